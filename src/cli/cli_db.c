@@ -1,0 +1,231 @@
+/* cli_db.c — maitre init | backup | demo | summary */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/demo.h"
+#include "config/paths.h"
+#include "core/date.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "store/guest_store.h"
+#include "store/search_store.h"
+
+const struct opt cli_init_opts[] = {{NULL, NULL, 0, NULL}};
+const struct opt cli_backup_opts[] = {{NULL, NULL, 0, NULL}};
+const struct opt cli_summary_opts[] = {{NULL, NULL, 0, NULL}};
+
+static int on_one_arg(struct cli *c, void *ctx, int id, const char *val)
+{
+	const char **arg = ctx;
+	if (id == OPT_POSITIONAL) {
+		if (!arg || *arg) {
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
+			return cli_usage(c);
+		}
+		*arg = val;
+	}
+	return 0;
+}
+
+int cli_init(struct cli *c, int argc, char **argv)
+{
+	int rc = cli_parse(c, argc, argv, cli_init_opts, on_one_arg, NULL);
+	if (rc)
+		return rc;
+	if (!c->db)
+		c->db = paths_default_db();
+	bool existed = c->db && access(c->db, F_OK) == 0;
+	if ((rc = cli_open(c, STORE_CREATE)) != 0)
+		return rc;
+	printf("%s %s (schema %d)\n", existed ? "database ready:" : "created", c->db,
+	       store_schema_version(c->st));
+	return 0;
+}
+
+int cli_backup(struct cli *c, int argc, char **argv)
+{
+	const char *dest = NULL;
+	int rc = cli_parse(c, argc, argv, cli_backup_opts, on_one_arg, &dest);
+	if (rc)
+		return rc;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	char *def = NULL;
+	if (!dest) {
+		/* beside the database: maitre-2026-11-23-184501.db */
+		time_t t = time(NULL);
+		struct tm tm;
+		char stamp[32];
+		localtime_r(&t, &tm);
+		strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
+		size_t n = strlen(c->db);
+		size_t base = n > 3 && !strcmp(c->db + n - 3, ".db") ? n - 3 : n;
+		def = xasprintf("%.*s-%s.db", (int)base, c->db, stamp);
+		dest = def;
+	}
+	enum store_status s = store_backup(c->st, dest);
+	if (s != ST_OK)
+		rc = cli_store_error(c, s);
+	else
+		printf("%s\n", dest);
+	free(def);
+	return rc;
+}
+
+enum { D_GUESTS = 1, D_VISITS, D_SEED, D_QUIET };
+const struct opt cli_demo_opts[] = {
+	{"guests", "N", D_GUESTS, "how many guests (default 2000)"},
+	{"visits-per-guest", "M", D_VISITS,
+	 "about M visits per guest over 18 months (default: each guest's own pattern; 0: none)"},
+	{"seed", "S", D_SEED, "the random seed: the same seed makes the same restaurant (default 1)"},
+	{"quiet", NULL, D_QUIET, "print no progress"},
+	{NULL, NULL, 0, NULL},
+};
+
+struct demo_ctx {
+	struct demo_opts o;
+	bool quiet;
+};
+
+static int on_demo(struct cli *c, void *vctx, int id, const char *val)
+{
+	struct demo_ctx *d = vctx;
+	char *end;
+	switch (id) {
+	case OPT_POSITIONAL:
+		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
+		return cli_usage(c);
+	case D_GUESTS:
+		d->o.guests = strtol(val, &end, 10);
+		if (!*val || *end || d->o.guests < 1 || d->o.guests > 10000000)
+			return cli_error(c, EXIT_USER,
+					 "guests: must be a whole number from 1 to 10000000, got \"%s\"", val);
+		return 0;
+	case D_VISITS:
+		d->o.visits_per_guest = strtod(val, &end);
+		if (!*val || *end || d->o.visits_per_guest < 0 || d->o.visits_per_guest > 1000)
+			return cli_error(c, EXIT_USER,
+					 "visits-per-guest: must be a number from 0 to 1000, got \"%s\"", val);
+		return 0;
+	case D_SEED: {
+		unsigned long long s = strtoull(val, &end, 10);
+		if (!*val || *end || val[0] == '-')
+			return cli_error(c, EXIT_USER, "seed: must be a whole number ≥ 0, got \"%s\"", val);
+		d->o.seed = s;
+		return 0;
+	}
+	case D_QUIET:
+		d->quiet = true;
+		return 0;
+	}
+	return 0;
+}
+
+static int summary(struct cli *c);
+
+int cli_demo(struct cli *c, int argc, char **argv)
+{
+	struct demo_ctx d = {{2000, -1, 1, date_today()}, false};
+	int rc = cli_parse(c, argc, argv, cli_demo_opts, on_demo, &d);
+	if (rc)
+		return rc;
+	if ((rc = cli_open(c, STORE_CREATE | STORE_BULK)) != 0)
+		return rc;
+	struct store_counts counts;
+	store_counts(c->st, &counts);
+	if (counts.guests > 0)
+		return cli_error(c, EXIT_USER,
+				 "%s already has %lld guests; the demo goes into a new database "
+				 "(use --db PATH)",
+				 c->db, (long long)counts.guests);
+	struct demo_stats stats;
+	memset(&stats, 0, sizeof stats);
+	enum store_status s = demo_generate(c->st, &d.o, &stats,
+					    d.quiet || !isatty(STDERR_FILENO) ? NULL : stderr);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	printf("demo restaurant: %ld guests in %.1f s, %ld visits in %.1f s (seed %llu)\n",
+	       stats.guests, stats.profile_seconds, stats.visits, stats.visit_seconds,
+	       (unsigned long long)d.o.seed);
+	store_close(c->st);
+	c->st = NULL;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	return summary(c);
+}
+
+/* What the database holds, and a sample lookup by the first guest's surname. */
+static int summary(struct cli *c)
+{
+	struct store_counts n;
+	struct stat sb;
+	store_counts(c->st, &n);
+	printf("database %s", c->db);
+	if (stat(c->db, &sb) == 0)
+		printf(" (%.1f MB)", (double)sb.st_size / 1e6);
+	printf("\n  %lld guests, %lld phones, %lld preferences, %lld special dates, %lld associated "
+	       "people\n  %lld visits",
+	       (long long)n.guests, (long long)n.phones, (long long)n.prefs, (long long)n.dates,
+	       (long long)n.people, (long long)n.visits);
+	if (n.visits)
+		printf(" from %s to %s", n.first_visit, n.last_visit);
+	if (n.voided_visits)
+		printf(" (and %lld void)", (long long)n.voided_visits);
+	printf("\n  %lld staff, %lld audit rows\n", (long long)n.staff, (long long)n.audit);
+	if (n.guests == 0)
+		return 0;
+
+	char *name = NULL;
+	if (guest_store_name(c->st, 1, &name) != ST_OK || !name)
+		return 0;
+	uint32_t cp;
+	size_t k = text_decode(name, strlen(name), &cp);
+	char q[8];
+	memcpy(q, name, k);
+	q[k] = '\0';
+	free(name);
+	struct search_hit hits[5];
+	size_t nh = 0;
+	if (search_store_find(c->st, q, 0, 5, hits, &nh) != ST_OK || nh == 0)
+		return 0;
+	printf("\nsample lookup: maitre guest find %s\n", q);
+	int64_t ids[5];
+	struct guest_summary sum[5];
+	for (size_t i = 0; i < nh; i++)
+		ids[i] = hits[i].guest_id;
+	if (search_store_summaries(c->st, ids, nh, sum) != ST_OK)
+		return 0;
+	for (size_t i = 0; i < nh; i++) {
+		char *nm = text_display(sum[i].name ? sum[i].name : "");
+		printf("  %-8lld %s", (long long)sum[i].id, nm ? nm : "");
+		free(nm);
+		if (sum[i].allergies)
+			printf("  !! allergy: %s", sum[i].allergies);
+		if (sum[i].taboos)
+			printf("  !! taboo: %s", sum[i].taboos);
+		if (sum[i].employer)
+			printf("  %s", sum[i].employer);
+		if (sum[i].last_visit[0])
+			printf("  last visit %s", sum[i].last_visit);
+		printf("\n");
+		guest_summary_free(&sum[i]);
+	}
+	printf("\nmore: maitre --db %s guest show %lld; maitre help\n", c->db, (long long)ids[0]);
+	return 0;
+}
+
+int cli_summary(struct cli *c, int argc, char **argv)
+{
+	int rc = cli_parse(c, argc, argv, cli_summary_opts, on_one_arg, NULL);
+	if (rc)
+		return rc;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	return summary(c);
+}

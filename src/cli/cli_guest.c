@@ -1,0 +1,692 @@
+/* cli_guest.c — maitre guest add | edit | show | find */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/guest.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "store/guest_store.h"
+#include "store/search_store.h"
+#include "store/visit_store.h"
+
+enum {
+	P_SET = 1, P_NAME, P_FAMILY, P_GIVEN, P_GENDER, P_EMPLOYER, P_POSITION, P_SALES,
+	P_PHONE, P_RM_PHONE,
+	P_TASTE, P_DISH, P_HABIT, P_DISLIKE, P_TABOO, P_ALLERGY, /* in pref_kind order */
+	P_RM_PREF,
+	P_BIRTHDAY, P_ANNIV, P_DATE, P_RM_DATE,
+	P_PERSON, P_RM_PERSON, P_PERSON_PREF, P_PERSON_BIRTHDAY,
+	P_TAG, P_RM_TAG, P_NOTE, P_FORCE,
+};
+
+#define PROFILE_OPTS(add)                                                                          \
+	{"set", "FIELD=VALUE", P_SET, "set any field of the sheet (see FIELDS in maitre(1))"},      \
+	{"name", "NAME", P_NAME, "how staff address the guest (孙先生)"},                          \
+	{"family-name", "NAME", P_FAMILY, "family name (孙)"},                                      \
+	{"given-name", "NAME", P_GIVEN, "given name"},                                              \
+	{"gender", "male|female", P_GENDER, "gender"},                                             \
+	{"employer", "TEXT", P_EMPLOYER, "employer / work unit (单位)"},                            \
+	{"position", "TEXT", P_POSITION, "position"},                                               \
+	{"sales-manager", "LOGIN", P_SALES, "the responsible sales manager"},                       \
+	{add "phone", "[KIND:]NUMBER", P_PHONE, "add a phone (kind mobile, landline, office, other)"}, \
+	{add "taste", "TEXT", P_TASTE, "add a taste (清淡)"},                                      \
+	{add "dish", "TEXT", P_DISH, "add a usual dish"},                                           \
+	{add "habit", "TEXT", P_HABIT, "add a habit"},                                              \
+	{add "dislike", "TEXT", P_DISLIKE, "add a dislike"},                                        \
+	{add "taboo", "TEXT[:SEVERITY]", P_TABOO, "add a taboo (severity low..critical)"},          \
+	{add "allergy", "TEXT[:SEVERITY]", P_ALLERGY, "add an allergy (default severity high)"},    \
+	{"birthday", "[YYYY-]MM-DD", P_BIRTHDAY, "the guest's birthday (year optional)"},           \
+	{"anniversary", "[YYYY-]MM-DD", P_ANNIV, "wedding anniversary"},                            \
+	{add "date", "LABEL=[YYYY-]MM-DD", P_DATE, "another special date"},                          \
+	{add "person", "RELATION[:NAME]", P_PERSON, "an associated person (driver, secretary, ...)"}, \
+	{"person-pref", "WHO:KIND:TEXT", P_PERSON_PREF,                                           \
+	 "a preference of an associated person (WHO: relation or name)"},                          \
+	{"person-birthday", "WHO:[YYYY-]MM-DD", P_PERSON_BIRTHDAY,                                \
+	 "an associated person's birthday"},                                                        \
+	{add "tag", "TAG", P_TAG, "add a tag"},                                                     \
+	{add "note", "TEXT", P_NOTE, "add a note (kept with author and time)"},                     \
+	{"force", NULL, P_FORCE, "add a phone even when another guest has it"}
+
+const struct opt cli_guest_add_opts[] = {
+	PROFILE_OPTS(""),
+	{NULL, NULL, 0, NULL},
+};
+
+const struct opt cli_guest_edit_opts[] = {
+	PROFILE_OPTS("add-"),
+	{"remove-phone", "NUMBER", P_RM_PHONE, "remove the phone with these digits"},
+	{"remove-pref", "TEXT", P_RM_PREF, "remove the taste/dish/habit/dislike/taboo/allergy TEXT"},
+	{"remove-date", "KIND|LABEL", P_RM_DATE, "remove a special date (birthday, anniversary, label)"},
+	{"remove-person", "WHO", P_RM_PERSON, "remove an associated person (relation or name)"},
+	{"remove-tag", "TAG", P_RM_TAG, "remove a tag"},
+	{NULL, NULL, 0, NULL},
+};
+
+struct profile_ctx {
+	struct guest *g;
+	bool force;
+	const char *id_arg; /* edit: the guest id, for messages */
+	bool named;         /* add: --name given */
+};
+
+static int field_value(struct cli *c, struct guest *g, const char *key, const char *value)
+{
+	const struct guest_field *f = guest_field_find(key);
+	char why[256], *norm = NULL;
+	if (!f)
+		return cli_error(c, EXIT_USER, "--set: no field \"%s\" (see FIELDS in maitre(1))", key);
+	if (guest_field_check(f, value, &norm, why, sizeof why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", f->key, why);
+	if (f == &guest_fields[GF_NAME] && !norm)
+		return cli_error(c, EXIT_USER, "name: must not be empty");
+	guest_set(g, (enum guest_field_id)(f - guest_fields), norm);
+	free(norm);
+	return 0;
+}
+
+/* "TEXT:critical" → text and severity; a colon that is not followed by a severity is text. */
+static char *split_severity(const char *val, enum pref_kind kind, enum severity *sev)
+{
+	const char *colon = strrchr(val, ':');
+	*sev = kind == PREF_ALLERGY ? SEV_HIGH : kind == PREF_TABOO ? SEV_MEDIUM : SEV_NONE;
+	if (colon && pref_kind_is_safety(kind)) {
+		int s = severity_from_name(colon + 1);
+		if (s > 0) {
+			*sev = (enum severity)s;
+			return strndup(val, (size_t)(colon - val));
+		}
+	}
+	return strdup(val);
+}
+
+static bool parse_md(const char *s, struct date *d)
+{
+	return date_parse_md(s, d);
+}
+
+/* The associated person named by relation or name; -1 when none. */
+static int find_person(const struct guest *g, const char *who)
+{
+	for (size_t i = 0; i < g->people.n; i++)
+		if (strcmp(g->people.v[i].relation, who) == 0 ||
+		    (g->people.v[i].name && strcmp(g->people.v[i].name, who) == 0))
+			return (int)i;
+	return -1;
+}
+
+static int add_date(struct cli *c, struct guest *g, int person, enum date_kind kind,
+		    const char *label, const char *what, const char *val)
+{
+	struct date d;
+	if (!parse_md(val, &d))
+		return cli_error(c, EXIT_USER, "%s: must be YYYY-MM-DD or MM-DD, got \"%s\"", what, val);
+	if (d.y && (d.y < 1900 || d.y > date_today().y))
+		return cli_error(c, EXIT_USER, "%s: the year must be from 1900 to this year, got %d",
+				 what, d.y);
+	/* one birthday / anniversary per person: replace */
+	if (kind != DATE_OTHER)
+		for (size_t i = g->dates.n; i-- > 0;)
+			if (g->dates.v[i].kind == kind && g->dates.v[i].person == person)
+				guest_remove_date(g, i);
+	guest_add_date(g, person, kind, label, d.y, d.m, d.d);
+	return 0;
+}
+
+static int check_text(struct cli *c, const char *what, const char *val, size_t max, bool multi)
+{
+	char why[200];
+	if (!*val)
+		return cli_error(c, EXIT_USER, "%s: must not be empty", what);
+	if (text_field_check(val, max, multi, why, sizeof why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", what, why);
+	return 0;
+}
+
+static int on_profile(struct cli *c, void *vctx, int id, const char *val)
+{
+	struct profile_ctx *p = vctx;
+	struct guest *g = p->g;
+	int rc;
+	switch (id) {
+	case OPT_POSITIONAL:
+		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
+		return cli_usage(c);
+	case P_SET: {
+		const char *eq = strchr(val, '=');
+		if (!eq)
+			return cli_error(c, EXIT_USAGE, "--set: needs FIELD=VALUE, got \"%s\"", val);
+		char *key = strndup(val, (size_t)(eq - val));
+		rc = key ? field_value(c, g, key, eq + 1) : EXIT_DATA;
+		if (rc == 0 && !strcmp(key, "name"))
+			p->named = true;
+		free(key);
+		return rc;
+	}
+	case P_NAME:
+		p->named = true;
+		return field_value(c, g, "name", val);
+	case P_FAMILY: return field_value(c, g, "family_name", val);
+	case P_GIVEN: return field_value(c, g, "given_name", val);
+	case P_GENDER: return field_value(c, g, "gender", val);
+	case P_EMPLOYER: return field_value(c, g, "employer", val);
+	case P_POSITION: return field_value(c, g, "position", val);
+	case P_SALES: return field_value(c, g, "sales_manager", val);
+	case P_PHONE: {
+		const char *colon = strchr(val, ':');
+		char *kind = colon ? strndup(val, (size_t)(colon - val)) : NULL;
+		const char *number = colon ? colon + 1 : val;
+		char *digits = text_digits(number);
+		size_t nd = digits ? strlen(digits) : 0;
+		free(digits);
+		if (nd < 3 || nd > 20 || text_field_check(number, 40, false, (char[200]){0}, 200) < 0) {
+			free(kind);
+			return cli_error(c, EXIT_USER, "phone: must be a number of 3 to 20 digits, got \"%s\"",
+					 val);
+		}
+		guest_add_phone(g, kind, number);
+		free(kind);
+		return 0;
+	}
+	case P_RM_PHONE: {
+		char *d = text_digits(val);
+		bool found = false;
+		for (size_t i = g->phones.n; d && i-- > 0;) {
+			char *pd = text_digits(g->phones.v[i].number);
+			if (pd && strcmp(pd, d) == 0) {
+				guest_remove_phone(g, i);
+				found = true;
+			}
+			free(pd);
+		}
+		free(d);
+		return found ? 0 : cli_error(c, EXIT_USER, "remove-phone: the guest has no phone \"%s\"", val);
+	}
+	case P_TASTE: case P_DISH: case P_HABIT: case P_DISLIKE: case P_TABOO: case P_ALLERGY: {
+		enum pref_kind kind = (enum pref_kind)(id - P_TASTE);
+		enum severity sev;
+		char *text = split_severity(val, kind, &sev);
+		if (!text)
+			return EXIT_DATA;
+		rc = check_text(c, pref_kind_names[kind], text, 200, false);
+		if (rc == 0)
+			guest_add_pref(g, -1, kind, sev, text);
+		free(text);
+		return rc;
+	}
+	case P_RM_PREF: {
+		bool found = false;
+		for (size_t i = g->prefs.n; i-- > 0;)
+			if (g->prefs.v[i].person < 0 && strcmp(g->prefs.v[i].text, val) == 0) {
+				guest_remove_pref(g, i);
+				found = true;
+			}
+		return found ? 0 : cli_error(c, EXIT_USER, "remove-pref: the guest has no \"%s\"", val);
+	}
+	case P_BIRTHDAY: return add_date(c, g, -1, DATE_BIRTHDAY, NULL, "birthday", val);
+	case P_ANNIV: return add_date(c, g, -1, DATE_ANNIVERSARY, NULL, "anniversary", val);
+	case P_DATE: {
+		const char *eq = strrchr(val, '=');
+		if (!eq || eq == val)
+			return cli_error(c, EXIT_USER, "date: needs LABEL=[YYYY-]MM-DD, got \"%s\"", val);
+		char *label = strndup(val, (size_t)(eq - val));
+		rc = label ? check_text(c, "date label", label, 100, false) : EXIT_DATA;
+		if (rc == 0)
+			rc = add_date(c, g, -1, DATE_OTHER, label, "date", eq + 1);
+		free(label);
+		return rc;
+	}
+	case P_RM_DATE: {
+		int kind = date_kind_from_name(val);
+		bool found = false;
+		for (size_t i = g->dates.n; i-- > 0;) {
+			struct guest_date *d = &g->dates.v[i];
+			if (d->person < 0 && ((kind >= 0 && (int)d->kind == kind) ||
+					      (d->label && strcmp(d->label, val) == 0))) {
+				guest_remove_date(g, i);
+				found = true;
+			}
+		}
+		return found ? 0 : cli_error(c, EXIT_USER, "remove-date: the guest has no date \"%s\"", val);
+	}
+	case P_PERSON: {
+		const char *colon = strchr(val, ':');
+		char *rel = colon ? strndup(val, (size_t)(colon - val)) : strdup(val);
+		const char *name = colon ? colon + 1 : NULL;
+		rc = rel ? check_text(c, "person relation", rel, 40, false) : EXIT_DATA;
+		if (rc == 0 && name && *name)
+			rc = check_text(c, "person name", name, 200, false);
+		if (rc == 0)
+			guest_add_person(g, rel, name, NULL);
+		free(rel);
+		return rc;
+	}
+	case P_RM_PERSON: {
+		int i = find_person(g, val);
+		if (i < 0)
+			return cli_error(c, EXIT_USER, "remove-person: the guest has no person \"%s\"", val);
+		guest_remove_person(g, (size_t)i);
+		return 0;
+	}
+	case P_PERSON_PREF: case P_PERSON_BIRTHDAY: {
+		const char *colon = strchr(val, ':');
+		if (!colon)
+			return cli_error(c, EXIT_USER, "%s: needs WHO:..., got \"%s\"",
+					 id == P_PERSON_PREF ? "person-pref" : "person-birthday", val);
+		char *who = strndup(val, (size_t)(colon - val));
+		int pi = who ? find_person(g, who) : -1;
+		if (pi < 0) {
+			rc = cli_error(c, EXIT_USER, "%s: no associated person \"%s\" (add one with --%sperson)",
+				       id == P_PERSON_PREF ? "person-pref" : "person-birthday",
+				       who ? who : "", strcmp(c->cmd, "guest add") ? "add-" : "");
+			free(who);
+			return rc;
+		}
+		free(who);
+		if (id == P_PERSON_BIRTHDAY)
+			return add_date(c, g, pi, DATE_BIRTHDAY, NULL, "person-birthday", colon + 1);
+		const char *colon2 = strchr(colon + 1, ':');
+		char *kname = colon2 ? strndup(colon + 1, (size_t)(colon2 - colon - 1)) : NULL;
+		int kind = kname ? pref_kind_from_name(kname) : -1;
+		free(kname);
+		if (kind < 0)
+			return cli_error(c, EXIT_USER,
+					 "person-pref: KIND must be taste, dish, habit, dislike, taboo or "
+					 "allergy, in \"%s\"",
+					 val);
+		enum severity sev;
+		char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
+		rc = text ? check_text(c, pref_kind_names[kind], text, 200, false) : EXIT_DATA;
+		if (rc == 0)
+			guest_add_pref(g, pi, (enum pref_kind)kind, sev, text);
+		free(text);
+		return rc;
+	}
+	case P_TAG:
+		if ((rc = check_text(c, "tag", val, 60, false)) == 0)
+			guest_add_tag(g, val);
+		return rc;
+	case P_RM_TAG:
+		for (size_t i = 0; i < g->tags.n; i++)
+			if (strcmp(g->tags.v[i], val) == 0) {
+				guest_remove_tag(g, i);
+				return 0;
+			}
+		return cli_error(c, EXIT_USER, "remove-tag: the guest has no tag \"%s\"", val);
+	case P_NOTE:
+		if ((rc = check_text(c, "note", val, 4000, true)) == 0)
+			guest_add_note(g, val);
+		return rc;
+	case P_FORCE:
+		p->force = true;
+		return 0;
+	}
+	return 0;
+}
+
+static int save(struct cli *c, struct guest *g, int64_t version, bool force)
+{
+	int64_t owner = 0;
+	enum store_status s = guest_store_save(c->st, g, version, force, &owner);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	return 0;
+}
+
+int cli_guest_add(struct cli *c, int argc, char **argv)
+{
+	struct guest g;
+	guest_init(&g);
+	struct profile_ctx p = {&g, false, NULL, false};
+	int rc = cli_parse(c, argc, argv, cli_guest_add_opts, on_profile, &p);
+	if (rc)
+		goto out;
+	if (!p.named) {
+		rc = cli_error(c, EXIT_USAGE, "--name is required");
+		cli_usage(c);
+		goto out;
+	}
+	if ((rc = cli_open(c, 0)) != 0 || (rc = save(c, &g, 0, p.force)) != 0)
+		goto out;
+	printf("%lld\n", (long long)g.id);
+out:
+	guest_free(&g);
+	return rc;
+}
+
+/* guest edit records its options first (so that --db may come anywhere), then loads the sheet
+ * and applies them in order. */
+struct recorded {
+	int id;
+	const char *val;
+};
+struct recorder {
+	struct recorded *v;
+	size_t n;
+};
+
+static int record(struct cli *c, void *ctx, int id, const char *val)
+{
+	struct recorder *r = ctx;
+	r->v[r->n].id = id;
+	r->v[r->n].val = val;
+	r->n++;
+	return 0;
+}
+
+int cli_guest_edit(struct cli *c, int argc, char **argv)
+{
+	struct guest g;
+	struct recorder rec = {calloc((size_t)argc + 1, sizeof *rec.v), 0};
+	const char *idarg = NULL;
+	int64_t id;
+	int rc;
+	guest_init(&g);
+	if (!rec.v)
+		return cli_error(c, EXIT_DATA, "out of memory");
+	if ((rc = cli_parse(c, argc, argv, cli_guest_edit_opts, record, &rec)) != 0)
+		goto out;
+	for (size_t i = 0; i < rec.n; i++) {
+		if (rec.v[i].id != OPT_POSITIONAL)
+			continue;
+		if (idarg) {
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", rec.v[i].val);
+			rc = cli_usage(c);
+			goto out;
+		}
+		idarg = rec.v[i].val;
+	}
+	if (!idarg) {
+		rc = cli_usage(c);
+		goto out;
+	}
+	if (!cli_parse_id(c, "guest id", idarg, &id)) {
+		rc = EXIT_USER;
+		goto out;
+	}
+	if ((rc = cli_open(c, 0)) != 0)
+		goto out;
+	enum store_status s = guest_store_get(c->st, id, &g);
+	if (s != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	int64_t version = g.version;
+	struct profile_ctx p = {&g, false, idarg, false};
+	for (size_t i = 0; i < rec.n && rc == 0; i++)
+		if (rec.v[i].id != OPT_POSITIONAL)
+			rc = on_profile(c, &p, rec.v[i].id, rec.v[i].val);
+	if (rc == 0)
+		rc = save(c, &g, version, p.force);
+out:
+	free(rec.v);
+	guest_free(&g);
+	return rc;
+}
+
+const struct opt cli_guest_show_opts[] = {{NULL, NULL, 0, NULL}};
+
+static int on_id(struct cli *c, void *ctx, int id, const char *val)
+{
+	const char **arg = ctx;
+	if (id == OPT_POSITIONAL) {
+		if (*arg) {
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
+			return cli_usage(c);
+		}
+		*arg = val;
+	}
+	return 0;
+}
+
+/* "  label   value", value shown harmlessly; its lines after the first are indented. */
+static void show_line(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	int pad = 18 - text_width(label);
+	printf("  %s%*s", label, pad > 1 ? pad : 1, "");
+	for (const char *p = value; p;) {
+		const char *nl = strchr(p, '\n');
+		char *part = nl ? strndup(p, (size_t)(nl - p)) : strdup(p);
+		char *d = part ? text_display(part) : NULL;
+		printf("%s%s\n", p == value ? "" : "                    ", d ? d : "");
+		free(d);
+		free(part);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+static char *prefs_text(const struct guest *g, int person, enum pref_kind kind)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < g->prefs.n; i++) {
+		const struct guest_pref *p = &g->prefs.v[i];
+		if (p->person != person || p->kind != kind)
+			continue;
+		sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
+		if (pref_kind_is_safety(kind) && p->severity)
+			sbuf_printf(&b, " (%s)", severity_names[p->severity]);
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+static char *dates_text(const struct guest *g, int person)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < g->dates.n; i++) {
+		const struct guest_date *d = &g->dates.v[i];
+		if (d->person != person)
+			continue;
+		char buf[16];
+		struct date dd = {d->year, d->month, d->day};
+		sbuf_printf(&b, "%s%s %s", b.len ? ", " : "",
+			    d->kind == DATE_OTHER && d->label ? d->label : date_kind_names[d->kind],
+			    date_format(dd, buf));
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+int cli_guest_show(struct cli *c, int argc, char **argv)
+{
+	const char *arg = NULL;
+	int64_t id;
+	int rc = cli_parse(c, argc, argv, cli_guest_show_opts, on_id, &arg);
+	if (rc)
+		return rc;
+	if (!arg)
+		return cli_usage(c);
+	if (!cli_parse_id(c, "guest id", arg, &id))
+		return EXIT_USER;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	struct guest g;
+	enum store_status s = guest_store_get(c->st, id, &g);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+
+	char *name = text_display(g.f[GF_NAME]);
+	printf("guest %lld  %s%s\n", (long long)g.id, name ? name : "",
+	       g.anonymised ? "  (anonymised)" : "");
+	free(name);
+	/* safety data first, marked so it stands out without colour */
+	char *al = prefs_text(&g, -1, PREF_ALLERGY), *tb = prefs_text(&g, -1, PREF_TABOO);
+	if (al)
+		show_line("!! ALLERGY", al);
+	if (tb)
+		show_line("!! TABOO", tb);
+	free(al);
+	free(tb);
+	for (int i = 0; i < GF_COUNT; i++) {
+		if (i == GF_NAME || !g.f[i])
+			continue;
+		char label[64];
+		snprintf(label, sizeof label, "%s%s", guest_fields[i].key,
+			 guest_fields[i].sensitive ? " *" : "");
+		show_line(label, g.f[i]);
+	}
+	struct sbuf b = {0};
+	for (size_t i = 0; i < g.phones.n; i++)
+		sbuf_printf(&b, "%s%s %s", i ? ", " : "", g.phones.v[i].kind, g.phones.v[i].number);
+	char *t = sbuf_detach(&b);
+	show_line("phones", t);
+	free(t);
+	static const char *const labels[] = {"tastes", "usual dishes", "habits", "dislikes"};
+	for (int k = PREF_TASTE; k <= PREF_DISLIKE; k++) {
+		char *pt = prefs_text(&g, -1, (enum pref_kind)k);
+		show_line(labels[k], pt);
+		free(pt);
+	}
+	char *dt = dates_text(&g, -1);
+	show_line("special dates", dt);
+	free(dt);
+	for (size_t i = 0; i < g.people.n; i++) {
+		const struct guest_person *p = &g.people.v[i];
+		struct sbuf pb = {0};
+		sbuf_printf(&pb, "%s%s%s", p->relation, p->name ? " " : "", p->name ? p->name : "");
+		for (int k = PREF_KIND_COUNT - 1; k >= 0; k--) {
+			char *pt = prefs_text(&g, (int)i, (enum pref_kind)k);
+			if (pt)
+				sbuf_printf(&pb, "; %s%s: %s", pref_kind_is_safety(k) ? "!! " : "",
+					    pref_kind_names[k], pt);
+			free(pt);
+		}
+		char *pd = dates_text(&g, (int)i);
+		if (pd)
+			sbuf_printf(&pb, "; %s", pd);
+		free(pd);
+		if (p->notes)
+			sbuf_printf(&pb, "; %s", p->notes);
+		char *line = sbuf_detach(&pb);
+		show_line(i == 0 ? "people" : "", line);
+		free(line);
+	}
+	for (size_t i = 0; i < g.tags.n; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "", g.tags.v[i]);
+	t = sbuf_detach(&b);
+	show_line("tags", t);
+	free(t);
+	for (size_t i = 0; i < g.notes.n; i++) {
+		char *line = xasprintf("%s %s: %s", g.notes.v[i].at ? g.notes.v[i].at : "",
+				       g.notes.v[i].author ? g.notes.v[i].author : "", g.notes.v[i].text);
+		show_line(i == 0 ? "notes" : "", line);
+		free(line);
+	}
+	struct visit_filter f = {.guest_id = id};
+	struct visit *v = NULL;
+	size_t nv = 0;
+	if (visit_store_list(c->st, &f, &v, &nv) == ST_OK && nv) {
+		char *line = xasprintf("%zu, the last on %s (%s)", nv, v[nv - 1].date,
+				       meal_names[v[nv - 1].meal]);
+		show_line("visits", line);
+		free(line);
+	}
+	for (size_t i = 0; i < nv; i++)
+		visit_free(&v[i]);
+	free(v);
+	if (g.f[GF_MARITAL_STATUS] || g.f[GF_INCOME] || g.f[GF_HOME_ADDRESS] || g.f[GF_RELIGION] ||
+	    g.f[GF_HEALTH] || g.f[GF_PERSONAL_HISTORY])
+		printf("  (* sensitive: never ask the guest)\n");
+	guest_free(&g);
+	return 0;
+}
+
+enum { F_PAGE = 1, F_LIMIT };
+const struct opt cli_guest_find_opts[] = {
+	{"page", "N", F_PAGE, "show page N of the results (20 a page; default 1)"},
+	{NULL, NULL, 0, NULL},
+};
+
+struct find_ctx {
+	struct strv words;
+	long page;
+};
+
+static int on_find(struct cli *c, void *vctx, int id, const char *val)
+{
+	struct find_ctx *f = vctx;
+	if (id == OPT_POSITIONAL) {
+		strv_push(&f->words, val);
+	} else if (id == F_PAGE) {
+		char *end;
+		f->page = strtol(val, &end, 10);
+		if (*end || f->page < 1 || f->page > 1000)
+			return cli_error(c, EXIT_USER, "page: must be a whole number from 1 to 1000, got \"%s\"",
+					 val);
+	}
+	return 0;
+}
+
+int cli_guest_find(struct cli *c, int argc, char **argv)
+{
+	static const char *const headers[] = {"id", "name", "phones", "tier", "taboos_allergies",
+					      "last_visit"};
+	struct find_ctx f = {{0}, 1};
+	int rc = cli_parse(c, argc, argv, cli_guest_find_opts, on_find, &f);
+	if (rc)
+		goto out;
+	if (f.words.n == 0) {
+		rc = cli_usage(c);
+		goto out;
+	}
+	struct sbuf q = {0};
+	for (size_t i = 0; i < f.words.n; i++)
+		sbuf_printf(&q, "%s%s", i ? " " : "", f.words.v[i]);
+	char *query = sbuf_detach(&q);
+	if (!query || !text_valid_utf8(query)) {
+		free(query);
+		rc = cli_error(c, EXIT_USER, "query: is not valid UTF-8 text");
+		goto out;
+	}
+	if ((rc = cli_open(c, STORE_READONLY)) != 0) {
+		free(query);
+		goto out;
+	}
+	struct search_hit hits[SEARCH_PAGE];
+	size_t n = 0;
+	enum store_status s = search_store_find(c->st, query, (size_t)(f.page - 1) * SEARCH_PAGE,
+						SEARCH_PAGE, hits, &n);
+	free(query);
+	if (s != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	int64_t ids[SEARCH_PAGE];
+	struct guest_summary sum[SEARCH_PAGE];
+	for (size_t i = 0; i < n; i++)
+		ids[i] = hits[i].guest_id;
+	if ((s = search_store_summaries(c->st, ids, n, sum)) != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	struct table t;
+	table_init(&t, 6, headers, 1u);
+	for (size_t i = 0; i < n; i++) {
+		table_addf(&t, "%lld", (long long)sum[i].id);
+		table_add(&t, sum[i].name);
+		table_add(&t, sum[i].phones);
+		table_add(&t, ""); /* tiers: computed by the tier rules (a later issue) */
+		struct sbuf sb = {0};
+		if (sum[i].allergies)
+			sbuf_printf(&sb, "allergy: %s", sum[i].allergies);
+		if (sum[i].taboos)
+			sbuf_printf(&sb, "%staboo: %s", sb.len ? "; " : "", sum[i].taboos);
+		char *safety = sbuf_detach(&sb);
+		table_add(&t, safety);
+		free(safety);
+		table_add(&t, sum[i].last_visit);
+		guest_summary_free(&sum[i]);
+	}
+	if (n || c->format != OUT_TEXT)
+		table_print(&t, c->format, stdout);
+	else
+		fprintf(stderr, "maitre: %s: no guest found\n", c->cmd);
+	table_free(&t);
+	rc = n ? 0 : EXIT_USER;
+out:
+	strv_free(&f.words);
+	return rc;
+}

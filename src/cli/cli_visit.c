@@ -1,0 +1,249 @@
+/* cli_visit.c — maitre visit add | list | void */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/visit.h"
+#include "store/visit_store.h"
+
+enum { V_DATE = 1, V_MEAL, V_COVERS, V_SPEND, V_TABLE, V_NOTE, V_GUEST, V_MONTH, V_FROM, V_UNTIL,
+       V_ALL, V_REASON };
+
+const struct opt cli_visit_add_opts[] = {
+	{"date", "YYYY-MM-DD", V_DATE, "the day of the visit (default today)"},
+	{"meal", "lunch|dinner", V_MEAL, "the meal (default lunch before 15:00, else dinner)"},
+	{"covers", "N", V_COVERS, "headcount (a whole number ≥ 1)"},
+	{"spend", "AMOUNT", V_SPEND, "bill total in yuan (520, 520.5)"},
+	{"table", "TABLE", V_TABLE, "table or room"},
+	{"note", "TEXT", V_NOTE, "a note on the visit"},
+	{NULL, NULL, 0, NULL},
+};
+
+const struct opt cli_visit_list_opts[] = {
+	{"guest", "ID", V_GUEST, "only this guest's visits"},
+	{"date", "YYYY-MM-DD", V_DATE, "only this day"},
+	{"month", "YYYY-MM", V_MONTH, "only this month"},
+	{"from", "YYYY-MM-DD", V_FROM, "from this day on"},
+	{"until", "YYYY-MM-DD", V_UNTIL, "up to this day"},
+	{"all", NULL, V_ALL, "include void visits"},
+	{NULL, NULL, 0, NULL},
+};
+
+const struct opt cli_visit_void_opts[] = {
+	{"reason", "TEXT", V_REASON, "why the visit is void (required)"},
+	{NULL, NULL, 0, NULL},
+};
+
+struct visit_ctx {
+	struct visit v;
+	const char *guest, *reason;
+	bool have_covers, have_spend, have_meal, have_date;
+	char from[11], until[11];
+	int64_t guest_id;
+	bool all;
+	int nfilters;
+};
+
+static int on_visit(struct cli *c, void *vctx, int id, const char *val)
+{
+	struct visit_ctx *x = vctx;
+	struct date d;
+	char *end;
+	switch (id) {
+	case OPT_POSITIONAL:
+		if (x->guest) {
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
+			return cli_usage(c);
+		}
+		x->guest = val;
+		return 0;
+	case V_DATE:
+		if (!date_parse(val, &d))
+			return cli_error(c, EXIT_USER, "date: must be a date YYYY-MM-DD, got \"%s\"", val);
+		snprintf(x->v.date, sizeof x->v.date, "%s", val);
+		snprintf(x->from, sizeof x->from, "%s", val);
+		snprintf(x->until, sizeof x->until, "%s", val);
+		x->have_date = true;
+		x->nfilters++;
+		return 0;
+	case V_MEAL: {
+		int m = meal_from_name(val);
+		if (m < 0)
+			return cli_error(c, EXIT_USER, "meal: must be lunch or dinner, got \"%s\"", val);
+		x->v.meal = (enum meal)m;
+		x->have_meal = true;
+		return 0;
+	}
+	case V_COVERS: {
+		long n = strtol(val, &end, 10);
+		if (!*val || *end || n < 1 || n > 999)
+			return cli_error(c, EXIT_USER,
+					 "covers: must be a whole number from 1 to 999, got \"%s\"", val);
+		x->v.covers = (int)n;
+		x->have_covers = true;
+		return 0;
+	}
+	case V_SPEND:
+		if (!money_parse(val, &x->v.spend_fen))
+			return cli_error(c, EXIT_USER,
+					 "spend: must be an amount in yuan such as 520 or 520.50, got \"%s\"",
+					 val);
+		x->have_spend = true;
+		return 0;
+	case V_TABLE:
+		free(x->v.table_no);
+		x->v.table_no = strdup(val);
+		return 0;
+	case V_NOTE:
+		free(x->v.notes);
+		x->v.notes = strdup(val);
+		return 0;
+	case V_GUEST:
+		return cli_parse_id(c, "guest", val, &x->guest_id) ? 0 : EXIT_USER;
+	case V_MONTH:
+		if (!date_parse_month(val, &d))
+			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
+		snprintf(x->from, sizeof x->from, "%04d-%02d-01", d.y, d.m);
+		snprintf(x->until, sizeof x->until, "%04d-%02d-%02d", d.y, d.m, date_month_days(d.y, d.m));
+		x->nfilters++;
+		return 0;
+	case V_FROM:
+	case V_UNTIL:
+		if (!date_parse(val, &d))
+			return cli_error(c, EXIT_USER, "%s: must be a date YYYY-MM-DD, got \"%s\"",
+					 id == V_FROM ? "from" : "until", val);
+		snprintf(id == V_FROM ? x->from : x->until, 11, "%s", val);
+		return 0;
+	case V_ALL:
+		x->all = true;
+		return 0;
+	case V_REASON:
+		x->reason = val;
+		return 0;
+	}
+	return 0;
+}
+
+int cli_visit_add(struct cli *c, int argc, char **argv)
+{
+	struct visit_ctx x;
+	memset(&x, 0, sizeof x);
+	int rc = cli_parse(c, argc, argv, cli_visit_add_opts, on_visit, &x);
+	if (rc)
+		goto out;
+	if (!x.guest || !x.have_covers || !x.have_spend) {
+		if (!x.guest)
+			cli_error(c, EXIT_USAGE, "needs the guest id");
+		else
+			cli_error(c, EXIT_USAGE, "--%s is required", !x.have_covers ? "covers" : "spend");
+		rc = cli_usage(c);
+		goto out;
+	}
+	if (!cli_parse_id(c, "guest", x.guest, &x.v.guest_id)) {
+		rc = EXIT_USER;
+		goto out;
+	}
+	if (!x.have_date)
+		date_format(date_today(), x.v.date);
+	if (!x.have_meal)
+		x.v.meal = meal_for_hour(date_now_hour());
+	if ((rc = cli_open(c, 0)) != 0)
+		goto out;
+	enum store_status s = visit_store_add(c->st, &x.v);
+	if (s != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	printf("%lld\n", (long long)x.v.id);
+out:
+	visit_free(&x.v);
+	return rc;
+}
+
+int cli_visit_list(struct cli *c, int argc, char **argv)
+{
+	static const char *const headers[] = {"id",     "date",  "meal",       "guest_id",
+					      "guest",  "covers", "spend",     "per_capita",
+					      "table",  "entered_by", "void"};
+	struct visit_ctx x;
+	memset(&x, 0, sizeof x);
+	int rc = cli_parse(c, argc, argv, cli_visit_list_opts, on_visit, &x);
+	if (rc)
+		goto out;
+	if (x.guest) {
+		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\" (use --guest ID)", x.guest);
+		rc = cli_usage(c);
+		goto out;
+	}
+	if (x.nfilters > 1) {
+		rc = cli_error(c, EXIT_USAGE, "--date and --month exclude each other");
+		goto out;
+	}
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		goto out;
+	struct visit_filter f = {x.guest_id, x.from[0] ? x.from : NULL, x.until[0] ? x.until : NULL,
+				 x.all, 0};
+	struct visit *v = NULL;
+	size_t n = 0;
+	enum store_status s = visit_store_list(c->st, &f, &v, &n);
+	if (s != ST_OK) {
+		rc = cli_store_error(c, s);
+	} else {
+		struct table t;
+		table_init(&t, 11, headers, (1u << 0) | (1u << 3) | (1u << 5) | (1u << 6) | (1u << 7));
+		for (size_t i = 0; i < n; i++) {
+			char m1[32], m2[32];
+			table_addf(&t, "%lld", (long long)v[i].id);
+			table_add(&t, v[i].date);
+			table_add(&t, meal_names[v[i].meal]);
+			table_addf(&t, "%lld", (long long)v[i].guest_id);
+			table_add(&t, v[i].guest_name);
+			table_addf(&t, "%d", v[i].covers);
+			table_add(&t, money_format(v[i].spend_fen, m1));
+			table_add(&t, money_format(money_div_round(v[i].spend_fen, v[i].covers), m2));
+			table_add(&t, v[i].table_no);
+			table_add(&t, v[i].entered_by);
+			table_add(&t, v[i].void_reason);
+		}
+		table_print(&t, c->format, stdout);
+		table_free(&t);
+	}
+	for (size_t i = 0; i < n; i++)
+		visit_free(&v[i]);
+	free(v);
+out:
+	visit_free(&x.v);
+	return rc;
+}
+
+int cli_visit_void(struct cli *c, int argc, char **argv)
+{
+	struct visit_ctx x;
+	memset(&x, 0, sizeof x);
+	int64_t id;
+	int rc = cli_parse(c, argc, argv, cli_visit_void_opts, on_visit, &x);
+	if (rc)
+		goto out;
+	if (!x.guest || !x.reason) {
+		cli_error(c, EXIT_USAGE, "%s", !x.guest ? "needs the visit id" : "--reason is required");
+		rc = cli_usage(c);
+		goto out;
+	}
+	if (!cli_parse_id(c, "visit id", x.guest, &id)) {
+		rc = EXIT_USER;
+		goto out;
+	}
+	if ((rc = cli_open(c, 0)) != 0)
+		goto out;
+	enum store_status s = visit_store_void(c->st, id, x.reason);
+	if (s != ST_OK)
+		rc = cli_store_error(c, s);
+out:
+	visit_free(&x.v);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/* table.h — printing listings as aligned text, TSV, CSV or JSON (--format). */
+#ifndef MAITRE_TABLE_H
+#define MAITRE_TABLE_H
+
+#include <stdio.h>
+
+#include "core/strv.h"
+
+enum out_format { OUT_TEXT, OUT_TSV, OUT_CSV, OUT_JSON };
+
+/* "text", "tsv", "csv", "json" → format; -1 when unknown. */
+int out_format_from_name(const char *s);
+
+struct table {
+	int ncols;
+	const char *const *headers; /* ncols column names (also the JSON keys) */
+	unsigned numeric;           /* bit mask of columns aligned right / JSON numbers */
+	struct strv cells;          /* row-major, ncols per row */
+};
+
+void table_init(struct table *t, int ncols, const char *const *headers, unsigned numeric);
+/* Adds one cell of the current row (NULL is an empty cell). */
+void table_add(struct table *t, const char *cell);
+void table_addf(struct table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t table_rows(const struct table *t);
+/* Prints the table: text (aligned by display width, controls made harmless, with a header
+ * line), tsv (header line; tab, newline and backslash escaped as \t \n \\, other control
+ * characters as \xHH), csv (RFC 4180,
+ * header line), json (an array of objects). */
+void table_print(const struct table *t, enum out_format f, FILE *out);
+void table_free(struct table *t);
+
+/* Writes s as a JSON string literal. */
+void json_string(FILE *out, const char *s);
+
+#endif

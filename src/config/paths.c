@@ -1,0 +1,47 @@
+#include "config/paths.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/strv.h"
+
+char *paths_default_db(void)
+{
+	const char *env = getenv("MAITRE_DB");
+	if (env && *env)
+		return strdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/maitre/maitre.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : ".";
+	}
+	return xasprintf("%s/.local/share/maitre/maitre.db", home);
+}
+
+int paths_make_parent(const char *path)
+{
+	char *p = strdup(path);
+	if (!p)
+		return -1;
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			errno = e;
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}

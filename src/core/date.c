@@ -1,0 +1,149 @@
+#include "core/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+bool date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_month_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && date_is_leap(y) ? 29 : days[m - 1];
+}
+
+bool date_valid(struct date d)
+{
+	return d.y >= 1 && d.y <= 9999 && d.m >= 1 && d.m <= 12 && d.d >= 1 &&
+	       d.d <= date_month_days(d.y, d.m);
+}
+
+static bool digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+bool date_parse(const char *s, struct date *out)
+{
+	struct date d;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &d.y) ||
+	    !digits(s + 5, 2, &d.m) || !digits(s + 8, 2, &d.d) || !date_valid(d))
+		return false;
+	*out = d;
+	return true;
+}
+
+bool date_parse_md(const char *s, struct date *out)
+{
+	if (strlen(s) == 5) {
+		struct date d = {0, 0, 0};
+		if (s[2] != '-' || !digits(s, 2, &d.m) || !digits(s + 3, 2, &d.d))
+			return false;
+		if (d.m < 1 || d.m > 12 || d.d < 1 || d.d > date_month_days(2000, d.m))
+			return false;
+		*out = d;
+		return true;
+	}
+	return date_parse(s, out);
+}
+
+bool date_parse_month(const char *s, struct date *out)
+{
+	struct date d = {0, 0, 1};
+	if (strlen(s) != 7 || s[4] != '-' || !digits(s, 4, &d.y) || !digits(s + 5, 2, &d.m) ||
+	    !date_valid(d))
+		return false;
+	*out = d;
+	return true;
+}
+
+char *date_format(struct date d, char *buf)
+{
+	unsigned y = (unsigned)d.y % 10000u, m = (unsigned)d.m % 100u, dd = (unsigned)d.d % 100u;
+	if (d.y == 0)
+		snprintf(buf, 11, "%02u-%02u", m, dd);
+	else
+		snprintf(buf, 11, "%04u-%02u-%02u", y, m, dd);
+	return buf;
+}
+
+/* Howard Hinnant's days_from_civil. */
+long date_to_days(struct date d)
+{
+	long y = d.m <= 2 ? d.y - 1 : d.y;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d.m + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d.d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+struct date date_from_days(long z)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	struct date d;
+	d.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.y = (int)(d.m <= 2 ? y + 1 : y);
+	return d;
+}
+
+struct date date_add_days(struct date d, long n)
+{
+	return date_from_days(date_to_days(d) + n);
+}
+
+struct date date_today(void)
+{
+	const char *env = getenv("MAITRE_TODAY");
+	struct date d;
+	if (env && date_parse(env, &d))
+		return d;
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	d.y = tm.tm_year + 1900;
+	d.m = tm.tm_mon + 1;
+	d.d = tm.tm_mday;
+	return d;
+}
+
+char *date_now_stamp(char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	struct date d = date_today();
+	snprintf(buf, 20, "%04u-%02u-%02u %02u:%02u:%02u", (unsigned)d.y % 10000u,
+		 (unsigned)d.m % 100u, (unsigned)d.d % 100u, (unsigned)tm.tm_hour % 100u,
+		 (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u);
+	return buf;
+}
+
+int date_now_hour(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return tm.tm_hour;
+}

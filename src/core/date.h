@@ -1,0 +1,35 @@
+/* date.h — calendar dates (proleptic Gregorian), ISO-8601 text, and an injectable "today". */
+#ifndef MAITRE_DATE_H
+#define MAITRE_DATE_H
+
+#include <stdbool.h>
+
+struct date {
+	int y, m, d;
+};
+
+bool date_is_leap(int y);
+/* Days in month m (1..12) of year y. */
+int date_month_days(int y, int m);
+bool date_valid(struct date d);
+/* Parses exactly "YYYY-MM-DD" into a valid date. */
+bool date_parse(const char *s, struct date *out);
+/* Parses "YYYY-MM-DD" or "MM-DD" (year 0 = unknown; 02-29 allowed without a year). */
+bool date_parse_md(const char *s, struct date *out);
+/* Parses "YYYY-MM" (d is set to 1). */
+bool date_parse_month(const char *s, struct date *out);
+/* Writes "YYYY-MM-DD" (or "MM-DD" when y == 0) into buf (≥ 11 bytes). Returns buf. */
+char *date_format(struct date d, char *buf);
+/* Days since 1970-01-01. */
+long date_to_days(struct date d);
+struct date date_from_days(long days);
+struct date date_add_days(struct date d, long n);
+/* Today: $MAITRE_TODAY (YYYY-MM-DD) when set and valid, else the local date. */
+struct date date_today(void);
+/* Current local time as "YYYY-MM-DD HH:MM:SS" into buf (≥ 20 bytes); the date part follows
+ * $MAITRE_TODAY when set. Returns buf. */
+char *date_now_stamp(char *buf);
+/* Current local hour (0..23). */
+int date_now_hour(void);
+
+#endif

@@ -1,0 +1,497 @@
+#include "core/guest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/strv.h"
+#include "core/text.h"
+
+const char *const guest_gender_choices[] = {"male", "female", NULL};
+const char *const guest_spending_choices[] = {"low", "middle", "upper-middle", "high", NULL};
+
+const struct guest_field guest_fields[GF_COUNT] = {
+#define X(id, key, type, sens, min, max, choices, label) {key, type, sens, min, max, choices, label},
+	GUEST_FIELDS(X)
+#undef X
+};
+
+const char *const pref_kind_names[PREF_KIND_COUNT] = {"taste", "dish",  "habit",
+						      "dislike", "taboo", "allergy"};
+const char *const severity_names[SEV_COUNT] = {"", "low", "medium", "high", "critical"};
+const char *const date_kind_names[DATE_KIND_COUNT] = {"birthday", "anniversary", "other"};
+
+static int name_index(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int pref_kind_from_name(const char *s)
+{
+	if (strcmp(s, "usual-dish") == 0 || strcmp(s, "usual_dish") == 0)
+		return PREF_DISH;
+	return name_index(pref_kind_names, PREF_KIND_COUNT, s);
+}
+
+int severity_from_name(const char *s)
+{
+	return name_index(severity_names, SEV_COUNT, s);
+}
+
+int date_kind_from_name(const char *s)
+{
+	return name_index(date_kind_names, DATE_KIND_COUNT, s);
+}
+
+bool pref_kind_is_safety(enum pref_kind k)
+{
+	return k == PREF_TABOO || k == PREF_ALLERGY;
+}
+
+const struct guest_field *guest_field_find(const char *key)
+{
+	char k[64];
+	size_t n = strlen(key);
+	if (n >= sizeof k)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		k[i] = key[i] == '-' ? '_' : key[i];
+	for (int i = 0; i < GF_COUNT; i++)
+		if (strcmp(guest_fields[i].key, k) == 0)
+			return &guest_fields[i];
+	return NULL;
+}
+
+int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen)
+{
+	if (!text_valid_utf8(value)) {
+		snprintf(why, whylen, "is not valid UTF-8 text");
+		return -1;
+	}
+	if (strlen(value) > maxlen) {
+		snprintf(why, whylen, "is too long (at most %zu bytes)", maxlen);
+		return -1;
+	}
+	size_t n = strlen(value);
+	for (const char *p = value; n;) {
+		uint32_t cp;
+		size_t k = text_decode(p, n, &cp);
+		p += k, n -= k;
+		if (multiline && (cp == '\n' || cp == '\t'))
+			continue;
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			snprintf(why, whylen, "must not contain control characters%s",
+				 multiline || (cp != '\n' && cp != '\r') ? "" : " or line breaks");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
+		      size_t whylen)
+{
+	*norm = NULL;
+	if (!value || !*value)
+		return 0;
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LONG:
+		if (text_field_check(value, f->type == FT_LONG ? 4000 : 200, f->type == FT_LONG, why,
+				     whylen) < 0)
+			return -1;
+		break;
+	case FT_INT: {
+		char *end;
+		long v = strtol(value, &end, 10);
+		if (*end || end == value || v < f->min || v > f->max) {
+			snprintf(why, whylen, "must be a whole number from %d to %d, got \"%s\"",
+				 f->min, f->max, value);
+			return -1;
+		}
+		*norm = xasprintf("%ld", v);
+		return *norm ? 0 : -1;
+	}
+	case FT_ENUM: {
+		for (const char *const *c = f->choices; *c; c++)
+			if (strcmp(*c, value) == 0)
+				goto ok;
+		struct sbuf b = {0};
+		for (const char *const *c = f->choices; *c; c++)
+			sbuf_printf(&b, "%s%s", c == f->choices ? "" : ", ", *c);
+		char *list = sbuf_detach(&b);
+		snprintf(why, whylen, "must be one of %s, got \"%s\"", list ? list : "?", value);
+		free(list);
+		return -1;
+	}
+	case FT_STAFF:
+		for (const char *p = value; *p; p++) {
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.')) {
+				snprintf(why, whylen, "must be a login name (letters, digits, _ - .), got \"%s\"",
+					 value);
+				return -1;
+			}
+		}
+		break;
+	}
+ok:
+	*norm = strdup(value);
+	return *norm ? 0 : -1;
+}
+
+void guest_init(struct guest *g)
+{
+	memset(g, 0, sizeof *g);
+}
+
+void guest_free(struct guest *g)
+{
+	for (int i = 0; i < GF_COUNT; i++)
+		free(g->f[i]);
+	free(g->created_at);
+	free(g->updated_at);
+	for (size_t i = 0; i < g->phones.n; i++) {
+		free(g->phones.v[i].kind);
+		free(g->phones.v[i].number);
+	}
+	for (size_t i = 0; i < g->prefs.n; i++)
+		free(g->prefs.v[i].text);
+	for (size_t i = 0; i < g->dates.n; i++)
+		free(g->dates.v[i].label);
+	for (size_t i = 0; i < g->people.n; i++) {
+		free(g->people.v[i].relation);
+		free(g->people.v[i].name);
+		free(g->people.v[i].notes);
+	}
+	for (size_t i = 0; i < g->tags.n; i++)
+		free(g->tags.v[i]);
+	for (size_t i = 0; i < g->notes.n; i++) {
+		free(g->notes.v[i].author);
+		free(g->notes.v[i].at);
+		free(g->notes.v[i].text);
+	}
+	free(g->phones.v);
+	free(g->prefs.v);
+	free(g->dates.v);
+	free(g->people.v);
+	free(g->tags.v);
+	free(g->notes.v);
+	guest_init(g);
+}
+
+/* Grows a GUEST_LIST by one zeroed item; evaluates to its index or -1. */
+#define LIST_GROW(l) list_grow((void **)&(l).v, &(l).n, &(l).cap, sizeof *(l).v)
+
+static int list_grow(void **v, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 4;
+		void *nv = realloc(*v, c * size);
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = c;
+	}
+	memset((char *)*v + *n * size, 0, size);
+	return (int)(*n)++;
+}
+
+static void list_remove(void *v, size_t *n, size_t size, size_t i)
+{
+	if (i >= *n)
+		return;
+	memmove((char *)v + i * size, (char *)v + (i + 1) * size, (*n - i - 1) * size);
+	(*n)--;
+}
+
+void guest_set(struct guest *g, enum guest_field_id id, const char *value)
+{
+	free(g->f[id]);
+	g->f[id] = value && *value ? strdup(value) : NULL;
+}
+
+int guest_add_phone(struct guest *g, const char *kind, const char *number)
+{
+	int i = LIST_GROW(g->phones);
+	if (i < 0)
+		return -1;
+	g->phones.v[i].kind = strdup(kind && *kind ? kind : "mobile");
+	g->phones.v[i].number = strdup(number);
+	return i;
+}
+
+int guest_add_pref(struct guest *g, int person, enum pref_kind kind, enum severity sev,
+		   const char *text)
+{
+	int i = LIST_GROW(g->prefs);
+	if (i < 0)
+		return -1;
+	struct guest_pref *p = &g->prefs.v[i];
+	p->person = person;
+	p->kind = kind;
+	p->severity = sev;
+	p->text = strdup(text);
+	return i;
+}
+
+int guest_add_date(struct guest *g, int person, enum date_kind kind, const char *label, int year,
+		   int month, int day)
+{
+	int i = LIST_GROW(g->dates);
+	if (i < 0)
+		return -1;
+	struct guest_date *d = &g->dates.v[i];
+	d->person = person;
+	d->kind = kind;
+	d->label = xstrdup(label && *label ? label : NULL);
+	d->year = year;
+	d->month = month;
+	d->day = day;
+	return i;
+}
+
+int guest_add_person(struct guest *g, const char *relation, const char *name, const char *notes)
+{
+	int i = LIST_GROW(g->people);
+	if (i < 0)
+		return -1;
+	struct guest_person *p = &g->people.v[i];
+	p->relation = strdup(relation);
+	p->name = xstrdup(name && *name ? name : NULL);
+	p->notes = xstrdup(notes && *notes ? notes : NULL);
+	return i;
+}
+
+int guest_add_tag(struct guest *g, const char *tag)
+{
+	for (size_t k = 0; k < g->tags.n; k++)
+		if (strcmp(g->tags.v[k], tag) == 0)
+			return (int)k;
+	int i = LIST_GROW(g->tags);
+	if (i < 0)
+		return -1;
+	g->tags.v[i] = strdup(tag);
+	return i;
+}
+
+int guest_add_note(struct guest *g, const char *text)
+{
+	int i = LIST_GROW(g->notes);
+	if (i < 0)
+		return -1;
+	g->notes.v[i].text = strdup(text);
+	return i;
+}
+
+void guest_remove_phone(struct guest *g, size_t i)
+{
+	if (i >= g->phones.n)
+		return;
+	free(g->phones.v[i].kind);
+	free(g->phones.v[i].number);
+	list_remove(g->phones.v, &g->phones.n, sizeof *g->phones.v, i);
+}
+
+void guest_remove_pref(struct guest *g, size_t i)
+{
+	if (i >= g->prefs.n)
+		return;
+	free(g->prefs.v[i].text);
+	list_remove(g->prefs.v, &g->prefs.n, sizeof *g->prefs.v, i);
+}
+
+void guest_remove_date(struct guest *g, size_t i)
+{
+	if (i >= g->dates.n)
+		return;
+	free(g->dates.v[i].label);
+	list_remove(g->dates.v, &g->dates.n, sizeof *g->dates.v, i);
+}
+
+void guest_remove_tag(struct guest *g, size_t i)
+{
+	if (i >= g->tags.n)
+		return;
+	free(g->tags.v[i]);
+	list_remove(g->tags.v, &g->tags.n, sizeof *g->tags.v, i);
+}
+
+void guest_remove_person(struct guest *g, size_t i)
+{
+	if (i >= g->people.n)
+		return;
+	int pi = (int)i;
+	for (size_t k = g->prefs.n; k-- > 0;) {
+		if (g->prefs.v[k].person == pi)
+			guest_remove_pref(g, k);
+		else if (g->prefs.v[k].person > pi)
+			g->prefs.v[k].person--;
+	}
+	for (size_t k = g->dates.n; k-- > 0;) {
+		if (g->dates.v[k].person == pi)
+			guest_remove_date(g, k);
+		else if (g->dates.v[k].person > pi)
+			g->dates.v[k].person--;
+	}
+	free(g->people.v[i].relation);
+	free(g->people.v[i].name);
+	free(g->people.v[i].notes);
+	list_remove(g->people.v, &g->people.n, sizeof *g->people.v, i);
+}
+
+int guest_copy(struct guest *dst, const struct guest *src)
+{
+	guest_init(dst);
+	dst->id = src->id;
+	dst->version = src->version;
+	dst->anonymised = src->anonymised;
+	dst->created_at = xstrdup(src->created_at);
+	dst->updated_at = xstrdup(src->updated_at);
+	for (int i = 0; i < GF_COUNT; i++)
+		dst->f[i] = xstrdup(src->f[i]);
+	for (size_t i = 0; i < src->phones.n; i++) {
+		if (guest_add_phone(dst, src->phones.v[i].kind, src->phones.v[i].number) < 0)
+			goto oom;
+		dst->phones.v[i].id = src->phones.v[i].id;
+	}
+	for (size_t i = 0; i < src->people.n; i++) {
+		const struct guest_person *p = &src->people.v[i];
+		if (guest_add_person(dst, p->relation, p->name, p->notes) < 0)
+			goto oom;
+		dst->people.v[i].id = p->id;
+	}
+	for (size_t i = 0; i < src->prefs.n; i++) {
+		const struct guest_pref *p = &src->prefs.v[i];
+		if (guest_add_pref(dst, p->person, p->kind, p->severity, p->text) < 0)
+			goto oom;
+		dst->prefs.v[i].id = p->id;
+	}
+	for (size_t i = 0; i < src->dates.n; i++) {
+		const struct guest_date *d = &src->dates.v[i];
+		if (guest_add_date(dst, d->person, d->kind, d->label, d->year, d->month, d->day) < 0)
+			goto oom;
+		dst->dates.v[i].id = d->id;
+	}
+	for (size_t i = 0; i < src->tags.n; i++)
+		if (guest_add_tag(dst, src->tags.v[i]) < 0)
+			goto oom;
+	for (size_t i = 0; i < src->notes.n; i++) {
+		const struct guest_note *n = &src->notes.v[i];
+		if (guest_add_note(dst, n->text) < 0)
+			goto oom;
+		dst->notes.v[i].id = n->id;
+		dst->notes.v[i].author = xstrdup(n->author);
+		dst->notes.v[i].at = xstrdup(n->at);
+	}
+	return 0;
+oom:
+	guest_free(dst);
+	return -1;
+}
+
+static int check_text(const char *what, const char *s, size_t max, bool required, char *why,
+		      size_t whylen)
+{
+	char reason[200];
+	if (!s || !*s) {
+		if (!required)
+			return 0;
+		snprintf(why, whylen, "%s: must not be empty", what);
+		return -1;
+	}
+	if (text_field_check(s, max, false, reason, sizeof reason) < 0) {
+		snprintf(why, whylen, "%s: %s", what, reason);
+		return -1;
+	}
+	return 0;
+}
+
+int guest_validate(const struct guest *g, char *why, size_t whylen)
+{
+	char reason[200];
+	if (!g->f[GF_NAME] || !*g->f[GF_NAME]) {
+		snprintf(why, whylen, "name: must not be empty");
+		return -1;
+	}
+	for (int i = 0; i < GF_COUNT; i++) {
+		char *norm = NULL;
+		if (!g->f[i])
+			continue;
+		if (guest_field_check(&guest_fields[i], g->f[i], &norm, reason, sizeof reason) < 0) {
+			snprintf(why, whylen, "%s: %s", guest_fields[i].key, reason);
+			return -1;
+		}
+		free(norm);
+	}
+	for (size_t i = 0; i < g->phones.n; i++) {
+		const struct guest_phone *p = &g->phones.v[i];
+		if (check_text("phone", p->number, 40, true, why, whylen) < 0)
+			return -1;
+		char *d = text_digits(p->number);
+		size_t nd = d ? strlen(d) : 0;
+		free(d);
+		if (nd < 3 || nd > 20) {
+			snprintf(why, whylen, "phone: must have 3 to 20 digits, got \"%s\"", p->number);
+			return -1;
+		}
+		if (check_text("phone kind", p->kind, 20, true, why, whylen) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < g->people.n; i++) {
+		const struct guest_person *p = &g->people.v[i];
+		if (check_text("person relation", p->relation, 40, true, why, whylen) < 0 ||
+		    check_text("person name", p->name, 200, false, why, whylen) < 0)
+			return -1;
+		if (p->notes && text_field_check(p->notes, 4000, true, reason, sizeof reason) < 0) {
+			snprintf(why, whylen, "person notes: %s", reason);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < g->prefs.n; i++) {
+		const struct guest_pref *p = &g->prefs.v[i];
+		if (check_text(pref_kind_names[p->kind], p->text, 200, true, why, whylen) < 0)
+			return -1;
+		if (p->person < -1 || p->person >= (int)g->people.n) {
+			snprintf(why, whylen, "%s: refers to an unknown person", pref_kind_names[p->kind]);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < g->dates.n; i++) {
+		const struct guest_date *d = &g->dates.v[i];
+		/* without a year, 29 February is a valid birthday */
+		int maxd = date_month_days(d->year ? d->year : 2000, d->month);
+		if (d->month < 1 || d->month > 12 || d->day < 1 || d->day > maxd ||
+		    (d->year && (d->year < 1900 || d->year > 2200))) {
+			snprintf(why, whylen, "%s: not a valid date", date_kind_names[d->kind]);
+			return -1;
+		}
+		if (d->kind == DATE_OTHER &&
+		    check_text("date label", d->label, 100, true, why, whylen) < 0)
+			return -1;
+		if (d->person < -1 || d->person >= (int)g->people.n) {
+			snprintf(why, whylen, "%s: refers to an unknown person",
+				 date_kind_names[d->kind]);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < g->tags.n; i++)
+		if (check_text("tag", g->tags.v[i], 60, true, why, whylen) < 0)
+			return -1;
+	for (size_t i = 0; i < g->notes.n; i++) {
+		const char *t = g->notes.v[i].text;
+		if (!t || !*t) {
+			snprintf(why, whylen, "note: must not be empty");
+			return -1;
+		}
+		if (text_field_check(t, 4000, true, reason, sizeof reason) < 0) {
+			snprintf(why, whylen, "note: %s", reason);
+			return -1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,174 @@
+/* guest.h — the guest sheet (domain.md §2): scalar fields described by one table, and the lists
+ * (phones, preferences, special dates, associated people, tags, notes). Pure data, no I/O. */
+#ifndef MAITRE_GUEST_H
+#define MAITRE_GUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum field_type {
+	FT_TEXT,  /* free text, one line */
+	FT_LONG,  /* free text, may span lines */
+	FT_INT,   /* whole number within [min, max] */
+	FT_ENUM,  /* one of choices */
+	FT_STAFF, /* a staff login */
+};
+
+/* X(ID, key, type, sensitive, min, max, choices, label)
+ * key is the column name and the CLI name (guest edit --set key=value; '-' accepted for '_').
+ * sensitive marks the "seven don't-ask" topics (domain.md §2): recorded only when learned
+ * naturally, hidden from roles not allowed to see them. */
+#define GUEST_FIELDS(X)                                                                         \
+	X(NAME, "name", FT_TEXT, false, 0, 0, NULL, "name as staff address the guest (孙先生)") \
+	X(FAMILY_NAME, "family_name", FT_TEXT, false, 0, 0, NULL, "family name (孙)")          \
+	X(GIVEN_NAME, "given_name", FT_TEXT, false, 0, 0, NULL, "given name")                  \
+	X(GENDER, "gender", FT_ENUM, false, 0, 0, guest_gender_choices, "gender")              \
+	X(EMPLOYER, "employer", FT_TEXT, false, 0, 0, NULL, "employer / work unit (单位)")      \
+	X(POSITION, "position", FT_TEXT, false, 0, 0, NULL, "position")                        \
+	X(LOOKS, "looks", FT_LONG, false, 0, 0, NULL, "how to recognise them (体貌特征)")       \
+	X(HEIGHT_CM, "height_cm", FT_INT, false, 50, 250, NULL, "height in cm")                \
+	X(WEIGHT_KG, "weight_kg", FT_INT, false, 20, 300, NULL, "weight in kg")                \
+	X(PHOTO, "photo", FT_TEXT, false, 0, 0, NULL, "photo file path")                       \
+	X(ETHNICITY, "ethnicity", FT_TEXT, false, 0, 0, NULL, "ethnicity (回族)")               \
+	X(NATIVE_PLACE, "native_place", FT_TEXT, false, 0, 0, NULL, "native place")            \
+	X(SPENDING_POWER, "spending_power", FT_ENUM, false, 0, 0, guest_spending_choices,      \
+	  "spending power")                                                                     \
+	X(CHARACTER, "character", FT_LONG, false, 0, 0, NULL, "character")                     \
+	X(SALES_MANAGER, "sales_manager", FT_STAFF, false, 0, 0, NULL,                         \
+	  "responsible sales manager (login)")                                                  \
+	X(MARITAL_STATUS, "marital_status", FT_TEXT, true, 0, 0, NULL, "marital status")       \
+	X(INCOME, "income", FT_TEXT, true, 0, 0, NULL, "income")                               \
+	X(HOME_ADDRESS, "home_address", FT_LONG, true, 0, 0, NULL, "home address")             \
+	X(RELIGION, "religion", FT_TEXT, true, 0, 0, NULL, "religion")                         \
+	X(HEALTH, "health", FT_LONG, true, 0, 0, NULL, "health")                               \
+	X(PERSONAL_HISTORY, "personal_history", FT_LONG, true, 0, 0, NULL, "personal history")
+
+enum guest_field_id {
+#define X(id, ...) GF_##id,
+	GUEST_FIELDS(X)
+#undef X
+		GF_COUNT
+};
+
+struct guest_field {
+	const char *key;
+	enum field_type type;
+	bool sensitive;
+	int min, max;
+	const char *const *choices; /* NULL-terminated, for FT_ENUM */
+	const char *label;
+};
+
+extern const char *const guest_gender_choices[];
+extern const char *const guest_spending_choices[];
+extern const struct guest_field guest_fields[GF_COUNT];
+
+/* The field named key ("family_name" or "family-name"), or NULL. */
+const struct guest_field *guest_field_find(const char *key);
+/* Validates value for field f. Empty value means "clear". On success returns 0 and sets *norm
+ * to the canonical value (malloc'ed; NULL for clear). On failure returns -1 and writes the
+ * reason ("must be a whole number from 50 to 250") into why. */
+int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
+		      size_t whylen);
+/* Checks free text typed by staff: valid UTF-8, at most maxlen bytes, and no control
+ * characters unless multiline (then newline and tab only). Returns 0 or -1 with why. */
+int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen);
+
+enum pref_kind { PREF_TASTE, PREF_DISH, PREF_HABIT, PREF_DISLIKE, PREF_TABOO, PREF_ALLERGY, PREF_KIND_COUNT };
+enum severity { SEV_NONE, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
+enum date_kind { DATE_BIRTHDAY, DATE_ANNIVERSARY, DATE_OTHER, DATE_KIND_COUNT };
+
+extern const char *const pref_kind_names[PREF_KIND_COUNT];  /* "taste", "dish", ... */
+extern const char *const severity_names[SEV_COUNT];         /* "", "low", ... "critical" */
+extern const char *const date_kind_names[DATE_KIND_COUNT];  /* "birthday", ... */
+int pref_kind_from_name(const char *s);  /* -1 when unknown */
+int severity_from_name(const char *s);   /* -1 when unknown; "" → SEV_NONE */
+int date_kind_from_name(const char *s);  /* -1 when unknown */
+/* True for kinds that are safety data (taboo, allergy): always shown, never truncated. */
+bool pref_kind_is_safety(enum pref_kind k);
+
+/* person index: -1 = the guest; else an index into guest.people */
+struct guest_phone {
+	int64_t id;
+	char *kind; /* mobile, landline, office, other */
+	char *number;
+};
+struct guest_pref {
+	int64_t id;
+	int person;
+	enum pref_kind kind;
+	enum severity severity;
+	char *text;
+};
+struct guest_date {
+	int64_t id;
+	int person;
+	enum date_kind kind;
+	char *label; /* for DATE_OTHER */
+	int year;    /* 0 = unknown */
+	int month, day;
+};
+struct guest_person {
+	int64_t id;
+	char *relation; /* driver, secretary, spouse, ... */
+	char *name;
+	char *notes;
+};
+struct guest_note {
+	int64_t id;
+	char *author; /* login; set by the store */
+	char *at;     /* set by the store */
+	char *text;
+};
+
+#define GUEST_LIST(type, name) \
+	struct {               \
+		type *v;       \
+		size_t n, cap; \
+	} name
+
+struct guest {
+	int64_t id;       /* 0 for a guest not yet stored */
+	int64_t version;  /* bumped by every stored change; for conflict detection */
+	char *f[GF_COUNT]; /* scalar fields; NULL = empty */
+	bool anonymised;
+	char *created_at, *updated_at;
+	GUEST_LIST(struct guest_phone, phones);
+	GUEST_LIST(struct guest_pref, prefs);
+	GUEST_LIST(struct guest_date, dates);
+	GUEST_LIST(struct guest_person, people);
+	GUEST_LIST(char *, tags);
+	GUEST_LIST(struct guest_note, notes);
+};
+
+void guest_init(struct guest *g);
+/* Frees everything g owns and re-initialises it. */
+void guest_free(struct guest *g);
+/* Deep copy of src into dst (dst uninitialised). Returns 0 or -1 (out of memory). */
+int guest_copy(struct guest *dst, const struct guest *src);
+/* Sets scalar field id to a copy of value (NULL or "" clears). */
+void guest_set(struct guest *g, enum guest_field_id id, const char *value);
+
+/* Appenders: copy their strings; return the new item's index or -1 when out of memory. */
+int guest_add_phone(struct guest *g, const char *kind, const char *number);
+int guest_add_pref(struct guest *g, int person, enum pref_kind kind, enum severity sev,
+		   const char *text);
+int guest_add_date(struct guest *g, int person, enum date_kind kind, const char *label, int year,
+		   int month, int day);
+int guest_add_person(struct guest *g, const char *relation, const char *name, const char *notes);
+int guest_add_tag(struct guest *g, const char *tag);
+int guest_add_note(struct guest *g, const char *text);
+/* Removes list item i, keeping order. For people, items referring to it are removed too and
+ * later person indexes shifted. */
+void guest_remove_phone(struct guest *g, size_t i);
+void guest_remove_pref(struct guest *g, size_t i);
+void guest_remove_date(struct guest *g, size_t i);
+void guest_remove_person(struct guest *g, size_t i);
+void guest_remove_tag(struct guest *g, size_t i);
+
+/* Validates a whole sheet before it is stored: name present, every field and list item well
+ * formed. Returns 0, or -1 with "field: reason" in why. */
+int guest_validate(const struct guest *g, char *why, size_t whylen);
+
+#endif

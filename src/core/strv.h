@@ -1,0 +1,43 @@
+/* strv.h — growable vectors of owned strings, and a growable byte buffer. */
+#ifndef MAITRE_STRV_H
+#define MAITRE_STRV_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+/* Appends a copy of s. Returns 0, or -1 when out of memory. */
+int strv_push(struct strv *sv, const char *s);
+/* Appends s, taking ownership (s is freed on failure). Returns 0 or -1. */
+int strv_take(struct strv *sv, char *s);
+/* Appends a copy of s unless an equal string is already there. Returns 0 or -1. */
+int strv_push_unique(struct strv *sv, const char *s);
+bool strv_contains(const struct strv *sv, const char *s);
+/* Frees every string and the vector itself; leaves sv empty and reusable. */
+void strv_free(struct strv *sv);
+
+struct sbuf {
+	char *s; /* always NUL-terminated once anything was added; may be NULL before */
+	size_t len, cap;
+	bool oom;
+};
+
+void sbuf_addn(struct sbuf *b, const char *s, size_t n);
+void sbuf_add(struct sbuf *b, const char *s);
+void sbuf_addc(struct sbuf *b, char c);
+void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns the buffer's string (never NULL: "" when empty), owned by the caller; b is reset. */
+char *sbuf_detach(struct sbuf *b);
+void sbuf_free(struct sbuf *b);
+
+/* strdup that returns NULL for NULL. */
+char *xstrdup(const char *s);
+/* malloc'ed printf; NULL when out of memory. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

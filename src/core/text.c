@@ -1,0 +1,454 @@
+#include "core/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/unitab.h"
+
+size_t text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c = u[0];
+	size_t len;
+	uint32_t min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		len = 2, c &= 0x1F, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3, c &= 0x0F, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		goto bad;
+	}
+	if (n < len)
+		goto bad;
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+size_t text_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+bool text_valid_utf8(const char *s)
+{
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		if (cp == 0xFFFD && k == 1 && (unsigned char)*s >= 0x80)
+			return false;
+		s += k, n -= k;
+	}
+	return true;
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+bool text_has_controls(const char *s)
+{
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		if (is_control(cp))
+			return true;
+		s += k, n -= k;
+	}
+	return false;
+}
+
+static bool in_ranges(const struct unitab_range *r, size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (cp < 0x7F)
+		return cp < 0x20 ? -1 : 1;
+	if (is_control(cp))
+		return -1;
+	if (in_ranges(unitab_zero, unitab_zero_len, cp))
+		return 0;
+	if (in_ranges(unitab_wide, unitab_wide_len, cp))
+		return 2;
+	return 1;
+}
+
+/* How a control character is shown: "^[" style for C0 and DEL, "<U+0085>" for C1. */
+static size_t control_repr(uint32_t cp, char *out)
+{
+	if (cp < 0x20 || cp == 0x7F) {
+		out[0] = '^';
+		out[1] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+		out[2] = '\0';
+		return 2;
+	}
+	return (size_t)snprintf(out, 12, "<U+%04X>", (unsigned)cp);
+}
+
+int text_width(const char *s)
+{
+	int w = 0;
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		int cw = text_cp_width(cp);
+		if (cw < 0) {
+			char tmp[16];
+			cw = (int)control_repr(cp, tmp);
+		}
+		w += cw;
+		s += k, n -= k;
+	}
+	return w;
+}
+
+char *text_display(const char *s)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s);
+	sbuf_add(&b, "");
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		char tmp[16];
+		if (is_control(cp)) {
+			control_repr(cp, tmp);
+			sbuf_add(&b, tmp);
+		} else if (cp == 0xFFFD) {
+			sbuf_addn(&b, tmp, text_encode(cp, tmp));
+		} else {
+			sbuf_addn(&b, s, k);
+		}
+		s += k, n -= k;
+	}
+	return sbuf_detach(&b);
+}
+
+char *text_truncate(const char *s, int cols, bool ellipsis)
+{
+	char *d = text_display(s);
+	if (!d || text_width(d) <= cols)
+		return d;
+	int limit = ellipsis && cols > 0 ? cols - 1 : cols;
+	int w = 0;
+	size_t n = strlen(d), off = 0;
+	while (off < n) {
+		uint32_t cp;
+		size_t k = text_decode(d + off, n - off, &cp);
+		int cw = text_cp_width(cp);
+		if (w + cw > limit)
+			break;
+		w += cw;
+		off += k;
+	}
+	/* keep combining marks that follow the last kept character */
+	while (off < n) {
+		uint32_t cp;
+		size_t k = text_decode(d + off, n - off, &cp);
+		if (text_cp_width(cp) != 0)
+			break;
+		off += k;
+	}
+	d[off] = '\0';
+	if (ellipsis && cols > 0) {
+		struct sbuf b = {0};
+		sbuf_add(&b, d);
+		sbuf_add(&b, "…");
+		free(d);
+		return sbuf_detach(&b);
+	}
+	return d;
+}
+
+uint32_t text_fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	size_t lo = 0, hi = unitab_fold_len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < unitab_fold[mid].cp)
+			hi = mid;
+		else if (cp > unitab_fold[mid].cp)
+			lo = mid + 1;
+		else
+			return unitab_fold[mid].to;
+	}
+	return cp;
+}
+
+/* Separators between words when folding: white space, and punctuation of any script (Unicode
+ * general categories P and Z: ' - . 、 。 “ ” 《 》 … ·) and the ASCII symbols. */
+static bool is_separator(uint32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
+		return true;
+	if (cp < 0x80)
+		return strchr("-_.,;:!?/\\|()[]{}\"'`~*&^%$#@+=<>", (int)cp) != NULL;
+	return in_ranges(unitab_sep, unitab_sep_len, cp);
+}
+
+char *text_fold(const char *s)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s);
+	bool pending_space = false;
+	sbuf_add(&b, "");
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		s += k, n -= k;
+		if (is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r')
+			continue;
+		uint32_t f = text_fold_cp(cp);
+		if (f == 0)
+			continue;
+		if (is_separator(f)) {
+			pending_space = b.len > 0;
+			continue;
+		}
+		if (pending_space) {
+			sbuf_addc(&b, ' ');
+			pending_space = false;
+		}
+		char tmp[4];
+		sbuf_addn(&b, tmp, text_encode(f, tmp));
+	}
+	return sbuf_detach(&b);
+}
+
+char *text_digits(const char *s)
+{
+	struct sbuf b = {0};
+	size_t n = strlen(s);
+	sbuf_add(&b, "");
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		s += k, n -= k;
+		cp = text_fold_cp(cp);
+		if (cp >= '0' && cp <= '9')
+			sbuf_addc(&b, (char)cp);
+	}
+	return sbuf_detach(&b);
+}
+
+static const struct unitab_reading *find_reading(const struct unitab_reading *t, size_t n,
+						 uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < t[mid].cp)
+			hi = mid;
+		else if (cp > t[mid].cp)
+			lo = mid + 1;
+		else
+			return &t[mid];
+	}
+	return NULL;
+}
+
+const char *text_pinyin_cp(uint32_t cp)
+{
+	const struct unitab_reading *r = find_reading(unitab_pinyin, unitab_pinyin_len, cp);
+	return r ? unitab_syllables[r->syllable] : NULL;
+}
+
+bool text_is_han(uint32_t cp)
+{
+	return text_pinyin_cp(cp) != NULL;
+}
+
+size_t text_cp_count(const char *s)
+{
+	size_t c = 0, n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		s += k, n -= k;
+		c++;
+	}
+	return c;
+}
+
+#define PY_MAX_UNITS 64
+
+/* One unit of a name for pinyin: a Han syllable (up to two readings) or a folded Latin word. */
+struct py_unit {
+	const char *alt[2];
+	int nalt;
+	char word[64];
+};
+
+static void add_variants(const char *key, struct strv *out, int *added)
+{
+	if (!*key)
+		return;
+	if (!strv_contains(out, key)) {
+		strv_push(out, key);
+		(*added)++;
+	}
+	if (strchr(key, 'v')) { /* ü written v (lv); also accept u (lu) */
+		char *u = strdup(key);
+		if (!u)
+			return;
+		for (char *p = u; *p; p++)
+			if (*p == 'v')
+				*p = 'u';
+		if (!strv_contains(out, u)) {
+			strv_take(out, u);
+			(*added)++;
+		} else {
+			free(u);
+		}
+	}
+}
+
+int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, struct strv *initials)
+{
+	struct py_unit units[PY_MAX_UNITS];
+	int nu = 0, han = 0, han_seen = 0;
+	size_t n = strlen(name);
+	const char *p = name;
+	char word[64];
+	size_t wl = 0;
+	int added = 0;
+
+	if (surname_chars <= 0)
+		surname_chars = 1;
+	while (n && nu < PY_MAX_UNITS) {
+		uint32_t cp;
+		size_t k = text_decode(p, n, &cp);
+		p += k, n -= k;
+		const char *py = text_pinyin_cp(cp);
+		uint32_t f = text_fold_cp(cp);
+		bool latin = f < 0x80 && ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9'));
+		if (latin && wl + 1 < sizeof word) {
+			word[wl++] = (char)f;
+			continue;
+		}
+		if (wl) {
+			units[nu].nalt = 0;
+			memcpy(units[nu].word, word, wl);
+			units[nu].word[wl] = '\0';
+			nu++;
+			wl = 0;
+			if (nu == PY_MAX_UNITS)
+				break;
+		}
+		if (!py)
+			continue;
+		struct py_unit *u = &units[nu++];
+		u->word[0] = '\0';
+		u->nalt = 0;
+		if (han_seen < surname_chars) {
+			const struct unitab_reading *s =
+				find_reading(unitab_surname, unitab_surname_len, cp);
+			if (s)
+				u->alt[u->nalt++] = unitab_syllables[s->syllable];
+		}
+		/* 长 closing a name after the surname is a title (局长, 行长): zhang; 行 before it: hang */
+		if (han_seen >= surname_chars && cp == 0x957F /* 长 */ && n == 0)
+			py = "zhang";
+		else if (han_seen >= surname_chars && cp == 0x884C /* 行 */ &&
+			 strcmp(p, "\xe9\x95\xbf") == 0)
+			py = "hang";
+		if (u->nalt == 0 || strcmp(u->alt[0], py) != 0)
+			u->alt[u->nalt++] = py;
+		han_seen++;
+		han++;
+	}
+	if (wl && nu < PY_MAX_UNITS) {
+		units[nu].nalt = 0;
+		memcpy(units[nu].word, word, wl);
+		units[nu].word[wl] = '\0';
+		nu++;
+	}
+	if (han == 0)
+		return 0;
+
+	/* Variants: only the first unit with two readings branches (the surname). */
+	for (int v = 0; v < 2; v++) {
+		struct sbuf fb = {0}, ib = {0};
+		bool branched = false;
+		sbuf_add(&fb, "");
+		sbuf_add(&ib, "");
+		for (int i = 0; i < nu; i++) {
+			const char *r;
+			if (units[i].nalt == 0) {
+				r = units[i].word;
+			} else {
+				int pick = 0;
+				if (units[i].nalt > 1 && !branched) {
+					pick = v;
+					branched = true;
+				}
+				r = units[i].alt[pick];
+			}
+			sbuf_add(&fb, r);
+			sbuf_addc(&ib, r[0]);
+		}
+		char *fk = sbuf_detach(&fb), *ik = sbuf_detach(&ib);
+		if (fk && ik) {
+			add_variants(fk, full, &added);
+			int dummy = 0;
+			add_variants(ik, initials, &dummy);
+		}
+		free(fk);
+		free(ik);
+		if (!branched)
+			break;
+	}
+	return added;
+}

@@ -1,0 +1,58 @@
+/* text.h — UTF-8 text: decoding, folding for search, display width, pinyin keys.
+ * Pure functions over the generated tables in unitab.c; no locale is consulted. */
+#ifndef MAITRE_TEXT_H
+#define MAITRE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/strv.h"
+
+/* Decodes one code point from s (at most n bytes). Returns the bytes consumed (1..4); an invalid
+ * or truncated sequence yields U+FFFD and consumes 1 byte. n must be ≥ 1. */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+/* Encodes cp as UTF-8 into out (4 bytes room). Returns the byte count. */
+size_t text_encode(uint32_t cp, char *out);
+/* True when s is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_valid_utf8(const char *s);
+/* True when s contains a C0/C1 control character or DEL (tab included). */
+bool text_has_controls(const char *s);
+
+/* Display columns of one code point: 0 (combining, format), 2 (East Asian wide/full-width),
+ * -1 (control character), else 1. */
+int text_cp_width(uint32_t cp);
+/* Display columns of s, controls counted as shown by text_display (caret notation). */
+int text_width(const char *s);
+/* Copy of s fit for a terminal or a text listing: controls shown in caret notation (ESC as ^[,
+ * DEL as ^?, C1 as <U+0085>), invalid bytes as U+FFFD. Caller frees. */
+char *text_display(const char *s);
+/* Copy of s truncated to at most cols display columns without cutting a character; when
+ * truncated and ellipsis is true, the last column is "…". Caller frees. */
+char *text_truncate(const char *s, int cols, bool ellipsis);
+
+/* One code point folded for matching: lower case, diacritics removed (é → e), full-width forms
+ * to ASCII (Ａ → a). Returns 0 when the code point is dropped (a combining mark). */
+uint32_t text_fold_cp(uint32_t cp);
+/* s folded for matching: every code point folded, controls dropped, runs of white space and
+ * punctuation between words collapsed to one space, leading/trailing space removed.
+ * Caller frees; NULL only when out of memory. */
+char *text_fold(const char *s);
+/* The ASCII digits of s (full-width digits folded first). Caller frees. */
+char *text_digits(const char *s);
+/* True for a CJK ideograph that has a Mandarin reading in the tables. */
+bool text_is_han(uint32_t cp);
+/* The first Mandarin reading of cp without tones ("sun"), or NULL. Static storage. */
+const char *text_pinyin_cp(uint32_t cp);
+
+/* Pinyin search keys of a name. The first surname_chars Han characters are read as a surname
+ * (曾 → zeng as well as ceng); 0 means "the first character, if Han". Appends to full the
+ * concatenated readings ("sunxiansheng") and to initials the first letters ("sxs"); variants
+ * are added for surname readings and for ü (written v, also u). Latin words in the name are
+ * folded and kept. Returns the number of keys added to full (0 when the name has no Han). */
+int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, struct strv *initials);
+
+/* Number of code points in s. */
+size_t text_cp_count(const char *s);
+
+#endif

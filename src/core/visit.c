@@ -1,0 +1,73 @@
+#include "core/visit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/guest.h"
+
+const char *const meal_names[2] = {"lunch", "dinner"};
+
+int meal_from_name(const char *s)
+{
+	if (!strcmp(s, "lunch") || !strcmp(s, "l") || !strcmp(s, "\xe5\x8d\x88\xe5\xb8\x82")) /* 午市 */
+		return MEAL_LUNCH;
+	if (!strcmp(s, "dinner") || !strcmp(s, "d") || !strcmp(s, "\xe6\x99\x9a\xe5\xb8\x82")) /* 晚市 */
+		return MEAL_DINNER;
+	return -1;
+}
+
+enum meal meal_for_hour(int hour)
+{
+	return hour < 15 ? MEAL_LUNCH : MEAL_DINNER;
+}
+
+int visit_validate(const struct visit *v, char *why, size_t whylen)
+{
+	struct date d;
+	char reason[200];
+	if (v->guest_id <= 0) {
+		snprintf(why, whylen, "guest: must be a guest id");
+		return -1;
+	}
+	if (!date_parse(v->date, &d)) {
+		snprintf(why, whylen, "date: must be a date YYYY-MM-DD, got \"%s\"", v->date);
+		return -1;
+	}
+	if (v->meal != MEAL_LUNCH && v->meal != MEAL_DINNER) {
+		snprintf(why, whylen, "meal: must be lunch or dinner");
+		return -1;
+	}
+	if (v->covers < 1 || v->covers > 999) {
+		snprintf(why, whylen, "covers: must be a whole number from 1 to 999, got %d", v->covers);
+		return -1;
+	}
+	if (v->spend_fen < 0 || v->spend_fen > 1000000000LL) {
+		snprintf(why, whylen, "spend: must be from 0 to 10000000 yuan");
+		return -1;
+	}
+	if (v->table_no && text_field_check(v->table_no, 40, false, reason, sizeof reason) < 0) {
+		snprintf(why, whylen, "table: %s", reason);
+		return -1;
+	}
+	if (v->notes && text_field_check(v->notes, 2000, true, reason, sizeof reason) < 0) {
+		snprintf(why, whylen, "notes: %s", reason);
+		return -1;
+	}
+	return 0;
+}
+
+void visit_free(struct visit *v)
+{
+	free(v->table_no);
+	free(v->notes);
+	free(v->guest_name);
+	free(v->entered_by);
+	free(v->created_at);
+	free(v->voided_at);
+	free(v->voided_by);
+	free(v->void_reason);
+	v->table_no = v->notes = v->guest_name = v->entered_by = v->created_at = NULL;
+	v->voided_at = v->voided_by = v->void_reason = NULL;
+}

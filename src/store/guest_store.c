@@ -1,0 +1,731 @@
+#include "store/guest_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "store/search_store.h"
+#include "store/store_int.h"
+
+#define MAXCOLS 6
+
+/* One list of the sheet, stored in its own table. Column values travel as text (or NULL). */
+struct list_desc {
+	const char *entity; /* for audit rows: "phone", "preference", ... */
+	const char *select; /* ?1 guest: id, cols... ordered by id */
+	const char *insert; /* ?1 guest, ?2.. cols, then ?(n+2) staff id, ?(n+3) now */
+	const char *update; /* ?1 id, ?2 guest, ?3.. cols */
+	const char *delete; /* ?1 id, ?2 guest */
+	int ncols;
+	size_t (*count)(const struct guest *g);
+	int64_t *(*idp)(struct guest *g, size_t i);
+	void (*values)(const struct guest *g, size_t i, char v[MAXCOLS][256]);
+};
+
+static size_t phones_n(const struct guest *g) { return g->phones.n; }
+static size_t prefs_n(const struct guest *g) { return g->prefs.n; }
+static size_t dates_n(const struct guest *g) { return g->dates.n; }
+static size_t people_n(const struct guest *g) { return g->people.n; }
+static size_t notes_n(const struct guest *g) { return g->notes.n; }
+static int64_t *phones_id(struct guest *g, size_t i) { return &g->phones.v[i].id; }
+static int64_t *prefs_id(struct guest *g, size_t i) { return &g->prefs.v[i].id; }
+static int64_t *dates_id(struct guest *g, size_t i) { return &g->dates.v[i].id; }
+static int64_t *people_id(struct guest *g, size_t i) { return &g->people.v[i].id; }
+static int64_t *notes_id(struct guest *g, size_t i) { return &g->notes.v[i].id; }
+
+static void put(char *dst, const char *s)
+{
+	snprintf(dst, 256, "%s", s ? s : "");
+}
+
+static void put_int(char *dst, long long v, bool zero_is_null)
+{
+	if (zero_is_null && v == 0)
+		dst[0] = '\0';
+	else
+		snprintf(dst, 256, "%lld", v);
+}
+
+static void person_ref(const struct guest *g, int person, char *dst)
+{
+	put_int(dst, person >= 0 && (size_t)person < g->people.n ? g->people.v[person].id : 0, true);
+}
+
+static void phones_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
+{
+	const struct guest_phone *p = &g->phones.v[i];
+	char *d = text_digits(p->number);
+	size_t n = d ? strlen(d) : 0;
+	put(v[0], p->kind);
+	put(v[1], p->number);
+	put(v[2], d);
+	for (size_t k = 0; k < n; k++)
+		v[3][k] = d[n - 1 - k];
+	v[3][n] = '\0';
+	free(d);
+}
+
+static void prefs_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
+{
+	const struct guest_pref *p = &g->prefs.v[i];
+	person_ref(g, p->person, v[0]);
+	put(v[1], pref_kind_names[p->kind]);
+	put(v[2], p->text);
+	put(v[3], severity_names[p->severity]);
+}
+
+static void dates_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
+{
+	const struct guest_date *d = &g->dates.v[i];
+	person_ref(g, d->person, v[0]);
+	put(v[1], date_kind_names[d->kind]);
+	put(v[2], d->label);
+	put_int(v[3], d->month, false);
+	put_int(v[4], d->day, false);
+	put_int(v[5], d->year, true);
+}
+
+static void people_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
+{
+	const struct guest_person *p = &g->people.v[i];
+	put(v[0], p->relation);
+	put(v[1], p->name);
+	put(v[2], p->notes);
+}
+
+static void notes_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
+{
+	put(v[0], g->notes.v[i].text);
+}
+
+static const struct list_desc list_people = {
+	"person",
+	"SELECT id, relation, name, notes FROM person WHERE guest_id = ?1 ORDER BY id",
+	"INSERT INTO person(guest_id, relation, name, notes) VALUES (?1, ?2, ?3, ?4)",
+	"UPDATE person SET relation = ?3, name = ?4, notes = ?5 WHERE id = ?1 AND guest_id = ?2",
+	"DELETE FROM person WHERE id = ?1 AND guest_id = ?2",
+	3, people_n, people_id, people_vals,
+};
+static const struct list_desc list_phones = {
+	"phone",
+	"SELECT id, kind, number, digits, digits_rev FROM phone WHERE guest_id = ?1 ORDER BY id",
+	"INSERT INTO phone(guest_id, kind, number, digits, digits_rev) VALUES (?1, ?2, ?3, ?4, ?5)",
+	"UPDATE phone SET kind = ?3, number = ?4, digits = ?5, digits_rev = ?6 "
+	"WHERE id = ?1 AND guest_id = ?2",
+	"DELETE FROM phone WHERE id = ?1 AND guest_id = ?2",
+	4, phones_n, phones_id, phones_vals,
+};
+static const struct list_desc list_prefs = {
+	"preference",
+	"SELECT id, person_id, kind, text, severity FROM preference WHERE guest_id = ?1 ORDER BY id",
+	"INSERT INTO preference(guest_id, person_id, kind, text, severity) VALUES (?1, ?2, ?3, ?4, ?5)",
+	"UPDATE preference SET person_id = ?3, kind = ?4, text = ?5, severity = ?6 "
+	"WHERE id = ?1 AND guest_id = ?2",
+	"DELETE FROM preference WHERE id = ?1 AND guest_id = ?2",
+	4, prefs_n, prefs_id, prefs_vals,
+};
+static const struct list_desc list_dates = {
+	"special_date",
+	"SELECT id, person_id, kind, label, month, day, year FROM special_date WHERE guest_id = ?1 "
+	"ORDER BY id",
+	"INSERT INTO special_date(guest_id, person_id, kind, label, month, day, year) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	"UPDATE special_date SET person_id = ?3, kind = ?4, label = ?5, month = ?6, day = ?7, "
+	"year = ?8 WHERE id = ?1 AND guest_id = ?2",
+	"DELETE FROM special_date WHERE id = ?1 AND guest_id = ?2",
+	6, dates_n, dates_id, dates_vals,
+};
+static const struct list_desc list_notes = {
+	"note",
+	"SELECT id, text FROM note WHERE guest_id = ?1 ORDER BY id",
+	"INSERT INTO note(guest_id, text, author, at) VALUES (?1, ?2, ?3, ?4)",
+	"UPDATE note SET text = ?3 WHERE id = ?1 AND guest_id = ?2",
+	"DELETE FROM note WHERE id = ?1 AND guest_id = ?2",
+	1, notes_n, notes_id, notes_vals,
+};
+
+/* "kind number" — how an item reads in the audit trail */
+static char *summary(char v[MAXCOLS][256], int n)
+{
+	struct sbuf b = {0};
+	for (int i = 0; i < n; i++) {
+		if (!v[i][0])
+			continue;
+		if (b.len)
+			sbuf_addc(&b, ' ');
+		sbuf_add(&b, v[i]);
+	}
+	return sbuf_detach(&b);
+}
+
+static enum store_status bind_vals(struct store *st, sqlite3_stmt *s, int first,
+				   char v[MAXCOLS][256], int n)
+{
+	for (int i = 0; i < n; i++)
+		if (store_bind_text(s, first + i, v[i]) != SQLITE_OK)
+			return store_sqlfail(st, sqlite3_errcode(st->db), "bind");
+	return ST_OK;
+}
+
+static enum store_status step_done(struct store *st, sqlite3_stmt *s, const char *ctx)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, ctx);
+}
+
+/* Brings the stored list of guest g in line with g: adds, changes and removes items. */
+static enum store_status sync_list(struct store *st, struct guest *g, const struct list_desc *d,
+				   bool fresh)
+{
+	enum store_status rs = ST_OK;
+	int64_t me;
+	char now[20];
+	date_now_stamp(now);
+	if ((rs = store_staff_self(st, &me)) != ST_OK)
+		return rs;
+
+	/* stored items: ids and values */
+	size_t nold = 0, cap = 0;
+	int64_t *oid = NULL;
+	char(*oval)[MAXCOLS][256] = NULL;
+	if (!fresh) {
+		sqlite3_stmt *s = store_prep(st, d->select);
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, g->id);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (nold == cap) {
+				cap = cap ? cap * 2 : 8;
+				int64_t *ni = realloc(oid, cap * sizeof *oid);
+				if (ni)
+					oid = ni;
+				void *nv = realloc(oval, cap * sizeof *oval);
+				if (nv)
+					oval = nv;
+				if (!ni || !nv) {
+					rs = store_fail(st, ST_IO, "out of memory");
+					sqlite3_reset(s);
+					goto out;
+				}
+			}
+			oid[nold] = sqlite3_column_int64(s, 0);
+			for (int c = 0; c < d->ncols; c++) {
+				const unsigned char *t = sqlite3_column_text(s, c + 1);
+				put(oval[nold][c], (const char *)t);
+			}
+			nold++;
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			rs = store_sqlfail(st, rc, d->entity);
+			goto out;
+		}
+	}
+
+	size_t n = d->count(g);
+	/* removals: stored ids no longer in g */
+	for (size_t k = 0; k < nold; k++) {
+		bool kept = false;
+		for (size_t i = 0; i < n && !kept; i++)
+			kept = *d->idp(g, i) == oid[k];
+		if (kept)
+			continue;
+		sqlite3_stmt *s = store_prep(st, d->delete);
+		if (!s) {
+			rs = ST_IO;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, oid[k]);
+		sqlite3_bind_int64(s, 2, g->id);
+		if ((rs = step_done(st, s, d->entity)) != ST_OK)
+			goto out;
+		char *old = summary(oval[k], d->ncols);
+		rs = store_audit(st, "guest", g->id, "remove", d->entity, old, NULL);
+		free(old);
+		if (rs != ST_OK)
+			goto out;
+	}
+	/* additions and changes */
+	for (size_t i = 0; i < n; i++) {
+		char v[MAXCOLS][256];
+		memset(v, 0, sizeof v);
+		d->values(g, i, v);
+		int64_t *id = d->idp(g, i);
+		size_t k = 0;
+		if (*id) {
+			while (k < nold && oid[k] != *id)
+				k++;
+			if (k == nold) {
+				rs = store_fail(st, ST_CONFLICT,
+						"%s %lld was removed by someone else meanwhile", d->entity,
+						(long long)*id);
+				goto out;
+			}
+			bool changed = false;
+			for (int col = 0; col < d->ncols && !changed; col++)
+				changed = strcmp(v[col], oval[k][col]) != 0;
+			if (!changed)
+				continue;
+			sqlite3_stmt *s = store_prep(st, d->update);
+			if (!s) {
+				rs = ST_IO;
+				goto out;
+			}
+			sqlite3_bind_int64(s, 1, *id);
+			sqlite3_bind_int64(s, 2, g->id);
+			if ((rs = bind_vals(st, s, 3, v, d->ncols)) != ST_OK ||
+			    (rs = step_done(st, s, d->entity)) != ST_OK)
+				goto out;
+			char *old = summary(oval[k], d->ncols), *new = summary(v, d->ncols);
+			rs = store_audit(st, "guest", g->id, "change", d->entity, old, new);
+			free(old);
+			free(new);
+		} else {
+			sqlite3_stmt *s = store_prep(st, d->insert);
+			if (!s) {
+				rs = ST_IO;
+				goto out;
+			}
+			sqlite3_bind_int64(s, 1, g->id);
+			if ((rs = bind_vals(st, s, 2, v, d->ncols)) != ST_OK)
+				goto out;
+			/* only the note insert takes these two; binding past the end is harmless */
+			sqlite3_bind_int64(s, d->ncols + 2, me);
+			sqlite3_bind_text(s, d->ncols + 3, now, -1, SQLITE_TRANSIENT);
+			if ((rs = step_done(st, s, d->entity)) != ST_OK)
+				goto out;
+			*id = sqlite3_last_insert_rowid(st->db);
+			if (!fresh) {
+				char *new = summary(v, d->ncols);
+				rs = store_audit(st, "guest", g->id, "add", d->entity, NULL, new);
+				free(new);
+			}
+		}
+		if (rs != ST_OK)
+			goto out;
+	}
+out:
+	free(oid);
+	free(oval);
+	return rs;
+}
+
+static enum store_status sync_tags(struct store *st, struct guest *g, bool fresh)
+{
+	enum store_status rs = ST_OK;
+	struct strv old = {0};
+	if (!fresh) {
+		sqlite3_stmt *s = store_prep(st, "SELECT tag FROM tag WHERE guest_id = ?1");
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, g->id);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			strv_push(&old, (const char *)sqlite3_column_text(s, 0));
+		sqlite3_reset(s);
+	}
+	for (size_t k = 0; k < old.n && rs == ST_OK; k++) {
+		bool kept = false;
+		for (size_t i = 0; i < g->tags.n && !kept; i++)
+			kept = strcmp(g->tags.v[i], old.v[k]) == 0;
+		if (kept)
+			continue;
+		sqlite3_stmt *s = store_prep(st, "DELETE FROM tag WHERE guest_id = ?1 AND tag = ?2");
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, g->id);
+		sqlite3_bind_text(s, 2, old.v[k], -1, SQLITE_STATIC);
+		if ((rs = step_done(st, s, "tag")) == ST_OK)
+			rs = store_audit(st, "guest", g->id, "remove", "tag", old.v[k], NULL);
+	}
+	for (size_t i = 0; i < g->tags.n && rs == ST_OK; i++) {
+		if (strv_contains(&old, g->tags.v[i]))
+			continue;
+		sqlite3_stmt *s =
+			store_prep(st, "INSERT OR IGNORE INTO tag(guest_id, tag) VALUES (?1, ?2)");
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, g->id);
+		sqlite3_bind_text(s, 2, g->tags.v[i], -1, SQLITE_STATIC);
+		if ((rs = step_done(st, s, "tag")) == ST_OK && !fresh)
+			rs = store_audit(st, "guest", g->id, "add", "tag", NULL, g->tags.v[i]);
+	}
+	strv_free(&old);
+	return rs;
+}
+
+enum store_status guest_store_phone_owner(struct store *st, const char *number, int64_t exclude_id,
+					  int64_t *owner)
+{
+	static const char *sql =
+		"SELECT guest_id FROM phone WHERE digits = ?1 AND guest_id != ?2 ORDER BY guest_id LIMIT 1";
+	char *d = text_digits(number);
+	if (!d)
+		return store_fail(st, ST_IO, "out of memory");
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s) {
+		free(d);
+		return ST_IO;
+	}
+	sqlite3_bind_text(s, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, exclude_id);
+	free(d);
+	int rc = sqlite3_step(s);
+	enum store_status rs = ST_NOTFOUND;
+	if (rc == SQLITE_ROW) {
+		*owner = sqlite3_column_int64(s, 0);
+		rs = ST_OK;
+	} else if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "phone");
+	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+enum store_status guest_store_name(struct store *st, int64_t id, char **name)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT name FROM guest WHERE id = ?1");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	enum store_status rs = ST_OK;
+	if (rc == SQLITE_ROW)
+		*name = store_col_text(s, 0);
+	else if (rc == SQLITE_DONE)
+		rs = store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
+	else
+		rs = store_sqlfail(st, rc, "guest");
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* The SQL for the scalar fields, built once from the field table. */
+static const char *insert_sql(void)
+{
+	static char sql[2048];
+	if (!sql[0]) {
+		struct sbuf b = {0};
+		sbuf_add(&b, "INSERT INTO guest(");
+		for (int i = 0; i < GF_COUNT; i++)
+			sbuf_printf(&b, "%s, ", guest_fields[i].key);
+		sbuf_add(&b, "created_at, updated_at, created_by) VALUES (");
+		for (int i = 0; i < GF_COUNT + 3; i++)
+			sbuf_printf(&b, "%s?%d", i ? ", " : "", i + 1);
+		sbuf_add(&b, ")");
+		char *s = sbuf_detach(&b);
+		snprintf(sql, sizeof sql, "%s", s ? s : "");
+		free(s);
+	}
+	return sql;
+}
+
+static const char *update_sql(void)
+{
+	static char sql[2048];
+	if (!sql[0]) {
+		struct sbuf b = {0};
+		sbuf_add(&b, "UPDATE guest SET ");
+		for (int i = 0; i < GF_COUNT; i++)
+			sbuf_printf(&b, "%s = ?%d, ", guest_fields[i].key, i + 1);
+		sbuf_printf(&b, "updated_at = ?%d, version = version + 1 WHERE id = ?%d AND version = ?%d",
+			    GF_COUNT + 1, GF_COUNT + 2, GF_COUNT + 3);
+		char *s = sbuf_detach(&b);
+		snprintf(sql, sizeof sql, "%s", s ? s : "");
+		free(s);
+	}
+	return sql;
+}
+
+static const char *select_sql(void)
+{
+	static char sql[2048];
+	if (!sql[0]) {
+		struct sbuf b = {0};
+		sbuf_add(&b, "SELECT ");
+		for (int i = 0; i < GF_COUNT; i++) {
+			if (guest_fields[i].type == FT_STAFF)
+				sbuf_printf(&b, "(SELECT login FROM staff WHERE staff.id = guest.%s), ",
+					    guest_fields[i].key);
+			else
+				sbuf_printf(&b, "%s, ", guest_fields[i].key);
+		}
+		sbuf_add(&b, "version, anonymised, created_at, updated_at FROM guest WHERE id = ?1");
+		char *s = sbuf_detach(&b);
+		snprintf(sql, sizeof sql, "%s", s ? s : "");
+		free(s);
+	}
+	return sql;
+}
+
+/* Binds the scalar fields as ?1..?GF_COUNT; staff logins become staff ids. */
+static enum store_status bind_fields(struct store *st, sqlite3_stmt *s, const struct guest *g)
+{
+	for (int i = 0; i < GF_COUNT; i++) {
+		const char *v = g->f[i];
+		if (guest_fields[i].type == FT_STAFF && v && *v) {
+			int64_t sid;
+			enum store_status rs = store_staff_id(st, v, true, &sid);
+			if (rs != ST_OK)
+				return rs;
+			sqlite3_bind_int64(s, i + 1, sid);
+		} else if (guest_fields[i].type == FT_INT && v && *v) {
+			sqlite3_bind_int64(s, i + 1, strtoll(v, NULL, 10));
+		} else {
+			store_bind_text(s, i + 1, v);
+		}
+	}
+	return ST_OK;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static enum store_status check_phones(struct store *st, const struct guest *g, bool force,
+				      int64_t *dup_owner)
+{
+	for (size_t i = 0; i < g->phones.n; i++) {
+		if (g->phones.v[i].id)
+			continue; /* already stored: not new */
+		int64_t owner;
+		enum store_status rs =
+			guest_store_phone_owner(st, g->phones.v[i].number, g->id, &owner);
+		if (rs == ST_NOTFOUND || (rs == ST_OK && force))
+			continue;
+		if (rs != ST_OK)
+			return rs;
+		char *name = NULL;
+		guest_store_name(st, owner, &name);
+		if (dup_owner)
+			*dup_owner = owner;
+		rs = store_fail(st, ST_DUPLICATE,
+				"phone: %s already belongs to guest %lld (%s); use --force to add it anyway",
+				g->phones.v[i].number, (long long)owner, name ? name : "?");
+		free(name);
+		return rs;
+	}
+	return ST_OK;
+}
+
+enum store_status guest_store_save(struct store *st, struct guest *g, int64_t expected_version,
+				   bool force_phone, int64_t *dup_owner)
+{
+	char why[300];
+	if (guest_validate(g, why, sizeof why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why);
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	int64_t me;
+	char now[20];
+	date_now_stamp(now);
+	bool fresh = g->id == 0;
+	struct guest old;
+	guest_init(&old);
+	if ((rs = store_staff_self(st, &me)) != ST_OK)
+		goto fail;
+	if ((rs = check_phones(st, g, force_phone, dup_owner)) != ST_OK)
+		goto fail;
+
+	if (fresh) {
+		sqlite3_stmt *s = store_prep(st, insert_sql());
+		if (!s) {
+			rs = ST_IO;
+			goto fail;
+		}
+		if ((rs = bind_fields(st, s, g)) != ST_OK)
+			goto fail;
+		sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, GF_COUNT + 2, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, GF_COUNT + 3, me);
+		if ((rs = step_done(st, s, "guest")) != ST_OK)
+			goto fail;
+		g->id = sqlite3_last_insert_rowid(st->db);
+		g->version = 1;
+		if ((rs = store_audit(st, "guest", g->id, "create", NULL, NULL, g->f[GF_NAME])) != ST_OK)
+			goto fail;
+	} else {
+		if ((rs = guest_store_get(st, g->id, &old)) != ST_OK)
+			goto fail;
+		if (old.version != expected_version) {
+			rs = store_fail(st, ST_CONFLICT,
+					"guest %lld was changed by someone else since it was read "
+					"(version %lld, now %lld)",
+					(long long)g->id, (long long)expected_version,
+					(long long)old.version);
+			goto fail;
+		}
+		sqlite3_stmt *s = store_prep(st, update_sql());
+		if (!s) {
+			rs = ST_IO;
+			goto fail;
+		}
+		if ((rs = bind_fields(st, s, g)) != ST_OK)
+			goto fail;
+		sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, GF_COUNT + 2, g->id);
+		sqlite3_bind_int64(s, GF_COUNT + 3, expected_version);
+		if ((rs = step_done(st, s, "guest")) != ST_OK)
+			goto fail;
+		for (int i = 0; i < GF_COUNT; i++) {
+			if (same(old.f[i], g->f[i]))
+				continue;
+			if ((rs = store_audit(st, "guest", g->id, "update", guest_fields[i].key,
+					      old.f[i], g->f[i])) != ST_OK)
+				goto fail;
+		}
+		g->version = expected_version + 1;
+	}
+	if ((rs = sync_list(st, g, &list_people, fresh)) != ST_OK ||
+	    (rs = sync_list(st, g, &list_phones, fresh)) != ST_OK ||
+	    (rs = sync_list(st, g, &list_prefs, fresh)) != ST_OK ||
+	    (rs = sync_list(st, g, &list_dates, fresh)) != ST_OK ||
+	    (rs = sync_list(st, g, &list_notes, fresh)) != ST_OK ||
+	    (rs = sync_tags(st, g, fresh)) != ST_OK)
+		goto fail;
+	if ((rs = search_store_index(st, g, fresh)) != ST_OK)
+		goto fail;
+	guest_free(&old);
+	if ((rs = store_commit(st)) != ST_OK) {
+		if (fresh)
+			g->id = 0;
+		return rs;
+	}
+	return ST_OK;
+fail:
+	guest_free(&old);
+	store_rollback(st);
+	if (fresh) {
+		g->id = 0;
+		g->version = 0;
+	}
+	return rs;
+}
+
+enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
+{
+	guest_init(g);
+	sqlite3_stmt *s = store_prep(st, select_sql());
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
+		return store_sqlfail(st, rc, "guest");
+	}
+	g->id = id;
+	for (int i = 0; i < GF_COUNT; i++)
+		g->f[i] = store_col_text(s, i);
+	g->version = sqlite3_column_int64(s, GF_COUNT);
+	g->anonymised = sqlite3_column_int(s, GF_COUNT + 1);
+	g->created_at = store_col_text(s, GF_COUNT + 2);
+	g->updated_at = store_col_text(s, GF_COUNT + 3);
+	sqlite3_reset(s);
+
+	/* people first: preferences and dates refer to them by index */
+	s = store_prep(st, list_people.select);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = guest_add_person(g, (const char *)sqlite3_column_text(s, 1),
+					 (const char *)sqlite3_column_text(s, 2),
+					 (const char *)sqlite3_column_text(s, 3));
+		if (i >= 0)
+			g->people.v[i].id = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, list_phones.select);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = guest_add_phone(g, (const char *)sqlite3_column_text(s, 1),
+					(const char *)sqlite3_column_text(s, 2));
+		if (i >= 0)
+			g->phones.v[i].id = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, list_prefs.select);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int person = -1;
+		int64_t pid = sqlite3_column_int64(s, 1);
+		for (size_t k = 0; pid && k < g->people.n; k++)
+			if (g->people.v[k].id == pid)
+				person = (int)k;
+		const char *sev = (const char *)sqlite3_column_text(s, 4);
+		int sv = severity_from_name(sev ? sev : "");
+		int kind = pref_kind_from_name((const char *)sqlite3_column_text(s, 2));
+		int i = guest_add_pref(g, person, kind < 0 ? PREF_HABIT : (enum pref_kind)kind,
+				       sv < 0 ? SEV_NONE : (enum severity)sv,
+				       (const char *)sqlite3_column_text(s, 3));
+		if (i >= 0)
+			g->prefs.v[i].id = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, list_dates.select);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int person = -1;
+		int64_t pid = sqlite3_column_int64(s, 1);
+		for (size_t k = 0; pid && k < g->people.n; k++)
+			if (g->people.v[k].id == pid)
+				person = (int)k;
+		int kind = date_kind_from_name((const char *)sqlite3_column_text(s, 2));
+		int i = guest_add_date(g, person, kind < 0 ? DATE_OTHER : (enum date_kind)kind,
+				       (const char *)sqlite3_column_text(s, 3),
+				       sqlite3_column_int(s, 6), sqlite3_column_int(s, 4),
+				       sqlite3_column_int(s, 5));
+		if (i >= 0)
+			g->dates.v[i].id = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, "SELECT tag FROM tag WHERE guest_id = ?1 ORDER BY tag");
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		guest_add_tag(g, (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+
+	s = store_prep(st, "SELECT note.id, note.text, staff.login, note.at FROM note "
+			   "JOIN staff ON staff.id = note.author WHERE guest_id = ?1 ORDER BY note.id");
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = guest_add_note(g, (const char *)sqlite3_column_text(s, 1));
+		if (i >= 0) {
+			g->notes.v[i].id = sqlite3_column_int64(s, 0);
+			g->notes.v[i].author = store_col_text(s, 2);
+			g->notes.v[i].at = store_col_text(s, 3);
+		}
+	}
+	sqlite3_reset(s);
+	return ST_OK;
+fail:
+	guest_free(g);
+	return ST_IO;
+}

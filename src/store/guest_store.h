@@ -1,0 +1,35 @@
+/* guest_store.h — storing and reading the guest sheet. */
+#ifndef MAITRE_GUEST_STORE_H
+#define MAITRE_GUEST_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/guest.h"
+#include "store/store.h"
+
+/* Stores g in one transaction, with an audit row for every change and fresh search keys.
+ * g->id == 0: creates the guest; g->id and g->version are set, and the ids of every list item.
+ * g->id != 0: updates the guest, provided its stored version is still expected_version
+ * (ST_CONFLICT otherwise, nothing written): scalar fields and list items are compared with
+ * what is stored, and only differences are written. Items with id 0 are added, stored items
+ * missing from g are removed.
+ * A phone number whose digits already belong to another guest is refused with ST_DUPLICATE
+ * (the owner's id in *dup_owner when not NULL) unless force_phone is true.
+ * Bad input: ST_INVALID, with "field: reason" in store_errmsg(). */
+enum store_status guest_store_save(struct store *st, struct guest *g, int64_t expected_version,
+				   bool force_phone, int64_t *dup_owner);
+
+/* Reads guest id into out (initialised by this call; free with guest_free). ST_NOTFOUND when
+ * there is no such guest. */
+enum store_status guest_store_get(struct store *st, int64_t id, struct guest *out);
+
+/* The guest (other than exclude_id) holding a phone with the same digits as number: ST_OK and
+ * *owner, or ST_NOTFOUND. */
+enum store_status guest_store_phone_owner(struct store *st, const char *number, int64_t exclude_id,
+					  int64_t *owner);
+
+/* The stored display name of guest id into a malloc'ed *name (caller frees). */
+enum store_status guest_store_name(struct store *st, int64_t id, char **name);
+
+#endif

@@ -1,0 +1,441 @@
+#include "store/search_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strv.h"
+#include "core/text.h"
+#include "store/store_int.h"
+
+enum key_kind { KEY_NAME = 1, KEY_PINYIN = 2, KEY_INITIALS = 3 };
+
+static bool has_han(const char *s)
+{
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		if (text_is_han(cp))
+			return true;
+		s += k, n -= k;
+	}
+	return false;
+}
+
+/* The full name: family + given (孙建国), or "given family" for Latin names; NULL unless both
+ * are known (a family name alone is not a name the guest is found by exactly). */
+static char *full_name(const struct guest *g)
+{
+	const char *fam = g->f[GF_FAMILY_NAME], *giv = g->f[GF_GIVEN_NAME];
+	if (!fam || !giv)
+		return NULL;
+	if (has_han(fam) || has_han(giv))
+		return xasprintf("%s%s", fam, giv);
+	return xasprintf("%s %s", giv, fam);
+}
+
+/* Han characters of the surname at the start of name: the family name's length when the name
+ * begins with it, else 1. */
+static int surname_chars(const struct guest *g, const char *name)
+{
+	const char *fam = g->f[GF_FAMILY_NAME];
+	if (fam && *fam && strncmp(name, fam, strlen(fam)) == 0)
+		return (int)text_cp_count(fam);
+	return 1;
+}
+
+/* Adds key, and key without its spaces ("o brien smith" → "obriensmith") when it has some. */
+static void add_key(struct strv *keys, const char *key)
+{
+	strv_push_unique(keys, key);
+	if (!strchr(key, ' '))
+		return;
+	struct sbuf b = {0};
+	for (const char *p = key; *p; p++)
+		if (*p != ' ')
+			sbuf_addc(&b, *p);
+	char *joined = sbuf_detach(&b);
+	if (joined)
+		strv_push_unique(keys, joined);
+	free(joined);
+}
+
+/* Name keys of one folded name: the whole name and each word-suffix ("o brien smith",
+ * "brien smith", "smith") so that any word's prefix finds it. */
+static void name_keys(const char *folded, struct strv *keys)
+{
+	if (!folded || !*folded)
+		return;
+	add_key(keys, folded);
+	for (const char *p = folded; (p = strchr(p, ' ')) != NULL;)
+		add_key(keys, ++p);
+}
+
+static enum store_status insert_keys(struct store *st, int64_t id, const struct strv *keys,
+				     enum key_kind kind)
+{
+	static const char *sql =
+		"INSERT OR IGNORE INTO search_key(key, guest_id, kind) VALUES (?1, ?2, ?3)";
+	for (size_t i = 0; i < keys->n; i++) {
+		sqlite3_stmt *s = store_prep(st, sql);
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_text(s, 1, keys->v[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_int(s, 3, kind);
+		int rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_sqlfail(st, rc, "search key");
+	}
+	return ST_OK;
+}
+
+enum store_status search_store_index(struct store *st, const struct guest *g, bool fresh)
+{
+	enum store_status rs = ST_OK;
+	struct strv names = {0}, py = {0}, ini = {0};
+	struct sbuf text = {0};
+	char *full = full_name(g);
+	const char *sources[2] = {g->f[GF_NAME], full};
+
+	sqlite3_stmt *s = NULL;
+	if (fresh)
+		goto keys;
+	s = store_prep(st, "DELETE FROM search_key WHERE guest_id = ?1");
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, g->id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto sqlfail;
+	sqlite3_reset(s);
+	s = store_prep(st, "DELETE FROM search_text WHERE rowid = ?1");
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, g->id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto sqlfail;
+	sqlite3_reset(s);
+keys:
+	if (!g->anonymised) {
+		for (int i = 0; i < 2; i++) {
+			if (!sources[i])
+				continue;
+			char *f = text_fold(sources[i]);
+			name_keys(f, &names);
+			if (f && *f) {
+				if (text.len)
+					sbuf_add(&text, " ");
+				sbuf_add(&text, f);
+			}
+			free(f);
+			text_pinyin_keys(sources[i], surname_chars(g, sources[i]), &py, &ini);
+		}
+		if (g->f[GF_GIVEN_NAME]) {
+			char *f = text_fold(g->f[GF_GIVEN_NAME]);
+			name_keys(f, &names);
+			free(f);
+		}
+		if (g->f[GF_EMPLOYER]) {
+			char *f = text_fold(g->f[GF_EMPLOYER]);
+			sbuf_printf(&text, " %s", f ? f : "");
+			free(f);
+		}
+		for (size_t i = 0; i < g->phones.n; i++) {
+			char *d = text_digits(g->phones.v[i].number);
+			sbuf_printf(&text, " %s", d ? d : "");
+			free(d);
+		}
+	}
+	if ((rs = insert_keys(st, g->id, &names, KEY_NAME)) != ST_OK ||
+	    (rs = insert_keys(st, g->id, &py, KEY_PINYIN)) != ST_OK ||
+	    (rs = insert_keys(st, g->id, &ini, KEY_INITIALS)) != ST_OK)
+		goto out;
+	if (text.len) {
+		s = store_prep(st, "INSERT INTO search_text(rowid, text) VALUES (?1, ?2)");
+		if (!s)
+			goto io;
+		sqlite3_bind_int64(s, 1, g->id);
+		sqlite3_bind_text(s, 2, text.s, (int)text.len, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			rs = store_sqlfail(st, rc, "search text");
+			goto out;
+		}
+	}
+	goto out;
+sqlfail:
+	rs = store_sqlfail(st, sqlite3_errcode(st->db), "search index");
+	sqlite3_reset(s);
+	goto out;
+io:
+	rs = ST_IO;
+out:
+	free(full);
+	strv_free(&names);
+	strv_free(&py);
+	strv_free(&ini);
+	sbuf_free(&text);
+	return rs;
+}
+
+/* The statements of a search, one per query class. */
+static const char key_exact[] = "SELECT guest_id FROM search_key WHERE key = ?1 ORDER BY guest_id";
+static const char key_prefix[] = "SELECT guest_id FROM search_key WHERE key > ?1 AND key < ?2 "
+				 "ORDER BY key, guest_id";
+static const char phone_exact[] = "SELECT guest_id FROM phone WHERE digits = ?1 ORDER BY guest_id";
+static const char phone_suffix[] = "SELECT guest_id FROM phone WHERE digits_rev > ?1 AND "
+				   "digits_rev < ?2 ORDER BY digits_rev, guest_id";
+static const char text_substring[] =
+	"SELECT rowid FROM search_text WHERE text LIKE ?1 ORDER BY rowid";
+static const char sum_guest[] = "SELECT name, employer FROM guest WHERE id = ?1";
+static const char sum_phones[] =
+	"SELECT group_concat(number, ', ') FROM (SELECT number FROM phone WHERE guest_id = ?1 "
+	"ORDER BY id)";
+static const char sum_allergies[] =
+	"SELECT group_concat(t, ', ') FROM (SELECT text || CASE WHEN severity IN "
+	"('high','critical') THEN ' (' || severity || ')' ELSE '' END AS t FROM preference "
+	"WHERE guest_id = ?1 AND kind = 'allergy' AND person_id IS NULL ORDER BY id)";
+static const char sum_taboos[] =
+	"SELECT group_concat(t, ', ') FROM (SELECT text || CASE WHEN severity IN "
+	"('high','critical') THEN ' (' || severity || ')' ELSE '' END AS t FROM preference "
+	"WHERE guest_id = ?1 AND kind = 'taboo' AND person_id IS NULL ORDER BY id)";
+static const char sum_last_visit[] =
+	"SELECT max(date) FROM visit WHERE guest_id = ?1 AND voided_at IS NULL";
+
+/* Collects hits while stepping s: each new guest id (not yet among hits) is appended with
+ * match m until want hits are there. Stepping is lazy: SQLite reads no further than needed. */
+struct collector {
+	struct search_hit *all;
+	size_t n, want;
+};
+
+static enum store_status collect(struct store *st, sqlite3_stmt *s, struct collector *c,
+				 enum search_match m)
+{
+	int rc = SQLITE_DONE;
+	while (c->n < c->want && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		bool seen = false;
+		for (size_t i = 0; i < c->n && !seen; i++)
+			seen = c->all[i].guest_id == id;
+		if (!seen) {
+			c->all[c->n].guest_id = id;
+			c->all[c->n].match = m;
+			c->n++;
+		}
+	}
+	if (c->n < c->want && rc != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return store_sqlfail(st, rc, "search");
+	}
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
+static enum store_status run_text(struct store *st, const char *sql, const char *a, const char *b,
+				  struct collector *c, enum search_match m)
+{
+	if (c->n >= c->want)
+		return ST_OK;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
+	if (b)
+		sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
+	return collect(st, s, c, m);
+}
+
+/* Upper bound of the range of strings that start with p: p followed by byte 0xFF, which is
+ * greater than any byte of UTF-8 text (text compares with memcmp). */
+static char *range_end(const char *p)
+{
+	return xasprintf("%s\xff", p);
+}
+
+/* Substrings of 3+ characters: the trigram index answers LIKE '%q%' (the table keeps no
+ * positions, detail=none, so it is small; FTS5 checks each candidate's text itself). q is
+ * folded, so it holds no LIKE wildcard: % _ and \ fold to separators. */
+static enum store_status fts(struct store *st, const char *q, struct collector *c)
+{
+	const char *sql = text_substring;
+	if (text_cp_count(q) < 3 || c->n >= c->want)
+		return ST_OK;
+	struct sbuf b = {0};
+	sbuf_addc(&b, '%');
+	sbuf_add(&b, q);
+	sbuf_addc(&b, '%');
+	char *pattern = sbuf_detach(&b);
+	if (!pattern)
+		return store_fail(st, ST_IO, "out of memory");
+	enum store_status rs = run_text(st, sql, pattern, NULL, c, MATCH_SUBSTRING);
+	free(pattern);
+	return rs;
+}
+
+static bool is_phone_query(const char *q, char **digits)
+{
+	size_t nd = 0;
+	for (const char *p = q; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			nd++;
+		else if (!strchr(" -+().", *p))
+			return false;
+	}
+	if (nd < 3)
+		return false;
+	*digits = text_digits(q);
+	return *digits != NULL;
+}
+
+enum store_status search_store_find(struct store *st, const char *query, size_t offset,
+				    size_t limit, struct search_hit *hits, size_t *n)
+{
+	enum store_status rs = ST_OK;
+	*n = 0;
+	if (limit > 1000)
+		limit = 1000;
+	if (offset > 100000)
+		return ST_OK;
+	char *q = text_fold(query), *digits = NULL, *end = NULL, *q2 = NULL, *end2 = NULL;
+	struct collector c = {calloc(offset + limit + 1, sizeof *c.all), 0, offset + limit};
+	if (!q || !c.all) {
+		rs = store_fail(st, ST_IO, "out of memory");
+		goto out;
+	}
+	if (!*q || limit == 0)
+		goto out;
+
+	/* read everything from one snapshot */
+	if ((rs = store_exec(st, "SAVEPOINT search")) != ST_OK)
+		goto out;
+	if (is_phone_query(query, &digits)) {
+		size_t nd = strlen(digits);
+		char *rev = strdup(digits);
+		if (!rev) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto release;
+		}
+		for (size_t i = 0; i < nd; i++)
+			rev[i] = digits[nd - 1 - i];
+		end = range_end(rev);
+		if ((rs = run_text(st, phone_exact, digits, NULL, &c, MATCH_EXACT)) == ST_OK &&
+		    (rs = run_text(st, phone_suffix, rev, end, &c, MATCH_PREFIX)) == ST_OK)
+			rs = fts(st, digits, &c);
+		free(rev);
+	} else {
+		/* "sun xian sheng" also as "sunxiansheng" */
+		if (strchr(q, ' ')) {
+			struct sbuf b = {0};
+			for (const char *p = q; *p; p++)
+				if (*p != ' ')
+					sbuf_addc(&b, *p);
+			q2 = sbuf_detach(&b);
+			end2 = q2 ? range_end(q2) : NULL;
+		}
+		end = range_end(q);
+		if (!end || (q2 && !end2)) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto release;
+		}
+		if ((rs = run_text(st, key_exact, q, NULL, &c, MATCH_EXACT)) == ST_OK &&
+		    (!q2 || (rs = run_text(st, key_exact, q2, NULL, &c, MATCH_EXACT)) == ST_OK) &&
+		    (rs = run_text(st, key_prefix, q, end, &c, MATCH_PREFIX)) == ST_OK &&
+		    (!q2 || (rs = run_text(st, key_prefix, q2, end2, &c, MATCH_PREFIX)) == ST_OK))
+			rs = fts(st, q, &c);
+	}
+release:
+	store_exec(st, "RELEASE search");
+	if (rs == ST_OK && c.n > offset) {
+		*n = c.n - offset;
+		memcpy(hits, c.all + offset, *n * sizeof *hits);
+	}
+out:
+	free(q);
+	free(q2);
+	free(end);
+	free(end2);
+	free(digits);
+	free(c.all);
+	return rs;
+}
+
+static char *join_column(struct store *st, const char *sql, int64_t id)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	char *r = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		r = store_col_text(s, 0);
+	sqlite3_reset(s);
+	return r;
+}
+
+enum store_status search_store_summaries(struct store *st, const int64_t *ids, size_t n,
+					 struct guest_summary *out)
+{
+	enum store_status rs = ST_OK;
+	if ((rs = store_exec(st, "SAVEPOINT summaries")) != ST_OK)
+		return rs;
+	for (size_t i = 0; i < n; i++) {
+		struct guest_summary *o = &out[i];
+		memset(o, 0, sizeof *o);
+		o->id = ids[i];
+		sqlite3_stmt *s = store_prep(st, sum_guest);
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			o->name = store_col_text(s, 0);
+			o->employer = store_col_text(s, 1);
+		}
+		sqlite3_reset(s);
+		o->phones = join_column(st, sum_phones, ids[i]);
+		o->allergies = join_column(st, sum_allergies, ids[i]);
+		o->taboos = join_column(st, sum_taboos, ids[i]);
+		char *lv = join_column(st, sum_last_visit, ids[i]);
+		snprintf(o->last_visit, sizeof o->last_visit, "%s", lv ? lv : "");
+		free(lv);
+	}
+	store_exec(st, "RELEASE summaries");
+	return rs;
+}
+
+void guest_summary_free(struct guest_summary *s)
+{
+	free(s->name);
+	free(s->phones);
+	free(s->allergies);
+	free(s->taboos);
+	free(s->employer);
+	memset(s, 0, sizeof *s);
+}
+
+enum store_status search_store_explain(struct store *st, struct strv *out)
+{
+	static const char *const all[] = {key_exact,  key_prefix, phone_exact,   phone_suffix,
+					  text_substring, sum_guest, sum_phones, sum_allergies,
+					  sum_taboos, sum_last_visit};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		char *q = xasprintf("EXPLAIN QUERY PLAN %s", all[i]);
+		sqlite3_stmt *s = NULL;
+		int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
+		free(q);
+		if (rc != SQLITE_OK)
+			return store_sqlfail(st, rc, "explain");
+		struct sbuf b = {0};
+		sbuf_printf(&b, "%s =>", all[i]);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
+		sqlite3_finalize(s);
+		strv_take(out, sbuf_detach(&b));
+	}
+	return ST_OK;
+}

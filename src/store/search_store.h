@@ -1,0 +1,57 @@
+/* search_store.h — finding guests from one query box, through indexes only.
+ *
+ * Query classes: exact name; name prefix (a single Chinese character included); pinyin in full
+ * or by initials (sun, sunxiansheng, sxs → 孙先生); Latin names regardless of case and accents;
+ * substrings of 3+ characters of names and employers; phone digits (exact, ending, or any 3+
+ * digit fragment). Results rank exact, then prefix, then substring. Keys are computed when a
+ * guest is written (search_store_index), never on read. */
+#ifndef MAITRE_SEARCH_STORE_H
+#define MAITRE_SEARCH_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/guest.h"
+#include "core/strv.h"
+#include "store/store.h"
+
+#define SEARCH_PAGE 20
+
+enum search_match { MATCH_EXACT, MATCH_PREFIX, MATCH_SUBSTRING };
+
+struct search_hit {
+	int64_t guest_id;
+	enum search_match match;
+};
+
+/* Finds guests for query; skips the first offset results and writes at most limit hits
+ * (limit ≤ 1000) into hits, *n their number. An empty query finds nothing. */
+enum store_status search_store_find(struct store *st, const char *query, size_t offset,
+				    size_t limit, struct search_hit *hits, size_t *n);
+
+/* One result line: what a receptionist needs to recognise the guest. */
+struct guest_summary {
+	int64_t id;
+	char *name;     /* as addressed */
+	char *phones;   /* numbers as typed, ", " between */
+	char *allergies; /* "peanut (critical), shellfish", or NULL */
+	char *taboos;    /* "pork", or NULL */
+	char *employer;
+	char last_visit[11]; /* YYYY-MM-DD or "" */
+};
+
+/* Fills out[i] for each of the n ids. Free each with guest_summary_free. */
+enum store_status search_store_summaries(struct store *st, const int64_t *ids, size_t n,
+					 struct guest_summary *out);
+void guest_summary_free(struct guest_summary *s);
+
+/* The query plans (EXPLAIN QUERY PLAN detail lines, "SQL => plan") of every statement the
+ * search runs, appended to out; for tests that prove no search scans a table. */
+enum store_status search_store_explain(struct store *st, struct strv *out);
+
+/* Rewrites the search keys of g (inside the caller's write transaction); fresh: g was just
+ * created, so there are no old keys to remove. */
+enum store_status search_store_index(struct store *st, const struct guest *g, bool fresh);
+
+#endif

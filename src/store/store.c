@@ -1,0 +1,525 @@
+#include "config.h"
+
+#include "store/store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "core/strv.h"
+
+enum store_status store_fail(struct store *st, enum store_status s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->err, sizeof st->err, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static enum store_status status_of(int rc)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return ST_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ST_BUSY;
+	case SQLITE_FULL:
+		return ST_FULL;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return ST_READONLY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return ST_CORRUPT;
+	case SQLITE_CONSTRAINT:
+		return ST_INVALID;
+	default:
+		return ST_IO;
+	}
+}
+
+const char *store_status_name(enum store_status s)
+{
+	switch (s) {
+	case ST_OK: return "ok";
+	case ST_NOTFOUND: return "not found";
+	case ST_INVALID: return "invalid input";
+	case ST_DUPLICATE: return "duplicate";
+	case ST_CONFLICT: return "changed by someone else";
+	case ST_BUSY: return "database is busy (locked by another user)";
+	case ST_FULL: return "disk is full";
+	case ST_READONLY: return "database is read-only";
+	case ST_CORRUPT: return "not a maitre database, or damaged";
+	case ST_IO: return "database error";
+	}
+	return "?";
+}
+
+enum store_status store_sqlfail(struct store *st, int rc, const char *context)
+{
+	enum store_status s = status_of(rc);
+	const char *msg = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	if (s == ST_BUSY || s == ST_FULL || s == ST_READONLY)
+		return store_fail(st, s, "%s: %s (%s)", context, store_status_name(s), msg);
+	return store_fail(st, s, "%s: %s", context, msg);
+}
+
+const char *store_errmsg(const struct store *st)
+{
+	return st->err;
+}
+
+void store_set_busy_timeout(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms);
+}
+
+const char *store_login(const struct store *st)
+{
+	return st->login;
+}
+
+sqlite3_stmt *store_prep(struct store *st, const char *sql)
+{
+	size_t n = sizeof st->cache / sizeof st->cache[0];
+	for (size_t i = 0; i < n; i++) {
+		if (st->cache_sql[i] == sql) {
+			sqlite3_reset(st->cache[i]);
+			sqlite3_clear_bindings(st->cache[i]);
+			return st->cache[i];
+		}
+		if (!st->cache_sql[i]) {
+			int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+						    &st->cache[i], NULL);
+			if (rc != SQLITE_OK) {
+				store_sqlfail(st, rc, "prepare");
+				return NULL;
+			}
+			st->cache_sql[i] = sql;
+			return st->cache[i];
+		}
+	}
+	store_fail(st, ST_IO, "internal: statement cache full");
+	return NULL;
+}
+
+enum store_status store_exec(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		enum store_status s = status_of(rc);
+		store_fail(st, s, "%s", msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return s;
+	}
+	return ST_OK;
+}
+
+int store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (!v || !*v)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+char *store_col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+enum store_status store_begin(struct store *st)
+{
+	if (st->txdepth++ > 0)
+		return ST_OK;
+	st->tx_failed = false;
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		st->txdepth = 0;
+		return store_sqlfail(st, rc, "begin");
+	}
+	return ST_OK;
+}
+
+enum store_status store_commit(struct store *st)
+{
+	if (st->txdepth == 0)
+		return store_fail(st, ST_IO, "internal: commit without begin");
+	if (--st->txdepth > 0)
+		return ST_OK;
+	if (st->tx_failed) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return store_fail(st, ST_IO, "transaction rolled back after an earlier error");
+	}
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum store_status s = store_sqlfail(st, rc, "commit");
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return s;
+	}
+	return ST_OK;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->txdepth == 0)
+		return;
+	if (--st->txdepth > 0) {
+		st->tx_failed = true;
+		return;
+	}
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	/* a rollback forgets a staff row registered in this transaction */
+	st->staff_id = 0;
+}
+
+enum store_status store_staff_id(struct store *st, const char *login, bool create, int64_t *id)
+{
+	static const char *sel = "SELECT id FROM staff WHERE login = ?1";
+	static const char *ins =
+		"INSERT INTO staff(login, display_name, role, created_at) VALUES (?1, ?1, 'staff', ?2)";
+	sqlite3_stmt *s = store_prep(st, sel);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return ST_OK;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "staff");
+	if (!create)
+		return store_fail(st, ST_NOTFOUND, "no staff member with login \"%s\"", login);
+	s = store_prep(st, ins);
+	if (!s)
+		return ST_IO;
+	char now[20];
+	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "staff");
+	*id = sqlite3_last_insert_rowid(st->db);
+	return ST_OK;
+}
+
+enum store_status store_staff_self(struct store *st, int64_t *id)
+{
+	if (st->staff_id) {
+		*id = st->staff_id;
+		return ST_OK;
+	}
+	enum store_status s = store_staff_id(st, st->login, true, &st->staff_id);
+	*id = st->staff_id;
+	return s;
+}
+
+enum store_status store_audit(struct store *st, const char *entity, int64_t entity_id,
+			      const char *action, const char *field, const char *old_value,
+			      const char *new_value)
+{
+	static const char *sql = "INSERT INTO audit(at, staff_id, entity, entity_id, action, field, "
+				 "old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	int64_t me;
+	if (st->bulk)
+		return ST_OK;
+	enum store_status rs = store_staff_self(st, &me);
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	char now[20];
+	sqlite3_bind_text(s, 1, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, me);
+	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, entity_id);
+	sqlite3_bind_text(s, 5, action, -1, SQLITE_STATIC);
+	store_bind_text(s, 6, field);
+	store_bind_text(s, 7, old_value);
+	store_bind_text(s, 8, new_value);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "audit");
+}
+
+/* Creates path with the mode the directory calls for: 0660 where the directory is shared with
+ * a group (setgid or group-writable), else 0600. An existing file is left alone. */
+static int create_file(const char *path, char *err, size_t errlen)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	struct stat sb;
+	mode_t mode = 0600;
+	if (stat(dir, &sb) == 0 && (sb.st_mode & (S_ISGID | S_IWGRP)))
+		mode = 0660;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
+		return -1;
+	}
+	fchmod(fd, mode); /* umask may have taken group bits away */
+	close(fd);
+	return 0;
+}
+
+static int pragma_int(struct store *st, const char *sql, int64_t *v)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_schema_version(struct store *st)
+{
+	int64_t v = 0;
+	pragma_int(st, "PRAGMA user_version", &v);
+	return (int)v;
+}
+
+int64_t store_data_version(struct store *st)
+{
+	int64_t v = 0;
+	pragma_int(st, "PRAGMA data_version", &v);
+	return v;
+}
+
+static void set_login(struct store *st)
+{
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(st->login, sizeof st->login, "%s", pw && pw->pw_name ? pw->pw_name : "unknown");
+}
+
+enum store_status store_open(const char *path, int flags, struct store **out, char *err,
+			     size_t errlen)
+{
+	*out = NULL;
+	struct store *st = calloc(1, sizeof *st);
+	if (!st) {
+		snprintf(err, errlen, "out of memory");
+		return ST_IO;
+	}
+	enum store_status rs = ST_OK;
+	bool exists = access(path, F_OK) == 0;
+	if (!exists && !(flags & STORE_CREATE)) {
+		snprintf(err, errlen, "%s: no database here (create one with 'maitre init')", path);
+		free(st);
+		return ST_NOTFOUND;
+	}
+	if (!exists && create_file(path, err, errlen) < 0) {
+		free(st);
+		return ST_READONLY;
+	}
+	set_login(st);
+	st->bulk = (flags & STORE_BULK) != 0;
+	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc = sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		rs = store_sqlfail(st, rc, path);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+	int64_t appid = 0, ver = 0;
+	rc = pragma_int(st, "PRAGMA application_id", &appid);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(st, "PRAGMA user_version", &ver);
+	if (rc != SQLITE_OK) {
+		rs = store_sqlfail(st, rc, path);
+		goto fail;
+	}
+	if (ver > 0 && appid != STORE_APPLICATION_ID) {
+		rs = store_fail(st, ST_CORRUPT, "%s: not a maitre database", path);
+		goto fail;
+	}
+	if (ver > store_schema_latest()) {
+		rs = store_fail(st, ST_CORRUPT,
+				"%s: schema version %lld is newer than this maitre knows (%d); "
+				"upgrade maitre",
+				path, (long long)ver, store_schema_latest());
+		goto fail;
+	}
+
+	const char *jm = getenv("MAITRE_JOURNAL_MODE");
+	char pragmas[512];
+	snprintf(pragmas, sizeof pragmas,
+		 "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; PRAGMA mmap_size=0;"
+		 "PRAGMA synchronous=%s; PRAGMA cache_size=%d; PRAGMA temp_store=MEMORY;",
+		 (flags & STORE_BULK) ? "OFF" : "NORMAL", (flags & STORE_BULK) ? -512000 : -16000);
+	if ((rs = store_exec(st, pragmas)) != ST_OK)
+		goto fail;
+	if (!(flags & STORE_READONLY)) {
+		char q[64];
+		const char *mode = jm && *jm ? jm : "WAL";
+		if (strspn(mode, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != strlen(mode)) {
+			rs = store_fail(st, ST_INVALID, "MAITRE_JOURNAL_MODE: not a journal mode: \"%s\"", mode);
+			goto fail;
+		}
+		snprintf(q, sizeof q, "PRAGMA journal_mode=%s", mode);
+		if ((rs = store_exec(st, q)) != ST_OK)
+			goto fail;
+	}
+	if (ver < store_schema_latest()) {
+		if (ver == 0 && !(flags & STORE_CREATE)) {
+			rs = store_fail(st, ST_CORRUPT,
+					"%s: not a maitre database (create one with 'maitre init')", path);
+			goto fail;
+		}
+		if (flags & STORE_READONLY) {
+			rs = store_fail(st, ST_READONLY, "%s: needs an upgrade; open it read-write once",
+					path);
+			goto fail;
+		}
+		if ((rs = store_migrate(st)) != ST_OK)
+			goto fail;
+	}
+	*out = st;
+	return ST_OK;
+fail:
+	snprintf(err, errlen, "%s", st->err);
+	store_close(st);
+	return rs;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < sizeof st->cache / sizeof st->cache[0]; i++)
+		if (st->cache[i])
+			sqlite3_finalize(st->cache[i]);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st);
+}
+
+enum store_status store_backup(struct store *st, const char *dest)
+{
+	char err[512];
+	if (access(dest, F_OK) == 0)
+		return store_fail(st, ST_INVALID, "%s: already exists; not overwritten", dest);
+	if (create_file(dest, err, sizeof err) < 0)
+		return store_fail(st, ST_READONLY, "%s", err);
+	sqlite3 *to = NULL;
+	int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		enum store_status s = store_fail(st, status_of(rc), "%s: %s", dest, sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(dest);
+		return s;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", st->db, "main");
+	if (!b) {
+		enum store_status s = store_fail(st, ST_IO, "%s: %s", dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return s;
+	}
+	/* Copy in steps, releasing the read lock between them; a write by someone else restarts
+	 * the copy from a consistent point, so the result is always one snapshot. */
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	enum store_status s = ST_OK;
+	if (rc != SQLITE_DONE) {
+		s = store_fail(st, status_of(rc), "%s: %s", dest, sqlite3_errstr(rc));
+	} else {
+		/* the copy is a plain rollback-journal file, complete in itself */
+		sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	}
+	sqlite3_close(to);
+	if (s != ST_OK)
+		unlink(dest);
+	return s;
+}
+
+enum store_status store_log(struct store *st, const char *entity, const char *action,
+			    const char *text)
+{
+	bool bulk = st->bulk;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	st->bulk = false;
+	rs = store_audit(st, entity, 0, action, NULL, NULL, text);
+	st->bulk = bulk;
+	if (rs != ST_OK) {
+		store_rollback(st);
+		return rs;
+	}
+	return store_commit(st);
+}
+
+static int64_t count_of(struct store *st, const char *sql)
+{
+	int64_t v = 0;
+	pragma_int(st, sql, &v);
+	return v;
+}
+
+enum store_status store_counts(struct store *st, struct store_counts *c)
+{
+	memset(c, 0, sizeof *c);
+	c->guests = count_of(st, "SELECT count(*) FROM guest");
+	c->phones = count_of(st, "SELECT count(*) FROM phone");
+	c->visits = count_of(st, "SELECT count(*) FROM visit WHERE voided_at IS NULL");
+	c->voided_visits = count_of(st, "SELECT count(*) FROM visit WHERE voided_at IS NOT NULL");
+	c->people = count_of(st, "SELECT count(*) FROM person");
+	c->prefs = count_of(st, "SELECT count(*) FROM preference");
+	c->dates = count_of(st, "SELECT count(*) FROM special_date");
+	c->staff = count_of(st, "SELECT count(*) FROM staff");
+	c->audit = count_of(st, "SELECT count(*) FROM audit");
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT min(date), max(date) FROM visit WHERE voided_at IS NULL", -1,
+			       &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			const unsigned char *a = sqlite3_column_text(s, 0), *b = sqlite3_column_text(s, 1);
+			snprintf(c->first_visit, sizeof c->first_visit, "%s", a ? (const char *)a : "");
+			snprintf(c->last_visit, sizeof c->last_visit, "%s", b ? (const char *)b : "");
+		}
+		sqlite3_finalize(s);
+	}
+	return ST_OK;
+}

@@ -1,0 +1,84 @@
+/* store.h — the database. The only module (with its siblings in src/store) that speaks SQL.
+ *
+ * One SQLite file shared by many processes. Every connection sets foreign_keys, busy_timeout,
+ * trusted_schema=OFF and synchronous; journal mode WAL by default. Every write transaction
+ * starts with BEGIN IMMEDIATE and is short; no transaction is held while waiting for input. */
+#ifndef MAITRE_STORE_H
+#define MAITRE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* Status of every store call. The CLI maps them to exit codes. */
+enum store_status {
+	ST_OK = 0,
+	ST_NOTFOUND,  /* no such guest / visit */
+	ST_INVALID,   /* bad input; the message names the field */
+	ST_DUPLICATE, /* e.g. a phone that belongs to another guest */
+	ST_CONFLICT,  /* someone else changed the record since it was read */
+	ST_BUSY,      /* still locked after the busy timeout */
+	ST_FULL,      /* disk full */
+	ST_READONLY,  /* read-only file or directory */
+	ST_CORRUPT,   /* not a maitre database, or damaged */
+	ST_IO,        /* any other I/O or database error */
+};
+
+enum store_open_flags {
+	STORE_CREATE = 1,   /* create the file (mode 0600, or 0660 in a group-shared dir) */
+	STORE_READONLY = 2, /* open read-only */
+	STORE_BULK = 4,     /* bulk loading (demo generation): synchronous=OFF, large cache, and
+	                     * no audit row per change: the loader writes one with store_log */
+};
+
+/* Opens (and with STORE_CREATE creates and migrates) the database at path. On success returns
+ * ST_OK and *out (close with store_close). On failure *out is NULL and the message is copied into
+ * err (errlen bytes). Opening an existing file that is not a maitre database fails with
+ * ST_CORRUPT; opening a missing file without STORE_CREATE fails with ST_NOTFOUND. */
+enum store_status store_open(const char *path, int flags, struct store **out, char *err,
+			     size_t errlen);
+void store_close(struct store *st);
+
+/* The message of the last failed call (static storage inside st, valid until the next call). */
+const char *store_errmsg(const struct store *st);
+/* A short English name of a status ("database is busy"). */
+const char *store_status_name(enum store_status s);
+
+/* Write transactions. Nested calls join the outermost one (a depth counter); only the
+ * outermost commit commits. begin uses BEGIN IMMEDIATE. */
+enum store_status store_begin(struct store *st);
+enum store_status store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* How long a write waits for another writer's lock before failing with ST_BUSY
+ * (default 10000 ms). */
+void store_set_busy_timeout(struct store *st, int ms);
+
+/* The Unix login of this process, the author of every change (getpwuid(getuid())). */
+const char *store_login(const struct store *st);
+/* The schema version of the open database (PRAGMA user_version). */
+int store_schema_version(struct store *st);
+/* Latest schema version this program knows. */
+int store_schema_latest(void);
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t store_data_version(struct store *st);
+
+/* Writes a consistent copy of the database to dest with SQLite's online backup API, while
+ * others keep writing. Fails with ST_INVALID if dest exists. */
+enum store_status store_backup(struct store *st, const char *dest);
+
+/* Writes one audit row that describes a whole operation ("demo: 1000 guests"), in its own
+ * transaction unless one is open. */
+enum store_status store_log(struct store *st, const char *entity, const char *action,
+			    const char *text);
+
+/* Counts for summaries. */
+struct store_counts {
+	int64_t guests, phones, visits, voided_visits, people, prefs, dates, staff, audit;
+	char first_visit[11], last_visit[11];
+};
+enum store_status store_counts(struct store *st, struct store_counts *c);
+
+#endif

@@ -1,0 +1,50 @@
+/* store_int.h — internals shared by the files of src/store. Not for use outside src/store. */
+#ifndef MAITRE_STORE_INT_H
+#define MAITRE_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+
+#include "store/store.h"
+
+#define STORE_APPLICATION_ID 0x4D545245 /* "MTRE" */
+#define STORE_BUSY_TIMEOUT_MS 10000
+
+struct store {
+	sqlite3 *db;
+	int txdepth;
+	bool tx_failed;       /* an inner step failed: the outermost commit rolls back */
+	bool bulk;            /* STORE_BULK: per-row audit rows replaced by store_log summaries */
+	int64_t staff_id;     /* this login's staff row, 0 until first registered */
+	char login[64];
+	char err[512];
+	sqlite3_stmt *cache[64];
+	const char *cache_sql[64];
+};
+
+/* Records a failure: formats the message into st->err and returns the status. */
+enum store_status store_fail(struct store *st, enum store_status s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Maps an SQLite result code to a status and records sqlite's message with context. */
+enum store_status store_sqlfail(struct store *st, int rc, const char *context);
+/* A prepared statement for sql, cached by the address of the SQL literal; reset and cleared
+ * before it is returned. NULL on failure (st->err set). */
+sqlite3_stmt *store_prep(struct store *st, const char *sql);
+/* Executes SQL without results. */
+enum store_status store_exec(struct store *st, const char *sql);
+/* This process's staff id, registering the login in staff on first use (inside a write tx). */
+enum store_status store_staff_self(struct store *st, int64_t *id);
+/* The staff id of login, registering it when create is true. ST_NOTFOUND otherwise. */
+enum store_status store_staff_id(struct store *st, const char *login, bool create, int64_t *id);
+/* Writes one audit row (inside the caller's write transaction). old/new may be NULL. */
+enum store_status store_audit(struct store *st, const char *entity, int64_t entity_id,
+			      const char *action, const char *field, const char *old_value,
+			      const char *new_value);
+/* Binds text or NULL (for NULL or ""). */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Copy of column i as a string (NULL when SQL NULL). Caller frees. */
+char *store_col_text(sqlite3_stmt *s, int i);
+/* Runs the migrations up to the latest version (in one transaction). */
+enum store_status store_migrate(struct store *st);
+
+#endif

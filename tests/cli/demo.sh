@@ -1,0 +1,44 @@
+#!/bin/sh
+# maitre demo: a realistic restaurant, the same for the same seed.
+. "$TESTS_SRCDIR/cli/lib.sh"
+run --db "$TMP/a.db" demo --guests 400 --seed 7 --quiet
+run --db "$TMP/a.db" demo --guests 10
+note "the same seed makes the same restaurant"
+"$MAITRE" --db "$TMP/b.db" demo --guests 400 --seed 7 --quiet > /dev/null
+"$MAITRE" --db "$TMP/c.db" demo --guests 400 --seed 8 --quiet > /dev/null
+dump() {
+	"$MAITRE" --db "$1" --format tsv visit list --month 2026-05
+	for id in 1 2 3 50 399; do "$MAITRE" --db "$1" guest show $id | grep -v '^  notes'; done
+}
+dump "$TMP/a.db" > "$TMP/a.txt"
+dump "$TMP/b.db" > "$TMP/b.txt"
+dump "$TMP/c.db" > "$TMP/c.txt"
+check "seed 7 twice: identical" cmp -s "$TMP/a.txt" "$TMP/b.txt"
+check "seed 8: different" sh -c "! cmp -s '$TMP/a.txt' '$TMP/c.txt'"
+note "what a restaurant looks like"
+q() { sqlite3 "$TMP/a.db" "$1"; }
+check "every guest has a phone" test "$(q 'SELECT count(*) FROM guest WHERE id NOT IN (SELECT guest_id FROM phone)')" = 0
+check "every guest has a sales manager" test "$(q 'SELECT count(*) FROM guest WHERE sales_manager IS NULL')" = 0
+check "some guests have taboos, some allergies" test "$(q "SELECT count(DISTINCT kind) FROM preference WHERE kind IN ('taboo','allergy')")" = 2
+check "every Hui guest has the pork taboo" test "$(q "SELECT count(*) FROM guest g WHERE ethnicity = '回族' AND NOT EXISTS (SELECT 1 FROM preference p WHERE p.guest_id = g.id AND p.kind = 'taboo' AND p.text LIKE '%猪%')")" = 0
+check "some Latin names" test "$(q "SELECT count(*) FROM guest WHERE name GLOB '*[a-zA-Z]*'")" -gt 0
+check "birthdays and anniversaries" test "$(q "SELECT count(DISTINCT kind) FROM special_date")" -ge 2
+check "associated people" test "$(q 'SELECT count(*) FROM person')" -gt 0
+check "lunch and dinner" test "$(q 'SELECT count(DISTINCT meal) FROM visit')" = 2
+check "18 months of visits" test "$(q "SELECT min(date) >= '2024-12-01' AND min(date) < '2025-02-01' AND max(date) <= '2026-06-30' FROM visit")" = 1
+note "every tier of domain.md §4 is populated: guests meeting each row over the last 3 months"
+q "WITH m AS (SELECT guest_id, count(*) / 3.0 AS v, sum(spend_fen) / 300.0 AS s,
+        sum(spend_fen) * 1.0 / sum(covers) / 100 AS pc
+      FROM visit WHERE date BETWEEN '2026-03-01' AND '2026-05-31' AND voided_at IS NULL GROUP BY guest_id),
+  t AS (SELECT CASE
+        WHEN v >= 6 AND s >= 5000 AND pc >= 80 THEN 'A quality'
+        WHEN v >= 6 AND s >= 4500 AND pc >= 60 THEN 'A active'
+        WHEN v >= 4 AND s >= 3000 AND pc >= 60 THEN 'B quality'
+        WHEN v >= 4 AND s >= 2500 AND pc >= 50 THEN 'B active'
+        WHEN v >= 2 AND s >= 1500 AND pc >= 50 THEN 'C quality'
+        WHEN v >= 2 AND s >= 1000 AND pc >= 40 THEN 'C active' END AS tier FROM m)
+  SELECT tier FROM t WHERE tier IS NOT NULL GROUP BY tier HAVING count(*) > 0 ORDER BY tier" >> "$OUT"
+run --db "$TMP/a.db" demo --guests 0
+run --db "$TMP/a.db" demo --guests many
+run --db "$TMP/d.db" demo --visits-per-guest -1
+finish

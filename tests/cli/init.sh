@@ -1,0 +1,29 @@
+#!/bin/sh
+# maitre init, --version, help, global options and usage errors.
+. "$TESTS_SRCDIR/cli/lib.sh"
+
+run --version
+run guest show 1
+note "init creates the database, mode 0600"
+run init
+check "database file is mode 600" test "$(stat -c %a "$MAITRE_DB")" = 600
+run init
+note "a directory shared with a group gets a group-writable database"
+mkdir -m 2770 "$TMP/shared"
+run --db "$TMP/shared/team.db" init
+check "shared database is mode 660" test "$(stat -c %a "$TMP/shared/team.db")" = 660
+note "XDG_DATA_HOME decides the default place"
+MAITRE_DB= XDG_DATA_HOME="$TMP/xdg" "$MAITRE" init > /dev/null
+check "database created under XDG_DATA_HOME" test -f "$TMP/xdg/maitre/maitre.db"
+note "not a maitre database"
+echo "hello" > "$TMP/notes.txt"
+run --db "$TMP/notes.txt" guest find sun
+run help
+run help visit add
+run help guest
+run guest
+run frobnicate
+run --format xml guest find sun
+run guest find --bogus sun
+run visit list --month 2026-13
+finish

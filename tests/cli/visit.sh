@@ -1,0 +1,36 @@
+#!/bin/sh
+# maitre visit add | list | void — the worked example of 张先生 (domain.md §3).
+. "$TESTS_SRCDIR/cli/lib.sh"
+run init
+"$MAITRE" guest add --name 张先生 --family-name 张 --phone 13900001234 > /dev/null
+"$MAITRE" guest add --name 孙先生 --family-name 孙 --phone 13900005678 > /dev/null
+run visit add 1 --date 2026-06-03 --meal lunch --covers 8 --spend 460
+run visit add 1 --date 2026-06-11 --meal dinner --covers 10 --spend 520 --table 牡丹厅
+run visit add 1 --date 2026-06-24 --meal 晚市 --covers 6 --spend ¥340.00 --note 生日宴
+run visit add 2 --date 2026-06-24 --meal lunch --covers 2 --spend 199.5
+note "today (MAITRE_TODAY) by default"
+run visit add 2 --meal dinner --covers 3 --spend 300
+run visit list --month 2026-06
+run visit list --guest 1 --format tsv
+run visit list --date 2026-06-24 --format csv
+run visit list --guest 2 --format json
+note "bad input"
+run visit add 1 --date 2026-06-31 --meal lunch --covers 2 --spend 10
+run visit add 1 --meal brunch --covers 2 --spend 10
+run visit add 1 --meal lunch --covers abc --spend 10
+run visit add 1 --meal lunch --covers 0 --spend 10
+run visit add 1 --meal lunch --covers 2 --spend -5
+run visit add 1 --meal lunch --covers 2 --spend 10.005
+run visit add 1 --meal lunch --covers 2
+run visit add 99 --meal lunch --covers 2 --spend 10
+run visit add x --meal lunch --covers 2 --spend 10
+run visit list --date 2026-06-01 --month 2026-06
+note "a wrong visit is voided with a reason, never deleted"
+run visit void 2
+run visit void 2 --reason ''
+run visit void 2 --reason 录错了
+run visit void 2 --reason again
+run visit void 42 --reason x
+run visit list --guest 1
+run visit list --guest 1 --all
+finish

@@ -1,0 +1,1627 @@
+/* check_core.c — unit tests for the pure core modules: money, date, text, guest, visit, strv.
+ * Expected values are worked out by hand (see the comments), not copied from the code's output. */
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/guest.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "core/visit.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* helpers */
+
+/* Asserts that the malloc'ed string got equals want, then frees it. */
+#define ASSERT_STR_FREE(got, want)                                                                 \
+	do {                                                                                       \
+		char *s_ = (got);                                                                  \
+		ck_assert_ptr_nonnull(s_);                                                         \
+		ck_assert_str_eq(s_, (want));                                                      \
+		free(s_);                                                                          \
+	} while (0)
+
+/* True when s contains no byte a terminal would act on: no C0 control, no DEL, and no C1
+ * control encoded in UTF-8 (C2 80 .. C2 9F). */
+static int terminal_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			return 0;
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return 0;
+	}
+	return 1;
+}
+
+static int64_t parse_ok(const char *s)
+{
+	int64_t fen = -12345;
+	ck_assert_msg(money_parse(s, &fen), "money_parse(\"%s\") should succeed", s);
+	return fen;
+}
+
+static void parse_bad(const char *s)
+{
+	int64_t fen = -12345;
+	ck_assert_msg(!money_parse(s, &fen), "money_parse(\"%s\") should fail (got %lld fen)", s,
+	              (long long)fen);
+}
+
+static struct date mkdate(int y, int m, int d)
+{
+	struct date r = {y, m, d};
+	return r;
+}
+
+#define ASSERT_DATE(got, Y, M, D)                                                                  \
+	do {                                                                                       \
+		struct date g_ = (got);                                                            \
+		ck_assert_msg(g_.y == (Y) && g_.m == (M) && g_.d == (D),                           \
+		              "got %04d-%02d-%02d, want %04d-%02d-%02d", g_.y, g_.m, g_.d, (Y),    \
+		              (M), (D));                                                           \
+	} while (0)
+
+/* ------------------------------------------------------------------------------------------ */
+/* money */
+
+START_TEST(money_parse_accepts)
+{
+	ck_assert_int_eq(parse_ok("520"), 52000);
+	ck_assert_int_eq(parse_ok("520.5"), 52050);
+	ck_assert_int_eq(parse_ok("520.50"), 52050);
+	ck_assert_int_eq(parse_ok("520.05"), 52005);
+	ck_assert_int_eq(parse_ok("¥1,450"), 145000);
+	ck_assert_int_eq(parse_ok("￥1450"), 145000); /* full-width yen sign */
+	ck_assert_int_eq(parse_ok("1450元"), 145000);
+	ck_assert_int_eq(parse_ok("¥1450元"), 145000);
+	ck_assert_int_eq(parse_ok("1,450.5元"), 145050);
+	ck_assert_int_eq(parse_ok("¥1,450.50"), 145050);
+	ck_assert_int_eq(parse_ok("1,234,567.89"), 123456789);
+	ck_assert_int_eq(parse_ok("0"), 0);
+	ck_assert_int_eq(parse_ok("0.01"), 1);
+	ck_assert_int_eq(parse_ok("0.5"), 50);
+	ck_assert_int_eq(parse_ok("  960  "), 96000);
+	/* the ceiling, 1e12 fen = 10,000,000,000 yuan, is still accepted */
+	ck_assert_int_eq(parse_ok("10000000000"), 1000000000000LL);
+}
+END_TEST
+
+START_TEST(money_parse_rejects)
+{
+	parse_bad("");
+	parse_bad("   ");
+	parse_bad("-5");
+	parse_bad("1.234");
+	parse_bad("abc");
+	parse_bad("5.");
+	parse_bad(".5");
+	parse_bad("5..0");
+	parse_bad("5.0.0");
+	parse_bad("12a");
+	parse_bad("¥");
+	parse_bad("元");
+	parse_bad(",450");
+	parse_bad("1.5,0");
+	/* over 1e12 fen */
+	parse_bad("10000000000.01");
+	parse_bad("10000000001");
+	parse_bad("99999999999999999999");
+	parse_bad("999999999999999999999999999999");
+}
+END_TEST
+
+START_TEST(money_format_two_decimals)
+{
+	char buf[32];
+	ck_assert_str_eq(money_format(52000, buf), "520.00");
+	ck_assert_str_eq(money_format(52050, buf), "520.50");
+	ck_assert_str_eq(money_format(52005, buf), "520.05");
+	ck_assert_str_eq(money_format(0, buf), "0.00");
+	ck_assert_str_eq(money_format(1, buf), "0.01");
+	ck_assert_str_eq(money_format(-5, buf), "-0.05");
+	ck_assert_str_eq(money_format(-145050, buf), "-1450.50");
+	ck_assert_str_eq(money_format(1000000000000LL, buf), "10000000000.00");
+	ck_assert_ptr_eq(money_format(1, buf), buf);
+	/* parse(format(x)) == x */
+	for (int64_t f = 0; f < 100000; f += 37) {
+		int64_t back = -1;
+		ck_assert(money_parse(money_format(f, buf), &back));
+		ck_assert_int_eq(back, f);
+	}
+}
+END_TEST
+
+START_TEST(money_rounding_half_up)
+{
+	char buf[32];
+	ck_assert_int_eq(money_div_round(5, 2), 3);  /* 2.5 → 3 */
+	ck_assert_int_eq(money_div_round(7, 2), 4);  /* 3.5 → 4 */
+	ck_assert_int_eq(money_div_round(1, 3), 0);  /* 0.33 → 0 */
+	ck_assert_int_eq(money_div_round(2, 3), 1);  /* 0.67 → 1 */
+	ck_assert_int_eq(money_div_round(10, 4), 3); /* 2.5 → 3 */
+	ck_assert_int_eq(money_div_round(9, 4), 2);  /* 2.25 → 2 */
+	ck_assert_int_eq(money_div_round(0, 7), 0);
+	ck_assert_int_eq(money_div_round(600, 6), 100);
+	ck_assert_str_eq(money_format_yuan(7550, buf), "76"); /* 75.50 → 76 */
+	ck_assert_str_eq(money_format_yuan(7549, buf), "75");
+	ck_assert_str_eq(money_format_yuan(50, buf), "1");
+	ck_assert_str_eq(money_format_yuan(49, buf), "0");
+	ck_assert_str_eq(money_format_yuan(0, buf), "0");
+	ck_assert_str_eq(money_format_yuan(52000, buf), "520");
+	ck_assert_ptr_eq(money_format_yuan(1, buf), buf);
+}
+END_TEST
+
+/* domain.md §3, the handbook's June sheet: per-capita = total spend ÷ total covers. */
+struct sheet_row {
+	const char *guest;
+	int nvisits;
+	int covers[5];
+	const char *spend[5];
+	int64_t total_fen;
+	int total_covers;
+	const char *per_capita;      /* 2 decimals, detail views */
+	const char *per_capita_yuan; /* whole yuan, half-up, the sheet */
+};
+
+/* clang-format off */
+static const struct sheet_row june[] = {
+	/* 482000 / 64 = 7531.25 → 7531 fen → 75.31; 75.31 → 75 */
+	{"#1", 5, {7, 16, 12, 15, 14}, {"520", "1450", "870", "960", "1020"}, 482000, 64, "75.31", "75"},
+	/* 418000 / 45 = 9288.9 → 9289 → 92.89; → 93 */
+	{"#2", 3, {12, 15, 18}, {"980", "1,050", "¥2150"}, 418000, 45, "92.89", "93"},
+	/* 242000 / 27 = 8962.96 → 8963 → 89.63; → 90 */
+	{"#3", 2, {19, 8}, {"1680元", "740.00"}, 242000, 27, "89.63", "90"},
+	/* 132000 / 24 = 5500 exactly → 55.00; → 55 */
+	{"张先生", 3, {8, 10, 6}, {"460", "520", "340"}, 132000, 24, "55.00", "55"},
+};
+/* clang-format on */
+
+START_TEST(money_worked_examples)
+{
+	const struct sheet_row *r = &june[_i];
+	int64_t total = 0;
+	int covers = 0;
+	char buf[32];
+	for (int k = 0; k < r->nvisits; k++) {
+		total += parse_ok(r->spend[k]);
+		covers += r->covers[k];
+	}
+	ck_assert_msg(total == r->total_fen, "%s: total %lld", r->guest, (long long)total);
+	ck_assert_int_eq(covers, r->total_covers);
+	int64_t pc = money_div_round(total, covers);
+	ck_assert_str_eq(money_format(pc, buf), r->per_capita);
+	ck_assert_str_eq(money_format_yuan(pc, buf), r->per_capita_yuan);
+	/* rounding straight from the totals to whole yuan gives the same figure */
+	snprintf(buf, sizeof buf, "%lld", (long long)money_div_round(total, (int64_t)covers * 100));
+	ck_assert_str_eq(buf, r->per_capita_yuan);
+}
+END_TEST
+
+static Suite *money_suite(void)
+{
+	Suite *s = suite_create("money");
+	TCase *tc = tcase_create("parse");
+	tcase_add_test(tc, money_parse_accepts);
+	tcase_add_test(tc, money_parse_rejects);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("format");
+	tcase_add_test(tc, money_format_two_decimals);
+	tcase_add_test(tc, money_rounding_half_up);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("june sheet");
+	tcase_add_loop_test(tc, money_worked_examples, 0, (int)(sizeof june / sizeof june[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* date */
+
+START_TEST(date_leap_and_months)
+{
+	ck_assert(!date_is_leap(1900));
+	ck_assert(date_is_leap(2000));
+	ck_assert(date_is_leap(2024));
+	ck_assert(!date_is_leap(2026));
+	ck_assert(!date_is_leap(2100));
+	ck_assert(date_is_leap(2400));
+	ck_assert_int_eq(date_month_days(2026, 2), 28);
+	ck_assert_int_eq(date_month_days(2024, 2), 29);
+	ck_assert_int_eq(date_month_days(1900, 2), 28);
+	ck_assert_int_eq(date_month_days(2000, 2), 29);
+	static const int want[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int year_total = 0;
+	for (int m = 1; m <= 12; m++) {
+		ck_assert_int_eq(date_month_days(2026, m), want[m - 1]);
+		year_total += date_month_days(2026, m);
+	}
+	ck_assert_int_eq(year_total, 365);
+	ck_assert_int_eq(date_month_days(2026, 0), 0);
+	ck_assert_int_eq(date_month_days(2026, 13), 0);
+	ck_assert(date_valid(mkdate(2024, 2, 29)));
+	ck_assert(!date_valid(mkdate(2026, 2, 29)));
+	ck_assert(!date_valid(mkdate(2026, 4, 31)));
+	ck_assert(date_valid(mkdate(2026, 12, 31)));
+	ck_assert(!date_valid(mkdate(2026, 1, 0)));
+	ck_assert(!date_valid(mkdate(0, 1, 1)));
+}
+END_TEST
+
+START_TEST(date_parse_strict)
+{
+	struct date d = {-1, -1, -1};
+	ck_assert(date_parse("2026-06-15", &d));
+	ASSERT_DATE(d, 2026, 6, 15);
+	ck_assert(date_parse("2024-02-29", &d));
+	ASSERT_DATE(d, 2024, 2, 29);
+	d = mkdate(-1, -1, -1);
+	ck_assert(!date_parse("2026-02-29", &d));
+	ck_assert(!date_parse("2026-13-01", &d));
+	ck_assert(!date_parse("2026-00-10", &d));
+	ck_assert(!date_parse("2026-04-31", &d));
+	ck_assert(!date_parse("2026-1-1", &d));
+	ck_assert(!date_parse("2026/01/01", &d));
+	ck_assert(!date_parse("2026-01-01x", &d));
+	ck_assert(!date_parse(" 2026-01-01", &d));
+	ck_assert(!date_parse("26-01-01", &d));
+	ck_assert(!date_parse("0000-01-01", &d));
+	ck_assert(!date_parse("", &d));
+	ck_assert(!date_parse("abcd-ef-gh", &d));
+}
+END_TEST
+
+START_TEST(date_parse_month_day)
+{
+	struct date d;
+	char buf[11];
+	ck_assert(date_parse_md("02-29", &d)); /* a birthday without a year */
+	ASSERT_DATE(d, 0, 2, 29);
+	ck_assert_str_eq(date_format(d, buf), "02-29");
+	ck_assert(date_parse_md("12-31", &d));
+	ASSERT_DATE(d, 0, 12, 31);
+	ck_assert(!date_parse_md("02-30", &d));
+	ck_assert(!date_parse_md("04-31", &d));
+	ck_assert(!date_parse_md("13-01", &d));
+	ck_assert(!date_parse_md("00-01", &d));
+	ck_assert(!date_parse_md("2-29", &d));
+	ck_assert(!date_parse_md("02/29", &d));
+	ck_assert(date_parse_md("1978-09-14", &d));
+	ASSERT_DATE(d, 1978, 9, 14);
+	ck_assert(!date_parse_md("2023-02-29", &d));
+	ck_assert(date_parse_month("2026-06", &d));
+	ASSERT_DATE(d, 2026, 6, 1);
+	ck_assert(!date_parse_month("2026-13", &d));
+	ck_assert(!date_parse_month("2026-6", &d));
+	ck_assert(!date_parse_month("2026-06-01", &d));
+	ck_assert_str_eq(date_format(mkdate(2026, 6, 1), buf), "2026-06-01");
+	ck_assert_str_eq(date_format(mkdate(987, 1, 2), buf), "0987-01-02");
+}
+END_TEST
+
+/* Reference calendar, independent of the code under test. */
+static int ref_month_days(int y, int m)
+{
+	static const int t[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return t[m - 1];
+}
+
+START_TEST(date_days_known_values)
+{
+	ck_assert_int_eq(date_to_days(mkdate(1970, 1, 1)), 0);
+	ck_assert_int_eq(date_to_days(mkdate(1969, 12, 31)), -1);
+	/* 30 years of 365 days + 7 leap days (1972..1996) */
+	ck_assert_int_eq(date_to_days(mkdate(2000, 1, 1)), 10957);
+	/* 31 + 29 days later */
+	ck_assert_int_eq(date_to_days(mkdate(2000, 3, 1)), 11017);
+	/* 56 × 365 + 14 leap days (1972..2024) = 20454 for 2026-01-01, + 151 + 14 */
+	ck_assert_int_eq(date_to_days(mkdate(2026, 6, 15)), 20619);
+	/* the NTP epoch offset: 2208988800 s / 86400 */
+	ck_assert_int_eq(date_to_days(mkdate(1900, 1, 1)), -25567);
+	ASSERT_DATE(date_from_days(20619), 2026, 6, 15);
+	ASSERT_DATE(date_from_days(-25567), 1900, 1, 1);
+}
+END_TEST
+
+START_TEST(date_days_round_trip)
+{
+	/* walk forward from 1970-01-01 to 2400 and backward to 1600, day by day */
+	struct date d = mkdate(1970, 1, 1);
+	for (long n = 0; d.y < 2401; n++) {
+		ck_assert_msg(date_to_days(d) == n, "%04d-%02d-%02d", d.y, d.m, d.d);
+		struct date b = date_from_days(n);
+		ck_assert_msg(b.y == d.y && b.m == d.m && b.d == d.d, "from_days(%ld)", n);
+		if (++d.d > ref_month_days(d.y, d.m)) {
+			d.d = 1;
+			if (++d.m > 12)
+				d.m = 1, d.y++;
+		}
+	}
+	d = mkdate(1970, 1, 1);
+	for (long n = 0; d.y >= 1600; n--) {
+		ck_assert_msg(date_to_days(d) == n, "%04d-%02d-%02d", d.y, d.m, d.d);
+		struct date b = date_from_days(n);
+		ck_assert_msg(b.y == d.y && b.m == d.m && b.d == d.d, "from_days(%ld)", n);
+		if (--d.d < 1) {
+			if (--d.m < 1)
+				d.m = 12, d.y--;
+			d.d = ref_month_days(d.y, d.m);
+		}
+	}
+}
+END_TEST
+
+START_TEST(date_add_days_across_boundaries)
+{
+	ASSERT_DATE(date_add_days(mkdate(2025, 12, 31), 1), 2026, 1, 1);
+	ASSERT_DATE(date_add_days(mkdate(2026, 1, 1), -1), 2025, 12, 31);
+	ASSERT_DATE(date_add_days(mkdate(2026, 12, 25), 10), 2027, 1, 4);
+	ASSERT_DATE(date_add_days(mkdate(2024, 2, 28), 1), 2024, 2, 29);
+	ASSERT_DATE(date_add_days(mkdate(2026, 2, 28), 1), 2026, 3, 1);
+	ASSERT_DATE(date_add_days(mkdate(2024, 3, 1), -1), 2024, 2, 29);
+	ASSERT_DATE(date_add_days(mkdate(2026, 3, 1), -1), 2026, 2, 28);
+	ASSERT_DATE(date_add_days(mkdate(2026, 1, 1), 365), 2027, 1, 1);
+	ASSERT_DATE(date_add_days(mkdate(2024, 1, 1), 366), 2025, 1, 1);
+	ASSERT_DATE(date_add_days(mkdate(2026, 6, 15), 100), 2026, 9, 23);
+	ASSERT_DATE(date_add_days(mkdate(2026, 6, 15), 0), 2026, 6, 15);
+}
+END_TEST
+
+START_TEST(date_today_injectable)
+{
+	char buf[32];
+	ck_assert_int_eq(setenv("MAITRE_TODAY", "2024-02-29", 1), 0);
+	ASSERT_DATE(date_today(), 2024, 2, 29);
+	date_now_stamp(buf);
+	ck_assert_int_eq((int)strlen(buf), 19);
+	ck_assert(strncmp(buf, "2024-02-29 ", 11) == 0);
+	ck_assert_int_eq(setenv("MAITRE_TODAY", "2026-06-30", 1), 0);
+	ASSERT_DATE(date_today(), 2026, 6, 30);
+
+	/* an invalid value is ignored: today is the local date */
+	ck_assert_int_eq(setenv("MAITRE_TODAY", "2026-02-30", 1), 0);
+	time_t t = time(NULL);
+	struct tm before;
+	localtime_r(&t, &before);
+	struct date d = date_today();
+	t = time(NULL);
+	struct tm after;
+	localtime_r(&t, &after);
+	ck_assert(date_valid(d));
+	ck_assert(
+	    (d.y == before.tm_year + 1900 && d.m == before.tm_mon + 1 && d.d == before.tm_mday) ||
+	    (d.y == after.tm_year + 1900 && d.m == after.tm_mon + 1 && d.d == after.tm_mday));
+	ck_assert_int_eq(unsetenv("MAITRE_TODAY"), 0);
+	d = date_today();
+	ck_assert(d.y == after.tm_year + 1900 || d.y == after.tm_year + 1901);
+}
+END_TEST
+
+static Suite *date_suite(void)
+{
+	Suite *s = suite_create("date");
+	TCase *tc = tcase_create("calendar");
+	tcase_add_test(tc, date_leap_and_months);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("parse");
+	tcase_add_test(tc, date_parse_strict);
+	tcase_add_test(tc, date_parse_month_day);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("arithmetic");
+	tcase_add_test(tc, date_days_known_values);
+	tcase_add_test(tc, date_days_round_trip);
+	tcase_add_test(tc, date_add_days_across_boundaries);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("today");
+	tcase_add_test(tc, date_today_injectable);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* text: UTF-8 */
+
+START_TEST(text_utf8_decode_encode)
+{
+	uint32_t cp = 0;
+	char out[4];
+	ck_assert_uint_eq(text_decode("A", 1, &cp), 1);
+	ck_assert_uint_eq(cp, 'A');
+	ck_assert_uint_eq(text_decode("\xc3\xa9", 2, &cp), 2); /* é */
+	ck_assert_uint_eq(cp, 0xE9);
+	ck_assert_uint_eq(text_decode("孙", 3, &cp), 3);
+	ck_assert_uint_eq(cp, 0x5B59);
+	ck_assert_uint_eq(text_decode("\xf0\x9f\x98\x80", 4, &cp), 4); /* 😀 */
+	ck_assert_uint_eq(cp, 0x1F600);
+	/* invalid: U+FFFD, one byte consumed */
+	ck_assert_uint_eq(text_decode("\xff", 1, &cp), 1);
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(text_decode("\x80Z", 2, &cp), 1);
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(text_decode("\xc0\xaf", 2, &cp), 1); /* overlong '/' */
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(text_decode("\xed\xa0\x80", 3, &cp), 1); /* surrogate D800 */
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(text_decode("\xe5\xad", 2, &cp), 1); /* truncated */
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(text_decode("\xe5\xad\x99", 2, &cp), 1); /* n cuts it short */
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(text_decode("\xf4\x90\x80\x80", 4, &cp), 1); /* > U+10FFFF */
+	ck_assert_uint_eq(cp, 0xFFFD);
+
+	ck_assert_uint_eq(text_encode('A', out), 1);
+	ck_assert(memcmp(out, "A", 1) == 0);
+	ck_assert_uint_eq(text_encode(0xE9, out), 2);
+	ck_assert(memcmp(out, "\xc3\xa9", 2) == 0);
+	ck_assert_uint_eq(text_encode(0x5B59, out), 3);
+	ck_assert(memcmp(out, "孙", 3) == 0);
+	ck_assert_uint_eq(text_encode(0x1F600, out), 4);
+	ck_assert(memcmp(out, "\xf0\x9f\x98\x80", 4) == 0);
+	/* every scalar value round-trips */
+	for (uint32_t c = 1; c <= 0x10FFFF; c += (c < 0x3000 ? 1 : 97)) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		size_t k = text_encode(c, out);
+		uint32_t back = 0;
+		ck_assert_uint_eq(text_decode(out, k, &back), k);
+		ck_assert_uint_eq(back, c);
+	}
+}
+END_TEST
+
+START_TEST(text_utf8_validity)
+{
+	ck_assert(text_valid_utf8(""));
+	ck_assert(text_valid_utf8("abc"));
+	ck_assert(text_valid_utf8("孙先生 José 😀"));
+	ck_assert(text_valid_utf8("\xef\xbf\xbd")); /* a real U+FFFD is fine */
+	ck_assert(!text_valid_utf8("\xff"));
+	ck_assert(!text_valid_utf8("abc\x80"));
+	ck_assert(!text_valid_utf8("\xc0\xaf"));         /* overlong */
+	ck_assert(!text_valid_utf8("\xe0\x80\xaf"));     /* overlong, 3 bytes */
+	ck_assert(!text_valid_utf8("\xed\xa0\x80"));     /* surrogate */
+	ck_assert(!text_valid_utf8("\xf4\x90\x80\x80")); /* beyond U+10FFFF */
+	ck_assert(!text_valid_utf8("孙\xe5\xad"));       /* truncated at the end */
+	ck_assert(!text_valid_utf8("\xe5xyz"));
+
+	ck_assert(text_has_controls("a\tb"));
+	ck_assert(text_has_controls("\x1b[31m"));
+	ck_assert(text_has_controls("x\x7f"));
+	ck_assert(text_has_controls("\xc2\x85")); /* NEL, C1 */
+	ck_assert(!text_has_controls("孙先生 José"));
+	ck_assert(!text_has_controls(""));
+
+	ck_assert_uint_eq(text_cp_count("孙先生"), 3);
+	ck_assert_uint_eq(text_cp_count("e\xcc\x81"), 2);
+	ck_assert_uint_eq(text_cp_count(""), 0);
+}
+END_TEST
+
+START_TEST(text_width_columns)
+{
+	ck_assert_int_eq(text_cp_width('a'), 1);
+	ck_assert_int_eq(text_cp_width(0x5B59), 2); /* 孙 */
+	ck_assert_int_eq(text_cp_width(0xFF21), 2); /* Ａ */
+	ck_assert_int_eq(text_cp_width(0x0301), 0); /* combining acute */
+	ck_assert_int_eq(text_cp_width(0x200B), 0); /* zero width space */
+	ck_assert_int_eq(text_cp_width(0x1B), -1);
+	ck_assert_int_eq(text_cp_width(0x7F), -1);
+	ck_assert_int_eq(text_cp_width(0x85), -1);
+	ck_assert_int_eq(text_width(""), 0);
+	ck_assert_int_eq(text_width("abc"), 3);
+	ck_assert_int_eq(text_width("孙"), 2);
+	ck_assert_int_eq(text_width("孙先生"), 6);
+	ck_assert_int_eq(text_width("Ａ"), 2);
+	ck_assert_int_eq(text_width("ＡＢＣ"), 6);
+	ck_assert_int_eq(text_width("e\xcc\x81"), 1);
+	ck_assert_int_eq(text_width("Jose\xcc\x81"), 4);
+	ck_assert_int_eq(text_width("한국"), 4);
+	ck_assert_int_eq(text_width("😀"), 2);
+	ck_assert_int_eq(text_width("孙 Sun"), 6);
+	/* controls count as drawn by text_display */
+	ck_assert_int_eq(text_width("\x1b"), 2);     /* ^[ */
+	ck_assert_int_eq(text_width("a\x7f"), 3);    /* a^? */
+	ck_assert_int_eq(text_width("\xc2\x85"), 8); /* <U+0085> */
+	ck_assert_int_eq(text_width("\xff"), 1);     /* U+FFFD */
+	const char *names[] = {"孙\x1b[31m先生\x07", "a\tb\nc", "\302\2332J" /* CSI 2J */,
+	                       "x\xffy"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *d = text_display(names[i]);
+		ck_assert_ptr_nonnull(d);
+		ck_assert_int_eq(text_width(names[i]), text_width(d));
+		free(d);
+	}
+}
+END_TEST
+
+START_TEST(text_display_controls)
+{
+	ASSERT_STR_FREE(text_display("plain 孙先生"), "plain 孙先生");
+	ASSERT_STR_FREE(text_display(""), "");
+	ASSERT_STR_FREE(text_display("\x1b"), "^[");
+	ASSERT_STR_FREE(text_display("a\tb\nc\rd"), "a^Ib^Jc^Md");
+	ASSERT_STR_FREE(text_display("\x01\x7f"), "^A^?");
+	ASSERT_STR_FREE(text_display("\xc2\x85"), "<U+0085>");
+	ASSERT_STR_FREE(text_display("\302\2332J"), "<U+009B>2J");
+	ASSERT_STR_FREE(text_display("x\xffy"), "x\xef\xbf\xbdy");
+	ASSERT_STR_FREE(text_display("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd");
+
+	/* a guest name carrying a terminal escape is shown harmlessly */
+	const char *evil = "孙\x1b[31m先生\x1b]0;pwned\x07\x1b[0m";
+	char *d = text_display(evil);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(d, "孙^[[31m先生^[]0;pwned^G^[[0m");
+	ck_assert(terminal_safe(d));
+	free(d);
+
+	/* no input byte ever produces a control byte in the output */
+	char one[3] = {0, 0, 0};
+	for (int c = 1; c < 256; c++) {
+		one[0] = (char)c;
+		d = text_display(one);
+		ck_assert_ptr_nonnull(d);
+		ck_assert_msg(terminal_safe(d), "byte 0x%02x", c);
+		free(d);
+	}
+	one[0] = (char)0xC2;
+	for (int c = 0x80; c < 0xA0; c++) {
+		one[1] = (char)c;
+		d = text_display(one);
+		ck_assert_ptr_nonnull(d);
+		ck_assert_msg(terminal_safe(d), "U+%04X", c);
+		free(d);
+	}
+}
+END_TEST
+
+START_TEST(text_truncate_columns)
+{
+	char *t;
+	/* fits: unchanged, with or without ellipsis */
+	ASSERT_STR_FREE(text_truncate("孙先生", 6, true), "孙先生");
+	ASSERT_STR_FREE(text_truncate("孙先生", 10, false), "孙先生");
+	ASSERT_STR_FREE(text_truncate("", 3, true), "");
+	t = text_truncate("孙先生", 5, true);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t, "孙先…");
+	ck_assert_int_eq(text_width(t), 5);
+	free(t);
+	ASSERT_STR_FREE(text_truncate("孙先生", 4, false), "孙先");
+	ASSERT_STR_FREE(text_truncate("孙先生", 4, true), "孙…"); /* 孙 + … = 3 ≤ 4 */
+	ASSERT_STR_FREE(text_truncate("孙先生", 3, false), "孙");
+	ASSERT_STR_FREE(text_truncate("孙先生", 1, false), "");
+	ASSERT_STR_FREE(text_truncate("孙先生", 1, true), "…");
+	ASSERT_STR_FREE(text_truncate("孙先生", 0, true), "");
+	ASSERT_STR_FREE(text_truncate("abcdef", 4, true), "abc…");
+	ASSERT_STR_FREE(text_truncate("abcdef", 4, false), "abcd");
+	/* a combining mark stays with its base */
+	ASSERT_STR_FREE(text_truncate("e\xcc\x81tude", 1, false), "e\xcc\x81");
+	ASSERT_STR_FREE(text_truncate("e\xcc\x81tude", 3, true), "e\xcc\x81t…");
+	/* controls are truncated as displayed, never raw */
+	t = text_truncate("\x1b[31mred", 4, false);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t, "^[[3");
+	ck_assert(terminal_safe(t));
+	free(t);
+
+	/* never wider than asked, never a broken character */
+	const char *s = "孙a先ＢＣ生e\xcc\x81😀x";
+	for (int cols = 0; cols <= text_width(s) + 1; cols++) {
+		for (int el = 0; el < 2; el++) {
+			t = text_truncate(s, cols, el);
+			ck_assert_ptr_nonnull(t);
+			ck_assert_msg(text_width(t) <= cols, "cols %d: \"%s\"", cols, t);
+			ck_assert(text_valid_utf8(t));
+			if (cols >= text_width(s))
+				ck_assert_str_eq(t, s);
+			else if (cols > 0)
+				ck_assert_msg(text_width(t) >= cols - 1,
+				              "cols %d: \"%s\" too short", cols, t);
+			free(t);
+		}
+	}
+}
+END_TEST
+
+static Suite *text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("utf8");
+	tcase_add_test(tc, text_utf8_decode_encode);
+	tcase_add_test(tc, text_utf8_validity);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("width");
+	tcase_add_test(tc, text_width_columns);
+	tcase_add_test(tc, text_display_controls);
+	tcase_add_test(tc, text_truncate_columns);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* folding, digits, pinyin */
+
+START_TEST(fold_latin_and_fullwidth)
+{
+	ASSERT_STR_FREE(text_fold("Zoë"), "zoe");
+	ASSERT_STR_FREE(text_fold("Zoe\xcc\x88"), "zoe"); /* decomposed ë */
+	ASSERT_STR_FREE(text_fold("JOSÉ García"), "jose garcia");
+	/* decomposed accents inside a word are dropped, not cut the string short */
+	ASSERT_STR_FREE(text_fold("JOSE\xcc\x81 GARCI\xcc\x81\x41"), "jose garcia");
+	ASSERT_STR_FREE(text_fold("Jean–Paul"), "jean paul"); /* en dash */
+	ASSERT_STR_FREE(text_fold("让·雅克"), "让 雅克");     /* middle dot */
+	ASSERT_STR_FREE(text_fold("孙（先生）"), "孙 先生");  /* full-width brackets */
+	ASSERT_STR_FREE(text_fold("ＡＢＣ１２３"), "abc123");
+	ASSERT_STR_FREE(text_fold("O'Brien-Smith"), "o brien smith");
+	ASSERT_STR_FREE(text_fold("  Hello,   World!  "), "hello world");
+	ASSERT_STR_FREE(text_fold("...abc..."), "abc");
+	ASSERT_STR_FREE(text_fold("a\tb\nc"), "a b c");
+	ASSERT_STR_FREE(text_fold("x\x01y"), "xy");      /* controls dropped */
+	ASSERT_STR_FREE(text_fold("x\xc2\xa0y"), "x y"); /* no-break space */
+	ASSERT_STR_FREE(text_fold("孙先生"), "孙先生");
+	ASSERT_STR_FREE(text_fold("刘局长"), "刘局长");
+	ASSERT_STR_FREE(text_fold("孙，先生"), "孙 先生");           /* full-width comma */
+	ASSERT_STR_FREE(text_fold("孙\xe3\x80\x80先生"), "孙 先生"); /* ideographic space */
+	ASSERT_STR_FREE(text_fold("孙先生 Tony"), "孙先生 tony");
+	ASSERT_STR_FREE(text_fold(""), "");
+	ASSERT_STR_FREE(text_fold("!!!"), "");
+	ck_assert_uint_eq(text_fold_cp('A'), 'a');
+	ck_assert_uint_eq(text_fold_cp(0xC9), 'e');   /* É */
+	ck_assert_uint_eq(text_fold_cp(0xFF21), 'a'); /* Ａ */
+	ck_assert_uint_eq(text_fold_cp(0xFF11), '1'); /* １ */
+	ck_assert_uint_eq(text_fold_cp(0x0301), 0);   /* combining mark dropped */
+	ck_assert_uint_eq(text_fold_cp(0x5B59), 0x5B59);
+	/* folding is idempotent */
+	const char *in[] = {"Zoë", "JOSÉ García", "ＡＢＣ１２３", "O'Brien-Smith", "孙先生 Tony"};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		char *a = text_fold(in[i]);
+		ck_assert_ptr_nonnull(a);
+		char *b = text_fold(a);
+		ck_assert_ptr_nonnull(b);
+		ck_assert_str_eq(a, b);
+		free(a);
+		free(b);
+	}
+}
+END_TEST
+
+/* Punctuation outside ASCII: the typographic apostrophe phones and word processors type
+ * (O’Brien), curly quotes and CJK title brackets are punctuation too (text_fold's contract),
+ * so a name typed either way is found. */
+START_TEST(fold_unicode_punctuation)
+{
+	static const char *const cases[][2] = {
+	    {"O’Brien", "o brien"},   /* U+2019 right single quotation mark */
+	    {"“孙先生”", "孙先生"},   /* U+201C, U+201D */
+	    {"《孙先生》", "孙先生"}, /* U+300A, U+300B */
+	    {"孙先生…", "孙先生"},    /* U+2026 ellipsis */
+	};
+	char report[512] = "";
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *f = text_fold(cases[i][0]);
+		ck_assert_ptr_nonnull(f);
+		if (strcmp(f, cases[i][1]) != 0) {
+			size_t len = strlen(report);
+			snprintf(report + len, sizeof report - len,
+			         " text_fold(\"%s\") = \"%s\", want \"%s\";", cases[i][0], f,
+			         cases[i][1]);
+		}
+		free(f);
+	}
+	ck_assert_msg(report[0] == '\0', "%s", report);
+}
+END_TEST
+
+START_TEST(fold_digits)
+{
+	ASSERT_STR_FREE(text_digits("+86 139-1234-5678"), "8613912345678");
+	ASSERT_STR_FREE(text_digits("１３９１２３４５６７８"), "13912345678");
+	ASSERT_STR_FREE(text_digits("(0558) ５５２-1234 ext. 9"), "055855212349");
+	ASSERT_STR_FREE(text_digits("no digits"), "");
+	ASSERT_STR_FREE(text_digits(""), "");
+}
+END_TEST
+
+/* Runs text_pinyin_keys on fresh vectors; the caller frees them. */
+static int keys(const char *name, int surname_chars, struct strv *full, struct strv *ini)
+{
+	memset(full, 0, sizeof *full);
+	memset(ini, 0, sizeof *ini);
+	return text_pinyin_keys(name, surname_chars, full, ini);
+}
+
+#define ASSERT_HAS(sv, key) ck_assert_msg(strv_contains(&(sv), (key)), "missing key \"%s\"", (key))
+#define ASSERT_HASNT(sv, key)                                                                      \
+	ck_assert_msg(!strv_contains(&(sv), (key)), "unexpected key \"%s\"", (key))
+
+START_TEST(pinyin_readings)
+{
+	ck_assert_str_eq(text_pinyin_cp(0x5B59), "sun"); /* 孙 */
+	ck_assert_str_eq(text_pinyin_cp(0x5218), "liu"); /* 刘 */
+	ck_assert_str_eq(text_pinyin_cp(0x5415), "lv");  /* 吕, ü written v */
+	ck_assert_ptr_null(text_pinyin_cp('A'));
+	ck_assert_ptr_null(text_pinyin_cp(0x3042)); /* あ */
+	ck_assert(text_is_han(0x5B59));
+	ck_assert(!text_is_han('s'));
+	ck_assert(!text_is_han(0xFF21));
+}
+END_TEST
+
+START_TEST(pinyin_plain_names)
+{
+	struct strv full, ini;
+	ck_assert_int_eq(keys("孙先生", 0, &full, &ini), 1);
+	ASSERT_HAS(full, "sunxiansheng");
+	ASSERT_HAS(ini, "sxs");
+	ck_assert_uint_eq(full.n, 1);
+	ck_assert_uint_eq(ini.n, 1);
+	/* keys are appended without duplicates */
+	ck_assert_int_eq(text_pinyin_keys("孙先生", 0, &full, &ini), 0);
+	ck_assert_uint_eq(full.n, 1);
+	ck_assert_int_eq(text_pinyin_keys("唐总", 0, &full, &ini), 1);
+	ASSERT_HAS(full, "tangzong");
+	ASSERT_HAS(ini, "tz");
+	ASSERT_HAS(full, "sunxiansheng");
+	strv_free(&full);
+	strv_free(&ini);
+
+	/* spaces between characters do not matter */
+	keys("孙 先生", 1, &full, &ini);
+	ASSERT_HAS(full, "sunxiansheng");
+	ASSERT_HAS(ini, "sxs");
+	strv_free(&full);
+	strv_free(&ini);
+
+	/* Latin words are folded and kept */
+	keys("Zoë 孙", 1, &full, &ini);
+	ASSERT_HAS(full, "zoesun");
+	ASSERT_HAS(ini, "zs");
+	strv_free(&full);
+	strv_free(&ini);
+
+	/* no Han: no keys, nothing appended */
+	ck_assert_int_eq(keys("Tony Smith", 0, &full, &ini), 0);
+	ck_assert_uint_eq(full.n, 0);
+	ck_assert_uint_eq(ini.n, 0);
+	strv_free(&full);
+	strv_free(&ini);
+	ck_assert_int_eq(keys("", 0, &full, &ini), 0);
+	ck_assert_uint_eq(full.n, 0);
+	strv_free(&full);
+	strv_free(&ini);
+}
+END_TEST
+
+START_TEST(pinyin_titles)
+{
+	struct strv full, ini;
+	/* 长 closing a title (局长) reads zhang, not chang */
+	ck_assert_int_ge(keys("刘局长", 0, &full, &ini), 1);
+	ASSERT_HAS(full, "liujuzhang");
+	ASSERT_HAS(ini, "ljz");
+	ASSERT_HASNT(full, "liujuchang");
+	strv_free(&full);
+	strv_free(&ini);
+	/* 行长 (bank president) reads hangzhang, not xingzhang */
+	keys("张行长", 0, &full, &ini);
+	ASSERT_HAS(full, "zhanghangzhang");
+	ASSERT_HAS(ini, "zhz");
+	ASSERT_HASNT(full, "zhangxingzhang");
+	strv_free(&full);
+	strv_free(&ini);
+	keys("孙主任", 0, &full, &ini);
+	ASSERT_HAS(full, "sunzhuren");
+	ASSERT_HAS(ini, "szr");
+	strv_free(&full);
+	strv_free(&ini);
+}
+END_TEST
+
+START_TEST(pinyin_surnames)
+{
+	struct strv full, ini;
+	/* 曾 as a surname is zeng; its first reading is ceng: both are keys */
+	ck_assert_int_eq(keys("曾先生", 0, &full, &ini), 2);
+	ASSERT_HAS(full, "zengxiansheng");
+	ASSERT_HAS(full, "cengxiansheng");
+	ASSERT_HAS(ini, "zxs");
+	ASSERT_HAS(ini, "cxs");
+	strv_free(&full);
+	strv_free(&ini);
+	/* 单 as a surname reads shan (first reading dan) */
+	keys("单先生", 0, &full, &ini);
+	ASSERT_HAS(full, "shanxiansheng");
+	ASSERT_HAS(full, "danxiansheng");
+	ASSERT_HAS(ini, "sxs");
+	strv_free(&full);
+	strv_free(&ini);
+	/* 解 as a surname reads xie (first reading jie) */
+	keys("解女士", 0, &full, &ini);
+	ASSERT_HAS(full, "xienvshi");
+	ASSERT_HAS(ini, "xns");
+	strv_free(&full);
+	strv_free(&ini);
+	/* the surname reading applies to the surname only: 单 later in a name is dan */
+	keys("孙单", 1, &full, &ini);
+	ASSERT_HAS(full, "sundan");
+	ASSERT_HASNT(full, "sunshan");
+	strv_free(&full);
+	strv_free(&ini);
+	/* 吕 (lü): written lv, also lu */
+	ck_assert_int_eq(keys("吕先生", 0, &full, &ini), 2);
+	ASSERT_HAS(full, "lvxiansheng");
+	ASSERT_HAS(full, "luxiansheng");
+	ASSERT_HAS(ini, "lxs");
+	strv_free(&full);
+	strv_free(&ini);
+	/* compound surname */
+	keys("欧阳先生", 2, &full, &ini);
+	ASSERT_HAS(full, "ouyangxiansheng");
+	ASSERT_HAS(ini, "oyxs");
+	strv_free(&full);
+	strv_free(&ini);
+	/* with a two-character surname, the surname reading applies to the second one too */
+	keys("欧单", 2, &full, &ini);
+	ASSERT_HAS(full, "oushan");
+	strv_free(&full);
+	strv_free(&ini);
+	keys("欧单", 1, &full, &ini);
+	ASSERT_HAS(full, "oudan");
+	ASSERT_HASNT(full, "oushan");
+	strv_free(&full);
+	strv_free(&ini);
+}
+END_TEST
+
+static Suite *search_suite(void)
+{
+	Suite *s = suite_create("search keys");
+	TCase *tc = tcase_create("fold");
+	tcase_add_test(tc, fold_latin_and_fullwidth);
+	tcase_add_test(tc, fold_unicode_punctuation);
+	tcase_add_test(tc, fold_digits);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("pinyin");
+	tcase_add_test(tc, pinyin_readings);
+	tcase_add_test(tc, pinyin_plain_names);
+	tcase_add_test(tc, pinyin_titles);
+	tcase_add_test(tc, pinyin_surnames);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* guest */
+
+START_TEST(guest_field_table)
+{
+	const struct guest_field *f = guest_field_find("family-name");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_eq(f, &guest_fields[GF_FAMILY_NAME]);
+	ck_assert_ptr_eq(guest_field_find("family_name"), f);
+	ck_assert_ptr_eq(guest_field_find("height-cm"), &guest_fields[GF_HEIGHT_CM]);
+	ck_assert_ptr_eq(guest_field_find("name"), &guest_fields[GF_NAME]);
+	ck_assert_ptr_null(guest_field_find("surname"));
+	ck_assert_ptr_null(guest_field_find(""));
+	ck_assert_ptr_null(guest_field_find("name "));
+	ck_assert_ptr_null(guest_field_find(
+	    "family_name_family_name_family_name_family_name_family_name_family_name"));
+	/* every key is found by itself, with '-' for '_', and keys are unique */
+	for (int i = 0; i < GF_COUNT; i++) {
+		char dashed[64];
+		snprintf(dashed, sizeof dashed, "%s", guest_fields[i].key);
+		for (char *p = dashed; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		ck_assert_ptr_eq(guest_field_find(guest_fields[i].key), &guest_fields[i]);
+		ck_assert_ptr_eq(guest_field_find(dashed), &guest_fields[i]);
+		ck_assert_ptr_nonnull(guest_fields[i].label);
+	}
+	/* the seven don't-asks: exactly these fields are sensitive */
+	static const char *const sensitive[] = {"marital_status", "income", "home_address",
+	                                        "religion",       "health", "personal_history"};
+	for (int i = 0; i < GF_COUNT; i++) {
+		bool want = false;
+		for (size_t k = 0; k < sizeof sensitive / sizeof sensitive[0]; k++)
+			if (strcmp(guest_fields[i].key, sensitive[k]) == 0)
+				want = true;
+		ck_assert_msg(guest_fields[i].sensitive == want, "%s sensitive=%d",
+		              guest_fields[i].key, guest_fields[i].sensitive);
+	}
+	for (size_t k = 0; k < sizeof sensitive / sizeof sensitive[0]; k++)
+		ck_assert_ptr_nonnull(guest_field_find(sensitive[k]));
+}
+END_TEST
+
+START_TEST(guest_field_check_values)
+{
+	const struct guest_field *h = guest_field_find("height_cm");
+	const struct guest_field *g = guest_field_find("gender");
+	const struct guest_field *sm = guest_field_find("sales_manager");
+	const struct guest_field *name = guest_field_find("name");
+	const struct guest_field *looks = guest_field_find("looks");
+	char *norm = (char *)"sentinel";
+	char why[200];
+
+	why[0] = '\0';
+	ck_assert_int_eq(guest_field_check(h, "abc", &norm, why, sizeof why), -1);
+	ck_assert_ptr_null(norm);
+	ck_assert_msg(strstr(why, " 50") && strstr(why, "250"), "why: %s", why);
+	ck_assert_msg(strstr(why, "abc") != NULL, "why names the value: %s", why);
+	why[0] = '\0';
+	ck_assert_int_eq(guest_field_check(h, "300", &norm, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, " 50") && strstr(why, "250"), "why: %s", why);
+	ck_assert_int_eq(guest_field_check(h, "49", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(h, "251", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(h, "-176", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(h, "176cm", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(h, "99999999999999999999", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(h, "176", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "176");
+	ck_assert_int_eq(guest_field_check(h, "50", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "50");
+	ck_assert_int_eq(guest_field_check(h, "0176", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "176"); /* canonical */
+
+	why[0] = '\0';
+	ck_assert_int_eq(guest_field_check(g, "x", &norm, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "male") && strstr(why, "female"), "why: %s", why);
+	ck_assert_int_eq(guest_field_check(g, "female", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "female");
+	ck_assert_int_eq(guest_field_check(guest_field_find("spending_power"), "upper-middle",
+	                                   &norm, why, sizeof why),
+	                 0);
+	ASSERT_STR_FREE(norm, "upper-middle");
+
+	/* empty clears */
+	norm = (char *)"sentinel";
+	ck_assert_int_eq(guest_field_check(h, "", &norm, why, sizeof why), 0);
+	ck_assert_ptr_null(norm);
+	norm = (char *)"sentinel";
+	ck_assert_int_eq(guest_field_check(g, "", &norm, why, sizeof why), 0);
+	ck_assert_ptr_null(norm);
+	norm = (char *)"sentinel";
+	ck_assert_int_eq(guest_field_check(name, NULL, &norm, why, sizeof why), 0);
+	ck_assert_ptr_null(norm);
+
+	/* staff logins */
+	ck_assert_int_eq(guest_field_check(sm, "li.ming-2", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "li.ming-2");
+	ck_assert_int_eq(guest_field_check(sm, "li ming", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(sm, "李明", &norm, why, sizeof why), -1);
+
+	/* text: one line; long text: lines allowed; escapes never */
+	ck_assert_int_eq(guest_field_check(name, "孙先生", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "孙先生");
+	ck_assert_int_eq(guest_field_check(name, "孙\n先生", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(name, "孙\x1b[31m先生", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(name, "\xff", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(
+	    guest_field_check(looks, "glasses\nmole under the right eye", &norm, why, sizeof why),
+	    0);
+	ASSERT_STR_FREE(norm, "glasses\nmole under the right eye");
+	ck_assert_int_eq(guest_field_check(looks, "glasses\x1b[2J", &norm, why, sizeof why), -1);
+}
+END_TEST
+
+START_TEST(guest_text_field_check)
+{
+	char why[200];
+	char long_text[300];
+	memset(long_text, 'a', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	ck_assert_int_eq(text_field_check("孙先生", 200, false, why, sizeof why), 0);
+	ck_assert_int_eq(text_field_check(long_text, 200, false, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "200") != NULL, "why: %s", why);
+	ck_assert_int_eq(text_field_check(long_text, 299, false, why, sizeof why), 0);
+	ck_assert_int_eq(text_field_check("a\tb", 200, false, why, sizeof why), -1);
+	ck_assert_int_eq(text_field_check("a\tb\nc", 200, true, why, sizeof why), 0);
+	ck_assert_int_eq(text_field_check("a\rb", 200, true, why, sizeof why), -1);
+	ck_assert_int_eq(text_field_check("a\x7f", 200, true, why, sizeof why), -1);
+	ck_assert_int_eq(text_field_check("a\x1b[31m", 200, true, why, sizeof why), -1);
+	ck_assert_int_eq(text_field_check("\xc0\xaf", 200, true, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "UTF-8") != NULL, "why: %s", why);
+	/* C1 controls (U+0085 NEL, U+009B CSI) are control characters too */
+	ck_assert_int_eq(
+	    text_field_check("a\302\23331mz" /* CSI 31m */, 200, false, why, sizeof why), -1);
+	ck_assert_int_eq(text_field_check("x\xc2\x85y", 200, false, why, sizeof why), -1);
+	/* multiline text allows newline and tab only (text_field_check's contract) */
+	ck_assert_msg(
+	    text_field_check("a\302\23331mz" /* CSI 31m */, 4000, true, why, sizeof why) == -1,
+	    "multiline text accepted C1 control U+009B (CSI)");
+	ck_assert_msg(text_field_check("x\xc2\x85y", 4000, true, why, sizeof why) == -1,
+	              "multiline text accepted C1 control U+0085 (NEL)");
+}
+END_TEST
+
+/* A valid sheet: 孙先生 with a driver and a secretary. Free with guest_free. */
+static void sample_guest(struct guest *g)
+{
+	guest_init(g);
+	guest_set(g, GF_NAME, "孙先生");
+	guest_set(g, GF_FAMILY_NAME, "孙");
+	guest_set(g, GF_GENDER, "male");
+	guest_set(g, GF_EMPLOYER, "亳州市永盛信息科技有限公司");
+	guest_set(g, GF_HEIGHT_CM, "176");
+	guest_set(g, GF_WEIGHT_KG, "79");
+	guest_set(g, GF_ETHNICITY, "回族");
+	guest_set(g, GF_SPENDING_POWER, "upper-middle");
+	guest_set(g, GF_LOOKS, "square-frame glasses\nmole under the right eye");
+	guest_set(g, GF_SALES_MANAGER, "wang.li");
+	ck_assert_int_eq(guest_add_phone(g, "mobile", "+86 139-1234-5678"), 0);
+	ck_assert_int_eq(guest_add_phone(g, "landline", "0558-5521234"), 1);
+	ck_assert_int_eq(guest_add_person(g, "driver", "小王", NULL), 0);
+	ck_assert_int_eq(guest_add_person(g, "secretary", "李秘书", "prefers tea"), 1);
+	ck_assert_int_eq(guest_add_pref(g, -1, PREF_TABOO, SEV_CRITICAL, "pork"), 0);
+	ck_assert_int_eq(guest_add_pref(g, -1, PREF_DISH, SEV_NONE, "东山老鹅"), 1);
+	ck_assert_int_eq(guest_add_pref(g, 1, PREF_ALLERGY, SEV_HIGH, "peanuts"), 2);
+	ck_assert_int_eq(guest_add_date(g, -1, DATE_BIRTHDAY, NULL, 1978, 9, 14), 0);
+	ck_assert_int_eq(guest_add_date(g, 1, DATE_BIRTHDAY, NULL, 0, 2, 29), 1);
+	ck_assert_int_eq(guest_add_tag(g, "vip"), 0);
+	ck_assert_int_eq(guest_add_note(g, "wants it quick"), 0);
+}
+
+/* Asserts g is rejected with a reason starting with prefix and, if given, containing part. */
+static void assert_invalid(const struct guest *g, const char *prefix, const char *part)
+{
+	char why[256] = "";
+	ck_assert_int_eq(guest_validate(g, why, sizeof why), -1);
+	ck_assert_msg(strncmp(why, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
+	              why, prefix);
+	if (part)
+		ck_assert_msg(strstr(why, part) != NULL, "why \"%s\" should mention \"%s\"", why,
+		              part);
+}
+
+START_TEST(guest_validate_sheet)
+{
+	struct guest g;
+	char why[256];
+	sample_guest(&g);
+	ck_assert_msg(guest_validate(&g, why, sizeof why) == 0, "valid sheet rejected: %s", why);
+
+	/* missing name */
+	guest_set(&g, GF_NAME, "");
+	ck_assert_ptr_null(g.f[GF_NAME]);
+	assert_invalid(&g, "name:", NULL);
+	guest_set(&g, GF_NAME, "孙先生");
+
+	/* a bad scalar field names the field */
+	guest_set(&g, GF_HEIGHT_CM, "300");
+	assert_invalid(&g, "height_cm:", NULL);
+	guest_set(&g, GF_HEIGHT_CM, NULL);
+	guest_set(&g, GF_GENDER, "x");
+	assert_invalid(&g, "gender:", NULL);
+	guest_set(&g, GF_GENDER, "male");
+	guest_set(&g, GF_NAME, "孙\x1b[31m先生");
+	assert_invalid(&g, "name:", NULL);
+	guest_set(&g, GF_NAME, "孙先生");
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+
+	/* a phone with too few digits */
+	int p = guest_add_phone(&g, "mobile", "12");
+	assert_invalid(&g, "phone:", NULL);
+	guest_remove_phone(&g, (size_t)p);
+	p = guest_add_phone(&g, "mobile", "call his driver");
+	assert_invalid(&g, "phone:", NULL);
+	guest_remove_phone(&g, (size_t)p);
+	p = guest_add_phone(&g, "mobile", "１３９１２３４５６７８"); /* full-width digits count */
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	guest_remove_phone(&g, (size_t)p);
+	ck_assert_uint_eq(g.phones.n, 2);
+
+	/* dates */
+	int d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 0, 2, 30);
+	assert_invalid(&g, "anniversary:", NULL);
+	guest_remove_date(&g, (size_t)d);
+	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2023, 2, 29);
+	assert_invalid(&g, "anniversary:", NULL);
+	guest_remove_date(&g, (size_t)d);
+	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2024, 2, 29);
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	guest_remove_date(&g, (size_t)d);
+	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 0, 13, 1);
+	assert_invalid(&g, "anniversary:", NULL);
+	guest_remove_date(&g, (size_t)d);
+	d = guest_add_date(&g, -1, DATE_OTHER, NULL, 0, 5, 1); /* "other" needs a label */
+	assert_invalid(&g, "date label:", NULL);
+	guest_remove_date(&g, (size_t)d);
+	d = guest_add_date(&g, -1, DATE_OTHER, "company founded", 2005, 5, 1);
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	guest_remove_date(&g, (size_t)d);
+	d = guest_add_date(&g, 2, DATE_BIRTHDAY, NULL, 0, 1, 1); /* person 2 does not exist */
+	assert_invalid(&g, "birthday:", "person");
+	guest_remove_date(&g, (size_t)d);
+
+	/* a preference of a nonexistent person */
+	int k = guest_add_pref(&g, 2, PREF_TASTE, SEV_NONE, "spicy");
+	assert_invalid(&g, "taste:", NULL);
+	guest_remove_pref(&g, (size_t)k);
+	k = guest_add_pref(&g, -2, PREF_TASTE, SEV_NONE, "spicy");
+	assert_invalid(&g, "taste:", NULL);
+	guest_remove_pref(&g, (size_t)k);
+	k = guest_add_pref(&g, -1, PREF_TASTE, SEV_NONE, "");
+	assert_invalid(&g, "taste:", NULL);
+	guest_remove_pref(&g, (size_t)k);
+
+	/* notes, tags */
+	k = guest_add_note(&g, "");
+	assert_invalid(&g, "note:", NULL);
+	free(g.notes.v[k].text); /* there is no guest_remove_note: drop the last note by hand */
+	g.notes.n--;
+	k = guest_add_tag(&g, "bad\x1btag");
+	assert_invalid(&g, "tag:", NULL);
+	guest_remove_tag(&g, (size_t)k);
+
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	guest_free(&g);
+	ck_assert_ptr_null(g.f[GF_NAME]);
+	ck_assert_uint_eq(g.phones.n, 0);
+}
+END_TEST
+
+START_TEST(guest_remove_person_reindexes)
+{
+	struct guest g;
+	char why[256];
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "刘局长");
+	guest_add_person(&g, "driver", "小王", NULL);        /* 0 */
+	guest_add_person(&g, "secretary", "李秘书", NULL);   /* 1 */
+	guest_add_person(&g, "spouse", "陈女士", "teacher"); /* 2 */
+	guest_add_pref(&g, -1, PREF_TASTE, SEV_NONE, "light");
+	guest_add_pref(&g, 0, PREF_HABIT, SEV_NONE, "driver eats in the car");
+	guest_add_pref(&g, 1, PREF_ALLERGY, SEV_HIGH, "secretary: peanuts");
+	guest_add_pref(&g, 2, PREF_DISH, SEV_NONE, "spouse: 锅烫毛肚");
+	guest_add_pref(&g, 1, PREF_DISLIKE, SEV_NONE, "secretary: cilantro");
+	guest_add_date(&g, 1, DATE_BIRTHDAY, NULL, 0, 3, 8);
+	guest_add_date(&g, 2, DATE_BIRTHDAY, NULL, 1980, 7, 1);
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1970, 1, 2);
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+
+	guest_remove_person(&g, 1);
+
+	ck_assert_uint_eq(g.people.n, 2);
+	ck_assert_str_eq(g.people.v[0].relation, "driver");
+	ck_assert_str_eq(g.people.v[1].relation, "spouse");
+	ck_assert_str_eq(g.people.v[1].notes, "teacher");
+	ck_assert_uint_eq(g.prefs.n, 3);
+	ck_assert_str_eq(g.prefs.v[0].text, "light");
+	ck_assert_int_eq(g.prefs.v[0].person, -1);
+	ck_assert_str_eq(g.prefs.v[1].text, "driver eats in the car");
+	ck_assert_int_eq(g.prefs.v[1].person, 0);
+	ck_assert_str_eq(g.prefs.v[2].text, "spouse: 锅烫毛肚");
+	ck_assert_int_eq(g.prefs.v[2].person, 1); /* was 2 */
+	ck_assert_uint_eq(g.dates.n, 2);
+	ck_assert_int_eq(g.dates.v[0].person, 1); /* the spouse's birthday, was 2 */
+	ck_assert_int_eq(g.dates.v[0].year, 1980);
+	ck_assert_int_eq(g.dates.v[1].person, -1);
+	ck_assert_int_eq(g.dates.v[1].year, 1970);
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+
+	/* out of range: nothing happens */
+	guest_remove_person(&g, 5);
+	ck_assert_uint_eq(g.people.n, 2);
+	ck_assert_uint_eq(g.prefs.n, 3);
+
+	/* the last person */
+	guest_remove_person(&g, 1);
+	ck_assert_uint_eq(g.people.n, 1);
+	ck_assert_uint_eq(g.prefs.n, 2);
+	ck_assert_uint_eq(g.dates.n, 1);
+	guest_remove_person(&g, 0);
+	ck_assert_uint_eq(g.people.n, 0);
+	ck_assert_uint_eq(g.prefs.n, 1);
+	ck_assert_str_eq(g.prefs.v[0].text, "light");
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	guest_free(&g);
+}
+END_TEST
+
+START_TEST(guest_lists_and_names)
+{
+	struct guest g;
+	guest_init(&g);
+	ck_assert_int_eq(guest_add_tag(&g, "vip"), 0);
+	ck_assert_int_eq(guest_add_tag(&g, "banquet"), 1);
+	ck_assert_int_eq(guest_add_tag(&g, "vip"), 0); /* no duplicates */
+	ck_assert_uint_eq(g.tags.n, 2);
+	guest_remove_tag(&g, 0);
+	ck_assert_uint_eq(g.tags.n, 1);
+	ck_assert_str_eq(g.tags.v[0], "banquet");
+	ck_assert_int_eq(guest_add_phone(&g, "", "139"), 0);
+	ck_assert_str_eq(g.phones.v[0].kind, "mobile"); /* default kind */
+	for (int i = 0; i < 20; i++)
+		guest_add_phone(&g, "office", "0558-1234");
+	ck_assert_uint_eq(g.phones.n, 21);
+	guest_remove_phone(&g, 0);
+	guest_remove_phone(&g, 100);
+	ck_assert_uint_eq(g.phones.n, 20);
+	ck_assert_str_eq(g.phones.v[0].kind, "office");
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_set(&g, GF_NAME, "唐总");
+	ck_assert_str_eq(g.f[GF_NAME], "唐总");
+	guest_free(&g);
+
+	ck_assert_int_eq(pref_kind_from_name("taboo"), PREF_TABOO);
+	ck_assert_int_eq(pref_kind_from_name("allergy"), PREF_ALLERGY);
+	ck_assert_int_eq(pref_kind_from_name("usual-dish"), PREF_DISH);
+	ck_assert_int_eq(pref_kind_from_name("dish"), PREF_DISH);
+	ck_assert_int_eq(pref_kind_from_name("bogus"), -1);
+	ck_assert_int_eq(severity_from_name(""), SEV_NONE);
+	ck_assert_int_eq(severity_from_name("critical"), SEV_CRITICAL);
+	ck_assert_int_eq(severity_from_name("urgent"), -1);
+	ck_assert_int_eq(date_kind_from_name("anniversary"), DATE_ANNIVERSARY);
+	ck_assert_int_eq(date_kind_from_name("wedding"), -1);
+	for (int k = 0; k < PREF_KIND_COUNT; k++)
+		ck_assert_int_eq(pref_kind_from_name(pref_kind_names[k]), k);
+	ck_assert(pref_kind_is_safety(PREF_TABOO));
+	ck_assert(pref_kind_is_safety(PREF_ALLERGY));
+	ck_assert(!pref_kind_is_safety(PREF_DISH));
+	ck_assert(!pref_kind_is_safety(PREF_DISLIKE));
+	ck_assert(!pref_kind_is_safety(PREF_TASTE));
+}
+END_TEST
+
+START_TEST(guest_copy_is_deep)
+{
+	struct guest a, b;
+	char why[256];
+	sample_guest(&a);
+	a.id = 42;
+	a.version = 7;
+	a.created_at = strdup("2026-06-01 12:00:00");
+	a.updated_at = strdup("2026-06-02 12:00:00");
+	a.phones.v[0].id = 101;
+	a.prefs.v[2].id = 202;
+	a.people.v[1].id = 303;
+	a.dates.v[1].id = 404;
+	a.notes.v[0].id = 505;
+	a.notes.v[0].author = strdup("wang.li");
+	a.notes.v[0].at = strdup("2026-06-01 12:00:00");
+
+	ck_assert_int_eq(guest_copy(&b, &a), 0);
+	ck_assert_int_eq(b.id, 42);
+	ck_assert_int_eq(b.version, 7);
+	ck_assert_str_eq(b.created_at, "2026-06-01 12:00:00");
+	ck_assert_str_eq(b.updated_at, "2026-06-02 12:00:00");
+	for (int i = 0; i < GF_COUNT; i++) {
+		if (!a.f[i]) {
+			ck_assert_ptr_null(b.f[i]);
+			continue;
+		}
+		ck_assert_ptr_nonnull(b.f[i]);
+		ck_assert_str_eq(b.f[i], a.f[i]);
+		ck_assert_ptr_ne(b.f[i], a.f[i]);
+	}
+	ck_assert_uint_eq(b.phones.n, 2);
+	ck_assert_int_eq(b.phones.v[0].id, 101);
+	ck_assert_str_eq(b.phones.v[1].kind, "landline");
+	ck_assert_str_eq(b.phones.v[1].number, "0558-5521234");
+	ck_assert_uint_eq(b.prefs.n, 3);
+	ck_assert_int_eq(b.prefs.v[2].id, 202);
+	ck_assert_int_eq(b.prefs.v[2].person, 1);
+	ck_assert_int_eq(b.prefs.v[2].kind, PREF_ALLERGY);
+	ck_assert_int_eq(b.prefs.v[2].severity, SEV_HIGH);
+	ck_assert_str_eq(b.prefs.v[0].text, "pork");
+	ck_assert_uint_eq(b.people.n, 2);
+	ck_assert_int_eq(b.people.v[1].id, 303);
+	ck_assert_str_eq(b.people.v[1].notes, "prefers tea");
+	ck_assert_ptr_null(b.people.v[0].notes);
+	ck_assert_uint_eq(b.dates.n, 2);
+	ck_assert_int_eq(b.dates.v[1].id, 404);
+	ck_assert_int_eq(b.dates.v[1].month, 2);
+	ck_assert_int_eq(b.dates.v[1].day, 29);
+	ck_assert_int_eq(b.dates.v[0].year, 1978);
+	ck_assert_uint_eq(b.tags.n, 1);
+	ck_assert_str_eq(b.tags.v[0], "vip");
+	ck_assert_uint_eq(b.notes.n, 1);
+	ck_assert_int_eq(b.notes.v[0].id, 505);
+	ck_assert_str_eq(b.notes.v[0].author, "wang.li");
+	ck_assert_str_eq(b.notes.v[0].text, "wants it quick");
+	ck_assert_int_eq(guest_validate(&b, why, sizeof why), 0);
+
+	/* change the copy everywhere: the original does not move */
+	guest_set(&b, GF_NAME, "孙总");
+	guest_set(&b, GF_EMPLOYER, NULL);
+	b.phones.v[0].number[0] = '#';
+	b.prefs.v[0].text[0] = 'P';
+	b.people.v[0].relation[0] = 'D';
+	b.notes.v[0].text[0] = 'W';
+	b.tags.v[0][0] = 'V';
+	guest_remove_person(&b, 1);
+	guest_add_tag(&b, "banquet");
+	ck_assert_str_eq(a.f[GF_NAME], "孙先生");
+	ck_assert_str_eq(a.f[GF_EMPLOYER], "亳州市永盛信息科技有限公司");
+	ck_assert_str_eq(a.phones.v[0].number, "+86 139-1234-5678");
+	ck_assert_str_eq(a.prefs.v[0].text, "pork");
+	ck_assert_str_eq(a.people.v[0].relation, "driver");
+	ck_assert_str_eq(a.notes.v[0].text, "wants it quick");
+	ck_assert_str_eq(a.tags.v[0], "vip");
+	ck_assert_uint_eq(a.people.n, 2);
+	ck_assert_uint_eq(a.prefs.n, 3);
+	ck_assert_uint_eq(a.dates.n, 2);
+	ck_assert_uint_eq(a.tags.n, 1);
+
+	/* freeing the copy leaves the original intact (and vice versa; ASan checks both) */
+	guest_free(&b);
+	ck_assert_str_eq(a.f[GF_NAME], "孙先生");
+	ck_assert_int_eq(guest_validate(&a, why, sizeof why), 0);
+	guest_free(&a);
+
+	/* copying an empty guest */
+	guest_init(&a);
+	ck_assert_int_eq(guest_copy(&b, &a), 0);
+	ck_assert_ptr_null(b.f[GF_NAME]);
+	ck_assert_uint_eq(b.phones.n, 0);
+	guest_free(&b);
+	guest_free(&a);
+}
+END_TEST
+
+static Suite *guest_suite(void)
+{
+	Suite *s = suite_create("guest");
+	TCase *tc = tcase_create("fields");
+	tcase_add_test(tc, guest_field_table);
+	tcase_add_test(tc, guest_field_check_values);
+	tcase_add_test(tc, guest_text_field_check);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("validate");
+	tcase_add_test(tc, guest_validate_sheet);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("lists");
+	tcase_add_test(tc, guest_remove_person_reindexes);
+	tcase_add_test(tc, guest_lists_and_names);
+	tcase_add_test(tc, guest_copy_is_deep);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* visit */
+
+START_TEST(visit_meals)
+{
+	ck_assert_int_eq(meal_from_name("lunch"), MEAL_LUNCH);
+	ck_assert_int_eq(meal_from_name("午市"), MEAL_LUNCH);
+	ck_assert_int_eq(meal_from_name("l"), MEAL_LUNCH);
+	ck_assert_int_eq(meal_from_name("dinner"), MEAL_DINNER);
+	ck_assert_int_eq(meal_from_name("晚市"), MEAL_DINNER);
+	ck_assert_int_eq(meal_from_name("d"), MEAL_DINNER);
+	ck_assert_int_eq(meal_from_name("brunch"), -1);
+	ck_assert_int_eq(meal_from_name(""), -1);
+	ck_assert_str_eq(meal_names[MEAL_LUNCH], "lunch");
+	ck_assert_str_eq(meal_names[MEAL_DINNER], "dinner");
+	ck_assert_int_eq(meal_for_hour(11), MEAL_LUNCH);
+	ck_assert_int_eq(meal_for_hour(14), MEAL_LUNCH);
+	ck_assert_int_eq(meal_for_hour(15), MEAL_DINNER);
+	ck_assert_int_eq(meal_for_hour(19), MEAL_DINNER);
+	ck_assert_int_eq(meal_for_hour(23), MEAL_DINNER);
+}
+END_TEST
+
+static struct visit sample_visit(void)
+{
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = 1;
+	snprintf(v.date, sizeof v.date, "2026-06-03");
+	v.meal = MEAL_DINNER;
+	v.covers = 7;
+	v.spend_fen = 52000;
+	return v;
+}
+
+static void visit_invalid(const struct visit *v, const char *prefix)
+{
+	char why[256] = "";
+	ck_assert_int_eq(visit_validate(v, why, sizeof why), -1);
+	ck_assert_msg(strncmp(why, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
+	              why, prefix);
+}
+
+START_TEST(visit_validate_fields)
+{
+	char why[256];
+	struct visit v = sample_visit();
+	ck_assert_msg(visit_validate(&v, why, sizeof why) == 0, "valid visit rejected: %s", why);
+
+	v.covers = 0;
+	visit_invalid(&v, "covers: ");
+	v.covers = -3;
+	visit_invalid(&v, "covers: ");
+	v.covers = 1000;
+	visit_invalid(&v, "covers: ");
+	v.covers = 1;
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	v.covers = 999;
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	v.covers = 7;
+
+	v.spend_fen = -1;
+	visit_invalid(&v, "spend: ");
+	v.spend_fen = 0; /* a free meal is a visit */
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	v.spend_fen = 1000000000LL; /* ¥10,000,000 */
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	v.spend_fen = 1000000001LL;
+	visit_invalid(&v, "spend: ");
+	v.spend_fen = 52000;
+
+	snprintf(v.date, sizeof v.date, "2026-02-29");
+	visit_invalid(&v, "date: ");
+	snprintf(v.date, sizeof v.date, "2026-6-3");
+	visit_invalid(&v, "date: ");
+	v.date[0] = '\0';
+	visit_invalid(&v, "date: ");
+	snprintf(v.date, sizeof v.date, "2024-02-29");
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+
+	v.guest_id = 0;
+	visit_invalid(&v, "guest: ");
+	v.guest_id = 1;
+	v.meal = (enum meal)2;
+	visit_invalid(&v, "meal: ");
+	v.meal = MEAL_LUNCH;
+
+	v.table_no = strdup("A12 包间");
+	v.notes = strdup("birthday cake\nbrought own wine");
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	free(v.table_no);
+	v.table_no = strdup("A12\x1b[2J");
+	visit_invalid(&v, "table: ");
+	free(v.table_no);
+	v.table_no = NULL;
+	free(v.notes);
+	v.notes = strdup("ok\x1b]0;x\x07");
+	visit_invalid(&v, "notes: ");
+	visit_free(&v);
+	ck_assert_ptr_null(v.notes);
+	ck_assert_ptr_null(v.table_no);
+}
+END_TEST
+
+START_TEST(visit_validate_message_names_value)
+{
+	char why[256] = "";
+	struct visit v = sample_visit();
+	v.covers = 0;
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "999") != NULL, "why names the range: %s", why);
+	v.covers = 7;
+	snprintf(v.date, sizeof v.date, "2026-13-01");
+	ck_assert_int_eq(visit_validate(&v, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "\"2026-13-01\"") != NULL, "why: %s", why);
+	/* a short buffer is never overrun and stays terminated */
+	char tiny[8];
+	memset(tiny, 'x', sizeof tiny);
+	ck_assert_int_eq(visit_validate(&v, tiny, sizeof tiny), -1);
+	ck_assert_int_eq((int)strlen(tiny), 7);
+	ck_assert(strncmp(tiny, "date: ", 6) == 0);
+	visit_free(&v);
+}
+END_TEST
+
+static Suite *visit_suite(void)
+{
+	Suite *s = suite_create("visit");
+	TCase *tc = tcase_create("meal");
+	tcase_add_test(tc, visit_meals);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("validate");
+	tcase_add_test(tc, visit_validate_fields);
+	tcase_add_test(tc, visit_validate_message_names_value);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* strv, sbuf */
+
+START_TEST(strv_vectors)
+{
+	struct strv sv = {0};
+	char name[32];
+	ck_assert(!strv_contains(&sv, "a"));
+	for (int i = 0; i < 100; i++) {
+		snprintf(name, sizeof name, "guest-%d", i);
+		ck_assert_int_eq(strv_push(&sv, name), 0);
+	}
+	ck_assert_uint_eq(sv.n, 100);
+	ck_assert_ptr_null(sv.v[100]); /* NULL-terminated */
+	ck_assert_str_eq(sv.v[0], "guest-0");
+	ck_assert_str_eq(sv.v[99], "guest-99");
+	ck_assert(strv_contains(&sv, "guest-57"));
+	ck_assert(!strv_contains(&sv, "guest-100"));
+	ck_assert_int_eq(strv_push_unique(&sv, "guest-57"), 0);
+	ck_assert_uint_eq(sv.n, 100);
+	ck_assert_int_eq(strv_push_unique(&sv, "孙先生"), 0);
+	ck_assert_uint_eq(sv.n, 101);
+	ck_assert_str_eq(sv.v[100], "孙先生");
+	/* push copies */
+	snprintf(name, sizeof name, "mutable");
+	strv_push(&sv, name);
+	name[0] = 'M';
+	ck_assert_str_eq(sv.v[101], "mutable");
+	ck_assert_int_eq(strv_take(&sv, strdup("taken")), 0);
+	ck_assert_str_eq(sv.v[102], "taken");
+	ck_assert_int_eq(strv_take(&sv, NULL), -1);
+	ck_assert_uint_eq(sv.n, 103);
+	strv_free(&sv);
+	ck_assert_uint_eq(sv.n, 0);
+	ck_assert_ptr_null(sv.v);
+	/* reusable after free */
+	ck_assert_int_eq(strv_push(&sv, "again"), 0);
+	ck_assert_uint_eq(sv.n, 1);
+	strv_free(&sv);
+	strv_free(&sv); /* freeing an empty vector is harmless */
+}
+END_TEST
+
+START_TEST(sbuf_buffers)
+{
+	struct sbuf b = {0};
+	ASSERT_STR_FREE(sbuf_detach(&b), ""); /* never NULL */
+	sbuf_add(&b, "孙");
+	sbuf_addc(&b, '-');
+	sbuf_addn(&b, "先生xyz", 6);
+	sbuf_printf(&b, " %d covers, ¥%s", 7, "520.00");
+	ck_assert_uint_eq(b.len, strlen("孙-先生 7 covers, ¥520.00"));
+	ASSERT_STR_FREE(sbuf_detach(&b), "孙-先生 7 covers, ¥520.00");
+	ck_assert_ptr_null(b.s);
+	ck_assert_uint_eq(b.len, 0);
+	/* growth well past the first allocation */
+	for (int i = 0; i < 1000; i++)
+		sbuf_add(&b, "0123456789");
+	ck_assert_uint_eq(b.len, 10000);
+	ck_assert_uint_eq(strlen(b.s), 10000);
+	ck_assert(memcmp(b.s + 9990, "0123456789", 10) == 0);
+	sbuf_free(&b);
+	ck_assert_ptr_null(b.s);
+	sbuf_free(&b);
+
+	ck_assert_ptr_null(xstrdup(NULL));
+	ASSERT_STR_FREE(xstrdup("孙"), "孙");
+	ASSERT_STR_FREE(xasprintf("%s:%03d", "visit", 7), "visit:007");
+	ASSERT_STR_FREE(xasprintf("%s", ""), "");
+}
+END_TEST
+
+static Suite *strv_suite(void)
+{
+	Suite *s = suite_create("strv");
+	TCase *tc = tcase_create("strv");
+	tcase_add_test(tc, strv_vectors);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("sbuf");
+	tcase_add_test(tc, sbuf_buffers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+int main(void)
+{
+	SRunner *sr = srunner_create(money_suite());
+	srunner_add_suite(sr, date_suite());
+	srunner_add_suite(sr, text_suite());
+	srunner_add_suite(sr, search_suite());
+	srunner_add_suite(sr, guest_suite());
+	srunner_add_suite(sr, visit_suite());
+	srunner_add_suite(sr, strv_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,658 @@
+/* check_store.c — unit tests of the store: schema, guests, search, visits, locking, backup.
+ * Each test works on its own database file in a fresh temporary directory. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/guest.h"
+#include "core/strv.h"
+#include "core/visit.h"
+#include "store/guest_store.h"
+#include "store/search_store.h"
+#include "store/store.h"
+#include "store/visit_store.h"
+
+static char dir[256], path[300];
+static struct store *st;
+
+static void setup(void)
+{
+	char err[512];
+	snprintf(dir, sizeof dir, "/tmp/maitre-check-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_OK);
+}
+
+static void teardown(void)
+{
+	store_close(st);
+	st = NULL;
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Runs a one-value query on a separate raw connection (what another process would see). */
+static long long raw_int(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+static int64_t add_guest(const char *name, const char *family, const char *phone,
+			 const char *employer)
+{
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, name);
+	guest_set(&g, GF_FAMILY_NAME, family);
+	guest_set(&g, GF_EMPLOYER, employer);
+	if (phone)
+		guest_add_phone(&g, "mobile", phone);
+	ck_assert_msg(guest_store_save(st, &g, 0, false, NULL) == ST_OK, "%s", store_errmsg(st));
+	int64_t id = g.id;
+	guest_free(&g);
+	return id;
+}
+
+/* The ids a query finds, in order, as "1 2 3". */
+static char *find(const char *q, size_t offset, size_t limit)
+{
+	struct search_hit hits[100];
+	size_t n = 0;
+	ck_assert_msg(search_store_find(st, q, offset, limit, hits, &n) == ST_OK, "%s",
+		      store_errmsg(st));
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	for (size_t i = 0; i < n; i++)
+		sbuf_printf(&b, "%s%lld", i ? " " : "", (long long)hits[i].guest_id);
+	return sbuf_detach(&b);
+}
+
+#define ck_find(q, expect)                                   \
+	do {                                                 \
+		char *got_ = find(q, 0, 20);                 \
+		ck_assert_msg(strcmp(got_, expect) == 0,     \
+			      "find \"%s\": got \"%s\", want \"%s\"", q, got_, expect); \
+		free(got_);                                  \
+	} while (0)
+
+/* ---- schema ---- */
+
+START_TEST(test_new_database)
+{
+	struct stat sb;
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	ck_assert_int_eq(raw_int("PRAGMA application_id"), 0x4D545245);
+	ck_assert_int_eq(raw_int("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+	/* the seven don't-ask topics are marked sensitive in the schema */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM field_meta WHERE sensitive"), 7);
+	ck_assert_int_eq(raw_int("SELECT sensitive FROM field_meta WHERE col = 'religion'"), 1);
+	ck_assert_int_eq(raw_int("SELECT sensitive FROM field_meta WHERE col = 'employer'"), 0);
+}
+END_TEST
+
+START_TEST(test_group_shared_dir)
+{
+	char sub[400], p2[450], err[512];
+	struct store *s2;
+	struct stat sb;
+	snprintf(sub, sizeof sub, "%s/shared", dir);
+	ck_assert_int_eq(mkdir(sub, 0770), 0);
+	ck_assert_int_eq(chmod(sub, 02770), 0);
+	snprintf(p2, sizeof p2, "%s/g.db", sub);
+	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, err, sizeof err), ST_OK);
+	store_close(s2);
+	ck_assert_int_eq(stat(p2, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0660);
+}
+END_TEST
+
+START_TEST(test_open_errors)
+{
+	char p2[400], err[512];
+	struct store *s2 = (struct store *)1;
+	snprintf(p2, sizeof p2, "%s/missing.db", dir);
+	ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_NOTFOUND);
+	ck_assert_ptr_null(s2);
+	ck_assert_ptr_nonnull(strstr(err, "maitre init"));
+
+	/* a text file is not a database */
+	snprintf(p2, sizeof p2, "%s/garbage.db", dir);
+	FILE *f = fopen(p2, "w");
+	fputs("this is not sqlite, just some words to fill a page .................................."
+	      "...............................................................................", f);
+	fclose(f);
+	ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_CORRUPT);
+
+	/* another application's SQLite file is refused, not migrated */
+	snprintf(p2, sizeof p2, "%s/other.db", dir);
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version=3;", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, err, sizeof err), ST_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(err, "not a maitre database"));
+}
+END_TEST
+
+START_TEST(test_migrate_from_every_version)
+{
+	/* version 0 is an empty file: every migration runs, in one transaction */
+	for (int from = 0; from < store_schema_latest(); from++) {
+		char p2[400], err[512];
+		struct store *s2;
+		snprintf(p2, sizeof p2, "%s/v%d.db", dir, from);
+		sqlite3 *db;
+		ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
+		sqlite3_close(db);
+		ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, err, sizeof err), ST_OK);
+		ck_assert_int_eq(store_schema_version(s2), store_schema_latest());
+		store_close(s2);
+		/* reopening does not migrate again */
+		ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_OK);
+		store_close(s2);
+	}
+}
+END_TEST
+
+START_TEST(test_newer_schema_refused)
+{
+	char err[512];
+	struct store *s2;
+	store_close(st);
+	st = NULL;
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char q[64];
+	snprintf(q, sizeof q, "PRAGMA user_version=%d", store_schema_latest() + 1);
+	ck_assert_int_eq(sqlite3_exec(db, q, 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_int_eq(store_open(path, 0, &s2, err, sizeof err), ST_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(err, "newer"));
+	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_CORRUPT);
+	st = NULL;
+}
+END_TEST
+
+/* ---- guests ---- */
+
+static void full_guest(struct guest *g)
+{
+	guest_init(g);
+	guest_set(g, GF_NAME, "孙先生");
+	guest_set(g, GF_FAMILY_NAME, "孙");
+	guest_set(g, GF_GIVEN_NAME, "建国");
+	guest_set(g, GF_GENDER, "male");
+	guest_set(g, GF_EMPLOYER, "亳州市永盛信息科技有限公司");
+	guest_set(g, GF_HEIGHT_CM, "176");
+	guest_set(g, GF_SALES_MANAGER, "lina");
+	guest_set(g, GF_ETHNICITY, "回族");
+	guest_add_phone(g, "mobile", "139 1234 5678");
+	guest_add_phone(g, "landline", "0558-5551234");
+	guest_add_pref(g, -1, PREF_TABOO, SEV_HIGH, "猪肉");
+	guest_add_pref(g, -1, PREF_ALLERGY, SEV_CRITICAL, "花生");
+	guest_add_pref(g, -1, PREF_DISH, SEV_NONE, "东山老鹅");
+	guest_add_date(g, -1, DATE_BIRTHDAY, NULL, 1978, 9, 14);
+	int p = guest_add_person(g, "driver", "小王", "开黑色奥迪");
+	guest_add_pref(g, p, PREF_TASTE, SEV_NONE, "偏辣");
+	guest_add_date(g, p, DATE_BIRTHDAY, NULL, 0, 2, 29);
+	guest_add_tag(g, "VIP");
+	guest_add_note(g, "不喜欢表达意见");
+}
+
+START_TEST(test_guest_roundtrip)
+{
+	struct guest g, r;
+	full_guest(&g);
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_OK);
+	ck_assert_int_gt(g.id, 0);
+	ck_assert_int_eq(g.version, 1);
+	ck_assert_int_eq(guest_store_get(st, g.id, &r), ST_OK);
+	ck_assert_str_eq(r.f[GF_NAME], "孙先生");
+	ck_assert_str_eq(r.f[GF_HEIGHT_CM], "176");
+	ck_assert_str_eq(r.f[GF_SALES_MANAGER], "lina");
+	ck_assert_ptr_null(r.f[GF_RELIGION]);
+	ck_assert_uint_eq(r.phones.n, 2);
+	ck_assert_str_eq(r.phones.v[1].number, "0558-5551234");
+	ck_assert_uint_eq(r.prefs.n, 4);
+	ck_assert_int_eq(r.prefs.v[1].kind, PREF_ALLERGY);
+	ck_assert_int_eq(r.prefs.v[1].severity, SEV_CRITICAL);
+	ck_assert_uint_eq(r.people.n, 1);
+	ck_assert_str_eq(r.people.v[0].notes, "开黑色奥迪");
+	/* the person's preference and birthday point at the person */
+	ck_assert_int_eq(r.prefs.v[3].person, 0);
+	ck_assert_int_eq(r.dates.v[1].person, 0);
+	ck_assert_int_eq(r.dates.v[1].year, 0);
+	ck_assert_int_eq(r.dates.v[1].month, 2);
+	ck_assert_int_eq(r.dates.v[0].year, 1978);
+	ck_assert_str_eq(r.tags.v[0], "VIP");
+	ck_assert_str_eq(r.notes.v[0].text, "不喜欢表达意见");
+	ck_assert_ptr_nonnull(r.notes.v[0].author);
+	/* one audit row for the creation, by this login */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'guest' AND action = 'create'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit a JOIN staff s ON s.id = a.staff_id "
+				 "WHERE s.login = (SELECT login FROM staff ORDER BY id LIMIT 1)"), 1);
+	guest_free(&g);
+	guest_free(&r);
+}
+END_TEST
+
+START_TEST(test_guest_update_audit_and_diff)
+{
+	struct guest g, r;
+	full_guest(&g);
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_OK);
+	int64_t phone0 = g.phones.v[0].id;
+	guest_set(&g, GF_POSITION, "副总经理");
+	guest_set(&g, GF_HEIGHT_CM, "177");
+	guest_remove_phone(&g, 1);
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_HIGH, "贝类");
+	free(g.prefs.v[2].text);
+	g.prefs.v[2].text = strdup("羊肉糊汤面");
+	ck_assert_int_eq(guest_store_save(st, &g, 1, false, NULL), ST_OK);
+	ck_assert_int_eq(g.version, 2);
+	ck_assert_int_eq(guest_store_get(st, g.id, &r), ST_OK);
+	ck_assert_int_eq(r.version, 2);
+	ck_assert_str_eq(r.f[GF_POSITION], "副总经理");
+	ck_assert_uint_eq(r.phones.n, 1);
+	ck_assert_int_eq(r.phones.v[0].id, phone0); /* unchanged items keep their ids */
+	ck_assert_uint_eq(r.prefs.n, 5);
+	ck_assert_str_eq(r.prefs.v[2].text, "羊肉糊汤面");
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'update' AND field = 'height_cm' "
+				 "AND old = '176' AND new = '177'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'update' AND field = 'position' "
+				 "AND old IS NULL"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'remove' AND field = 'phone'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'preference'"), 1);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'change' AND field = 'preference'"), 1);
+	/* unchanged fields write no audit rows */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE field = 'employer'"), 0);
+
+	/* removing the person removes their preference and birthday too */
+	guest_remove_person(&r, 0);
+	ck_assert_int_eq(guest_store_save(st, &r, 2, false, NULL), ST_OK);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM person"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM preference WHERE person_id IS NOT NULL"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM special_date"), 1);
+	guest_free(&g);
+	guest_free(&r);
+}
+END_TEST
+
+START_TEST(test_guest_conflict)
+{
+	struct guest a, b, r;
+	full_guest(&a);
+	ck_assert_int_eq(guest_store_save(st, &a, 0, false, NULL), ST_OK);
+	/* two terminals read version 1; the first saves; the second must not overwrite */
+	ck_assert_int_eq(guest_store_get(st, a.id, &b), ST_OK);
+	guest_set(&a, GF_POSITION, "总经理");
+	ck_assert_int_eq(guest_store_save(st, &a, 1, false, NULL), ST_OK);
+	guest_set(&b, GF_POSITION, "董事长");
+	ck_assert_int_eq(guest_store_save(st, &b, 1, false, NULL), ST_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "changed by someone else"));
+	ck_assert_int_eq(guest_store_get(st, a.id, &r), ST_OK);
+	ck_assert_str_eq(r.f[GF_POSITION], "总经理");
+	guest_free(&a);
+	guest_free(&b);
+	guest_free(&r);
+}
+END_TEST
+
+START_TEST(test_guest_invalid_writes_nothing)
+{
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_EMPLOYER, "x");
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "name"));
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_set(&g, GF_HEIGHT_CM, "999");
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "height_cm"));
+	ck_assert_int_eq(g.id, 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM guest"), 0);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), 0);
+	guest_free(&g);
+}
+END_TEST
+
+START_TEST(test_duplicate_phone)
+{
+	int64_t a = add_guest("孙先生", "孙", "13912345678", NULL);
+	struct guest g;
+	int64_t owner = 0;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "王女士");
+	guest_add_phone(&g, "mobile", "139-1234-5678"); /* same digits, other punctuation */
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, &owner), ST_DUPLICATE);
+	ck_assert_int_eq(owner, a);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "孙先生"));
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM guest"), 1);
+	ck_assert_int_eq(guest_store_save(st, &g, 0, true, NULL), ST_OK);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM guest"), 2);
+	/* saving again does not count the guest's own phone as a duplicate */
+	guest_set(&g, GF_POSITION, "主任");
+	ck_assert_int_eq(guest_store_save(st, &g, g.version, false, NULL), ST_OK);
+	guest_free(&g);
+}
+END_TEST
+
+/* ---- search ---- */
+
+START_TEST(test_search_classes)
+{
+	int64_t sun = add_guest("孙先生", "孙", "13912345678", "亳州市永盛信息科技有限公司");
+	int64_t liu = add_guest("刘局长", "刘", "13800001111", "亳州市财政局");
+	int64_t zeng = add_guest("曾总", "曾", "0558-5552222", NULL);
+	int64_t zoe = add_guest("Zoë O'Brien", NULL, "+44 20 7946 0958", "Acme Ltd");
+	int64_t sun2 = add_guest("孙", NULL, NULL, NULL);
+	char buf[64];
+	(void)zoe;
+
+	/* a single Chinese character: exact name first, then prefix */
+	snprintf(buf, sizeof buf, "%lld %lld", (long long)sun2, (long long)sun);
+	ck_find("孙", buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)sun);
+	ck_find("孙先", buf);
+	ck_find("sun xian sheng", buf);
+	ck_find("sunxiansheng", buf);
+	ck_find("SXS", buf);
+	ck_find("永盛信息", buf); /* substring of the employer */
+	ck_find("5678", buf);     /* the last four digits */
+	ck_find("1234", buf);     /* digits inside the number */
+	snprintf(buf, sizeof buf, "%lld", (long long)liu);
+	ck_find("liujuzhang", buf);
+	ck_find("ljz", buf);
+	ck_find("财政局", buf);
+	ck_find("局长", ""); /* 2 characters: not a prefix of any name, too short for substring */
+	snprintf(buf, sizeof buf, "%lld", (long long)zeng);
+	ck_find("zeng", buf);
+	ck_find("zengzong", buf);
+	ck_find("ceng", buf);
+	ck_find("2222", buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)zoe);
+	ck_find("zoe", buf);
+	ck_find("ZOË", buf);
+	ck_find("obrien", buf);
+	ck_find("brie", buf);
+	ck_find("0958", buf);
+	ck_find("xyz", "");
+	ck_find("", "");
+	ck_find("   ", "");
+}
+END_TEST
+
+START_TEST(test_search_ranking_and_pages)
+{
+	/* 25 guests named 孙..., one guest named exactly 孙先生 among them */
+	char name[32], *page1, *page2;
+	int64_t exact = 0;
+	for (int i = 0; i < 25; i++) {
+		snprintf(name, sizeof name, i == 17 ? "孙先生" : "孙先生%02d", i);
+		int64_t id = add_guest(name, "孙", NULL, NULL);
+		if (i == 17)
+			exact = id;
+	}
+	page1 = find("孙先生", 0, 20);
+	page2 = find("孙先生", 20, 20);
+	char first[32];
+	snprintf(first, sizeof first, "%lld ", (long long)exact);
+	ck_assert_msg(strncmp(page1, first, strlen(first)) == 0, "exact match first: %s", page1);
+	/* 20 then 5, no guest on both pages */
+	int n1 = 1, n2 = page2[0] ? 1 : 0;
+	for (char *p = page1; *p; p++)
+		n1 += *p == ' ';
+	for (char *p = page2; *p; p++)
+		n2 += *p == ' ';
+	ck_assert_int_eq(n1, 20);
+	ck_assert_int_eq(n2, 5);
+	char *tok, *save;
+	for (tok = strtok_r(page2, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		char pad[40];
+		snprintf(pad, sizeof pad, " %s ", tok);
+		char *p1 = NULL;
+		size_t len = strlen(page1) + 3;
+		p1 = malloc(len);
+		snprintf(p1, len, " %s ", page1);
+		ck_assert_ptr_null(strstr(p1, pad));
+		free(p1);
+	}
+	free(page1);
+	free(page2);
+}
+END_TEST
+
+START_TEST(test_search_keys_follow_edits)
+{
+	int64_t id = add_guest("孙先生", "孙", "13912345678", NULL);
+	struct guest g;
+	ck_assert_int_eq(guest_store_get(st, id, &g), ST_OK);
+	guest_set(&g, GF_NAME, "唐总");
+	guest_set(&g, GF_FAMILY_NAME, "唐");
+	free(g.phones.v[0].number);
+	g.phones.v[0].number = strdup("13600009999");
+	ck_assert_int_eq(guest_store_save(st, &g, g.version, false, NULL), ST_OK);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", (long long)id);
+	ck_find("sxs", "");
+	ck_find("5678", "");
+	ck_find("孙", "");
+	ck_find("tangzong", buf);
+	ck_find("9999", buf);
+	guest_free(&g);
+}
+END_TEST
+
+START_TEST(test_search_plans_use_indexes)
+{
+	struct strv plans = {0};
+	ck_assert_int_eq(search_store_explain(st, &plans), ST_OK);
+	ck_assert_uint_ge(plans.n, 10);
+	for (size_t i = 0; i < plans.n; i++) {
+		/* every statement reaches its rows through an index: no SCAN of a table */
+		const char *p = strstr(plans.v[i], "=>");
+		ck_assert_ptr_nonnull(p);
+		ck_assert_msg(strstr(p, "SEARCH") || strstr(p, "VIRTUAL TABLE INDEX"), "%s", plans.v[i]);
+		ck_assert_msg(!strstr(p, "SCAN guest") && !strstr(p, "SCAN phone") &&
+				      !strstr(p, "SCAN search_key") && !strstr(p, "SCAN visit") &&
+				      !strstr(p, "SCAN preference") && !strstr(p, "TEMP B-TREE"),
+			      "%s", plans.v[i]);
+	}
+	strv_free(&plans);
+}
+END_TEST
+
+/* ---- visits ---- */
+
+static int64_t add_visit(int64_t guest, const char *date, enum meal m, int covers, int64_t fen)
+{
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = guest;
+	snprintf(v.date, sizeof v.date, "%s", date);
+	v.meal = m;
+	v.covers = covers;
+	v.spend_fen = fen;
+	ck_assert_msg(visit_store_add(st, &v) == ST_OK, "%s", store_errmsg(st));
+	return v.id;
+}
+
+START_TEST(test_visits)
+{
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	int64_t v1 = add_visit(g, "2026-06-03", MEAL_DINNER, 8, 46000);
+	add_visit(g, "2026-06-03", MEAL_LUNCH, 10, 52000);
+	add_visit(g, "2026-06-21", MEAL_DINNER, 6, 34000);
+	add_visit(g, "2026-07-01", MEAL_LUNCH, 2, 10000);
+	struct visit_filter f = {g, "2026-06-01", "2026-06-30", false, 0};
+	struct visit *v;
+	size_t n;
+	ck_assert_int_eq(visit_store_list(st, &f, &v, &n), ST_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(v[0].meal, MEAL_LUNCH); /* lunch before dinner on the same day */
+	int64_t total = 0, covers = 0;
+	for (size_t i = 0; i < n; i++) {
+		total += v[i].spend_fen;
+		covers += v[i].covers;
+		visit_free(&v[i]);
+	}
+	free(v);
+	ck_assert_int_eq(total, 132000); /* domain.md §3: 张先生 ¥1320 */
+	ck_assert_int_eq(covers, 24);
+
+	ck_assert_int_eq(visit_store_void(st, v1, ""), ST_INVALID);
+	ck_assert_int_eq(visit_store_void(st, v1, "entered twice"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v1, "again"), ST_INVALID);
+	ck_assert_int_eq(visit_store_void(st, 9999, "x"), ST_NOTFOUND);
+	ck_assert_int_eq(visit_store_list(st, &f, &v, &n), ST_OK);
+	ck_assert_uint_eq(n, 2);
+	for (size_t i = 0; i < n; i++)
+		visit_free(&v[i]);
+	free(v);
+	f.with_voided = true;
+	ck_assert_int_eq(visit_store_list(st, &f, &v, &n), ST_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(v[1].void_reason, "entered twice");
+	for (size_t i = 0; i < n; i++)
+		visit_free(&v[i]);
+	free(v);
+	/* the voided visit is kept; audit rows for every add and the void */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM visit"), 4);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'visit'"), 5);
+}
+END_TEST
+
+START_TEST(test_visit_invalid)
+{
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = g;
+	snprintf(v.date, sizeof v.date, "2026-02-30");
+	v.covers = 2;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "date"));
+	snprintf(v.date, sizeof v.date, "2026-02-28");
+	v.covers = 0;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "covers"));
+	v.covers = 2;
+	v.guest_id = 424242;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_NOTFOUND);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM visit"), 0);
+}
+END_TEST
+
+START_TEST(test_locked_database_keeps_the_visit)
+{
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	sqlite3 *other;
+	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", 0, 0, 0), SQLITE_OK);
+	store_set_busy_timeout(st, 200);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = g;
+	snprintf(v.date, sizeof v.date, "2026-06-03");
+	v.covers = 8;
+	v.spend_fen = 46000;
+	v.table_no = strdup("牡丹厅");
+	ck_assert_int_eq(visit_store_add(st, &v), ST_BUSY);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "busy"));
+	/* nothing typed is lost: the visit is intact and can be saved once the lock is gone */
+	ck_assert_int_eq(v.id, 0);
+	ck_assert_str_eq(v.table_no, "牡丹厅");
+	ck_assert_int_eq(sqlite3_exec(other, "COMMIT", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(other);
+	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
+	ck_assert_int_gt(v.id, 0);
+	visit_free(&v);
+	/* a failed transaction did not leave the connection inside one */
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM visit"), 1);
+}
+END_TEST
+
+START_TEST(test_backup_while_writing)
+{
+	for (int i = 0; i < 50; i++)
+		add_guest("孙先生", "孙", NULL, NULL);
+	char dest[400], err[512];
+	snprintf(dest, sizeof dest, "%s/copy.db", dir);
+	/* a writer holds an open write transaction meanwhile: the copy is still consistent */
+	sqlite3 *other;
+	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM search_key;", 0, 0, 0), SQLITE_OK);
+	ck_assert_int_eq(store_backup(st, dest), ST_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "ROLLBACK", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(other);
+	struct store *copy;
+	ck_assert_int_eq(store_open(dest, STORE_READONLY, &copy, err, sizeof err), ST_OK);
+	struct store_counts c;
+	store_counts(copy, &c);
+	ck_assert_int_eq(c.guests, 50);
+	store_close(copy);
+	ck_assert_int_eq(store_backup(st, dest), ST_INVALID); /* never overwrites */
+}
+END_TEST
+
+static Suite *store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("schema");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_new_database);
+	tcase_add_test(tc, test_group_shared_dir);
+	tcase_add_test(tc, test_open_errors);
+	tcase_add_test(tc, test_migrate_from_every_version);
+	tcase_add_test(tc, test_newer_schema_refused);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("guest");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_guest_roundtrip);
+	tcase_add_test(tc, test_guest_update_audit_and_diff);
+	tcase_add_test(tc, test_guest_conflict);
+	tcase_add_test(tc, test_guest_invalid_writes_nothing);
+	tcase_add_test(tc, test_duplicate_phone);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("search");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_search_classes);
+	tcase_add_test(tc, test_search_ranking_and_pages);
+	tcase_add_test(tc, test_search_keys_follow_edits);
+	tcase_add_test(tc, test_search_plans_use_indexes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("visit");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_visits);
+	tcase_add_test(tc, test_visit_invalid);
+	tcase_add_test(tc, test_locked_database_keeps_the_visit);
+	tcase_add_test(tc, test_backup_while_writing);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(store_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
