@@ -3,45 +3,67 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
+
 #define MONEY_MAX 1000000000000LL
+
+/* The amount as plain ASCII: full-width digits and punctuation folded (５２０．５ → 520.5), the
+ * currency signs ¥ ￥ and 元 and spaces removed. Returns false when anything else is there. */
+static bool normalise(const char *s, char *out, size_t outlen)
+{
+	size_t n = strlen(s), o = 0;
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		s += k, n -= k;
+		if (cp == 0xA5 || cp == 0xFFE5 || cp == 0x5143 /* ¥ ￥ 元 */ || cp == ' ' ||
+		    cp == 0x3000)
+			continue;
+		cp = text_fold_cp(cp);
+		if (!((cp >= '0' && cp <= '9') || cp == '.' || cp == ',') || o + 1 >= outlen)
+			return false;
+		out[o++] = (char)cp;
+	}
+	out[o] = '\0';
+	return true;
+}
 
 bool money_parse(const char *s, int64_t *fen)
 {
+	char a[64];
 	int64_t yuan = 0, frac = 0;
-	int digits = 0, fdigits = 0;
+	int digits = 0, fdigits = 0, group = -1; /* digits since the last comma; -1: none yet */
 	bool dot = false;
 
-	while (*s == ' ')
-		s++;
-	if (strncmp(s, "\xc2\xa5", 2) == 0) /* ¥ */
-		s += 2;
-	else if (strncmp(s, "\xef\xbf\xa5", 3) == 0) /* ￥ */
-		s += 3;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
+	if (!normalise(s, a, sizeof a))
+		return false;
+	for (const char *p = a; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
 			if (dot) {
 				if (++fdigits > 2)
 					return false;
-				frac = frac * 10 + (*s - '0');
+				frac = frac * 10 + (*p - '0');
 			} else {
 				if (yuan > MONEY_MAX / 100)
 					return false;
-				yuan = yuan * 10 + (*s - '0');
+				yuan = yuan * 10 + (*p - '0');
 				digits++;
+				if (group >= 0)
+					group++;
 			}
-		} else if (*s == '.' && !dot) {
+		} else if (*p == '.' && !dot) {
+			if (group >= 0 && group != 3)
+				return false;
 			dot = true;
-		} else if (*s == ',' && !dot && digits > 0) {
-			continue;
+		} else if (*p == ',' && !dot && digits > 0 && (group < 0 ? digits <= 3 : group == 3)) {
+			group = 0; /* thousands separators: 1,450 and 12,345,678, never 1,45 */
 		} else {
-			break;
+			return false;
 		}
 	}
-	if (strcmp(s, "\xe5\x85\x83") == 0) /* 元 */
-		s += 3;
-	while (*s == ' ')
-		s++;
-	if (*s || digits == 0 || (dot && fdigits == 0))
+	if (group >= 0 && group != 3 && !dot)
+		return false;
+	if (digits == 0 || (dot && fdigits == 0))
 		return false;
 	if (fdigits == 1)
 		frac *= 10;

@@ -5,8 +5,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Parses an amount typed in yuan: "520", "520.5", "520.50", "¥1,450", "1450元". At most two
- * decimals, not negative, at most 1e12 fen. Returns true and sets *fen, or false. */
+/* Parses an amount typed in yuan: "520", "520.5", "520.50", "¥1,450", "1450 元", full-width
+ * "５２０". At most two decimals; commas only as thousands separators (1,450 but not 1,45);
+ * not negative; at most 1e12 fen. Returns true and sets *fen, or false. */
 bool money_parse(const char *s, int64_t *fen);
 /* Formats fen as yuan with two decimals ("520.50") into buf (≥ 32 bytes). Returns buf. */
 char *money_format(int64_t fen, char *buf);

@@ -21,6 +21,8 @@ run visit add 1 --meal lunch --covers abc --spend 10
 run visit add 1 --meal lunch --covers 0 --spend 10
 run visit add 1 --meal lunch --covers 2 --spend -5
 run visit add 1 --meal lunch --covers 2 --spend 10.005
+run visit add 1 --meal lunch --covers 2 --spend 1,45
+run visit add 1 --date 2026-06-25 --meal lunch --covers 2 --spend "¥ 1,450.50"
 run visit add 1 --meal lunch --covers 2
 run visit add 99 --meal lunch --covers 2 --spend 10
 run visit add x --meal lunch --covers 2 --spend 10
