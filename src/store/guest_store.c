@@ -593,7 +593,7 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 	    (rs = sync_list(st, g, &list_notes, fresh)) != ST_OK ||
 	    (rs = sync_tags(st, g, fresh)) != ST_OK)
 		goto fail;
-	if ((rs = search_store_index(st, g, fresh)) != ST_OK)
+	if ((rs = search_store_index(st, g, fresh ? NULL : &old)) != ST_OK)
 		goto fail;
 	guest_free(&old);
 	if ((rs = store_commit(st)) != ST_OK) {

@@ -5,7 +5,9 @@
 
 #include "core/guest.h"
 
-/* migrations[i] takes the schema from version i to i + 1. Never edit a released entry: add one. */
+/* migrations[i] takes the schema from version i to i + 1. Never edit a released entry: add one.
+ * CHECKs are written "x = 'a' OR x = 'b'", not "x IN ('a', 'b')": SQLite builds an ephemeral
+ * table for an IN list each time the check runs, which doubled the cost of every insert. */
 static const char *const migrations[] = {
 	/* 0 → 1: the guest sheet, visits, search, audit */
 	"CREATE TABLE staff("
@@ -19,12 +21,12 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	"  name TEXT NOT NULL CHECK (length(name) > 0),"
 	"  family_name TEXT, given_name TEXT,"
-	"  gender TEXT CHECK (gender IN ('male','female')),"
+	"  gender TEXT CHECK (gender = 'male' OR gender = 'female'),"
 	"  employer TEXT, position TEXT, looks TEXT,"
 	"  height_cm INTEGER CHECK (height_cm BETWEEN 50 AND 250),"
 	"  weight_kg INTEGER CHECK (weight_kg BETWEEN 20 AND 300),"
 	"  photo TEXT, ethnicity TEXT, native_place TEXT,"
-	"  spending_power TEXT CHECK (spending_power IN ('low','middle','upper-middle','high')),"
+	"  spending_power TEXT CHECK (spending_power = 'low' OR spending_power = 'middle' OR spending_power = 'upper-middle' OR spending_power = 'high'),"
 	"  character TEXT,"
 	"  sales_manager INTEGER REFERENCES staff(id),"
 	"  marital_status TEXT, income TEXT, home_address TEXT, religion TEXT, health TEXT,"
@@ -61,9 +63,9 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  guest_id INTEGER NOT NULL REFERENCES guest(id) ON DELETE CASCADE,"
 	"  person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,"
-	"  kind TEXT NOT NULL CHECK (kind IN ('taste','dish','habit','dislike','taboo','allergy')),"
+	"  kind TEXT NOT NULL CHECK (kind = 'taste' OR kind = 'dish' OR kind = 'habit' OR kind = 'dislike' OR kind = 'taboo' OR kind = 'allergy'),"
 	"  text TEXT NOT NULL CHECK (length(text) > 0),"
-	"  severity TEXT CHECK (severity IN ('low','medium','high','critical')));"
+	"  severity TEXT CHECK (severity = 'low' OR severity = 'medium' OR severity = 'high' OR severity = 'critical'));"
 	"CREATE INDEX preference_guest ON preference(guest_id, kind);"
 	"CREATE INDEX preference_person ON preference(person_id) WHERE person_id IS NOT NULL;"
 
@@ -71,7 +73,7 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  guest_id INTEGER NOT NULL REFERENCES guest(id) ON DELETE CASCADE,"
 	"  person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,"
-	"  kind TEXT NOT NULL CHECK (kind IN ('birthday','anniversary','other')),"
+	"  kind TEXT NOT NULL CHECK (kind = 'birthday' OR kind = 'anniversary' OR kind = 'other'),"
 	"  label TEXT,"
 	"  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
 	"  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),"
@@ -98,7 +100,7 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
 	"  date TEXT NOT NULL,"
-	"  meal TEXT NOT NULL CHECK (meal IN ('lunch','dinner')),"
+	"  meal TEXT NOT NULL CHECK (meal = 'lunch' OR meal = 'dinner'),"
 	"  covers INTEGER NOT NULL CHECK (covers >= 1),"
 	"  spend_fen INTEGER NOT NULL CHECK (spend_fen >= 0),"
 	"  table_no TEXT, notes TEXT,"
@@ -117,13 +119,12 @@ static const char *const migrations[] = {
 	"  field TEXT, old TEXT, new TEXT);"
 	"CREATE INDEX audit_entity ON audit(entity, entity_id);"
 
-	/* Search keys, computed on write (search_store.c): kind 1 name, 2 pinyin, 3 initials. */
+	/* Search keys (names, pinyin, initials), computed on write from the sheet (search_store.c);
+	 * an update diffs the keys of the old and the new sheet, so no index by guest is needed. */
 	"CREATE TABLE search_key("
 	"  key TEXT NOT NULL,"
 	"  guest_id INTEGER NOT NULL,"
-	"  kind INTEGER NOT NULL,"
-	"  PRIMARY KEY (key, guest_id, kind)) WITHOUT ROWID;"
-	"CREATE INDEX search_key_guest ON search_key(guest_id);"
+	"  PRIMARY KEY (key, guest_id)) WITHOUT ROWID;"
 	/* Substrings of 3+ characters of names, employers and phone digits (rowid = guest id). */
 	"CREATE VIRTUAL TABLE search_text USING fts5(text, tokenize = 'trigram', detail = 'none');",
 };

@@ -8,8 +8,6 @@
 #include "core/text.h"
 #include "store/store_int.h"
 
-enum key_kind { KEY_NAME = 1, KEY_PINYIN = 2, KEY_INITIALS = 3 };
-
 static bool has_han(const char *s)
 {
 	size_t n = strlen(s);
@@ -72,18 +70,57 @@ static void name_keys(const char *folded, struct strv *keys)
 		add_key(keys, ++p);
 }
 
-static enum store_status insert_keys(struct store *st, int64_t id, const struct strv *keys,
-				     enum key_kind kind)
+/* Every search key of a sheet: name keys, pinyin, initials (one set), and the text the trigram
+ * index holds (names, employer, phone digits). An anonymised guest has none.
+ * An update removes the keys that this function derives from the old sheet, so a change to
+ * how keys are derived needs a migration that rebuilds search_key and search_text. */
+static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *text)
 {
-	static const char *sql =
-		"INSERT OR IGNORE INTO search_key(key, guest_id, kind) VALUES (?1, ?2, ?3)";
+	sbuf_add(text, "");
+	if (g->anonymised)
+		return;
+	char *full = full_name(g);
+	const char *sources[2] = {g->f[GF_NAME], full};
+	for (int i = 0; i < 2; i++) {
+		if (!sources[i])
+			continue;
+		char *f = text_fold(sources[i]);
+		name_keys(f, keys);
+		if (f && *f)
+			sbuf_printf(text, "%s%s", text->len ? " " : "", f);
+		free(f);
+		text_pinyin_keys(sources[i], surname_chars(g, sources[i]), keys, keys);
+	}
+	free(full);
+	if (g->f[GF_GIVEN_NAME]) {
+		char *f = text_fold(g->f[GF_GIVEN_NAME]);
+		name_keys(f, keys);
+		free(f);
+	}
+	if (g->f[GF_EMPLOYER]) {
+		char *f = text_fold(g->f[GF_EMPLOYER]);
+		sbuf_printf(text, " %s", f ? f : "");
+		free(f);
+	}
+	for (size_t i = 0; i < g->phones.n; i++) {
+		char *d = text_digits(g->phones.v[i].number);
+		sbuf_printf(text, " %s", d ? d : "");
+		free(d);
+	}
+}
+
+/* Runs sql (?1 key, ?2 guest) for each key of keys that is not in except. */
+static enum store_status apply_keys(struct store *st, const char *sql, int64_t id,
+				    const struct strv *keys, const struct strv *except)
+{
 	for (size_t i = 0; i < keys->n; i++) {
+		if (except && strv_contains(except, keys->v[i]))
+			continue;
 		sqlite3_stmt *s = store_prep(st, sql);
 		if (!s)
 			return ST_IO;
 		sqlite3_bind_text(s, 1, keys->v[i], -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, id);
-		sqlite3_bind_int(s, 3, kind);
 		int rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE)
@@ -92,72 +129,34 @@ static enum store_status insert_keys(struct store *st, int64_t id, const struct 
 	return ST_OK;
 }
 
-enum store_status search_store_index(struct store *st, const struct guest *g, bool fresh)
+enum store_status search_store_index(struct store *st, const struct guest *g,
+				     const struct guest *old)
 {
-	enum store_status rs = ST_OK;
-	struct strv names = {0}, py = {0}, ini = {0};
-	struct sbuf text = {0};
-	char *full = full_name(g);
-	const char *sources[2] = {g->f[GF_NAME], full};
-
-	sqlite3_stmt *s = NULL;
-	if (fresh)
-		goto keys;
-	s = store_prep(st, "DELETE FROM search_key WHERE guest_id = ?1");
-	if (!s)
-		goto io;
-	sqlite3_bind_int64(s, 1, g->id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		goto sqlfail;
-	sqlite3_reset(s);
-	s = store_prep(st, "DELETE FROM search_text WHERE rowid = ?1");
-	if (!s)
-		goto io;
-	sqlite3_bind_int64(s, 1, g->id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		goto sqlfail;
-	sqlite3_reset(s);
-keys:
-	if (!g->anonymised) {
-		for (int i = 0; i < 2; i++) {
-			if (!sources[i])
-				continue;
-			char *f = text_fold(sources[i]);
-			name_keys(f, &names);
-			if (f && *f) {
-				if (text.len)
-					sbuf_add(&text, " ");
-				sbuf_add(&text, f);
-			}
-			free(f);
-			text_pinyin_keys(sources[i], surname_chars(g, sources[i]), &py, &ini);
-		}
-		if (g->f[GF_GIVEN_NAME]) {
-			char *f = text_fold(g->f[GF_GIVEN_NAME]);
-			name_keys(f, &names);
-			free(f);
-		}
-		if (g->f[GF_EMPLOYER]) {
-			char *f = text_fold(g->f[GF_EMPLOYER]);
-			sbuf_printf(&text, " %s", f ? f : "");
-			free(f);
-		}
-		for (size_t i = 0; i < g->phones.n; i++) {
-			char *d = text_digits(g->phones.v[i].number);
-			sbuf_printf(&text, " %s", d ? d : "");
-			free(d);
-		}
-	}
-	if ((rs = insert_keys(st, g->id, &names, KEY_NAME)) != ST_OK ||
-	    (rs = insert_keys(st, g->id, &py, KEY_PINYIN)) != ST_OK ||
-	    (rs = insert_keys(st, g->id, &ini, KEY_INITIALS)) != ST_OK)
+	static const char *ins = "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)";
+	static const char *del = "DELETE FROM search_key WHERE key = ?1 AND guest_id = ?2";
+	enum store_status rs;
+	struct strv keys = {0}, old_keys = {0};
+	struct sbuf text = {0}, old_text = {0};
+	sheet_keys(g, &keys, &text);
+	if (old)
+		sheet_keys(old, &old_keys, &old_text);
+	if (text.oom || old_text.oom) {
+		rs = store_fail(st, ST_IO, "out of memory");
 		goto out;
-	if (text.len) {
-		s = store_prep(st, "INSERT INTO search_text(rowid, text) VALUES (?1, ?2)");
-		if (!s)
-			goto io;
+	}
+	if ((rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
+	    (rs = apply_keys(st, ins, g->id, &keys, old ? &old_keys : NULL)) != ST_OK)
+		goto out;
+	if (old && strcmp(text.s, old_text.s) == 0)
+		goto out;
+	sqlite3_stmt *s;
+	if (old) {
+		s = store_prep(st, "DELETE FROM search_text WHERE rowid = ?1");
+		if (!s) {
+			rs = ST_IO;
+			goto out;
+		}
 		sqlite3_bind_int64(s, 1, g->id);
-		sqlite3_bind_text(s, 2, text.s, (int)text.len, SQLITE_STATIC);
 		int rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE) {
@@ -165,19 +164,24 @@ keys:
 			goto out;
 		}
 	}
-	goto out;
-sqlfail:
-	rs = store_sqlfail(st, sqlite3_errcode(st->db), "search index");
-	sqlite3_reset(s);
-	goto out;
-io:
-	rs = ST_IO;
+	if (text.len) {
+		s = store_prep(st, "INSERT INTO search_text(rowid, text) VALUES (?1, ?2)");
+		if (!s) {
+			rs = ST_IO;
+			goto out;
+		}
+		sqlite3_bind_int64(s, 1, g->id);
+		sqlite3_bind_text(s, 2, text.s, (int)text.len, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			rs = store_sqlfail(st, rc, "search text");
+	}
 out:
-	free(full);
-	strv_free(&names);
-	strv_free(&py);
-	strv_free(&ini);
+	strv_free(&keys);
+	strv_free(&old_keys);
 	sbuf_free(&text);
+	sbuf_free(&old_text);
 	return rs;
 }
 

@@ -50,8 +50,9 @@ void guest_summary_free(struct guest_summary *s);
  * search runs, appended to out; for tests that prove no search scans a table. */
 enum store_status search_store_explain(struct store *st, struct strv *out);
 
-/* Rewrites the search keys of g (inside the caller's write transaction); fresh: g was just
- * created, so there are no old keys to remove. */
-enum store_status search_store_index(struct store *st, const struct guest *g, bool fresh);
+/* Brings the search keys of g up to date inside the caller's write transaction: old is the
+ * sheet as stored before (its keys are removed where they differ), or NULL for a new guest. */
+enum store_status search_store_index(struct store *st, const struct guest *g,
+				     const struct guest *old);
 
 #endif

@@ -262,7 +262,8 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 }
 
 /* Creates path with the mode the directory calls for: 0660 where the directory is shared with
- * a group (setgid or group-writable), else 0600. An existing file is left alone. */
+ * a group (setgid, or group-writable but not world-writable like /tmp), else 0600. An existing
+ * file is left alone. */
 static int create_file(const char *path, char *err, size_t errlen)
 {
 	char dir[4096];
@@ -276,7 +277,8 @@ static int create_file(const char *path, char *err, size_t errlen)
 		snprintf(dir, sizeof dir, ".");
 	struct stat sb;
 	mode_t mode = 0600;
-	if (stat(dir, &sb) == 0 && (sb.st_mode & (S_ISGID | S_IWGRP)))
+	if (stat(dir, &sb) == 0 &&
+	    ((sb.st_mode & S_ISGID) || ((sb.st_mode & S_IWGRP) && !(sb.st_mode & S_IWOTH))))
 		mode = 0660;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0) {
@@ -288,6 +290,40 @@ static int create_file(const char *path, char *err, size_t errlen)
 	fchmod(fd, mode); /* umask may have taken group bits away */
 	close(fd);
 	return 0;
+}
+
+/* MAITRE_SQL_PROFILE=1: the time spent in each statement, printed on stderr at close. */
+struct sql_profile {
+	const char *sql[128];
+	double ms[128];
+	long n[128];
+};
+
+static int profile_cb(unsigned type, void *ctx, void *p, void *x)
+{
+	struct sql_profile *pr = ctx;
+	const char *sql = sqlite3_sql(p);
+	if (type != SQLITE_TRACE_PROFILE || !sql)
+		return 0;
+	for (int i = 0; i < 128; i++) {
+		if (!pr->sql[i] || pr->sql[i] == sql || strcmp(pr->sql[i], sql) == 0) {
+			if (!pr->sql[i])
+				pr->sql[i] = strdup(sql);
+			pr->ms[i] += (double)*(sqlite3_int64 *)x / 1e6;
+			pr->n[i]++;
+			break;
+		}
+	}
+	return 0;
+}
+
+static void profile_print(struct sql_profile *pr)
+{
+	for (int i = 0; i < 128 && pr->sql[i]; i++) {
+		fprintf(stderr, "%10.1f ms %9ld x  %.100s\n", pr->ms[i], pr->n[i], pr->sql[i]);
+		free((char *)pr->sql[i]);
+	}
+	free(pr);
 }
 
 static int pragma_int(struct store *st, const char *sql, int64_t *v)
@@ -354,6 +390,8 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	if (getenv("MAITRE_SQL_PROFILE") && (st->profile = calloc(1, sizeof *st->profile)))
+		sqlite3_trace_v2(st->db, SQLITE_TRACE_PROFILE, profile_cb, st->profile);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -428,6 +466,8 @@ void store_close(struct store *st)
 			sqlite3_finalize(st->cache[i]);
 	if (st->db)
 		sqlite3_close(st->db);
+	if (st->profile)
+		profile_print(st->profile);
 	free(st);
 }
 

@@ -18,6 +18,7 @@ struct store {
 	int64_t staff_id;     /* this login's staff row, 0 until first registered */
 	char login[64];
 	char err[512];
+	struct sql_profile *profile; /* MAITRE_SQL_PROFILE */
 	sqlite3_stmt *cache[64];
 	const char *cache_sql[64];
 };
