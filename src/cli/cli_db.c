@@ -150,9 +150,10 @@ int cli_demo(struct cli *c, int argc, char **argv)
 					    d.quiet || !isatty(STDERR_FILENO) ? NULL : stderr);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
-	printf("demo restaurant: %ld guests in %.1f s, %ld visits in %.1f s (seed %llu)\n",
+	printf("demo restaurant: %ld guests in %.1f s, %ld visits in %.1f s, indexes in %.1f s "
+	       "(seed %llu)\n",
 	       stats.guests, stats.profile_seconds, stats.visits, stats.visit_seconds,
-	       (unsigned long long)d.o.seed);
+	       stats.index_seconds, (unsigned long long)d.o.seed);
 	store_close(c->st);
 	c->st = NULL;
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)

@@ -29,7 +29,7 @@ struct demo_opts {
 
 struct demo_stats {
 	long guests, visits, phones, people;
-	double profile_seconds, visit_seconds;
+	double profile_seconds, visit_seconds, index_seconds; /* index_seconds: building the indexes */
 };
 
 /* Why o cannot be used on st — "--guests must be from 1 to 10000000", "the database already

@@ -494,13 +494,13 @@ static bool same(const char *a, const char *b)
 static enum store_status check_phones(struct store *st, const struct guest *g, bool force,
 				      int64_t *dup_owner)
 {
-	for (size_t i = 0; i < g->phones.n; i++) {
+	for (size_t i = 0; i < g->phones.n && !force; i++) {
 		if (g->phones.v[i].id)
 			continue; /* already stored: not new */
 		int64_t owner;
 		enum store_status rs =
 			guest_store_phone_owner(st, g->phones.v[i].number, g->id, &owner);
-		if (rs == ST_NOTFOUND || (rs == ST_OK && force))
+		if (rs == ST_NOTFOUND)
 			continue;
 		if (rs != ST_OK)
 			return rs;

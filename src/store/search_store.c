@@ -134,6 +134,7 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 {
 	static const char *ins = "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)";
 	static const char *del = "DELETE FROM search_key WHERE key = ?1 AND guest_id = ?2";
+	static const char *bulk_ins = "INSERT INTO temp.bulk_key(key, guest_id) VALUES (?1, ?2)";
 	enum store_status rs;
 	struct strv keys = {0}, old_keys = {0};
 	struct sbuf text = {0}, old_text = {0};
@@ -145,7 +146,8 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 		goto out;
 	}
 	if ((rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
-	    (rs = apply_keys(st, ins, g->id, &keys, old ? &old_keys : NULL)) != ST_OK)
+	    (rs = apply_keys(st, old || !st->bulk_active ? ins : bulk_ins, g->id, &keys,
+			     old ? &old_keys : NULL)) != ST_OK)
 		goto out;
 	if (old && strcmp(text.s, old_text.s) == 0)
 		goto out;

@@ -421,7 +421,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; PRAGMA mmap_size=0;"
 		 "PRAGMA synchronous=%s; PRAGMA cache_size=%d; PRAGMA temp_store=MEMORY;",
-		 (flags & STORE_BULK) ? "OFF" : "NORMAL", (flags & STORE_BULK) ? -512000 : -16000);
+		 (flags & STORE_BULK) ? "OFF" : "NORMAL", (flags & STORE_BULK) ? -2000000 : -16000);
 	if ((rs = store_exec(st, pragmas)) != ST_OK)
 		goto fail;
 	if (!(flags & STORE_READONLY)) {
@@ -468,6 +468,9 @@ void store_close(struct store *st)
 		sqlite3_close(st->db);
 	if (st->profile)
 		profile_print(st->profile);
+	for (size_t i = 0; i < st->nbulk_indexes; i++)
+		free(st->bulk_indexes[i]);
+	free(st->bulk_indexes);
 	free(st);
 }
 
@@ -529,6 +532,59 @@ enum store_status store_log(struct store *st, const char *entity, const char *ac
 		return rs;
 	}
 	return store_commit(st);
+}
+
+enum store_status store_bulk_begin(struct store *st)
+{
+	if (!st->bulk)
+		return store_fail(st, ST_INVALID, "bulk loading needs a store opened with STORE_BULK");
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+				    "sql IS NOT NULL ORDER BY name",
+				    -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlfail(st, rc, "bulk");
+	struct strv names = {0}, sqls = {0};
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		strv_push(&names, (const char *)sqlite3_column_text(s, 0));
+		strv_push(&sqls, (const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < names.n && rs == ST_OK; i++) {
+		char *q = xasprintf("DROP INDEX \"%s\"", names.v[i]);
+		rs = q ? store_exec(st, q) : ST_IO;
+		free(q);
+	}
+	st->bulk_indexes = sqls.v; /* owned now */
+	st->nbulk_indexes = sqls.n;
+	strv_free(&names);
+	/* search keys of new guests are staged unordered, then inserted in key order at the end */
+	if (rs == ST_OK)
+		rs = store_exec(st, "CREATE TEMP TABLE bulk_key(key TEXT NOT NULL, guest_id INTEGER NOT NULL)");
+	st->bulk_active = rs == ST_OK;
+	return rs;
+}
+
+enum store_status store_bulk_end(struct store *st)
+{
+	enum store_status rs = ST_OK;
+	if (st->bulk_active) {
+		rs = store_exec(st, "INSERT OR IGNORE INTO search_key(key, guest_id) "
+				    "SELECT key, guest_id FROM temp.bulk_key ORDER BY key, guest_id;"
+				    "DROP TABLE temp.bulk_key");
+		st->bulk_active = false;
+	}
+	for (size_t i = 0; i < st->nbulk_indexes; i++) {
+		if (rs == ST_OK)
+			rs = store_exec(st, st->bulk_indexes[i]);
+		free(st->bulk_indexes[i]);
+	}
+	free(st->bulk_indexes);
+	st->bulk_indexes = NULL;
+	st->nbulk_indexes = 0;
+	return rs;
 }
 
 static int64_t count_of(struct store *st, const char *sql)

@@ -19,6 +19,9 @@ struct store {
 	char login[64];
 	char err[512];
 	struct sql_profile *profile; /* MAITRE_SQL_PROFILE */
+	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
+	char **bulk_indexes;  /* CREATE INDEX statements dropped by store_bulk_begin */
+	size_t nbulk_indexes;
 	sqlite3_stmt *cache[64];
 	const char *cache_sql[64];
 };
