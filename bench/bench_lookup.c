@@ -146,7 +146,7 @@ int main(int argc, char **argv)
 			search_store_find(st, qs.v[i], 0, SEARCH_PAGE, hits, &n);
 			for (size_t k = 0; k < n; k++)
 				ids[k] = hits[k].guest_id;
-			search_store_summaries(st, ids, n, sum);
+			search_store_summaries(st, ids, n, "9999-12", sum);
 			ms[i] = now_ms() - t0;
 			results += (long)n;
 			for (size_t k = 0; k < n; k++)

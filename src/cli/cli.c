@@ -9,11 +9,12 @@
 
 #include "config/paths.h"
 
-enum { G_DB = 1000, G_FORMAT, G_HELP };
+enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS };
 
 const struct opt cli_global_opts[] = {
 	{"db", "PATH", G_DB, "the database (default $MAITRE_DB, else $XDG_DATA_HOME/maitre/maitre.db)"},
 	{"format", "FORMAT", G_FORMAT, "listings as text, tsv, csv or json (default text)"},
+	{"tiers", "FILE", G_TIERS, "the tier rules (default $XDG_CONFIG_HOME/maitre/tiers.yaml)"},
 	{"help", NULL, G_HELP, "show help for the command"},
 	{NULL, NULL, 0, NULL},
 };
@@ -38,11 +39,77 @@ static const struct cli_command commands[] = {
 	{"visit list", cli_visit_list, cli_visit_list_opts, "[OPTIONS]", "list visits"},
 	{"visit void", cli_visit_void, cli_visit_void_opts, "ID --reason REASON",
 	 "void a wrong visit (it is kept, marked void)"},
+	{"tier recompute", cli_tier_recompute, cli_tier_recompute_opts, "[--month YYYY-MM]",
+	 "compute and store every guest's tier for a month"},
+	{"tier show", cli_tier_show, cli_tier_show_opts, "GUEST_ID [--month YYYY-MM]",
+	 "a guest's tier, why, and what the next tier up needs"},
+	{"tier override", cli_tier_override, cli_tier_override_opts,
+	 "GUEST_ID TIER --reason R [--until YYYY-MM] | GUEST_ID --clear",
+	 "set a guest's tier by hand, or clear it"},
+	{"tier list", cli_tier_list, cli_tier_list_opts, "[--month YYYY-MM] [--tier A]",
+	 "guests by tier for a month"},
+	{"tier movers", cli_tier_movers, cli_tier_movers_opts, "[--month YYYY-MM]",
+	 "who rose or fell against the month before"},
+	{"sheet", cli_sheet, cli_sheet_opts, "[--month YYYY-MM] [--tier A] [--sales-manager LOGIN]",
+	 "the monthly attendance sheet: covers and spend per day, the month's figures and tier"},
+	{"dates", cli_dates, cli_dates_opts, "[--upcoming N]",
+	 "special dates of guests and their people coming up, with the gift their tier grants"},
+	{"gift given", cli_gift_given, cli_gift_given_opts,
+	 "GUEST_ID --occasion birthday|anniversary|LABEL [OPTIONS]",
+	 "record a gift given for a special date; prints the new id"},
+	{"agenda", cli_agenda, cli_agenda_opts, "[--staff LOGIN | --all] [--days N]",
+	 "calls, visits and banquets due by the tier cadence, and the week's dates"},
+	{"contact log", cli_contact_log, cli_contact_log_opts,
+	 "GUEST_ID --channel phone|visit|wechat --outcome TEXT [OPTIONS]",
+	 "record a sales manager's contact with a guest; prints the new id"},
+	{"banquet log", cli_banquet_log, cli_banquet_log_opts, "GUEST_ID --date YYYY-MM-DD [OPTIONS]",
+	 "record a banquet hosted for a guest; prints the new id"},
+	{"complaint add", cli_complaint_add, cli_complaint_add_opts,
+	 "GUEST_ID --category C --severity S --text TEXT [OPTIONS]",
+	 "log a guest's complaint; prints the new id"},
+	{"complaint list", cli_complaint_list, cli_complaint_list_opts,
+	 "[--open] [--overdue] [--owner LOGIN] [--guest ID]", "list complaints, overdue ones marked"},
+	{"complaint show", cli_complaint_show, cli_complaint_show_opts, "ID",
+	 "a complaint: recovery steps, deadlines, resolution, follow-up and timeline"},
+	{"complaint ack", cli_complaint_ack, cli_complaint_ack_opts, "ID [--note TEXT]",
+	 "acknowledge a complaint (open → acknowledged)"},
+	{"complaint step", cli_complaint_step, cli_complaint_step_opts, "ID N [--undo]",
+	 "tick recovery step N (1 to 5) of a complaint"},
+	{"complaint resolve", cli_complaint_resolve, cli_complaint_resolve_opts,
+	 "ID --resolution TEXT [--compensation AMOUNT]",
+	 "record how a complaint was resolved (acknowledged → resolved)"},
+	{"complaint followup", cli_complaint_followup, cli_complaint_followup_opts,
+	 "ID --verdict satisfied|unsatisfied --note TEXT",
+	 "record the follow-up call (resolved → followed_up)"},
+	{"complaint close", cli_complaint_close, cli_complaint_close_opts, "ID",
+	 "close a followed-up complaint"},
+	{"complaint reopen", cli_complaint_reopen, cli_complaint_reopen_opts, "ID --reason TEXT",
+	 "reopen a resolved, followed-up or closed complaint"},
+	{"alerts", cli_alerts, cli_alerts_opts, "[--month YYYY-MM] [--all]",
+	 "raise this month's yellow and red alert guests, and list the open alerts"},
+	{"alert show", cli_alert_show, cli_alert_show_opts, "ID", "an alert with its feedback and actions"},
+	{"alert feedback", cli_alert_feedback, cli_alert_feedback_opts, "ID --text TEXT",
+	 "record the sales manager's feedback"},
+	{"alert action", cli_alert_action, cli_alert_action_opts, "ID --text TEXT [--owner LOGIN]",
+	 "add a numbered action item; prints its number"},
+	{"alert done", cli_alert_done, cli_alert_done_opts, "ID N [--undo]", "mark action N done"},
+	{"alert close", cli_alert_close, cli_alert_close_opts, "ID --outcome TEXT",
+	 "close an alert with its outcome"},
+	{"report tiers", cli_report_tiers, cli_report_opts, "[--month YYYY-MM]",
+	 "guests per tier against the month before"},
+	{"report revenue", cli_report_revenue, cli_report_opts, "[--month YYYY-MM]",
+	 "visits, covers and revenue by tier"},
+	{"report complaints", cli_report_complaints, cli_report_opts, "[--month YYYY-MM]",
+	 "complaints by category, with the median time to resolve"},
+	{"report pareto", cli_report_pareto, cli_report_opts, "[--month YYYY-MM]",
+	 "the share of revenue from the top 2 % and 20 % of guests"},
 	{"demo", cli_demo, cli_demo_opts, "[OPTIONS]",
 	 "create a demo restaurant with generated guests and visits"},
 	{"backup", cli_backup, cli_backup_opts, "[FILE]",
 	 "copy the database consistently while others keep writing"},
 	{"summary", cli_summary, cli_summary_opts, "", "what the database holds, and a sample lookup"},
+	{"check-config", cli_check_config, cli_check_config_opts, "[FILE]",
+	 "check a tier rules file (default: the one in force) and print its rules"},
 	{"help", cli_help, no_opts, "[COMMAND]", "show help"},
 	{"version", cli_version, no_opts, "", "show the version"},
 };
@@ -116,6 +183,12 @@ int cli_global(struct cli *c, int id, const char *val)
 		c->format = (enum out_format)f;
 		return 0;
 	}
+	case G_TIERS:
+		if (!*val)
+			return cli_error(c, EXIT_USAGE, "--tiers: needs a file");
+		free(c->tiers);
+		c->tiers = strdup(val);
+		return 0;
 	}
 	return 0;
 }
@@ -181,12 +254,24 @@ static int cli_version(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* The column width for the command names of group (NULL: all): the longest name plus one, at
+ * least 12, so that every name stands two spaces from its summary (tests/cli/docs.sh reads
+ * them so). */
+static int name_width(const char *group)
+{
+	size_t w = 12, n = group ? strlen(group) : 0;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!group || (strncmp(commands[i].name, group, n) == 0 && commands[i].name[n] == ' '))
+			w = strlen(commands[i].name) + 1 > w ? strlen(commands[i].name) + 1 : w;
+	return (int)w;
+}
+
 static void print_general_help(FILE *f)
 {
 	fprintf(f, "usage: maitre [--db PATH] [--format FORMAT] COMMAND [ARGS]\n\n"
 		   "maitre remembers every regular guest of a restaurant.\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-*s %s\n", name_width(NULL), commands[i].name, commands[i].summary);
 	fprintf(f, "\nglobal options:\n");
 	opt_print_help(f, cli_global_opts);
 	fprintf(f, "\n'maitre help COMMAND' tells more; see also maitre(1).\n");
@@ -209,7 +294,8 @@ static int cli_help(struct cli *c, int argc, char **argv)
 		size_t n = strlen(argv[0]);
 		for (size_t i = 0; i < NCOMMANDS; i++) {
 			if (strncmp(commands[i].name, argv[0], n) == 0 && commands[i].name[n] == ' ') {
-				printf("  maitre %-12s %s\n", commands[i].name, commands[i].summary);
+				printf("  maitre %-*s %s\n", name_width(argv[0]), commands[i].name,
+				       commands[i].summary);
 				any = true;
 			}
 		}
@@ -274,8 +360,8 @@ int cli_main(int argc, char **argv)
 			fprintf(stderr, "maitre: %s: needs a subcommand:\n", argv[i]);
 			for (size_t k = 0; k < NCOMMANDS; k++)
 				if (strncmp(commands[k].name, argv[i], n) == 0 && commands[k].name[n] == ' ')
-					fprintf(stderr, "  maitre %-12s %s\n", commands[k].name,
-						commands[k].summary);
+					fprintf(stderr, "  maitre %-*s %s\n", name_width(argv[i]),
+						commands[k].name, commands[k].summary);
 		} else {
 			fprintf(stderr, "maitre: no command \"%s\" (see 'maitre help')\n", argv[i]);
 		}
@@ -290,6 +376,7 @@ out:
 	if (c.st)
 		store_close(c.st);
 	free(c.db);
+	free(c.tiers);
 	fflush(stdout);
 	if (ferror(stdout) && rc == 0) {
 		fprintf(stderr, "maitre: cannot write the output\n");

@@ -13,6 +13,7 @@ enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
 
 struct cli {
 	char *db;               /* database path */
+	char *tiers;            /* --tiers FILE: the tier rules, or NULL */
 	enum out_format format; /* --format, for listings */
 	const char *cmd;        /* the running command's name, for messages */
 	struct store *st;       /* open database, or NULL */
@@ -54,6 +55,15 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 /* Prints a usage line for the running command and returns EXIT_USAGE. */
 int cli_usage(struct cli *c);
 
+struct tier_rules;
+/* The tier rules in force: --tiers FILE, else $XDG_CONFIG_HOME/maitre/tiers.yaml, else the
+ * installed or built-in default; loaded once per process. On a broken file, prints its
+ * file:line:column errors and returns NULL (the caller exits with EXIT_DATA). */
+const struct tier_rules *cli_rules(struct cli *c);
+/* maitre check-config [FILE] (cli_config.c). */
+int cli_check_config(struct cli *c, int argc, char **argv);
+extern const struct opt cli_check_config_opts[];
+
 /* Commands (cli_guest.c, cli_visit.c, cli_db.c). */
 int cli_guest_add(struct cli *c, int argc, char **argv);
 int cli_guest_edit(struct cli *c, int argc, char **argv);
@@ -66,9 +76,53 @@ int cli_init(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);
 int cli_summary(struct cli *c, int argc, char **argv);
+int cli_tier_recompute(struct cli *c, int argc, char **argv);
+int cli_tier_show(struct cli *c, int argc, char **argv);
+int cli_tier_override(struct cli *c, int argc, char **argv);
+int cli_tier_list(struct cli *c, int argc, char **argv);
+int cli_tier_movers(struct cli *c, int argc, char **argv);
+int cli_sheet(struct cli *c, int argc, char **argv);
+int cli_alerts(struct cli *c, int argc, char **argv);
+int cli_alert_show(struct cli *c, int argc, char **argv);
+int cli_alert_feedback(struct cli *c, int argc, char **argv);
+int cli_alert_action(struct cli *c, int argc, char **argv);
+int cli_alert_done(struct cli *c, int argc, char **argv);
+int cli_alert_close(struct cli *c, int argc, char **argv);
+int cli_report_tiers(struct cli *c, int argc, char **argv);
+int cli_report_revenue(struct cli *c, int argc, char **argv);
+int cli_report_complaints(struct cli *c, int argc, char **argv);
+int cli_report_pareto(struct cli *c, int argc, char **argv);
 
 extern const struct opt cli_guest_add_opts[], cli_guest_edit_opts[], cli_guest_show_opts[],
 	cli_guest_find_opts[], cli_visit_add_opts[], cli_visit_list_opts[], cli_visit_void_opts[],
-	cli_init_opts[], cli_backup_opts[], cli_demo_opts[], cli_summary_opts[];
+	cli_init_opts[], cli_backup_opts[], cli_demo_opts[], cli_summary_opts[],
+	cli_tier_recompute_opts[], cli_tier_show_opts[], cli_tier_override_opts[],
+	cli_tier_list_opts[], cli_tier_movers_opts[], cli_sheet_opts[], cli_alerts_opts[],
+	cli_alert_show_opts[], cli_alert_feedback_opts[], cli_alert_action_opts[],
+	cli_alert_done_opts[], cli_alert_close_opts[], cli_report_opts[];
+
+/* Dates, gifts, contacts, banquets and the agenda (cli_agenda.c). */
+int cli_dates(struct cli *c, int argc, char **argv);
+int cli_gift_given(struct cli *c, int argc, char **argv);
+int cli_agenda(struct cli *c, int argc, char **argv);
+int cli_contact_log(struct cli *c, int argc, char **argv);
+int cli_banquet_log(struct cli *c, int argc, char **argv);
+extern const struct opt cli_dates_opts[], cli_gift_given_opts[], cli_agenda_opts[],
+	cli_contact_log_opts[], cli_banquet_log_opts[];
+
+/* Complaints and their recovery (cli_complaint.c). */
+int cli_complaint_add(struct cli *c, int argc, char **argv);
+int cli_complaint_list(struct cli *c, int argc, char **argv);
+int cli_complaint_show(struct cli *c, int argc, char **argv);
+int cli_complaint_ack(struct cli *c, int argc, char **argv);
+int cli_complaint_step(struct cli *c, int argc, char **argv);
+int cli_complaint_resolve(struct cli *c, int argc, char **argv);
+int cli_complaint_followup(struct cli *c, int argc, char **argv);
+int cli_complaint_close(struct cli *c, int argc, char **argv);
+int cli_complaint_reopen(struct cli *c, int argc, char **argv);
+extern const struct opt cli_complaint_add_opts[], cli_complaint_list_opts[],
+	cli_complaint_show_opts[], cli_complaint_ack_opts[], cli_complaint_step_opts[],
+	cli_complaint_resolve_opts[], cli_complaint_followup_opts[], cli_complaint_close_opts[],
+	cli_complaint_reopen_opts[];
 
 #endif

@@ -200,7 +200,10 @@ static int summary(struct cli *c)
 	struct guest_summary sum[5];
 	for (size_t i = 0; i < nh; i++)
 		ids[i] = hits[i].guest_id;
-	if (search_store_summaries(c->st, ids, nh, sum) != ST_OK)
+	char month[11];
+	date_format(date_today(), month);
+	month[7] = '\0';
+	if (search_store_summaries(c->st, ids, nh, month, sum) != ST_OK)
 		return 0;
 	for (size_t i = 0; i < nh; i++) {
 		char *nm = text_display(sum[i].name ? sum[i].name : "");

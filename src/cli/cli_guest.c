@@ -9,6 +9,7 @@
 #include "core/guest.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "core/tier.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/visit_store.h"
@@ -427,6 +428,19 @@ out:
 	return rc;
 }
 
+/* The time from which a complaint still marks a guest ("prior complaint", complaints.prior_days
+ * of the rules in force) into since. */
+static int prior_since(struct cli *c, char *since)
+{
+	const struct tier_rules *r = cli_rules(c);
+	if (!r)
+		return EXIT_DATA;
+	struct date d = date_add_days(date_today(), -(long)r->complaints.prior_days);
+	char buf[11];
+	snprintf(since, 20, "%s 00:00:00", date_format(d, buf));
+	return 0;
+}
+
 const struct opt cli_guest_show_opts[] = {{NULL, NULL, 0, NULL}};
 
 static int on_id(struct cli *c, void *ctx, int id, const char *val)
@@ -520,6 +534,33 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		show_line("!! TABOO", tb);
 	free(al);
 	free(tb);
+	char month[11], since[20];
+	struct guest_summary sum;
+	date_format(date_today(), month);
+	month[7] = '\0';
+	if ((rc = prior_since(c, since)) != 0 ||
+	    (s = search_store_summaries(c->st, &g.id, 1, month, &sum)) != ST_OK) {
+		guest_free(&g);
+		return rc ? rc : cli_store_error(c, s);
+	}
+	if (sum.last_complaint[0] && strcmp(sum.last_complaint, since) >= 0) {
+		char *line = xasprintf("the last on %.10s: see maitre complaint list --guest %lld",
+				       sum.last_complaint, (long long)g.id);
+		show_line("!! COMPLAINED", line);
+		free(line);
+	}
+	if (sum.tier[0]) {
+		char *line = xasprintf("%s%s%s", sum.tier, sum.grp[0] ? " " : "", sum.grp);
+		const struct tier_rules *r = cli_rules(c);
+		const struct tier_privilege *p = r ? tier_privilege_for(r, sum.tier) : NULL;
+		char *full = p ? xasprintf("%s; greeted by %s; up to %d%% off", line, p->greeter,
+					   p->max_discount_pct)
+			       : NULL;
+		show_line("tier", full ? full : line);
+		free(full);
+		free(line);
+	}
+	guest_summary_free(&sum);
 	for (int i = 0; i < GF_COUNT; i++) {
 		if (i == GF_NAME || !g.f[i])
 			continue;
@@ -622,8 +663,9 @@ static int on_find(struct cli *c, void *vctx, int id, const char *val)
 
 int cli_guest_find(struct cli *c, int argc, char **argv)
 {
-	static const char *const headers[] = {"id", "name", "phones", "tier", "taboos_allergies",
-					      "last_visit"};
+	static const char *const headers[] = {"id",         "name",      "phones",
+					      "tier",       "taboos_allergies", "last_visit",
+					      "prior_complaint"};
 	struct find_ctx f = {{0}, 1};
 	int rc = cli_parse(c, argc, argv, cli_guest_find_opts, on_find, &f);
 	if (rc)
@@ -658,17 +700,22 @@ int cli_guest_find(struct cli *c, int argc, char **argv)
 	struct guest_summary sum[SEARCH_PAGE];
 	for (size_t i = 0; i < n; i++)
 		ids[i] = hits[i].guest_id;
-	if ((s = search_store_summaries(c->st, ids, n, sum)) != ST_OK) {
+	char month[11], since[20];
+	if ((rc = prior_since(c, since)) != 0)
+		goto out;
+	date_format(date_today(), month);
+	month[7] = '\0';
+	if ((s = search_store_summaries(c->st, ids, n, month, sum)) != ST_OK) {
 		rc = cli_store_error(c, s);
 		goto out;
 	}
 	struct table t;
-	table_init(&t, 6, headers, 1u);
+	table_init(&t, 7, headers, 1u);
 	for (size_t i = 0; i < n; i++) {
 		table_addf(&t, "%lld", (long long)sum[i].id);
 		table_add(&t, sum[i].name);
 		table_add(&t, sum[i].phones);
-		table_add(&t, ""); /* tiers: computed by the tier rules (a later issue) */
+		table_addf(&t, "%s%s%s", sum[i].tier, sum[i].grp[0] ? " " : "", sum[i].grp);
 		struct sbuf sb = {0};
 		if (sum[i].allergies)
 			sbuf_printf(&sb, "allergy: %s", sum[i].allergies);
@@ -678,6 +725,8 @@ int cli_guest_find(struct cli *c, int argc, char **argv)
 		table_add(&t, safety);
 		free(safety);
 		table_add(&t, sum[i].last_visit);
+		/* a complaint within prior_days: greet them knowing it */
+		table_addf(&t, "%.10s", strcmp(sum[i].last_complaint, since) >= 0 ? sum[i].last_complaint : "");
 		guest_summary_free(&sum[i]);
 	}
 	if (n || c->format != OUT_TEXT)

@@ -190,6 +190,16 @@ struct taste_state {
 	size_t ntaken;
 };
 
+/* The taboo that forbids exactly food (猪肉 for DEMO_PORK). */
+static const struct demo_food_item *taboo_of(unsigned food)
+{
+	for (size_t i = 0; i < demo_taboos_n; i++)
+		if (demo_taboos[i].excl == food)
+			return &demo_taboos[i];
+	return &demo_taboos[0];
+}
+
+/* Remembers a picked text (a table pointer) so that it is not picked again. */
 static void take(struct taste_state *ts, const char *s)
 {
 	if (ts->ntaken < LEN(ts->taken))
@@ -487,13 +497,14 @@ static void make_guest(struct gen *gn, long i, struct guest *g)
 	/* safety data first, then preferences that fit with it */
 	struct taste_state ts = {0};
 	if (hui) {
-		guest_add_pref(g, -1, PREF_TABOO, SEV_HIGH, "猪肉");
-		ts.avoid |= DEMO_PORK;
-		take(&ts, "猪肉");
+		const struct demo_food_item *pork = taboo_of(DEMO_PORK), *drink = taboo_of(DEMO_ALCOHOL);
+		guest_add_pref(g, -1, PREF_TABOO, SEV_HIGH, pork->text);
+		ts.avoid |= pork->excl;
+		take(&ts, pork->text);
 		if (demo_rng_chance(r, 0.4)) {
-			guest_add_pref(g, -1, PREF_TABOO, SEV_MEDIUM, "酒");
-			ts.avoid |= DEMO_ALCOHOL;
-			take(&ts, "酒");
+			guest_add_pref(g, -1, PREF_TABOO, SEV_MEDIUM, drink->text);
+			ts.avoid |= drink->excl;
+			take(&ts, drink->text);
 		}
 		if (demo_rng_chance(r, 0.4))
 			guest_set(g, GF_RELIGION, "伊斯兰教");

@@ -113,10 +113,54 @@ struct date date_add_days(struct date d, long n)
 	return date_from_days(date_to_days(d) + n);
 }
 
+bool date_stamp_parse(const char *s, long long *secs)
+{
+	char day[11];
+	struct date d;
+	int h, mi, se;
+	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
+	    !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se) ||
+	    h > 23 || mi > 59 || se > 59)
+		return false;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!date_parse(day, &d))
+		return false;
+	*secs = (long long)date_to_days(d) * 86400 + h * 3600 + mi * 60 + se;
+	return true;
+}
+
+/* Whole days of secs, rounded down (also before 1970). */
+static long stamp_days(long long secs)
+{
+	return (long)(secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400));
+}
+
+char *date_stamp_format(long long secs, char *buf)
+{
+	long days = stamp_days(secs);
+	long long rest = secs - (long long)days * 86400;
+	struct date d = date_from_days(days);
+	snprintf(buf, 20, "%04u-%02u-%02u %02u:%02u:%02u", (unsigned)d.y % 10000u,
+		 (unsigned)d.m % 100u, (unsigned)d.d % 100u, (unsigned)(rest / 3600) % 100u,
+		 (unsigned)(rest / 60 % 60), (unsigned)(rest % 60));
+	return buf;
+}
+
+/* $MAITRE_NOW when set and a valid stamp, else NULL. */
+static const char *env_now(long long *secs)
+{
+	const char *env = getenv("MAITRE_NOW");
+	return env && date_stamp_parse(env, secs) ? env : NULL;
+}
+
 struct date date_today(void)
 {
 	const char *env = getenv("MAITRE_TODAY");
 	struct date d;
+	long long now;
+	if (env_now(&now))
+		return date_from_days(stamp_days(now));
 	if (env && date_parse(env, &d))
 		return d;
 	time_t t = time(NULL);
@@ -130,6 +174,9 @@ struct date date_today(void)
 
 char *date_now_stamp(char *buf)
 {
+	long long now;
+	if (env_now(&now))
+		return date_stamp_format(now, buf);
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);
@@ -142,6 +189,9 @@ char *date_now_stamp(char *buf)
 
 int date_now_hour(void)
 {
+	long long now;
+	if (env_now(&now))
+		return (int)((now - (long long)stamp_days(now) * 86400) / 3600);
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);

@@ -24,12 +24,20 @@ char *date_format(struct date d, char *buf);
 long date_to_days(struct date d);
 struct date date_from_days(long days);
 struct date date_add_days(struct date d, long n);
-/* Today: $MAITRE_TODAY (YYYY-MM-DD) when set and valid, else the local date. */
+/* Today: the date of $MAITRE_NOW when set and valid, else $MAITRE_TODAY (YYYY-MM-DD) when set
+ * and valid, else the local date. */
 struct date date_today(void);
-/* Current local time as "YYYY-MM-DD HH:MM:SS" into buf (≥ 20 bytes); the date part follows
+/* Current local time as "YYYY-MM-DD HH:MM:SS" into buf (≥ 20 bytes): $MAITRE_NOW when set and
+ * valid ("YYYY-MM-DD HH:MM:SS", for tests); else the clock, its date part following
  * $MAITRE_TODAY when set. Returns buf. */
 char *date_now_stamp(char *buf);
-/* Current local hour (0..23). */
+/* Current local hour (0..23), from $MAITRE_NOW when set. */
 int date_now_hour(void);
+/* Parses exactly "YYYY-MM-DD HH:MM:SS" (a valid date and time) into seconds since
+ * 1970-01-01 00:00:00 on the same clock (no time zone involved). */
+bool date_stamp_parse(const char *s, long long *secs);
+/* Writes secs (as from date_stamp_parse) as "YYYY-MM-DD HH:MM:SS" into buf (≥ 20 bytes).
+ * Returns buf. */
+char *date_stamp_format(long long secs, char *buf);
 
 #endif

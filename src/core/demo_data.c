@@ -698,10 +698,11 @@ const struct demo_food_item demo_allergies[] = {
 };
 const size_t demo_allergies_n = LEN(demo_allergies);
 
+/* taken holds texts of items picked before: the same pointers, so no string compare */
 static bool taken_has(const char *const *taken, size_t ntaken, const char *s)
 {
 	for (size_t i = 0; i < ntaken; i++)
-		if (taken[i] && strcmp(taken[i], s) == 0)
+		if (taken[i] == s)
 			return true;
 	return false;
 }

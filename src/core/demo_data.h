@@ -135,7 +135,8 @@ extern const struct demo_food_item demo_allergies[]; /* excl: what they forbid *
 extern const size_t demo_dishes_n, demo_tastes_n, demo_habits_n, demo_taboos_n, demo_allergies_n;
 
 /* Picks one item of v[0..n-1] by weight, skipping items that have food in avoid or whose text
- * is in taken[0..ntaken-1]; NULL when every item is ruled out. */
+ * is one of taken[0..ntaken-1] (the text pointers of items picked before, compared as
+ * pointers); NULL when every item is ruled out. */
 const struct demo_food_item *demo_pick_food(struct demo_rng *r, const struct demo_food_item *v,
 					    size_t n, unsigned avoid, const char *const *taken,
 					    size_t ntaken);

@@ -183,8 +183,7 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 {
 	enum store_status rs = ST_OK;
 	int64_t me;
-	char now[20];
-	date_now_stamp(now);
+	const char *now = store_now(st);
 	if ((rs = store_staff_self(st, &me)) != ST_OK)
 		return rs;
 
@@ -527,8 +526,7 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 	if (rs != ST_OK)
 		return rs;
 	int64_t me;
-	char now[20];
-	date_now_stamp(now);
+	const char *now = store_now(st);
 	bool fresh = g->id == 0;
 	struct guest old;
 	guest_init(&old);

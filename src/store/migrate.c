@@ -127,6 +127,149 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (key, guest_id)) WITHOUT ROWID;"
 	/* Substrings of 3+ characters of names, employers and phone digits (rowid = guest id). */
 	"CREATE VIRTUAL TABLE search_text USING fts5(text, tokenize = 'trigram', detail = 'none');",
+	/* 1 → 2: tiers, complaints, alerts, contacts, gifts, banquets (domain.md §3–§8) */
+	/* Each rules file in force at some time, by content hash: a stored month names its rules. */
+	"CREATE TABLE tier_rules_version("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  label TEXT, source TEXT,"
+	"  content TEXT NOT NULL,"
+	"  first_used TEXT NOT NULL);"
+
+	/* A guest's tier for a month, with the figures it was computed from. tier/grp is what is in
+	 * force (rules, grace or override: source); computed_* is what the rules alone gave. */
+	"CREATE TABLE tier_month("
+	"  month TEXT NOT NULL,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  tier TEXT, grp TEXT,"
+	"  computed_tier TEXT, computed_grp TEXT, rule_no INTEGER,"
+	"  source TEXT NOT NULL CHECK (source = 'rules' OR source = 'grace' OR source = 'override'"
+	"    OR source = 'none'),"
+	"  months INTEGER NOT NULL, visits INTEGER NOT NULL, covers INTEGER NOT NULL,"
+	"  spend_fen INTEGER NOT NULL,"
+	"  m_visits INTEGER NOT NULL, m_covers INTEGER NOT NULL, m_spend_fen INTEGER NOT NULL,"
+	"  grace INTEGER NOT NULL DEFAULT 0," /* consecutive months kept by grace */
+	"  rules_version INTEGER NOT NULL REFERENCES tier_rules_version(id),"
+	"  computed_at TEXT NOT NULL,"
+	"  PRIMARY KEY (month, guest_id)) WITHOUT ROWID;"
+	"CREATE INDEX tier_month_guest ON tier_month(guest_id, month);"
+
+	"CREATE TABLE tier_override("
+	"  id INTEGER PRIMARY KEY,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  tier TEXT NOT NULL, grp TEXT,"
+	"  reason TEXT NOT NULL CHECK (length(reason) > 0),"
+	"  until_month TEXT,"
+	"  created_by INTEGER NOT NULL REFERENCES staff(id), created_at TEXT NOT NULL,"
+	"  cleared_by INTEGER REFERENCES staff(id), cleared_at TEXT);"
+	"CREATE INDEX tier_override_guest ON tier_override(guest_id, cleared_at);"
+
+	/* A complaint (domain.md §6). at: when it was logged; opened_at: when its current round
+	 * began (at, or its last reopening): the acknowledge and resolve deadlines count from it.
+	 * steps: the five recovery steps, bit n-1 for step n. compensation_fen: all given so far. */
+	"CREATE TABLE complaint("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  visit_id INTEGER REFERENCES visit(id),"
+	"  at TEXT NOT NULL,"
+	"  opened_at TEXT NOT NULL,"
+	"  channel TEXT NOT NULL CHECK (channel = 'in_person' OR channel = 'phone' OR"
+	"    channel = 'online_review' OR channel = 'wechat' OR channel = 'other'),"
+	"  category TEXT NOT NULL CHECK (category = 'food' OR category = 'service' OR"
+	"    category = 'waiting_time' OR category = 'hygiene' OR category = 'environment' OR"
+	"    category = 'price' OR category = 'other'),"
+	"  severity TEXT NOT NULL CHECK (severity = 'low' OR severity = 'medium' OR severity = 'high'"
+	"    OR severity = 'critical'),"
+	"  description TEXT NOT NULL CHECK (length(description) > 0),"
+	"  staff_involved TEXT,"
+	"  owner INTEGER REFERENCES staff(id),"
+	"  status TEXT NOT NULL CHECK (status = 'open' OR status = 'acknowledged' OR"
+	"    status = 'resolved' OR status = 'followed_up' OR status = 'closed'),"
+	"  steps INTEGER NOT NULL DEFAULT 0 CHECK (steps BETWEEN 0 AND 31),"
+	"  acknowledged_at TEXT, resolved_at TEXT, resolution TEXT,"
+	"  compensation_fen INTEGER CHECK (compensation_fen >= 0),"
+	"  followed_up_at TEXT, verdict TEXT CHECK (verdict = 'satisfied' OR verdict = 'unsatisfied'),"
+	"  followup_note TEXT, closed_at TEXT,"
+	"  created_by INTEGER NOT NULL REFERENCES staff(id),"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX complaint_guest ON complaint(guest_id, at);"
+	/* overdue without reading every complaint: open and acknowledged ones by opened_at, resolved
+	 * ones (waiting for their follow-up) by resolved_at */
+	"CREATE INDEX complaint_status ON complaint(status, opened_at);"
+	"CREATE INDEX complaint_followup_due ON complaint(status, resolved_at) "
+	"WHERE status = 'resolved';"
+	"CREATE INDEX complaint_owner ON complaint(owner, status);"
+	/* The timeline: one row per change (create, ack, step, unstep, resolve, followup, close,
+	 * reopen); amount_fen is a resolution's compensation, verdict a follow-up's. */
+	"CREATE TABLE complaint_event("
+	"  id INTEGER PRIMARY KEY,"
+	"  complaint_id INTEGER NOT NULL REFERENCES complaint(id),"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  action TEXT NOT NULL, from_status TEXT, to_status TEXT, note TEXT,"
+	"  amount_fen INTEGER, verdict TEXT);"
+	"CREATE INDEX complaint_event_complaint ON complaint_event(complaint_id);"
+
+	"CREATE TABLE alert("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  month TEXT NOT NULL,"
+	"  light TEXT NOT NULL CHECK (light = 'yellow' OR light = 'red'),"
+	"  reason TEXT NOT NULL,"
+	"  tier TEXT,"
+	"  feedback TEXT, feedback_by INTEGER REFERENCES staff(id), feedback_at TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  closed_at TEXT, closed_by INTEGER REFERENCES staff(id), outcome TEXT);"
+	"CREATE UNIQUE INDEX alert_open ON alert(guest_id) WHERE closed_at IS NULL;"
+	"CREATE INDEX alert_month ON alert(month);"
+	"CREATE TABLE alert_action("
+	"  id INTEGER PRIMARY KEY,"
+	"  alert_id INTEGER NOT NULL REFERENCES alert(id),"
+	"  no INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  owner TEXT,"
+	"  done_at TEXT, done_by INTEGER REFERENCES staff(id),"
+	"  UNIQUE (alert_id, no));"
+
+	"CREATE TABLE contact("
+	"  id INTEGER PRIMARY KEY,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  at TEXT NOT NULL,"
+	"  channel TEXT NOT NULL CHECK (channel = 'phone' OR channel = 'visit' OR channel = 'wechat'),"
+	"  outcome TEXT, feedback TEXT);"
+	"CREATE INDEX contact_guest ON contact(guest_id, channel, at);"
+
+	/* A gift given for an occasion (birthday, anniversary or another date's label) of the
+	 * guest (person NULL) or of an associated person (person: "relation name" as it was, kept
+	 * when the person is removed); year: the year of the occasion it was given for. */
+	"CREATE TABLE gift("
+	"  id INTEGER PRIMARY KEY,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	"  person TEXT,"
+	"  special_date_id INTEGER REFERENCES special_date(id) ON DELETE SET NULL,"
+	"  occasion TEXT NOT NULL CHECK (length(occasion) > 0),"
+	"  year INTEGER NOT NULL,"
+	"  value_fen INTEGER CHECK (value_fen >= 0), note TEXT,"
+	"  given_at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id));"
+	"CREATE INDEX gift_guest ON gift(guest_id, year);"
+
+	"CREATE TABLE banquet("
+	"  id INTEGER PRIMARY KEY,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  date TEXT NOT NULL,"
+	"  host TEXT, tables INTEGER CHECK (tables >= 1),"
+	"  budget_fen INTEGER CHECK (budget_fen >= 0), actual_fen INTEGER CHECK (actual_fen >= 0),"
+	"  note TEXT,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id), created_at TEXT NOT NULL);"
+	"CREATE INDEX banquet_guest ON banquet(guest_id, date);"
+
+	/* monthly figures read live visits by date: covering, so the sheet and tiers never touch
+	 * the visit rows */
+	"CREATE INDEX visit_live ON visit(date, guest_id, meal, covers, spend_fen) "
+	"WHERE voided_at IS NULL;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -210,6 +210,9 @@ static const char sum_taboos[] =
 	"WHERE guest_id = ?1 AND kind = 'taboo' AND person_id IS NULL ORDER BY id)";
 static const char sum_last_visit[] =
 	"SELECT max(date) FROM visit WHERE guest_id = ?1 AND voided_at IS NULL";
+static const char sum_tier[] = "SELECT tier, grp FROM tier_month WHERE guest_id = ?1 AND "
+			       "month <= ?2 ORDER BY month DESC LIMIT 1";
+static const char sum_complaint[] = "SELECT max(at) FROM complaint WHERE guest_id = ?1";
 
 /* Collects hits while stepping s: each new guest id (not yet among hits) is appended with
  * match m until want hits are there. Stepping is lazy: SQLite reads no further than needed. */
@@ -383,7 +386,7 @@ static char *join_column(struct store *st, const char *sql, int64_t id)
 }
 
 enum store_status search_store_summaries(struct store *st, const int64_t *ids, size_t n,
-					 struct guest_summary *out)
+					 const char *month, struct guest_summary *out)
 {
 	enum store_status rs = ST_OK;
 	if ((rs = store_exec(st, "SAVEPOINT summaries")) != ST_OK)
@@ -409,6 +412,22 @@ enum store_status search_store_summaries(struct store *st, const int64_t *ids, s
 		char *lv = join_column(st, sum_last_visit, ids[i]);
 		snprintf(o->last_visit, sizeof o->last_visit, "%s", lv ? lv : "");
 		free(lv);
+		char *lc = join_column(st, sum_complaint, ids[i]);
+		snprintf(o->last_complaint, sizeof o->last_complaint, "%s", lc ? lc : "");
+		free(lc);
+		s = store_prep(st, sum_tier);
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_text(s, 2, month ? month : "9999-12", -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			const unsigned char *t = sqlite3_column_text(s, 0), *gp = sqlite3_column_text(s, 1);
+			snprintf(o->tier, sizeof o->tier, "%s", t ? (const char *)t : "");
+			snprintf(o->grp, sizeof o->grp, "%s", gp ? (const char *)gp : "");
+		}
+		sqlite3_reset(s);
 	}
 	store_exec(st, "RELEASE summaries");
 	return rs;
@@ -426,9 +445,10 @@ void guest_summary_free(struct guest_summary *s)
 
 enum store_status search_store_explain(struct store *st, struct strv *out)
 {
-	static const char *const all[] = {key_exact,  key_prefix, phone_exact,   phone_suffix,
-					  text_substring, sum_guest, sum_phones, sum_allergies,
-					  sum_taboos, sum_last_visit};
+	static const char *const all[] = {key_exact,     key_prefix,    phone_exact,
+					  phone_suffix,  text_substring, sum_guest,
+					  sum_phones,    sum_allergies, sum_taboos,
+					  sum_last_visit, sum_tier,     sum_complaint};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		char *q = xasprintf("EXPLAIN QUERY PLAN %s", all[i]);
 		sqlite3_stmt *s = NULL;

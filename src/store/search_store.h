@@ -39,11 +39,14 @@ struct guest_summary {
 	char *taboos;    /* "pork", or NULL */
 	char *employer;
 	char last_visit[11]; /* YYYY-MM-DD or "" */
+	char tier[8], grp[24];   /* the latest stored tier at or before the month asked ("" none) */
+	char last_complaint[20]; /* when the guest last complained, or "" */
 };
 
-/* Fills out[i] for each of the n ids. Free each with guest_summary_free. */
+/* Fills out[i] for each of the n ids, with the tier in force in month ("YYYY-MM"). Free each
+ * with guest_summary_free. */
 enum store_status search_store_summaries(struct store *st, const int64_t *ids, size_t n,
-					 struct guest_summary *out);
+					 const char *month, struct guest_summary *out);
 void guest_summary_free(struct guest_summary *s);
 
 /* The query plans (EXPLAIN QUERY PLAN detail lines, "SQL => plan") of every statement the

@@ -145,6 +145,7 @@ enum store_status store_begin(struct store *st)
 	if (st->txdepth++ > 0)
 		return ST_OK;
 	st->tx_failed = false;
+	date_now_stamp(st->now);
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		st->txdepth = 0;
@@ -185,10 +186,22 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	/* a rollback forgets a staff row registered in this transaction */
 	st->staff_id = 0;
+	st->staff_login_id = 0;
+}
+
+const char *store_now(struct store *st)
+{
+	if (st->txdepth == 0)
+		date_now_stamp(st->now);
+	return st->now;
 }
 
 enum store_status store_staff_id(struct store *st, const char *login, bool create, int64_t *id)
 {
+	if (st->staff_login_id && strcmp(st->staff_login, login) == 0) {
+		*id = st->staff_login_id;
+		return ST_OK;
+	}
 	static const char *sel = "SELECT id FROM staff WHERE login = ?1";
 	static const char *ins =
 		"INSERT INTO staff(login, display_name, role, created_at) VALUES (?1, ?1, 'staff', ?2)";
@@ -200,6 +213,8 @@ enum store_status store_staff_id(struct store *st, const char *login, bool creat
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
+		snprintf(st->staff_login, sizeof st->staff_login, "%s", login);
+		st->staff_login_id = *id;
 		return ST_OK;
 	}
 	sqlite3_reset(s);
@@ -247,8 +262,7 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	char now[20];
-	sqlite3_bind_text(s, 1, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, store_now(st), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, me);
 	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, entity_id);
@@ -420,8 +434,10 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 	char pragmas[512];
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; PRAGMA mmap_size=0;"
-		 "PRAGMA synchronous=%s; PRAGMA cache_size=%d; PRAGMA temp_store=MEMORY;",
-		 (flags & STORE_BULK) ? "OFF" : "NORMAL", (flags & STORE_BULK) ? -2000000 : -16000);
+		 "PRAGMA synchronous=%s; PRAGMA cache_size=%d; PRAGMA temp_store=MEMORY;"
+		 "PRAGMA threads=%d;",
+		 (flags & STORE_BULK) ? "OFF" : "NORMAL", (flags & STORE_BULK) ? -2000000 : -16000,
+		 (flags & STORE_BULK) ? 2 : 0);
 	if ((rs = store_exec(st, pragmas)) != ST_OK)
 		goto fail;
 	if (!(flags & STORE_READONLY)) {

@@ -17,6 +17,9 @@ struct store {
 	bool bulk;            /* STORE_BULK: per-row audit rows replaced by store_log summaries */
 	int64_t staff_id;     /* this login's staff row, 0 until first registered */
 	char login[64];
+	char now[20];         /* the time of the open transaction (store_now) */
+	char staff_login[64]; /* the last login looked up by store_staff_id, and its id */
+	int64_t staff_login_id;
 	char err[512];
 	struct sql_profile *profile; /* MAITRE_SQL_PROFILE */
 	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
@@ -36,6 +39,9 @@ enum store_status store_sqlfail(struct store *st, int rc, const char *context);
 sqlite3_stmt *store_prep(struct store *st, const char *sql);
 /* Executes SQL without results. */
 enum store_status store_exec(struct store *st, const char *sql);
+/* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for
+ * every row a transaction writes. Outside a transaction, the current time. */
+const char *store_now(struct store *st);
 /* This process's staff id, registering the login in staff on first use (inside a write tx). */
 enum store_status store_staff_self(struct store *st, int64_t *id);
 /* The staff id of login, registering it when create is true. ST_NOTFOUND otherwise. */

@@ -13,7 +13,8 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/maitre-cli-$NAME.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export MAITRE_DB="$TMP/maitre.db"
 export MAITRE_TODAY="${MAITRE_TODAY:-2026-06-30}"
-unset XDG_DATA_HOME XDG_CONFIG_HOME
+unset XDG_DATA_HOME
+export XDG_CONFIG_HOME="$TMP/config" # never the tester's own tiers.yaml
 LOGIN=$(id -un)
 OUT="$TMP/transcript"
 : > "$OUT"
@@ -24,7 +25,9 @@ mask() {
 	    -e 's/[0-9][0-9]:[0-9][0-9]:[0-9][0-9]/HH:MM:SS/g' \
 	    -e 's/[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]-[0-9]\{6\}/YYYY-MM-DD-HHMMSS/g' \
 	    -e 's/ in [0-9]*\.[0-9] s/ in N.N s/g' \
-	    -e 's/([0-9]*\.[0-9] MB)/(N.N MB)/g'
+	    -e 's/([0-9]*\.[0-9] MB)/(N.N MB)/g' \
+	    -e 's/the longest [0-9]* ms/the longest N ms/g' \
+	    -e 's/\b[0-9a-f]\{16\}\b/HASH/g'
 }
 
 # shows control characters of a command line visibly (ESC as ^[)

@@ -1,0 +1,255 @@
+/* cli_config.c — the tier rules in force for the command line, and maitre check-config. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/tiers.h"
+#include "core/guest.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "core/tier.h"
+
+const struct opt cli_check_config_opts[] = {{NULL, NULL, 0, NULL}};
+
+/* Loads the rules of file (or, when NULL, those in force) into out, printing the warnings and
+ * errors on stderr as they are ("file:line:column: message"), in the order of the text.
+ * Returns 0 or -1. */
+static int load_and_report(struct cli *c, const char *file, struct tier_rules *out)
+{
+	struct strv diags = {0};
+	int rc = file ? tiers_load_file(file, out, &diags, &diags)
+	              : tiers_load_in_force(c->tiers, out, &diags, &diags);
+	for (size_t i = 0; i < diags.n; i++) {
+		char *d = text_display(diags.v[i]);
+		fprintf(stderr, "%s\n", d ? d : diags.v[i]);
+		free(d);
+	}
+	strv_free(&diags);
+	return rc;
+}
+
+const struct tier_rules *cli_rules(struct cli *c)
+{
+	static struct tier_rules rules;
+	static int state; /* 0: not yet loaded, 1: loaded, -1: broken */
+	if (state == 0) {
+		tier_rules_init(&rules);
+		state = load_and_report(c, NULL, &rules) == 0 ? 1 : -1;
+	}
+	return state > 0 ? &rules : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* check-config */
+
+/* An amount in whole yuan when it is whole ("5000"), else with two decimals ("5000.50"). */
+static char *yuan(int64_t fen, char *buf)
+{
+	if (fen % 100 == 0)
+		snprintf(buf, 32, "%lld", (long long)(fen / 100));
+	else
+		money_format(fen, buf);
+	return buf;
+}
+
+/* Prints "  LABEL  VALUE" with the label padded; value made safe for the terminal. */
+static void line(const char *label, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void line(const char *label, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	char *d = text_display(buf);
+	printf("  %-20s  %s\n", label, d ? d : buf);
+	free(d);
+}
+
+static void print_rules_table(const struct tier_rules *r)
+{
+	static const char *const headers[] = {"no",    "tier",       "group",    "visits",
+	                                      "spend", "per_capita", "requires", "line"};
+	struct table t;
+	char b[32];
+	table_init(&t, 8, headers, 1u << 0 | 1u << 3 | 1u << 4 | 1u << 5 | 1u << 7);
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct tier_rule *ru = &r->rules[i];
+		unsigned req = ru->requires ? ru->requires : CRIT_ALL;
+		table_addf(&t, "%zu", i + 1);
+		table_add(&t, ru->tier);
+		table_add(&t, ru->group);
+		if (req & CRIT_VISITS)
+			table_addf(&t, "%g", ru->min_visits);
+		else
+			table_add(&t, "-");
+		table_add(&t, req & CRIT_SPEND ? yuan(ru->min_spend, b) : "-");
+		table_add(&t, req & CRIT_PER_CAPITA ? yuan(ru->min_per_capita, b) : "-");
+		if (req == CRIT_ALL) {
+			table_add(&t, "all");
+		} else {
+			struct sbuf s = {0};
+			for (unsigned cr = CRIT_VISITS; cr <= CRIT_PER_CAPITA; cr <<= 1)
+				if (req & cr)
+					sbuf_printf(&s, "%s%s", s.len ? "+" : "",
+					            tier_criterion_name(cr));
+			char *names = sbuf_detach(&s);
+			table_add(&t, names);
+			free(names);
+		}
+		table_addf(&t, "%d", ru->line);
+	}
+	table_print(&t, OUT_TEXT, stdout);
+	table_free(&t);
+}
+
+/* "birthday, anniversary, other" from the bits of gift_occasions. */
+static void occasions(unsigned bits, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < DATE_KIND_COUNT; k++)
+		if (bits & (1u << k))
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? ", " : "",
+			         date_kind_names[k]);
+}
+
+static void print_privilege(const struct tier_privilege *pv)
+{
+	char b[32], b2[32], occ[128], every[40];
+	printf("\nprivileges of tier %s:\n", pv->tier);
+	line("greeter", "%s", pv->greeter[0] ? pv->greeter : "none");
+	if (pv->phone_days)
+		line("phone call", "every %d days", pv->phone_days);
+	else
+		line("phone call", "none");
+	if (pv->visit_days)
+		line("in-person visit", "every %d days", pv->visit_days);
+	else
+		line("in-person visit", "none");
+	occasions(pv->gift_occasions, occ, sizeof occ);
+	if (pv->gift_fen && occ[0])
+		line("gift", "¥%s on %s", yuan(pv->gift_fen, b), occ);
+	else
+		line("gift", "none");
+	if (pv->banquet_min_months == pv->banquet_max_months)
+		snprintf(every, sizeof every, "%d", pv->banquet_min_months);
+	else
+		snprintf(every, sizeof every, "%d to %d", pv->banquet_min_months,
+		         pv->banquet_max_months);
+	if (pv->banquet_min_months)
+		line("banquet", "every %s months, hosted by %s, ¥%s per table", every,
+		     pv->banquet_host[0] ? pv->banquet_host : "(nobody named)",
+		     yuan(pv->banquet_budget_fen, b2));
+	else
+		line("banquet", "none");
+	line("group chat", "%s", pv->group_chat[0] ? pv->group_chat : "none");
+	if (pv->trip_fen)
+		line("annual trip", "¥%s per person", yuan(pv->trip_fen, b));
+	else
+		line("annual trip", "none");
+	if (pv->max_discount_pct)
+		line("deepest discount", "%d%% off (the guest pays %d%%)", pv->max_discount_pct,
+		     100 - pv->max_discount_pct);
+	else
+		line("deepest discount", "none");
+	if (pv->discount_exclusions.n) {
+		struct sbuf s = {0};
+		for (size_t i = 0; i < pv->discount_exclusions.n; i++)
+			sbuf_printf(&s, "%s%s", i ? ", " : "", pv->discount_exclusions.v[i]);
+		char *ex = sbuf_detach(&s);
+		line("never discounted", "%s", ex);
+		free(ex);
+	}
+}
+
+static void print_rules(const struct tier_rules *r)
+{
+	printf("rules file: %s\n", r->source);
+	line("version", "%s", r->version[0] ? r->version : "(no label)");
+	line("hash", "%s", r->hash);
+	if (r->window_months == 1)
+		line("window", "1 month: each month's figures are judged on their own");
+	else
+		line("window", "%d months: figures are averaged over the last %d complete months",
+		     r->window_months, r->window_months);
+	if (r->grace_months == 0)
+		line("grace",
+		     "none: a guest loses a tier in the first month they fall short of it");
+	else
+		line("grace",
+		     "%d month%s: a guest keeps a tier %d month%s after first falling short",
+		     r->grace_months, r->grace_months == 1 ? "" : "s", r->grace_months,
+		     r->grace_months == 1 ? "" : "s");
+
+	printf("\ntier rules, top-down: the first rule a guest satisfies gives the tier\n"
+	       "(visits and spend: averages per month; spend and per_capita in yuan):\n");
+	if (r->nrules)
+		print_rules_table(r);
+	else
+		printf("none: every guest is untiered\n");
+
+	for (size_t i = 0; i < r->nprivs; i++)
+		print_privilege(&r->privs[i]);
+	if (!r->nprivs)
+		printf("\nprivileges: none\n");
+
+	const struct alert_rules *a = &r->alerts;
+	bool red = false;
+	printf("\nalerts, for guests who held a tier last month:\n");
+	line("yellow", "came this month, below the tier's thresholds × %g", a->yellow_factor);
+	if (a->red_no_visit)
+		line("red", "no visit this month"), red = true;
+	if (a->red_overdue_complaint)
+		line("red", "an unresolved complaint past its deadline"), red = true;
+	if (a->red_min_severity != SEV_NONE && a->red_severity_days > 0) {
+		line("red", "a complaint of severity %s%s in the last %d days",
+		     severity_names[a->red_min_severity],
+		     a->red_min_severity == SEV_CRITICAL ? "" : " or worse", a->red_severity_days);
+		red = true;
+	}
+	if (!red)
+		line("red", "never");
+
+	const struct complaint_rules *cr = &r->complaints;
+	printf("\ncomplaints:\n");
+	line("acknowledge within", "%d hours", cr->ack_hours);
+	line("resolve within", "%d hours", cr->resolve_hours);
+	line("follow up within", "%d days of the resolution", cr->followup_days);
+	line("prior complaint mark", "%d days after a complaint", cr->prior_days);
+}
+
+static int on_check_opt(struct cli *c, void *ctx, int id, const char *val)
+{
+	const char **file = ctx;
+	if (id == OPT_POSITIONAL) {
+		if (*file) {
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
+			return cli_usage(c);
+		}
+		*file = val;
+	}
+	return 0;
+}
+
+int cli_check_config(struct cli *c, int argc, char **argv)
+{
+	const char *file = NULL;
+	struct tier_rules r;
+	int rc = cli_parse(c, argc, argv, cli_check_config_opts, on_check_opt, &file);
+	if (rc)
+		return rc;
+	tier_rules_init(&r);
+	if (load_and_report(c, file, &r) != 0) {
+		rc = EXIT_USER;
+		goto out;
+	}
+	print_rules(&r);
+out:
+	tier_rules_free(&r);
+	return rc;
+}

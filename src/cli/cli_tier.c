@@ -1,0 +1,422 @@
+/* cli_tier.c — maitre tier recompute | show | override | list | movers */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "core/tier.h"
+#include "core/tier_calc.h"
+#include "store/tier_store.h"
+
+enum { T_MONTH = 1, T_TIER, T_REASON, T_UNTIL, T_CLEAR };
+
+const struct opt cli_tier_recompute_opts[] = {
+	{"month", "YYYY-MM", T_MONTH, "the month to compute (default this month)"},
+	{NULL, NULL, 0, NULL},
+};
+const struct opt cli_tier_show_opts[] = {
+	{"month", "YYYY-MM", T_MONTH, "the month (default this month)"},
+	{NULL, NULL, 0, NULL},
+};
+const struct opt cli_tier_override_opts[] = {
+	{"reason", "TEXT", T_REASON, "why (required to set)"},
+	{"until", "YYYY-MM", T_UNTIL, "the last month the override holds (default: until cleared)"},
+	{"clear", NULL, T_CLEAR, "remove the override: the rules decide again"},
+	{NULL, NULL, 0, NULL},
+};
+const struct opt cli_tier_list_opts[] = {
+	{"month", "YYYY-MM", T_MONTH, "the month (default this month)"},
+	{"tier", "TIER", T_TIER, "only this letter tier (A, B, C)"},
+	{NULL, NULL, 0, NULL},
+};
+const struct opt cli_tier_movers_opts[] = {
+	{"month", "YYYY-MM", T_MONTH, "the month, against the one before (default this month)"},
+	{NULL, NULL, 0, NULL},
+};
+
+struct tier_ctx {
+	struct date month;
+	struct strv args;
+	const char *tier, *reason, *until;
+	bool clear;
+};
+
+static int on_tier(struct cli *c, void *vctx, int id, const char *val)
+{
+	struct tier_ctx *t = vctx;
+	struct date d;
+	switch (id) {
+	case OPT_POSITIONAL:
+		strv_push(&t->args, val);
+		return 0;
+	case T_MONTH:
+		if (!date_parse_month(val, &d))
+			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
+		t->month = d;
+		return 0;
+	case T_TIER:
+		t->tier = val;
+		return 0;
+	case T_REASON:
+		t->reason = val;
+		return 0;
+	case T_UNTIL:
+		if (!date_parse_month(val, &d))
+			return cli_error(c, EXIT_USER, "until: must be YYYY-MM, got \"%s\"", val);
+		t->until = val;
+		return 0;
+	case T_CLEAR:
+		t->clear = true;
+		return 0;
+	}
+	return 0;
+}
+
+static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, struct tier_ctx *t,
+		 size_t nargs)
+{
+	struct date today = date_today();
+	memset(t, 0, sizeof *t);
+	t->month = (struct date){today.y, today.m, 1};
+	int rc = cli_parse(c, argc, argv, opts, on_tier, t);
+	if (rc)
+		return rc;
+	if (nargs != (size_t)-1 && t->args.n != nargs) {
+		if (t->args.n > nargs)
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", t->args.v[nargs]);
+		return cli_usage(c);
+	}
+	return 0;
+}
+
+/* "¥5,346.67" style amounts, for the eye: whole yuan with 2 decimals when not round. */
+static char *yuan(int64_t fen, char *buf)
+{
+	char tmp[32];
+	money_format(fen, tmp);
+	size_t n = strlen(tmp);
+	if (n > 3 && strcmp(tmp + n - 3, ".00") == 0)
+		tmp[n - 3] = '\0';
+	snprintf(buf, 40, "¥%s", tmp);
+	return buf;
+}
+
+static const char *tier_label(const char *tier, const char *grp, char *buf)
+{
+	if (!tier || !*tier)
+		return "untiered";
+	snprintf(buf, 40, "%s%s%s", tier, grp && *grp ? " " : "", grp ? grp : "");
+	return buf;
+}
+
+static void describe_rule(const struct tier_rule *rule, char *buf, size_t len)
+{
+	char a[40], b[40];
+	unsigned req = rule->requires ? rule->requires : CRIT_ALL;
+	snprintf(buf, len, "%s %s: %s%g visits, %s%s a month, %s%s per head", rule->tier, rule->group,
+		 req & CRIT_VISITS ? "" : "(", rule->min_visits, yuan(rule->min_spend, a),
+		 req & CRIT_VISITS ? "" : ")", yuan(rule->min_per_capita, b),
+		 req == CRIT_ALL ? "" : " (only the criteria required)");
+}
+
+/* One line per criterion of rule against f: value, threshold, met or not. */
+static void print_criteria(const struct tier_rule *rule, const struct tier_figures *f)
+{
+	unsigned req = rule->requires ? rule->requires : CRIT_ALL;
+	char a[40], b[40];
+	double v = tier_avg_visits(f);
+	printf("  %-14s %.2f a month (needs %g)%s%s\n", "visits", v, rule->min_visits,
+	       v + 1e-9 >= rule->min_visits ? "  ok" : "  short",
+	       req & CRIT_VISITS ? "" : "  (not required)");
+	printf("  %-14s %s a month (needs %s)%s%s\n", "spend", yuan(tier_avg_spend(f), a),
+	       yuan(rule->min_spend, b),
+	       (double)f->spend + 1e-6 >= (double)rule->min_spend * (f->months ? f->months : 1) ? "  ok"
+											     : "  short",
+	       req & CRIT_SPEND ? "" : "  (not required)");
+	printf("  %-14s %s (needs %s)%s%s\n", "per head", yuan(tier_per_capita(f), a),
+	       yuan(rule->min_per_capita, b),
+	       f->covers && f->spend >= rule->min_per_capita * f->covers ? "  ok" : "  short",
+	       req & CRIT_PER_CAPITA ? "" : "  (not required)");
+}
+
+static const struct tier_rules *rules_or_fail(struct cli *c)
+{
+	const struct tier_rules *r = cli_rules(c);
+	if (r && r->nrules == 0) {
+		cli_error(c, EXIT_DATA, "the tier rules in force have no tiers");
+		return NULL;
+	}
+	return r;
+}
+
+int cli_tier_recompute(struct cli *c, int argc, char **argv)
+{
+	struct tier_ctx t;
+	int rc = parse(c, argc, argv, cli_tier_recompute_opts, &t, 0);
+	strv_free(&t.args);
+	if (rc)
+		return rc;
+	const struct tier_rules *r = rules_or_fail(c);
+	if (!r)
+		return EXIT_DATA;
+	if ((rc = cli_open(c, 0)) != 0)
+		return rc;
+	int64_t version = 0;
+	enum store_status s = tier_store_rules_version(c->st, r, r->content, &version);
+	struct tier_recompute_stats stats;
+	if (s == ST_OK)
+		s = tier_store_recompute(c->st, r, version, t.month, &stats);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	printf("%04d-%02d: %ld guests, %ld with a tier (rules %s%s%s); in %.1f s, %d writes, the "
+	       "longest %.0f ms\n",
+	       t.month.y, t.month.m, stats.guests, stats.tiered, r->version[0] ? r->version : "",
+	       r->version[0] ? ", " : "", r->hash, stats.seconds, stats.batches, stats.longest_tx_ms);
+	return 0;
+}
+
+int cli_tier_show(struct cli *c, int argc, char **argv)
+{
+	struct tier_ctx t;
+	int64_t id;
+	int rc = parse(c, argc, argv, cli_tier_show_opts, &t, 1);
+	if (rc) {
+		strv_free(&t.args);
+		return rc;
+	}
+	bool ok = cli_parse_id(c, "guest id", t.args.v[0], &id);
+	strv_free(&t.args);
+	if (!ok)
+		return EXIT_USER;
+	const struct tier_rules *r = rules_or_fail(c);
+	if (!r)
+		return EXIT_DATA;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	struct tier_guest_info g;
+	enum store_status s = tier_store_guest(c->st, r, id, t.month, &g);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	char l1[40], l2[40], desc[200], a[40];
+	char *name = text_display(g.name);
+	printf("guest %lld  %s  %04d-%02d\n", (long long)id, name ? name : "", t.month.y, t.month.m);
+	free(name);
+	const struct tier_decision *d = &g.decision;
+	const char *computed = d->rule >= 0 ? tier_label(r->rules[d->rule].tier, r->rules[d->rule].group, l2)
+					    : "untiered";
+	printf("  %-14s %s", "tier", tier_label(d->tier, d->grp, l1));
+	if (d->source == TS_OVERRIDE) {
+		printf("  (override by %s on %.10s: %s%s%s)\n", g.override_by, g.override_at,
+		       g.override_reason, g.override_until[0] ? "; until " : "", g.override_until);
+		printf("  %-14s %s\n", "by the rules", computed);
+	} else if (d->source == TS_GRACE) {
+		printf("  (kept by grace, month %d of %d)\n", d->grace, r->grace_months);
+		printf("  %-14s %s\n", "by the rules", computed);
+	} else {
+		printf("%s\n", d->source == TS_RULES ? "  (by the rules)" : "");
+	}
+	if (d->rule >= 0) {
+		describe_rule(&r->rules[d->rule], desc, sizeof desc);
+		printf("  %-14s %s\n", "rule", desc);
+	}
+	char since[40] = "";
+	if (g.window.months < r->window_months)
+		snprintf(since, sizeof since, " (first visit %s)", g.first_visit);
+	printf("  %-14s %d month%s%s: %d visit%s, %s, %d covers\n", "window", g.window.months,
+	       g.window.months == 1 ? "" : "s", since, g.window.visits,
+	       g.window.visits == 1 ? "" : "s", yuan(g.window.spend, a), g.window.covers);
+	printf("  %-14s %d visit%s, %s, %d covers\n", "this month", g.month.visits,
+	       g.month.visits == 1 ? "" : "s", yuan(g.month.spend, a), g.month.covers);
+	const struct tier_rule *shown = d->rule >= 0 ? &r->rules[d->rule] : NULL;
+	if (shown)
+		print_criteria(shown, &g.window);
+	/* the next tier up: the nearest rule above with another letter or group */
+	int rank = d->rule >= 0 ? d->rule : (int)r->nrules;
+	const struct tier_rule *up = NULL;
+	for (int i = rank - 1; i >= 0 && !up; i--)
+		if (!shown || strcmp(r->rules[i].tier, shown->tier) || strcmp(r->rules[i].group, shown->group))
+			up = &r->rules[i];
+	if (up) {
+		struct tier_gap gap;
+		tier_gap_to(up, &g.window, &gap);
+		printf("  %-14s %s %s: needs", "next up", up->tier, up->group);
+		if (gap.visits)
+			printf(" %d more visit%s", gap.visits, gap.visits == 1 ? "" : "s");
+		if (gap.visits && gap.spend)
+			printf(" and");
+		if (gap.spend)
+			printf(" %s more spend", yuan(gap.spend, a));
+		if (!gap.visits && !gap.spend)
+			printf(" nothing more");
+		printf(" this month\n");
+		if (!shown)
+			print_criteria(up, &g.window);
+	}
+	const struct tier_privilege *p = tier_privilege_for(r, d->tier);
+	if (p) {
+		printf("  %-14s %s\n", "greeted by", p->greeter);
+		printf("  %-14s up to %d%% off, never on ", "discount", p->max_discount_pct);
+		for (size_t i = 0; i < p->discount_exclusions.n; i++)
+			printf("%s%s", i ? ", " : "", p->discount_exclusions.v[i]);
+		printf("\n");
+	}
+	if (g.stored)
+		printf("  %-14s %s (%s; rules %s)\n", "recomputed", tier_label(g.stored_tier, g.stored_grp, l1),
+		       g.stored_source, g.stored_version);
+	else
+		printf("  %-14s not yet for this month (maitre tier recompute)\n", "recomputed");
+	return 0;
+}
+
+/* "A", "A quality", "A-quality", "A/quality" → tier and group, checked against the rules. */
+static int parse_tier(struct cli *c, const struct tier_rules *r, const char *s, char *tier,
+		      char *grp)
+{
+	size_t n = strcspn(s, " -/");
+	snprintf(tier, 8, "%.*s", (int)(n < 7 ? n : 7), s);
+	snprintf(grp, 24, "%s", s[n] ? s + n + 1 : "");
+	if (tier_rank(r, tier, grp) == (int)r->nrules) {
+		struct sbuf b = {0};
+		for (size_t i = 0; i < r->nrules; i++)
+			sbuf_printf(&b, "%s%s %s", i ? ", " : "", r->rules[i].tier, r->rules[i].group);
+		char *list = sbuf_detach(&b);
+		int rc = cli_error(c, EXIT_USER, "tier: must be one of %s (or the letter alone), got \"%s\"",
+				   list ? list : "", s);
+		free(list);
+		return rc;
+	}
+	return 0;
+}
+
+int cli_tier_override(struct cli *c, int argc, char **argv)
+{
+	struct tier_ctx t;
+	int64_t id;
+	int rc = parse(c, argc, argv, cli_tier_override_opts, &t, (size_t)-1);
+	size_t want = t.clear ? 1 : 2;
+	if (rc == 0 && t.args.n != want) {
+		if (t.args.n > want)
+			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", t.args.v[want]);
+		rc = cli_usage(c);
+	}
+	if (rc == 0 && !t.clear && (!t.reason || !*t.reason))
+		rc = cli_error(c, EXIT_USER, "reason: an override needs a reason (--reason)");
+	if (rc == 0 && t.clear && (t.reason || t.until))
+		rc = cli_error(c, EXIT_USAGE, "--clear takes no --reason or --until");
+	if (rc == 0 && !cli_parse_id(c, "guest id", t.args.v[0], &id))
+		rc = EXIT_USER;
+	char why[200];
+	if (rc == 0 && t.reason && text_field_check(t.reason, 500, false, why, sizeof why) < 0)
+		rc = cli_error(c, EXIT_USER, "reason: %s", why);
+	const struct tier_rules *r = rc ? NULL : rules_or_fail(c);
+	if (rc == 0 && !r)
+		rc = EXIT_DATA;
+	char tier[8], grp[24];
+	if (rc == 0 && !t.clear)
+		rc = parse_tier(c, r, t.args.v[1], tier, grp);
+	if (rc == 0)
+		rc = cli_open(c, 0);
+	if (rc == 0) {
+		struct date today = date_today();
+		struct date m = {today.y, today.m, 1};
+		enum store_status s = tier_store_override(c->st, id, t.clear ? NULL : tier, grp,
+							  t.reason, t.until, m);
+		if (s != ST_OK)
+			rc = cli_store_error(c, s);
+	}
+	strv_free(&t.args);
+	return rc;
+}
+
+static int print_rows(struct cli *c, const struct tier_rules *r, struct tier_row *v, size_t n,
+		      bool movers)
+{
+	static const char *const list_headers[] = {"id", "guest", "tier", "source", "by_rules",
+						   "visits_per_month", "spend_per_month", "per_capita",
+						   "month_visits", "month_spend"};
+	static const char *const mover_headers[] = {"id", "guest", "was", "now", "move",
+						    "visits_per_month", "spend_per_month", "per_capita"};
+	struct table t;
+	table_init(&t, movers ? 8 : 10, movers ? mover_headers : list_headers,
+		   movers ? (1u | 1u << 5 | 1u << 6 | 1u << 7)
+			  : (1u | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9));
+	for (size_t i = 0; i < n; i++) {
+		char l1[40], l2[40], m1[32];
+		table_addf(&t, "%lld", (long long)v[i].guest_id);
+		table_add(&t, v[i].name);
+		if (movers) {
+			table_add(&t, tier_label(v[i].prev_tier, v[i].prev_grp, l1));
+			table_add(&t, tier_label(v[i].tier, v[i].grp, l2));
+			table_add(&t, tier_rank(r, v[i].tier, v[i].grp) < tier_rank(r, v[i].prev_tier, v[i].prev_grp)
+					      ? "up"
+					      : "down");
+		} else {
+			table_add(&t, tier_label(v[i].tier, v[i].grp, l1));
+			table_add(&t, v[i].source);
+			table_add(&t, tier_label(v[i].computed_tier, v[i].computed_grp, l2));
+		}
+		table_addf(&t, "%.2f", tier_avg_visits(&v[i].window));
+		table_add(&t, money_format(tier_avg_spend(&v[i].window), m1));
+		table_add(&t, money_format(tier_per_capita(&v[i].window), m1));
+		if (!movers) {
+			table_addf(&t, "%d", v[i].month.visits);
+			table_add(&t, money_format(v[i].month.spend, m1));
+		}
+	}
+	table_print(&t, c->format, stdout);
+	table_free(&t);
+	return 0;
+}
+
+int cli_tier_list(struct cli *c, int argc, char **argv)
+{
+	struct tier_ctx t;
+	int rc = parse(c, argc, argv, cli_tier_list_opts, &t, 0);
+	strv_free(&t.args);
+	if (rc)
+		return rc;
+	const struct tier_rules *r = rules_or_fail(c);
+	if (!r)
+		return EXIT_DATA;
+	if (t.tier && tier_rank(r, t.tier, NULL) == (int)r->nrules)
+		return cli_error(c, EXIT_USER, "tier: no tier \"%s\" in the rules", t.tier);
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	struct tier_row *v = NULL;
+	size_t n = 0;
+	enum store_status s = tier_store_list(c->st, r, t.month, t.tier, &v, &n);
+	if (s == ST_OK)
+		print_rows(c, r, v, n, false);
+	else
+		rc = cli_store_error(c, s);
+	free(v);
+	return rc;
+}
+
+int cli_tier_movers(struct cli *c, int argc, char **argv)
+{
+	struct tier_ctx t;
+	int rc = parse(c, argc, argv, cli_tier_movers_opts, &t, 0);
+	strv_free(&t.args);
+	if (rc)
+		return rc;
+	const struct tier_rules *r = rules_or_fail(c);
+	if (!r)
+		return EXIT_DATA;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	struct tier_row *v = NULL;
+	size_t n = 0;
+	enum store_status s = tier_store_movers(c->st, r, t.month, &v, &n);
+	if (s == ST_OK)
+		print_rows(c, r, v, n, true);
+	else
+		rc = cli_store_error(c, s);
+	free(v);
+	return rc;
+}

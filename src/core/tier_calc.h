@@ -1,0 +1,64 @@
+/* tier_calc.h — a guest's tier for a month (domain.md §4 Decisions): the window, the demotion
+ * grace, manual overrides, and the distance to the next tier up. Pure functions. */
+#ifndef MAITRE_TIER_CALC_H
+#define MAITRE_TIER_CALC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/tier.h"
+
+/* What a guest held the month before. */
+struct tier_prev {
+	bool held;        /* a row existed and named a tier */
+	char tier[8];
+	char grp[24];
+	bool earned;      /* by the rules or by grace (not by an override) */
+	int grace;        /* consecutive months already kept by grace */
+};
+
+/* A manual override in force for the month. */
+struct tier_override_in {
+	bool active;
+	char tier[8];
+	char grp[24];
+};
+
+enum tier_source { TS_NONE, TS_RULES, TS_GRACE, TS_OVERRIDE };
+extern const char *const tier_source_names[4]; /* "none", "rules", "grace", "override" */
+
+struct tier_decision {
+	int rule;          /* the rule the figures satisfy, or -1 */
+	char tier[8];      /* in force ("" when untiered) */
+	char grp[24];
+	enum tier_source source;
+	int grace;         /* months kept by grace, counting this one */
+};
+
+/* The rank of (tier, grp) among the rules: the index of the first rule naming them (grp "" :
+ * any group of that letter); r->nrules when none (untiered ranks lowest). */
+int tier_rank(const struct tier_rules *r, const char *tier, const char *grp);
+
+/* Months to average over for month m: r->window_months, or fewer when the guest's first visit
+ * falls inside the window (then the months from the first visit to m, inclusive). */
+int tier_window_months(int window_months, struct date first_visit, struct date m);
+
+/* The first month of the window of window_months ending with m (d = 1). */
+struct date tier_window_start(int window_months, struct date m);
+
+/* Decides the tier in force: an override wins; else the rules' tier, unless the guest held a
+ * higher earned tier last month and has been kept by grace for fewer than grace_months. */
+void tier_decide(const struct tier_rules *r, const struct tier_figures *window,
+		 const struct tier_prev *prev, const struct tier_override_in *ov,
+		 struct tier_decision *out);
+
+/* What figures f still lack for rule: whole visits, and spend in fen (the larger of what the
+ * monthly average and the per-capita threshold need, covers unchanged). Zero when met. */
+struct tier_gap {
+	int visits;
+	int64_t spend;
+};
+void tier_gap_to(const struct tier_rule *rule, const struct tier_figures *f, struct tier_gap *gap);
+
+#endif

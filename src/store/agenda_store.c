@@ -1,0 +1,799 @@
+#include "store/agenda_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "store/store_int.h"
+
+const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "banquet", "date"};
+
+/* The guest's letter tier this month: its most recent tier_month row at or before the month
+ * ?M (tier_month_guest: one seek per guest). */
+#define TIER_OF(guest)                                                                      \
+	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 " \
+	"ORDER BY t.month DESC LIMIT 1)"
+
+/* The columns of a date row; the range of month-days and the occasion's year are bound as
+ * ?1..?4 and ?5, the month as ?10. */
+#define DATE_COLS                                                                                \
+	"sd.id, sd.guest_id, g.name, sm.login, " TIER_OF("sd.guest_id") ", sd.person_id, "       \
+	"p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "                     \
+	"EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND gf.year = ?5 "        \
+	"AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, 'other') "         \
+	"ELSE sd.kind END) "                                                                     \
+	"AND (CASE WHEN sd.person_id IS NULL THEN gf.person IS NULL "                            \
+	"ELSE gf.person_id = sd.person_id END)) "
+#define DATE_JOINS                                                                            \
+	"LEFT JOIN person p ON p.id = sd.person_id LEFT JOIN staff sm ON sm.id = g.sales_manager "
+#define MD_RANGE "(sd.month, sd.day) >= (?1, ?2) AND (sd.month, sd.day) <= (?3, ?4) "
+
+/* Every guest's dates in a range of month-days (special_date_md). */
+static const char *const dates_all =
+	"SELECT " DATE_COLS "FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
+	"WHERE " MD_RANGE "AND g.anonymised = 0";
+/* The dates of one sales manager's guests (guest_sales_manager, then special_date_guest). */
+static const char *const dates_staff =
+	"SELECT " DATE_COLS "FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
+	"WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
+
+/* Per guest: the tier, the last phone call, in-person visit and banquet (contact_guest and
+ * banquet_guest: one seek each). */
+#define CONTACT_COLS                                                                           \
+	"g.id, g.name, sm.login, " TIER_OF("g.id") " AS tier, "                                 \
+	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'phone' "          \
+	"ORDER BY c.at DESC LIMIT 1), "                                                         \
+	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'visit' "          \
+	"ORDER BY c.at DESC LIMIT 1), "                                                         \
+	"(SELECT b.date FROM banquet b WHERE b.guest_id = g.id ORDER BY b.date DESC LIMIT 1) "  \
+	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
+/* A sales manager's guests (guest_sales_manager). */
+static const char *const contacts_staff =
+	"SELECT " CONTACT_COLS "WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
+/* Every guest: a pass over the guest table with one tier_month seek per guest. */
+static const char *const contacts_all =
+	"SELECT " CONTACT_COLS "WHERE g.anonymised = 0 AND tier <> ''";
+
+static const char *const guest_tier =
+	"SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
+static const char *const manager_any = "SELECT 1 FROM guest WHERE sales_manager = ?1 LIMIT 1";
+
+void agenda_rows_free(struct agenda_row *rows, size_t n)
+{
+	for (size_t i = 0; rows && i < n; i++) {
+		free(rows[i].guest);
+		free(rows[i].manager);
+		free(rows[i].person);
+		free(rows[i].label);
+	}
+	free(rows);
+}
+
+const char *agenda_row_occasion(const struct agenda_row *r)
+{
+	if (r->kind == DATE_OTHER)
+		return r->label ? r->label : date_kind_names[DATE_OTHER];
+	return date_kind_names[r->kind];
+}
+
+static void month_key(struct date d, char out[8])
+{
+	snprintf(out, 8, "%04u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u);
+}
+
+static void copy_tier(char dst[8], const unsigned char *t)
+{
+	snprintf(dst, 8, "%s", t ? (const char *)t : "");
+}
+
+/* A growable array of rows. */
+struct rows {
+	struct agenda_row *v;
+	size_t n, cap;
+};
+
+static struct agenda_row *rows_add(struct rows *r)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		struct agenda_row *nv = realloc(r->v, cap * sizeof *nv);
+		if (!nv)
+			return NULL;
+		r->v = nv;
+		r->cap = cap;
+	}
+	struct agenda_row *row = &r->v[r->n++];
+	memset(row, 0, sizeof *row);
+	return row;
+}
+
+/* The staff id of login (ST_NOTFOUND when unknown); 0 for NULL. */
+static enum store_status staff_of(struct store *st, const char *login, int64_t *id)
+{
+	*id = 0;
+	if (!login)
+		return ST_OK;
+	enum store_status rs = store_staff_id(st, login, false, id);
+	if (rs == ST_NOTFOUND)
+		return store_fail(st, ST_NOTFOUND, "staff: no staff member with login \"%s\"", login);
+	return rs;
+}
+
+/* Appends the dates of the rows of s (bound) that fall in [today, today + days) in year y. */
+static enum store_status read_dates(struct store *st, sqlite3_stmt *s, const struct tier_rules *rules,
+				    struct date today, int days, int y, struct rows *out)
+{
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int month = sqlite3_column_int(s, 10), day = sqlite3_column_int(s, 11);
+		struct date on = agenda_next(month, day, today);
+		int away = agenda_days_until(month, day, today);
+		if (away >= days || on.y != y)
+			continue;
+		struct agenda_row *r = rows_add(out);
+		if (!r) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		r->what = AGENDA_DATE;
+		r->date_id = sqlite3_column_int64(s, 0);
+		r->guest_id = sqlite3_column_int64(s, 1);
+		r->guest = store_col_text(s, 2);
+		r->manager = store_col_text(s, 3);
+		copy_tier(r->tier, sqlite3_column_text(s, 4));
+		r->person_id = sqlite3_column_int64(s, 5);
+		if (r->person_id) {
+			const char *rel = (const char *)sqlite3_column_text(s, 6);
+			const char *name = (const char *)sqlite3_column_text(s, 7);
+			r->person = xasprintf("%s%s%s", rel ? rel : "", rel && name ? " " : "",
+					      name ? name : "");
+		}
+		int kind = date_kind_from_name((const char *)sqlite3_column_text(s, 8));
+		r->kind = kind < 0 ? DATE_OTHER : (enum date_kind)kind;
+		r->label = store_col_text(s, 9);
+		r->year = sqlite3_column_int(s, 12);
+		r->on = on;
+		r->days = away;
+		r->years = agenda_years(r->year, on);
+		r->given = sqlite3_column_int(s, 13) != 0;
+		if (rules)
+			r->has_gift = agenda_gift(tier_privilege_for(rules, r->tier), r->kind,
+						  r->person_id != 0, &r->gift_fen);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "dates");
+}
+
+/* Runs sql over the month-day range [(m1, d1), (m2, d2)] of year y. */
+static enum store_status dates_range(struct store *st, const char *sql, const struct tier_rules *rules,
+				     struct date today, int days, int64_t staff, int y, int m1,
+				     int d1, int m2, int d2, struct rows *out)
+{
+	/* 29 February falls on 28 February in a common year: a range that ends there takes it */
+	if (m2 == 2 && d2 == 28 && !date_is_leap(y))
+		d2 = 29;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	char mk[8];
+	month_key(today, mk);
+	sqlite3_bind_int(s, 1, m1);
+	sqlite3_bind_int(s, 2, d1);
+	sqlite3_bind_int(s, 3, m2);
+	sqlite3_bind_int(s, 4, d2);
+	sqlite3_bind_int(s, 5, y);
+	if (staff)
+		sqlite3_bind_int64(s, 6, staff);
+	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
+	return read_dates(st, s, rules, today, days, y, out);
+}
+
+/* Appends the dates in [today, today + days) of every guest, or of staff's guests. */
+static enum store_status dates_window(struct store *st, const struct tier_rules *rules,
+				      struct date today, int days, int64_t staff, struct rows *out)
+{
+	const char *sql = staff ? dates_staff : dates_all;
+	struct date end = date_add_days(today, days - 1);
+	if (end.y == today.y)
+		return dates_range(st, sql, rules, today, days, staff, today.y, today.m, today.d, end.m,
+				   end.d, out);
+	/* across the year end: the rest of this year, then the start of the next */
+	enum store_status rs = dates_range(st, sql, rules, today, days, staff, today.y, today.m,
+					   today.d, 12, 31, out);
+	if (rs == ST_OK)
+		rs = dates_range(st, sql, rules, today, days, staff, end.y, 1, 1, end.m, end.d, out);
+	return rs;
+}
+
+/* The sort key of a row: its day relative to today (overdue first). */
+static int row_day(const struct agenda_row *r)
+{
+	return r->what == AGENDA_DATE ? r->days : r->due.left;
+}
+
+static int cmp_rows(const void *a, const void *b)
+{
+	const struct agenda_row *x = a, *y = b;
+	int dx = row_day(x), dy = row_day(y);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	if (x->what != y->what)
+		return x->what < y->what ? -1 : 1;
+	if (x->guest_id != y->guest_id)
+		return x->guest_id < y->guest_id ? -1 : 1;
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->date_id < y->date_id ? -1 : x->date_id > y->date_id;
+}
+
+enum store_status agenda_store_upcoming(struct store *st, const struct tier_rules *rules,
+					struct date today, int days, const char *staff,
+					struct agenda_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (days < 1 || days > 366)
+		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
+	int64_t sid;
+	enum store_status rs = staff_of(st, staff, &sid);
+	if (rs != ST_OK)
+		return rs;
+	struct rows out = {0};
+	if ((rs = dates_window(st, rules, today, days, sid, &out)) != ST_OK) {
+		agenda_rows_free(out.v, out.n);
+		return rs;
+	}
+	if (out.n)
+		qsort(out.v, out.n, sizeof *out.v, cmp_rows);
+	*rows = out.v;
+	*n = out.n;
+	return ST_OK;
+}
+
+/* "YYYY-MM-DD..." → date; false when s is NULL or not a date. */
+static bool col_date(sqlite3_stmt *s, int i, struct date *d)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	char buf[11];
+	if (!t || strlen(t) < 10)
+		return false;
+	memcpy(buf, t, 10);
+	buf[10] = '\0';
+	return date_parse(buf, d);
+}
+
+/* Appends a contact or banquet row for guest row r0 when due is due or overdue. */
+static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stmt *s,
+				 enum agenda_what what, const char *tier, struct agenda_due due,
+				 const struct date *last)
+{
+	if (due.state != AGENDA_DUE && due.state != AGENDA_OVERDUE)
+		return ST_OK;
+	struct agenda_row *r = rows_add(out);
+	if (!r)
+		return store_fail(st, ST_IO, "out of memory");
+	r->what = what;
+	r->guest_id = sqlite3_column_int64(s, 0);
+	r->guest = store_col_text(s, 1);
+	r->manager = store_col_text(s, 2);
+	snprintf(r->tier, sizeof r->tier, "%s", tier);
+	r->due = due;
+	if (last)
+		r->last = *last;
+	return ST_OK;
+}
+
+static enum store_status contacts_due(struct store *st, const struct tier_rules *rules,
+				      struct date today, int64_t staff, struct rows *out)
+{
+	sqlite3_stmt *s = store_prep(st, staff ? contacts_staff : contacts_all);
+	if (!s)
+		return ST_IO;
+	char mk[8];
+	month_key(today, mk);
+	if (staff)
+		sqlite3_bind_int64(s, 6, staff);
+	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
+	int rc;
+	enum store_status rs = ST_OK;
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char tier[8];
+		copy_tier(tier, sqlite3_column_text(s, 3));
+		const struct tier_privilege *p = rules ? tier_privilege_for(rules, tier) : NULL;
+		if (!p)
+			continue;
+		struct date phone, visit, banquet;
+		bool hp = col_date(s, 4, &phone), hv = col_date(s, 5, &visit),
+		     hb = col_date(s, 6, &banquet);
+		rs = add_due(st, out, s, AGENDA_PHONE, tier,
+			     agenda_cadence(p->phone_days, hp ? &phone : NULL, today),
+			     hp ? &phone : NULL);
+		if (rs == ST_OK)
+			rs = add_due(st, out, s, AGENDA_VISIT, tier,
+				     agenda_cadence(p->visit_days, hv ? &visit : NULL, today),
+				     hv ? &visit : NULL);
+		if (rs == ST_OK)
+			rs = add_due(st, out, s, AGENDA_BANQUET, tier,
+				     agenda_banquet(p->banquet_min_months, p->banquet_max_months,
+						    hb ? &banquet : NULL, today),
+				     hb ? &banquet : NULL);
+	}
+	sqlite3_reset(s);
+	if (rs != ST_OK)
+		return rs;
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
+enum store_status agenda_store_agenda(struct store *st, const struct tier_rules *rules,
+				      struct date today, int days, const char *staff,
+				      struct agenda_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (days < 1 || days > 366)
+		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
+	int64_t sid;
+	enum store_status rs = staff_of(st, staff, &sid);
+	if (rs != ST_OK)
+		return rs;
+	struct rows out = {0}, dates = {0};
+	if ((rs = contacts_due(st, rules, today, sid, &out)) != ST_OK)
+		goto out;
+	if ((rs = dates_window(st, rules, today, days, sid, &dates)) != ST_OK)
+		goto out;
+	/* the agenda is for tiered guests: the dates of the others are in `dates` */
+	for (size_t i = 0; i < dates.n; i++) {
+		if (!dates.v[i].tier[0])
+			continue;
+		struct agenda_row *to = rows_add(&out);
+		if (!to) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto out;
+		}
+		*to = dates.v[i];
+		memset(&dates.v[i], 0, sizeof dates.v[i]); /* moved */
+	}
+	if (out.n)
+		qsort(out.v, out.n, sizeof *out.v, cmp_rows);
+out:
+	agenda_rows_free(dates.v, dates.n);
+	if (rs != ST_OK) {
+		agenda_rows_free(out.v, out.n);
+		return rs;
+	}
+	*rows = out.v;
+	*n = out.n;
+	return ST_OK;
+}
+
+enum store_status agenda_store_is_manager(struct store *st, const char *login, bool *yes)
+{
+	*yes = false;
+	int64_t sid;
+	enum store_status rs = store_staff_id(st, login, false, &sid);
+	if (rs == ST_NOTFOUND)
+		return ST_OK;
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, manager_any);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, sid);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	*yes = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "staff");
+}
+
+/* The name (malloc'ed, may be NULL) and tier of guest id; ST_NOTFOUND when none. */
+static enum store_status read_guest_tier(struct store *st, int64_t id, struct date today,
+					 char tier[8], char **name)
+{
+	sqlite3_stmt *s = store_prep(st, guest_tier);
+	if (!s)
+		return ST_IO;
+	char mk[8];
+	month_key(today, mk);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	enum store_status rs = ST_OK;
+	if (rc == SQLITE_ROW) {
+		copy_tier(tier, sqlite3_column_text(s, 1));
+		if (name)
+			*name = store_col_text(s, 0);
+	} else if (rc == SQLITE_DONE) {
+		rs = store_fail(st, ST_NOTFOUND, "guest: no guest with id %lld", (long long)id);
+	} else {
+		rs = store_sqlfail(st, rc, "guest");
+	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+enum store_status agenda_store_tier(struct store *st, int64_t guest_id, struct date today,
+				    char tier[8])
+{
+	tier[0] = '\0';
+	return read_guest_tier(st, guest_id, today, tier, NULL);
+}
+
+/* Checks optional free text: at most maxlen bytes, no control characters. */
+static enum store_status check_text(struct store *st, const char *field, const char *v,
+				    size_t maxlen, bool multiline)
+{
+	char why[200];
+	if (v && text_field_check(v, maxlen, multiline, why, sizeof why) < 0)
+		return store_fail(st, ST_INVALID, "%s: %s", field, why);
+	return ST_OK;
+}
+
+/* The associated person of guest named by who (relation or name): id and "relation name". */
+static enum store_status find_person(struct store *st, int64_t guest, const char *who,
+				     int64_t *id, char **display)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT id, relation, name FROM person WHERE guest_id = ?1 "
+					 "AND (relation = ?2 OR name = ?2) ORDER BY id LIMIT 1");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, guest);
+	sqlite3_bind_text(s, 2, who, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	enum store_status rs = ST_OK;
+	if (rc == SQLITE_ROW) {
+		const char *rel = (const char *)sqlite3_column_text(s, 1);
+		const char *name = (const char *)sqlite3_column_text(s, 2);
+		*id = sqlite3_column_int64(s, 0);
+		*display = xasprintf("%s%s%s", rel ? rel : "", rel && name ? " " : "", name ? name : "");
+	} else if (rc == SQLITE_DONE) {
+		rs = store_fail(st, ST_NOTFOUND, "person: guest %lld has no associated person \"%s\"",
+				(long long)guest, who);
+	} else {
+		rs = store_sqlfail(st, rc, "person");
+	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* The special date of an occasion of the guest (person 0) or of person. */
+static enum store_status find_date(struct store *st, int64_t guest, int64_t person,
+				   const char *occasion, int64_t *id, int *kind, int *month,
+				   int *day)
+{
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT id, kind, month, day FROM special_date WHERE guest_id = ?1 "
+		    "AND person_id IS ?2 AND (CASE kind WHEN 'other' THEN label ELSE kind END) = ?3 "
+		    "ORDER BY id LIMIT 1");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, guest);
+	if (person)
+		sqlite3_bind_int64(s, 2, person);
+	sqlite3_bind_text(s, 3, occasion, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	enum store_status rs = ST_OK;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		int k = date_kind_from_name((const char *)sqlite3_column_text(s, 1));
+		*kind = k < 0 ? DATE_OTHER : k;
+		*month = sqlite3_column_int(s, 2);
+		*day = sqlite3_column_int(s, 3);
+	} else if (rc == SQLITE_DONE) {
+		rs = ST_NOTFOUND;
+	} else {
+		rs = store_sqlfail(st, rc, "special date");
+	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* A gift already recorded for the occasion: ST_DUPLICATE with who and when. */
+static enum store_status gift_unique(struct store *st, const struct agenda_gift *g,
+				     int64_t person, const char *whose)
+{
+	sqlite3_stmt *s = store_prep(
+		st, "SELECT gf.given_at, s.login FROM gift gf JOIN staff s ON s.id = gf.staff_id "
+		    "WHERE gf.guest_id = ?1 AND gf.year = ?2 AND gf.occasion = ?3 AND "
+		    "(CASE WHEN ?4 IS NULL THEN gf.person IS NULL ELSE gf.person_id = ?4 END) "
+		    "ORDER BY gf.id LIMIT 1");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, g->guest_id);
+	sqlite3_bind_int(s, 2, g->year);
+	sqlite3_bind_text(s, 3, g->occasion, -1, SQLITE_STATIC);
+	if (person)
+		sqlite3_bind_int64(s, 4, person);
+	int rc = sqlite3_step(s);
+	enum store_status rs = ST_OK;
+	if (rc == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(s, 0);
+		rs = store_fail(st, ST_DUPLICATE,
+				"gift: one for the %s %d of %s is already recorded (by %s on %.10s)",
+				g->occasion, g->year, whose, (const char *)sqlite3_column_text(s, 1),
+				at ? at : "");
+	} else if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "gift");
+	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+enum store_status agenda_store_gift(struct store *st, const struct tier_rules *rules,
+				    struct date today, struct agenda_gift *g)
+{
+	static const char *ins =
+		"INSERT INTO gift(guest_id, person_id, person, special_date_id, occasion, year, "
+		"value_fen, note, given_at, staff_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	enum store_status rs;
+	g->id = 0;
+	g->tier[0] = '\0';
+	if (!g->occasion || !*g->occasion)
+		return store_fail(st, ST_INVALID, "occasion: must not be empty");
+	if ((rs = check_text(st, "occasion", g->occasion, 100, false)) != ST_OK ||
+	    (rs = check_text(st, "person", g->person, 200, false)) != ST_OK ||
+	    (rs = check_text(st, "note", g->note, 500, true)) != ST_OK)
+		return rs;
+	if (g->year && (g->year < 1900 || g->year > 9999))
+		return store_fail(st, ST_INVALID, "year: must be from 1900 to 9999, got %d", g->year);
+	if (g->has_value && (g->value_fen < 0 || g->value_fen > 1000000000000LL))
+		return store_fail(st, ST_INVALID, "value: out of range");
+	if ((rs = store_begin(st)) != ST_OK)
+		return rs;
+	char *name = NULL, *person = NULL, *whose = NULL, *desc = NULL;
+	int64_t me, person_id = 0, date_id = 0;
+	int kind = DATE_OTHER, month = 0, day = 0;
+	if ((rs = store_staff_self(st, &me)) != ST_OK ||
+	    (rs = read_guest_tier(st, g->guest_id, today, g->tier, &name)) != ST_OK)
+		goto fail;
+	if (g->person && *g->person &&
+	    (rs = find_person(st, g->guest_id, g->person, &person_id, &person)) != ST_OK)
+		goto fail;
+	whose = person ? xasprintf("%s of guest %lld", person, (long long)g->guest_id)
+		       : xasprintf("guest %lld (%s)", (long long)g->guest_id, name ? name : "");
+	rs = find_date(st, g->guest_id, person_id, g->occasion, &date_id, &kind, &month, &day);
+	if (rs == ST_NOTFOUND) {
+		rs = store_fail(st, ST_NOTFOUND, "occasion: %s has no %s", whose, g->occasion);
+		goto fail;
+	}
+	if (rs != ST_OK)
+		goto fail;
+	if (!g->year)
+		g->year = agenda_nearest(month, day, today).y;
+	if (!g->has_value) {
+		const struct tier_privilege *p = rules ? tier_privilege_for(rules, g->tier) : NULL;
+		if (!agenda_gift(p, (enum date_kind)kind, person_id != 0, &g->value_fen)) {
+			if (g->tier[0])
+				rs = store_fail(st, ST_INVALID,
+						"value: tier %s grants no gift for %s; give a value to "
+						"record one anyway",
+						g->tier, g->occasion);
+			else
+				rs = store_fail(st, ST_INVALID,
+						"value: %s has no tier, so no gift is granted; give a "
+						"value to record one anyway",
+						whose);
+			goto fail;
+		}
+	}
+	if ((rs = gift_unique(st, g, person_id, whose)) != ST_OK)
+		goto fail;
+	sqlite3_stmt *s = store_prep(st, ins);
+	if (!s) {
+		rs = ST_IO;
+		goto fail;
+	}
+	char now[20], money[32];
+	sqlite3_bind_int64(s, 1, g->guest_id);
+	if (person_id)
+		sqlite3_bind_int64(s, 2, person_id);
+	store_bind_text(s, 3, person);
+	sqlite3_bind_int64(s, 4, date_id);
+	sqlite3_bind_text(s, 5, g->occasion, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 6, g->year);
+	sqlite3_bind_int64(s, 7, g->value_fen);
+	store_bind_text(s, 8, g->note);
+	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 10, me);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "gift");
+		goto fail;
+	}
+	g->id = sqlite3_last_insert_rowid(st->db);
+	desc = xasprintf("guest %lld %s%s%s %d value %s", (long long)g->guest_id, g->occasion,
+			 person ? " of " : "", person ? person : "", g->year,
+			 money_format(g->value_fen, money));
+	if ((rs = store_audit(st, "gift", g->id, "create", NULL, NULL, desc)) != ST_OK)
+		goto fail;
+	if ((rs = store_commit(st)) != ST_OK)
+		g->id = 0;
+	goto out;
+fail:
+	store_rollback(st);
+	g->id = 0;
+out:
+	free(name);
+	free(person);
+	free(whose);
+	free(desc);
+	return rs;
+}
+
+/* The day given (y == 0: today), which must not be after today. */
+static enum store_status past_day(struct store *st, const char *field, struct date *on,
+				  struct date today)
+{
+	char b1[11], b2[11];
+	if (on->y == 0)
+		*on = today;
+	if (!date_valid(*on))
+		return store_fail(st, ST_INVALID, "%s: not a valid date", field);
+	if (date_to_days(*on) > date_to_days(today))
+		return store_fail(st, ST_INVALID, "%s: %s is after today (%s)", field,
+				  date_format(*on, b1), date_format(today, b2));
+	return ST_OK;
+}
+
+enum store_status agenda_store_contact(struct store *st, struct date today,
+				       struct agenda_contact *c)
+{
+	static const char *ins = "INSERT INTO contact(guest_id, staff_id, at, channel, outcome, "
+				 "feedback) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	enum store_status rs;
+	c->id = 0;
+	if (!c->channel || (strcmp(c->channel, "phone") != 0 && strcmp(c->channel, "visit") != 0 &&
+			    strcmp(c->channel, "wechat") != 0))
+		return store_fail(st, ST_INVALID, "channel: must be phone, visit or wechat, got \"%s\"",
+				  c->channel ? c->channel : "");
+	if (!c->outcome || !*c->outcome)
+		return store_fail(st, ST_INVALID, "outcome: must not be empty");
+	if ((rs = check_text(st, "outcome", c->outcome, 500, true)) != ST_OK ||
+	    (rs = check_text(st, "feedback", c->feedback, 2000, true)) != ST_OK ||
+	    (rs = past_day(st, "date", &c->on, today)) != ST_OK)
+		return rs;
+	if ((rs = store_begin(st)) != ST_OK)
+		return rs;
+	int64_t me;
+	char tier[8], now[20], at[20], day[11];
+	char *desc = NULL;
+	if ((rs = store_staff_self(st, &me)) != ST_OK ||
+	    (rs = read_guest_tier(st, c->guest_id, today, tier, NULL)) != ST_OK)
+		goto fail;
+	/* the day given, at the time of day now */
+	date_now_stamp(now);
+	snprintf(at, sizeof at, "%s%s", date_format(c->on, day), now + 10);
+	sqlite3_stmt *s = store_prep(st, ins);
+	if (!s) {
+		rs = ST_IO;
+		goto fail;
+	}
+	sqlite3_bind_int64(s, 1, c->guest_id);
+	sqlite3_bind_int64(s, 2, me);
+	sqlite3_bind_text(s, 3, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, c->channel, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, c->outcome, -1, SQLITE_STATIC);
+	store_bind_text(s, 6, c->feedback);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "contact");
+		goto fail;
+	}
+	c->id = sqlite3_last_insert_rowid(st->db);
+	desc = xasprintf("guest %lld %s %s: %s", (long long)c->guest_id, c->channel, day, c->outcome);
+	if ((rs = store_audit(st, "contact", c->id, "create", NULL, NULL, desc)) != ST_OK)
+		goto fail;
+	if ((rs = store_commit(st)) != ST_OK)
+		c->id = 0;
+	free(desc);
+	return rs;
+fail:
+	store_rollback(st);
+	c->id = 0;
+	free(desc);
+	return rs;
+}
+
+enum store_status agenda_store_banquet(struct store *st, const struct tier_rules *rules,
+				       struct date today, struct agenda_banquet *b)
+{
+	static const char *ins = "INSERT INTO banquet(guest_id, date, host, tables, budget_fen, "
+				 "actual_fen, note, staff_id, created_at) "
+				 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	enum store_status rs;
+	b->id = 0;
+	b->host[0] = '\0';
+	if (b->on.y == 0)
+		return store_fail(st, ST_INVALID, "date: the day the banquet was held is required");
+	if ((rs = past_day(st, "date", &b->on, today)) != ST_OK ||
+	    (rs = check_text(st, "note", b->note, 500, true)) != ST_OK)
+		return rs;
+	if (b->tables < 0 || b->tables > 999)
+		return store_fail(st, ST_INVALID, "tables: must be from 1 to 999, got %d", b->tables);
+	if ((b->has_budget && (b->budget_fen < 0 || b->budget_fen > 1000000000000LL)) ||
+	    (b->has_actual && (b->actual_fen < 0 || b->actual_fen > 1000000000000LL)))
+		return store_fail(st, ST_INVALID, "%s: out of range",
+				  b->has_budget && (b->budget_fen < 0 || b->budget_fen > 1000000000000LL)
+					  ? "budget"
+					  : "actual");
+	if ((rs = store_begin(st)) != ST_OK)
+		return rs;
+	int64_t me;
+	char tier[8], now[20], day[11], m1[32], m2[32];
+	char *desc = NULL;
+	if ((rs = store_staff_self(st, &me)) != ST_OK ||
+	    (rs = read_guest_tier(st, b->guest_id, today, tier, NULL)) != ST_OK)
+		goto fail;
+	const struct tier_privilege *p = rules ? tier_privilege_for(rules, tier) : NULL;
+	if (p)
+		snprintf(b->host, sizeof b->host, "%s", p->banquet_host);
+	if (!b->has_budget && b->tables > 0 && p && p->banquet_budget_fen > 0) {
+		b->budget_fen = b->tables * p->banquet_budget_fen;
+		b->has_budget = true;
+	}
+	sqlite3_stmt *s = store_prep(st, ins);
+	if (!s) {
+		rs = ST_IO;
+		goto fail;
+	}
+	sqlite3_bind_int64(s, 1, b->guest_id);
+	sqlite3_bind_text(s, 2, date_format(b->on, day), -1, SQLITE_TRANSIENT);
+	store_bind_text(s, 3, b->host);
+	if (b->tables > 0)
+		sqlite3_bind_int(s, 4, b->tables);
+	if (b->has_budget)
+		sqlite3_bind_int64(s, 5, b->budget_fen);
+	if (b->has_actual)
+		sqlite3_bind_int64(s, 6, b->actual_fen);
+	store_bind_text(s, 7, b->note);
+	sqlite3_bind_int64(s, 8, me);
+	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "banquet");
+		goto fail;
+	}
+	b->id = sqlite3_last_insert_rowid(st->db);
+	desc = xasprintf("guest %lld %s tables %d budget %s actual %s", (long long)b->guest_id, day,
+			 b->tables, b->has_budget ? money_format(b->budget_fen, m1) : "-",
+			 b->has_actual ? money_format(b->actual_fen, m2) : "-");
+	if ((rs = store_audit(st, "banquet", b->id, "create", NULL, NULL, desc)) != ST_OK)
+		goto fail;
+	if ((rs = store_commit(st)) != ST_OK)
+		b->id = 0;
+	free(desc);
+	return rs;
+fail:
+	store_rollback(st);
+	b->id = 0;
+	free(desc);
+	return rs;
+}
+
+enum store_status agenda_store_explain(struct store *st, struct strv *out)
+{
+	static const char *const names[] = {"dates_all", "dates_staff", "contacts_staff",
+					    "contacts_all", "guest_tier", "manager_any"};
+	const char *const all[] = {dates_all, dates_staff, contacts_staff,
+				   contacts_all, guest_tier, manager_any};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		char *q = xasprintf("EXPLAIN QUERY PLAN %s", all[i]);
+		sqlite3_stmt *s = NULL;
+		int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
+		free(q);
+		if (rc != SQLITE_OK)
+			return store_sqlfail(st, rc, "explain");
+		struct sbuf b = {0};
+		sbuf_printf(&b, "%s: %s =>", names[i], all[i]);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
+		sqlite3_finalize(s);
+		strv_take(out, sbuf_detach(&b));
+	}
+	return ST_OK;
+}

@@ -1,0 +1,437 @@
+#include "store/alert_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/tier_calc.h"
+#include "store/store_int.h"
+
+static void copy(char *dst, size_t n, const unsigned char *src)
+{
+	snprintf(dst, n, "%s", src ? (const char *)src : "");
+}
+
+static void month_bounds(struct date m, char mk[8], char first[11], char last[11])
+{
+	snprintf(mk, 8, "%04u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
+	snprintf(first, 11, "%s-01", mk);
+	snprintf(last, 11, "%s-%02u", mk, (unsigned)date_month_days(m.y, m.m) % 100u);
+}
+
+struct held {
+	int64_t guest;
+	char tier[8], grp[24];
+};
+
+enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
+				     const char *now, long *created, long *raised)
+{
+	static const char *held_sql = "SELECT guest_id, tier, grp FROM tier_month WHERE month = ?1 "
+				      "AND tier IS NOT NULL ORDER BY guest_id";
+	static const char *fig_sql = "SELECT count(*), coalesce(sum(covers), 0), "
+				     "coalesce(sum(spend_fen), 0) FROM visit WHERE guest_id = ?1 AND "
+				     "voided_at IS NULL AND date BETWEEN ?2 AND ?3";
+	static const char *overdue_sql =
+		"SELECT id FROM complaint WHERE guest_id = ?1 AND (status = 'open' OR "
+		"status = 'acknowledged') AND ((status = 'open' AND datetime(at, '+' || ?3 || ' hours') < ?2) "
+		"OR datetime(at, '+' || ?4 || ' hours') < ?2) ORDER BY at LIMIT 1";
+	static const char *severe_sql =
+		"SELECT id, severity, substr(at, 1, 10) FROM complaint WHERE guest_id = ?1 AND "
+		"at >= datetime(?2, '-' || ?3 || ' days') AND (severity = 'critical' OR "
+		"(?4 <= 3 AND severity = 'high') OR (?4 <= 2 AND severity = 'medium') OR ?4 <= 1) "
+		"ORDER BY at DESC LIMIT 1";
+	/* the open alert, else one of this month already closed (not raised again) */
+	static const char *open_sql = "SELECT id, light, closed_at FROM alert WHERE guest_id = ?1 AND "
+				      "(closed_at IS NULL OR month = ?2) ORDER BY closed_at IS NULL DESC LIMIT 1";
+	static const char *ins_sql = "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) "
+				     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	static const char *raise_sql = "UPDATE alert SET light = 'red', reason = ?2 WHERE id = ?1";
+	char mk[8], first[11], last[11], pk[8], pf[11], pl[11];
+	struct date pm = {m.m == 1 ? m.y - 1 : m.y, m.m == 1 ? 12 : m.m - 1, 1};
+	month_bounds(m, mk, first, last);
+	month_bounds(pm, pk, pf, pl);
+	*created = *raised = 0;
+
+	/* who held a tier last month */
+	struct held *h = NULL;
+	size_t nh = 0, cap = 0;
+	sqlite3_stmt *s = store_prep(st, held_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, pk, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (nh == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct held *nv = realloc(h, cap * sizeof *nv);
+			if (!nv) {
+				sqlite3_reset(s);
+				free(h);
+				return store_fail(st, ST_IO, "out of memory");
+			}
+			h = nv;
+		}
+		h[nh].guest = sqlite3_column_int64(s, 0);
+		copy(h[nh].tier, sizeof h[nh].tier, sqlite3_column_text(s, 1));
+		copy(h[nh].grp, sizeof h[nh].grp, sqlite3_column_text(s, 2));
+		nh++;
+	}
+	sqlite3_reset(s);
+
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < nh && rs == ST_OK; i++) {
+		char reason[320] = "", light[8] = "";
+		struct tier_figures f = {1, 0, 0, 0};
+		s = store_prep(st, fig_sql);
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, h[i].guest);
+		sqlite3_bind_text(s, 2, first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, last, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			f.visits = sqlite3_column_int(s, 0);
+			f.covers = sqlite3_column_int(s, 1);
+			f.spend = sqlite3_column_int64(s, 2);
+		}
+		sqlite3_reset(s);
+		if (f.visits == 0 && r->alerts.red_no_visit) {
+			snprintf(light, sizeof light, "red");
+			snprintf(reason, sizeof reason, "no visit in %s", mk);
+		}
+		if (!light[0] && r->alerts.red_overdue_complaint) {
+			s = store_prep(st, overdue_sql);
+			if (!s) {
+				rs = ST_IO;
+				break;
+			}
+			sqlite3_bind_int64(s, 1, h[i].guest);
+			sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+			sqlite3_bind_int(s, 3, r->complaints.ack_hours);
+			sqlite3_bind_int(s, 4, r->complaints.resolve_hours);
+			if (sqlite3_step(s) == SQLITE_ROW) {
+				snprintf(light, sizeof light, "red");
+				snprintf(reason, sizeof reason, "complaint %lld is past its deadline",
+					 (long long)sqlite3_column_int64(s, 0));
+			}
+			sqlite3_reset(s);
+		}
+		if (!light[0] && r->alerts.red_severity_days > 0) {
+			s = store_prep(st, severe_sql);
+			if (!s) {
+				rs = ST_IO;
+				break;
+			}
+			sqlite3_bind_int64(s, 1, h[i].guest);
+			sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+			sqlite3_bind_int(s, 3, r->alerts.red_severity_days);
+			sqlite3_bind_int(s, 4, (int)r->alerts.red_min_severity);
+			if (sqlite3_step(s) == SQLITE_ROW) {
+				snprintf(light, sizeof light, "red");
+				snprintf(reason, sizeof reason, "%s complaint %lld on %s",
+					 (const char *)sqlite3_column_text(s, 1),
+					 (long long)sqlite3_column_int64(s, 0),
+					 (const char *)sqlite3_column_text(s, 2));
+			}
+			sqlite3_reset(s);
+		}
+		if (!light[0] && f.visits > 0) {
+			int k = tier_rank(r, h[i].tier, h[i].grp);
+			if (k < (int)r->nrules &&
+			    !tier_rule_holds(&r->rules[k], &f, r->alerts.yellow_factor)) {
+				char a[32];
+				snprintf(light, sizeof light, "yellow");
+				snprintf(reason, sizeof reason,
+					 "%d visit%s, ¥%s, %d covers in %s: short of %s %s", f.visits,
+					 f.visits == 1 ? "" : "s", money_format(f.spend, a), f.covers, mk,
+					 h[i].tier, h[i].grp);
+			}
+		}
+		if (!light[0])
+			continue;
+		/* keep the open alert; raise it to red when it turned red */
+		int64_t open_id = 0;
+		char open_light[8] = "";
+		s = store_prep(st, open_sql);
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, h[i].guest);
+		sqlite3_bind_text(s, 2, mk, -1, SQLITE_STATIC);
+		bool closed_this_month = false;
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			open_id = sqlite3_column_int64(s, 0);
+			copy(open_light, sizeof open_light, sqlite3_column_text(s, 1));
+			closed_this_month = sqlite3_column_type(s, 2) != SQLITE_NULL;
+		}
+		sqlite3_reset(s);
+		if (closed_this_month)
+			continue; /* a manager closed this month's alert: it is not raised again */
+		if (open_id && (strcmp(open_light, "red") == 0 || strcmp(light, "yellow") == 0))
+			continue;
+		if ((rs = store_begin(st)) != ST_OK)
+			break;
+		s = store_prep(st, open_id ? raise_sql : ins_sql);
+		if (!s) {
+			store_rollback(st);
+			rs = ST_IO;
+			break;
+		}
+		if (open_id) {
+			sqlite3_bind_int64(s, 1, open_id);
+			sqlite3_bind_text(s, 2, reason, -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_int64(s, 1, h[i].guest);
+			sqlite3_bind_text(s, 2, mk, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3, light, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 5, h[i].tier, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+		}
+		int rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			rs = store_sqlfail(st, rc, "alert");
+			store_rollback(st);
+			break;
+		}
+		int64_t aid = open_id ? open_id : sqlite3_last_insert_rowid(st->db);
+		rs = store_audit(st, "alert", aid, open_id ? "raise" : "create", "light",
+				 open_id ? open_light : NULL, light);
+		if (rs == ST_OK)
+			rs = store_commit(st);
+		else
+			store_rollback(st);
+		if (open_id)
+			(*raised)++;
+		else
+			(*created)++;
+	}
+	free(h);
+	return rs;
+}
+
+#define ALERT_COLS                                                                               \
+	"a.id, a.guest_id, g.name, g.employer, "                                                  \
+	"(SELECT group_concat(number, ', ') FROM phone WHERE guest_id = a.guest_id), a.month, "    \
+	"a.light, a.reason, a.tier, a.feedback, fs.login, a.created_at, a.closed_at, a.outcome, "  \
+	"(SELECT count(*) FROM alert_action WHERE alert_id = a.id), "                              \
+	"(SELECT count(*) FROM alert_action WHERE alert_id = a.id AND done_at IS NOT NULL), "      \
+	"(SELECT count(*) FROM visit WHERE guest_id = a.guest_id AND voided_at IS NULL AND date "  \
+	"BETWEEN ?1 AND ?2), (SELECT coalesce(sum(spend_fen), 0) FROM visit WHERE guest_id = "     \
+	"a.guest_id AND voided_at IS NULL AND date BETWEEN ?1 AND ?2) "                            \
+	"FROM alert a JOIN guest g ON g.id = a.guest_id LEFT JOIN staff fs ON fs.id = a.feedback_by "
+
+static void read_alert(sqlite3_stmt *s, struct alert_row *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	a->guest_id = sqlite3_column_int64(s, 1);
+	copy(a->name, sizeof a->name, sqlite3_column_text(s, 2));
+	copy(a->employer, sizeof a->employer, sqlite3_column_text(s, 3));
+	copy(a->phones, sizeof a->phones, sqlite3_column_text(s, 4));
+	copy(a->month, sizeof a->month, sqlite3_column_text(s, 5));
+	copy(a->light, sizeof a->light, sqlite3_column_text(s, 6));
+	copy(a->reason, sizeof a->reason, sqlite3_column_text(s, 7));
+	copy(a->tier, sizeof a->tier, sqlite3_column_text(s, 8));
+	copy(a->feedback, sizeof a->feedback, sqlite3_column_text(s, 9));
+	copy(a->feedback_by, sizeof a->feedback_by, sqlite3_column_text(s, 10));
+	copy(a->created_at, sizeof a->created_at, sqlite3_column_text(s, 11));
+	copy(a->closed_at, sizeof a->closed_at, sqlite3_column_text(s, 12));
+	copy(a->outcome, sizeof a->outcome, sqlite3_column_text(s, 13));
+	a->actions = sqlite3_column_int(s, 14);
+	a->actions_done = sqlite3_column_int(s, 15);
+	a->m_visits = sqlite3_column_int(s, 16);
+	a->m_spend = sqlite3_column_int64(s, 17);
+}
+
+enum store_status alert_store_list(struct store *st, struct date m, bool all,
+				   struct alert_row **out, size_t *n)
+{
+	static const char *sql = "SELECT " ALERT_COLS "WHERE (?3 OR a.closed_at IS NULL) "
+				 "ORDER BY a.closed_at IS NOT NULL, a.light = 'yellow', a.id";
+	char mk[8], first[11], last[11];
+	month_bounds(m, mk, first, last);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, all);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct alert_row *nv = realloc(*out, cap * sizeof *nv);
+			if (!nv) {
+				sqlite3_reset(s);
+				return store_fail(st, ST_IO, "out of memory");
+			}
+			*out = nv;
+		}
+		read_alert(s, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alerts");
+}
+
+enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
+				  struct alert_row *out, struct alert_action **acts, size_t *nacts)
+{
+	static const char *sql = "SELECT " ALERT_COLS "WHERE a.id = ?3";
+	static const char *act_sql = "SELECT a.no, a.text, a.owner, a.done_at, s.login FROM alert_action a "
+				     "LEFT JOIN staff s ON s.id = a.done_by WHERE a.alert_id = ?1 ORDER BY a.no";
+	char mk[8], first[11], last[11];
+	month_bounds(m, mk, first, last);
+	*acts = NULL;
+	*nacts = 0;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_alert(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return store_fail(st, ST_NOTFOUND, "no alert with id %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_sqlfail(st, rc, "alert");
+	s = store_prep(st, act_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*nacts == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct alert_action *nv = realloc(*acts, cap * sizeof *nv);
+			if (!nv) {
+				sqlite3_reset(s);
+				return store_fail(st, ST_IO, "out of memory");
+			}
+			*acts = nv;
+		}
+		struct alert_action *a = &(*acts)[(*nacts)++];
+		memset(a, 0, sizeof *a);
+		a->no = sqlite3_column_int(s, 0);
+		copy(a->text, sizeof a->text, sqlite3_column_text(s, 1));
+		copy(a->owner, sizeof a->owner, sqlite3_column_text(s, 2));
+		copy(a->done_at, sizeof a->done_at, sqlite3_column_text(s, 3));
+		copy(a->done_by, sizeof a->done_by, sqlite3_column_text(s, 4));
+	}
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
+/* Runs one UPDATE/INSERT on an open alert inside a transaction with its audit row. The
+ * statement takes ?1 alert id, ?2 text, ?3 staff id, ?4 now, ?5 extra text, ?6 number. */
+static enum store_status change(struct store *st, int64_t id, const char *sql, const char *text,
+				const char *extra, int no, const char *action, const char *field)
+{
+	static const char *check = "SELECT closed_at FROM alert WHERE id = ?1";
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	int64_t me;
+	char now[20];
+	date_now_stamp(now);
+	if ((rs = store_staff_self(st, &me)) != ST_OK)
+		goto fail;
+	sqlite3_stmt *s = store_prep(st, check);
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	bool closed = rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		rs = store_fail(st, ST_NOTFOUND, "no alert with id %lld", (long long)id);
+		goto fail;
+	}
+	if (closed) {
+		rs = store_fail(st, ST_INVALID, "alert %lld is closed", (long long)id);
+		goto fail;
+	}
+	s = store_prep(st, sql);
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, text);
+	sqlite3_bind_int64(s, 3, me);
+	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
+	store_bind_text(s, 5, extra);
+	sqlite3_bind_int(s, 6, no);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "alert");
+		goto fail;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		rs = store_fail(st, ST_NOTFOUND, "alert %lld has no action %d", (long long)id, no);
+		goto fail;
+	}
+	if ((rs = store_audit(st, "alert", id, action, field, NULL, text)) != ST_OK)
+		goto fail;
+	return store_commit(st);
+io:
+	rs = ST_IO;
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+enum store_status alert_store_feedback(struct store *st, int64_t id, const char *text)
+{
+	return change(st, id,
+		      "UPDATE alert SET feedback = ?2, feedback_by = ?3, feedback_at = ?4 WHERE id = ?1",
+		      text, NULL, 0, "feedback", "feedback");
+}
+
+enum store_status alert_store_action(struct store *st, int64_t id, const char *text,
+				     const char *owner, int *no)
+{
+	enum store_status rs = change(
+		st, id,
+		"INSERT INTO alert_action(alert_id, no, text, owner) VALUES (?1, "
+		"(SELECT coalesce(max(no), 0) + 1 FROM alert_action WHERE alert_id = ?1), ?2, ?5)",
+		text, owner, 0, "action", "action");
+	if (rs == ST_OK) {
+		sqlite3_stmt *s = store_prep(st, "SELECT max(no) FROM alert_action WHERE alert_id = ?1");
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, id);
+		*no = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		sqlite3_reset(s);
+	}
+	return rs;
+}
+
+enum store_status alert_store_done(struct store *st, int64_t id, int no, bool undo)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%d", no);
+	return change(st, id,
+		      undo ? "UPDATE alert_action SET done_at = NULL, done_by = NULL WHERE alert_id = ?1 "
+			     "AND no = ?6 AND ?2 IS NOT NULL AND ?3 AND ?4 IS NOT NULL"
+			   : "UPDATE alert_action SET done_at = ?4, done_by = ?3 WHERE alert_id = ?1 "
+			     "AND no = ?6 AND ?2 IS NOT NULL",
+		      text, NULL, no, undo ? "undo" : "done", "action");
+}
+
+enum store_status alert_store_close(struct store *st, int64_t id, const char *outcome)
+{
+	return change(st, id,
+		      "UPDATE alert SET closed_at = ?4, closed_by = ?3, outcome = ?2 WHERE id = ?1",
+		      outcome, NULL, 0, "close", "outcome");
+}

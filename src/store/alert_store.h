@@ -1,0 +1,62 @@
+/* alert_store.h — alert guests (警报客户, domain.md §5): tiered guests slipping away, by light,
+ * with the sales manager's feedback and the restaurant's numbered action items. */
+#ifndef MAITRE_ALERT_STORE_H
+#define MAITRE_ALERT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/tier.h"
+#include "store/store.h"
+
+struct alert_row {
+	int64_t id, guest_id;
+	char name[128], employer[160], phones[160];
+	char month[8];          /* the month it was raised for */
+	char light[8];          /* yellow, red */
+	char reason[320];
+	char tier[8], grp[24];  /* the tier held the month before */
+	int m_visits;           /* the listed month's figures */
+	int64_t m_spend;
+	char feedback[600];
+	char feedback_by[64];
+	char created_at[20], closed_at[20], outcome[300];
+	int actions, actions_done;
+};
+
+struct alert_action {
+	int no;
+	char text[300], owner[64], done_at[20], done_by[64];
+};
+
+/* Raises the alerts of month m by the triggers of r (domain.md §5) for every guest who held a
+ * tier the month before (stored by tier recompute): red for no visit this month, an unresolved
+ * complaint past its deadline, or a severe complaint within red_severity_days of now; yellow
+ * for a guest who came but fell short of their tier's thresholds scaled by yellow_factor.
+ * An open alert is kept (raised from yellow to red when it turns red); it stays open until
+ * closed. now is "YYYY-MM-DD HH:MM:SS". Counts of new and raised alerts in *created, *raised. */
+enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
+				     const char *now, long *created, long *raised);
+
+/* Open alerts (all alerts with all), red first, with month m's visits and spend.
+ * *out is malloc'ed (caller frees). */
+enum store_status alert_store_list(struct store *st, struct date m, bool all,
+				   struct alert_row **out, size_t *n);
+
+/* Alert id with its action items (*acts malloc'ed, caller frees). */
+enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
+				  struct alert_row *out, struct alert_action **acts, size_t *nacts);
+
+/* The sales manager's feedback (replaces the earlier one; audited). */
+enum store_status alert_store_feedback(struct store *st, int64_t id, const char *text);
+/* Adds action item text (owner optional) numbered after the last; *no its number. */
+enum store_status alert_store_action(struct store *st, int64_t id, const char *text,
+				     const char *owner, int *no);
+/* Marks action no of alert id done (or not done with undo). */
+enum store_status alert_store_done(struct store *st, int64_t id, int no, bool undo);
+/* Closes alert id with an outcome. */
+enum store_status alert_store_close(struct store *st, int64_t id, const char *outcome);
+
+#endif

@@ -1,0 +1,29 @@
+/* sheet_store.h — the monthly attendance sheet (客户考勤表, domain.md §3). */
+#ifndef MAITRE_SHEET_STORE_H
+#define MAITRE_SHEET_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "store/store.h"
+
+struct sheet_row {
+	int64_t guest_id;
+	char name[128];
+	char sales_manager[64];
+	char tier[8], grp[24]; /* the month's stored tier in force ("" when none) */
+	int covers[31];        /* per day of the month (lunch and dinner added) */
+	int64_t spend[31];     /* fen per day */
+	int visits;            /* lunch and dinner each count */
+	int covers_total;
+	int64_t spend_total;
+};
+
+/* The sheet of month m: one row per guest with a visit that month, ordered by guest id; only
+ * guests of letter tier `tier` and of sales manager `manager` when those are non-NULL.
+ * *out is malloc'ed (caller frees). */
+enum store_status sheet_store_month(struct store *st, struct date m, const char *tier,
+				    const char *manager, struct sheet_row **out, size_t *n);
+
+#endif

@@ -1,0 +1,715 @@
+#include "store/tier_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/strv.h"
+#include "store/guest_store.h"
+#include "store/store_int.h"
+
+#define BATCH 5000
+
+static void month_key(struct date m, char out[8])
+{
+	snprintf(out, 8, "%04u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
+}
+
+static void month_first(struct date m, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-01", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
+}
+
+static void month_last(struct date m, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u,
+		 (unsigned)date_month_days(m.y, m.m) % 100u);
+}
+
+static struct date prev_month(struct date m)
+{
+	struct date p = {m.m == 1 ? m.y - 1 : m.y, m.m == 1 ? 12 : m.m - 1, 1};
+	return p;
+}
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void copy(char *dst, size_t n, const unsigned char *src)
+{
+	snprintf(dst, n, "%s", src ? (const char *)src : "");
+}
+
+enum store_status tier_store_rules_version(struct store *st, const struct tier_rules *r,
+					   const char *content, int64_t *id)
+{
+	static const char *ins = "INSERT OR IGNORE INTO tier_rules_version(hash, label, source, "
+				 "content, first_used) VALUES (?1, ?2, ?3, ?4, ?5)";
+	static const char *sel = "SELECT id FROM tier_rules_version WHERE hash = ?1";
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	char now[20];
+	sqlite3_stmt *s = store_prep(st, ins);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, r->hash, -1, SQLITE_STATIC);
+	store_bind_text(s, 2, r->version);
+	store_bind_text(s, 3, r->source);
+	sqlite3_bind_text(s, 4, content ? content : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "rules version");
+		goto fail;
+	}
+	s = store_prep(st, sel);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, r->hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return store_commit(st);
+io:
+	rs = ST_IO;
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+/* Everything read for one guest before deciding. */
+struct cand {
+	int64_t id;
+	struct tier_figures window, month;
+	char first[11];
+	struct tier_prev prev;
+	struct tier_override_in ov;
+};
+
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+};
+
+/* The candidate for guest id, appended when absent. Inputs arrive sorted by id per source,
+ * so a lookup from the end or a binary search suffices. */
+static struct cand *cand_for(struct cands *c, int64_t id, bool sorted_append)
+{
+	if (c->n && c->v[c->n - 1].id == id)
+		return &c->v[c->n - 1];
+	if (!sorted_append || (c->n && c->v[c->n - 1].id > id)) {
+		size_t lo = 0, hi = c->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (c->v[mid].id < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < c->n && c->v[lo].id == id)
+			return &c->v[lo];
+		/* insert in order */
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 4096;
+			struct cand *nv = realloc(c->v, cap * sizeof *nv);
+			if (!nv)
+				return NULL;
+			c->v = nv;
+			c->cap = cap;
+		}
+		memmove(&c->v[lo + 1], &c->v[lo], (c->n - lo) * sizeof *c->v);
+		memset(&c->v[lo], 0, sizeof *c->v);
+		c->v[lo].id = id;
+		c->n++;
+		return &c->v[lo];
+	}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 4096;
+		struct cand *nv = realloc(c->v, cap * sizeof *nv);
+		if (!nv)
+			return NULL;
+		c->v = nv;
+		c->cap = cap;
+	}
+	memset(&c->v[c->n], 0, sizeof *c->v);
+	c->v[c->n].id = id;
+	return &c->v[c->n++];
+}
+
+/* Window and month figures of every guest with visits in the window, sorted by guest. */
+static const char agg_sql[] =
+	"SELECT guest_id, count(*), sum(covers), sum(spend_fen), sum(date >= ?3), "
+	"sum(CASE WHEN date >= ?3 THEN covers ELSE 0 END), "
+	"sum(CASE WHEN date >= ?3 THEN spend_fen ELSE 0 END) "
+	"FROM visit WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2 "
+	"GROUP BY guest_id ORDER BY guest_id";
+static const char first_sql[] = "SELECT date FROM visit WHERE guest_id = ?1 AND voided_at IS NULL "
+				"ORDER BY date LIMIT 1";
+static const char prev_sql[] = "SELECT guest_id, tier, grp, source, grace FROM tier_month "
+			       "WHERE month = ?1 AND tier IS NOT NULL ORDER BY guest_id";
+static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHERE cleared_at IS NULL "
+			     "AND (until_month IS NULL OR until_month >= ?1) AND substr(created_at, 1, 7) <= ?1 "
+			     "ORDER BY guest_id, id";
+
+static enum store_status read_month(struct store *st, struct date m, int window, struct cands *c)
+{
+	char w0[11], m0[11], m1[11], mk[8], pk[8];
+	month_first(tier_window_start(window, m), w0);
+	month_first(m, m0);
+	month_last(m, m1);
+	month_key(m, mk);
+	month_key(prev_month(m), pk);
+	sqlite3_stmt *s = store_prep(st, agg_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, w0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, m0, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), true);
+		if (!x) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		x->window.visits = sqlite3_column_int(s, 1);
+		x->window.covers = sqlite3_column_int(s, 2);
+		x->window.spend = sqlite3_column_int64(s, 3);
+		x->month.visits = sqlite3_column_int(s, 4);
+		x->month.covers = sqlite3_column_int(s, 5);
+		x->month.spend = sqlite3_column_int64(s, 6);
+		x->month.months = 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "monthly figures");
+
+	/* the window shrinks for a guest first seen inside it */
+	for (size_t i = 0; i < c->n; i++) {
+		struct cand *x = &c->v[i];
+		x->window.months = window;
+		if (window <= 1)
+			continue;
+		s = store_prep(st, first_sql);
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, x->id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			copy(x->first, sizeof x->first, sqlite3_column_text(s, 0));
+			struct date f;
+			if (date_parse(x->first, &f))
+				x->window.months = tier_window_months(window, f, m);
+		}
+		sqlite3_reset(s);
+	}
+
+	s = store_prep(st, prev_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, pk, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), false);
+		if (!x) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		if (!x->window.months)
+			x->window.months = window;
+		x->prev.held = true;
+		copy(x->prev.tier, sizeof x->prev.tier, sqlite3_column_text(s, 1));
+		copy(x->prev.grp, sizeof x->prev.grp, sqlite3_column_text(s, 2));
+		const unsigned char *src = sqlite3_column_text(s, 3);
+		x->prev.earned = src && strcmp((const char *)src, "override") != 0;
+		x->prev.grace = sqlite3_column_int(s, 4);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "last month's tiers");
+
+	s = store_prep(st, ov_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), false);
+		if (!x) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		if (!x->window.months)
+			x->window.months = window;
+		x->ov.active = true;
+		copy(x->ov.tier, sizeof x->ov.tier, sqlite3_column_text(s, 1));
+		copy(x->ov.grp, sizeof x->ov.grp, sqlite3_column_text(s, 2));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "overrides");
+	return ST_OK;
+}
+
+static enum store_status write_batch(struct store *st, const struct tier_rules *r, int64_t rules_id,
+				     const char *mk, const struct cands *c, size_t from, size_t to,
+				     int64_t lo, int64_t hi, long *tiered)
+{
+	static const char *del = "DELETE FROM tier_month WHERE month = ?1 AND guest_id BETWEEN ?2 AND ?3";
+	static const char *ins =
+		"INSERT INTO tier_month(month, guest_id, tier, grp, computed_tier, computed_grp, rule_no, "
+		"source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, "
+		"rules_version, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		"?13, ?14, ?15, ?16, ?17, ?18)";
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	char now[20];
+	date_now_stamp(now);
+	sqlite3_stmt *s = store_prep(st, del);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "tier_month");
+		goto fail;
+	}
+	for (size_t i = from; i < to; i++) {
+		const struct cand *x = &c->v[i];
+		struct tier_decision d;
+		tier_decide(r, &x->window, &x->prev, &x->ov, &d);
+		if (d.tier[0])
+			(*tiered)++;
+		s = store_prep(st, ins);
+		if (!s)
+			goto io;
+		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, x->id);
+		store_bind_text(s, 3, d.tier);
+		store_bind_text(s, 4, d.grp);
+		if (d.rule >= 0) {
+			sqlite3_bind_text(s, 5, r->rules[d.rule].tier, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 6, r->rules[d.rule].group, -1, SQLITE_STATIC);
+			sqlite3_bind_int(s, 7, d.rule);
+		}
+		sqlite3_bind_text(s, 8, tier_source_names[d.source], -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 9, x->window.months);
+		sqlite3_bind_int(s, 10, x->window.visits);
+		sqlite3_bind_int(s, 11, x->window.covers);
+		sqlite3_bind_int64(s, 12, x->window.spend);
+		sqlite3_bind_int(s, 13, x->month.visits);
+		sqlite3_bind_int(s, 14, x->month.covers);
+		sqlite3_bind_int64(s, 15, x->month.spend);
+		sqlite3_bind_int(s, 16, d.grace);
+		sqlite3_bind_int64(s, 17, rules_id);
+		sqlite3_bind_text(s, 18, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			rs = store_sqlfail(st, rc, "tier_month");
+			goto fail;
+		}
+	}
+	return store_commit(st);
+io:
+	rs = ST_IO;
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
+				       int64_t rules_id, struct date m,
+				       struct tier_recompute_stats *stats)
+{
+	struct cands c = {0};
+	char mk[8];
+	month_key(m, mk);
+	memset(stats, 0, sizeof *stats);
+	double t0 = now_ms();
+	/* one snapshot for all reads */
+	enum store_status rs = store_exec(st, "SAVEPOINT tier_read");
+	if (rs != ST_OK)
+		return rs;
+	rs = read_month(st, m, r->window_months, &c);
+	store_exec(st, "RELEASE tier_read");
+	stats->read_seconds = (now_ms() - t0) / 1e3;
+	if (rs != ST_OK)
+		goto out;
+	/* batches cover consecutive id ranges, the last one open-ended, so that rows of guests no
+	 * longer concerned are removed too */
+	size_t i = 0;
+	int64_t lo = 0;
+	do {
+		size_t to = i + BATCH < c.n ? i + BATCH : c.n;
+		int64_t hi = to < c.n ? c.v[to - 1].id : INT64_MAX;
+		double b0 = now_ms();
+		rs = write_batch(st, r, rules_id, mk, &c, i, to, lo, hi, &stats->tiered);
+		double ms = now_ms() - b0;
+		if (ms > stats->longest_tx_ms)
+			stats->longest_tx_ms = ms;
+		stats->batches++;
+		if (rs != ST_OK)
+			goto out;
+		lo = hi == INT64_MAX ? hi : hi + 1;
+		i = to;
+	} while (i < c.n);
+	stats->guests = (long)c.n;
+	char text[160];
+	snprintf(text, sizeof text, "tiers of %s: %ld guests, %ld tiered (rules %s)", mk, stats->guests,
+		 stats->tiered, r->hash);
+	rs = store_log(st, "tier", "recompute", text);
+out:
+	free(c.v);
+	stats->seconds = (now_ms() - t0) / 1e3;
+	return rs;
+}
+
+enum store_status tier_store_guest(struct store *st, const struct tier_rules *r, int64_t id,
+				   struct date m, struct tier_guest_info *out)
+{
+	static const char *one_sql =
+		"SELECT count(*), coalesce(sum(covers), 0), coalesce(sum(spend_fen), 0), "
+		"coalesce(sum(date >= ?3), 0), coalesce(sum(CASE WHEN date >= ?3 THEN covers END), 0), "
+		"coalesce(sum(CASE WHEN date >= ?3 THEN spend_fen END), 0) "
+		"FROM visit WHERE guest_id = ?4 AND voided_at IS NULL AND date BETWEEN ?1 AND ?2";
+	static const char *prev_one = "SELECT tier, grp, source, grace FROM tier_month "
+				      "WHERE month = ?1 AND guest_id = ?2";
+	static const char *stored_one = "SELECT tm.tier, tm.grp, tm.source, "
+					"coalesce(v.label, v.hash) FROM tier_month tm "
+					"JOIN tier_rules_version v ON v.id = tm.rules_version "
+					"WHERE tm.month = ?1 AND tm.guest_id = ?2";
+	static const char *ov_one =
+		"SELECT o.tier, o.grp, o.reason, s.login, o.until_month, o.created_at FROM tier_override o "
+		"JOIN staff s ON s.id = o.created_by WHERE o.guest_id = ?2 AND o.cleared_at IS NULL "
+		"AND (o.until_month IS NULL OR o.until_month >= ?1) AND substr(o.created_at, 1, 7) <= ?1 "
+		"ORDER BY o.id DESC LIMIT 1";
+	char w0[11], m0[11], m1[11], mk[8], pk[8];
+	memset(out, 0, sizeof *out);
+	out->guest_id = id;
+	month_first(tier_window_start(r->window_months, m), w0);
+	month_first(m, m0);
+	month_last(m, m1);
+	month_key(m, mk);
+	month_key(prev_month(m), pk);
+	enum store_status rs = store_exec(st, "SAVEPOINT tier_guest");
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, "SELECT name FROM guest WHERE id = ?1");
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		rs = store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
+		goto out;
+	}
+	copy(out->name, sizeof out->name, sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+
+	s = store_prep(st, one_sql);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, w0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, m0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->window.visits = sqlite3_column_int(s, 0);
+		out->window.covers = sqlite3_column_int(s, 1);
+		out->window.spend = sqlite3_column_int64(s, 2);
+		out->month.visits = sqlite3_column_int(s, 3);
+		out->month.covers = sqlite3_column_int(s, 4);
+		out->month.spend = sqlite3_column_int64(s, 5);
+	}
+	sqlite3_reset(s);
+	out->month.months = 1;
+	out->window.months = r->window_months;
+	s = store_prep(st, first_sql);
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		copy(out->first_visit, sizeof out->first_visit, sqlite3_column_text(s, 0));
+		struct date f;
+		if (date_parse(out->first_visit, &f))
+			out->window.months = tier_window_months(r->window_months, f, m);
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, prev_one);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, pk, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, id);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+		out->prev.held = true;
+		copy(out->prev.tier, sizeof out->prev.tier, sqlite3_column_text(s, 0));
+		copy(out->prev.grp, sizeof out->prev.grp, sqlite3_column_text(s, 1));
+		const unsigned char *src = sqlite3_column_text(s, 2);
+		out->prev.earned = src && strcmp((const char *)src, "override") != 0;
+		out->prev.grace = sqlite3_column_int(s, 3);
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, ov_one);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->override.active = true;
+		copy(out->override.tier, sizeof out->override.tier, sqlite3_column_text(s, 0));
+		copy(out->override.grp, sizeof out->override.grp, sqlite3_column_text(s, 1));
+		copy(out->override_reason, sizeof out->override_reason, sqlite3_column_text(s, 2));
+		copy(out->override_by, sizeof out->override_by, sqlite3_column_text(s, 3));
+		copy(out->override_until, sizeof out->override_until, sqlite3_column_text(s, 4));
+		copy(out->override_at, sizeof out->override_at, sqlite3_column_text(s, 5));
+	}
+	sqlite3_reset(s);
+
+	s = store_prep(st, stored_one);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->stored = true;
+		copy(out->stored_tier, sizeof out->stored_tier, sqlite3_column_text(s, 0));
+		copy(out->stored_grp, sizeof out->stored_grp, sqlite3_column_text(s, 1));
+		copy(out->stored_source, sizeof out->stored_source, sqlite3_column_text(s, 2));
+		copy(out->stored_version, sizeof out->stored_version, sqlite3_column_text(s, 3));
+	}
+	sqlite3_reset(s);
+	tier_decide(r, &out->window, &out->prev, &out->override, &out->decision);
+	goto out;
+io:
+	rs = ST_IO;
+out:
+	store_exec(st, "RELEASE tier_guest");
+	return rs;
+}
+
+enum store_status tier_store_override(struct store *st, int64_t id, const char *tier,
+				      const char *grp, const char *reason, const char *until,
+				      struct date m)
+{
+	static const char *clear = "UPDATE tier_override SET cleared_at = ?2, cleared_by = ?3 "
+				   "WHERE guest_id = ?1 AND cleared_at IS NULL";
+	static const char *ins = "INSERT INTO tier_override(guest_id, tier, grp, reason, until_month, "
+				 "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char *row = "UPDATE tier_month SET tier = ?3, grp = ?4, source = ?5 "
+				 "WHERE month = ?1 AND guest_id = ?2";
+	static const char *restore = "UPDATE tier_month SET tier = computed_tier, grp = computed_grp, "
+				     "source = CASE WHEN computed_tier IS NULL THEN 'none' ELSE 'rules' END "
+				     "WHERE month = ?1 AND guest_id = ?2 AND source = 'override'";
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	int64_t me;
+	char now[20], mk[8], *name = NULL;
+	date_now_stamp(now);
+	month_key(m, mk);
+	if ((rs = store_staff_self(st, &me)) != ST_OK || (rs = guest_store_name(st, id, &name)) != ST_OK)
+		goto fail;
+	free(name);
+	name = NULL;
+	sqlite3_stmt *s = store_prep(st, clear);
+	if (!s)
+		goto io;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, me);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	int cleared = sqlite3_changes(st->db);
+	if (tier) {
+		s = store_prep(st, ins);
+		if (!s)
+			goto io;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, tier, -1, SQLITE_STATIC);
+		store_bind_text(s, 3, grp);
+		sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
+		store_bind_text(s, 5, until);
+		sqlite3_bind_int64(s, 6, me);
+		sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			goto sqlfail;
+		s = store_prep(st, row);
+		if (!s)
+			goto io;
+		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_text(s, 3, tier, -1, SQLITE_STATIC);
+		store_bind_text(s, 4, grp);
+		sqlite3_bind_text(s, 5, "override", -1, SQLITE_STATIC);
+	} else {
+		if (!cleared) {
+			rs = store_fail(st, ST_NOTFOUND, "guest %lld has no tier override", (long long)id);
+			goto fail;
+		}
+		s = store_prep(st, restore);
+		if (!s)
+			goto io;
+		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, id);
+	}
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	name = tier ? xasprintf("%s%s%s%s%s: %s", tier, grp && *grp ? " " : "", grp ? grp : "",
+				until ? " until " : "", until ? until : "", reason)
+		    : NULL;
+	rs = store_audit(st, "guest", id, tier ? "override" : "clear override", "tier", NULL, name);
+	free(name);
+	if (rs != ST_OK)
+		goto fail;
+	return store_commit(st);
+sqlfail:
+	rs = store_sqlfail(st, rc, "tier override");
+	goto fail;
+io:
+	rs = ST_IO;
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+static int cmp_rows(const void *a, const void *b, void *ctx)
+{
+	const struct tier_rules *r = ctx;
+	const struct tier_row *x = a, *y = b;
+	int rx = tier_rank(r, x->tier, x->grp), ry = tier_rank(r, y->tier, y->grp);
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return x->guest_id < y->guest_id ? -1 : x->guest_id > y->guest_id;
+}
+
+static void read_row(sqlite3_stmt *s, struct tier_row *t)
+{
+	memset(t, 0, sizeof *t);
+	t->guest_id = sqlite3_column_int64(s, 0);
+	copy(t->name, sizeof t->name, sqlite3_column_text(s, 1));
+	copy(t->tier, sizeof t->tier, sqlite3_column_text(s, 2));
+	copy(t->grp, sizeof t->grp, sqlite3_column_text(s, 3));
+	copy(t->source, sizeof t->source, sqlite3_column_text(s, 4));
+	copy(t->computed_tier, sizeof t->computed_tier, sqlite3_column_text(s, 5));
+	copy(t->computed_grp, sizeof t->computed_grp, sqlite3_column_text(s, 6));
+	t->window.months = sqlite3_column_int(s, 7);
+	t->window.visits = sqlite3_column_int(s, 8);
+	t->window.covers = sqlite3_column_int(s, 9);
+	t->window.spend = sqlite3_column_int64(s, 10);
+	t->month.months = 1;
+	t->month.visits = sqlite3_column_int(s, 11);
+	t->month.covers = sqlite3_column_int(s, 12);
+	t->month.spend = sqlite3_column_int64(s, 13);
+	copy(t->prev_tier, sizeof t->prev_tier, sqlite3_column_text(s, 14));
+	copy(t->prev_grp, sizeof t->prev_grp, sqlite3_column_text(s, 15));
+}
+
+/* Sort key of a mover: risers (most ranks gained first), then fallers (most ranks lost first). */
+static int move_key(const struct tier_rules *r, const struct tier_row *t)
+{
+	int delta = tier_rank(r, t->tier, t->grp) - tier_rank(r, t->prev_tier, t->prev_grp);
+	return delta < 0 ? delta : 1000 - delta;
+}
+
+#define ROW_COLS                                                                                 \
+	"tm.guest_id, g.name, tm.tier, tm.grp, tm.source, tm.computed_tier, tm.computed_grp, "    \
+	"tm.months, tm.visits, tm.covers, tm.spend_fen, tm.m_visits, tm.m_covers, tm.m_spend_fen, " \
+	"p.tier, p.grp "
+
+static enum store_status rows(struct store *st, const struct tier_rules *r, const char *sql,
+			      struct date m, const char *tier, bool movers, struct tier_row **out,
+			      size_t *n)
+{
+	char mk[8], pk[8];
+	month_key(m, mk);
+	month_key(prev_month(m), pk);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, pk, -1, SQLITE_TRANSIENT);
+	store_bind_text(s, 3, tier);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct tier_row *nv = realloc(*out, cap * sizeof *nv);
+			if (!nv) {
+				sqlite3_reset(s);
+				return store_fail(st, ST_IO, "out of memory");
+			}
+			*out = nv;
+		}
+		read_row(s, &(*out)[*n]);
+		struct tier_row *t = &(*out)[*n];
+		if (movers && tier_rank(r, t->tier, t->grp) == tier_rank(r, t->prev_tier, t->prev_grp))
+			continue;
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "tiers");
+	if (!movers) {
+		qsort_r(*out, *n, sizeof **out, cmp_rows, (void *)r);
+	} else {
+		/* rose first, then fell; the biggest moves first in each */
+		for (size_t i = 1; i < *n; i++) {
+			struct tier_row key = (*out)[i];
+			int kk = move_key(r, &key);
+			size_t j = i;
+			while (j > 0 && move_key(r, &(*out)[j - 1]) > kk) {
+				(*out)[j] = (*out)[j - 1];
+				j--;
+			}
+			(*out)[j] = key;
+		}
+	}
+	return ST_OK;
+}
+
+enum store_status tier_store_list(struct store *st, const struct tier_rules *r, struct date m,
+				  const char *tier, struct tier_row **out, size_t *n)
+{
+	static const char *sql = "SELECT " ROW_COLS
+				 "FROM tier_month tm JOIN guest g ON g.id = tm.guest_id "
+				 "LEFT JOIN tier_month p ON p.month = ?2 AND p.guest_id = tm.guest_id "
+				 "WHERE tm.month = ?1 AND (?3 IS NULL OR tm.tier = ?3) "
+				 "AND (?3 IS NOT NULL OR tm.tier IS NOT NULL)";
+	return rows(st, r, sql, m, tier, false, out, n);
+}
+
+enum store_status tier_store_movers(struct store *st, const struct tier_rules *r, struct date m,
+				   struct tier_row **out, size_t *n)
+{
+	/* this month's rows against last month's, and last month's tiered guests with no row now */
+	static const char *sql =
+		"SELECT " ROW_COLS "FROM tier_month tm JOIN guest g ON g.id = tm.guest_id "
+		"LEFT JOIN tier_month p ON p.month = ?2 AND p.guest_id = tm.guest_id "
+		"WHERE tm.month = ?1 AND ?3 IS NULL "
+		"UNION ALL "
+		"SELECT p.guest_id, g.name, NULL, NULL, 'none', NULL, NULL, 0, 0, 0, 0, 0, 0, 0, p.tier, p.grp "
+		"FROM tier_month p JOIN guest g ON g.id = p.guest_id "
+		"WHERE p.month = ?2 AND p.tier IS NOT NULL AND NOT EXISTS "
+		"(SELECT 1 FROM tier_month x WHERE x.month = ?1 AND x.guest_id = p.guest_id)";
+	return rows(st, r, sql, m, NULL, true, out, n);
+}

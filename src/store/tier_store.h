@@ -1,0 +1,83 @@
+/* tier_store.h — monthly figures and tiers (domain.md §3–§4): recompute a month for every guest,
+ * read a guest's tier with its reasons, overrides, lists and movers. */
+#ifndef MAITRE_TIER_STORE_H
+#define MAITRE_TIER_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/tier.h"
+#include "core/tier_calc.h"
+#include "store/store.h"
+
+/* Registers the rules (by content hash) as a version and returns its id; content is the
+ * rules file's text ("" when not at hand). */
+enum store_status tier_store_rules_version(struct store *st, const struct tier_rules *r,
+					   const char *content, int64_t *id);
+
+struct tier_recompute_stats {
+	long guests;        /* rows written */
+	long tiered;        /* guests with a tier in force */
+	int batches;        /* write transactions */
+	double seconds;     /* the whole recompute */
+	double read_seconds;
+	double longest_tx_ms; /* the longest write transaction */
+};
+
+/* Computes month m (d ignored) for every guest who has visits in the window, held a tier the
+ * month before, or has an override, and stores the rows with rules version rules_id, replacing
+ * the month's earlier rows: idempotent. Reads one snapshot, then writes in short transactions
+ * (a few thousand guests each) so that other terminals never wait long. */
+enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
+				       int64_t rules_id, struct date m,
+				       struct tier_recompute_stats *stats);
+
+/* One guest's month, with everything `tier show` explains. */
+struct tier_guest_info {
+	int64_t guest_id;
+	char name[256];
+	struct tier_figures window; /* over the guest's window */
+	struct tier_figures month;  /* the month alone */
+	char first_visit[11];       /* "" when never */
+	struct tier_prev prev;
+	struct tier_override_in override;
+	char override_reason[256], override_by[64], override_until[8], override_at[20];
+	struct tier_decision decision; /* as computed now, with the rules given */
+	bool stored;                   /* a recompute stored this month */
+	char stored_tier[8], stored_grp[24], stored_source[10], stored_version[64];
+};
+
+/* Computes guest id's tier for month m with the rules r (live, whether or not the month was
+ * recomputed) and reads the stored row when there is one. ST_NOTFOUND for no such guest. */
+enum store_status tier_store_guest(struct store *st, const struct tier_rules *r, int64_t id,
+				   struct date m, struct tier_guest_info *out);
+
+/* Sets (tier non-NULL) or clears (tier NULL) guest id's override, with reason and optional
+ * last month until ("YYYY-MM" or NULL), and updates the stored row of month m if any.
+ * One transaction, audited. */
+enum store_status tier_store_override(struct store *st, int64_t id, const char *tier,
+				      const char *grp, const char *reason, const char *until,
+				      struct date m);
+
+/* A stored month row, for lists. */
+struct tier_row {
+	int64_t guest_id;
+	char name[128];
+	char tier[8], grp[24], source[10];
+	char computed_tier[8], computed_grp[24];
+	char prev_tier[8], prev_grp[24]; /* movers: last month's ("" untiered) */
+	struct tier_figures window;
+	struct tier_figures month;
+};
+
+/* The stored rows of month m, ordered by tier rank (per r) then guest id; only tier (letter)
+ * when non-NULL. *out is malloc'ed (caller frees). */
+enum store_status tier_store_list(struct store *st, const struct tier_rules *r, struct date m,
+				  const char *tier, struct tier_row **out, size_t *n);
+
+/* Guests whose tier in force differs between month m-1 and m: rose first, then fell. */
+enum store_status tier_store_movers(struct store *st, const struct tier_rules *r, struct date m,
+				   struct tier_row **out, size_t *n);
+
+#endif

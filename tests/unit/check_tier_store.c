@@ -1,0 +1,351 @@
+/* check_tier_store.c — the monthly tier (window, grace, override, gap) and the store's
+ * recompute, show, override, list, movers and the attendance sheet. Rules are built here from
+ * domain.md §4, independent of the YAML loader. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/guest.h"
+#include "core/tier.h"
+#include "core/tier_calc.h"
+#include "core/visit.h"
+#include "store/guest_store.h"
+#include "store/sheet_store.h"
+#include "store/store.h"
+#include "store/tier_store.h"
+#include "store/visit_store.h"
+
+static struct tier_rules rules;
+
+static void make_rules(int window, unsigned requires)
+{
+	static const struct {
+		const char *tier, *grp;
+		double v;
+		int spend, pc;
+	} t[] = {{"A", "quality", 6, 5000, 80}, {"A", "active", 6, 4500, 60},
+		 {"B", "quality", 4, 3000, 60}, {"B", "active", 4, 2500, 50},
+		 {"C", "quality", 2, 1500, 50}, {"C", "active", 2, 1000, 40}};
+	tier_rules_free(&rules);
+	tier_rules_init(&rules);
+	rules.window_months = window;
+	rules.rules = calloc(6, sizeof *rules.rules);
+	rules.nrules = 6;
+	for (int i = 0; i < 6; i++) {
+		snprintf(rules.rules[i].tier, sizeof rules.rules[i].tier, "%s", t[i].tier);
+		snprintf(rules.rules[i].group, sizeof rules.rules[i].group, "%s", t[i].grp);
+		rules.rules[i].min_visits = t[i].v;
+		rules.rules[i].min_spend = t[i].spend * 100LL;
+		rules.rules[i].min_per_capita = t[i].pc * 100LL;
+		rules.rules[i].requires = requires;
+	}
+	snprintf(rules.hash, sizeof rules.hash, "%016x", requires + (unsigned)window * 16);
+}
+
+static const char *decided(const struct tier_figures *f, const struct tier_prev *prev,
+			   const struct tier_override_in *ov)
+{
+	static char buf[64];
+	struct tier_decision d;
+	tier_decide(&rules, f, prev, ov, &d);
+	snprintf(buf, sizeof buf, "%s %s %s %d", d.tier[0] ? d.tier : "-", d.grp[0] ? d.grp : "-",
+		 tier_source_names[d.source], d.grace);
+	return buf;
+}
+
+/* domain.md §3 worked examples, one month each */
+START_TEST(test_worked_examples)
+{
+	struct tier_figures g1 = {1, 5, 64, 482000}, g2 = {1, 3, 45, 418000}, g3 = {1, 2, 27, 242000},
+			    zhang = {1, 3, 24, 132000};
+	make_rules(1, CRIT_ALL);
+	ck_assert_str_eq(decided(&g1, NULL, NULL), "B quality rules 0");
+	ck_assert_str_eq(decided(&g2, NULL, NULL), "C quality rules 0");
+	ck_assert_str_eq(decided(&g3, NULL, NULL), "C quality rules 0");
+	ck_assert_str_eq(decided(&zhang, NULL, NULL), "C active rules 0");
+	ck_assert_int_eq(tier_per_capita(&g1), 7531);
+	ck_assert_int_eq(tier_per_capita(&g2), 9289);
+	ck_assert_int_eq(tier_per_capita(&g3), 8963);
+	ck_assert_int_eq(tier_per_capita(&zhang), 5500);
+	/* money only: the handbook's labels A, B, C for the first three */
+	make_rules(1, CRIT_SPEND | CRIT_PER_CAPITA);
+	ck_assert_str_eq(decided(&g1, NULL, NULL), "A active rules 0");
+	ck_assert_str_eq(decided(&g2, NULL, NULL), "B quality rules 0");
+	ck_assert_str_eq(decided(&g3, NULL, NULL), "C quality rules 0");
+}
+END_TEST
+
+START_TEST(test_window_and_gap)
+{
+	struct date m = {2026, 6, 1}, f1 = {2026, 6, 14}, f2 = {2026, 5, 2}, f3 = {2025, 1, 1};
+	ck_assert_int_eq(tier_window_months(3, f1, m), 1);
+	ck_assert_int_eq(tier_window_months(3, f2, m), 2);
+	ck_assert_int_eq(tier_window_months(3, f3, m), 3);
+	struct date w = tier_window_start(3, (struct date){2026, 2, 1});
+	ck_assert_int_eq(w.y, 2025);
+	ck_assert_int_eq(w.m, 12);
+	/* 17 visits, ¥14,820 over 3 months against A quality (18 visits, ¥15,000, ¥80 a head):
+	 * needs 1 more visit and ¥180 */
+	make_rules(3, CRIT_ALL);
+	struct tier_figures f = {3, 17, 150, 1482000};
+	struct tier_gap gap;
+	tier_gap_to(&rules.rules[0], &f, &gap);
+	ck_assert_int_eq(gap.visits, 1);
+	ck_assert_int_eq(gap.spend, 18000);
+	/* per-capita can need more than the monthly spend: 200 covers × ¥80 = ¥16,000 */
+	f.covers = 200;
+	tier_gap_to(&rules.rules[0], &f, &gap);
+	ck_assert_int_eq(gap.spend, 1600000 - 1482000);
+}
+END_TEST
+
+START_TEST(test_grace_and_override)
+{
+	make_rules(1, CRIT_ALL);
+	struct tier_figures weak = {1, 2, 20, 110000}; /* C active */
+	struct tier_prev a = {true, "A", "quality", true, 0};
+	ck_assert_str_eq(decided(&weak, &a, NULL), "A quality grace 1");
+	a.grace = 1; /* grace_months = 1 used up */
+	ck_assert_str_eq(decided(&weak, &a, NULL), "C active rules 0");
+	/* an override is not kept by grace once it is gone */
+	struct tier_prev ov_prev = {true, "A", "quality", false, 0};
+	ck_assert_str_eq(decided(&weak, &ov_prev, NULL), "C active rules 0");
+	/* rising is never held back */
+	struct tier_figures strong = {1, 7, 60, 600000};
+	struct tier_prev c = {true, "C", "active", true, 0};
+	ck_assert_str_eq(decided(&strong, &c, NULL), "A quality rules 0");
+	struct tier_override_in ov = {true, "B", "quality"};
+	ck_assert_str_eq(decided(&weak, &a, &ov), "B quality override 0");
+	struct tier_figures none = {1, 0, 0, 0};
+	ck_assert_str_eq(decided(&none, NULL, NULL), "- - none 0");
+	rules.grace_months = 0;
+	a.grace = 0;
+	ck_assert_str_eq(decided(&weak, &a, NULL), "C active rules 0");
+}
+END_TEST
+
+/* ---- store ---- */
+
+static char dir[256], path[300];
+static struct store *st;
+
+static void setup(void)
+{
+	char err[512];
+	setenv("MAITRE_TODAY", "2026-06-30", 1); /* overrides date from "now" */
+	snprintf(dir, sizeof dir, "/tmp/maitre-tier-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_OK);
+	make_rules(1, CRIT_ALL);
+}
+
+static void teardown(void)
+{
+	store_close(st);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static int64_t guest(const char *name)
+{
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, name);
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_OK);
+	int64_t id = g.id;
+	guest_free(&g);
+	return id;
+}
+
+static void visit(int64_t g, const char *date, int covers, int yuan)
+{
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = g;
+	snprintf(v.date, sizeof v.date, "%s", date);
+	v.meal = MEAL_DINNER;
+	v.covers = covers;
+	v.spend_fen = yuan * 100LL;
+	ck_assert_msg(visit_store_add(st, &v) == ST_OK, "%s", store_errmsg(st));
+}
+
+static void recompute(int y, int m)
+{
+	int64_t version;
+	struct tier_recompute_stats stats;
+	ck_assert_int_eq(tier_store_rules_version(st, &rules, "rules text", &version), ST_OK);
+	ck_assert_msg(tier_store_recompute(st, &rules, version, (struct date){y, m, 1}, &stats) == ST_OK,
+		      "%s", store_errmsg(st));
+}
+
+static char *shown(int64_t id, int y, int m)
+{
+	static char buf[80];
+	struct tier_guest_info g;
+	ck_assert_int_eq(tier_store_guest(st, &rules, id, (struct date){y, m, 1}, &g), ST_OK);
+	snprintf(buf, sizeof buf, "%s %s %s/%s %s", g.decision.tier[0] ? g.decision.tier : "-",
+		 g.decision.grp[0] ? g.decision.grp : "-", g.stored ? g.stored_tier : "?",
+		 g.stored ? g.stored_source : "?", tier_source_names[g.decision.source]);
+	return buf;
+}
+
+START_TEST(test_recompute_month_and_grace)
+{
+	int64_t one = guest("1号"), zhang = guest("张先生");
+	const char *d1[] = {"2026-06-02", "2026-06-05", "2026-06-11", "2026-06-19", "2026-06-27"};
+	int c1[] = {7, 16, 12, 15, 14}, s1[] = {520, 1450, 870, 960, 1020};
+	for (int i = 0; i < 5; i++)
+		visit(one, d1[i], c1[i], s1[i]);
+	visit(zhang, "2026-06-03", 8, 460);
+	visit(zhang, "2026-06-11", 10, 520);
+	visit(zhang, "2026-06-24", 6, 340);
+	recompute(2026, 6);
+	ck_assert_str_eq(shown(one, 2026, 6), "B quality B/rules rules");
+	ck_assert_str_eq(shown(zhang, 2026, 6), "C active C/rules rules");
+	/* idempotent: the same rows again, not twice */
+	recompute(2026, 6);
+	struct tier_row *rows;
+	size_t n;
+	ck_assert_int_eq(tier_store_list(st, &rules, (struct date){2026, 6, 1}, NULL, &rows, &n), ST_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(rows[0].guest_id, one); /* B before C */
+	ck_assert_int_eq(rows[0].window.spend, 482000);
+	ck_assert_int_eq(rows[0].window.covers, 64);
+	free(rows);
+	/* July: 1号 comes once, weakly: kept B by grace; August: nothing, grace used: untiered */
+	visit(one, "2026-07-08", 2, 100);
+	recompute(2026, 7);
+	ck_assert_str_eq(shown(one, 2026, 7), "B quality B/grace grace");
+	recompute(2026, 8);
+	ck_assert_str_eq(shown(one, 2026, 8), "- - /none none");
+	ck_assert_int_eq(tier_store_movers(st, &rules, (struct date){2026, 8, 1}, &rows, &n), ST_OK);
+	/* both fell: 1号 from B and 张先生 from C, each kept one month by grace in July */
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(rows[0].guest_id, one);
+	ck_assert_str_eq(rows[0].prev_tier, "B");
+	ck_assert_str_eq(rows[0].tier, "");
+	ck_assert_int_eq(rows[1].guest_id, zhang);
+	ck_assert_str_eq(rows[1].prev_tier, "C");
+	free(rows);
+	ck_assert_str_eq(shown(zhang, 2026, 7), "C active C/grace grace");
+	/* last year's month does not change when this year's rules do */
+	rules.rules[2].min_visits = 99;
+	ck_assert_int_eq(tier_store_list(st, &rules, (struct date){2026, 6, 1}, "B", &rows, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	free(rows);
+}
+END_TEST
+
+START_TEST(test_override)
+{
+	int64_t zhang = guest("张先生");
+	visit(zhang, "2026-06-03", 8, 460);
+	visit(zhang, "2026-06-11", 10, 520);
+	visit(zhang, "2026-06-24", 6, 340);
+	recompute(2026, 6);
+	ck_assert_int_eq(tier_store_override(st, zhang, "B", "quality", "handbook label", "2026-07",
+					     (struct date){2026, 6, 1}),
+			 ST_OK);
+	ck_assert_str_eq(shown(zhang, 2026, 6), "B quality B/override override");
+	struct tier_guest_info g;
+	ck_assert_int_eq(tier_store_guest(st, &rules, zhang, (struct date){2026, 6, 1}, &g), ST_OK);
+	ck_assert_str_eq(g.override_reason, "handbook label");
+	ck_assert_int_eq(g.decision.rule, 5); /* the computed tier stays visible: C active */
+	/* until 2026-07: gone in August */
+	recompute(2026, 7);
+	ck_assert_str_eq(shown(zhang, 2026, 7), "B quality B/override override");
+	recompute(2026, 8);
+	ck_assert_str_eq(shown(zhang, 2026, 8), "- - /none none");
+	ck_assert_int_eq(tier_store_override(st, zhang, NULL, NULL, NULL, NULL, (struct date){2026, 8, 1}),
+			 ST_OK);
+	ck_assert_int_eq(tier_store_override(st, zhang, NULL, NULL, NULL, NULL, (struct date){2026, 8, 1}),
+			 ST_NOTFOUND);
+	ck_assert_int_eq(tier_store_override(st, 999, "A", NULL, "x", NULL, (struct date){2026, 8, 1}),
+			 ST_NOTFOUND);
+}
+END_TEST
+
+START_TEST(test_window_of_three_months)
+{
+	make_rules(3, CRIT_ALL);
+	int64_t g = guest("孙先生");
+	/* 6 visits a month in April..June, ¥5100 a month, 60 covers a month: A quality */
+	const char *months[] = {"2026-04", "2026-05", "2026-06"};
+	for (int m = 0; m < 3; m++)
+		for (int i = 0; i < 6; i++) {
+			char d[11];
+			snprintf(d, sizeof d, "%s-%02d", months[m], i + 3);
+			visit(g, d, 10, 850);
+		}
+	recompute(2026, 6);
+	ck_assert_str_eq(shown(g, 2026, 6), "A quality A/rules rules");
+	/* a newcomer seen only in June is averaged over one month */
+	int64_t n = guest("唐总");
+	for (int i = 0; i < 6; i++) {
+		char d[11];
+		snprintf(d, sizeof d, "2026-06-%02d", i + 10);
+		visit(n, d, 10, 850);
+	}
+	recompute(2026, 6);
+	ck_assert_str_eq(shown(n, 2026, 6), "A quality A/rules rules");
+}
+END_TEST
+
+START_TEST(test_sheet)
+{
+	int64_t z = guest("张先生"), other = guest("孙先生");
+	visit(z, "2026-06-03", 8, 460);
+	visit(z, "2026-06-11", 10, 520);
+	visit(z, "2026-06-24", 6, 340);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = z;
+	snprintf(v.date, sizeof v.date, "2026-06-24");
+	v.meal = MEAL_LUNCH;
+	v.covers = 2;
+	v.spend_fen = 10050;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, "entered on the wrong guest"), ST_OK);
+	visit(other, "2026-07-01", 2, 100);
+	struct sheet_row *rows;
+	size_t n;
+	ck_assert_int_eq(sheet_store_month(st, (struct date){2026, 6, 1}, NULL, NULL, &rows, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(rows[0].visits, 3);
+	ck_assert_int_eq(rows[0].covers_total, 24);
+	ck_assert_int_eq(rows[0].spend_total, 132000);
+	ck_assert_int_eq(rows[0].covers[2], 8);
+	ck_assert_int_eq(rows[0].spend[23], 34000);
+	free(rows);
+	ck_assert_int_eq(sheet_store_month(st, (struct date){2026, 6, 1}, "A", NULL, &rows, &n), ST_OK);
+	ck_assert_uint_eq(n, 0);
+	free(rows);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("tier");
+	TCase *tc = tcase_create("calc");
+	tcase_add_test(tc, test_worked_examples);
+	tcase_add_test(tc, test_window_and_gap);
+	tcase_add_test(tc, test_grace_and_override);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("store");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_recompute_month_and_grace);
+	tcase_add_test(tc, test_override);
+	tcase_add_test(tc, test_window_of_three_months);
+	tcase_add_test(tc, test_sheet);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	tier_rules_free(&rules);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
