@@ -11,45 +11,61 @@
 #include "core/tier.h"
 #include "store/agenda_store.h"
 
-enum { A_UPCOMING = 1, A_OCCASION, A_PERSON, A_VALUE, A_YEAR, A_NOTE, A_STAFF, A_ALL, A_DAYS,
-       A_CHANNEL, A_OUTCOME, A_FEEDBACK, A_DATE, A_TABLES, A_BUDGET, A_ACTUAL };
+enum {
+	A_UPCOMING = 1,
+	A_OCCASION,
+	A_PERSON,
+	A_VALUE,
+	A_YEAR,
+	A_NOTE,
+	A_STAFF,
+	A_ALL,
+	A_DAYS,
+	A_CHANNEL,
+	A_OUTCOME,
+	A_FEEDBACK,
+	A_DATE,
+	A_TABLES,
+	A_BUDGET,
+	A_ACTUAL
+};
 
 const struct opt cli_dates_opts[] = {
-	{"upcoming", "N", A_UPCOMING, "the dates of the N days starting today (1 to 366; default 7)"},
-	{NULL, NULL, 0, NULL},
+    {"upcoming", "N", A_UPCOMING, "the dates of the N days starting today (1 to 366; default 7)"},
+    {NULL, NULL, 0, NULL},
 };
 
 const struct opt cli_gift_given_opts[] = {
-	{"occasion", "birthday|anniversary|LABEL", A_OCCASION, "the special date (required)"},
-	{"person", "WHO", A_PERSON, "an associated person's date (relation or name)"},
-	{"value", "AMOUNT", A_VALUE, "the gift's value in yuan (default what the tier grants)"},
-	{"year", "YYYY", A_YEAR, "the occasion's year (default the occurrence nearest today)"},
-	{"note", "TEXT", A_NOTE, "what was given"},
-	{NULL, NULL, 0, NULL},
+    {"occasion", "birthday|anniversary|LABEL", A_OCCASION, "the special date (required)"},
+    {"person", "WHO", A_PERSON, "an associated person's date (relation or name)"},
+    {"value", "AMOUNT", A_VALUE, "the gift's value in yuan (default what the tier grants)"},
+    {"year", "YYYY", A_YEAR, "the occasion's year (default the occurrence nearest today)"},
+    {"note", "TEXT", A_NOTE, "what was given"},
+    {NULL, NULL, 0, NULL},
 };
 
 const struct opt cli_agenda_opts[] = {
-	{"staff", "LOGIN", A_STAFF, "this sales manager's guests (default you, if you have guests)"},
-	{"all", NULL, A_ALL, "every sales manager's guests"},
-	{"days", "N", A_DAYS, "special dates of the N days starting today (1 to 366; default 7)"},
-	{NULL, NULL, 0, NULL},
+    {"staff", "LOGIN", A_STAFF, "this sales manager's guests (default you, if you have guests)"},
+    {"all", NULL, A_ALL, "every sales manager's guests"},
+    {"days", "N", A_DAYS, "special dates of the N days starting today (1 to 366; default 7)"},
+    {NULL, NULL, 0, NULL},
 };
 
 const struct opt cli_contact_log_opts[] = {
-	{"channel", "phone|visit|wechat", A_CHANNEL, "how the guest was contacted (required)"},
-	{"outcome", "TEXT", A_OUTCOME, "what came of it (required)"},
-	{"feedback", "TEXT", A_FEEDBACK, "the guest's feedback"},
-	{"date", "YYYY-MM-DD", A_DATE, "the day of the contact (default today)"},
-	{NULL, NULL, 0, NULL},
+    {"channel", "phone|visit|wechat", A_CHANNEL, "how the guest was contacted (required)"},
+    {"outcome", "TEXT", A_OUTCOME, "what came of it (required)"},
+    {"feedback", "TEXT", A_FEEDBACK, "the guest's feedback"},
+    {"date", "YYYY-MM-DD", A_DATE, "the day of the contact (default today)"},
+    {NULL, NULL, 0, NULL},
 };
 
 const struct opt cli_banquet_log_opts[] = {
-	{"date", "YYYY-MM-DD", A_DATE, "the day the banquet was held (required)"},
-	{"tables", "N", A_TABLES, "number of tables (1 to 999)"},
-	{"budget", "AMOUNT", A_BUDGET, "budget in yuan (default tables × the tier's budget a table)"},
-	{"actual", "AMOUNT", A_ACTUAL, "what it actually cost, in yuan"},
-	{"note", "TEXT", A_NOTE, "a note"},
-	{NULL, NULL, 0, NULL},
+    {"date", "YYYY-MM-DD", A_DATE, "the day the banquet was held (required)"},
+    {"tables", "N", A_TABLES, "number of tables (1 to 999)"},
+    {"budget", "AMOUNT", A_BUDGET, "budget in yuan (default tables × the tier's budget a table)"},
+    {"actual", "AMOUNT", A_ACTUAL, "what it actually cost, in yuan"},
+    {"note", "TEXT", A_NOTE, "a note"},
+    {NULL, NULL, 0, NULL},
 };
 
 struct agenda_ctx {
@@ -69,8 +85,9 @@ static int parse_int(struct cli *c, const char *field, const char *val, int lo, 
 	char *end;
 	long n = strtol(val, &end, 10);
 	if (!*val || *end || n < lo || n > hi)
-		return cli_error(c, EXIT_USER, "%s: must be a whole number from %d to %d, got \"%s\"",
-				 field, lo, hi, val);
+		return cli_error(c, EXIT_USER,
+		                 "%s: must be a whole number from %d to %d, got \"%s\"", field, lo,
+		                 hi, val);
 	*out = (int)n;
 	return 0;
 }
@@ -79,8 +96,8 @@ static int parse_money(struct cli *c, const char *field, const char *val, int64_
 {
 	if (!money_parse(val, fen))
 		return cli_error(c, EXIT_USER,
-				 "%s: must be an amount in yuan such as 520 or 520.50, got \"%s\"", field,
-				 val);
+		                 "%s: must be an amount in yuan such as 520 or 520.50, got \"%s\"",
+		                 field, val);
 	return 0;
 }
 
@@ -124,9 +141,11 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		x->all = true;
 		return 0;
 	case A_CHANNEL:
-		if (strcmp(val, "phone") != 0 && strcmp(val, "visit") != 0 && strcmp(val, "wechat") != 0)
-			return cli_error(c, EXIT_USER, "channel: must be phone, visit or wechat, got \"%s\"",
-					 val);
+		if (strcmp(val, "phone") != 0 && strcmp(val, "visit") != 0 &&
+		    strcmp(val, "wechat") != 0)
+			return cli_error(c, EXIT_USER,
+			                 "channel: must be phone, visit or wechat, got \"%s\"",
+			                 val);
 		x->contact.channel = val;
 		return 0;
 	case A_OUTCOME:
@@ -137,7 +156,8 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case A_DATE:
 		if (!date_parse(val, &d))
-			return cli_error(c, EXIT_USER, "date: must be a date YYYY-MM-DD, got \"%s\"", val);
+			return cli_error(c, EXIT_USER,
+			                 "date: must be a date YYYY-MM-DD, got \"%s\"", val);
 		x->contact.on = d;
 		x->banquet.on = d;
 		x->have_date = true;
@@ -155,8 +175,8 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 }
 
 /* Parses the options; with need_guest, the guest id must be there (into *guest). */
-static int parse(struct cli *c, int argc, char **argv, const struct opt *opts,
-		 struct agenda_ctx *x, int64_t *guest)
+static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, struct agenda_ctx *x,
+                 int64_t *guest)
 {
 	int rc = cli_parse(c, argc, argv, opts, on_agenda, x);
 	if (rc)
@@ -201,9 +221,8 @@ static void add_date_cells(struct table *t, const struct agenda_row *r)
 
 int cli_dates(struct cli *c, int argc, char **argv)
 {
-	static const char *const headers[] = {"date",     "days", "guest_id", "guest",
-					      "person",   "occasion", "years", "tier",
-					      "gift",     "given"};
+	static const char *const headers[] = {"date",     "days",  "guest_id", "guest", "person",
+	                                      "occasion", "years", "tier",     "gift",  "given"};
 	struct agenda_ctx x = {.days = 7};
 	int rc = parse(c, argc, argv, cli_dates_opts, &x, NULL);
 	if (rc)
@@ -213,8 +232,8 @@ int cli_dates(struct cli *c, int argc, char **argv)
 		return rc;
 	struct agenda_row *rows = NULL;
 	size_t n = 0;
-	enum store_status s = agenda_store_upcoming(c->st, rules, date_today(), x.days, NULL, &rows,
-						    &n);
+	enum store_status s =
+	    agenda_store_upcoming(c->st, rules, date_today(), x.days, NULL, &rows, &n);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	struct table t;
@@ -268,7 +287,8 @@ static void status_text(const struct agenda_row *r, char *buf, size_t len)
 		return;
 	}
 	if (r->due.never)
-		snprintf(buf, len, "%s", r->what == AGENDA_BANQUET ? "never held" : "never contacted");
+		snprintf(buf, len, "%s",
+		         r->what == AGENDA_BANQUET ? "never held" : "never contacted");
 	else if (r->due.state == AGENDA_OVERDUE)
 		days_text(buf, len, "overdue ", -r->due.left);
 	else if (r->due.left == 0)
@@ -279,9 +299,9 @@ static void status_text(const struct agenda_row *r, char *buf, size_t len)
 
 int cli_agenda(struct cli *c, int argc, char **argv)
 {
-	static const char *const headers[] = {"due",   "days",   "status",   "item",  "guest_id",
-					      "guest", "tier",   "last",     "person", "occasion",
-					      "years", "gift",   "given",    "sales_manager"};
+	static const char *const headers[] = {"due",   "days", "status", "item",         "guest_id",
+	                                      "guest", "tier", "last",   "person",       "occasion",
+	                                      "years", "gift", "given",  "sales_manager"};
 	struct agenda_ctx x = {.days = 7};
 	int rc = parse(c, argc, argv, cli_agenda_opts, &x, NULL);
 	if (rc)
@@ -303,7 +323,8 @@ int cli_agenda(struct cli *c, int argc, char **argv)
 	}
 	struct agenda_row *rows = NULL;
 	size_t n = 0;
-	if ((s = agenda_store_agenda(c->st, rules, date_today(), x.days, staff, &rows, &n)) != ST_OK)
+	if ((s = agenda_store_agenda(c->st, rules, date_today(), x.days, staff, &rows, &n)) !=
+	    ST_OK)
 		return cli_store_error(c, s);
 	struct table t;
 	table_init(&t, 14, headers, (1u << 1) | (1u << 4) | (1u << 10) | (1u << 11));
@@ -343,7 +364,8 @@ int cli_contact_log(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.contact.channel || !x.contact.outcome) {
-		cli_error(c, EXIT_USAGE, "--%s is required", !x.contact.channel ? "channel" : "outcome");
+		cli_error(c, EXIT_USAGE, "--%s is required",
+		          !x.contact.channel ? "channel" : "outcome");
 		return cli_usage(c);
 	}
 	if ((rc = cli_open(c, 0)) != 0)

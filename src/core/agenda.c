@@ -75,7 +75,7 @@ struct agenda_due agenda_cadence(int every, const struct date *last, struct date
 }
 
 struct agenda_due agenda_banquet(int min_months, int max_months, const struct date *last,
-				 struct date today)
+                                 struct date today)
 {
 	struct agenda_due r = {.state = AGENDA_NONE};
 	if (min_months <= 0)
@@ -87,12 +87,11 @@ struct agenda_due agenda_banquet(int min_months, int max_months, const struct da
 		r.never = true;
 		return r;
 	}
-	return due_between(agenda_add_months(*last, min_months), agenda_add_months(*last, max_months),
-			   today);
+	return due_between(agenda_add_months(*last, min_months),
+	                   agenda_add_months(*last, max_months), today);
 }
 
-bool agenda_gift(const struct tier_privilege *p, enum date_kind kind, bool of_person,
-		 int64_t *fen)
+bool agenda_gift(const struct tier_privilege *p, enum date_kind kind, bool of_person, int64_t *fen)
 {
 	if (of_person)
 		kind = DATE_OTHER;

@@ -54,7 +54,7 @@ struct agenda_due agenda_cadence(int every, const struct date *last, struct date
  * max < min counts as min), the last one on *last (NULL: never). Due from last + min months,
  * overdue after last + max months; never held: due today. */
 struct agenda_due agenda_banquet(int min_months, int max_months, const struct date *last,
-				 struct date today);
+                                 struct date today);
 
 /* The gift tier privilege p grants for a special date of kind (birthday, anniversary, other),
  * the guest's own or (of_person) an associated person's: true with *fen when the occasion is
@@ -62,7 +62,6 @@ struct agenda_due agenda_banquet(int min_months, int max_months, const struct da
  * not granted (tier C: birthday only). Decision: the dates of the people around the guest
  * (a spouse's birthday) count as "other special dates" — tiers A and B grant a gift for them,
  * tier C (the guest's birthday only) does not. */
-bool agenda_gift(const struct tier_privilege *p, enum date_kind kind, bool of_person,
-		 int64_t *fen);
+bool agenda_gift(const struct tier_privilege *p, enum date_kind kind, bool of_person, int64_t *fen);
 
 #endif

@@ -11,52 +11,57 @@ const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "ban
 
 /* The guest's letter tier this month: its most recent tier_month row at or before the month
  * ?M (tier_month_guest: one seek per guest). */
-#define TIER_OF(guest)                                                                      \
-	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 " \
+#define TIER_OF(guest)                                                                             \
+	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 "        \
 	"ORDER BY t.month DESC LIMIT 1)"
 
 /* The columns of a date row; the range of month-days and the occasion's year are bound as
  * ?1..?4 and ?5, the month as ?10. */
-#define DATE_COLS                                                                                \
-	"sd.id, sd.guest_id, g.name, sm.login, " TIER_OF("sd.guest_id") ", sd.person_id, "       \
-	"p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "                     \
-	"EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND gf.year = ?5 "        \
-	"AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, 'other') "         \
-	"ELSE sd.kind END) "                                                                     \
-	"AND (CASE WHEN sd.person_id IS NULL THEN gf.person IS NULL "                            \
-	"ELSE gf.person_id = sd.person_id END)) "
-#define DATE_JOINS                                                                            \
+#define DATE_COLS                                                                                  \
+	"sd.id, sd.guest_id, g.name, sm.login, " TIER_OF(                                          \
+	    "sd.guest_id") ", sd.person_id, "                                                      \
+	                   "p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "    \
+	                   "EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND "    \
+	                   "gf.year = ?5 "                                                         \
+	                   "AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, " \
+	                   "'other') "                                                             \
+	                   "ELSE sd.kind END) "                                                    \
+	                   "AND (CASE WHEN sd.person_id IS NULL THEN gf.person IS NULL "           \
+	                   "ELSE gf.person_id = sd.person_id END)) "
+#define DATE_JOINS                                                                                 \
 	"LEFT JOIN person p ON p.id = sd.person_id LEFT JOIN staff sm ON sm.id = g.sales_manager "
 #define MD_RANGE "(sd.month, sd.day) >= (?1, ?2) AND (sd.month, sd.day) <= (?3, ?4) "
 
 /* Every guest's dates in a range of month-days (special_date_md). */
 static const char *const dates_all =
-	"SELECT " DATE_COLS "FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
-	"WHERE " MD_RANGE "AND g.anonymised = 0";
+    "SELECT " DATE_COLS "FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
+    "WHERE " MD_RANGE "AND g.anonymised = 0";
 /* The dates of one sales manager's guests (guest_sales_manager, then special_date_guest). */
 static const char *const dates_staff =
-	"SELECT " DATE_COLS "FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
-	"WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
+    "SELECT " DATE_COLS "FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
+    "WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
 
 /* Per guest: the tier, the last phone call, in-person visit and banquet (contact_guest and
  * banquet_guest: one seek each). */
-#define CONTACT_COLS                                                                           \
-	"g.id, g.name, sm.login, " TIER_OF("g.id") " AS tier, "                                 \
-	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'phone' "          \
-	"ORDER BY c.at DESC LIMIT 1), "                                                         \
-	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'visit' "          \
-	"ORDER BY c.at DESC LIMIT 1), "                                                         \
-	"(SELECT b.date FROM banquet b WHERE b.guest_id = g.id ORDER BY b.date DESC LIMIT 1) "  \
-	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
+#define CONTACT_COLS                                                                               \
+	"g.id, g.name, sm.login, " TIER_OF(                                                        \
+	    "g.id") " AS tier, "                                                                   \
+	            "(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'phone' " \
+	            "ORDER BY c.at DESC LIMIT 1), "                                                \
+	            "(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'visit' " \
+	            "ORDER BY c.at DESC LIMIT 1), "                                                \
+	            "(SELECT b.date FROM banquet b WHERE b.guest_id = g.id ORDER BY b.date DESC "  \
+	            "LIMIT 1) "                                                                    \
+	            "FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
 /* A sales manager's guests (guest_sales_manager). */
 static const char *const contacts_staff =
-	"SELECT " CONTACT_COLS "WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
+    "SELECT " CONTACT_COLS "WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
 /* Every guest: a pass over the guest table with one tier_month seek per guest. */
 static const char *const contacts_all =
-	"SELECT " CONTACT_COLS "WHERE g.anonymised = 0 AND tier <> ''";
+    "SELECT " CONTACT_COLS "WHERE g.anonymised = 0 AND tier <> ''";
 
 static const char *const guest_tier =
-	"SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
+    "SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
 static const char *const manager_any = "SELECT 1 FROM guest WHERE sales_manager = ?1 LIMIT 1";
 
 void agenda_rows_free(struct agenda_row *rows, size_t n)
@@ -116,13 +121,15 @@ static enum store_status staff_of(struct store *st, const char *login, int64_t *
 		return ST_OK;
 	enum store_status rs = store_staff_id(st, login, false, id);
 	if (rs == ST_NOTFOUND)
-		return store_fail(st, ST_NOTFOUND, "staff: no staff member with login \"%s\"", login);
+		return store_fail(st, ST_NOTFOUND, "staff: no staff member with login \"%s\"",
+		                  login);
 	return rs;
 }
 
 /* Appends the dates of the rows of s (bound) that fall in [today, today + days) in year y. */
-static enum store_status read_dates(struct store *st, sqlite3_stmt *s, const struct tier_rules *rules,
-				    struct date today, int days, int y, struct rows *out)
+static enum store_status read_dates(struct store *st, sqlite3_stmt *s,
+                                    const struct tier_rules *rules, struct date today, int days,
+                                    int y, struct rows *out)
 {
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -147,7 +154,7 @@ static enum store_status read_dates(struct store *st, sqlite3_stmt *s, const str
 			const char *rel = (const char *)sqlite3_column_text(s, 6);
 			const char *name = (const char *)sqlite3_column_text(s, 7);
 			r->person = xasprintf("%s%s%s", rel ? rel : "", rel && name ? " " : "",
-					      name ? name : "");
+			                      name ? name : "");
 		}
 		int kind = date_kind_from_name((const char *)sqlite3_column_text(s, 8));
 		r->kind = kind < 0 ? DATE_OTHER : (enum date_kind)kind;
@@ -159,16 +166,17 @@ static enum store_status read_dates(struct store *st, sqlite3_stmt *s, const str
 		r->given = sqlite3_column_int(s, 13) != 0;
 		if (rules)
 			r->has_gift = agenda_gift(tier_privilege_for(rules, r->tier), r->kind,
-						  r->person_id != 0, &r->gift_fen);
+			                          r->person_id != 0, &r->gift_fen);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "dates");
 }
 
 /* Runs sql over the month-day range [(m1, d1), (m2, d2)] of year y. */
-static enum store_status dates_range(struct store *st, const char *sql, const struct tier_rules *rules,
-				     struct date today, int days, int64_t staff, int y, int m1,
-				     int d1, int m2, int d2, struct rows *out)
+static enum store_status dates_range(struct store *st, const char *sql,
+                                     const struct tier_rules *rules, struct date today, int days,
+                                     int64_t staff, int y, int m1, int d1, int m2, int d2,
+                                     struct rows *out)
 {
 	/* 29 February falls on 28 February in a common year: a range that ends there takes it */
 	if (m2 == 2 && d2 == 28 && !date_is_leap(y))
@@ -191,18 +199,19 @@ static enum store_status dates_range(struct store *st, const char *sql, const st
 
 /* Appends the dates in [today, today + days) of every guest, or of staff's guests. */
 static enum store_status dates_window(struct store *st, const struct tier_rules *rules,
-				      struct date today, int days, int64_t staff, struct rows *out)
+                                      struct date today, int days, int64_t staff, struct rows *out)
 {
 	const char *sql = staff ? dates_staff : dates_all;
 	struct date end = date_add_days(today, days - 1);
 	if (end.y == today.y)
-		return dates_range(st, sql, rules, today, days, staff, today.y, today.m, today.d, end.m,
-				   end.d, out);
+		return dates_range(st, sql, rules, today, days, staff, today.y, today.m, today.d,
+		                   end.m, end.d, out);
 	/* across the year end: the rest of this year, then the start of the next */
-	enum store_status rs = dates_range(st, sql, rules, today, days, staff, today.y, today.m,
-					   today.d, 12, 31, out);
+	enum store_status rs =
+	    dates_range(st, sql, rules, today, days, staff, today.y, today.m, today.d, 12, 31, out);
 	if (rs == ST_OK)
-		rs = dates_range(st, sql, rules, today, days, staff, end.y, 1, 1, end.m, end.d, out);
+		rs =
+		    dates_range(st, sql, rules, today, days, staff, end.y, 1, 1, end.m, end.d, out);
 	return rs;
 }
 
@@ -230,8 +239,8 @@ static int cmp_rows(const void *a, const void *b)
 }
 
 enum store_status agenda_store_upcoming(struct store *st, const struct tier_rules *rules,
-					struct date today, int days, const char *staff,
-					struct agenda_row **rows, size_t *n)
+                                        struct date today, int days, const char *staff,
+                                        struct agenda_row **rows, size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
@@ -267,8 +276,8 @@ static bool col_date(sqlite3_stmt *s, int i, struct date *d)
 
 /* Appends a contact or banquet row for guest row r0 when due is due or overdue. */
 static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stmt *s,
-				 enum agenda_what what, const char *tier, struct agenda_due due,
-				 const struct date *last)
+                                 enum agenda_what what, const char *tier, struct agenda_due due,
+                                 const struct date *last)
 {
 	if (due.state != AGENDA_DUE && due.state != AGENDA_OVERDUE)
 		return ST_OK;
@@ -287,7 +296,7 @@ static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stm
 }
 
 static enum store_status contacts_due(struct store *st, const struct tier_rules *rules,
-				      struct date today, int64_t staff, struct rows *out)
+                                      struct date today, int64_t staff, struct rows *out)
 {
 	sqlite3_stmt *s = store_prep(st, staff ? contacts_staff : contacts_all);
 	if (!s)
@@ -309,17 +318,17 @@ static enum store_status contacts_due(struct store *st, const struct tier_rules 
 		bool hp = col_date(s, 4, &phone), hv = col_date(s, 5, &visit),
 		     hb = col_date(s, 6, &banquet);
 		rs = add_due(st, out, s, AGENDA_PHONE, tier,
-			     agenda_cadence(p->phone_days, hp ? &phone : NULL, today),
-			     hp ? &phone : NULL);
+		             agenda_cadence(p->phone_days, hp ? &phone : NULL, today),
+		             hp ? &phone : NULL);
 		if (rs == ST_OK)
 			rs = add_due(st, out, s, AGENDA_VISIT, tier,
-				     agenda_cadence(p->visit_days, hv ? &visit : NULL, today),
-				     hv ? &visit : NULL);
+			             agenda_cadence(p->visit_days, hv ? &visit : NULL, today),
+			             hv ? &visit : NULL);
 		if (rs == ST_OK)
 			rs = add_due(st, out, s, AGENDA_BANQUET, tier,
-				     agenda_banquet(p->banquet_min_months, p->banquet_max_months,
-						    hb ? &banquet : NULL, today),
-				     hb ? &banquet : NULL);
+			             agenda_banquet(p->banquet_min_months, p->banquet_max_months,
+			                            hb ? &banquet : NULL, today),
+			             hb ? &banquet : NULL);
 	}
 	sqlite3_reset(s);
 	if (rs != ST_OK)
@@ -328,8 +337,8 @@ static enum store_status contacts_due(struct store *st, const struct tier_rules 
 }
 
 enum store_status agenda_store_agenda(struct store *st, const struct tier_rules *rules,
-				      struct date today, int days, const char *staff,
-				      struct agenda_row **rows, size_t *n)
+                                      struct date today, int days, const char *staff,
+                                      struct agenda_row **rows, size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
@@ -390,7 +399,7 @@ enum store_status agenda_store_is_manager(struct store *st, const char *login, b
 
 /* The name (malloc'ed, may be NULL) and tier of guest id; ST_NOTFOUND when none. */
 static enum store_status read_guest_tier(struct store *st, int64_t id, struct date today,
-					 char tier[8], char **name)
+                                         char tier[8], char **name)
 {
 	sqlite3_stmt *s = store_prep(st, guest_tier);
 	if (!s)
@@ -415,7 +424,7 @@ static enum store_status read_guest_tier(struct store *st, int64_t id, struct da
 }
 
 enum store_status agenda_store_tier(struct store *st, int64_t guest_id, struct date today,
-				    char tier[8])
+                                    char tier[8])
 {
 	tier[0] = '\0';
 	return read_guest_tier(st, guest_id, today, tier, NULL);
@@ -423,7 +432,7 @@ enum store_status agenda_store_tier(struct store *st, int64_t guest_id, struct d
 
 /* Checks optional free text: at most maxlen bytes, no control characters. */
 static enum store_status check_text(struct store *st, const char *field, const char *v,
-				    size_t maxlen, bool multiline)
+                                    size_t maxlen, bool multiline)
 {
 	char why[200];
 	if (v && text_field_check(v, maxlen, multiline, why, sizeof why) < 0)
@@ -432,11 +441,12 @@ static enum store_status check_text(struct store *st, const char *field, const c
 }
 
 /* The associated person of guest named by who (relation or name): id and "relation name". */
-static enum store_status find_person(struct store *st, int64_t guest, const char *who,
-				     int64_t *id, char **display)
+static enum store_status find_person(struct store *st, int64_t guest, const char *who, int64_t *id,
+                                     char **display)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT id, relation, name FROM person WHERE guest_id = ?1 "
-					 "AND (relation = ?2 OR name = ?2) ORDER BY id LIMIT 1");
+	sqlite3_stmt *s =
+	    store_prep(st, "SELECT id, relation, name FROM person WHERE guest_id = ?1 "
+	                   "AND (relation = ?2 OR name = ?2) ORDER BY id LIMIT 1");
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, guest);
@@ -447,10 +457,12 @@ static enum store_status find_person(struct store *st, int64_t guest, const char
 		const char *rel = (const char *)sqlite3_column_text(s, 1);
 		const char *name = (const char *)sqlite3_column_text(s, 2);
 		*id = sqlite3_column_int64(s, 0);
-		*display = xasprintf("%s%s%s", rel ? rel : "", rel && name ? " " : "", name ? name : "");
+		*display =
+		    xasprintf("%s%s%s", rel ? rel : "", rel && name ? " " : "", name ? name : "");
 	} else if (rc == SQLITE_DONE) {
-		rs = store_fail(st, ST_NOTFOUND, "person: guest %lld has no associated person \"%s\"",
-				(long long)guest, who);
+		rs = store_fail(st, ST_NOTFOUND,
+		                "person: guest %lld has no associated person \"%s\"",
+		                (long long)guest, who);
 	} else {
 		rs = store_sqlfail(st, rc, "person");
 	}
@@ -460,13 +472,13 @@ static enum store_status find_person(struct store *st, int64_t guest, const char
 
 /* The special date of an occasion of the guest (person 0) or of person. */
 static enum store_status find_date(struct store *st, int64_t guest, int64_t person,
-				   const char *occasion, int64_t *id, int *kind, int *month,
-				   int *day)
+                                   const char *occasion, int64_t *id, int *kind, int *month,
+                                   int *day)
 {
 	sqlite3_stmt *s = store_prep(
-		st, "SELECT id, kind, month, day FROM special_date WHERE guest_id = ?1 "
-		    "AND person_id IS ?2 AND (CASE kind WHEN 'other' THEN label ELSE kind END) = ?3 "
-		    "ORDER BY id LIMIT 1");
+	    st, "SELECT id, kind, month, day FROM special_date WHERE guest_id = ?1 "
+	        "AND person_id IS ?2 AND (CASE kind WHEN 'other' THEN label ELSE kind END) = ?3 "
+	        "ORDER BY id LIMIT 1");
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, guest);
@@ -491,14 +503,14 @@ static enum store_status find_date(struct store *st, int64_t guest, int64_t pers
 }
 
 /* A gift already recorded for the occasion: ST_DUPLICATE with who and when. */
-static enum store_status gift_unique(struct store *st, const struct agenda_gift *g,
-				     int64_t person, const char *whose)
+static enum store_status gift_unique(struct store *st, const struct agenda_gift *g, int64_t person,
+                                     const char *whose)
 {
 	sqlite3_stmt *s = store_prep(
-		st, "SELECT gf.given_at, s.login FROM gift gf JOIN staff s ON s.id = gf.staff_id "
-		    "WHERE gf.guest_id = ?1 AND gf.year = ?2 AND gf.occasion = ?3 AND "
-		    "(CASE WHEN ?4 IS NULL THEN gf.person IS NULL ELSE gf.person_id = ?4 END) "
-		    "ORDER BY gf.id LIMIT 1");
+	    st, "SELECT gf.given_at, s.login FROM gift gf JOIN staff s ON s.id = gf.staff_id "
+	        "WHERE gf.guest_id = ?1 AND gf.year = ?2 AND gf.occasion = ?3 AND "
+	        "(CASE WHEN ?4 IS NULL THEN gf.person IS NULL ELSE gf.person_id = ?4 END) "
+	        "ORDER BY gf.id LIMIT 1");
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, g->guest_id);
@@ -510,10 +522,11 @@ static enum store_status gift_unique(struct store *st, const struct agenda_gift 
 	enum store_status rs = ST_OK;
 	if (rc == SQLITE_ROW) {
 		const char *at = (const char *)sqlite3_column_text(s, 0);
-		rs = store_fail(st, ST_DUPLICATE,
-				"gift: one for the %s %d of %s is already recorded (by %s on %.10s)",
-				g->occasion, g->year, whose, (const char *)sqlite3_column_text(s, 1),
-				at ? at : "");
+		rs =
+		    store_fail(st, ST_DUPLICATE,
+		               "gift: one for the %s %d of %s is already recorded (by %s on %.10s)",
+		               g->occasion, g->year, whose, (const char *)sqlite3_column_text(s, 1),
+		               at ? at : "");
 	} else if (rc != SQLITE_DONE) {
 		rs = store_sqlfail(st, rc, "gift");
 	}
@@ -522,11 +535,11 @@ static enum store_status gift_unique(struct store *st, const struct agenda_gift 
 }
 
 enum store_status agenda_store_gift(struct store *st, const struct tier_rules *rules,
-				    struct date today, struct agenda_gift *g)
+                                    struct date today, struct agenda_gift *g)
 {
 	static const char *ins =
-		"INSERT INTO gift(guest_id, person_id, person, special_date_id, occasion, year, "
-		"value_fen, note, given_at, staff_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	    "INSERT INTO gift(guest_id, person_id, person, special_date_id, occasion, year, "
+	    "value_fen, note, given_at, staff_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	enum store_status rs;
 	g->id = 0;
 	g->tier[0] = '\0';
@@ -537,7 +550,8 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	    (rs = check_text(st, "note", g->note, 500, true)) != ST_OK)
 		return rs;
 	if (g->year && (g->year < 1900 || g->year > 9999))
-		return store_fail(st, ST_INVALID, "year: must be from 1900 to 9999, got %d", g->year);
+		return store_fail(st, ST_INVALID, "year: must be from 1900 to 9999, got %d",
+		                  g->year);
 	if (g->has_value && (g->value_fen < 0 || g->value_fen > 1000000000000LL))
 		return store_fail(st, ST_INVALID, "value: out of range");
 	if ((rs = store_begin(st)) != ST_OK)
@@ -552,7 +566,7 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	    (rs = find_person(st, g->guest_id, g->person, &person_id, &person)) != ST_OK)
 		goto fail;
 	whose = person ? xasprintf("%s of guest %lld", person, (long long)g->guest_id)
-		       : xasprintf("guest %lld (%s)", (long long)g->guest_id, name ? name : "");
+	               : xasprintf("guest %lld (%s)", (long long)g->guest_id, name ? name : "");
 	rs = find_date(st, g->guest_id, person_id, g->occasion, &date_id, &kind, &month, &day);
 	if (rs == ST_NOTFOUND) {
 		rs = store_fail(st, ST_NOTFOUND, "occasion: %s has no %s", whose, g->occasion);
@@ -566,15 +580,17 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 		const struct tier_privilege *p = rules ? tier_privilege_for(rules, g->tier) : NULL;
 		if (!agenda_gift(p, (enum date_kind)kind, person_id != 0, &g->value_fen)) {
 			if (g->tier[0])
-				rs = store_fail(st, ST_INVALID,
-						"value: tier %s grants no gift for %s; give a value to "
-						"record one anyway",
-						g->tier, g->occasion);
+				rs = store_fail(
+				    st, ST_INVALID,
+				    "value: tier %s grants no gift for %s; give a value to "
+				    "record one anyway",
+				    g->tier, g->occasion);
 			else
-				rs = store_fail(st, ST_INVALID,
-						"value: %s has no tier, so no gift is granted; give a "
-						"value to record one anyway",
-						whose);
+				rs = store_fail(
+				    st, ST_INVALID,
+				    "value: %s has no tier, so no gift is granted; give a "
+				    "value to record one anyway",
+				    whose);
 			goto fail;
 		}
 	}
@@ -605,8 +621,8 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	}
 	g->id = sqlite3_last_insert_rowid(st->db);
 	desc = xasprintf("guest %lld %s%s%s %d value %s", (long long)g->guest_id, g->occasion,
-			 person ? " of " : "", person ? person : "", g->year,
-			 money_format(g->value_fen, money));
+	                 person ? " of " : "", person ? person : "", g->year,
+	                 money_format(g->value_fen, money));
 	if ((rs = store_audit(st, "gift", g->id, "create", NULL, NULL, desc)) != ST_OK)
 		goto fail;
 	if ((rs = store_commit(st)) != ST_OK)
@@ -625,7 +641,7 @@ out:
 
 /* The day given (y == 0: today), which must not be after today. */
 static enum store_status past_day(struct store *st, const char *field, struct date *on,
-				  struct date today)
+                                  struct date today)
 {
 	char b1[11], b2[11];
 	if (on->y == 0)
@@ -634,21 +650,22 @@ static enum store_status past_day(struct store *st, const char *field, struct da
 		return store_fail(st, ST_INVALID, "%s: not a valid date", field);
 	if (date_to_days(*on) > date_to_days(today))
 		return store_fail(st, ST_INVALID, "%s: %s is after today (%s)", field,
-				  date_format(*on, b1), date_format(today, b2));
+		                  date_format(*on, b1), date_format(today, b2));
 	return ST_OK;
 }
 
 enum store_status agenda_store_contact(struct store *st, struct date today,
-				       struct agenda_contact *c)
+                                       struct agenda_contact *c)
 {
 	static const char *ins = "INSERT INTO contact(guest_id, staff_id, at, channel, outcome, "
-				 "feedback) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	                         "feedback) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	enum store_status rs;
 	c->id = 0;
 	if (!c->channel || (strcmp(c->channel, "phone") != 0 && strcmp(c->channel, "visit") != 0 &&
-			    strcmp(c->channel, "wechat") != 0))
-		return store_fail(st, ST_INVALID, "channel: must be phone, visit or wechat, got \"%s\"",
-				  c->channel ? c->channel : "");
+	                    strcmp(c->channel, "wechat") != 0))
+		return store_fail(st, ST_INVALID,
+		                  "channel: must be phone, visit or wechat, got \"%s\"",
+		                  c->channel ? c->channel : "");
 	if (!c->outcome || !*c->outcome)
 		return store_fail(st, ST_INVALID, "outcome: must not be empty");
 	if ((rs = check_text(st, "outcome", c->outcome, 500, true)) != ST_OK ||
@@ -684,7 +701,8 @@ enum store_status agenda_store_contact(struct store *st, struct date today,
 		goto fail;
 	}
 	c->id = sqlite3_last_insert_rowid(st->db);
-	desc = xasprintf("guest %lld %s %s: %s", (long long)c->guest_id, c->channel, day, c->outcome);
+	desc =
+	    xasprintf("guest %lld %s %s: %s", (long long)c->guest_id, c->channel, day, c->outcome);
 	if ((rs = store_audit(st, "contact", c->id, "create", NULL, NULL, desc)) != ST_OK)
 		goto fail;
 	if ((rs = store_commit(st)) != ST_OK)
@@ -699,11 +717,11 @@ fail:
 }
 
 enum store_status agenda_store_banquet(struct store *st, const struct tier_rules *rules,
-				       struct date today, struct agenda_banquet *b)
+                                       struct date today, struct agenda_banquet *b)
 {
 	static const char *ins = "INSERT INTO banquet(guest_id, date, host, tables, budget_fen, "
-				 "actual_fen, note, staff_id, created_at) "
-				 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	                         "actual_fen, note, staff_id, created_at) "
+	                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	enum store_status rs;
 	b->id = 0;
 	b->host[0] = '\0';
@@ -713,13 +731,15 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	    (rs = check_text(st, "note", b->note, 500, true)) != ST_OK)
 		return rs;
 	if (b->tables < 0 || b->tables > 999)
-		return store_fail(st, ST_INVALID, "tables: must be from 1 to 999, got %d", b->tables);
+		return store_fail(st, ST_INVALID, "tables: must be from 1 to 999, got %d",
+		                  b->tables);
 	if ((b->has_budget && (b->budget_fen < 0 || b->budget_fen > 1000000000000LL)) ||
 	    (b->has_actual && (b->actual_fen < 0 || b->actual_fen > 1000000000000LL)))
 		return store_fail(st, ST_INVALID, "%s: out of range",
-				  b->has_budget && (b->budget_fen < 0 || b->budget_fen > 1000000000000LL)
-					  ? "budget"
-					  : "actual");
+		                  b->has_budget &&
+		                          (b->budget_fen < 0 || b->budget_fen > 1000000000000LL)
+		                      ? "budget"
+		                      : "actual");
 	if ((rs = store_begin(st)) != ST_OK)
 		return rs;
 	int64_t me;
@@ -760,8 +780,8 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	}
 	b->id = sqlite3_last_insert_rowid(st->db);
 	desc = xasprintf("guest %lld %s tables %d budget %s actual %s", (long long)b->guest_id, day,
-			 b->tables, b->has_budget ? money_format(b->budget_fen, m1) : "-",
-			 b->has_actual ? money_format(b->actual_fen, m2) : "-");
+	                 b->tables, b->has_budget ? money_format(b->budget_fen, m1) : "-",
+	                 b->has_actual ? money_format(b->actual_fen, m2) : "-");
 	if ((rs = store_audit(st, "banquet", b->id, "create", NULL, NULL, desc)) != ST_OK)
 		goto fail;
 	if ((rs = store_commit(st)) != ST_OK)
@@ -777,10 +797,10 @@ fail:
 
 enum store_status agenda_store_explain(struct store *st, struct strv *out)
 {
-	static const char *const names[] = {"dates_all", "dates_staff", "contacts_staff",
-					    "contacts_all", "guest_tier", "manager_any"};
-	const char *const all[] = {dates_all, dates_staff, contacts_staff,
-				   contacts_all, guest_tier, manager_any};
+	static const char *const names[] = {"dates_all",    "dates_staff", "contacts_staff",
+	                                    "contacts_all", "guest_tier",  "manager_any"};
+	const char *const all[] = {dates_all,    dates_staff, contacts_staff,
+	                           contacts_all, guest_tier,  manager_any};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		char *q = xasprintf("EXPLAIN QUERY PLAN %s", all[i]);
 		sqlite3_stmt *s = NULL;

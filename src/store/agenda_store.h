@@ -26,25 +26,25 @@ extern const char *const agenda_what_names[AGENDA_WHAT_COUNT];
 struct agenda_row {
 	enum agenda_what what;
 	int64_t guest_id;
-	char *guest;          /* the guest's name */
-	char *manager;        /* the guest's sales manager (login), or NULL */
-	char tier[8];         /* the guest's letter tier this month; "" untiered */
+	char *guest;   /* the guest's name */
+	char *manager; /* the guest's sales manager (login), or NULL */
+	char tier[8];  /* the guest's letter tier this month; "" untiered */
 	/* AGENDA_PHONE, _VISIT, _BANQUET: the cadence, from the last one (last.y == 0: never) */
 	struct agenda_due due;
 	struct date last;
 	/* AGENDA_DATE */
-	struct date on;       /* the day it falls on next */
-	int days;             /* days from today to on */
-	int64_t date_id;      /* the special_date row */
-	int64_t person_id;    /* 0: the guest's own date */
-	char *person;         /* "relation name" of the associated person, NULL for the guest */
+	struct date on;    /* the day it falls on next */
+	int days;          /* days from today to on */
+	int64_t date_id;   /* the special_date row */
+	int64_t person_id; /* 0: the guest's own date */
+	char *person;      /* "relation name" of the associated person, NULL for the guest */
 	enum date_kind kind;
-	char *label;          /* the name of another date (DATE_OTHER) */
-	int year;             /* the year of the date when known, else 0 */
-	int years;            /* age reached or anniversary number on `on`; 0 when unknown */
-	bool has_gift;        /* the tier grants a gift for this occasion: gift_fen */
+	char *label;   /* the name of another date (DATE_OTHER) */
+	int year;      /* the year of the date when known, else 0 */
+	int years;     /* age reached or anniversary number on `on`; 0 when unknown */
+	bool has_gift; /* the tier grants a gift for this occasion: gift_fen */
 	int64_t gift_fen;
-	bool given;           /* a gift for this occasion is recorded for the year of `on` */
+	bool given; /* a gift for this occasion is recorded for the year of `on` */
 };
 
 /* Frees the strings of rows[0..n) and the array. */
@@ -60,8 +60,8 @@ const char *agenda_row_occasion(const struct agenda_row *r);
  * gives the gifts. Ordered by day, guest id, the guest's own dates first. *rows is malloc'ed:
  * free with agenda_rows_free. */
 enum store_status agenda_store_upcoming(struct store *st, const struct tier_rules *rules,
-					struct date today, int days, const char *staff,
-					struct agenda_row **rows, size_t *n);
+                                        struct date today, int days, const char *staff,
+                                        struct agenda_row **rows, size_t *n);
 
 /* The agenda of sales manager `staff` (a login; NULL: every guest): for each guest with a
  * tier whose privileges (in rules) set a cadence, the phone call and the in-person visit that
@@ -70,8 +70,8 @@ enum store_status agenda_store_upcoming(struct store *st, const struct tier_rule
  * starting today with the gift. Ordered by day (overdue first), then phone, visit, banquet,
  * date, then guest id. *rows: free with agenda_rows_free. ST_NOTFOUND for an unknown login. */
 enum store_status agenda_store_agenda(struct store *st, const struct tier_rules *rules,
-				      struct date today, int days, const char *staff,
-				      struct agenda_row **rows, size_t *n);
+                                      struct date today, int days, const char *staff,
+                                      struct agenda_row **rows, size_t *n);
 
 /* Whether login is the sales manager of at least one guest. */
 enum store_status agenda_store_is_manager(struct store *st, const char *login, bool *yes);
@@ -79,7 +79,7 @@ enum store_status agenda_store_is_manager(struct store *st, const char *login, b
 /* Guest id's letter tier this month (as of today) into tier ("" when untiered). ST_NOTFOUND
  * when there is no such guest. */
 enum store_status agenda_store_tier(struct store *st, int64_t guest_id, struct date today,
-				    char tier[8]);
+                                    char tier[8]);
 
 /* A gift given for a special date. */
 struct agenda_gift {
@@ -101,7 +101,7 @@ struct agenda_gift {
  * and the tier grants none for the occasion, or bad input ("field: reason");
  * ST_DUPLICATE: a gift for that occasion and year is already recorded. */
 enum store_status agenda_store_gift(struct store *st, const struct tier_rules *rules,
-				    struct date today, struct agenda_gift *g);
+                                    struct date today, struct agenda_gift *g);
 
 /* A contact of the sales manager (the login) with a guest. */
 struct agenda_contact {
@@ -116,27 +116,27 @@ struct agenda_contact {
 /* Records contact c (on a day not after today) in one transaction with its audit row; sets
  * c->id. ST_NOTFOUND: no such guest; ST_INVALID: bad input ("field: reason"). */
 enum store_status agenda_store_contact(struct store *st, struct date today,
-				       struct agenda_contact *c);
+                                       struct agenda_contact *c);
 
 /* A banquet hosted for a guest. */
 struct agenda_banquet {
 	int64_t guest_id;
-	struct date on;        /* the day it was held (not after today) */
-	int tables;            /* 0: not given */
+	struct date on; /* the day it was held (not after today) */
+	int tables;     /* 0: not given */
 	bool has_budget, has_actual;
-	int64_t budget_fen;    /* without has_budget: tables × the tier's budget per table */
+	int64_t budget_fen; /* without has_budget: tables × the tier's budget per table */
 	int64_t actual_fen;
 	const char *note;
 	/* set by agenda_store_banquet */
 	int64_t id;
-	char host[64];         /* who hosts it under the guest's tier ("" when unknown) */
+	char host[64]; /* who hosts it under the guest's tier ("" when unknown) */
 };
 
 /* Records banquet b in one transaction with its audit row; sets b->id, b->host and the
  * default budget from the tier's privilege in rules. ST_NOTFOUND: no such guest;
  * ST_INVALID: bad input ("field: reason"). */
 enum store_status agenda_store_banquet(struct store *st, const struct tier_rules *rules,
-				       struct date today, struct agenda_banquet *b);
+                                       struct date today, struct agenda_banquet *b);
 
 /* EXPLAIN QUERY PLAN of every read statement of this module, one "SQL => | plan | ..." string
  * each appended to out (for the tests: no statement may scan a big table). */

@@ -36,8 +36,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 				     "voided_at IS NULL AND date BETWEEN ?2 AND ?3";
 	static const char *overdue_sql =
 		"SELECT id FROM complaint WHERE guest_id = ?1 AND (status = 'open' OR "
-		"status = 'acknowledged') AND ((status = 'open' AND datetime(at, '+' || ?3 || ' hours') < ?2) "
-		"OR datetime(at, '+' || ?4 || ' hours') < ?2) ORDER BY at LIMIT 1";
+		"status = 'acknowledged') AND ((status = 'open' AND datetime(opened_at, '+' || ?3 || "
+		"' hours') < ?2) OR datetime(opened_at, '+' || ?4 || ' hours') < ?2) ORDER BY at LIMIT 1";
 	static const char *severe_sql =
 		"SELECT id, severity, substr(at, 1, 10) FROM complaint WHERE guest_id = ?1 AND "
 		"at >= datetime(?2, '-' || ?3 || ' days') AND (severity = 'critical' OR "

@@ -18,24 +18,24 @@
 #include "store/guest_store.h"
 #include "store/store.h"
 
-static struct date D(int y, int m, int d)
-{
+static struct date D(int y, int m, int d) {
 	struct date r = {y, m, d};
 	return r;
 }
 
-#define ck_date(got, y_, m_, d_)                                                             \
-	do {                                                                                 \
-		struct date g_ = (got);                                                      \
-		ck_assert_msg(g_.y == (y_) && g_.m == (m_) && g_.d == (d_),                  \
-			      "got %04d-%02d-%02d, want %04d-%02d-%02d", g_.y, g_.m, g_.d, (y_), \
-			      (m_), (d_));                                                   \
+#define ck_date(got, y_, m_, d_)                                                                   \
+	do {                                                                                       \
+		struct date g_ = (got);                                                            \
+		ck_assert_msg(g_.y == (y_) && g_.m == (m_) && g_.d == (d_),                        \
+		              "got %04d-%02d-%02d, want %04d-%02d-%02d", g_.y, g_.m, g_.d, (y_),   \
+		              (m_), (d_));                                                         \
 	} while (0)
 
 /* The restaurant's privileges of domain.md §4, built in code: A and B give a gift on every
  * kind of date, C on the birthday only; calls every 3/5/3 days, visits every 10/15/30 days,
  * banquets every 3–6 / 3–6 / 3 months. */
-static void handbook_rules(struct tier_rules *r)
+static void
+handbook_rules(struct tier_rules *r)
 {
 	tier_rules_init(r);
 	r->privs = calloc(3, sizeof *r->privs);
@@ -47,9 +47,9 @@ static void handbook_rules(struct tier_rules *r)
 		int64_t gift, table;
 		unsigned occasions;
 	} p[] = {
-		{"A", "general manager", 3, 10, 3, 6, 10000, 70000, 7},
-		{"B", "store manager", 5, 15, 3, 6, 8000, 50000, 7},
-		{"C", "manager", 3, 30, 3, 3, 5000, 30000, 1u << DATE_BIRTHDAY},
+	    {"A", "general manager", 3, 10, 3, 6, 10000, 70000, 7},
+	    {"B", "store manager", 5, 15, 3, 6, 8000, 50000, 7},
+	    {"C", "manager", 3, 30, 3, 3, 5000, 30000, 1u << DATE_BIRTHDAY},
 	};
 	for (size_t i = 0; i < 3; i++) {
 		struct tier_privilege *v = &r->privs[i];
@@ -215,7 +215,8 @@ START_TEST(test_gift_by_occasion)
 {
 	struct tier_rules r;
 	handbook_rules(&r);
-	const struct tier_privilege *a = tier_privilege_for(&r, "A"), *c = tier_privilege_for(&r, "C");
+	const struct tier_privilege *a = tier_privilege_for(&r, "A"),
+	                            *c = tier_privilege_for(&r, "C");
 	int64_t fen = -1;
 	ck_assert(agenda_gift(a, DATE_BIRTHDAY, false, &fen));
 	ck_assert_int_eq(fen, 10000);
@@ -312,14 +313,15 @@ static void new_guest(struct guest *g, const char *name, const char *manager)
 static void set_tier(int64_t guest, const char *month, const char *tier)
 {
 	char sql[800];
-	snprintf(sql, sizeof sql,
-		 "INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used) "
-		 "VALUES (1, 'test', '', '2026-01-01');"
-		 "INSERT INTO tier_month(month, guest_id, tier, grp, source, months, visits, covers, "
-		 "spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at) VALUES "
-		 "('%s', %lld, %s%s%s, NULL, '%s', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')",
-		 month, (long long)guest, tier ? "'" : "", tier ? tier : "NULL", tier ? "'" : "",
-		 tier ? "rules" : "none");
+	snprintf(
+	    sql, sizeof sql,
+	    "INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used) "
+	    "VALUES (1, 'test', '', '2026-01-01');"
+	    "INSERT INTO tier_month(month, guest_id, tier, grp, source, months, visits, covers, "
+	    "spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at) VALUES "
+	    "('%s', %lld, %s%s%s, NULL, '%s', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')",
+	    month, (long long)guest, tier ? "'" : "", tier ? tier : "NULL", tier ? "'" : "",
+	    tier ? "rules" : "none");
 	raw_exec(sql);
 }
 
@@ -331,14 +333,15 @@ static char *describe(const struct agenda_row *r, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (r[i].what == AGENDA_DATE)
 			sbuf_printf(&b, "%s%d:%s:%s:%s:%d:%s:%lld:%s", i ? " | " : "", r[i].days,
-				    r[i].guest, r[i].person ? r[i].person : "-",
-				    agenda_row_occasion(&r[i]), r[i].years, r[i].tier[0] ? r[i].tier : "-",
-				    r[i].has_gift ? (long long)r[i].gift_fen : -1LL,
-				    r[i].given ? "given" : "no");
+			            r[i].guest, r[i].person ? r[i].person : "-",
+			            agenda_row_occasion(&r[i]), r[i].years,
+			            r[i].tier[0] ? r[i].tier : "-",
+			            r[i].has_gift ? (long long)r[i].gift_fen : -1LL,
+			            r[i].given ? "given" : "no");
 		else
-			sbuf_printf(&b, "%s%d:%s:%s:%s%s", i ? " | " : "", r[i].due.left, r[i].guest,
-				    agenda_what_names[r[i].what], r[i].tier,
-				    r[i].due.never ? ":never" : "");
+			sbuf_printf(&b, "%s%d:%s:%s:%s%s", i ? " | " : "", r[i].due.left,
+			            r[i].guest, agenda_what_names[r[i].what], r[i].tier,
+			            r[i].due.never ? ":never" : "");
 	}
 	return sbuf_detach(&b);
 }
@@ -346,27 +349,27 @@ static char *describe(const struct agenda_row *r, size_t n)
 /* The upcoming dates (agenda, when agenda is true) as described by describe(); the status
  * of the call in *rs ("" unless ST_OK). */
 static char *list(bool agenda, const struct tier_rules *r, struct date today, int days,
-		  const char *staff, enum store_status *rs)
+                  const char *staff, enum store_status *rs)
 {
 	struct agenda_row *rows = NULL;
 	size_t n = 0;
 	*rs = agenda ? agenda_store_agenda(st, r, today, days, staff, &rows, &n)
-		     : agenda_store_upcoming(st, r, today, days, staff, &rows, &n);
+	             : agenda_store_upcoming(st, r, today, days, staff, &rows, &n);
 	char *d = *rs == ST_OK ? describe(rows, n) : strdup("");
 	agenda_rows_free(rows, n);
 	return d;
 }
 
-#define ck_list(agenda, today, days, staff, want)                                             \
-	do {                                                                                  \
-		enum store_status rs_;                                                        \
-		char *got_ = list(agenda, &rules, today, days, staff, &rs_);                  \
-		ck_assert_msg(rs_ == ST_OK, "%s", store_errmsg(st));                           \
-		ck_assert_msg(strcmp(got_, want) == 0, "\n got: %s\nwant: %s", got_, want); \
-		free(got_);                                                                   \
+#define ck_list(agenda, today, days, staff, want)                                                  \
+	do {                                                                                       \
+		enum store_status rs_;                                                             \
+		char *got_ = list(agenda, &rules, today, days, staff, &rs_);                       \
+		ck_assert_msg(rs_ == ST_OK, "%s", store_errmsg(st));                               \
+		ck_assert_msg(strcmp(got_, want) == 0, "\n got: %s\nwant: %s", got_, want);        \
+		free(got_);                                                                        \
 	} while (0)
 #define ck_upcoming(today, days, staff, want) ck_list(false, today, days, staff, want)
-#define ck_agenda(today, days, staff, want) ck_list(true, today, days, staff, want)
+#define ck_agenda(today, days, staff, want)   ck_list(true, today, days, staff, want)
 
 /* The status of a listing. */
 static enum store_status list_status(bool agenda, struct date today, int days, const char *staff)
@@ -377,10 +380,14 @@ static enum store_status list_status(bool agenda, struct date today, int days, c
 }
 
 static enum store_status gift(int64_t guest, const char *occasion, const char *person, int year,
-			      int64_t value, struct date today, int64_t *value_out)
+                              int64_t value, struct date today, int64_t *value_out)
 {
-	struct agenda_gift g = {.guest_id = guest, .occasion = occasion, .person = person,
-				.year = year, .has_value = value >= 0, .value_fen = value};
+	struct agenda_gift g = {.guest_id = guest,
+	                        .occasion = occasion,
+	                        .person = person,
+	                        .year = year,
+	                        .has_value = value >= 0,
+	                        .value_fen = value};
 	enum store_status s = agenda_store_gift(st, &rules, today, &g);
 	if (value_out)
 		*value_out = g.value_fen;
@@ -394,12 +401,12 @@ static void year_end_guests(int64_t *g1, int64_t *g2, int64_t *g3)
 	new_guest(&g, "孙先生", "wang");
 	int spouse = guest_add_person(&g, "妻子", "李女士", NULL);
 	guest_add_person(&g, "司机", NULL, NULL);
-	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1970, 1, 2);      /* 5 days, turns 57 */
-	guest_add_date(&g, spouse, DATE_BIRTHDAY, NULL, 0, 12, 30);   /* 2 days */
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1970, 1, 2);    /* 5 days, turns 57 */
+	guest_add_date(&g, spouse, DATE_BIRTHDAY, NULL, 0, 12, 30); /* 2 days */
 	*g1 = save(&g);
 	new_guest(&g, "刘局长", "wang");
-	guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2001, 1, 3);   /* 6 days: the last day */
-	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 1, 4);         /* 7 days: outside */
+	guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2001, 1, 3); /* 6 days: the last day */
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 1, 4);       /* 7 days: outside */
 	*g2 = save(&g);
 	new_guest(&g, "唐总", "li");
 	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 12, 27);       /* yesterday: a year away */
@@ -415,16 +422,18 @@ START_TEST(test_upcoming_across_year_end)
 	set_tier(g3, "2026-12", "A");
 	set_tier(g3, "2027-01", "B"); /* a later month does not count yet */
 	struct date today = D(2026, 12, 28);
-	ck_upcoming(today, 7, NULL, "0:唐总:-:公司周年:16:A:10000:no | "
-					  "2:孙先生:妻子 李女士:birthday:0:C:-1:no | "
-					  "5:孙先生:-:birthday:57:C:5000:no | "
-					  "6:刘局长:-:anniversary:26:-:-1:no");
+	ck_upcoming(today, 7, NULL,
+	            "0:唐总:-:公司周年:16:A:10000:no | "
+	            "2:孙先生:妻子 李女士:birthday:0:C:-1:no | "
+	            "5:孙先生:-:birthday:57:C:5000:no | "
+	            "6:刘局长:-:anniversary:26:-:-1:no");
 	/* one day: today only; 366: every date once, at its next occurrence */
 	ck_upcoming(today, 1, NULL, "0:唐总:-:公司周年:16:A:10000:no");
 	{
 		struct agenda_row *rows_ = NULL;
 		size_t n_ = 0;
-		ck_assert_int_eq(agenda_store_upcoming(st, &rules, today, 366, NULL, &rows_, &n_), ST_OK);
+		ck_assert_int_eq(agenda_store_upcoming(st, &rules, today, 366, NULL, &rows_, &n_),
+		                 ST_OK);
 		ck_assert_uint_eq(n_, 6);
 		ck_assert_int_eq(rows_[5].days, 364); /* 唐总's birthday, 27 Dec 2027 */
 		ck_date(rows_[5].on, 2027, 12, 27);
@@ -432,15 +441,17 @@ START_TEST(test_upcoming_across_year_end)
 	}
 	/* one sales manager's guests */
 	ck_upcoming(today, 7, "li", "0:唐总:-:公司周年:16:A:10000:no");
-	ck_upcoming(today, 7, "wang", "2:孙先生:妻子 李女士:birthday:0:C:-1:no | "
-					    "5:孙先生:-:birthday:57:C:5000:no | "
-					    "6:刘局长:-:anniversary:26:-:-1:no");
+	ck_upcoming(today, 7, "wang",
+	            "2:孙先生:妻子 李女士:birthday:0:C:-1:no | "
+	            "5:孙先生:-:birthday:57:C:5000:no | "
+	            "6:刘局长:-:anniversary:26:-:-1:no");
 	ck_assert_int_eq(list_status(false, today, 7, "nobody"), ST_NOTFOUND);
 	ck_assert_int_eq(list_status(false, today, 0, NULL), ST_INVALID);
 	ck_assert_int_eq(list_status(false, today, 367, NULL), ST_INVALID);
 	/* from the first of the year the January dates are in this year's piece */
-	ck_upcoming(D(2027, 1, 1), 3, NULL, "1:孙先生:-:birthday:57:C:5000:no | "
-						   "2:刘局长:-:anniversary:26:-:-1:no");
+	ck_upcoming(D(2027, 1, 1), 3, NULL,
+	            "1:孙先生:-:birthday:57:C:5000:no | "
+	            "2:刘局长:-:anniversary:26:-:-1:no");
 }
 END_TEST
 
@@ -496,15 +507,17 @@ START_TEST(test_gift_given)
 	ck_assert_int_eq(gift(g1, "", NULL, 0, 100, today, NULL), ST_INVALID);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM gift"), 3);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'gift'"), 3);
-	ck_upcoming(today, 7, NULL, "0:唐总:-:公司周年:16:A:10000:given | "
-					  "2:孙先生:妻子 李女士:birthday:0:C:-1:given | "
-					  "5:孙先生:-:birthday:57:C:5000:given | "
-					  "6:刘局长:-:anniversary:26:-:-1:no");
+	ck_upcoming(today, 7, NULL,
+	            "0:唐总:-:公司周年:16:A:10000:given | "
+	            "2:孙先生:妻子 李女士:birthday:0:C:-1:given | "
+	            "5:孙先生:-:birthday:57:C:5000:given | "
+	            "6:刘局长:-:anniversary:26:-:-1:no");
 	/* a gift for last year's occasion does not mark this one */
 	ck_assert_int_eq(gift(g2, "anniversary", NULL, 2026, 0, today, NULL), ST_OK);
-	ck_upcoming(today, 7, "wang", "2:孙先生:妻子 李女士:birthday:0:C:-1:given | "
-					    "5:孙先生:-:birthday:57:C:5000:given | "
-					    "6:刘局长:-:anniversary:26:-:-1:no");
+	ck_upcoming(today, 7, "wang",
+	            "2:孙先生:妻子 李女士:birthday:0:C:-1:given | "
+	            "5:孙先生:-:birthday:57:C:5000:given | "
+	            "6:刘局长:-:anniversary:26:-:-1:no");
 }
 END_TEST
 
@@ -519,22 +532,24 @@ START_TEST(test_gift_kept_when_person_removed)
 	ck_assert_int_eq(guest_store_get(st, g1, &g), ST_OK);
 	int64_t version = g.version;
 	guest_remove_person(&g, 0);
-	ck_assert_msg(guest_store_save(st, &g, version, false, NULL) == ST_OK, "%s", store_errmsg(st));
+	ck_assert_msg(guest_store_save(st, &g, version, false, NULL) == ST_OK, "%s",
+	              store_errmsg(st));
 	guest_free(&g);
 	/* the gift is kept with who it was for, and does not count as the guest's own */
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM gift WHERE person_id IS NULL AND person = "
-				 "'妻子 李女士'"),
-			 1);
-	ck_upcoming(today, 7, "wang", "5:孙先生:-:birthday:57:-:-1:no | "
-					    "6:刘局长:-:anniversary:26:-:-1:no");
+	                         "'妻子 李女士'"),
+	                 1);
+	ck_upcoming(today, 7, "wang",
+	            "5:孙先生:-:birthday:57:-:-1:no | "
+	            "6:刘局长:-:anniversary:26:-:-1:no");
 	ck_assert_int_eq(gift(g1, "birthday", NULL, 2027, 0, today, NULL), ST_OK);
 }
 END_TEST
 
 static int64_t contact(int64_t guest, const char *channel, struct date on, struct date today)
 {
-	struct agenda_contact c = {.guest_id = guest, .channel = channel, .on = on,
-				   .outcome = "通话顺利"};
+	struct agenda_contact c = {
+	    .guest_id = guest, .channel = channel, .on = on, .outcome = "通话顺利"};
 	enum store_status s = agenda_store_contact(st, today, &c);
 	ck_assert_msg(s == ST_OK, "%s", store_errmsg(st));
 	return c.id;
@@ -563,9 +578,9 @@ START_TEST(test_contact_and_banquet_writes)
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM contact"), 0);
 	contact(id, "wechat", D(2026, 6, 29), today);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM contact WHERE at LIKE '2026-06-29 %' AND "
-				 "channel = 'wechat' AND staff_id = (SELECT id FROM staff WHERE "
-				 "login <> 'wang')"),
-			 1);
+	                         "channel = 'wechat' AND staff_id = (SELECT id FROM staff WHERE "
+	                         "login <> 'wang')"),
+	                 1);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'contact'"), 1);
 
 	/* a banquet for an A guest: hosted by the general manager, ¥700 a table */
@@ -579,10 +594,15 @@ START_TEST(test_contact_and_banquet_writes)
 	ck_assert_int_eq(agenda_store_banquet(st, &rules, today, &b2), ST_INVALID);
 	b2.on = D(0, 0, 0);
 	ck_assert_int_eq(agenda_store_banquet(st, &rules, today, &b2), ST_INVALID);
-	b2 = (struct agenda_banquet){.guest_id = id, .on = D(2026, 6, 1), .has_budget = true,
-				     .budget_fen = 100000, .has_actual = true, .actual_fen = 123456};
+	b2 = (struct agenda_banquet){.guest_id = id,
+	                             .on = D(2026, 6, 1),
+	                             .has_budget = true,
+	                             .budget_fen = 100000,
+	                             .has_actual = true,
+	                             .actual_fen = 123456};
 	ck_assert_int_eq(agenda_store_banquet(st, &rules, today, &b2), ST_OK);
-	ck_assert_int_eq(raw_int("SELECT actual_fen FROM banquet WHERE date = '2026-06-01'"), 123456);
+	ck_assert_int_eq(raw_int("SELECT actual_fen FROM banquet WHERE date = '2026-06-01'"),
+	                 123456);
 	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'banquet'"), 2);
 	char tier[8];
 	ck_assert_int_eq(agenda_store_tier(st, id, today, tier), ST_OK);
@@ -626,16 +646,18 @@ START_TEST(test_agenda_per_sales_manager)
 	contact(c, "phone", D(2026, 6, 29), today);
 	contact(c, "wechat", today, today);
 
-	ck_agenda(today, 7, "wang", "-5:孙先生:visit:A | "
-					  "0:孙先生:phone:A | "
-					  "0:张先生:visit:C:never | "
-					  "0:张先生:banquet:C:never | "
-					  "3:张先生:-:birthday:46:C:5000:no | "
-					  "77:孙先生:banquet:A");
+	ck_agenda(today, 7, "wang",
+	          "-5:孙先生:visit:A | "
+	          "0:孙先生:phone:A | "
+	          "0:张先生:visit:C:never | "
+	          "0:张先生:banquet:C:never | "
+	          "3:张先生:-:birthday:46:C:5000:no | "
+	          "77:孙先生:banquet:A");
 	{
 		struct agenda_row *rows_ = NULL;
 		size_t n_ = 0;
-		ck_assert_int_eq(agenda_store_agenda(st, &rules, today, 7, "wang", &rows_, &n_), ST_OK);
+		ck_assert_int_eq(agenda_store_agenda(st, &rules, today, 7, "wang", &rows_, &n_),
+		                 ST_OK);
 		ck_date(rows_[0].last, 2026, 6, 15);
 		ck_date(rows_[0].due.by, 2026, 6, 25);
 		ck_date(rows_[1].last, 2026, 6, 27);
@@ -646,18 +668,20 @@ START_TEST(test_agenda_per_sales_manager)
 
 	/* a call today takes 孙先生 off until 3 July */
 	contact(a, "phone", today, today);
-	ck_agenda(today, 1, "wang", "-5:孙先生:visit:A | "
-					  "0:张先生:visit:C:never | "
-					  "0:张先生:banquet:C:never | "
-					  "77:孙先生:banquet:A");
+	ck_agenda(today, 1, "wang",
+	          "-5:孙先生:visit:A | "
+	          "0:张先生:visit:C:never | "
+	          "0:张先生:banquet:C:never | "
+	          "77:孙先生:banquet:A");
 	/* everyone: 唐总 (B) too, never contacted */
-	ck_agenda(today, 1, NULL, "-5:孙先生:visit:A | "
-					"0:唐总:phone:B:never | "
-					"0:张先生:visit:C:never | "
-					"0:唐总:visit:B:never | "
-					"0:张先生:banquet:C:never | "
-					"0:唐总:banquet:B:never | "
-					"77:孙先生:banquet:A");
+	ck_agenda(today, 1, NULL,
+	          "-5:孙先生:visit:A | "
+	          "0:唐总:phone:B:never | "
+	          "0:张先生:visit:C:never | "
+	          "0:唐总:visit:B:never | "
+	          "0:张先生:banquet:C:never | "
+	          "0:唐总:banquet:B:never | "
+	          "77:孙先生:banquet:A");
 	ck_assert_int_eq(list_status(true, today, 7, "nobody"), ST_NOTFOUND);
 	/* without privileges (rules not loaded) nothing is due, and no gift is shown */
 	{
@@ -688,13 +712,14 @@ START_TEST(test_plans_use_indexes)
 		/* everyone's agenda passes over the guests once, by design; nothing else scans */
 		bool everyone = strncmp(plans.v[i], "contacts_all:", 13) == 0;
 		if (!everyone)
-			ck_assert_msg(!strstr(p, "SCAN g") && !strstr(p, "SCAN guest"), "%s", plans.v[i]);
+			ck_assert_msg(!strstr(p, "SCAN g") && !strstr(p, "SCAN guest"), "%s",
+			              plans.v[i]);
 		ck_assert_msg(!strstr(p, "SCAN sd") && !strstr(p, "SCAN special_date") &&
-				      !strstr(p, "SCAN c ") && !strstr(p, "SCAN contact") &&
-				      !strstr(p, "SCAN b ") && !strstr(p, "SCAN banquet") &&
-				      !strstr(p, "SCAN t ") && !strstr(p, "SCAN tier_month") &&
-				      !strstr(p, "SCAN gf") && !strstr(p, "TEMP B-TREE"),
-			      "%s", plans.v[i]);
+		                  !strstr(p, "SCAN c ") && !strstr(p, "SCAN contact") &&
+		                  !strstr(p, "SCAN b ") && !strstr(p, "SCAN banquet") &&
+		                  !strstr(p, "SCAN t ") && !strstr(p, "SCAN tier_month") &&
+		                  !strstr(p, "SCAN gf") && !strstr(p, "TEMP B-TREE"),
+		              "%s", plans.v[i]);
 	}
 	/* a sales manager's dates and contacts start from guest_sales_manager or the dates */
 	ck_assert_ptr_nonnull(strstr(plans.v[2], "guest_sales_manager"));

@@ -11,6 +11,7 @@
 #include "core/tier.h"
 #include "core/tier_calc.h"
 #include "core/visit.h"
+#include "store/alert_store.h"
 #include "store/guest_store.h"
 #include "store/sheet_store.h"
 #include "store/store.h"
@@ -327,6 +328,106 @@ START_TEST(test_sheet)
 }
 END_TEST
 
+/* Raw SQL for what other modules write (complaints), so the triggers are tested alone. */
+static void sql(const char *q)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *err = NULL;
+	ck_assert_msg(sqlite3_exec(db, q, NULL, NULL, &err) == SQLITE_OK, "%s", err ? err : "");
+	sqlite3_close(db);
+}
+
+static const char *light_of(int64_t guest)
+{
+	static char buf[64];
+	struct alert_row *v;
+	size_t n;
+	ck_assert_int_eq(alert_store_list(st, (struct date){2026, 7, 1}, false, &v, &n), ST_OK);
+	snprintf(buf, sizeof buf, "none");
+	for (size_t i = 0; i < n; i++)
+		if (v[i].guest_id == guest)
+			snprintf(buf, sizeof buf, "%s", v[i].light);
+	free(v);
+	return buf;
+}
+
+START_TEST(test_alert_triggers)
+{
+	/* five C-active guests in June (2 visits, ¥1100, 20 covers) */
+	int64_t g[6];
+	for (int i = 1; i <= 5; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "客%d", i);
+		g[i] = guest(name);
+		visit(g[i], "2026-06-05", 10, 550);
+		visit(g[i], "2026-06-20", 10, 550);
+	}
+	int64_t never = guest("路人"); /* held no tier: never alerted */
+	visit(never, "2026-06-05", 1, 10);
+	recompute(2026, 6);
+	/* July: 1 stays away; 2 comes and meets C active; 3 comes once, short; 4 meets it but has
+	 * an unacknowledged complaint 3 hours old; 5 meets it with a high complaint 10 days ago */
+	for (int i = 2; i <= 5; i++)
+		visit(g[i], "2026-07-03", 10, 600);
+	for (int i = 2; i <= 5; i++)
+		if (i != 3)
+			visit(g[i], "2026-07-09", 10, 600);
+	sql("INSERT INTO staff(login, created_at) VALUES ('x', '2026-01-01 00:00:00');");
+	char q[600];
+	snprintf(q, sizeof q,
+		 "INSERT INTO complaint(guest_id, at, opened_at, channel, category, severity, description, "
+		 "status, created_by) VALUES (%lld, '2026-07-15 09:00:00', '2026-07-15 09:00:00', 'phone', "
+		 "'food', 'low', 'cold', 'open', 1), (%lld, '2026-07-05 12:00:00', '2026-07-05 12:00:00', "
+		 "'in_person', 'service', 'high', 'rude', 'closed', 1)",
+		 (long long)g[4], (long long)g[5]);
+	sql(q);
+	long created, raised;
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+					    &created, &raised),
+			 ST_OK);
+	ck_assert_str_eq(light_of(g[1]), "red");
+	ck_assert_str_eq(light_of(g[2]), "none");
+	ck_assert_str_eq(light_of(g[3]), "yellow");
+	ck_assert_str_eq(light_of(g[4]), "red");
+	ck_assert_str_eq(light_of(g[5]), "red");
+	ck_assert_str_eq(light_of(never), "none");
+	ck_assert_int_eq(created, 4);
+	/* again: nothing new; a yellow that turns red is raised, not duplicated */
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+					    &created, &raised),
+			 ST_OK);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(raised, 0);
+	snprintf(q, sizeof q,
+		 "INSERT INTO complaint(guest_id, at, opened_at, channel, category, severity, description, "
+		 "status, created_by) VALUES (%lld, '2026-07-14 09:00:00', '2026-07-14 09:00:00', 'phone', "
+		 "'food', 'critical', 'peanut in the sauce', 'resolved', 1)",
+		 (long long)g[3]);
+	sql(q);
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+					    &created, &raised),
+			 ST_OK);
+	ck_assert_int_eq(raised, 1);
+	ck_assert_str_eq(light_of(g[3]), "red");
+	/* yellow_factor 0.5 flags only those below half: 3's one visit of ¥600 is above half of
+	 * C active (1 visit, ¥500, ¥20 a head) */
+	struct alert_row *v;
+	size_t n;
+	ck_assert_int_eq(alert_store_list(st, (struct date){2026, 7, 1}, false, &v, &n), ST_OK);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(alert_store_close(st, v[i].id, "handled"), ST_OK);
+	free(v);
+	sql("DELETE FROM complaint; DELETE FROM alert_action; DELETE FROM alert;");
+	rules.alerts.yellow_factor = 0.5;
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+					    &created, &raised),
+			 ST_OK);
+	ck_assert_str_eq(light_of(g[3]), "none");
+	ck_assert_str_eq(light_of(g[1]), "red");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tier");
@@ -341,6 +442,7 @@ int main(void)
 	tcase_add_test(tc, test_override);
 	tcase_add_test(tc, test_window_of_three_months);
 	tcase_add_test(tc, test_sheet);
+	tcase_add_test(tc, test_alert_triggers);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
