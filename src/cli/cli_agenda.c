@@ -174,7 +174,8 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
-/* Parses the options; with need_guest, the guest id must be there (into *guest). */
+/* Parses the options of the command; with guest non-NULL, the guest id is required and goes
+ * there, else no positional argument is allowed. Returns 0 or the exit status. */
 static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, struct agenda_ctx *x,
                  int64_t *guest)
 {

@@ -69,7 +69,8 @@ static int tiers_report(struct cli *c, int argc, char **argv, bool by_money)
 		return cli_store_error(c, s);
 	}
 	cmp_rules = r;
-	qsort(v, n, sizeof *v, cmp_tiers);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_tiers);
 	int64_t total = 0;
 	for (size_t i = 0; i < n; i++)
 		total += v[i].spend;

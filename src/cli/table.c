@@ -98,6 +98,12 @@ void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* Whether column c is numeric (only the first 32 columns can be). */
+static bool numeric_col(unsigned mask, int c)
+{
+	return c < 32 && (mask & (1u << c));
+}
+
 static bool is_number(const char *s)
 {
 	if (!*s)
@@ -137,9 +143,9 @@ void table_print(const struct table *t, enum out_format f, FILE *out)
 					fputs(", ", out);
 				json_string(out, t->headers[c]);
 				fputs(": ", out);
-				if ((mask & (1u << c)) && is_number(s))
+				if (numeric_col(mask, c) && is_number(s))
 					fputs(s, out);
-				else if ((mask & (1u << c)) && !*s)
+				else if (numeric_col(mask, c) && !*s)
 					fputs("null", out);
 				else
 					json_string(out, s);
@@ -172,7 +178,7 @@ void table_print(const struct table *t, enum out_format f, FILE *out)
 			const char *d = disp[r * (size_t)nc + (size_t)c];
 			d = d ? d : "";
 			int pad = w[c] - text_width(d);
-			bool right = (mask & (1u << c)) && r > 0;
+			bool right = numeric_col(mask, c) && r > 0;
 			if (right)
 				sbuf_printf(&line, "%*s", pad, "");
 			sbuf_add(&line, d);

@@ -14,7 +14,7 @@ int out_format_from_name(const char *s);
 struct table {
 	int ncols;
 	const char *const *headers; /* ncols column names (also the JSON keys) */
-	unsigned numeric;           /* bit mask of columns aligned right / JSON numbers */
+	unsigned numeric;           /* bit mask of the first 32 columns: aligned right, JSON numbers */
 	struct strv cells;          /* row-major, ncols per row */
 };
 

@@ -9,60 +9,63 @@
 
 const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "banquet", "date"};
 
+/* clang-format off */
+
 /* The guest's letter tier this month: its most recent tier_month row at or before the month
- * ?M (tier_month_guest: one seek per guest). */
-#define TIER_OF(guest)                                                                             \
-	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 "        \
+ * bound as ?10 (tier_month_guest: one seek per guest). */
+#define TIER_OF(guest)                                                                      \
+	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 " \
 	"ORDER BY t.month DESC LIMIT 1)"
 
-/* The columns of a date row; the range of month-days and the occasion's year are bound as
- * ?1..?4 and ?5, the month as ?10. */
-#define DATE_COLS                                                                                  \
-	"sd.id, sd.guest_id, g.name, sm.login, " TIER_OF(                                          \
-	    "sd.guest_id") ", sd.person_id, "                                                      \
-	                   "p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "    \
-	                   "EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND "    \
-	                   "gf.year = ?5 "                                                         \
-	                   "AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, " \
-	                   "'other') "                                                             \
-	                   "ELSE sd.kind END) "                                                    \
-	                   "AND (CASE WHEN sd.person_id IS NULL THEN gf.person IS NULL "           \
-	                   "ELSE gf.person_id = sd.person_id END)) "
-#define DATE_JOINS                                                                                 \
-	"LEFT JOIN person p ON p.id = sd.person_id LEFT JOIN staff sm ON sm.id = g.sales_manager "
+/* The columns of a date row: the range of month-days is bound as ?1..?4, the year of the
+ * occurrences (for the gift given) as ?5, the month as ?10. */
+#define DATE_COLS                                                                           \
+	"sd.id, sd.guest_id, g.name, sm.login, " TIER_OF("sd.guest_id") ", "                \
+	"sd.person_id, p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "  \
+	"EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND gf.year = ?5 "   \
+	"  AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, 'other') "  \
+	"                     ELSE sd.kind END) "                                           \
+	"  AND (CASE WHEN sd.person_id IS NULL THEN gf.person IS NULL "                     \
+	"       ELSE gf.person_id = sd.person_id END)) "
+#define DATE_JOINS                                                                          \
+	"LEFT JOIN person p ON p.id = sd.person_id "                                        \
+	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
 #define MD_RANGE "(sd.month, sd.day) >= (?1, ?2) AND (sd.month, sd.day) <= (?3, ?4) "
 
 /* Every guest's dates in a range of month-days (special_date_md). */
 static const char *const dates_all =
-    "SELECT " DATE_COLS "FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
-    "WHERE " MD_RANGE "AND g.anonymised = 0";
+	"SELECT " DATE_COLS
+	"FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
+	"WHERE " MD_RANGE "AND g.anonymised = 0";
 /* The dates of one sales manager's guests (guest_sales_manager, then special_date_guest). */
 static const char *const dates_staff =
-    "SELECT " DATE_COLS "FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
-    "WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
+	"SELECT " DATE_COLS
+	"FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
+	"WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
 
 /* Per guest: the tier, the last phone call, in-person visit and banquet (contact_guest and
- * banquet_guest: one seek each). */
-#define CONTACT_COLS                                                                               \
-	"g.id, g.name, sm.login, " TIER_OF(                                                        \
-	    "g.id") " AS tier, "                                                                   \
-	            "(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'phone' " \
-	            "ORDER BY c.at DESC LIMIT 1), "                                                \
-	            "(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'visit' " \
-	            "ORDER BY c.at DESC LIMIT 1), "                                                \
-	            "(SELECT b.date FROM banquet b WHERE b.guest_id = g.id ORDER BY b.date DESC "  \
-	            "LIMIT 1) "                                                                    \
-	            "FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
+ * banquet_guest: one seek each, only for the guests with a tier). */
+#define CONTACT_COLS                                                                        \
+	"g.id, g.name, sm.login, " TIER_OF("g.id") " AS tier, "                             \
+	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'phone' "      \
+	"  ORDER BY c.at DESC LIMIT 1), "                                                   \
+	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'visit' "      \
+	"  ORDER BY c.at DESC LIMIT 1), "                                                   \
+	"(SELECT b.date FROM banquet b WHERE b.guest_id = g.id "                            \
+	"  ORDER BY b.date DESC LIMIT 1) "                                                  \
+	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
 /* A sales manager's guests (guest_sales_manager). */
 static const char *const contacts_staff =
-    "SELECT " CONTACT_COLS "WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
-/* Every guest: a pass over the guest table with one tier_month seek per guest. */
+	"SELECT " CONTACT_COLS "WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
+/* Every guest: one pass over the guest table, with one tier_month seek per guest. */
 static const char *const contacts_all =
-    "SELECT " CONTACT_COLS "WHERE g.anonymised = 0 AND tier <> ''";
+	"SELECT " CONTACT_COLS "WHERE g.anonymised = 0 AND tier <> ''";
 
 static const char *const guest_tier =
-    "SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
+	"SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
 static const char *const manager_any = "SELECT 1 FROM guest WHERE sales_manager = ?1 LIMIT 1";
+
+/* clang-format on */
 
 void agenda_rows_free(struct agenda_row *rows, size_t n)
 {
@@ -274,7 +277,8 @@ static bool col_date(sqlite3_stmt *s, int i, struct date *d)
 	return date_parse(buf, d);
 }
 
-/* Appends a contact or banquet row for guest row r0 when due is due or overdue. */
+/* Appends a call, visit or banquet row for the guest of the current row of s, when due says it
+ * is due or overdue. */
 static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stmt *s,
                                  enum agenda_what what, const char *tier, struct agenda_due due,
                                  const struct date *last)
@@ -306,7 +310,7 @@ static enum store_status contacts_due(struct store *st, const struct tier_rules 
 	if (staff)
 		sqlite3_bind_int64(s, 6, staff);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-	int rc;
+	int rc = SQLITE_DONE;
 	enum store_status rs = ST_OK;
 	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		char tier[8];

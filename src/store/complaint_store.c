@@ -194,9 +194,11 @@ enum store_status complaint_store_add(struct store *st, struct complaint *c)
 	c->id = sqlite3_last_insert_rowid(st->db);
 	if ((rs = add_event(st, c->id, now, me, "create", -1, CS_OPEN, NULL, -1, CV_NONE)) != ST_OK)
 		goto fail;
-	char *desc = xasprintf("guest %lld %s %s %s: %s", (long long)c->guest_id,
+	char *desc = xasprintf("guest %lld visit %lld %s %s %s owner %s staff %s: %s",
+			       (long long)c->guest_id, (long long)c->visit_id,
 			       complaint_category_names[c->category], severity_names[c->severity],
-			       complaint_channel_names[c->channel], c->description);
+			       complaint_channel_names[c->channel], c->owner ? c->owner : st->login,
+			       c->staff_involved ? c->staff_involved : "-", c->description);
 	rs = desc ? store_audit(st, "complaint", c->id, "create", NULL, NULL, desc)
 		  : store_fail(st, ST_IO, "out of memory");
 	free(desc);
@@ -336,7 +338,9 @@ enum store_status complaint_store_list(struct store *st, const struct complaint_
 	int64_t owner = 0;
 	struct complaint_cutoffs cut;
 	enum store_status rs;
-	if (f->overdue && (!f->rules || !complaint_cutoffs(f->rules, f->now, &cut)))
+	if (f->overdue && !f->rules)
+		return store_fail(st, ST_INVALID, "internal: overdue needs the complaint rules");
+	if (f->overdue && !complaint_cutoffs(f->rules, f->now, &cut))
 		return store_fail(st, ST_INVALID, "now: must be YYYY-MM-DD HH:MM:SS, got \"%s\"",
 				  f->now ? f->now : "");
 	if (f->owner && (rs = store_staff_id(st, f->owner, false, &owner)) != ST_OK) {
@@ -435,7 +439,8 @@ static enum store_status apply(struct store *st, int64_t id, const struct move *
 			       enum complaint_status from, enum complaint_status to,
 			       unsigned steps, const char *now)
 {
-	/* in enum complaint_action order; each literal is its own cached statement */
+	/* in enum complaint_action order; each literal is its own cached statement. The follow-up
+	 * ticks step 5 (bit 16). */
 	static const char *const sqls[CA_COUNT] = {
 		"UPDATE complaint SET status = ?2, acknowledged_at = ?3, version = version + 1 "
 		"WHERE id = ?1",

@@ -123,7 +123,8 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 		if (!*n || strcmp((*out)[*n - 1].category, cat) != 0) {
 			if (*n) {
 				struct report_complaints *p = &(*out)[*n - 1];
-				qsort(hours, nh, sizeof *hours, cmp_double);
+				if (nh)
+					qsort(hours, nh, sizeof *hours, cmp_double);
 				p->median_hours = nh ? (nh % 2 ? hours[nh / 2] : (hours[nh / 2 - 1] + hours[nh / 2]) / 2) : -1;
 			}
 			nh = 0;
@@ -162,7 +163,8 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 	sqlite3_reset(s);
 	if (rs == ST_OK && *n) {
 		struct report_complaints *p = &(*out)[*n - 1];
-		qsort(hours, nh, sizeof *hours, cmp_double);
+		if (nh)
+			qsort(hours, nh, sizeof *hours, cmp_double);
 		p->median_hours = nh ? (nh % 2 ? hours[nh / 2] : (hours[nh / 2 - 1] + hours[nh / 2]) / 2) : -1;
 	}
 	free(hours);
@@ -210,7 +212,8 @@ enum store_status report_store_pareto(struct store *st, struct date m, struct re
 		free(v);
 		return store_sqlfail(st, rc, "pareto");
 	}
-	qsort(v, n, sizeof *v, cmp_spend_desc);
+	if (n)
+		qsort(v, n, sizeof *v, cmp_spend_desc);
 	out->guests = (long)n;
 	size_t k2 = n ? (n * 2 + 99) / 100 : 0, k20 = n ? (n * 20 + 99) / 100 : 0;
 	for (size_t i = 0; i < n; i++) {

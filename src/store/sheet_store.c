@@ -74,7 +74,8 @@ enum store_status sheet_store_month(struct store *st, struct date m, const char 
 		rs = store_sqlfail(st, rc, "sheet");
 		goto out;
 	}
-	qsort(cells, nc, sizeof *cells, cmp_cell);
+	if (nc)
+		qsort(cells, nc, sizeof *cells, cmp_cell);
 	size_t rows = 0;
 	for (size_t i = 0; i < nc; i++)
 		rows += i == 0 || cells[i].guest != cells[i - 1].guest;

@@ -25,8 +25,8 @@ struct store {
 	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
 	char **bulk_indexes;  /* CREATE INDEX statements dropped by store_bulk_begin */
 	size_t nbulk_indexes;
-	sqlite3_stmt *cache[64];
-	const char *cache_sql[64];
+	sqlite3_stmt *cache[256];
+	const char *cache_sql[256];
 };
 
 /* Records a failure: formats the message into st->err and returns the status. */

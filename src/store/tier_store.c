@@ -670,7 +670,8 @@ static enum store_status rows(struct store *st, const struct tier_rules *r, cons
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, "tiers");
 	if (!movers) {
-		qsort_r(*out, *n, sizeof **out, cmp_rows, (void *)r);
+		if (*n > 1)
+			qsort_r(*out, *n, sizeof **out, cmp_rows, (void *)r);
 	} else {
 		/* rose first, then fell; the biggest moves first in each */
 		for (size_t i = 1; i < *n; i++) {

@@ -29,12 +29,14 @@ privileges:
 EOF
 # tier_month(month, guest, tier): the monthly tier, as `maitre tier recompute` would store it
 tier() {
-	sqlite3 "$MAITRE_DB" "INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used)
-		VALUES (1, 'test', '', '2026-01-01');
-		INSERT INTO tier_month(month, guest_id, tier, source, months, visits, covers, spend_fen,
-		m_visits, m_covers, m_spend_fen, rules_version, computed_at)
-		VALUES ('$1', $2, $3, 'rules', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')"
+	sqlite3 "$MAITRE_DB" "
+	INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used)
+	VALUES (1, 'test', '', '2026-01-01');
+	INSERT INTO tier_month(month, guest_id, tier, source, months, visits, covers,
+		spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at)
+	VALUES ('$1', $2, $3, 'rules', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')"
 }
+q() { sqlite3 "$MAITRE_DB" "$1"; }
 run init
 M="$MAITRE"
 "$M" guest add --name 孙先生 --family-name 孙 --sales-manager wang --birthday 1978-07-03 \
@@ -102,10 +104,10 @@ run --tiers "$T" banquet log 2 --date 2026-06-01 --tables 0
 run --tiers "$T" banquet log 2 --date 2026-06-01 --actual -1
 run --tiers "$T" banquet log 99 --date 2026-06-01
 check "banquet budget defaults to tables × the tier's ¥700" \
-	test "$(sqlite3 "$MAITRE_DB" "SELECT host, budget_fen, actual_fen FROM banquet WHERE id = 1")" = \
+	test "$(q "SELECT host, budget_fen, actual_fen FROM banquet WHERE id = 1")" = \
 	"general manager|140000|150000"
 check "every write has its audit row" \
-	test "$(sqlite3 "$MAITRE_DB" "SELECT count(*) FROM audit WHERE entity IN ('gift', 'contact', 'banquet')")" = 9
+	test "$(q "SELECT count(*) FROM audit WHERE entity IN ('gift', 'contact', 'banquet')")" = 9
 
 note "the agenda: 孙先生 (A) phoned yesterday, visited 15 days ago (due 25 June), banquet on"
 note "15 March (due from 15 June to 15 September); 张先生 (C): a WeChat message is no call"
@@ -125,6 +127,7 @@ export MAITRE_TODAY=2026-07-03
 run --tiers "$T" agenda --staff wang --days 1 --format json
 export MAITRE_TODAY=2026-06-30
 note "without privileges (no tiers in the rules) nothing is due and no gift is shown"
-printf 'rules:\n  - {tier: A, group: quality, visits: 6, spend: 5000, per_capita: 80}\n' > "$TMP/bare.yaml"
+printf 'rules:\n  - {tier: A, group: quality, visits: 6, spend: 5000, per_capita: 80}\n' \
+	> "$TMP/bare.yaml"
 run --tiers "$TMP/bare.yaml" agenda --staff wang
 finish
