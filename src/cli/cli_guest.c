@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/complaint.h"
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/strv.h"
@@ -435,9 +436,7 @@ static int prior_since(struct cli *c, char *since)
 	const struct tier_rules *r = cli_rules(c);
 	if (!r)
 		return EXIT_DATA;
-	struct date d = date_add_days(date_today(), -(long)r->complaints.prior_days);
-	char buf[11];
-	snprintf(since, 20, "%s 00:00:00", date_format(d, buf));
+	complaint_prior_since(date_today(), &r->complaints, since);
 	return 0;
 }
 

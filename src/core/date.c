@@ -80,6 +80,31 @@ char *date_format(struct date d, char *buf)
 	return buf;
 }
 
+char *date_month_key(struct date d, char *buf)
+{
+	snprintf(buf, 8, "%04u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u);
+	return buf;
+}
+
+char *date_month_first(struct date d, char *buf)
+{
+	snprintf(buf, 11, "%04u-%02u-01", (unsigned)d.y % 10000u, (unsigned)d.m % 100u);
+	return buf;
+}
+
+char *date_month_last(struct date d, char *buf)
+{
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
+		 (unsigned)date_month_days(d.y, d.m) % 100u);
+	return buf;
+}
+
+struct date date_prev_month(struct date d)
+{
+	struct date p = {d.m == 1 ? d.y - 1 : d.y, d.m == 1 ? 12 : d.m - 1, 1};
+	return p;
+}
+
 /* Howard Hinnant's days_from_civil. */
 long date_to_days(struct date d)
 {

@@ -20,6 +20,13 @@ bool date_parse_md(const char *s, struct date *out);
 bool date_parse_month(const char *s, struct date *out);
 /* Writes "YYYY-MM-DD" (or "MM-DD" when y == 0) into buf (≥ 11 bytes). Returns buf. */
 char *date_format(struct date d, char *buf);
+/* The month of d as "YYYY-MM" into buf (≥ 8 bytes). Returns buf. */
+char *date_month_key(struct date d, char *buf);
+/* The first and the last day of d's month as "YYYY-MM-DD" into buf (≥ 11 bytes). */
+char *date_month_first(struct date d, char *buf);
+char *date_month_last(struct date d, char *buf);
+/* The first day of the month before d's. */
+struct date date_prev_month(struct date d);
 /* Days since 1970-01-01. */
 long date_to_days(struct date d);
 struct date date_from_days(long days);

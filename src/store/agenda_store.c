@@ -85,10 +85,6 @@ const char *agenda_row_occasion(const struct agenda_row *r)
 	return date_kind_names[r->kind];
 }
 
-static void month_key(struct date d, char out[8])
-{
-	snprintf(out, 8, "%04u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u);
-}
 
 static void copy_tier(char dst[8], const unsigned char *t)
 {
@@ -188,7 +184,7 @@ static enum store_status dates_range(struct store *st, const char *sql,
 	if (!s)
 		return ST_IO;
 	char mk[8];
-	month_key(today, mk);
+	date_month_key(today, mk);
 	sqlite3_bind_int(s, 1, m1);
 	sqlite3_bind_int(s, 2, d1);
 	sqlite3_bind_int(s, 3, m2);
@@ -306,7 +302,7 @@ static enum store_status contacts_due(struct store *st, const struct tier_rules 
 	if (!s)
 		return ST_IO;
 	char mk[8];
-	month_key(today, mk);
+	date_month_key(today, mk);
 	if (staff)
 		sqlite3_bind_int64(s, 6, staff);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
@@ -409,7 +405,7 @@ static enum store_status read_guest_tier(struct store *st, int64_t id, struct da
 	if (!s)
 		return ST_IO;
 	char mk[8];
-	month_key(today, mk);
+	date_month_key(today, mk);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);

@@ -14,11 +14,12 @@ static void copy(char *dst, size_t n, const unsigned char *src)
 	snprintf(dst, n, "%s", src ? (const char *)src : "");
 }
 
+/* The month's key and its first and last days. */
 static void month_bounds(struct date m, char mk[8], char first[11], char last[11])
 {
-	snprintf(mk, 8, "%04u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
-	snprintf(first, 11, "%s-01", mk);
-	snprintf(last, 11, "%s-%02u", mk, (unsigned)date_month_days(m.y, m.m) % 100u);
+	date_month_key(m, mk);
+	date_month_first(m, first);
+	date_month_last(m, last);
 }
 
 struct held {
@@ -50,7 +51,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 				     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	static const char *raise_sql = "UPDATE alert SET light = 'red', reason = ?2 WHERE id = ?1";
 	char mk[8], first[11], last[11], pk[8], pf[11], pl[11];
-	struct date pm = {m.m == 1 ? m.y - 1 : m.y, m.m == 1 ? 12 : m.m - 1, 1};
+	struct date pm = date_prev_month(m);
 	month_bounds(m, mk, first, last);
 	month_bounds(pm, pk, pf, pl);
 	*created = *raised = 0;

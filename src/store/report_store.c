@@ -6,13 +6,13 @@
 
 #include "store/store_int.h"
 
+/* The month's key, the month before's, and the month's first and last days. */
 static void bounds(struct date m, char mk[8], char pk[8], char first[11], char last[11])
 {
-	struct date p = {m.m == 1 ? m.y - 1 : m.y, m.m == 1 ? 12 : m.m - 1, 1};
-	snprintf(mk, 8, "%04u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
-	snprintf(pk, 8, "%04u-%02u", (unsigned)p.y % 10000u, (unsigned)p.m % 100u);
-	snprintf(first, 11, "%s-01", mk);
-	snprintf(last, 11, "%s-%02u", mk, (unsigned)date_month_days(m.y, m.m) % 100u);
+	date_month_key(m, mk);
+	date_month_key(date_prev_month(m), pk);
+	date_month_first(m, first);
+	date_month_last(m, last);
 }
 
 static struct report_tier *find_tier(struct report_tier **v, size_t *n, size_t *cap,

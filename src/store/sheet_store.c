@@ -33,10 +33,9 @@ enum store_status sheet_store_month(struct store *st, struct date m, const char 
 		"LEFT JOIN staff s ON s.id = g.sales_manager "
 		"LEFT JOIN tier_month tm ON tm.month = ?2 AND tm.guest_id = g.id WHERE g.id = ?1";
 	char first[11], last[11], mk[8];
-	snprintf(first, sizeof first, "%04u-%02u-01", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
-	snprintf(last, sizeof last, "%04u-%02u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u,
-		 (unsigned)date_month_days(m.y, m.m) % 100u);
-	snprintf(mk, sizeof mk, "%04u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
+	date_month_first(m, first);
+	date_month_last(m, last);
+	date_month_key(m, mk);
 	*out = NULL;
 	*n = 0;
 	struct cell *cells = NULL;

@@ -11,28 +11,6 @@
 
 #define BATCH 5000
 
-static void month_key(struct date m, char out[8])
-{
-	snprintf(out, 8, "%04u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
-}
-
-static void month_first(struct date m, char out[11])
-{
-	snprintf(out, 11, "%04u-%02u-01", (unsigned)m.y % 10000u, (unsigned)m.m % 100u);
-}
-
-static void month_last(struct date m, char out[11])
-{
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)m.y % 10000u, (unsigned)m.m % 100u,
-		 (unsigned)date_month_days(m.y, m.m) % 100u);
-}
-
-static struct date prev_month(struct date m)
-{
-	struct date p = {m.m == 1 ? m.y - 1 : m.y, m.m == 1 ? 12 : m.m - 1, 1};
-	return p;
-}
-
 static double now_ms(void)
 {
 	struct timespec t;
@@ -161,11 +139,11 @@ static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHER
 static enum store_status read_month(struct store *st, struct date m, int window, struct cands *c)
 {
 	char w0[11], m0[11], m1[11], mk[8], pk[8];
-	month_first(tier_window_start(window, m), w0);
-	month_first(m, m0);
-	month_last(m, m1);
-	month_key(m, mk);
-	month_key(prev_month(m), pk);
+	date_month_first(tier_window_start(window, m), w0);
+	date_month_first(m, m0);
+	date_month_last(m, m1);
+	date_month_key(m, mk);
+	date_month_key(date_prev_month(m), pk);
 	sqlite3_stmt *s = store_prep(st, agg_sql);
 	if (!s)
 		return ST_IO;
@@ -332,7 +310,7 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 {
 	struct cands c = {0};
 	char mk[8];
-	month_key(m, mk);
+	date_month_key(m, mk);
 	memset(stats, 0, sizeof *stats);
 	double t0 = now_ms();
 	/* one snapshot for all reads */
@@ -395,11 +373,11 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	char w0[11], m0[11], m1[11], mk[8], pk[8];
 	memset(out, 0, sizeof *out);
 	out->guest_id = id;
-	month_first(tier_window_start(r->window_months, m), w0);
-	month_first(m, m0);
-	month_last(m, m1);
-	month_key(m, mk);
-	month_key(prev_month(m), pk);
+	date_month_first(tier_window_start(r->window_months, m), w0);
+	date_month_first(m, m0);
+	date_month_last(m, m1);
+	date_month_key(m, mk);
+	date_month_key(date_prev_month(m), pk);
 	enum store_status rs = store_exec(st, "SAVEPOINT tier_guest");
 	if (rs != ST_OK)
 		return rs;
@@ -517,7 +495,7 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 	int64_t me;
 	char now[20], mk[8], *name = NULL;
 	date_now_stamp(now);
-	month_key(m, mk);
+	date_month_key(m, mk);
 	if ((rs = store_staff_self(st, &me)) != ST_OK || (rs = guest_store_name(st, id, &name)) != ST_OK)
 		goto fail;
 	free(name);
@@ -638,8 +616,8 @@ static enum store_status rows(struct store *st, const struct tier_rules *r, cons
 			      size_t *n)
 {
 	char mk[8], pk[8];
-	month_key(m, mk);
-	month_key(prev_month(m), pk);
+	date_month_key(m, mk);
+	date_month_key(date_prev_month(m), pk);
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = store_prep(st, sql);
