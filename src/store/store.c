@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/date.h"
@@ -587,14 +588,27 @@ enum store_status store_bulk_end(struct store *st)
 {
 	enum store_status rs = ST_OK;
 	if (st->bulk_active) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		rs = store_exec(st, "INSERT OR IGNORE INTO search_key(key, guest_id) "
 				    "SELECT key, guest_id FROM temp.bulk_key ORDER BY key, guest_id;"
 				    "DROP TABLE temp.bulk_key");
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (st->profile)
+			fprintf(stderr, "%10.1f ms  search keys in key order\n",
+				(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 		st->bulk_active = false;
 	}
 	for (size_t i = 0; i < st->nbulk_indexes; i++) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (rs == ST_OK)
 			rs = store_exec(st, st->bulk_indexes[i]);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (st->profile)
+			fprintf(stderr, "%10.1f ms  %.80s\n",
+				(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+				st->bulk_indexes[i]);
 		free(st->bulk_indexes[i]);
 	}
 	free(st->bulk_indexes);
