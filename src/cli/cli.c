@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config/paths.h"
+#include "core/text.h"
 
 enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS };
 
@@ -147,6 +148,23 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id)
 	}
 	*id = v;
 	return true;
+}
+
+void cli_show_line(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	int pad = 18 - text_width(label);
+	printf("  %s%*s", label, pad > 1 ? pad : 1, "");
+	for (const char *p = value; p;) {
+		const char *nl = strchr(p, '\n');
+		char *part = nl ? strndup(p, (size_t)(nl - p)) : strdup(p);
+		char *d = part ? text_display(part) : NULL;
+		printf("%s%s\n", p == value ? "" : "                    ", d ? d : "");
+		free(d);
+		free(part);
+		p = nl ? nl + 1 : NULL;
+	}
 }
 
 static const struct cli_command *find_command(const char *name)

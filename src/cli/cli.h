@@ -52,6 +52,9 @@ int cli_store_error(struct cli *c, enum store_status s);
 /* Parses a positive id ("12"); on failure prints "WHAT: must be a guest id, got ..." and
  * returns false. */
 bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
+/* Prints "  label   value" for a sheet-like view (nothing when value is empty): the value
+ * made harmless for the terminal, its lines after the first indented under it. */
+void cli_show_line(const char *label, const char *value);
 /* Prints a usage line for the running command and returns EXIT_USAGE. */
 int cli_usage(struct cli *c);
 

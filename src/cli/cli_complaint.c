@@ -304,23 +304,6 @@ out:
 	return rc;
 }
 
-/* "  label   value", value made harmless; its lines after the first are indented. */
-static void show_line(const char *label, const char *value)
-{
-	if (!value || !*value)
-		return;
-	int pad = 18 - text_width(label);
-	printf("  %s%*s", label, pad > 1 ? pad : 1, "");
-	for (const char *p = value; p;) {
-		const char *nl = strchr(p, '\n');
-		char *part = nl ? strndup(p, (size_t)(nl - p)) : strdup(p);
-		char *d = part ? text_display(part) : NULL;
-		printf("%s%s\n", p == value ? "" : "                    ", d ? d : "");
-		free(d);
-		free(part);
-		p = nl ? nl + 1 : NULL;
-	}
-}
 
 /* The guest's allergies or taboos as "花生 (critical), 贝类 (high)", or NULL. */
 static char *safety_text(const struct guest *g, enum pref_kind kind)
@@ -358,7 +341,7 @@ static void show_deadline(const struct complaint *k, const struct complaint_rule
 		snprintf(line, sizeof line, "by %s", due);
 	char label[32];
 	snprintf(label, sizeof label, "  %s", deadline_labels[d]);
-	show_line(label, line);
+	cli_show_line(label, line);
 }
 
 /* One timeline row as text: "open → acknowledged: note", "ticked step 2 (apologise)". Caller
@@ -446,8 +429,8 @@ int cli_complaint_show(struct cli *c, int argc, char **argv)
 	free(name);
 	/* safety data first, as on every screen that shows the guest */
 	char *al = safety_text(&g, PREF_ALLERGY), *tb = safety_text(&g, PREF_TABOO);
-	show_line("!! ALLERGY", al);
-	show_line("!! TABOO", tb);
+	cli_show_line("!! ALLERGY", al);
+	cli_show_line("!! TABOO", tb);
 	free(al);
 	free(tb);
 	if (late != CD_NONE) {
@@ -455,27 +438,27 @@ int cli_complaint_show(struct cli *c, int argc, char **argv)
 		complaint_due(&k, r, late, due);
 		snprintf(buf, sizeof buf, "%s  OVERDUE: %s by %s", complaint_status_names[k.status],
 			 deadline_missed[late], due);
-		show_line("status", buf);
+		cli_show_line("status", buf);
 	} else {
-		show_line("status", complaint_status_names[k.status]);
+		cli_show_line("status", complaint_status_names[k.status]);
 	}
 	snprintf(buf, sizeof buf, "%s by %s, %s", k.at, k.created_by ? k.created_by : "?",
 		 complaint_channel_names[k.channel]);
-	show_line("logged", buf);
+	cli_show_line("logged", buf);
 	if (strcmp(k.opened_at, k.at) != 0)
-		show_line("reopened", k.opened_at);
+		cli_show_line("reopened", k.opened_at);
 	if (k.visit_id) {
 		snprintf(buf, sizeof buf, "%lld", (long long)k.visit_id);
-		show_line("visit", buf);
+		cli_show_line("visit", buf);
 	}
-	show_line("category", complaint_category_names[k.category]);
-	show_line("severity", severity_names[k.severity]);
-	show_line("staff involved", k.staff_involved);
-	show_line("owner", k.owner ? k.owner : "(nobody)");
-	show_line("complaint", k.description);
+	cli_show_line("category", complaint_category_names[k.category]);
+	cli_show_line("severity", severity_names[k.severity]);
+	cli_show_line("staff involved", k.staff_involved);
+	cli_show_line("owner", k.owner ? k.owner : "(nobody)");
+	cli_show_line("complaint", k.description);
 
 	snprintf(buf, sizeof buf, "%d of %d done", complaint_steps_count(k.steps), COMPLAINT_STEPS);
-	show_line("recovery steps", buf);
+	cli_show_line("recovery steps", buf);
 	for (int i = 1; i <= COMPLAINT_STEPS; i++)
 		printf("    [%c] %d %s\n", complaint_step_done(&k, i) ? 'x' : ' ', i,
 		       complaint_step_names[i - 1]);
@@ -487,22 +470,22 @@ int cli_complaint_show(struct cli *c, int argc, char **argv)
 	if (k.resolved_at[0]) {
 		snprintf(buf, sizeof buf, "%s: ", k.resolved_at);
 		char *t = xasprintf("%s%s", buf, k.resolution ? k.resolution : "");
-		show_line("resolution", t);
+		cli_show_line("resolution", t);
 		free(t);
 	}
 	if (k.has_compensation) {
 		snprintf(buf, sizeof buf, "¥%s", money_format(k.compensation_fen, money));
-		show_line("compensation", buf);
+		cli_show_line("compensation", buf);
 	}
 	if (k.followed_up_at[0]) {
 		char *t = xasprintf("%s: %s, %s", k.followed_up_at,
 				    complaint_verdict_names[k.verdict],
 				    k.followup_note ? k.followup_note : "");
-		show_line("follow-up", t);
+		cli_show_line("follow-up", t);
 		free(t);
 	}
 	if (k.closed_at[0])
-		show_line("closed", k.closed_at);
+		cli_show_line("closed", k.closed_at);
 
 	show_timeline(ev, nev);
 out:

@@ -455,23 +455,6 @@ static int on_id(struct cli *c, void *ctx, int id, const char *val)
 	return 0;
 }
 
-/* "  label   value", value shown harmlessly; its lines after the first are indented. */
-static void show_line(const char *label, const char *value)
-{
-	if (!value || !*value)
-		return;
-	int pad = 18 - text_width(label);
-	printf("  %s%*s", label, pad > 1 ? pad : 1, "");
-	for (const char *p = value; p;) {
-		const char *nl = strchr(p, '\n');
-		char *part = nl ? strndup(p, (size_t)(nl - p)) : strdup(p);
-		char *d = part ? text_display(part) : NULL;
-		printf("%s%s\n", p == value ? "" : "                    ", d ? d : "");
-		free(d);
-		free(part);
-		p = nl ? nl + 1 : NULL;
-	}
-}
 
 static char *prefs_text(const struct guest *g, int person, enum pref_kind kind)
 {
@@ -528,9 +511,9 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	/* safety data first, marked so it stands out without colour */
 	char *al = prefs_text(&g, -1, PREF_ALLERGY), *tb = prefs_text(&g, -1, PREF_TABOO);
 	if (al)
-		show_line("!! ALLERGY", al);
+		cli_show_line("!! ALLERGY", al);
 	if (tb)
-		show_line("!! TABOO", tb);
+		cli_show_line("!! TABOO", tb);
 	free(al);
 	free(tb);
 	char month[11], since[20];
@@ -545,7 +528,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	if (sum.last_complaint[0] && strcmp(sum.last_complaint, since) >= 0) {
 		char *line = xasprintf("the last on %.10s: see maitre complaint list --guest %lld",
 				       sum.last_complaint, (long long)g.id);
-		show_line("!! COMPLAINED", line);
+		cli_show_line("!! COMPLAINED", line);
 		free(line);
 	}
 	if (sum.tier[0]) {
@@ -555,7 +538,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		char *full = p ? xasprintf("%s; greeted by %s; up to %d%% off", line, p->greeter,
 					   p->max_discount_pct)
 			       : NULL;
-		show_line("tier", full ? full : line);
+		cli_show_line("tier", full ? full : line);
 		free(full);
 		free(line);
 	}
@@ -566,22 +549,22 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		char label[64];
 		snprintf(label, sizeof label, "%s%s", guest_fields[i].key,
 			 guest_fields[i].sensitive ? " *" : "");
-		show_line(label, g.f[i]);
+		cli_show_line(label, g.f[i]);
 	}
 	struct sbuf b = {0};
 	for (size_t i = 0; i < g.phones.n; i++)
 		sbuf_printf(&b, "%s%s %s", i ? ", " : "", g.phones.v[i].kind, g.phones.v[i].number);
 	char *t = sbuf_detach(&b);
-	show_line("phones", t);
+	cli_show_line("phones", t);
 	free(t);
 	static const char *const labels[] = {"tastes", "usual dishes", "habits", "dislikes"};
 	for (int k = PREF_TASTE; k <= PREF_DISLIKE; k++) {
 		char *pt = prefs_text(&g, -1, (enum pref_kind)k);
-		show_line(labels[k], pt);
+		cli_show_line(labels[k], pt);
 		free(pt);
 	}
 	char *dt = dates_text(&g, -1);
-	show_line("special dates", dt);
+	cli_show_line("special dates", dt);
 	free(dt);
 	for (size_t i = 0; i < g.people.n; i++) {
 		const struct guest_person *p = &g.people.v[i];
@@ -601,18 +584,18 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		if (p->notes)
 			sbuf_printf(&pb, "; %s", p->notes);
 		char *line = sbuf_detach(&pb);
-		show_line(i == 0 ? "people" : "", line);
+		cli_show_line(i == 0 ? "people" : "", line);
 		free(line);
 	}
 	for (size_t i = 0; i < g.tags.n; i++)
 		sbuf_printf(&b, "%s%s", i ? ", " : "", g.tags.v[i]);
 	t = sbuf_detach(&b);
-	show_line("tags", t);
+	cli_show_line("tags", t);
 	free(t);
 	for (size_t i = 0; i < g.notes.n; i++) {
 		char *line = xasprintf("%s %s: %s", g.notes.v[i].at ? g.notes.v[i].at : "",
 				       g.notes.v[i].author ? g.notes.v[i].author : "", g.notes.v[i].text);
-		show_line(i == 0 ? "notes" : "", line);
+		cli_show_line(i == 0 ? "notes" : "", line);
 		free(line);
 	}
 	struct visit_filter f = {.guest_id = id};
@@ -621,7 +604,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	if (visit_store_list(c->st, &f, &v, &nv) == ST_OK && nv) {
 		char *line = xasprintf("%zu, the last on %s (%s)", nv, v[nv - 1].date,
 				       meal_names[v[nv - 1].meal]);
-		show_line("visits", line);
+		cli_show_line("visits", line);
 		free(line);
 	}
 	for (size_t i = 0; i < nv; i++)

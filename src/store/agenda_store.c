@@ -801,19 +801,8 @@ enum store_status agenda_store_explain(struct store *st, struct strv *out)
 	                                    "contacts_all", "guest_tier",  "manager_any"};
 	const char *const all[] = {dates_all,    dates_staff, contacts_staff,
 	                           contacts_all, guest_tier,  manager_any};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		char *q = xasprintf("EXPLAIN QUERY PLAN %s", all[i]);
-		sqlite3_stmt *s = NULL;
-		int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
-		free(q);
-		if (rc != SQLITE_OK)
-			return store_sqlfail(st, rc, "explain");
-		struct sbuf b = {0};
-		sbuf_printf(&b, "%s: %s =>", names[i], all[i]);
-		while (sqlite3_step(s) == SQLITE_ROW)
-			sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
-		sqlite3_finalize(s);
-		strv_take(out, sbuf_detach(&b));
-	}
-	return ST_OK;
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
+		rs = store_explain(st, names[i], all[i], out);
+	return rs;
 }

@@ -679,22 +679,12 @@ enum store_status complaint_store_explain(struct store *st, struct strv *out)
 	for (size_t i = 0; i < nf + 3; i++) {
 		const char *fixed = i == nf ? sql_prior : i == nf + 1 ? sql_events : sql_get;
 		char *sql = i < nf ? list_sql(&filters[i]) : xstrdup(fixed);
-		char *q = sql ? xasprintf("EXPLAIN QUERY PLAN %s", sql) : NULL;
-		sqlite3_stmt *s = NULL;
-		int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
-		free(q);
-		if (rc != SQLITE_OK) {
-			free(sql);
-			return store_sqlfail(st, rc, "explain");
-		}
-		struct sbuf b = {0};
-		sbuf_printf(&b, "%s =>", sql);
-		free(sql);
-		while (sqlite3_step(s) == SQLITE_ROW)
-			sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
-		sqlite3_finalize(s);
-		if (strv_take(out, sbuf_detach(&b)) < 0)
+		if (!sql)
 			return store_fail(st, ST_IO, "out of memory");
+		enum store_status rs = store_explain(st, NULL, sql, out);
+		free(sql);
+		if (rs != ST_OK)
+			return rs;
 	}
 	return ST_OK;
 }

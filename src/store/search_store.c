@@ -449,19 +449,8 @@ enum store_status search_store_explain(struct store *st, struct strv *out)
 					  phone_suffix,  text_substring, sum_guest,
 					  sum_phones,    sum_allergies, sum_taboos,
 					  sum_last_visit, sum_tier,     sum_complaint};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		char *q = xasprintf("EXPLAIN QUERY PLAN %s", all[i]);
-		sqlite3_stmt *s = NULL;
-		int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
-		free(q);
-		if (rc != SQLITE_OK)
-			return store_sqlfail(st, rc, "explain");
-		struct sbuf b = {0};
-		sbuf_printf(&b, "%s =>", all[i]);
-		while (sqlite3_step(s) == SQLITE_ROW)
-			sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
-		sqlite3_finalize(s);
-		strv_take(out, sbuf_detach(&b));
-	}
-	return ST_OK;
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
+		rs = store_explain(st, NULL, all[i], out);
+	return rs;
 }

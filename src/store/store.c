@@ -551,6 +551,27 @@ enum store_status store_log(struct store *st, const char *entity, const char *ac
 	return store_commit(st);
 }
 
+enum store_status store_explain(struct store *st, const char *label, const char *sql,
+				struct strv *out)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s = NULL;
+	int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
+	free(q);
+	if (rc != SQLITE_OK)
+		return store_sqlfail(st, rc, "explain");
+	struct sbuf b = {0};
+	if (label)
+		sbuf_printf(&b, "%s: ", label);
+	sbuf_printf(&b, "%s =>", sql);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+	if (strv_take(out, sbuf_detach(&b)) < 0)
+		return store_fail(st, ST_IO, "out of memory");
+	return ST_OK;
+}
+
 enum store_status store_bulk_begin(struct store *st)
 {
 	if (!st->bulk)

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "core/strv.h"
 #include "store/store.h"
 
 #define STORE_APPLICATION_ID 0x4D545245 /* "MTRE" */
@@ -54,6 +55,11 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Copy of column i as a string (NULL when SQL NULL). Caller frees. */
 char *store_col_text(sqlite3_stmt *s, int i);
+/* Appends to out the query plan of sql as "LABEL: SQL => | step | step" (no "LABEL: " when
+ * label is NULL): EXPLAIN QUERY PLAN's detail lines, for tests that prove a query uses its
+ * indexes. */
+enum store_status store_explain(struct store *st, const char *label, const char *sql,
+				struct strv *out);
 /* Runs the migrations up to the latest version (in one transaction). */
 enum store_status store_migrate(struct store *st);
 
