@@ -1,6 +1,8 @@
 /* cli_sheet.c — maitre sheet: the monthly attendance sheet (客户考勤表). */
 #include "cli/cli.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +49,99 @@ static int on_sheet(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
-/* Yuan as the sheet shows them: whole yuan plain ("520"), else with the fen ("199.50"). */
+/* Decimal digits of v into buf (at least 21 bytes), as printf's %lld writes them; returns buf. */
+static char *cell_int(int64_t v, char *buf)
+{
+	char tmp[24];
+	size_t n = 0;
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[n++] = (char)('0' + a % 10);
+		a /= 10;
+	} while (a);
+	char *p = buf;
+	if (v < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	*p = '\0';
+	return buf;
+}
+
+/* Yuan as the sheet shows them: whole yuan plain ("520"), else with the fen ("199.50"), as
+ * money_format gives them without a trailing ".00" (without its printf: a sheet has millions). */
 static void cell_yuan(int64_t fen, char *buf)
 {
-	money_format(fen, buf);
-	size_t n = strlen(buf);
-	if (n > 3 && strcmp(buf + n - 3, ".00") == 0)
-		buf[n - 3] = '\0';
+	uint64_t a = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
+	char *p = buf;
+	if (fen < 0)
+		*p++ = '-';
+	cell_int((int64_t)(a / 100), p);
+	if (a % 100) {
+		p += strlen(p);
+		*p++ = '.';
+		*p++ = (char)('0' + a % 100 / 10);
+		*p++ = (char)('0' + a % 10);
+		*p = '\0';
+	}
+}
+
+struct emit {
+	struct table t;
+	int days;
+	enum out_format format;
+	bool started;
+};
+
+/* Adds the two lines (covers, spend) of guest row r to the table. */
+static int emit_row(const struct sheet_row *r, void *ctx)
+{
+	struct emit *e = ctx;
+	struct table *t = &e->t;
+	if (!e->started) {
+		/* csv, tsv and json rows go out as they come: only text needs the whole table */
+		table_stream(t, e->format, stdout);
+		e->started = true;
+	}
+	char buf[32], grp[48];
+	for (int pass = 0; pass < 2; pass++) {
+		table_add(t, cell_int(r->guest_id, buf));
+		table_add(t, r->name);
+		table_add(t, pass == 0 ? "covers" : "spend");
+		for (int d = 0; d < e->days; d++) {
+			if (!r->covers[d] && !r->spend[d]) {
+				int n = 1;
+				while (d + n < e->days && !r->covers[d + n] && !r->spend[d + n])
+					n++;
+				table_add_empty(t, n);
+				d += n - 1;
+			} else if (pass == 0) {
+				table_add(t, cell_int(r->covers[d], buf));
+			} else {
+				cell_yuan(r->spend[d], buf);
+				table_add(t, buf);
+			}
+		}
+		if (pass == 0) {
+			table_add(t, cell_int(r->visits, buf));
+			cell_yuan(r->spend_total, buf);
+			table_add(t, buf);
+			table_add(t, cell_int(r->covers_total, buf));
+			/* money_format_yuan of the mean */
+			int64_t mean = money_div_round(r->spend_total, r->covers_total);
+			table_add(t, cell_int(money_div_round(mean, 100), buf));
+			if (r->grp[0]) {
+				snprintf(grp, sizeof grp, "%s %s", r->tier, r->grp);
+				table_add(t, grp);
+			} else {
+				table_add(t, r->tier);
+			}
+		} else {
+			table_add_empty(t, 4);
+			table_add(t, "");
+		}
+	}
+	return 0;
 }
 
 int cli_sheet(struct cli *c, int argc, char **argv)
@@ -65,13 +153,6 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
-	struct sheet_row *v = NULL;
-	size_t n = 0;
-	enum store_status s = sheet_store_month(c->st, x.month, x.tier, x.manager, &v, &n);
-	if (s != ST_OK) {
-		free(v);
-		return cli_store_error(c, s);
-	}
 	int days = date_month_days(x.month.y, x.month.m);
 	int ncols = 3 + days + 5;
 	char **headers = calloc((size_t)ncols, sizeof *headers);
@@ -87,43 +168,18 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < ncols && i < (int)names.n; i++)
 		headers[i] = names.v[i];
 	unsigned numeric = 1u;
-	struct table t;
-	table_init(&t, ncols, (const char *const *)headers, numeric);
-	for (size_t i = 0; i < n; i++) {
-		const struct sheet_row *r = &v[i];
-		char buf[32], grp[48];
-		for (int pass = 0; pass < 2; pass++) {
-			table_addf(&t, "%lld", (long long)r->guest_id);
-			table_add(&t, r->name);
-			table_add(&t, pass == 0 ? "covers" : "spend");
-			for (int d = 0; d < days; d++) {
-				if (!r->covers[d] && !r->spend[d]) {
-					table_add(&t, "");
-				} else if (pass == 0) {
-					table_addf(&t, "%d", r->covers[d]);
-				} else {
-					cell_yuan(r->spend[d], buf);
-					table_add(&t, buf);
-				}
-			}
-			if (pass == 0) {
-				table_addf(&t, "%d", r->visits);
-				cell_yuan(r->spend_total, buf);
-				table_add(&t, buf);
-				table_addf(&t, "%d", r->covers_total);
-				table_add(&t, money_format_yuan(money_div_round(r->spend_total, r->covers_total), buf));
-				snprintf(grp, sizeof grp, "%s%s%s", r->tier, r->grp[0] ? " " : "", r->grp);
-				table_add(&t, grp);
-			} else {
-				for (int k = 0; k < 5; k++)
-					table_add(&t, "");
-			}
-		}
+	struct emit e = {.days = days, .format = c->format};
+	table_init(&e.t, ncols, (const char *const *)headers, numeric);
+	/* rows are printed as the sheet makes them (text keeps them for the widths); nothing is
+	 * printed when the sheet fails before its first row */
+	enum store_status s = sheet_store_each(c->st, x.month, x.tier, x.manager, emit_row, &e);
+	if (s == ST_OK) {
+		if (!e.started)
+			table_stream(&e.t, c->format, stdout);
+		table_print(&e.t, c->format, stdout);
 	}
-	table_print(&t, c->format, stdout);
-	table_free(&t);
+	table_free(&e.t);
 	strv_free(&names);
 	free(headers);
-	free(v);
-	return 0;
+	return s == ST_OK ? 0 : cli_store_error(c, s);
 }

@@ -2,6 +2,7 @@
 #ifndef MAITRE_TABLE_H
 #define MAITRE_TABLE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/strv.h"
@@ -16,13 +17,25 @@ struct table {
 	const char *const *headers; /* ncols column names (also the JSON keys) */
 	unsigned numeric;           /* bit mask of the first 32 columns: aligned right, JSON numbers */
 	struct strv cells;          /* row-major, ncols per row */
+	/* streaming (table_stream): cells go straight to out instead of into cells */
+	FILE *out;
+	enum out_format fmt;
+	int col;     /* column of the next cell of the current row */
+	size_t rows; /* rows begun so far */
+	struct sbuf line; /* the current row's plain cells, written out at its end */
 };
 
 void table_init(struct table *t, int ncols, const char *const *headers, unsigned numeric);
 /* Adds one cell of the current row (NULL is an empty cell). */
 void table_add(struct table *t, const char *cell);
 void table_addf(struct table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Adds n empty cells to the current row (as n table_add(t, "") but cheaper when streaming). */
+void table_add_empty(struct table *t, int n);
 size_t table_rows(const struct table *t);
+/* Makes t print each cell as it is added, in format f (tsv, csv or json; not text, which needs
+ * every cell for the widths), so that nothing is kept: the header line is printed now, and
+ * table_print(t, f, out) ends the output. Returns whether t now streams (false for text). */
+bool table_stream(struct table *t, enum out_format f, FILE *out);
 /* Prints the table: text (aligned by display width, controls made harmless, with a header
  * line), tsv (header line; tab, newline and backslash escaped as \t \n \\, other control
  * characters as \xHH), csv (RFC 4180,

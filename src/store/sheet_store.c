@@ -21,25 +21,229 @@ static int cmp_cell(const void *a, const void *b)
 	return x->day - y->day;
 }
 
-enum store_status sheet_store_month(struct store *st, struct date m, const char *tier,
-				    const char *manager, struct sheet_row **out, size_t *n)
+/* Copies text (NULL as "") into dst of size n, cut to fit. */
+static void copy(char *dst, size_t n, const unsigned char *text)
+{
+	size_t len = text ? strlen((const char *)text) : 0;
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, text, len);
+	dst[len] = '\0';
+}
+
+struct staff_name {
+	int64_t id;
+	char login[64];
+};
+
+/* Every staff login by id (a handful of rows), sorted by id. */
+static enum store_status read_staff(struct store *st, struct staff_name **out, size_t *n)
+{
+	static const char *sql = "SELECT id, login FROM staff ORDER BY id";
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct staff_name *nv = realloc(*out, cap * sizeof *nv);
+			if (!nv) {
+				sqlite3_reset(s);
+				return store_fail(st, ST_IO, "out of memory");
+			}
+			*out = nv;
+		}
+		struct staff_name *x = &(*out)[(*n)++];
+		x->id = sqlite3_column_int64(s, 0);
+		copy(x->login, sizeof x->login, sqlite3_column_text(s, 1));
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "staff");
+}
+
+static const unsigned char *staff_login(const struct staff_name *v, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (const unsigned char *)(lo < n && v[lo].id == id ? v[lo].login : "");
+}
+
+/* The month's tiers and the guests' names merged into rows in guest order: one scan of the
+ * month's tier_month rows, and one of the guests in the id range when the rows are dense in it
+ * (a month of a big restaurant) or else a lookup per row; the logins from the staff table read
+ * once. No random lookup per row, and nothing kept but the current rows of the scans. */
+struct merge {
+	sqlite3_stmt *ts, *gs;
+	bool scan;
+	bool tdone, gdone;
+	int64_t tat, gat; /* the guest each scan is on */
+	struct staff_name *staff;
+	size_t nstaff;
+};
+
+static enum store_status merge_open(struct store *st, const char *mk, int64_t lo, int64_t hi,
+				    size_t rows, struct merge *mg)
+{
+	static const char *tier_sql = "SELECT guest_id, tier, grp FROM tier_month WHERE month = ?1 "
+				      "AND guest_id BETWEEN ?2 AND ?3 ORDER BY guest_id";
+	static const char *guest_sql = "SELECT id, name, sales_manager FROM guest WHERE id = ?1";
+	static const char *range_sql = "SELECT id, name, sales_manager FROM guest "
+				       "WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+	memset(mg, 0, sizeof *mg);
+	mg->tat = mg->gat = INT64_MIN;
+	enum store_status rs = read_staff(st, &mg->staff, &mg->nstaff);
+	if (rs != ST_OK)
+		return rs;
+	if (!(mg->ts = store_prep(st, tier_sql)))
+		return ST_IO;
+	sqlite3_bind_text(mg->ts, 1, mk, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(mg->ts, 2, lo);
+	sqlite3_bind_int64(mg->ts, 3, hi);
+	uint64_t span = (uint64_t)(hi - lo) + 1;
+	mg->scan = span / 4 <= rows;
+	if (!(mg->gs = store_prep(st, mg->scan ? range_sql : guest_sql)))
+		return ST_IO;
+	if (mg->scan) {
+		sqlite3_bind_int64(mg->gs, 1, lo);
+		sqlite3_bind_int64(mg->gs, 2, hi);
+	}
+	return ST_OK;
+}
+
+static void merge_close(struct merge *mg)
+{
+	if (mg->ts)
+		sqlite3_reset(mg->ts);
+	if (mg->gs)
+		sqlite3_reset(mg->gs);
+	free(mg->staff);
+	memset(mg, 0, sizeof *mg);
+}
+
+/* Steps scan s until it reaches guest id (its guest in *at); false when it failed (*rc). */
+static bool advance(sqlite3_stmt *s, bool *done, int64_t *at, int64_t id, int *rc)
+{
+	while (!*done && *at < id) {
+		*rc = sqlite3_step(s);
+		if (*rc == SQLITE_ROW)
+			*at = sqlite3_column_int64(s, 0);
+		else if (*rc == SQLITE_DONE)
+			*done = true;
+		else
+			return false;
+	}
+	return true;
+}
+
+/* Fills r's tier (when with_names is false) or its name and sales manager (when true); rows
+ * come in guest order, and each call with_names=false before the one with true. */
+static enum store_status merge_fill(struct store *st, struct merge *mg, struct sheet_row *r,
+				    bool with_names)
+{
+	int rc = SQLITE_OK;
+	if (!with_names) {
+		if (!advance(mg->ts, &mg->tdone, &mg->tat, r->guest_id, &rc))
+			return store_sqlfail(st, rc, "sheet");
+		if (!mg->tdone && mg->tat == r->guest_id) {
+			copy(r->tier, sizeof r->tier, sqlite3_column_text(mg->ts, 1));
+			copy(r->grp, sizeof r->grp, sqlite3_column_text(mg->ts, 2));
+		}
+		return ST_OK;
+	}
+	bool found;
+	if (mg->scan) {
+		if (!advance(mg->gs, &mg->gdone, &mg->gat, r->guest_id, &rc))
+			return store_sqlfail(st, rc, "sheet");
+		found = !mg->gdone && mg->gat == r->guest_id;
+	} else {
+		sqlite3_reset(mg->gs);
+		sqlite3_bind_int64(mg->gs, 1, r->guest_id);
+		rc = sqlite3_step(mg->gs);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_sqlfail(st, rc, "sheet");
+		found = rc == SQLITE_ROW;
+	}
+	if (found) {
+		copy(r->name, sizeof r->name, sqlite3_column_text(mg->gs, 1));
+		if (sqlite3_column_type(mg->gs, 2) != SQLITE_NULL)
+			copy(r->sales_manager, sizeof r->sales_manager,
+			     staff_login(mg->staff, mg->nstaff, sqlite3_column_int64(mg->gs, 2)));
+	}
+	return ST_OK;
+}
+
+/* The day of "YYYY-MM-DD" (0 when it is not one), as CAST(substr(date, 9, 2) AS INTEGER). */
+static int day_of(const unsigned char *d)
+{
+	if (!d || strlen((const char *)d) < 10)
+		return 0;
+	int n = 0;
+	for (int i = 8; i < 10 && d[i] >= '0' && d[i] <= '9'; i++)
+		n = n * 10 + d[i] - '0';
+	return n;
+}
+
+/* Groups the cells by guest, in guest order (the order of a guest's cells does not matter: they
+ * are added up by day): a counting sort when the guest ids are not too sparse, else qsort. */
+static void sort_cells(struct cell **cells, size_t nc)
+{
+	struct cell *v = *cells;
+	int64_t lo = v[0].guest, hi = v[0].guest;
+	for (size_t i = 1; i < nc; i++) {
+		if (v[i].guest < lo)
+			lo = v[i].guest;
+		if (v[i].guest > hi)
+			hi = v[i].guest;
+	}
+	uint64_t span = (uint64_t)(hi - lo) + 1;
+	uint32_t *at = NULL;
+	struct cell *out = NULL;
+	if (span <= 16 * (uint64_t)nc + 65536 && nc < UINT32_MAX) {
+		at = calloc((size_t)span + 1, sizeof *at);
+		out = malloc(nc * sizeof *out);
+	}
+	if (!at || !out) {
+		free(at);
+		free(out);
+		qsort(v, nc, sizeof *v, cmp_cell);
+		return;
+	}
+	for (size_t i = 0; i < nc; i++)
+		at[v[i].guest - lo + 1]++;
+	for (uint64_t k = 1; k <= span; k++)
+		at[k] += at[k - 1];
+	for (size_t i = 0; i < nc; i++)
+		out[at[v[i].guest - lo]++] = v[i];
+	free(at);
+	free(v);
+	*cells = out;
+}
+
+enum store_status sheet_store_each(struct store *st, struct date m, const char *tier,
+				   const char *manager, sheet_row_fn fn, void *ctx)
 {
 	/* the month's visits through the covering index visit_live (no visit row is read) */
 	static const char *visits_sql =
-		"SELECT guest_id, CAST(substr(date, 9, 2) AS INTEGER), covers, spend_fen FROM visit "
+		"SELECT guest_id, date, covers, spend_fen FROM visit "
 		"WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2";
-	static const char *guest_sql =
-		"SELECT g.name, s.login, tm.tier, tm.grp FROM guest g "
-		"LEFT JOIN staff s ON s.id = g.sales_manager "
-		"LEFT JOIN tier_month tm ON tm.month = ?2 AND tm.guest_id = g.id WHERE g.id = ?1";
 	char first[11], last[11], mk[8];
 	date_month_first(m, first);
 	date_month_last(m, last);
 	date_month_key(m, mk);
-	*out = NULL;
-	*n = 0;
 	struct cell *cells = NULL;
 	size_t nc = 0, cap = 0;
+	struct merge mg = {0};
 	enum store_status rs = store_exec(st, "SAVEPOINT sheet");
 	if (rs != ST_OK)
 		return rs;
@@ -63,7 +267,7 @@ enum store_status sheet_store_month(struct store *st, struct date m, const char 
 			cells = nv;
 		}
 		cells[nc].guest = sqlite3_column_int64(s, 0);
-		cells[nc].day = sqlite3_column_int(s, 1);
+		cells[nc].day = day_of(sqlite3_column_text(s, 1));
 		cells[nc].covers = sqlite3_column_int(s, 2);
 		cells[nc].spend = sqlite3_column_int64(s, 3);
 		nc++;
@@ -73,66 +277,78 @@ enum store_status sheet_store_month(struct store *st, struct date m, const char 
 		rs = store_sqlfail(st, rc, "sheet");
 		goto out;
 	}
-	if (nc)
-		qsort(cells, nc, sizeof *cells, cmp_cell);
+	if (!nc)
+		goto out;
+	sort_cells(&cells, nc);
 	size_t rows = 0;
 	for (size_t i = 0; i < nc; i++)
 		rows += i == 0 || cells[i].guest != cells[i - 1].guest;
-	*out = calloc(rows ? rows : 1, sizeof **out);
-	if (!*out) {
-		rs = store_fail(st, ST_IO, "out of memory");
+	if ((rs = merge_open(st, mk, cells[0].guest, cells[nc - 1].guest, rows, &mg)) != ST_OK)
 		goto out;
-	}
-	for (size_t i = 0; i < nc; i++) {
-		if (i == 0 || cells[i].guest != cells[i - 1].guest) {
-			if (*n) {
-				/* filter the row just completed */
-				struct sheet_row *p = &(*out)[*n - 1];
-				if ((tier && strcmp(p->tier, tier) != 0) ||
-				    (manager && strcmp(p->sales_manager, manager) != 0))
-					(*n)--;
+	struct sheet_row r;
+	for (size_t i = 0; i < nc;) {
+		memset(&r, 0, sizeof r);
+		r.guest_id = cells[i].guest;
+		for (; i < nc && cells[i].guest == r.guest_id; i++) {
+			int d = cells[i].day;
+			if (d >= 1 && d <= 31) {
+				r.covers[d - 1] += cells[i].covers;
+				r.spend[d - 1] += cells[i].spend;
 			}
-			struct sheet_row *r = &(*out)[(*n)++];
-			memset(r, 0, sizeof *r);
-			r->guest_id = cells[i].guest;
-			s = store_prep(st, guest_sql);
-			if (!s) {
-				rs = ST_IO;
-				goto out;
-			}
-			sqlite3_bind_int64(s, 1, r->guest_id);
-			sqlite3_bind_text(s, 2, mk, -1, SQLITE_STATIC);
-			if (sqlite3_step(s) == SQLITE_ROW) {
-				const unsigned char *t;
-				snprintf(r->name, sizeof r->name, "%s",
-					 (t = sqlite3_column_text(s, 0)) ? (const char *)t : "");
-				snprintf(r->sales_manager, sizeof r->sales_manager, "%s",
-					 (t = sqlite3_column_text(s, 1)) ? (const char *)t : "");
-				snprintf(r->tier, sizeof r->tier, "%s",
-					 (t = sqlite3_column_text(s, 2)) ? (const char *)t : "");
-				snprintf(r->grp, sizeof r->grp, "%s",
-					 (t = sqlite3_column_text(s, 3)) ? (const char *)t : "");
-			}
-			sqlite3_reset(s);
+			r.visits++;
+			r.covers_total += cells[i].covers;
+			r.spend_total += cells[i].spend;
 		}
-		struct sheet_row *r = &(*out)[*n - 1];
-		int d = cells[i].day;
-		if (d >= 1 && d <= 31) {
-			r->covers[d - 1] += cells[i].covers;
-			r->spend[d - 1] += cells[i].spend;
+		if ((rs = merge_fill(st, &mg, &r, false)) != ST_OK)
+			goto out;
+		if (tier && strcmp(r.tier, tier) != 0)
+			continue;
+		if ((rs = merge_fill(st, &mg, &r, true)) != ST_OK)
+			goto out;
+		if (manager && strcmp(r.sales_manager, manager) != 0)
+			continue;
+		if (fn(&r, ctx) != 0) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto out;
 		}
-		r->visits++;
-		r->covers_total += cells[i].covers;
-		r->spend_total += cells[i].spend;
-	}
-	if (*n) {
-		struct sheet_row *p = &(*out)[*n - 1];
-		if ((tier && strcmp(p->tier, tier) != 0) ||
-		    (manager && strcmp(p->sales_manager, manager) != 0))
-			(*n)--;
 	}
 out:
+	merge_close(&mg);
 	store_exec(st, "RELEASE sheet");
 	free(cells);
+	return rs;
+}
+
+struct collect {
+	struct sheet_row *v;
+	size_t n, cap;
+};
+
+static int collect_row(const struct sheet_row *r, void *ctx)
+{
+	struct collect *c = ctx;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct sheet_row *nv = realloc(c->v, cap * sizeof *nv);
+		if (!nv)
+			return -1;
+		c->v = nv;
+		c->cap = cap;
+	}
+	c->v[c->n++] = *r;
+	return 0;
+}
+
+enum store_status sheet_store_month(struct store *st, struct date m, const char *tier,
+				    const char *manager, struct sheet_row **out, size_t *n)
+{
+	struct collect c = {0};
+	enum store_status rs = sheet_store_each(st, m, tier, manager, collect_row, &c);
+	if (!c.v)
+		c.v = calloc(1, sizeof *c.v);
+	if (rs == ST_OK && !c.v)
+		rs = store_fail(st, ST_IO, "out of memory");
+	*out = c.v;
+	*n = rs == ST_OK ? c.n : 0;
 	return rs;
 }

@@ -1,5 +1,7 @@
 #include "store/tier_store.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +68,7 @@ fail:
 struct cand {
 	int64_t id;
 	struct tier_figures window, month;
-	char first[11];
+	int first_month; /* month_no of the first visit in the window (-1: unknown) */
 	struct tier_prev prev;
 	struct tier_override_in ov;
 };
@@ -121,29 +123,118 @@ static struct cand *cand_for(struct cands *c, int64_t id, bool sorted_append)
 	return &c->v[c->n++];
 }
 
-/* Window and month figures of every guest with visits in the window, sorted by guest. */
+/* Window and month figures of every guest with visits in the window, sorted by guest, with the
+ * guest's first visit in the window. Used when guest ids are too sparse for read_window. */
 static const char agg_sql[] =
 	"SELECT guest_id, count(*), sum(covers), sum(spend_fen), sum(date >= ?3), "
 	"sum(CASE WHEN date >= ?3 THEN covers ELSE 0 END), "
-	"sum(CASE WHEN date >= ?3 THEN spend_fen ELSE 0 END) "
+	"sum(CASE WHEN date >= ?3 THEN spend_fen ELSE 0 END), min(date) "
 	"FROM visit WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2 "
 	"GROUP BY guest_id ORDER BY guest_id";
+/* The window's visits, through the covering index visit_live. */
+static const char window_sql[] = "SELECT guest_id, date, covers, spend_fen FROM visit "
+				 "WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2";
 static const char first_sql[] = "SELECT date FROM visit WHERE guest_id = ?1 AND voided_at IS NULL "
 				"ORDER BY date LIMIT 1";
-static const char prev_sql[] = "SELECT guest_id, tier, grp, source, grace FROM tier_month "
-			       "WHERE month = ?1 AND tier IS NOT NULL ORDER BY guest_id";
-static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHERE cleared_at IS NULL "
-			     "AND (until_month IS NULL OR until_month >= ?1) AND substr(created_at, 1, 7) <= ?1 "
-			     "ORDER BY guest_id, id";
+/* Whether the guest has a live visit before the window. */
+static const char before_sql[] = "SELECT 1 FROM visit WHERE guest_id = ?1 AND date < ?2 "
+				 "AND voided_at IS NULL LIMIT 1";
 
-static enum store_status read_month(struct store *st, struct date m, int window, struct cands *c)
+/* Guest ids up to this are added up in an array indexed by id by read_window (40 bytes each). */
+#define DENSE_MAX_ID (INT64_C(1) << 23)
+
+/* "YYYY-MM…" → y * 12 + m - 1; -1 when it is not a date. */
+static int month_no(const unsigned char *d)
 {
-	char w0[11], m0[11], m1[11], mk[8], pk[8];
-	date_month_first(tier_window_start(window, m), w0);
-	date_month_first(m, m0);
-	date_month_last(m, m1);
-	date_month_key(m, mk);
-	date_month_key(date_prev_month(m), pk);
+	if (!d)
+		return -1;
+	for (int i = 0; i < 7; i++)
+		if (i == 4 ? d[i] != '-' : (d[i] < '0' || d[i] > '9'))
+			return -1;
+	int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+	return y * 12 + (d[5] - '0') * 10 + (d[6] - '0') - 1;
+}
+
+/* A guest's figures while read_window adds them up. */
+struct acc {
+	int visits, covers, m_visits, m_covers;
+	int64_t spend, m_spend;
+	int first; /* month_no of the first visit in the window */
+};
+
+/* The figures of the guests with visits in [w0, m1] (m0: the month's first day) into c, sorted
+ * by guest, with x->first_month that of the first visit in the window: one scan of the window's
+ * visits, added up in an array indexed by guest id (far cheaper than SQLite's GROUP BY, which
+ * sorts the 1.7M visits of a big restaurant's window in a temporary b-tree). */
+static enum store_status read_window(struct store *st, int64_t max_id, const char *w0,
+				     const char *m0, const char *m1, struct cands *c)
+{
+	struct acc *acc = calloc((size_t)max_id + 1, sizeof *acc);
+	if (!acc)
+		return store_fail(st, ST_IO, "out of memory");
+	enum store_status rs = ST_OK;
+	sqlite3_stmt *s = store_prep(st, window_sql);
+	if (!s) {
+		rs = ST_IO;
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, w0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		const unsigned char *date = sqlite3_column_text(s, 1);
+		if (id < 0 || id > max_id || !date) {
+			sqlite3_reset(s);
+			rs = store_fail(st, ST_CORRUPT, "visit of unknown guest %lld", (long long)id);
+			goto out;
+		}
+		struct acc *x = &acc[id];
+		int covers = sqlite3_column_int(s, 2);
+		int64_t spend = sqlite3_column_int64(s, 3);
+		int mn = month_no(date);
+		if (!x->visits++ || mn < x->first)
+			x->first = mn;
+		x->covers += covers;
+		x->spend += spend;
+		if (strcmp((const char *)date, m0) >= 0) {
+			x->m_visits++;
+			x->m_covers += covers;
+			x->m_spend += spend;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rs = store_sqlfail(st, rc, "monthly figures");
+		goto out;
+	}
+	for (int64_t id = 0; id <= max_id; id++) {
+		const struct acc *a = &acc[id];
+		if (!a->visits)
+			continue;
+		struct cand *x = cand_for(c, id, true);
+		if (!x) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto out;
+		}
+		x->window.visits = a->visits;
+		x->window.covers = a->covers;
+		x->window.spend = a->spend;
+		x->month.visits = a->m_visits;
+		x->month.covers = a->m_covers;
+		x->month.spend = a->m_spend;
+		x->month.months = 1;
+		x->first_month = a->first;
+	}
+out:
+	free(acc);
+	return rs;
+}
+
+/* The same through SQLite's GROUP BY, for any guest ids. */
+static enum store_status read_window_sql(struct store *st, const char *w0, const char *m0,
+					 const char *m1, struct cands *c)
+{
 	sqlite3_stmt *s = store_prep(st, agg_sql);
 	if (!s)
 		return ST_IO;
@@ -164,28 +255,64 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 		x->month.covers = sqlite3_column_int(s, 5);
 		x->month.spend = sqlite3_column_int64(s, 6);
 		x->month.months = 1;
+		x->first_month = month_no(sqlite3_column_text(s, 7));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, "monthly figures");
+	return ST_OK;
+}
 
-	/* the window shrinks for a guest first seen inside it */
+static const char prev_sql[] = "SELECT guest_id, tier, grp, source, grace FROM tier_month "
+			       "WHERE month = ?1 AND tier IS NOT NULL ORDER BY guest_id";
+static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHERE cleared_at IS NULL "
+			     "AND (until_month IS NULL OR until_month >= ?1) AND substr(created_at, 1, 7) <= ?1 "
+			     "ORDER BY guest_id, id";
+
+static enum store_status read_month(struct store *st, struct date m, int window, struct cands *c)
+{
+	char w0[11], m0[11], m1[11], mk[8], pk[8];
+	date_month_first(tier_window_start(window, m), w0);
+	date_month_first(m, m0);
+	date_month_last(m, m1);
+	date_month_key(m, mk);
+	date_month_key(date_prev_month(m), pk);
+	int64_t max_id = 0;
+	sqlite3_stmt *s = store_prep(st, "SELECT max(id) FROM guest");
+	if (!s)
+		return ST_IO;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		max_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	enum store_status rs = max_id >= 0 && max_id <= DENSE_MAX_ID
+				       ? read_window(st, max_id, w0, m0, m1, c)
+				       : read_window_sql(st, w0, m0, m1, c);
+	if (rs != ST_OK)
+		return rs;
+
+	/* the window shrinks for a guest first seen inside it: only a guest whose first visit in
+	 * the window is after its first month may have been, if nothing came before the window */
+	struct date ws = tier_window_start(window, m);
+	int w1 = ws.y * 12 + ws.m - 1;
+	int rc;
 	for (size_t i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		x->window.months = window;
-		if (window <= 1)
+		if (window <= 1 || x->first_month <= w1)
 			continue;
-		s = store_prep(st, first_sql);
+		s = store_prep(st, before_sql);
 		if (!s)
 			return ST_IO;
 		sqlite3_bind_int64(s, 1, x->id);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			copy(x->first, sizeof x->first, sqlite3_column_text(s, 0));
-			struct date f;
-			if (date_parse(x->first, &f))
-				x->window.months = tier_window_months(window, f, m);
-		}
+		sqlite3_bind_text(s, 2, w0, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
 		sqlite3_reset(s);
+		if (rc == SQLITE_DONE) {
+			struct date f = {x->first_month / 12, x->first_month % 12 + 1, 1};
+			x->window.months = tier_window_months(window, f, m);
+		} else if (rc != SQLITE_ROW) {
+			return store_sqlfail(st, rc, "first visits");
+		}
 	}
 
 	s = store_prep(st, prev_sql);
@@ -233,11 +360,53 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 	return ST_OK;
 }
 
+/* Binds the row of candidate x for the statements of write_batch (?1 month, ?2 guest, ?3…?18
+ * the columns); counts it in *tiered when it has a tier. */
+static void bind_row(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_id,
+		     const char *mk, const char *now, const struct cand *x, long *tiered)
+{
+	struct tier_decision d;
+	tier_decide(r, &x->window, &x->prev, &x->ov, &d);
+	if (d.tier[0])
+		(*tiered)++;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, x->id);
+	store_bind_text(s, 3, d.tier);
+	store_bind_text(s, 4, d.grp);
+	if (d.rule >= 0) {
+		sqlite3_bind_text(s, 5, r->rules[d.rule].tier, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, r->rules[d.rule].group, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 7, d.rule);
+	}
+	sqlite3_bind_text(s, 8, tier_source_names[d.source], -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 9, x->window.months);
+	sqlite3_bind_int(s, 10, x->window.visits);
+	sqlite3_bind_int(s, 11, x->window.covers);
+	sqlite3_bind_int64(s, 12, x->window.spend);
+	sqlite3_bind_int(s, 13, x->month.visits);
+	sqlite3_bind_int(s, 14, x->month.covers);
+	sqlite3_bind_int64(s, 15, x->month.spend);
+	sqlite3_bind_int(s, 16, d.grace);
+	sqlite3_bind_int64(s, 17, rules_id);
+	sqlite3_bind_text(s, 18, now, -1, SQLITE_STATIC);
+}
+
+/* Writes the rows of candidates [from, to), whose ids are in [lo, hi], in one transaction: the
+ * month's rows in [lo, hi] are read first, those of guests no longer concerned are deleted,
+ * the others updated in place, the missing ones inserted (cheaper than deleting the range and
+ * inserting it again: the index by guest is left alone). */
 static enum store_status write_batch(struct store *st, const struct tier_rules *r, int64_t rules_id,
 				     const char *mk, const struct cands *c, size_t from, size_t to,
 				     int64_t lo, int64_t hi, long *tiered)
 {
-	static const char *del = "DELETE FROM tier_month WHERE month = ?1 AND guest_id BETWEEN ?2 AND ?3";
+	static const char *sel = "SELECT guest_id FROM tier_month WHERE month = ?1 "
+				 "AND guest_id BETWEEN ?2 AND ?3 ORDER BY guest_id";
+	static const char *del = "DELETE FROM tier_month WHERE month = ?1 AND guest_id = ?2";
+	static const char *upd =
+		"UPDATE tier_month SET tier = ?3, grp = ?4, computed_tier = ?5, computed_grp = ?6, "
+		"rule_no = ?7, source = ?8, months = ?9, visits = ?10, covers = ?11, spend_fen = ?12, "
+		"m_visits = ?13, m_covers = ?14, m_spend_fen = ?15, grace = ?16, rules_version = ?17, "
+		"computed_at = ?18 WHERE month = ?1 AND guest_id = ?2";
 	static const char *ins =
 		"INSERT INTO tier_month(month, guest_id, tier, grp, computed_tier, computed_grp, rule_no, "
 		"source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, "
@@ -248,58 +417,81 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 		return rs;
 	char now[20];
 	date_now_stamp(now);
-	sqlite3_stmt *s = store_prep(st, del);
+	/* which of the range's guests have a row already */
+	size_t nb = to - from;
+	bool *had = calloc(nb ? nb : 1, sizeof *had);
+	struct {
+		int64_t *v;
+		size_t n, cap;
+	} stale = {0};
+	if (!had) {
+		rs = store_fail(st, ST_IO, "out of memory");
+		goto fail;
+	}
+	sqlite3_stmt *s = store_prep(st, sel);
 	if (!s)
 		goto io;
 	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "tier_month");
-		goto fail;
+	int rc;
+	size_t j = from;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		while (j < to && c->v[j].id < id)
+			j++;
+		if (j < to && c->v[j].id == id) {
+			had[j - from] = true;
+			continue;
+		}
+		if (stale.n == stale.cap) {
+			size_t cap = stale.cap ? stale.cap * 2 : 64;
+			int64_t *nv = realloc(stale.v, cap * sizeof *nv);
+			if (!nv) {
+				sqlite3_reset(s);
+				rs = store_fail(st, ST_IO, "out of memory");
+				goto fail;
+			}
+			stale.v = nv;
+			stale.cap = cap;
+		}
+		stale.v[stale.n++] = id;
 	}
-	for (size_t i = from; i < to; i++) {
-		const struct cand *x = &c->v[i];
-		struct tier_decision d;
-		tier_decide(r, &x->window, &x->prev, &x->ov, &d);
-		if (d.tier[0])
-			(*tiered)++;
-		s = store_prep(st, ins);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	for (size_t i = 0; i < stale.n; i++) {
+		s = store_prep(st, del);
 		if (!s)
 			goto io;
 		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, x->id);
-		store_bind_text(s, 3, d.tier);
-		store_bind_text(s, 4, d.grp);
-		if (d.rule >= 0) {
-			sqlite3_bind_text(s, 5, r->rules[d.rule].tier, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 6, r->rules[d.rule].group, -1, SQLITE_STATIC);
-			sqlite3_bind_int(s, 7, d.rule);
-		}
-		sqlite3_bind_text(s, 8, tier_source_names[d.source], -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 9, x->window.months);
-		sqlite3_bind_int(s, 10, x->window.visits);
-		sqlite3_bind_int(s, 11, x->window.covers);
-		sqlite3_bind_int64(s, 12, x->window.spend);
-		sqlite3_bind_int(s, 13, x->month.visits);
-		sqlite3_bind_int(s, 14, x->month.covers);
-		sqlite3_bind_int64(s, 15, x->month.spend);
-		sqlite3_bind_int(s, 16, d.grace);
-		sqlite3_bind_int64(s, 17, rules_id);
-		sqlite3_bind_text(s, 18, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, stale.v[i]);
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			rs = store_sqlfail(st, rc, "tier_month");
-			goto fail;
-		}
+		if (rc != SQLITE_DONE)
+			goto sqlfail;
 	}
+	for (size_t i = from; i < to; i++) {
+		s = store_prep(st, had[i - from] ? upd : ins);
+		if (!s)
+			goto io;
+		bind_row(s, r, rules_id, mk, now, &c->v[i], tiered);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			goto sqlfail;
+	}
+	free(had);
+	free(stale.v);
 	return store_commit(st);
+sqlfail:
+	rs = store_sqlfail(st, rc, "tier_month");
+	goto fail;
 io:
 	rs = ST_IO;
 fail:
+	free(had);
+	free(stale.v);
 	store_rollback(st);
 	return rs;
 }
@@ -322,6 +514,21 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 	stats->read_seconds = (now_ms() - t0) / 1e3;
 	if (rs != ST_OK)
 		goto out;
+	/* The rows written refer to guests and to the rules version read from the same database
+	 * (visits, last month's rows and overrides all check their guest; guests are never
+	 * deleted): checking each row's foreign keys again would cost a third of the writing. The
+	 * pragma is a no-op inside a caller's transaction. */
+	int fk = 1;
+	sqlite3_stmt *s = store_prep(st, "PRAGMA foreign_keys");
+	if (!s) {
+		rs = ST_IO;
+		goto out;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		fk = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (fk)
+		store_exec(st, "PRAGMA foreign_keys=OFF");
 	/* batches cover consecutive id ranges, the last one open-ended, so that rows of guests no
 	 * longer concerned are removed too */
 	size_t i = 0;
@@ -336,10 +543,14 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 			stats->longest_tx_ms = ms;
 		stats->batches++;
 		if (rs != ST_OK)
-			goto out;
+			break;
 		lo = hi == INT64_MAX ? hi : hi + 1;
 		i = to;
 	} while (i < c.n);
+	if (fk)
+		store_exec(st, "PRAGMA foreign_keys=ON");
+	if (rs != ST_OK)
+		goto out;
 	stats->guests = (long)c.n;
 	char text[160];
 	snprintf(text, sizeof text, "tiers of %s: %ld guests, %ld tiered (rules %s)", mk, stats->guests,

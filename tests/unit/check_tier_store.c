@@ -296,6 +296,90 @@ START_TEST(test_window_of_three_months)
 }
 END_TEST
 
+/* The months and the visits of guest's stored row for month mk; -1, -1 when it has no row. */
+static void stored_months(int64_t guest, const char *mk, int *months, int *visits)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT months, visits FROM tier_month "
+						"WHERE month = ?1 AND guest_id = ?2",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, guest);
+	*months = *visits = -1;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*months = sqlite3_column_int(s, 0);
+		*visits = sqlite3_column_int(s, 1);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+START_TEST(test_recompute_first_visits_and_rewrite)
+{
+	make_rules(3, CRIT_ALL);
+	/* window April..June: first seen in May (2 months); in April (3); in February (3); in
+	 * May with a voided visit in January (2, the voided one does not count) */
+	int64_t may = guest("五月"), april = guest("四月"), feb = guest("二月"), voided = guest("作废");
+	visit(may, "2026-05-20", 2, 100);
+	visit(may, "2026-06-02", 2, 100);
+	visit(april, "2026-04-30", 2, 100);
+	visit(april, "2026-06-02", 2, 100);
+	visit(feb, "2026-02-01", 2, 100);
+	visit(feb, "2026-06-01", 2, 100);
+	visit(voided, "2026-05-01", 2, 100);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = voided;
+	snprintf(v.date, sizeof v.date, "2026-01-15");
+	v.meal = MEAL_LUNCH;
+	v.covers = 2;
+	v.spend_fen = 10000;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, "wrong guest"), ST_OK);
+	recompute(2026, 6);
+	int months, visits;
+	stored_months(may, "2026-06", &months, &visits);
+	ck_assert_int_eq(months, 2);
+	ck_assert_int_eq(visits, 2);
+	stored_months(april, "2026-06", &months, &visits);
+	ck_assert_int_eq(months, 3);
+	stored_months(feb, "2026-06", &months, &visits);
+	ck_assert_int_eq(months, 3);
+	ck_assert_int_eq(visits, 1);
+	stored_months(voided, "2026-06", &months, &visits);
+	ck_assert_int_eq(months, 2);
+	struct tier_guest_info g;
+	ck_assert_int_eq(tier_store_guest(st, &rules, voided, (struct date){2026, 6, 1}, &g), ST_OK);
+	ck_assert_int_eq(g.window.months, 2);
+	/* again after a change: rows updated in place, the row of a guest no longer concerned
+	 * removed, a new guest's row added */
+	visit(may, "2026-06-03", 4, 200);
+	ck_assert_int_eq(visit_store_void(st, v.id - 1, "wrong guest"), ST_OK); /* voided's May */
+	int64_t late = guest("新客");
+	visit(late, "2026-06-30", 2, 100);
+	recompute(2026, 6);
+	stored_months(may, "2026-06", &months, &visits);
+	ck_assert_int_eq(visits, 3);
+	stored_months(voided, "2026-06", &months, &visits);
+	ck_assert_int_eq(months, -1);
+	stored_months(late, "2026-06", &months, &visits);
+	ck_assert_int_eq(months, 1);
+	ck_assert_int_eq(visits, 1);
+	stored_months(feb, "2026-06", &months, &visits);
+	ck_assert_int_eq(visits, 1);
+	/* foreign keys are checked again after a recompute */
+	memset(&v, 0, sizeof v);
+	v.guest_id = 9999;
+	snprintf(v.date, sizeof v.date, "2026-06-01");
+	v.meal = MEAL_LUNCH;
+	v.covers = 1;
+	ck_assert_int_ne(visit_store_add(st, &v), ST_OK);
+}
+END_TEST
+
 START_TEST(test_sheet)
 {
 	int64_t z = guest("张先生"), other = guest("孙先生");
@@ -441,6 +525,7 @@ int main(void)
 	tcase_add_test(tc, test_recompute_month_and_grace);
 	tcase_add_test(tc, test_override);
 	tcase_add_test(tc, test_window_of_three_months);
+	tcase_add_test(tc, test_recompute_first_visits_and_rewrite);
 	tcase_add_test(tc, test_sheet);
 	tcase_add_test(tc, test_alert_triggers);
 	suite_add_tcase(s, tc);
