@@ -15,6 +15,8 @@
 #include "core/text.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
+#include "store/tier_store.h"
+#include "core/tier.h"
 
 const struct opt cli_init_opts[] = {{NULL, NULL, 0, NULL}};
 const struct opt cli_backup_opts[] = {{NULL, NULL, 0, NULL}};
@@ -154,6 +156,27 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	       "(seed %llu)\n",
 	       stats.guests, stats.profile_seconds, stats.visits, stats.visit_seconds,
 	       stats.index_seconds, (unsigned long long)d.o.seed);
+	store_close(c->st);
+	c->st = NULL;
+	/* the last three months' tiers, so that lookups and lists show them at once */
+	const struct tier_rules *r = cli_rules(c);
+	if (!r)
+		return EXIT_DATA;
+	if ((rc = cli_open(c, 0)) != 0)
+		return rc;
+	int64_t version = 0;
+	s = tier_store_rules_version(c->st, r, r->content, &version);
+	for (int back = 2; back >= 0 && s == ST_OK; back--) {
+		struct date m = {d.o.today.y, d.o.today.m, 1};
+		for (int k = 0; k < back; k++)
+			m = date_prev_month(m);
+		struct tier_recompute_stats ts;
+		s = tier_store_recompute(c->st, r, version, m, &ts);
+		if (s == ST_OK)
+			printf("tiers of %04d-%02d: %ld guests with a tier\n", m.y, m.m, ts.tiered);
+	}
+	if (s != ST_OK)
+		return cli_store_error(c, s);
 	store_close(c->st);
 	c->st = NULL;
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
