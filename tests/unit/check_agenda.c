@@ -18,6 +18,8 @@
 #include "store/guest_store.h"
 #include "store/store.h"
 
+#include "testdb.h"
+
 static struct date D(int y, int m, int d) {
 	struct date r = {y, m, d};
 	return r;
@@ -243,55 +245,23 @@ END_TEST
 
 /* ---- store ---- */
 
-static char dir[256], path[300];
 static struct store *st;
 static struct tier_rules rules;
 
 static void setup(void)
 {
-	char err[512];
-	snprintf(dir, sizeof dir, "/tmp/maitre-check-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_OK);
+	st = testdb_open();
 	handbook_rules(&rules);
 }
 
 static void teardown(void)
 {
-	store_close(st);
-	st = NULL;
 	tier_rules_free(&rules);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	testdb_close(st);
+	st = NULL;
 }
 
-/* Runs SQL on a separate connection (as another process would, e.g. the tier recompute). */
-static void raw_exec(const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	sqlite3_close(db);
-}
 
-static long long raw_int(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
 
 /* Stores guest g (with its sales manager), returns the id. */
 static int64_t save(struct guest *g)
@@ -322,7 +292,7 @@ static void set_tier(int64_t guest, const char *month, const char *tier)
 	    "('%s', %lld, %s%s%s, NULL, '%s', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')",
 	    month, (long long)guest, tier ? "'" : "", tier ? tier : "NULL", tier ? "'" : "",
 	    tier ? "rules" : "none");
-	raw_exec(sql);
+	testdb_exec(sql);
 }
 
 /* The rows as "days:guest:person:occasion:years:tier:gift:given" joined by " | ". */
@@ -484,8 +454,8 @@ START_TEST(test_gift_given)
 	/* the default value is the tier's: C, birthday, ¥50; the year is the coming 2027 */
 	ck_assert_int_eq(gift(g1, "birthday", NULL, 0, -1, today, &fen), ST_OK);
 	ck_assert_int_eq(fen, 5000);
-	ck_assert_int_eq(raw_int("SELECT year FROM gift"), 2027);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'gift'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT year FROM gift"), 2027);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'gift'"), 1);
 	/* twice for one occasion and year: refused, nothing written */
 	ck_assert_int_eq(gift(g1, "birthday", NULL, 0, 5000, today, NULL), ST_DUPLICATE);
 	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "already recorded"));
@@ -505,8 +475,8 @@ START_TEST(test_gift_given)
 	ck_assert_int_eq(gift(g1, "birthday", "司机", 0, 100, today, NULL), ST_NOTFOUND);
 	ck_assert_int_eq(gift(9999, "birthday", NULL, 0, 100, today, NULL), ST_NOTFOUND);
 	ck_assert_int_eq(gift(g1, "", NULL, 0, 100, today, NULL), ST_INVALID);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM gift"), 3);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'gift'"), 3);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM gift"), 3);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'gift'"), 3);
 	ck_upcoming(today, 7, NULL,
 	            "0:唐总:-:公司周年:16:A:10000:given | "
 	            "2:孙先生:妻子 李女士:birthday:0:C:-1:given | "
@@ -536,7 +506,7 @@ START_TEST(test_gift_kept_when_person_removed)
 	              store_errmsg(st));
 	guest_free(&g);
 	/* the gift is kept with who it was for, and does not count as the guest's own */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM gift WHERE person_id IS NULL AND person = "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM gift WHERE person_id IS NULL AND person = "
 	                         "'妻子 李女士'"),
 	                 1);
 	ck_upcoming(today, 7, "wang",
@@ -575,21 +545,21 @@ START_TEST(test_contact_and_banquet_writes)
 	c.on = D(0, 0, 0);
 	c.guest_id = 999;
 	ck_assert_int_eq(agenda_store_contact(st, today, &c), ST_NOTFOUND);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM contact"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM contact"), 0);
 	contact(id, "wechat", D(2026, 6, 29), today);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM contact WHERE at LIKE '2026-06-29 %' AND "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM contact WHERE at LIKE '2026-06-29 %' AND "
 	                         "channel = 'wechat' AND staff_id = (SELECT id FROM staff WHERE "
 	                         "login <> 'wang')"),
 	                 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'contact'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'contact'"), 1);
 
 	/* a banquet for an A guest: hosted by the general manager, ¥700 a table */
 	struct agenda_banquet b = {.guest_id = id, .on = D(2026, 6, 20), .tables = 2};
 	ck_assert_msg(agenda_store_banquet(st, &rules, today, &b) == ST_OK, "%s", store_errmsg(st));
 	ck_assert_str_eq(b.host, "general manager");
 	ck_assert_int_eq(b.budget_fen, 140000);
-	ck_assert_int_eq(raw_int("SELECT budget_fen FROM banquet"), 140000);
-	ck_assert_int_eq(raw_int("SELECT actual_fen IS NULL FROM banquet"), 1);
+	ck_assert_int_eq(testdb_int("SELECT budget_fen FROM banquet"), 140000);
+	ck_assert_int_eq(testdb_int("SELECT actual_fen IS NULL FROM banquet"), 1);
 	struct agenda_banquet b2 = {.guest_id = id, .on = D(2026, 7, 2)};
 	ck_assert_int_eq(agenda_store_banquet(st, &rules, today, &b2), ST_INVALID);
 	b2.on = D(0, 0, 0);
@@ -601,9 +571,9 @@ START_TEST(test_contact_and_banquet_writes)
 	                             .has_actual = true,
 	                             .actual_fen = 123456};
 	ck_assert_int_eq(agenda_store_banquet(st, &rules, today, &b2), ST_OK);
-	ck_assert_int_eq(raw_int("SELECT actual_fen FROM banquet WHERE date = '2026-06-01'"),
+	ck_assert_int_eq(testdb_int("SELECT actual_fen FROM banquet WHERE date = '2026-06-01'"),
 	                 123456);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'banquet'"), 2);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'banquet'"), 2);
 	char tier[8];
 	ck_assert_int_eq(agenda_store_tier(st, id, today, tier), ST_OK);
 	ck_assert_str_eq(tier, "A");
@@ -755,9 +725,6 @@ static Suite *agenda_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(agenda_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	int rc = testdb_run(agenda_suite());
+	return rc;
 }

@@ -19,6 +19,8 @@
 #include "store/store.h"
 #include "store/visit_store.h"
 
+#include "testdb.h"
+
 static struct complaint_rules rules(void)
 {
 	struct tier_rules r;
@@ -321,48 +323,26 @@ END_TEST
 
 /* ---- the store ---- */
 
-static char dir[256], path[300];
 static struct store *st;
 
 static void setup(void)
 {
-	char err[512];
-	snprintf(dir, sizeof dir, "/tmp/maitre-check-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
 	setenv("MAITRE_NOW", "2026-06-30 12:00:00", 1);
-	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_OK);
+	st = testdb_open();
 }
 
 static void teardown(void)
 {
-	store_close(st);
-	st = NULL;
 	unsetenv("MAITRE_NOW");
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	testdb_close(st);
+	st = NULL;
 }
 
-/* Runs a one-value query on a separate raw connection (what another process would see). */
-static long long raw_int(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
 
 /* Everything written about complaints: rows in complaint, complaint_event and their audit. */
 static long long written(void)
 {
-	return raw_int("SELECT (SELECT total(version) FROM complaint) * 1000000 + "
+	return testdb_int("SELECT (SELECT total(version) FROM complaint) * 1000000 + "
 		       "(SELECT count(*) FROM complaint_event) * 1000 + "
 		       "(SELECT count(*) FROM audit WHERE entity = 'complaint')");
 }
@@ -463,7 +443,7 @@ START_TEST(test_store_add_and_get)
 	complaint_event_free(&ev[0]);
 	free(ev);
 	complaint_free(&c);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
 				 "action = 'create' AND at = '2026-06-30 12:34:56'"), 1);
 
 	/* without --owner, whoever logs it owns it */
@@ -516,7 +496,7 @@ START_TEST(test_store_add_invalid_writes_nothing)
 	ck_assert_int_eq(c.id, 0);
 	complaint_free(&c);
 	ck_assert_int_eq(written(), before);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM complaint"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM complaint"), 0);
 }
 END_TEST
 
@@ -579,14 +559,14 @@ START_TEST(test_store_lifecycle)
 	free(ev);
 	complaint_free(&c);
 	/* one audit row for each change; status changes say old → new */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
 				 "field = 'status'"), 4);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
 				 "action = 'close' AND old = 'followed_up' AND new = 'closed' AND "
 				 "at = '2026-07-04 10:00:00'"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
 				 "field = 'steps' AND old = '1 2' AND new = '1 2 5'"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'complaint' AND "
 				 "field = 'compensation' AND new = '88.00'"), 1);
 
 	/* reopened: a new round, deadlines from now, a clear checklist; money given is kept */
@@ -894,9 +874,6 @@ static Suite *complaint_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(complaint_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	int rc = testdb_run(complaint_suite());
+	return rc;
 }

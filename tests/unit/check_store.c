@@ -16,41 +16,21 @@
 #include "store/store.h"
 #include "store/visit_store.h"
 
-static char dir[256], path[300];
+#include "testdb.h"
+
 static struct store *st;
 
 static void setup(void)
 {
-	char err[512];
-	snprintf(dir, sizeof dir, "/tmp/maitre-check-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_OK);
+	st = testdb_open();
 }
 
 static void teardown(void)
 {
-	store_close(st);
+	testdb_close(st);
 	st = NULL;
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
 }
 
-/* Runs a one-value query on a separate raw connection (what another process would see). */
-static long long raw_int(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
 
 static int64_t add_guest(const char *name, const char *family, const char *phone,
 			 const char *employer)
@@ -95,15 +75,15 @@ static char *find(const char *q, size_t offset, size_t limit)
 START_TEST(test_new_database)
 {
 	struct stat sb;
-	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(stat(testdb_path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 0777, 0600);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
-	ck_assert_int_eq(raw_int("PRAGMA application_id"), 0x4D545245);
-	ck_assert_int_eq(raw_int("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+	ck_assert_int_eq(testdb_int("PRAGMA application_id"), 0x4D545245);
+	ck_assert_int_eq(testdb_int("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
 	/* the seven don't-ask topics are marked sensitive in the schema */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM field_meta WHERE sensitive"), 7);
-	ck_assert_int_eq(raw_int("SELECT sensitive FROM field_meta WHERE col = 'religion'"), 1);
-	ck_assert_int_eq(raw_int("SELECT sensitive FROM field_meta WHERE col = 'employer'"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM field_meta WHERE sensitive"), 7);
+	ck_assert_int_eq(testdb_int("SELECT sensitive FROM field_meta WHERE col = 'religion'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT sensitive FROM field_meta WHERE col = 'employer'"), 0);
 }
 END_TEST
 
@@ -112,7 +92,7 @@ START_TEST(test_group_shared_dir)
 	char sub[400], p2[450], err[512];
 	struct store *s2;
 	struct stat sb;
-	snprintf(sub, sizeof sub, "%s/shared", dir);
+	snprintf(sub, sizeof sub, "%s/shared", testdb_dir);
 	ck_assert_int_eq(mkdir(sub, 0770), 0);
 	ck_assert_int_eq(chmod(sub, 02770), 0);
 	snprintf(p2, sizeof p2, "%s/g.db", sub);
@@ -127,13 +107,13 @@ START_TEST(test_open_errors)
 {
 	char p2[400], err[512];
 	struct store *s2 = (struct store *)1;
-	snprintf(p2, sizeof p2, "%s/missing.db", dir);
+	snprintf(p2, sizeof p2, "%s/missing.db", testdb_dir);
 	ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_NOTFOUND);
 	ck_assert_ptr_null(s2);
 	ck_assert_ptr_nonnull(strstr(err, "maitre init"));
 
 	/* a text file is not a database */
-	snprintf(p2, sizeof p2, "%s/garbage.db", dir);
+	snprintf(p2, sizeof p2, "%s/garbage.db", testdb_dir);
 	FILE *f = fopen(p2, "w");
 	fputs("this is not sqlite, just some words to fill a page .................................."
 	      "...............................................................................", f);
@@ -141,7 +121,7 @@ START_TEST(test_open_errors)
 	ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_CORRUPT);
 
 	/* another application's SQLite file is refused, not migrated */
-	snprintf(p2, sizeof p2, "%s/other.db", dir);
+	snprintf(p2, sizeof p2, "%s/other.db", testdb_dir);
 	sqlite3 *db;
 	ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version=3;", 0, 0, 0), SQLITE_OK);
@@ -157,7 +137,7 @@ START_TEST(test_migrate_from_every_version)
 	for (int from = 0; from < store_schema_latest(); from++) {
 		char p2[400], err[512];
 		struct store *s2;
-		snprintf(p2, sizeof p2, "%s/v%d.db", dir, from);
+		snprintf(p2, sizeof p2, "%s/v%d.db", testdb_dir, from);
 		sqlite3 *db;
 		ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
 		sqlite3_close(db);
@@ -178,14 +158,14 @@ START_TEST(test_newer_schema_refused)
 	store_close(st);
 	st = NULL;
 	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
 	char q[64];
 	snprintf(q, sizeof q, "PRAGMA user_version=%d", store_schema_latest() + 1);
 	ck_assert_int_eq(sqlite3_exec(db, q, 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
-	ck_assert_int_eq(store_open(path, 0, &s2, err, sizeof err), ST_CORRUPT);
+	ck_assert_int_eq(store_open(testdb_path, 0, &s2, err, sizeof err), ST_CORRUPT);
 	ck_assert_ptr_nonnull(strstr(err, "newer"));
-	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_CORRUPT);
+	ck_assert_int_eq(store_open(testdb_path, STORE_CREATE, &st, err, sizeof err), ST_CORRUPT);
 	st = NULL;
 }
 END_TEST
@@ -245,8 +225,8 @@ START_TEST(test_guest_roundtrip)
 	ck_assert_str_eq(r.notes.v[0].text, "不喜欢表达意见");
 	ck_assert_ptr_nonnull(r.notes.v[0].author);
 	/* one audit row for the creation, by this login */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'guest' AND action = 'create'"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit a JOIN staff s ON s.id = a.staff_id "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'guest' AND action = 'create'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit a JOIN staff s ON s.id = a.staff_id "
 				 "WHERE s.login = (SELECT login FROM staff ORDER BY id LIMIT 1)"), 1);
 	guest_free(&g);
 	guest_free(&r);
@@ -274,22 +254,22 @@ START_TEST(test_guest_update_audit_and_diff)
 	ck_assert_int_eq(r.phones.v[0].id, phone0); /* unchanged items keep their ids */
 	ck_assert_uint_eq(r.prefs.n, 5);
 	ck_assert_str_eq(r.prefs.v[2].text, "羊肉糊汤面");
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'update' AND field = 'height_cm' "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'update' AND field = 'height_cm' "
 				 "AND old = '176' AND new = '177'"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'update' AND field = 'position' "
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'update' AND field = 'position' "
 				 "AND old IS NULL"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'remove' AND field = 'phone'"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'preference'"), 1);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE action = 'change' AND field = 'preference'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'remove' AND field = 'phone'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'preference'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'change' AND field = 'preference'"), 1);
 	/* unchanged fields write no audit rows */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE field = 'employer'"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE field = 'employer'"), 0);
 
 	/* removing the person removes their preference and birthday too */
 	guest_remove_person(&r, 0);
 	ck_assert_int_eq(guest_store_save(st, &r, 2, false, NULL), ST_OK);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM person"), 0);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM preference WHERE person_id IS NOT NULL"), 0);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM special_date"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM person"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM preference WHERE person_id IS NOT NULL"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM special_date"), 1);
 	guest_free(&g);
 	guest_free(&r);
 }
@@ -327,8 +307,8 @@ START_TEST(test_guest_invalid_writes_nothing)
 	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "height_cm"));
 	ck_assert_int_eq(g.id, 0);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM guest"), 0);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit"), 0);
 	guest_free(&g);
 }
 END_TEST
@@ -344,9 +324,9 @@ START_TEST(test_duplicate_phone)
 	ck_assert_int_eq(guest_store_save(st, &g, 0, false, &owner), ST_DUPLICATE);
 	ck_assert_int_eq(owner, a);
 	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "孙先生"));
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM guest"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest"), 1);
 	ck_assert_int_eq(guest_store_save(st, &g, 0, true, NULL), ST_OK);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM guest"), 2);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest"), 2);
 	/* saving again does not count the guest's own phone as a duplicate */
 	guest_set(&g, GF_POSITION, "主任");
 	ck_assert_int_eq(guest_store_save(st, &g, g.version, false, NULL), ST_OK);
@@ -534,8 +514,8 @@ START_TEST(test_visits)
 		visit_free(&v[i]);
 	free(v);
 	/* the voided visit is kept; audit rows for every add and the void */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM visit"), 4);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM audit WHERE entity = 'visit'"), 5);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 4);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'visit'"), 5);
 }
 END_TEST
 
@@ -556,7 +536,7 @@ START_TEST(test_visit_invalid)
 	v.covers = 2;
 	v.guest_id = 424242;
 	ck_assert_int_eq(visit_store_add(st, &v), ST_NOTFOUND);
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM visit"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 0);
 }
 END_TEST
 
@@ -564,7 +544,7 @@ START_TEST(test_locked_database_keeps_the_visit)
 {
 	int64_t g = add_guest("张先生", "张", NULL, NULL);
 	sqlite3 *other;
-	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(testdb_path, &other), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", 0, 0, 0), SQLITE_OK);
 	store_set_busy_timeout(st, 200);
 	struct visit v;
@@ -585,7 +565,7 @@ START_TEST(test_locked_database_keeps_the_visit)
 	ck_assert_int_gt(v.id, 0);
 	visit_free(&v);
 	/* a failed transaction did not leave the connection inside one */
-	ck_assert_int_eq(raw_int("SELECT count(*) FROM visit"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 1);
 }
 END_TEST
 
@@ -594,10 +574,10 @@ START_TEST(test_backup_while_writing)
 	for (int i = 0; i < 50; i++)
 		add_guest("孙先生", "孙", NULL, NULL);
 	char dest[400], err[512];
-	snprintf(dest, sizeof dest, "%s/copy.db", dir);
+	snprintf(dest, sizeof dest, "%s/copy.db", testdb_dir);
 	/* a writer holds an open write transaction meanwhile: the copy is still consistent */
 	sqlite3 *other;
-	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(testdb_path, &other), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM search_key;", 0, 0, 0), SQLITE_OK);
 	ck_assert_int_eq(store_backup(st, dest), ST_OK);
 	ck_assert_int_eq(sqlite3_exec(other, "ROLLBACK", 0, 0, 0), SQLITE_OK);
@@ -650,9 +630,6 @@ static Suite *store_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(store_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	int rc = testdb_run(store_suite());
+	return rc;
 }

@@ -18,6 +18,8 @@
 #include "store/tier_store.h"
 #include "store/visit_store.h"
 
+#include "testdb.h"
+
 static struct tier_rules rules;
 
 static void make_rules(int window, unsigned requires)
@@ -129,26 +131,19 @@ END_TEST
 
 /* ---- store ---- */
 
-static char dir[256], path[300];
 static struct store *st;
 
 static void setup(void)
 {
-	char err[512];
 	setenv("MAITRE_TODAY", "2026-06-30", 1); /* overrides date from "now" */
-	snprintf(dir, sizeof dir, "/tmp/maitre-tier-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	ck_assert_int_eq(store_open(path, STORE_CREATE, &st, err, sizeof err), ST_OK);
+	st = testdb_open();
 	make_rules(1, CRIT_ALL);
 }
 
 static void teardown(void)
 {
-	store_close(st);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	testdb_close(st);
+	st = NULL;
 }
 
 static int64_t guest(const char *name)
@@ -301,7 +296,7 @@ static void stored_months(int64_t guest, const char *mk, int *months, int *visit
 {
 	sqlite3 *db;
 	sqlite3_stmt *s;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT months, visits FROM tier_month "
 						"WHERE month = ?1 AND guest_id = ?2",
 					    -1, &s, NULL),
@@ -412,15 +407,6 @@ START_TEST(test_sheet)
 }
 END_TEST
 
-/* Raw SQL for what other modules write (complaints), so the triggers are tested alone. */
-static void sql(const char *q)
-{
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	char *err = NULL;
-	ck_assert_msg(sqlite3_exec(db, q, NULL, NULL, &err) == SQLITE_OK, "%s", err ? err : "");
-	sqlite3_close(db);
-}
 
 static const char *light_of(int64_t guest)
 {
@@ -457,7 +443,7 @@ START_TEST(test_alert_triggers)
 	for (int i = 2; i <= 5; i++)
 		if (i != 3)
 			visit(g[i], "2026-07-09", 10, 600);
-	sql("INSERT INTO staff(login, created_at) VALUES ('x', '2026-01-01 00:00:00');");
+	testdb_exec("INSERT INTO staff(login, created_at) VALUES ('x', '2026-01-01 00:00:00');");
 	char q[600];
 	snprintf(q, sizeof q,
 		 "INSERT INTO complaint(guest_id, at, opened_at, channel, category, severity, description, "
@@ -465,7 +451,7 @@ START_TEST(test_alert_triggers)
 		 "'food', 'low', 'cold', 'open', 1), (%lld, '2026-07-05 12:00:00', '2026-07-05 12:00:00', "
 		 "'in_person', 'service', 'high', 'rude', 'closed', 1)",
 		 (long long)g[4], (long long)g[5]);
-	sql(q);
+	testdb_exec(q);
 	long created, raised;
 	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
 					    &created, &raised),
@@ -488,7 +474,7 @@ START_TEST(test_alert_triggers)
 		 "status, created_by) VALUES (%lld, '2026-07-14 09:00:00', '2026-07-14 09:00:00', 'phone', "
 		 "'food', 'critical', 'peanut in the sauce', 'resolved', 1)",
 		 (long long)g[3]);
-	sql(q);
+	testdb_exec(q);
 	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
 					    &created, &raised),
 			 ST_OK);
@@ -502,7 +488,7 @@ START_TEST(test_alert_triggers)
 	for (size_t i = 0; i < n; i++)
 		ck_assert_int_eq(alert_store_close(st, v[i].id, "handled"), ST_OK);
 	free(v);
-	sql("DELETE FROM complaint; DELETE FROM alert_action; DELETE FROM alert;");
+	testdb_exec("DELETE FROM complaint; DELETE FROM alert_action; DELETE FROM alert;");
 	rules.alerts.yellow_factor = 0.5;
 	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
 					    &created, &raised),
@@ -529,10 +515,7 @@ int main(void)
 	tcase_add_test(tc, test_sheet);
 	tcase_add_test(tc, test_alert_triggers);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int rc = testdb_run(s);
 	tier_rules_free(&rules);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }
