@@ -91,7 +91,7 @@ static const struct cli_command commands[] = {
 	{"alert show", cli_alert_show, cli_alert_show_opts, "ID", "an alert with its feedback and actions"},
 	{"alert feedback", cli_alert_feedback, cli_alert_feedback_opts, "ID --text TEXT",
 	 "record the sales manager's feedback"},
-	{"alert action", cli_alert_action, cli_alert_action_opts, "ID --text TEXT [--owner LOGIN]",
+	{"alert action", cli_alert_action, cli_alert_action_opts, "ID --text TEXT [--owner WHO]",
 	 "add a numbered action item; prints its number"},
 	{"alert done", cli_alert_done, cli_alert_done_opts, "ID N [--undo]", "mark action N done"},
 	{"alert close", cli_alert_close, cli_alert_close_opts, "ID --outcome TEXT",

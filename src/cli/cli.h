@@ -67,6 +67,10 @@ const struct tier_rules *cli_rules(struct cli *c);
 int cli_check_config(struct cli *c, int argc, char **argv);
 extern const struct opt cli_check_config_opts[];
 
+/* 0 when tier is a letter tier of the rules r, else prints "tier: no tier ..." and returns
+ * EXIT_USER. */
+int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char *tier);
+
 /* Commands (cli_guest.c, cli_visit.c, cli_db.c). */
 int cli_guest_add(struct cli *c, int argc, char **argv);
 int cli_guest_edit(struct cli *c, int argc, char **argv);

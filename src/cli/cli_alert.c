@@ -30,7 +30,7 @@ const struct opt cli_alert_feedback_opts[] = {
 };
 const struct opt cli_alert_action_opts[] = {
 	{"text", "TEXT", A_TEXT, "what the restaurant will do (required)"},
-	{"owner", "LOGIN", A_OWNER, "who does it"},
+	{"owner", "WHO", A_OWNER, "who does it (a login, or a team such as 厨房)"},
 	{NULL, NULL, 0, NULL},
 };
 const struct opt cli_alert_done_opts[] = {
@@ -218,7 +218,12 @@ int cli_alert_action(struct cli *c, int argc, char **argv)
 	int no = 0;
 	int rc = parse(c, argc, argv, cli_alert_action_opts, &a, 1, &id);
 	strv_free(&a.args);
-	if (rc || (rc = check_text(c, "text", a.text, false)) || (rc = cli_open(c, 0)))
+	char why[200];
+	if (rc || (rc = check_text(c, "text", a.text, false)))
+		return rc;
+	if (a.owner && text_field_check(a.owner, 60, false, why, sizeof why) < 0)
+		return cli_error(c, EXIT_USER, "owner: %s", why);
+	if ((rc = cli_open(c, 0)) != 0)
 		return rc;
 	enum store_status s = alert_store_action(c->st, id, a.text, a.owner, &no);
 	if (s != ST_OK)

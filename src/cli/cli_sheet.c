@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/strv.h"
+#include "core/tier.h"
 #include "store/sheet_store.h"
 
 enum { S_MONTH = 1, S_TIER, S_MANAGER };
@@ -151,6 +152,13 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, cli_sheet_opts, on_sheet, &x);
 	if (rc)
 		return rc;
+	if (x.tier) {
+		const struct tier_rules *r = cli_rules(c);
+		if (!r)
+			return EXIT_DATA;
+		if ((rc = cli_check_tier_letter(c, r, x.tier)) != 0)
+			return rc;
+	}
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
 	int days = date_month_days(x.month.y, x.month.m);

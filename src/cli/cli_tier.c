@@ -154,6 +154,14 @@ static const struct tier_rules *rules_or_fail(struct cli *c)
 	return r;
 }
 
+int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char *tier)
+{
+	if (tier_rank(r, tier, NULL) < (int)r->nrules)
+		return 0;
+	return cli_error(c, EXIT_USER, "tier: no tier \"%s\" in the rules (see maitre check-config)",
+			 tier);
+}
+
 int cli_tier_recompute(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
@@ -383,8 +391,8 @@ int cli_tier_list(struct cli *c, int argc, char **argv)
 	const struct tier_rules *r = rules_or_fail(c);
 	if (!r)
 		return EXIT_DATA;
-	if (t.tier && tier_rank(r, t.tier, NULL) == (int)r->nrules)
-		return cli_error(c, EXIT_USER, "tier: no tier \"%s\" in the rules", t.tier);
+	if (t.tier && (rc = cli_check_tier_letter(c, r, t.tier)) != 0)
+		return rc;
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
 	struct tier_row *v = NULL;

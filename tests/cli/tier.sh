@@ -39,12 +39,14 @@ note "the monthly attendance sheet: a row pair per guest, a column per day of th
 run --format csv sheet --month 2026-06
 run --format csv sheet --month 2026-02
 run sheet --month 2026-06 --tier A
+run sheet --month 2026-06 --tier Q
 note "July: who slips away — red for no visit, yellow for falling short"
 add 1 07-02 2 180
 run --format tsv alerts --month 2026-07
 run alert feedback 1 --text "菜品没有新意"
 run alert action 1 --text "请厨房推出新菜，邀请品尝" --owner chef
 run alert action 1 --text "销售经理回访"
+run alert action 1 --text "x" --owner "$(printf 'bad\033[2Jowner')"
 run alert done 1 1
 run alert show 1 --month 2026-07
 run alert close 1 --outcome "他回来了"
