@@ -228,11 +228,23 @@ START_TEST(test_recompute_month_and_grace)
 	ck_assert_str_eq(rows[1].prev_tier, "C");
 	free(rows);
 	ck_assert_str_eq(shown(zhang, 2026, 7), "C active C/grace grace");
-	/* last year's month does not change when this year's rules do */
+	/* new rules (B quality needs 99 visits) computed for a later month leave June as it was
+	 * stored, with the version it was computed with; only a live look uses the new rules */
 	rules.rules[2].min_visits = 99;
+	snprintf(rules.hash, sizeof rules.hash, "00000000000000b9");
+	recompute(2026, 9);
+	struct tier_guest_info g;
+	ck_assert_int_eq(tier_store_guest(st, &rules, one, (struct date){2026, 6, 1}, &g), ST_OK);
+	ck_assert_str_eq(g.stored_tier, "B");
+	ck_assert_str_eq(g.stored_grp, "quality");
+	ck_assert_str_ne(g.stored_version, rules.hash);
+	/* the new rules, live: B quality is out of reach, B active is what they give now */
+	ck_assert_str_eq(g.decision.tier, "B");
+	ck_assert_str_eq(g.decision.grp, "active");
 	ck_assert_int_eq(tier_store_list(st, &rules, (struct date){2026, 6, 1}, "B", &rows, &n), ST_OK);
 	ck_assert_uint_eq(n, 1);
 	free(rows);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_rules_version"), 2);
 }
 END_TEST
 
