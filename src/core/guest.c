@@ -189,14 +189,8 @@ void guest_free(struct guest *g)
 
 static int list_grow(void **v, size_t *n, size_t *cap, size_t size)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 4;
-		void *nv = realloc(*v, c * size);
-		if (!nv)
-			return -1;
-		*v = nv;
-		*cap = c;
-	}
+	if (!vec_reserve(v, *n + 1, cap, size))
+		return -1;
 	memset((char *)*v + *n * size, 0, size);
 	return (int)(*n)++;
 }

@@ -125,6 +125,21 @@ void sbuf_free(struct sbuf *b)
 	b->oom = false;
 }
 
+bool vec_reserve(void **v, size_t need, size_t *cap, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	size_t c = *cap ? *cap : 8;
+	while (c < need)
+		c *= 2;
+	void *nv = realloc(*v, c * size);
+	if (!nv)
+		return false;
+	*v = nv;
+	*cap = c;
+	return true;
+}
+
 char *xstrdup(const char *s)
 {
 	return s ? strdup(s) : NULL;

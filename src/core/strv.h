@@ -35,6 +35,10 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(pri
 char *sbuf_detach(struct sbuf *b);
 void sbuf_free(struct sbuf *b);
 
+/* Makes room for need elements of size bytes in the growable array *v of capacity *cap
+ * (doubling it). Returns false when out of memory; *v and *cap are then unchanged. */
+bool vec_reserve(void **v, size_t need, size_t *cap, size_t size);
+
 /* strdup that returns NULL for NULL. */
 char *xstrdup(const char *s);
 /* malloc'ed printf; NULL when out of memory. */

@@ -64,15 +64,10 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		return ST_IO;
 	sqlite3_bind_text(s, 1, pk, -1, SQLITE_STATIC);
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		if (nh == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct held *nv = realloc(h, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				free(h);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			h = nv;
+		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
+			sqlite3_reset(s);
+			free(h);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		h[nh].guest = sqlite3_column_int64(s, 0);
 		copy(h[nh].tier, sizeof h[nh].tier, sqlite3_column_text(s, 1));
@@ -268,14 +263,9 @@ enum store_status alert_store_list(struct store *st, struct date m, bool all,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct alert_row *nv = realloc(*out, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			*out = nv;
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		read_alert(s, &(*out)[(*n)++]);
 	}
@@ -313,14 +303,9 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*nacts == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct alert_action *nv = realloc(*acts, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			*acts = nv;
+		if (!vec_reserve((void **)acts, *nacts + 1, &cap, sizeof **acts)) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		struct alert_action *a = &(*acts)[(*nacts)++];
 		memset(a, 0, sizeof *a);

@@ -128,14 +128,9 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 				p->median_hours = nh ? (nh % 2 ? hours[nh / 2] : (hours[nh / 2 - 1] + hours[nh / 2]) / 2) : -1;
 			}
 			nh = 0;
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 8;
-				struct report_complaints *nv = realloc(*out, cap * sizeof *nv);
-				if (!nv) {
-					rs = store_fail(st, ST_IO, "out of memory");
-					break;
-				}
-				*out = nv;
+			if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+				rs = store_fail(st, ST_IO, "out of memory");
+				break;
 			}
 			struct report_complaints *r = &(*out)[(*n)++];
 			memset(r, 0, sizeof *r);
@@ -148,14 +143,9 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 			r->open++;
 		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
 			r->resolved++;
-			if (nh == hcap) {
-				hcap = hcap ? hcap * 2 : 16;
-				double *nv = realloc(hours, hcap * sizeof *nv);
-				if (!nv) {
-					rs = store_fail(st, ST_IO, "out of memory");
-					break;
-				}
-				hours = nv;
+			if (!vec_reserve((void **)&hours, nh + 1, &hcap, sizeof *hours)) {
+				rs = store_fail(st, ST_IO, "out of memory");
+				break;
 			}
 			hours[nh++] = sqlite3_column_double(s, 2);
 		}
@@ -195,15 +185,10 @@ enum store_status report_store_pareto(struct store *st, struct date m, struct re
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			int64_t *nv = realloc(v, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				free(v);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			v = nv;
+		if (!vec_reserve((void **)&v, n + 1, &cap, sizeof *v)) {
+			sqlite3_reset(s);
+			free(v);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		v[n++] = sqlite3_column_int64(s, 0);
 	}

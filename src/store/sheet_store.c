@@ -49,14 +49,9 @@ static enum store_status read_staff(struct store *st, struct staff_name **out, s
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct staff_name *nv = realloc(*out, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			*out = nv;
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		struct staff_name *x = &(*out)[(*n)++];
 		x->id = sqlite3_column_int64(s, 0);
@@ -256,15 +251,10 @@ enum store_status sheet_store_each(struct store *st, struct date m, const char *
 	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (nc == cap) {
-			cap = cap ? cap * 2 : 4096;
-			struct cell *nv = realloc(cells, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				rs = store_fail(st, ST_IO, "out of memory");
-				goto out;
-			}
-			cells = nv;
+		if (!vec_reserve((void **)&cells, nc + 1, &cap, sizeof *cells)) {
+			sqlite3_reset(s);
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto out;
 		}
 		cells[nc].guest = sqlite3_column_int64(s, 0);
 		cells[nc].day = day_of(sqlite3_column_text(s, 1));

@@ -840,14 +840,9 @@ static enum store_status rows(struct store *st, const struct tier_rules *r, cons
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct tier_row *nv = realloc(*out, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			*out = nv;
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		read_row(s, &(*out)[*n]);
 		struct tier_row *t = &(*out)[*n];

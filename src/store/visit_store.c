@@ -196,14 +196,9 @@ enum store_status visit_store_list(struct store *st, const struct visit_filter *
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct visit *nv = realloc(*out, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				return store_fail(st, ST_IO, "out of memory");
-			}
-			*out = nv;
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
 		}
 		read_row(s, &(*out)[(*n)++]);
 	}
