@@ -64,6 +64,25 @@ fail:
 	return rs;
 }
 
+/* Last month's row from columns tier, grp, source, grace starting at col. */
+static void read_prev(sqlite3_stmt *s, int col, struct tier_prev *p)
+{
+	const unsigned char *src = sqlite3_column_text(s, col + 2);
+	p->held = true;
+	copy(p->tier, sizeof p->tier, sqlite3_column_text(s, col));
+	copy(p->grp, sizeof p->grp, sqlite3_column_text(s, col + 1));
+	p->earned = src && strcmp((const char *)src, "override") != 0;
+	p->grace = sqlite3_column_int(s, col + 3);
+}
+
+/* An override in force from columns tier, grp starting at col. */
+static void read_override(sqlite3_stmt *s, int col, struct tier_override_in *o)
+{
+	o->active = true;
+	copy(o->tier, sizeof o->tier, sqlite3_column_text(s, col));
+	copy(o->grp, sizeof o->grp, sqlite3_column_text(s, col + 1));
+}
+
 /* Everything read for one guest before deciding. */
 struct cand {
 	int64_t id;
@@ -327,12 +346,7 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 		}
 		if (!x->window.months)
 			x->window.months = window;
-		x->prev.held = true;
-		copy(x->prev.tier, sizeof x->prev.tier, sqlite3_column_text(s, 1));
-		copy(x->prev.grp, sizeof x->prev.grp, sqlite3_column_text(s, 2));
-		const unsigned char *src = sqlite3_column_text(s, 3);
-		x->prev.earned = src && strcmp((const char *)src, "override") != 0;
-		x->prev.grace = sqlite3_column_int(s, 4);
+		read_prev(s, 1, &x->prev);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -350,9 +364,7 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 		}
 		if (!x->window.months)
 			x->window.months = window;
-		x->ov.active = true;
-		copy(x->ov.tier, sizeof x->ov.tier, sqlite3_column_text(s, 1));
-		copy(x->ov.grp, sizeof x->ov.grp, sqlite3_column_text(s, 2));
+		read_override(s, 1, &x->ov);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -640,12 +652,7 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	sqlite3_bind_text(s, 1, pk, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, id);
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
-		out->prev.held = true;
-		copy(out->prev.tier, sizeof out->prev.tier, sqlite3_column_text(s, 0));
-		copy(out->prev.grp, sizeof out->prev.grp, sqlite3_column_text(s, 1));
-		const unsigned char *src = sqlite3_column_text(s, 2);
-		out->prev.earned = src && strcmp((const char *)src, "override") != 0;
-		out->prev.grace = sqlite3_column_int(s, 3);
+		read_prev(s, 0, &out->prev);
 	}
 	sqlite3_reset(s);
 
@@ -655,9 +662,7 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, id);
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		out->override.active = true;
-		copy(out->override.tier, sizeof out->override.tier, sqlite3_column_text(s, 0));
-		copy(out->override.grp, sizeof out->override.grp, sqlite3_column_text(s, 1));
+		read_override(s, 0, &out->override);
 		copy(out->override_reason, sizeof out->override_reason, sqlite3_column_text(s, 2));
 		copy(out->override_by, sizeof out->override_by, sqlite3_column_text(s, 3));
 		copy(out->override_until, sizeof out->override_until, sqlite3_column_text(s, 4));
