@@ -1,6 +1,7 @@
 /* cli_db.c — maitre init | backup | demo | summary */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,14 +132,43 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 
 static int summary(struct cli *c);
 
+/* After a failed demo into a private file (target set): deletes it and puts the database path
+ * back. Returns rc. */
+static int demo_abandon(struct cli *c, char *target, int rc)
+{
+	if (c->st) {
+		store_close(c->st);
+		c->st = NULL;
+	}
+	if (target) {
+		unlink(c->db);
+		free(c->db);
+		c->db = target;
+	}
+	return rc;
+}
+
 int cli_demo(struct cli *c, int argc, char **argv)
 {
 	struct demo_ctx d = {{2000, -1, 1, date_today()}, false};
 	int rc = cli_parse(c, argc, argv, cli_demo_opts, on_demo, &d);
 	if (rc)
 		return rc;
-	if ((rc = cli_open(c, STORE_CREATE | STORE_BULK)) != 0)
-		return rc;
+	if (!c->db && !(c->db = paths_default_db()))
+		return cli_error(c, EXIT_DATA, "out of memory");
+	/* A new database is built under a name of its own, without a journal, and appears under
+	 * its real name only when complete; an existing (empty) one is filled in place. */
+	char *target = NULL;
+	if (access(c->db, F_OK) != 0 && errno == ENOENT) {
+		target = c->db;
+		if (!(c->db = xasprintf("%s.demo-%ld", target, (long)getpid()))) {
+			c->db = target;
+			return cli_error(c, EXIT_DATA, "out of memory");
+		}
+		unlink(c->db);
+	}
+	if ((rc = cli_open(c, STORE_CREATE | STORE_BULK | (target ? STORE_PRIVATE : 0))) != 0)
+		return demo_abandon(c, target, rc);
 	struct store_counts counts;
 	store_counts(c->st, &counts);
 	if (counts.guests > 0)
@@ -151,13 +181,25 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	enum store_status s = demo_generate(c->st, &d.o, &stats,
 					    d.quiet || !isatty(STDERR_FILENO) ? NULL : stderr);
 	if (s != ST_OK)
-		return cli_store_error(c, s);
+		return demo_abandon(c, target, cli_store_error(c, s));
+	store_close(c->st);
+	c->st = NULL;
+	if (target) {
+		/* link, not rename: a database made meanwhile under that name is never replaced */
+		if (link(c->db, target) != 0) {
+			int e = errno;
+			rc = cli_error(c, EXIT_DATA, "%s: %s (the demo was not kept)", target,
+				       e == EEXIST ? "made by someone else meanwhile" : strerror(e));
+			return demo_abandon(c, target, rc);
+		}
+		unlink(c->db);
+		free(c->db);
+		c->db = target;
+	}
 	printf("demo restaurant: %ld guests in %.1f s, %ld visits in %.1f s, indexes in %.1f s "
 	       "(seed %llu)\n",
 	       stats.guests, stats.profile_seconds, stats.visits, stats.visit_seconds,
 	       stats.index_seconds, (unsigned long long)d.o.seed);
-	store_close(c->st);
-	c->st = NULL;
 	/* the last three months' tiers, so that lookups and lists show them at once */
 	const struct tier_rules *r = cli_rules(c);
 	if (!r)

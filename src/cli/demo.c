@@ -1,5 +1,6 @@
 #include "cli/demo.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -922,37 +923,83 @@ const char *demo_check(struct store *st, const struct demo_opts *o)
 	return NULL;
 }
 
+/* One batch of guests made ahead: make_batch runs on a second thread while the previous batch
+ * is written (the guests of a seed depend only on their index, so the order of making does not
+ * matter). */
+struct batch {
+	struct gen *gn;
+	long from, to;
+	struct guest *g; /* to - from guests */
+};
+
+static void *make_batch(void *arg)
+{
+	struct batch *b = arg;
+	for (long j = b->from; j < b->to; j++) {
+		guest_init(&b->g[j - b->from]);
+		make_guest(b->gn, j, &b->g[j - b->from]);
+	}
+	return NULL;
+}
+
+static void free_batch(struct batch *b, long from)
+{
+	for (long j = from; j < b->to; j++)
+		guest_free(&b->g[j - b->from]);
+}
+
 static enum store_status insert_guests(struct gen *gn)
 {
 	const struct demo_opts *o = gn->o;
-	struct guest g;
 	enum store_status rs = ST_OK;
 	long step = o->guests >= 100000 ? o->guests / 10 : 10000;
-	guest_init(&g);
-	for (long i = 0; i < o->guests && rs == ST_OK; i += GUEST_BATCH) {
-		long end = i + GUEST_BATCH < o->guests ? i + GUEST_BATCH : o->guests;
-		if ((rs = store_begin(gn->st)) != ST_OK)
-			break;
-		for (long j = i; j < end; j++) {
-			make_guest(gn, j, &g);
-			rs = guest_store_save(gn->st, &g, 0, true, NULL); /* phones unique by construction */
-			if (rs != ST_OK)
-				break;
-			if (gn->ids)
-				gn->ids[j] = g.id;
-			guest_free(&g);
-		}
-		guest_free(&g);
-		if (rs != ST_OK) {
-			store_rollback(gn->st);
-			break;
-		}
-		if ((rs = store_commit(gn->st)) != ST_OK)
-			break;
-		gn->stats.guests = end;
-		if (gn->progress && (end / step != i / step || end == o->guests))
-			fprintf(gn->progress, "demo: %ld/%ld guests\n", end, o->guests);
+	struct batch bat[2] = {{gn, 0, 0, calloc(GUEST_BATCH, sizeof(struct guest))},
+			       {gn, 0, 0, calloc(GUEST_BATCH, sizeof(struct guest))}};
+	if (!bat[0].g || !bat[1].g) {
+		free(bat[0].g);
+		free(bat[1].g);
+		return ST_IO;
 	}
+	bat[0].to = o->guests < GUEST_BATCH ? o->guests : GUEST_BATCH;
+	make_batch(&bat[0]);
+	for (int k = 0; bat[k].from < o->guests; k ^= 1) {
+		struct batch *cur = &bat[k], *next = &bat[k ^ 1];
+		next->from = cur->to;
+		next->to = next->from + GUEST_BATCH < o->guests ? next->from + GUEST_BATCH : o->guests;
+		pthread_t maker;
+		bool ahead = next->from < o->guests &&
+			     pthread_create(&maker, NULL, make_batch, next) == 0;
+		long j = cur->from;
+		if ((rs = store_begin(gn->st)) == ST_OK) {
+			for (; j < cur->to; j++) {
+				struct guest *g = &cur->g[j - cur->from];
+				/* phones unique by construction */
+				if ((rs = guest_store_save(gn->st, g, 0, true, NULL)) != ST_OK)
+					break;
+				if (gn->ids)
+					gn->ids[j] = g->id;
+				guest_free(g);
+			}
+			if (rs != ST_OK)
+				store_rollback(gn->st);
+			else
+				rs = store_commit(gn->st);
+		}
+		free_batch(cur, j);
+		if (ahead)
+			pthread_join(maker, NULL);
+		else if (next->from < o->guests)
+			make_batch(next);
+		if (rs != ST_OK) {
+			free_batch(next, next->from);
+			break;
+		}
+		gn->stats.guests = cur->to;
+		if (gn->progress && (cur->to / step != cur->from / step || cur->to == o->guests))
+			fprintf(gn->progress, "demo: %ld/%ld guests\n", cur->to, o->guests);
+	}
+	free(bat[0].g);
+	free(bat[1].g);
 	return rs;
 }
 

@@ -109,13 +109,20 @@ static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *te
 	}
 }
 
-/* Runs sql (?1 key, ?2 guest) for each key of keys that is not in except. */
+/* Runs sql (?1 key, ?2 guest) for each key of keys that is not in except; sql NULL stages
+ * the keys for bulk loading instead. */
 static enum store_status apply_keys(struct store *st, const char *sql, int64_t id,
 				    const struct strv *keys, const struct strv *except)
 {
 	for (size_t i = 0; i < keys->n; i++) {
 		if (except && strv_contains(except, keys->v[i]))
 			continue;
+		if (!sql) {
+			enum store_status rs = store_bulk_key(st, keys->v[i], id);
+			if (rs != ST_OK)
+				return rs;
+			continue;
+		}
 		sqlite3_stmt *s = store_prep(st, sql);
 		if (!s)
 			return ST_IO;
@@ -134,7 +141,6 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 {
 	static const char *ins = "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)";
 	static const char *del = "DELETE FROM search_key WHERE key = ?1 AND guest_id = ?2";
-	static const char *bulk_ins = "INSERT INTO temp.bulk_key(key, guest_id) VALUES (?1, ?2)";
 	enum store_status rs;
 	struct strv keys = {0}, old_keys = {0};
 	struct sbuf text = {0}, old_text = {0};
@@ -146,7 +152,7 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 		goto out;
 	}
 	if ((rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
-	    (rs = apply_keys(st, old || !st->bulk_active ? ins : bulk_ins, g->id, &keys,
+	    (rs = apply_keys(st, old || !st->bulk_active ? ins : NULL, g->id, &keys,
 			     old ? &old_keys : NULL)) != ST_OK)
 		goto out;
 	if (old && strcmp(text.s, old_text.s) == 0)

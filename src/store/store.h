@@ -31,6 +31,9 @@ enum store_open_flags {
 	STORE_READONLY = 2, /* open read-only */
 	STORE_BULK = 4,     /* bulk loading (demo generation): synchronous=OFF, large cache, and
 	                     * no audit row per change: the loader writes one with store_log */
+	STORE_PRIVATE = 8,  /* with STORE_BULK: a new file that nobody else opens until the loader
+	                     * renames it into place, loaded without a journal (a failed load is
+	                     * deleted, not rolled back); store_bulk_end turns WAL on again */
 };
 
 /* Opens (and with STORE_CREATE creates and migrates) the database at path. On success returns
@@ -71,7 +74,9 @@ enum store_status store_backup(struct store *st, const char *dest);
 
 /* Bulk loading into a new database (STORE_BULK only): store_bulk_begin drops the secondary
  * indexes (keeping their definitions) so that rows go in without index upkeep, and
- * store_bulk_end builds them again, each in one sorted pass. Between the two, lookups that
+ * store_bulk_end builds them again, each in one sorted pass. New guests' search keys are kept
+ * in memory meanwhile; store_bulk_end sorts and writes them on a second thread into a scratch
+ * file beside the database (DB-keys) while it builds the indexes, then copies them in. Between the two, lookups that
  * would use those indexes scan instead: the loader must not depend on them (a phone check
  * with force). A process that dies in between leaves a database without those indexes:
  * bulk loading is for new databases only. */

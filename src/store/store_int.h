@@ -16,6 +16,7 @@ struct store {
 	int txdepth;
 	bool tx_failed;       /* an inner step failed: the outermost commit rolls back */
 	bool bulk;            /* STORE_BULK: per-row audit rows replaced by store_log summaries */
+	bool private_file;    /* STORE_PRIVATE: no journal until store_bulk_end */
 	int64_t staff_id;     /* this login's staff row, 0 until first registered */
 	char login[64];
 	char now[20];         /* the time of the open transaction (store_now) */
@@ -26,6 +27,7 @@ struct store {
 	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
 	char **bulk_indexes;  /* CREATE INDEX statements dropped by store_bulk_begin */
 	size_t nbulk_indexes;
+	struct bulk_keys *bulk_keys; /* search keys staged in memory while bulk_active */
 	sqlite3_stmt *cache[256];
 	const char *cache_sql[256];
 };
@@ -51,6 +53,9 @@ enum store_status store_staff_id(struct store *st, const char *login, bool creat
 enum store_status store_audit(struct store *st, const char *entity, int64_t entity_id,
 			      const char *action, const char *field, const char *old_value,
 			      const char *new_value);
+/* Stages one search key of a new guest during bulk loading (store_bulk_end writes them all in
+ * key order). */
+enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id);
 /* Binds text or NULL (for NULL or ""). */
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Copy of column i as a string (NULL when SQL NULL). Caller frees. */

@@ -440,6 +440,89 @@ START_TEST(test_search_keys_follow_edits)
 }
 END_TEST
 
+/* Every row of sql in the database at path, one per line. */
+static char *dump(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db));
+	while (sqlite3_step(s) == SQLITE_ROW)
+		for (int i = 0; i < sqlite3_column_count(s); i++)
+			sbuf_printf(&b, "%s%s", sqlite3_column_text(s, i) ? (const char *)sqlite3_column_text(s, i) : "NULL",
+				    i + 1 < sqlite3_column_count(s) ? "|" : "\n");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return sbuf_detach(&b);
+}
+
+static void save_all(struct store *to, int n)
+{
+	static const char *names[][4] = {
+		{"孙先生", "孙", "13912345678", "亳州市永盛信息科技有限公司"},
+		{"刘局长", "刘", "13800001111", "亳州市财政局"},
+		{"曾总", "曾", "0558-5552222", NULL},
+		{"Zoë O'Brien", NULL, "+44 20 7946 0958", "Acme Ltd"},
+		{"孙", NULL, NULL, NULL},
+		{"孙先生", "孙", "13912345679", NULL}, /* the same keys as the first guest */
+		{"Anna Maria de la Cruz", "de la Cruz", NULL, "Cruz & Hijos"},
+	};
+	for (int i = 0; i < n; i++) {
+		struct guest g;
+		guest_init(&g);
+		guest_set(&g, GF_NAME, names[i % 7][0]);
+		guest_set(&g, GF_FAMILY_NAME, names[i % 7][1]);
+		guest_set(&g, GF_EMPLOYER, names[i % 7][3]);
+		if (names[i % 7][2])
+			guest_add_phone(&g, "mobile", names[i % 7][2]);
+		ck_assert_msg(guest_store_save(to, &g, 0, true, NULL) == ST_OK, "%s", store_errmsg(to));
+		guest_free(&g);
+	}
+}
+
+START_TEST(test_bulk_load_matches_one_by_one)
+{
+	char path[400], err[512], keys[420];
+	struct store *bulk = NULL;
+	snprintf(path, sizeof path, "%s/bulk.db", testdb_dir);
+	snprintf(keys, sizeof keys, "%s-keys", path);
+	ck_assert_msg(store_open(path, STORE_CREATE | STORE_BULK | STORE_PRIVATE, &bulk, err,
+				 sizeof err) == ST_OK, "%s", err);
+	save_all(st, 70);
+	ck_assert_int_eq(store_bulk_begin(bulk), ST_OK);
+	ck_assert_int_eq(store_begin(bulk), ST_OK);
+	save_all(bulk, 70);
+	ck_assert_int_eq(store_commit(bulk), ST_OK);
+	ck_assert_int_eq(store_bulk_end(bulk), ST_OK);
+	/* the same keys, trigram text and indexes as when written one by one */
+	static const char *const queries[] = {
+		"SELECT key, guest_id FROM search_key ORDER BY 1, 2",
+		"SELECT rowid, text FROM search_text ORDER BY rowid",
+		"SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name",
+		"PRAGMA integrity_check",
+	};
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		char *one = dump(testdb_path, queries[i]), *many = dump(path, queries[i]);
+		ck_assert_msg(strlen(one) > 2, "%s: empty", queries[i]);
+		ck_assert_msg(strcmp(one, many) == 0, "%s differs after bulk loading", queries[i]);
+		free(one);
+		free(many);
+	}
+	/* found through the rebuilt indexes, the scratch file gone, the journal back to WAL */
+	struct search_hit hits[20];
+	size_t n = 0;
+	ck_assert_int_eq(search_store_find(bulk, "sxs", 0, 20, hits, &n), ST_OK);
+	ck_assert_uint_eq(n, 20);
+	ck_assert_int_eq(access(keys, F_OK), -1);
+	char *mode = dump(path, "PRAGMA journal_mode");
+	ck_assert_str_eq(mode, "wal\n");
+	free(mode);
+	store_close(bulk);
+}
+END_TEST
+
 START_TEST(test_search_plans_use_indexes)
 {
 	struct strv plans = {0};
@@ -617,6 +700,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_search_ranking_and_pages);
 	tcase_add_test(tc, test_search_keys_follow_edits);
 	tcase_add_test(tc, test_search_plans_use_indexes);
+	tcase_add_test(tc, test_bulk_load_matches_one_by_one);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("visit");
 	tcase_add_checked_fixture(tc, setup, teardown);
