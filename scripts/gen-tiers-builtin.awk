@@ -7,14 +7,26 @@
 # becomes a C string ending in \n, with \ " ? tab and CR escaped (? so that no trigraph forms).
 # The input must end with a newline, as data/tiers.yaml does.
 
-function cstring(s)
+# Byte by byte (run under LC_ALL=C): a backslash in the replacement of gsub is itself an escape,
+# read differently by different awks.
+function cstring(s,    out, i, c)
 {
-	gsub(/\\/, "\\\\", s)
-	gsub(/"/, "\\\"", s)
-	gsub(/\?/, "\\?", s)
-	gsub(/\t/, "\\t", s)
-	gsub(/\r/, "\\r", s)
-	return s
+	out = ""
+	for (i = 1; i <= length(s); i++) {
+		c = substr(s, i, 1)
+		if (c == "\\")
+			c = "\\\\"
+		else if (c == "\"")
+			c = "\\\""
+		else if (c == "?")
+			c = "\\?"
+		else if (c == "\t")
+			c = "\\t"
+		else if (c == "\r")
+			c = "\\r"
+		out = out c
+	}
+	return out
 }
 
 BEGIN {

@@ -9,6 +9,7 @@
 
 #include "config/paths.h"
 #include "core/text.h"
+#include "tui/tui.h"
 
 enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS };
 
@@ -353,9 +354,12 @@ int cli_main(int argc, char **argv)
 			goto out;
 		i = s.i + 1;
 	}
-	if (i >= argc) { /* no command: until the terminal interface lands, the summary */
-		c.cmd = "summary";
-		rc = cli_summary(&c, 0, argv + i);
+	if (i >= argc) { /* no command: the terminal interface */
+		c.cmd = "maitre";
+		if ((rc = cli_open(&c, STORE_CREATE)) != 0)
+			goto out;
+		const struct tier_rules *r = cli_rules(&c); /* broken rules are reported; lookups go on */
+		rc = tui_run(c.st, r, c.db);
 		goto out;
 	}
 	const struct cli_command *cmd = NULL;

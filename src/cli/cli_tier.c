@@ -243,12 +243,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	const struct tier_rule *shown = d->rule >= 0 ? &r->rules[d->rule] : NULL;
 	if (shown)
 		print_criteria(shown, &g.window);
-	/* the next tier up: the nearest rule above with another letter or group */
-	int rank = d->rule >= 0 ? d->rule : (int)r->nrules;
-	const struct tier_rule *up = NULL;
-	for (int i = rank - 1; i >= 0 && !up; i--)
-		if (!shown || strcmp(r->rules[i].tier, shown->tier) || strcmp(r->rules[i].group, shown->group))
-			up = &r->rules[i];
+	const struct tier_rule *up = tier_next_up(r, d->rule);
 	if (up) {
 		struct tier_gap gap;
 		tier_gap_to(up, &g.window, &gap);

@@ -9,6 +9,17 @@
 
 #include "core/strv.h"
 
+/* $HOME, else the password database's home directory, else ".". */
+static const char *home_dir(void)
+{
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : ".";
+	}
+	return home;
+}
+
 char *paths_default_db(void)
 {
 	const char *env = getenv("MAITRE_DB");
@@ -17,12 +28,15 @@ char *paths_default_db(void)
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg == '/')
 		return xasprintf("%s/maitre/maitre.db", xdg);
-	const char *home = getenv("HOME");
-	if (!home || !*home) {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw ? pw->pw_dir : ".";
-	}
-	return xasprintf("%s/.local/share/maitre/maitre.db", home);
+	return xasprintf("%s/.local/share/maitre/maitre.db", home_dir());
+}
+
+char *paths_config_dir(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/maitre", xdg);
+	return xasprintf("%s/.config/maitre", home_dir());
 }
 
 int paths_make_parent(const char *path)

@@ -8,5 +8,8 @@ char *paths_default_db(void);
 /* Creates the directories leading to path (mode 0700), like mkdir -p of its dirname.
  * Returns 0 or -1 with errno set. */
 int paths_make_parent(const char *path);
+/* The user's configuration directory: $XDG_CONFIG_HOME/maitre when XDG_CONFIG_HOME is an
+ * absolute path, else ~/.config/maitre. Caller frees; NULL when out of memory. */
+char *paths_config_dir(void);
 
 #endif

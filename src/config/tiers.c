@@ -5,16 +5,15 @@
 #include "config/tiers.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
+#include "config/paths.h"
 #include "core/guest.h"
 #include "core/money.h"
 #include "core/text.h"
@@ -992,15 +991,10 @@ out:
 
 char *tiers_user_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/maitre/tiers.yaml", xdg);
-	const char *home = getenv("HOME");
-	if (!home || !*home) {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw ? pw->pw_dir : ".";
-	}
-	return xasprintf("%s/.config/maitre/tiers.yaml", home);
+	char *dir = paths_config_dir();
+	char *path = dir ? xasprintf("%s/tiers.yaml", dir) : NULL;
+	free(dir);
+	return path;
 }
 
 char *tiers_installed_path(void)

@@ -94,3 +94,14 @@ void tier_gap_to(const struct tier_rule *rule, const struct tier_figures *f, str
 	}
 	gap->spend = spend;
 }
+
+const struct tier_rule *tier_next_up(const struct tier_rules *r, int rule)
+{
+	const struct tier_rule *shown = rule >= 0 ? &r->rules[rule] : NULL;
+	int rank = rule >= 0 ? rule : (int)r->nrules;
+	for (int i = rank - 1; i >= 0; i--)
+		if (!shown || strcmp(r->rules[i].tier, shown->tier) ||
+		    strcmp(r->rules[i].group, shown->group))
+			return &r->rules[i];
+	return NULL;
+}

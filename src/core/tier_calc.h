@@ -61,4 +61,8 @@ struct tier_gap {
 };
 void tier_gap_to(const struct tier_rule *rule, const struct tier_figures *f, struct tier_gap *gap);
 
+/* The next tier up from rule (an index of r->rules, or -1 for an untiered guest): the nearest
+ * rule above with another letter or group; NULL at the top. */
+const struct tier_rule *tier_next_up(const struct tier_rules *r, int rule);
+
 #endif

@@ -67,7 +67,7 @@ check() {
 }
 
 finish() {
-	expected="$TESTS_SRCDIR/cli/expected/$NAME.out"
+	expected="$TESTS_SRCDIR/$(basename "$(dirname "$0")")/expected/$NAME.out"
 	if [ "${MAITRE_UPDATE_GOLDEN:-}" = 1 ]; then
 		cp "$OUT" "$expected"
 		echo "updated $expected"

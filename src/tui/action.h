@@ -1,0 +1,114 @@
+/* action.h — the one table of the interface's actions: key dispatch, the '?' help screen, the
+ * ':' command line, the KEYS section of maitre(1) ('maitre help keys') and rebinding in the
+ * config file all come from it. */
+#ifndef MAITRE_ACTION_H
+#define MAITRE_ACTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Scopes: where an action's keys apply. A view has its own scope and may add SC_LIST. */
+enum {
+	SC_GLOBAL = 1 << 0, /* every screen */
+	SC_LIST = 1 << 1,   /* moving in a list or a scrolling page */
+	SC_EDIT = 1 << 2,   /* editing a line of text (when a field has the focus) */
+	SC_LOOKUP = 1 << 3,
+	SC_CARD = 1 << 4,
+	SC_FORM = 1 << 5,
+	SC_TODAY = 1 << 6,
+	SC_HELP = 1 << 7,
+};
+
+/* X(id, name, default keys, scope, help) */
+#define ACTIONS(X)                                                                              \
+	X(QUIT, "quit", "q", SC_GLOBAL, N_("back to the previous screen; quit from the first"))  \
+	X(BACK, "back", "Esc", SC_GLOBAL, N_("back; in a field: clear it or cancel"))            \
+	X(HELP, "help", "? F1", SC_GLOBAL, N_("the keys of this screen"))                        \
+	X(COMMAND, "command", ":", SC_GLOBAL, N_("command line: open a screen or run an action by name")) \
+	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
+	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
+	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
+	X(UP, "up", "k Up", SC_LIST, N_("previous line"))                                        \
+	X(DOWN, "down", "j Down", SC_LIST, N_("next line"))                                      \
+	X(PAGE_UP, "page-up", "PgUp ^B", SC_LIST, N_("previous page"))                           \
+	X(PAGE_DOWN, "page-down", "PgDn ^F Space", SC_LIST, N_("next page"))                     \
+	X(TOP, "top", "g Home", SC_LIST, N_("first line"))                                       \
+	X(BOTTOM, "bottom", "G End", SC_LIST, N_("last line"))                                   \
+	X(OPEN, "open", "Enter", SC_LIST, N_("open the selected line"))                          \
+	X(SEARCH, "search", "/ Tab", SC_LOOKUP, N_("type in the query: name, pinyin, initials or phone digits")) \
+	X(NEW_GUEST, "new-guest", "n ^N", SC_LOOKUP, N_("new guest (shows possible matches first)")) \
+	X(VISIT, "visit", "v ^V", SC_LOOKUP | SC_CARD, N_("enter a visit of this guest"))        \
+	X(EDIT, "edit", "e", SC_CARD, N_("edit the guest's profile"))                            \
+	X(CORRECT, "correct", "e", SC_TODAY, N_("correct the visit: void it and enter it again")) \
+	X(VOID, "void", "D", SC_TODAY, N_("void the visit (asks for a reason)"))                 \
+	X(NEXT_FIELD, "next-field", "Tab Down", SC_FORM, N_("next field"))                        \
+	X(PREV_FIELD, "prev-field", "BTab Up", SC_FORM, N_("previous field"))                     \
+	X(SUBMIT, "submit", "Enter", SC_FORM, N_("visit: save; profile: next field, or open the list")) \
+	X(SAVE, "save", "^S F10", SC_FORM, N_("save (a failed save keeps everything typed)"))    \
+	X(ADD_ITEM, "add-item", "a Ins", SC_FORM, N_("in a list: add an item"))                   \
+	X(DEL_ITEM, "delete-item", "D", SC_FORM, N_("in a list: delete the item (asks first)"))    \
+	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
+	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
+	X(BOL, "line-start", "Home ^A", SC_EDIT, N_("start of the field"))                        \
+	X(EOL, "line-end", "End ^E", SC_EDIT, N_("end of the field"))                             \
+	X(BACKSPACE, "backspace", "Backspace", SC_EDIT, N_("delete the character before the cursor")) \
+	X(DELETE, "delete", "Del ^D", SC_EDIT, N_("delete the character under the cursor"))      \
+	X(KILL, "kill-line", "^U", SC_EDIT, N_("clear the field"))                               \
+	X(KILL_WORD, "kill-word", "^W", SC_EDIT, N_("delete the word before the cursor"))
+
+#ifndef N_
+#define N_(s) (s)
+#endif
+
+enum action {
+	ACT_NONE = 0,
+#define X(id, name, keys, scope, help) ACT_##id,
+	ACTIONS(X)
+#undef X
+	ACT_COUNT,
+	ACT_CHAR = ACT_COUNT, /* a printable character for the focused field */
+};
+
+struct action_info {
+	const char *name;
+	const char *keys; /* default keys, space-separated ("k Up") */
+	unsigned scope;
+	const char *help; /* untranslated; translate with gettext */
+};
+
+/* The table, indexed by enum action (entry 0 unused). */
+extern const struct action_info action_table[ACT_COUNT];
+/* The action called name, or ACT_NONE. */
+enum action action_by_name(const char *name);
+
+/* Keys: a character is its code point; a function key is its curses code | KEYF. */
+#define KEYF 0x1000000
+/* Parses one key name ("q", "^L", "Enter", "F2", "PgDn", "Space", a UTF-8 character) into a
+ * key; -1 when it names no key. */
+int key_parse(const char *s);
+/* The name of a key, as key_parse reads it; into buf (at least 16 bytes). */
+const char *key_label(int key, char *buf);
+
+struct key_binding {
+	int key;
+	unsigned scope;
+	enum action action;
+};
+
+struct keymap {
+	struct key_binding *v;
+	size_t n, cap;
+};
+
+/* The default bindings of the table. 0, or -1 out of memory. */
+int keymap_defaults(struct keymap *m);
+/* Replaces the keys of action name by keys ("F5 r"): 0, or -1 with the reason in err. */
+int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err, size_t errlen);
+/* The action of key in the first of the scopes (tried in the order given by scopes[], n of
+ * them) that binds it; ACT_NONE when none does. */
+enum action keymap_lookup(const struct keymap *m, int key, const unsigned *scopes, size_t n);
+/* The keys bound to action a in scope, as "k, Up", into buf. */
+const char *keymap_keys(const struct keymap *m, enum action a, char *buf, size_t len);
+void keymap_free(struct keymap *m);
+
+#endif

@@ -1,0 +1,850 @@
+/* tui.c — the frame: main loop, key dispatch through the action table, the ':' command line,
+ * status and hint lines, resize, live refresh, and the headless script driver for screen tests
+ * and benchmarks. */
+#include "tui/tui.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config/settings.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "tui/draw.h"
+#include "tui/edit.h"
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (curses_on && !isendwin())
+		endwin();
+}
+
+int tui_view_rows(const struct tui *t)
+{
+	return t->rows - 3;
+}
+
+void tui_push(struct tui *t, struct view *v)
+{
+	if (!v)
+		return;
+	v->below = t->top;
+	v->seen_version = t->data_version;
+	t->top = v;
+}
+
+static void view_free(struct view *v)
+{
+	if (v->ops->free)
+		v->ops->free(v);
+	free(v);
+}
+
+void tui_pop(struct tui *t)
+{
+	struct view *v = t->top;
+	if (!v)
+		return;
+	t->top = v->below;
+	view_free(v);
+	if (t->top && t->top->seen_version != t->data_version) {
+		if (t->top->ops->reload)
+			t->top->ops->reload(t, t->top);
+		t->top->seen_version = t->data_version;
+	}
+	if (!t->top)
+		t->quit = true;
+}
+
+static void vmessage(struct tui *t, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	t->msg_error = error;
+}
+
+void tui_message(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(t, false, fmt, ap);
+	va_end(ap);
+}
+
+void tui_error(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(t, true, fmt, ap);
+	va_end(ap);
+}
+
+void tui_changed(struct tui *t)
+{
+	t->data_version++;
+	if (t->top)
+		t->top->seen_version = t->data_version;
+}
+
+/* ---- drawing the frame ---- */
+
+static void draw_status(struct tui *t)
+{
+	int y = t->rows - 1;
+	attr_t st = draw_attr(t, TE_STATUS);
+	if (t->cmd_open) {
+		char line[300];
+		snprintf(line, sizeof line, ":%s", t->cmd);
+		draw_fill(y, 0, t->cols, line, draw_attr(t, TE_NORMAL));
+		return;
+	}
+	char right[400];
+	const char *slash = strrchr(t->db, '/');
+	snprintf(right, sizeof right, " %s · %s ", store_login(t->st), slash ? slash + 1 : t->db);
+	int rw = draw_width(right);
+	if (rw > t->cols / 2)
+		rw = t->cols / 2;
+	draw_fill(y, 0, t->cols - rw, t->msg, t->msg_error ? draw_attr(t, TE_ERROR) : st);
+	draw_right(y, t->cols - rw, rw, right, st);
+}
+
+static void draw_hint(struct tui *t)
+{
+	static const enum action common[] = {ACT_HELP, ACT_COMMAND, ACT_QUIT};
+	struct sbuf b = {0};
+	const struct view *v = t->top;
+	char keys[64];
+	sbuf_add(&b, "");
+	for (int pass = 0; pass < 2; pass++) {
+		static const enum action none[] = {ACT_NONE};
+		const enum action *list = pass ? common : v->ops->hints ? v->ops->hints : none;
+		size_t n = pass ? sizeof common / sizeof common[0] : SIZE_MAX;
+		for (size_t i = 0; i < n && list[i] != ACT_NONE; i++) {
+			keymap_keys(&t->keys, list[i], keys, sizeof keys);
+			char *sp = strchr(keys, ' ');
+			if (sp)
+				*sp = '\0';
+			if (!keys[0])
+				continue;
+			sbuf_printf(&b, "%s%s %s", b.len ? "  " : " ", keys, _(action_table[list[i]].name));
+		}
+	}
+	draw_fill(t->rows - 2, 0, t->cols, b.s, draw_attr(t, TE_HINT));
+	sbuf_free(&b);
+}
+
+static void draw_title(struct tui *t)
+{
+	const char *title = t->top->ops->title ? t->top->ops->title(t, t->top) : "";
+	char left[300], date[16];
+	snprintf(left, sizeof left, " maitre · %s", title);
+	date_format(date_today(), date);
+	attr_t a = draw_attr(t, TE_TITLE);
+	draw_fill(0, 0, t->cols, left, a);
+	char right[32];
+	snprintf(right, sizeof right, "%s ", date);
+	draw_right(0, t->cols - draw_width(right), draw_width(right), right, a);
+}
+
+static void render(struct tui *t)
+{
+	erase();
+	if (t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS) {
+		char a[128], b[128];
+		snprintf(a, sizeof a, _("terminal too small: %d×%d"), t->cols, t->rows);
+		snprintf(b, sizeof b, _("maitre needs at least %d×%d"), TUI_MIN_COLS, TUI_MIN_ROWS);
+		int y = t->rows / 2 - 1;
+		if (y < 0)
+			y = 0;
+		for (int i = 0; i < 2 && y + i < t->rows; i++) {
+			const char *s = i ? b : a;
+			int w = draw_width(s), x = (t->cols - w) / 2;
+			draw_text(y + i, x < 0 ? 0 : x, t->cols, s, draw_attr(t, TE_WARNING), true);
+		}
+		curs_set(0);
+		refresh();
+		return;
+	}
+	draw_title(t);
+	t->top->ops->draw(t, t->top);
+	draw_hint(t);
+	draw_status(t);
+	int cy, cx;
+	if (t->cmd_open) {
+		curs_set(1);
+		move(t->rows - 1, 1 + draw_width(t->cmd));
+	} else if (t->top->ops->cursor && t->top->ops->cursor(t, t->top, &cy, &cx)) {
+		curs_set(1);
+		move(cy, cx);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* ---- keys ---- */
+
+static int normalise(int r, wint_t ch)
+{
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			return '\n';
+		return KEYF | (int)ch;
+	}
+	if (ch == '\r')
+		return '\n';
+	if (ch == 8 || ch == 127)
+		return KEYF | KEY_BACKSPACE;
+	return (int)ch;
+}
+
+static bool printable(int key)
+{
+	return !(key & KEYF) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
+}
+
+/* The names the ':' line knows: screens, then actions. */
+static const char *const screens[] = {"lookup", "today", "help", "quit", "new-guest", NULL};
+
+static void complete_cmd(struct tui *t)
+{
+	struct strv cand = {0};
+	for (int i = 0; screens[i]; i++)
+		if (strncmp(screens[i], t->cmd, t->cmd_len) == 0)
+			strv_push_unique(&cand, screens[i]);
+	for (int i = 1; i < ACT_COUNT; i++)
+		if (strncmp(action_table[i].name, t->cmd, t->cmd_len) == 0)
+			strv_push_unique(&cand, action_table[i].name);
+	if (cand.n) {
+		size_t common = strlen(cand.v[0]);
+		for (size_t i = 1; i < cand.n; i++) {
+			size_t k = 0;
+			while (k < common && cand.v[i][k] == cand.v[0][k])
+				k++;
+			common = k;
+		}
+		if (common < sizeof t->cmd) {
+			memcpy(t->cmd, cand.v[0], common);
+			t->cmd[common] = '\0';
+			t->cmd_len = common;
+		}
+	}
+	if (cand.n > 1) {
+		struct sbuf b = {0};
+		for (size_t i = 0; i < cand.n; i++)
+			sbuf_printf(&b, "%s%s", i ? " " : "", cand.v[i]);
+		tui_message(t, "%s", b.s ? b.s : "");
+		sbuf_free(&b);
+	}
+	strv_free(&cand);
+}
+
+static int dispatch(struct tui *t, enum action a, int key);
+
+bool tui_open_named(struct tui *t, const char *name)
+{
+	if (strcmp(name, "lookup") == 0) {
+		while (t->top && t->top->below)
+			tui_pop(t);
+		return true;
+	}
+	if (strcmp(name, "today") == 0) {
+		tui_push(t, view_today_new(t));
+		return true;
+	}
+	if (strcmp(name, "help") == 0) {
+		tui_push(t, view_help_new(t, t->top->ops->scope));
+		return true;
+	}
+	if (strcmp(name, "quit") == 0) {
+		t->quit = true;
+		return true;
+	}
+	if (strcmp(name, "new-guest") == 0) {
+		tui_push(t, view_form_new(t, 0, NULL, NULL));
+		return true;
+	}
+	return false;
+}
+
+static void run_cmd(struct tui *t)
+{
+	char name[256];
+	snprintf(name, sizeof name, "%s", t->cmd);
+	t->cmd_open = false;
+	char *p = name + strspn(name, " ");
+	p[strcspn(p, " ")] = '\0';
+	if (!*p)
+		return;
+	if (tui_open_named(t, p))
+		return;
+	enum action a = action_by_name(p);
+	if (a == ACT_NONE) {
+		tui_error(t, _("no screen or action \"%s\" (Tab completes)"), p);
+		return;
+	}
+	dispatch(t, a, 0);
+}
+
+static int cmdline_key(struct tui *t, int key)
+{
+	struct edit e;
+	edit_set(&e, t->cmd);
+	if (key == 27) {
+		t->cmd_open = false;
+		return RD_VIEW;
+	}
+	if (key == '\n') {
+		run_cmd(t);
+		return RD_VIEW;
+	}
+	if (key == '\t') {
+		complete_cmd(t);
+		return RD_VIEW;
+	}
+	bool changed;
+	unsigned scope = SC_EDIT;
+	enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+	if (a == ACT_BACKSPACE && e.len == 0) {
+		t->cmd_open = false;
+		return RD_VIEW;
+	}
+	if (a != ACT_NONE && edit_act(&e, a, (wint_t)key, &changed) && e.len < sizeof t->cmd) {
+		memcpy(t->cmd, e.buf, e.len + 1);
+		t->cmd_len = e.len;
+	}
+	return RD_VIEW;
+}
+
+/* Runs action a (key: the key that asked for it, for ACT_CHAR) on the top view, then the
+ * frame's own actions. */
+static int dispatch(struct tui *t, enum action a, int key)
+{
+	struct view *v = t->top;
+	int rd = v->ops->act ? v->ops->act(t, v, a, (wint_t)key) : -1;
+	if (rd >= 0)
+		return rd;
+	switch (a) {
+	case ACT_QUIT:
+		if (!v->below) {
+			t->quit = true;
+			return RD_NONE;
+		}
+		tui_pop(t);
+		return RD_VIEW;
+	case ACT_BACK:
+		if (v->below)
+			tui_pop(t);
+		return RD_VIEW;
+	case ACT_HELP:
+		tui_push(t, view_help_new(t, v->ops->scope));
+		return RD_VIEW;
+	case ACT_COMMAND:
+		t->cmd_open = true;
+		t->cmd[0] = '\0';
+		t->cmd_len = 0;
+		t->msg[0] = '\0';
+		return RD_VIEW;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return RD_VIEW;
+	case ACT_LOOKUP:
+		tui_open_named(t, "lookup");
+		return RD_VIEW;
+	case ACT_TODAY:
+		tui_open_named(t, "today");
+		return RD_VIEW;
+	default:
+		return RD_NONE;
+	}
+}
+
+static int handle_key(struct tui *t, int key)
+{
+	if (key == (KEYF | KEY_RESIZE))
+		return RD_VIEW;
+	if (t->cmd_open)
+		return cmdline_key(t, key);
+	struct view *v = t->top;
+	bool typing = v->ops->typing && v->ops->typing(v);
+	if (typing && printable(key))
+		return dispatch(t, ACT_CHAR, key);
+	unsigned scopes[3];
+	size_t n = 0;
+	if (typing)
+		scopes[n++] = SC_EDIT;
+	scopes[n++] = v->ops->scope;
+	scopes[n++] = SC_GLOBAL;
+	enum action a = keymap_lookup(&t->keys, key, scopes, n);
+	if (a == ACT_NONE) {
+		if (printable(key))
+			return dispatch(t, ACT_CHAR, key); /* a view may take letters outside a field */
+		return RD_NONE;
+	}
+	t->msg_error = false;
+	return dispatch(t, a, key);
+}
+
+/* ---- live refresh ---- */
+
+static int64_t store_version;
+
+static void check_changes(struct tui *t)
+{
+	int64_t v = store_data_version(t->st);
+	if (v == store_version)
+		return;
+	store_version = v;
+	t->data_version++;
+	if (t->top->ops->reload)
+		t->top->ops->reload(t, t->top);
+	t->top->seen_version = t->data_version;
+}
+
+/* ---- prompts ---- */
+
+/* One key for a prompt: from the script in script mode. */
+static int next_key(struct tui *t, int timeout_ms);
+
+char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
+{
+	struct edit e;
+	edit_set(&e, initial);
+	for (;;) {
+		int pw = draw_width(prompt);
+		draw_fill(t->rows - 1, 0, t->cols, prompt, draw_attr(t, TE_MESSAGE));
+		int cx = edit_draw(&e, t->rows - 1, pw + 1, t->cols - pw - 1, draw_attr(t, TE_FIELD));
+		curs_set(1);
+		move(t->rows - 1, cx);
+		refresh();
+		int key = next_key(t, -1);
+		if (key < 0 || key == 27 || t->quit)
+			return NULL;
+		if (key == '\n')
+			return xstrdup(e.buf);
+		bool changed;
+		unsigned scope = SC_EDIT;
+		enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+		if (a != ACT_NONE)
+			edit_act(&e, a, (wint_t)key, &changed);
+	}
+}
+
+bool tui_confirm(struct tui *t, const char *question)
+{
+	char q[400];
+	snprintf(q, sizeof q, "%s %s", question, _("(y/n)"));
+	draw_fill(t->rows - 1, 0, t->cols, q, draw_attr(t, TE_WARNING));
+	curs_set(0);
+	refresh();
+	for (;;) {
+		int key = next_key(t, -1);
+		if (key < 0 || t->quit)
+			return false;
+		/* yes in either language */
+		if (key == 'y' || key == 'Y' || key == 0x662f /* 是 */)
+			return true;
+		if (key == 'n' || key == 'N' || key == 27 || key == 0x5426 /* 否 */)
+			return false;
+	}
+}
+
+/* ---- the script driver (MAITRE_TUI_SCRIPT) ---- */
+
+static struct {
+	int keys[256];
+	size_t n, at;
+} pending;
+
+static void snap(struct tui *t, const char *label)
+{
+	FILE *f = t->snap_out;
+	fprintf(f, "--- %s%s(%dx%d)\n", label && *label ? label : "", label && *label ? " " : "",
+		t->cols, t->rows);
+	for (int y = 0; y < t->rows; y++) {
+		struct sbuf b = {0};
+		sbuf_add(&b, "");
+		for (int x = 0; x < t->cols; x++) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1] = {0};
+			attr_t at;
+			short pair;
+			if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &at, &pair, NULL) == ERR ||
+			    !wc[0]) {
+				sbuf_addc(&b, ' ');
+				continue;
+			}
+			for (int i = 0; wc[i]; i++) {
+				char enc[8];
+				size_t k = text_encode((uint32_t)wc[i], enc);
+				sbuf_addn(&b, enc, k);
+			}
+			if (text_cp_width((uint32_t)wc[0]) == 2)
+				x++; /* the second cell of a wide character */
+		}
+		while (b.len && b.s[b.len - 1] == ' ')
+			b.s[--b.len] = '\0';
+		fprintf(f, "%s\n", b.s);
+		sbuf_free(&b);
+	}
+	fflush(f);
+}
+
+static void script_fail(struct tui *t, const char *what)
+{
+	restore_terminal();
+	fprintf(stderr, "%s:%d: %s\n", t->script_name, t->script_line, what);
+	exit(3);
+}
+
+static bool screen_has(struct tui *t, const char *text)
+{
+	FILE *saved = t->snap_out;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		return false;
+	t->snap_out = m;
+	snap(t, "");
+	fclose(m);
+	t->snap_out = saved;
+	bool found = buf && strstr(buf, text);
+	free(buf);
+	return found;
+}
+
+/* Reads script lines until keys are pending; runs the other commands on the way. False at
+ * the end of the script. */
+static bool script_more(struct tui *t)
+{
+	char line[2048];
+	while (pending.at >= pending.n) {
+		pending.n = pending.at = 0;
+		if (!fgets(line, sizeof line, t->script))
+			return false;
+		t->script_line++;
+		line[strcspn(line, "\n")] = '\0';
+		char *cmd = line + strspn(line, " \t");
+		if (!*cmd || *cmd == '#')
+			continue;
+		char *arg = cmd + strcspn(cmd, " ");
+		if (*arg)
+			*arg++ = '\0';
+		if (strcmp(cmd, "type") == 0) {
+			size_t n = strlen(arg);
+			while (n && pending.n < 256) {
+				uint32_t cp;
+				size_t k = text_decode(arg, n, &cp);
+				if (!k)
+					script_fail(t, "type: not UTF-8");
+				pending.keys[pending.n++] = (int)cp;
+				arg += k, n -= k;
+			}
+		} else if (strcmp(cmd, "key") == 0) {
+			char *save = NULL;
+			for (char *k = strtok_r(arg, " ", &save); k && pending.n < 256;
+			     k = strtok_r(NULL, " ", &save)) {
+				int key = key_parse(k);
+				if (key < 0)
+					script_fail(t, "key: no such key");
+				pending.keys[pending.n++] = key;
+			}
+		} else if (strcmp(cmd, "size") == 0) {
+			int c = 0, r = 0;
+			if (sscanf(arg, "%d %d", &c, &r) != 2 || c < 10 || r < 5 || c > 500 || r > 300)
+				script_fail(t, "size: COLS ROWS");
+			resizeterm(r, c);
+			t->rows = r;
+			t->cols = c;
+			pending.keys[pending.n++] = KEYF | KEY_RESIZE;
+		} else if (strcmp(cmd, "snap") == 0) {
+			snap(t, arg);
+		} else if (strcmp(cmd, "expect") == 0) {
+			if (!screen_has(t, arg)) {
+				snap(t, "expect failed");
+				script_fail(t, "expect: not on the screen");
+			}
+		} else if (strcmp(cmd, "run") == 0) {
+			fflush(NULL);
+			if (system(arg) != 0)
+				script_fail(t, "run: the command failed");
+		} else if (strcmp(cmd, "tick") == 0) {
+			check_changes(t);
+			render(t);
+		} else if (strcmp(cmd, "lock") == 0) {
+			char err[300];
+			if (store_open(t->db, 0, &t->lock_holder, err, sizeof err) != ST_OK ||
+			    store_begin(t->lock_holder) != ST_OK)
+				script_fail(t, "lock: cannot take the write lock");
+		} else if (strcmp(cmd, "unlock") == 0) {
+			if (t->lock_holder) {
+				store_rollback(t->lock_holder);
+				store_close(t->lock_holder);
+				t->lock_holder = NULL;
+			}
+		} else if (strcmp(cmd, "busy") == 0) {
+			store_set_busy_timeout(t->st, atoi(arg));
+		} else {
+			script_fail(t, "unknown command (type, key, size, snap, expect, run, tick, lock, "
+				       "unlock, busy)");
+		}
+	}
+	return true;
+}
+
+/* The next key: -1 after timeout_ms (-1: wait) or at the end of a script. */
+static int next_key(struct tui *t, int timeout_ms)
+{
+	if (t->script) {
+		if (!script_more(t)) {
+			t->quit = true;
+			return -1;
+		}
+		return pending.keys[pending.at++];
+	}
+	for (;;) {
+		if (got_signal) {
+			t->quit = true;
+			return -1;
+		}
+		timeout(timeout_ms);
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			return -1;
+		int key = normalise(r, ch);
+		if (key == (KEYF | KEY_RESIZE))
+			getmaxyx(stdscr, t->rows, t->cols);
+		return key;
+	}
+}
+
+/* ---- setup ---- */
+
+static void setup_colours(struct tui *t)
+{
+	bool colour = has_colors() && !getenv("NO_COLOR");
+	if (colour) {
+		start_color();
+		use_default_colors();
+	}
+	short pair = 1;
+	for (int e = 0; e < TE_COUNT; e++) {
+		const struct theme_style *s = &t->theme.s[e];
+		attr_t a = A_NORMAL;
+		if (s->attrs & THEME_BOLD)
+			a |= A_BOLD;
+		if (s->attrs & THEME_REVERSE)
+			a |= A_REVERSE;
+		if (s->attrs & THEME_UNDERLINE)
+			a |= A_UNDERLINE;
+		if (s->attrs & THEME_DIM)
+			a |= A_DIM;
+		if (s->attrs & THEME_STANDOUT)
+			a |= A_STANDOUT;
+		if (colour && (s->fg >= 0 || s->bg >= 0) && s->fg < COLORS && s->bg < COLORS &&
+		    pair < COLOR_PAIRS) {
+			init_pair(pair, s->fg, s->bg);
+			a |= COLOR_PAIR(pair);
+			pair++;
+		}
+		t->attr[e] = a;
+	}
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void bench_report(double *ms, long *bytes, size_t n, double first_ms)
+{
+	if (!n) {
+		fprintf(stderr, "tui: first screen %.2f ms; no keys\n", first_ms);
+		return;
+	}
+	qsort(ms, n, sizeof *ms, cmp_double);
+	long maxb = 0, sumb = 0;
+	for (size_t i = 0; i < n; i++) {
+		sumb += bytes[i];
+		if (bytes[i] > maxb)
+			maxb = bytes[i];
+	}
+	fprintf(stderr,
+		"tui: first screen %.2f ms; %zu keys: p50 %.3f ms, p99 %.3f ms, max %.3f ms; "
+		"bytes per key: mean %.0f, max %ld\n",
+		first_ms, n, ms[n / 2], ms[(size_t)((double)(n - 1) * 0.99)], ms[n - 1],
+		(double)sumb / (double)n, maxb);
+}
+
+int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
+{
+	double t0 = now_ms();
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.st = st;
+	t.rules = rules;
+	t.db = db;
+	t.snap_out = stdout;
+	char err[600];
+	if (keymap_defaults(&t.keys) < 0) {
+		fprintf(stderr, "maitre: out of memory\n");
+		return 3;
+	}
+	struct settings cfg;
+	if (settings_load(&cfg, err, sizeof err) < 0) {
+		fprintf(stderr, "maitre: %s\n", err);
+		keymap_free(&t.keys);
+		return 1;
+	}
+	for (size_t i = 0; i < cfg.nbindings; i++) {
+		char why[300];
+		if (keymap_bind(&t.keys, cfg.bindings[i].action, cfg.bindings[i].keys, why,
+				sizeof why) < 0) {
+			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
+				cfg.bindings[i].column, why);
+			settings_free(&cfg);
+			keymap_free(&t.keys);
+			return 1;
+		}
+	}
+	settings_free(&cfg);
+	const char *theme = getenv("MAITRE_THEME");
+	if (!theme || !*theme)
+		theme = cfg.theme[0] ? cfg.theme : "default";
+	if (getenv("NO_COLOR"))
+		theme = "monochrome";
+	if (theme_load_named(theme, &t.theme, err, sizeof err) < 0) {
+		fprintf(stderr, "maitre: %s\n", err);
+		keymap_free(&t.keys);
+		return 1;
+	}
+
+	const char *script = getenv("MAITRE_TUI_SCRIPT");
+	SCREEN *scr = NULL;
+	FILE *in = NULL;
+	if (script && *script) {
+		t.script = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
+		t.script_name = script;
+		if (!t.script) {
+			fprintf(stderr, "maitre: %s: %s\n", script, strerror(errno));
+			keymap_free(&t.keys);
+			return 1;
+		}
+		const char *outp = getenv("MAITRE_TUI_OUTPUT");
+		t.term_out = fopen(outp && *outp ? outp : "/dev/null", "w");
+		in = fopen("/dev/null", "r");
+		const char *term = getenv("MAITRE_TUI_TERM");
+		scr = t.term_out && in ? newterm(term && *term ? term : "xterm-256color", t.term_out, in)
+				       : NULL;
+		if (!scr) {
+			fprintf(stderr, "maitre: cannot set up the headless screen\n");
+			keymap_free(&t.keys);
+			return 3;
+		}
+		t.bench = getenv("MAITRE_TUI_BENCH") != NULL;
+		resizeterm(30, 100);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "maitre: the interface needs a terminal (see 'maitre help' for the "
+					"command line)\n");
+			keymap_free(&t.keys);
+			return 2;
+		}
+		if (!initscr()) {
+			keymap_free(&t.keys);
+			return 3;
+		}
+	}
+	curses_on = true;
+	atexit(restore_terminal);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	setup_colours(&t);
+	getmaxyx(stdscr, t.rows, t.cols);
+	store_version = store_data_version(st);
+
+	tui_push(&t, view_lookup_new(&t));
+	render(&t);
+	double first = now_ms() - t0;
+	double *ms = NULL;
+	long *bytes = NULL;
+	size_t nk = 0, capk = 0, capb = 0;
+	while (!t.quit && t.top) {
+		int key = next_key(&t, 500);
+		if (t.quit)
+			break;
+		if (key < 0) {
+			check_changes(&t);
+			render(&t);
+			continue;
+		}
+		double k0 = t.bench ? now_ms() : 0;
+		long b0 = t.bench ? (fflush(t.term_out), ftell(t.term_out)) : 0;
+		int rd = handle_key(&t, key);
+		if (t.quit || !t.top)
+			break;
+		if (rd != RD_NONE || key == (KEYF | KEY_RESIZE))
+			render(&t);
+		if (t.bench && vec_reserve((void **)&ms, nk + 1, &capk, sizeof *ms) &&
+		    vec_reserve((void **)&bytes, nk + 1, &capb, sizeof *bytes)) {
+			fflush(t.term_out);
+			ms[nk] = now_ms() - k0;
+			bytes[nk++] = ftell(t.term_out) - b0;
+		}
+	}
+	while (t.top) {
+		struct view *v = t.top;
+		t.top = v->below;
+		view_free(v);
+	}
+	endwin();
+	curses_on = false;
+	if (t.bench)
+		bench_report(ms, bytes, nk, first);
+	free(ms);
+	free(bytes);
+	if (scr)
+		delscreen(scr);
+	if (t.term_out)
+		fclose(t.term_out);
+	if (in)
+		fclose(in);
+	if (t.script && t.script != stdin)
+		fclose(t.script);
+	if (t.lock_holder) {
+		store_rollback(t.lock_holder);
+		store_close(t.lock_holder);
+	}
+	keymap_free(&t.keys);
+	return 0;
+}

@@ -1,0 +1,122 @@
+/* tui.h — the terminal interface: the frame shared by every view.
+ *
+ * The screen: row 0 is the view's title bar, rows 1..rows-3 the view, row rows-2 a one-line
+ * hint of the main keys, row rows-1 the status line (messages, the login and the database) or
+ * the ':' command line. Views draw into stdscr through draw.h only; curses sends the terminal
+ * only what changed. Nothing here holds a transaction open while waiting for a key. */
+#ifndef MAITRE_TUI_H
+#define MAITRE_TUI_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <libintl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#include "config/theme.h"
+#include "core/date.h"
+#include "core/tier.h"
+#include "store/store.h"
+#include "tui/action.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* The smallest screen the views are laid out for. */
+#define TUI_MIN_COLS 80
+#define TUI_MIN_ROWS 24
+
+struct tui;
+struct view;
+
+/* What a handler changed, for the loop to redraw. */
+enum redraw { RD_NONE = 0, RD_STATUS = 1, RD_VIEW = 2 };
+
+struct view_ops {
+	const char *name;      /* as opened from the ':' line ("lookup") */
+	unsigned scope;        /* the action scope (SC_*) of this view's own keys */
+	const char *(*title)(struct tui *t, struct view *v);
+	void (*draw)(struct tui *t, struct view *v);
+	/* An action of the table, or ACT_CHAR with the typed character ch. Returns RD_*. */
+	int (*act)(struct tui *t, struct view *v, enum action a, wint_t ch);
+	/* Another process changed the database: read again, keeping the cursor and any input. */
+	void (*reload)(struct tui *t, struct view *v);
+	void (*free)(struct view *v);
+	/* True when printable characters go to the view (a text field has the focus). */
+	bool (*typing)(struct view *v);
+	/* The cursor position when a text field has the focus (false: cursor hidden). */
+	bool (*cursor)(struct tui *t, struct view *v, int *y, int *x);
+	const enum action *hints; /* the main keys for the hint line, ending in ACT_NONE */
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct view *below;
+	int64_t seen_version; /* data version the view last read */
+	void *data;
+};
+
+struct tui {
+	struct store *st;
+	const struct tier_rules *rules; /* may be NULL when no rules could be loaded */
+	const char *db;
+	struct view *top;
+	int rows, cols;
+	bool quit;
+	char msg[512];
+	bool msg_error;
+	int64_t data_version;
+	struct theme theme;
+	attr_t attr[TE_COUNT];
+	struct keymap keys;
+	/* the ':' command line while it is open */
+	bool cmd_open;
+	char cmd[256];
+	size_t cmd_len;
+	/* headless screen tests (MAITRE_TUI_SCRIPT): keys come from a script */
+	FILE *script;
+	const char *script_name;
+	int script_line;
+	FILE *snap_out;
+	struct store *lock_holder; /* 'lock' in a script: another connection holding the write lock */
+	/* bench mode (MAITRE_TUI_BENCH): per-key timings and bytes */
+	FILE *term_out;
+	bool bench;
+};
+
+/* Runs the interface on the open database until the user quits. rules may be NULL. Returns
+ * an exit status. */
+int tui_run(struct store *st, const struct tier_rules *rules, const char *db);
+
+/* Puts a view on top (it takes ownership of v). */
+void tui_push(struct tui *t, struct view *v);
+/* Removes the top view; the one below is shown again (and reloaded if the data changed). */
+void tui_pop(struct tui *t);
+/* A message on the status line (printf-style, already translated by the caller). */
+void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_error(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Asks a yes/no question on the status line; true for yes. */
+bool tui_confirm(struct tui *t, const char *question);
+/* Reads one line on the status line after prompt (initial text may be NULL); NULL when
+ * cancelled. Caller frees. */
+char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
+/* Opens a view by its name (as typed on the ':' line); false when there is none. */
+bool tui_open_named(struct tui *t, const char *name);
+/* Our own write changed the data: every view reads again when next shown. */
+void tui_changed(struct tui *t);
+/* The rows available to a view (between the title bar and the hint line). */
+int tui_view_rows(const struct tui *t);
+
+/* Views. */
+struct view *view_lookup_new(struct tui *t);
+struct view *view_guest_new(struct tui *t, int64_t guest_id);
+struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces);
+struct view *view_today_new(struct tui *t);
+struct view *view_help_new(struct tui *t, unsigned scope);
+struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
+
+#endif

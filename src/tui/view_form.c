@@ -1,0 +1,734 @@
+/* view_form.c — the guest profile form: every field of the guest sheet (domain.md §2),
+ * grouped, and list editors for phones, preferences, special dates, associated people, tags
+ * and notes. Each field is checked as it is left, the reason beside it. Saving is one
+ * transaction; when it cannot be written the form stays with everything typed and ^S tries
+ * again; when someone else changed the guest meanwhile, both values of each field in conflict
+ * are shown before anything is overwritten. A new guest's form shows the guests it may
+ * already be (search before create). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/guest.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "store/guest_store.h"
+#include "store/search_store.h"
+#include "tui/draw.h"
+#include "tui/edit.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+enum list { L_PHONES, L_PREFS, L_DATES, L_PEOPLE, L_TAGS, L_NOTES, L_COUNT };
+static const char *const list_names[L_COUNT] = {N_("phones"), N_("preferences"),
+						N_("special dates"), N_("people"), N_("tags"),
+						N_("notes")};
+static const char *const list_formats[L_COUNT] = {
+	N_("number, or kind and number: mobile 139 1234 5678"),
+	N_("kind: text [severity] — kinds taste, dish, habit, dislike, taboo, allergy; "
+	   "severity low, medium, high, critical"),
+	N_("birthday 1970-05-12, anniversary 05-12, or a name and MM-DD"),
+	N_("relation name; notes — driver 王师傅; likes strong tea"),
+	N_("a tag"),
+	N_("a note"),
+};
+
+/* Field groups, in the order of the guest sheet. */
+static const struct {
+	const char *title;
+	int from, to; /* guest field ids, inclusive */
+} groups[] = {
+	{N_("Name and work"), GF_NAME, GF_POSITION},
+	{N_("Recognition"), GF_LOOKS, GF_PHOTO},
+	{N_("Background"), GF_ETHNICITY, GF_SALES_MANAGER},
+	{N_("Sensitive: never ask; record only what the guest volunteers"), GF_MARITAL_STATUS,
+	 GF_PERSONAL_HISTORY},
+};
+
+/* Short labels of the guest fields, in the order of GUEST_FIELDS. */
+static const char *const field_labels[GF_COUNT] = {
+	N_("address as"), N_("family name"), N_("given name"), N_("gender"), N_("employer"),
+	N_("position"), N_("looks"), N_("height cm"), N_("weight kg"), N_("photo file"),
+	N_("ethnicity"), N_("native place"), N_("spending power"), N_("character"),
+	N_("sales manager"), N_("marital status"), N_("income"), N_("home address"),
+	N_("religion"), N_("health"), N_("personal history"),
+};
+
+enum row_kind { R_GROUP, R_FIELD, R_LIST, R_ITEM };
+struct row {
+	enum row_kind kind;
+	int n;      /* group index, field id or list */
+	size_t i;   /* item index */
+};
+
+struct form {
+	int64_t id;
+	int64_t version;
+	struct guest g;    /* as being edited */
+	struct guest orig; /* as read when the form opened */
+	struct edit f[GF_COUNT];
+	char why[GF_COUNT][200];
+	struct row *rows;
+	size_t nrows, cap, sel, top;
+	char msg[600];
+	bool msg_error;
+	bool force_phone;     /* the next save keeps a phone another guest has */
+	int64_t conflict_ver; /* the next save overwrites this newer version */
+	/* search before create */
+	struct guest_summary match[5];
+	size_t nmatch;
+	char match_for[EDIT_MAX];
+};
+
+static struct form *F(struct view *v)
+{
+	return v->data;
+}
+
+static void push_row(struct form *f, enum row_kind k, int n, size_t i)
+{
+	if (vec_reserve((void **)&f->rows, f->nrows + 1, &f->cap, sizeof *f->rows))
+		f->rows[f->nrows++] = (struct row){k, n, i};
+}
+
+static size_t list_len(const struct guest *g, int l)
+{
+	switch (l) {
+	case L_PHONES:
+		return g->phones.n;
+	case L_PREFS:
+		return g->prefs.n;
+	case L_DATES:
+		return g->dates.n;
+	case L_PEOPLE:
+		return g->people.n;
+	case L_TAGS:
+		return g->tags.n;
+	default:
+		return g->notes.n;
+	}
+}
+
+static void build_rows(struct form *f)
+{
+	f->nrows = 0;
+	for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++) {
+		push_row(f, R_GROUP, (int)k, 0);
+		for (int i = groups[k].from; i <= groups[k].to; i++)
+			push_row(f, R_FIELD, i, 0);
+	}
+	for (int l = 0; l < L_COUNT; l++) {
+		push_row(f, R_LIST, l, 0);
+		for (size_t i = 0; i < list_len(&f->g, l); i++)
+			push_row(f, R_ITEM, l, i);
+	}
+	if (f->sel >= f->nrows)
+		f->sel = f->nrows - 1;
+}
+
+/* The text of item i of list l, as shown and as edited. Caller frees. */
+static char *item_text(const struct guest *g, int l, size_t i)
+{
+	switch (l) {
+	case L_PHONES:
+		return xasprintf("%s %s", g->phones.v[i].kind, g->phones.v[i].number);
+	case L_PREFS: {
+		const struct guest_pref *p = &g->prefs.v[i];
+		const char *who = p->person >= 0 && (size_t)p->person < g->people.n
+					  ? g->people.v[p->person].relation
+					  : NULL;
+		return xasprintf("%s%s%s: %s%s%s", who ? who : "", who ? " · " : "",
+				 pref_kind_names[p->kind], p->text, p->severity ? " " : "",
+				 p->severity ? severity_names[p->severity] : "");
+	}
+	case L_DATES: {
+		const struct guest_date *d = &g->dates.v[i];
+		const char *who = d->person >= 0 && (size_t)d->person < g->people.n
+					  ? g->people.v[d->person].relation
+					  : NULL;
+		char md[16];
+		if (d->year)
+			snprintf(md, sizeof md, "%04d-%02d-%02d", d->year, d->month, d->day);
+		else
+			snprintf(md, sizeof md, "%02d-%02d", d->month, d->day);
+		return xasprintf("%s%s%s %s", who ? who : "", who ? " · " : "",
+				 d->kind == DATE_OTHER && d->label ? d->label : date_kind_names[d->kind], md);
+	}
+	case L_PEOPLE: {
+		const struct guest_person *p = &g->people.v[i];
+		return xasprintf("%s%s%s%s%s", p->relation, p->name ? " " : "", p->name ? p->name : "",
+				 p->notes ? "; " : "", p->notes ? p->notes : "");
+	}
+	case L_TAGS:
+		return xstrdup(g->tags.v[i]);
+	default:
+		return xasprintf("%.16s %s: %s", g->notes.v[i].at ? g->notes.v[i].at : _("new"),
+				 g->notes.v[i].author ? g->notes.v[i].author : "", g->notes.v[i].text);
+	}
+}
+
+/* Parses text typed for list l into the guest (appending). 0, or -1 with why. */
+static int item_parse(struct guest *g, int l, const char *text, char *why, size_t len)
+{
+	char buf[EDIT_MAX];
+	snprintf(buf, sizeof buf, "%s", text);
+	char *s = buf + strspn(buf, " ");
+	if (!*s) {
+		snprintf(why, len, "%s", _("nothing typed"));
+		return -1;
+	}
+	if (text_field_check(s, 500, false, why, len) < 0)
+		return -1;
+	switch (l) {
+	case L_PHONES: {
+		const char *kind = "mobile", *num = s;
+		char *sp = strchr(s, ' ');
+		if (sp && !strchr("+0123456789(", *s)) {
+			*sp = '\0';
+			kind = s;
+			num = sp + 1;
+		}
+		char *d = text_digits(num);
+		bool ok = d && strlen(d) >= 5 && strlen(d) <= 20;
+		free(d);
+		if (!ok) {
+			snprintf(why, len, "%s", _("phone: 5 to 20 digits"));
+			return -1;
+		}
+		return guest_add_phone(g, kind, num) < 0 ? -1 : 0;
+	}
+	case L_PREFS: {
+		char *colon = strchr(s, ':');
+		if (!colon) {
+			snprintf(why, len, "%s", _("write kind: text (taste, dish, habit, dislike, taboo, allergy)"));
+			return -1;
+		}
+		*colon = '\0';
+		int kind = -1;
+		for (int k = 0; k < PREF_KIND_COUNT; k++)
+			if (strcmp(s, pref_kind_names[k]) == 0)
+				kind = k;
+		if (kind < 0) {
+			snprintf(why, len, _("kind: \"%s\" is none of taste, dish, habit, dislike, taboo, allergy"), s);
+			return -1;
+		}
+		char *item = colon + 1 + strspn(colon + 1, " ");
+		enum severity sev = SEV_NONE;
+		char *last = strrchr(item, ' ');
+		for (int k = 1; last && k < SEV_COUNT; k++)
+			if (strcmp(last + 1, severity_names[k]) == 0) {
+				sev = (enum severity)k;
+				*last = '\0';
+			}
+		if (!*item) {
+			snprintf(why, len, "%s", _("text: nothing after the kind"));
+			return -1;
+		}
+		if (pref_kind_is_safety((enum pref_kind)kind) && sev == SEV_NONE)
+			sev = SEV_HIGH; /* a taboo or allergy is never without a severity */
+		return guest_add_pref(g, -1, (enum pref_kind)kind, sev, item) < 0 ? -1 : 0;
+	}
+	case L_DATES: {
+		char *sp = strrchr(s, ' ');
+		struct date d;
+		if (!sp) {
+			snprintf(why, len, "%s", _("write what and when: birthday 05-12"));
+			return -1;
+		}
+		*sp = '\0';
+		const char *when = sp + 1;
+		int year = 0;
+		if (date_parse(when, &d))
+			year = d.y;
+		else if (!date_parse_md(when, &d)) {
+			snprintf(why, len, _("date: \"%s\" is neither YYYY-MM-DD nor MM-DD"), when);
+			return -1;
+		}
+		enum date_kind kind = DATE_OTHER;
+		if (strcmp(s, "birthday") == 0 || strcmp(s, _("birthday")) == 0)
+			kind = DATE_BIRTHDAY;
+		else if (strcmp(s, "anniversary") == 0 || strcmp(s, _("wedding anniversary")) == 0)
+			kind = DATE_ANNIVERSARY;
+		return guest_add_date(g, -1, kind, kind == DATE_OTHER ? s : NULL, year, d.m, d.d) < 0 ? -1
+															: 0;
+	}
+	case L_PEOPLE: {
+		char *notes = strchr(s, ';');
+		if (notes) {
+			*notes++ = '\0';
+			notes += strspn(notes, " ");
+		}
+		char *name = strchr(s, ' ');
+		if (name)
+			*name++ = '\0';
+		return guest_add_person(g, s, name && *name ? name : NULL, notes && *notes ? notes : NULL) <
+				       0
+			       ? -1
+			       : 0;
+	}
+	case L_TAGS:
+		return guest_add_tag(g, s) < 0 ? -1 : 0;
+	default:
+		return guest_add_note(g, s) < 0 ? -1 : 0;
+	}
+}
+
+static void remove_item(struct guest *g, int l, size_t i)
+{
+	switch (l) {
+	case L_PHONES:
+		guest_remove_phone(g, i);
+		break;
+	case L_PREFS:
+		guest_remove_pref(g, i);
+		break;
+	case L_DATES:
+		guest_remove_date(g, i);
+		break;
+	case L_PEOPLE:
+		guest_remove_person(g, i);
+		break;
+	case L_TAGS:
+		guest_remove_tag(g, i);
+		break;
+	default:
+		break; /* notes are a record: kept */
+	}
+}
+
+/* Checks field id as typed; on success puts it into the guest. */
+static bool check_field(struct form *f, int id)
+{
+	char *norm = NULL;
+	f->why[id][0] = '\0';
+	if (guest_field_check(&guest_fields[id], f->f[id].buf, &norm, f->why[id], sizeof f->why[id]) < 0)
+		return false;
+	if (id == GF_NAME && !norm) {
+		snprintf(f->why[id], sizeof f->why[id], "%s", _("a guest needs a name to be addressed by"));
+		return false;
+	}
+	guest_set(&f->g, (enum guest_field_id)id, norm);
+	free(norm);
+	return true;
+}
+
+/* Search before create: the guests the name or phone being typed may already be. */
+static void find_matches(struct tui *t, struct form *f)
+{
+	if (f->id)
+		return;
+	const char *q = f->f[GF_NAME].buf;
+	char *digits = NULL;
+	if (f->g.phones.n && (digits = text_digits(f->g.phones.v[f->g.phones.n - 1].number)) &&
+	    strlen(digits) >= 4 && !q[0])
+		q = digits;
+	if (strcmp(q, f->match_for) == 0) {
+		free(digits);
+		return;
+	}
+	snprintf(f->match_for, sizeof f->match_for, "%s", q);
+	for (size_t i = 0; i < f->nmatch; i++)
+		guest_summary_free(&f->match[i]);
+	f->nmatch = 0;
+	struct search_hit hits[5];
+	size_t n = 0;
+	if (q[0] && search_store_find(t->st, q, 0, 5, hits, &n) == ST_OK && n) {
+		int64_t ids[5];
+		for (size_t i = 0; i < n; i++)
+			ids[i] = hits[i].guest_id;
+		char month[11];
+		date_format(date_today(), month);
+		month[7] = '\0';
+		if (search_store_summaries(t->st, ids, n, month, f->match) == ST_OK)
+			f->nmatch = n;
+	}
+	free(digits);
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	return F(v)->id ? _("edit guest") : _("new guest");
+}
+
+static const struct row *cur(struct form *f)
+{
+	return &f->rows[f->sel];
+}
+
+static bool on_field(struct view *v)
+{
+	struct form *f = F(v);
+	return f->nrows && cur(f)->kind == R_FIELD;
+}
+
+enum { LABEL_W = 18 };
+
+static int form_rows(struct tui *t, struct form *f)
+{
+	int rows = t->rows - 3 - 1 - 3; /* title, hint+status, message area */
+	if (!f->id)
+		rows -= 1 + (int)(f->nmatch ? f->nmatch : 1);
+	return rows < 3 ? 3 : rows;
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct form *f = F(v);
+	int w = t->cols, rows = form_rows(t, f), y = 1;
+	if (f->sel < f->top)
+		f->top = f->sel;
+	if (f->sel >= f->top + (size_t)rows)
+		f->top = f->sel - (size_t)rows + 1;
+	for (size_t r = f->top; r < f->nrows && y <= rows; r++, y++) {
+		const struct row *rw = &f->rows[r];
+		bool sel = r == f->sel;
+		attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
+		if (sel)
+			draw_text(y, 0, 1, ">", a, false);
+		switch (rw->kind) {
+		case R_GROUP:
+			draw_fill(y, 1, w - 2, _(groups[rw->n].title), draw_attr(t, TE_TITLE));
+			break;
+		case R_FIELD: {
+			const struct guest_field *gf = &guest_fields[rw->n];
+			char label[80];
+			snprintf(label, sizeof label, "%s%s", _(field_labels[rw->n]), gf->sensitive ? " *" : "");
+			draw_text(y, 2, LABEL_W - 1, label, sel ? a : draw_attr(t, TE_LABEL), true);
+			int fw = 36;
+			edit_draw(&f->f[rw->n], y, LABEL_W + 2, fw, sel ? draw_attr(t, TE_FIELD) : a);
+			if (f->why[rw->n][0])
+				draw_text(y, LABEL_W + 3 + fw, w - LABEL_W - fw - 4, f->why[rw->n],
+					  draw_attr(t, TE_FIELD_ERROR), true);
+			break;
+		}
+		case R_LIST: {
+			char line[200];
+			snprintf(line, sizeof line, "%s (%zu) — %s", _(list_names[rw->n]), list_len(&f->g, rw->n),
+				 sel ? _("a adds") : "");
+			draw_fill(y, 1, w - 2, line, sel ? a : draw_attr(t, TE_TITLE));
+			break;
+		}
+		case R_ITEM: {
+			char *s = item_text(&f->g, rw->n, rw->i);
+			enum theme_elem e = TE_NORMAL;
+			if (rw->n == L_PREFS && f->g.prefs.v[rw->i].kind == PREF_ALLERGY)
+				e = TE_ALLERGY;
+			else if (rw->n == L_PREFS && f->g.prefs.v[rw->i].kind == PREF_TABOO)
+				e = TE_TABOO;
+			draw_fill(y, 4, w - 6, s, sel ? a : draw_attr(t, e));
+			free(s);
+			break;
+		}
+		}
+	}
+	y = rows + 1;
+	if (!f->id) {
+		draw_fill(y++, 1, w - 2, f->nmatch ? _("Already a guest? These match what is typed:")
+						   : _("No existing guest matches the name or phone typed."),
+			  draw_attr(t, f->nmatch ? TE_WARNING : TE_DIM));
+		for (size_t i = 0; i < f->nmatch; i++)
+			widget_result_line(t, y++, w, &f->match[i], false);
+		if (!f->nmatch)
+			y++;
+	}
+	if (f->msg[0])
+		draw_wrap(y, 1, w - 2, 3, f->msg, draw_attr(t, f->msg_error ? TE_ERROR : TE_MESSAGE));
+	else
+		draw_wrap(y, 1, w - 2, 3,
+			  cur(f)->kind == R_LIST || cur(f)->kind == R_ITEM ? _(list_formats[cur(f)->n])
+			  : _("^S saves · Tab/↑↓ move · fields marked * are never asked"),
+			  draw_attr(t, TE_DIM));
+}
+
+static bool cursor(struct tui *t, struct view *v, int *y, int *x)
+{
+	struct form *f = F(v);
+	if (!on_field(v) || f->sel < f->top)
+		return false;
+	*y = 1 + (int)(f->sel - f->top);
+	*x = edit_draw(&f->f[cur(f)->n], *y, LABEL_W + 2, 36, draw_attr(t, TE_FIELD));
+	return true;
+}
+
+static void move_to(struct form *f, long delta)
+{
+	long s = (long)f->sel;
+	do
+		s += delta;
+	while (s >= 0 && s < (long)f->nrows && f->rows[s].kind == R_GROUP);
+	if (s >= 0 && s < (long)f->nrows)
+		f->sel = (size_t)s;
+}
+
+/* Fields that differ between ours and theirs where theirs also changed since we read. */
+static void describe_conflict(struct form *f, const struct guest *theirs)
+{
+	struct sbuf b = {0};
+	sbuf_printf(&b, _("Someone else changed this guest since you opened it (version %lld). "),
+		    (long long)theirs->version);
+	int n = 0;
+	for (int i = 0; i < GF_COUNT; i++) {
+		const char *o = f->orig.f[i], *m = f->g.f[i], *th = theirs->f[i];
+		bool they_changed = (o ? o : "")[0] != (th ? th : "")[0] || strcmp(o ? o : "", th ? th : "");
+		bool differ = strcmp(m ? m : "", th ? th : "") != 0;
+		if (they_changed && differ) {
+			sbuf_printf(&b, _("%s: yours \"%s\", theirs \"%s\". "), _(field_labels[i]),
+				    m ? m : "", th ? th : "");
+			n++;
+		}
+	}
+	if (!n)
+		sbuf_add(&b, _("No field you changed was changed by them. "));
+	sbuf_add(&b, _("^S again saves yours over theirs; Esc leaves without saving."));
+	snprintf(f->msg, sizeof f->msg, "%s", b.s ? b.s : "");
+	f->msg_error = true;
+	sbuf_free(&b);
+}
+
+static void save(struct tui *t, struct view *v)
+{
+	struct form *f = F(v);
+	for (int i = 0; i < GF_COUNT; i++)
+		if (!check_field(f, i)) {
+			for (size_t r = 0; r < f->nrows; r++)
+				if (f->rows[r].kind == R_FIELD && f->rows[r].n == i)
+					f->sel = r;
+			snprintf(f->msg, sizeof f->msg, _("Not saved: %s: %s"), _(field_labels[i]), f->why[i]);
+			f->msg_error = true;
+			return;
+		}
+	int64_t dup = 0;
+	int64_t expect = f->conflict_ver ? f->conflict_ver : f->version;
+	enum store_status s = guest_store_save(t->st, &f->g, expect, f->force_phone, &dup);
+	if (s == ST_OK) {
+		tui_message(t, f->id ? _("guest %lld saved") : _("guest %lld added"), (long long)f->g.id);
+		int64_t id = f->g.id;
+		bool fresh = !f->id;
+		tui_changed(t);
+		tui_pop(t);
+		if (fresh)
+			tui_push(t, view_guest_new(t, id));
+		return;
+	}
+	if (s == ST_CONFLICT) {
+		struct guest theirs;
+		if (guest_store_get(t->st, f->id, &theirs) == ST_OK) {
+			describe_conflict(f, &theirs);
+			f->conflict_ver = theirs.version;
+			guest_free(&theirs);
+		}
+		return;
+	}
+	if (dup > 0 && !f->force_phone) {
+		char *name = NULL;
+		guest_store_name(t->st, dup, &name);
+		snprintf(f->msg, sizeof f->msg,
+			 _("Not saved: a phone belongs to guest #%lld %s already. Is it the same guest? "
+			   "^S again saves anyway."),
+			 (long long)dup, name ? name : "");
+		free(name);
+		f->msg_error = true;
+		f->force_phone = true;
+		return;
+	}
+	snprintf(f->msg, sizeof f->msg, _("Not saved: %s. Everything typed is kept; ^S tries again."),
+		 store_errmsg(t->st));
+	f->msg_error = true;
+}
+
+static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
+{
+	char *init = i >= 0 ? item_text(&f->g, l, (size_t)i) : NULL;
+	char prompt[200];
+	snprintf(prompt, sizeof prompt, "%s:", _(list_names[l]));
+	if (l == L_NOTES && i >= 0) {
+		free(init);
+		snprintf(f->msg, sizeof f->msg, "%s", _("Notes are a record: add a new one instead."));
+		f->msg_error = false;
+		return;
+	}
+	/* the edited form of an item drops what the parser adds back */
+	if (init && l == L_PREFS) {
+		const struct guest_pref *p = &f->g.prefs.v[i];
+		free(init);
+		init = xasprintf("%s: %s%s%s", pref_kind_names[p->kind], p->text, p->severity ? " " : "",
+				 p->severity ? severity_names[p->severity] : "");
+	}
+	char *text = tui_prompt(t, prompt, init);
+	free(init);
+	if (!text)
+		return;
+	struct guest trial;
+	char why[300];
+	if (guest_copy(&trial, &f->g) < 0) {
+		free(text);
+		return;
+	}
+	int person = -1;
+	if (i >= 0 && l == L_PREFS)
+		person = f->g.prefs.v[i].person;
+	if (i >= 0 && l == L_DATES)
+		person = f->g.dates.v[i].person;
+	if (item_parse(&trial, l, text, why, sizeof why) < 0) {
+		snprintf(f->msg, sizeof f->msg, _("%s: %s (typed: %s)"), _(list_names[l]), why, text);
+		f->msg_error = true;
+		guest_free(&trial);
+		free(text);
+		return;
+	}
+	if (person >= 0 && l == L_PREFS)
+		trial.prefs.v[trial.prefs.n - 1].person = person;
+	if (person >= 0 && l == L_DATES)
+		trial.dates.v[trial.dates.n - 1].person = person;
+	if (i >= 0)
+		remove_item(&trial, l, (size_t)i);
+	guest_free(&f->g);
+	f->g = trial;
+	f->msg[0] = '\0';
+	free(text);
+	build_rows(f);
+	find_matches(t, f);
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	struct form *f = F(v);
+	const struct row *r = cur(f);
+	bool changed;
+	if (r->kind == R_FIELD && edit_act(&f->f[r->n], a, ch, &changed)) {
+		if (changed && (r->n == GF_NAME))
+			find_matches(t, f);
+		if (changed && f->why[r->n][0])
+			check_field(f, r->n);
+		return RD_VIEW;
+	}
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+	case ACT_DOWN:
+	case ACT_UP:
+		if (r->kind == R_FIELD) {
+			check_field(f, r->n); /* validated as it is left */
+			if (r->n == GF_NAME)
+				find_matches(t, f);
+		}
+		move_to(f, a == ACT_NEXT_FIELD || a == ACT_DOWN ? 1 : -1);
+		return RD_VIEW;
+	case ACT_SUBMIT:
+	case ACT_OPEN:
+		if (r->kind == R_LIST)
+			edit_item(t, f, r->n, -1);
+		else if (r->kind == R_ITEM)
+			edit_item(t, f, r->n, (ssize_t)r->i);
+		else {
+			if (r->kind == R_FIELD)
+				check_field(f, r->n);
+			move_to(f, 1);
+		}
+		return RD_VIEW;
+	case ACT_ADD_ITEM:
+		if (r->kind == R_LIST || r->kind == R_ITEM)
+			edit_item(t, f, r->n, -1);
+		return RD_VIEW;
+	case ACT_DEL_ITEM:
+		if (r->kind == R_ITEM && r->n != L_NOTES) {
+			char *s = item_text(&f->g, r->n, r->i);
+			char q[600];
+			snprintf(q, sizeof q, _("Delete \"%s\"?"), s ? s : "");
+			free(s);
+			if (tui_confirm(t, q)) {
+				remove_item(&f->g, r->n, r->i);
+				build_rows(f);
+			}
+		}
+		return RD_VIEW;
+	case ACT_SAVE:
+		save(t, v);
+		return RD_VIEW;
+	case ACT_BACK: {
+		bool dirty = false;
+		for (int i = 0; i < GF_COUNT && !dirty; i++) {
+			const char *o = f->orig.f[i];
+			dirty = strcmp(f->f[i].buf, o ? o : "") != 0;
+		}
+		dirty = dirty || f->g.phones.n != f->orig.phones.n || f->g.prefs.n != f->orig.prefs.n ||
+			f->g.dates.n != f->orig.dates.n || f->g.people.n != f->orig.people.n ||
+			f->g.tags.n != f->orig.tags.n || f->g.notes.n != f->orig.notes.n;
+		if (!dirty || tui_confirm(t, _("Leave without saving what you typed?")))
+			tui_pop(t);
+		return RD_VIEW;
+	}
+	case ACT_QUIT:
+	case ACT_CHAR:
+		return RD_NONE;
+	default:
+		return -1;
+	}
+}
+
+static bool typing(struct view *v)
+{
+	return on_field(v);
+}
+
+static void form_free(struct view *v)
+{
+	struct form *f = F(v);
+	guest_free(&f->g);
+	guest_free(&f->orig);
+	for (size_t i = 0; i < f->nmatch; i++)
+		guest_summary_free(&f->match[i]);
+	free(f->rows);
+	free(f);
+}
+
+static const enum action hints[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_ADD_ITEM, ACT_BACK, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "guest form",
+	.scope = SC_FORM,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.free = form_free,
+	.typing = typing,
+	.cursor = cursor,
+	.hints = hints,
+};
+
+struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone)
+{
+	struct view *v = calloc(1, sizeof *v);
+	struct form *f = calloc(1, sizeof *f);
+	if (!v || !f) {
+		free(v);
+		free(f);
+		return NULL;
+	}
+	guest_init(&f->g);
+	guest_init(&f->orig);
+	if (guest_id) {
+		if (guest_store_get(t->st, guest_id, &f->g) != ST_OK ||
+		    guest_copy(&f->orig, &f->g) < 0) {
+			tui_error(t, "%s", store_errmsg(t->st));
+			guest_free(&f->g);
+			free(f);
+			free(v);
+			return NULL;
+		}
+		f->id = guest_id;
+		f->version = f->g.version;
+	} else {
+		if (name && *name)
+			guest_set(&f->g, GF_NAME, name);
+		if (phone && *phone)
+			guest_add_phone(&f->g, "mobile", phone);
+	}
+	for (int i = 0; i < GF_COUNT; i++)
+		edit_set(&f->f[i], f->g.f[i]);
+	v->ops = &ops;
+	v->data = f;
+	build_rows(f);
+	f->sel = 1; /* the name */
+	find_matches(t, f);
+	return v;
+}

@@ -1,0 +1,482 @@
+/* view_guest.c — the guest card: everything a receptionist needs at the door. How to address
+ * the guest and who greets them, then the safety block (fixed: it never scrolls away), then a
+ * scrolling page of tastes, dishes, habits, recognition notes, upcoming dates, people, visits,
+ * open complaints, the tier with its reason and distance, and the discount allowed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/complaint.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "core/tier_calc.h"
+#include "core/visit.h"
+#include "store/complaint_store.h"
+#include "store/guest_store.h"
+#include "store/search_store.h"
+#include "store/tier_store.h"
+#include "store/visit_store.h"
+#include "tui/draw.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+struct card_line {
+	char *label; /* NULL: continues the section above */
+	char *text;
+	enum theme_elem elem;
+};
+
+struct card {
+	int64_t id;
+	bool loaded;
+	char err[300];
+	struct guest g;
+	struct guest_summary sum;
+	char *allergies, *taboos; /* the guest's and their people's, in full */
+	char greeter[64];
+	struct card_line *lines;
+	size_t n, cap;
+	size_t top; /* first body line shown */
+};
+
+static struct card *C(struct view *v)
+{
+	return v->data;
+}
+
+static void add(struct card *c, const char *label, enum theme_elem e, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(struct card *c, const char *label, enum theme_elem e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = NULL;
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
+	va_end(ap);
+	if (!text || !vec_reserve((void **)&c->lines, c->n + 1, &c->cap, sizeof *c->lines)) {
+		free(text);
+		return;
+	}
+	c->lines[c->n++] = (struct card_line){label ? xstrdup(label) : NULL, text, e};
+}
+
+static void card_clear(struct card *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->lines[i].label);
+		free(c->lines[i].text);
+	}
+	c->n = 0;
+	if (c->loaded) {
+		guest_free(&c->g);
+		guest_summary_free(&c->sum);
+	}
+	free(c->allergies);
+	free(c->taboos);
+	c->allergies = c->taboos = NULL;
+	c->loaded = false;
+	c->greeter[0] = '\0';
+}
+
+static const char *severity_label(enum severity s)
+{
+	static const char *const names[] = {"", N_("low"), N_("medium"), N_("high"), N_("critical")};
+	return s > 0 && s < (int)(sizeof names / sizeof names[0]) ? _(names[s]) : "";
+}
+
+/* The items of one kind of person (-1: the guest), "a, b (high)", or NULL. */
+static char *prefs(const struct guest *g, int person, enum pref_kind kind)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < g->prefs.n; i++) {
+		const struct guest_pref *p = &g->prefs.v[i];
+		if (p->person != person || p->kind != kind)
+			continue;
+		sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
+		if (pref_kind_is_safety(kind) && p->severity)
+			sbuf_printf(&b, " (%s)", severity_label(p->severity));
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+/* The guest's allergies (or taboos), then their people's, each person named. */
+static char *safety_of(const struct guest *g, enum pref_kind kind)
+{
+	struct sbuf b = {0};
+	char *own = prefs(g, -1, kind);
+	if (own)
+		sbuf_add(&b, own);
+	free(own);
+	for (size_t i = 0; i < g->people.n; i++) {
+		char *p = prefs(g, (int)i, kind);
+		if (p)
+			sbuf_printf(&b, "%s%s%s%s: %s", b.len ? "; " : "", g->people.v[i].relation,
+				    g->people.v[i].name ? " " : "",
+				    g->people.v[i].name ? g->people.v[i].name : "", p);
+		free(p);
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+static const char *date_kind_label(const struct guest_date *d)
+{
+	static const char *const names[] = {N_("birthday"), N_("wedding anniversary"), N_("date")};
+	if (d->kind == DATE_OTHER && d->label)
+		return d->label;
+	return d->kind < 3 ? _(names[d->kind]) : "";
+}
+
+/* Special dates in the next 30 days, the guest's and their people's, nearest first. */
+static void upcoming(struct card *c)
+{
+	struct date today = date_today();
+	long t0 = date_to_days(today);
+	struct {
+		long in;
+		size_t i;
+	} near[64];
+	size_t n = 0;
+	for (size_t i = 0; i < c->g.dates.n && n < 64; i++) {
+		const struct guest_date *d = &c->g.dates.v[i];
+		long best = -1;
+		for (int y = today.y; y <= today.y + 1; y++) {
+			struct date dd = {y, d->month, d->day};
+			if (d->month == 2 && d->day == 29 && !date_is_leap(y))
+				dd.d = 28;
+			if (!date_valid(dd))
+				continue;
+			long in = date_to_days(dd) - t0;
+			if (in >= 0 && (best < 0 || in < best))
+				best = in;
+		}
+		if (best >= 0 && best <= 30) {
+			size_t k = n++;
+			while (k > 0 && near[k - 1].in > best) {
+				near[k] = near[k - 1];
+				k--;
+			}
+			near[k].in = best;
+			near[k].i = i;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct guest_date *d = &c->g.dates.v[near[k].i];
+		char who[200] = "";
+		if (d->person >= 0 && (size_t)d->person < c->g.people.n)
+			snprintf(who, sizeof who, "%s%s%s: ", c->g.people.v[d->person].relation,
+				 c->g.people.v[d->person].name ? " " : "",
+				 c->g.people.v[d->person].name ? c->g.people.v[d->person].name : "");
+		char when[64];
+		if (near[k].in == 0)
+			snprintf(when, sizeof when, "%s", _("today"));
+		else
+			snprintf(when, sizeof when, _("in %ld days"), near[k].in);
+		add(c, k ? NULL : _("coming up"), near[k].in <= 7 ? TE_WARNING : TE_NORMAL,
+		    "%s%s %02d-%02d (%s)", who, date_kind_label(d), d->month, d->day, when);
+	}
+}
+
+static void tier_lines(struct tui *t, struct card *c)
+{
+	if (!t->rules)
+		return;
+	struct tier_guest_info info;
+	struct date m = date_today();
+	m.d = 1;
+	if (tier_store_guest(t->st, t->rules, c->id, m, &info) != ST_OK)
+		return;
+	const struct tier_decision *d = &info.decision;
+	const struct tier_rules *r = t->rules;
+	char yuan[32];
+	if (d->tier[0]) {
+		const char *why = d->source == TS_OVERRIDE ? _("set by hand")
+				  : d->source == TS_GRACE  ? _("kept by grace")
+							   : _("by the rules");
+		add(c, _("tier"), widget_tier_elem(d->tier), "%s %s (%s)", d->tier, _(d->grp), why);
+		if (d->source == TS_OVERRIDE)
+			add(c, NULL, TE_DIM, "%s: %s", info.override_by, info.override_reason);
+	} else {
+		add(c, _("tier"), TE_DIM, "%s", _("none yet"));
+	}
+	add(c, NULL, TE_DIM, _("last %d months: %d visits, ¥%s, %d covers"), info.window.months,
+	    info.window.visits, money_format_yuan(info.window.spend, yuan), info.window.covers);
+	const struct tier_rule *up = tier_next_up(r, d->rule);
+	if (up) {
+		struct tier_gap gap;
+		tier_gap_to(up, &info.window, &gap);
+		char need[200] = "";
+		if (gap.visits && gap.spend)
+			snprintf(need, sizeof need, _("%d more visits and ¥%s more spend"), gap.visits,
+				 money_format_yuan(gap.spend, yuan));
+		else if (gap.visits)
+			snprintf(need, sizeof need, _("%d more visits"), gap.visits);
+		else if (gap.spend)
+			snprintf(need, sizeof need, _("¥%s more spend"), money_format_yuan(gap.spend, yuan));
+		else
+			snprintf(need, sizeof need, "%s", _("nothing more"));
+		add(c, NULL, TE_NORMAL, _("next up: %s %s needs %s this month"), up->tier, _(up->group),
+		    need);
+	}
+	const struct tier_privilege *p = tier_privilege_for(r, d->tier);
+	if (p) {
+		snprintf(c->greeter, sizeof c->greeter, "%s", p->greeter);
+		struct sbuf ex = {0};
+		for (size_t i = 0; i < p->discount_exclusions.n; i++)
+			sbuf_printf(&ex, "%s%s", i ? ", " : "", p->discount_exclusions.v[i]);
+		add(c, _("discount"), TE_NORMAL, _("up to %d%% off, never on %s"), p->max_discount_pct,
+		    ex.s ? ex.s : "-");
+		sbuf_free(&ex);
+	}
+}
+
+static void load(struct tui *t, struct card *c)
+{
+	card_clear(c);
+	c->err[0] = '\0';
+	if (guest_store_get(t->st, c->id, &c->g) != ST_OK) {
+		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
+		return;
+	}
+	char month[11];
+	date_format(date_today(), month);
+	month[7] = '\0';
+	if (search_store_summaries(t->st, &c->id, 1, month, &c->sum) != ST_OK) {
+		guest_free(&c->g);
+		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
+		return;
+	}
+	c->loaded = true;
+	c->allergies = safety_of(&c->g, PREF_ALLERGY);
+	c->taboos = safety_of(&c->g, PREF_TABOO);
+	struct guest *g = &c->g;
+
+	tier_lines(t, c);
+	if (g->f[GF_FAMILY_NAME] || g->f[GF_GIVEN_NAME])
+		add(c, _("full name"), TE_NORMAL, "%s%s", g->f[GF_FAMILY_NAME] ? g->f[GF_FAMILY_NAME] : "",
+		    g->f[GF_GIVEN_NAME] ? g->f[GF_GIVEN_NAME] : "");
+	if (g->f[GF_EMPLOYER] || g->f[GF_POSITION])
+		add(c, _("employer"), TE_NORMAL, "%s%s%s", g->f[GF_EMPLOYER] ? g->f[GF_EMPLOYER] : "",
+		    g->f[GF_EMPLOYER] && g->f[GF_POSITION] ? " · " : "",
+		    g->f[GF_POSITION] ? g->f[GF_POSITION] : "");
+	struct sbuf b = {0};
+	for (size_t i = 0; i < g->phones.n; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "", g->phones.v[i].number);
+	if (b.len)
+		add(c, _("phones"), TE_NORMAL, "%s", b.s);
+	sbuf_free(&b);
+	static const char *const kinds[] = {N_("tastes"), N_("usual dishes"), N_("habits"),
+					    N_("dislikes")};
+	for (int k = PREF_TASTE; k <= PREF_DISLIKE; k++) {
+		char *p = prefs(g, -1, (enum pref_kind)k);
+		if (p)
+			add(c, _(kinds[k]), TE_NORMAL, "%s", p);
+		free(p);
+	}
+	b = (struct sbuf){0};
+	static const int recog[] = {GF_LOOKS, GF_HEIGHT_CM, GF_WEIGHT_KG};
+	for (size_t i = 0; i < 3; i++)
+		if (g->f[recog[i]])
+			sbuf_printf(&b, "%s%s%s", b.len ? " · " : "", g->f[recog[i]],
+				    recog[i] == GF_HEIGHT_CM ? " cm" : recog[i] == GF_WEIGHT_KG ? " kg" : "");
+	if (b.len)
+		add(c, _("recognise by"), TE_NORMAL, "%s", b.s);
+	sbuf_free(&b);
+	upcoming(c);
+	for (size_t i = 0; i < g->people.n; i++) {
+		const struct guest_person *p = &g->people.v[i];
+		char *likes = prefs(g, (int)i, PREF_TASTE);
+		add(c, i ? NULL : _("people"), TE_NORMAL, "%s%s%s%s%s%s%s", p->relation, p->name ? " " : "",
+		    p->name ? p->name : "", likes ? " · " : "", likes ? likes : "", p->notes ? " · " : "",
+		    p->notes ? p->notes : "");
+		free(likes);
+	}
+	/* the last visits */
+	struct visit_filter f = {.guest_id = c->id};
+	struct visit *v = NULL;
+	size_t nv = 0;
+	if (visit_store_list(t->st, &f, &v, &nv) == ST_OK) {
+		size_t from = nv > 5 ? nv - 5 : 0;
+		for (size_t i = nv; i-- > from;) {
+			char spend[32];
+			add(c, i == nv - 1 ? _("last visits") : NULL, TE_NORMAL, _("%s %s, %d covers, ¥%s%s%s"),
+			    v[i].date, v[i].meal == MEAL_LUNCH ? _("lunch") : _("dinner"), v[i].covers,
+			    money_format_yuan(v[i].spend_fen, spend), v[i].table_no ? _(", table ") : "",
+			    v[i].table_no ? v[i].table_no : "");
+		}
+		if (nv > 5)
+			add(c, NULL, TE_DIM, _("%zu visits in all"), nv);
+	}
+	for (size_t i = 0; i < nv; i++)
+		visit_free(&v[i]);
+	free(v);
+	/* open complaints */
+	struct complaint_filter cf = {.open = true, .guest_id = c->id};
+	struct complaint *cv = NULL;
+	size_t nc = 0;
+	if (complaint_store_list(t->st, &cf, &cv, &nc) == ST_OK)
+		for (size_t i = 0; i < nc; i++)
+			add(c, i ? NULL : _("open complaints"), TE_COMPLAINT, "#%lld %.10s %s",
+			    (long long)cv[i].id, cv[i].at, cv[i].description ? cv[i].description : "");
+	for (size_t i = 0; i < nc; i++)
+		complaint_free(&cv[i]);
+	free(cv);
+	b = (struct sbuf){0};
+	for (size_t i = 0; i < g->tags.n; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "", g->tags.v[i]);
+	if (b.len)
+		add(c, _("tags"), TE_NORMAL, "%s", b.s);
+	sbuf_free(&b);
+	for (size_t i = g->notes.n, k = 0; i-- > 0 && k < 3; k++)
+		add(c, k ? NULL : _("notes"), TE_NORMAL, "%.10s %s: %s", g->notes.v[i].at ? g->notes.v[i].at : "",
+		    g->notes.v[i].author ? g->notes.v[i].author : "", g->notes.v[i].text);
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	return _("guest card");
+}
+
+/* Rows of the fixed head: name line, safety block, complaint line, rule. */
+static int head_rows(struct tui *t, struct card *c)
+{
+	return 1 + widget_safety_rows(t, c->allergies, c->taboos, t->cols - 2) +
+	       (c->sum.last_complaint[0] ? 1 : 0) + 1;
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct card *c = C(v);
+	int w = t->cols, bottom = t->rows - 3;
+	if (!c->loaded) {
+		draw_fill(2, 1, w - 2, c->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	int y = 1, x = 1;
+	x += draw_text(y, x, w / 2, c->g.f[GF_NAME], draw_attr(t, TE_TITLE) | A_BOLD, true) + 2;
+	x += widget_tier_badge(t, y, x, c->sum.tier, c->sum.grp, true) + 2;
+	if (c->greeter[0]) {
+		char g[200];
+		snprintf(g, sizeof g, _("greeted by %s"), c->greeter);
+		draw_text(y, x, w - x - 10, g, draw_attr(t, TE_LABEL), true);
+	}
+	char id[32];
+	snprintf(id, sizeof id, "#%lld", (long long)c->id);
+	draw_right(y, w - 10, 9, id, draw_attr(t, TE_DIM));
+	y++;
+	y += widget_safety(t, y, 1, w - 2, c->allergies, c->taboos);
+	if (c->sum.last_complaint[0]) {
+		char line[200];
+		snprintf(line, sizeof line, _("! complained on %.10s: handle with care"), c->sum.last_complaint);
+		draw_fill(y++, 1, w - 2, line, draw_attr(t, TE_COMPLAINT));
+	}
+	widget_rule(t, y++, 1, w - 2);
+	/* the scrolling body */
+	int lw = 16; /* as in act */
+	size_t i = c->top;
+	for (; i < c->n && y <= bottom; i++) {
+		const struct card_line *l = &c->lines[i];
+		if (l->label)
+			draw_text(y, 1, lw, l->label, draw_attr(t, TE_LABEL), true);
+		y += draw_wrap(y, 2 + lw, w - 3 - lw, bottom - y + 1, l->text, draw_attr(t, l->elem));
+	}
+	if (i < c->n || c->top > 0) { /* more than one screen: where we are */
+		char pos[48];
+		snprintf(pos, sizeof pos, " %s %zu-%zu/%zu ", i < c->n ? "↓" : "↑", c->top + 1, i, c->n);
+		draw_right(bottom, w - 20, 19, pos, draw_attr(t, TE_DIM));
+	}
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	struct card *c = C(v);
+	int page = t->rows - 3 - head_rows(t, c);
+	if (page < 1)
+		page = 1;
+	/* the last full page: the first line from which the rest fits, wrapped lines counted */
+	size_t last = c->n;
+	int used = 0, lw = 16;
+	while (last > 0) {
+		int r = draw_wrap(0, 0, t->cols - 3 - lw, 0, c->lines[last - 1].text, 0);
+		if (used + r > page)
+			break;
+		used += r;
+		last--;
+	}
+	switch (a) {
+	case ACT_DOWN:
+		if (c->top < last)
+			c->top++;
+		return RD_VIEW;
+	case ACT_UP:
+		if (c->top)
+			c->top--;
+		return RD_VIEW;
+	case ACT_PAGE_DOWN:
+		c->top = c->top + (size_t)page < last ? c->top + (size_t)page : last;
+		return RD_VIEW;
+	case ACT_PAGE_UP:
+		c->top = c->top > (size_t)page ? c->top - (size_t)page : 0;
+		return RD_VIEW;
+	case ACT_TOP:
+		c->top = 0;
+		return RD_VIEW;
+	case ACT_BOTTOM:
+		c->top = last;
+		return RD_VIEW;
+	case ACT_VISIT:
+		tui_push(t, view_visit_new(t, c->id, 0));
+		return RD_VIEW;
+	case ACT_EDIT:
+		tui_push(t, view_form_new(t, c->id, NULL, NULL));
+		return RD_VIEW;
+	default:
+		return -1;
+	}
+}
+
+static void reload(struct tui *t, struct view *v)
+{
+	struct card *c = C(v);
+	size_t top = c->top;
+	load(t, c);
+	c->top = top < c->n ? top : 0;
+}
+
+static void card_free(struct view *v)
+{
+	struct card *c = C(v);
+	card_clear(c);
+	free(c->lines);
+	free(c);
+}
+
+static const enum action hints[] = {ACT_VISIT, ACT_EDIT, ACT_PAGE_DOWN, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "guest",
+	.scope = SC_CARD | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.free = card_free,
+	.hints = hints,
+};
+
+struct view *view_guest_new(struct tui *t, int64_t guest_id)
+{
+	struct view *v = calloc(1, sizeof *v);
+	struct card *c = calloc(1, sizeof *c);
+	if (!v || !c) {
+		free(v);
+		free(c);
+		return NULL;
+	}
+	c->id = guest_id;
+	v->ops = &ops;
+	v->data = c;
+	load(t, c);
+	return v;
+}

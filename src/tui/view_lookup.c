@@ -1,0 +1,284 @@
+/* view_lookup.c — the first screen: one query box, results at every keystroke. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strv.h"
+#include "core/text.h"
+#include "store/search_store.h"
+#include "tui/draw.h"
+#include "tui/edit.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+struct lookup {
+	struct edit q;
+	bool list_focus;
+	struct search_hit hits[SEARCH_PAGE + 1];
+	struct guest_summary sums[SEARCH_PAGE];
+	size_t n, page, sel;
+	bool more;
+	char err[300];
+};
+
+static struct lookup *L(struct view *v)
+{
+	return v->data;
+}
+
+static void clear_results(struct lookup *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		guest_summary_free(&l->sums[i]);
+	l->n = 0;
+	l->more = false;
+}
+
+/* Runs the query for the current page. */
+static void search(struct tui *t, struct lookup *l)
+{
+	clear_results(l);
+	l->err[0] = '\0';
+	size_t found = 0;
+	enum store_status s =
+		search_store_find(t->st, l->q.buf, l->page * SEARCH_PAGE, SEARCH_PAGE + 1, l->hits, &found);
+	if (s == ST_OK && found) {
+		l->more = found > SEARCH_PAGE;
+		size_t n = l->more ? SEARCH_PAGE : found;
+		int64_t ids[SEARCH_PAGE];
+		for (size_t i = 0; i < n; i++)
+			ids[i] = l->hits[i].guest_id;
+		char month[11];
+		date_format(date_today(), month);
+		month[7] = '\0';
+		s = search_store_summaries(t->st, ids, n, month, l->sums);
+		if (s == ST_OK)
+			l->n = n;
+	}
+	if (s != ST_OK)
+		snprintf(l->err, sizeof l->err, "%s", store_errmsg(t->st));
+	if (l->sel >= l->n)
+		l->sel = l->n ? l->n - 1 : 0;
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	return _("guest lookup");
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct lookup *l = L(v);
+	int w = t->cols, bottom = t->rows - 3; /* last row of the view */
+	const char *label = _("Find: ");
+	int lw = draw_width(label);
+	draw_text(1, 1, lw, label, draw_attr(t, TE_LABEL), false);
+	edit_draw(&l->q, 1, 1 + lw, w - lw - 2,
+		  l->list_focus ? draw_attr(t, TE_NORMAL) : draw_attr(t, TE_FIELD));
+	if (!l->q.len) {
+		static const char *const tips[] = {
+			N_("Type a few letters of a name (孙, 孙先生), its pinyin (sunxiansheng) or "
+			   "initials (sxs),"),
+			N_("the last digits of a phone number (5678), or three characters of an employer."),
+			N_("Enter opens the guest card; ^N adds a new guest; F3 shows today's visits."),
+		};
+		for (int i = 0; i < 3; i++)
+			draw_text(3 + i, 2, w - 4, _(tips[i]), draw_attr(t, TE_DIM), true);
+		return;
+	}
+	if (l->err[0]) {
+		draw_fill(3, 1, w - 2, l->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	if (!l->n) {
+		char line[400];
+		snprintf(line, sizeof line, _("No guest matches \"%s\". ^N adds a new guest."), l->q.buf);
+		draw_text(3, 2, w - 4, line, draw_attr(t, TE_DIM), true);
+		return;
+	}
+	/* the selected guest's safety data in full at the bottom, never truncated */
+	const struct guest_summary *sel = &l->sums[l->sel];
+	int prev_rows = widget_safety_rows(t, sel->allergies, sel->taboos, w - 2);
+	int list_end = bottom - prev_rows - 1; /* last row of the list */
+	widget_result_header(t, 2, w);
+	int rows = list_end - 2;
+	size_t first = l->sel >= (size_t)rows ? l->sel - (size_t)rows + 1 : 0;
+	for (size_t i = first; i < l->n && (int)(i - first) < rows; i++)
+		widget_result_line(t, 3 + (int)(i - first), w, &l->sums[i],
+				   i == l->sel && (l->list_focus || l->q.len));
+	char status[160];
+	snprintf(status, sizeof status, _("page %zu%s · ↑↓ select · Enter open"), l->page + 1,
+		 l->more ? _(", more: PgDn") : "");
+	draw_fill(list_end + 1, 1, w - 2, status, draw_attr(t, TE_DIM));
+	widget_safety(t, bottom - prev_rows + 1, 1, w - 2, sel->allergies, sel->taboos);
+}
+
+static void move_sel(struct tui *t, struct lookup *l, long delta)
+{
+	long s = (long)l->sel + delta;
+	if (s >= (long)l->n && l->more) {
+		l->page++;
+		search(t, l);
+		l->sel = 0;
+		return;
+	}
+	if (s < 0 && l->page > 0) {
+		l->page--;
+		search(t, l);
+		l->sel = l->n ? l->n - 1 : 0;
+		return;
+	}
+	if (s < 0)
+		s = 0;
+	if (s >= (long)l->n)
+		s = l->n ? (long)l->n - 1 : 0;
+	l->sel = (size_t)s;
+}
+
+/* A new guest, with the query as the name or (digits) the phone. */
+static void new_guest(struct tui *t, struct lookup *l)
+{
+	const char *q = l->q.buf;
+	bool digits = q[0] && strspn(q, "0123456789 -+") == strlen(q);
+	tui_push(t, view_form_new(t, 0, digits ? NULL : q, digits ? q : NULL));
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	struct lookup *l = L(v);
+	bool changed = false;
+	if (!l->list_focus && edit_act(&l->q, a, ch, &changed)) {
+		if (changed) {
+			l->page = 0;
+			l->sel = 0;
+			search(t, l);
+		}
+		return RD_VIEW;
+	}
+	switch (a) {
+	case ACT_CHAR: /* a letter typed in the list: back to the query */
+		l->list_focus = false;
+		edit_act(&l->q, a, ch, &changed);
+		l->page = l->sel = 0;
+		search(t, l);
+		return RD_VIEW;
+	case ACT_SEARCH:
+		l->list_focus = !l->list_focus && l->n > 0;
+		return RD_VIEW;
+	case ACT_BACK:
+		if (l->list_focus) {
+			l->list_focus = false;
+			return RD_VIEW;
+		}
+		if (l->q.len) {
+			edit_set(&l->q, "");
+			clear_results(l);
+			l->page = l->sel = 0;
+			return RD_VIEW;
+		}
+		return RD_NONE;
+	case ACT_QUIT:
+		return -1; /* the frame quits from the first screen */
+	case ACT_UP:
+		move_sel(t, l, -1);
+		return RD_VIEW;
+	case ACT_DOWN:
+		move_sel(t, l, 1);
+		return RD_VIEW;
+	case ACT_PAGE_DOWN:
+		if (l->more) {
+			l->page++;
+			l->sel = 0;
+			search(t, l);
+		}
+		return RD_VIEW;
+	case ACT_PAGE_UP:
+		if (l->page) {
+			l->page--;
+			l->sel = 0;
+			search(t, l);
+		}
+		return RD_VIEW;
+	case ACT_TOP:
+		l->sel = 0;
+		return RD_VIEW;
+	case ACT_BOTTOM:
+		l->sel = l->n ? l->n - 1 : 0;
+		return RD_VIEW;
+	case ACT_OPEN:
+		if (l->n)
+			tui_push(t, view_guest_new(t, l->sums[l->sel].id));
+		return RD_VIEW;
+	case ACT_NEW_GUEST:
+		new_guest(t, l);
+		return RD_VIEW;
+	case ACT_VISIT:
+		if (l->n)
+			tui_push(t, view_visit_new(t, l->sums[l->sel].id, 0));
+		else
+			tui_message(t, "%s", _("Select a guest first."));
+		return RD_VIEW;
+	default:
+		return -1;
+	}
+}
+
+static void reload(struct tui *t, struct view *v)
+{
+	struct lookup *l = L(v);
+	if (l->q.len) {
+		size_t sel = l->sel;
+		search(t, l);
+		l->sel = sel < l->n ? sel : (l->n ? l->n - 1 : 0);
+	}
+}
+
+static bool typing(struct view *v)
+{
+	return !L(v)->list_focus;
+}
+
+static bool cursor(struct tui *t, struct view *v, int *y, int *x)
+{
+	struct lookup *l = L(v);
+	if (l->list_focus)
+		return false;
+	int lw = draw_width(_("Find: "));
+	*y = 1;
+	*x = edit_draw(&l->q, 1, 1 + lw, t->cols - lw - 2, draw_attr(t, TE_FIELD));
+	return true;
+}
+
+static void lookup_free(struct view *v)
+{
+	clear_results(L(v));
+	free(v->data);
+}
+
+static const enum action hints[] = {ACT_OPEN, ACT_NEW_GUEST, ACT_VISIT, ACT_TODAY, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "lookup",
+	.scope = SC_LOOKUP | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.free = lookup_free,
+	.typing = typing,
+	.cursor = cursor,
+	.hints = hints,
+};
+
+struct view *view_lookup_new(struct tui *t)
+{
+	struct view *v = calloc(1, sizeof *v);
+	struct lookup *l = calloc(1, sizeof *l);
+	if (!v || !l) {
+		free(v);
+		free(l);
+		return NULL;
+	}
+	v->ops = &ops;
+	v->data = l;
+	return v;
+}

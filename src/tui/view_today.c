@@ -1,0 +1,198 @@
+/* view_today.c — today's visits, for correction or voiding with a reason. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/strv.h"
+#include "store/visit_store.h"
+#include "tui/draw.h"
+#include "tui/tui.h"
+
+struct today {
+	struct visit *v;
+	size_t n, sel;
+	char err[300];
+};
+
+static void today_clear(struct today *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		visit_free(&d->v[i]);
+	free(d->v);
+	d->v = NULL;
+	d->n = 0;
+}
+
+static void load(struct tui *t, struct today *d)
+{
+	today_clear(d);
+	d->err[0] = '\0';
+	char day[11];
+	date_format(date_today(), day);
+	struct visit_filter f = {.from = day, .until = day, .with_voided = true};
+	if (visit_store_list(t->st, &f, &d->v, &d->n) != ST_OK)
+		snprintf(d->err, sizeof d->err, "%s", store_errmsg(t->st));
+	if (d->sel >= d->n)
+		d->sel = d->n ? d->n - 1 : 0;
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	return _("today's visits");
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct today *d = v->data;
+	int w = t->cols, bottom = t->rows - 3;
+	if (d->err[0]) {
+		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	long covers = 0;
+	int64_t spend = 0;
+	size_t live = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].voided_at) {
+			covers += d->v[i].covers;
+			spend += d->v[i].spend_fen;
+			live++;
+		}
+	char sum[200], money[32];
+	snprintf(sum, sizeof sum, _("%zu visits, %ld covers, ¥%s"), live, covers,
+		 money_format_yuan(spend, money));
+	draw_fill(1, 1, w - 2, sum, draw_attr(t, TE_LABEL));
+	if (!d->n) {
+		draw_text(3, 2, w - 4, _("No visits entered today. From a guest, v enters one."),
+			  draw_attr(t, TE_DIM), true);
+		return;
+	}
+	attr_t lab = draw_attr(t, TE_LABEL);
+	draw_text(2, 1, 7, "#", lab, false);
+	draw_text(2, 9, 18, _("guest"), lab, true);
+	draw_text(2, 28, 8, _("meal"), lab, true);
+	draw_right(2, 37, 6, _("covers"), lab);
+	draw_right(2, 44, 12, _("spend"), lab);
+	draw_text(2, 58, 8, _("table"), lab, true);
+	draw_text(2, 67, w - 68, _("entered by"), lab, true);
+	int rows = bottom - 2;
+	size_t first = d->sel >= (size_t)rows ? d->sel - (size_t)rows + 1 : 0;
+	for (size_t i = first; i < d->n && (int)(i - first) < rows; i++) {
+		const struct visit *x = &d->v[i];
+		int y = 3 + (int)(i - first);
+		attr_t a = i == d->sel ? draw_attr(t, TE_SELECTION)
+			   : x->voided_at ? draw_attr(t, TE_DIM)
+					  : draw_attr(t, TE_NORMAL);
+		char buf[64];
+		draw_fill(y, 0, w, i == d->sel ? ">" : "", a);
+		snprintf(buf, sizeof buf, "%lld", (long long)x->id);
+		draw_text(y, 1, 7, buf, a, true);
+		draw_text(y, 9, 18, x->guest_name ? x->guest_name : "", a, true);
+		draw_text(y, 28, 8, x->meal == MEAL_LUNCH ? _("lunch") : _("dinner"), a, true);
+		snprintf(buf, sizeof buf, "%d", x->covers);
+		draw_right(y, 37, 6, buf, a);
+		draw_right(y, 44, 12, money_format_yuan(x->spend_fen, money), a);
+		draw_text(y, 58, 8, x->table_no ? x->table_no : "", a, true);
+		if (x->voided_at) {
+			char *why = xasprintf(_("VOID: %s"), x->void_reason ? x->void_reason : "");
+			draw_text(y, 67, w - 68, why, a, true);
+			free(why);
+		} else {
+			draw_text(y, 67, w - 68, x->entered_by ? x->entered_by : "", a, true);
+		}
+	}
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	struct today *d = v->data;
+	const struct visit *x = d->n ? &d->v[d->sel] : NULL;
+	switch (a) {
+	case ACT_DOWN:
+		if (d->sel + 1 < d->n)
+			d->sel++;
+		return RD_VIEW;
+	case ACT_UP:
+		if (d->sel)
+			d->sel--;
+		return RD_VIEW;
+	case ACT_TOP:
+	case ACT_PAGE_UP:
+		d->sel = 0;
+		return RD_VIEW;
+	case ACT_BOTTOM:
+	case ACT_PAGE_DOWN:
+		d->sel = d->n ? d->n - 1 : 0;
+		return RD_VIEW;
+	case ACT_OPEN:
+		if (x)
+			tui_push(t, view_guest_new(t, x->guest_id));
+		return RD_VIEW;
+	case ACT_CORRECT:
+		if (x && !x->voided_at)
+			tui_push(t, view_visit_new(t, x->guest_id, x->id));
+		return RD_VIEW;
+	case ACT_VOID: {
+		if (!x || x->voided_at)
+			return RD_VIEW;
+		char *why = tui_prompt(t, _("Void this visit; reason:"), NULL);
+		if (!why)
+			return RD_VIEW;
+		if (!why[0]) {
+			tui_error(t, "%s", _("reason: a voided visit needs a reason"));
+		} else if (tui_confirm(t, _("Void it?"))) {
+			int64_t id = x->id;
+			if (visit_store_void(t->st, id, why) == ST_OK) {
+				tui_message(t, _("visit %lld voided"), (long long)id);
+				tui_changed(t);
+				load(t, d);
+			} else {
+				tui_error(t, "%s", store_errmsg(t->st));
+			}
+		}
+		free(why);
+		return RD_VIEW;
+	}
+	default:
+		return -1;
+	}
+}
+
+static void reload(struct tui *t, struct view *v)
+{
+	load(t, v->data);
+}
+
+static void today_free(struct view *v)
+{
+	today_clear(v->data);
+	free(v->data);
+}
+
+static const enum action hints[] = {ACT_OPEN, ACT_CORRECT, ACT_VOID, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "today",
+	.scope = SC_TODAY | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.free = today_free,
+	.hints = hints,
+};
+
+struct view *view_today_new(struct tui *t)
+{
+	struct view *v = calloc(1, sizeof *v);
+	struct today *d = calloc(1, sizeof *d);
+	if (!v || !d) {
+		free(v);
+		free(d);
+		return NULL;
+	}
+	v->ops = &ops;
+	v->data = d;
+	load(t, d);
+	return v;
+}

@@ -1,0 +1,291 @@
+/* view_visit.c — entering a visit: date (today), meal (lunch before 15:00, else dinner),
+ * covers, spend, table, note; the spend per head shows as it is typed; Enter saves and goes
+ * back. A save that fails keeps the form as typed, says why, and Enter tries again. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/visit.h"
+#include "store/search_store.h"
+#include "store/visit_store.h"
+#include "tui/draw.h"
+#include "tui/edit.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+enum { VF_DATE, VF_MEAL, VF_COVERS, VF_SPEND, VF_TABLE, VF_NOTE, VF_COUNT };
+
+static const char *const labels[VF_COUNT] = {N_("date"), N_("meal"), N_("covers"),
+					     N_("spend ¥"), N_("table"), N_("note")};
+
+struct visit_form {
+	int64_t guest_id, replaces;
+	struct guest_summary sum;
+	bool have_sum;
+	struct edit f[VF_COUNT];
+	enum meal meal;
+	char why[VF_COUNT][200]; /* the reason a field is wrong, "" when fine */
+	int focus;
+	char failed[400]; /* the last save's failure */
+};
+
+/* Checks field i; sets its reason. True when fine. */
+static bool check(struct visit_form *vf, int i)
+{
+	const char *s = vf->f[i].buf;
+	vf->why[i][0] = '\0';
+	switch (i) {
+	case VF_DATE: {
+		struct date d;
+		if (!date_parse(s, &d))
+			snprintf(vf->why[i], sizeof vf->why[i], "%s", _("a date YYYY-MM-DD"));
+		break;
+	}
+	case VF_COVERS: {
+		char *end;
+		long n = strtol(s, &end, 10);
+		if (!*s || *end || n < 1 || n > 999)
+			snprintf(vf->why[i], sizeof vf->why[i], "%s", _("a whole number from 1 to 999"));
+		break;
+	}
+	case VF_SPEND: {
+		int64_t fen;
+		if (!money_parse(s, &fen))
+			snprintf(vf->why[i], sizeof vf->why[i], "%s",
+				 _("an amount in yuan (520, 520.5, 1,280)"));
+		break;
+	}
+	default:
+		break;
+	}
+	return !vf->why[i][0];
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	struct visit_form *vf = v->data;
+	return vf->replaces ? _("correct a visit") : _("new visit");
+}
+
+static int field_x(void)
+{
+	return 14;
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct visit_form *vf = v->data;
+	int w = t->cols, y = 1;
+	if (vf->have_sum) {
+		int x = 1 + draw_text(y, 1, w / 2, vf->sum.name, draw_attr(t, TE_TITLE) | A_BOLD, true);
+		widget_tier_badge(t, y, x + 2, vf->sum.tier, vf->sum.grp, true);
+		y++;
+		y += widget_safety(t, y, 1, w - 2, vf->sum.allergies, vf->sum.taboos);
+	}
+	if (vf->replaces) {
+		char line[120];
+		snprintf(line, sizeof line, _("saving voids visit %lld and enters this one instead"),
+			 (long long)vf->replaces);
+		draw_fill(y++, 1, w - 2, line, draw_attr(t, TE_WARNING));
+	}
+	y++;
+	for (int i = 0; i < VF_COUNT; i++, y++) {
+		draw_text(y, 2, field_x() - 3, _(labels[i]), draw_attr(t, TE_LABEL), true);
+		attr_t a = i == vf->focus ? draw_attr(t, TE_FIELD) : draw_attr(t, TE_NORMAL);
+		int fw = i == VF_NOTE ? w - field_x() - 2 : 24;
+		if (i == VF_MEAL) {
+			char m[64];
+			snprintf(m, sizeof m, "%s  (%s)", vf->meal == MEAL_LUNCH ? _("lunch") : _("dinner"),
+				 _("Space switches"));
+			draw_fill(y, field_x(), fw, m, a);
+		} else {
+			edit_draw(&vf->f[i], y, field_x(), fw, a);
+		}
+		if (vf->why[i][0] && i != VF_NOTE)
+			draw_text(y, field_x() + fw + 2, w - field_x() - fw - 3, vf->why[i],
+				  draw_attr(t, TE_FIELD_ERROR), true);
+	}
+	/* spend per head, as typed */
+	int64_t fen;
+	char *end;
+	long covers = strtol(vf->f[VF_COVERS].buf, &end, 10);
+	char line[200] = "";
+	if (money_parse(vf->f[VF_SPEND].buf, &fen) && !*end && covers >= 1 && covers <= 999) {
+		char pc[32];
+		snprintf(line, sizeof line, _("per head ¥%s"),
+			 money_format_yuan(money_div_round(fen, covers), pc));
+	}
+	draw_fill(++y, field_x(), w - field_x() - 2, line, draw_attr(t, TE_LABEL));
+	y += 2;
+	if (vf->failed[0])
+		draw_wrap(y, 2, w - 4, 3, vf->failed, draw_attr(t, TE_ERROR));
+	else
+		draw_fill(y, 2, w - 4, _("Enter saves · Tab next field · Esc cancels"), draw_attr(t, TE_DIM));
+}
+
+static bool cursor(struct tui *t, struct view *v, int *y, int *x)
+{
+	struct visit_form *vf = v->data;
+	if (vf->focus == VF_MEAL)
+		return false;
+	int row = 2;
+	if (vf->have_sum)
+		row += 1 + widget_safety_rows(t, vf->sum.allergies, vf->sum.taboos, t->cols - 2);
+	if (vf->replaces)
+		row++;
+	*y = row + vf->focus;
+	int fw = vf->focus == VF_NOTE ? t->cols - field_x() - 2 : 24;
+	*x = edit_draw(&vf->f[vf->focus], *y, field_x(), fw, draw_attr(t, TE_FIELD));
+	return true;
+}
+
+static void save(struct tui *t, struct view *v)
+{
+	struct visit_form *vf = v->data;
+	int bad = -1;
+	for (int i = 0; i < VF_COUNT; i++)
+		if (!check(vf, i) && bad < 0)
+			bad = i;
+	if (bad >= 0) {
+		vf->focus = bad;
+		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s: %s"), _(labels[bad]), vf->why[bad]);
+		return;
+	}
+	struct visit x;
+	memset(&x, 0, sizeof x);
+	x.guest_id = vf->guest_id;
+	struct date d;
+	date_parse(vf->f[VF_DATE].buf, &d);
+	date_format(d, x.date);
+	x.meal = vf->meal;
+	x.covers = (int)strtol(vf->f[VF_COVERS].buf, NULL, 10);
+	money_parse(vf->f[VF_SPEND].buf, &x.spend_fen);
+	x.table_no = vf->f[VF_TABLE].len ? vf->f[VF_TABLE].buf : NULL;
+	x.notes = vf->f[VF_NOTE].len ? vf->f[VF_NOTE].buf : NULL;
+	char why[300];
+	if (visit_validate(&x, why, sizeof why) < 0) {
+		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s"), why);
+		return;
+	}
+	enum store_status s = store_begin(t->st);
+	if (s == ST_OK && vf->replaces)
+		s = visit_store_void(t->st, vf->replaces, _("corrected: entered again"));
+	if (s == ST_OK)
+		s = visit_store_add(t->st, &x);
+	if (s == ST_OK)
+		s = store_commit(t->st);
+	else
+		store_rollback(t->st);
+	if (s != ST_OK) {
+		snprintf(vf->failed, sizeof vf->failed,
+			 _("Not saved: %s. Everything typed is kept; Enter tries again."),
+			 store_errmsg(t->st));
+		return;
+	}
+	char money[32];
+	tui_message(t, _("visit %lld saved: %s, %d covers, ¥%s"), (long long)x.id, x.date, x.covers,
+		    money_format_yuan(x.spend_fen, money));
+	tui_changed(t);
+	tui_pop(t);
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	struct visit_form *vf = v->data;
+	bool changed;
+	if (vf->focus == VF_MEAL && a == ACT_CHAR) {
+		if (ch == ' ' || ch == 'l' || ch == 'd' || ch == 0x5348 /* 午 */ || ch == 0x665a /* 晚 */)
+			vf->meal = ch == 'l' || ch == 0x5348 ? MEAL_LUNCH
+				   : ch == 'd' || ch == 0x665a ? MEAL_DINNER
+							       : (vf->meal == MEAL_LUNCH ? MEAL_DINNER : MEAL_LUNCH);
+		return RD_VIEW;
+	}
+	if (vf->focus != VF_MEAL && edit_act(&vf->f[vf->focus], a, ch, &changed)) {
+		if (changed && vf->why[vf->focus][0])
+			check(vf, vf->focus);
+		return RD_VIEW;
+	}
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		check(vf, vf->focus); /* validated as it is left */
+		vf->focus = (vf->focus + (a == ACT_NEXT_FIELD ? 1 : VF_COUNT - 1)) % VF_COUNT;
+		return RD_VIEW;
+	case ACT_SUBMIT:
+	case ACT_SAVE:
+		save(t, v);
+		return RD_VIEW;
+	case ACT_BACK:
+		tui_pop(t);
+		return RD_VIEW;
+	case ACT_QUIT:
+		return RD_NONE; /* q is typed, never quits a form */
+	default:
+		return -1;
+	}
+}
+
+static bool typing(struct view *v)
+{
+	return true;
+}
+
+static void form_free(struct view *v)
+{
+	struct visit_form *vf = v->data;
+	if (vf->have_sum)
+		guest_summary_free(&vf->sum);
+	free(vf);
+}
+
+static const enum action hints[] = {ACT_SUBMIT, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "visit",
+	.scope = SC_FORM,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.free = form_free,
+	.typing = typing,
+	.cursor = cursor,
+	.hints = hints,
+};
+
+struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
+{
+	struct view *v = calloc(1, sizeof *v);
+	struct visit_form *vf = calloc(1, sizeof *vf);
+	if (!v || !vf) {
+		free(v);
+		free(vf);
+		return NULL;
+	}
+	vf->guest_id = guest_id;
+	vf->replaces = replaces;
+	char month[11], day[11];
+	date_format(date_today(), day);
+	snprintf(month, sizeof month, "%.7s", day);
+	vf->have_sum = search_store_summaries(t->st, &guest_id, 1, month, &vf->sum) == ST_OK;
+	edit_set(&vf->f[VF_DATE], day);
+	vf->meal = meal_for_hour(date_now_hour());
+	vf->focus = VF_COVERS;
+	if (replaces) {
+		struct visit old;
+		if (visit_store_get(t->st, replaces, &old) == ST_OK) {
+			char buf[32];
+			edit_set(&vf->f[VF_DATE], old.date);
+			vf->meal = old.meal;
+			snprintf(buf, sizeof buf, "%d", old.covers);
+			edit_set(&vf->f[VF_COVERS], buf);
+			edit_set(&vf->f[VF_SPEND], money_format_yuan(old.spend_fen, buf));
+			edit_set(&vf->f[VF_TABLE], old.table_no);
+			edit_set(&vf->f[VF_NOTE], old.notes);
+			visit_free(&old);
+		}
+	}
+	v->ops = &ops;
+	v->data = vf;
+	return v;
+}

@@ -1,0 +1,146 @@
+/* widgets.c — shared pieces of the views (see widgets.h). */
+#include "tui/widgets.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strv.h"
+#include "tui/draw.h"
+
+enum theme_elem widget_tier_elem(const char *tier)
+{
+	if (!tier || !tier[0])
+		return TE_DIM;
+	switch (tier[0]) {
+	case 'A':
+		return TE_TIER_A;
+	case 'B':
+		return TE_TIER_B;
+	case 'C':
+		return TE_TIER_C;
+	default:
+		return TE_LABEL;
+	}
+}
+
+int widget_tier_badge(struct tui *t, int y, int x, const char *tier, const char *grp, bool wide)
+{
+	char buf[64];
+	if (!tier || !tier[0])
+		return 0;
+	if (wide && grp && grp[0])
+		snprintf(buf, sizeof buf, "[%s %s]", tier, _(grp));
+	else
+		snprintf(buf, sizeof buf, "[%s]", tier);
+	return draw_text(y, x, draw_width(buf), buf, draw_attr(t, widget_tier_elem(tier)), false);
+}
+
+/* Column widths of a result line for a screen w wide. */
+struct cols {
+	int mark, name, tier, safety, employer, last;
+};
+
+static struct cols layout(int w)
+{
+	struct cols c = {2, 16, 4, 0, 0, 11};
+	int rest = w - 2 - c.mark - c.name - c.tier - c.last - 3;
+	c.safety = rest * 45 / 100;
+	c.employer = rest - c.safety;
+	return c;
+}
+
+void widget_result_header(struct tui *t, int y, int w)
+{
+	struct cols c = layout(w);
+	attr_t a = draw_attr(t, TE_LABEL);
+	int x = 1 + c.mark;
+	draw_text(y, x, c.name, _("address as"), a, true);
+	x += c.name + 1;
+	draw_text(y, x, c.tier, _("tier"), a, true);
+	x += c.tier + 1;
+	draw_text(y, x, c.safety, _("allergies · taboos"), a, true);
+	x += c.safety + 1;
+	draw_text(y, x, c.employer, _("employer"), a, true);
+	draw_right(y, w - 1 - c.last, c.last, _("last visit"), a);
+}
+
+/* "!!花生 (critical) ✕猪肉": the marks of a result line. */
+static char *safety_marks(const char *allergies, const char *taboos)
+{
+	return xasprintf("%s%s%s%s%s", allergies ? "!!" : "", allergies ? allergies : "",
+			 allergies && taboos ? " " : "", taboos ? "✕" : "", taboos ? taboos : "");
+}
+
+void widget_result_line(struct tui *t, int y, int w, const struct guest_summary *s, bool selected)
+{
+	struct cols c = layout(w);
+	attr_t base = selected ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
+	draw_fill(y, 0, w, selected ? ">" : "", base);
+	int x = 1;
+	if (s->last_complaint[0])
+		draw_text(y, x, c.mark, "!", draw_attr(t, TE_COMPLAINT), false);
+	x += c.mark;
+	draw_text(y, x, c.name, s->name ? s->name : "", base, true);
+	x += c.name + 1;
+	widget_tier_badge(t, y, x, s->tier, s->grp, false);
+	x += c.tier + 1;
+	if (s->allergies || s->taboos) {
+		char *m = safety_marks(s->allergies, s->taboos);
+		draw_text(y, x, c.safety, m ? m : "!!",
+			  draw_attr(t, s->allergies ? TE_ALLERGY : TE_TABOO), true);
+		free(m);
+	}
+	x += c.safety + 1;
+	draw_text(y, x, c.employer, s->employer ? s->employer : "", base, true);
+	draw_right(y, w - 1 - c.last, c.last, s->last_visit, base);
+}
+
+static char *line_of(const char *marker, const char *label, const char *text)
+{
+	return xasprintf("%s %s  %s", marker, label, text);
+}
+
+int widget_safety_rows(struct tui *t, const char *allergies, const char *taboos, int w)
+{
+	int rows = 0;
+	if (allergies) {
+		char *s = line_of("!!", _("ALLERGY"), allergies);
+		rows += draw_wrap(0, 0, w, 0, s, 0);
+		free(s);
+	}
+	if (taboos) {
+		char *s = line_of("✕", _("TABOO"), taboos);
+		rows += draw_wrap(0, 0, w, 0, s, 0);
+		free(s);
+	}
+	return rows ? rows : 1;
+}
+
+int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, const char *taboos)
+{
+	int rows = 0;
+	if (allergies) {
+		char *s = line_of("!!", _("ALLERGY"), allergies);
+		rows += draw_wrap(y + rows, x, w, 100, s, draw_attr(t, TE_ALLERGY));
+		free(s);
+	}
+	if (taboos) {
+		char *s = line_of("✕", _("TABOO"), taboos);
+		rows += draw_wrap(y + rows, x, w, 100, s, draw_attr(t, TE_TABOO));
+		free(s);
+	}
+	if (!rows) {
+		draw_fill(y, x, w, _("no allergies or taboos recorded"), draw_attr(t, TE_DIM));
+		rows = 1;
+	}
+	return rows;
+}
+
+void widget_rule(struct tui *t, int y, int x, int w)
+{
+	struct sbuf b = {0};
+	for (int i = 0; i < w; i++)
+		sbuf_add(&b, "─");
+	draw_text(y, x, w, b.s ? b.s : "", draw_attr(t, TE_BORDER), false);
+	sbuf_free(&b);
+}

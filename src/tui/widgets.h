@@ -1,0 +1,28 @@
+/* widgets.h — pieces several views draw the same way: result lines, tier badges and the
+ * safety block (allergies and taboos: warning style, a marker that survives monochrome, never
+ * truncated away). */
+#ifndef MAITRE_WIDGETS_H
+#define MAITRE_WIDGETS_H
+
+#include "store/search_store.h"
+#include "tui/tui.h"
+
+/* The theme element of a tier letter ("A" → TE_TIER_A; "" → TE_DIM). */
+enum theme_elem widget_tier_elem(const char *tier);
+/* Draws "[A]" (or the tier with its group when wide is set) at (y, x); returns columns. */
+int widget_tier_badge(struct tui *t, int y, int x, const char *tier, const char *grp, bool wide);
+/* The column titles of result lines, at row y. */
+void widget_result_header(struct tui *t, int y, int w);
+/* One result line: complaint mark, address, tier, safety marks, employer, last visit. */
+void widget_result_line(struct tui *t, int y, int w, const struct guest_summary *s, bool selected);
+/* Rows the safety block of these allergies and taboos takes in w columns (at least 1). */
+int widget_safety_rows(struct tui *t, const char *allergies, const char *taboos, int w);
+/* Draws the safety block from row y: "!! 过敏 …" in the allergy style and "✕ 忌口 …" in the
+ * taboo style, wrapped, in full; "no allergies or taboos recorded" when there are none.
+ * Returns the rows used. */
+int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, const char *taboos);
+
+/* A horizontal rule of w columns at (y, x). */
+void widget_rule(struct tui *t, int y, int x, int w);
+
+#endif

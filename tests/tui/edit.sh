@@ -1,0 +1,56 @@
+#!/bin/sh
+# Editing a guest: a wrong field says which and why and keeps the form; a save the database
+# refuses (locked) keeps everything typed and succeeds when tried again; a change made by
+# someone else meanwhile shows both values before anything is overwritten; a new guest's
+# form shows who they may already be.
+. "$TESTS_SRCDIR/tui/lib.sh"
+"$MAITRE" init > /dev/null
+"$MAITRE" guest add --name 孙先生 --family-name 孙 --phone 13912345678 --employer 永盛信息 > /dev/null
+screen <<'KEYS'
+type sxs
+key Enter e
+key Down Down Down Down Down Down Down
+type 20
+key Down
+snap height 20: refused as it is left, the reason beside it
+key ^S
+expect Not saved: height cm
+key ^U
+type 175
+key Down
+busy 200
+lock
+key ^S
+snap the database is locked: nothing lost
+unlock
+key ^S
+snap saved: the card again
+KEYS
+run guest show 1
+note "someone else changes the employer while the form is open"
+screen <<'KEYS'
+type sxs
+key Enter e
+key Down Down Down Down
+key ^U
+type 永盛信息科技
+run "$MAITRE" guest edit 1 --set employer=古井集团 > /dev/null
+key ^S
+snap the conflict: yours and theirs
+key ^S
+snap saved over theirs, knowingly
+KEYS
+run guest show 1
+note "a new guest: search before create"
+screen <<'KEYS'
+type 139123
+key ^N
+snap the form opens with the phone; the guest with that phone is shown
+key Down
+type 孙
+snap typing the name shows the match too
+key Esc
+expect Leave without saving
+type y
+KEYS
+finish

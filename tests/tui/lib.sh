@@ -1,0 +1,33 @@
+# lib.sh — helpers for the screen tests (sourced by tests/tui/*.sh), on top of the CLI tests'
+# helpers (tests/cli/lib.sh: run, note, check, finish and the transcript).
+#
+# `screen [ARGS...] <<'KEYS'` runs the real interface headless: curses draws into its virtual
+# screen (the terminal output goes to /dev/null), keys come from the script on standard input,
+# and each `snap` writes the screen's text into the transcript. Script commands:
+#   size COLS ROWS   resize the terminal      type TEXT   type characters (UTF-8)
+#   key NAME...      press keys (Enter, Esc, Tab, BTab, Up, Down, PgDn, F3, ^S, ...)
+#   snap [LABEL]     the screen's text         expect TEXT the screen must show TEXT
+#   run COMMAND      a shell command (another terminal's change)
+#   tick             the interface's idle second: it looks for changes by others
+#   lock / unlock    another connection takes / releases the database's write lock
+#   busy MS          how long a write waits for the lock
+. "$TESTS_SRCDIR/cli/lib.sh"
+export MAITRE_NOW="${MAITRE_NOW:-2026-06-30 19:05:00}"
+export MAITRE_THEME=monochrome
+unset NO_COLOR LANGUAGE
+
+screen() {
+	cat > "$TMP/keys"
+	printf '$ maitre' >> "$OUT"
+	printf ' %s' "$@" >> "$OUT"
+	printf ' <<keys\n' >> "$OUT"
+	sed 's/^/| /' "$TMP/keys" | mask >> "$OUT"
+	set +e
+	MAITRE_TUI_SCRIPT="$TMP/keys" "$MAITRE" "$@" > "$TMP/screen.out" 2>&1
+	rc=$?
+	set -e
+	# the status line right-aligns the login: its length must not matter
+	mask < "$TMP/screen.out" | sed -e 's/ *\$LOGIN · / $LOGIN · /' >> "$OUT"
+	printf '[exit %d]\n' "$rc" >> "$OUT"
+	return 0
+}

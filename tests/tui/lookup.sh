@@ -1,0 +1,34 @@
+#!/bin/sh
+# The lookup screen: results at every keystroke, by Chinese characters, pinyin, initials,
+# phone digits and Latin names; safety marks on each line and in full for the selected guest.
+. "$TESTS_SRCDIR/tui/lib.sh"
+"$MAITRE" init > /dev/null
+"$MAITRE" guest add --name 孙先生 --family-name 孙 --given-name 建国 --phone 13912345678 \
+	--taboo 猪肉 --allergy 花生:critical --employer 亳州市永盛信息科技有限公司 > /dev/null
+"$MAITRE" guest add --name 孙主任 --family-name 孙 --phone 13800005678 --employer 亳州市财政局 > /dev/null
+"$MAITRE" guest add --name 曾总 --family-name 曾 --phone 0558-5552222 --allergy 虾:high > /dev/null
+"$MAITRE" guest add --name "Zoë O'Brien" --phone '+44 20 7946 0958' --employer 'Acme Ltd' > /dev/null
+"$MAITRE" visit add 1 --date 2026-06-20 --meal dinner --covers 4 --spend 1280 > /dev/null
+screen <<'KEYS'
+snap the first screen
+type 孙
+snap one character: both 孙 guests, safety of the first in full below
+key Down
+snap the second selected
+key ^U
+type sxs
+snap initials
+key ^U
+type zengzong
+snap pinyin of a polyphonic surname
+key ^U
+type 5678
+snap the last four digits of a phone
+key ^U
+type obrien
+snap a Latin name without the apostrophe
+key ^U
+type xyz
+snap nothing found
+KEYS
+finish
