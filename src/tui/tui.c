@@ -107,6 +107,9 @@ static void draw_status(struct tui *t)
 		char line[300];
 		snprintf(line, sizeof line, ":%s", t->cmd);
 		draw_fill(y, 0, t->cols, line, draw_attr(t, TE_NORMAL));
+		int x = draw_width(line) + 4;
+		if (t->msg[0] && x < t->cols) /* the candidates of the last Tab */
+			draw_text(y, x, t->cols - x, t->msg, draw_attr(t, TE_DIM), true);
 		return;
 	}
 	char right[400];
@@ -220,6 +223,7 @@ static const char *const screens[] = {"lookup", "today", "help", "quit", "new-gu
 static void complete_cmd(struct tui *t)
 {
 	struct strv cand = {0};
+	t->msg[0] = '\0';
 	for (int i = 0; screens[i]; i++)
 		if (strncmp(screens[i], t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, screens[i]);
@@ -271,6 +275,13 @@ bool tui_open_named(struct tui *t, const char *name)
 		t->quit = true;
 		return true;
 	}
+	if (strcmp(name, "command") == 0) {
+		t->cmd_open = true;
+		t->cmd[0] = '\0';
+		t->cmd_len = 0;
+		t->msg[0] = '\0';
+		return true;
+	}
 	if (strcmp(name, "new-guest") == 0) {
 		tui_push(t, view_form_new(t, 0, NULL, NULL));
 		return true;
@@ -283,6 +294,7 @@ static void run_cmd(struct tui *t)
 	char name[256];
 	snprintf(name, sizeof name, "%s", t->cmd);
 	t->cmd_open = false;
+	t->msg[0] = '\0';
 	char *p = name + strspn(name, " ");
 	p[strcspn(p, " ")] = '\0';
 	if (!*p)
@@ -351,10 +363,7 @@ static int dispatch(struct tui *t, enum action a, int key)
 		tui_push(t, view_help_new(t, v->ops->scope));
 		return RD_VIEW;
 	case ACT_COMMAND:
-		t->cmd_open = true;
-		t->cmd[0] = '\0';
-		t->cmd_len = 0;
-		t->msg[0] = '\0';
+		tui_open_named(t, "command");
 		return RD_VIEW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);

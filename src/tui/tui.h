@@ -25,6 +25,12 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A word from data (a tier group, a greeter) translated when the catalogue knows it; never
+ * gettext("") (that is the catalogue's header). */
+static inline const char *tr_data(const char *s)
+{
+	return s && *s ? gettext(s) : "";
+}
 
 /* The smallest screen the views are laid out for. */
 #define TUI_MIN_COLS 80

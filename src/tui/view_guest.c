@@ -194,29 +194,30 @@ static void tier_lines(struct tui *t, struct card *c)
 		const char *why = d->source == TS_OVERRIDE ? _("set by hand")
 				  : d->source == TS_GRACE  ? _("kept by grace")
 							   : _("by the rules");
-		add(c, _("tier"), widget_tier_elem(d->tier), "%s %s (%s)", d->tier, _(d->grp), why);
+		add(c, _("tier"), widget_tier_elem(d->tier), "%s %s (%s)", d->tier, tr_data(d->grp), why);
 		if (d->source == TS_OVERRIDE)
 			add(c, NULL, TE_DIM, "%s: %s", info.override_by, info.override_reason);
 	} else {
 		add(c, _("tier"), TE_DIM, "%s", _("none yet"));
 	}
-	add(c, NULL, TE_DIM, _("last %d months: %d visits, ¥%s, %d covers"), info.window.months,
-	    info.window.visits, money_format_yuan(info.window.spend, yuan), info.window.covers);
+	add(c, NULL, TE_DIM, _("visits %d · spend ¥%s · covers %d (window of %d months)"),
+	    info.window.visits, money_format_yuan(info.window.spend, yuan), info.window.covers,
+	    info.window.months);
 	const struct tier_rule *up = tier_next_up(r, d->rule);
 	if (up) {
 		struct tier_gap gap;
 		tier_gap_to(up, &info.window, &gap);
 		char need[200] = "";
 		if (gap.visits && gap.spend)
-			snprintf(need, sizeof need, _("%d more visits and ¥%s more spend"), gap.visits,
+			snprintf(need, sizeof need, _("visits +%d, spend +¥%s"), gap.visits,
 				 money_format_yuan(gap.spend, yuan));
 		else if (gap.visits)
-			snprintf(need, sizeof need, _("%d more visits"), gap.visits);
+			snprintf(need, sizeof need, _("visits +%d"), gap.visits);
 		else if (gap.spend)
-			snprintf(need, sizeof need, _("¥%s more spend"), money_format_yuan(gap.spend, yuan));
+			snprintf(need, sizeof need, _("spend +¥%s"), money_format_yuan(gap.spend, yuan));
 		else
 			snprintf(need, sizeof need, "%s", _("nothing more"));
-		add(c, NULL, TE_NORMAL, _("next up: %s %s needs %s this month"), up->tier, _(up->group),
+		add(c, NULL, TE_NORMAL, _("next up: %s %s, this month %s"), up->tier, tr_data(up->group),
 		    need);
 	}
 	const struct tier_privilege *p = tier_privilege_for(r, d->tier);
@@ -358,7 +359,7 @@ static void draw(struct tui *t, struct view *v)
 	x += widget_tier_badge(t, y, x, c->sum.tier, c->sum.grp, true) + 2;
 	if (c->greeter[0]) {
 		char g[200];
-		snprintf(g, sizeof g, _("greeted by %s"), c->greeter);
+		snprintf(g, sizeof g, _("greeted by %s"), tr_data(c->greeter));
 		draw_text(y, x, w - x - 10, g, draw_attr(t, TE_LABEL), true);
 	}
 	char id[32];

@@ -146,6 +146,11 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct lookup *l = L(v);
 	bool changed = false;
+	/* on an empty query, '?' and ':' are the keys they are everywhere else */
+	if (a == ACT_CHAR && !l->q.len && (ch == '?' || ch == ':')) {
+		tui_open_named(t, ch == '?' ? "help" : "command");
+		return RD_VIEW;
+	}
 	if (!l->list_focus && edit_act(&l->q, a, ch, &changed)) {
 		if (changed) {
 			l->page = 0;

@@ -7,6 +7,13 @@
 #include "core/strv.h"
 #include "tui/draw.h"
 
+/* The tier groups of the shipped rules and the kinds of staff who greet, as translated for
+ * display (the rules file's words are looked up in the catalogue as they are). */
+static const char *const rule_words[] __attribute__((unused)) = {
+	N_("quality"), N_("active"), N_("general manager"), N_("store manager"),
+	N_("floor manager"),
+};
+
 enum theme_elem widget_tier_elem(const char *tier)
 {
 	if (!tier || !tier[0])
@@ -29,7 +36,7 @@ int widget_tier_badge(struct tui *t, int y, int x, const char *tier, const char 
 	if (!tier || !tier[0])
 		return 0;
 	if (wide && grp && grp[0])
-		snprintf(buf, sizeof buf, "[%s %s]", tier, _(grp));
+		snprintf(buf, sizeof buf, "[%s %s]", tier, tr_data(grp));
 	else
 		snprintf(buf, sizeof buf, "[%s]", tier);
 	return draw_text(y, x, draw_width(buf), buf, draw_attr(t, widget_tier_elem(tier)), false);
