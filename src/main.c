@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tui/tui.h"
 
 /* Where the message catalogues are: $MAITRE_LOCALEDIR, the build tree's po/locale when
  * maitre runs from its build directory, else the installed locale directory. */
@@ -37,6 +38,7 @@ static const char *locale_dir(void)
 
 int main(int argc, char **argv)
 {
+	tui_process_t0 = tui_now_ms();
 	const char *asked = setlocale(LC_ALL, "");
 	/* Guest data is UTF-8 whatever the locale: when the one asked for is missing or not
 	 * UTF-8, use C.UTF-8 for characters and keep the language it named for messages. */

@@ -94,6 +94,12 @@ struct tui {
 	bool bench;
 };
 
+/* CLOCK_MONOTONIC milliseconds when the process started (set by main), for the benchmark of
+ * the time to the first screen; 0 when unknown. */
+extern double tui_process_t0;
+/* Milliseconds of CLOCK_MONOTONIC. */
+double tui_now_ms(void);
+
 /* Runs the interface on the open database until the user quits. rules may be NULL. Returns
  * an exit status. */
 int tui_run(struct store *st, const struct tier_rules *rules, const char *db);

@@ -71,11 +71,37 @@ void widget_result_header(struct tui *t, int y, int w)
 	draw_right(y, w - 1 - c.last, c.last, _("last visit"), a);
 }
 
+/* A copy of a store summary ("花生 (critical), 虾 (high)") with the severities translated. */
+static char *tr_severities(const char *s)
+{
+	static const char *const sev[] = {N_("low"), N_("medium"), N_("high"), N_("critical")};
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	while (s && *s) {
+		bool done = false;
+		for (size_t i = 0; i < sizeof sev / sizeof sev[0] && !done; i++) {
+			size_t n = strlen(sev[i]);
+			if (s[0] == '(' && strncmp(s + 1, sev[i], n) == 0 && s[n + 1] == ')') {
+				sbuf_printf(&b, "(%s)", _(sev[i]));
+				s += n + 2;
+				done = true;
+			}
+		}
+		if (!done)
+			sbuf_addc(&b, *s++);
+	}
+	return sbuf_detach(&b);
+}
+
 /* "!!花生 (critical) ✕猪肉": the marks of a result line. */
 static char *safety_marks(const char *allergies, const char *taboos)
 {
-	return xasprintf("%s%s%s%s%s", allergies ? "!!" : "", allergies ? allergies : "",
-			 allergies && taboos ? " " : "", taboos ? "✕" : "", taboos ? taboos : "");
+	char *a = allergies ? tr_severities(allergies) : NULL, *t = taboos ? tr_severities(taboos) : NULL;
+	char *s = xasprintf("%s%s%s%s%s", a ? "!!" : "", a ? a : "", a && t ? " " : "", t ? "✕" : "",
+			    t ? t : "");
+	free(a);
+	free(t);
+	return s;
 }
 
 void widget_result_line(struct tui *t, int y, int w, const struct guest_summary *s, bool selected)
@@ -104,7 +130,10 @@ void widget_result_line(struct tui *t, int y, int w, const struct guest_summary 
 
 static char *line_of(const char *marker, const char *label, const char *text)
 {
-	return xasprintf("%s %s  %s", marker, label, text);
+	char *tr = tr_severities(text);
+	char *s = xasprintf("%s %s  %s", marker, label, tr ? tr : text);
+	free(tr);
+	return s;
 }
 
 int widget_safety_rows(struct tui *t, const char *allergies, const char *taboos, int w)

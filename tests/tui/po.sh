@@ -1,0 +1,16 @@
+#!/bin/sh
+# Every string of the interface goes through gettext and po/zh_CN.po translates all of them:
+# the strings are extracted from the sources afresh and none may lack a translation.
+. "$TESTS_SRCDIR/tui/lib.sh"
+src="$TESTS_SRCDIR/../src/tui"
+po="$TESTS_SRCDIR/../po/zh_CN.po"
+xgettext --from-code=UTF-8 -k_ -kN_ -kX:2 -o "$TMP/maitre.pot" "$src"/*.c "$src"/*.h
+msgmerge -q --no-fuzzy-matching -o "$TMP/merged.po" "$po" "$TMP/maitre.pot"
+check "the catalogue compiles, formats checked" msgfmt --check -o /dev/null "$po"
+check "strings in the sources" test "$(grep -c '^msgid "..*"' "$TMP/maitre.pot")" -gt 150
+msgattrib --untranslated --no-obsolete "$TMP/merged.po" | grep '^msgid "..*"' > "$TMP/untranslated" || true
+msgattrib --only-fuzzy --no-obsolete "$TMP/merged.po" | grep '^msgid "..*"' > "$TMP/fuzzy" || true
+check "no string without a translation" test ! -s "$TMP/untranslated"
+check "no fuzzy translation" test ! -s "$TMP/fuzzy"
+cat "$TMP/untranslated" "$TMP/fuzzy" >> "$OUT"
+finish
