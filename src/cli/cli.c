@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config/paths.h"
+#include "config/settings.h"
 #include "core/text.h"
 #include "tui/tui.h"
 
@@ -296,10 +297,53 @@ static void print_general_help(FILE *f)
 	fprintf(f, "\n'maitre help COMMAND' tells more; see also maitre(1).\n");
 }
 
+/* The keys of the interface, from its action table (and the config file's bindings): the
+ * source of the KEYS section of maitre(1). */
+static void print_keys(struct cli *c)
+{
+	static const struct {
+		unsigned scope;
+		const char *title;
+	} scopes[] = {
+		{SC_GLOBAL, "everywhere"},     {SC_LIST, "lists and pages"}, {SC_EDIT, "typing in a field"},
+		{SC_LOOKUP, "lookup"},         {SC_CARD, "guest card"},      {SC_FORM, "forms"},
+		{SC_TODAY, "today's visits"},
+	};
+	struct keymap m = {0};
+	if (keymap_defaults(&m) < 0)
+		return;
+	struct settings cfg;
+	char err[600];
+	if (settings_load(&cfg, err, sizeof err) < 0)
+		fprintf(stderr, "maitre: %s (the default keys follow)\n", err);
+	for (size_t i = 0; i < cfg.nbindings; i++)
+		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, err, sizeof err) < 0)
+			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
+				cfg.bindings[i].column, err);
+	settings_free(&cfg);
+	printf("The keys of the interface (maitre with no command); each can be rebound by its\n"
+	       "action name in config.yaml (maitre-config(5)) and run by name from the ':' line.\n");
+	for (size_t s = 0; s < sizeof scopes / sizeof scopes[0]; s++) {
+		printf("\n%s:\n", scopes[s].title);
+		for (int a = 1; a < ACT_COUNT; a++) {
+			if (!(action_table[a].scope & scopes[s].scope))
+				continue;
+			char keys[64];
+			keymap_keys(&m, (enum action)a, keys, sizeof keys);
+			printf("  %-16s %-13s %s\n", keys, action_table[a].name, action_table[a].help);
+		}
+	}
+	keymap_free(&m);
+}
+
 static int cli_help(struct cli *c, int argc, char **argv)
 {
 	if (argc == 0) {
 		print_general_help(stdout);
+		return 0;
+	}
+	if (strcmp(argv[0], "keys") == 0 && argc == 1) {
+		print_keys(c);
 		return 0;
 	}
 	char name[128];

@@ -14,4 +14,13 @@ for cmd in $(echo "$commands" | tr ' ' '_'); do
 	done
 done
 check "every command and option is documented" test $missing = 0
+# every key of the interface's action table, with its action, in the KEYS section
+missing=0
+"$MAITRE" help keys | sed -n 's/^  \(.\{16\}\) \([a-z-]*\) .*/\1|\2/p' > "$TMP/keys"
+while IFS='|' read -r keys action; do
+	keys=$(echo "$keys" | sed 's/ *$//')
+	grep -qF ".BR \"$keys\" \"  ($action)\"" "$MAN" || { note "not in KEYS: $keys ($action)"; missing=1; }
+done < "$TMP/keys"
+check "every key of the interface is documented" test $missing = 0
+check "the keys were read" test "$(wc -l < "$TMP/keys")" -gt 30
 finish

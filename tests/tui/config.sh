@@ -1,0 +1,44 @@
+#!/bin/sh
+# config.yaml: keys rebound by action name, a theme chosen; a broken file is reported as
+# file:line:column and the interface does not start with half of it.
+. "$TESTS_SRCDIR/tui/lib.sh"
+unset MAITRE_THEME
+"$MAITRE" init > /dev/null
+mkdir -p "$XDG_CONFIG_HOME/maitre"
+cat > "$XDG_CONFIG_HOME/maitre/config.yaml" <<'YAML'
+theme: high-contrast
+keys:
+  today: F5
+  lookup: F2 F6
+YAML
+screen <<'KEYS'
+key F3
+snap F3 is no longer today
+key F5
+snap F5 is
+key F6
+expect Find:
+KEYS
+run help keys
+note "broken files"
+printf 'keys:\n  tody: F5\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+printf 'keys:\n  today: Shift-F5\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+printf 'theme: [dark\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+printf 'theme: solarized\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+printf 'colour: blue\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+finish
