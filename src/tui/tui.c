@@ -510,6 +510,62 @@ static void snap(struct tui *t, const char *label)
 	fflush(f);
 }
 
+/* Row y as text, with the screen column where each byte's character starts (cols[i]). */
+static char *row_text(int y, int cols_n, int **cols)
+{
+	struct sbuf b = {0};
+	int *map = NULL;
+	size_t cap = 0;
+	sbuf_add(&b, "");
+	for (int x = 0; x < cols_n; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = {0};
+		attr_t at;
+		short pair;
+		char enc[8] = " ";
+		size_t k = 1;
+		if (mvin_wch(y, x, &cc) != ERR && getcchar(&cc, wc, &at, &pair, NULL) != ERR && wc[0])
+			k = text_encode((uint32_t)wc[0], enc);
+		if (!vec_reserve((void **)&map, b.len + k, &cap, sizeof *map))
+			break;
+		for (size_t i = 0; i < k; i++)
+			map[b.len + i] = x;
+		sbuf_addn(&b, enc, k);
+		if (wc[0] && text_cp_width((uint32_t)wc[0]) == 2)
+			x++;
+	}
+	*cols = map;
+	return sbuf_detach(&b);
+}
+
+/* 'attr TEXT': the attributes of the first cell of TEXT on the screen, into the snapshots. */
+static bool show_attr(struct tui *t, const char *text)
+{
+	for (int y = 0; y < t->rows; y++) {
+		int *cols = NULL;
+		char *row = row_text(y, t->cols, &cols);
+		char *hit = row ? strstr(row, text) : NULL;
+		if (hit) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1];
+			attr_t at = 0;
+			short pair = 0;
+			mvin_wch(y, cols[hit - row], &cc);
+			getcchar(&cc, wc, &at, &pair, NULL);
+			fprintf(t->snap_out, "attr %s:%s%s%s%s%s%s\n", text, at & A_BOLD ? " bold" : "",
+				at & A_REVERSE ? " reverse" : "", at & A_UNDERLINE ? " underline" : "",
+				at & A_DIM ? " dim" : "", pair ? " colour" : "",
+				at & (A_BOLD | A_REVERSE | A_UNDERLINE | A_DIM) || pair ? "" : " plain");
+			free(row);
+			free(cols);
+			return true;
+		}
+		free(row);
+		free(cols);
+	}
+	return false;
+}
+
 static void script_fail(struct tui *t, const char *what)
 {
 	restore_terminal();
@@ -585,6 +641,9 @@ static bool script_more(struct tui *t)
 				snap(t, "expect failed");
 				script_fail(t, "expect: not on the screen");
 			}
+		} else if (strcmp(cmd, "attr") == 0) {
+			if (!show_attr(t, arg))
+				script_fail(t, "attr: not on the screen");
 		} else if (strcmp(cmd, "run") == 0) {
 			fflush(NULL);
 			if (system(arg) != 0)
@@ -606,8 +665,8 @@ static bool script_more(struct tui *t)
 		} else if (strcmp(cmd, "busy") == 0) {
 			store_set_busy_timeout(t->st, atoi(arg));
 		} else {
-			script_fail(t, "unknown command (type, key, size, snap, expect, run, tick, lock, "
-				       "unlock, busy)");
+			script_fail(t, "unknown command (type, key, size, snap, expect, attr, run, tick, "
+				       "lock, unlock, busy)");
 		}
 	}
 	return true;
@@ -644,7 +703,8 @@ static int next_key(struct tui *t, int timeout_ms)
 
 static void setup_colours(struct tui *t)
 {
-	bool colour = has_colors() && !getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR");
+	bool colour = has_colors() && !(nc && *nc);
 	if (colour) {
 		start_color();
 		use_default_colors();
@@ -760,7 +820,8 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	const char *theme = getenv("MAITRE_THEME");
 	if (!theme || !*theme)
 		theme = cfg.theme[0] ? cfg.theme : "default";
-	if (getenv("NO_COLOR"))
+	const char *no_colour = getenv("NO_COLOR"); /* no-color.org: set and not empty */
+	if (no_colour && *no_colour)
 		theme = "monochrome";
 	if (theme_load_named(theme, &t.theme, err, sizeof err) < 0) {
 		fprintf(stderr, "maitre: %s\n", err);

@@ -7,6 +7,7 @@
 #   size COLS ROWS   resize the terminal      type TEXT   type characters (UTF-8)
 #   key NAME...      press keys (Enter, Esc, Tab, BTab, Up, Down, PgDn, F3, ^S, ...)
 #   snap [LABEL]     the screen's text         expect TEXT the screen must show TEXT
+#   attr TEXT        the attributes (bold, reverse, underline, dim, colour) TEXT is shown in
 #   run COMMAND      a shell command (another terminal's change)
 #   tick             the interface's idle second: it looks for changes by others
 #   lock / unlock    another connection takes / releases the database's write lock

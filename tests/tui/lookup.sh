@@ -15,6 +15,9 @@ type 孙
 snap one character: both 孙 guests, safety of the first in full below
 key Down
 snap the second selected
+attr !! ALLERGY
+attr ✕ TABOO
+attr 孙主任
 key ^U
 type sxs
 snap initials
@@ -30,5 +33,20 @@ snap a Latin name without the apostrophe
 key ^U
 type xyz
 snap nothing found
+KEYS
+note "no colours (NO_COLOR): allergies and taboos still stand out, each its own way"
+NO_COLOR=1 MAITRE_THEME=default screen <<'KEYS'
+type 孙
+key Down
+attr !! ALLERGY
+attr ✕ TABOO
+attr 孙主任
+KEYS
+note "the default theme in colour"
+MAITRE_THEME=default screen <<'KEYS'
+type 孙
+key Down
+attr !! ALLERGY
+attr ✕ TABOO
 KEYS
 finish
