@@ -910,6 +910,9 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 			fflush(t.term_out);
 			ms[nk] = tui_now_ms() - k0;
 			bytes[nk++] = ftell(t.term_out) - b0;
+			if (ms[nk - 1] > 10) /* over the target: which key of the script */
+				fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t.script_name, t.script_line,
+					ms[nk - 1]);
 		}
 	}
 	while (t.top) {
