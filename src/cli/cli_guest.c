@@ -458,16 +458,7 @@ static int on_id(struct cli *c, void *ctx, int id, const char *val)
 
 static char *prefs_text(const struct guest *g, int person, enum pref_kind kind)
 {
-	struct sbuf b = {0};
-	for (size_t i = 0; i < g->prefs.n; i++) {
-		const struct guest_pref *p = &g->prefs.v[i];
-		if (p->person != person || p->kind != kind)
-			continue;
-		sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
-		if (pref_kind_is_safety(kind) && p->severity)
-			sbuf_printf(&b, " (%s)", severity_names[p->severity]);
-	}
-	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+	return guest_prefs_text(g, person, kind, severity_names);
 }
 
 static char *dates_text(const struct guest *g, int person)

@@ -489,3 +489,18 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	}
 	return 0;
 }
+
+char *guest_prefs_text(const struct guest *g, int person, enum pref_kind kind,
+		       const char *const *sev_names)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < g->prefs.n; i++) {
+		const struct guest_pref *p = &g->prefs.v[i];
+		if (p->person != person || p->kind != kind)
+			continue;
+		sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
+		if (pref_kind_is_safety(kind) && p->severity > 0 && p->severity < SEV_COUNT)
+			sbuf_printf(&b, " (%s)", sev_names[p->severity]);
+	}
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}

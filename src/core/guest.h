@@ -143,6 +143,11 @@ struct guest {
 };
 
 void guest_init(struct guest *g);
+/* The preferences of kind held by person (-1: the guest) joined with ", ", each taboo or
+ * allergy followed by " (SEVERITY)" as sev_names names it (severity_names, or translated
+ * names, SEV_COUNT of them); NULL when there are none. Caller frees. */
+char *guest_prefs_text(const struct guest *g, int person, enum pref_kind kind,
+		       const char *const *sev_names);
 /* Frees everything g owns and re-initialises it. */
 void guest_free(struct guest *g);
 /* Deep copy of src into dst (dst uninitialised). Returns 0 or -1 (out of memory). */

@@ -36,6 +36,20 @@ int tui_view_rows(const struct tui *t)
 	return t->rows - 3;
 }
 
+struct view *tui_view_new(const struct view_ops *ops, size_t data_size)
+{
+	struct view *v = calloc(1, sizeof *v);
+	void *data = calloc(1, data_size);
+	if (!v || !data) {
+		free(v);
+		free(data);
+		return NULL;
+	}
+	v->ops = ops;
+	v->data = data;
+	return v;
+}
+
 void tui_push(struct tui *t, struct view *v)
 {
 	if (!v)

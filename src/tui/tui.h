@@ -104,6 +104,8 @@ double tui_now_ms(void);
  * an exit status. */
 int tui_run(struct store *st, const struct tier_rules *rules, const char *db);
 
+/* A new view of ops with data_size zeroed bytes of data; NULL when out of memory. */
+struct view *tui_view_new(const struct view_ops *ops, size_t data_size);
 /* Puts a view on top (it takes ownership of v). */
 void tui_push(struct tui *t, struct view *v);
 /* Removes the top view; the one below is shown again (and reloaded if the data changed). */

@@ -697,13 +697,10 @@ static const struct view_ops ops = {
 
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone)
 {
-	struct view *v = calloc(1, sizeof *v);
-	struct form *f = calloc(1, sizeof *f);
-	if (!v || !f) {
-		free(v);
-		free(f);
+	struct view *v = tui_view_new(&ops, sizeof(struct form));
+	if (!v)
 		return NULL;
-	}
+	struct form *f = v->data;
 	guest_init(&f->g);
 	guest_init(&f->orig);
 	if (guest_id) {
@@ -725,8 +722,6 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	}
 	for (int i = 0; i < GF_COUNT; i++)
 		edit_set(&f->f[i], f->g.f[i]);
-	v->ops = &ops;
-	v->data = f;
 	build_rows(f);
 	f->sel = 1; /* the name */
 	find_matches(t, f);

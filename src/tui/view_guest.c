@@ -80,25 +80,15 @@ static void card_clear(struct card *c)
 	c->greeter[0] = '\0';
 }
 
-static const char *severity_label(enum severity s)
-{
-	static const char *const names[] = {"", N_("low"), N_("medium"), N_("high"), N_("critical")};
-	return s > 0 && s < (int)(sizeof names / sizeof names[0]) ? _(names[s]) : "";
-}
-
 /* The items of one kind of person (-1: the guest), "a, b (high)", or NULL. */
 static char *prefs(const struct guest *g, int person, enum pref_kind kind)
 {
-	struct sbuf b = {0};
-	for (size_t i = 0; i < g->prefs.n; i++) {
-		const struct guest_pref *p = &g->prefs.v[i];
-		if (p->person != person || p->kind != kind)
-			continue;
-		sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
-		if (pref_kind_is_safety(kind) && p->severity)
-			sbuf_printf(&b, " (%s)", severity_label(p->severity));
-	}
-	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+	static const char *const sev[SEV_COUNT] = {"", N_("low"), N_("medium"), N_("high"),
+						   N_("critical")};
+	const char *tr[SEV_COUNT];
+	for (int i = 0; i < SEV_COUNT; i++)
+		tr[i] = tr_data(sev[i]);
+	return guest_prefs_text(g, person, kind, tr);
 }
 
 /* The guest's allergies (or taboos), then their people's, each person named. */
@@ -468,16 +458,11 @@ static const struct view_ops ops = {
 
 struct view *view_guest_new(struct tui *t, int64_t guest_id)
 {
-	struct view *v = calloc(1, sizeof *v);
-	struct card *c = calloc(1, sizeof *c);
-	if (!v || !c) {
-		free(v);
-		free(c);
+	struct view *v = tui_view_new(&ops, sizeof(struct card));
+	if (!v)
 		return NULL;
-	}
+	struct card *c = v->data;
 	c->id = guest_id;
-	v->ops = &ops;
-	v->data = c;
 	load(t, c);
 	return v;
 }

@@ -98,13 +98,10 @@ static const struct view_ops ops = {
 
 struct view *view_help_new(struct tui *t, unsigned scope)
 {
-	struct view *v = calloc(1, sizeof *v);
-	struct help *h = calloc(1, sizeof *h);
-	if (!v || !h) {
-		free(v);
-		free(h);
+	struct view *v = tui_view_new(&ops, sizeof(struct help));
+	if (!v)
 		return NULL;
-	}
+	struct help *h = v->data;
 	unsigned own = scope & ~(unsigned)(SC_LIST | SC_GLOBAL);
 	if (own)
 		add_scope(t, h, own, _("This screen"));
@@ -113,7 +110,5 @@ struct view *view_help_new(struct tui *t, unsigned scope)
 	if (own & (SC_LOOKUP | SC_FORM))
 		add_scope(t, h, SC_EDIT, _("Typing in a field"));
 	add_scope(t, h, SC_GLOBAL, _("Everywhere"));
-	v->ops = &ops;
-	v->data = h;
 	return v;
 }

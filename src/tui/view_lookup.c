@@ -276,14 +276,5 @@ static const struct view_ops ops = {
 
 struct view *view_lookup_new(struct tui *t)
 {
-	struct view *v = calloc(1, sizeof *v);
-	struct lookup *l = calloc(1, sizeof *l);
-	if (!v || !l) {
-		free(v);
-		free(l);
-		return NULL;
-	}
-	v->ops = &ops;
-	v->data = l;
-	return v;
+	return tui_view_new(&ops, sizeof(struct lookup));
 }

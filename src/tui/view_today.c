@@ -184,15 +184,10 @@ static const struct view_ops ops = {
 
 struct view *view_today_new(struct tui *t)
 {
-	struct view *v = calloc(1, sizeof *v);
-	struct today *d = calloc(1, sizeof *d);
-	if (!v || !d) {
-		free(v);
-		free(d);
+	struct view *v = tui_view_new(&ops, sizeof(struct today));
+	if (!v)
 		return NULL;
-	}
-	v->ops = &ops;
-	v->data = d;
+	struct today *d = v->data;
 	load(t, d);
 	return v;
 }

@@ -255,13 +255,10 @@ static const struct view_ops ops = {
 
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 {
-	struct view *v = calloc(1, sizeof *v);
-	struct visit_form *vf = calloc(1, sizeof *vf);
-	if (!v || !vf) {
-		free(v);
-		free(vf);
+	struct view *v = tui_view_new(&ops, sizeof(struct visit_form));
+	if (!v)
 		return NULL;
-	}
+	struct visit_form *vf = v->data;
 	vf->guest_id = guest_id;
 	vf->replaces = replaces;
 	char month[11], day[11];
@@ -285,7 +282,5 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 			visit_free(&old);
 		}
 	}
-	v->ops = &ops;
-	v->data = vf;
 	return v;
 }
