@@ -104,6 +104,36 @@ void tui_error(struct tui *t, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *tui_store_error(struct tui *t, enum store_status s)
+{
+	static char buf[700];
+	const char *what;
+	switch (s) {
+	case ST_BUSY:
+		what = _("the database is busy: another terminal is writing");
+		break;
+	case ST_READONLY:
+		what = _("the database cannot be written: the file is read-only");
+		break;
+	case ST_FULL:
+		what = _("the disk is full");
+		break;
+	case ST_CONFLICT:
+		what = _("someone else changed it meanwhile");
+		break;
+	case ST_NOTFOUND:
+		what = _("not found");
+		break;
+	case ST_IO:
+		what = _("the database could not be written");
+		break;
+	default:
+		return store_errmsg(t->st); /* a field and why */
+	}
+	snprintf(buf, sizeof buf, "%s (%s)", what, store_errmsg(t->st));
+	return buf;
+}
+
 void tui_changed(struct tui *t)
 {
 	t->data_version++;
@@ -437,6 +467,8 @@ static void check_changes(struct tui *t)
 
 /* ---- prompts ---- */
 
+static void render(struct tui *t);
+
 /* One key for a prompt: from the script in script mode. */
 static int next_key(struct tui *t, int timeout_ms);
 
@@ -454,6 +486,10 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 		int key = next_key(t, -1);
 		if (key < 0 || key == 27 || t->quit)
 			return NULL;
+		if (key == (KEYF | KEY_RESIZE)) {
+			render(t);
+			continue;
+		}
 		if (key == '\n')
 			return xstrdup(e.buf);
 		bool changed;
@@ -468,13 +504,17 @@ bool tui_confirm(struct tui *t, const char *question)
 {
 	char q[400];
 	snprintf(q, sizeof q, "%s %s", question, _("(y/n)"));
-	draw_fill(t->rows - 1, 0, t->cols, q, draw_attr(t, TE_WARNING));
-	curs_set(0);
-	refresh();
 	for (;;) {
+		draw_fill(t->rows - 1, 0, t->cols, q, draw_attr(t, TE_WARNING));
+		curs_set(0);
+		refresh();
 		int key = next_key(t, -1);
 		if (key < 0 || t->quit)
 			return false;
+		if (key == (KEYF | KEY_RESIZE)) {
+			render(t);
+			continue;
+		}
 		/* yes in either language */
 		if (key == 'y' || key == 'Y' || key == 0x662f /* 是 */)
 			return true;

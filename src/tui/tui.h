@@ -120,6 +120,9 @@ bool tui_confirm(struct tui *t, const char *question);
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
 /* Opens a view by its name (as typed on the ':' line); false when there is none. */
 bool tui_open_named(struct tui *t, const char *name);
+/* The translated reason for a failed store call, with the store's own message after it
+ * (static storage, valid until the next call). */
+const char *tui_store_error(struct tui *t, enum store_status s);
 /* Our own write changed the data: every view reads again when next shown. */
 void tui_changed(struct tui *t);
 /* The rows available to a view (between the title bar and the hint line). */

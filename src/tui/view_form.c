@@ -531,7 +531,7 @@ static void save(struct tui *t, struct view *v)
 		return;
 	}
 	snprintf(f->msg, sizeof f->msg, _("Not saved: %s. Everything typed is kept; ^S tries again."),
-		 store_errmsg(t->st));
+		 tui_store_error(t, s));
 	f->msg_error = true;
 }
 

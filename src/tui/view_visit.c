@@ -180,7 +180,7 @@ static void save(struct tui *t, struct view *v)
 	if (s != ST_OK) {
 		snprintf(vf->failed, sizeof vf->failed,
 			 _("Not saved: %s. Everything typed is kept; Enter tries again."),
-			 store_errmsg(t->st));
+			 tui_store_error(t, s));
 		return;
 	}
 	char money[32];
