@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "config/paths.h"
+#include "config/yamldoc.h"
 #include "core/strv.h"
 
 static int fail(char *err, size_t errlen, const char *file, yaml_mark_t m, const char *what,
@@ -52,13 +53,14 @@ int settings_parse(struct settings *c, const char *text, size_t len, const char 
 		yaml_node_t *k = yaml_document_get_node(&doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(&doc, pr->value);
 		const char *key = scalar(k);
-		for (yaml_node_pair_t *q = root->data.mapping.pairs.start; q < pr && key; q++) {
-			const char *prev = scalar(yaml_document_get_node(&doc, q->key));
-			if (prev && strcmp(prev, key) == 0)
-				rc = fail(err, errlen, filename, k->start_mark, "duplicate key", key);
-		}
-		if (rc)
+		yaml_node_t *prev = yamldoc_earlier_key(&doc, root, pr);
+		if (prev) {
+			char buf[160], detail[200];
+			snprintf(detail, sizeof detail, "%s (first at line %zu)",
+				 yamldoc_quoted(key, buf, sizeof buf), prev->start_mark.line + 1);
+			rc = fail(err, errlen, filename, k->start_mark, "duplicate key", detail);
 			break;
+		}
 		if (key && strcmp(key, "theme") == 0) {
 			const char *s = scalar(v);
 			if (!s || !*s || strlen(s) >= sizeof c->theme || strchr(s, '/'))

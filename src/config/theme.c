@@ -3,6 +3,7 @@
  * stops at the first error, which is also the first in the text: nodes are checked in document
  * order. The caller's struct is only replaced when the whole file is right. */
 #include "config/theme.h"
+#include "config/yamldoc.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -134,41 +135,12 @@ static bool fail_at(struct parser *P, yaml_mark_t m, const char *fmt, ...)
 	return false;
 }
 
-/* s in quotes, controls made visible, cut at 40 columns. Returns buf. */
-static const char *quoted(const char *s, char *buf, size_t size)
-{
-	char *d = text_display(s);
-	char *t = d ? text_truncate(d, 40, true) : NULL;
-	snprintf(buf, size, "\"%s\"", t ? t : "?");
-	free(d);
-	free(t);
-	return buf;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* nodes and values */
 
 static yaml_node_t *node(struct parser *P, int id)
 {
 	return yaml_document_get_node(&P->doc, id);
-}
-
-static const char *scalar_text(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-/* How a value is shown in a message: a list, a mapping, nothing, or its text in quotes. Returns
- * buf or a static string. */
-static const char *shown(const yaml_node_t *n, char *buf, size_t size)
-{
-	if (n->type == YAML_SEQUENCE_NODE)
-		return "a list";
-	if (n->type == YAML_MAPPING_NODE)
-		return "a mapping";
-	if (!*scalar_text(n))
-		return "nothing";
-	return quoted(scalar_text(n), buf, size);
 }
 
 /* The text of scalar n, or NULL after the error "WHAT: must be WANT, got ...". */
@@ -178,14 +150,14 @@ static const char *scalar_of(struct parser *P, const yaml_node_t *n, const char 
 	char buf[160];
 	if (n->type != YAML_SCALAR_NODE) {
 		fail_at(P, n->start_mark, "%s: must be %s, got %s", what, want,
-		        shown(n, buf, sizeof buf));
+		        yamldoc_shown(n, buf, sizeof buf));
 		return NULL;
 	}
-	if (strlen(scalar_text(n)) != n->data.scalar.length) {
+	if (strlen(yamldoc_text(n)) != n->data.scalar.length) {
 		fail_at(P, n->start_mark, "%s: must not contain a NUL character", what);
 		return NULL;
 	}
-	return scalar_text(n);
+	return yamldoc_text(n);
 }
 
 /* The key node of pair p, after checking that it is a word and not the repeat of an earlier
@@ -201,15 +173,12 @@ static yaml_node_t *pair_key(struct parser *P, yaml_node_t *n, yaml_node_pair_t 
 		fail_at(P, key->start_mark, "a key must be a word, not a list or a mapping");
 		return NULL;
 	}
-	for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
-		yaml_node_t *prev = node(P, q->key);
-		if (prev && prev->type == YAML_SCALAR_NODE &&
-		    strcmp(scalar_text(prev), scalar_text(key)) == 0) {
-			char buf[160];
-			fail_at(P, key->start_mark, "duplicate key %s (first at line %d)",
-			        shown(key, buf, sizeof buf), (int)prev->start_mark.line + 1);
-			return NULL;
-		}
+	yaml_node_t *prev = yamldoc_earlier_key(&P->doc, n, p);
+	if (prev) {
+		char buf[160];
+		fail_at(P, key->start_mark, "duplicate key %s (first at line %d)",
+		        yamldoc_shown(key, buf, sizeof buf), (int)prev->start_mark.line + 1);
+		return NULL;
 	}
 	return key;
 }
@@ -240,13 +209,13 @@ static bool get_colour(struct parser *P, const yaml_node_t *n, const char *what,
 			return true;
 		}
 		return fail_at(P, n->start_mark, "%s: must be a number from 0 to 255, got %s", what,
-		               shown(n, buf, sizeof buf));
+		               yamldoc_shown(n, buf, sizeof buf));
 	}
 	return fail_at(P, n->start_mark,
 	               "%s: unknown colour %s (the colours are default, black, red, green, "
 	               "yellow, blue, magenta, cyan, white, bright- and one of those, or a "
 	               "number from 0 to 255)",
-	               what, shown(n, buf, sizeof buf));
+	               what, yamldoc_shown(n, buf, sizeof buf));
 }
 
 static bool add_attr(struct parser *P, const yaml_node_t *item, const char *what, unsigned *attrs)
@@ -260,14 +229,14 @@ static bool add_attr(struct parser *P, const yaml_node_t *item, const char *what
 			continue;
 		if (*attrs & attr_names[i].bit)
 			return fail_at(P, item->start_mark, "%s: %s is named twice", what,
-			               shown(item, buf, sizeof buf));
+			               yamldoc_shown(item, buf, sizeof buf));
 		*attrs |= attr_names[i].bit;
 		return true;
 	}
 	return fail_at(P, item->start_mark,
 	               "%s: unknown attribute %s (the attributes are bold, reverse, underline, "
 	               "dim and standout)",
-	               what, shown(item, buf, sizeof buf));
+	               what, yamldoc_shown(item, buf, sizeof buf));
 }
 
 /* attrs: [A, B, ...], [] for none, or a single attribute. */
@@ -275,7 +244,7 @@ static bool get_attrs(struct parser *P, yaml_node_t *n, const char *what, unsign
 {
 	char buf[160];
 	unsigned a = 0;
-	if (n->type == YAML_SCALAR_NODE && *scalar_text(n)) {
+	if (n->type == YAML_SCALAR_NODE && *yamldoc_text(n)) {
 		if (!add_attr(P, n, what, &a))
 			return false;
 	} else if (n->type == YAML_SEQUENCE_NODE) {
@@ -291,7 +260,7 @@ static bool get_attrs(struct parser *P, yaml_node_t *n, const char *what, unsign
 		return fail_at(P, n->start_mark,
 		               "%s: must be a list of attributes ([bold, underline], or [] for "
 		               "none), got %s",
-		               what, shown(n, buf, sizeof buf));
+		               what, yamldoc_shown(n, buf, sizeof buf));
 	}
 	*out = a;
 	return true;
@@ -309,14 +278,14 @@ static bool load_style(struct parser *P, yaml_node_t *n, enum theme_elem e)
 		return fail_at(P, n->start_mark,
 		               "%s: must be a mapping ({fg: COLOUR, bg: COLOUR, attrs: [ATTRIBUTE, "
 		               "...]}), got %s",
-		               elem, shown(n, buf, sizeof buf));
+		               elem, yamldoc_shown(n, buf, sizeof buf));
 	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
 	     pr++) {
 		yaml_node_t *key = pair_key(P, n, pr);
 		if (!key)
 			return false;
 		yaml_node_t *val = node(P, pr->value);
-		const char *k = scalar_text(key);
+		const char *k = yamldoc_text(key);
 		snprintf(what, sizeof what, "%s: %s", elem, k);
 		bool ok;
 		if (strcmp(k, "fg") == 0)
@@ -328,7 +297,7 @@ static bool load_style(struct parser *P, yaml_node_t *n, enum theme_elem e)
 		else
 			ok = fail_at(P, key->start_mark,
 			             "%s: unknown key %s (the keys are fg, bg and attrs)", elem,
-			             shown(key, buf, sizeof buf));
+			             yamldoc_shown(key, buf, sizeof buf));
 		if (!ok)
 			return false;
 	}
@@ -360,19 +329,19 @@ static bool load_elements(struct parser *P, yaml_node_t *n)
 		return fail_at(P, n->start_mark,
 		               "elements: must be a mapping (ELEMENT: {fg: COLOUR, bg: COLOUR, "
 		               "attrs: [ATTRIBUTE, ...]} lines), got %s",
-		               shown(n, buf, sizeof buf));
+		               yamldoc_shown(n, buf, sizeof buf));
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *key = pair_key(P, n, p);
 		if (!key)
 			return false;
 		int e = 0;
-		while (e < TE_COUNT && strcmp(scalar_text(key), elem_names[e]) != 0)
+		while (e < TE_COUNT && strcmp(yamldoc_text(key), elem_names[e]) != 0)
 			e++;
 		if (e == TE_COUNT)
 			return fail_at(P, key->start_mark,
 			               "unknown element %s (the elements are %s)",
-			               shown(key, buf, sizeof buf), elem_list(list, sizeof list));
+			               yamldoc_shown(key, buf, sizeof buf), elem_list(list, sizeof list));
 		if (!load_style(P, node(P, p->value), (enum theme_elem)e))
 			return false;
 	}
@@ -389,11 +358,11 @@ static bool load_name(struct parser *P, yaml_node_t *n)
 		return fail_at(P, n->start_mark, "name: must not be empty");
 	if (strlen(s) >= sizeof P->theme_name)
 		return fail_at(P, n->start_mark, "name: too long (at most %zu bytes), got %s",
-		               sizeof P->theme_name - 1, shown(n, buf, sizeof buf));
+		               sizeof P->theme_name - 1, yamldoc_shown(n, buf, sizeof buf));
 	if (text_has_controls(s))
 		return fail_at(P, n->start_mark,
 		               "name: must not contain control characters, got %s",
-		               shown(n, buf, sizeof buf));
+		               yamldoc_shown(n, buf, sizeof buf));
 	memcpy(P->theme_name, s, strlen(s) + 1);
 	P->have_name = true;
 	return true;
@@ -408,13 +377,13 @@ static bool load_top(struct parser *P, yaml_node_t *root)
 	if (root->type != YAML_MAPPING_NODE)
 		return fail_at(P, root->start_mark,
 		               "the file: must be a mapping (KEY: VALUE lines), got %s",
-		               shown(root, buf, sizeof buf));
+		               yamldoc_shown(root, buf, sizeof buf));
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *key = pair_key(P, root, p);
 		if (!key)
 			return false;
-		const char *k = scalar_text(key);
+		const char *k = yamldoc_text(key);
 		bool ok;
 		if (strcmp(k, "name") == 0) {
 			ok = load_name(P, node(P, p->value));
@@ -424,7 +393,7 @@ static bool load_top(struct parser *P, yaml_node_t *root)
 		} else {
 			ok = fail_at(P, key->start_mark,
 			             "unknown key %s (the keys are name and elements)",
-			             shown(key, buf, sizeof buf));
+			             yamldoc_shown(key, buf, sizeof buf));
 		}
 		if (!ok)
 			return false;
@@ -638,7 +607,7 @@ int theme_load_named(const char *name, struct theme *out, char *err, size_t errl
 		set_err(err, errlen,
 		        "theme %s: not a theme name (letters, digits, \"-\" and \"_\", at most "
 		        "%zu)",
-		        quoted(name, buf, sizeof buf), sizeof out->name - 1);
+		        yamldoc_quoted(name, buf, sizeof buf), sizeof out->name - 1);
 		return -1;
 	}
 	char *dir = paths_config_dir();

@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "config/paths.h"
+#include "config/yamldoc.h"
 #include "core/guest.h"
 #include "core/money.h"
 #include "core/text.h"
@@ -156,29 +157,6 @@ static yaml_node_t *node(struct loader *L, int id)
 	return yaml_document_get_node(&L->doc, id);
 }
 
-static const char *scalar_text(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-/* How a value is shown in a message: a list, a mapping, nothing, or its text in quotes (controls
- * made visible, cut at 40 columns). Returns buf or a static string. */
-static const char *shown(const yaml_node_t *n, char *buf, size_t size)
-{
-	if (n->type == YAML_SEQUENCE_NODE)
-		return "a list";
-	if (n->type == YAML_MAPPING_NODE)
-		return "a mapping";
-	if (!*scalar_text(n))
-		return "nothing";
-	char *d = text_display(scalar_text(n));
-	char *t = d ? text_truncate(d, 40, true) : NULL;
-	snprintf(buf, size, "\"%s\"", t ? t : "?");
-	free(d);
-	free(t);
-	return buf;
-}
-
 /* The text of scalar n, or NULL after the error "KEY: must be WANT, got ...". */
 static const char *scalar_of(struct loader *L, const yaml_node_t *n, const char *key,
                              const char *want)
@@ -186,14 +164,14 @@ static const char *scalar_of(struct loader *L, const yaml_node_t *n, const char 
 	char buf[160];
 	if (n->type != YAML_SCALAR_NODE) {
 		err_at(L, n->start_mark, "%s: must be %s, got %s", key, want,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return NULL;
 	}
-	if (strlen(scalar_text(n)) != n->data.scalar.length) {
+	if (strlen(yamldoc_text(n)) != n->data.scalar.length) {
 		err_at(L, n->start_mark, "%s: must not contain a NUL character", key);
 		return NULL;
 	}
-	return scalar_text(n);
+	return yamldoc_text(n);
 }
 
 /* True when s is a run of ASCII digits, with one decimal point inside when decimals is set. */
@@ -221,12 +199,12 @@ static bool get_money(struct loader *L, const yaml_node_t *n, const char *key, i
 		return false;
 	if (s[0] == '-' && money_parse(s + 1, &v)) {
 		err_at(L, n->start_mark, "%s: must not be negative, got %s", key,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	if (!money_parse(s, &v)) {
 		err_at(L, n->start_mark, "%s: must be an amount in yuan (5000 or 5000.50), got %s",
-		       key, shown(n, buf, sizeof buf));
+		       key, yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	*out = v;
@@ -243,18 +221,18 @@ static bool get_decimal(struct loader *L, const yaml_node_t *n, const char *key,
 		return false;
 	if (s[0] == '-' && is_number(s + 1, true)) {
 		err_at(L, n->start_mark, "%s: must not be negative, got %s", key,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	if (!is_number(s, true)) {
 		err_at(L, n->start_mark, "%s: must be a number, got %s", key,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	double v = strtod(s, NULL);
 	if (v > max) {
 		err_at(L, n->start_mark, "%s: must be at most %g, got %s", key, max,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	*out = v;
@@ -271,19 +249,19 @@ static bool get_int(struct loader *L, const yaml_node_t *n, const char *key, int
 		return false;
 	if (s[0] == '-' && is_number(s + 1, false)) {
 		err_at(L, n->start_mark, "%s: must not be negative, got %s", key,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	if (!is_number(s, false)) {
 		err_at(L, n->start_mark, "%s: must be a whole number, got %s", key,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	long v = strlen(s) > 9 ? (long)max + 1 : strtol(s, NULL, 10);
 	if (v < min || v > max) {
 		err_at(L, n->start_mark, "%s: must be %s %d, got %s", key,
 		       v < min ? "at least" : "at most", v < min ? min : max,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	*out = (int)v;
@@ -305,7 +283,7 @@ static bool get_bool(struct loader *L, const yaml_node_t *n, const char *key, bo
 		}
 	}
 	err_at(L, n->start_mark, "%s: must be true or false, got %s", key,
-	       shown(n, buf, sizeof buf));
+	       yamldoc_shown(n, buf, sizeof buf));
 	return false;
 }
 
@@ -323,12 +301,12 @@ static bool get_str(struct loader *L, const yaml_node_t *n, const char *key, cha
 	}
 	if (strlen(s) >= size) {
 		err_at(L, n->start_mark, "%s: too long (at most %zu bytes), got %s", key, size - 1,
-		       shown(n, b, sizeof b));
+		       yamldoc_shown(n, b, sizeof b));
 		return false;
 	}
 	if (text_has_controls(s)) {
 		err_at(L, n->start_mark, "%s: must not contain control characters, got %s", key,
-		       shown(n, b, sizeof b));
+		       yamldoc_shown(n, b, sizeof b));
 		return false;
 	}
 	memcpy(buf, s, strlen(s) + 1);
@@ -346,7 +324,7 @@ static bool each_item(struct loader *L, yaml_node_t *n, const char *key,
 	if (n->type != YAML_SEQUENCE_NODE) {
 		char buf[160];
 		err_at(L, n->start_mark, "%s: must be a list ([a, b]), got %s", key,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	bool ok = true;
@@ -364,18 +342,13 @@ static bool each_item(struct loader *L, yaml_node_t *n, const char *key,
 /* Whether pair k of mapping n repeats the key of an earlier pair (after an error). */
 static bool duplicate_key(struct loader *L, yaml_node_t *n, yaml_node_pair_t *k)
 {
-	yaml_node_t *key = node(L, k->key);
-	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < k; p++) {
-		yaml_node_t *prev = node(L, p->key);
-		if (prev && prev->type == YAML_SCALAR_NODE &&
-		    strcmp(scalar_text(prev), scalar_text(key)) == 0) {
-			char buf[160];
-			err_at(L, key->start_mark, "duplicate key %s (first at line %d)",
-			       shown(key, buf, sizeof buf), (int)prev->start_mark.line + 1);
-			return true;
-		}
-	}
-	return false;
+	yaml_node_t *key = node(L, k->key), *prev = yamldoc_earlier_key(&L->doc, n, k);
+	if (!prev)
+		return false;
+	char buf[160];
+	err_at(L, key->start_mark, "duplicate key %s (first at line %d)", yamldoc_shown(key, buf, sizeof buf),
+	       (int)prev->start_mark.line + 1);
+	return true;
 }
 
 /* The key node of pair p when it is a scalar; NULL after an error otherwise. */
@@ -398,7 +371,7 @@ static bool get_fields(struct loader *L, yaml_node_t *n, const char *what, struc
 	char buf[160];
 	if (n->type != YAML_MAPPING_NODE) {
 		err_at(L, n->start_mark, "%s: must be a mapping (KEY: VALUE lines), got %s", what,
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
@@ -407,10 +380,10 @@ static bool get_fields(struct loader *L, yaml_node_t *n, const char *what, struc
 		if (!key || duplicate_key(L, n, p))
 			continue;
 		size_t i = 0;
-		while (i < nf && strcmp(f[i].key, scalar_text(key)) != 0)
+		while (i < nf && strcmp(f[i].key, yamldoc_text(key)) != 0)
 			i++;
 		if (i == nf) {
-			warn_at(L, key->start_mark, "unknown key %s", shown(key, buf, sizeof buf));
+			warn_at(L, key->start_mark, "unknown key %s", yamldoc_shown(key, buf, sizeof buf));
 			continue;
 		}
 		f[i].val = node(L, p->value);
@@ -425,17 +398,17 @@ static bool get_fields(struct loader *L, yaml_node_t *n, const char *what, struc
 static bool add_criterion(struct loader *L, yaml_node_t *item, const char *key, void *ctx)
 {
 	unsigned *req = ctx;
-	unsigned c = tier_criterion_from_name(scalar_text(item));
+	unsigned c = tier_criterion_from_name(yamldoc_text(item));
 	char buf[160];
 	if (!c) {
 		err_at(L, item->start_mark,
 		       "%s: unknown criterion %s (the criteria are visits, spend and per_capita)",
-		       key, shown(item, buf, sizeof buf));
+		       key, yamldoc_shown(item, buf, sizeof buf));
 		return false;
 	}
 	if (*req & c) {
 		err_at(L, item->start_mark, "%s: %s is named twice", key,
-		       shown(item, buf, sizeof buf));
+		       yamldoc_shown(item, buf, sizeof buf));
 		return false;
 	}
 	*req |= c;
@@ -505,7 +478,7 @@ static void load_rules(struct loader *L, yaml_node_t *n, bool *clean)
 		err_at(L, n->start_mark,
 		       "rules: must be a list of rules (each starting with \"- \"), "
 		       "got %s",
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		*clean = false;
 		return;
 	}
@@ -549,13 +522,13 @@ static void load_rules(struct loader *L, yaml_node_t *n, bool *clean)
 static bool add_occasion(struct loader *L, yaml_node_t *item, const char *key, void *ctx)
 {
 	unsigned *occ = ctx;
-	int k = date_kind_from_name(scalar_text(item));
+	int k = date_kind_from_name(yamldoc_text(item));
 	char buf[160];
 	if (k < 0) {
 		err_at(
 		    L, item->start_mark,
 		    "%s: unknown occasion %s (the occasions are birthday, anniversary and other)",
-		    key, shown(item, buf, sizeof buf));
+		    key, yamldoc_shown(item, buf, sizeof buf));
 		return false;
 	}
 	*occ |= 1u << k;
@@ -600,7 +573,7 @@ static void load_every(struct loader *L, yaml_node_t *n, struct tier_privilege *
 	if (count != 2) {
 		err_at(L, n->start_mark,
 		       "every_months: must be a number of months or a range [MIN, MAX], got %s",
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return;
 	}
 	int lo, hi;
@@ -691,7 +664,7 @@ static void load_privileges(struct loader *L, yaml_node_t *n, bool check_tiers)
 	if (n->type != YAML_MAPPING_NODE) {
 		err_at(L, n->start_mark,
 		       "privileges: must be a mapping of tiers (A:, B:, ...), got %s",
-		       shown(n, buf, sizeof buf));
+		       yamldoc_shown(n, buf, sizeof buf));
 		return;
 	}
 	size_t count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
@@ -712,7 +685,7 @@ static void load_privileges(struct loader *L, yaml_node_t *n, bool check_tiers)
 		if (check_tiers && !rules_have_tier(&L->r, pv->tier))
 			err_at(L, key->start_mark,
 			       "privileges for tier %s, but no rule gives tier %s",
-			       shown(key, buf, sizeof buf), buf);
+			       yamldoc_shown(key, buf, sizeof buf), buf);
 		char what[40];
 		snprintf(what, sizeof what, "privileges of %s", pv->tier);
 		load_privilege(L, val, what, pv);
@@ -745,7 +718,7 @@ static void load_red(struct loader *L, yaml_node_t *n, struct alert_rules *a)
 			err_at(
 			    L, f[2].val->start_mark,
 			    "severe_complaint: must be low, medium, high, critical or none, got %s",
-			    shown(f[2].val, buf, sizeof buf));
+			    yamldoc_shown(f[2].val, buf, sizeof buf));
 		else if (sev >= 0)
 			a->red_min_severity = (enum severity)sev;
 	}

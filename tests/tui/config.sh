@@ -37,6 +37,10 @@ printf 'theme: solarized\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
 screen <<'KEYS'
 snap
 KEYS
+printf 'theme: dark\ntheme: monochrome\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
 printf 'colour: blue\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
 screen <<'KEYS'
 snap
