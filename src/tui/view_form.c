@@ -53,6 +53,36 @@ static const char *const field_labels[GF_COUNT] = {
 	N_("religion"), N_("health"), N_("personal history"),
 };
 
+/* Preference kinds and severities as typed and shown: the English word, or its translation. */
+static const char *const kind_words[PREF_KIND_COUNT] = {N_("taste"), N_("dish"), N_("habit"),
+							N_("dislike"), N_("taboo"), N_("allergy")};
+static const char *const severity_words[SEV_COUNT] = {"", N_("low"), N_("medium"), N_("high"),
+						      N_("critical")};
+
+static int word_index(const char *w, const char *const *words, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (words[i][0] && (strcmp(w, words[i]) == 0 || strcmp(w, tr_data(words[i])) == 0))
+			return i;
+	return -1;
+}
+
+/* Full-width punctuation typed with a Chinese input method, as the parser reads it. */
+static void halfwidth(char *s)
+{
+	static const struct {
+		const char *full, *half;
+	} map[] = {{"：", ":"}, {"；", ";"}, {"　", " "}, {"，", ","}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		char *p;
+		size_t fl = strlen(map[i].full);
+		while ((p = strstr(s, map[i].full)) != NULL) {
+			memcpy(p, map[i].half, 1);
+			memmove(p + 1, p + fl, strlen(p + fl) + 1);
+		}
+	}
+}
+
 enum row_kind { R_GROUP, R_FIELD, R_LIST, R_ITEM };
 struct row {
 	enum row_kind kind;
@@ -137,8 +167,8 @@ static char *item_text(const struct guest *g, int l, size_t i)
 					  ? g->people.v[p->person].relation
 					  : NULL;
 		return xasprintf("%s%s%s: %s%s%s", who ? who : "", who ? " · " : "",
-				 pref_kind_names[p->kind], p->text, p->severity ? " " : "",
-				 p->severity ? severity_names[p->severity] : "");
+				 tr_data(kind_words[p->kind]), p->text, p->severity ? " " : "",
+				 tr_data(severity_words[p->severity]));
 	}
 	case L_DATES: {
 		const struct guest_date *d = &g->dates.v[i];
@@ -171,6 +201,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 {
 	char buf[EDIT_MAX];
 	snprintf(buf, sizeof buf, "%s", text);
+	halfwidth(buf);
 	char *s = buf + strspn(buf, " ");
 	if (!*s) {
 		snprintf(why, len, "%s", _("nothing typed"));
@@ -203,10 +234,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			return -1;
 		}
 		*colon = '\0';
-		int kind = -1;
-		for (int k = 0; k < PREF_KIND_COUNT; k++)
-			if (strcmp(s, pref_kind_names[k]) == 0)
-				kind = k;
+		int kind = word_index(s, kind_words, PREF_KIND_COUNT);
 		if (kind < 0) {
 			snprintf(why, len, _("kind: \"%s\" is none of taste, dish, habit, dislike, taboo, allergy"), s);
 			return -1;
@@ -214,11 +242,11 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		char *item = colon + 1 + strspn(colon + 1, " ");
 		enum severity sev = SEV_NONE;
 		char *last = strrchr(item, ' ');
-		for (int k = 1; last && k < SEV_COUNT; k++)
-			if (strcmp(last + 1, severity_names[k]) == 0) {
-				sev = (enum severity)k;
-				*last = '\0';
-			}
+		int k = last ? word_index(last + 1, severity_words, SEV_COUNT) : -1;
+		if (k > 0) {
+			sev = (enum severity)k;
+			*last = '\0';
+		}
 		if (!*item) {
 			snprintf(why, len, "%s", _("text: nothing after the kind"));
 			return -1;
@@ -550,8 +578,8 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 	if (init && l == L_PREFS) {
 		const struct guest_pref *p = &f->g.prefs.v[i];
 		free(init);
-		init = xasprintf("%s: %s%s%s", pref_kind_names[p->kind], p->text, p->severity ? " " : "",
-				 p->severity ? severity_names[p->severity] : "");
+		init = xasprintf("%s: %s%s%s", tr_data(kind_words[p->kind]), p->text,
+				 p->severity ? " " : "", tr_data(severity_words[p->severity]));
 	}
 	char *text = tui_prompt(t, prompt, init);
 	free(init);
@@ -613,6 +641,26 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		}
 		move_to(f, a == ACT_NEXT_FIELD || a == ACT_DOWN ? 1 : -1);
 		return RD_VIEW;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_TOP:
+	case ACT_BOTTOM: {
+		if (r->kind == R_FIELD)
+			check_field(f, r->n);
+		long page = form_rows(t, f) - 1;
+		long to = a == ACT_PAGE_DOWN ? (long)f->sel + page
+			  : a == ACT_PAGE_UP ? (long)f->sel - page
+			  : a == ACT_TOP	 ? 0
+					 : (long)f->nrows - 1;
+		if (to < 1)
+			to = 1;
+		if (to >= (long)f->nrows)
+			to = (long)f->nrows - 1;
+		f->sel = (size_t)to;
+		if (f->rows[f->sel].kind == R_GROUP)
+			move_to(f, 1);
+		return RD_VIEW;
+	}
 	case ACT_SUBMIT:
 	case ACT_OPEN:
 		if (r->kind == R_LIST)
@@ -685,7 +733,7 @@ static const enum action hints[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_ADD_ITEM, ACT_
 
 static const struct view_ops ops = {
 	.name = "guest form",
-	.scope = SC_FORM,
+	.scope = SC_FORM | SC_LIST,
 	.title = title,
 	.draw = draw,
 	.act = act,

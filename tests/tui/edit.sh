@@ -53,4 +53,23 @@ key Esc
 expect Leave without saving
 type y
 KEYS
+note "in Chinese: a preference typed with Chinese words and full-width punctuation"
+LANGUAGE=zh_CN screen <<'KEYS'
+type sxs
+key Enter e
+key PgDn PgDn
+key Up Up Up Up
+snap the preferences list: PgDn to the end, then up
+key a
+type 过敏：芒果 危急
+key Enter
+snap the new allergy in the list, in the allergy style
+attr 过敏: 芒果 危急
+key a
+type 爱好：书法
+key Enter
+snap an unknown kind: said, nothing added
+key ^S
+KEYS
+run guest show 1
 finish
