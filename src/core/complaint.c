@@ -1,3 +1,4 @@
+#include "core/i18n.h"
 #include "core/complaint.h"
 
 #include <stdio.h>
@@ -162,11 +163,11 @@ int complaint_text_check(const char *what, const char *value, bool required, siz
 	if (!value || !*value) {
 		if (!required)
 			return 0;
-		snprintf(why, whylen, "%s: must not be empty", what);
+		snprintf(why, whylen, _("%s: must not be empty"), what);
 		return -1;
 	}
 	if (text_field_check(value, maxlen, true, r, sizeof r) < 0) {
-		snprintf(why, whylen, "%s: %s", what, r);
+		snprintf(why, whylen, _("%s: %s"), what, r);
 		return -1;
 	}
 	return 0;
@@ -181,7 +182,7 @@ int complaint_login_check(const char *what, const char *value, char *why, size_t
 			break;
 	if (!value || !*value || *p || strlen(value) > 63) {
 		snprintf(why, whylen,
-			 "%s: must be a login name (letters, digits, _ - .), got \"%s\"", what,
+			 _("%s: must be a login name (letters, digits, _ - .), got \"%s\""), what,
 			 value ? value : "");
 		return -1;
 	}
@@ -192,25 +193,25 @@ int complaint_validate(const struct complaint *c, char *why, size_t whylen)
 {
 	char r[200];
 	if (c->guest_id <= 0) {
-		snprintf(why, whylen, "guest: must be a guest id");
+		snprintf(why, whylen, _("guest: must be a guest id"));
 		return -1;
 	}
 	if (c->visit_id < 0) {
-		snprintf(why, whylen, "visit: must be a visit id");
+		snprintf(why, whylen, _("visit: must be a visit id"));
 		return -1;
 	}
 	if ((unsigned)c->category >= CC_COUNT) {
-		snprintf(why, whylen, "category: must be %s",
+		snprintf(why, whylen, _("category: must be %s"),
 			 complaint_choices(complaint_category_names, CC_COUNT, r, sizeof r));
 		return -1;
 	}
 	if ((unsigned)c->channel >= CH_COUNT) {
-		snprintf(why, whylen, "channel: must be %s",
+		snprintf(why, whylen, _("channel: must be %s"),
 			 complaint_choices(complaint_channel_names, CH_COUNT, r, sizeof r));
 		return -1;
 	}
 	if (c->severity <= SEV_NONE || c->severity >= SEV_COUNT) {
-		snprintf(why, whylen, "severity: must be %s",
+		snprintf(why, whylen, _("severity: must be %s"),
 			 complaint_choices(severity_names, SEV_COUNT, r, sizeof r));
 		return -1;
 	}
@@ -218,7 +219,7 @@ int complaint_validate(const struct complaint *c, char *why, size_t whylen)
 		return -1;
 	if (c->staff_involved && *c->staff_involved &&
 	    text_field_check(c->staff_involved, 200, false, r, sizeof r) < 0) {
-		snprintf(why, whylen, "staff: %s", r);
+		snprintf(why, whylen, _("staff: %s"), r);
 		return -1;
 	}
 	if (c->owner && complaint_login_check("owner", c->owner, why, whylen) < 0)

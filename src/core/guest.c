@@ -1,3 +1,4 @@
+#include "core/i18n.h"
 #include "core/guest.h"
 
 #include <stdio.h>
@@ -69,11 +70,11 @@ const struct guest_field *guest_field_find(const char *key)
 int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen)
 {
 	if (!text_valid_utf8(value)) {
-		snprintf(why, whylen, "is not valid UTF-8 text");
+		snprintf(why, whylen, _("is not valid UTF-8 text"));
 		return -1;
 	}
 	if (strlen(value) > maxlen) {
-		snprintf(why, whylen, "is too long (at most %zu bytes)", maxlen);
+		snprintf(why, whylen, _("is too long (at most %zu bytes)"), maxlen);
 		return -1;
 	}
 	size_t n = strlen(value);
@@ -84,8 +85,8 @@ int text_field_check(const char *value, size_t maxlen, bool multiline, char *why
 		if (multiline && (cp == '\n' || cp == '\t'))
 			continue;
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			snprintf(why, whylen, "must not contain control characters%s",
-				 multiline || (cp != '\n' && cp != '\r') ? "" : " or line breaks");
+			snprintf(why, whylen, _("must not contain control characters%s"),
+				 multiline || (cp != '\n' && cp != '\r') ? "" : _(" or line breaks"));
 			return -1;
 		}
 	}
@@ -109,7 +110,7 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		char *end;
 		long v = strtol(value, &end, 10);
 		if (*end || end == value || v < f->min || v > f->max) {
-			snprintf(why, whylen, "must be a whole number from %d to %d, got \"%s\"",
+			snprintf(why, whylen, _("must be a whole number from %d to %d, got \"%s\""),
 				 f->min, f->max, value);
 			return -1;
 		}
@@ -124,7 +125,7 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		for (const char *const *c = f->choices; *c; c++)
 			sbuf_printf(&b, "%s%s", c == f->choices ? "" : ", ", *c);
 		char *list = sbuf_detach(&b);
-		snprintf(why, whylen, "must be one of %s, got \"%s\"", list ? list : "?", value);
+		snprintf(why, whylen, _("must be one of %s, got \"%s\""), list ? list : "?", value);
 		free(list);
 		return -1;
 	}
@@ -132,7 +133,7 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		for (const char *p = value; *p; p++) {
 			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 			      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.')) {
-				snprintf(why, whylen, "must be a login name (letters, digits, _ - .), got \"%s\"",
+				snprintf(why, whylen, _("must be a login name (letters, digits, _ - .), got \"%s\""),
 					 value);
 				return -1;
 			}
@@ -395,11 +396,11 @@ static int check_text(const char *what, const char *s, size_t max, bool required
 	if (!s || !*s) {
 		if (!required)
 			return 0;
-		snprintf(why, whylen, "%s: must not be empty", what);
+		snprintf(why, whylen, _("%s: must not be empty"), what);
 		return -1;
 	}
 	if (text_field_check(s, max, false, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, "%s: %s", what, reason);
+		snprintf(why, whylen, _("%s: %s"), what, reason);
 		return -1;
 	}
 	return 0;
@@ -409,7 +410,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 {
 	char reason[200];
 	if (!g->f[GF_NAME] || !*g->f[GF_NAME]) {
-		snprintf(why, whylen, "name: must not be empty");
+		snprintf(why, whylen, _("name: must not be empty"));
 		return -1;
 	}
 	for (int i = 0; i < GF_COUNT; i++) {
@@ -417,7 +418,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 		if (!g->f[i])
 			continue;
 		if (guest_field_check(&guest_fields[i], g->f[i], &norm, reason, sizeof reason) < 0) {
-			snprintf(why, whylen, "%s: %s", guest_fields[i].key, reason);
+			snprintf(why, whylen, _("%s: %s"), guest_fields[i].key, reason);
 			return -1;
 		}
 		free(norm);
@@ -430,7 +431,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 		size_t nd = d ? strlen(d) : 0;
 		free(d);
 		if (nd < 3 || nd > 20) {
-			snprintf(why, whylen, "phone: must have 3 to 20 digits, got \"%s\"", p->number);
+			snprintf(why, whylen, _("phone: must have 3 to 20 digits, got \"%s\""), p->number);
 			return -1;
 		}
 		if (check_text("phone kind", p->kind, 20, true, why, whylen) < 0)
@@ -442,7 +443,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 		    check_text("person name", p->name, 200, false, why, whylen) < 0)
 			return -1;
 		if (p->notes && text_field_check(p->notes, 4000, true, reason, sizeof reason) < 0) {
-			snprintf(why, whylen, "person notes: %s", reason);
+			snprintf(why, whylen, _("person notes: %s"), reason);
 			return -1;
 		}
 	}
@@ -451,7 +452,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 		if (check_text(pref_kind_names[p->kind], p->text, 200, true, why, whylen) < 0)
 			return -1;
 		if (p->person < -1 || p->person >= (int)g->people.n) {
-			snprintf(why, whylen, "%s: refers to an unknown person", pref_kind_names[p->kind]);
+			snprintf(why, whylen, _("%s: refers to an unknown person"), pref_kind_names[p->kind]);
 			return -1;
 		}
 	}
@@ -461,14 +462,14 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 		int maxd = date_month_days(d->year ? d->year : 2000, d->month);
 		if (d->month < 1 || d->month > 12 || d->day < 1 || d->day > maxd ||
 		    (d->year && (d->year < 1900 || d->year > 2200))) {
-			snprintf(why, whylen, "%s: not a valid date", date_kind_names[d->kind]);
+			snprintf(why, whylen, _("%s: not a valid date"), date_kind_names[d->kind]);
 			return -1;
 		}
 		if (d->kind == DATE_OTHER &&
 		    check_text("date label", d->label, 100, true, why, whylen) < 0)
 			return -1;
 		if (d->person < -1 || d->person >= (int)g->people.n) {
-			snprintf(why, whylen, "%s: refers to an unknown person",
+			snprintf(why, whylen, _("%s: refers to an unknown person"),
 				 date_kind_names[d->kind]);
 			return -1;
 		}
@@ -479,11 +480,11 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	for (size_t i = 0; i < g->notes.n; i++) {
 		const char *t = g->notes.v[i].text;
 		if (!t || !*t) {
-			snprintf(why, whylen, "note: must not be empty");
+			snprintf(why, whylen, _("note: must not be empty"));
 			return -1;
 		}
 		if (text_field_check(t, 4000, true, reason, sizeof reason) < 0) {
-			snprintf(why, whylen, "note: %s", reason);
+			snprintf(why, whylen, _("note: %s"), reason);
 			return -1;
 		}
 	}

@@ -1,3 +1,4 @@
+#include "core/i18n.h"
 #include "core/visit.h"
 
 #include <stdio.h>
@@ -28,31 +29,31 @@ int visit_validate(const struct visit *v, char *why, size_t whylen)
 	struct date d;
 	char reason[200];
 	if (v->guest_id <= 0) {
-		snprintf(why, whylen, "guest: must be a guest id");
+		snprintf(why, whylen, _("guest: must be a guest id"));
 		return -1;
 	}
 	if (!date_parse(v->date, &d)) {
-		snprintf(why, whylen, "date: must be a date YYYY-MM-DD, got \"%s\"", v->date);
+		snprintf(why, whylen, _("date: must be a date YYYY-MM-DD, got \"%s\""), v->date);
 		return -1;
 	}
 	if (v->meal != MEAL_LUNCH && v->meal != MEAL_DINNER) {
-		snprintf(why, whylen, "meal: must be lunch or dinner");
+		snprintf(why, whylen, _("meal: must be lunch or dinner"));
 		return -1;
 	}
 	if (v->covers < 1 || v->covers > 999) {
-		snprintf(why, whylen, "covers: must be a whole number from 1 to 999, got %d", v->covers);
+		snprintf(why, whylen, _("covers: must be a whole number from 1 to 999, got %d"), v->covers);
 		return -1;
 	}
 	if (v->spend_fen < 0 || v->spend_fen > 1000000000LL) {
-		snprintf(why, whylen, "spend: must be from 0 to 10000000 yuan");
+		snprintf(why, whylen, _("spend: must be from 0 to 10000000 yuan"));
 		return -1;
 	}
 	if (v->table_no && text_field_check(v->table_no, 40, false, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, "table: %s", reason);
+		snprintf(why, whylen, _("table: %s"), reason);
 		return -1;
 	}
 	if (v->notes && text_field_check(v->notes, 2000, true, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, "notes: %s", reason);
+		snprintf(why, whylen, _("notes: %s"), reason);
 		return -1;
 	}
 	return 0;

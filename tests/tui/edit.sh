@@ -54,9 +54,16 @@ expect Leave without saving
 type y
 KEYS
 note "in Chinese: a preference typed with Chinese words and full-width punctuation"
-LANGUAGE=zh_CN screen <<'KEYS'
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
 type sxs
 key Enter e
+key Down Down Down Down Down Down Down ^U
+type 20
+key Down
+snap a wrong value: the reason in Chinese
+key Up ^U
+type 175
 key PgDn PgDn
 key Up Up Up Up
 snap the preferences list: PgDn to the end, then up
@@ -71,5 +78,6 @@ key Enter
 snap an unknown kind: said, nothing added
 key ^S
 KEYS
+)
 run guest show 1
 finish

@@ -35,18 +35,22 @@ type xyz
 snap nothing found
 KEYS
 note "no colours (NO_COLOR): allergies and taboos still stand out, each its own way"
-NO_COLOR=1 MAITRE_THEME=default screen <<'KEYS'
+( export NO_COLOR=1 MAITRE_THEME=default
+screen <<'KEYS'
 type 孙
 key Down
 attr !! ALLERGY
 attr ✕ TABOO
 attr 孙主任
 KEYS
+)
 note "the default theme in colour"
-MAITRE_THEME=default screen <<'KEYS'
+( export MAITRE_THEME=default
+screen <<'KEYS'
 type 孙
 key Down
 attr !! ALLERGY
 attr ✕ TABOO
 KEYS
+)
 finish

@@ -42,7 +42,8 @@ type quit
 key Enter
 KEYS
 note "the Chinese interface"
-LANGUAGE=zh_CN screen <<'KEYS'
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
 type sun
 snap lookup in Chinese
 key Enter
@@ -50,6 +51,7 @@ snap the card in Chinese
 key ?
 snap help in Chinese
 KEYS
+)
 note "no terminal: a clear refusal"
 run
 finish
