@@ -31,6 +31,14 @@ static void restore_terminal(void)
 		endwin();
 }
 
+/* A crash: the terminal is given back before the default action (a core dump) happens. */
+static void on_fatal(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int tui_view_rows(const struct tui *t)
 {
 	return t->rows - 3;
@@ -927,6 +935,16 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	if (!t.script) {
+		struct sigaction fatal;
+		memset(&fatal, 0, sizeof fatal);
+		fatal.sa_handler = on_fatal;
+		fatal.sa_flags = SA_RESETHAND;
+		sigaction(SIGSEGV, &fatal, NULL);
+		sigaction(SIGBUS, &fatal, NULL);
+		sigaction(SIGABRT, &fatal, NULL);
+		sigaction(SIGFPE, &fatal, NULL);
+	}
 	cbreak();
 	noecho();
 	nonl();
