@@ -1,5 +1,5 @@
-#include "core/i18n.h"
 #include "core/complaint.h"
+#include "core/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,3 @@
-#include "core/i18n.h"
 #include "core/guest.h"
 
 #include <stdio.h>
@@ -8,6 +7,7 @@
 #include "core/date.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "core/i18n.h"
 
 const char *const guest_gender_choices[] = {"male", "female", NULL};
 const char *const guest_spending_choices[] = {"low", "middle", "upper-middle", "high", NULL};

@@ -1,4 +1,3 @@
-#include "core/i18n.h"
 #include "core/visit.h"
 
 #include <stdio.h>
@@ -7,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/guest.h"
+#include "core/i18n.h"
 
 const char *const meal_names[2] = {"lunch", "dinner"};
 

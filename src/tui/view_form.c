@@ -25,8 +25,9 @@ static const char *const list_names[L_COUNT] = {N_("phones"), N_("preferences"),
 static const char *const list_formats[L_COUNT] = {
 	N_("number, or kind and number: mobile 139 1234 5678"),
 	N_("kind: text [severity] — kinds taste, dish, habit, dislike, taboo, allergy; "
-	   "severity low, medium, high, critical"),
-	N_("birthday 1970-05-12, anniversary 05-12, or a name and MM-DD"),
+	   "severity low, medium, high, critical; a person's: driver · allergy: peanut high"),
+	N_("birthday 1970-05-12, anniversary 05-12, or a name and MM-DD; a person's: "
+	   "driver · birthday 07-02"),
 	N_("relation name; notes — driver 王师傅; likes strong tea"),
 	N_("a tag"),
 	N_("a note"),
@@ -181,7 +182,10 @@ static char *item_text(const struct guest *g, int l, size_t i)
 		else
 			snprintf(md, sizeof md, "%02d-%02d", d->month, d->day);
 		return xasprintf("%s%s%s %s", who ? who : "", who ? " · " : "",
-				 d->kind == DATE_OTHER && d->label ? d->label : date_kind_names[d->kind], md);
+				 d->kind == DATE_OTHER && d->label ? d->label
+				 : d->kind == DATE_BIRTHDAY	    ? _("birthday")
+								    : _("wedding anniversary"),
+				 md);
 	}
 	case L_PEOPLE: {
 		const struct guest_person *p = &g->people.v[i];
@@ -209,6 +213,26 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 	}
 	if (text_field_check(s, 500, false, why, len) < 0)
 		return -1;
+	/* "driver · allergy: peanut": an associated person's preference or date */
+	int person = -1;
+	char *dot = (l == L_PREFS || l == L_DATES) ? strstr(s, "·") : NULL;
+	if (dot) {
+		char *who = s, *end = dot;
+		while (end > who && end[-1] == ' ')
+			end--;
+		*end = '\0';
+		s = dot + strlen("·");
+		s += strspn(s, " ");
+		for (size_t i = 0; i < g->people.n && person < 0; i++)
+			if (strcmp(who, g->people.v[i].relation) == 0 ||
+			    (g->people.v[i].name && strcmp(who, g->people.v[i].name) == 0))
+				person = (int)i;
+		if (person < 0) {
+			snprintf(why, len, _("no associated person \"%s\" (add them under people first)"),
+				 who);
+			return -1;
+		}
+	}
 	switch (l) {
 	case L_PHONES: {
 		const char *kind = "mobile", *num = s;
@@ -253,7 +277,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		}
 		if (pref_kind_is_safety((enum pref_kind)kind) && sev == SEV_NONE)
 			sev = SEV_HIGH; /* a taboo or allergy is never without a severity */
-		return guest_add_pref(g, -1, (enum pref_kind)kind, sev, item) < 0 ? -1 : 0;
+		return guest_add_pref(g, person, (enum pref_kind)kind, sev, item) < 0 ? -1 : 0;
 	}
 	case L_DATES: {
 		char *sp = strrchr(s, ' ');
@@ -276,8 +300,9 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			kind = DATE_BIRTHDAY;
 		else if (strcmp(s, "anniversary") == 0 || strcmp(s, _("wedding anniversary")) == 0)
 			kind = DATE_ANNIVERSARY;
-		return guest_add_date(g, -1, kind, kind == DATE_OTHER ? s : NULL, year, d.m, d.d) < 0 ? -1
-															: 0;
+		return guest_add_date(g, person, kind, kind == DATE_OTHER ? s : NULL, year, d.m, d.d) < 0
+			       ? -1
+			       : 0;
 	}
 	case L_PEOPLE: {
 		char *notes = strchr(s, ';');
@@ -388,7 +413,7 @@ static bool on_field(struct view *v)
 	return f->nrows && cur(f)->kind == R_FIELD;
 }
 
-enum { LABEL_W = 18 };
+enum { LABEL_W = 20 };
 
 static int form_rows(struct tui *t, struct form *f)
 {
@@ -574,13 +599,7 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 		f->msg_error = false;
 		return;
 	}
-	/* the edited form of an item drops what the parser adds back */
-	if (init && l == L_PREFS) {
-		const struct guest_pref *p = &f->g.prefs.v[i];
-		free(init);
-		init = xasprintf("%s: %s%s%s", tr_data(kind_words[p->kind]), p->text,
-				 p->severity ? " " : "", tr_data(severity_words[p->severity]));
-	}
+	/* an item is edited as it is shown, which is what the parser reads */
 	char *text = tui_prompt(t, prompt, init);
 	free(init);
 	if (!text)
@@ -591,11 +610,6 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 		free(text);
 		return;
 	}
-	int person = -1;
-	if (i >= 0 && l == L_PREFS)
-		person = f->g.prefs.v[i].person;
-	if (i >= 0 && l == L_DATES)
-		person = f->g.dates.v[i].person;
 	if (item_parse(&trial, l, text, why, sizeof why) < 0) {
 		snprintf(f->msg, sizeof f->msg, _("%s: %s (typed: %s)"), _(list_names[l]), why, text);
 		f->msg_error = true;
@@ -603,10 +617,6 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 		free(text);
 		return;
 	}
-	if (person >= 0 && l == L_PREFS)
-		trial.prefs.v[trial.prefs.n - 1].person = person;
-	if (person >= 0 && l == L_DATES)
-		trial.dates.v[trial.dates.n - 1].person = person;
 	if (i >= 0)
 		remove_item(&trial, l, (size_t)i);
 	guest_free(&f->g);

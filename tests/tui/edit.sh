@@ -53,6 +53,24 @@ key Esc
 expect Leave without saving
 type y
 KEYS
+note "associated people with their own allergies and dates"
+screen <<'KEYS'
+type sxs
+key Enter e
+key PgDn PgDn Up Up
+key a
+type driver 王师傅; waits in the car
+key Enter
+key Up Up a
+type driver · allergy: 花生 critical
+key Enter
+key Down Down a
+type 王师傅 · birthday 1980-07-02
+key Enter
+snap the driver, his allergy and his birthday in the lists
+key ^S
+snap the card: the driver's allergy in the safety block, his birthday coming up
+KEYS
 note "in Chinese: a preference typed with Chinese words and full-width punctuation"
 ( export LANGUAGE=zh_CN
 screen <<'KEYS'
