@@ -33,7 +33,9 @@ enum store_open_flags {
 	                     * no audit row per change: the loader writes one with store_log */
 	STORE_PRIVATE = 8,  /* with STORE_BULK: a new file that nobody else opens until the loader
 	                     * renames it into place, loaded without a journal (a failed load is
-	                     * deleted, not rolled back); store_bulk_end turns WAL on again */
+	                     * deleted, not rolled back) and, between store_bulk_begin and
+	                     * store_bulk_end, without foreign key checks; then WAL and the
+	                     * checks are on again */
 };
 
 /* Opens (and with STORE_CREATE creates and migrates) the database at path. On success returns

@@ -6,6 +6,7 @@ run --db "$TMP/a.db" demo --guests 10
 note "a new database is built apart and appears whole, in WAL mode"
 check "no scratch file left beside it" test -z "$(ls "$TMP" | grep -e '-keys$' -e '\.demo-')"
 check "WAL mode" test "$(sqlite3 "$TMP/a.db" 'PRAGMA journal_mode')" = wal
+check "every row has its parent (loaded without foreign key checks)" test -z "$(sqlite3 "$TMP/a.db" 'PRAGMA foreign_key_check')"
 note "the same seed makes the same restaurant"
 "$MAITRE" --db "$TMP/b.db" demo --guests 400 --seed 7 --quiet > /dev/null
 "$MAITRE" --db "$TMP/c.db" demo --guests 400 --seed 8 --quiet > /dev/null

@@ -519,6 +519,10 @@ START_TEST(test_bulk_load_matches_one_by_one)
 	char *mode = dump(path, "PRAGMA journal_mode");
 	ck_assert_str_eq(mode, "wal\n");
 	free(mode);
+	/* every row the load wrote without foreign key checks has its parent */
+	char *orphans = dump(path, "PRAGMA foreign_key_check");
+	ck_assert_str_eq(orphans, "");
+	free(orphans);
 	store_close(bulk);
 }
 END_TEST
