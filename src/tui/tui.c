@@ -459,14 +459,12 @@ static int handle_key(struct tui *t, int key)
 
 /* ---- live refresh ---- */
 
-static int64_t store_version;
-
 static void check_changes(struct tui *t)
 {
 	int64_t v = store_data_version(t->st);
-	if (v == store_version)
+	if (v == t->store_version)
 		return;
-	store_version = v;
+	t->store_version = v;
 	t->data_version++;
 	if (t->top->ops->reload)
 		t->top->ops->reload(t, t->top);
@@ -952,7 +950,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	set_escdelay(25);
 	setup_colours(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
-	store_version = store_data_version(st);
+	t.store_version = store_data_version(st);
 
 	tui_push(&t, view_lookup_new(&t));
 	render(&t);

@@ -75,7 +75,8 @@ struct tui {
 	bool quit;
 	char msg[512];
 	bool msg_error;
-	int64_t data_version;
+	int64_t data_version;  /* bumped by every change seen: ours and others' */
+	int64_t store_version; /* PRAGMA data_version when last looked at */
 	struct theme theme;
 	attr_t attr[TE_COUNT];
 	struct keymap keys;
