@@ -617,8 +617,16 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 		free(text);
 		return;
 	}
-	if (i >= 0)
+	if (i >= 0 && l == L_PEOPLE) {
+		/* a person edited in place: their preferences and dates stay theirs */
+		size_t last = trial.people.n - 1;
+		struct guest_person tmp = trial.people.v[i];
+		trial.people.v[i] = trial.people.v[last];
+		trial.people.v[last] = tmp;
+		guest_remove_person(&trial, last);
+	} else if (i >= 0) {
 		remove_item(&trial, l, (size_t)i);
+	}
 	guest_free(&f->g);
 	f->g = trial;
 	f->msg[0] = '\0';
@@ -691,7 +699,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		if (r->kind == R_ITEM && r->n != L_NOTES) {
 			char *s = item_text(&f->g, r->n, r->i);
 			char q[600];
-			snprintf(q, sizeof q, _("Delete \"%s\"?"), s ? s : "");
+			snprintf(q, sizeof q,
+				 r->n == L_PEOPLE ? _("Delete \"%s\" with their preferences and dates?")
+						  : _("Delete \"%s\"?"),
+				 s ? s : "");
 			free(s);
 			if (tui_confirm(t, q)) {
 				remove_item(&f->g, r->n, r->i);

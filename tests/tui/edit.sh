@@ -68,6 +68,10 @@ key Down Down a
 type 王师傅 · birthday 1980-07-02
 key Enter
 snap the driver, his allergy and his birthday in the lists
+key Down Down Down Enter ^U
+type driver 王师傅; waits by the door
+key Enter
+snap the driver edited: his allergy and birthday are still his
 key ^S
 snap the card: the driver's allergy in the safety block, his birthday coming up
 KEYS
