@@ -207,15 +207,20 @@ static void tier_lines(struct tui *t, struct card *c)
 			snprintf(need, sizeof need, _("spend +¥%s"), money_format_yuan(gap.spend, yuan));
 		else
 			snprintf(need, sizeof need, "%s", _("nothing more"));
-		add(c, NULL, TE_NORMAL, _("next up: %s %s, this month %s"), up->tier, tr_data(up->group),
-		    need);
+		if (strcmp(up->tier, d->tier) == 0 && strcmp(up->group, d->grp) == 0)
+			/* kept by grace or by hand: what holding it by the rules takes */
+			add(c, NULL, TE_NORMAL, _("to hold %s %s by the rules, this month %s"), up->tier,
+			    tr_data(up->group), need);
+		else
+			add(c, NULL, TE_NORMAL, _("next up: %s %s, this month %s"), up->tier,
+			    tr_data(up->group), need);
 	}
 	const struct tier_privilege *p = tier_privilege_for(r, d->tier);
 	if (p) {
 		snprintf(c->greeter, sizeof c->greeter, "%s", p->greeter);
 		struct sbuf ex = {0};
 		for (size_t i = 0; i < p->discount_exclusions.n; i++)
-			sbuf_printf(&ex, "%s%s", i ? ", " : "", p->discount_exclusions.v[i]);
+			sbuf_printf(&ex, "%s%s", i ? ", " : "", tr_data(p->discount_exclusions.v[i]));
 		add(c, _("discount"), TE_NORMAL, _("up to %d%% off, never on %s"), p->max_discount_pct,
 		    ex.s ? ex.s : "-");
 		sbuf_free(&ex);

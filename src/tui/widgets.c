@@ -11,7 +11,8 @@
  * display (the rules file's words are looked up in the catalogue as they are). */
 static const char *const rule_words[] __attribute__((unused)) = {
 	N_("quality"), N_("active"), N_("general manager"), N_("store manager"),
-	N_("floor manager"),
+	N_("floor manager"), N_("drinks"), N_("seafood"), N_("special-price dishes"),
+	N_("banquet menus"),
 };
 
 enum theme_elem widget_tier_elem(const char *tier)
