@@ -79,7 +79,15 @@ int settings_parse(struct settings *c, const char *text, size_t len, const char 
 				yaml_node_t *bk = yaml_document_get_node(&doc, b->key);
 				yaml_node_t *bv = yaml_document_get_node(&doc, b->value);
 				const char *action = scalar(bk), *keys = scalar(bv);
-				if (!action || strlen(action) >= sizeof c->bindings->action) {
+				yaml_node_t *dup = yamldoc_earlier_key(&doc, v, b);
+				if (dup) {
+					char buf[160], detail[200];
+					snprintf(detail, sizeof detail, "%s (first at line %zu)",
+						 yamldoc_quoted(action, buf, sizeof buf),
+						 dup->start_mark.line + 1);
+					rc = fail(err, errlen, filename, bk->start_mark, "keys: duplicate action",
+						  detail);
+				} else if (!action || strlen(action) >= sizeof c->bindings->action) {
 					rc = fail(err, errlen, filename, bk->start_mark,
 						  "keys: expected an action name", NULL);
 				} else if (!keys || !*keys || strlen(keys) >= sizeof c->bindings->keys) {

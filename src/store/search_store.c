@@ -206,14 +206,18 @@ static const char sum_guest[] = "SELECT name, employer FROM guest WHERE id = ?1"
 static const char sum_phones[] =
 	"SELECT group_concat(number, ', ') FROM (SELECT number FROM phone WHERE guest_id = ?1 "
 	"ORDER BY id)";
-static const char sum_allergies[] =
-	"SELECT group_concat(t, ', ') FROM (SELECT text || CASE WHEN severity IN "
-	"('high','critical') THEN ' (' || severity || ')' ELSE '' END AS t FROM preference "
-	"WHERE guest_id = ?1 AND kind = 'allergy' AND person_id IS NULL ORDER BY id)";
-static const char sum_taboos[] =
-	"SELECT group_concat(t, ', ') FROM (SELECT text || CASE WHEN severity IN "
-	"('high','critical') THEN ' (' || severity || ')' ELSE '' END AS t FROM preference "
-	"WHERE guest_id = ?1 AND kind = 'taboo' AND person_id IS NULL ORDER BY id)";
+/* A guest's allergies (taboos), and those of the people who come with them ("son 小强: 花生
+ * (critical)"), each with its rank (0 critical .. 4 none); safety_column joins them, the most
+ * severe first. */
+#define SUM_SAFETY(KIND)                                                                        \
+	"SELECT CASE WHEN p.person_id IS NULL THEN '' ELSE pe.relation || "                      \
+	"coalesce(' ' || pe.name, '') || ': ' END || p.text || CASE WHEN p.severity = 'high' "   \
+	"OR p.severity = 'critical' THEN ' (' || p.severity || ')' ELSE '' END, CASE "           \
+	"p.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' "  \
+	"THEN 3 ELSE 4 END FROM preference p LEFT JOIN person pe ON pe.id = p.person_id "        \
+	"WHERE p.guest_id = ?1 AND p.kind = '" KIND "' ORDER BY p.guest_id, p.kind, p.id"
+static const char sum_allergies[] = SUM_SAFETY("allergy");
+static const char sum_taboos[] = SUM_SAFETY("taboo");
 static const char sum_last_visit[] =
 	"SELECT max(date) FROM visit WHERE guest_id = ?1 AND voided_at IS NULL";
 static const char sum_tier[] = "SELECT tier, grp FROM tier_month WHERE guest_id = ?1 AND "
@@ -391,6 +395,35 @@ static char *join_column(struct store *st, const char *sql, int64_t id)
 	return r;
 }
 
+/* The rows (text, rank) of sql for guest id joined with ", ", rank 0 first, each rank in the
+ * order read (the guest's own before their people's); NULL when there are none. */
+static char *safety_column(struct store *st, const char *sql, int64_t id)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	struct strv text = {0};
+	int *ranks = NULL;
+	size_t cap = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		if (!vec_reserve((void **)&ranks, text.n + 1, &cap, sizeof *ranks) ||
+		    strv_push(&text, t ? t : "") < 0)
+			break;
+		ranks[text.n - 1] = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	struct sbuf b = {0};
+	for (int r = 0; r <= 4; r++)
+		for (size_t i = 0; i < text.n; i++)
+			if (ranks[i] == r)
+				sbuf_printf(&b, "%s%s", b.len ? ", " : "", text.v[i]);
+	strv_free(&text);
+	free(ranks);
+	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
 enum store_status search_store_summaries(struct store *st, const int64_t *ids, size_t n,
 					 const char *month, struct guest_summary *out)
 {
@@ -413,8 +446,8 @@ enum store_status search_store_summaries(struct store *st, const int64_t *ids, s
 		}
 		sqlite3_reset(s);
 		o->phones = join_column(st, sum_phones, ids[i]);
-		o->allergies = join_column(st, sum_allergies, ids[i]);
-		o->taboos = join_column(st, sum_taboos, ids[i]);
+		o->allergies = safety_column(st, sum_allergies, ids[i]);
+		o->taboos = safety_column(st, sum_taboos, ids[i]);
 		char *lv = join_column(st, sum_last_visit, ids[i]);
 		snprintf(o->last_visit, sizeof o->last_visit, "%s", lv ? lv : "");
 		free(lv);

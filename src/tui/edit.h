@@ -4,7 +4,7 @@
 
 #include "tui/tui.h"
 
-#define EDIT_MAX 1024
+#define EDIT_MAX 16384 /* the longest field (4000 characters) in UTF-8, and room */
 
 struct edit {
 	char buf[EDIT_MAX];

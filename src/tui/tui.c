@@ -308,9 +308,20 @@ static void complete_cmd(struct tui *t)
 
 static int dispatch(struct tui *t, enum action a, int key);
 
+bool tui_leave_all(struct tui *t)
+{
+	for (struct view *v = t->top; v; v = v->below)
+		if (v->ops->leave && !v->ops->leave(t, v))
+			return false;
+	return true;
+}
+
 bool tui_open_named(struct tui *t, const char *name)
 {
 	if (strcmp(name, "lookup") == 0) {
+		for (struct view *v = t->top; v && v->below; v = v->below)
+			if (v->ops->leave && !v->ops->leave(t, v))
+				return true; /* something typed stays */
 		while (t->top && t->top->below)
 			tui_pop(t);
 		return true;
@@ -324,7 +335,8 @@ bool tui_open_named(struct tui *t, const char *name)
 		return true;
 	}
 	if (strcmp(name, "quit") == 0) {
-		t->quit = true;
+		if (tui_leave_all(t))
+			t->quit = true;
 		return true;
 	}
 	if (strcmp(name, "command") == 0) {
@@ -435,6 +447,16 @@ static int handle_key(struct tui *t, int key)
 {
 	if (key == (KEYF | KEY_RESIZE))
 		return RD_VIEW;
+	if (t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS) {
+		/* nothing acts unseen: only redraw and quit work on the "too small" screen */
+		unsigned g = SC_GLOBAL;
+		enum action a = keymap_lookup(&t->keys, key, &g, 1);
+		if (a == ACT_REDRAW)
+			clearok(curscr, TRUE);
+		if (a == ACT_QUIT && tui_leave_all(t))
+			t->quit = true;
+		return RD_VIEW;
+	}
 	if (t->cmd_open)
 		return cmdline_key(t, key);
 	struct view *v = t->top;
@@ -862,6 +884,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	struct settings cfg;
 	if (settings_load(&cfg, err, sizeof err) < 0) {
 		fprintf(stderr, "maitre: %s\n", err);
+		settings_free(&cfg);
 		keymap_free(&t.keys);
 		return 1;
 	}
@@ -947,7 +970,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	set_escdelay(150); /* an arrow key split over a slow SSH link is not an Esc */
 	setup_colours(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 	t.store_version = store_data_version(st);

@@ -57,6 +57,9 @@ struct view_ops {
 	/* The cursor position when a text field has the focus (false: cursor hidden). */
 	bool (*cursor)(struct tui *t, struct view *v, int *y, int *x);
 	const enum action *hints; /* the main keys for the hint line, ending in ACT_NONE */
+	/* May the view be closed along with what it holds? (asks when something typed would be
+	 * lost; NULL: always) */
+	bool (*leave)(struct tui *t, struct view *v);
 };
 
 struct view {
@@ -119,6 +122,8 @@ bool tui_confirm(struct tui *t, const char *question);
 /* Reads one line on the status line after prompt (initial text may be NULL); NULL when
  * cancelled. Caller frees. */
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
+/* Whether every view may be closed (each asks about what it holds). */
+bool tui_leave_all(struct tui *t);
 /* Opens a view by its name (as typed on the ':' line); false when there is none. */
 bool tui_open_named(struct tui *t, const char *name);
 /* The translated reason for a failed store call, with the store's own message after it

@@ -73,7 +73,7 @@ static void halfwidth(char *s)
 {
 	static const struct {
 		const char *full, *half;
-	} map[] = {{"：", ":"}, {"；", ";"}, {"　", " "}, {"，", ","}};
+	} map[] = {{"：", ":"}, {"；", ";"}}; /* the separators only: the text stays as typed */
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
 		char *p;
 		size_t fl = strlen(map[i].full);
@@ -102,6 +102,7 @@ struct form {
 	size_t nrows, cap, sel, top;
 	char msg[600];
 	bool msg_error;
+	bool lists_changed;   /* an item added, edited or deleted */
 	bool force_phone;     /* the next save keeps a phone another guest has */
 	int64_t conflict_ver; /* the next save overwrites this newer version */
 	/* search before create */
@@ -156,6 +157,39 @@ static void build_rows(struct form *f)
 		f->sel = f->nrows - 1;
 }
 
+/* How a person is named before "·": relation and name ("son 小强"). Into buf. */
+static const char *who_of(const struct guest *g, int person, char *buf, size_t size)
+{
+	const struct guest_person *p = &g->people.v[person];
+	snprintf(buf, size, "%s%s%s", p->relation, p->name ? " " : "", p->name ? p->name : "");
+	return buf;
+}
+
+/* The person named by who: "relation name", or a relation or a name that only one person has.
+ * -1 with why when there is none or more than one. */
+static int find_who(const struct guest *g, const char *who, char *why, size_t len)
+{
+	int found = -1, n = 0;
+	char buf[400];
+	for (size_t i = 0; i < g->people.n; i++)
+		if (strcmp(who, who_of(g, (int)i, buf, sizeof buf)) == 0)
+			return (int)i;
+	for (size_t i = 0; i < g->people.n; i++)
+		if (strcmp(who, g->people.v[i].relation) == 0 ||
+		    (g->people.v[i].name && strcmp(who, g->people.v[i].name) == 0)) {
+			found = (int)i;
+			n++;
+		}
+	if (n == 1)
+		return found;
+	if (n > 1)
+		snprintf(why, len, _("\"%s\" is more than one person: write relation and name (son 小强)"),
+			 who);
+	else
+		snprintf(why, len, _("no associated person \"%s\" (add them under people first)"), who);
+	return -1;
+}
+
 /* The text of item i of list l, as shown and as edited. Caller frees. */
 static char *item_text(const struct guest *g, int l, size_t i)
 {
@@ -164,8 +198,9 @@ static char *item_text(const struct guest *g, int l, size_t i)
 		return xasprintf("%s %s", g->phones.v[i].kind, g->phones.v[i].number);
 	case L_PREFS: {
 		const struct guest_pref *p = &g->prefs.v[i];
+		char wb[400];
 		const char *who = p->person >= 0 && (size_t)p->person < g->people.n
-					  ? g->people.v[p->person].relation
+					  ? who_of(g, p->person, wb, sizeof wb)
 					  : NULL;
 		return xasprintf("%s%s%s: %s%s%s", who ? who : "", who ? " · " : "",
 				 tr_data(kind_words[p->kind]), p->text, p->severity ? " " : "",
@@ -173,8 +208,9 @@ static char *item_text(const struct guest *g, int l, size_t i)
 	}
 	case L_DATES: {
 		const struct guest_date *d = &g->dates.v[i];
+		char wb[400];
 		const char *who = d->person >= 0 && (size_t)d->person < g->people.n
-					  ? g->people.v[d->person].relation
+					  ? who_of(g, d->person, wb, sizeof wb)
 					  : NULL;
 		char md[16];
 		if (d->year)
@@ -223,15 +259,8 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		*end = '\0';
 		s = dot + strlen("·");
 		s += strspn(s, " ");
-		for (size_t i = 0; i < g->people.n && person < 0; i++)
-			if (strcmp(who, g->people.v[i].relation) == 0 ||
-			    (g->people.v[i].name && strcmp(who, g->people.v[i].name) == 0))
-				person = (int)i;
-		if (person < 0) {
-			snprintf(why, len, _("no associated person \"%s\" (add them under people first)"),
-				 who);
+		if ((person = find_who(g, who, why, len)) < 0)
 			return -1;
-		}
 	}
 	switch (l) {
 	case L_PHONES: {
@@ -629,10 +658,29 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 	}
 	guest_free(&f->g);
 	f->g = trial;
+	f->lists_changed = true;
 	f->msg[0] = '\0';
 	free(text);
 	build_rows(f);
 	find_matches(t, f);
+}
+
+/* Whether anything was typed that is not saved. */
+static bool form_dirty(const struct form *f)
+{
+	if (f->lists_changed)
+		return true;
+	for (int i = 0; i < GF_COUNT; i++) {
+		const char *o = f->orig.f[i];
+		if (strcmp(f->f[i].buf, o ? o : "") != 0)
+			return true;
+	}
+	return false;
+}
+
+static bool form_leave(struct tui *t, struct view *v)
+{
+	return !form_dirty(F(v)) || tui_confirm(t, _("Leave without saving what you typed?"));
 }
 
 static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
@@ -706,6 +754,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			free(s);
 			if (tui_confirm(t, q)) {
 				remove_item(&f->g, r->n, r->i);
+				f->lists_changed = true;
 				build_rows(f);
 			}
 		}
@@ -713,19 +762,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_SAVE:
 		save(t, v);
 		return RD_VIEW;
-	case ACT_BACK: {
-		bool dirty = false;
-		for (int i = 0; i < GF_COUNT && !dirty; i++) {
-			const char *o = f->orig.f[i];
-			dirty = strcmp(f->f[i].buf, o ? o : "") != 0;
-		}
-		dirty = dirty || f->g.phones.n != f->orig.phones.n || f->g.prefs.n != f->orig.prefs.n ||
-			f->g.dates.n != f->orig.dates.n || f->g.people.n != f->orig.people.n ||
-			f->g.tags.n != f->orig.tags.n || f->g.notes.n != f->orig.notes.n;
-		if (!dirty || tui_confirm(t, _("Leave without saving what you typed?")))
+	case ACT_BACK:
+		if (form_leave(t, v))
 			tui_pop(t);
 		return RD_VIEW;
-	}
 	case ACT_QUIT:
 	case ACT_CHAR:
 		return RD_NONE;
@@ -762,6 +802,7 @@ static const struct view_ops ops = {
 	.typing = typing,
 	.cursor = cursor,
 	.hints = hints,
+	.leave = form_leave,
 };
 
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone)

@@ -135,13 +135,14 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_VOID: {
 		if (!x || x->voided_at)
 			return RD_VIEW;
+		int64_t id = x->id; /* the list may be read again while the prompt is open */
+		x = NULL;
 		char *why = tui_prompt(t, _("Void this visit; reason:"), NULL);
 		if (!why)
 			return RD_VIEW;
 		if (!why[0]) {
 			tui_error(t, "%s", _("reason: a voided visit needs a reason"));
 		} else if (tui_confirm(t, _("Void it?"))) {
-			int64_t id = x->id;
 			if (visit_store_void(t->st, id, why) == ST_OK) {
 				tui_message(t, _("visit %lld voided"), (long long)id);
 				tui_changed(t);

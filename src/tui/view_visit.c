@@ -28,6 +28,7 @@ struct visit_form {
 	char why[VF_COUNT][200]; /* the reason a field is wrong, "" when fine */
 	int focus;
 	char failed[400]; /* the last save's failure */
+	bool touched;     /* something was typed */
 };
 
 /* Checks field i; sets its reason. True when fine. */
@@ -190,11 +191,18 @@ static void save(struct tui *t, struct view *v)
 	tui_pop(t);
 }
 
+static bool visit_leave(struct tui *t, struct view *v)
+{
+	struct visit_form *vf = v->data;
+	return !vf->touched || tui_confirm(t, _("Leave without saving this visit?"));
+}
+
 static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct visit_form *vf = v->data;
 	bool changed;
 	if (vf->focus == VF_MEAL && a == ACT_CHAR) {
+		vf->touched = true;
 		if (ch == ' ' || ch == 'l' || ch == 'd' || ch == 0x5348 /* 午 */ || ch == 0x665a /* 晚 */)
 			vf->meal = ch == 'l' || ch == 0x5348 ? MEAL_LUNCH
 				   : ch == 'd' || ch == 0x665a ? MEAL_DINNER
@@ -202,6 +210,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		return RD_VIEW;
 	}
 	if (vf->focus != VF_MEAL && edit_act(&vf->f[vf->focus], a, ch, &changed)) {
+		vf->touched = vf->touched || changed;
 		if (changed && vf->why[vf->focus][0])
 			check(vf, vf->focus);
 		return RD_VIEW;
@@ -217,7 +226,8 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		save(t, v);
 		return RD_VIEW;
 	case ACT_BACK:
-		tui_pop(t);
+		if (visit_leave(t, v))
+			tui_pop(t);
 		return RD_VIEW;
 	case ACT_QUIT:
 		return RD_NONE; /* q is typed, never quits a form */
@@ -251,6 +261,7 @@ static const struct view_ops ops = {
 	.typing = typing,
 	.cursor = cursor,
 	.hints = hints,
+	.leave = visit_leave,
 };
 
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)

@@ -41,6 +41,14 @@ printf 'theme: dark\ntheme: monochrome\n' > "$XDG_CONFIG_HOME/maitre/config.yaml
 screen <<'KEYS'
 snap
 KEYS
+printf 'keys:\n  today: F3 t\n  today: q\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+printf 'keys:\n  today: F5\ncolour: blue\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
 printf 'colour: blue\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
 screen <<'KEYS'
 snap

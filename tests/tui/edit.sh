@@ -75,6 +75,40 @@ snap the driver edited: his allergy and birthday are still his
 key ^S
 snap the card: the driver's allergy in the safety block, his birthday coming up
 KEYS
+note "nothing typed is thrown away unasked: F2, :lookup, Esc after a list edit"
+screen <<'KEYS'
+type sxs
+key Enter e
+key Down Down Down Down ^U
+type 新单位
+key F2
+expect Leave without saving what you typed?
+type n
+snap F2 asked, n kept the form
+key PgDn PgDn Up Up Up Up Up Up Enter ^U
+type driver 王师傅 · allergy: 花生 low
+key Enter
+key Esc
+expect Leave without saving what you typed?
+type y
+snap left, knowingly
+KEYS
+run guest show 1
+note "two sons: a preference names which one"
+"$MAITRE" guest edit 1 --add-person son:小明 --add-person son:小强 > /dev/null
+screen <<'KEYS'
+type sxs
+key Enter e
+key PgDn PgDn Up Up Up Up Up Up Up Up Up a
+type son · allergy: 虾 high
+key Enter
+snap ambiguous: said, nothing added
+key a
+type son 小强 · allergy: 虾 high
+key Enter
+key ^S
+snap saved: the card names 小强 with the allergy
+KEYS
 note "in Chinese: a preference typed with Chinese words and full-width punctuation"
 ( export LANGUAGE=zh_CN
 screen <<'KEYS'

@@ -48,4 +48,17 @@ type y
 snap voided with its reason
 KEYS
 run visit list --date 2026-06-30
+note "a visit being typed is not dropped by Esc unasked"
+screen <<'KEYS'
+type wz
+key ^V
+type 6
+key Esc
+expect Leave without saving this visit?
+type n
+snap kept
+key Esc
+type y
+snap left
+KEYS
 finish
