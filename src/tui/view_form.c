@@ -100,11 +100,10 @@ struct form {
 	char why[GF_COUNT][200];
 	struct row *rows;
 	size_t nrows, cap, sel, top;
-	char msg[600];
+	char msg[4096];
 	bool msg_error;
 	bool lists_changed;   /* an item added, edited or deleted */
 	bool force_phone;     /* the next save keeps a phone another guest has */
-	int64_t conflict_ver; /* the next save overwrites this newer version */
 	/* search before create */
 	struct guest_summary match[5];
 	size_t nmatch;
@@ -444,9 +443,16 @@ static bool on_field(struct view *v)
 
 enum { LABEL_W = 20 };
 
+/* Rows of the message area: 3, or up to 8 for a long message (a merge's report). */
+static int msg_rows(struct tui *t, const struct form *f)
+{
+	int n = f->msg[0] ? draw_wrap(0, 0, t->cols - 2, 0, f->msg, 0) : 3;
+	return n < 3 ? 3 : n > 8 ? 8 : n;
+}
+
 static int form_rows(struct tui *t, struct form *f)
 {
-	int rows = t->rows - 3 - 1 - 3; /* title, hint+status, message area */
+	int rows = t->rows - 3 - 1 - msg_rows(t, f); /* title, hint+status, message area */
 	if (!f->id)
 		rows -= 1 + (int)(f->nmatch ? f->nmatch : 1);
 	return rows < 3 ? 3 : rows;
@@ -513,7 +519,8 @@ static void draw(struct tui *t, struct view *v)
 			y++;
 	}
 	if (f->msg[0])
-		draw_wrap(y, 1, w - 2, 3, f->msg, draw_attr(t, f->msg_error ? TE_ERROR : TE_MESSAGE));
+		draw_wrap(y, 1, w - 2, msg_rows(t, f), f->msg,
+			  draw_attr(t, f->msg_error ? TE_ERROR : TE_MESSAGE));
 	else
 		draw_wrap(y, 1, w - 2, 3,
 			  cur(f)->kind == R_LIST || cur(f)->kind == R_ITEM ? _(list_formats[cur(f)->n])
@@ -541,29 +548,150 @@ static void move_to(struct form *f, long delta)
 		f->sel = (size_t)s;
 }
 
-/* Fields that differ between ours and theirs where theirs also changed since we read. */
-static void describe_conflict(struct form *f, const struct guest *theirs)
+/* ---- a change made elsewhere while the form was open: a three-way merge ---- */
+
+/* What identifies item i of list l of g whatever its position (people by relation and name).
+ * Caller frees. */
+static char *item_key(const struct guest *g, int l, size_t i)
 {
-	struct sbuf b = {0};
-	sbuf_printf(&b, _("Someone else changed this guest since you opened it (version %lld). "),
-		    (long long)theirs->version);
-	int n = 0;
+	char who[400] = "";
+	switch (l) {
+	case L_PHONES:
+		return xasprintf("%s|%s", g->phones.v[i].kind, g->phones.v[i].number);
+	case L_PREFS: {
+		const struct guest_pref *p = &g->prefs.v[i];
+		if (p->person >= 0 && (size_t)p->person < g->people.n)
+			who_of(g, p->person, who, sizeof who);
+		return xasprintf("%s|%d|%s|%d", who, (int)p->kind, p->text, (int)p->severity);
+	}
+	case L_DATES: {
+		const struct guest_date *d = &g->dates.v[i];
+		if (d->person >= 0 && (size_t)d->person < g->people.n)
+			who_of(g, d->person, who, sizeof who);
+		return xasprintf("%s|%d|%s|%d-%d-%d", who, (int)d->kind, d->label ? d->label : "",
+				 d->year, d->month, d->day);
+	}
+	case L_PEOPLE: {
+		const struct guest_person *p = &g->people.v[i];
+		return xasprintf("%s|%s|%s", p->relation, p->name ? p->name : "",
+				 p->notes ? p->notes : "");
+	}
+	case L_TAGS:
+		return xstrdup(g->tags.v[i]);
+	default:
+		return xstrdup(g->notes.v[i].text);
+	}
+}
+
+/* The index of the item of list l in g with key k, or -1. */
+static long find_key(const struct guest *g, int l, const char *k)
+{
+	for (size_t i = 0; i < list_len(g, l); i++) {
+		char *ki = item_key(g, l, i);
+		bool same = ki && strcmp(ki, k) == 0;
+		free(ki);
+		if (same)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The person of out named as person p of from is named, or -1 (the guest: -2). */
+static int map_person(const struct guest *from, int p, const struct guest *out)
+{
+	if (p < 0)
+		return -2;
+	char a[400], b[400];
+	who_of(from, p, a, sizeof a);
+	for (size_t i = 0; i < out->people.n; i++)
+		if (strcmp(a, who_of(out, (int)i, b, sizeof b)) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Appends item i of list l of from to out. False when it names a person out does not have. */
+static bool copy_item(const struct guest *from, int l, size_t i, struct guest *out)
+{
+	switch (l) {
+	case L_PHONES:
+		return guest_add_phone(out, from->phones.v[i].kind, from->phones.v[i].number) >= 0;
+	case L_PREFS: {
+		const struct guest_pref *p = &from->prefs.v[i];
+		int who = map_person(from, p->person, out);
+		return who != -1 &&
+		       guest_add_pref(out, who < 0 ? -1 : who, p->kind, p->severity, p->text) >= 0;
+	}
+	case L_DATES: {
+		const struct guest_date *d = &from->dates.v[i];
+		int who = map_person(from, d->person, out);
+		return who != -1 && guest_add_date(out, who < 0 ? -1 : who, d->kind, d->label, d->year,
+						   d->month, d->day) >= 0;
+	}
+	case L_PEOPLE: {
+		const struct guest_person *p = &from->people.v[i];
+		return guest_add_person(out, p->relation, p->name, p->notes) >= 0;
+	}
+	case L_TAGS:
+		return guest_add_tag(out, from->tags.v[i]) >= 0;
+	default:
+		return guest_add_note(out, from->notes.v[i].text) >= 0;
+	}
+}
+
+/* Into out (a copy of theirs): our changes since orig — the fields we changed, the items we
+ * added and removed — so that nothing they wrote meanwhile is lost unless we changed the same
+ * thing. What both changed, and what they added to allergies and taboos, goes into report. */
+static void merge(const struct guest *orig, const struct guest *mine, struct guest *out,
+		  struct sbuf *report)
+{
 	for (int i = 0; i < GF_COUNT; i++) {
-		const char *o = f->orig.f[i], *m = f->g.f[i], *th = theirs->f[i];
-		bool they_changed = (o ? o : "")[0] != (th ? th : "")[0] || strcmp(o ? o : "", th ? th : "");
-		bool differ = strcmp(m ? m : "", th ? th : "") != 0;
-		if (they_changed && differ) {
-			sbuf_printf(&b, _("%s: yours \"%s\", theirs \"%s\". "), _(field_labels[i]),
-				    m ? m : "", th ? th : "");
-			n++;
+		const char *o = orig->f[i] ? orig->f[i] : "", *m = mine->f[i] ? mine->f[i] : "",
+			   *th = out->f[i] ? out->f[i] : "";
+		if (strcmp(m, o) == 0)
+			continue; /* theirs stands */
+		if (strcmp(th, o) != 0 && strcmp(th, m) != 0)
+			sbuf_printf(report, _("%s: yours \"%s\", theirs \"%s\" (yours kept). "),
+				    _(field_labels[i]), m, th);
+		guest_set(out, (enum guest_field_id)i, mine->f[i]);
+	}
+	static const int order[] = {L_PEOPLE, L_PHONES, L_PREFS, L_DATES, L_TAGS, L_NOTES};
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		int l = order[k];
+		/* removed by us: in orig, not in mine (notes are never removed) */
+		for (size_t i = 0; l != L_NOTES && i < list_len(orig, l); i++) {
+			char *key = item_key(orig, l, i);
+			if (key && find_key(mine, l, key) < 0) {
+				long at = find_key(out, l, key);
+				if (at >= 0)
+					remove_item(out, l, (size_t)at);
+			}
+			free(key);
+		}
+		/* added by us: in mine, not in orig */
+		for (size_t i = 0; i < list_len(mine, l); i++) {
+			char *key = item_key(mine, l, i);
+			if (key && find_key(orig, l, key) < 0 && find_key(out, l, key) < 0 &&
+			    !copy_item(mine, l, i, out)) {
+				char *shown = item_text(mine, l, i);
+				sbuf_printf(report, _("%s: \"%s\" not kept: its person is gone. "),
+					    _(list_names[l]), shown ? shown : "");
+				free(shown);
+			}
+			free(key);
 		}
 	}
-	if (!n)
-		sbuf_add(&b, _("No field you changed was changed by them. "));
-	sbuf_add(&b, _("^S again saves yours over theirs; Esc leaves without saving."));
-	snprintf(f->msg, sizeof f->msg, "%s", b.s ? b.s : "");
-	f->msg_error = true;
-	sbuf_free(&b);
+	/* what they added to the safety data, said in full */
+	for (size_t i = 0; i < out->prefs.n; i++) {
+		if (!pref_kind_is_safety(out->prefs.v[i].kind))
+			continue;
+		char *key = item_key(out, L_PREFS, i);
+		if (key && find_key(orig, L_PREFS, key) < 0 && find_key(mine, L_PREFS, key) < 0) {
+			char *shown = item_text(out, L_PREFS, i);
+			sbuf_printf(report, _("theirs added %s. "), shown ? shown : "");
+			free(shown);
+		}
+		free(key);
+	}
 }
 
 static void save(struct tui *t, struct view *v)
@@ -579,8 +707,7 @@ static void save(struct tui *t, struct view *v)
 			return;
 		}
 	int64_t dup = 0;
-	int64_t expect = f->conflict_ver ? f->conflict_ver : f->version;
-	enum store_status s = guest_store_save(t->st, &f->g, expect, f->force_phone, &dup);
+	enum store_status s = guest_store_save(t->st, &f->g, f->version, f->force_phone, &dup);
 	if (s == ST_OK) {
 		tui_message(t, f->id ? _("guest %lld saved") : _("guest %lld added"), (long long)f->g.id);
 		int64_t id = f->g.id;
@@ -592,12 +719,35 @@ static void save(struct tui *t, struct view *v)
 		return;
 	}
 	if (s == ST_CONFLICT) {
-		struct guest theirs;
-		if (guest_store_get(t->st, f->id, &theirs) == ST_OK) {
-			describe_conflict(f, &theirs);
-			f->conflict_ver = theirs.version;
-			guest_free(&theirs);
+		/* someone saved this guest meanwhile: their version with our changes on top, shown
+		 * for review; the next ^S saves it */
+		struct guest theirs, merged;
+		if (guest_store_get(t->st, f->id, &theirs) != ST_OK) {
+			snprintf(f->msg, sizeof f->msg, "%s", tui_store_error(t, ST_NOTFOUND));
+			f->msg_error = true;
+			return;
 		}
+		if (guest_copy(&merged, &theirs) < 0) {
+			guest_free(&theirs);
+			return;
+		}
+		struct sbuf report = {0};
+		sbuf_printf(&report, _("Someone else changed this guest meanwhile: their changes and "
+				       "yours are merged below. "));
+		merge(&f->orig, &f->g, &merged, &report);
+		sbuf_add(&report, _("Review, then ^S saves; Esc leaves without saving."));
+		guest_free(&f->g);
+		guest_free(&f->orig);
+		f->g = merged;
+		f->orig = theirs;
+		f->version = theirs.version;
+		f->lists_changed = true;
+		for (int i = 0; i < GF_COUNT; i++)
+			edit_set(&f->f[i], f->g.f[i]);
+		build_rows(f);
+		snprintf(f->msg, sizeof f->msg, "%s", report.s ? report.s : "");
+		f->msg_error = true;
+		sbuf_free(&report);
 		return;
 	}
 	if (dup > 0 && !f->force_phone) {

@@ -27,18 +27,18 @@ key ^S
 snap saved: the card again
 KEYS
 run guest show 1
-note "someone else changes the employer while the form is open"
+note "someone else changes the guest while the form is open: the same field, another field, an allergy and a note"
 screen <<'KEYS'
 type sxs
 key Enter e
 key Down Down Down Down
 key ^U
 type 永盛信息科技
-run "$MAITRE" guest edit 1 --set employer=古井集团 > /dev/null
+run "$MAITRE" guest edit 1 --set employer=古井集团 --set position=总经理 --add-allergy 虾:critical --add-note "shrimp allergy, told by his wife" > /dev/null
 key ^S
-snap the conflict: yours and theirs
+snap merged: their position, allergy and note kept, our employer over theirs, all said
 key ^S
-snap saved over theirs, knowingly
+snap saved the merged guest
 KEYS
 run guest show 1
 note "a new guest: search before create"
