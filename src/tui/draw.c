@@ -63,24 +63,38 @@ int draw_text(int y, int x, int w, const char *s, attr_t attr, bool ellipsis)
 	int limit = full > w && ellipsis ? w - 1 : w;
 	int used = 0, c;
 	wchar_t wc[3];
+	/* the character being drawn and the combining marks that follow it, in one cell */
+	wchar_t cell[CCHARW_MAX + 1];
+	int ncell = 0, cell_x = 0;
 	size_t n = strlen(s), k;
 	while ((k = next_shown(s, n, wc, &c)) > 0) {
-		if (used + c > limit)
-			break;
-		if (c == 0) { /* a combining mark joins the character before it */
-			s += k, n -= k;
+		s += k, n -= k;
+		if (c == 0) {
+			if (ncell > 0 && ncell < CCHARW_MAX)
+				cell[ncell++] = wc[0];
 			continue;
 		}
+		if (used + c > limit)
+			break;
+		if (ncell) {
+			cell[ncell] = 0;
+			put(y, cell_x, cell, attr);
+			ncell = 0;
+		}
 		if (wc[1]) { /* caret notation: two cells */
-			wchar_t a[2] = {wc[0], 0}, b[2] = {wc[1], 0};
-			put(y, x + used, a, attr);
-			put(y, x + used + 1, b, attr);
+			wchar_t a1[2] = {wc[0], 0}, b1[2] = {wc[1], 0};
+			put(y, x + used, a1, attr);
+			put(y, x + used + 1, b1, attr);
 		} else {
-			wchar_t a[2] = {wc[0], 0};
-			put(y, x + used, a, attr);
+			cell[0] = wc[0];
+			ncell = 1;
+			cell_x = x + used;
 		}
 		used += c;
-		s += k, n -= k;
+	}
+	if (ncell) {
+		cell[ncell] = 0;
+		put(y, cell_x, cell, attr);
 	}
 	if (full > w && ellipsis) {
 		while (used < w - 1) { /* a wide character did not fit: pad */

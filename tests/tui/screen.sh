@@ -41,6 +41,12 @@ key :
 type quit
 key Enter
 KEYS
+note "combining marks stay with their letter (a name stored decomposed)"
+"$MAITRE" guest add --name "$(printf 'Thi\314\201 Phu\314\233\314\200')" > /dev/null
+screen <<'KEYS'
+type thi phu
+snap
+KEYS
 note "the Chinese interface"
 ( export LANGUAGE=zh_CN
 screen <<'KEYS'
