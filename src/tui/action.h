@@ -45,6 +45,8 @@ enum {
 	X(PREV_FIELD, "prev-field", "BTab Up", SC_FORM, N_("previous field"))                     \
 	X(SUBMIT, "submit", "Enter", SC_FORM, N_("visit: save; profile: next field, or open the list")) \
 	X(SAVE, "save", "^S F10", SC_FORM, N_("save (a failed save keeps everything typed)"))    \
+	X(NEXT_SECTION, "next-section", "^N", SC_FORM, N_("next group of fields or list"))        \
+	X(PREV_SECTION, "prev-section", "^P", SC_FORM, N_("previous group of fields or list"))    \
 	X(ADD_ITEM, "add-item", "a Ins", SC_FORM, N_("in a list: add an item"))                   \
 	X(DEL_ITEM, "delete-item", "D", SC_FORM, N_("in a list: delete the item (asks first)"))    \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \

@@ -139,6 +139,15 @@ static size_t list_len(const struct guest *g, int l)
 	}
 }
 
+static void push_list(struct form *f, int l)
+{
+	push_row(f, R_LIST, l, 0);
+	for (size_t i = 0; i < list_len(&f->g, l); i++)
+		push_row(f, R_ITEM, l, i);
+}
+
+/* The rows in the order a receptionist needs them at the door: name and work, phones,
+ * preferences (allergies and taboos among them), then the rest of the sheet and its lists. */
 static void build_rows(struct form *f)
 {
 	f->nrows = 0;
@@ -146,12 +155,13 @@ static void build_rows(struct form *f)
 		push_row(f, R_GROUP, (int)k, 0);
 		for (int i = groups[k].from; i <= groups[k].to; i++)
 			push_row(f, R_FIELD, i, 0);
+		if (k == 0) {
+			push_list(f, L_PHONES);
+			push_list(f, L_PREFS);
+		}
 	}
-	for (int l = 0; l < L_COUNT; l++) {
-		push_row(f, R_LIST, l, 0);
-		for (size_t i = 0; i < list_len(&f->g, l); i++)
-			push_row(f, R_ITEM, l, i);
-	}
+	for (int l = L_DATES; l < L_COUNT; l++)
+		push_list(f, l);
 	if (f->sel >= f->nrows)
 		f->sel = f->nrows - 1;
 }
@@ -857,6 +867,24 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		}
 		move_to(f, a == ACT_NEXT_FIELD || a == ACT_DOWN ? 1 : -1);
 		return RD_VIEW;
+	case ACT_NEXT_SECTION:
+	case ACT_PREV_SECTION: {
+		/* to the next list, or the first field of the next group */
+		if (r->kind == R_FIELD)
+			check_field(f, r->n);
+		long step = a == ACT_NEXT_SECTION ? 1 : -1, i = (long)f->sel;
+		while (i > 0 && f->rows[i].kind != R_LIST && f->rows[i].kind != R_GROUP)
+			i--; /* the start of the section the cursor is in */
+		for (i += step; i >= 0 && i < (long)f->nrows; i += step)
+			if (f->rows[i].kind == R_LIST || f->rows[i].kind == R_GROUP)
+				break;
+		if (i >= 0 && i < (long)f->nrows) {
+			f->sel = (size_t)i;
+			if (f->rows[i].kind == R_GROUP)
+				move_to(f, 1);
+		}
+		return RD_VIEW;
+	}
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
 	case ACT_TOP:
@@ -940,7 +968,8 @@ static void form_free(struct view *v)
 	free(f);
 }
 
-static const enum action hints[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_ADD_ITEM, ACT_BACK, ACT_NONE};
+static const enum action hints[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_NEXT_SECTION, ACT_ADD_ITEM,
+				    ACT_BACK, ACT_NONE};
 
 static const struct view_ops ops = {
 	.name = "guest form",

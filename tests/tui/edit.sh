@@ -9,7 +9,7 @@
 screen <<'KEYS'
 type sxs
 key Enter e
-key Down Down Down Down Down Down Down
+key ^N ^N ^N Down
 type 20
 key Down
 snap height 20: refused as it is left, the reason beside it
@@ -57,14 +57,13 @@ note "associated people with their own allergies and dates"
 screen <<'KEYS'
 type sxs
 key Enter e
-key PgDn PgDn Up Up
-key a
+key ^N ^N ^N ^N ^N ^N ^N a
 type driver 王师傅; waits in the car
 key Enter
-key Up Up a
+key ^P ^P ^P ^P ^P a
 type driver · allergy: 花生 critical
 key Enter
-key Down Down a
+key ^N ^N ^N ^N a
 type 王师傅 · birthday 1980-07-02
 key Enter
 snap the driver, his allergy and his birthday in the lists
@@ -85,7 +84,7 @@ key F2
 expect Leave without saving what you typed?
 type n
 snap F2 asked, n kept the form
-key PgDn PgDn Up Up Up Up Up Up Enter ^U
+key ^N ^N Down Down Enter ^U
 type driver 王师傅 · allergy: 花生 low
 key Enter
 key Esc
@@ -99,7 +98,7 @@ note "two sons: a preference names which one"
 screen <<'KEYS'
 type sxs
 key Enter e
-key PgDn PgDn Up Up Up Up Up Up Up Up Up a
+key ^N ^N a
 type son · allergy: 虾 high
 key Enter
 snap ambiguous: said, nothing added
@@ -114,15 +113,14 @@ note "in Chinese: a preference typed with Chinese words and full-width punctuati
 screen <<'KEYS'
 type sxs
 key Enter e
-key Down Down Down Down Down Down Down ^U
+key ^N ^N ^N Down ^U
 type 20
 key Down
 snap a wrong value: the reason in Chinese
 key Up ^U
 type 175
-key PgDn PgDn
-key Up Up Up Up
-snap the preferences list: PgDn to the end, then up
+key ^P
+snap the preferences list, a section up
 key a
 type 过敏：芒果 危急
 key Enter
