@@ -21,7 +21,7 @@ enum {
 
 /* X(id, name, default keys, scope, help) */
 #define ACTIONS(X)                                                                              \
-	X(QUIT, "quit", "q", SC_GLOBAL, N_("back to the previous screen; quit from the first"))  \
+	X(QUIT, "quit", "q F10", SC_GLOBAL, N_("back to the previous screen; quit from the first")) \
 	X(BACK, "back", "Esc", SC_GLOBAL, N_("back; in a field: clear it or cancel"))            \
 	X(HELP, "help", "? F1", SC_GLOBAL, N_("the keys of this screen"))                        \
 	X(COMMAND, "command", ":", SC_GLOBAL, N_("command line: open a screen or run an action by name")) \

@@ -174,25 +174,43 @@ static void draw_status(struct tui *t)
 	draw_right(y, t->cols - rw, rw, right, st);
 }
 
+static bool printable(int key);
+
+/* The first key of action a that works now: while a field has the focus, typed characters go
+ * into it, so only the others count. "" when there is none. */
+static const char *hint_key(struct tui *t, enum action a, bool typing, char *buf)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < t->keys.n; i++)
+		if (t->keys.v[i].action == a && !(typing && printable(t->keys.v[i].key)))
+			return key_label(t->keys.v[i].key, buf);
+	return buf;
+}
+
 static void draw_hint(struct tui *t)
 {
-	static const enum action common[] = {ACT_HELP, ACT_COMMAND, ACT_QUIT};
+	static const enum action common[] = {ACT_HELP, ACT_COMMAND, ACT_BACK, ACT_QUIT};
+	static const enum action none[] = {ACT_NONE};
 	struct sbuf b = {0};
 	const struct view *v = t->top;
-	char keys[64];
+	bool typing = v->ops->typing && v->ops->typing((struct view *)v);
+	const enum action *own = v->ops->hints ? v->ops->hints : none;
+	char key[16];
 	sbuf_add(&b, "");
 	for (int pass = 0; pass < 2; pass++) {
-		static const enum action none[] = {ACT_NONE};
-		const enum action *list = pass ? common : v->ops->hints ? v->ops->hints : none;
+		const enum action *list = pass ? common : own;
 		size_t n = pass ? sizeof common / sizeof common[0] : SIZE_MAX;
 		for (size_t i = 0; i < n && list[i] != ACT_NONE; i++) {
-			keymap_keys(&t->keys, list[i], keys, sizeof keys);
-			char *sp = strchr(keys, ' ');
-			if (sp)
-				*sp = '\0';
-			if (!keys[0])
+			enum action a = list[i];
+			bool listed = false;
+			for (size_t k = 0; pass && own[k] != ACT_NONE; k++)
+				listed = listed || own[k] == a;
+			/* back where there is somewhere to go back to, quit on the first screen */
+			if (listed || (a == ACT_BACK && !v->below) || (a == ACT_QUIT && v->below))
 				continue;
-			sbuf_printf(&b, "%s%s %s", b.len ? "  " : " ", keys, _(action_table[list[i]].name));
+			if (!*hint_key(t, a, typing, key))
+				continue;
+			sbuf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(action_table[a].name));
 		}
 	}
 	draw_fill(t->rows - 2, 0, t->cols, b.s, draw_attr(t, TE_HINT));
