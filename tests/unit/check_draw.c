@@ -1,0 +1,128 @@
+/* check_draw.c — the one width-aware drawing routine of the interface (src/tui/draw.c), on a
+ * curses screen that writes to /dev/null: Chinese takes two columns, nothing is cut in half,
+ * controls and escape sequences are shown in caret notation, combining marks join their letter. */
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strv.h"
+#include "core/text.h"
+#include "tui/draw.h"
+
+static SCREEN *scr;
+static FILE *out, *in;
+
+static void setup(void)
+{
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	scr = newterm("xterm-256color", out, in);
+	ck_assert_ptr_nonnull(scr);
+	resizeterm(5, 30);
+	erase();
+}
+
+static void teardown(void)
+{
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+}
+
+/* Row y as text, one entry per cell: a character, or "" for the second half of a wide one. */
+static char *row(int y, int w)
+{
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	for (int x = 0; x < w; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = {0};
+		attr_t at;
+		short pair;
+		mvin_wch(y, x, &cc);
+		getcchar(&cc, wc, &at, &pair, NULL);
+		for (int i = 0; wc[i]; i++) {
+			char enc[8];
+			sbuf_addn(&b, enc, text_encode((uint32_t)wc[i], enc));
+		}
+		sbuf_addc(&b, '|');
+		if (wc[0] && text_cp_width((uint32_t)wc[0]) == 2)
+			x++;
+	}
+	return sbuf_detach(&b);
+}
+
+#define ck_row(y, w, expect)                                                            \
+	do {                                                                            \
+		char *got_ = row(y, w);                                                 \
+		ck_assert_msg(strcmp(got_, expect) == 0, "row %d: got \"%s\", want \"%s\"", \
+			      y, got_, expect);                                         \
+		free(got_);                                                             \
+	} while (0)
+
+START_TEST(test_wide_characters)
+{
+	ck_assert_int_eq(draw_width("孙先生好"), 8);
+	/* 5 columns: two characters, then the ellipsis */
+	ck_assert_int_eq(draw_text(0, 0, 5, "孙先生好", A_NORMAL, true), 5);
+	ck_row(0, 6, "孙|先|…| |");
+	/* 4 columns: the second character would end in the ellipsis column: a space instead */
+	ck_assert_int_eq(draw_text(1, 0, 4, "孙先生好", A_NORMAL, true), 4);
+	ck_row(1, 5, "孙| |…| |");
+	/* without an ellipsis: what fits, never half a character */
+	ck_assert_int_eq(draw_text(2, 0, 3, "孙先生", A_NORMAL, false), 2);
+	ck_row(2, 4, "孙| | |");
+}
+END_TEST
+
+START_TEST(test_controls_shown_harmlessly)
+{
+	ck_assert_int_eq(draw_width("a\x1b[2Jb"), 7);
+	draw_text(0, 0, 10, "a\x1b[2Jb\x07", A_NORMAL, false);
+	ck_row(0, 9, "a|^|[|[|2|J|b|^|G|");
+	/* invalid UTF-8 and C1 controls as U+FFFD */
+	draw_text(1, 0, 10, "x\xff\xc2\x85y", A_NORMAL, false);
+	ck_row(1, 4, "x|\xef\xbf\xbd|\xef\xbf\xbd|y|");
+}
+END_TEST
+
+START_TEST(test_combining_marks)
+{
+	ck_assert_int_eq(draw_width("Thi\xcc\x81"), 3);
+	draw_text(0, 0, 10, "Thi\xcc\x81!", A_NORMAL, false);
+	ck_row(0, 5, "T|h|i\xcc\x81|!| |");
+}
+END_TEST
+
+START_TEST(test_wrap)
+{
+	/* at spaces where it can, inside a word only when the word is wider than the line */
+	ck_assert_int_eq(draw_wrap(0, 0, 10, 0, "花生 (critical), 虾 (high)", 0), 4);
+	ck_assert_int_eq(draw_wrap(0, 0, 10, 4, "花生 (critical), 虾 (high)", A_NORMAL), 4);
+	ck_row(0, 10, "花|生| | | | | | |");
+	ck_row(1, 10, "(|c|r|i|t|i|c|a|l|)|");
+	ck_row(2, 10, ",| |虾| | | | | | |");
+	ck_row(3, 10, "(|h|i|g|h|)| | | | |");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("draw");
+	TCase *tc = tcase_create("draw");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_wide_characters);
+	tcase_add_test(tc, test_controls_shown_harmlessly);
+	tcase_add_test(tc, test_combining_marks);
+	tcase_add_test(tc, test_wrap);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
