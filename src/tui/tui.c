@@ -499,16 +499,19 @@ static int handle_key(struct tui *t, int key)
 
 /* ---- live refresh ---- */
 
-static void check_changes(struct tui *t)
+/* Another process committed since we last looked: the top view reads again (the others when
+ * they are shown). True when that happened. */
+static bool check_changes(struct tui *t)
 {
 	int64_t v = store_data_version(t->st);
 	if (v == t->store_version)
-		return;
+		return false;
 	t->store_version = v;
 	t->data_version++;
 	if (t->top->ops->reload)
 		t->top->ops->reload(t, t->top);
 	t->top->seen_version = t->data_version;
+	return true;
 }
 
 /* ---- prompts ---- */
@@ -1003,9 +1006,9 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		int key = next_key(&t, 500);
 		if (t.quit)
 			break;
-		if (key < 0) {
-			check_changes(&t);
-			render(&t);
+		if (key < 0) { /* idle: redraw only when another terminal changed something */
+			if (check_changes(&t))
+				render(&t);
 			continue;
 		}
 		double k0 = t.bench ? tui_now_ms() : 0;
