@@ -105,6 +105,66 @@ static char *safety_marks(const char *allergies, const char *taboos)
 	return s;
 }
 
+/* s without its " (severity)" parts: "花生, 芒果". Caller frees. */
+static char *without_severities(const char *s)
+{
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	while (s && *s) {
+		if (s[0] == ' ' && s[1] == '(') {
+			const char *close = strchr(s, ')');
+			if (close) {
+				s = close + 1;
+				continue;
+			}
+		}
+		sbuf_addc(&b, *s++);
+	}
+	return sbuf_detach(&b);
+}
+
+/* The first item of a ", "-separated list and "+N" for the others: "花生+2". Caller frees. */
+static char *first_and_count(const char *s)
+{
+	if (!s)
+		return NULL;
+	char *items = without_severities(s);
+	if (!items)
+		return NULL;
+	int n = 1;
+	for (const char *p = items; (p = strstr(p, ", ")) != NULL; p += 2)
+		n++;
+	items[strcspn(items, ",")] = '\0';
+	char *r = n > 1 ? xasprintf("%s+%d", items, n - 1) : xstrdup(items);
+	free(items);
+	return r;
+}
+
+/* The safety marks of a result line in w columns: in full when they fit, else without the
+ * severities (the most severe come first), else the first of each kind and how many more —
+ * so that taboos never disappear behind a long list of allergies. Caller frees. */
+static char *fitted_marks(const char *allergies, const char *taboos, int w)
+{
+	char *full = safety_marks(allergies, taboos);
+	if (!full || draw_width(full) <= w)
+		return full;
+	free(full);
+	char *a = allergies ? without_severities(allergies) : NULL;
+	char *tb = taboos ? without_severities(taboos) : NULL;
+	char *compact = safety_marks(a, tb);
+	free(a);
+	free(tb);
+	if (!compact || draw_width(compact) <= w)
+		return compact;
+	free(compact);
+	a = first_and_count(allergies);
+	tb = first_and_count(taboos);
+	char *shortest = safety_marks(a, tb);
+	free(a);
+	free(tb);
+	return shortest;
+}
+
 void widget_result_line(struct tui *t, int y, int w, const struct guest_summary *s, bool selected)
 {
 	struct cols c = layout(w);
@@ -119,7 +179,7 @@ void widget_result_line(struct tui *t, int y, int w, const struct guest_summary 
 	widget_tier_badge(t, y, x, s->tier, s->grp, false);
 	x += c.tier + 1;
 	if (s->allergies || s->taboos) {
-		char *m = safety_marks(s->allergies, s->taboos);
+		char *m = fitted_marks(s->allergies, s->taboos, c.safety);
 		draw_text(y, x, c.safety, m ? m : "!!",
 			  draw_attr(t, s->allergies ? TE_ALLERGY : TE_TABOO), true);
 		free(m);
