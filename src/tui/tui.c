@@ -857,7 +857,26 @@ static int cmp_long(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void bench_report(double *ms, long *bytes, size_t n, double first_ms)
+/* The median of the bytes of the keys whose page of results did (changed) or did not change. */
+static long median_bytes(const long *bytes, const bool *changed, size_t n, bool which,
+			 size_t *count)
+{
+	long *v = malloc((n ? n : 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; v && i < n; i++)
+		if (changed[i] == which)
+			v[k++] = bytes[i];
+	*count = k;
+	long m = 0;
+	if (v && k) {
+		qsort(v, k, sizeof *v, cmp_long);
+		m = v[k / 2];
+	}
+	free(v);
+	return m;
+}
+
+static void bench_report(double *ms, long *bytes, bool *changed, size_t n, double first_ms)
 {
 	/* bytes: the keys that change the query by one character are all printable here */
 	if (!n) {
@@ -885,6 +904,12 @@ static void bench_report(double *ms, long *bytes, size_t n, double first_ms)
 		first_ms, ms[n / 2], ms[(size_t)((double)(n - 1) * 0.99)], ms[n - 1], n,
 		(double)sumb / (double)n, sb ? sb[n / 2] : 0, sb ? sb[(size_t)((double)(n - 1) * 0.99)] : 0,
 		maxb);
+	size_t nc, ns;
+	long mc = median_bytes(bytes, changed, n, true, &nc), mu = median_bytes(bytes, changed, n, false, &ns);
+	fprintf(stderr,
+		"  of which       %zu brought another page of results (p50 %ld bytes), %zu the same"
+		" page (p50 %ld bytes)\n",
+		nc, mc, ns, mu);
 	free(sb);
 }
 
@@ -1001,7 +1026,8 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	double first = tui_now_ms() - t0;
 	double *ms = NULL;
 	long *bytes = NULL;
-	size_t nk = 0, capk = 0, capb = 0;
+	bool *changed = NULL;
+	size_t nk = 0, capk = 0, capb = 0, capc = 0;
 	while (!t.quit && t.top) {
 		int key = next_key(&t, 500);
 		if (t.quit)
@@ -1012,6 +1038,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 			continue;
 		}
 		double k0 = t.bench ? tui_now_ms() : 0;
+		t.page_changed = false;
 		long b0 = t.bench ? (fflush(t.term_out), ftell(t.term_out)) : 0;
 		int rd = handle_key(&t, key);
 		if (t.quit || !t.top)
@@ -1020,9 +1047,11 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 			render(&t);
 		/* timed: each typed character (a one-character change of the query) */
 		if (t.bench && printable(key) && vec_reserve((void **)&ms, nk + 1, &capk, sizeof *ms) &&
-		    vec_reserve((void **)&bytes, nk + 1, &capb, sizeof *bytes)) {
+		    vec_reserve((void **)&bytes, nk + 1, &capb, sizeof *bytes) &&
+		    vec_reserve((void **)&changed, nk + 1, &capc, sizeof *changed)) {
 			fflush(t.term_out);
 			ms[nk] = tui_now_ms() - k0;
+			changed[nk] = t.page_changed;
 			bytes[nk++] = ftell(t.term_out) - b0;
 			if (ms[nk - 1] > 10) /* over the target: which key of the script */
 				fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t.script_name, t.script_line,
@@ -1037,9 +1066,10 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	endwin();
 	curses_on = false;
 	if (t.bench)
-		bench_report(ms, bytes, nk, first);
+		bench_report(ms, bytes, changed, nk, first);
 	free(ms);
 	free(bytes);
+	free(changed);
 	if (scr)
 		delscreen(scr);
 	if (t.term_out)

@@ -96,6 +96,7 @@ struct tui {
 	/* bench mode (MAITRE_TUI_BENCH): per-key timings and bytes */
 	FILE *term_out;
 	bool bench;
+	bool page_changed; /* bench: the last key brought other results (set by the lookup) */
 };
 
 /* CLOCK_MONOTONIC milliseconds when the process started (set by main), for the benchmark of

@@ -17,6 +17,8 @@ struct lookup {
 	struct guest_summary sums[SEARCH_PAGE];
 	size_t n, page, sel;
 	bool more;
+	int64_t shown[SEARCH_PAGE]; /* the ids of the page before this search */
+	size_t nshown;
 	char err[300];
 };
 
@@ -58,6 +60,13 @@ static void search(struct tui *t, struct lookup *l)
 		snprintf(l->err, sizeof l->err, "%s", store_errmsg(t->st));
 	if (l->sel >= l->n)
 		l->sel = l->n ? l->n - 1 : 0;
+	bool same = l->n == l->nshown;
+	for (size_t i = 0; i < l->n && same; i++)
+		same = l->sums[i].id == l->shown[i];
+	t->page_changed = t->page_changed || !same;
+	for (size_t i = 0; i < l->n; i++)
+		l->shown[i] = l->sums[i].id;
+	l->nshown = l->n;
 }
 
 static const char *title(struct tui *t, struct view *v)
@@ -177,6 +186,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		if (l->q.len) {
 			edit_set(&l->q, "");
 			clear_results(l);
+			l->nshown = 0;
 			l->page = l->sel = 0;
 			return RD_VIEW;
 		}
