@@ -30,5 +30,11 @@ screen() {
 	# the status line right-aligns the login: its length must not matter
 	mask < "$TMP/screen.out" | sed -e 's/ *\$LOGIN · / $LOGIN · /' >> "$OUT"
 	printf '[exit %d]\n' "$rc" >> "$OUT"
+	# a script that went wrong (an expect not met, a key unknown) is never a result to keep
+	if grep -q "^$TMP/keys:[0-9]*: " "$TMP/screen.out"; then
+		grep "^$TMP/keys:[0-9]*: " "$TMP/screen.out" >&2
+		echo "$NAME: the key script failed (see above)" >&2
+		exit 1
+	fi
 	return 0
 }
