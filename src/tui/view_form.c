@@ -351,8 +351,12 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		char *name = strchr(s, ' ');
 		if (name)
 			*name++ = '\0';
-		return guest_add_person(g, s, name && *name ? name : NULL, notes && *notes ? notes : NULL) <
-				       0
+		if (!*s) {
+			snprintf(why, len, "%s", _("relation: who they are to the guest (driver, son, ...)"));
+			return -1;
+		}
+		return guest_add_person(g, s, name && *name ? name : NULL,
+					notes && *notes ? notes : NULL) < 0
 			       ? -1
 			       : 0;
 	}

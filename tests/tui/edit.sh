@@ -134,4 +134,20 @@ key ^S
 KEYS
 )
 run guest show 1
+note "wrong values in the list editors: said, nothing added"
+screen <<'KEYS'
+type sxs
+key Enter e ^N a
+type 12
+key Enter
+expect phone: 5 to 20 digits
+key ^N ^N ^N ^N ^N a
+type birthday 13-40
+key Enter
+expect is neither YYYY-MM-DD nor MM-DD
+key ^N a
+type ; notes only
+key Enter
+snap a person without a relation
+KEYS
 finish
