@@ -211,8 +211,8 @@ static const char sum_phones[] =
  * severe first. */
 #define SUM_SAFETY(KIND)                                                                        \
 	"SELECT CASE WHEN p.person_id IS NULL THEN '' ELSE pe.relation || "                      \
-	"coalesce(' ' || pe.name, '') || ': ' END || p.text || CASE WHEN p.severity = 'high' "   \
-	"OR p.severity = 'critical' THEN ' (' || p.severity || ')' ELSE '' END, CASE "           \
+	"coalesce(' ' || pe.name, '') || ': ' END || p.text || CASE WHEN p.severity IS NOT "    \
+	"NULL THEN ' (' || p.severity || ')' ELSE '' END, CASE "                                 \
 	"p.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' "  \
 	"THEN 3 ELSE 4 END FROM preference p LEFT JOIN person pe ON pe.id = p.person_id "        \
 	"WHERE p.guest_id = ?1 AND p.kind = '" KIND "' ORDER BY p.guest_id, p.kind, p.id"

@@ -35,8 +35,10 @@ struct guest_summary {
 	int64_t id;
 	char *name;     /* as addressed */
 	char *phones;   /* numbers as typed, ", " between */
-	char *allergies; /* "peanut (critical), shellfish", or NULL */
-	char *taboos;    /* "pork", or NULL */
+	/* "peanut (critical), son 小强: shrimp (low)": the guest's and their companions', the most
+	 * severe first; NULL when none */
+	char *allergies;
+	char *taboos;
 	char *employer;
 	char last_visit[11]; /* YYYY-MM-DD or "" */
 	char tier[8], grp[24];   /* the latest stored tier at or before the month asked ("" none) */

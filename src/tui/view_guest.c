@@ -32,7 +32,6 @@ struct card {
 	char err[300];
 	struct guest g;
 	struct guest_summary sum;
-	char *allergies, *taboos; /* the guest's and their people's, in full */
 	char greeter[64];
 	struct card_line *lines;
 	size_t n, cap;
@@ -73,9 +72,6 @@ static void card_clear(struct card *c)
 		guest_free(&c->g);
 		guest_summary_free(&c->sum);
 	}
-	free(c->allergies);
-	free(c->taboos);
-	c->allergies = c->taboos = NULL;
 	c->loaded = false;
 	c->greeter[0] = '\0';
 }
@@ -89,25 +85,6 @@ static char *prefs(const struct guest *g, int person, enum pref_kind kind)
 	for (int i = 0; i < SEV_COUNT; i++)
 		tr[i] = tr_data(sev[i]);
 	return guest_prefs_text(g, person, kind, tr);
-}
-
-/* The guest's allergies (or taboos), then their people's, each person named. */
-static char *safety_of(const struct guest *g, enum pref_kind kind)
-{
-	struct sbuf b = {0};
-	char *own = prefs(g, -1, kind);
-	if (own)
-		sbuf_add(&b, own);
-	free(own);
-	for (size_t i = 0; i < g->people.n; i++) {
-		char *p = prefs(g, (int)i, kind);
-		if (p)
-			sbuf_printf(&b, "%s%s%s%s: %s", b.len ? "; " : "", g->people.v[i].relation,
-				    g->people.v[i].name ? " " : "",
-				    g->people.v[i].name ? g->people.v[i].name : "", p);
-		free(p);
-	}
-	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
 }
 
 static const char *date_kind_label(const struct guest_date *d)
@@ -244,8 +221,6 @@ static void load(struct tui *t, struct card *c)
 		return;
 	}
 	c->loaded = true;
-	c->allergies = safety_of(&c->g, PREF_ALLERGY);
-	c->taboos = safety_of(&c->g, PREF_TABOO);
 	struct guest *g = &c->g;
 
 	tier_lines(t, c);
@@ -337,7 +312,7 @@ static const char *title(struct tui *t, struct view *v)
 /* Rows of the fixed head: name line, safety block, complaint line, rule. */
 static int head_rows(struct tui *t, struct card *c)
 {
-	return 1 + widget_safety_rows(t, c->allergies, c->taboos, t->cols - 2) +
+	return 1 + widget_safety_rows(t, c->sum.allergies, c->sum.taboos, t->cols - 2) +
 	       (c->sum.last_complaint[0] ? 1 : 0) + 1;
 }
 
@@ -361,7 +336,7 @@ static void draw(struct tui *t, struct view *v)
 	snprintf(id, sizeof id, "#%lld", (long long)c->id);
 	draw_right(y, w - 10, 9, id, draw_attr(t, TE_DIM));
 	y++;
-	y += widget_safety(t, y, 1, w - 2, c->allergies, c->taboos);
+	y += widget_safety(t, y, 1, w - 2, c->sum.allergies, c->sum.taboos);
 	if (c->sum.last_complaint[0]) {
 		char line[200];
 		snprintf(line, sizeof line, _("! complained on %.10s: handle with care"), c->sum.last_complaint);
