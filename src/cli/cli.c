@@ -177,6 +177,19 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+int cli_usage_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "maitre: ");
+	if (c->cmd)
+		fprintf(stderr, "%s: ", c->cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return cli_usage(c);
+}
+
 int cli_usage(struct cli *c)
 {
 	const struct cli_command *cmd = find_command(c->cmd ? c->cmd : "");

@@ -57,6 +57,8 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 void cli_show_line(const char *label, const char *value);
 /* Prints a usage line for the running command and returns EXIT_USAGE. */
 int cli_usage(struct cli *c);
+/* "maitre: CMD: message", then the usage line; returns EXIT_USAGE. */
+int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 struct tier_rules;
 /* The tier rules in force: --tiers FILE, else $XDG_CONFIG_HOME/maitre/tiers.yaml, else the

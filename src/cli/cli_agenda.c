@@ -108,8 +108,7 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->arg) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		}
 		x->arg = val;
 		return 0;
@@ -184,14 +183,12 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 		return rc;
 	if (!guest) {
 		if (x->arg) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", x->arg);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", x->arg);
 		}
 		return 0;
 	}
 	if (!x->arg) {
-		cli_error(c, EXIT_USAGE, "needs the guest id");
-		return cli_usage(c);
+		return cli_usage_error(c, "needs the guest id");
 	}
 	return cli_parse_id(c, "guest", x->arg, guest) ? 0 : EXIT_USER;
 }
@@ -264,8 +261,7 @@ int cli_gift_given(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.gift.occasion) {
-		cli_error(c, EXIT_USAGE, "--occasion is required");
-		return cli_usage(c);
+		return cli_usage_error(c, "--occasion is required");
 	}
 	const struct tier_rules *rules = rules_or_fail(c, &rc);
 	if (rc || (rc = cli_open(c, 0)) != 0)
@@ -365,9 +361,8 @@ int cli_contact_log(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.contact.channel || !x.contact.outcome) {
-		cli_error(c, EXIT_USAGE, "--%s is required",
+		return cli_usage_error(c, "--%s is required",
 		          !x.contact.channel ? "channel" : "outcome");
-		return cli_usage(c);
 	}
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;
@@ -385,8 +380,7 @@ int cli_banquet_log(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.have_date) {
-		cli_error(c, EXIT_USAGE, "--date is required");
-		return cli_usage(c);
+		return cli_usage_error(c, "--date is required");
 	}
 	const struct tier_rules *rules = rules_or_fail(c, &rc);
 	if (rc || (rc = cli_open(c, 0)) != 0)

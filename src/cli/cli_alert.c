@@ -81,8 +81,7 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts,
 	int rc = cli_parse(c, argc, argv, opts, on_alert, a);
 	if (rc == 0 && a->args.n != nargs) {
 		if (a->args.n > nargs)
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", a->args.v[nargs]);
-		rc = cli_usage(c);
+			rc = cli_usage_error(c, "unexpected argument \"%s\"", a->args.v[nargs]);
 	}
 	if (rc == 0 && id && !cli_parse_id(c, "alert id", a->args.v[0], id))
 		rc = EXIT_USER;

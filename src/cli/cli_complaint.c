@@ -103,8 +103,7 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->npos >= x->maxpos) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		}
 		x->pos[x->npos++] = val;
 		return 0;
@@ -195,18 +194,11 @@ static void ctx_free(struct complaint_ctx *x)
 	complaint_free(&x->c);
 }
 
-/* A missing required piece: the message, then the usage line. */
-static int missing(struct cli *c, const char *what)
-{
-	cli_error(c, EXIT_USAGE, "%s", what);
-	return cli_usage(c);
-}
-
 /* The complaint id of the first positional word. */
 static int complaint_id(struct cli *c, const struct complaint_ctx *x, int64_t *id)
 {
 	if (x->npos < 1)
-		return missing(c, "needs the complaint id");
+		return cli_usage_error(c, "%s", "needs the complaint id");
 	return cli_parse_id(c, "complaint id", x->pos[0], id) ? 0 : EXIT_USER;
 }
 
@@ -217,11 +209,11 @@ int cli_complaint_add(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (x.npos < 1) {
-		rc = missing(c, "needs the guest id");
+		rc = cli_usage_error(c, "%s", "needs the guest id");
 		goto out;
 	}
 	if (!x.have_category || !x.have_severity || !x.have_text) {
-		rc = missing(c, !x.have_category   ? "--category is required"
+		rc = cli_usage_error(c, "%s", !x.have_category   ? "--category is required"
 				: !x.have_severity ? "--severity is required"
 						   : "--text is required");
 		goto out;
@@ -513,7 +505,7 @@ static int move(struct cli *c, int argc, char **argv, const struct opt *opts, en
 		char *end;
 		long v = x.npos > 1 ? strtol(x.pos[1], &end, 10) : 0;
 		if (x.npos < 2) {
-			rc = missing(c, "needs the step number (1 to 5)");
+			rc = cli_usage_error(c, "%s", "needs the step number (1 to 5)");
 			goto out;
 		}
 		if (!*x.pos[1] || *end || v < 1 || v > COMPLAINT_STEPS) {
@@ -525,16 +517,16 @@ static int move(struct cli *c, int argc, char **argv, const struct opt *opts, en
 		step = (int)v;
 	}
 	if (kind == M_RESOLVE && !x.resolution) {
-		rc = missing(c, "--resolution is required");
+		rc = cli_usage_error(c, "%s", "--resolution is required");
 		goto out;
 	}
 	if (kind == M_FOLLOWUP && (x.verdict == CV_NONE || !x.note)) {
-		rc = missing(c, x.verdict == CV_NONE ? "--verdict is required"
+		rc = cli_usage_error(c, "%s", x.verdict == CV_NONE ? "--verdict is required"
 						     : "--note is required");
 		goto out;
 	}
 	if (kind == M_REOPEN && !x.reason) {
-		rc = missing(c, "--reason is required");
+		rc = cli_usage_error(c, "%s", "--reason is required");
 		goto out;
 	}
 	if ((rc = cli_open(c, 0)) != 0)

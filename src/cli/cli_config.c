@@ -228,8 +228,7 @@ static int on_check_opt(struct cli *c, void *ctx, int id, const char *val)
 	const char **file = ctx;
 	if (id == OPT_POSITIONAL) {
 		if (*file) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		}
 		*file = val;
 	}

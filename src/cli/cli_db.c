@@ -28,8 +28,7 @@ static int on_one_arg(struct cli *c, void *ctx, int id, const char *val)
 	const char **arg = ctx;
 	if (id == OPT_POSITIONAL) {
 		if (!arg || *arg) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		}
 		*arg = val;
 	}
@@ -102,8 +101,7 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 	char *end;
 	switch (id) {
 	case OPT_POSITIONAL:
-		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-		return cli_usage(c);
+		return cli_usage_error(c, "unexpected argument \"%s\"", val);
 	case D_GUESTS:
 		d->o.guests = strtol(val, &end, 10);
 		if (!*val || *end || d->o.guests < 1 || d->o.guests > 10000000)

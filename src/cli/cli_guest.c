@@ -155,8 +155,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	int rc;
 	switch (id) {
 	case OPT_POSITIONAL:
-		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-		return cli_usage(c);
+		return cli_usage_error(c, "unexpected argument \"%s\"", val);
 	case P_SET: {
 		const char *eq = strchr(val, '=');
 		if (!eq)
@@ -347,8 +346,7 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (!p.named) {
-		rc = cli_error(c, EXIT_USAGE, "--name is required");
-		cli_usage(c);
+		rc = cli_usage_error(c, "--name is required");
 		goto out;
 	}
 	if ((rc = cli_open(c, 0)) != 0 || (rc = save(c, &g, 0, p.force)) != 0)
@@ -395,8 +393,7 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		if (rec.v[i].id != OPT_POSITIONAL)
 			continue;
 		if (idarg) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", rec.v[i].val);
-			rc = cli_usage(c);
+			rc = cli_usage_error(c, "unexpected argument \"%s\"", rec.v[i].val);
 			goto out;
 		}
 		idarg = rec.v[i].val;
@@ -447,8 +444,7 @@ static int on_id(struct cli *c, void *ctx, int id, const char *val)
 	const char **arg = ctx;
 	if (id == OPT_POSITIONAL) {
 		if (*arg) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		}
 		*arg = val;
 	}

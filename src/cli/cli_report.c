@@ -22,8 +22,7 @@ static int on_report(struct cli *c, void *ctx, int id, const char *val)
 {
 	struct date *m = ctx, d;
 	if (id == OPT_POSITIONAL) {
-		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-		return cli_usage(c);
+		return cli_usage_error(c, "unexpected argument \"%s\"", val);
 	}
 	if (id == R_MONTH) {
 		if (!date_parse_month(val, &d))

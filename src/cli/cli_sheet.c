@@ -33,8 +33,7 @@ static int on_sheet(struct cli *c, void *vctx, int id, const char *val)
 	struct date d;
 	switch (id) {
 	case OPT_POSITIONAL:
-		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-		return cli_usage(c);
+		return cli_usage_error(c, "unexpected argument \"%s\"", val);
 	case S_MONTH:
 		if (!date_parse_month(val, &d))
 			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);

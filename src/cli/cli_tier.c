@@ -88,8 +88,7 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 		return rc;
 	if (nargs != (size_t)-1 && t->args.n != nargs) {
 		if (t->args.n > nargs)
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", t->args.v[nargs]);
-		return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", t->args.v[nargs]);
 	}
 	return 0;
 }
@@ -304,8 +303,7 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 	size_t want = t.clear ? 1 : 2;
 	if (rc == 0 && t.args.n != want) {
 		if (t.args.n > want)
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", t.args.v[want]);
-		rc = cli_usage(c);
+			rc = cli_usage_error(c, "unexpected argument \"%s\"", t.args.v[want]);
 	}
 	if (rc == 0 && !t.clear && (!t.reason || !*t.reason))
 		rc = cli_error(c, EXIT_USER, "reason: an override needs a reason (--reason)");

@@ -57,8 +57,7 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->guest) {
-			cli_error(c, EXIT_USAGE, "unexpected argument \"%s\"", val);
-			return cli_usage(c);
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		}
 		x->guest = val;
 		return 0;
@@ -138,10 +137,9 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		goto out;
 	if (!x.guest || !x.have_covers || !x.have_spend) {
 		if (!x.guest)
-			cli_error(c, EXIT_USAGE, "needs the guest id");
+			rc = cli_usage_error(c, "needs the guest id");
 		else
-			cli_error(c, EXIT_USAGE, "--%s is required", !x.have_covers ? "covers" : "spend");
-		rc = cli_usage(c);
+			rc = cli_usage_error(c, "--%s is required", !x.have_covers ? "covers" : "spend");
 		goto out;
 	}
 	if (!cli_parse_id(c, "guest", x.guest, &x.v.guest_id)) {
@@ -176,8 +174,7 @@ int cli_visit_list(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (x.guest) {
-		cli_error(c, EXIT_USAGE, "unexpected argument \"%s\" (use --guest ID)", x.guest);
-		rc = cli_usage(c);
+		rc = cli_usage_error(c, "unexpected argument \"%s\" (use --guest ID)", x.guest);
 		goto out;
 	}
 	if (x.nfilters > 1) {
@@ -230,8 +227,7 @@ int cli_visit_void(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (!x.guest || !x.reason) {
-		cli_error(c, EXIT_USAGE, "%s", !x.guest ? "needs the visit id" : "--reason is required");
-		rc = cli_usage(c);
+		rc = cli_usage_error(c, "%s", !x.guest ? "needs the visit id" : "--reason is required");
 		goto out;
 	}
 	if (!cli_parse_id(c, "visit id", x.guest, &id)) {
