@@ -35,4 +35,6 @@ run visit void 2 --reason again
 run visit void 42 --reason x
 run visit list --guest 1
 run visit list --guest 1 --all
+run visit add --covers 2 --spend 100
+run visit add 1 --covers 2
 finish
