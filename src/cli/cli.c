@@ -177,6 +177,17 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+int cli_one_arg(struct cli *c, void *ctx, int id, const char *val)
+{
+	const char **arg = ctx;
+	if (id == OPT_POSITIONAL) {
+		if (!arg || *arg)
+			return cli_usage_error(c, "unexpected argument \"%s\"", val);
+		*arg = val;
+	}
+	return 0;
+}
+
 int cli_usage_error(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;

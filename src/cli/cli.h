@@ -57,6 +57,9 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 void cli_show_line(const char *label, const char *value);
 /* Prints a usage line for the running command and returns EXIT_USAGE. */
 int cli_usage(struct cli *c);
+/* An option callback for commands of at most one argument: ctx is a const char ** that
+ * receives it (NULL: the command takes none); a second one is a usage error. */
+int cli_one_arg(struct cli *c, void *ctx, int id, const char *val);
 /* "maitre: CMD: message", then the usage line; returns EXIT_USAGE. */
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -223,23 +223,11 @@ static void print_rules(const struct tier_rules *r)
 	line("prior complaint mark", "%d days after a complaint", cr->prior_days);
 }
 
-static int on_check_opt(struct cli *c, void *ctx, int id, const char *val)
-{
-	const char **file = ctx;
-	if (id == OPT_POSITIONAL) {
-		if (*file) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
-		}
-		*file = val;
-	}
-	return 0;
-}
-
 int cli_check_config(struct cli *c, int argc, char **argv)
 {
 	const char *file = NULL;
 	struct tier_rules r;
-	int rc = cli_parse(c, argc, argv, cli_check_config_opts, on_check_opt, &file);
+	int rc = cli_parse(c, argc, argv, cli_check_config_opts, cli_one_arg, &file);
 	if (rc)
 		return rc;
 	tier_rules_init(&r);

@@ -23,21 +23,9 @@ const struct opt cli_init_opts[] = {{NULL, NULL, 0, NULL}};
 const struct opt cli_backup_opts[] = {{NULL, NULL, 0, NULL}};
 const struct opt cli_summary_opts[] = {{NULL, NULL, 0, NULL}};
 
-static int on_one_arg(struct cli *c, void *ctx, int id, const char *val)
-{
-	const char **arg = ctx;
-	if (id == OPT_POSITIONAL) {
-		if (!arg || *arg) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
-		}
-		*arg = val;
-	}
-	return 0;
-}
-
 int cli_init(struct cli *c, int argc, char **argv)
 {
-	int rc = cli_parse(c, argc, argv, cli_init_opts, on_one_arg, NULL);
+	int rc = cli_parse(c, argc, argv, cli_init_opts, cli_one_arg, NULL);
 	if (rc)
 		return rc;
 	if (!c->db)
@@ -53,7 +41,7 @@ int cli_init(struct cli *c, int argc, char **argv)
 int cli_backup(struct cli *c, int argc, char **argv)
 {
 	const char *dest = NULL;
-	int rc = cli_parse(c, argc, argv, cli_backup_opts, on_one_arg, &dest);
+	int rc = cli_parse(c, argc, argv, cli_backup_opts, cli_one_arg, &dest);
 	if (rc)
 		return rc;
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
@@ -289,7 +277,7 @@ static int summary(struct cli *c)
 
 int cli_summary(struct cli *c, int argc, char **argv)
 {
-	int rc = cli_parse(c, argc, argv, cli_summary_opts, on_one_arg, NULL);
+	int rc = cli_parse(c, argc, argv, cli_summary_opts, cli_one_arg, NULL);
 	if (rc)
 		return rc;
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)

@@ -439,19 +439,6 @@ static int prior_since(struct cli *c, char *since)
 
 const struct opt cli_guest_show_opts[] = {{NULL, NULL, 0, NULL}};
 
-static int on_id(struct cli *c, void *ctx, int id, const char *val)
-{
-	const char **arg = ctx;
-	if (id == OPT_POSITIONAL) {
-		if (*arg) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
-		}
-		*arg = val;
-	}
-	return 0;
-}
-
-
 static char *prefs_text(const struct guest *g, int person, enum pref_kind kind)
 {
 	return guest_prefs_text(g, person, kind, severity_names);
@@ -477,7 +464,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 {
 	const char *arg = NULL;
 	int64_t id;
-	int rc = cli_parse(c, argc, argv, cli_guest_show_opts, on_id, &arg);
+	int rc = cli_parse(c, argc, argv, cli_guest_show_opts, cli_one_arg, &arg);
 	if (rc)
 		return rc;
 	if (!arg)
