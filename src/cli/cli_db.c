@@ -252,8 +252,7 @@ static int summary(struct cli *c)
 	for (size_t i = 0; i < nh; i++)
 		ids[i] = hits[i].guest_id;
 	char month[11];
-	date_format(date_today(), month);
-	month[7] = '\0';
+	date_month_key(date_today(), month);
 	if (search_store_summaries(c->st, ids, nh, month, sum) != ST_OK)
 		return 0;
 	for (size_t i = 0; i < nh; i++) {

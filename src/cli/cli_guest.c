@@ -492,8 +492,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	free(tb);
 	char month[11], since[20];
 	struct guest_summary sum;
-	date_format(date_today(), month);
-	month[7] = '\0';
+	date_month_key(date_today(), month);
 	if ((rc = prior_since(c, since)) != 0 ||
 	    (s = search_store_summaries(c->st, &g.id, 1, month, &sum)) != ST_OK) {
 		guest_free(&g);
@@ -659,8 +658,7 @@ int cli_guest_find(struct cli *c, int argc, char **argv)
 	char month[11], since[20];
 	if ((rc = prior_since(c, since)) != 0)
 		goto out;
-	date_format(date_today(), month);
-	month[7] = '\0';
+	date_month_key(date_today(), month);
 	if ((s = search_store_summaries(c->st, ids, n, month, sum)) != ST_OK) {
 		rc = cli_store_error(c, s);
 		goto out;

@@ -107,8 +107,8 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_MONTH:
 		if (!date_parse_month(val, &d))
 			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
-		snprintf(x->from, sizeof x->from, "%04d-%02d-01", d.y, d.m);
-		snprintf(x->until, sizeof x->until, "%04d-%02d-%02d", d.y, d.m, date_month_days(d.y, d.m));
+		date_month_first(d, x->from);
+		date_month_last(d, x->until);
 		x->nfilters++;
 		return 0;
 	case V_FROM:

@@ -431,8 +431,7 @@ static void find_matches(struct tui *t, struct form *f)
 		for (size_t i = 0; i < n; i++)
 			ids[i] = hits[i].guest_id;
 		char month[11];
-		date_format(date_today(), month);
-		month[7] = '\0';
+		date_month_key(date_today(), month);
 		if (search_store_summaries(t->st, ids, n, month, f->match) == ST_OK)
 			f->nmatch = n;
 	}

@@ -213,8 +213,7 @@ static void load(struct tui *t, struct card *c)
 		return;
 	}
 	char month[11];
-	date_format(date_today(), month);
-	month[7] = '\0';
+	date_month_key(date_today(), month);
 	if (search_store_summaries(t->st, &c->id, 1, month, &c->sum) != ST_OK) {
 		guest_free(&c->g);
 		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));

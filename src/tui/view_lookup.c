@@ -50,8 +50,7 @@ static void search(struct tui *t, struct lookup *l)
 		for (size_t i = 0; i < n; i++)
 			ids[i] = l->hits[i].guest_id;
 		char month[11];
-		date_format(date_today(), month);
-		month[7] = '\0';
+		date_month_key(date_today(), month);
 		s = search_store_summaries(t->st, ids, n, month, l->sums);
 		if (s == ST_OK)
 			l->n = n;

@@ -272,9 +272,9 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 	struct visit_form *vf = v->data;
 	vf->guest_id = guest_id;
 	vf->replaces = replaces;
-	char month[11], day[11];
+	char month[8], day[11];
 	date_format(date_today(), day);
-	snprintf(month, sizeof month, "%.7s", day);
+	date_month_key(date_today(), month);
 	vf->have_sum = search_store_summaries(t->st, &guest_id, 1, month, &vf->sum) == ST_OK;
 	edit_set(&vf->f[VF_DATE], day);
 	vf->meal = meal_for_hour(date_now_hour());
