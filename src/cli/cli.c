@@ -9,6 +9,7 @@
 
 #include "config/paths.h"
 #include "config/settings.h"
+#include "core/date.h"
 #include "core/text.h"
 #include "tui/tui.h"
 
@@ -175,6 +176,13 @@ static const struct cli_command *find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+int cli_parse_month(struct cli *c, const char *what, const char *val, struct date *out)
+{
+	if (!date_parse_month(val, out))
+		return cli_error(c, EXIT_USER, "%s: must be YYYY-MM, got \"%s\"", what, val);
+	return 0;
 }
 
 int cli_one_arg(struct cli *c, void *ctx, int id, const char *val)

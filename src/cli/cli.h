@@ -57,6 +57,10 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 void cli_show_line(const char *label, const char *value);
 /* Prints a usage line for the running command and returns EXIT_USAGE. */
 int cli_usage(struct cli *c);
+struct date;
+/* Parses a month "YYYY-MM" into *out (its first day); 0, or EXIT_USER after
+ * "WHAT: must be YYYY-MM, got ...". */
+int cli_parse_month(struct cli *c, const char *what, const char *val, struct date *out);
 /* An option callback for commands of at most one argument: ctx is a const char ** that
  * receives it (NULL: the command takes none); a second one is a usage error. */
 int cli_one_arg(struct cli *c, void *ctx, int id, const char *val);

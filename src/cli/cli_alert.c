@@ -52,16 +52,12 @@ struct alert_ctx {
 static int on_alert(struct cli *c, void *vctx, int id, const char *val)
 {
 	struct alert_ctx *a = vctx;
-	struct date d;
 	switch (id) {
 	case OPT_POSITIONAL:
 		strv_push(&a->args, val);
 		return 0;
 	case A_MONTH:
-		if (!date_parse_month(val, &d))
-			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
-		a->month = d;
-		return 0;
+		return cli_parse_month(c, "month", val, &a->month);
 	case A_ALL: a->all = true; return 0;
 	case A_UNDO: a->undo = true; return 0;
 	case A_TEXT: a->text = val; return 0;
@@ -77,7 +73,7 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts,
 {
 	struct date today = date_today();
 	memset(a, 0, sizeof *a);
-	a->month = (struct date){today.y, today.m, 1};
+	a->month = date_month_start(today);
 	int rc = cli_parse(c, argc, argv, opts, on_alert, a);
 	if (rc == 0 && a->args.n != nargs) {
 		if (a->args.n > nargs)

@@ -195,7 +195,7 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	int64_t version = 0;
 	s = tier_store_rules_version(c->st, r, r->content, &version);
 	for (int back = 2; back >= 0 && s == ST_OK; back--) {
-		struct date m = {d.o.today.y, d.o.today.m, 1};
+		struct date m = date_month_start(d.o.today);
 		for (int k = 0; k < back; k++)
 			m = date_prev_month(m);
 		struct tier_recompute_stats ts;

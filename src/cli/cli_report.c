@@ -20,22 +20,18 @@ const struct opt cli_report_opts[] = {
 
 static int on_report(struct cli *c, void *ctx, int id, const char *val)
 {
-	struct date *m = ctx, d;
-	if (id == OPT_POSITIONAL) {
+	struct date *m = ctx;
+	if (id == OPT_POSITIONAL)
 		return cli_usage_error(c, "unexpected argument \"%s\"", val);
-	}
-	if (id == R_MONTH) {
-		if (!date_parse_month(val, &d))
-			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
-		*m = d;
-	}
+	if (id == R_MONTH)
+		return cli_parse_month(c, "month", val, m);
 	return 0;
 }
 
 static int begin(struct cli *c, int argc, char **argv, struct date *m)
 {
 	struct date today = date_today();
-	*m = (struct date){today.y, today.m, 1};
+	*m = date_month_start(today);
 	int rc = cli_parse(c, argc, argv, cli_report_opts, on_report, m);
 	return rc ? rc : cli_open(c, STORE_READONLY);
 }

@@ -30,15 +30,11 @@ struct sheet_ctx {
 static int on_sheet(struct cli *c, void *vctx, int id, const char *val)
 {
 	struct sheet_ctx *x = vctx;
-	struct date d;
 	switch (id) {
 	case OPT_POSITIONAL:
 		return cli_usage_error(c, "unexpected argument \"%s\"", val);
 	case S_MONTH:
-		if (!date_parse_month(val, &d))
-			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
-		x->month = d;
-		return 0;
+		return cli_parse_month(c, "month", val, &x->month);
 	case S_TIER:
 		x->tier = val;
 		return 0;
@@ -147,7 +143,7 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 int cli_sheet(struct cli *c, int argc, char **argv)
 {
 	struct date today = date_today();
-	struct sheet_ctx x = {{today.y, today.m, 1}, NULL, NULL};
+	struct sheet_ctx x = {date_month_start(today), NULL, NULL};
 	int rc = cli_parse(c, argc, argv, cli_sheet_opts, on_sheet, &x);
 	if (rc)
 		return rc;

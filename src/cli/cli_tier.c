@@ -55,10 +55,7 @@ static int on_tier(struct cli *c, void *vctx, int id, const char *val)
 		strv_push(&t->args, val);
 		return 0;
 	case T_MONTH:
-		if (!date_parse_month(val, &d))
-			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
-		t->month = d;
-		return 0;
+		return cli_parse_month(c, "month", val, &t->month);
 	case T_TIER:
 		t->tier = val;
 		return 0;
@@ -66,10 +63,8 @@ static int on_tier(struct cli *c, void *vctx, int id, const char *val)
 		t->reason = val;
 		return 0;
 	case T_UNTIL:
-		if (!date_parse_month(val, &d))
-			return cli_error(c, EXIT_USER, "until: must be YYYY-MM, got \"%s\"", val);
 		t->until = val;
-		return 0;
+		return cli_parse_month(c, "until", val, &d);
 	case T_CLEAR:
 		t->clear = true;
 		return 0;
@@ -82,7 +77,7 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 {
 	struct date today = date_today();
 	memset(t, 0, sizeof *t);
-	t->month = (struct date){today.y, today.m, 1};
+	t->month = date_month_start(today);
 	int rc = cli_parse(c, argc, argv, opts, on_tier, t);
 	if (rc)
 		return rc;
@@ -324,7 +319,7 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 		rc = cli_open(c, 0);
 	if (rc == 0) {
 		struct date today = date_today();
-		struct date m = {today.y, today.m, 1};
+		struct date m = date_month_start(today);
 		enum store_status s = tier_store_override(c->st, id, t.clear ? NULL : tier, grp,
 							  t.reason, t.until, m);
 		if (s != ST_OK)

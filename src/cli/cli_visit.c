@@ -105,8 +105,8 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_GUEST:
 		return cli_parse_id(c, "guest", val, &x->guest_id) ? 0 : EXIT_USER;
 	case V_MONTH:
-		if (!date_parse_month(val, &d))
-			return cli_error(c, EXIT_USER, "month: must be YYYY-MM, got \"%s\"", val);
+		if (cli_parse_month(c, "month", val, &d))
+			return EXIT_USER;
 		date_month_first(d, x->from);
 		date_month_last(d, x->until);
 		x->nfilters++;

@@ -222,3 +222,9 @@ int date_now_hour(void)
 	localtime_r(&t, &tm);
 	return tm.tm_hour;
 }
+
+struct date date_month_start(struct date d)
+{
+	d.d = 1;
+	return d;
+}

@@ -25,6 +25,8 @@ char *date_month_key(struct date d, char *buf);
 /* The first and the last day of d's month as "YYYY-MM-DD" into buf (≥ 11 bytes). */
 char *date_month_first(struct date d, char *buf);
 char *date_month_last(struct date d, char *buf);
+/* The first day of d's month. */
+struct date date_month_start(struct date d);
 /* The first day of the month before d's. */
 struct date date_prev_month(struct date d);
 /* Days since 1970-01-01. */

@@ -150,8 +150,7 @@ static void tier_lines(struct tui *t, struct card *c)
 	if (!t->rules)
 		return;
 	struct tier_guest_info info;
-	struct date m = date_today();
-	m.d = 1;
+	struct date m = date_month_start(date_today());
 	if (tier_store_guest(t->st, t->rules, c->id, m, &info) != ST_OK)
 		return;
 	const struct tier_decision *d = &info.decision;

@@ -237,6 +237,8 @@ START_TEST(date_leap_and_months)
 	ck_assert_int_eq(date_month_days(2024, 2), 29);
 	ck_assert_int_eq(date_month_days(1900, 2), 28);
 	ck_assert_int_eq(date_month_days(2000, 2), 29);
+	struct date start = date_month_start((struct date){2024, 2, 29});
+	ck_assert(start.y == 2024 && start.m == 2 && start.d == 1);
 	static const int want[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int year_total = 0;
 	for (int m = 1; m <= 12; m++) {
