@@ -331,7 +331,7 @@ static void print_general_help(FILE *f)
 
 /* The keys of the interface, from its action table (and the config file's bindings): the
  * source of the KEYS section of maitre(1). */
-static void print_keys(struct cli *c)
+static void print_keys(void)
 {
 	static const struct {
 		unsigned scope;
@@ -375,7 +375,7 @@ static int cli_help(struct cli *c, int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[0], "keys") == 0 && argc == 1) {
-		print_keys(c);
+		print_keys();
 		return 0;
 	}
 	char name[128];

@@ -49,7 +49,7 @@ int cli_open(struct cli *c, int flags);
 int cli_error(struct cli *c, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Reports a failed store call and returns the exit status for it (1 or 3). */
 int cli_store_error(struct cli *c, enum store_status s);
-/* Parses a positive id ("12"); on failure prints "WHAT: must be a guest id, got ..." and
+/* Parses a positive id ("12"); on failure prints "WHAT: must be a positive whole number, got ..." and
  * returns false. */
 bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 /* Prints "  label   value" for a sheet-like view (nothing when value is empty): the value

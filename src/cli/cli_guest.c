@@ -71,7 +71,6 @@ const struct opt cli_guest_edit_opts[] = {
 struct profile_ctx {
 	struct guest *g;
 	bool force;
-	const char *id_arg; /* edit: the guest id, for messages */
 	bool named;         /* add: --name given */
 };
 
@@ -105,11 +104,6 @@ static char *split_severity(const char *val, enum pref_kind kind, enum severity 
 	return strdup(val);
 }
 
-static bool parse_md(const char *s, struct date *d)
-{
-	return date_parse_md(s, d);
-}
-
 /* The associated person named by relation or name; -1 when none. */
 static int find_person(const struct guest *g, const char *who)
 {
@@ -124,7 +118,7 @@ static int add_date(struct cli *c, struct guest *g, int person, enum date_kind k
 		    const char *label, const char *what, const char *val)
 {
 	struct date d;
-	if (!parse_md(val, &d))
+	if (!date_parse_md(val, &d))
 		return cli_error(c, EXIT_USER, "%s: must be YYYY-MM-DD or MM-DD, got \"%s\"", what, val);
 	if (d.y && (d.y < 1900 || d.y > date_today().y))
 		return cli_error(c, EXIT_USER, "%s: the year must be from 1900 to this year, got %d",
@@ -341,7 +335,7 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 {
 	struct guest g;
 	guest_init(&g);
-	struct profile_ctx p = {&g, false, NULL, false};
+	struct profile_ctx p = {&g, false, false};
 	int rc = cli_parse(c, argc, argv, cli_guest_add_opts, on_profile, &p);
 	if (rc)
 		goto out;
@@ -414,7 +408,7 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	int64_t version = g.version;
-	struct profile_ctx p = {&g, false, idarg, false};
+	struct profile_ctx p = {&g, false, false};
 	for (size_t i = 0; i < rec.n && rc == 0; i++)
 		if (rec.v[i].id != OPT_POSITIONAL)
 			rc = on_profile(c, &p, rec.v[i].id, rec.v[i].val);
@@ -590,7 +584,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-enum { F_PAGE = 1, F_LIMIT };
+enum { F_PAGE = 1 };
 const struct opt cli_guest_find_opts[] = {
 	{"page", "N", F_PAGE, "show page N of the results (20 a page; default 1)"},
 	{NULL, NULL, 0, NULL},

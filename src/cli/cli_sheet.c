@@ -158,7 +158,6 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 		return rc;
 	int days = date_month_days(x.month.y, x.month.m);
 	int ncols = 3 + days + 5;
-	char **headers = calloc((size_t)ncols, sizeof *headers);
 	struct strv names = {0};
 	strv_push(&names, "id");
 	strv_push(&names, "guest");
@@ -168,11 +167,12 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 	static const char *const tail[] = {"visits", "total", "covers", "per_capita", "tier"};
 	for (int i = 0; i < 5; i++)
 		strv_push(&names, tail[i]);
-	for (int i = 0; i < ncols && i < (int)names.n; i++)
-		headers[i] = names.v[i];
-	unsigned numeric = 1u;
+	if (names.n != (size_t)ncols) {
+		strv_free(&names);
+		return cli_error(c, EXIT_DATA, "out of memory");
+	}
 	struct emit e = {.days = days, .format = c->format};
-	table_init(&e.t, ncols, (const char *const *)headers, numeric);
+	table_init(&e.t, ncols, (const char *const *)names.v, 1u); /* the id column is numeric */
 	/* rows are printed as the sheet makes them (text keeps them for the widths); nothing is
 	 * printed when the sheet fails before its first row */
 	enum store_status s = sheet_store_each(c->st, x.month, x.tier, x.manager, emit_row, &e);
@@ -183,6 +183,5 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 	}
 	table_free(&e.t);
 	strv_free(&names);
-	free(headers);
 	return s == ST_OK ? 0 : cli_store_error(c, s);
 }
