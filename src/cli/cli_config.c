@@ -46,16 +46,6 @@ const struct tier_rules *cli_rules(struct cli *c)
 /* ------------------------------------------------------------------------------------------ */
 /* check-config */
 
-/* An amount in whole yuan when it is whole ("5000"), else with two decimals ("5000.50"). */
-static char *yuan(int64_t fen, char *buf)
-{
-	if (fen % 100 == 0)
-		snprintf(buf, 32, "%lld", (long long)(fen / 100));
-	else
-		money_format(fen, buf);
-	return buf;
-}
-
 /* Prints "  LABEL  VALUE" with the label padded; value made safe for the terminal. */
 static void line(const char *label, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -88,8 +78,8 @@ static void print_rules_table(const struct tier_rules *r)
 			table_addf(&t, "%g", ru->min_visits);
 		else
 			table_add(&t, "-");
-		table_add(&t, req & CRIT_SPEND ? yuan(ru->min_spend, b) : "-");
-		table_add(&t, req & CRIT_PER_CAPITA ? yuan(ru->min_per_capita, b) : "-");
+		table_add(&t, req & CRIT_SPEND ? money_format_short(ru->min_spend, b) : "-");
+		table_add(&t, req & CRIT_PER_CAPITA ? money_format_short(ru->min_per_capita, b) : "-");
 		if (req == CRIT_ALL) {
 			table_add(&t, "all");
 		} else {
@@ -133,7 +123,7 @@ static void print_privilege(const struct tier_privilege *pv)
 		line("in-person visit", "none");
 	occasions(pv->gift_occasions, occ, sizeof occ);
 	if (pv->gift_fen && occ[0])
-		line("gift", "¥%s on %s", yuan(pv->gift_fen, b), occ);
+		line("gift", "¥%s on %s", money_format_short(pv->gift_fen, b), occ);
 	else
 		line("gift", "none");
 	if (pv->banquet_min_months == pv->banquet_max_months)
@@ -144,12 +134,12 @@ static void print_privilege(const struct tier_privilege *pv)
 	if (pv->banquet_min_months)
 		line("banquet", "every %s months, hosted by %s, ¥%s per table", every,
 		     pv->banquet_host[0] ? pv->banquet_host : "(nobody named)",
-		     yuan(pv->banquet_budget_fen, b2));
+		     money_format_short(pv->banquet_budget_fen, b2));
 	else
 		line("banquet", "none");
 	line("group chat", "%s", pv->group_chat[0] ? pv->group_chat : "none");
 	if (pv->trip_fen)
-		line("annual trip", "¥%s per person", yuan(pv->trip_fen, b));
+		line("annual trip", "¥%s per person", money_format_short(pv->trip_fen, b));
 	else
 		line("annual trip", "none");
 	if (pv->max_discount_pct)

@@ -66,22 +66,6 @@ static char *cell_int(int64_t v, char *buf)
 
 /* Yuan as the sheet shows them: whole yuan plain ("520"), else with the fen ("199.50"), as
  * money_format gives them without a trailing ".00" (without its printf: a sheet has millions). */
-static void cell_yuan(int64_t fen, char *buf)
-{
-	uint64_t a = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
-	char *p = buf;
-	if (fen < 0)
-		*p++ = '-';
-	cell_int((int64_t)(a / 100), p);
-	if (a % 100) {
-		p += strlen(p);
-		*p++ = '.';
-		*p++ = (char)('0' + a % 100 / 10);
-		*p++ = (char)('0' + a % 10);
-		*p = '\0';
-	}
-}
-
 struct emit {
 	struct table t;
 	int days;
@@ -114,13 +98,13 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 			} else if (pass == 0) {
 				table_add(t, cell_int(r->covers[d], buf));
 			} else {
-				cell_yuan(r->spend[d], buf);
+				money_format_short(r->spend[d], buf);
 				table_add(t, buf);
 			}
 		}
 		if (pass == 0) {
 			table_add(t, cell_int(r->visits, buf));
-			cell_yuan(r->spend_total, buf);
+			money_format_short(r->spend_total, buf);
 			table_add(t, buf);
 			table_add(t, cell_int(r->covers_total, buf));
 			/* money_format_yuan of the mean */

@@ -88,15 +88,11 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 	return 0;
 }
 
-/* "¥5,346.67" style amounts, for the eye: whole yuan with 2 decimals when not round. */
+/* "¥5346.67", "¥5000": an amount for the eye. */
 static char *yuan(int64_t fen, char *buf)
 {
 	char tmp[32];
-	money_format(fen, tmp);
-	size_t n = strlen(tmp);
-	if (n > 3 && strcmp(tmp + n - 3, ".00") == 0)
-		tmp[n - 3] = '\0';
-	snprintf(buf, 40, "¥%s", tmp);
+	snprintf(buf, 40, "¥%s", money_format_short(fen, tmp));
 	return buf;
 }
 

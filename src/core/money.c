@@ -96,3 +96,27 @@ char *money_format_yuan(int64_t fen, char *buf)
 	snprintf(buf, 32, "%lld", (long long)money_div_round(fen, 100));
 	return buf;
 }
+
+char *money_format_short(int64_t fen, char *buf)
+{
+	/* by hand: the monthly sheet formats a million of these */
+	uint64_t a = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen, y = a / 100;
+	char tmp[24];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + y % 10);
+		y /= 10;
+	} while (y);
+	char *p = buf;
+	if (fen < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	if (a % 100) {
+		*p++ = '.';
+		*p++ = (char)('0' + a % 100 / 10);
+		*p++ = (char)('0' + a % 10);
+	}
+	*p = '\0';
+	return buf;
+}

@@ -11,6 +11,9 @@
 bool money_parse(const char *s, int64_t *fen);
 /* Formats fen as yuan with two decimals ("520.50") into buf (≥ 32 bytes). Returns buf. */
 char *money_format(int64_t fen, char *buf);
+/* Formats fen exactly and short: whole yuan when round ("520"), else with two decimals
+ * ("520.50"), into buf (≥ 32 bytes). Returns buf. */
+char *money_format_short(int64_t fen, char *buf);
 /* Formats fen rounded half-up to whole yuan ("75") into buf (≥ 32 bytes). Returns buf. */
 char *money_format_yuan(int64_t fen, char *buf);
 /* Exact quotient num/den in fen rounded half-up (den > 0); e.g. per-capita spend. */

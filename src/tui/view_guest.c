@@ -167,7 +167,7 @@ static void tier_lines(struct tui *t, struct card *c)
 		add(c, _("tier"), TE_DIM, "%s", _("none yet"));
 	}
 	add(c, NULL, TE_DIM, _("visits %d · spend ¥%s · covers %d (window of %d months)"),
-	    info.window.visits, money_format_yuan(info.window.spend, yuan), info.window.covers,
+	    info.window.visits, money_format_short(info.window.spend, yuan), info.window.covers,
 	    info.window.months);
 	const struct tier_rule *up = tier_next_up(r, d->rule);
 	if (up) {
@@ -271,7 +271,7 @@ static void load(struct tui *t, struct card *c)
 			char spend[32];
 			add(c, i == nv - 1 ? _("last visits") : NULL, TE_NORMAL, _("%s %s, %d covers, ¥%s%s%s"),
 			    v[i].date, v[i].meal == MEAL_LUNCH ? _("lunch") : _("dinner"), v[i].covers,
-			    money_format_yuan(v[i].spend_fen, spend), v[i].table_no ? _(", table ") : "",
+			    money_format_short(v[i].spend_fen, spend), v[i].table_no ? _(", table ") : "",
 			    v[i].table_no ? v[i].table_no : "");
 		}
 		if (nv > 5)

@@ -60,7 +60,7 @@ static void draw(struct tui *t, struct view *v)
 		}
 	char sum[200], money[32];
 	snprintf(sum, sizeof sum, _("%zu visits, %ld covers, ¥%s"), live, covers,
-		 money_format_yuan(spend, money));
+		 money_format_short(spend, money));
 	draw_fill(1, 1, w - 2, sum, draw_attr(t, TE_LABEL));
 	if (!d->n) {
 		draw_text(3, 2, w - 4, _("No visits entered today. From a guest, v enters one."),
@@ -91,7 +91,7 @@ static void draw(struct tui *t, struct view *v)
 		draw_text(y, 28, 8, x->meal == MEAL_LUNCH ? _("lunch") : _("dinner"), a, true);
 		snprintf(buf, sizeof buf, "%d", x->covers);
 		draw_right(y, 37, 6, buf, a);
-		draw_right(y, 44, 12, money_format_yuan(x->spend_fen, money), a);
+		draw_right(y, 44, 12, money_format_short(x->spend_fen, money), a);
 		draw_text(y, 58, 8, x->table_no ? x->table_no : "", a, true);
 		if (x->voided_at) {
 			char *why = xasprintf(_("VOID: %s"), x->void_reason ? x->void_reason : "");

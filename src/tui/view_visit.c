@@ -186,7 +186,7 @@ static void save(struct tui *t, struct view *v)
 	}
 	char money[32];
 	tui_message(t, _("visit %lld saved: %s, %d covers, ¥%s"), (long long)x.id, x.date, x.covers,
-		    money_format_yuan(x.spend_fen, money));
+		    money_format_short(x.spend_fen, money));
 	tui_changed(t);
 	tui_pop(t);
 }
@@ -287,7 +287,7 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 			vf->meal = old.meal;
 			snprintf(buf, sizeof buf, "%d", old.covers);
 			edit_set(&vf->f[VF_COVERS], buf);
-			edit_set(&vf->f[VF_SPEND], money_format_yuan(old.spend_fen, buf));
+			edit_set(&vf->f[VF_SPEND], money_format_short(old.spend_fen, buf));
 			edit_set(&vf->f[VF_TABLE], old.table_no);
 			edit_set(&vf->f[VF_NOTE], old.notes);
 			visit_free(&old);

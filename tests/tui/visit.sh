@@ -61,4 +61,17 @@ key Esc
 type y
 snap left
 KEYS
+note "correcting a visit of ¥520.50 without touching the spend keeps ¥520.50"
+"$MAITRE" visit add 2 --date 2026-06-30 --meal dinner --covers 3 --spend 520.5 > /dev/null
+screen <<'KEYS'
+key F3 End
+expect 520.50
+key e
+expect 520.50
+key ^U
+type 4
+key Enter
+snap corrected: 4 covers, still 520.50
+KEYS
+run visit list --date 2026-06-30
 finish

@@ -129,6 +129,13 @@ START_TEST(money_format_two_decimals)
 	ck_assert_str_eq(money_format(-145050, buf), "-1450.50");
 	ck_assert_str_eq(money_format(1000000000000LL, buf), "10000000000.00");
 	ck_assert_ptr_eq(money_format(1, buf), buf);
+	/* short: exact, without ".00" when round */
+	ck_assert_str_eq(money_format_short(52000, buf), "520");
+	ck_assert_str_eq(money_format_short(52050, buf), "520.50");
+	ck_assert_str_eq(money_format_short(52005, buf), "520.05");
+	ck_assert_str_eq(money_format_short(0, buf), "0");
+	ck_assert_str_eq(money_format_short(-145050, buf), "-1450.50");
+	ck_assert_str_eq(money_format_short(-5, buf), "-0.05");
 	/* parse(format(x)) == x */
 	for (int64_t f = 0; f < 100000; f += 37) {
 		int64_t back = -1;
