@@ -613,12 +613,8 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	store_bind_text(s, 8, g->note);
 	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 10, me);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "gift");
+	if ((rs = store_step_done(st, s, "gift")) != ST_OK)
 		goto fail;
-	}
 	g->id = sqlite3_last_insert_rowid(st->db);
 	desc = xasprintf("guest %lld %s%s%s %d value %s", (long long)g->guest_id, g->occasion,
 	                 person ? " of " : "", person ? person : "", g->year,
@@ -694,12 +690,8 @@ enum store_status agenda_store_contact(struct store *st, struct date today,
 	sqlite3_bind_text(s, 4, c->channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, c->outcome, -1, SQLITE_STATIC);
 	store_bind_text(s, 6, c->feedback);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "contact");
+	if ((rs = store_step_done(st, s, "contact")) != ST_OK)
 		goto fail;
-	}
 	c->id = sqlite3_last_insert_rowid(st->db);
 	desc =
 	    xasprintf("guest %lld %s %s: %s", (long long)c->guest_id, c->channel, day, c->outcome);
@@ -772,12 +764,8 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	store_bind_text(s, 7, b->note);
 	sqlite3_bind_int64(s, 8, me);
 	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "banquet");
+	if ((rs = store_step_done(st, s, "banquet")) != ST_OK)
 		goto fail;
-	}
 	b->id = sqlite3_last_insert_rowid(st->db);
 	desc = xasprintf("guest %lld %s tables %d budget %s actual %s", (long long)b->guest_id, day,
 	                 b->tables, b->has_budget ? money_format(b->budget_fen, m1) : "-",

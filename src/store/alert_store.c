@@ -188,10 +188,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			sqlite3_bind_text(s, 5, h[i].tier, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
 		}
-		int rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			rs = store_sqlfail(st, rc, "alert");
+		if ((rs = store_step_done(st, s, "alert")) != ST_OK) {
 			store_rollback(st);
 			break;
 		}
@@ -357,12 +354,8 @@ static enum store_status change(struct store *st, int64_t id, const char *sql, c
 	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
 	store_bind_text(s, 5, extra);
 	sqlite3_bind_int(s, 6, no);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "alert");
+	if ((rs = store_step_done(st, s, "alert")) != ST_OK)
 		goto fail;
-	}
 	if (sqlite3_changes(st->db) == 0) {
 		rs = store_fail(st, ST_NOTFOUND, "alert %lld has no action %d", (long long)id, no);
 		goto fail;

@@ -99,9 +99,7 @@ static enum store_status add_event(struct store *st, int64_t id, const char *now
 	if (amount >= 0)
 		sqlite3_bind_int64(s, 8, amount);
 	store_bind_text(s, 9, verdict != CV_NONE ? complaint_verdict_names[verdict] : NULL);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "complaint event");
+	return store_step_done(st, s, "complaint event");
 }
 
 /* The visit's guest and whether it is void; ST_NOTFOUND when there is no such visit. */
@@ -185,12 +183,8 @@ enum store_status complaint_store_add(struct store *st, struct complaint *c)
 	store_bind_text(s, 8, c->staff_involved);
 	sqlite3_bind_int64(s, 9, owner);
 	sqlite3_bind_int64(s, 10, me);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "complaint");
+	if ((rs = store_step_done(st, s, "complaint")) != ST_OK)
 		goto fail;
-	}
 	c->id = sqlite3_last_insert_rowid(st->db);
 	if ((rs = add_event(st, c->id, now, me, "create", -1, CS_OPEN, NULL, -1, CV_NONE)) != ST_OK)
 		goto fail;
@@ -468,15 +462,13 @@ static enum store_status apply(struct store *st, int64_t id, const struct move *
 		sqlite3_bind_int64(s, 5, m->amount);
 	if (m->action == CA_FOLLOWUP)
 		sqlite3_bind_text(s, 5, complaint_verdict_names[m->verdict], -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(st, rc, "complaint");
+	enum store_status rs = store_step_done(st, s, "complaint");
+	if (rs != ST_OK)
+		return rs;
 
 	const char *action = complaint_action_names[m->action];
-	enum store_status rs =
-		store_audit(st, "complaint", id, action, "status", complaint_status_names[from],
-			    complaint_status_names[to]);
+	rs = store_audit(st, "complaint", id, action, "status", complaint_status_names[from],
+			 complaint_status_names[to]);
 	if (rs != ST_OK)
 		return rs;
 	switch (m->action) {
@@ -629,12 +621,8 @@ enum store_status complaint_store_step(struct store *st, int64_t id, int n, bool
 	}
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, (int)want);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "complaint");
+	if ((rs = store_step_done(st, s, "complaint")) != ST_OK)
 		goto fail;
-	}
 	date_now_stamp(now);
 	snprintf(note, sizeof note, "%d", n);
 	if ((rs = add_event(st, id, now, me, done ? "step" : "unstep", -1, -1, note, -1,

@@ -170,13 +170,6 @@ static enum store_status bind_vals(struct store *st, sqlite3_stmt *s, int first,
 	return ST_OK;
 }
 
-static enum store_status step_done(struct store *st, sqlite3_stmt *s, const char *ctx)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, ctx);
-}
-
 /* Brings the stored list of guest g in line with g: adds, changes and removes items. */
 static enum store_status sync_list(struct store *st, struct guest *g, const struct list_desc *d,
 				   bool fresh)
@@ -241,7 +234,7 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 		}
 		sqlite3_bind_int64(s, 1, oid[k]);
 		sqlite3_bind_int64(s, 2, g->id);
-		if ((rs = step_done(st, s, d->entity)) != ST_OK)
+		if ((rs = store_step_done(st, s, d->entity)) != ST_OK)
 			goto out;
 		char *old = summary(oval[k], d->ncols);
 		rs = store_audit(st, "guest", g->id, "remove", d->entity, old, NULL);
@@ -278,7 +271,7 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 			sqlite3_bind_int64(s, 1, *id);
 			sqlite3_bind_int64(s, 2, g->id);
 			if ((rs = bind_vals(st, s, 3, v, d->ncols)) != ST_OK ||
-			    (rs = step_done(st, s, d->entity)) != ST_OK)
+			    (rs = store_step_done(st, s, d->entity)) != ST_OK)
 				goto out;
 			char *old = summary(oval[k], d->ncols), *new = summary(v, d->ncols);
 			rs = store_audit(st, "guest", g->id, "change", d->entity, old, new);
@@ -296,7 +289,7 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 			/* only the note insert takes these two; binding past the end is harmless */
 			sqlite3_bind_int64(s, d->ncols + 2, me);
 			sqlite3_bind_text(s, d->ncols + 3, now, -1, SQLITE_TRANSIENT);
-			if ((rs = step_done(st, s, d->entity)) != ST_OK)
+			if ((rs = store_step_done(st, s, d->entity)) != ST_OK)
 				goto out;
 			*id = sqlite3_last_insert_rowid(st->db);
 			if (!fresh) {
@@ -340,7 +333,7 @@ static enum store_status sync_tags(struct store *st, struct guest *g, bool fresh
 		}
 		sqlite3_bind_int64(s, 1, g->id);
 		sqlite3_bind_text(s, 2, old.v[k], -1, SQLITE_STATIC);
-		if ((rs = step_done(st, s, "tag")) == ST_OK)
+		if ((rs = store_step_done(st, s, "tag")) == ST_OK)
 			rs = store_audit(st, "guest", g->id, "remove", "tag", old.v[k], NULL);
 	}
 	for (size_t i = 0; i < g->tags.n && rs == ST_OK; i++) {
@@ -354,7 +347,7 @@ static enum store_status sync_tags(struct store *st, struct guest *g, bool fresh
 		}
 		sqlite3_bind_int64(s, 1, g->id);
 		sqlite3_bind_text(s, 2, g->tags.v[i], -1, SQLITE_STATIC);
-		if ((rs = step_done(st, s, "tag")) == ST_OK && !fresh)
+		if ((rs = store_step_done(st, s, "tag")) == ST_OK && !fresh)
 			rs = store_audit(st, "guest", g->id, "add", "tag", NULL, g->tags.v[i]);
 	}
 	strv_free(&old);
@@ -546,7 +539,7 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 		sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, GF_COUNT + 2, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, GF_COUNT + 3, me);
-		if ((rs = step_done(st, s, "guest")) != ST_OK)
+		if ((rs = store_step_done(st, s, "guest")) != ST_OK)
 			goto fail;
 		g->id = sqlite3_last_insert_rowid(st->db);
 		g->version = 1;
@@ -573,7 +566,7 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 		sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, GF_COUNT + 2, g->id);
 		sqlite3_bind_int64(s, GF_COUNT + 3, expected_version);
-		if ((rs = step_done(st, s, "guest")) != ST_OK)
+		if ((rs = store_step_done(st, s, "guest")) != ST_OK)
 			goto fail;
 		for (int i = 0; i < GF_COUNT; i++) {
 			if (same(old.f[i], g->f[i]))

@@ -128,10 +128,9 @@ static enum store_status apply_keys(struct store *st, const char *sql, int64_t i
 			return ST_IO;
 		sqlite3_bind_text(s, 1, keys->v[i], -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, id);
-		int rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return store_sqlfail(st, rc, "search key");
+		enum store_status rs = store_step_done(st, s, "search key");
+		if (rs != ST_OK)
+			return rs;
 	}
 	return ST_OK;
 }
@@ -165,12 +164,8 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 			goto out;
 		}
 		sqlite3_bind_int64(s, 1, g->id);
-		int rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			rs = store_sqlfail(st, rc, "search text");
+		if ((rs = store_step_done(st, s, "search text")) != ST_OK)
 			goto out;
-		}
 	}
 	if (text.len) {
 		s = store_prep(st, "INSERT INTO search_text(rowid, text) VALUES (?1, ?2)");
@@ -180,10 +175,7 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 		}
 		sqlite3_bind_int64(s, 1, g->id);
 		sqlite3_bind_text(s, 2, text.s, (int)text.len, SQLITE_STATIC);
-		int rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			rs = store_sqlfail(st, rc, "search text");
+		rs = store_step_done(st, s, "search text");
 	}
 out:
 	strv_free(&keys);

@@ -116,6 +116,13 @@ sqlite3_stmt *store_prep(struct store *st, const char *sql)
 	return NULL;
 }
 
+enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char *context)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, context);
+}
+
 enum store_status store_exec(struct store *st, const char *sql)
 {
 	char *msg = NULL;
@@ -230,10 +237,9 @@ enum store_status store_staff_id(struct store *st, const char *login, bool creat
 	char now[20];
 	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, date_now_stamp(now), -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(st, rc, "staff");
+	enum store_status rs = store_step_done(st, s, "staff");
+	if (rs != ST_OK)
+		return rs;
 	*id = sqlite3_last_insert_rowid(st->db);
 	return ST_OK;
 }
@@ -272,9 +278,7 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 	store_bind_text(s, 6, field);
 	store_bind_text(s, 7, old_value);
 	store_bind_text(s, 8, new_value);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "audit");
+	return store_step_done(st, s, "audit");
 }
 
 /* Creates path with the mode the directory calls for: 0660 where the directory is shared with

@@ -40,6 +40,9 @@ enum store_status store_sqlfail(struct store *st, int rc, const char *context);
 /* A prepared statement for sql, cached by the address of the SQL literal; reset and cleared
  * before it is returned. NULL on failure (st->err set). */
 sqlite3_stmt *store_prep(struct store *st, const char *sql);
+/* Steps s once and resets it: ST_OK when the statement ran to completion (SQLITE_DONE),
+ * otherwise the failure recorded with context. */
+enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char *context);
 /* Executes SQL without results. */
 enum store_status store_exec(struct store *st, const char *sql);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for

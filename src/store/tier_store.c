@@ -43,12 +43,8 @@ enum store_status tier_store_rules_version(struct store *st, const struct tier_r
 	store_bind_text(s, 3, r->source);
 	sqlite3_bind_text(s, 4, content ? content : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, date_now_stamp(now), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "rules version");
+	if ((rs = store_step_done(st, s, "rules version")) != ST_OK)
 		goto fail;
-	}
 	s = store_prep(st, sel);
 	if (!s)
 		goto io;
@@ -478,20 +474,16 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 			goto io;
 		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, stale.v[i]);
-		rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			goto sqlfail;
+		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
+			goto fail;
 	}
 	for (size_t i = from; i < to; i++) {
 		s = store_prep(st, had[i - from] ? upd : ins);
 		if (!s)
 			goto io;
 		bind_row(s, r, rules_id, mk, now, &c->v[i], tiered);
-		rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			goto sqlfail;
+		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
+			goto fail;
 	}
 	free(had);
 	free(stale.v);
@@ -722,10 +714,8 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, me);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
+	if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
+		goto fail;
 	int cleared = sqlite3_changes(st->db);
 	if (tier) {
 		s = store_prep(st, ins);
@@ -738,10 +728,8 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 		store_bind_text(s, 5, until);
 		sqlite3_bind_int64(s, 6, me);
 		sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			goto sqlfail;
+		if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
+			goto fail;
 		s = store_prep(st, row);
 		if (!s)
 			goto io;
@@ -761,10 +749,8 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, id);
 	}
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
+	if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
+		goto fail;
 	name = tier ? xasprintf("%s%s%s%s%s: %s", tier, grp && *grp ? " " : "", grp ? grp : "",
 				until ? " until " : "", until ? until : "", reason)
 		    : NULL;
@@ -773,9 +759,6 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 	if (rs != ST_OK)
 		goto fail;
 	return store_commit(st);
-sqlfail:
-	rs = store_sqlfail(st, rc, "tier override");
-	goto fail;
 io:
 	rs = ST_IO;
 fail:

@@ -80,12 +80,8 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	store_bind_text(s, 7, v->notes);
 	sqlite3_bind_int64(s, 8, me);
 	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "visit");
+	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
 		goto fail;
-	}
 	v->id = sqlite3_last_insert_rowid(st->db);
 	char *desc = xasprintf("guest %lld %s %s covers %d spend %s", (long long)v->guest_id,
 			       v->date, meal_names[v->meal], v->covers,
@@ -154,12 +150,8 @@ enum store_status visit_store_void(struct store *st, int64_t id, const char *rea
 	sqlite3_bind_text(s, 2, date_now_stamp(now), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, me);
 	sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rs = store_sqlfail(st, rc, "visit");
+	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
 		goto fail;
-	}
 	if ((rs = store_audit(st, "visit", id, "void", "void_reason", NULL, reason)) != ST_OK)
 		goto fail;
 	visit_free(&v);
