@@ -86,11 +86,6 @@ const char *agenda_row_occasion(const struct agenda_row *r)
 }
 
 
-static void copy_tier(char dst[8], const unsigned char *t)
-{
-	snprintf(dst, 8, "%s", t ? (const char *)t : "");
-}
-
 /* A growable array of rows. */
 struct rows {
 	struct agenda_row *v;
@@ -147,7 +142,7 @@ static enum store_status read_dates(struct store *st, sqlite3_stmt *s,
 		r->guest_id = sqlite3_column_int64(s, 1);
 		r->guest = store_col_text(s, 2);
 		r->manager = store_col_text(s, 3);
-		copy_tier(r->tier, sqlite3_column_text(s, 4));
+		store_col_copy(s, 4, r->tier, sizeof r->tier);
 		r->person_id = sqlite3_column_int64(s, 5);
 		if (r->person_id) {
 			const char *rel = (const char *)sqlite3_column_text(s, 6);
@@ -310,7 +305,7 @@ static enum store_status contacts_due(struct store *st, const struct tier_rules 
 	enum store_status rs = ST_OK;
 	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		char tier[8];
-		copy_tier(tier, sqlite3_column_text(s, 3));
+		store_col_copy(s, 3, tier, sizeof tier);
 		const struct tier_privilege *p = rules ? tier_privilege_for(rules, tier) : NULL;
 		if (!p)
 			continue;
@@ -411,7 +406,7 @@ static enum store_status read_guest_tier(struct store *st, int64_t id, struct da
 	int rc = sqlite3_step(s);
 	enum store_status rs = ST_OK;
 	if (rc == SQLITE_ROW) {
-		copy_tier(tier, sqlite3_column_text(s, 1));
+		store_col_copy(s, 1, tier, 8);
 		if (name)
 			*name = store_col_text(s, 0);
 	} else if (rc == SQLITE_DONE) {

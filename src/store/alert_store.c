@@ -9,11 +9,6 @@
 #include "core/tier_calc.h"
 #include "store/store_int.h"
 
-static void copy(char *dst, size_t n, const unsigned char *src)
-{
-	snprintf(dst, n, "%s", src ? (const char *)src : "");
-}
-
 /* The month's key and its first and last days. */
 static void month_bounds(struct date m, char mk[8], char first[11], char last[11])
 {
@@ -70,8 +65,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			return store_fail(st, ST_IO, "out of memory");
 		}
 		h[nh].guest = sqlite3_column_int64(s, 0);
-		copy(h[nh].tier, sizeof h[nh].tier, sqlite3_column_text(s, 1));
-		copy(h[nh].grp, sizeof h[nh].grp, sqlite3_column_text(s, 2));
+		store_col_copy(s, 1, h[nh].tier, sizeof h[nh].tier);
+		store_col_copy(s, 2, h[nh].grp, sizeof h[nh].grp);
 		nh++;
 	}
 	sqlite3_reset(s);
@@ -161,7 +156,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		bool closed_this_month = false;
 		if (sqlite3_step(s) == SQLITE_ROW) {
 			open_id = sqlite3_column_int64(s, 0);
-			copy(open_light, sizeof open_light, sqlite3_column_text(s, 1));
+			store_col_copy(s, 1, open_light, sizeof open_light);
 			closed_this_month = sqlite3_column_type(s, 2) != SQLITE_NULL;
 		}
 		sqlite3_reset(s);
@@ -224,18 +219,18 @@ static void read_alert(sqlite3_stmt *s, struct alert_row *a)
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
 	a->guest_id = sqlite3_column_int64(s, 1);
-	copy(a->name, sizeof a->name, sqlite3_column_text(s, 2));
-	copy(a->employer, sizeof a->employer, sqlite3_column_text(s, 3));
-	copy(a->phones, sizeof a->phones, sqlite3_column_text(s, 4));
-	copy(a->month, sizeof a->month, sqlite3_column_text(s, 5));
-	copy(a->light, sizeof a->light, sqlite3_column_text(s, 6));
-	copy(a->reason, sizeof a->reason, sqlite3_column_text(s, 7));
-	copy(a->tier, sizeof a->tier, sqlite3_column_text(s, 8));
-	copy(a->feedback, sizeof a->feedback, sqlite3_column_text(s, 9));
-	copy(a->feedback_by, sizeof a->feedback_by, sqlite3_column_text(s, 10));
-	copy(a->created_at, sizeof a->created_at, sqlite3_column_text(s, 11));
-	copy(a->closed_at, sizeof a->closed_at, sqlite3_column_text(s, 12));
-	copy(a->outcome, sizeof a->outcome, sqlite3_column_text(s, 13));
+	store_col_copy(s, 2, a->name, sizeof a->name);
+	store_col_copy(s, 3, a->employer, sizeof a->employer);
+	store_col_copy(s, 4, a->phones, sizeof a->phones);
+	store_col_copy(s, 5, a->month, sizeof a->month);
+	store_col_copy(s, 6, a->light, sizeof a->light);
+	store_col_copy(s, 7, a->reason, sizeof a->reason);
+	store_col_copy(s, 8, a->tier, sizeof a->tier);
+	store_col_copy(s, 9, a->feedback, sizeof a->feedback);
+	store_col_copy(s, 10, a->feedback_by, sizeof a->feedback_by);
+	store_col_copy(s, 11, a->created_at, sizeof a->created_at);
+	store_col_copy(s, 12, a->closed_at, sizeof a->closed_at);
+	store_col_copy(s, 13, a->outcome, sizeof a->outcome);
 	a->actions = sqlite3_column_int(s, 14);
 	a->actions_done = sqlite3_column_int(s, 15);
 	a->m_visits = sqlite3_column_int(s, 16);
@@ -307,10 +302,10 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 		struct alert_action *a = &(*acts)[(*nacts)++];
 		memset(a, 0, sizeof *a);
 		a->no = sqlite3_column_int(s, 0);
-		copy(a->text, sizeof a->text, sqlite3_column_text(s, 1));
-		copy(a->owner, sizeof a->owner, sqlite3_column_text(s, 2));
-		copy(a->done_at, sizeof a->done_at, sqlite3_column_text(s, 3));
-		copy(a->done_by, sizeof a->done_by, sqlite3_column_text(s, 4));
+		store_col_copy(s, 1, a->text, sizeof a->text);
+		store_col_copy(s, 2, a->owner, sizeof a->owner);
+		store_col_copy(s, 3, a->done_at, sizeof a->done_at);
+		store_col_copy(s, 4, a->done_by, sizeof a->done_by);
 	}
 	sqlite3_reset(s);
 	return ST_OK;

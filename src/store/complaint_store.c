@@ -34,12 +34,6 @@ static const char *const sql_events =
 	"WHERE e.complaint_id = ?1 ORDER BY e.id";
 static const char *const sql_get = "SELECT " COMPLAINT_COLS "WHERE c.id = ?1";
 
-static void copy_stamp(char *dst, sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(dst, 20, "%s", t ? (const char *)t : "");
-}
-
 static int col_index(sqlite3_stmt *s, int i, int (*from_name)(const char *), int fallback)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -53,8 +47,8 @@ static void read_row(sqlite3_stmt *s, struct complaint *c)
 	c->id = sqlite3_column_int64(s, 0);
 	c->guest_id = sqlite3_column_int64(s, 1);
 	c->visit_id = sqlite3_column_int64(s, 2);
-	copy_stamp(c->at, s, 3);
-	copy_stamp(c->opened_at, s, 4);
+	store_col_copy(s, 3, c->at, sizeof c->at);
+	store_col_copy(s, 4, c->opened_at, sizeof c->opened_at);
 	c->channel = (enum complaint_channel)col_index(s, 5, complaint_channel_from_name, CH_OTHER);
 	c->category =
 		(enum complaint_category)col_index(s, 6, complaint_category_from_name, CC_OTHER);
@@ -64,15 +58,15 @@ static void read_row(sqlite3_stmt *s, struct complaint *c)
 	c->owner = store_col_text(s, 10);
 	c->status = (enum complaint_status)col_index(s, 11, complaint_status_from_name, CS_OPEN);
 	c->steps = (unsigned)sqlite3_column_int(s, 12) & COMPLAINT_ALL_STEPS;
-	copy_stamp(c->acknowledged_at, s, 13);
-	copy_stamp(c->resolved_at, s, 14);
+	store_col_copy(s, 13, c->acknowledged_at, sizeof c->acknowledged_at);
+	store_col_copy(s, 14, c->resolved_at, sizeof c->resolved_at);
 	c->resolution = store_col_text(s, 15);
 	c->has_compensation = sqlite3_column_type(s, 16) != SQLITE_NULL;
 	c->compensation_fen = sqlite3_column_int64(s, 16);
-	copy_stamp(c->followed_up_at, s, 17);
+	store_col_copy(s, 17, c->followed_up_at, sizeof c->followed_up_at);
 	c->verdict = (enum complaint_verdict)col_index(s, 18, complaint_verdict_from_name, CV_NONE);
 	c->followup_note = store_col_text(s, 19);
-	copy_stamp(c->closed_at, s, 20);
+	store_col_copy(s, 20, c->closed_at, sizeof c->closed_at);
 	c->created_by = store_col_text(s, 21);
 	c->guest_name = store_col_text(s, 22);
 	c->version = sqlite3_column_int64(s, 23);
@@ -252,7 +246,7 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 		}
 		struct complaint_event *e = &(*ev)[(*nev)++];
 		memset(e, 0, sizeof *e);
-		copy_stamp(e->at, s, 0);
+		store_col_copy(s, 0, e->at, sizeof e->at);
 		e->staff = store_col_text(s, 1);
 		e->action = store_col_text(s, 2);
 		e->from = col_index(s, 3, complaint_status_from_name, -1);

@@ -55,7 +55,7 @@ static enum store_status read_staff(struct store *st, struct staff_name **out, s
 		}
 		struct staff_name *x = &(*out)[(*n)++];
 		x->id = sqlite3_column_int64(s, 0);
-		copy(x->login, sizeof x->login, sqlite3_column_text(s, 1));
+		store_col_copy(s, 1, x->login, sizeof x->login);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "staff");
@@ -151,8 +151,8 @@ static enum store_status merge_fill(struct store *st, struct merge *mg, struct s
 		if (!advance(mg->ts, &mg->tdone, &mg->tat, r->guest_id, &rc))
 			return store_sqlfail(st, rc, "sheet");
 		if (!mg->tdone && mg->tat == r->guest_id) {
-			copy(r->tier, sizeof r->tier, sqlite3_column_text(mg->ts, 1));
-			copy(r->grp, sizeof r->grp, sqlite3_column_text(mg->ts, 2));
+			store_col_copy(mg->ts, 1, r->tier, sizeof r->tier);
+			store_col_copy(mg->ts, 2, r->grp, sizeof r->grp);
 		}
 		return ST_OK;
 	}
@@ -170,7 +170,7 @@ static enum store_status merge_fill(struct store *st, struct merge *mg, struct s
 		found = rc == SQLITE_ROW;
 	}
 	if (found) {
-		copy(r->name, sizeof r->name, sqlite3_column_text(mg->gs, 1));
+		store_col_copy(mg->gs, 1, r->name, sizeof r->name);
 		if (sqlite3_column_type(mg->gs, 2) != SQLITE_NULL)
 			copy(r->sales_manager, sizeof r->sales_manager,
 			     staff_login(mg->staff, mg->nstaff, sqlite3_column_int64(mg->gs, 2)));

@@ -149,6 +149,17 @@ char *store_col_text(sqlite3_stmt *s, int i)
 	return t ? strdup((const char *)t) : NULL;
 }
 
+void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t len = t ? strlen((const char *)t) : 0;
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, t, len);
+	dst[len] = '\0';
+}
+
 enum store_status store_begin(struct store *st)
 {
 	if (st->txdepth++ > 0)

@@ -63,6 +63,8 @@ enum store_status store_bulk_key(struct store *st, const char *key, int64_t gues
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Copy of column i as a string (NULL when SQL NULL). Caller frees. */
 char *store_col_text(sqlite3_stmt *s, int i);
+/* Copies column i into dst of size n: SQL NULL as "", a longer text cut to fit. */
+void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n);
 /* Appends to out the query plan of sql as "LABEL: SQL => | step | step" (no "LABEL: " when
  * label is NULL): EXPLAIN QUERY PLAN's detail lines, for tests that prove a query uses its
  * indexes. */

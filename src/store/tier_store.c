@@ -20,11 +20,6 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-static void copy(char *dst, size_t n, const unsigned char *src)
-{
-	snprintf(dst, n, "%s", src ? (const char *)src : "");
-}
-
 enum store_status tier_store_rules_version(struct store *st, const struct tier_rules *r,
 					   const char *content, int64_t *id)
 {
@@ -65,8 +60,8 @@ static void read_prev(sqlite3_stmt *s, int col, struct tier_prev *p)
 {
 	const unsigned char *src = sqlite3_column_text(s, col + 2);
 	p->held = true;
-	copy(p->tier, sizeof p->tier, sqlite3_column_text(s, col));
-	copy(p->grp, sizeof p->grp, sqlite3_column_text(s, col + 1));
+	store_col_copy(s, col, p->tier, sizeof p->tier);
+	store_col_copy(s, col + 1, p->grp, sizeof p->grp);
 	p->earned = src && strcmp((const char *)src, "override") != 0;
 	p->grace = sqlite3_column_int(s, col + 3);
 }
@@ -75,8 +70,8 @@ static void read_prev(sqlite3_stmt *s, int col, struct tier_prev *p)
 static void read_override(sqlite3_stmt *s, int col, struct tier_override_in *o)
 {
 	o->active = true;
-	copy(o->tier, sizeof o->tier, sqlite3_column_text(s, col));
-	copy(o->grp, sizeof o->grp, sqlite3_column_text(s, col + 1));
+	store_col_copy(s, col, o->tier, sizeof o->tier);
+	store_col_copy(s, col + 1, o->grp, sizeof o->grp);
 }
 
 /* Everything read for one guest before deciding. */
@@ -605,7 +600,7 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 		rs = store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
 		goto out;
 	}
-	copy(out->name, sizeof out->name, sqlite3_column_text(s, 0));
+	store_col_copy(s, 0, out->name, sizeof out->name);
 	sqlite3_reset(s);
 
 	s = store_prep(st, one_sql);
@@ -631,7 +626,7 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 		goto io;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		copy(out->first_visit, sizeof out->first_visit, sqlite3_column_text(s, 0));
+		store_col_copy(s, 0, out->first_visit, sizeof out->first_visit);
 		struct date f;
 		if (date_parse(out->first_visit, &f))
 			out->window.months = tier_window_months(r->window_months, f, m);
@@ -655,10 +650,10 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	sqlite3_bind_int64(s, 2, id);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		read_override(s, 0, &out->override);
-		copy(out->override_reason, sizeof out->override_reason, sqlite3_column_text(s, 2));
-		copy(out->override_by, sizeof out->override_by, sqlite3_column_text(s, 3));
-		copy(out->override_until, sizeof out->override_until, sqlite3_column_text(s, 4));
-		copy(out->override_at, sizeof out->override_at, sqlite3_column_text(s, 5));
+		store_col_copy(s, 2, out->override_reason, sizeof out->override_reason);
+		store_col_copy(s, 3, out->override_by, sizeof out->override_by);
+		store_col_copy(s, 4, out->override_until, sizeof out->override_until);
+		store_col_copy(s, 5, out->override_at, sizeof out->override_at);
 	}
 	sqlite3_reset(s);
 
@@ -669,10 +664,10 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	sqlite3_bind_int64(s, 2, id);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		out->stored = true;
-		copy(out->stored_tier, sizeof out->stored_tier, sqlite3_column_text(s, 0));
-		copy(out->stored_grp, sizeof out->stored_grp, sqlite3_column_text(s, 1));
-		copy(out->stored_source, sizeof out->stored_source, sqlite3_column_text(s, 2));
-		copy(out->stored_version, sizeof out->stored_version, sqlite3_column_text(s, 3));
+		store_col_copy(s, 0, out->stored_tier, sizeof out->stored_tier);
+		store_col_copy(s, 1, out->stored_grp, sizeof out->stored_grp);
+		store_col_copy(s, 2, out->stored_source, sizeof out->stored_source);
+		store_col_copy(s, 3, out->stored_version, sizeof out->stored_version);
 	}
 	sqlite3_reset(s);
 	tier_decide(r, &out->window, &out->prev, &out->override, &out->decision);
@@ -780,12 +775,12 @@ static void read_row(sqlite3_stmt *s, struct tier_row *t)
 {
 	memset(t, 0, sizeof *t);
 	t->guest_id = sqlite3_column_int64(s, 0);
-	copy(t->name, sizeof t->name, sqlite3_column_text(s, 1));
-	copy(t->tier, sizeof t->tier, sqlite3_column_text(s, 2));
-	copy(t->grp, sizeof t->grp, sqlite3_column_text(s, 3));
-	copy(t->source, sizeof t->source, sqlite3_column_text(s, 4));
-	copy(t->computed_tier, sizeof t->computed_tier, sqlite3_column_text(s, 5));
-	copy(t->computed_grp, sizeof t->computed_grp, sqlite3_column_text(s, 6));
+	store_col_copy(s, 1, t->name, sizeof t->name);
+	store_col_copy(s, 2, t->tier, sizeof t->tier);
+	store_col_copy(s, 3, t->grp, sizeof t->grp);
+	store_col_copy(s, 4, t->source, sizeof t->source);
+	store_col_copy(s, 5, t->computed_tier, sizeof t->computed_tier);
+	store_col_copy(s, 6, t->computed_grp, sizeof t->computed_grp);
 	t->window.months = sqlite3_column_int(s, 7);
 	t->window.visits = sqlite3_column_int(s, 8);
 	t->window.covers = sqlite3_column_int(s, 9);
@@ -794,8 +789,8 @@ static void read_row(sqlite3_stmt *s, struct tier_row *t)
 	t->month.visits = sqlite3_column_int(s, 11);
 	t->month.covers = sqlite3_column_int(s, 12);
 	t->month.spend = sqlite3_column_int64(s, 13);
-	copy(t->prev_tier, sizeof t->prev_tier, sqlite3_column_text(s, 14));
-	copy(t->prev_grp, sizeof t->prev_grp, sqlite3_column_text(s, 15));
+	store_col_copy(s, 14, t->prev_tier, sizeof t->prev_tier);
+	store_col_copy(s, 15, t->prev_grp, sizeof t->prev_grp);
 }
 
 /* Sort key of a mover: risers (most ranks gained first), then fallers (most ranks lost first). */
