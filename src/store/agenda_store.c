@@ -596,7 +596,7 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 		rs = ST_IO;
 		goto fail;
 	}
-	char now[20], money[32];
+	char money[32];
 	sqlite3_bind_int64(s, 1, g->guest_id);
 	if (person_id)
 		sqlite3_bind_int64(s, 2, person_id);
@@ -606,7 +606,7 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	sqlite3_bind_int(s, 6, g->year);
 	sqlite3_bind_int64(s, 7, g->value_fen);
 	store_bind_text(s, 8, g->note);
-	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 10, me);
 	if ((rs = store_step_done(st, s, "gift")) != ST_OK)
 		goto fail;
@@ -666,14 +666,13 @@ enum store_status agenda_store_contact(struct store *st, struct date today,
 	if ((rs = store_begin(st)) != ST_OK)
 		return rs;
 	int64_t me;
-	char tier[8], now[20], at[20], day[11];
+	char tier[8], at[20], day[11];
 	char *desc = NULL;
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
 	    (rs = read_guest_tier(st, c->guest_id, today, tier, NULL)) != ST_OK)
 		goto fail;
 	/* the day given, at the time of day now */
-	date_now_stamp(now);
-	snprintf(at, sizeof at, "%s%s", date_format(c->on, day), now + 10);
+	snprintf(at, sizeof at, "%s%s", date_format(c->on, day), store_now(st) + 10);
 	sqlite3_stmt *s = store_prep(st, ins);
 	if (!s) {
 		rs = ST_IO;
@@ -730,7 +729,7 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	if ((rs = store_begin(st)) != ST_OK)
 		return rs;
 	int64_t me;
-	char tier[8], now[20], day[11], m1[32], m2[32];
+	char tier[8], day[11], m1[32], m2[32];
 	char *desc = NULL;
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
 	    (rs = read_guest_tier(st, b->guest_id, today, tier, NULL)) != ST_OK)
@@ -758,7 +757,7 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 		sqlite3_bind_int64(s, 6, b->actual_fen);
 	store_bind_text(s, 7, b->note);
 	sqlite3_bind_int64(s, 8, me);
-	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	if ((rs = store_step_done(st, s, "banquet")) != ST_OK)
 		goto fail;
 	b->id = sqlite3_last_insert_rowid(st->db);

@@ -321,8 +321,6 @@ static enum store_status change(struct store *st, int64_t id, const char *sql, c
 	if (rs != ST_OK)
 		return rs;
 	int64_t me;
-	char now[20];
-	date_now_stamp(now);
 	if ((rs = store_staff_self(st, &me)) != ST_OK)
 		goto fail;
 	sqlite3_stmt *s = store_prep(st, check);
@@ -346,7 +344,7 @@ static enum store_status change(struct store *st, int64_t id, const char *sql, c
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_text(s, 2, text);
 	sqlite3_bind_int64(s, 3, me);
-	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, store_now(st), -1, SQLITE_STATIC);
 	store_bind_text(s, 5, extra);
 	sqlite3_bind_int(s, 6, no);
 	if ((rs = store_step_done(st, s, "alert")) != ST_OK)

@@ -160,7 +160,7 @@ enum store_status complaint_store_add(struct store *st, struct complaint *c)
 	owner = me;
 	if (c->owner && (rs = store_staff_id(st, c->owner, true, &owner)) != ST_OK)
 		goto fail;
-	date_now_stamp(now);
+	snprintf(now, sizeof now, "%s", store_now(st)); /* for c->at after the commit */
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s) {
 		rs = ST_IO;
@@ -501,7 +501,7 @@ static enum store_status apply(struct store *st, int64_t id, const struct move *
 
 static enum store_status transition(struct store *st, int64_t id, const struct move *m)
 {
-	char now[20], why[200];
+	char why[200];
 	int64_t me;
 	enum complaint_status from, to;
 	unsigned steps;
@@ -516,10 +516,9 @@ static enum store_status transition(struct store *st, int64_t id, const struct m
 				complaint_refusal(id, from, m->action, why, sizeof why));
 		goto fail;
 	}
-	date_now_stamp(now);
-	if ((rs = apply(st, id, m, from, to, steps, now)) != ST_OK ||
-	    (rs = add_event(st, id, now, me, complaint_action_names[m->action], (int)from, (int)to,
-			    m->note, m->amount, m->verdict)) != ST_OK)
+	if ((rs = apply(st, id, m, from, to, steps, store_now(st))) != ST_OK ||
+	    (rs = add_event(st, id, store_now(st), me, complaint_action_names[m->action],
+			    (int)from, (int)to, m->note, m->amount, m->verdict)) != ST_OK)
 		goto fail;
 	return store_commit(st);
 fail:
@@ -581,7 +580,7 @@ enum store_status complaint_store_step(struct store *st, int64_t id, int n, bool
 {
 	static const char *sql =
 		"UPDATE complaint SET steps = ?2, version = version + 1 WHERE id = ?1";
-	char now[20], note[8];
+	char note[8];
 	int64_t me;
 	enum complaint_status status;
 	unsigned steps;
@@ -617,9 +616,8 @@ enum store_status complaint_store_step(struct store *st, int64_t id, int n, bool
 	sqlite3_bind_int(s, 2, (int)want);
 	if ((rs = store_step_done(st, s, "complaint")) != ST_OK)
 		goto fail;
-	date_now_stamp(now);
 	snprintf(note, sizeof note, "%d", n);
-	if ((rs = add_event(st, id, now, me, done ? "step" : "unstep", -1, -1, note, -1,
+	if ((rs = add_event(st, id, store_now(st), me, done ? "step" : "unstep", -1, -1, note, -1,
 			    CV_NONE)) != ST_OK ||
 	    (rs = audit_steps(st, id, done ? "step" : "unstep", steps, want)) != ST_OK)
 		goto fail;

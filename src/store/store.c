@@ -245,9 +245,8 @@ enum store_status store_staff_id(struct store *st, const char *login, bool creat
 	s = store_prep(st, ins);
 	if (!s)
 		return ST_IO;
-	char now[20];
 	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, store_now(st), -1, SQLITE_TRANSIENT);
 	enum store_status rs = store_step_done(st, s, "staff");
 	if (rs != ST_OK)
 		return rs;

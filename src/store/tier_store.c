@@ -29,7 +29,6 @@ enum store_status tier_store_rules_version(struct store *st, const struct tier_r
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	char now[20];
 	sqlite3_stmt *s = store_prep(st, ins);
 	if (!s)
 		goto io;
@@ -37,7 +36,7 @@ enum store_status tier_store_rules_version(struct store *st, const struct tier_r
 	store_bind_text(s, 2, r->version);
 	store_bind_text(s, 3, r->source);
 	sqlite3_bind_text(s, 4, content ? content : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, store_now(st), -1, SQLITE_TRANSIENT);
 	if ((rs = store_step_done(st, s, "rules version")) != ST_OK)
 		goto fail;
 	s = store_prep(st, sel);
@@ -418,8 +417,6 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	char now[20];
-	date_now_stamp(now);
 	/* which of the range's guests have a row already */
 	size_t nb = to - from;
 	bool *had = calloc(nb ? nb : 1, sizeof *had);
@@ -476,7 +473,7 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 		s = store_prep(st, had[i - from] ? upd : ins);
 		if (!s)
 			goto io;
-		bind_row(s, r, rules_id, mk, now, &c->v[i], tiered);
+		bind_row(s, r, rules_id, mk, store_now(st), &c->v[i], tiered);
 		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
 			goto fail;
 	}
@@ -696,8 +693,7 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 	if (rs != ST_OK)
 		return rs;
 	int64_t me;
-	char now[20], mk[8], *name = NULL;
-	date_now_stamp(now);
+	char mk[8], *name = NULL;
 	date_month_key(m, mk);
 	if ((rs = store_staff_self(st, &me)) != ST_OK || (rs = guest_store_name(st, id, &name)) != ST_OK)
 		goto fail;
@@ -707,7 +703,7 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 	if (!s)
 		goto io;
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, store_now(st), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, me);
 	if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
 		goto fail;
@@ -722,7 +718,7 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 		sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
 		store_bind_text(s, 5, until);
 		sqlite3_bind_int64(s, 6, me);
-		sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, store_now(st), -1, SQLITE_STATIC);
 		if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
 			goto fail;
 		s = store_prep(st, row);

@@ -59,7 +59,7 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	if (rs != ST_OK)
 		return rs;
 	int64_t me;
-	char now[20], money[32];
+	char money[32];
 	if ((rs = store_staff_self(st, &me)) != ST_OK)
 		goto fail;
 	if (!guest_exists(st, v->guest_id)) {
@@ -79,7 +79,7 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	store_bind_text(s, 6, v->table_no);
 	store_bind_text(s, 7, v->notes);
 	sqlite3_bind_int64(s, 8, me);
-	sqlite3_bind_text(s, 9, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
 		goto fail;
 	v->id = sqlite3_last_insert_rowid(st->db);
@@ -131,7 +131,6 @@ enum store_status visit_store_void(struct store *st, int64_t id, const char *rea
 	if (rs != ST_OK)
 		return rs;
 	int64_t me;
-	char now[20];
 	struct visit v;
 	memset(&v, 0, sizeof v);
 	if ((rs = store_staff_self(st, &me)) != ST_OK || (rs = visit_store_get(st, id, &v)) != ST_OK)
@@ -147,7 +146,7 @@ enum store_status visit_store_void(struct store *st, int64_t id, const char *rea
 		goto fail;
 	}
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, date_now_stamp(now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, store_now(st), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, me);
 	sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
 	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
