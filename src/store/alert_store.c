@@ -194,6 +194,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			rs = store_commit(st);
 		else
 			store_rollback(st);
+		if (rs != ST_OK)
+			break; /* not written: not counted */
 		if (open_id)
 			(*raised)++;
 		else
