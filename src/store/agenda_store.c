@@ -85,7 +85,6 @@ const char *agenda_row_occasion(const struct agenda_row *r)
 	return date_kind_names[r->kind];
 }
 
-
 /* A growable array of rows. */
 struct rows {
 	struct agenda_row *v;

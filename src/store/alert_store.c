@@ -58,7 +58,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_text(s, 1, pk, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
 			sqlite3_reset(s);
 			free(h);
@@ -70,6 +71,10 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		nh++;
 	}
 	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) { /* a busy database is not "nobody held a tier" */
+		free(h);
+		return store_sqlfail(st, rc, "alert guests");
+	}
 
 	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < nh && rs == ST_OK; i++) {
@@ -83,7 +88,10 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		sqlite3_bind_int64(s, 1, h[i].guest);
 		sqlite3_bind_text(s, 2, first, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3, last, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW) {
+		bool row;
+		if ((rs = store_step_maybe(st, s, "alert figures", &row)) != ST_OK)
+			break;
+		if (row) {
 			f.visits = sqlite3_column_int(s, 0);
 			f.covers = sqlite3_column_int(s, 1);
 			f.spend = sqlite3_column_int64(s, 2);
@@ -103,7 +111,9 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
 			sqlite3_bind_int(s, 3, r->complaints.ack_hours);
 			sqlite3_bind_int(s, 4, r->complaints.resolve_hours);
-			if (sqlite3_step(s) == SQLITE_ROW) {
+			if ((rs = store_step_maybe(st, s, "overdue complaints", &row)) != ST_OK)
+				break;
+			if (row) {
 				snprintf(light, sizeof light, "red");
 				snprintf(reason, sizeof reason, "complaint %lld is past its deadline",
 					 (long long)sqlite3_column_int64(s, 0));
@@ -120,7 +130,9 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
 			sqlite3_bind_int(s, 3, r->alerts.red_severity_days);
 			sqlite3_bind_int(s, 4, (int)r->alerts.red_min_severity);
-			if (sqlite3_step(s) == SQLITE_ROW) {
+			if ((rs = store_step_maybe(st, s, "severe complaints", &row)) != ST_OK)
+				break;
+			if (row) {
 				snprintf(light, sizeof light, "red");
 				snprintf(reason, sizeof reason, "%s complaint %lld on %s",
 					 (const char *)sqlite3_column_text(s, 1),
@@ -154,7 +166,9 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		sqlite3_bind_int64(s, 1, h[i].guest);
 		sqlite3_bind_text(s, 2, mk, -1, SQLITE_STATIC);
 		bool closed_this_month = false;
-		if (sqlite3_step(s) == SQLITE_ROW) {
+		if ((rs = store_step_maybe(st, s, "open alert", &row)) != ST_OK)
+			break;
+		if (row) {
 			open_id = sqlite3_column_int64(s, 0);
 			store_col_copy(s, 1, open_light, sizeof open_light);
 			closed_this_month = sqlite3_column_type(s, 2) != SQLITE_NULL;

@@ -123,6 +123,17 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, context);
 }
 
+enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char *context,
+				   bool *row)
+{
+	int rc = sqlite3_step(s);
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return ST_OK;
+	sqlite3_reset(s);
+	return store_sqlfail(st, rc, context);
+}
+
 enum store_status store_exec(struct store *st, const char *sql)
 {
 	char *msg = NULL;

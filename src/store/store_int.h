@@ -43,6 +43,11 @@ sqlite3_stmt *store_prep(struct store *st, const char *sql);
 /* Steps s once and resets it: ST_OK when the statement ran to completion (SQLITE_DONE),
  * otherwise the failure recorded with context. */
 enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char *context);
+/* Steps s, a query of at most one row: ST_OK with *row telling whether a row is there to read
+ * (the caller resets s after reading), or the error (s reset) — a busy or broken database is
+ * never taken for "no row". */
+enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char *context,
+				   bool *row);
 /* Executes SQL without results. */
 enum store_status store_exec(struct store *st, const char *sql);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for

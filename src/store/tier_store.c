@@ -43,8 +43,14 @@ enum store_status tier_store_rules_version(struct store *st, const struct tier_r
 	if (!s)
 		goto io;
 	sqlite3_bind_text(s, 1, r->hash, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
+	bool row;
+	if ((rs = store_step_maybe(st, s, "rules version", &row)) != ST_OK)
+		goto fail;
+	if (!row) {
+		rs = store_fail(st, ST_IO, "rules version: not stored");
+		goto fail;
+	}
+	*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return store_commit(st);
 io:
