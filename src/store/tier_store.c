@@ -598,7 +598,10 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	if (!s)
 		goto io;
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	bool row;
+	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+		goto out;
+	if (!row) {
 		sqlite3_reset(s);
 		rs = store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
 		goto out;
@@ -613,7 +616,9 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, m0, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 4, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+		goto out;
+	if (row) {
 		out->window.visits = sqlite3_column_int(s, 0);
 		out->window.covers = sqlite3_column_int(s, 1);
 		out->window.spend = sqlite3_column_int64(s, 2);
@@ -628,7 +633,9 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	if (!s)
 		goto io;
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+		goto out;
+	if (row) {
 		store_col_copy(s, 0, out->first_visit, sizeof out->first_visit);
 		struct date f;
 		if (date_parse(out->first_visit, &f))
@@ -641,7 +648,9 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 		goto io;
 	sqlite3_bind_text(s, 1, pk, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, id);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+		goto out;
+	if (row && sqlite3_column_text(s, 0)) {
 		read_prev(s, 0, &out->prev);
 	}
 	sqlite3_reset(s);
@@ -651,7 +660,9 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 		goto io;
 	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+		goto out;
+	if (row) {
 		read_override(s, 0, &out->override);
 		store_col_copy(s, 2, out->override_reason, sizeof out->override_reason);
 		store_col_copy(s, 3, out->override_by, sizeof out->override_by);
@@ -665,7 +676,9 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 		goto io;
 	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+		goto out;
+	if (row) {
 		out->stored = true;
 		store_col_copy(s, 0, out->stored_tier, sizeof out->stored_tier);
 		store_col_copy(s, 1, out->stored_grp, sizeof out->stored_grp);
