@@ -102,7 +102,6 @@ struct form {
 	size_t nrows, cap, sel, top;
 	char msg[4096];
 	bool msg_error;
-	bool lists_changed;   /* an item added, edited or deleted */
 	bool force_phone;     /* the next save keeps a phone another guest has */
 	/* search before create */
 	struct guest_summary match[5];
@@ -754,7 +753,6 @@ static void save(struct tui *t, struct view *v)
 		f->g = merged;
 		f->orig = theirs;
 		f->version = theirs.version;
-		f->lists_changed = true;
 		for (int i = 0; i < GF_COUNT; i++)
 			edit_set(&f->f[i], f->g.f[i]);
 		build_rows(f);
@@ -821,7 +819,6 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 	}
 	guest_free(&f->g);
 	f->g = trial;
-	f->lists_changed = true;
 	f->msg[0] = '\0';
 	free(text);
 	build_rows(f);
@@ -831,8 +828,18 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 /* Whether anything was typed that is not saved. */
 static bool form_dirty(const struct form *f)
 {
-	if (f->lists_changed)
-		return true;
+	for (int l = 0; l < L_COUNT; l++) { /* an item added, edited or deleted */
+		if (list_len(&f->g, l) != list_len(&f->orig, l))
+			return true;
+		for (size_t i = 0; i < list_len(&f->g, l); i++) {
+			char *a = item_key(&f->g, l, i), *b = item_key(&f->orig, l, i);
+			bool same = a && b && strcmp(a, b) == 0;
+			free(a);
+			free(b);
+			if (!same)
+				return true;
+		}
+	}
 	for (int i = 0; i < GF_COUNT; i++) {
 		const char *o = f->orig.f[i];
 		if (strcmp(f->f[i].buf, o ? o : "") != 0)
@@ -935,7 +942,6 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			free(s);
 			if (tui_confirm(t, q)) {
 				remove_item(&f->g, r->n, r->i);
-				f->lists_changed = true;
 				build_rows(f);
 			}
 		}
