@@ -324,7 +324,7 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 		store_col_copy(s, 4, a->done_by, sizeof a->done_by);
 	}
 	sqlite3_reset(s);
-	return ST_OK;
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alert actions");
 }
 
 /* Runs one UPDATE/INSERT on an open alert inside a transaction with its audit row. The

@@ -316,9 +316,14 @@ static enum store_status sync_tags(struct store *st, struct guest *g, bool fresh
 		if (!s)
 			return ST_IO;
 		sqlite3_bind_int64(s, 1, g->id);
-		while (sqlite3_step(s) == SQLITE_ROW)
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			strv_push(&old, (const char *)sqlite3_column_text(s, 0));
 		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) { /* tags not read are not tags to keep */
+			strv_free(&old);
+			return store_sqlfail(st, rc, "tags");
+		}
 	}
 	for (size_t k = 0; k < old.n && rs == ST_OK; k++) {
 		bool kept = false;
