@@ -851,66 +851,117 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int cmp_long(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-	return (x > y) - (x < y);
-}
+/* One typed character of a benchmark run (MAITRE_TUI_BENCH). */
+struct bench_key {
+	double ms;  /* from the key to the updated screen */
+	long bytes; /* sent to the terminal */
+	long text;  /* UTF-8 bytes of the characters that changed on the screen */
+	bool page;  /* it brought another page of results */
+};
 
-/* The median of the bytes of the keys whose page of results did (changed) or did not change. */
-static long median_bytes(const long *bytes, const bool *changed, size_t n, bool which,
-			 size_t *count)
+/* The screen's characters, a cell each (0 for the second cell of a wide character). */
+static uint32_t *screen_chars(int rows, int cols, uint32_t *into)
 {
-	long *v = malloc((n ? n : 1) * sizeof *v);
-	size_t k = 0;
-	for (size_t i = 0; v && i < n; i++)
-		if (changed[i] == which)
-			v[k++] = bytes[i];
-	*count = k;
-	long m = 0;
-	if (v && k) {
-		qsort(v, k, sizeof *v, cmp_long);
-		m = v[k / 2];
+	uint32_t *c = realloc(into, (size_t)rows * (size_t)cols * sizeof *c);
+	if (!c) {
+		free(into);
+		return NULL;
 	}
-	free(v);
-	return m;
+	for (int y = 0; y < rows; y++)
+		for (int x = 0; x < cols; x++) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1] = {0};
+			attr_t at;
+			short pair;
+			uint32_t ch = ' ';
+			if (mvin_wch(y, x, &cc) != ERR && getcchar(&cc, wc, &at, &pair, NULL) != ERR && wc[0])
+				ch = (uint32_t)wc[0];
+			c[y * cols + x] = ch;
+			if (text_cp_width(ch) == 2 && x + 1 < cols)
+				c[y * cols + ++x] = 0;
+		}
+	return c;
 }
 
-static void bench_report(double *ms, long *bytes, bool *changed, size_t n, double first_ms)
+/* The least a terminal update from 'was' to 'now' can send: the UTF-8 text of the cells whose
+ * character changed (blanks free, as if erased at no cost; cursor moves and colours free). */
+static long changed_text(const uint32_t *was, const uint32_t *now, size_t cells)
+{
+	long n = 0;
+	for (size_t i = 0; was && now && i < cells; i++)
+		if (was[i] != now[i] && now[i] && now[i] != ' ') {
+			char enc[8];
+			n += (long)text_encode(now[i], enc);
+		}
+	return n;
+}
+
+enum bench_field { BF_MS, BF_BYTES, BF_TEXT };
+
+/* The figures of one field, sorted, of the keys that did (page 1) or did not (page 0) bring
+ * another page of results, or of all (page -1); their number in *count. */
+static double *bench_sorted(const struct bench_key *k, size_t n, enum bench_field f, int page,
+			    size_t *count)
+{
+	double *v = malloc((n ? n : 1) * sizeof *v);
+	size_t m = 0;
+	for (size_t i = 0; v && i < n; i++)
+		if (page < 0 || k[i].page == (page == 1))
+			v[m++] = f == BF_MS ? k[i].ms : (double)(f == BF_BYTES ? k[i].bytes : k[i].text);
+	*count = v ? m : 0;
+	if (v && m)
+		qsort(v, m, sizeof *v, cmp_double);
+	return v;
+}
+
+static double pct(const double *v, size_t n, double p)
+{
+	return n ? v[(size_t)((double)(n - 1) * p)] : 0;
+}
+
+static double mean(const double *v, size_t n)
+{
+	double s = 0;
+	for (size_t i = 0; i < n; i++)
+		s += v[i];
+	return n ? s / (double)n : 0;
+}
+
+static void bench_report(const struct bench_key *k, size_t n, double first_ms)
 {
 	/* bytes: the keys that change the query by one character are all printable here */
 	if (!n) {
 		fprintf(stderr, "tui: first screen %.2f ms; no keys\n", first_ms);
 		return;
 	}
-	qsort(ms, n, sizeof *ms, cmp_double);
-	long maxb = 0, sumb = 0;
-	for (size_t i = 0; i < n; i++) {
-		sumb += bytes[i];
-		if (bytes[i] > maxb)
-			maxb = bytes[i];
-	}
-	long *sb = malloc(n * sizeof *sb);
-	if (sb) {
-		memcpy(sb, bytes, n * sizeof *sb);
-		qsort(sb, n, sizeof *sb, cmp_long);
+	size_t c;
+	double *ms = bench_sorted(k, n, BF_MS, -1, &c), *b = bench_sorted(k, n, BF_BYTES, -1, &c);
+	double *tx = bench_sorted(k, n, BF_TEXT, -1, &c);
+	if (!ms || !b || !tx) {
+		free(ms), free(b), free(tx);
+		return;
 	}
 	fprintf(stderr,
 		"first screen      %8.2f ms after the process started   (target <= 50 ms)\n"
 		"key to screen     p50 %.3f ms  p99 %.3f ms  max %.3f ms over %zu typed characters"
 		"   (target p99 <= 10 ms)\n"
-		"bytes per key     mean %.0f  p50 %ld  p99 %ld  max %ld"
-		"   (target <= 400 for a one-character change)\n",
-		first_ms, ms[n / 2], ms[(size_t)((double)(n - 1) * 0.99)], ms[n - 1], n,
-		(double)sumb / (double)n, sb ? sb[n / 2] : 0, sb ? sb[(size_t)((double)(n - 1) * 0.99)] : 0,
-		maxb);
-	size_t nc, ns;
-	long mc = median_bytes(bytes, changed, n, true, &nc), mu = median_bytes(bytes, changed, n, false, &ns);
-	fprintf(stderr,
-		"  of which       %zu brought another page of results (p50 %ld bytes), %zu the same"
-		" page (p50 %ld bytes)\n",
-		nc, mc, ns, mu);
-	free(sb);
+		"bytes per key     mean %.0f  p50 %.0f  p99 %.0f  max %.0f"
+		"   (target <= 400 for a one-character change)\n"
+		"  changed text    mean %.0f  p50 %.0f  p99 %.0f  (UTF-8 of the characters that changed"
+		" on the screen: the least any update can send)\n",
+		first_ms, pct(ms, n, .5), pct(ms, n, .99), ms[n - 1], n, mean(b, n), pct(b, n, .5),
+		pct(b, n, .99), b[n - 1], mean(tx, n), pct(tx, n, .5), pct(tx, n, .99));
+	free(ms), free(b), free(tx);
+	for (int page = 1; page >= 0; page--) {
+		size_t m;
+		b = bench_sorted(k, n, BF_BYTES, page, &m);
+		tx = bench_sorted(k, n, BF_TEXT, page, &m);
+		if (b && tx)
+			fprintf(stderr, "  %5zu keys %s: bytes p50 %.0f, changed text p50 %.0f\n", m,
+				page ? "brought another page of results" : "kept the page           ",
+				pct(b, m, .5), pct(tx, m, .5));
+		free(b), free(tx);
+	}
 }
 
 int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
@@ -1024,10 +1075,9 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	tui_push(&t, view_lookup_new(&t));
 	render(&t);
 	double first = tui_now_ms() - t0;
-	double *ms = NULL;
-	long *bytes = NULL;
-	bool *changed = NULL;
-	size_t nk = 0, capk = 0, capb = 0, capc = 0;
+	struct bench_key *bk = NULL;
+	uint32_t *was = NULL, *now = NULL;
+	size_t nk = 0, capk = 0;
 	while (!t.quit && t.top) {
 		int key = next_key(&t, 500);
 		if (t.quit)
@@ -1037,25 +1087,28 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 				render(&t);
 			continue;
 		}
-		double k0 = t.bench ? tui_now_ms() : 0;
+		bool timed = t.bench && printable(key); /* a one-character change of the query */
+		if (timed)
+			was = screen_chars(t.rows, t.cols, was);
+		double k0 = timed ? tui_now_ms() : 0;
 		t.page_changed = false;
-		long b0 = t.bench ? (fflush(t.term_out), ftell(t.term_out)) : 0;
+		long b0 = timed ? (fflush(t.term_out), ftell(t.term_out)) : 0;
 		int rd = handle_key(&t, key);
 		if (t.quit || !t.top)
 			break;
 		if (rd != RD_NONE || key == (KEYF | KEY_RESIZE))
 			render(&t);
-		/* timed: each typed character (a one-character change of the query) */
-		if (t.bench && printable(key) && vec_reserve((void **)&ms, nk + 1, &capk, sizeof *ms) &&
-		    vec_reserve((void **)&bytes, nk + 1, &capb, sizeof *bytes) &&
-		    vec_reserve((void **)&changed, nk + 1, &capc, sizeof *changed)) {
+		if (timed && vec_reserve((void **)&bk, nk + 1, &capk, sizeof *bk)) {
 			fflush(t.term_out);
-			ms[nk] = tui_now_ms() - k0;
-			changed[nk] = t.page_changed;
-			bytes[nk++] = ftell(t.term_out) - b0;
-			if (ms[nk - 1] > 10) /* over the target: which key of the script */
+			struct bench_key *k = &bk[nk++];
+			k->ms = tui_now_ms() - k0;
+			k->page = t.page_changed;
+			k->bytes = ftell(t.term_out) - b0;
+			now = screen_chars(t.rows, t.cols, now);
+			k->text = changed_text(was, now, (size_t)t.rows * (size_t)t.cols);
+			if (k->ms > 10) /* over the target: which key of the script */
 				fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t.script_name, t.script_line,
-					ms[nk - 1]);
+					k->ms);
 		}
 	}
 	while (t.top) {
@@ -1066,10 +1119,10 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	endwin();
 	curses_on = false;
 	if (t.bench)
-		bench_report(ms, bytes, changed, nk, first);
-	free(ms);
-	free(bytes);
-	free(changed);
+		bench_report(bk, nk, first);
+	free(bk);
+	free(was);
+	free(now);
 	if (scr)
 		delscreen(scr);
 	if (t.term_out)
