@@ -339,7 +339,10 @@ static void print_keys(void)
 	} scopes[] = {
 		{SC_GLOBAL, "everywhere"},     {SC_LIST, "lists and pages"}, {SC_EDIT, "typing in a field"},
 		{SC_LOOKUP, "lookup"},         {SC_CARD, "guest card"},      {SC_FORM, "forms"},
-		{SC_TODAY, "today's visits"},
+		{SC_TODAY, "today's visits"},  {SC_MONTH, "screens of a month"}, {SC_DASHBOARD, "dashboard"},
+		{SC_SHEET, "attendance sheet"}, {SC_ALERTS, "alert guests"}, {SC_ALERT, "an alert"},
+		{SC_COMPLAINTS, "complaints"}, {SC_COMPLAINT, "a complaint"}, {SC_AGENDA, "agenda"},
+		{SC_TIERS, "tier rules"},      {SC_GUESTS, "guests behind a figure"},
 	};
 	struct keymap m = {0};
 	if (keymap_defaults(&m) < 0)
@@ -356,6 +359,11 @@ static void print_keys(void)
 	printf("The keys of the interface (maitre with no command); each can be rebound by its\n"
 	       "action name in config.yaml (maitre-config(5)) and run by name from the ':' line.\n");
 	for (size_t s = 0; s < sizeof scopes / sizeof scopes[0]; s++) {
+		bool any = false;
+		for (int a = 1; a < ACT_COUNT; a++)
+			any = any || action_table[a].scope & scopes[s].scope;
+		if (!any)
+			continue;
 		printf("\n%s:\n", scopes[s].title);
 		for (int a = 1; a < ACT_COUNT; a++) {
 			if (!(action_table[a].scope & scopes[s].scope))

@@ -17,6 +17,17 @@ enum {
 	SC_FORM = 1 << 5,
 	SC_TODAY = 1 << 6,
 	SC_HELP = 1 << 7,
+	/* the back office */
+	SC_DASHBOARD = 1 << 8,
+	SC_SHEET = 1 << 9,
+	SC_ALERTS = 1 << 10,     /* the list of alert guests */
+	SC_ALERT = 1 << 11,      /* one alert */
+	SC_COMPLAINTS = 1 << 12, /* the lists of complaints */
+	SC_COMPLAINT = 1 << 13,  /* one complaint */
+	SC_AGENDA = 1 << 14,
+	SC_TIERS = 1 << 15,
+	SC_GUESTS = 1 << 16, /* a list of guests behind a figure */
+	SC_MONTH = 1 << 17,  /* screens of one month (dashboard, sheet, alerts) */
 };
 
 /* X(id, name, default keys, scope, help) */
@@ -28,6 +39,8 @@ enum {
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
 	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
 	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
+	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
+	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \
 	X(UP, "up", "k Up", SC_LIST, N_("previous line"))                                        \
 	X(DOWN, "down", "j Down", SC_LIST, N_("next line"))                                      \
 	X(PAGE_UP, "page-up", "PgUp ^B", SC_LIST, N_("previous page"))                           \

@@ -287,9 +287,16 @@ static bool printable(int key)
 	return !(key & KEYF) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
 }
 
-/* The names the ':' line knows: screens, then actions. */
-static const char *const screens[] = {"lookup", "today", "help", "quit", "new-guest", NULL};
+/* The screens opened by name (from the ':' line, and by the global action of that name). */
+static const struct {
+	const char *name;
+	struct view *(*make)(struct tui *t);
+} named_views[] = {
+	{"today", view_today_new},
+};
 
+/* The names the ':' line knows: screens, then actions. */
+static const char *const screens[] = {"lookup", "help", "quit", "new-guest", NULL};
 static void complete_cmd(struct tui *t)
 {
 	struct strv cand = {0};
@@ -297,6 +304,9 @@ static void complete_cmd(struct tui *t)
 	for (int i = 0; screens[i]; i++)
 		if (strncmp(screens[i], t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, screens[i]);
+	for (size_t i = 0; i < sizeof named_views / sizeof named_views[0]; i++)
+		if (strncmp(named_views[i].name, t->cmd, t->cmd_len) == 0)
+			strv_push_unique(&cand, named_views[i].name);
 	for (int i = 1; i < ACT_COUNT; i++)
 		if (strncmp(action_table[i].name, t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, action_table[i].name);
@@ -344,8 +354,22 @@ bool tui_open_named(struct tui *t, const char *name)
 			tui_pop(t);
 		return true;
 	}
-	if (strcmp(name, "today") == 0) {
-		tui_push(t, view_today_new(t));
+	for (size_t i = 0; i < sizeof named_views / sizeof named_views[0]; i++) {
+		if (strcmp(name, named_views[i].name) != 0)
+			continue;
+		/* a screen already open below is brought back rather than opened twice */
+		struct view *open = t->top;
+		while (open && strcmp(open->ops->name, name) != 0)
+			open = open->below;
+		if (!open) {
+			tui_push(t, named_views[i].make(t));
+			return true;
+		}
+		for (struct view *v = t->top; v != open; v = v->below)
+			if (v->ops->leave && !v->ops->leave(t, v))
+				return true; /* something typed stays */
+		while (t->top != open)
+			tui_pop(t);
 		return true;
 	}
 	if (strcmp(name, "help") == 0) {
@@ -453,11 +477,10 @@ static int dispatch(struct tui *t, enum action a, int key)
 	case ACT_LOOKUP:
 		tui_open_named(t, "lookup");
 		return RD_VIEW;
-	case ACT_TODAY:
-		tui_open_named(t, "today");
-		return RD_VIEW;
-	default:
-		return RD_NONE;
+	default: /* the global actions that open a screen of the same name */
+		return action_table[a].scope & SC_GLOBAL && tui_open_named(t, action_table[a].name)
+			       ? RD_VIEW
+			       : RD_NONE;
 	}
 }
 

@@ -7,10 +7,12 @@
 #include "store/visit_store.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
+#include "tui/widgets.h"
 
 struct today {
 	struct visit *v;
-	size_t n, sel;
+	size_t n;
+	struct list_cursor cur;
 	char err[300];
 };
 
@@ -32,8 +34,7 @@ static void load(struct tui *t, struct today *d)
 	struct visit_filter f = {.from = day, .until = day, .with_voided = true};
 	if (visit_store_list(t->st, &f, &d->v, &d->n) != ST_OK)
 		snprintf(d->err, sizeof d->err, "%s", store_errmsg(t->st));
-	if (d->sel >= d->n)
-		d->sel = d->n ? d->n - 1 : 0;
+	list_cursor_first(&d->cur, d->n, 1);
 }
 
 static const char *title(struct tui *t, struct view *v)
@@ -76,15 +77,15 @@ static void draw(struct tui *t, struct view *v)
 	draw_text(2, 58, 8, _("table"), lab, true);
 	draw_text(2, 67, w - 68, _("entered by"), lab, true);
 	int rows = bottom - 2;
-	size_t first = d->sel >= (size_t)rows ? d->sel - (size_t)rows + 1 : 0;
+	size_t first = list_cursor_first(&d->cur, d->n, rows);
 	for (size_t i = first; i < d->n && (int)(i - first) < rows; i++) {
 		const struct visit *x = &d->v[i];
 		int y = 3 + (int)(i - first);
-		attr_t a = i == d->sel ? draw_attr(t, TE_SELECTION)
+		attr_t a = i == d->cur.sel ? draw_attr(t, TE_SELECTION)
 			   : x->voided_at ? draw_attr(t, TE_DIM)
 					  : draw_attr(t, TE_NORMAL);
 		char buf[64];
-		draw_fill(y, 0, w, i == d->sel ? ">" : "", a);
+		draw_fill(y, 0, w, i == d->cur.sel ? ">" : "", a);
 		snprintf(buf, sizeof buf, "%lld", (long long)x->id);
 		draw_text(y, 1, 7, buf, a, true);
 		draw_text(y, 9, 18, x->guest_name ? x->guest_name : "", a, true);
@@ -106,24 +107,10 @@ static void draw(struct tui *t, struct view *v)
 static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct today *d = v->data;
-	const struct visit *x = d->n ? &d->v[d->sel] : NULL;
+	const struct visit *x = d->n ? &d->v[d->cur.sel] : NULL;
+	if (list_cursor_act(&d->cur, a, d->n, t->rows - 5) >= 0)
+		return RD_VIEW;
 	switch (a) {
-	case ACT_DOWN:
-		if (d->sel + 1 < d->n)
-			d->sel++;
-		return RD_VIEW;
-	case ACT_UP:
-		if (d->sel)
-			d->sel--;
-		return RD_VIEW;
-	case ACT_TOP:
-	case ACT_PAGE_UP:
-		d->sel = 0;
-		return RD_VIEW;
-	case ACT_BOTTOM:
-	case ACT_PAGE_DOWN:
-		d->sel = d->n ? d->n - 1 : 0;
-		return RD_VIEW;
 	case ACT_OPEN:
 		if (x)
 			tui_push(t, view_guest_new(t, x->guest_id));

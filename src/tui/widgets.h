@@ -22,6 +22,17 @@ int widget_safety_rows(struct tui *t, const char *allergies, const char *taboos,
  * Returns the rows used. */
 int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, const char *taboos);
 
+/* The cursor of a list of lines shown some rows at a time: the selected line and the first
+ * line shown. */
+struct list_cursor {
+	size_t sel, top;
+};
+/* Moves c by a list action (up, down, page up and down, top, bottom) in a list of n lines of
+ * which rows are shown: RD_VIEW, or -1 when a is none of those. */
+int list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows);
+/* Keeps the selection within n lines and in view of rows; returns the first line to draw. */
+size_t list_cursor_first(struct list_cursor *c, size_t n, int rows);
+
 /* A horizontal rule of w columns at (y, x). */
 void widget_rule(struct tui *t, int y, int x, int w);
 
