@@ -287,10 +287,11 @@ static bool printable(int key)
 	return !(key & KEYF) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
 }
 
-/* The screens opened by name (from the ':' line, and by the global action of that name). */
+/* The screens opened by name, from the ':' line (":complaints overdue": the words after the
+ * name are the screen's argument) and by the global action of that name (no argument). */
 static const struct {
 	const char *name;
-	struct view *(*make)(struct tui *t);
+	struct view *(*make)(struct tui *t, const char *arg);
 } named_views[] = {
 	{"today", view_today_new},
 };
@@ -344,8 +345,14 @@ bool tui_leave_all(struct tui *t)
 	return true;
 }
 
-bool tui_open_named(struct tui *t, const char *name)
+bool tui_open_named(struct tui *t, const char *what)
 {
+	char name[64];
+	size_t nl = strcspn(what, " ");
+	snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), what);
+	const char *arg = what + nl + strspn(what + nl, " ");
+	if (!*arg)
+		arg = NULL;
 	if (strcmp(name, "lookup") == 0) {
 		for (struct view *v = t->top; v && v->below; v = v->below)
 			if (v->ops->leave && !v->ops->leave(t, v))
@@ -361,8 +368,8 @@ bool tui_open_named(struct tui *t, const char *name)
 		struct view *open = t->top;
 		while (open && strcmp(open->ops->name, name) != 0)
 			open = open->below;
-		if (!open) {
-			tui_push(t, named_views[i].make(t));
+		if (!open || arg) { /* with an argument: the screen as asked, on top */
+			tui_push(t, named_views[i].make(t, arg));
 			return true;
 		}
 		for (struct view *v = t->top; v != open; v = v->below)
@@ -402,11 +409,11 @@ static void run_cmd(struct tui *t)
 	t->cmd_open = false;
 	t->msg[0] = '\0';
 	char *p = name + strspn(name, " ");
-	p[strcspn(p, " ")] = '\0';
 	if (!*p)
 		return;
 	if (tui_open_named(t, p))
 		return;
+	p[strcspn(p, " ")] = '\0';
 	enum action a = action_by_name(p);
 	if (a == ACT_NONE) {
 		tui_error(t, _("no screen or action \"%s\" (Tab completes)"), p);

@@ -125,8 +125,10 @@ bool tui_confirm(struct tui *t, const char *question);
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
 /* Whether every view may be closed (each asks about what it holds). */
 bool tui_leave_all(struct tui *t);
-/* Opens a view by its name (as typed on the ':' line); false when there is none. */
-bool tui_open_named(struct tui *t, const char *name);
+/* Opens a view by its name as typed on the ':' line, optionally followed by the view's
+ * argument ("sheet 2026-10", "complaints overdue"); false when there is no such view. A view
+ * already open below is brought back when no argument is given. */
+bool tui_open_named(struct tui *t, const char *what);
 /* The translated reason for a failed store call, with the store's own message after it
  * (static storage, valid until the next call). */
 const char *tui_store_error(struct tui *t, enum store_status s);
@@ -139,7 +141,9 @@ int tui_view_rows(const struct tui *t);
 struct view *view_lookup_new(struct tui *t);
 struct view *view_guest_new(struct tui *t, int64_t guest_id);
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces);
-struct view *view_today_new(struct tui *t);
+/* The views that open by name take the words typed after the name on the ':' line (NULL when
+ * none); each says in its file what it understands. */
+struct view *view_today_new(struct tui *t, const char *arg);
 struct view *view_help_new(struct tui *t, unsigned scope);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
 

@@ -1,4 +1,5 @@
-/* view_today.c — today's visits, for correction or voiding with a reason. */
+/* view_today.c — today's visits (or another day's: ":today 2026-11-20"), for correction or
+ * voiding with a reason. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ struct today {
 	struct visit *v;
 	size_t n;
 	struct list_cursor cur;
+	struct date day; /* y == 0: today */
 	char err[300];
 };
 
@@ -30,7 +32,7 @@ static void load(struct tui *t, struct today *d)
 	today_clear(d);
 	d->err[0] = '\0';
 	char day[11];
-	date_format(date_today(), day);
+	date_format(d->day.y ? d->day : date_today(), day);
 	struct visit_filter f = {.from = day, .until = day, .with_voided = true};
 	if (visit_store_list(t->st, &f, &d->v, &d->n) != ST_OK)
 		snprintf(d->err, sizeof d->err, "%s", store_errmsg(t->st));
@@ -39,7 +41,13 @@ static void load(struct tui *t, struct today *d)
 
 static const char *title(struct tui *t, struct view *v)
 {
-	return _("today's visits");
+	struct today *d = v->data;
+	static char buf[96];
+	if (!d->day.y)
+		return _("today's visits");
+	char day[11];
+	snprintf(buf, sizeof buf, _("visits of %s"), date_format(d->day, day));
+	return buf;
 }
 
 static void draw(struct tui *t, struct view *v)
@@ -64,7 +72,9 @@ static void draw(struct tui *t, struct view *v)
 		 money_format_short(spend, money));
 	draw_fill(1, 1, w - 2, sum, draw_attr(t, TE_LABEL));
 	if (!d->n) {
-		draw_text(3, 2, w - 4, _("No visits entered today. From a guest, v enters one."),
+		draw_text(3, 2, w - 4,
+			  d->day.y ? _("No visits on that day.")
+				   : _("No visits entered today. From a guest, v enters one."),
 			  draw_attr(t, TE_DIM), true);
 		return;
 	}
@@ -111,6 +121,13 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	if (list_cursor_act(&d->cur, a, d->n, t->rows - 5) >= 0)
 		return RD_VIEW;
 	switch (a) {
+	case ACT_TODAY: /* from another day's visits: today's */
+		if (!d->day.y)
+			return -1;
+		d->day.y = 0;
+		d->cur = (struct list_cursor){0};
+		load(t, d);
+		return RD_VIEW;
 	case ACT_OPEN:
 		if (x)
 			tui_push(t, view_guest_new(t, x->guest_id));
@@ -170,12 +187,19 @@ static const struct view_ops ops = {
 	.hints = hints,
 };
 
-struct view *view_today_new(struct tui *t)
+/* arg: a day (YYYY-MM-DD), or NULL for today. */
+struct view *view_today_new(struct tui *t, const char *arg)
 {
+	struct date day = {0};
+	if (arg && !date_parse(arg, &day)) {
+		tui_error(t, _("today: \"%s\" is not a day (YYYY-MM-DD)"), arg);
+		return NULL;
+	}
 	struct view *v = tui_view_new(&ops, sizeof(struct today));
 	if (!v)
 		return NULL;
 	struct today *d = v->data;
+	d->day = day;
 	load(t, d);
 	return v;
 }

@@ -74,4 +74,18 @@ key Enter
 snap corrected: 4 covers, still 520.50
 KEYS
 run visit list --date 2026-06-30
+note "another day's visits by name on the ':' line; a day that is not one is refused"
+"$MAITRE" visit add 1 --date 2026-06-12 --meal lunch --covers 2 --spend 388 > /dev/null
+screen <<'KEYS'
+key :
+type today 2026-06-12
+key Enter
+snap the visits of 12 June
+key :
+type today 6月
+key Enter
+snap refused, still on 12 June
+key F3
+snap F3: today's visits again
+KEYS
 finish
