@@ -1120,7 +1120,8 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		bool timed = t.bench && printable(key); /* a one-character change of the query */
 		if (timed)
 			was = screen_chars(t.rows, t.cols, was);
-		double k0 = timed ? tui_now_ms() : 0;
+		double k0 = t.bench ? tui_now_ms() : 0;
+		const struct view *before = t.top;
 		t.page_changed = false;
 		long b0 = timed ? (fflush(t.term_out), ftell(t.term_out)) : 0;
 		int rd = handle_key(&t, key);
@@ -1139,6 +1140,11 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 			if (k->ms > 10) /* over the target: which key of the script */
 				fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t.script_name, t.script_line,
 					k->ms);
+		} else if (t.bench && t.top != before) { /* a key that opened a screen */
+			char label[16];
+			fflush(t.term_out);
+			fprintf(stderr, "screen %-12s %8.1f ms from the key (%s) to its first full screen\n",
+				t.top->ops->name, tui_now_ms() - k0, key_label(key, label));
 		}
 	}
 	while (t.top) {
