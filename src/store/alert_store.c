@@ -423,3 +423,55 @@ enum store_status alert_store_close(struct store *st, int64_t id, const char *ou
 		      "UPDATE alert SET closed_at = ?4, closed_by = ?3, outcome = ?2 WHERE id = ?1",
 		      outcome, NULL, 0, "close", "outcome");
 }
+
+enum store_status alert_store_months(struct store *st, int64_t guest_id, struct date m, int n,
+				     struct alert_month *out)
+{
+	/* one pass of the guest's visits (visit_guest_date) and of their stored months
+	 * (tier_month_guest) over the whole span */
+	static const char *vis_sql =
+		"SELECT substr(date, 1, 7), count(*), sum(covers), sum(spend_fen) FROM visit "
+		"WHERE guest_id = ?1 AND date BETWEEN ?2 AND ?3 AND voided_at IS NULL "
+		"GROUP BY substr(date, 1, 7)";
+	static const char *tier_sql = "SELECT month, tier, grp FROM tier_month WHERE guest_id = ?1 "
+				      "AND month BETWEEN ?2 AND ?3";
+	if (n <= 0)
+		return ST_OK;
+	struct date k = date_month_start(m);
+	for (int i = n - 1; i >= 0; i--) {
+		memset(&out[i], 0, sizeof out[i]);
+		date_month_key(k, out[i].month);
+		k = date_prev_month(k);
+	}
+	char first[11], last[11];
+	snprintf(first, sizeof first, "%s-01", out[0].month);
+	date_month_last(m, last);
+	for (int q = 0; q < 2; q++) {
+		sqlite3_stmt *s = store_prep(st, q ? tier_sql : vis_sql);
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, guest_id);
+		sqlite3_bind_text(s, 2, q ? out[0].month : first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, q ? out[n - 1].month : last, -1, SQLITE_STATIC);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *mk = (const char *)sqlite3_column_text(s, 0);
+			for (int i = 0; mk && i < n; i++) {
+				if (strcmp(out[i].month, mk) != 0)
+					continue;
+				if (q) {
+					store_col_copy(s, 1, out[i].tier, sizeof out[i].tier);
+					store_col_copy(s, 2, out[i].grp, sizeof out[i].grp);
+				} else {
+					out[i].visits = sqlite3_column_int(s, 1);
+					out[i].covers = sqlite3_column_int(s, 2);
+					out[i].spend = sqlite3_column_int64(s, 3);
+				}
+			}
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_sqlfail(st, rc, "a guest's months");
+	}
+	return ST_OK;
+}

@@ -59,4 +59,16 @@ enum store_status alert_store_done(struct store *st, int64_t id, int no, bool un
 /* Closes alert id with an outcome. */
 enum store_status alert_store_close(struct store *st, int64_t id, const char *outcome);
 
+/* One month of a guest, for an alert's recent history. */
+struct alert_month {
+	char month[8];         /* "YYYY-MM" */
+	int visits, covers;    /* the month's visits not voided */
+	int64_t spend;
+	char tier[8], grp[24]; /* the stored tier in force that month ("" none, or not computed) */
+};
+
+/* Guest guest_id's n months ending with month m (oldest first) into out[0..n). */
+enum store_status alert_store_months(struct store *st, int64_t guest_id, struct date m, int n,
+				     struct alert_month *out);
+
 #endif

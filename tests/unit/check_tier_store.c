@@ -510,6 +510,45 @@ START_TEST(test_alert_triggers)
 }
 END_TEST
 
+START_TEST(test_alert_months)
+{
+	/* a guest's months across the year end: visits, covers and spend per month (voided
+	 * visits, other guests and months outside the span left out) with the tier stored */
+	int64_t g = guest("孙先生"), other = guest("张先生");
+	visit(g, "2025-11-30", 4, 999); /* before the span */
+	visit(g, "2025-12-31", 10, 550);
+	visit(g, "2026-01-05", 10, 550);
+	visit(g, "2026-01-20", 12, 600);
+	visit(g, "2026-03-01", 2, 100); /* after it */
+	visit(other, "2026-01-06", 3, 300);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = g;
+	snprintf(v.date, sizeof v.date, "2026-02-14");
+	v.meal = MEAL_LUNCH;
+	v.covers = 2;
+	v.spend_fen = 5000;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, "wrong guest"), ST_OK);
+	recompute(2026, 1);
+	struct alert_month m[3];
+	ck_assert_int_eq(alert_store_months(st, g, (struct date){2026, 2, 1}, 3, m), ST_OK);
+	ck_assert_str_eq(m[0].month, "2025-12");
+	ck_assert_str_eq(m[1].month, "2026-01");
+	ck_assert_str_eq(m[2].month, "2026-02");
+	ck_assert_int_eq(m[0].visits, 1);
+	ck_assert_int_eq(m[0].spend, 55000);
+	ck_assert_str_eq(m[0].tier, "");
+	ck_assert_int_eq(m[1].visits, 2);
+	ck_assert_int_eq(m[1].covers, 22);
+	ck_assert_int_eq(m[1].spend, 115000);
+	ck_assert_str_eq(m[1].tier, "C");
+	ck_assert_int_eq(m[2].visits, 0);
+	ck_assert_int_eq(m[2].spend, 0);
+	ck_assert_str_eq(m[2].tier, "");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tier");
@@ -526,6 +565,7 @@ int main(void)
 	tcase_add_test(tc, test_recompute_first_visits_and_rewrite);
 	tcase_add_test(tc, test_sheet);
 	tcase_add_test(tc, test_alert_triggers);
+	tcase_add_test(tc, test_alert_months);
 	suite_add_tcase(s, tc);
 	int rc = testdb_run(s);
 	tier_rules_free(&rules);
