@@ -39,6 +39,8 @@ enum {
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
 	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
 	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
+	X(ALERTS, "alerts", "F6", SC_GLOBAL, N_("alert guests: the red and yellow lists"))         \
+	X(AGENDA, "agenda", "F8", SC_GLOBAL, N_("the sales manager's agenda: calls, visits, dates")) \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
 	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \
 	X(UP, "up", "k Up", SC_LIST, N_("previous line"))                                        \
@@ -62,6 +64,17 @@ enum {
 	X(PREV_SECTION, "prev-section", "^P", SC_FORM, N_("previous group of fields or list"))    \
 	X(ADD_ITEM, "add-item", "a Ins", SC_FORM, N_("in a list: add an item"))                   \
 	X(DEL_ITEM, "delete-item", "D", SC_FORM, N_("in a list: delete the item (asks first)"))    \
+	X(ALERTS_LIGHT, "alerts-light", "l", SC_ALERTS, N_("the light shown: all, red only, yellow only")) \
+	X(ALERTS_CLOSED, "alerts-closed", "c", SC_ALERTS, N_("closed alerts too, or open ones only")) \
+	X(ALERTS_RAISE, "alerts-raise", "R", SC_ALERTS, N_("raise the month's alerts by the rules (asks first)")) \
+	X(ALERT_GUEST, "alert-guest", "o", SC_ALERTS | SC_ALERT, N_("the guest's card"))          \
+	X(ALERT_FEEDBACK, "alert-feedback", "f", SC_ALERT, N_("edit the sales manager's feedback")) \
+	X(ALERT_ADD, "alert-add-action", "a Ins", SC_ALERT, N_("add an action item (text, then owner)")) \
+	X(ALERT_DONE, "alert-done", "d", SC_ALERT, N_("mark the selected action item done, or not done")) \
+	X(ALERT_CLOSE, "alert-close", "C", SC_ALERT, N_("close the alert with an outcome (asks first)")) \
+	X(AGENDA_STAFF, "agenda-staff", "s", SC_AGENDA, N_("another sales manager's agenda (asks for the login)")) \
+	X(AGENDA_CONTACT, "agenda-contact", "c", SC_AGENDA, N_("log a contact with the guest: channel and outcome")) \
+	X(AGENDA_GIFT, "agenda-gift", "m", SC_AGENDA, N_("mark the date's gift given (asks first)")) \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
 	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
 	X(BOL, "line-start", "Home ^A", SC_EDIT, N_("start of the field"))                        \

@@ -294,6 +294,8 @@ static const struct {
 	struct view *(*make)(struct tui *t, const char *arg);
 } named_views[] = {
 	{"today", view_today_new},
+	{"alerts", view_alerts_new},
+	{"agenda", view_agenda_new},
 };
 
 /* The names the ':' line knows: screens, then actions. */

@@ -144,6 +144,10 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces);
 /* The views that open by name take the words typed after the name on the ':' line (NULL when
  * none); each says in its file what it understands. */
 struct view *view_today_new(struct tui *t, const char *arg);
+struct view *view_alerts_new(struct tui *t, const char *arg);
+struct view *view_agenda_new(struct tui *t, const char *arg);
+/* One alert, with the guest's months up to month. */
+struct view *view_alert_new(struct tui *t, int64_t id, struct date month);
 struct view *view_help_new(struct tui *t, unsigned scope);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
 

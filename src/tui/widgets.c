@@ -233,6 +233,16 @@ int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, con
 	return rows;
 }
 
+int widget_safety_flags(struct tui *t, int y, int x, const struct guest_summary *s)
+{
+	int c = 0;
+	if (s && s->allergies)
+		c += draw_text(y, x, 2, "!!", draw_attr(t, TE_ALLERGY), false);
+	if (s && s->taboos)
+		c += draw_text(y, x + c, 1, "✕", draw_attr(t, TE_TABOO), false);
+	return c;
+}
+
 void widget_rule(struct tui *t, int y, int x, int w)
 {
 	struct sbuf b = {0};

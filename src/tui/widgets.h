@@ -33,6 +33,10 @@ int list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows);
 /* Keeps the selection within n lines and in view of rows; returns the first line to draw. */
 size_t list_cursor_first(struct list_cursor *c, size_t n, int rows);
 
+/* "!!✕" at (y, x) in the allergy and taboo styles: whether summary s (may be NULL) has allergies
+ * and taboos, for lists too narrow for the marks themselves. Returns columns (at most 3). */
+int widget_safety_flags(struct tui *t, int y, int x, const struct guest_summary *s);
+
 /* A horizontal rule of w columns at (y, x). */
 void widget_rule(struct tui *t, int y, int x, int w);
 

@@ -1,0 +1,680 @@
+/* view_alerts.c — alert guests (警报客户, domain.md §5): the red and yellow lists with the
+ * month's figures, and one alert with the guest's recent months, the sales manager's feedback,
+ * the numbered action items and closing with an outcome. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/guest.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "store/alert_store.h"
+#include "store/search_store.h"
+#include "tui/draw.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+enum light_filter { SHOW_ALL, SHOW_RED, SHOW_YELLOW };
+
+struct alerts {
+	struct alert_row *v;
+	size_t n;
+	struct guest_summary *sum; /* the safety marks of v[i] (NULL when they could not be read) */
+	size_t *shown;             /* indexes into v of the lines shown */
+	size_t nshown;
+	struct list_cursor cur;
+	struct date month; /* whose figures are shown, and whose alerts R raises */
+	bool all;          /* closed ones too */
+	enum light_filter light;
+	char err[300];
+};
+
+/* The light of an alert as a word with a marker, so that red and yellow differ without colour;
+ * its theme element in *e. */
+static const char *light_word(const struct alert_row *r, enum theme_elem *e)
+{
+	if (r->closed_at[0]) {
+		*e = TE_DIM;
+		return _("✓ closed");
+	}
+	if (strcmp(r->light, "red") == 0) {
+		*e = TE_ERROR;
+		return _("●● RED");
+	}
+	*e = TE_WARNING;
+	return _("● YELLOW");
+}
+
+/* Days from a "YYYY-MM-DD ..." stamp to today. */
+static int age_days(const char *stamp)
+{
+	char day[11];
+	struct date d;
+	snprintf(day, sizeof day, "%.10s", stamp);
+	if (!date_parse(day, &d))
+		return 0;
+	return (int)(date_to_days(date_today()) - date_to_days(d));
+}
+
+static void alerts_clear(struct alerts *d)
+{
+	if (d->sum)
+		for (size_t i = 0; i < d->n; i++)
+			guest_summary_free(&d->sum[i]);
+	free(d->sum);
+	free(d->v);
+	free(d->shown);
+	d->sum = NULL;
+	d->v = NULL;
+	d->shown = NULL;
+	d->n = d->nshown = 0;
+}
+
+/* The lines the light filter lets through. */
+static void apply_filter(struct alerts *d)
+{
+	d->nshown = 0;
+	for (size_t i = 0; i < d->n && d->shown; i++) {
+		bool red = strcmp(d->v[i].light, "red") == 0;
+		if (d->light == SHOW_ALL || (d->light == SHOW_RED) == red)
+			d->shown[d->nshown++] = i;
+	}
+	list_cursor_first(&d->cur, d->nshown, 1);
+}
+
+static void load(struct tui *t, struct alerts *d)
+{
+	alerts_clear(d);
+	d->err[0] = '\0';
+	enum store_status s = alert_store_list(t->st, d->month, d->all, &d->v, &d->n);
+	if (s != ST_OK) {
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		return;
+	}
+	d->shown = calloc(d->n ? d->n : 1, sizeof *d->shown);
+	int64_t *ids = calloc(d->n ? d->n : 1, sizeof *ids);
+	d->sum = calloc(d->n ? d->n : 1, sizeof *d->sum);
+	char mk[8];
+	for (size_t i = 0; ids && i < d->n; i++)
+		ids[i] = d->v[i].guest_id;
+	if (!ids || !d->sum ||
+	    search_store_summaries(t->st, ids, d->n, date_month_key(d->month, mk), d->sum) != ST_OK) {
+		free(d->sum); /* the marks are left out; the list stays */
+		d->sum = NULL;
+	}
+	free(ids);
+	apply_filter(d);
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	(void)t;
+	struct alerts *d = v->data;
+	static char buf[128];
+	char mk[8];
+	snprintf(buf, sizeof buf, _("alert guests · %s"), date_month_key(d->month, mk));
+	return buf;
+}
+
+/* Column layout of the list for a screen w wide. */
+struct acols {
+	int light, name, marks, tier, visits, spend, reason, acts, age;
+};
+
+static struct acols columns(int w)
+{
+	struct acols c = {8, 12, 3, 4, 6, 9, 0, 7, 4};
+	c.reason = w - 2 - c.light - c.name - c.marks - c.tier - c.visits - c.spend - c.acts -
+		   c.age - 9;
+	return c;
+}
+
+static void draw_summary(struct tui *t, struct alerts *d, int w)
+{
+	int red = 0, yellow = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->v[i].closed_at[0])
+			*(strcmp(d->v[i].light, "red") == 0 ? &red : &yellow) += 1;
+	static const char *const shows[] = {N_("all lights"), N_("red only"), N_("yellow only")};
+	char *s = xasprintf(_("%d red, %d yellow open · showing %s%s"), red, yellow,
+			    _(shows[d->light]), d->all ? _(", closed ones too") : "");
+	draw_fill(1, 1, w - 2, s, draw_attr(t, TE_LABEL));
+	free(s);
+}
+
+static void draw_header(struct tui *t, int y, const struct acols *c)
+{
+	attr_t lab = draw_attr(t, TE_LABEL);
+	int x = 1;
+	draw_text(y, x, c->light, _("light"), lab, true);
+	x += c->light + 1;
+	draw_text(y, x, c->name + c->marks + 1, _("guest"), lab, true);
+	x += c->name + c->marks + 2;
+	draw_text(y, x, c->tier, _("tier"), lab, true);
+	x += c->tier + 1;
+	draw_right(y, x, c->visits, _("visits"), lab);
+	x += c->visits + 1;
+	draw_right(y, x, c->spend, _("spend"), lab);
+	x += c->spend + 2;
+	draw_text(y, x, c->reason, _("reason"), lab, true);
+	x += c->reason + 1;
+	draw_right(y, x, c->acts, _("actions"), lab);
+	x += c->acts + 1;
+	draw_right(y, x, c->age, _("age"), lab);
+}
+
+static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, const struct acols *c)
+{
+	size_t i = d->shown[k];
+	const struct alert_row *r = &d->v[i];
+	bool sel = k == d->cur.sel;
+	attr_t a = sel ? draw_attr(t, TE_SELECTION) : r->closed_at[0] ? draw_attr(t, TE_DIM)
+								 : draw_attr(t, TE_NORMAL);
+	draw_fill(y, 0, w, sel ? ">" : "", a);
+	enum theme_elem le;
+	const char *lw = light_word(r, &le);
+	int x = 1;
+	draw_text(y, x, c->light, lw, draw_attr(t, le), true);
+	x += c->light + 1;
+	draw_text(y, x, c->name, r->name, a, true);
+	x += c->name + 1;
+	widget_safety_flags(t, y, x, d->sum ? &d->sum[i] : NULL);
+	x += c->marks + 1;
+	widget_tier_badge(t, y, x, r->tier, NULL, false);
+	x += c->tier + 1;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%d", r->m_visits);
+	draw_right(y, x, c->visits, buf, a);
+	x += c->visits + 1;
+	char m[32];
+	snprintf(buf, sizeof buf, "¥%s", money_format_short(r->m_spend, m));
+	draw_right(y, x, c->spend, buf, a);
+	x += c->spend + 2;
+	draw_text(y, x, c->reason, r->closed_at[0] ? r->outcome : r->reason, a, true);
+	x += c->reason + 1;
+	snprintf(buf, sizeof buf, "%d/%d", r->actions_done, r->actions);
+	draw_right(y, x, c->acts, r->actions ? buf : "–", a);
+	x += c->acts + 1;
+	snprintf(buf, sizeof buf, _("%dd"), age_days(r->created_at));
+	draw_right(y, x, c->age, buf, a);
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct alerts *d = v->data;
+	int w = t->cols, bottom = t->rows - 3;
+	if (d->err[0]) {
+		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	draw_summary(t, d, w);
+	if (!d->nshown) {
+		draw_text(3, 2, w - 4,
+			  d->n ? _("No alert of that light. l shows the others.")
+			       : _("No open alerts. R raises this month's by the rules; c shows closed ones."),
+			  draw_attr(t, TE_DIM), true);
+		return;
+	}
+	struct acols c = columns(w);
+	draw_header(t, 2, &c);
+	int rows = bottom - 2;
+	size_t first = list_cursor_first(&d->cur, d->nshown, rows);
+	for (size_t k = first; k < d->nshown && (int)(k - first) < rows; k++)
+		draw_line(t, d, k, 3 + (int)(k - first), w, &c);
+}
+
+static int raise_alerts(struct tui *t, struct alerts *d)
+{
+	if (!t->rules) {
+		tui_error(t, "%s", _("no tier rules are loaded: alerts cannot be raised"));
+		return RD_VIEW;
+	}
+	char mk[8], q[160];
+	snprintf(q, sizeof q, _("Raise the alerts of %s by the rules?"), date_month_key(d->month, mk));
+	if (!tui_confirm(t, q))
+		return RD_VIEW;
+	char now[20];
+	long created = 0, raised = 0;
+	enum store_status s =
+		alert_store_detect(t->st, t->rules, d->month, date_now_stamp(now), &created, &raised);
+	if (s != ST_OK) {
+		tui_error(t, "%s", tui_store_error(t, s));
+	} else {
+		tui_message(t, _("%ld new alerts, %ld turned red"), created, raised);
+		tui_changed(t);
+	}
+	load(t, d);
+	return RD_VIEW;
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	(void)ch;
+	struct alerts *d = v->data;
+	const struct alert_row *r = d->nshown ? &d->v[d->shown[d->cur.sel]] : NULL;
+	if (list_cursor_act(&d->cur, a, d->nshown, t->rows - 5) >= 0)
+		return RD_VIEW;
+	switch (a) {
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH:
+		d->month = a == ACT_PREV_MONTH ? date_prev_month(d->month)
+					       : date_add_days(date_month_start(d->month), 31);
+		d->month = date_month_start(d->month);
+		load(t, d);
+		return RD_VIEW;
+	case ACT_ALERTS_LIGHT:
+		d->light = (d->light + 1) % 3;
+		d->cur = (struct list_cursor){0};
+		apply_filter(d);
+		return RD_VIEW;
+	case ACT_ALERTS_CLOSED:
+		d->all = !d->all;
+		load(t, d);
+		return RD_VIEW;
+	case ACT_ALERTS_RAISE:
+		return raise_alerts(t, d);
+	case ACT_OPEN:
+		if (r)
+			tui_push(t, view_alert_new(t, r->id, d->month));
+		return RD_VIEW;
+	case ACT_ALERT_GUEST:
+		if (r)
+			tui_push(t, view_guest_new(t, r->guest_id));
+		return RD_VIEW;
+	default:
+		return -1;
+	}
+}
+
+static void reload(struct tui *t, struct view *v)
+{
+	load(t, v->data);
+}
+
+static void alerts_free(struct view *v)
+{
+	alerts_clear(v->data);
+	free(v->data);
+}
+
+static const enum action hints[] = {ACT_OPEN, ACT_ALERTS_LIGHT, ACT_ALERTS_CLOSED,
+				    ACT_ALERTS_RAISE, ACT_PREV_MONTH, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "alerts",
+	.scope = SC_ALERTS | SC_MONTH | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.free = alerts_free,
+	.hints = hints,
+};
+
+/* arg: words among "red", "yellow", "all" (closed ones too) and a month YYYY-MM; NULL: the
+ * open alerts of every light with this month's figures. */
+struct view *view_alerts_new(struct tui *t, const char *arg)
+{
+	struct date month = date_month_start(date_today());
+	enum light_filter light = SHOW_ALL;
+	bool all = false;
+	char *words = xstrdup(arg ? arg : ""), *save = NULL;
+	if (!words)
+		return NULL;
+	for (char *w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(w, "red") == 0) {
+			light = SHOW_RED;
+		} else if (strcmp(w, "yellow") == 0) {
+			light = SHOW_YELLOW;
+		} else if (strcmp(w, "all") == 0) {
+			all = true;
+		} else if (!date_parse_month(w, &month)) {
+			tui_error(t, _("alerts: \"%s\" is not red, yellow, all or a month (YYYY-MM)"), w);
+			free(words);
+			return NULL;
+		}
+	}
+	free(words);
+	struct view *v = tui_view_new(&ops, sizeof(struct alerts));
+	if (!v)
+		return NULL;
+	struct alerts *d = v->data;
+	d->month = month;
+	d->light = light;
+	d->all = all;
+	load(t, d);
+	return v;
+}
+
+/* ---- one alert ---- */
+
+#define MONTHS 6
+#define LABEL_W 10
+
+struct alert_view {
+	int64_t id;
+	struct date month; /* the last month shown */
+	struct alert_row r;
+	struct alert_action *acts;
+	size_t nacts;
+	struct guest_summary sum;
+	bool have_sum;
+	struct alert_month months[MONTHS];
+	bool have_months;
+	struct list_cursor cur; /* over the action items */
+	int list_rows;          /* action items shown at the last draw */
+	char err[300];
+};
+
+static void alert_clear(struct alert_view *d)
+{
+	free(d->acts);
+	d->acts = NULL;
+	d->nacts = 0;
+	if (d->have_sum)
+		guest_summary_free(&d->sum);
+	d->have_sum = false;
+}
+
+static void alert_load(struct tui *t, struct alert_view *d)
+{
+	alert_clear(d);
+	d->err[0] = '\0';
+	enum store_status s = alert_store_get(t->st, d->id, d->month, &d->r, &d->acts, &d->nacts);
+	if (s != ST_OK) {
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		return;
+	}
+	char mk[8];
+	d->have_sum = search_store_summaries(t->st, &d->r.guest_id, 1, date_month_key(d->month, mk),
+					     &d->sum) == ST_OK;
+	d->have_months =
+		alert_store_months(t->st, d->r.guest_id, d->month, MONTHS, d->months) == ST_OK;
+	list_cursor_first(&d->cur, d->nacts, 1);
+}
+
+static const char *alert_title(struct tui *t, struct view *v)
+{
+	(void)t;
+	struct alert_view *d = v->data;
+	static char buf[200];
+	snprintf(buf, sizeof buf, _("alert %lld · %s"), (long long)d->id, d->r.name);
+	return buf;
+}
+
+/* A label in the label column and text after it (wrapped over at most maxrows). Returns rows. */
+static int labelled(struct tui *t, int y, int w, const char *label, const char *text,
+		    enum theme_elem e, int maxrows)
+{
+	draw_text(y, 1, LABEL_W, label, draw_attr(t, TE_LABEL), true);
+	return draw_wrap(y, LABEL_W + 2, w - LABEL_W - 3, maxrows, text, draw_attr(t, e));
+}
+
+/* The recent months as a small table: a column per month. Returns rows. */
+static int draw_months(struct tui *t, struct alert_view *d, int y, int w)
+{
+	static const char *const rows[] = {N_("month"), N_("visits"), N_("covers"), N_("spend"),
+					   N_("tier")};
+	int cw = (w - LABEL_W - 3) / MONTHS;
+	if (cw > 10)
+		cw = 10;
+	for (int k = 0; k < 5; k++)
+		draw_text(y + k, 1, LABEL_W, _(rows[k]), draw_attr(t, TE_LABEL), true);
+	for (int i = 0; i < MONTHS; i++) {
+		const struct alert_month *m = &d->months[i];
+		int x = LABEL_W + 2 + i * cw;
+		char buf[48], money[32];
+		bool this = i == MONTHS - 1;
+		attr_t a = draw_attr(t, this ? TE_TITLE : TE_NORMAL);
+		draw_right(y, x, cw - 1, m->month, draw_attr(t, TE_LABEL));
+		snprintf(buf, sizeof buf, "%d", m->visits);
+		draw_right(y + 1, x, cw - 1, buf, m->visits ? a : draw_attr(t, TE_DIM));
+		snprintf(buf, sizeof buf, "%d", m->covers);
+		draw_right(y + 2, x, cw - 1, buf, m->covers ? a : draw_attr(t, TE_DIM));
+		snprintf(buf, sizeof buf, "¥%s", money_format_short(m->spend, money));
+		draw_right(y + 3, x, cw - 1, buf, m->spend ? a : draw_attr(t, TE_DIM));
+		if (m->tier[0]) {
+			snprintf(buf, sizeof buf, "[%s]", m->tier);
+			draw_right(y + 4, x, cw - 1, buf, draw_attr(t, widget_tier_elem(m->tier)));
+		} else {
+			draw_right(y + 4, x, cw - 1, "–", draw_attr(t, TE_DIM));
+		}
+	}
+	return 5;
+}
+
+/* One action item: "1. [x] text — owner (done by …)". */
+static void draw_action(struct tui *t, struct alert_view *d, size_t i, int y, int w)
+{
+	const struct alert_action *x = &d->acts[i];
+	bool sel = i == d->cur.sel;
+	attr_t a = sel ? draw_attr(t, TE_SELECTION)
+		   : x->done_at[0] ? draw_attr(t, TE_DIM)
+				   : draw_attr(t, TE_NORMAL);
+	draw_fill(y, 0, w, sel ? ">" : "", a);
+	char *s;
+	if (x->done_at[0])
+		s = xasprintf(_("%2d. [x] %s%s%s  (done by %s, %.10s)"), x->no, x->text,
+			      x->owner[0] ? " — " : "", x->owner, x->done_by, x->done_at);
+	else
+		s = xasprintf("%2d. [ ] %s%s%s", x->no, x->text, x->owner[0] ? " — " : "", x->owner);
+	draw_text(y, 2, w - 3, s ? s : "", a, true);
+	free(s);
+}
+
+static void alert_draw(struct tui *t, struct view *v)
+{
+	struct alert_view *d = v->data;
+	int w = t->cols, bottom = t->rows - 3, y = 1;
+	if (d->err[0]) {
+		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	const struct alert_row *r = &d->r;
+	/* the light as a word, so that red and yellow differ without colour */
+	enum theme_elem le;
+	const char *lw = light_word(r, &le);
+	int x = 1 + draw_text(y, 1, 12, lw, draw_attr(t, le), false);
+	x += 2 + draw_text(y, x + 2, w / 3, r->name, draw_attr(t, TE_TITLE), true);
+	x += 1 + widget_tier_badge(t, y, x + 1, r->tier, NULL, false);
+	char *s = xasprintf(_("raised %.10s for %s"), r->created_at, r->month);
+	draw_text(y, x + 2, w - x - 3, s ? s : "", draw_attr(t, TE_DIM), true);
+	free(s);
+	y++;
+	s = xasprintf("%s%s%s", r->phones, r->phones[0] && r->employer[0] ? " · " : "", r->employer);
+	draw_text(y++, 1, w - 2, s ? s : "", draw_attr(t, TE_NORMAL), true);
+	free(s);
+	y += widget_safety(t, y, 1, w - 2, d->have_sum ? d->sum.allergies : NULL,
+			   d->have_sum ? d->sum.taboos : NULL);
+	if (d->have_months && y + 5 < bottom)
+		y += 1 + draw_months(t, d, y + 1, w);
+	y++;
+	if (y <= bottom)
+		y += labelled(t, y, w, _("reason"), r->reason, TE_NORMAL, 2);
+	if (y <= bottom) {
+		if (r->feedback[0]) {
+			s = xasprintf(_("%s (%s)"), r->feedback, r->feedback_by);
+			y += labelled(t, y, w, _("feedback"), s ? s : "", TE_NORMAL,
+				      bottom - y > 6 ? 3 : 1);
+			free(s);
+		} else {
+			y += labelled(t, y, w, _("feedback"), _("none yet: f writes the sales manager's"),
+				      TE_DIM, 1);
+		}
+	}
+	if (r->closed_at[0] && y <= bottom) {
+		s = xasprintf(_("%s (%.16s)"), r->outcome, r->closed_at);
+		y += labelled(t, y, w, _("closed"), s ? s : "", TE_NORMAL, 2);
+		free(s);
+	}
+	if (y > bottom)
+		return;
+	s = xasprintf(_("action items: %d of %d done"), r->actions_done, r->actions);
+	draw_fill(y++, 1, w - 2, s ? s : "", draw_attr(t, TE_LABEL));
+	free(s);
+	d->list_rows = bottom - y + 1;
+	if (d->list_rows < 1)
+		return;
+	if (!d->nacts) {
+		draw_text(y, 2, w - 4, r->closed_at[0] ? _("none") : _("none yet: a adds one"),
+			  draw_attr(t, TE_DIM), true);
+		return;
+	}
+	size_t first = list_cursor_first(&d->cur, d->nacts, d->list_rows);
+	for (size_t i = first; i < d->nacts && (int)(i - first) < d->list_rows; i++)
+		draw_action(t, d, i, y + (int)(i - first), w);
+}
+
+/* A change refused before asking anything: the alert is closed. */
+static bool closed(struct tui *t, struct alert_view *d)
+{
+	if (!d->r.closed_at[0])
+		return false;
+	tui_error(t, "%s", _("the alert is closed"));
+	return true;
+}
+
+/* Text typed for a field: NULL (with the error shown) when cancelled or not acceptable. */
+static char *ask(struct tui *t, const char *prompt, const char *initial, const char *field,
+		 size_t maxlen, bool required)
+{
+	char *v = tui_prompt(t, prompt, initial);
+	if (!v)
+		return NULL;
+	char why[200];
+	if (required && !v[0]) {
+		tui_error(t, _("%s: cannot be empty"), field);
+	} else if (v[0] && text_field_check(v, maxlen, false, why, sizeof why) < 0) {
+		tui_error(t, "%s: %s", field, why);
+	} else {
+		return v;
+	}
+	free(v);
+	return NULL;
+}
+
+/* After a write: the message, or the store's error; every view reads again. */
+static int done(struct tui *t, struct alert_view *d, enum store_status s, const char *msg)
+{
+	if (s != ST_OK) {
+		tui_error(t, "%s", tui_store_error(t, s));
+	} else {
+		tui_message(t, "%s", msg);
+		tui_changed(t);
+	}
+	alert_load(t, d);
+	return RD_VIEW;
+}
+
+static int add_action(struct tui *t, struct alert_view *d)
+{
+	if (closed(t, d))
+		return RD_VIEW;
+	char *text = ask(t, _("New action item:"), NULL, _("action"), 2000, true);
+	if (!text)
+		return RD_VIEW;
+	char *owner = ask(t, _("Owner (a login or a team, may be empty):"), NULL, _("owner"), 60,
+			  false);
+	int no = 0;
+	if (owner) {
+		enum store_status s = alert_store_action(t->st, d->id, text, owner, &no);
+		char msg[64];
+		snprintf(msg, sizeof msg, _("action item %d added"), no);
+		done(t, d, s, msg);
+		if (s == ST_OK)
+			d->cur.sel = d->nacts ? d->nacts - 1 : 0;
+	}
+	free(text);
+	free(owner);
+	return RD_VIEW;
+}
+
+static int toggle_done(struct tui *t, struct alert_view *d)
+{
+	if (!d->nacts || closed(t, d))
+		return RD_VIEW;
+	const struct alert_action *x = &d->acts[d->cur.sel];
+	bool undo = x->done_at[0] != '\0';
+	int no = x->no;
+	char msg[64];
+	snprintf(msg, sizeof msg, undo ? _("action item %d not done") : _("action item %d done"), no);
+	return done(t, d, alert_store_done(t->st, d->id, no, undo), msg);
+}
+
+static int alert_act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	(void)ch;
+	struct alert_view *d = v->data;
+	if (list_cursor_act(&d->cur, a, d->nacts, d->list_rows > 0 ? d->list_rows : 1) >= 0)
+		return RD_VIEW;
+	if (d->err[0])
+		return -1;
+	switch (a) {
+	case ACT_OPEN:
+	case ACT_ALERT_GUEST:
+		tui_push(t, view_guest_new(t, d->r.guest_id));
+		return RD_VIEW;
+	case ACT_ALERT_FEEDBACK: {
+		if (closed(t, d))
+			return RD_VIEW;
+		char *fb = ask(t, _("Sales manager's feedback:"), d->r.feedback, _("feedback"), 2000,
+			       true);
+		if (fb)
+			done(t, d, alert_store_feedback(t->st, d->id, fb), _("feedback saved"));
+		free(fb);
+		return RD_VIEW;
+	}
+	case ACT_ALERT_ADD:
+		return add_action(t, d);
+	case ACT_ALERT_DONE:
+		return toggle_done(t, d);
+	case ACT_ALERT_CLOSE: {
+		if (closed(t, d))
+			return RD_VIEW;
+		char *out = ask(t, _("Close the alert; outcome:"), NULL, _("outcome"), 2000, true);
+		if (out && tui_confirm(t, _("Close this alert?")))
+			done(t, d, alert_store_close(t->st, d->id, out), _("alert closed"));
+		free(out);
+		return RD_VIEW;
+	}
+	default:
+		return -1;
+	}
+}
+
+static void alert_reload(struct tui *t, struct view *v)
+{
+	alert_load(t, v->data);
+}
+
+static void alert_free(struct view *v)
+{
+	alert_clear(v->data);
+	free(v->data);
+}
+
+static const enum action alert_hints[] = {ACT_ALERT_FEEDBACK, ACT_ALERT_ADD, ACT_ALERT_DONE,
+				    ACT_ALERT_CLOSE, ACT_ALERT_GUEST, ACT_NONE};
+
+static const struct view_ops alert_ops = {
+	.name = "alert",
+	.scope = SC_ALERT | SC_LIST,
+	.title = alert_title,
+	.draw = alert_draw,
+	.act = alert_act,
+	.reload = alert_reload,
+	.free = alert_free,
+	.hints = alert_hints,
+};
+
+/* Alert id, with the guest's figures up to month. */
+struct view *view_alert_new(struct tui *t, int64_t id, struct date month)
+{
+	struct view *v = tui_view_new(&alert_ops, sizeof(struct alert_view));
+	if (!v)
+		return NULL;
+	struct alert_view *d = v->data;
+	d->id = id;
+	d->month = date_month_start(month);
+	alert_load(t, d);
+	return v;
+}
