@@ -55,6 +55,49 @@ static int age_days(const char *stamp)
 	return (int)(date_to_days(date_today()) - date_to_days(d));
 }
 
+/* The figures of a yellow alert's reason ("1 visit, ¥580.00, 4 covers in 2026-06: short of A
+ * quality"). No scanf conversion touches the "¥": in a UTF-8 locale %[ reads characters. */
+static bool yellow_figures(const char *reason, int *visits, char money[32], int *covers,
+			   char mk[8], char tier[8], char grp[24])
+{
+	char *end;
+	long v = strtol(reason, &end, 10);
+	const char *p = end;
+	if (p == reason)
+		return false;
+	if (strncmp(p, " visits, ¥", strlen(" visits, ¥")) == 0)
+		p += strlen(" visits, ¥");
+	else if (strncmp(p, " visit, ¥", strlen(" visit, ¥")) == 0)
+		p += strlen(" visit, ¥");
+	else
+		return false;
+	int n = 0;
+	*visits = (int)v;
+	return sscanf(p, "%31[^,], %d covers in %7[^:]: short of %7s %23[^\n]%n", money, covers, mk,
+		      tier, grp, &n) == 5 &&
+	       !p[n];
+}
+
+/* The reason of an alert as the store wrote it (in English, a record that does not change with
+ * the language), in the interface's language for the reasons it knows; into buf. */
+static const char *reason_text(const char *reason, char *buf, size_t len)
+{
+	char mk[8], money[32], tier[8], grp[24];
+	long long id;
+	int visits, covers, n = 0;
+	if (sscanf(reason, "no visit in %7s%n", mk, &n) == 1 && !reason[n]) {
+		snprintf(buf, len, _("no visit in %s"), mk);
+	} else if (sscanf(reason, "complaint %lld is past its deadline%n", &id, &n) == 1 && !reason[n]) {
+		snprintf(buf, len, _("complaint %lld is past its deadline"), id);
+	} else if (yellow_figures(reason, &visits, money, &covers, mk, tier, grp)) {
+		snprintf(buf, len, _("visits %d, ¥%s, covers %d in %s: short of %s %s"), visits, money,
+			 covers, mk, tier, tr_data(grp));
+	} else {
+		snprintf(buf, len, "%s", reason);
+	}
+	return buf;
+}
+
 static void alerts_clear(struct alerts *d)
 {
 	if (d->sum)
@@ -189,7 +232,9 @@ static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, c
 	snprintf(buf, sizeof buf, "¥%s", money_format_short(r->m_spend, m));
 	draw_right(y, x, c->spend, buf, a);
 	x += c->spend + 2;
-	draw_text(y, x, c->reason, r->closed_at[0] ? r->outcome : r->reason, a, true);
+	char why[400];
+	draw_text(y, x, c->reason, r->closed_at[0] ? r->outcome : reason_text(r->reason, why, sizeof why),
+		  a, true);
 	x += c->reason + 1;
 	snprintf(buf, sizeof buf, "%d/%d", r->actions_done, r->actions);
 	draw_right(y, x, c->acts, r->actions ? buf : "–", a);
@@ -488,8 +533,11 @@ static void alert_draw(struct tui *t, struct view *v)
 	if (d->have_months && y + 5 < bottom)
 		y += 1 + draw_months(t, d, y + 1, w);
 	y++;
-	if (y <= bottom)
-		y += labelled(t, y, w, _("reason"), r->reason, TE_NORMAL, 2);
+	if (y <= bottom) {
+		char why[400];
+		y += labelled(t, y, w, _("reason"), reason_text(r->reason, why, sizeof why),
+			      TE_NORMAL, 2);
+	}
 	if (y <= bottom) {
 		if (r->feedback[0]) {
 			s = xasprintf(_("%s (%s)"), r->feedback, r->feedback_by);
