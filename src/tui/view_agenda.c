@@ -33,7 +33,10 @@ struct agenda {
 	char staff[64]; /* the sales manager shown; "" for every guest */
 	struct agenda_row *rows;
 	size_t n;
-	struct guest_summary *sum; /* safety marks of rows[i] (NULL when unread) */
+	/* the safety marks of rows[i], read when first shown (an agenda of every guest may hold
+	 * hundreds of thousands of rows) */
+	struct guest_summary *sum;
+	unsigned char *sum_state; /* 0 unread, 1 read, 2 could not be read */
 	struct line *lines;
 	size_t nlines;
 	size_t *pick; /* the lines that are rows, in screen order (what the cursor moves over) */
@@ -52,10 +55,12 @@ static enum section section_of(const struct agenda_row *r)
 
 static void agenda_clear(struct agenda *d)
 {
-	if (d->sum)
-		for (size_t i = 0; i < d->n; i++)
+	for (size_t i = 0; d->sum && d->sum_state && i < d->n; i++)
+		if (d->sum_state[i] == 1)
 			guest_summary_free(&d->sum[i]);
 	free(d->sum);
+	free(d->sum_state);
+	d->sum_state = NULL;
 	agenda_rows_free(d->rows, d->n);
 	free(d->lines);
 	free(d->pick);
@@ -111,17 +116,8 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 		snprintf(d->err, sizeof d->err, "%s", _("out of memory"));
 		return ST_IO;
 	}
-	int64_t *ids = calloc(n ? n : 1, sizeof *ids);
 	d->sum = calloc(n ? n : 1, sizeof *d->sum);
-	char mk[8];
-	for (size_t i = 0; ids && i < n; i++)
-		ids[i] = rows[i].guest_id;
-	if (!ids || !d->sum ||
-	    search_store_summaries(t->st, ids, n, date_month_key(date_today(), mk), d->sum) != ST_OK) {
-		free(d->sum); /* the marks are left out; the agenda stays */
-		d->sum = NULL;
-	}
-	free(ids);
+	d->sum_state = calloc(n ? n : 1, 1);
 	list_cursor_first(&d->cur, d->npick, 1);
 	return ST_OK;
 }
@@ -180,6 +176,22 @@ static const char *const occasions[] __attribute__((unused)) = {N_("birthday"),
 /* Columns: what, guest, marks, tier, status, and the rest. */
 enum { C_WHAT = 12, C_NAME = 12, C_MARKS = 3, C_TIER = 3, C_STATUS = 17 };
 
+/* The summary of rows[i] (its safety marks), read on first use; NULL when it cannot be. */
+static const struct guest_summary *summary(struct tui *t, struct agenda *d, size_t i)
+{
+	if (!d->sum || !d->sum_state)
+		return NULL;
+	if (d->sum_state[i] == 0) {
+		char mk[8];
+		d->sum_state[i] = search_store_summaries(t->st, &d->rows[i].guest_id, 1,
+							 date_month_key(date_today(), mk),
+							 &d->sum[i]) == ST_OK
+					  ? 1
+					  : 2;
+	}
+	return d->sum_state[i] == 1 ? &d->sum[i] : NULL;
+}
+
 static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y, int w)
 {
 	const struct agenda_row *r = &d->rows[i];
@@ -192,7 +204,7 @@ static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y,
 	x += C_WHAT + 1;
 	draw_text(y, x, C_NAME, r->guest ? r->guest : "", a, true);
 	x += C_NAME + 1;
-	widget_safety_flags(t, y, x, d->sum ? &d->sum[i] : NULL);
+	widget_safety_flags(t, y, x, summary(t, d, i));
 	x += C_MARKS + 1;
 	widget_tier_badge(t, y, x, r->tier, NULL, false);
 	x += C_TIER + 1;
