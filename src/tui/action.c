@@ -146,10 +146,16 @@ int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err,
 		keymap_free(&tmp);
 		return -1;
 	}
+	/* the action's old keys go, and so does another action's binding of one of the new keys
+	 * where they would meet (the new binding would hide it: help must not list it) */
 	size_t j = 0;
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].action != a)
+	for (size_t i = 0; i < m->n; i++) {
+		bool hidden = false;
+		for (size_t k = 0; k < tmp.n && !hidden; k++)
+			hidden = tmp.v[k].key == m->v[i].key && (tmp.v[k].scope & m->v[i].scope);
+		if (m->v[i].action != a && !hidden)
 			m->v[j++] = m->v[i];
+	}
 	m->n = j;
 	for (size_t i = 0; i < tmp.n; i++)
 		if (bind(m, tmp.v[i].key, tmp.v[i].scope, a) < 0) {
