@@ -172,11 +172,22 @@ char *date_stamp_format(long long secs, char *buf)
 	return buf;
 }
 
-/* $MAITRE_NOW when set and a valid stamp, else NULL. */
-static const char *env_now(long long *secs)
+static long long clock_secs; /* date_clock_set: a simulated clock, 0 when none */
+
+void date_clock_set(long long secs)
 {
+	clock_secs = secs;
+}
+
+/* The simulated clock, else $MAITRE_NOW when set and a valid stamp; false when neither. */
+static bool env_now(long long *secs)
+{
+	if (clock_secs) {
+		*secs = clock_secs;
+		return true;
+	}
 	const char *env = getenv("MAITRE_NOW");
-	return env && date_stamp_parse(env, secs) ? env : NULL;
+	return env && date_stamp_parse(env, secs);
 }
 
 struct date date_today(void)

@@ -40,6 +40,10 @@ struct date date_today(void);
  * valid ("YYYY-MM-DD HH:MM:SS", for tests); else the clock, its date part following
  * $MAITRE_TODAY when set. Returns buf. */
 char *date_now_stamp(char *buf);
+/* Sets a simulated clock (seconds as from date_stamp_parse) that date_today, date_now_stamp
+ * and date_now_hour follow before $MAITRE_NOW; 0 turns it off. For generating a history (the
+ * demo restaurant's complaints), never for the interface. */
+void date_clock_set(long long secs);
 /* Current local hour (0..23), from $MAITRE_NOW when set. */
 int date_now_hour(void);
 /* Parses exactly "YYYY-MM-DD HH:MM:SS" (a valid date and time) into seconds since

@@ -42,6 +42,15 @@ q "WITH m AS (SELECT guest_id, count(*) / 3.0 AS v, sum(spend_fen) / 300.0 AS s,
         WHEN v >= 2 AND s >= 1500 AND pc >= 50 THEN 'C quality'
         WHEN v >= 2 AND s >= 1000 AND pc >= 40 THEN 'C active' END AS tier FROM m)
   SELECT tier FROM t WHERE tier IS NOT NULL GROUP BY tier HAVING count(*) > 0 ORDER BY tier" >> "$OUT"
+note "the back office has a history: calls and visits, complaints at every stage, alerts"
+check "calls and visits by the sales managers" test "$(q 'SELECT count(DISTINCT channel) FROM contact')" -ge 2
+check "complaints at several stages of recovery" test "$(q 'SELECT count(DISTINCT status) FROM complaint')" -ge 3
+q "SELECT status, count(*) FROM complaint GROUP BY status ORDER BY status" >> "$OUT"
+check "every complaint about a live visit of its guest, logged after it" test "$(q "SELECT count(*) FROM complaint c JOIN visit v ON v.id = c.visit_id AND v.guest_id = c.guest_id WHERE v.voided_at IS NULL AND c.at > v.date")" = "$(q 'SELECT count(*) FROM complaint')"
+check "each complaint's timeline in order" test "$(q 'SELECT count(*) FROM complaint_event a JOIN complaint_event b ON a.complaint_id = b.complaint_id AND b.id > a.id AND b.at < a.at')" = 0
+MAITRE_NOW="2026-06-30 10:00:00" run --db "$TMP/a.db" complaint list --overdue
+check "red and yellow alerts of the last complete month" test "$(q "SELECT count(DISTINCT light) FROM alert WHERE month = '2026-05'")" = 2
+check "some alerts with feedback and action items" test "$(q 'SELECT count(*) FROM alert_action')" -gt 0
 run --db "$TMP/a.db" demo --guests 0
 run --db "$TMP/a.db" demo --guests many
 run --db "$TMP/d.db" demo --visits-per-guest -1

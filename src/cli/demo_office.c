@@ -1,0 +1,197 @@
+/* demo_office.c — the back office's history of the demo restaurant: the sales managers' calls
+ * and visits, complaints at every stage of their recovery (some past their deadline), and the
+ * alerts of the last complete month with some feedback and action items. Written through the
+ * store's own functions, with a simulated clock for the times of the complaints' moves, so the
+ * data is what the interface would have written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/demo.h"
+#include "core/complaint.h"
+#include "core/demo_data.h"
+#include "store/agenda_store.h"
+#include "store/alert_store.h"
+#include "store/complaint_store.h"
+#include "store/visit_store.h"
+
+enum { S_OFFICE = 900 }; /* the random stream of the office history */
+
+#define MAX_CONTACTS 3000
+#define MAX_COMPLAINTS 400
+
+static const char *const complaint_texts[CC_COUNT][3] = {
+	[CC_FOOD] = {"鱼不新鲜，有异味", "菜里吃出头发", "辣度远超点单要求"},
+	[CC_SERVICE] = {"服务员态度冷淡，催了三次才上茶", "结账时多收了一道菜", "包间无人照应"},
+	[CC_WAITING_TIME] = {"热菜等了四十分钟", "预订的包间迟到半小时才腾出", "上菜顺序混乱，主食先到"},
+	[CC_HYGIENE] = {"餐具有污渍", "包间洗手间不干净", "桌布有油渍未换"},
+	[CC_ENVIRONMENT] = {"隔壁包间太吵", "空调太冷，调了也没用", "包间有烟味"},
+	[CC_PRICE] = {"海鲜按时价结算，比预期贵很多", "酒水开瓶费事先没有说明", "套餐价格与菜单不符"},
+	[CC_OTHER] = {"停车位被占，无人协调", "生日蛋糕忘了准备", "发票开错抬头"},
+};
+
+static long long stamp_at(struct date d, int hour, int minute)
+{
+	char day[11], buf[32];
+	long long secs = 0;
+	snprintf(buf, sizeof buf, "%s %02d:%02d:00", date_format(d, day), hour % 24, minute % 60);
+	date_stamp_parse(buf, &secs);
+	return secs;
+}
+
+/* Calls and visits: most guests due by their tier's cadence were contacted within it, some
+ * long ago (overdue now), a few never. */
+static enum store_status contacts(struct store *st, const struct tier_rules *r, struct date today,
+				  struct demo_rng *rng, long *made)
+{
+	struct agenda_row *rows = NULL;
+	size_t n = 0;
+	enum store_status s = agenda_store_agenda(st, r, today, 1, NULL, &rows, &n);
+	for (size_t i = 0; s == ST_OK && i < n && *made < MAX_CONTACTS; i++) {
+		const struct agenda_row *a = &rows[i];
+		if (a->what != AGENDA_PHONE && a->what != AGENDA_VISIT)
+			continue;
+		double u = demo_rng_unit(rng);
+		if (u < 0.12)
+			continue; /* never contacted: due today */
+		long back = u < 0.82 ? demo_rng_range(rng, 1, 25) : demo_rng_range(rng, 30, 75);
+		struct agenda_contact c = {
+			.guest_id = a->guest_id,
+			.channel = a->what == AGENDA_PHONE ? (demo_rng_chance(rng, 0.3) ? "wechat" : "phone")
+							   : "visit",
+			.on = date_add_days(today, -back),
+			.outcome = a->what == AGENDA_PHONE ? "问候近况，约下次来店" : "登门拜访，送上新菜品尝券",
+		};
+		if ((s = agenda_store_contact(st, today, &c)) == ST_OK)
+			++*made;
+	}
+	agenda_rows_free(rows, n);
+	return s;
+}
+
+/* One complaint about a visit, taken as far through its recovery as the dice say; the clock
+ * follows each move. */
+static enum store_status one_complaint(struct store *st, const struct visit *v, struct date today,
+				       struct demo_rng *rng)
+{
+	struct complaint c;
+	complaint_init(&c);
+	c.guest_id = v->guest_id;
+	c.visit_id = v->id;
+	c.category = (enum complaint_category)demo_rng_range(rng, 0, CC_COUNT - 1);
+	c.channel = (enum complaint_channel)demo_rng_range(rng, 0, CH_COUNT - 1);
+	double sv = demo_rng_unit(rng);
+	c.severity = sv < 0.35 ? SEV_LOW : sv < 0.8 ? SEV_MEDIUM : sv < 0.97 ? SEV_HIGH : SEV_CRITICAL;
+	c.description = (char *)complaint_texts[c.category][demo_rng_range(rng, 0, 2)];
+	c.owner = (char *)demo_pick_w(rng, demo_sales_managers, demo_sales_managers_n);
+	struct date day;
+	date_parse(v->date, &day);
+	long long t = stamp_at(day, v->meal == MEAL_LUNCH ? 13 : 20, (int)demo_rng_range(rng, 0, 59));
+	long long now = stamp_at(today, 10, 0);
+	date_clock_set(t);
+	enum store_status s = complaint_store_add(st, &c);
+	int64_t id = c.id;
+	c.description = c.owner = NULL; /* not ours to free */
+	complaint_free(&c);
+	/* how far it went: ack, steps, resolve, follow-up, close (older ones further) */
+	long age_days = (now - t) / 86400;
+	int stage = (int)demo_rng_range(rng, age_days > 10 ? 3 : 0, 5);
+	long long step[] = {demo_rng_range(rng, 600, 3 * 3600), demo_rng_range(rng, 3600, 60 * 3600),
+			    demo_rng_range(rng, 86400, 8 * 86400), demo_rng_range(rng, 3600, 86400)};
+	for (int k = 0; s == ST_OK && k < stage && k < 4; k++) {
+		if ((t += step[k]) >= now)
+			break;
+		date_clock_set(t);
+		if (k == 0)
+			s = complaint_store_ack(st, id, "已致电客人致歉");
+		else if (k == 1) {
+			for (int n = 1; s == ST_OK && n <= 4; n++)
+				s = complaint_store_step(st, id, n, true);
+			if (s == ST_OK)
+				s = complaint_store_resolve(st, id, "店长当面致歉，下次来店赠送招牌菜",
+							    demo_rng_chance(rng, 0.5)
+								    ? demo_rng_range(rng, 1, 6) * 5000
+								    : -1);
+		} else if (k == 2)
+			s = complaint_store_followup(st, id,
+						     demo_rng_chance(rng, 0.85) ? CV_SATISFIED
+									       : CV_UNSATISFIED,
+						     "回访：客人表示理解");
+		else
+			s = complaint_store_close(st, id);
+	}
+	date_clock_set(0);
+	return s;
+}
+
+/* Complaints about recent visits of a sample of guests. */
+static enum store_status complaints(struct store *st, long guests, struct date today,
+				    struct demo_rng *rng, long *made)
+{
+	char from[11], until[11];
+	date_format(date_add_days(today, -60), from);
+	date_format(date_add_days(today, -1), until); /* the complaints came the day after, or later */
+	long want = guests / 30 < MAX_COMPLAINTS ? guests / 30 : MAX_COMPLAINTS;
+	enum store_status s = ST_OK;
+	for (long tries = 0; s == ST_OK && *made < want && tries < want * 8; tries++) {
+		struct visit_filter f = {.guest_id = demo_rng_range(rng, 1, guests), .from = from,
+					 .until = until};
+		struct visit *v = NULL;
+		size_t n = 0;
+		if ((s = visit_store_list(st, &f, &v, &n)) == ST_OK && n) {
+			if ((s = one_complaint(st, &v[demo_rng_range(rng, 0, (long)n - 1)], today, rng)) ==
+			    ST_OK)
+				++*made;
+		}
+		for (size_t i = 0; i < n; i++)
+			visit_free(&v[i]);
+		free(v);
+	}
+	return s;
+}
+
+/* The last complete month's alerts, a third of them with the sales manager's feedback and an
+ * action item or two. */
+static enum store_status alerts(struct store *st, const struct tier_rules *r, struct date today,
+				struct demo_rng *rng, long *made)
+{
+	struct date m = date_prev_month(date_month_start(today));
+	char now[20];
+	date_clock_set(stamp_at(date_month_start(today), 9, 30));
+	long raised = 0;
+	enum store_status s = alert_store_detect(st, r, m, date_now_stamp(now), made, &raised);
+	struct alert_row *rows = NULL;
+	size_t n = 0;
+	if (s == ST_OK)
+		s = alert_store_list(st, m, false, &rows, &n);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		if (!demo_rng_chance(rng, 0.35))
+			continue;
+		s = alert_store_feedback(st, rows[i].id, strcmp(rows[i].light, "red") == 0
+								 ? "电话未接通，已发微信问候"
+								 : "客人说最近出差多，月底会来");
+		int no;
+		if (s == ST_OK)
+			s = alert_store_action(st, rows[i].id, "店长亲自致电邀请品鉴新菜",
+					       demo_pick_w(rng, demo_sales_managers, demo_sales_managers_n), &no);
+		if (s == ST_OK && demo_rng_chance(rng, 0.5))
+			s = alert_store_done(st, rows[i].id, no, false);
+	}
+	free(rows);
+	date_clock_set(0);
+	return s;
+}
+
+enum store_status demo_office(struct store *st, const struct tier_rules *r, long guests,
+			      uint64_t seed, struct date today, struct demo_office_stats *out)
+{
+	struct demo_rng rng;
+	demo_rng_stream(&rng, seed, S_OFFICE, 0);
+	memset(out, 0, sizeof *out);
+	enum store_status s = contacts(st, r, today, &rng, &out->contacts);
+	if (s == ST_OK)
+		s = complaints(st, guests, today, &rng, &out->complaints);
+	if (s == ST_OK)
+		s = alerts(st, r, today, &rng, &out->alerts);
+	return s;
+}
