@@ -187,16 +187,19 @@ static const char *hint_key(struct tui *t, enum action a, bool typing, char *buf
 	return buf;
 }
 
+/* The hint line: the view's main keys, then help, the command line and back (or quit). An item
+ * is shown whole or not at all: when the line is too narrow the view's last ones give way
+ * first (the '?' screen lists them all). */
 static void draw_hint(struct tui *t)
 {
 	static const enum action common[] = {ACT_HELP, ACT_COMMAND, ACT_BACK, ACT_QUIT};
 	static const enum action none[] = {ACT_NONE};
-	struct sbuf b = {0};
+	struct strv items = {0};
+	size_t nown = 0;
 	const struct view *v = t->top;
 	bool typing = v->ops->typing && v->ops->typing((struct view *)v);
 	const enum action *own = v->ops->hints ? v->ops->hints : none;
 	char key[16];
-	sbuf_add(&b, "");
 	for (int pass = 0; pass < 2; pass++) {
 		const enum action *list = pass ? common : own;
 		size_t n = pass ? sizeof common / sizeof common[0] : SIZE_MAX;
@@ -210,11 +213,27 @@ static void draw_hint(struct tui *t)
 				continue;
 			if (!*hint_key(t, a, typing, key))
 				continue;
-			sbuf_printf(&b, "%s%s %s", b.len ? "  " : " ", key, _(action_table[a].name));
+			strv_take(&items, xasprintf("%s %s", key, _(action_table[a].name)));
+			nown += !pass;
 		}
 	}
+	int width = 0;
+	for (size_t i = 0; i < items.n; i++)
+		width += 2 + draw_width(items.v[i]);
+	bool *drop = calloc(items.n ? items.n : 1, sizeof *drop);
+	for (size_t i = nown; drop && width > t->cols && i-- > 0;) {
+		drop[i] = true;
+		width -= 2 + draw_width(items.v[i]);
+	}
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	for (size_t i = 0; i < items.n; i++)
+		if (!drop || !drop[i])
+			sbuf_printf(&b, "%s%s", b.len ? "  " : " ", items.v[i]);
 	draw_fill(t->rows - 2, 0, t->cols, b.s, draw_attr(t, TE_HINT));
 	sbuf_free(&b);
+	free(drop);
+	strv_free(&items);
 }
 
 static void draw_title(struct tui *t)
