@@ -342,3 +342,191 @@ enum store_status sheet_store_month(struct store *st, struct date m, const char 
 	*n = rs == ST_OK ? c.n : 0;
 	return rs;
 }
+
+/* ---- a window of the sheet ---- */
+
+/* The statements of one window: the driver gives candidate guest ids in order (the month's
+ * visits, or the guests of the tier or of the sales manager asked for, whichever is narrower);
+ * each candidate's row is then read by its keys. */
+struct window {
+	sqlite3_stmt *drive, *visits, *tier, *guest;
+	struct staff_name *staff;
+	size_t nstaff;
+	char first[11], last[11], mk[8];
+};
+
+static void window_close(struct window *w)
+{
+	sqlite3_stmt *v[] = {w->drive, w->visits, w->tier, w->guest};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (v[i])
+			sqlite3_reset(v[i]);
+	free(w->staff);
+}
+
+/* The staff id of login, or 0 when no such login (ids start at 1). */
+static int64_t staff_id(const struct window *w, const char *login)
+{
+	for (size_t i = 0; i < w->nstaff; i++)
+		if (strcmp(w->staff[i].login, login) == 0)
+			return w->staff[i].id;
+	return 0;
+}
+
+static enum store_status window_open(struct store *st, struct window *w, const char *tier,
+				     const char *manager, int64_t from, bool backward)
+{
+	/* forward and backward forms of each driver: ids after `from` ascending, or before it
+	 * descending */
+	static const char *by_visit[2] = {
+		"SELECT guest_id FROM visit INDEXED BY visit_guest_date WHERE guest_id > ?3 "
+		"AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY guest_id",
+		"SELECT guest_id FROM visit INDEXED BY visit_guest_date WHERE guest_id < ?3 "
+		"AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY guest_id DESC"};
+	static const char *by_tier[2] = {
+		"SELECT guest_id FROM tier_month WHERE month = ?1 AND tier = ?2 AND guest_id > ?3 "
+		"ORDER BY guest_id",
+		"SELECT guest_id FROM tier_month WHERE month = ?1 AND tier = ?2 AND guest_id < ?3 "
+		"ORDER BY guest_id DESC"};
+	static const char *by_manager[2] = {
+		"SELECT id FROM guest WHERE sales_manager = ?1 AND id > ?3 ORDER BY id",
+		"SELECT id FROM guest WHERE sales_manager = ?1 AND id < ?3 ORDER BY id DESC"};
+	enum store_status rs = read_staff(st, &w->staff, &w->nstaff);
+	if (rs != ST_OK)
+		return rs;
+	int b = backward ? 1 : 0;
+	/* "" asks for guests without a tier or a sales manager: only the visits find those */
+	if (tier && *tier) {
+		if (!(w->drive = store_prep(st, by_tier[b])))
+			return ST_IO;
+		sqlite3_bind_text(w->drive, 1, w->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->drive, 2, tier, -1, SQLITE_TRANSIENT);
+	} else if (manager && *manager) {
+		if (!(w->drive = store_prep(st, by_manager[b])))
+			return ST_IO;
+		sqlite3_bind_int64(w->drive, 1, staff_id(w, manager));
+	} else {
+		if (!(w->drive = store_prep(st, by_visit[b])))
+			return ST_IO;
+		sqlite3_bind_text(w->drive, 1, w->first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->drive, 2, w->last, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(w->drive, 3, from);
+	w->visits = store_prep(st, "SELECT date, covers, spend_fen FROM visit WHERE guest_id = ?1 "
+				   "AND date BETWEEN ?2 AND ?3 AND voided_at IS NULL");
+	w->tier = store_prep(st, "SELECT tier, grp FROM tier_month WHERE month = ?1 AND guest_id = ?2");
+	w->guest = store_prep(st, "SELECT name, sales_manager FROM guest WHERE id = ?1");
+	if (!w->visits || !w->tier || !w->guest)
+		return ST_IO;
+	sqlite3_bind_text(w->visits, 2, w->first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->visits, 3, w->last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->tier, 1, w->mk, -1, SQLITE_STATIC);
+	return ST_OK;
+}
+
+/* Steps s once bound to id: SQLITE_ROW, SQLITE_DONE or an error. */
+static int step_id(sqlite3_stmt *s, int col, int64_t id)
+{
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, col, id);
+	return sqlite3_step(s);
+}
+
+/* Reads guest id's row into r; *keep is false when the guest has no visit that month or is
+ * not of the tier or sales manager asked for. */
+static enum store_status window_row(struct store *st, struct window *w, int64_t id,
+				    const char *tier, const char *manager, struct sheet_row *r,
+				    bool *keep)
+{
+	memset(r, 0, sizeof *r);
+	r->guest_id = id;
+	*keep = false;
+	int rc;
+	for (rc = step_id(w->visits, 1, id); rc == SQLITE_ROW; rc = sqlite3_step(w->visits)) {
+		int d = day_of(sqlite3_column_text(w->visits, 0));
+		int covers = sqlite3_column_int(w->visits, 1);
+		int64_t spend = sqlite3_column_int64(w->visits, 2);
+		if (d >= 1 && d <= 31) {
+			r->covers[d - 1] += covers;
+			r->spend[d - 1] += spend;
+		}
+		r->visits++;
+		r->covers_total += covers;
+		r->spend_total += spend;
+	}
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "sheet");
+	if (!r->visits)
+		return ST_OK;
+	if ((rc = step_id(w->tier, 2, id)) == SQLITE_ROW) {
+		store_col_copy(w->tier, 0, r->tier, sizeof r->tier);
+		store_col_copy(w->tier, 1, r->grp, sizeof r->grp);
+	} else if (rc != SQLITE_DONE) {
+		return store_sqlfail(st, rc, "sheet");
+	}
+	if (tier && strcmp(r->tier, tier) != 0)
+		return ST_OK;
+	if ((rc = step_id(w->guest, 1, id)) == SQLITE_ROW) {
+		store_col_copy(w->guest, 0, r->name, sizeof r->name);
+		if (sqlite3_column_type(w->guest, 1) != SQLITE_NULL)
+			copy(r->sales_manager, sizeof r->sales_manager,
+			     staff_login(w->staff, w->nstaff, sqlite3_column_int64(w->guest, 1)));
+	} else if (rc != SQLITE_DONE) {
+		return store_sqlfail(st, rc, "sheet");
+	}
+	*keep = !manager || strcmp(r->sales_manager, manager) == 0;
+	return ST_OK;
+}
+
+/* Turns the first n rows of v end for end (a backward window comes in descending order). */
+static void reverse_rows(struct sheet_row *v, size_t n)
+{
+	struct sheet_row tmp;
+	for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+		tmp = v[i];
+		v[i] = v[j - 1];
+		v[j - 1] = tmp;
+	}
+}
+
+enum store_status sheet_store_window(struct store *st, struct date m, const char *tier,
+				     const char *manager, int64_t from, bool backward, size_t limit,
+				     struct sheet_row **out, size_t *n)
+{
+	struct window w = {0};
+	date_month_first(m, w.first);
+	date_month_last(m, w.last);
+	date_month_key(m, w.mk);
+	*n = 0;
+	if (!(*out = calloc(limit ? limit : 1, sizeof **out)))
+		return store_fail(st, ST_IO, "out of memory");
+	enum store_status rs = store_exec(st, "SAVEPOINT sheet_window");
+	if (rs != ST_OK)
+		return rs;
+	if ((rs = window_open(st, &w, tier, manager, from, backward)) != ST_OK)
+		goto out;
+	int64_t prev = 0;
+	bool any = false;
+	int rc = SQLITE_ROW;
+	while (*n < limit && (rc = sqlite3_step(w.drive)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(w.drive, 0);
+		if (any && id == prev) /* the visit driver gives a guest once per visit */
+			continue;
+		prev = id;
+		any = true;
+		bool keep;
+		if ((rs = window_row(st, &w, id, tier, manager, &(*out)[*n], &keep)) != ST_OK)
+			goto out;
+		*n += keep;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rs = store_sqlfail(st, rc, "sheet");
+	else if (backward)
+		reverse_rows(*out, *n);
+out:
+	window_close(&w);
+	store_exec(st, "RELEASE sheet_window");
+	if (rs != ST_OK)
+		*n = 0;
+	return rs;
+}

@@ -2,6 +2,7 @@
 #ifndef MAITRE_SHEET_STORE_H
 #define MAITRE_SHEET_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,5 +33,15 @@ typedef int (*sheet_row_fn)(const struct sheet_row *r, void *ctx);
 /* The rows of sheet_store_month, passed one by one to fn as they are made (nothing is kept). */
 enum store_status sheet_store_each(struct store *st, struct date m, const char *tier,
 				   const char *manager, sheet_row_fn fn, void *ctx);
+
+/* A window of the sheet for a screen that shows a few rows at a time: up to limit rows of
+ * sheet_store_month (same rows, same filters, guest order) after guest id `from` (ids > from),
+ * or, when backward is set, the last limit rows before it (ids < from, still returned in guest
+ * order: INT64_MAX reads the end of the sheet). Reads only as far as it needs (keyset by guest
+ * id), so the first screen of a big month does not wait for the whole month. *out is
+ * malloc'ed (caller frees); *n < limit only at the end (or start) of the sheet. */
+enum store_status sheet_store_window(struct store *st, struct date m, const char *tier,
+				     const char *manager, int64_t from, bool backward, size_t limit,
+				     struct sheet_row **out, size_t *n);
 
 #endif

@@ -419,6 +419,116 @@ START_TEST(test_sheet)
 }
 END_TEST
 
+static void same_row(const struct sheet_row *a, const struct sheet_row *b)
+{
+	ck_assert_int_eq(a->guest_id, b->guest_id);
+	ck_assert_str_eq(a->name, b->name);
+	ck_assert_str_eq(a->sales_manager, b->sales_manager);
+	ck_assert_str_eq(a->tier, b->tier);
+	ck_assert_str_eq(a->grp, b->grp);
+	ck_assert_int_eq(a->visits, b->visits);
+	ck_assert_int_eq(a->covers_total, b->covers_total);
+	ck_assert_int_eq(a->spend_total, b->spend_total);
+	ck_assert(memcmp(a->covers, b->covers, sizeof a->covers) == 0);
+	ck_assert(memcmp(a->spend, b->spend, sizeof a->spend) == 0);
+}
+
+/* Every window size, forward from the start and backward from the end, gives the rows of
+ * sheet_store_month, for each filter. */
+static void check_windows(struct date m, const char *tier, const char *manager)
+{
+	struct sheet_row *all, *w;
+	size_t n, k;
+	ck_assert_int_eq(sheet_store_month(st, m, tier, manager, &all, &n), ST_OK);
+	for (size_t limit = 1; limit <= n + 1; limit++) {
+		size_t got = 0;
+		int64_t from = 0;
+		do { /* forward */
+			ck_assert_int_eq(sheet_store_window(st, m, tier, manager, from, false, limit,
+							    &w, &k),
+					 ST_OK);
+			ck_assert_uint_le(got + k, n);
+			for (size_t i = 0; i < k; i++)
+				same_row(&w[i], &all[got + i]);
+			got += k;
+			if (k)
+				from = w[k - 1].guest_id;
+			free(w);
+		} while (k == limit);
+		ck_assert_uint_eq(got, n);
+		from = INT64_MAX;
+		size_t left = n;
+		do { /* backward */
+			ck_assert_int_eq(sheet_store_window(st, m, tier, manager, from, true, limit,
+							    &w, &k),
+					 ST_OK);
+			ck_assert_uint_le(k, left);
+			for (size_t i = 0; i < k; i++)
+				same_row(&w[i], &all[left - k + i]);
+			left -= k;
+			if (k)
+				from = w[0].guest_id;
+			free(w);
+		} while (k == limit);
+		ck_assert_uint_eq(left, 0);
+	}
+	free(all);
+}
+
+START_TEST(test_sheet_window)
+{
+	int64_t g[7];
+	static const char *names[] = {"1号", "张先生", "孙先生", "李女士", "王总", "赵先生", "钱女士"};
+	for (int i = 0; i < 7; i++)
+		g[i] = guest(names[i]);
+	/* guests 0, 2, 3, 5 and 6 come in June, with several visits a day and across the month */
+	visit(g[0], "2026-06-01", 7, 520);
+	visit(g[0], "2026-06-01", 16, 1450);
+	visit(g[0], "2026-06-30", 12, 870);
+	visit(g[2], "2026-06-15", 19, 1680);
+	visit(g[3], "2026-05-31", 4, 400); /* May only: not in June's sheet */
+	visit(g[3], "2026-06-02", 8, 740);
+	visit(g[5], "2026-06-10", 8, 460);
+	visit(g[5], "2026-06-11", 10, 5520);
+	visit(g[6], "2026-06-20", 2, 100);
+	visit(g[1], "2026-07-01", 2, 100);
+	visit(g[4], "2026-05-01", 2, 100);
+	recompute(2026, 6);
+	testdb_exec("INSERT INTO staff(id, login, created_at) VALUES (50, 'wang', '2026-01-01'), "
+		    "(51, 'li', '2026-01-01')");
+	char sql[200];
+	snprintf(sql, sizeof sql,
+		 "UPDATE guest SET sales_manager = 50 WHERE id IN (%lld, %lld, %lld)",
+		 (long long)g[0], (long long)g[3], (long long)g[6]);
+	testdb_exec(sql);
+	snprintf(sql, sizeof sql, "UPDATE guest SET sales_manager = 51 WHERE id = %lld",
+		 (long long)g[5]);
+	testdb_exec(sql);
+	struct date june = {2026, 6, 1};
+	struct sheet_row *all;
+	size_t n;
+	ck_assert_int_eq(sheet_store_month(st, june, NULL, NULL, &all, &n), ST_OK);
+	ck_assert_uint_eq(n, 5);
+	free(all);
+	check_windows(june, NULL, NULL);
+	check_windows(june, "C", NULL);
+	check_windows(june, "A", NULL);
+	check_windows(june, "", NULL);
+	check_windows(june, NULL, "wang");
+	check_windows(june, NULL, "li");
+	check_windows(june, NULL, "nobody");
+	check_windows(june, NULL, "");
+	check_windows(june, "C", "wang");
+	check_windows((struct date){2026, 2, 1}, NULL, NULL); /* a month with no visits */
+	/* a window that starts inside the sheet */
+	struct sheet_row *w;
+	ck_assert_int_eq(sheet_store_window(st, june, NULL, NULL, g[2], false, 10, &w, &n), ST_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(w[0].guest_id, g[3]);
+	ck_assert_int_eq(w[0].visits, 1);
+	free(w);
+}
+END_TEST
 
 static const char *light_of(int64_t guest)
 {
@@ -558,6 +668,7 @@ int main(void)
 	tcase_add_test(tc, test_window_of_three_months);
 	tcase_add_test(tc, test_recompute_first_visits_and_rewrite);
 	tcase_add_test(tc, test_sheet);
+	tcase_add_test(tc, test_sheet_window);
 	tcase_add_test(tc, test_alert_triggers);
 	tcase_add_test(tc, test_alert_months);
 	suite_add_tcase(s, tc);
