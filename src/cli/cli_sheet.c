@@ -1,4 +1,6 @@
 /* cli_sheet.c — maitre sheet: the monthly attendance sheet (客户考勤表). */
+#include "cli/cli_sheet.h"
+
 #include "cli/cli.h"
 
 #include <stdbool.h>
@@ -9,7 +11,6 @@
 
 #include "core/date.h"
 #include "core/money.h"
-#include "core/strv.h"
 #include "core/tier.h"
 #include "store/sheet_store.h"
 
@@ -70,8 +71,15 @@ struct emit {
 	struct table t;
 	int days;
 	enum out_format format;
+	FILE *out;
 	bool started;
 };
+
+int64_t sheet_per_capita_yuan(const struct sheet_row *r)
+{
+	/* money_format_yuan of the mean */
+	return money_div_round(money_div_round(r->spend_total, r->covers_total), 100);
+}
 
 /* Adds the two lines (covers, spend) of guest row r to the table. */
 static int emit_row(const struct sheet_row *r, void *ctx)
@@ -80,7 +88,7 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 	struct table *t = &e->t;
 	if (!e->started) {
 		/* csv, tsv and json rows go out as they come: only text needs the whole table */
-		table_stream(t, e->format, stdout);
+		table_stream(t, e->format, e->out);
 		e->started = true;
 	}
 	char buf[32], grp[48];
@@ -107,9 +115,7 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 			money_format_short(r->spend_total, buf);
 			table_add(t, buf);
 			table_add(t, cell_int(r->covers_total, buf));
-			/* money_format_yuan of the mean */
-			int64_t mean = money_div_round(r->spend_total, r->covers_total);
-			table_add(t, cell_int(money_div_round(mean, 100), buf));
+			table_add(t, cell_int(sheet_per_capita_yuan(r), buf));
 			if (r->grp[0]) {
 				snprintf(grp, sizeof grp, "%s %s", r->tier, r->grp);
 				table_add(t, grp);
@@ -122,6 +128,37 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 		}
 	}
 	return 0;
+}
+
+enum store_status sheet_write(struct store *st, struct date month, const char *tier,
+			      const char *manager, enum out_format format, FILE *out)
+{
+	static const char *const head[] = {"id", "guest", "row"};
+	static const char *const tail[] = {"visits", "total", "covers", "per_capita", "tier"};
+	int days = date_month_days(month.y, month.m);
+	int ncols = 3 + days + 5;
+	char day_names[31][3];
+	const char *names[3 + 31 + 5];
+	for (int i = 0; i < 3; i++)
+		names[i] = head[i];
+	for (int d = 1; d <= days; d++) {
+		snprintf(day_names[d - 1], sizeof day_names[d - 1], "%d", d);
+		names[2 + d] = day_names[d - 1];
+	}
+	for (int i = 0; i < 5; i++)
+		names[3 + days + i] = tail[i];
+	struct emit e = {.days = days, .format = format, .out = out};
+	table_init(&e.t, ncols, names, 1u); /* the id column is numeric */
+	/* rows are printed as the sheet makes them (text keeps them for the widths); nothing is
+	 * printed when the sheet fails before its first row */
+	enum store_status s = sheet_store_each(st, month, tier, manager, emit_row, &e);
+	if (s == ST_OK) {
+		if (!e.started)
+			table_stream(&e.t, format, out);
+		table_print(&e.t, format, out);
+	}
+	table_free(&e.t);
+	return s;
 }
 
 int cli_sheet(struct cli *c, int argc, char **argv)
@@ -140,32 +177,6 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
-	int days = date_month_days(x.month.y, x.month.m);
-	int ncols = 3 + days + 5;
-	struct strv names = {0};
-	strv_push(&names, "id");
-	strv_push(&names, "guest");
-	strv_push(&names, "row");
-	for (int d = 1; d <= days; d++)
-		strv_take(&names, xasprintf("%d", d));
-	static const char *const tail[] = {"visits", "total", "covers", "per_capita", "tier"};
-	for (int i = 0; i < 5; i++)
-		strv_push(&names, tail[i]);
-	if (names.n != (size_t)ncols) {
-		strv_free(&names);
-		return cli_error(c, EXIT_DATA, "out of memory");
-	}
-	struct emit e = {.days = days, .format = c->format};
-	table_init(&e.t, ncols, (const char *const *)names.v, 1u); /* the id column is numeric */
-	/* rows are printed as the sheet makes them (text keeps them for the widths); nothing is
-	 * printed when the sheet fails before its first row */
-	enum store_status s = sheet_store_each(c->st, x.month, x.tier, x.manager, emit_row, &e);
-	if (s == ST_OK) {
-		if (!e.started)
-			table_stream(&e.t, c->format, stdout);
-		table_print(&e.t, c->format, stdout);
-	}
-	table_free(&e.t);
-	strv_free(&names);
+	enum store_status s = sheet_write(c->st, x.month, x.tier, x.manager, c->format, stdout);
 	return s == ST_OK ? 0 : cli_store_error(c, s);
 }

@@ -1,0 +1,22 @@
+/* cli_sheet.h — the monthly attendance sheet as a table (text, tsv, csv, json): written by
+ * `maitre sheet` and by the sheet screen's export, so that both give the same file. */
+#ifndef MAITRE_CLI_SHEET_H
+#define MAITRE_CLI_SHEET_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/table.h"
+#include "store/sheet_store.h"
+
+/* Writes the sheet of month (filtered as sheet_store_month) to out in format: the columns id,
+ * guest, row (covers, spend), one per day of the month, visits, total, covers, per_capita,
+ * tier. Write errors are left in out's error flag. */
+enum store_status sheet_write(struct store *st, struct date month, const char *tier,
+			      const char *manager, enum out_format format, FILE *out);
+
+/* The sheet's per-capita figure: total spend ÷ total covers, in whole yuan rounded half-up
+ * (domain.md §3); 0 without covers. */
+int64_t sheet_per_capita_yuan(const struct sheet_row *r);
+
+#endif
