@@ -80,32 +80,12 @@ static void print_rules_table(const struct tier_rules *r)
 			table_add(&t, "-");
 		table_add(&t, req & CRIT_SPEND ? money_format_short(ru->min_spend, b) : "-");
 		table_add(&t, req & CRIT_PER_CAPITA ? money_format_short(ru->min_per_capita, b) : "-");
-		if (req == CRIT_ALL) {
-			table_add(&t, "all");
-		} else {
-			struct sbuf s = {0};
-			for (unsigned cr = CRIT_VISITS; cr <= CRIT_PER_CAPITA; cr <<= 1)
-				if (req & cr)
-					sbuf_printf(&s, "%s%s", s.len ? "+" : "",
-					            tier_criterion_name(cr));
-			char *names = sbuf_detach(&s);
-			table_add(&t, names);
-			free(names);
-		}
+		char names[64];
+		table_add(&t, tier_requires_text(req, "+", NULL, names, sizeof names));
 		table_addf(&t, "%d", ru->line);
 	}
 	table_print(&t, OUT_TEXT, stdout);
 	table_free(&t);
-}
-
-/* "birthday, anniversary, other" from the bits of gift_occasions. */
-static void occasions(unsigned bits, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	for (int k = 0; k < DATE_KIND_COUNT; k++)
-		if (bits & (1u << k))
-			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? ", " : "",
-			         date_kind_names[k]);
 }
 
 static void print_privilege(const struct tier_privilege *pv)
@@ -121,7 +101,7 @@ static void print_privilege(const struct tier_privilege *pv)
 		line("in-person visit", "every %d days", pv->visit_days);
 	else
 		line("in-person visit", "none");
-	occasions(pv->gift_occasions, occ, sizeof occ);
+	tier_occasions_text(pv->gift_occasions, NULL, occ, sizeof occ);
 	if (pv->gift_fen && occ[0])
 		line("gift", "¥%s on %s", money_format_short(pv->gift_fen, b), occ);
 	else

@@ -1,6 +1,7 @@
 #include "core/tier.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +98,36 @@ unsigned tier_criterion_from_name(const char *s)
 		if (strcmp(s, tier_criterion_name(c)) == 0)
 			return c;
 	return 0;
+}
+
+/* Appends word (through fn) to buf after sep when buf is not empty. */
+static void join(char *buf, size_t size, const char *sep, tier_word_fn fn, const char *word)
+{
+	size_t len = strlen(buf);
+	if (len < size)
+		snprintf(buf + len, size - len, "%s%s", len ? sep : "", fn ? fn(word) : word);
+}
+
+char *tier_requires_text(unsigned req, const char *sep, tier_word_fn word, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!req || req == CRIT_ALL) {
+		join(buf, size, sep, word, "all");
+		return buf;
+	}
+	for (unsigned c = CRIT_VISITS; c <= CRIT_PER_CAPITA; c <<= 1)
+		if (req & c)
+			join(buf, size, sep, word, tier_criterion_name(c));
+	return buf;
+}
+
+char *tier_occasions_text(unsigned bits, tier_word_fn word, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < DATE_KIND_COUNT; k++)
+		if (bits & (1u << k))
+			join(buf, size, ", ", word, date_kind_names[k]);
+	return buf;
 }
 
 bool tier_rule_shadows(const struct tier_rule *above, const struct tier_rule *below)

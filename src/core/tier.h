@@ -104,6 +104,16 @@ const struct tier_privilege *tier_privilege_for(const struct tier_rules *r, cons
 const char *tier_criterion_name(unsigned crit);
 /* The CRIT_* bit named s, or 0 when s names no criterion. */
 unsigned tier_criterion_from_name(const char *s);
+/* A word of the rules as a reader sees it (a translation), or the word itself when NULL. */
+typedef const char *(*tier_word_fn)(const char *word);
+/* "all", or the criteria of req joined by sep ("spend+per_capita"), each through word; into
+ * buf of size bytes. Returns buf. */
+char *tier_requires_text(unsigned req, const char *sep, tier_word_fn word, char *buf,
+                         size_t size);
+/* The date kinds of gift_occasions bits joined by ", " ("birthday, anniversary"), each through
+ * word; "" when none. Into buf of size bytes; returns buf. */
+char *tier_occasions_text(unsigned bits, tier_word_fn word, char *buf, size_t size);
+
 /* True when rule `above`, standing before `below`, wins for every guest `below` would match:
  * each criterion `above` requires is also required by `below`, with a threshold of `below` at
  * least that of `above`. `below` can then never match. */
