@@ -443,6 +443,7 @@ int cli_main(int argc, char **argv)
 		if ((rc = cli_open(&c, STORE_CREATE)) != 0)
 			goto out;
 		const struct tier_rules *r = cli_rules(&c); /* broken rules are reported; lookups go on */
+		tui_tiers_path = c.tiers; /* the screen of the rules reads them again */
 		rc = tui_run(c.st, r, c.db);
 		goto out;
 	}

@@ -39,8 +39,10 @@ enum {
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
 	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
 	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
+	X(SHEET, "sheet", "F5", SC_GLOBAL, N_("the monthly attendance sheet"))                    \
 	X(ALERTS, "alerts", "F6", SC_GLOBAL, N_("alert guests: the red and yellow lists"))         \
 	X(AGENDA, "agenda", "F8", SC_GLOBAL, N_("the sales manager's agenda: calls, visits, dates")) \
+	X(TIERS, "tiers", "F9", SC_GLOBAL, N_("the tier rules in force"))                         \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
 	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \
 	X(UP, "up", "k Up", SC_LIST, N_("previous line"))                                        \
@@ -82,7 +84,15 @@ enum {
 	X(BACKSPACE, "backspace", "Backspace", SC_EDIT, N_("delete the character before the cursor")) \
 	X(DELETE, "delete", "Del ^D", SC_EDIT, N_("delete the character under the cursor"))      \
 	X(KILL, "kill-line", "^U", SC_EDIT, N_("clear the field"))                               \
-	X(KILL_WORD, "kill-word", "^W", SC_EDIT, N_("delete the word before the cursor"))
+	X(KILL_WORD, "kill-word", "^W", SC_EDIT, N_("delete the word before the cursor"))        \
+	X(DAYS_LEFT, "days-left", "Left h", SC_SHEET, N_("the day before (scroll the days)"))      \
+	X(DAYS_RIGHT, "days-right", "Right l", SC_SHEET, N_("the day after (scroll the days)"))    \
+	X(DAYS_PAGE_LEFT, "page-left", "H", SC_SHEET, N_("a page of days back")) \
+	X(DAYS_PAGE_RIGHT, "page-right", "L", SC_SHEET, N_("a page of days on"))             \
+	X(SHEET_FILTER, "sheet-filter", "f", SC_SHEET, N_("filter by tier or sales manager (asks)")) \
+	X(SHEET_UNFILTER, "sheet-all", "c", SC_SHEET, N_("clear the filter: all guests"))            \
+	X(SHEET_EXPORT, "sheet-export", "x", SC_SHEET, N_("export the sheet to a CSV file (asks for the file)")) \
+	X(RELOAD_RULES, "reload-rules", "R", SC_TIERS, N_("read tiers.yaml again (a broken file changes nothing)"))
 
 #ifndef N_
 #define N_(s) (s)

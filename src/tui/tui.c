@@ -315,6 +315,8 @@ static const struct {
 	{"today", view_today_new},
 	{"alerts", view_alerts_new},
 	{"agenda", view_agenda_new},
+	{"sheet", view_sheet_new},
+	{"tiers", view_tiers_new},
 };
 
 /* The names the ':' line knows: screens, then actions. */
@@ -888,6 +890,22 @@ static void setup_colours(struct tui *t)
 }
 
 double tui_process_t0;
+const char *tui_tiers_path;
+
+void tui_set_rules(struct tui *t, struct tier_rules *r)
+{
+	struct tier_rules **v = realloc(t->rules_read, (t->nrules_read + 1) * sizeof *v);
+	if (!v) { /* cannot keep it: the rules in force stay */
+		tier_rules_free(r);
+		free(r);
+		tui_error(t, "%s", _("out of memory"));
+		return;
+	}
+	t->rules_read = v;
+	v[t->nrules_read++] = r;
+	t->rules = r;
+	tui_changed(t);
+}
 
 double tui_now_ms(void)
 {
@@ -1193,5 +1211,10 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		store_close(t.lock_holder);
 	}
 	keymap_free(&t.keys);
+	for (size_t i = 0; i < t.nrules_read; i++) {
+		tier_rules_free(t.rules_read[i]);
+		free(t.rules_read[i]);
+	}
+	free(t.rules_read);
 	return 0;
 }

@@ -97,11 +97,18 @@ struct tui {
 	FILE *term_out;
 	bool bench;
 	bool page_changed; /* bench: the last key brought other results (set by the lookup) */
+	/* rules read again from the ':tiers' screen (tui_set_rules): kept until the interface ends,
+	 * since a view may still point into the rules it was drawn with */
+	struct tier_rules **rules_read;
+	size_t nrules_read;
 };
 
 /* CLOCK_MONOTONIC milliseconds when the process started (set by main), for the benchmark of
  * the time to the first screen; 0 when unknown. */
 extern double tui_process_t0;
+/* The --tiers FILE of the command line (NULL: the rules file in force is looked for as
+ * tiers_load_in_force does), for reading the rules again (set by main). */
+extern const char *tui_tiers_path;
 /* Milliseconds of CLOCK_MONOTONIC. */
 double tui_now_ms(void);
 
@@ -132,6 +139,9 @@ bool tui_open_named(struct tui *t, const char *what);
 /* The translated reason for a failed store call, with the store's own message after it
  * (static storage, valid until the next call). */
 const char *tui_store_error(struct tui *t, enum store_status s);
+/* Puts rules r (malloc'ed, loaded) in force for every screen; the interface owns r from then
+ * on. The rules before stay valid until the interface ends. */
+void tui_set_rules(struct tui *t, struct tier_rules *r);
 /* Our own write changed the data: every view reads again when next shown. */
 void tui_changed(struct tui *t);
 /* The rows available to a view (between the title bar and the hint line). */
@@ -148,6 +158,8 @@ struct view *view_alerts_new(struct tui *t, const char *arg);
 struct view *view_agenda_new(struct tui *t, const char *arg);
 /* One alert, with the guest's months up to month. */
 struct view *view_alert_new(struct tui *t, int64_t id, struct date month);
+struct view *view_sheet_new(struct tui *t, const char *arg);
+struct view *view_tiers_new(struct tui *t, const char *arg);
 struct view *view_help_new(struct tui *t, unsigned scope);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
 

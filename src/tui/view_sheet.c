@@ -1,0 +1,595 @@
+/* view_sheet.c — the monthly attendance sheet (客户考勤表, domain.md §3) as a grid: the guest
+ * column frozen at the left, one column per day of the month scrolling sideways, two rows per
+ * guest (covers, spend), the month's figures and the tier frozen at the right.
+ *
+ * Opened as ":sheet [YYYY-MM] [tier LETTER] [manager LOGIN]" (the words in any order; the month
+ * defaults to this one); f asks for the filter in the same words, c clears it, x exports the
+ * sheet as `maitre --format csv sheet` writes it.
+ *
+ * A big month has hundreds of thousands of guests: the view holds a window of the sheet's rows
+ * (sheet_store_window, keyset by guest id) and reads more as the cursor moves past either end
+ * of it, so the first screen never waits for the whole month. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_sheet.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "store/sheet_store.h"
+#include "tui/draw.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+/* Rows read at once, and the most kept (the far end of the window is let go past that). */
+#define CHUNK 64
+#define KEEP  1024
+
+struct filter {
+	char tier[8];     /* "" : every tier */
+	char manager[64]; /* "" : every sales manager */
+};
+
+struct sheet {
+	struct date month;
+	struct filter f;
+	struct sheet_row *v; /* rows v[0..n) of the sheet, in guest order, with nothing between */
+	size_t n;
+	bool at_start, at_end; /* nothing before v[0] / after v[n-1] (false: not known yet) */
+	size_t sel, top;
+	int day0; /* the first day column shown, 0-based */
+	char err[300];
+};
+
+/* ---- the argument and the filter: words ---- */
+
+/* Whether letter is a tier of the rules in force (any letter when no rules are loaded). */
+static bool known_tier(const struct tier_rules *r, const char *letter)
+{
+	if (!r || tier_privilege_for(r, letter))
+		return true;
+	for (size_t k = 0; k < r->nrules; k++)
+		if (strcmp(r->rules[k].tier, letter) == 0)
+			return true;
+	return false;
+}
+
+/* Reads one setting ("tier X", "manager LOGIN", or when month is not NULL "YYYY-MM") from the
+ * words at *p into f and *month, moving *p past it; false with the reason in why. */
+static bool parse_word(struct tui *t, const char **p, struct filter *f, struct date *month,
+                       char *why, size_t len)
+{
+	char word[64], val[64];
+	int used = 0;
+	if (sscanf(*p, "%63s%n", word, &used) != 1) { /* only spaces left */
+		*p += strlen(*p);
+		return true;
+	}
+	*p += used;
+	struct date m;
+	if (month && date_parse_month(word, &m)) {
+		*month = m;
+		return true;
+	}
+	bool tier = strcmp(word, "tier") == 0, manager = strcmp(word, "manager") == 0;
+	if ((!tier && !manager) || sscanf(*p, "%63s%n", val, &used) != 1) {
+		snprintf(why, len, _("\"%s\": expected YYYY-MM, tier LETTER or manager LOGIN"),
+		         word);
+		return false;
+	}
+	*p += used;
+	if (tier && !known_tier(t->rules, val)) {
+		snprintf(why, len, _("no tier \"%s\" in the rules in force"), val);
+		return false;
+	}
+	if (tier)
+		snprintf(f->tier, sizeof f->tier, "%.7s", val);
+	else
+		snprintf(f->manager, sizeof f->manager, "%s", val);
+	return true;
+}
+
+/* Reads every setting of s (see parse_word); false with the reason in why. */
+static bool parse_words(struct tui *t, const char *s, struct filter *f, struct date *month,
+                        char *why, size_t len)
+{
+	while (*s)
+		if (!parse_word(t, &s, f, month, why, len))
+			return false;
+	return true;
+}
+
+/* ---- the window of rows ---- */
+
+static const char *opt(const char *s)
+{
+	return *s ? s : NULL;
+}
+
+/* Reads up to CHUNK rows after (or, backward, before) guest id from into a new array. */
+static bool read_window(struct tui *t, struct sheet *d, int64_t from, bool backward,
+                        struct sheet_row **out, size_t *n)
+{
+	enum store_status s = sheet_store_window(t->st, d->month, opt(d->f.tier), opt(d->f.manager),
+	                                         from, backward, CHUNK, out, n);
+	if (s != ST_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		tui_error(t, "%s", tui_store_error(t, s));
+		return false;
+	}
+	return true;
+}
+
+/* Replaces the window by the rows after guest id from (backward: before it). */
+static void load_at(struct tui *t, struct sheet *d, int64_t from, bool backward)
+{
+	struct sheet_row *v;
+	size_t n;
+	d->err[0] = '\0';
+	if (!read_window(t, d, from, backward, &v, &n)) {
+		snprintf(d->err, sizeof d->err, "%s", store_errmsg(t->st));
+		v = NULL;
+	}
+	free(d->v);
+	d->v = v;
+	d->n = n;
+	d->at_start = backward ? n < CHUNK : from == 0;
+	d->at_end = backward ? from == INT64_MAX : n < CHUNK;
+	d->sel = backward && n ? n - 1 : 0;
+	d->top = d->sel;
+}
+
+/* Reads the rows after the window onto its end; false when there are none (or it failed). */
+static bool grow_down(struct tui *t, struct sheet *d)
+{
+	if (d->at_end || !d->n)
+		return false;
+	struct sheet_row *more, *nv;
+	size_t k;
+	if (!read_window(t, d, d->v[d->n - 1].guest_id, false, &more, &k))
+		return false;
+	d->at_end = k < CHUNK;
+	if (!k || !(nv = realloc(d->v, (d->n + k) * sizeof *nv))) {
+		free(more);
+		return false;
+	}
+	memcpy(nv + d->n, more, k * sizeof *nv);
+	free(more);
+	d->v = nv;
+	d->n += k;
+	if (d->n > KEEP) { /* let the first rows go */
+		size_t drop = d->n - KEEP;
+		memmove(d->v, d->v + drop, KEEP * sizeof *d->v);
+		d->n = KEEP;
+		d->sel -= drop < d->sel ? drop : d->sel;
+		d->top -= drop < d->top ? drop : d->top;
+		d->at_start = false;
+	}
+	return true;
+}
+
+/* Reads the rows before the window onto its start; false when there are none. */
+static bool grow_up(struct tui *t, struct sheet *d)
+{
+	if (d->at_start || !d->n)
+		return false;
+	struct sheet_row *more;
+	size_t k;
+	if (!read_window(t, d, d->v[0].guest_id, true, &more, &k))
+		return false;
+	d->at_start = k < CHUNK;
+	size_t keep = d->n + k > KEEP ? KEEP - k : d->n; /* let the last rows go */
+	struct sheet_row *nv = k ? malloc((k + keep) * sizeof *nv) : NULL;
+	if (!nv) {
+		free(more);
+		return false;
+	}
+	memcpy(nv, more, k * sizeof *nv);
+	memcpy(nv + k, d->v, keep * sizeof *nv);
+	free(more);
+	free(d->v);
+	d->v = nv;
+	if (keep < d->n)
+		d->at_end = false;
+	d->n = k + keep;
+	d->sel += k;
+	d->top += k;
+	return true;
+}
+
+/* ---- layout ---- */
+
+struct layout {
+	int name_w;  /* the guest column */
+	int label_x; /* "covers" / "spend" */
+	int days_x;  /* the first day column */
+	int ndays;   /* day columns shown */
+	int right_x; /* the figures and the tier */
+	int guests;  /* guests shown (two rows each) */
+};
+
+#define DAY_W   5 /* a day: "1450" and a space */
+#define LABEL_W 6 /* "covers" */
+#define RIGHT_W 22
+
+static struct layout layout_of(const struct tui *t, const struct sheet *d)
+{
+	struct layout l;
+	int days = date_month_days(d->month.y, d->month.m);
+	l.name_w = t->cols >= 120 ? 20 : 14;
+	l.label_x = 1 + l.name_w + 1;
+	l.days_x = l.label_x + LABEL_W + 1;
+	l.right_x = t->cols - RIGHT_W;
+	l.ndays = (l.right_x - 1 - l.days_x) / DAY_W;
+	if (l.ndays < 1)
+		l.ndays = 1;
+	if (l.ndays > days)
+		l.ndays = days;
+	l.guests = (t->rows - 3 - 4 + 1) / 2;
+	if (l.guests < 1)
+		l.guests = 1;
+	return l;
+}
+
+/* Keeps the first day shown so that the last day column is filled when it can be. */
+static void clamp_days(struct sheet *d, const struct layout *l)
+{
+	int days = date_month_days(d->month.y, d->month.m);
+	if (d->day0 > days - l->ndays)
+		d->day0 = days - l->ndays;
+	if (d->day0 < 0)
+		d->day0 = 0;
+}
+
+/* ---- drawing ---- */
+
+static const char *title(struct tui *t, struct view *v)
+{
+	(void)t;
+	struct sheet *d = v->data;
+	static char buf[96];
+	char mk[8];
+	snprintf(buf, sizeof buf, _("attendance sheet %s"), date_month_key(d->month, mk));
+	return buf;
+}
+
+/* "tier A · manager wang · days 1–7 of 30", the state of the view on its first row. */
+static void draw_info(struct tui *t, struct sheet *d, const struct layout *l)
+{
+	struct sbuf b = {0};
+	if (d->f.tier[0])
+		sbuf_printf(&b, _("tier %s · "), d->f.tier);
+	if (d->f.manager[0])
+		sbuf_printf(&b, _("manager %s · "), d->f.manager);
+	if (!d->f.tier[0] && !d->f.manager[0])
+		sbuf_printf(&b, "%s", _("all guests · "));
+	int days = date_month_days(d->month.y, d->month.m);
+	sbuf_printf(&b, _("days %d–%d of %d"), d->day0 + 1, d->day0 + l->ndays, days);
+	if (l->ndays < days)
+		sbuf_printf(&b, "%s", _(" (← → scroll the days)"));
+	draw_fill(1, 1, t->cols - 2, b.s ? b.s : "", draw_attr(t, TE_LABEL));
+	sbuf_free(&b);
+}
+
+/* The weekday of day (1-based) of the month, as a short translated word. */
+static const char *weekday(struct date m, int day)
+{
+	static const char *const names[] = {N_("Mo"), N_("Tu"), N_("We"), N_("Th"),
+	                                    N_("Fr"), N_("Sa"), N_("Su")};
+	/* 2026-11-23 was a Monday */
+	long k =
+	    date_to_days((struct date){m.y, m.m, day}) - date_to_days((struct date){2026, 11, 23});
+	return _(names[((k % 7) + 7) % 7]);
+}
+
+static void draw_header(struct tui *t, struct sheet *d, const struct layout *l)
+{
+	attr_t lab = draw_attr(t, TE_LABEL);
+	draw_text(2, 1, l->name_w, _("guest"), lab, true);
+	for (int i = 0; i < l->ndays; i++) {
+		int day = d->day0 + i + 1;
+		char num[16];
+		snprintf(num, sizeof num, "%d", day);
+		int x = l->days_x + i * DAY_W;
+		draw_right(2, x, DAY_W - 1, num, lab);
+		draw_right(3, x, DAY_W - 1, weekday(d->month, day), draw_attr(t, TE_DIM));
+	}
+	int x = l->right_x;
+	draw_right(2, x, 8, _("visits"), lab);
+	draw_right(2, x + 9, 7, _("covers"), lab);
+	draw_text(2, x + 17, 4, _("tier"), lab, true);
+	draw_right(3, x, 8, _("total ¥"), lab);
+	draw_right(3, x + 9, 7, _("¥/head"), lab);
+}
+
+/* A day's spend in whole yuan, shortened to thousands when it does not fit a day column. */
+static void day_spend(int64_t fen, char buf[40])
+{
+	money_format_yuan(fen, buf);
+	if (strlen(buf) > DAY_W - 1) {
+		char k[32];
+		money_format_yuan(money_div_round(fen, 1000), k);
+		snprintf(buf, 40, "%.32sk", k);
+	}
+}
+
+static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, size_t i, int y)
+{
+	const struct sheet_row *r = &d->v[i];
+	bool sel = i == d->sel;
+	attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
+	attr_t dim = sel ? a : draw_attr(t, TE_DIM);
+	char buf[40];
+	draw_fill(y, 0, t->cols, sel ? ">" : "", a);
+	draw_fill(y + 1, 0, t->cols, "", a);
+	draw_text(y, 1, l->name_w, r->name, a, true);
+	draw_text(y + 1, 1, l->name_w, r->sales_manager, dim, true);
+	draw_text(y, l->label_x, LABEL_W, _("covers"), dim, true);
+	draw_text(y + 1, l->label_x, LABEL_W, _("spend"), dim, true);
+	for (int k = 0; k < l->ndays; k++) {
+		int day = d->day0 + k;
+		int x = l->days_x + k * DAY_W;
+		if (!r->covers[day] && !r->spend[day])
+			continue;
+		snprintf(buf, sizeof buf, "%d", r->covers[day]);
+		draw_right(y, x, DAY_W - 1, buf, a);
+		day_spend(r->spend[day], buf);
+		draw_right(y + 1, x, DAY_W - 1, buf, a);
+	}
+	int x = l->right_x;
+	snprintf(buf, sizeof buf, "%d", r->visits);
+	draw_right(y, x, 8, buf, a);
+	snprintf(buf, sizeof buf, "%d", r->covers_total);
+	draw_right(y, x + 9, 7, buf, a);
+	if (r->tier[0])
+		widget_tier_badge(t, y, x + 17, r->tier, r->grp, false);
+	draw_right(y + 1, x, 8, money_format_short(r->spend_total, buf), a);
+	snprintf(buf, sizeof buf, "%lld", (long long)sheet_per_capita_yuan(r));
+	draw_right(y + 1, x + 9, 7, buf, a);
+}
+
+/* Keeps the selection in view: the first row drawn. */
+static size_t first_shown(struct sheet *d, const struct layout *l)
+{
+	struct list_cursor c = {d->sel, d->top};
+	size_t first = list_cursor_first(&c, d->n, l->guests);
+	d->sel = c.sel;
+	d->top = c.top;
+	return first;
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct sheet *d = v->data;
+	struct layout l = layout_of(t, d);
+	clamp_days(d, &l);
+	if (d->err[0]) {
+		draw_fill(2, 1, t->cols - 2, d->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	draw_info(t, d, &l);
+	draw_header(t, d, &l);
+	if (!d->n) {
+		draw_text(5, 2, t->cols - 4,
+		          d->f.tier[0] || d->f.manager[0]
+		              ? _("No guest of this filter came this month. c clears the filter.")
+		              : _("No visits this month."),
+		          draw_attr(t, TE_DIM), true);
+		return;
+	}
+	size_t first = first_shown(d, &l);
+	for (size_t i = first; i < d->n && (int)(i - first) < l.guests; i++)
+		draw_guest(t, d, &l, i, 4 + 2 * (int)(i - first));
+}
+
+/* ---- keys ---- */
+
+/* Moves the selection by delta guests (negative: up), reading rows past the window's ends. */
+static void move_sel(struct tui *t, struct sheet *d, long delta)
+{
+	while (delta > 0 && d->sel + (size_t)delta >= d->n && grow_down(t, d))
+		;
+	while (delta < 0 && (size_t)-delta > d->sel && grow_up(t, d))
+		;
+	long to = (long)d->sel + delta;
+	if (to < 0)
+		to = 0;
+	if (d->n && to >= (long)d->n)
+		to = (long)d->n - 1;
+	d->sel = (size_t)to;
+}
+
+static void filter_changed(struct tui *t, struct sheet *d)
+{
+	load_at(t, d, 0, false);
+}
+
+static void ask_filter(struct tui *t, struct sheet *d)
+{
+	char now[100] = "";
+	if (d->f.tier[0])
+		snprintf(now, sizeof now, "tier %s ", d->f.tier);
+	if (d->f.manager[0])
+		snprintf(now + strlen(now), sizeof now - strlen(now), "manager %s", d->f.manager);
+	char *s = tui_prompt(t, _("Filter (tier A, manager LOGIN; empty: all guests):"), now);
+	if (!s)
+		return;
+	struct filter f = {0};
+	char why[200];
+	if (parse_words(t, s, &f, NULL, why, sizeof why)) {
+		d->f = f;
+		filter_changed(t, d);
+	} else {
+		tui_error(t, "%s", why);
+	}
+	free(s);
+}
+
+/* Writes the sheet, filtered as shown, to path through a temporary file beside it: a failed
+ * write leaves what was at path as it was. */
+static void export_to(struct tui *t, struct sheet *d, const char *path)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		tui_error(t, _("cannot write %s: %s"), tmp, strerror(errno));
+		free(tmp);
+		return;
+	}
+	enum store_status s =
+	    sheet_write(t->st, d->month, opt(d->f.tier), opt(d->f.manager), OUT_CSV, f);
+	int werr = ferror(f) ? errno : 0;
+	if (fclose(f) != 0 && !werr)
+		werr = errno ? errno : EIO;
+	if (s != ST_OK) {
+		tui_error(t, "%s", tui_store_error(t, s));
+		remove(tmp);
+	} else if (werr) {
+		tui_error(t, _("cannot write %s: %s"), tmp, strerror(werr));
+		remove(tmp);
+	} else if (rename(tmp, path) != 0) {
+		tui_error(t, _("cannot write %s: %s"), path, strerror(errno));
+		remove(tmp);
+	} else {
+		tui_message(t, _("sheet written to %s"), path);
+	}
+	free(tmp);
+}
+
+static void ask_export(struct tui *t, struct sheet *d)
+{
+	char mk[8], def[64];
+	snprintf(def, sizeof def, "sheet-%s.csv", date_month_key(d->month, mk));
+	char *path = tui_prompt(t, _("Export the sheet to (CSV):"), def);
+	if (path && path[0])
+		export_to(t, d, path);
+	free(path);
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	(void)ch;
+	struct sheet *d = v->data;
+	struct layout l = layout_of(t, d);
+	long page = l.guests > 1 ? l.guests - 1 : 1;
+	switch (a) {
+	case ACT_UP:
+		move_sel(t, d, -1);
+		return RD_VIEW;
+	case ACT_DOWN:
+		move_sel(t, d, 1);
+		return RD_VIEW;
+	case ACT_PAGE_UP:
+		move_sel(t, d, -page);
+		d->top = d->top > (size_t)page ? d->top - (size_t)page : 0;
+		return RD_VIEW;
+	case ACT_PAGE_DOWN:
+		move_sel(t, d, page);
+		d->top += (size_t)page;
+		if (d->top > d->sel)
+			d->top = d->sel;
+		return RD_VIEW;
+	case ACT_TOP:
+		if (!d->at_start)
+			load_at(t, d, 0, false);
+		d->sel = 0;
+		return RD_VIEW;
+	case ACT_BOTTOM:
+		if (!d->at_end)
+			load_at(t, d, INT64_MAX, true);
+		d->sel = d->n ? d->n - 1 : 0;
+		return RD_VIEW;
+	case ACT_DAYS_LEFT:
+	case ACT_DAYS_RIGHT:
+	case ACT_DAYS_PAGE_LEFT:
+	case ACT_DAYS_PAGE_RIGHT: {
+		int step = a == ACT_DAYS_LEFT || a == ACT_DAYS_RIGHT ? 1 : l.ndays;
+		d->day0 += a == ACT_DAYS_LEFT || a == ACT_DAYS_PAGE_LEFT ? -step : step;
+		clamp_days(d, &l);
+		return RD_VIEW;
+	}
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH:
+		d->month =
+		    a == ACT_PREV_MONTH ? date_prev_month(d->month) : date_add_days(d->month, 31);
+		d->month.d = 1;
+		load_at(t, d, 0, false);
+		return RD_VIEW;
+	case ACT_OPEN:
+		if (d->n)
+			tui_push(t, view_guest_new(t, d->v[d->sel].guest_id));
+		return RD_VIEW;
+	case ACT_SHEET_FILTER:
+		ask_filter(t, d);
+		return RD_VIEW;
+	case ACT_SHEET_UNFILTER:
+		if (d->f.tier[0] || d->f.manager[0]) {
+			d->f = (struct filter){0};
+			filter_changed(t, d);
+			tui_message(t, "%s", _("filter cleared: all guests"));
+		}
+		return RD_VIEW;
+	case ACT_SHEET_EXPORT:
+		ask_export(t, d);
+		return RD_VIEW;
+	default:
+		return -1;
+	}
+}
+
+/* Another terminal changed the data: the same guests read again from the first one shown. */
+static void reload(struct tui *t, struct view *v)
+{
+	struct sheet *d = v->data;
+	int64_t top = d->n ? d->v[d->top].guest_id : 0;
+	int64_t sel = d->n ? d->v[d->sel].guest_id : 0;
+	bool start = d->at_start && d->top == 0;
+	load_at(t, d, start || !top ? 0 : top - 1, false);
+	d->at_start = start;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].guest_id <= sel)
+			d->sel = i;
+}
+
+static void sheet_free(struct view *v)
+{
+	struct sheet *d = v->data;
+	free(d->v);
+	free(d);
+}
+
+static const enum action hints[] = {ACT_OPEN,         ACT_DAYS_RIGHT, ACT_SHEET_FILTER,
+                                    ACT_SHEET_EXPORT, ACT_NEXT_MONTH, ACT_NONE};
+
+static const struct view_ops ops = {
+    .name = "sheet",
+    .scope = SC_SHEET | SC_MONTH | SC_LIST,
+    .title = title,
+    .draw = draw,
+    .act = act,
+    .reload = reload,
+    .free = sheet_free,
+    .hints = hints,
+};
+
+/* arg: "[YYYY-MM] [tier LETTER] [manager LOGIN]", or NULL for this month's whole sheet. */
+struct view *view_sheet_new(struct tui *t, const char *arg)
+{
+	struct date month = date_month_start(date_today());
+	struct filter f = {0};
+	char why[200];
+	if (arg && !parse_words(t, arg, &f, &month, why, sizeof why)) {
+		tui_error(t, _("sheet: %s"), why);
+		return NULL;
+	}
+	struct view *v = tui_view_new(&ops, sizeof(struct sheet));
+	if (!v)
+		return NULL;
+	struct sheet *d = v->data;
+	d->month = month;
+	d->f = f;
+	load_at(t, d, 0, false);
+	return v;
+}

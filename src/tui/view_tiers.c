@@ -1,0 +1,508 @@
+/* view_tiers.c — the tier rules in force (domain.md §4): where they come from and their
+ * version, the thresholds top-down, the privileges of each letter tier side by side (as the
+ * handbook's table), the alert and complaint rules. R reads tiers.yaml again: a good file puts
+ * its rules in force for every screen; a broken one changes nothing and its errors
+ * ("file:line:column: what") are listed here until the next good read.
+ *
+ * The page is a list of items (a line, a table row, a privilege row wrapped over several lines)
+ * scrolled item by item. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/tiers.h"
+#include "core/money.h"
+#include "core/strv.h"
+#include "core/text.h"
+#include "tui/draw.h"
+#include "tui/tui.h"
+#include "tui/widgets.h"
+
+/* The words of the rules file the view shows, for the catalogue (tr_data translates them). */
+static const char *const rule_words[] __attribute__((unused)) = {
+    N_("all"),      N_("visits"),      N_("spend"), N_("per_capita"),
+    N_("birthday"), N_("anniversary"), N_("other"),
+};
+
+struct tiers {
+	struct strv errors; /* of the last R that failed (empty: it worked, or no R yet) */
+	size_t first;       /* the first item shown */
+};
+
+/* The privileges' rows, in the handbook's order. */
+enum priv_row {
+	PR_GREETER,
+	PR_PHONE,
+	PR_VISIT,
+	PR_GIFT,
+	PR_BANQUET,
+	PR_CHAT,
+	PR_TRIP,
+	PR_DISCOUNT,
+	PR_EXCLUDED,
+	PR_COUNT
+};
+
+/* The items of the page, in order: each kind spans a run of indices. */
+enum item_kind {
+	IT_ERRORS_TITLE,
+	IT_ERROR,
+	IT_SOURCE,
+	IT_VERSION,
+	IT_WINDOW,
+	IT_GAP1,
+	IT_RULES_TITLE,
+	IT_RULES_HEAD,
+	IT_RULE,
+	IT_GAP2,
+	IT_PRIVS_HEAD,
+	IT_PRIV,
+	IT_GAP3,
+	IT_ALERTS,
+	IT_COMPLAINTS,
+	IT_NONE
+};
+
+/* How many items of kind k there are. */
+static size_t kind_count(const struct tui *t, const struct tiers *d, enum item_kind k)
+{
+	const struct tier_rules *r = t->rules;
+	switch (k) {
+	case IT_ERRORS_TITLE:
+		return d->errors.n ? 1 : 0;
+	case IT_ERROR:
+		return d->errors.n;
+	case IT_SOURCE:
+		return 1;
+	case IT_RULE:
+		return r ? r->nrules : 0;
+	case IT_PRIV:
+		return r && r->nprivs ? PR_COUNT : 0;
+	case IT_PRIVS_HEAD:
+		return r && r->nprivs ? 1 : 0;
+	default:
+		return r ? 1 : 0;
+	}
+}
+
+static size_t item_total(const struct tui *t, const struct tiers *d)
+{
+	size_t n = 0;
+	for (int k = 0; k < IT_NONE; k++)
+		n += kind_count(t, d, (enum item_kind)k);
+	return n;
+}
+
+/* The kind of item i, and its index within its kind in *sub. */
+static enum item_kind item_kind(const struct tui *t, const struct tiers *d, size_t i, size_t *sub)
+{
+	for (int k = 0; k < IT_NONE; k++) {
+		size_t c = kind_count(t, d, (enum item_kind)k);
+		if (i < c) {
+			*sub = i;
+			return (enum item_kind)k;
+		}
+		i -= c;
+	}
+	*sub = 0;
+	return IT_NONE;
+}
+
+/* ---- the thresholds ---- */
+
+/* Column x of the thresholds table. */
+static const int rule_x[] = {1, 5, 10, 24, 32, 42, 53};
+
+static void draw_rules_head(struct tui *t, int y)
+{
+	attr_t lab = draw_attr(t, TE_LABEL);
+	draw_right(y, rule_x[0], 3, "#", lab);
+	draw_text(y, rule_x[1], 4, _("tier"), lab, true);
+	draw_text(y, rule_x[2], 13, _("group"), lab, true);
+	draw_right(y, rule_x[3], 7, _("visits"), lab);
+	draw_right(y, rule_x[4], 9, _("spend ¥"), lab);
+	draw_right(y, rule_x[5], 10, _("¥/head"), lab);
+	draw_text(y, rule_x[6], t->cols - rule_x[6] - 1, _("must hold"), lab, true);
+}
+
+static void draw_rule(struct tui *t, size_t i, int y)
+{
+	const struct tier_rule *ru = &t->rules->rules[i];
+	unsigned req = ru->requires ? ru->requires : CRIT_ALL;
+	attr_t a = draw_attr(t, TE_NORMAL);
+	char b[64];
+	snprintf(b, sizeof b, "%zu", i + 1);
+	draw_right(y, rule_x[0], 3, b, a);
+	widget_tier_badge(t, y, rule_x[1], ru->tier, "", false);
+	draw_text(y, rule_x[2], 13, tr_data(ru->group), a, true);
+	snprintf(b, sizeof b, "%g", ru->min_visits);
+	draw_right(y, rule_x[3], 7, req & CRIT_VISITS ? b : "-", a);
+	draw_right(y, rule_x[4], 9, req & CRIT_SPEND ? money_format_short(ru->min_spend, b) : "-",
+	           a);
+	draw_right(y, rule_x[5], 10,
+	           req & CRIT_PER_CAPITA ? money_format_short(ru->min_per_capita, b) : "-", a);
+	draw_text(y, rule_x[6], t->cols - rule_x[6] - 1,
+	          tier_requires_text(req, " + ", tr_data, b, sizeof b), a, true);
+}
+
+/* ---- the privileges, one column per letter tier ---- */
+
+#define PRIV_LABEL_W 17
+
+static const char *priv_label(enum priv_row p)
+{
+	static const char *const labels[PR_COUNT] = {
+	    N_("greeted by"),  N_("phone call"),   N_("visit"),
+	    N_("gift"),        N_("banquet"),      N_("group chat"),
+	    N_("annual trip"), N_("max discount"), N_("no discount on"),
+	};
+	return _(labels[p]);
+}
+
+/* "every N days", or "none" for 0. */
+static char *every_days(int n, char *buf, size_t size)
+{
+	if (n)
+		snprintf(buf, size, _("every %d days"), n);
+	else
+		snprintf(buf, size, "%s", _("none"));
+	return buf;
+}
+
+/* The text of privilege row p of pv, into buf. */
+static const char *priv_text(enum priv_row p, const struct tier_privilege *pv, char *buf,
+                             size_t size)
+{
+	char m[32], occ[128];
+	switch (p) {
+	case PR_GREETER:
+		snprintf(buf, size, "%s", pv->greeter[0] ? tr_data(pv->greeter) : _("none"));
+		break;
+	case PR_PHONE:
+		return every_days(pv->phone_days, buf, size);
+	case PR_VISIT:
+		return every_days(pv->visit_days, buf, size);
+	case PR_GIFT:
+		tier_occasions_text(pv->gift_occasions, tr_data, occ, sizeof occ);
+		if (pv->gift_fen && occ[0])
+			snprintf(buf, size, _("¥%s: %s"), money_format_short(pv->gift_fen, m), occ);
+		else
+			snprintf(buf, size, "%s", _("none"));
+		break;
+	case PR_BANQUET:
+		if (!pv->banquet_min_months)
+			snprintf(buf, size, "%s", _("none"));
+		else if (pv->banquet_min_months == pv->banquet_max_months)
+			snprintf(buf, size, _("every %d months, %s, ¥%s a table"),
+			         pv->banquet_min_months, tr_data(pv->banquet_host),
+			         money_format_short(pv->banquet_budget_fen, m));
+		else
+			snprintf(buf, size, _("every %d–%d months, %s, ¥%s a table"),
+			         pv->banquet_min_months, pv->banquet_max_months,
+			         tr_data(pv->banquet_host),
+			         money_format_short(pv->banquet_budget_fen, m));
+		break;
+	case PR_CHAT:
+		snprintf(buf, size, "%s", pv->group_chat[0] ? tr_data(pv->group_chat) : _("none"));
+		break;
+	case PR_TRIP:
+		if (pv->trip_fen)
+			snprintf(buf, size, _("¥%s a person"), money_format_short(pv->trip_fen, m));
+		else
+			snprintf(buf, size, "%s", _("none"));
+		break;
+	case PR_DISCOUNT:
+		if (pv->max_discount_pct)
+			snprintf(buf, size, _("%d%% off"), pv->max_discount_pct);
+		else
+			snprintf(buf, size, "%s", _("none"));
+		break;
+	default: {
+		struct sbuf s = {0};
+		for (size_t i = 0; i < pv->discount_exclusions.n; i++)
+			sbuf_printf(&s, "%s%s", i ? ", " : "",
+			            tr_data(pv->discount_exclusions.v[i]));
+		snprintf(buf, size, "%s", s.s ? s.s : "-");
+		sbuf_free(&s);
+		break;
+	}
+	}
+	return buf;
+}
+
+/* The width of each tier's column. */
+static int priv_col_w(const struct tui *t)
+{
+	size_t n = t->rules->nprivs;
+	int w = (t->cols - 2 - PRIV_LABEL_W) / (int)(n ? n : 1);
+	return w > 4 ? w : 4;
+}
+
+static int draw_privs_head(struct tui *t, int y, bool draw)
+{
+	if (!draw)
+		return 1;
+	int w = priv_col_w(t);
+	draw_text(y, 1, PRIV_LABEL_W, _("privileges"), draw_attr(t, TE_TITLE), true);
+	for (size_t i = 0; i < t->rules->nprivs; i++)
+		widget_tier_badge(t, y, 1 + PRIV_LABEL_W + (int)i * w, t->rules->privs[i].tier, "",
+		                  false);
+	return 1;
+}
+
+/* Privilege row p, each tier's text wrapped in its column: the rows it takes (at most
+ * maxrows; drawn when draw is set). */
+static int draw_priv(struct tui *t, enum priv_row p, int y, int maxrows, bool draw)
+{
+	int w = priv_col_w(t), rows = 1;
+	char buf[512];
+	for (size_t i = 0; i < t->rules->nprivs; i++) {
+		priv_text(p, &t->rules->privs[i], buf, sizeof buf);
+		int need = draw_wrap(y, 0, w - 1, 0, buf, 0);
+		if (need > rows)
+			rows = need;
+		if (draw)
+			draw_wrap(y, 1 + PRIV_LABEL_W + (int)i * w, w - 1, maxrows, buf,
+			          draw_attr(t, TE_NORMAL));
+	}
+	if (draw)
+		draw_text(y, 1, PRIV_LABEL_W - 1, priv_label(p), draw_attr(t, TE_LABEL), true);
+	return rows < maxrows ? rows : maxrows;
+}
+
+/* ---- the page ---- */
+
+/* One line of label and value. */
+static void draw_pair(struct tui *t, int y, const char *label, const char *value)
+{
+	int lw = draw_text(y, 1, t->cols / 2, label, draw_attr(t, TE_LABEL), true);
+	draw_text(y, 2 + lw, t->cols - 3 - lw, value, draw_attr(t, TE_NORMAL), true);
+}
+
+static void draw_version(struct tui *t, int y)
+{
+	const struct tier_rules *r = t->rules;
+	char *v = xasprintf(_("%s (fingerprint %s)"), r->version[0] ? r->version : _("no label"),
+	                    r->hash);
+	draw_pair(t, y, _("version:"), v);
+	free(v);
+}
+
+static void draw_window(struct tui *t, int y)
+{
+	const struct tier_rules *r = t->rules;
+	char *v = xasprintf(ngettext("averages of the last %d complete month",
+	                             "averages of the last %d complete months",
+	                             (unsigned long)r->window_months),
+	                    r->window_months);
+	char *g = xasprintf(
+	    ngettext("%s; grace %d month", "%s; grace %d months", (unsigned long)r->grace_months),
+	    v, r->grace_months);
+	free(v);
+	v = g;
+	draw_pair(t, y, _("window:"), v);
+	free(v);
+}
+
+static void draw_alerts(struct tui *t, int y)
+{
+	const struct tier_rules *r = t->rules;
+	char *v = xasprintf(_("yellow below the thresholds × %g; red: %s%s%s"),
+	                    r->alerts.yellow_factor, r->alerts.red_no_visit ? _("no visit ") : "",
+	                    r->alerts.red_overdue_complaint ? _("overdue complaint ") : "",
+	                    r->alerts.red_severity_days ? _("serious complaint") : "");
+	draw_pair(t, y, _("alerts:"), v);
+	free(v);
+}
+
+static void draw_complaints(struct tui *t, int y)
+{
+	const struct complaint_rules *c = &t->rules->complaints;
+	char *v = xasprintf(_("acknowledge within %d h, resolve within %d h, follow up within %d "
+	                      "days"),
+	                    c->ack_hours, c->resolve_hours, c->followup_days);
+	draw_pair(t, y, _("complaints:"), v);
+	free(v);
+}
+
+/* Item i at row y within maxrows: the rows it takes (drawn when draw is set). */
+static int draw_item(struct tui *t, struct tiers *d, size_t i, int y, int maxrows, bool draw)
+{
+	size_t sub;
+	enum item_kind k = item_kind(t, d, i, &sub);
+	int w = t->cols - 2;
+	if (k == IT_ERROR)
+		return draw_wrap(y, 3, w - 2, draw ? maxrows : 0, d->errors.v[sub],
+		                 draw_attr(t, TE_ERROR));
+	if (k == IT_PRIV)
+		return draw_priv(t, (enum priv_row)sub, y, maxrows, draw);
+	if (!draw)
+		return 1;
+	switch (k) {
+	case IT_ERRORS_TITLE:
+		draw_fill(y, 1, w,
+		          _("The rules file has errors: nothing was changed, the rules below are "
+		            "still in force."),
+		          draw_attr(t, TE_WARNING));
+		break;
+	case IT_SOURCE:
+		if (t->rules)
+			draw_pair(t, y, _("rules file:"), t->rules->source);
+		else
+			draw_fill(y, 1, w, _("No tier rules could be loaded: R reads them again."),
+			          draw_attr(t, TE_WARNING));
+		break;
+	case IT_VERSION:
+		draw_version(t, y);
+		break;
+	case IT_WINDOW:
+		draw_window(t, y);
+		break;
+	case IT_RULES_TITLE:
+		draw_fill(
+		    y, 1, w,
+		    t->rules->nrules
+		        ? _("thresholds, top-down: the first rule a guest meets gives the tier")
+		        : _("no tier rules: every guest is untiered"),
+		    draw_attr(t, TE_TITLE));
+		break;
+	case IT_RULES_HEAD:
+		draw_rules_head(t, y);
+		break;
+	case IT_RULE:
+		draw_rule(t, sub, y);
+		break;
+	case IT_PRIVS_HEAD:
+		return draw_privs_head(t, y, draw);
+	case IT_ALERTS:
+		draw_alerts(t, y);
+		break;
+	case IT_COMPLAINTS:
+		draw_complaints(t, y);
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	(void)t, (void)v;
+	return _("tier rules");
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct tiers *d = v->data;
+	size_t n = item_total(t, d);
+	if (d->first >= n)
+		d->first = n ? n - 1 : 0;
+	int y = 1, bottom = t->rows - 3;
+	for (size_t i = d->first; i < n && y <= bottom; i++)
+		y += draw_item(t, d, i, y, bottom - y + 1, true);
+}
+
+/* The first item that shows the last item at the bottom of the view. */
+static size_t last_page(struct tui *t, struct tiers *d)
+{
+	size_t n = item_total(t, d);
+	int rows = tui_view_rows(t);
+	size_t first = n;
+	while (first > 0) {
+		int h = draw_item(t, d, first - 1, 0, rows, false);
+		if (h > rows)
+			break;
+		rows -= h;
+		first--;
+	}
+	return first < n ? first : (n ? n - 1 : 0);
+}
+
+/* R: tiers.yaml read again; the rules in force change only when it is good. */
+static void reload_rules(struct tui *t, struct tiers *d)
+{
+	struct tier_rules *r = malloc(sizeof *r);
+	struct strv errors = {0};
+	if (!r) {
+		tui_error(t, "%s", _("out of memory"));
+		return;
+	}
+	tier_rules_init(r);
+	int rc = tiers_load_in_force(tui_tiers_path, r, &errors, NULL); /* warnings: check-config */
+	strv_free(&d->errors);
+	d->first = 0;
+	if (rc != 0) {
+		tier_rules_free(r);
+		free(r);
+		d->errors = errors;
+		tui_error(t, _("%zu errors in the rules file: the rules in force are unchanged"),
+		          errors.n);
+		return;
+	}
+	strv_free(&errors);
+	tui_set_rules(t, r);
+	tui_message(t, _("rules read again from %s: version %s"), r->source,
+	            r->version[0] ? r->version : r->hash);
+}
+
+static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	(void)ch;
+	struct tiers *d = v->data;
+	size_t n = item_total(t, d), end = last_page(t, d);
+	size_t page = (size_t)(tui_view_rows(t) > 2 ? tui_view_rows(t) - 2 : 1);
+	switch (a) {
+	case ACT_UP:
+		d->first -= d->first > 0;
+		return RD_VIEW;
+	case ACT_DOWN:
+		d->first += d->first < end;
+		return RD_VIEW;
+	case ACT_PAGE_UP:
+		d->first = d->first > page ? d->first - page : 0;
+		return RD_VIEW;
+	case ACT_PAGE_DOWN:
+		d->first = d->first + page < end ? d->first + page : end;
+		return RD_VIEW;
+	case ACT_TOP:
+		d->first = 0;
+		return RD_VIEW;
+	case ACT_BOTTOM:
+		d->first = n ? end : 0;
+		return RD_VIEW;
+	case ACT_RELOAD_RULES:
+		reload_rules(t, d);
+		return RD_VIEW;
+	default:
+		return -1;
+	}
+}
+
+static void tiers_free(struct view *v)
+{
+	struct tiers *d = v->data;
+	strv_free(&d->errors);
+	free(d);
+}
+
+static const enum action hints[] = {ACT_RELOAD_RULES, ACT_PAGE_DOWN, ACT_NONE};
+
+static const struct view_ops ops = {
+    .name = "tiers",
+    .scope = SC_TIERS | SC_LIST,
+    .title = title,
+    .draw = draw,
+    .act = act,
+    .free = tiers_free,
+    .hints = hints,
+};
+
+/* arg: none. */
+struct view *view_tiers_new(struct tui *t, const char *arg)
+{
+	if (arg) {
+		tui_error(t, _("tiers: \"%s\": this screen takes no argument"), arg);
+		return NULL;
+	}
+	return tui_view_new(&ops, sizeof(struct tiers));
+}
