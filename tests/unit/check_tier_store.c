@@ -433,13 +433,13 @@ static void same_row(const struct sheet_row *a, const struct sheet_row *b)
 	ck_assert(memcmp(a->spend, b->spend, sizeof a->spend) == 0);
 }
 
-/* Every window size, forward from the start and backward from the end, gives the rows of
- * sheet_store_month, for each filter. */
-static void check_windows(struct date m, const char *tier, const char *manager)
+/* Every window size, forward from the start and backward from the end, gives the n rows of
+ * sheet_store_month all. */
+static void check_windows_of(struct date m, const char *tier, const char *manager,
+			     const struct sheet_row *all, size_t n)
 {
-	struct sheet_row *all, *w;
-	size_t n, k;
-	ck_assert_int_eq(sheet_store_month(st, m, tier, manager, &all, &n), ST_OK);
+	struct sheet_row *w;
+	size_t k;
 	for (size_t limit = 1; limit <= n + 1; limit++) {
 		size_t got = 0;
 		int64_t from = 0;
@@ -472,6 +472,19 @@ static void check_windows(struct date m, const char *tier, const char *manager)
 		} while (k == limit);
 		ck_assert_uint_eq(left, 0);
 	}
+}
+
+/* The windows of month m, filtered, as a month of few visits and as one of many (a threshold
+ * of 0: every month is big). */
+static void check_windows(struct date m, const char *tier, const char *manager)
+{
+	struct sheet_row *all;
+	size_t n;
+	ck_assert_int_eq(sheet_store_month(st, m, tier, manager, &all, &n), ST_OK);
+	sheet_store_sparse_visits = 0;
+	check_windows_of(m, tier, manager, all, n);
+	sheet_store_sparse_visits = 20000;
+	check_windows_of(m, tier, manager, all, n);
 	free(all);
 }
 
