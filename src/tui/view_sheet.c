@@ -434,7 +434,7 @@ static void export_to(struct tui *t, struct sheet *d, const char *path)
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f = fopen(tmp, "w");
 	if (!f) {
-		tui_error(t, _("cannot write %s: %s"), tmp, strerror(errno));
+		tui_error(t, _("cannot write %s: %s"), path, strerror(errno));
 		free(tmp);
 		return;
 	}
@@ -447,7 +447,7 @@ static void export_to(struct tui *t, struct sheet *d, const char *path)
 		tui_error(t, "%s", tui_store_error(t, s));
 		remove(tmp);
 	} else if (werr) {
-		tui_error(t, _("cannot write %s: %s"), tmp, strerror(werr));
+		tui_error(t, _("cannot write %s: %s"), path, strerror(werr));
 		remove(tmp);
 	} else if (rename(tmp, path) != 0) {
 		tui_error(t, _("cannot write %s: %s"), path, strerror(errno));

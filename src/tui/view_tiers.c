@@ -237,16 +237,13 @@ static int priv_col_w(const struct tui *t)
 	return w > 4 ? w : 4;
 }
 
-static int draw_privs_head(struct tui *t, int y, bool draw)
+static void draw_privs_head(struct tui *t, int y)
 {
-	if (!draw)
-		return 1;
 	int w = priv_col_w(t);
 	draw_text(y, 1, PRIV_LABEL_W, _("privileges"), draw_attr(t, TE_TITLE), true);
 	for (size_t i = 0; i < t->rules->nprivs; i++)
 		widget_tier_badge(t, y, 1 + PRIV_LABEL_W + (int)i * w, t->rules->privs[i].tier, "",
 		                  false);
-	return 1;
 }
 
 /* Privilege row p, each tier's text wrapped in its column: the rows it takes (at most
@@ -271,72 +268,80 @@ static int draw_priv(struct tui *t, enum priv_row p, int y, int maxrows, bool dr
 
 /* ---- the page ---- */
 
-/* One line of label and value. */
-static void draw_pair(struct tui *t, int y, const char *label, const char *value)
-{
-	int lw = draw_text(y, 1, t->cols / 2, label, draw_attr(t, TE_LABEL), true);
-	draw_text(y, 2 + lw, t->cols - 3 - lw, value, draw_attr(t, TE_NORMAL), true);
-}
-
-static void draw_version(struct tui *t, int y)
+/* The label and value (caller frees) of the items that are a label and a value; NULL for
+ * the others. */
+static char *pair_of(struct tui *t, enum item_kind k, const char **label)
 {
 	const struct tier_rules *r = t->rules;
-	char *v = xasprintf(_("%s (fingerprint %s)"), r->version[0] ? r->version : _("no label"),
-	                    r->hash);
-	draw_pair(t, y, _("version:"), v);
-	free(v);
+	switch (k) {
+	case IT_SOURCE:
+		*label = _("rules file:");
+		return xstrdup(r->source);
+	case IT_VERSION:
+		*label = _("version:");
+		return xasprintf(_("%s (fingerprint %s)"),
+		                 r->version[0] ? r->version : _("no label"), r->hash);
+	case IT_WINDOW: {
+		*label = _("window:");
+		char *v = xasprintf(ngettext("averages of the last %d complete month",
+		                             "averages of the last %d complete months",
+		                             (unsigned long)r->window_months),
+		                    r->window_months);
+		char *g = xasprintf(ngettext("%s; grace %d month", "%s; grace %d months",
+		                             (unsigned long)r->grace_months),
+		                    v, r->grace_months);
+		free(v);
+		return g;
+	}
+	case IT_ALERTS: {
+		*label = _("alerts:");
+		struct sbuf red = {0};
+		if (r->alerts.red_no_visit)
+			sbuf_printf(&red, "%s", _("no visit this month"));
+		if (r->alerts.red_overdue_complaint)
+			sbuf_printf(&red, "%s%s", red.len ? ", " : "", _("an overdue complaint"));
+		if (r->alerts.red_severity_days && r->alerts.red_min_severity != SEV_NONE)
+			sbuf_printf(&red, "%s%s", red.len ? ", " : "",
+			            _("a serious complaint lately"));
+		char *v = xasprintf(_("yellow: below the thresholds × %g; red: %s"),
+		                    r->alerts.yellow_factor, red.s ? red.s : _("never"));
+		sbuf_free(&red);
+		return v;
+	}
+	case IT_COMPLAINTS: {
+		const struct complaint_rules *c = &r->complaints;
+		*label = _("complaints:");
+		return xasprintf(_("acknowledge within %d h, resolve within %d h, follow up within "
+		                   "%d days"),
+		                 c->ack_hours, c->resolve_hours, c->followup_days);
+	}
+	default:
+		return NULL;
+	}
 }
 
-static void draw_window(struct tui *t, int y)
+/* A label and its value wrapped after it: the rows it takes (drawn when draw is set). */
+static int draw_pair(struct tui *t, int y, int maxrows, enum item_kind k, bool draw)
 {
-	const struct tier_rules *r = t->rules;
-	char *v = xasprintf(ngettext("averages of the last %d complete month",
-	                             "averages of the last %d complete months",
-	                             (unsigned long)r->window_months),
-	                    r->window_months);
-	char *g = xasprintf(
-	    ngettext("%s; grace %d month", "%s; grace %d months", (unsigned long)r->grace_months),
-	    v, r->grace_months);
-	free(v);
-	v = g;
-	draw_pair(t, y, _("window:"), v);
-	free(v);
-}
-
-static void draw_alerts(struct tui *t, int y)
-{
-	const struct tier_rules *r = t->rules;
-	char *v = xasprintf(_("yellow below the thresholds × %g; red: %s%s%s"),
-	                    r->alerts.yellow_factor, r->alerts.red_no_visit ? _("no visit ") : "",
-	                    r->alerts.red_overdue_complaint ? _("overdue complaint ") : "",
-	                    r->alerts.red_severity_days ? _("serious complaint") : "");
-	draw_pair(t, y, _("alerts:"), v);
-	free(v);
-}
-
-static void draw_complaints(struct tui *t, int y)
-{
-	const struct complaint_rules *c = &t->rules->complaints;
-	char *v = xasprintf(_("acknowledge within %d h, resolve within %d h, follow up within %d "
-	                      "days"),
-	                    c->ack_hours, c->resolve_hours, c->followup_days);
-	draw_pair(t, y, _("complaints:"), v);
-	free(v);
-}
-
-/* Item i at row y within maxrows: the rows it takes (drawn when draw is set). */
-static int draw_item(struct tui *t, struct tiers *d, size_t i, int y, int maxrows, bool draw)
-{
-	size_t sub;
-	enum item_kind k = item_kind(t, d, i, &sub);
-	int w = t->cols - 2;
-	if (k == IT_ERROR)
-		return draw_wrap(y, 3, w - 2, draw ? maxrows : 0, d->errors.v[sub],
-		                 draw_attr(t, TE_ERROR));
-	if (k == IT_PRIV)
-		return draw_priv(t, (enum priv_row)sub, y, maxrows, draw);
-	if (!draw)
+	const char *label = "";
+	char *value = pair_of(t, k, &label);
+	if (!value)
 		return 1;
+	int lw = draw_width(label) + 1;
+	if (lw > t->cols / 2)
+		lw = t->cols / 2;
+	int rows = draw_wrap(y, 1 + lw, t->cols - 2 - lw, draw ? maxrows : 0, value,
+	                     draw_attr(t, TE_NORMAL));
+	if (draw)
+		draw_text(y, 1, lw - 1, label, draw_attr(t, TE_LABEL), true);
+	free(value);
+	return rows > 0 ? rows : 1;
+}
+
+/* The items of a single line. */
+static void draw_line(struct tui *t, enum item_kind k, size_t sub, int y)
+{
+	int w = t->cols - 2;
 	switch (k) {
 	case IT_ERRORS_TITLE:
 		draw_fill(y, 1, w,
@@ -344,18 +349,9 @@ static int draw_item(struct tui *t, struct tiers *d, size_t i, int y, int maxrow
 		            "still in force."),
 		          draw_attr(t, TE_WARNING));
 		break;
-	case IT_SOURCE:
-		if (t->rules)
-			draw_pair(t, y, _("rules file:"), t->rules->source);
-		else
-			draw_fill(y, 1, w, _("No tier rules could be loaded: R reads them again."),
-			          draw_attr(t, TE_WARNING));
-		break;
-	case IT_VERSION:
-		draw_version(t, y);
-		break;
-	case IT_WINDOW:
-		draw_window(t, y);
+	case IT_SOURCE: /* without rules */
+		draw_fill(y, 1, w, _("No tier rules could be loaded: R reads them again."),
+		          draw_attr(t, TE_WARNING));
 		break;
 	case IT_RULES_TITLE:
 		draw_fill(
@@ -372,16 +368,28 @@ static int draw_item(struct tui *t, struct tiers *d, size_t i, int y, int maxrow
 		draw_rule(t, sub, y);
 		break;
 	case IT_PRIVS_HEAD:
-		return draw_privs_head(t, y, draw);
-	case IT_ALERTS:
-		draw_alerts(t, y);
-		break;
-	case IT_COMPLAINTS:
-		draw_complaints(t, y);
+		draw_privs_head(t, y);
 		break;
 	default:
 		break;
 	}
+}
+
+/* Item i at row y within maxrows: the rows it takes (drawn when draw is set). */
+static int draw_item(struct tui *t, struct tiers *d, size_t i, int y, int maxrows, bool draw)
+{
+	size_t sub;
+	enum item_kind k = item_kind(t, d, i, &sub);
+	if (k == IT_ERROR)
+		return draw_wrap(y, 3, t->cols - 4, draw ? maxrows : 0, d->errors.v[sub],
+		                 draw_attr(t, TE_ERROR));
+	if (k == IT_PRIV)
+		return draw_priv(t, (enum priv_row)sub, y, maxrows, draw);
+	if (t->rules && (k == IT_SOURCE || k == IT_VERSION || k == IT_WINDOW || k == IT_ALERTS ||
+	                 k == IT_COMPLAINTS))
+		return draw_pair(t, y, maxrows, k, draw);
+	if (draw)
+		draw_line(t, k, sub, y);
 	return 1;
 }
 
