@@ -896,3 +896,39 @@ enum store_status tier_store_movers(struct store *st, const struct tier_rules *r
 		"(SELECT 1 FROM tier_month x WHERE x.month = ?1 AND x.guest_id = p.guest_id)";
 	return rows(st, r, sql, m, NULL, true, out, n);
 }
+
+enum store_status tier_store_rules_state(struct store *st, const char *hash,
+					 struct tier_rules_state *out)
+{
+	static const char *by_hash = "SELECT id, first_used FROM tier_rules_version WHERE hash = ?1";
+	/* the latest month through the primary key (month, guest_id): no scan */
+	static const char *latest =
+		"SELECT tm.month, v.id, v.label FROM tier_month tm "
+		"JOIN tier_rules_version v ON v.id = tm.rules_version "
+		"WHERE tm.month = (SELECT max(month) FROM tier_month) LIMIT 1";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = store_prep(st, by_hash);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
+	enum store_status rs = store_step_maybe(st, s, "rules version", &out->known);
+	if (rs != ST_OK)
+		return rs;
+	if (out->known) {
+		out->id = sqlite3_column_int64(s, 0);
+		store_col_copy(s, 1, out->first_used, sizeof out->first_used);
+	}
+	sqlite3_reset(s);
+	if (!(s = store_prep(st, latest)))
+		return ST_IO;
+	bool row;
+	if ((rs = store_step_maybe(st, s, "rules version", &row)) != ST_OK)
+		return rs;
+	if (row) {
+		store_col_copy(s, 0, out->latest_month, sizeof out->latest_month);
+		out->latest_id = sqlite3_column_int64(s, 1);
+		store_col_copy(s, 2, out->latest_label, sizeof out->latest_label);
+	}
+	sqlite3_reset(s);
+	return ST_OK;
+}

@@ -3,6 +3,7 @@
 #ifndef MAITRE_TIER_STORE_H
 #define MAITRE_TIER_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -79,5 +80,19 @@ enum store_status tier_store_list(struct store *st, const struct tier_rules *r, 
 /* Guests whose tier in force differs between month m-1 and m: rose first, then fell. */
 enum store_status tier_store_movers(struct store *st, const struct tier_rules *r, struct date m,
 				   struct tier_row **out, size_t *n);
+
+/* What the database records of a rules version: whether rules of this content hash ever
+ * computed a month (their id and when first used), and which version the latest computed
+ * month used. */
+struct tier_rules_state {
+	bool known;
+	int64_t id;
+	char first_used[32];
+	char latest_month[8]; /* "" when no month was computed */
+	int64_t latest_id;
+	char latest_label[64];
+};
+enum store_status tier_store_rules_state(struct store *st, const char *hash,
+					 struct tier_rules_state *out);
 
 #endif

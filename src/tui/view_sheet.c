@@ -564,14 +564,14 @@ static const enum action hints[] = {ACT_OPEN,         ACT_DAYS_RIGHT, ACT_SHEET_
                                     ACT_SHEET_EXPORT, ACT_NEXT_MONTH, ACT_NONE};
 
 static const struct view_ops ops = {
-    .name = "sheet",
-    .scope = SC_SHEET | SC_MONTH | SC_LIST,
-    .title = title,
-    .draw = draw,
-    .act = act,
-    .reload = reload,
-    .free = sheet_free,
-    .hints = hints,
+	.name = "sheet",
+	.scope = SC_SHEET | SC_MONTH | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.free = sheet_free,
+	.hints = hints,
 };
 
 /* arg: "[YYYY-MM] [tier LETTER] [manager LOGIN]", or NULL for this month's whole sheet. */

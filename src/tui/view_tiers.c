@@ -13,6 +13,7 @@
 #include "core/money.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "store/tier_store.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
@@ -26,6 +27,8 @@ static const char *const rule_words[] __attribute__((unused)) = {
 struct tiers {
 	struct strv errors; /* of the last R that failed (empty: it worked, or no R yet) */
 	size_t first;       /* the first item shown */
+	struct tier_rules_state stored; /* what the database records of the rules in force */
+	bool have_stored;
 };
 
 /* The privileges' rows, in the handbook's order. */
@@ -48,6 +51,7 @@ enum item_kind {
 	IT_ERROR,
 	IT_SOURCE,
 	IT_VERSION,
+	IT_STORED,
 	IT_WINDOW,
 	IT_GAP1,
 	IT_RULES_TITLE,
@@ -268,9 +272,35 @@ static int draw_priv(struct tui *t, enum priv_row p, int y, int maxrows, bool dr
 
 /* ---- the page ---- */
 
+/* Whether the rules in force computed any month yet, and which rules the latest month used
+ * (caller frees). */
+static char *stored_text(struct tui *t, struct tiers *d)
+{
+	const struct tier_rules_state *s = &d->stored;
+	if (!d->have_stored)
+		return xstrdup("?");
+	char *now =
+	    s->known ? xasprintf(_("version #%lld, first used %s"), (long long)s->id, s->first_used)
+	             : xstrdup(_("no month computed with these rules yet"));
+	if (!s->latest_month[0] || (s->known && s->latest_id == s->id))
+		return now;
+	char *v = xasprintf(_("%s; %s was computed with version #%lld %s (maitre tier recompute "
+	                      "applies these)"),
+	                    now, s->latest_month, (long long)s->latest_id, s->latest_label);
+	free(now);
+	return v;
+}
+
+/* Reads what the database records of the rules in force. */
+static void read_stored(struct tui *t, struct tiers *d)
+{
+	d->have_stored =
+	    t->rules && tier_store_rules_state(t->st, t->rules->hash, &d->stored) == ST_OK;
+}
+
 /* The label and value (caller frees) of the items that are a label and a value; NULL for
  * the others. */
-static char *pair_of(struct tui *t, enum item_kind k, const char **label)
+static char *pair_of(struct tui *t, struct tiers *d, enum item_kind k, const char **label)
 {
 	const struct tier_rules *r = t->rules;
 	switch (k) {
@@ -281,6 +311,9 @@ static char *pair_of(struct tui *t, enum item_kind k, const char **label)
 		*label = _("version:");
 		return xasprintf(_("%s (fingerprint %s)"),
 		                 r->version[0] ? r->version : _("no label"), r->hash);
+	case IT_STORED:
+		*label = _("in the database:");
+		return stored_text(t, d);
 	case IT_WINDOW: {
 		*label = _("window:");
 		char *v = xasprintf(ngettext("averages of the last %d complete month",
@@ -321,10 +354,11 @@ static char *pair_of(struct tui *t, enum item_kind k, const char **label)
 }
 
 /* A label and its value wrapped after it: the rows it takes (drawn when draw is set). */
-static int draw_pair(struct tui *t, int y, int maxrows, enum item_kind k, bool draw)
+static int draw_pair(struct tui *t, struct tiers *d, int y, int maxrows, enum item_kind k,
+                     bool draw)
 {
 	const char *label = "";
-	char *value = pair_of(t, k, &label);
+	char *value = pair_of(t, d, k, &label);
 	if (!value)
 		return 1;
 	int lw = draw_width(label) + 1;
@@ -385,9 +419,9 @@ static int draw_item(struct tui *t, struct tiers *d, size_t i, int y, int maxrow
 		                 draw_attr(t, TE_ERROR));
 	if (k == IT_PRIV)
 		return draw_priv(t, (enum priv_row)sub, y, maxrows, draw);
-	if (t->rules && (k == IT_SOURCE || k == IT_VERSION || k == IT_WINDOW || k == IT_ALERTS ||
-	                 k == IT_COMPLAINTS))
-		return draw_pair(t, y, maxrows, k, draw);
+	if (t->rules && (k == IT_SOURCE || k == IT_VERSION || k == IT_STORED || k == IT_WINDOW ||
+	                 k == IT_ALERTS || k == IT_COMPLAINTS))
+		return draw_pair(t, d, y, maxrows, k, draw);
 	if (draw)
 		draw_line(t, k, sub, y);
 	return 1;
@@ -449,6 +483,7 @@ static void reload_rules(struct tui *t, struct tiers *d)
 	}
 	strv_free(&errors);
 	tui_set_rules(t, r);
+	read_stored(t, d);
 	tui_message(t, _("rules read again from %s: version %s"), r->source,
 	            r->version[0] ? r->version : r->hash);
 }
@@ -486,6 +521,11 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	}
 }
 
+static void reload(struct tui *t, struct view *v)
+{
+	read_stored(t, v->data);
+}
+
 static void tiers_free(struct view *v)
 {
 	struct tiers *d = v->data;
@@ -496,13 +536,14 @@ static void tiers_free(struct view *v)
 static const enum action hints[] = {ACT_RELOAD_RULES, ACT_PAGE_DOWN, ACT_NONE};
 
 static const struct view_ops ops = {
-    .name = "tiers",
-    .scope = SC_TIERS | SC_LIST,
-    .title = title,
-    .draw = draw,
-    .act = act,
-    .free = tiers_free,
-    .hints = hints,
+	.name = "tiers",
+	.scope = SC_TIERS | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.free = tiers_free,
+	.hints = hints,
 };
 
 /* arg: none. */
@@ -512,5 +553,8 @@ struct view *view_tiers_new(struct tui *t, const char *arg)
 		tui_error(t, _("tiers: \"%s\": this screen takes no argument"), arg);
 		return NULL;
 	}
-	return tui_view_new(&ops, sizeof(struct tiers));
+	struct view *v = tui_view_new(&ops, sizeof(struct tiers));
+	if (v)
+		read_stored(t, v->data);
+	return v;
 }

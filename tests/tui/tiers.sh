@@ -24,12 +24,13 @@ for m in 04 05; do
 			> /dev/null
 	done
 done
+"$MAITRE" --tiers tiers.yaml tier recompute --month 2026-05 > /dev/null
 screen --tiers tiers.yaml <<'KEYS'
 type zxs
 key Enter
 snap the card under the shipped rules
 key F9
-expect version: handbook 2026
+snap the rules in force computed May
 run sed -i -e 's/^version: .*/version: "2026 autumn"/' -e 's/^    visits: 6$/    visits: 7/' tiers.yaml
 key R
 snap R after an edit: A needs 7 visits, the new version

@@ -543,6 +543,32 @@ START_TEST(test_sheet_window)
 }
 END_TEST
 
+START_TEST(test_rules_state)
+{
+	struct tier_rules_state rs;
+	ck_assert_int_eq(tier_store_rules_state(st, rules.hash, &rs), ST_OK);
+	ck_assert(!rs.known);
+	ck_assert_str_eq(rs.latest_month, "");
+	int64_t g = guest("张先生");
+	visit(g, "2026-05-03", 8, 460);
+	snprintf(rules.version, sizeof rules.version, "spring");
+	recompute(2026, 5);
+	ck_assert_int_eq(tier_store_rules_state(st, rules.hash, &rs), ST_OK);
+	ck_assert(rs.known);
+	ck_assert_int_gt(rs.id, 0);
+	ck_assert_str_eq(rs.latest_month, "2026-05");
+	ck_assert_int_eq(rs.latest_id, rs.id);
+	ck_assert_str_eq(rs.latest_label, "spring");
+	ck_assert_uint_eq(strlen(rs.first_used), 19);
+	/* other rules: not recorded yet; the latest month still names the ones it used */
+	make_rules(3, CRIT_ALL);
+	int64_t spring = rs.id;
+	ck_assert_int_eq(tier_store_rules_state(st, rules.hash, &rs), ST_OK);
+	ck_assert(!rs.known);
+	ck_assert_int_eq(rs.latest_id, spring);
+}
+END_TEST
+
 static const char *light_of(int64_t guest)
 {
 	static char buf[64];
@@ -682,6 +708,7 @@ int main(void)
 	tcase_add_test(tc, test_recompute_first_visits_and_rewrite);
 	tcase_add_test(tc, test_sheet);
 	tcase_add_test(tc, test_sheet_window);
+	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_alert_triggers);
 	tcase_add_test(tc, test_alert_months);
 	suite_add_tcase(s, tc);
