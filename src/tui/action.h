@@ -41,6 +41,7 @@ enum {
 	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
 	X(SHEET, "sheet", "F5", SC_GLOBAL, N_("the monthly attendance sheet"))                    \
 	X(ALERTS, "alerts", "F6", SC_GLOBAL, N_("alert guests: the red and yellow lists"))         \
+	X(COMPLAINTS, "complaints", "F7", SC_GLOBAL, N_("complaints: open, overdue, mine or all"))   \
 	X(AGENDA, "agenda", "F8", SC_GLOBAL, N_("the sales manager's agenda: calls, visits, dates")) \
 	X(TIERS, "tiers", "F9", SC_GLOBAL, N_("the tier rules in force"))                         \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
@@ -77,6 +78,21 @@ enum {
 	X(AGENDA_STAFF, "agenda-staff", "s", SC_AGENDA, N_("another sales manager's agenda (asks for the login)")) \
 	X(AGENDA_CONTACT, "agenda-contact", "c", SC_AGENDA, N_("log a contact with the guest: channel and outcome")) \
 	X(AGENDA_GIFT, "agenda-gift", "m", SC_AGENDA, N_("mark the date's gift given (asks first)")) \
+	X(LOG_COMPLAINT, "log-complaint", "C", SC_CARD, N_("log a complaint from this guest"))     \
+	X(CP_LIST, "next-list", "l", SC_COMPLAINTS, N_("the next list: open, overdue, mine, all")) \
+	X(CP_OPEN, "list-open", "o", SC_COMPLAINTS, N_("the complaints not closed"))        \
+	X(CP_OVERDUE, "list-overdue", "d", SC_COMPLAINTS, N_("the complaints past a deadline")) \
+	X(CP_MINE, "list-mine", "m", SC_COMPLAINTS, N_("the complaints you own, not closed")) \
+	X(CP_ALL, "list-all", "a", SC_COMPLAINTS, N_("every complaint, closed ones too"))   \
+	X(CP_CATEGORY, "by-category", "c", SC_COMPLAINTS, N_("only one category (asks; empty: any)")) \
+	X(CP_SEVERITY, "by-severity", "s", SC_COMPLAINTS, N_("only one severity (asks; empty: any)")) \
+	X(CP_ACK, "acknowledge", "a", SC_COMPLAINT, N_("acknowledge the complaint (an optional note)")) \
+	X(CP_STEP, "tick-step", "1 2 3 4 5", SC_COMPLAINT, N_("tick or untick that recovery step")) \
+	X(CP_RESOLVE, "resolve", "r", SC_COMPLAINT, N_("resolve: what was done, and any compensation")) \
+	X(CP_FOLLOWUP, "follow-up", "f", SC_COMPLAINT, N_("the follow-up call: the guest's verdict and a note")) \
+	X(CP_CLOSE, "close-case", "C", SC_COMPLAINT, N_("close the complaint (asks first)")) \
+	X(CP_REOPEN, "reopen", "R", SC_COMPLAINT, N_("reopen the complaint (asks for the reason)")) \
+	X(CP_GUEST, "guest-card", "c", SC_COMPLAINT, N_("the guest's card"))                   \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
 	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
 	X(BOL, "line-start", "Home ^A", SC_EDIT, N_("start of the field"))                        \

@@ -317,6 +317,7 @@ static const struct {
 	{"agenda", view_agenda_new},
 	{"sheet", view_sheet_new},
 	{"tiers", view_tiers_new},
+	{"complaints", view_complaints_new},
 };
 
 /* The names the ':' line knows: screens, then actions. */

@@ -162,5 +162,9 @@ struct view *view_sheet_new(struct tui *t, const char *arg);
 struct view *view_tiers_new(struct tui *t, const char *arg);
 struct view *view_help_new(struct tui *t, unsigned scope);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
+/* The lists of complaints (view_complaints.c), one complaint, and logging one for a guest. */
+struct view *view_complaints_new(struct tui *t, const char *arg);
+struct view *view_complaint_new(struct tui *t, int64_t complaint_id);
+struct view *view_complaint_form_new(struct tui *t, int64_t guest_id);
 
 #endif

@@ -400,6 +400,9 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_EDIT:
 		tui_push(t, view_form_new(t, c->id, NULL, NULL));
 		return RD_VIEW;
+	case ACT_LOG_COMPLAINT:
+		tui_push(t, view_complaint_form_new(t, c->id));
+		return RD_VIEW;
 	default:
 		return -1;
 	}
@@ -421,7 +424,8 @@ static void card_free(struct view *v)
 	free(c);
 }
 
-static const enum action hints[] = {ACT_VISIT, ACT_EDIT, ACT_PAGE_DOWN, ACT_NONE};
+static const enum action hints[] = {ACT_VISIT, ACT_EDIT, ACT_LOG_COMPLAINT, ACT_PAGE_DOWN,
+				    ACT_NONE};
 
 static const struct view_ops ops = {
 	.name = "guest",
