@@ -275,33 +275,12 @@ static size_t last_top(struct tui *t, struct cview *c, int page)
 
 static int scroll_body(struct tui *t, struct cview *c, enum action a)
 {
-	int head =
-	    3 +
-	    (c->have_sum ? widget_safety_rows(t, c->sum.allergies, c->sum.taboos, t->cols - 2) : 1);
+	/* the fixed head: name, safety block, status, rule */
+	const char *al = c->have_sum ? c->sum.allergies : NULL,
+		   *tb = c->have_sum ? c->sum.taboos : NULL;
+	int head = 3 + widget_safety_rows(t, al, tb, t->cols - 2);
 	int page = t->rows - 3 - head > 1 ? t->rows - 3 - head : 1;
-	size_t last = last_top(t, c, page);
-	switch (a) {
-	case ACT_DOWN:
-		c->top += c->top < last;
-		return RD_VIEW;
-	case ACT_UP:
-		c->top -= c->top > 0;
-		return RD_VIEW;
-	case ACT_PAGE_DOWN:
-		c->top = c->top + (size_t)page < last ? c->top + (size_t)page : last;
-		return RD_VIEW;
-	case ACT_PAGE_UP:
-		c->top = c->top > (size_t)page ? c->top - (size_t)page : 0;
-		return RD_VIEW;
-	case ACT_TOP:
-		c->top = 0;
-		return RD_VIEW;
-	case ACT_BOTTOM:
-		c->top = last;
-		return RD_VIEW;
-	default:
-		return -1;
-	}
+	return widget_page_act(&c->top, a, last_top(t, c, page), (size_t)page);
 }
 
 /* Asks on the status line until the answer passes check (which writes the reason into why);

@@ -251,6 +251,12 @@ static bool choose(struct cform *cf, enum action a, wint_t ch)
 	return true;
 }
 
+/* Field i is left: checked, its reason shown. */
+static void cform_left(struct view *v, int i)
+{
+	check(v->data, i);
+}
+
 static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct cform *cf = v->data;
@@ -265,25 +271,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			check(cf, cf->focus);
 		return RD_VIEW;
 	}
-	switch (a) {
-	case ACT_NEXT_FIELD:
-	case ACT_PREV_FIELD:
-		check(cf, cf->focus); /* checked as it is left */
-		cf->focus = (cf->focus + (a == ACT_NEXT_FIELD ? 1 : CF_COUNT - 1)) % CF_COUNT;
-		return RD_VIEW;
-	case ACT_SUBMIT:
-	case ACT_SAVE:
-		save(t, v);
-		return RD_VIEW;
-	case ACT_BACK:
-		if (cform_leave(t, v))
-			tui_pop(t);
-		return RD_VIEW;
-	case ACT_QUIT:
-		return RD_NONE; /* q is typed, never quits a form */
-	default:
-		return -1;
-	}
+	return widget_form_act(t, v, a, &cf->focus, CF_COUNT, cform_left, save);
 }
 
 static bool typing(struct view *v)

@@ -373,27 +373,9 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		used += r;
 		last--;
 	}
+	if (widget_page_act(&c->top, a, last, (size_t)page) >= 0)
+		return RD_VIEW;
 	switch (a) {
-	case ACT_DOWN:
-		if (c->top < last)
-			c->top++;
-		return RD_VIEW;
-	case ACT_UP:
-		if (c->top)
-			c->top--;
-		return RD_VIEW;
-	case ACT_PAGE_DOWN:
-		c->top = c->top + (size_t)page < last ? c->top + (size_t)page : last;
-		return RD_VIEW;
-	case ACT_PAGE_UP:
-		c->top = c->top > (size_t)page ? c->top - (size_t)page : 0;
-		return RD_VIEW;
-	case ACT_TOP:
-		c->top = 0;
-		return RD_VIEW;
-	case ACT_BOTTOM:
-		c->top = last;
-		return RD_VIEW;
 	case ACT_VISIT:
 		tui_push(t, view_visit_new(t, c->id, 0));
 		return RD_VIEW;

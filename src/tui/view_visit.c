@@ -197,6 +197,12 @@ static bool visit_leave(struct tui *t, struct view *v)
 	return !vf->touched || tui_confirm(t, _("Leave without saving this visit?"));
 }
 
+/* Field i is left: checked, its reason shown. */
+static void visit_left(struct view *v, int i)
+{
+	check(v->data, i);
+}
+
 static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct visit_form *vf = v->data;
@@ -215,25 +221,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			check(vf, vf->focus);
 		return RD_VIEW;
 	}
-	switch (a) {
-	case ACT_NEXT_FIELD:
-	case ACT_PREV_FIELD:
-		check(vf, vf->focus); /* validated as it is left */
-		vf->focus = (vf->focus + (a == ACT_NEXT_FIELD ? 1 : VF_COUNT - 1)) % VF_COUNT;
-		return RD_VIEW;
-	case ACT_SUBMIT:
-	case ACT_SAVE:
-		save(t, v);
-		return RD_VIEW;
-	case ACT_BACK:
-		if (visit_leave(t, v))
-			tui_pop(t);
-		return RD_VIEW;
-	case ACT_QUIT:
-		return RD_NONE; /* q is typed, never quits a form */
-	default:
-		return -1;
-	}
+	return widget_form_act(t, v, a, &vf->focus, VF_COUNT, visit_left, save);
 }
 
 static bool typing(struct view *v)

@@ -299,3 +299,55 @@ size_t list_cursor_first(struct list_cursor *c, size_t n, int rows)
 		c->top = n > r ? n - r : 0;
 	return c->top;
 }
+
+int widget_page_act(size_t *top, enum action a, size_t last, size_t page)
+{
+	switch (a) {
+	case ACT_DOWN:
+		*top += *top < last;
+		break;
+	case ACT_UP:
+		*top -= *top > 0;
+		break;
+	case ACT_PAGE_DOWN:
+		*top = *top + page < last ? *top + page : last;
+		break;
+	case ACT_PAGE_UP:
+		*top = *top > page ? *top - page : 0;
+		break;
+	case ACT_TOP:
+		*top = 0;
+		break;
+	case ACT_BOTTOM:
+		*top = last;
+		break;
+	default:
+		return -1;
+	}
+	return RD_VIEW;
+}
+
+int widget_form_act(struct tui *t, struct view *v, enum action a, int *focus, int n,
+		    void (*check)(struct view *v, int field),
+		    void (*save)(struct tui *t, struct view *v))
+{
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		check(v, *focus); /* checked as it is left */
+		*focus = (*focus + (a == ACT_NEXT_FIELD ? 1 : n - 1)) % n;
+		return RD_VIEW;
+	case ACT_SUBMIT:
+	case ACT_SAVE:
+		save(t, v);
+		return RD_VIEW;
+	case ACT_BACK:
+		if (!v->ops->leave || v->ops->leave(t, v))
+			tui_pop(t);
+		return RD_VIEW;
+	case ACT_QUIT:
+		return RD_NONE; /* q is typed, never quits a form */
+	default:
+		return -1;
+	}
+}

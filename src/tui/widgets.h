@@ -36,6 +36,17 @@ size_t list_cursor_first(struct list_cursor *c, size_t n, int rows);
 /* "!!✕" at (y, x) in the allergy and taboo styles: whether summary s (may be NULL) has allergies
  * and taboos, for lists too narrow for the marks themselves. Returns columns (at most 3). */
 int widget_safety_flags(struct tui *t, int y, int x, const struct guest_summary *s);
+/* Scrolls a page of lines whose first shown line is *top by a list action (up, down, page up
+ * and down, top, bottom), *top staying within 0..last (the first line from which the rest
+ * fits): RD_VIEW, or -1 when a is none of those. */
+int widget_page_act(size_t *top, enum action a, size_t last, size_t page);
+
+/* The keys every form shares, on a form whose field *focus of n has the focus: Tab and BTab
+ * check the field left (check) and move; Enter and ^S save; Esc leaves when the view's leave
+ * allows; q is typed, never quits. RD_VIEW, RD_NONE, or -1 when a is none of those. */
+int widget_form_act(struct tui *t, struct view *v, enum action a, int *focus, int n,
+		    void (*check)(struct view *v, int field),
+		    void (*save)(struct tui *t, struct view *v));
 
 /* A horizontal rule of w columns at (y, x). */
 void widget_rule(struct tui *t, int y, int x, int w);
