@@ -10,8 +10,21 @@ static const char *const categories[CC_COUNT] = {
     N_("food"),        N_("service"), N_("waiting time"), N_("hygiene"),
     N_("environment"), N_("price"),   N_("other"),
 };
-static const char *const statuses[CS_COUNT] = {N_("open"), N_("acknowledged"), N_("resolved"),
-					       N_("followed up"), N_("closed")};
+/* A word marked with a context, "context\004word" (xgettext -kNC_:1c,2), for a word the
+ * catalogue has in another sense ("open" a line, "open" a complaint). */
+#define NC_(ctx, s) ctx "\004" s
+static const char *const statuses[CS_COUNT] = {
+	NC_("complaint status", "open"),        NC_("complaint status", "acknowledged"),
+	NC_("complaint status", "resolved"),    NC_("complaint status", "followed up"),
+	NC_("complaint status", "closed"),
+};
+
+/* The translation of a word marked with NC_, or the word itself. */
+static const char *ctx_gettext(const char *key)
+{
+	const char *r = gettext(key), *word = strchr(key, '\004');
+	return r != key || !word ? r : word + 1;
+}
 static const char *const verdicts[CV_COUNT] = {"", N_("satisfied"), N_("not satisfied")};
 static const char *const deadlines[CD_COUNT] = {"", N_("acknowledge"), N_("resolve"),
 						N_("follow up")};
@@ -40,7 +53,7 @@ const char *complaint_ui_severity(enum severity s)
 
 const char *complaint_ui_status(enum complaint_status s)
 {
-	return s < CS_COUNT ? _(statuses[s]) : "?";
+	return s < CS_COUNT ? ctx_gettext(statuses[s]) : "?";
 }
 
 const char *complaint_ui_verdict(enum complaint_verdict v)

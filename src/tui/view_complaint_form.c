@@ -22,7 +22,7 @@
 enum { CF_CATEGORY, CF_SEVERITY, CF_TEXT, CF_VISIT, CF_OWNER, CF_COUNT };
 
 static const char *const labels[CF_COUNT] = {N_("category"), N_("severity"), N_("complaint"),
-					     N_("visit"), N_("owner")};
+					     N_("visit no."), N_("owner")};
 
 struct cform {
 	int64_t guest_id;
