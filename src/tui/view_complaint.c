@@ -395,16 +395,30 @@ static void after(struct tui *t, struct cview *c, enum store_status s, const cha
 }
 
 static const struct view_ops *ops_for(enum complaint_status s);
+static const enum action move_action[CA_COUNT];
+
+/* Why move a is not possible from the complaint's status, and which moves are. */
+static void refuse(struct tui *t, struct cview *c, enum complaint_action a)
+{
+	struct sbuf next = {0};
+	for (int m = 0; m < CA_COUNT; m++)
+		if (complaint_move(c->k.status, (enum complaint_action)m, NULL))
+			sbuf_printf(&next, "%s%s", next.len ? ", " : "",
+				    _(action_table[move_action[m]].name));
+	tui_error(t, _("The complaint is %s: %s is not possible now (next: %s)"),
+		  complaint_ui_status(c->k.status), _(action_table[move_action[a]].name),
+		  next.s ? next.s : "");
+	sbuf_free(&next);
+}
 
 static int act_move(struct tui *t, struct view *v, enum complaint_action a)
 {
 	struct cview *c = v->data;
-	char why[300];
 	enum complaint_status to;
 	if (!c->loaded)
 		return RD_VIEW;
 	if (!complaint_move(c->k.status, a, &to)) {
-		tui_error(t, "%s", complaint_refusal(c->id, c->k.status, a, why, sizeof why));
+		refuse(t, c, a);
 		return RD_VIEW;
 	}
 	enum store_status s = ST_OK;

@@ -215,6 +215,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	enum which w = d->which;
 	switch (a) {
 	case ACT_OPEN:
+		t->msg[0] = '\0';
 		if (d->n)
 			tui_push(t, view_complaint_new(t, d->v[d->cur.sel].id));
 		return RD_VIEW;

@@ -202,4 +202,25 @@ key c
 snap the guest's card from the complaint
 KEYS
 run complaint show 4
+
+note "in Chinese: the lists, a category typed in Chinese, a complaint"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+size 80 24
+key :
+type complaints all
+key Enter
+snap all complaints in Chinese
+key c
+type 等候时间
+key Enter
+snap the category typed in Chinese
+key c
+type 饭菜
+key Enter
+snap not a category: the choices in both languages
+key Enter
+snap a complaint in Chinese
+KEYS
+)
 finish
