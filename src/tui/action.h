@@ -44,6 +44,7 @@ enum {
 	X(COMPLAINTS, "complaints", "F7", SC_GLOBAL, N_("complaints: open, overdue, mine or all"))   \
 	X(AGENDA, "agenda", "F8", SC_GLOBAL, N_("the sales manager's agenda: calls, visits, dates")) \
 	X(TIERS, "tiers", "F9", SC_GLOBAL, N_("the tier rules in force"))                         \
+	X(GUEST_CARD, "guest-card", "o", SC_ALERTS | SC_ALERT | SC_COMPLAINT, N_("the guest's card")) \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
 	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \
 	X(UP, "up", "k Up", SC_LIST, N_("previous line"))                                        \
@@ -70,7 +71,6 @@ enum {
 	X(ALERTS_LIGHT, "alerts-light", "l", SC_ALERTS, N_("the light shown: all, red only, yellow only")) \
 	X(ALERTS_CLOSED, "alerts-closed", "c", SC_ALERTS, N_("closed alerts too, or open ones only")) \
 	X(ALERTS_RAISE, "alerts-raise", "R", SC_ALERTS, N_("raise the month's alerts by the rules (asks first)")) \
-	X(ALERT_GUEST, "alert-guest", "o", SC_ALERTS | SC_ALERT, N_("the guest's card"))          \
 	X(ALERT_FEEDBACK, "alert-feedback", "f", SC_ALERT, N_("edit the sales manager's feedback")) \
 	X(ALERT_ADD, "alert-add-action", "a Ins", SC_ALERT, N_("add an action item (text, then owner)")) \
 	X(ALERT_DONE, "alert-done", "d", SC_ALERT, N_("mark the selected action item done, or not done")) \
@@ -92,7 +92,6 @@ enum {
 	X(CP_FOLLOWUP, "follow-up", "f", SC_COMPLAINT, N_("the follow-up call: the guest's verdict and a note")) \
 	X(CP_CLOSE, "close-case", "C", SC_COMPLAINT, N_("close the complaint (asks first)")) \
 	X(CP_REOPEN, "reopen", "R", SC_COMPLAINT, N_("reopen the complaint (asks for the reason)")) \
-	X(CP_GUEST, "guest-card", "c", SC_COMPLAINT, N_("the guest's card"))                   \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
 	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
 	X(BOL, "line-start", "Home ^A", SC_EDIT, N_("start of the field"))                        \

@@ -321,7 +321,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		if (r)
 			tui_push(t, view_alert_new(t, r->id, d->month));
 		return RD_VIEW;
-	case ACT_ALERT_GUEST:
+	case ACT_GUEST_CARD:
 		if (r)
 			tui_push(t, view_guest_new(t, r->guest_id));
 		return RD_VIEW;
@@ -658,7 +658,7 @@ static int alert_act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		return -1;
 	switch (a) {
 	case ACT_OPEN:
-	case ACT_ALERT_GUEST:
+	case ACT_GUEST_CARD:
 		tui_push(t, view_guest_new(t, d->r.guest_id));
 		return RD_VIEW;
 	case ACT_ALERT_FEEDBACK: {
@@ -701,7 +701,7 @@ static void alert_free(struct view *v)
 }
 
 static const enum action alert_hints[] = {ACT_ALERT_FEEDBACK, ACT_ALERT_ADD, ACT_ALERT_DONE,
-				    ACT_ALERT_CLOSE, ACT_ALERT_GUEST, ACT_NONE};
+				    ACT_ALERT_CLOSE, ACT_GUEST_CARD, ACT_NONE};
 
 static const struct view_ops alert_ops = {
 	.name = "alert",

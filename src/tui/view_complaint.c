@@ -461,7 +461,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		after(t, c, complaint_store_step(t->st, c->id, n, done), msg);
 		return RD_VIEW;
 	}
-	case ACT_CP_GUEST:
+	case ACT_GUEST_CARD:
 		if (c->loaded)
 			tui_push(t, view_guest_new(t, c->k.guest_id));
 		return RD_VIEW;
@@ -504,7 +504,7 @@ static const struct view_ops *ops_for(enum complaint_status s)
 				hints[s][n++] = move_action[a];
 		if (s != CS_CLOSED)
 			hints[s][n++] = ACT_CP_STEP;
-		hints[s][n++] = ACT_CP_GUEST;
+		hints[s][n++] = ACT_GUEST_CARD;
 		hints[s][n] = ACT_NONE;
 		ops[s] = (struct view_ops){
 		    .name = "complaint",

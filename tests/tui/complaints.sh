@@ -198,7 +198,7 @@ key End
 snap the timeline: every change with who and when
 size 80 24
 snap at the smallest size
-key c
+key o
 snap the guest's card from the complaint
 KEYS
 run complaint show 4
