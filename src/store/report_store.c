@@ -1,9 +1,11 @@
 #include "store/report_store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/tier_calc.h"
 #include "store/store_int.h"
 
 /* The month's key, the month before's, and the month's first and last days. */
@@ -211,5 +213,360 @@ enum store_status report_store_pareto(struct store *st, struct date m, struct re
 	out->top2_guests = (long)k2;
 	out->top20_guests = (long)k20;
 	free(v);
+	return ST_OK;
+}
+
+/* ---- the dashboard's month: one pass over the month's tiers and visits ---- */
+
+/* A guest's month: 16 bytes, so that a million guests take 16 MB, addressed by id (ids are
+ * dense: guests are never deleted). tier and prev index the scan's tier names; 0 untiered. */
+struct scan_guest {
+	int64_t spend;
+	uint32_t covers;
+	uint16_t visits;
+	uint8_t tier, prev;
+};
+
+struct month_scan {
+	struct scan_guest *g;
+	size_t n; /* the largest guest id + 1 */
+	struct {
+		char tier[8], grp[24];
+	} names[256];
+	size_t nnames;
+};
+
+/* The index of tier/grp among the scan's names (added when new); 0 when there is no room. */
+static uint8_t scan_name(struct month_scan *sc, const char *tier, const char *grp)
+{
+	for (size_t i = 1; i < sc->nnames; i++)
+		if (strcmp(sc->names[i].tier, tier) == 0 && strcmp(sc->names[i].grp, grp) == 0)
+			return (uint8_t)i;
+	if (sc->nnames == 256)
+		return 0;
+	snprintf(sc->names[sc->nnames].tier, sizeof sc->names[0].tier, "%s", tier);
+	snprintf(sc->names[sc->nnames].grp, sizeof sc->names[0].grp, "%s", grp);
+	return (uint8_t)sc->nnames++;
+}
+
+/* Reads the tier rows (prev: of the month before) into the scan. The partial index
+ * tier_month_tiered covers the query: only the tiered rows are read. */
+static enum store_status scan_tiers(struct store *st, struct month_scan *sc, const char *month,
+				    bool prev)
+{
+	static const char *sql = "SELECT guest_id, tier, ifnull(grp, '') FROM tier_month "
+				 "WHERE month = ?1 AND tier IS NOT NULL";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, month, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (id <= 0 || (size_t)id >= sc->n)
+			continue;
+		uint8_t k = scan_name(sc, (const char *)sqlite3_column_text(s, 1),
+				      (const char *)sqlite3_column_text(s, 2));
+		if (prev)
+			sc->g[id].prev = k;
+		else
+			sc->g[id].tier = k;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "month tiers");
+}
+
+/* The month's live visits, summed per guest (visit_live covers the query). */
+static enum store_status scan_visits(struct store *st, struct month_scan *sc, struct date m)
+{
+	static const char *sql = "SELECT guest_id, covers, spend_fen FROM visit "
+				 "WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2";
+	char mk[8], pk[8], first[11], last[11];
+	bounds(m, mk, pk, first, last);
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, last, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (id <= 0 || (size_t)id >= sc->n)
+			continue;
+		struct scan_guest *g = &sc->g[id];
+		if (g->visits < UINT16_MAX)
+			g->visits++;
+		g->covers += (uint32_t)sqlite3_column_int(s, 1);
+		g->spend += sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "month visits");
+}
+
+/* Every guest of month m, in one read snapshot. */
+static enum store_status scan_month(struct store *st, struct date m, struct month_scan *sc)
+{
+	char mk[8], pk[8], first[11], last[11];
+	bounds(m, mk, pk, first, last);
+	memset(sc, 0, sizeof *sc);
+	sc->nnames = 1; /* 0: untiered */
+	bool row;
+	enum store_status rs = store_exec(st, "SAVEPOINT month");
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
+	if (!s)
+		rs = ST_IO;
+	else if ((rs = store_step_maybe(st, s, "month guests", &row)) == ST_OK) {
+		sc->n = (size_t)sqlite3_column_int64(s, 0) + 1;
+		sqlite3_reset(s);
+		if (!(sc->g = calloc(sc->n, sizeof *sc->g)))
+			rs = store_fail(st, ST_IO, "out of memory");
+	}
+	if (rs == ST_OK && (rs = scan_tiers(st, sc, mk, false)) == ST_OK &&
+	    (rs = scan_tiers(st, sc, pk, true)) == ST_OK)
+		rs = scan_visits(st, sc, m);
+	store_exec(st, "RELEASE month");
+	return rs;
+}
+
+static void scan_free(struct month_scan *sc)
+{
+	free(sc->g);
+	sc->g = NULL;
+}
+
+/* Rank of a tier as tier_store_movers compares them; without rules, by letter. */
+static int rank_of(const struct tier_rules *r, const char *tier, const char *grp)
+{
+	if (r)
+		return tier_rank(r, tier, grp);
+	return *tier ? (unsigned char)*tier : 1000;
+}
+
+/* > 0: rose, < 0: fell, 0: stayed. */
+static int moved(const struct tier_rules *r, const struct month_scan *sc,
+		 const struct scan_guest *g)
+{
+	if (g->tier == g->prev)
+		return 0;
+	return rank_of(r, sc->names[g->prev].tier, sc->names[g->prev].grp) -
+	       rank_of(r, sc->names[g->tier].tier, sc->names[g->tier].grp);
+}
+
+static size_t top_count(size_t n, int percent)
+{
+	return n ? (n * (size_t)percent + 99) / 100 : 0;
+}
+
+/* Moves the k largest of v[0..n) to its front (in no order): quickselect with a three-way
+ * partition, so that runs of equal spends (many guests at ¥0) cost nothing. */
+static void select_top(int64_t *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	while (k > lo && k < hi) {
+		int64_t pivot = v[lo + (hi - lo) / 2];
+		size_t gt = lo, i = lo, lt = hi; /* [lo,gt) > pivot, [gt,i) == pivot, [lt,hi) < */
+		while (i < lt) {
+			int64_t x = v[i];
+			if (x > pivot) {
+				v[i++] = v[gt];
+				v[gt++] = x;
+			} else if (x < pivot) {
+				v[i] = v[--lt];
+				v[lt] = x;
+			} else {
+				i++;
+			}
+		}
+		if (k <= gt)
+			hi = gt;
+		else if (k >= lt)
+			lo = lt;
+		else
+			return; /* the cut falls among equals */
+	}
+}
+
+static enum store_status month_pareto(struct store *st, const struct month_scan *sc,
+				      struct report_pareto *p)
+{
+	int64_t *v = malloc((sc->n ? sc->n : 1) * sizeof *v);
+	if (!v)
+		return store_fail(st, ST_IO, "out of memory");
+	size_t n = 0;
+	for (size_t i = 0; i < sc->n; i++)
+		if (sc->g[i].visits) {
+			v[n++] = sc->g[i].spend;
+			p->revenue += sc->g[i].spend;
+		}
+	p->guests = (long)n;
+	size_t k20 = top_count(n, 20), k2 = top_count(n, 2);
+	select_top(v, n, k20);
+	select_top(v, k20, k2);
+	for (size_t i = 0; i < k20; i++) {
+		p->top20_revenue += v[i];
+		if (i < k2)
+			p->top2_revenue += v[i];
+	}
+	p->top2_guests = (long)k2;
+	p->top20_guests = (long)k20;
+	free(v);
+	return ST_OK;
+}
+
+static int cmp_tier_rank(const void *a, const void *b, void *ctx)
+{
+	const struct report_tier *x = a, *y = b;
+	/* untiered last */
+	if (!*x->tier || !*y->tier)
+		return !*x->tier - !*y->tier;
+	int rx = rank_of(ctx, x->tier, x->grp), ry = rank_of(ctx, y->tier, y->grp);
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	int c = strcmp(x->tier, y->tier);
+	return c ? c : strcmp(x->grp, y->grp);
+}
+
+static enum store_status month_tiers(struct store *st, const struct tier_rules *r,
+				     const struct month_scan *sc, struct report_month *out)
+{
+	/* the figures per tier name first, then one report line per name */
+	struct report_tier per[256];
+	memset(per, 0, sizeof per);
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct scan_guest *g = &sc->g[i];
+		per[g->tier].guests++;
+		per[g->prev].guests_before++;
+		if (g->visits) {
+			struct report_tier *t = &per[g->tier];
+			t->came++;
+			t->visits += g->visits;
+			t->covers += g->covers;
+			t->spend += g->spend;
+		}
+		int mv = moved(r, sc, g);
+		out->promoted += mv > 0;
+		out->demoted += mv < 0;
+	}
+	per[0].guests = per[0].guests_before = 0; /* untiered: as report_store_tiers */
+	size_t cap = 0;
+	for (size_t i = 0; r && i < r->nrules; i++)
+		if (!find_tier(&out->tiers, &out->ntiers, &cap, (const unsigned char *)r->rules[i].tier,
+			       (const unsigned char *)r->rules[i].group))
+			return store_fail(st, ST_IO, "out of memory");
+	for (size_t k = 0; k < sc->nnames; k++) {
+		if (!k && !per[0].came)
+			continue;
+		struct report_tier *t =
+			find_tier(&out->tiers, &out->ntiers, &cap, (const unsigned char *)sc->names[k].tier,
+				  (const unsigned char *)sc->names[k].grp);
+		if (!t)
+			return store_fail(st, ST_IO, "out of memory");
+		t->guests += per[k].guests;
+		t->guests_before += per[k].guests_before;
+		t->came += per[k].came;
+		t->visits += per[k].visits;
+		t->covers += per[k].covers;
+		t->spend += per[k].spend;
+	}
+	if (out->ntiers > 1)
+		qsort_r(out->tiers, out->ntiers, sizeof *out->tiers, cmp_tier_rank, (void *)r);
+	return ST_OK;
+}
+
+enum store_status report_store_month(struct store *st, const struct tier_rules *r, struct date m,
+				     struct report_month *out)
+{
+	memset(out, 0, sizeof *out);
+	struct month_scan sc;
+	enum store_status rs = scan_month(st, m, &sc);
+	if (rs == ST_OK)
+		rs = month_tiers(st, r, &sc, out);
+	if (rs == ST_OK)
+		rs = month_pareto(st, &sc, &out->pareto);
+	scan_free(&sc);
+	if (rs != ST_OK)
+		report_month_free(out);
+	return rs;
+}
+
+void report_month_free(struct report_month *m)
+{
+	free(m->tiers);
+	m->tiers = NULL;
+	m->ntiers = 0;
+}
+
+static bool same_tier(const struct month_scan *sc, uint8_t k, const char *want, const char *wgrp)
+{
+	return strcmp(sc->names[k].tier, want ? want : "") == 0 &&
+	       (!wgrp || !*wgrp || strcmp(sc->names[k].grp, wgrp) == 0);
+}
+
+static bool listed(const struct tier_rules *r, const struct month_scan *sc,
+		   const struct scan_guest *g, enum report_list what, const char *tier,
+		   const char *grp)
+{
+	switch (what) {
+	case RL_TIER:
+		return same_tier(sc, g->tier, tier, grp) && (g->tier || g->visits);
+	case RL_CAME:
+		return g->visits && same_tier(sc, g->tier, tier, grp);
+	case RL_PROMOTED:
+		return moved(r, sc, g) > 0;
+	case RL_DEMOTED:
+		return moved(r, sc, g) < 0;
+	default: /* the top guests: those who came, cut after sorting */
+		return g->visits > 0;
+	}
+}
+
+static int cmp_spend_id(const void *a, const void *b)
+{
+	const struct report_guest *x = a, *y = b;
+	if (x->spend != y->spend)
+		return x->spend > y->spend ? -1 : 1;
+	return (x->guest_id > y->guest_id) - (x->guest_id < y->guest_id);
+}
+
+enum store_status report_store_guests(struct store *st, const struct tier_rules *r, struct date m,
+				      enum report_list what, const char *tier, const char *grp,
+				      struct report_guest **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct month_scan sc;
+	enum store_status rs = scan_month(st, m, &sc);
+	size_t cap = 0;
+	for (size_t i = 1; rs == ST_OK && i < sc.n; i++) {
+		const struct scan_guest *g = &sc.g[i];
+		if (!listed(r, &sc, g, what, tier, grp))
+			continue;
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			break;
+		}
+		struct report_guest *x = &(*out)[(*n)++];
+		memset(x, 0, sizeof *x);
+		x->guest_id = (int64_t)i;
+		memcpy(x->tier, sc.names[g->tier].tier, sizeof x->tier);
+		memcpy(x->grp, sc.names[g->tier].grp, sizeof x->grp);
+		memcpy(x->prev_tier, sc.names[g->prev].tier, sizeof x->prev_tier);
+		memcpy(x->prev_grp, sc.names[g->prev].grp, sizeof x->prev_grp);
+		x->visits = g->visits;
+		x->covers = g->covers;
+		x->spend = g->spend;
+	}
+	scan_free(&sc);
+	if (rs != ST_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rs;
+	}
+	qsort(*out, *n, sizeof **out, cmp_spend_id);
+	if (what == RL_TOP2 || what == RL_TOP20)
+		*n = top_count(*n, what == RL_TOP2 ? 2 : 20);
 	return ST_OK;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/tier.h"
 #include "store/store.h"
 
 /* One tier (tier "" = untiered) of a month: guests in force this month and last month,
@@ -44,5 +45,44 @@ struct report_pareto {
 /* The share of month m's revenue from its top 2 % and 20 % of guests (by spend, at least one
  * guest each when there is any). */
 enum store_status report_store_pareto(struct store *st, struct date m, struct report_pareto *out);
+
+/* One guest of a month, behind a figure of the dashboard: the tier in force in the month and
+ * the month before ("" untiered) and the month's live visits, covers and spend. */
+struct report_guest {
+	int64_t guest_id;
+	char tier[8], grp[24], prev_tier[8], prev_grp[24];
+	long visits, covers;
+	int64_t spend;
+};
+
+/* The dashboard's figures of month m, read in one pass: each tier of the rules r (may be
+ * NULL), then the others met, then untiered (as report_store_tiers counts them), the movers
+ * (as tier_store_movers finds them) and the pareto shares (as report_store_pareto). */
+struct report_month {
+	struct report_tier *tiers;
+	size_t ntiers;
+	long promoted, demoted;
+	struct report_pareto pareto;
+};
+
+enum store_status report_store_month(struct store *st, const struct tier_rules *r, struct date m,
+				     struct report_month *out);
+void report_month_free(struct report_month *m);
+
+/* The lists behind the figures of report_store_month. */
+enum report_list {
+	RL_TIER,     /* guests of tier/grp in force in m */
+	RL_CAME,     /* those of them (tier "": untiered guests) who came in m */
+	RL_PROMOTED, /* risers into a better tier than the month before's */
+	RL_DEMOTED,  /* fallers */
+	RL_TOP2,     /* the top 2 % of the month's guests by spend */
+	RL_TOP20,    /* the top 20 % */
+};
+
+/* The guests behind figure what of month m (tier and grp for RL_TIER and RL_CAME; grp NULL or
+ * "": both groups), the biggest spenders first, then by id. *out malloc'ed (caller frees). */
+enum store_status report_store_guests(struct store *st, const struct tier_rules *r, struct date m,
+				      enum report_list what, const char *tier, const char *grp,
+				      struct report_guest **out, size_t *n);
 
 #endif

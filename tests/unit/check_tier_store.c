@@ -13,6 +13,7 @@
 #include "core/visit.h"
 #include "store/alert_store.h"
 #include "store/guest_store.h"
+#include "store/report_store.h"
 #include "store/sheet_store.h"
 #include "store/store.h"
 #include "store/tier_store.h"
@@ -692,6 +693,131 @@ START_TEST(test_alert_months)
 }
 END_TEST
 
+/* The dashboard's one-pass month against the reports and movers it stands beside. */
+START_TEST(test_dashboard_month)
+{
+	rules.grace_months = 0;
+	int64_t a = guest("升"), b = guest("降"), c = guest("新"), d = guest("稳");
+	for (int i = 0; i < 2; i++) /* June: C quality; July: A quality */
+		visit(a, i ? "2026-06-20" : "2026-06-05", 2, 800);
+	for (int i = 0; i < 6; i++) {
+		char day[11];
+		snprintf(day, sizeof day, "2026-07-%02d", 3 + i);
+		visit(a, day, 2, 1000);
+		visit(d, day, 1, 100); /* June and July: untiered, spends little */
+		snprintf(day, sizeof day, "2026-06-%02d", 3 + i);
+		if (i < 4) /* June: B quality; July: nothing */
+			visit(b, day, 2, 800);
+	}
+	visit(c, "2026-07-30", 3, 100); /* July only */
+	recompute(2026, 6);
+	recompute(2026, 7);
+	struct date jul = {2026, 7, 1};
+	struct report_month m;
+	ck_assert_int_eq(report_store_month(st, &rules, jul, &m), ST_OK);
+	/* the six tiers of the rules in their order, then untiered */
+	ck_assert_uint_eq(m.ntiers, 7);
+	ck_assert_str_eq(m.tiers[0].tier, "A");
+	ck_assert_str_eq(m.tiers[0].grp, "quality");
+	ck_assert_int_eq(m.tiers[0].guests, 1);
+	ck_assert_int_eq(m.tiers[0].guests_before, 0);
+	ck_assert_int_eq(m.tiers[0].visits, 6);
+	ck_assert_int_eq(m.tiers[0].spend, 600000);
+	ck_assert_int_eq(m.tiers[2].guests_before, 1); /* B quality: b in June */
+	ck_assert_int_eq(m.tiers[4].guests_before, 1); /* C quality: a in June */
+	ck_assert_str_eq(m.tiers[6].tier, "");
+	ck_assert_int_eq(m.tiers[6].came, 2);
+	ck_assert_int_eq(m.tiers[6].visits, 7);
+	ck_assert_int_eq(m.tiers[6].covers, 9);
+	ck_assert_int_eq(m.promoted, 1);
+	ck_assert_int_eq(m.demoted, 1);
+	/* the same figures as the reports */
+	struct report_tier *rt;
+	size_t nrt;
+	ck_assert_int_eq(report_store_tiers(st, jul, &rt, &nrt), ST_OK);
+	for (size_t i = 0; i < nrt; i++)
+		for (size_t j = 0; j < m.ntiers; j++)
+			if (!strcmp(rt[i].tier, m.tiers[j].tier) && !strcmp(rt[i].grp, m.tiers[j].grp)) {
+				ck_assert_int_eq(rt[i].guests, m.tiers[j].guests);
+				ck_assert_int_eq(rt[i].guests_before, m.tiers[j].guests_before);
+				ck_assert_int_eq(rt[i].visits, m.tiers[j].visits);
+				ck_assert_int_eq(rt[i].spend, m.tiers[j].spend);
+			}
+	free(rt);
+	struct report_pareto p;
+	ck_assert_int_eq(report_store_pareto(st, jul, &p), ST_OK);
+	ck_assert_int_eq(p.guests, m.pareto.guests);
+	ck_assert_int_eq(p.revenue, m.pareto.revenue);
+	ck_assert_int_eq(p.top2_revenue, m.pareto.top2_revenue);
+	ck_assert_int_eq(p.top20_revenue, m.pareto.top20_revenue);
+	ck_assert_int_eq(m.pareto.top2_revenue, 600000);
+	struct tier_row *mv;
+	size_t nmv;
+	ck_assert_int_eq(tier_store_movers(st, &rules, jul, &mv, &nmv), ST_OK);
+	ck_assert_uint_eq(nmv, 2);
+	free(mv);
+	report_month_free(&m);
+
+	/* the lists behind the figures, biggest spenders first */
+	struct report_guest *g;
+	size_t n;
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_PROMOTED, NULL, NULL, &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(g[0].guest_id, a);
+	ck_assert_str_eq(g[0].prev_tier, "C");
+	free(g);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_DEMOTED, NULL, NULL, &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(g[0].guest_id, b);
+	ck_assert_int_eq(g[0].visits, 0);
+	free(g);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_CAME, "", NULL, &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(g[0].guest_id, d); /* ¥600 before ¥100 */
+	ck_assert_int_eq(g[1].guest_id, c);
+	free(g);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_TIER, "A", "quality", &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	free(g);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_TIER, "A", "active", &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 0);
+	free(g);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_TOP20, NULL, NULL, &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 1); /* 20 % of 3 guests, rounded up */
+	ck_assert_int_eq(g[0].guest_id, a);
+	free(g);
+	/* a month with nothing */
+	ck_assert_int_eq(report_store_month(st, NULL, (struct date){2027, 1, 1}, &m), ST_OK);
+	ck_assert_uint_eq(m.ntiers, 0);
+	ck_assert_int_eq(m.pareto.guests, 0);
+	report_month_free(&m);
+}
+END_TEST
+
+/* The top shares cut among many equal spends, against a sort. */
+START_TEST(test_dashboard_pareto_ties)
+{
+	int64_t ids[40];
+	for (int i = 0; i < 40; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "客%d", i);
+		ids[i] = guest(name);
+		visit(ids[i], "2026-07-02", 1, i % 3 == 0 ? 500 : i % 3 == 1 ? 500 : 10 + i);
+	}
+	struct report_month m;
+	struct report_pareto p;
+	ck_assert_int_eq(report_store_month(st, NULL, (struct date){2026, 7, 1}, &m), ST_OK);
+	ck_assert_int_eq(report_store_pareto(st, (struct date){2026, 7, 1}, &p), ST_OK);
+	ck_assert_int_eq(m.pareto.guests, 40);
+	ck_assert_int_eq(m.pareto.top2_guests, 1);
+	ck_assert_int_eq(m.pareto.top20_guests, 8);
+	ck_assert_int_eq(m.pareto.top20_revenue, p.top20_revenue);
+	ck_assert_int_eq(m.pareto.top2_revenue, p.top2_revenue);
+	ck_assert_int_eq(m.pareto.revenue, p.revenue);
+	report_month_free(&m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tier");
@@ -711,6 +837,8 @@ int main(void)
 	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_alert_triggers);
 	tcase_add_test(tc, test_alert_months);
+	tcase_add_test(tc, test_dashboard_month);
+	tcase_add_test(tc, test_dashboard_pareto_ties);
 	suite_add_tcase(s, tc);
 	int rc = testdb_run(s);
 	tier_rules_free(&rules);
