@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agenda.h"
+#include "core/guest.h"
 #include "core/tier_calc.h"
 #include "store/store_int.h"
 
@@ -569,4 +571,163 @@ enum store_status report_store_guests(struct store *st, const struct tier_rules 
 	if (what == RL_TOP2 || what == RL_TOP20)
 		*n = top_count(*n, what == RL_TOP2 ? 2 : 20);
 	return ST_OK;
+}
+
+/* ---- the dashboard's day: special dates and contacts due ---- */
+
+/* The letter tier in force of each guest (index + 1 into r->privs; 0: none), by id. */
+struct day_tiers {
+	uint8_t *priv;
+	size_t n;
+};
+
+static enum store_status day_tiers(struct store *st, const struct tier_rules *r,
+				   struct date today, struct day_tiers *dt)
+{
+	static const char *sql =
+		"SELECT guest_id, tier FROM tier_month WHERE tier IS NOT NULL AND month = "
+		"(SELECT max(month) FROM tier_month WHERE month <= ?1)";
+	memset(dt, 0, sizeof *dt);
+	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
+	bool row;
+	enum store_status rs = s ? store_step_maybe(st, s, "day guests", &row) : ST_IO;
+	if (rs != ST_OK)
+		return rs;
+	dt->n = (size_t)sqlite3_column_int64(s, 0) + 1;
+	sqlite3_reset(s);
+	if (!(dt->priv = calloc(dt->n, 1)))
+		return store_fail(st, ST_IO, "out of memory");
+	if (!r || !(s = store_prep(st, sql)))
+		return r ? ST_IO : ST_OK;
+	char mk[8];
+	sqlite3_bind_text(s, 1, date_month_key(today, mk), -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		const char *tier = (const char *)sqlite3_column_text(s, 1);
+		for (size_t i = 0; id > 0 && (size_t)id < dt->n && i < r->nprivs && i < 255; i++)
+			if (strcmp(r->privs[i].tier, tier) == 0) {
+				dt->priv[id] = (uint8_t)(i + 1);
+				break;
+			}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "day tiers");
+}
+
+static const struct tier_privilege *priv_of(const struct tier_rules *r, const struct day_tiers *dt,
+					    int64_t id)
+{
+	if (!r || id <= 0 || (size_t)id >= dt->n || !dt->priv[id])
+		return NULL;
+	return &r->privs[dt->priv[id] - 1];
+}
+
+/* The dates falling on day d (29 February on 28 February in a common year), with whether
+ * their gift of d's year is given (as agenda_store_upcoming decides it). special_date_day
+ * covers the query; an anonymised guest has no dates left (domain.md §9), so the guest rows
+ * are not read. */
+static enum store_status day_dates(struct store *st, const struct tier_rules *r,
+				   const struct day_tiers *dt, struct date d, bool today,
+				   struct report_today *out)
+{
+	static const char *sql =
+		"SELECT sd.guest_id, sd.person_id IS NOT NULL, sd.kind, EXISTS (SELECT 1 FROM gift gf "
+		"WHERE gf.guest_id = sd.guest_id AND gf.year = ?4 AND gf.occasion = (CASE sd.kind "
+		"WHEN 'other' THEN coalesce(sd.label, 'other') ELSE sd.kind END) AND (CASE WHEN "
+		"sd.person_id IS NULL THEN gf.person IS NULL ELSE gf.person_id = sd.person_id END)) "
+		"FROM special_date sd WHERE sd.month = ?1 AND sd.day BETWEEN ?2 AND ?3";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int(s, 1, d.m);
+	sqlite3_bind_int(s, 2, d.d);
+	sqlite3_bind_int(s, 3, d.m == 2 && d.d == 28 && !date_is_leap(d.y) ? 29 : d.d);
+	sqlite3_bind_int(s, 4, d.y);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int kind = date_kind_from_name((const char *)sqlite3_column_text(s, 2));
+		int64_t fen = 0;
+		bool gift = !sqlite3_column_int(s, 3) &&
+			    agenda_gift(priv_of(r, dt, sqlite3_column_int64(s, 0)),
+					kind < 0 ? DATE_OTHER : (enum date_kind)kind,
+					sqlite3_column_int(s, 1), &fen);
+		out->dates_week++;
+		out->gifts_week += gift;
+		out->gift_fen_week += gift ? fen : 0;
+		if (today) {
+			out->dates_today++;
+			out->gifts_today += gift;
+			out->gift_fen_today += gift ? fen : 0;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "day dates");
+}
+
+/* Calls and visits due today: every tiered guest whose tier has the cadence, less those whose
+ * last contact of that channel is recent enough (read from the contacts of the last
+ * max-cadence days only). */
+static enum store_status day_contacts(struct store *st, const struct tier_rules *r,
+				      const struct day_tiers *dt, struct date today,
+				      struct report_today *out)
+{
+	static const char *sql = "SELECT guest_id, channel, max(at) FROM contact "
+				 "WHERE channel IN ('phone', 'visit') AND at >= ?1 "
+				 "GROUP BY guest_id, channel";
+	int longest = 0;
+	for (size_t i = 0; r && i < r->nprivs; i++) {
+		longest = r->privs[i].phone_days > longest ? r->privs[i].phone_days : longest;
+		longest = r->privs[i].visit_days > longest ? r->privs[i].visit_days : longest;
+	}
+	for (size_t id = 1; id < dt->n; id++) {
+		const struct tier_privilege *p = priv_of(r, dt, (int64_t)id);
+		out->calls_due += p && p->phone_days > 0;
+		out->visits_due += p && p->visit_days > 0;
+	}
+	if (!longest)
+		return ST_OK;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	char since[11];
+	sqlite3_bind_text(s, 1, date_format(date_add_days(today, -longest), since), -1,
+			  SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const struct tier_privilege *p = priv_of(r, dt, sqlite3_column_int64(s, 0));
+		bool phone = strcmp((const char *)sqlite3_column_text(s, 1), "phone") == 0;
+		char day[11];
+		struct date last;
+		store_col_copy(s, 2, day, sizeof day);
+		if (!p || !date_parse(day, &last))
+			continue;
+		struct agenda_due due = agenda_cadence(phone ? p->phone_days : p->visit_days, &last, today);
+		if (due.state == AGENDA_NOT_DUE) {
+			if (phone)
+				out->calls_due--;
+			else
+				out->visits_due--;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "day contacts");
+}
+
+enum store_status report_store_today(struct store *st, const struct tier_rules *r,
+				     struct date today, struct report_today *out)
+{
+	memset(out, 0, sizeof *out);
+	struct day_tiers dt;
+	enum store_status rs = store_exec(st, "SAVEPOINT today");
+	if (rs != ST_OK)
+		return rs;
+	rs = day_tiers(st, r, today, &dt);
+	for (int i = 0; i < 7 && rs == ST_OK; i++)
+		rs = day_dates(st, r, &dt, date_add_days(today, i), i == 0, out);
+	if (rs == ST_OK)
+		rs = day_contacts(st, r, &dt, today, out);
+	store_exec(st, "RELEASE today");
+	free(dt.priv);
+	return rs;
 }

@@ -85,4 +85,19 @@ enum store_status report_store_guests(struct store *st, const struct tier_rules 
 				      enum report_list what, const char *tier, const char *grp,
 				      struct report_guest **out, size_t *n);
 
+/* What the dashboard counts of the agenda of day today (domain.md §7): the guests' special
+ * dates today and in the 7 days from today, those whose tier grants a gift not yet given and
+ * what those gifts are worth; the calls and in-person visits due or overdue today by the
+ * tier cadences. The tier in force is that of the latest month at or before today's that has
+ * been computed. Without rules, no gifts or cadences are known (zero). */
+struct report_today {
+	long dates_today, dates_week;
+	long gifts_today, gifts_week;
+	int64_t gift_fen_today, gift_fen_week;
+	long calls_due, visits_due;
+};
+
+enum store_status report_store_today(struct store *st, const struct tier_rules *r,
+				     struct date today, struct report_today *out);
+
 #endif

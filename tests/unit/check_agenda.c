@@ -15,6 +15,7 @@
 #include "core/strv.h"
 #include "core/tier.h"
 #include "store/agenda_store.h"
+#include "store/report_store.h"
 #include "store/guest_store.h"
 #include "store/store.h"
 
@@ -698,6 +699,60 @@ START_TEST(test_plans_use_indexes)
 }
 END_TEST
 
+/* The dashboard's counts of the day agree with the agenda's and the upcoming dates' rows. */
+START_TEST(test_dashboard_counts)
+{
+	struct guest g;
+	struct date today = D(2026, 6, 30);
+	new_guest(&g, "孙先生", "wang");
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1970, 6, 30); /* today: A grants ¥100 */
+	int spouse = guest_add_person(&g, "妻子", "李女士", NULL);
+	guest_add_date(&g, spouse, DATE_BIRTHDAY, NULL, 0, 7, 2); /* A: another special date */
+	int64_t a = save(&g);
+	new_guest(&g, "张先生", "li");
+	guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2005, 7, 6); /* C: birthday only */
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 7, 7);       /* the 8th day: outside */
+	int64_t c = save(&g);
+	new_guest(&g, "王先生", NULL); /* untiered: dates count, no gift */
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 7, 1);
+	save(&g);
+	set_tier(a, "2026-06", "A");
+	set_tier(c, "2026-06", "C");
+	contact(a, "phone", D(2026, 6, 29), today); /* A calls every 3 days: not due */
+	contact(c, "visit", D(2026, 5, 20), today); /* C visits every 30 days: due 19 June */
+	int64_t fen;
+	ck_assert_int_eq(gift(a, "birthday", "妻子", 0, -1, today, &fen), ST_OK); /* given */
+
+	struct report_today t;
+	ck_assert_int_eq(report_store_today(st, &rules, today, &t), ST_OK);
+	ck_assert_int_eq(t.dates_today, 1);
+	ck_assert_int_eq(t.gifts_today, 1);
+	ck_assert_int_eq(t.gift_fen_today, 10000);
+	ck_assert_int_eq(t.dates_week, 4);
+	ck_assert_int_eq(t.gifts_week, 1); /* the spouse's is given, C's anniversary grants none */
+	ck_assert_int_eq(t.gift_fen_week, 10000);
+	/* the same as the agenda's rows of today */
+	struct agenda_row *rows = NULL;
+	size_t n = 0;
+	ck_assert_int_eq(agenda_store_agenda(st, &rules, today, 1, NULL, &rows, &n), ST_OK);
+	long calls = 0, visits = 0;
+	for (size_t i = 0; i < n; i++) {
+		calls += rows[i].what == AGENDA_PHONE && rows[i].due.state != AGENDA_NOT_DUE;
+		visits += rows[i].what == AGENDA_VISIT && rows[i].due.state != AGENDA_NOT_DUE;
+	}
+	agenda_rows_free(rows, n);
+	ck_assert_int_eq(t.calls_due, calls);
+	ck_assert_int_eq(t.visits_due, visits);
+	ck_assert_int_eq(t.calls_due, 1);  /* 张先生 never called */
+	ck_assert_int_eq(t.visits_due, 2); /* 孙先生 never visited, 张先生 overdue */
+	/* without rules: the dates, no gifts, no cadences */
+	ck_assert_int_eq(report_store_today(st, NULL, today, &t), ST_OK);
+	ck_assert_int_eq(t.dates_week, 4);
+	ck_assert_int_eq(t.gifts_week, 0);
+	ck_assert_int_eq(t.calls_due + t.visits_due, 0);
+}
+END_TEST
+
 static Suite *agenda_suite(void)
 {
 	Suite *s = suite_create("agenda");
@@ -719,6 +774,7 @@ static Suite *agenda_suite(void)
 	tcase_add_test(tc, test_contact_and_banquet_writes);
 	tcase_add_test(tc, test_agenda_per_sales_manager);
 	tcase_add_test(tc, test_plans_use_indexes);
+	tcase_add_test(tc, test_dashboard_counts);
 	suite_add_tcase(s, tc);
 	return s;
 }
