@@ -39,6 +39,7 @@ enum {
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
 	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
 	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
+	X(DASHBOARD, "dashboard", "F4", SC_GLOBAL, N_("the manager's dashboard"))                 \
 	X(SHEET, "sheet", "F5", SC_GLOBAL, N_("the monthly attendance sheet"))                    \
 	X(ALERTS, "alerts", "F6", SC_GLOBAL, N_("alert guests: the red and yellow lists"))         \
 	X(COMPLAINTS, "complaints", "F7", SC_GLOBAL, N_("complaints: open, overdue, mine or all"))   \
@@ -47,6 +48,8 @@ enum {
 	X(GUEST_CARD, "guest-card", "o", SC_ALERTS | SC_ALERT | SC_COMPLAINT, N_("the guest's card")) \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
 	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \
+	X(NEXT_FIGURE, "next-figure", "Tab Right", SC_DASHBOARD, N_("next figure"))               \
+	X(PREV_FIGURE, "prev-figure", "BTab Left", SC_DASHBOARD, N_("previous figure"))           \
 	X(UP, "up", "k Up", SC_LIST, N_("previous line"))                                        \
 	X(DOWN, "down", "j Down", SC_LIST, N_("next line"))                                      \
 	X(PAGE_UP, "page-up", "PgUp ^B", SC_LIST, N_("previous page"))                           \

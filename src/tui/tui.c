@@ -318,6 +318,7 @@ static const struct {
 	{"sheet", view_sheet_new},
 	{"tiers", view_tiers_new},
 	{"complaints", view_complaints_new},
+	{"dashboard", view_dashboard_new},
 };
 
 /* The names the ':' line knows: screens, then actions. */

@@ -160,6 +160,11 @@ struct view *view_agenda_new(struct tui *t, const char *arg);
 struct view *view_alert_new(struct tui *t, int64_t id, struct date month);
 struct view *view_sheet_new(struct tui *t, const char *arg);
 struct view *view_tiers_new(struct tui *t, const char *arg);
+struct view *view_dashboard_new(struct tui *t, const char *arg);
+/* The guests behind a dashboard figure of month m: what is an enum report_list (tier and grp
+ * for the lists of one tier; grp NULL: both groups). */
+struct view *view_guests_new(struct tui *t, struct date m, int what, const char *tier,
+			     const char *grp);
 struct view *view_help_new(struct tui *t, unsigned scope);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
 /* The lists of complaints (view_complaints.c), one complaint, and logging one for a guest. */

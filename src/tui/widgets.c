@@ -165,6 +165,16 @@ static char *fitted_marks(const char *allergies, const char *taboos, int w)
 	return shortest;
 }
 
+void widget_safety_marks(struct tui *t, int y, int x, int w, const char *allergies,
+			 const char *taboos)
+{
+	if (!allergies && !taboos)
+		return;
+	char *m = fitted_marks(allergies, taboos, w);
+	draw_text(y, x, w, m ? m : "!!", draw_attr(t, allergies ? TE_ALLERGY : TE_TABOO), true);
+	free(m);
+}
+
 void widget_result_line(struct tui *t, int y, int w, const struct guest_summary *s, bool selected)
 {
 	struct cols c = layout(w);
@@ -178,12 +188,7 @@ void widget_result_line(struct tui *t, int y, int w, const struct guest_summary 
 	x += c.name + 1;
 	widget_tier_badge(t, y, x, s->tier, s->grp, false);
 	x += c.tier + 1;
-	if (s->allergies || s->taboos) {
-		char *m = fitted_marks(s->allergies, s->taboos, c.safety);
-		draw_text(y, x, c.safety, m ? m : "!!",
-			  draw_attr(t, s->allergies ? TE_ALLERGY : TE_TABOO), true);
-		free(m);
-	}
+	widget_safety_marks(t, y, x, c.safety, s->allergies, s->taboos);
 	x += c.safety + 1;
 	draw_text(y, x, c.employer, s->employer ? s->employer : "", base, true);
 	draw_right(y, w - 1 - c.last, c.last, s->last_visit, base);

@@ -15,6 +15,10 @@ int widget_tier_badge(struct tui *t, int y, int x, const char *tier, const char 
 void widget_result_header(struct tui *t, int y, int w);
 /* One result line: complaint mark, address, tier, safety marks, employer, last visit. */
 void widget_result_line(struct tui *t, int y, int w, const struct guest_summary *s, bool selected);
+/* The safety marks of a result line ("!! 花生 ✕ 猪肉") in w columns at (y, x), shortened so
+ * that taboos never disappear behind allergies; nothing when there are none. */
+void widget_safety_marks(struct tui *t, int y, int x, int w, const char *allergies,
+			 const char *taboos);
 /* Rows the safety block of these allergies and taboos takes in w columns (at least 1). */
 int widget_safety_rows(struct tui *t, const char *allergies, const char *taboos, int w);
 /* Draws the safety block from row y: "!! 过敏 …" in the allergy style and "✕ 忌口 …" in the
