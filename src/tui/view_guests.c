@@ -133,7 +133,7 @@ static void draw_header(struct tui *t, const struct guests *g, int w)
 	int64_t spend = 0;
 	for (size_t i = 0; i < g->n; i++)
 		spend += g->v[i].spend;
-	snprintf(sum, sizeof sum, _("%zu guests, ¥%s this month"), g->n, money_format_yuan(spend, money));
+	snprintf(sum, sizeof sum, _("guests: %zu · spent this month: ¥%s"), g->n, money_format_yuan(spend, money));
 	draw_fill(1, 1, w - 2, sum, lab);
 	draw_text(2, 2, 16, _("address as"), lab, true);
 	draw_text(2, 19, 22, _("tier"), lab, true);
