@@ -167,10 +167,56 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 	return rs;
 }
 
-static int cmp_spend_desc(const void *a, const void *b)
+static size_t top_count(size_t n, int percent)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return (x < y) - (x > y);
+	return n ? (n * (size_t)percent + 99) / 100 : 0;
+}
+
+/* Moves the k largest of v[0..n) to its front (in no order): quickselect with a three-way
+ * partition, so that runs of equal spends (many guests at ¥0) cost nothing. */
+static void select_top(int64_t *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	while (k > lo && k < hi) {
+		int64_t pivot = v[lo + (hi - lo) / 2];
+		size_t gt = lo, i = lo, lt = hi; /* [lo,gt) > pivot, [gt,i) == pivot, [lt,hi) < */
+		while (i < lt) {
+			int64_t x = v[i];
+			if (x > pivot) {
+				v[i++] = v[gt];
+				v[gt++] = x;
+			} else if (x < pivot) {
+				v[i] = v[--lt];
+				v[lt] = x;
+			} else {
+				i++;
+			}
+		}
+		if (k <= gt)
+			hi = gt;
+		else if (k >= lt)
+			lo = lt;
+		else
+			return; /* the cut falls among equals */
+	}
+}
+
+/* The pareto figures of the guests' spends v[0..n) (reordered). */
+static void pareto_of(int64_t *v, size_t n, struct report_pareto *p)
+{
+	p->guests = (long)n;
+	for (size_t i = 0; i < n; i++)
+		p->revenue += v[i];
+	size_t k20 = top_count(n, 20), k2 = top_count(n, 2);
+	select_top(v, n, k20);
+	select_top(v, k20, k2);
+	for (size_t i = 0; i < k20; i++) {
+		p->top20_revenue += v[i];
+		if (i < k2)
+			p->top2_revenue += v[i];
+	}
+	p->top2_guests = (long)k2;
+	p->top20_guests = (long)k20;
 }
 
 enum store_status report_store_pareto(struct store *st, struct date m, struct report_pareto *out)
@@ -201,19 +247,7 @@ enum store_status report_store_pareto(struct store *st, struct date m, struct re
 		free(v);
 		return store_sqlfail(st, rc, "pareto");
 	}
-	if (n)
-		qsort(v, n, sizeof *v, cmp_spend_desc);
-	out->guests = (long)n;
-	size_t k2 = n ? (n * 2 + 99) / 100 : 0, k20 = n ? (n * 20 + 99) / 100 : 0;
-	for (size_t i = 0; i < n; i++) {
-		out->revenue += v[i];
-		if (i < k2)
-			out->top2_revenue += v[i];
-		if (i < k20)
-			out->top20_revenue += v[i];
-	}
-	out->top2_guests = (long)k2;
-	out->top20_guests = (long)k20;
+	pareto_of(v, n, out);
 	free(v);
 	return ST_OK;
 }
@@ -378,40 +412,6 @@ static int moved(const struct tier_rules *r, const struct month_scan *sc,
 	       rank_of(r, sc->names[g->tier].tier, sc->names[g->tier].grp);
 }
 
-static size_t top_count(size_t n, int percent)
-{
-	return n ? (n * (size_t)percent + 99) / 100 : 0;
-}
-
-/* Moves the k largest of v[0..n) to its front (in no order): quickselect with a three-way
- * partition, so that runs of equal spends (many guests at ¥0) cost nothing. */
-static void select_top(int64_t *v, size_t n, size_t k)
-{
-	size_t lo = 0, hi = n;
-	while (k > lo && k < hi) {
-		int64_t pivot = v[lo + (hi - lo) / 2];
-		size_t gt = lo, i = lo, lt = hi; /* [lo,gt) > pivot, [gt,i) == pivot, [lt,hi) < */
-		while (i < lt) {
-			int64_t x = v[i];
-			if (x > pivot) {
-				v[i++] = v[gt];
-				v[gt++] = x;
-			} else if (x < pivot) {
-				v[i] = v[--lt];
-				v[lt] = x;
-			} else {
-				i++;
-			}
-		}
-		if (k <= gt)
-			hi = gt;
-		else if (k >= lt)
-			lo = lt;
-		else
-			return; /* the cut falls among equals */
-	}
-}
-
 static enum store_status month_pareto(struct store *st, const struct month_scan *sc,
 				      struct report_pareto *p)
 {
@@ -420,21 +420,9 @@ static enum store_status month_pareto(struct store *st, const struct month_scan 
 		return store_fail(st, ST_IO, "out of memory");
 	size_t n = 0;
 	for (size_t i = 0; i < sc->n; i++)
-		if (sc->g[i].visits) {
+		if (sc->g[i].visits)
 			v[n++] = sc->g[i].spend;
-			p->revenue += sc->g[i].spend;
-		}
-	p->guests = (long)n;
-	size_t k20 = top_count(n, 20), k2 = top_count(n, 2);
-	select_top(v, n, k20);
-	select_top(v, k20, k2);
-	for (size_t i = 0; i < k20; i++) {
-		p->top20_revenue += v[i];
-		if (i < k2)
-			p->top2_revenue += v[i];
-	}
-	p->top2_guests = (long)k2;
-	p->top20_guests = (long)k20;
+	pareto_of(v, n, p);
 	free(v);
 	return ST_OK;
 }

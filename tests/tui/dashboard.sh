@@ -44,6 +44,9 @@ screen <<'KEYS'
 key F4
 snap June
 attr █
+run "$MAITRE" visit add 4 --date 2026-06-29 --meal lunch --covers 2 --spend 100
+tick
+expect ¥15880
 KEYS
 
 note "a figure opens its guests, a guest their card; back to the same figure"
