@@ -577,7 +577,8 @@ enum store_status report_store_guests(struct store *st, const struct tier_rules 
 		*n = 0;
 		return rs;
 	}
-	qsort(*out, *n, sizeof **out, cmp_spend_id);
+	if (*n > 1)
+		qsort(*out, *n, sizeof **out, cmp_spend_id);
 	if (what == RL_TOP2 || what == RL_TOP20)
 		*n = top_count(*n, what == RL_TOP2 ? 2 : 20);
 	return ST_OK;
