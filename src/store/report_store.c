@@ -464,15 +464,16 @@ static enum store_status month_tiers(struct store *st, const struct tier_rules *
 	per[0].guests = per[0].guests_before = 0; /* untiered: as report_store_tiers */
 	size_t cap = 0;
 	for (size_t i = 0; r && i < r->nrules; i++)
-		if (!find_tier(&out->tiers, &out->ntiers, &cap, (const unsigned char *)r->rules[i].tier,
-			       (const unsigned char *)r->rules[i].group))
+		if (!find_tier(&out->tiers, &out->ntiers, &cap,
+		               (const unsigned char *)r->rules[i].tier,
+		               (const unsigned char *)r->rules[i].group))
 			return store_fail(st, ST_IO, "out of memory");
 	for (size_t k = 0; k < sc->nnames; k++) {
 		if (!k && !per[0].came)
 			continue;
-		struct report_tier *t =
-			find_tier(&out->tiers, &out->ntiers, &cap, (const unsigned char *)sc->names[k].tier,
-				  (const unsigned char *)sc->names[k].grp);
+		struct report_tier *t = find_tier(&out->tiers, &out->ntiers, &cap,
+		                                  (const unsigned char *)sc->names[k].tier,
+		                                  (const unsigned char *)sc->names[k].grp);
 		if (!t)
 			return store_fail(st, ST_IO, "out of memory");
 		t->guests += per[k].guests;
@@ -643,11 +644,11 @@ static enum store_status day_dates(struct store *st, const struct tier_rules *r,
 				   struct report_today *out)
 {
 	static const char *sql =
-		"SELECT sd.guest_id, sd.person_id IS NOT NULL, sd.kind, EXISTS (SELECT 1 FROM gift gf "
-		"WHERE gf.guest_id = sd.guest_id AND gf.year = ?4 AND gf.occasion = (CASE sd.kind "
-		"WHEN 'other' THEN coalesce(sd.label, 'other') ELSE sd.kind END) AND (CASE WHEN "
-		"sd.person_id IS NULL THEN gf.person IS NULL ELSE gf.person_id = sd.person_id END)) "
-		"FROM special_date sd WHERE sd.month = ?1 AND sd.day BETWEEN ?2 AND ?3";
+	    "SELECT sd.guest_id, sd.person_id IS NOT NULL, sd.kind, EXISTS (SELECT 1 FROM gift gf "
+	    "WHERE gf.guest_id = sd.guest_id AND gf.year = ?4 AND gf.occasion = (CASE sd.kind "
+	    "WHEN 'other' THEN coalesce(sd.label, 'other') ELSE sd.kind END) AND (CASE WHEN "
+	    "sd.person_id IS NULL THEN gf.person IS NULL ELSE gf.person_id = sd.person_id END)) "
+	    "FROM special_date sd WHERE sd.month = ?1 AND sd.day BETWEEN ?2 AND ?3";
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
@@ -713,7 +714,8 @@ static enum store_status day_contacts(struct store *st, const struct tier_rules 
 		store_col_copy(s, 2, day, sizeof day);
 		if (!p || !date_parse(day, &last))
 			continue;
-		struct agenda_due due = agenda_cadence(phone ? p->phone_days : p->visit_days, &last, today);
+		struct agenda_due due =
+		    agenda_cadence(phone ? p->phone_days : p->visit_days, &last, today);
 		if (due.state == AGENDA_NOT_DUE) {
 			if (phone)
 				out->calls_due--;

@@ -144,7 +144,8 @@ static int draw_fig(struct tui *t, const struct dash *d, int y, int x, int w, co
 	char buf[64];
 	snprintf(buf, sizeof buf, " %s ", value);
 	if (w > used)
-		used += draw_text(y, x + used, w - used, buf, fig_attr(t, d, kind, 0, normal), true);
+		used +=
+		    draw_text(y, x + used, w - used, buf, fig_attr(t, d, kind, 0, normal), true);
 	return used;
 }
 
@@ -232,7 +233,8 @@ static void draw_tier_row(struct tui *t, const struct dash *d, size_t i, long wi
 	char buf[64];
 	tier_name(r, buf, sizeof buf);
 	draw_text(y, 1, c->name - 1, buf,
-		  r->tier[0] ? draw_attr(t, widget_tier_elem(r->tier)) : draw_attr(t, TE_DIM), true);
+	          r->tier[0] ? draw_attr(t, widget_tier_elem(r->tier)) : draw_attr(t, TE_DIM),
+	          true);
 	int x = 1 + c->name;
 	if (r->tier[0]) {
 		int n = widest ? (int)((r->guests * c->bar + widest - 1) / widest) : 0;
@@ -270,8 +272,9 @@ static int draw_tiers(struct tui *t, const struct dash *d, int y, int w, int bot
 		if (d->rm.tiers[i].guests > widest)
 			widest = d->rm.tiers[i].guests;
 	if (!d->rm.ntiers && y <= bottom)
-		draw_text(y++, 2, w - 4, _("No tiers stored for this month (maitre tier recompute)."),
-			  draw_attr(t, TE_DIM), true);
+		draw_text(y++, 2, w - 4,
+		          _("No tiers stored for this month (maitre tier recompute)."),
+		          draw_attr(t, TE_DIM), true);
 	for (size_t i = 0; i < d->rm.ntiers && y <= bottom; i++)
 		draw_tier_row(t, d, i, widest, y++, &c);
 	if (d->rm.ntiers && y <= bottom)
@@ -311,12 +314,14 @@ static int draw_movers_pareto(struct tui *t, const struct dash *d, int y, int w)
 static int draw_today(struct tui *t, const struct dash *d, int y, int w, int bottom)
 {
 	attr_t norm = draw_attr(t, TE_NORMAL);
-	char v[96], lab[96], money[32], money2[32];
+	char v[96], money[32], money2[32];
 	int x = 1;
-	x += draw_fig(t, d, y, x, w - x, _("open alerts: red"), (snprintf(v, sizeof v, "%ld", d->red), v),
-		      FIG_RED, d->red ? draw_attr(t, TE_ERROR) : norm) + 1;
-	x += draw_fig(t, d, y, x, w - x, _("yellow"), (snprintf(v, sizeof v, "%ld", d->yellow), v),
-		      FIG_YELLOW, d->yellow ? draw_attr(t, TE_WARNING) : norm) + 2;
+	snprintf(v, sizeof v, "%ld", d->red);
+	x += draw_fig(t, d, y, x, w - x, _("open alerts: red"), v, FIG_RED,
+		      d->red ? draw_attr(t, TE_ERROR) : norm) + 1;
+	snprintf(v, sizeof v, "%ld", d->yellow);
+	x += draw_fig(t, d, y, x, w - x, _("yellow"), v, FIG_YELLOW,
+		      d->yellow ? draw_attr(t, TE_WARNING) : norm) + 2;
 	if (d->overdue_known)
 		snprintf(v, sizeof v, "%ld", d->overdue);
 	else
@@ -326,11 +331,11 @@ static int draw_today(struct tui *t, const struct dash *d, int y, int w, int bot
 	if (++y > bottom)
 		return y;
 	const struct report_today *td = &d->td;
-	snprintf(lab, sizeof lab, "%s", _("special dates: today / this week"));
 	snprintf(v, sizeof v, _("%ld / %ld, gifts due ¥%s / ¥%s"), td->dates_today, td->dates_week,
-		 money_format_yuan(td->gift_fen_today, money),
-		 money_format_yuan(td->gift_fen_week, money2));
-	draw_fig(t, d, y, 1, w - 2, lab, v, FIG_DATES, td->gifts_today ? draw_attr(t, TE_WARNING) : norm);
+	         money_format_yuan(td->gift_fen_today, money),
+	         money_format_yuan(td->gift_fen_week, money2));
+	draw_fig(t, d, y, 1, w - 2, _("special dates: today / this week"), v, FIG_DATES,
+		 td->gifts_today ? draw_attr(t, TE_WARNING) : norm);
 	if (++y > bottom)
 		return y;
 	snprintf(v, sizeof v, _("%ld calls, %ld visits"), td->calls_due, td->visits_due);

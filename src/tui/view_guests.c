@@ -116,9 +116,10 @@ static void draw_tier(struct tui *t, const struct guests *g, const struct report
 {
 	if (g->what == RL_PROMOTED || g->what == RL_DEMOTED) {
 		x += r->prev_tier[0] ? widget_tier_badge(t, y, x, r->prev_tier, r->prev_grp, false)
-				     : draw_text(y, x, 3, "—", draw_attr(t, TE_DIM), false);
-		x += draw_text(y, x + 1, 2, g->what == RL_PROMOTED ? "▲" : "▼", draw_attr(t, TE_NORMAL),
-			       false) + 2;
+		                     : draw_text(y, x, 3, "—", draw_attr(t, TE_DIM), false);
+		x += draw_text(y, x + 1, 2, g->what == RL_PROMOTED ? "▲" : "▼",
+		               draw_attr(t, TE_NORMAL), false) +
+		     2;
 	}
 	if (r->tier[0])
 		widget_tier_badge(t, y, x, r->tier, r->grp, true);
@@ -133,7 +134,8 @@ static void draw_header(struct tui *t, const struct guests *g, int w)
 	int64_t spend = 0;
 	for (size_t i = 0; i < g->n; i++)
 		spend += g->v[i].spend;
-	snprintf(sum, sizeof sum, _("guests: %zu · spent this month: ¥%s"), g->n, money_format_yuan(spend, money));
+	snprintf(sum, sizeof sum, _("guests: %zu · spent this month: ¥%s"), g->n,
+	         money_format_yuan(spend, money));
 	draw_fill(1, 1, w - 2, sum, lab);
 	draw_text(2, 2, 16, _("address as"), lab, true);
 	draw_text(2, 19, 22, _("tier"), lab, true);
