@@ -15,9 +15,10 @@ screen <<'KEYS'
 key F3
 snap F3 is no longer today
 key F5
-snap F5 is
+snap F5 is today
 key F6
 expect Find:
+attr Find:
 KEYS
 run help keys
 note "broken files"
