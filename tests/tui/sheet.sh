@@ -117,7 +117,7 @@ type sheet 2026-05 manager li
 key Enter
 key x
 key ^U
-type $TMP/nodir/sheet.csv
+type nodir/sheet.csv
 key Enter
 snap the export to a missing directory fails and says why
 key x
