@@ -11,6 +11,8 @@
 #include "core/text.h"
 #include "tui/draw.h"
 
+#include "testdb.h"
+
 static SCREEN *scr;
 static FILE *out, *in;
 
@@ -120,9 +122,5 @@ int main(void)
 	tcase_add_test(tc, test_combining_marks);
 	tcase_add_test(tc, test_wrap);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return testdb_run(s);
 }

@@ -12,6 +12,7 @@
 
 #include "config/theme.h"
 #include "core/strv.h"
+#include "testdb.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* helpers */
@@ -644,9 +645,5 @@ static Suite *theme_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(theme_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testdb_run(theme_suite());
 }

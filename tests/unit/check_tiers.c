@@ -17,6 +17,8 @@
 #include "core/strv.h"
 #include "core/tier.h"
 
+#include "testdb.h"
+
 /* ------------------------------------------------------------------------------------------ */
 /* helpers */
 
@@ -751,9 +753,5 @@ static Suite *tiers_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(tiers_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testdb_run(tiers_suite());
 }

@@ -1,4 +1,5 @@
-/* testdb.h — a fresh maitre database in its own temporary directory, for Check tests. */
+/* testdb.h — for Check tests: a fresh maitre database in its own temporary directory, and the
+ * runner every suite uses. */
 #ifndef MAITRE_TESTDB_H
 #define MAITRE_TESTDB_H
 
