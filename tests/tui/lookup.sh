@@ -14,7 +14,7 @@
 screen <<'KEYS'
 snap the first screen
 type 孙
-snap one character: both 孙 guests, safety of the first in full below
+snap one character: all three 孙 guests; the first, selected, has no allergy or taboo
 key Down
 snap the second selected
 key Down
