@@ -10,6 +10,7 @@
 #include "config/paths.h"
 #include "config/settings.h"
 #include "core/date.h"
+#include "core/strv.h"
 #include "core/text.h"
 #include "tui/tui.h"
 
@@ -193,6 +194,15 @@ int cli_one_arg(struct cli *c, void *ctx, int id, const char *val)
 			return cli_usage_error(c, "unexpected argument \"%s\"", val);
 		*arg = val;
 	}
+	return 0;
+}
+
+int cli_want_args(struct cli *c, const struct strv *args, size_t n, const char *const *what)
+{
+	if (args->n < n)
+		return cli_usage_error(c, "needs %s", what[args->n]);
+	if (args->n > n)
+		return cli_usage_error(c, "unexpected argument \"%s\"", args->v[n]);
 	return 0;
 }
 

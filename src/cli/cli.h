@@ -64,6 +64,11 @@ int cli_parse_month(struct cli *c, const char *what, const char *val, struct dat
 /* An option callback for commands of at most one argument: ctx is a const char ** that
  * receives it (NULL: the command takes none); a second one is a usage error. */
 int cli_one_arg(struct cli *c, void *ctx, int id, const char *val);
+/* 0 when the positional words args hold exactly one for each of what[0..n-1] ("the guest
+ * id", ...); else a usage error, "needs WHAT" for the first missing or "unexpected argument"
+ * for the first extra one. */
+struct strv;
+int cli_want_args(struct cli *c, const struct strv *args, size_t n, const char *const *what);
 /* "maitre: CMD: message", then the usage line; returns EXIT_USAGE. */
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -74,11 +74,10 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts,
 	struct date today = date_today();
 	memset(a, 0, sizeof *a);
 	a->month = date_month_start(today);
+	static const char *const what[] = {"the alert id", "the action number"};
 	int rc = cli_parse(c, argc, argv, opts, on_alert, a);
-	if (rc == 0 && a->args.n != nargs) {
-		if (a->args.n > nargs)
-			rc = cli_usage_error(c, "unexpected argument \"%s\"", a->args.v[nargs]);
-	}
+	if (rc == 0)
+		rc = cli_want_args(c, &a->args, nargs, what);
 	if (rc == 0 && id && !cli_parse_id(c, "alert id", a->args.v[0], id))
 		rc = EXIT_USER;
 	return rc;

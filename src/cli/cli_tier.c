@@ -72,21 +72,21 @@ static int on_tier(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
+/* Parses options and the positional words; with nargs other than (size_t)-1, exactly nargs of
+ * them, what names each (cli_want_args). */
 static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, struct tier_ctx *t,
-		 size_t nargs)
+		 size_t nargs, const char *const *what)
 {
 	struct date today = date_today();
 	memset(t, 0, sizeof *t);
 	t->month = date_month_start(today);
 	int rc = cli_parse(c, argc, argv, opts, on_tier, t);
-	if (rc)
-		return rc;
-	if (nargs != (size_t)-1 && t->args.n != nargs) {
-		if (t->args.n > nargs)
-			return cli_usage_error(c, "unexpected argument \"%s\"", t->args.v[nargs]);
-	}
-	return 0;
+	if (rc == 0 && nargs != (size_t)-1)
+		rc = cli_want_args(c, &t->args, nargs, what);
+	return rc;
 }
+
+static const char *const tier_args[] = {"the guest id", "the tier"};
 
 /* "¥5346.67", "¥5000": an amount for the eye. */
 static char *yuan(int64_t fen, char *buf)
@@ -155,7 +155,7 @@ int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char 
 int cli_tier_recompute(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
-	int rc = parse(c, argc, argv, cli_tier_recompute_opts, &t, 0);
+	int rc = parse(c, argc, argv, cli_tier_recompute_opts, &t, 0, NULL);
 	strv_free(&t.args);
 	if (rc)
 		return rc;
@@ -182,7 +182,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
 	int64_t id;
-	int rc = parse(c, argc, argv, cli_tier_show_opts, &t, 1);
+	int rc = parse(c, argc, argv, cli_tier_show_opts, &t, 1, tier_args);
 	if (rc) {
 		strv_free(&t.args);
 		return rc;
@@ -290,12 +290,9 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
 	int64_t id;
-	int rc = parse(c, argc, argv, cli_tier_override_opts, &t, (size_t)-1);
-	size_t want = t.clear ? 1 : 2;
-	if (rc == 0 && t.args.n != want) {
-		if (t.args.n > want)
-			rc = cli_usage_error(c, "unexpected argument \"%s\"", t.args.v[want]);
-	}
+	int rc = parse(c, argc, argv, cli_tier_override_opts, &t, (size_t)-1, NULL);
+	if (rc == 0)
+		rc = cli_want_args(c, &t.args, t.clear ? 1 : 2, tier_args);
 	if (rc == 0 && !t.clear && (!t.reason || !*t.reason))
 		rc = cli_error(c, EXIT_USER, "reason: an override needs a reason (--reason)");
 	if (rc == 0 && t.clear && (t.reason || t.until))
@@ -368,7 +365,7 @@ static int print_rows(struct cli *c, const struct tier_rules *r, struct tier_row
 int cli_tier_list(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
-	int rc = parse(c, argc, argv, cli_tier_list_opts, &t, 0);
+	int rc = parse(c, argc, argv, cli_tier_list_opts, &t, 0, NULL);
 	strv_free(&t.args);
 	if (rc)
 		return rc;
@@ -393,7 +390,7 @@ int cli_tier_list(struct cli *c, int argc, char **argv)
 int cli_tier_movers(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
-	int rc = parse(c, argc, argv, cli_tier_movers_opts, &t, 0);
+	int rc = parse(c, argc, argv, cli_tier_movers_opts, &t, 0, NULL);
 	strv_free(&t.args);
 	if (rc)
 		return rc;

@@ -34,6 +34,9 @@ run tier override 4 Z --reason x
 run tier override 4 B
 run tier override 99 B --reason x
 run tier show 99
+note "missing arguments are usage errors"
+run tier show
+run tier override 4 --reason x
 run tier recompute --month 2026-13
 note "the monthly attendance sheet: a row pair per guest, a column per day of the month"
 run --format csv sheet --month 2026-06
@@ -54,6 +57,8 @@ run alert action 1 --text x
 run alert done 1 9
 run alert feedback 1
 run alert show 42
+run alert show
+run alert done 1
 run --format tsv alerts --month 2026-07 --all
 note "at the door: the tier and a prior complaint show in the lookup and on the sheet"
 "$MAITRE" complaint add 4 --category service --severity medium --text "上菜太慢" > /dev/null
