@@ -499,7 +499,8 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		free(line);
 	}
 	if (sum.tier[0]) {
-		char *line = xasprintf("%s%s%s", sum.tier, sum.grp[0] ? " " : "", sum.grp);
+		char line[TIER_LABEL_SIZE];
+		tier_label(sum.tier, sum.grp, line, sizeof line);
 		const struct tier_rules *r = cli_rules(c);
 		const struct tier_privilege *p = r ? tier_privilege_for(r, sum.tier) : NULL;
 		char *full = p ? xasprintf("%s; greeted by %s; up to %d%% off", line, p->greeter,
@@ -507,7 +508,6 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 			       : NULL;
 		cli_show_line("tier", full ? full : line);
 		free(full);
-		free(line);
 	}
 	guest_summary_free(&sum);
 	for (int i = 0; i < GF_COUNT; i++) {

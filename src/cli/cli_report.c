@@ -75,9 +75,8 @@ static int tiers_report(struct cli *c, int argc, char **argv, bool by_money)
 	else
 		table_init(&t, 4, th, 0xeu);
 	for (size_t i = 0; i < n; i++) {
-		char label[40], a[32];
-		snprintf(label, sizeof label, "%s%s%s", v[i].tier[0] ? v[i].tier : "untiered",
-			 v[i].grp[0] ? " " : "", v[i].grp);
+		char label[TIER_LABEL_SIZE], a[32];
+		tier_label(v[i].tier, v[i].grp, label, sizeof label);
 		if (!by_money) {
 			if (!v[i].tier[0])
 				continue; /* untiered guests are not counted in tier_month */

@@ -91,7 +91,7 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 		table_stream(t, e->format, e->out);
 		e->started = true;
 	}
-	char buf[32], grp[48];
+	char buf[32], label[TIER_LABEL_SIZE];
 	for (int pass = 0; pass < 2; pass++) {
 		table_add(t, cell_int(r->guest_id, buf));
 		table_add(t, r->name);
@@ -116,12 +116,7 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 			table_add(t, buf);
 			table_add(t, cell_int(r->covers_total, buf));
 			table_add(t, cell_int(sheet_per_capita_yuan(r), buf));
-			if (r->grp[0]) {
-				snprintf(grp, sizeof grp, "%s %s", r->tier, r->grp);
-				table_add(t, grp);
-			} else {
-				table_add(t, r->tier);
-			}
+			table_add(t, r->tier[0] ? tier_label(r->tier, r->grp, label, sizeof label) : "");
 		} else {
 			table_add_empty(t, 4);
 			table_add(t, "");

@@ -96,14 +96,6 @@ static char *yuan(int64_t fen, char *buf)
 	return buf;
 }
 
-static const char *tier_label(const char *tier, const char *grp, char *buf)
-{
-	if (!tier || !*tier)
-		return "untiered";
-	snprintf(buf, 40, "%s%s%s", tier, grp && *grp ? " " : "", grp ? grp : "");
-	return buf;
-}
-
 static void describe_rule(const struct tier_rule *rule, char *buf, size_t len)
 {
 	char a[40], b[40];
@@ -200,14 +192,15 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	enum store_status s = tier_store_guest(c->st, r, id, t.month, &g);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
-	char l1[40], l2[40], desc[200], a[40];
+	char l1[TIER_LABEL_SIZE], l2[TIER_LABEL_SIZE], desc[200], a[40];
 	char *name = text_display(g.name);
 	printf("guest %lld  %s  %04d-%02d\n", (long long)id, name ? name : "", t.month.y, t.month.m);
 	free(name);
 	const struct tier_decision *d = &g.decision;
-	const char *computed = d->rule >= 0 ? tier_label(r->rules[d->rule].tier, r->rules[d->rule].group, l2)
-					    : "untiered";
-	printf("  %-14s %s", "tier", tier_label(d->tier, d->grp, l1));
+	const struct tier_rule *rule = d->rule >= 0 ? &r->rules[d->rule] : NULL;
+	const char *computed = tier_label(rule ? rule->tier : NULL, rule ? rule->group : NULL, l2,
+					  sizeof l2);
+	printf("  %-14s %s", "tier", tier_label(d->tier, d->grp, l1, sizeof l1));
 	if (d->source == TS_OVERRIDE) {
 		printf("  (override by %s on %.10s: %s%s%s)\n", g.override_by, g.override_at,
 		       g.override_reason, g.override_until[0] ? "; until " : "", g.override_until);
@@ -218,8 +211,8 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	} else {
 		printf("%s\n", d->source == TS_RULES ? "  (by the rules)" : "");
 	}
-	if (d->rule >= 0) {
-		describe_rule(&r->rules[d->rule], desc, sizeof desc);
+	if (rule) {
+		describe_rule(rule, desc, sizeof desc);
 		printf("  %-14s %s\n", "rule", desc);
 	}
 	char since[40] = "";
@@ -230,9 +223,8 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	       g.window.visits == 1 ? "" : "s", yuan(g.window.spend, a), g.window.covers);
 	printf("  %-14s %d visit%s, %s, %d covers\n", "this month", g.month.visits,
 	       g.month.visits == 1 ? "" : "s", yuan(g.month.spend, a), g.month.covers);
-	const struct tier_rule *shown = d->rule >= 0 ? &r->rules[d->rule] : NULL;
-	if (shown)
-		print_criteria(shown, &g.window);
+	if (rule)
+		print_criteria(rule, &g.window);
 	const struct tier_rule *up = tier_next_up(r, d->rule);
 	if (up) {
 		struct tier_gap gap;
@@ -247,7 +239,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 		if (!gap.visits && !gap.spend)
 			printf(" nothing more");
 		printf(" this month\n");
-		if (!shown)
+		if (!rule)
 			print_criteria(up, &g.window);
 	}
 	const struct tier_privilege *p = tier_privilege_for(r, d->tier);
@@ -259,8 +251,9 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 		printf("\n");
 	}
 	if (g.stored)
-		printf("  %-14s %s (%s; rules %s)\n", "recomputed", tier_label(g.stored_tier, g.stored_grp, l1),
-		       g.stored_source, g.stored_version);
+		printf("  %-14s %s (%s; rules %s)\n", "recomputed",
+		       tier_label(g.stored_tier, g.stored_grp, l1, sizeof l1), g.stored_source,
+		       g.stored_version);
 	else
 		printf("  %-14s not yet for this month (maitre tier recompute)\n", "recomputed");
 	return 0;
@@ -335,19 +328,19 @@ static int print_rows(struct cli *c, const struct tier_rules *r, struct tier_row
 		   movers ? (1u | 1u << 5 | 1u << 6 | 1u << 7)
 			  : (1u | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9));
 	for (size_t i = 0; i < n; i++) {
-		char l1[40], l2[40], m1[32];
+		char l1[TIER_LABEL_SIZE], l2[TIER_LABEL_SIZE], m1[32];
 		table_addf(&t, "%lld", (long long)v[i].guest_id);
 		table_add(&t, v[i].name);
 		if (movers) {
-			table_add(&t, tier_label(v[i].prev_tier, v[i].prev_grp, l1));
-			table_add(&t, tier_label(v[i].tier, v[i].grp, l2));
+			table_add(&t, tier_label(v[i].prev_tier, v[i].prev_grp, l1, sizeof l1));
+			table_add(&t, tier_label(v[i].tier, v[i].grp, l2, sizeof l2));
 			table_add(&t, tier_rank(r, v[i].tier, v[i].grp) < tier_rank(r, v[i].prev_tier, v[i].prev_grp)
 					      ? "up"
 					      : "down");
 		} else {
-			table_add(&t, tier_label(v[i].tier, v[i].grp, l1));
+			table_add(&t, tier_label(v[i].tier, v[i].grp, l1, sizeof l1));
 			table_add(&t, v[i].source);
-			table_add(&t, tier_label(v[i].computed_tier, v[i].computed_grp, l2));
+			table_add(&t, tier_label(v[i].computed_tier, v[i].computed_grp, l2, sizeof l2));
 		}
 		table_addf(&t, "%.2f", tier_avg_visits(&v[i].window));
 		table_add(&t, money_format(tier_avg_spend(&v[i].window), m1));

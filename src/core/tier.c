@@ -130,6 +130,15 @@ char *tier_occasions_text(unsigned bits, tier_word_fn word, char *buf, size_t si
 	return buf;
 }
 
+char *tier_label(const char *tier, const char *grp, char *buf, size_t size)
+{
+	if (!tier || !*tier)
+		snprintf(buf, size, "untiered");
+	else
+		snprintf(buf, size, "%s%s%s", tier, grp && *grp ? " " : "", grp ? grp : "");
+	return buf;
+}
+
 bool tier_rule_shadows(const struct tier_rule *above, const struct tier_rule *below)
 {
 	unsigned a = above->requires ? above->requires : CRIT_ALL;

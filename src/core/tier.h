@@ -114,6 +114,11 @@ char *tier_requires_text(unsigned req, const char *sep, tier_word_fn word, char 
  * word; "" when none. Into buf of size bytes; returns buf. */
 char *tier_occasions_text(unsigned bits, tier_word_fn word, char *buf, size_t size);
 
+/* A tier as shown: "A quality" (the letter and its group), "A" without a group, "untiered" when
+ * tier is "" or NULL; into buf of size bytes (TIER_LABEL_SIZE fits any). Returns buf. */
+enum { TIER_LABEL_SIZE = 40 };
+char *tier_label(const char *tier, const char *grp, char *buf, size_t size);
+
 /* True when rule `above`, standing before `below`, wins for every guest `below` would match:
  * each criterion `above` requires is also required by `below`, with a threshold of `below` at
  * least that of `above`. `below` can then never match. */

@@ -655,6 +655,18 @@ START_TEST(worked_examples_money_only)
 }
 END_TEST
 
+START_TEST(labels)
+{
+	char buf[TIER_LABEL_SIZE], small[4];
+	ck_assert_str_eq(tier_label("A", "quality", buf, sizeof buf), "A quality");
+	ck_assert_str_eq(tier_label("B", "", buf, sizeof buf), "B");
+	ck_assert_str_eq(tier_label("C", NULL, buf, sizeof buf), "C");
+	ck_assert_str_eq(tier_label("", "active", buf, sizeof buf), "untiered");
+	ck_assert_str_eq(tier_label(NULL, NULL, buf, sizeof buf), "untiered");
+	ck_assert_str_eq(tier_label("A", "quality", small, sizeof small), "A q");
+}
+END_TEST
+
 /* ------------------------------------------------------------------------------------------ */
 /* which file is in force */
 
@@ -747,6 +759,7 @@ static Suite *tiers_suite(void)
 	tc = tcase_create("worked examples");
 	tcase_add_test(tc, worked_examples_default_rules);
 	tcase_add_test(tc, worked_examples_money_only);
+	tcase_add_test(tc, labels);
 	suite_add_tcase(s, tc);
 	return s;
 }
