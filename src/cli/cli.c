@@ -27,6 +27,13 @@ const struct opt cli_global_opts[] = {
 static const struct opt no_opts[] = {{NULL, NULL, 0, NULL}};
 
 static int cli_help(struct cli *c, int argc, char **argv);
+int cli_begin(struct cli *c, int flags, const struct tier_rules **r)
+{
+	if (!(*r = cli_rules(c)))
+		return EXIT_DATA;
+	return cli_open(c, flags);
+}
+
 static int cli_version(struct cli *c, int argc, char **argv);
 
 /* One table drives dispatch, `maitre help` and the COMMANDS section of man/maitre.1. */

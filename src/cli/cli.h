@@ -77,6 +77,9 @@ struct tier_rules;
  * installed or built-in default; loaded once per process. On a broken file, prints its
  * file:line:column errors and returns NULL (the caller exits with EXIT_DATA). */
 const struct tier_rules *cli_rules(struct cli *c);
+/* The tier rules in force into *r (cli_rules), then the database (cli_open with flags): 0, or
+ * the exit status once the failure is reported. */
+int cli_begin(struct cli *c, int flags, const struct tier_rules **r);
 /* maitre check-config [FILE] (cli_config.c). */
 int cli_check_config(struct cli *c, int argc, char **argv);
 extern const struct opt cli_check_config_opts[];

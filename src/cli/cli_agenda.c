@@ -193,14 +193,6 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 	return cli_parse_id(c, "guest", x->arg, guest) ? 0 : EXIT_USER;
 }
 
-/* The rules in force, or NULL after the loader reported why (exit EXIT_DATA). */
-static const struct tier_rules *rules_or_fail(struct cli *c, int *rc)
-{
-	const struct tier_rules *r = cli_rules(c);
-	*rc = r ? 0 : EXIT_DATA;
-	return r;
-}
-
 /* "1 day" / "N days" */
 static void days_text(char *buf, size_t len, const char *pre, int n)
 {
@@ -225,8 +217,8 @@ int cli_dates(struct cli *c, int argc, char **argv)
 	int rc = parse(c, argc, argv, cli_dates_opts, &x, NULL);
 	if (rc)
 		return rc;
-	const struct tier_rules *rules = rules_or_fail(c, &rc);
-	if (rc || (rc = cli_open(c, STORE_READONLY)) != 0)
+	const struct tier_rules *rules;
+	if ((rc = cli_begin(c, STORE_READONLY, &rules)) != 0)
 		return rc;
 	struct agenda_row *rows = NULL;
 	size_t n = 0;
@@ -263,8 +255,8 @@ int cli_gift_given(struct cli *c, int argc, char **argv)
 	if (!x.gift.occasion) {
 		return cli_usage_error(c, "--occasion is required");
 	}
-	const struct tier_rules *rules = rules_or_fail(c, &rc);
-	if (rc || (rc = cli_open(c, 0)) != 0)
+	const struct tier_rules *rules;
+	if ((rc = cli_begin(c, 0, &rules)) != 0)
 		return rc;
 	enum store_status s = agenda_store_gift(c->st, rules, date_today(), &x.gift);
 	if (s != ST_OK)
@@ -305,8 +297,8 @@ int cli_agenda(struct cli *c, int argc, char **argv)
 		return rc;
 	if (x.all && x.staff)
 		return cli_error(c, EXIT_USAGE, "--staff and --all exclude each other");
-	const struct tier_rules *rules = rules_or_fail(c, &rc);
-	if (rc || (rc = cli_open(c, STORE_READONLY)) != 0)
+	const struct tier_rules *rules;
+	if ((rc = cli_begin(c, STORE_READONLY, &rules)) != 0)
 		return rc;
 	enum store_status s;
 	const char *staff = x.staff;
@@ -382,8 +374,8 @@ int cli_banquet_log(struct cli *c, int argc, char **argv)
 	if (!x.have_date) {
 		return cli_usage_error(c, "--date is required");
 	}
-	const struct tier_rules *rules = rules_or_fail(c, &rc);
-	if (rc || (rc = cli_open(c, 0)) != 0)
+	const struct tier_rules *rules;
+	if ((rc = cli_begin(c, 0, &rules)) != 0)
 		return rc;
 	enum store_status s = agenda_store_banquet(c->st, rules, date_today(), &x.banquet);
 	if (s != ST_OK)

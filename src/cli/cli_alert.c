@@ -102,10 +102,8 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 	strv_free(&a.args);
 	if (rc)
 		return rc;
-	const struct tier_rules *r = cli_rules(c);
-	if (!r)
-		return EXIT_DATA;
-	if ((rc = cli_open(c, 0)) != 0)
+	const struct tier_rules *r;
+	if ((rc = cli_begin(c, 0, &r)) != 0)
 		return rc;
 	char now[20];
 	long created = 0, raised = 0;

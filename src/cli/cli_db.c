@@ -187,10 +187,8 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	       stats.guests, stats.profile_seconds, stats.visits, stats.visit_seconds,
 	       stats.index_seconds, (unsigned long long)d.o.seed);
 	/* the last three months' tiers, so that lookups and lists show them at once */
-	const struct tier_rules *r = cli_rules(c);
-	if (!r)
-		return EXIT_DATA;
-	if ((rc = cli_open(c, 0)) != 0)
+	const struct tier_rules *r;
+	if ((rc = cli_begin(c, 0, &r)) != 0)
 		return rc;
 	int64_t version = 0;
 	s = tier_store_rules_version(c->st, r, r->content, &version);

@@ -126,6 +126,7 @@ static void print_criteria(const struct tier_rule *rule, const struct tier_figur
 	       req & CRIT_PER_CAPITA ? "" : "  (not required)");
 }
 
+/* The rules in force, which must have tiers (NULL after the error is reported: EXIT_DATA). */
 static const struct tier_rules *rules_or_fail(struct cli *c)
 {
 	const struct tier_rules *r = cli_rules(c);
@@ -134,6 +135,14 @@ static const struct tier_rules *rules_or_fail(struct cli *c)
 		return NULL;
 	}
 	return r;
+}
+
+/* rules_or_fail, then the database (cli_open with flags): 0, or the exit status. */
+static int begin(struct cli *c, int flags, const struct tier_rules **r)
+{
+	if (!(*r = rules_or_fail(c)))
+		return EXIT_DATA;
+	return cli_open(c, flags);
 }
 
 int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char *tier)
@@ -151,10 +160,8 @@ int cli_tier_recompute(struct cli *c, int argc, char **argv)
 	strv_free(&t.args);
 	if (rc)
 		return rc;
-	const struct tier_rules *r = rules_or_fail(c);
-	if (!r)
-		return EXIT_DATA;
-	if ((rc = cli_open(c, 0)) != 0)
+	const struct tier_rules *r;
+	if ((rc = begin(c, 0, &r)) != 0)
 		return rc;
 	int64_t version = 0;
 	enum store_status s = tier_store_rules_version(c->st, r, r->content, &version);
@@ -183,10 +190,8 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	strv_free(&t.args);
 	if (!ok)
 		return EXIT_USER;
-	const struct tier_rules *r = rules_or_fail(c);
-	if (!r)
-		return EXIT_DATA;
-	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+	const struct tier_rules *r;
+	if ((rc = begin(c, STORE_READONLY, &r)) != 0)
 		return rc;
 	struct tier_guest_info g;
 	enum store_status s = tier_store_guest(c->st, r, id, t.month, &g);
@@ -387,10 +392,8 @@ int cli_tier_movers(struct cli *c, int argc, char **argv)
 	strv_free(&t.args);
 	if (rc)
 		return rc;
-	const struct tier_rules *r = rules_or_fail(c);
-	if (!r)
-		return EXIT_DATA;
-	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+	const struct tier_rules *r;
+	if ((rc = begin(c, STORE_READONLY, &r)) != 0)
 		return rc;
 	struct tier_row *v = NULL;
 	size_t n = 0;
