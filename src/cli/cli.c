@@ -10,6 +10,7 @@
 #include "config/paths.h"
 #include "config/settings.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "core/strv.h"
 #include "core/text.h"
 #include "tui/tui.h"
@@ -190,6 +191,33 @@ int cli_parse_month(struct cli *c, const char *what, const char *val, struct dat
 {
 	if (!date_parse_month(val, out))
 		return cli_error(c, EXIT_USER, "%s: must be YYYY-MM, got \"%s\"", what, val);
+	return 0;
+}
+
+int cli_parse_date(struct cli *c, const char *what, const char *val, struct date *out)
+{
+	if (!date_parse(val, out))
+		return cli_error(c, EXIT_USER, "%s: must be a date YYYY-MM-DD, got \"%s\"", what, val);
+	return 0;
+}
+
+int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int hi, int *out)
+{
+	char *end;
+	long n = strtol(val, &end, 10);
+	if (!*val || *end || n < lo || n > hi)
+		return cli_error(c, EXIT_USER, "%s: must be a whole number from %d to %d, got \"%s\"",
+				 what, lo, hi, val);
+	*out = (int)n;
+	return 0;
+}
+
+int cli_parse_money(struct cli *c, const char *what, const char *val, int64_t *fen)
+{
+	if (!money_parse(val, fen))
+		return cli_error(c, EXIT_USER,
+				 "%s: must be an amount in yuan such as 520 or 520.50, got \"%s\"", what,
+				 val);
 	return 0;
 }
 

@@ -61,6 +61,15 @@ struct date;
 /* Parses a month "YYYY-MM" into *out (its first day); 0, or EXIT_USER after
  * "WHAT: must be YYYY-MM, got ...". */
 int cli_parse_month(struct cli *c, const char *what, const char *val, struct date *out);
+/* Parses a date "YYYY-MM-DD" into *out; 0, or EXIT_USER after "WHAT: must be a date
+ * YYYY-MM-DD, got ...". */
+int cli_parse_date(struct cli *c, const char *what, const char *val, struct date *out);
+/* Parses a whole number from lo to hi into *out; 0, or EXIT_USER after "WHAT: must be a whole
+ * number from LO to HI, got ...". */
+int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int hi, int *out);
+/* Parses an amount in yuan ("520", "520.50", money_parse) into *fen; 0, or EXIT_USER after
+ * "WHAT: must be an amount in yuan such as 520 or 520.50, got ...". */
+int cli_parse_money(struct cli *c, const char *what, const char *val, int64_t *fen);
 /* An option callback for commands of at most one argument: ctx is a const char ** that
  * receives it (NULL: the command takes none); a second one is a usage error. */
 int cli_one_arg(struct cli *c, void *ctx, int id, const char *val);

@@ -79,28 +79,6 @@ struct agenda_ctx {
 	bool have_date;
 };
 
-/* A whole number from lo to hi into *out, or an error naming the field. */
-static int parse_int(struct cli *c, const char *field, const char *val, int lo, int hi, int *out)
-{
-	char *end;
-	long n = strtol(val, &end, 10);
-	if (!*val || *end || n < lo || n > hi)
-		return cli_error(c, EXIT_USER,
-		                 "%s: must be a whole number from %d to %d, got \"%s\"", field, lo,
-		                 hi, val);
-	*out = (int)n;
-	return 0;
-}
-
-static int parse_money(struct cli *c, const char *field, const char *val, int64_t *fen)
-{
-	if (!money_parse(val, fen))
-		return cli_error(c, EXIT_USER,
-		                 "%s: must be an amount in yuan such as 520 or 520.50, got \"%s\"",
-		                 field, val);
-	return 0;
-}
-
 static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 {
 	struct agenda_ctx *x = vctx;
@@ -113,9 +91,9 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		x->arg = val;
 		return 0;
 	case A_UPCOMING:
-		return parse_int(c, "upcoming", val, 1, 366, &x->days);
+		return cli_parse_int(c, "upcoming", val, 1, 366, &x->days);
 	case A_DAYS:
-		return parse_int(c, "days", val, 1, 366, &x->days);
+		return cli_parse_int(c, "days", val, 1, 366, &x->days);
 	case A_OCCASION:
 		x->gift.occasion = val;
 		return 0;
@@ -124,9 +102,9 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case A_VALUE:
 		x->gift.has_value = true;
-		return parse_money(c, "value", val, &x->gift.value_fen);
+		return cli_parse_money(c, "value", val, &x->gift.value_fen);
 	case A_YEAR:
-		return parse_int(c, "year", val, 1900, 9999, &x->gift.year);
+		return cli_parse_int(c, "year", val, 1900, 9999, &x->gift.year);
 	case A_NOTE:
 		x->gift.note = val;
 		x->banquet.note = val;
@@ -154,21 +132,20 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		x->contact.feedback = val;
 		return 0;
 	case A_DATE:
-		if (!date_parse(val, &d))
-			return cli_error(c, EXIT_USER,
-			                 "date: must be a date YYYY-MM-DD, got \"%s\"", val);
+		if (cli_parse_date(c, "date", val, &d))
+			return EXIT_USER;
 		x->contact.on = d;
 		x->banquet.on = d;
 		x->have_date = true;
 		return 0;
 	case A_TABLES:
-		return parse_int(c, "tables", val, 1, 999, &x->banquet.tables);
+		return cli_parse_int(c, "tables", val, 1, 999, &x->banquet.tables);
 	case A_BUDGET:
 		x->banquet.has_budget = true;
-		return parse_money(c, "budget", val, &x->banquet.budget_fen);
+		return cli_parse_money(c, "budget", val, &x->banquet.budget_fen);
 	case A_ACTUAL:
 		x->banquet.has_actual = true;
-		return parse_money(c, "actual", val, &x->banquet.actual_fen);
+		return cli_parse_money(c, "actual", val, &x->banquet.actual_fen);
 	}
 	return 0;
 }

@@ -90,12 +90,13 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		return cli_usage_error(c, "unexpected argument \"%s\"", val);
-	case D_GUESTS:
-		d->o.guests = strtol(val, &end, 10);
-		if (!*val || *end || d->o.guests < 1 || d->o.guests > 10000000)
-			return cli_error(c, EXIT_USER,
-					 "guests: must be a whole number from 1 to 10000000, got \"%s\"", val);
+	case D_GUESTS: {
+		int n;
+		if (cli_parse_int(c, "guests", val, 1, (int)DEMO_MAX_GUESTS, &n))
+			return EXIT_USER;
+		d->o.guests = n;
 		return 0;
+	}
 	case D_VISITS:
 		d->o.visits_per_guest = strtod(val, &end);
 		if (!*val || *end || d->o.visits_per_guest < 0 || d->o.visits_per_guest > 1000)

@@ -601,11 +601,10 @@ static int on_find(struct cli *c, void *vctx, int id, const char *val)
 	if (id == OPT_POSITIONAL) {
 		strv_push(&f->words, val);
 	} else if (id == F_PAGE) {
-		char *end;
-		f->page = strtol(val, &end, 10);
-		if (*end || f->page < 1 || f->page > 1000)
-			return cli_error(c, EXIT_USER, "page: must be a whole number from 1 to 1000, got \"%s\"",
-					 val);
+		int page;
+		if (cli_parse_int(c, "page", val, 1, 1000, &page))
+			return EXIT_USER;
+		f->page = page;
 	}
 	return 0;
 }

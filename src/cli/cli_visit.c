@@ -53,7 +53,6 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 {
 	struct visit_ctx *x = vctx;
 	struct date d;
-	char *end;
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->guest) {
@@ -62,8 +61,8 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		x->guest = val;
 		return 0;
 	case V_DATE:
-		if (!date_parse(val, &d))
-			return cli_error(c, EXIT_USER, "date: must be a date YYYY-MM-DD, got \"%s\"", val);
+		if (cli_parse_date(c, "date", val, &d))
+			return EXIT_USER;
 		snprintf(x->v.date, sizeof x->v.date, "%s", val);
 		snprintf(x->from, sizeof x->from, "%s", val);
 		snprintf(x->until, sizeof x->until, "%s", val);
@@ -78,22 +77,12 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		x->have_meal = true;
 		return 0;
 	}
-	case V_COVERS: {
-		long n = strtol(val, &end, 10);
-		if (!*val || *end || n < 1 || n > 999)
-			return cli_error(c, EXIT_USER,
-					 "covers: must be a whole number from 1 to 999, got \"%s\"", val);
-		x->v.covers = (int)n;
+	case V_COVERS:
 		x->have_covers = true;
-		return 0;
-	}
+		return cli_parse_int(c, "covers", val, 1, 999, &x->v.covers);
 	case V_SPEND:
-		if (!money_parse(val, &x->v.spend_fen))
-			return cli_error(c, EXIT_USER,
-					 "spend: must be an amount in yuan such as 520 or 520.50, got \"%s\"",
-					 val);
 		x->have_spend = true;
-		return 0;
+		return cli_parse_money(c, "spend", val, &x->v.spend_fen);
 	case V_TABLE:
 		free(x->v.table_no);
 		x->v.table_no = strdup(val);
@@ -113,9 +102,8 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case V_FROM:
 	case V_UNTIL:
-		if (!date_parse(val, &d))
-			return cli_error(c, EXIT_USER, "%s: must be a date YYYY-MM-DD, got \"%s\"",
-					 id == V_FROM ? "from" : "until", val);
+		if (cli_parse_date(c, id == V_FROM ? "from" : "until", val, &d))
+			return EXIT_USER;
 		snprintf(id == V_FROM ? x->from : x->until, 11, "%s", val);
 		return 0;
 	case V_ALL:
