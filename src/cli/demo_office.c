@@ -30,13 +30,10 @@ static const char *const complaint_texts[CC_COUNT][3] = {
 	[CC_OTHER] = {"停车位被占，无人协调", "生日蛋糕忘了准备", "发票开错抬头"},
 };
 
+/* The clock of date_stamp_parse at hour:minute of day d. */
 static long long stamp_at(struct date d, int hour, int minute)
 {
-	char day[11], buf[32];
-	long long secs = 0;
-	snprintf(buf, sizeof buf, "%s %02d:%02d:00", date_format(d, day), hour % 24, minute % 60);
-	date_stamp_parse(buf, &secs);
-	return secs;
+	return (long long)date_to_days(d) * 86400 + hour * 3600 + minute * 60;
 }
 
 /* Calls and visits: most guests due by their tier's cadence were contacted within it, some
