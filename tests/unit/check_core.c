@@ -415,6 +415,29 @@ START_TEST(date_today_injectable)
 }
 END_TEST
 
+START_TEST(date_simulated_clock)
+{
+	char buf[32];
+	long long t;
+	ck_assert_int_eq(setenv("MAITRE_TODAY", "2026-06-30", 1), 0);
+	ck_assert_int_eq(setenv("MAITRE_NOW", "2026-05-01 08:15:00", 1), 0);
+	ASSERT_DATE(date_today(), 2026, 5, 1);
+	ck_assert_str_eq(date_now_stamp(buf), "2026-05-01 08:15:00");
+	ck_assert_int_eq(date_now_hour(), 8);
+	/* the simulated clock wins over $MAITRE_NOW, and turns off with 0 */
+	ck_assert(date_stamp_parse("2025-12-31 23:59:59", &t));
+	date_clock_set(t);
+	ASSERT_DATE(date_today(), 2025, 12, 31);
+	ck_assert_str_eq(date_now_stamp(buf), "2025-12-31 23:59:59");
+	ck_assert_int_eq(date_now_hour(), 23);
+	date_clock_set(0);
+	ck_assert_str_eq(date_now_stamp(buf), "2026-05-01 08:15:00");
+	ck_assert_int_eq(unsetenv("MAITRE_NOW"), 0);
+	ASSERT_DATE(date_today(), 2026, 6, 30);
+	ck_assert_int_eq(unsetenv("MAITRE_TODAY"), 0);
+}
+END_TEST
+
 static Suite *date_suite(void)
 {
 	Suite *s = suite_create("date");
@@ -432,6 +455,7 @@ static Suite *date_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("today");
 	tcase_add_test(tc, date_today_injectable);
+	tcase_add_test(tc, date_simulated_clock);
 	suite_add_tcase(s, tc);
 	return s;
 }
