@@ -183,23 +183,6 @@ static ptrdiff_t plain_len(enum out_format f, const char *s)
 	return (const char *)p - s;
 }
 
-/* Room for n more bytes in t->line; false when out of memory. */
-static bool line_room(struct table *t, size_t n)
-{
-	struct sbuf *b = &t->line;
-	if (b->len + n <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap * 2 : 1024;
-	while (cap < b->len + n)
-		cap *= 2;
-	char *nb = realloc(b->s, cap);
-	if (!nb)
-		return false;
-	b->s = nb;
-	b->cap = cap;
-	return true;
-}
-
 static void flush_line(struct table *t)
 {
 	if (t->line.len)
@@ -228,7 +211,7 @@ static void stream_cell(struct table *t, const char *s)
 		bool last = c == t->ncols - 1;
 		char sep = t->fmt == OUT_TSV ? '\t' : ',';
 		ptrdiff_t n = plain_len(t->fmt, s);
-		if (n >= 0 && line_room(t, (size_t)n + 3)) {
+		if (n >= 0 && sbuf_reserve(&t->line, (size_t)n + 3)) {
 			struct sbuf *b = &t->line;
 			if (c)
 				b->s[b->len++] = sep;
@@ -259,7 +242,7 @@ void table_add_empty(struct table *t, int n)
 {
 	/* csv and tsv rows in the line: only the separators (the row's end through stream_cell) */
 	if (t->out && t->fmt != OUT_JSON && n > 1 && t->col + n < t->ncols &&
-	    line_room(t, (size_t)n + 3)) {
+	    sbuf_reserve(&t->line, (size_t)n + 3)) {
 		int k = t->col ? n : n - 1;
 		if (!t->col)
 			t->rows++;

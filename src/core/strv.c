@@ -50,7 +50,7 @@ void strv_free(struct strv *sv)
 	sv->n = sv->cap = 0;
 }
 
-static bool sbuf_grow(struct sbuf *b, size_t extra)
+bool sbuf_reserve(struct sbuf *b, size_t extra)
 {
 	if (b->oom)
 		return false;
@@ -71,7 +71,7 @@ static bool sbuf_grow(struct sbuf *b, size_t extra)
 
 void sbuf_addn(struct sbuf *b, const char *s, size_t n)
 {
-	if (!sbuf_grow(b, n))
+	if (!sbuf_reserve(b, n))
 		return;
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
@@ -94,7 +94,7 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !sbuf_grow(b, (size_t)n))
+	if (n < 0 || !sbuf_reserve(b, (size_t)n))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);

@@ -27,6 +27,9 @@ struct sbuf {
 	bool oom;
 };
 
+/* Makes room for extra more bytes and the NUL, for writing into b->s directly. Returns false
+ * when out of memory (b->oom is then set, and every later addition fails). */
+bool sbuf_reserve(struct sbuf *b, size_t extra);
 void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addc(struct sbuf *b, char c);
