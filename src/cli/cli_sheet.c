@@ -65,8 +65,7 @@ static char *cell_int(int64_t v, char *buf)
 	return buf;
 }
 
-/* Yuan as the sheet shows them: whole yuan plain ("520"), else with the fen ("199.50"), as
- * money_format gives them without a trailing ".00" (without its printf: a sheet has millions). */
+/* The sheet's table as sheet_store_each fills it, row by row. */
 struct emit {
 	struct table t;
 	int days;
