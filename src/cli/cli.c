@@ -128,16 +128,22 @@ static const struct cli_command commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-int cli_error(struct cli *c, int code, const char *fmt, ...)
+/* "maitre: CMD: message\n" on stderr. */
+static void verror(struct cli *c, const char *fmt, va_list ap)
 {
-	va_list ap;
 	fprintf(stderr, "maitre: ");
 	if (c && c->cmd)
 		fprintf(stderr, "%s: ", c->cmd);
-	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int cli_error(struct cli *c, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(c, fmt, ap);
+	va_end(ap);
 	return code;
 }
 
@@ -244,13 +250,9 @@ int cli_want_args(struct cli *c, const struct strv *args, size_t n, const char *
 int cli_usage_error(struct cli *c, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "maitre: ");
-	if (c->cmd)
-		fprintf(stderr, "%s: ", c->cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(c, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return cli_usage(c);
 }
 
@@ -351,16 +353,37 @@ static int cli_version(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* Whether the command name belongs to group ("guest add" to "guest"). */
+static bool in_group(const char *name, const char *group)
+{
+	size_t n = strlen(group);
+	return strncmp(name, group, n) == 0 && name[n] == ' ';
+}
+
 /* The column width for the command names of group (NULL: all): the longest name plus one, at
  * least 12, so that every name stands two spaces from its summary (tests/cli/docs.sh reads
  * them so). */
 static int name_width(const char *group)
 {
-	size_t w = 12, n = group ? strlen(group) : 0;
+	size_t w = 12;
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (!group || (strncmp(commands[i].name, group, n) == 0 && commands[i].name[n] == ' '))
+		if (!group || in_group(commands[i].name, group))
 			w = strlen(commands[i].name) + 1 > w ? strlen(commands[i].name) + 1 : w;
 	return (int)w;
+}
+
+/* Lists the commands of group on f, "  maitre NAME  SUMMARY"; returns whether there were any. */
+static bool list_group(FILE *f, const char *group)
+{
+	bool any = false;
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (in_group(commands[i].name, group)) {
+			fprintf(f, "  maitre %-*s %s\n", name_width(group), commands[i].name,
+				commands[i].summary);
+			any = true;
+		}
+	}
+	return any;
 }
 
 static void print_general_help(FILE *f)
@@ -436,19 +459,10 @@ static int cli_help(struct cli *c, int argc, char **argv)
 	const struct cli_command *cmd = find_command(name);
 	if (!cmd)
 		cmd = find_command(argv[0]);
-	if (!cmd) {
-		/* a group: list its commands */
-		bool any = false;
-		size_t n = strlen(argv[0]);
-		for (size_t i = 0; i < NCOMMANDS; i++) {
-			if (strncmp(commands[i].name, argv[0], n) == 0 && commands[i].name[n] == ' ') {
-				printf("  maitre %-*s %s\n", name_width(argv[0]), commands[i].name,
-				       commands[i].summary);
-				any = true;
-			}
-		}
-		return any ? 0 : cli_error(c, EXIT_USAGE, "no command \"%s\" (see 'maitre help')", name);
-	}
+	if (!cmd) /* a group: list its commands */
+		return list_group(stdout, argv[0])
+			       ? 0
+			       : cli_error(c, EXIT_USAGE, "no command \"%s\" (see 'maitre help')", name);
 	print_command_help(cmd, stdout);
 	return 0;
 }
@@ -504,16 +518,12 @@ int cli_main(int argc, char **argv)
 		used = 1;
 	if (!cmd) {
 		/* "maitre guest" alone: list the group */
-		size_t n = strlen(argv[i]);
 		bool group = false;
 		for (size_t k = 0; k < NCOMMANDS && !group; k++)
-			group = strncmp(commands[k].name, argv[i], n) == 0 && commands[k].name[n] == ' ';
+			group = in_group(commands[k].name, argv[i]);
 		if (group) {
 			fprintf(stderr, "maitre: %s: needs a subcommand:\n", argv[i]);
-			for (size_t k = 0; k < NCOMMANDS; k++)
-				if (strncmp(commands[k].name, argv[i], n) == 0 && commands[k].name[n] == ' ')
-					fprintf(stderr, "  maitre %-*s %s\n", name_width(argv[i]),
-						commands[k].name, commands[k].summary);
+			list_group(stderr, argv[i]);
 		} else {
 			fprintf(stderr, "maitre: no command \"%s\" (see 'maitre help')\n", argv[i]);
 		}
