@@ -492,27 +492,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct tiers *d = v->data;
-	size_t n = item_total(t, d), end = last_page(t, d);
 	size_t page = (size_t)(tui_view_rows(t) > 2 ? tui_view_rows(t) - 2 : 1);
+	if (widget_page_act(&d->first, a, last_page(t, d), page) >= 0)
+		return RD_VIEW;
 	switch (a) {
-	case ACT_UP:
-		d->first -= d->first > 0;
-		return RD_VIEW;
-	case ACT_DOWN:
-		d->first += d->first < end;
-		return RD_VIEW;
-	case ACT_PAGE_UP:
-		d->first = d->first > page ? d->first - page : 0;
-		return RD_VIEW;
-	case ACT_PAGE_DOWN:
-		d->first = d->first + page < end ? d->first + page : end;
-		return RD_VIEW;
-	case ACT_TOP:
-		d->first = 0;
-		return RD_VIEW;
-	case ACT_BOTTOM:
-		d->first = n ? end : 0;
-		return RD_VIEW;
 	case ACT_RELOAD_RULES:
 		reload_rules(t, d);
 		return RD_VIEW;
