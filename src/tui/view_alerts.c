@@ -298,14 +298,11 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	const struct alert_row *r = d->nshown ? &d->v[d->shown[d->cur.sel]] : NULL;
 	if (list_cursor_act(&d->cur, a, d->nshown, t->rows - 5) >= 0)
 		return RD_VIEW;
-	switch (a) {
-	case ACT_PREV_MONTH:
-	case ACT_NEXT_MONTH:
-		d->month = a == ACT_PREV_MONTH ? date_prev_month(d->month)
-					       : date_add_days(date_month_start(d->month), 31);
-		d->month = date_month_start(d->month);
+	if (widget_month_act(&d->month, a)) {
 		load(t, d);
 		return RD_VIEW;
+	}
+	switch (a) {
 	case ACT_ALERTS_LIGHT:
 		d->light = (d->light + 1) % 3;
 		d->cur = (struct list_cursor){0};

@@ -401,6 +401,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct dash *d = v->data;
+	if (widget_month_act(&d->m, a)) {
+		load(t, d);
+		return RD_VIEW;
+	}
 	switch (a) {
 	case ACT_DOWN:
 	case ACT_NEXT_FIGURE:
@@ -420,12 +424,6 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		return RD_VIEW;
 	case ACT_OPEN:
 		open_fig(t, d);
-		return RD_VIEW;
-	case ACT_PREV_MONTH:
-	case ACT_NEXT_MONTH:
-		d->m = a == ACT_PREV_MONTH ? date_prev_month(d->m)
-					   : date_month_start(date_add_days(d->m, 31));
-		load(t, d);
 		return RD_VIEW;
 	default:
 		return -1;

@@ -474,6 +474,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	struct sheet *d = v->data;
 	struct layout l = layout_of(t, d);
 	long page = l.guests > 1 ? l.guests - 1 : 1;
+	if (widget_month_act(&d->month, a)) {
+		load_at(t, d, 0, false);
+		return RD_VIEW;
+	}
 	switch (a) {
 	case ACT_UP:
 		move_sel(t, d, -1);
@@ -510,13 +514,6 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		clamp_days(d, &l);
 		return RD_VIEW;
 	}
-	case ACT_PREV_MONTH:
-	case ACT_NEXT_MONTH:
-		d->month =
-		    a == ACT_PREV_MONTH ? date_prev_month(d->month) : date_add_days(d->month, 31);
-		d->month.d = 1;
-		load_at(t, d, 0, false);
-		return RD_VIEW;
 	case ACT_OPEN:
 		if (d->n)
 			tui_push(t, view_guest_new(t, d->v[d->sel].guest_id));

@@ -257,6 +257,15 @@ void widget_rule(struct tui *t, int y, int x, int w)
 	sbuf_free(&b);
 }
 
+bool widget_month_act(struct date *m, enum action a)
+{
+	if (a != ACT_PREV_MONTH && a != ACT_NEXT_MONTH)
+		return false;
+	*m = a == ACT_PREV_MONTH ? date_prev_month(*m)
+				 : date_month_start(date_add_days(date_month_start(*m), 31));
+	return true;
+}
+
 int list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows)
 {
 	size_t page = rows > 1 ? (size_t)rows - 1 : 1;

@@ -52,6 +52,10 @@ int widget_form_act(struct tui *t, struct view *v, enum action a, int *focus, in
 		    void (*check)(struct view *v, int field),
 		    void (*save)(struct tui *t, struct view *v));
 
+/* Moves *m to the first day of the month before or after its month by a prev-month or
+ * next-month action: false (m untouched) when a is neither. */
+bool widget_month_act(struct date *m, enum action a);
+
 /* A horizontal rule of w columns at (y, x). */
 void widget_rule(struct tui *t, int y, int x, int w);
 
