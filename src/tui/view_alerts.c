@@ -525,8 +525,7 @@ static void alert_draw(struct tui *t, struct view *v)
 	s = xasprintf("%s%s%s", r->phones, r->phones[0] && r->employer[0] ? " · " : "", r->employer);
 	draw_text(y++, 1, w - 2, s ? s : "", draw_attr(t, TE_NORMAL), true);
 	free(s);
-	y += widget_safety(t, y, 1, w - 2, d->have_sum ? d->sum.allergies : NULL,
-			   d->have_sum ? d->sum.taboos : NULL);
+	y += widget_guest_safety(t, y, 1, w - 2, d->have_sum ? &d->sum : NULL);
 	if (d->have_months && y + 5 < bottom)
 		y += 1 + draw_months(t, d, y + 1, w);
 	y++;

@@ -198,8 +198,6 @@ static const char *title(struct tui *t, struct view *v)
 static int draw_head(struct tui *t, struct cview *c)
 {
 	int w = t->cols, y = 1, x = 1;
-	const char *al = c->have_sum ? c->sum.allergies : NULL,
-		   *tb = c->have_sum ? c->sum.taboos : NULL;
 	x += draw_text(y, x, w / 2, c->k.guest_name ? c->k.guest_name : "",
 		       draw_attr(t, TE_TITLE) | A_BOLD, true) +
 	     2;
@@ -209,7 +207,7 @@ static int draw_head(struct tui *t, struct cview *c)
 			  draw_attr(t, TE_NORMAL), true);
 	}
 	y++;
-	y += widget_safety(t, y, 1, w - 2, al, tb);
+	y += widget_guest_safety(t, y, 1, w - 2, c->have_sum ? &c->sum : NULL);
 	char st[300], due[20], span[64];
 	int n = snprintf(st, sizeof st, _("status: %s · steps %d of %d"),
 			 complaint_ui_status(c->k.status), complaint_steps_count(c->k.steps),
@@ -276,9 +274,7 @@ static size_t last_top(struct tui *t, struct cview *c, int page)
 static int scroll_body(struct tui *t, struct cview *c, enum action a)
 {
 	/* the fixed head: name, safety block, status, rule */
-	const char *al = c->have_sum ? c->sum.allergies : NULL,
-		   *tb = c->have_sum ? c->sum.taboos : NULL;
-	int head = 3 + widget_safety_rows(t, al, tb, t->cols - 2);
+	int head = 3 + widget_guest_safety_rows(t, c->have_sum ? &c->sum : NULL, t->cols - 2);
 	int page = t->rows - 3 - head > 1 ? t->rows - 3 - head : 1;
 	return widget_page_act(&c->top, a, last_top(t, c, page), (size_t)page);
 }

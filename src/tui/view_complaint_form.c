@@ -102,9 +102,7 @@ static int field_w(struct tui *t, int i)
 /* The first row of the fields, below the guest and the safety block. */
 static int fields_row(struct tui *t, struct cform *cf)
 {
-	return cf->have_sum
-		   ? 3 + widget_safety_rows(t, cf->sum.allergies, cf->sum.taboos, t->cols - 2)
-		   : 2;
+	return 3 + widget_guest_safety_rows(t, cf->have_sum ? &cf->sum : NULL, t->cols - 2);
 }
 
 /* What shows beside field i: its reason when wrong, else the visit it names. */
@@ -135,9 +133,8 @@ static void draw(struct tui *t, struct view *v)
 		int x =
 		    1 + draw_text(y, 1, w / 2, cf->sum.name, draw_attr(t, TE_TITLE) | A_BOLD, true);
 		widget_tier_badge(t, y, x + 2, cf->sum.tier, cf->sum.grp, true);
-		y++;
-		widget_safety(t, y, 1, w - 2, cf->sum.allergies, cf->sum.taboos);
 	}
+	widget_guest_safety(t, y + 1, 1, w - 2, cf->have_sum ? &cf->sum : NULL);
 	y = fields_row(t, cf);
 	for (int i = 0; i < CF_COUNT; i++, y++) {
 		draw_text(y, 2, FIELD_X - 3, _(labels[i]), draw_attr(t, TE_LABEL), true);

@@ -81,9 +81,9 @@ static void draw(struct tui *t, struct view *v)
 	if (vf->have_sum) {
 		int x = 1 + draw_text(y, 1, w / 2, vf->sum.name, draw_attr(t, TE_TITLE) | A_BOLD, true);
 		widget_tier_badge(t, y, x + 2, vf->sum.tier, vf->sum.grp, true);
-		y++;
-		y += widget_safety(t, y, 1, w - 2, vf->sum.allergies, vf->sum.taboos);
 	}
+	y++;
+	y += widget_guest_safety(t, y, 1, w - 2, vf->have_sum ? &vf->sum : NULL);
 	if (vf->replaces) {
 		char line[120];
 		snprintf(line, sizeof line, _("saving voids visit %lld and enters this one instead"),
@@ -130,9 +130,7 @@ static bool cursor(struct tui *t, struct view *v, int *y, int *x)
 	struct visit_form *vf = v->data;
 	if (vf->focus == VF_MEAL)
 		return false;
-	int row = 2;
-	if (vf->have_sum)
-		row += 1 + widget_safety_rows(t, vf->sum.allergies, vf->sum.taboos, t->cols - 2);
+	int row = 3 + widget_guest_safety_rows(t, vf->have_sum ? &vf->sum : NULL, t->cols - 2);
 	if (vf->replaces)
 		row++;
 	*y = row + vf->focus;

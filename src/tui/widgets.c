@@ -238,12 +238,39 @@ int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, con
 	return rows;
 }
 
+/* The safety block of a guest whose allergies and taboos could not be read: y < 0 only
+ * measures it. */
+static int unread_safety(struct tui *t, int y, int x, int w)
+{
+	char *s = xasprintf("!! %s", _("allergies and taboos could not be read"));
+	int rows = draw_wrap(y < 0 ? 0 : y, x, w, y < 0 ? 0 : 100, s ? s : "!!",
+			     draw_attr(t, TE_ALLERGY));
+	free(s);
+	return rows;
+}
+
+int widget_guest_safety(struct tui *t, int y, int x, int w, const struct guest_summary *s)
+{
+	if (s)
+		return widget_safety(t, y, x, w, s->allergies, s->taboos);
+	return unread_safety(t, y, x, w);
+}
+
+int widget_guest_safety_rows(struct tui *t, const struct guest_summary *s, int w)
+{
+	if (s)
+		return widget_safety_rows(t, s->allergies, s->taboos, w);
+	return unread_safety(t, -1, 0, w);
+}
+
 int widget_safety_flags(struct tui *t, int y, int x, const struct guest_summary *s)
 {
 	int c = 0;
-	if (s && s->allergies)
+	if (!s)
+		return draw_text(y, x, 1, "?", draw_attr(t, TE_ALLERGY), false);
+	if (s->allergies)
 		c += draw_text(y, x, 2, "!!", draw_attr(t, TE_ALLERGY), false);
-	if (s && s->taboos)
+	if (s->taboos)
 		c += draw_text(y, x + c, 1, "✕", draw_attr(t, TE_TABOO), false);
 	return c;
 }

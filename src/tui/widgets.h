@@ -26,6 +26,12 @@ int widget_safety_rows(struct tui *t, const char *allergies, const char *taboos,
  * Returns the rows used. */
 int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, const char *taboos);
 
+/* The safety block (widget_safety) of guest summary s, and the rows it takes; s NULL means the
+ * guest's allergies and taboos could not be read, said as such in the allergy style, never as
+ * "none recorded". */
+int widget_guest_safety(struct tui *t, int y, int x, int w, const struct guest_summary *s);
+int widget_guest_safety_rows(struct tui *t, const struct guest_summary *s, int w);
+
 /* The cursor of a list of lines shown some rows at a time: the selected line and the first
  * line shown. */
 struct list_cursor {
@@ -37,8 +43,9 @@ int list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows);
 /* Keeps the selection within n lines and in view of rows; returns the first line to draw. */
 size_t list_cursor_first(struct list_cursor *c, size_t n, int rows);
 
-/* "!!✕" at (y, x) in the allergy and taboo styles: whether summary s (may be NULL) has allergies
- * and taboos, for lists too narrow for the marks themselves. Returns columns (at most 3). */
+/* "!!✕" at (y, x) in the allergy and taboo styles: whether summary s has allergies and taboos,
+ * for lists too narrow for the marks themselves; "?" in the allergy style when s is NULL (they
+ * could not be read). Returns columns (at most 3). */
 int widget_safety_flags(struct tui *t, int y, int x, const struct guest_summary *s);
 /* Scrolls a page of lines whose first shown line is *top by a list action (up, down, page up
  * and down, top, bottom), *top staying within 0..last (the first line from which the rest
