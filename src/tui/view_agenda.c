@@ -176,20 +176,40 @@ static const char *const occasions[] __attribute__((unused)) = {N_("birthday"),
 /* Columns: what, guest, marks, tier, status, and the rest. */
 enum { C_WHAT = 12, C_NAME = 12, C_MARKS = 3, C_TIER = 3, C_STATUS = 17 };
 
-/* The summary of rows[i] (its safety marks), read on first use; NULL when it cannot be. */
-static const struct guest_summary *summary(struct tui *t, struct agenda *d, size_t i)
+/* Reads the safety marks of the rows on lines top.. (rows lines) not read yet, in one query. */
+static void read_shown(struct tui *t, struct agenda *d, int rows)
 {
 	if (!d->sum || !d->sum_state)
-		return NULL;
-	if (d->sum_state[i] == 0) {
-		char mk[8];
-		d->sum_state[i] = search_store_summaries(t->st, &d->rows[i].guest_id, 1,
-							 date_month_key(date_today(), mk),
-							 &d->sum[i]) == ST_OK
-					  ? 1
-					  : 2;
+		return;
+	int64_t ids[256];
+	size_t which[256], n = 0;
+	for (size_t k = d->top; k < d->nlines && (int)(k - d->top) < rows && n < 256; k++) {
+		int row = d->lines[k].row;
+		if (row >= 0 && d->sum_state[row] == 0) {
+			which[n] = (size_t)row;
+			ids[n++] = d->rows[row].guest_id;
+		}
 	}
-	return d->sum_state[i] == 1 ? &d->sum[i] : NULL;
+	if (!n)
+		return;
+	struct guest_summary got[256];
+	memset(got, 0, n * sizeof *got);
+	char mk[8];
+	bool ok = search_store_summaries(t->st, ids, n, date_month_key(date_today(), mk), got) ==
+		  ST_OK;
+	for (size_t i = 0; i < n; i++) {
+		d->sum_state[which[i]] = ok ? 1 : 2;
+		if (ok)
+			d->sum[which[i]] = got[i];
+		else
+			guest_summary_free(&got[i]);
+	}
+}
+
+/* The summary of rows[i] (its safety marks); NULL when it could not be read. */
+static const struct guest_summary *summary(const struct agenda *d, size_t i)
+{
+	return d->sum_state && d->sum_state[i] == 1 ? &d->sum[i] : NULL;
 }
 
 static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y, int w)
@@ -204,7 +224,7 @@ static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y,
 	x += C_WHAT + 1;
 	draw_text(y, x, C_NAME, r->guest ? r->guest : "", a, true);
 	x += C_NAME + 1;
-	widget_safety_flags(t, y, x, summary(t, d, i));
+	widget_safety_flags(t, y, x, summary(d, i));
 	x += C_MARKS + 1;
 	widget_tier_badge(t, y, x, r->tier, NULL, false);
 	x += C_TIER + 1;
@@ -280,6 +300,7 @@ static void draw(struct tui *t, struct view *v)
 	d->rows_shown = bottom - 2;
 	list_cursor_first(&d->cur, d->npick, d->rows_shown);
 	keep_in_view(d, d->rows_shown);
+	read_shown(t, d, d->rows_shown);
 	for (size_t k = d->top; k < d->nlines && (int)(k - d->top) < d->rows_shown; k++) {
 		int y = 3 + (int)(k - d->top);
 		int row = d->lines[k].row;
