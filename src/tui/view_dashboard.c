@@ -360,13 +360,6 @@ static void draw(struct tui *t, struct view *v)
 		draw_today(t, d, y + 1, w, bottom);
 }
 
-/* Opens a screen being built elsewhere by name; says so when this build has none. */
-static void open_named(struct tui *t, const char *what)
-{
-	if (!tui_open_named(t, what))
-		tui_error(t, _("\"%s\": no such screen in this version"), what);
-}
-
 static void open_fig(struct tui *t, struct dash *d)
 {
 	if (!d->nfigs)
@@ -379,17 +372,17 @@ static void open_fig(struct tui *t, struct dash *d)
 	};
 	switch (f->kind) {
 	case FIG_RED:
-		open_named(t, "alerts red");
+		tui_open_named(t, "alerts red");
 		return;
 	case FIG_YELLOW:
-		open_named(t, "alerts yellow");
+		tui_open_named(t, "alerts yellow");
 		return;
 	case FIG_OVERDUE:
-		open_named(t, "complaints overdue");
+		tui_open_named(t, "complaints overdue");
 		return;
 	case FIG_DATES:
 	case FIG_CONTACTS:
-		open_named(t, "agenda");
+		tui_open_named(t, "agenda");
 		return;
 	default:
 		tui_push(t, view_guests_new(t, d->m, lists[f->kind], r ? r->tier : NULL,
