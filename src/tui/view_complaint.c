@@ -172,8 +172,9 @@ static void load(struct tui *t, struct cview *c)
 	cview_clear(c);
 	c->err[0] = '\0';
 	complaint_init(&c->k);
-	if (complaint_store_get(t->st, c->id, &c->k, &c->ev, &c->nev) != ST_OK) {
-		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
+	enum store_status s = complaint_store_get(t->st, c->id, &c->k, &c->ev, &c->nev);
+	if (s != ST_OK) {
+		snprintf(c->err, sizeof c->err, "%s", tui_store_error(t, s));
 		complaint_free(&c->k);
 		return;
 	}

@@ -67,13 +67,15 @@ static void summaries(struct tui *t, struct guests *g, size_t first, size_t rows
 	for (size_t i = 0; i < rows; i++)
 		ids[i] = g->v[first + i].guest_id;
 	char mk[8];
-	if (search_store_summaries(t->st, ids, rows, date_month_key(g->m, mk), g->sum) == ST_OK) {
+	enum store_status s =
+		search_store_summaries(t->st, ids, rows, date_month_key(g->m, mk), g->sum);
+	if (s == ST_OK) {
 		g->sum_first = first;
 		g->sum_n = rows;
 	} else {
 		free(g->sum);
 		g->sum = NULL;
-		snprintf(g->err, sizeof g->err, "%s", store_errmsg(t->st));
+		snprintf(g->err, sizeof g->err, "%s", tui_store_error(t, s));
 	}
 	free(ids);
 }

@@ -106,8 +106,9 @@ static const char *opt(const char *s)
 	return *s ? s : NULL;
 }
 
-/* Reads up to CHUNK rows after (or, backward, before) guest id from into a new array. */
-static bool read_window(struct tui *t, struct sheet *d, int64_t from, bool backward,
+/* Reads up to CHUNK rows after (or, backward, before) guest id from into a new array; a failure
+ * is said on the status line. */
+static enum store_status read_window(struct tui *t, struct sheet *d, int64_t from, bool backward,
                         struct sheet_row **out, size_t *n)
 {
 	enum store_status s = sheet_store_window(t->st, d->month, opt(d->f.tier), opt(d->f.manager),
@@ -117,9 +118,8 @@ static bool read_window(struct tui *t, struct sheet *d, int64_t from, bool backw
 		*out = NULL;
 		*n = 0;
 		tui_error(t, "%s", tui_store_error(t, s));
-		return false;
 	}
-	return true;
+	return s;
 }
 
 /* Replaces the window by the rows after guest id from (backward: before it). */
@@ -128,10 +128,9 @@ static void load_at(struct tui *t, struct sheet *d, int64_t from, bool backward)
 	struct sheet_row *v;
 	size_t n;
 	d->err[0] = '\0';
-	if (!read_window(t, d, from, backward, &v, &n)) {
-		snprintf(d->err, sizeof d->err, "%s", store_errmsg(t->st));
-		v = NULL;
-	}
+	enum store_status s = read_window(t, d, from, backward, &v, &n);
+	if (s != ST_OK)
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
 	free(d->v);
 	d->v = v;
 	d->n = n;
@@ -148,7 +147,7 @@ static bool grow_down(struct tui *t, struct sheet *d)
 		return false;
 	struct sheet_row *more, *nv;
 	size_t k;
-	if (!read_window(t, d, d->v[d->n - 1].guest_id, false, &more, &k))
+	if (read_window(t, d, d->v[d->n - 1].guest_id, false, &more, &k) != ST_OK)
 		return false;
 	d->at_end = k < CHUNK;
 	if (!k || !(nv = realloc(d->v, (d->n + k) * sizeof *nv))) {
@@ -177,7 +176,7 @@ static bool grow_up(struct tui *t, struct sheet *d)
 		return false;
 	struct sheet_row *more;
 	size_t k;
-	if (!read_window(t, d, d->v[0].guest_id, true, &more, &k))
+	if (read_window(t, d, d->v[0].guest_id, true, &more, &k) != ST_OK)
 		return false;
 	d->at_start = k < CHUNK;
 	size_t keep = d->n + k > KEEP ? KEEP - k : d->n; /* let the last rows go */
