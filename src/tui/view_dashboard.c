@@ -41,7 +41,8 @@ struct dash {
 	long red, yellow, overdue;
 	bool overdue_known; /* complaint deadlines need the rules */
 	struct fig figs[80];
-	size_t nfigs, sel;
+	size_t nfigs;
+	struct list_cursor cur; /* over figs (all of them shown) */
 	char err[300];
 };
 
@@ -62,8 +63,7 @@ static void list_figs(struct dash *d)
 	}
 	for (enum fig_kind k = FIG_PROMOTED; k <= FIG_CONTACTS; k++)
 		add_fig(d, k, 0);
-	if (d->sel >= d->nfigs)
-		d->sel = d->nfigs ? d->nfigs - 1 : 0;
+	list_cursor_first(&d->cur, d->nfigs, (int)d->nfigs);
 }
 
 static enum store_status count_alerts(struct tui *t, struct dash *d)
@@ -128,7 +128,7 @@ static const char *title(struct tui *t, struct view *v)
 static attr_t fig_attr(struct tui *t, const struct dash *d, enum fig_kind kind, size_t tier,
 		       attr_t normal)
 {
-	const struct fig *f = d->nfigs ? &d->figs[d->sel] : NULL;
+	const struct fig *f = d->nfigs ? &d->figs[d->cur.sel] : NULL;
 	return f && f->kind == kind && f->tier == tier ? draw_attr(t, TE_SELECTION) : normal;
 }
 
@@ -364,7 +364,7 @@ static void open_fig(struct tui *t, struct dash *d)
 {
 	if (!d->nfigs)
 		return;
-	const struct fig *f = &d->figs[d->sel];
+	const struct fig *f = &d->figs[d->cur.sel];
 	const struct report_tier *r = f->tier < d->rm.ntiers ? &d->rm.tiers[f->tier] : NULL;
 	static const int lists[] = {
 		[FIG_TIER] = RL_TIER,       [FIG_CAME] = RL_CAME,   [FIG_PROMOTED] = RL_PROMOTED,
@@ -398,23 +398,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		load(t, d);
 		return RD_VIEW;
 	}
+	enum action move = a == ACT_NEXT_FIGURE ? ACT_DOWN : a == ACT_PREV_FIGURE ? ACT_UP : a;
+	if (list_cursor_act(&d->cur, move, d->nfigs, (int)d->nfigs) >= 0)
+		return RD_VIEW;
 	switch (a) {
-	case ACT_DOWN:
-	case ACT_NEXT_FIGURE:
-		if (d->sel + 1 < d->nfigs)
-			d->sel++;
-		return RD_VIEW;
-	case ACT_UP:
-	case ACT_PREV_FIGURE:
-		if (d->sel)
-			d->sel--;
-		return RD_VIEW;
-	case ACT_TOP:
-		d->sel = 0;
-		return RD_VIEW;
-	case ACT_BOTTOM:
-		d->sel = d->nfigs ? d->nfigs - 1 : 0;
-		return RD_VIEW;
 	case ACT_OPEN:
 		open_fig(t, d);
 		return RD_VIEW;
