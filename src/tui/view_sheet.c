@@ -36,7 +36,7 @@ struct sheet {
 	struct sheet_row *v; /* rows v[0..n) of the sheet, in guest order, with nothing between */
 	size_t n;
 	bool at_start, at_end; /* nothing before v[0] / after v[n-1] (false: not known yet) */
-	size_t sel, top;
+	struct list_cursor cur; /* over v[0..n) */
 	int day0; /* the first day column shown, 0-based */
 	char err[300];
 };
@@ -136,8 +136,8 @@ static void load_at(struct tui *t, struct sheet *d, int64_t from, bool backward)
 	d->n = n;
 	d->at_start = backward ? n < CHUNK : from == 0;
 	d->at_end = backward ? from == INT64_MAX : n < CHUNK;
-	d->sel = backward && n ? n - 1 : 0;
-	d->top = d->sel;
+	d->cur.sel = backward && n ? n - 1 : 0;
+	d->cur.top = d->cur.sel;
 }
 
 /* Reads the rows after the window onto its end; false when there are none (or it failed). */
@@ -162,8 +162,8 @@ static bool grow_down(struct tui *t, struct sheet *d)
 		size_t drop = d->n - KEEP;
 		memmove(d->v, d->v + drop, KEEP * sizeof *d->v);
 		d->n = KEEP;
-		d->sel -= drop < d->sel ? drop : d->sel;
-		d->top -= drop < d->top ? drop : d->top;
+		d->cur.sel -= drop < d->cur.sel ? drop : d->cur.sel;
+		d->cur.top -= drop < d->cur.top ? drop : d->cur.top;
 		d->at_start = false;
 	}
 	return true;
@@ -193,8 +193,8 @@ static bool grow_up(struct tui *t, struct sheet *d)
 	if (keep < d->n)
 		d->at_end = false;
 	d->n = k + keep;
-	d->sel += k;
-	d->top += k;
+	d->cur.sel += k;
+	d->cur.top += k;
 	return true;
 }
 
@@ -317,7 +317,7 @@ static void day_spend(int64_t fen, char buf[40])
 static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, size_t i, int y)
 {
 	const struct sheet_row *r = &d->v[i];
-	bool sel = i == d->sel;
+	bool sel = i == d->cur.sel;
 	attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
 	attr_t dim = sel ? a : draw_attr(t, TE_DIM);
 	char buf[40];
@@ -349,16 +349,6 @@ static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, s
 	draw_right(y + 1, x + 9, 7, buf, a);
 }
 
-/* Keeps the selection in view: the first row drawn. */
-static size_t first_shown(struct sheet *d, const struct layout *l)
-{
-	struct list_cursor c = {d->sel, d->top};
-	size_t first = list_cursor_first(&c, d->n, l->guests);
-	d->sel = c.sel;
-	d->top = c.top;
-	return first;
-}
-
 static void draw(struct tui *t, struct view *v)
 {
 	struct sheet *d = v->data;
@@ -378,26 +368,21 @@ static void draw(struct tui *t, struct view *v)
 		          draw_attr(t, TE_DIM), true);
 		return;
 	}
-	size_t first = first_shown(d, &l);
+	size_t first = list_cursor_first(&d->cur, d->n, l.guests);
 	for (size_t i = first; i < d->n && (int)(i - first) < l.guests; i++)
 		draw_guest(t, d, &l, i, 4 + 2 * (int)(i - first));
 }
 
 /* ---- keys ---- */
 
-/* Moves the selection by delta guests (negative: up), reading rows past the window's ends. */
-static void move_sel(struct tui *t, struct sheet *d, long delta)
+/* Reads rows past the window's ends until the guest delta lines from the selection (negative:
+ * up) is in it, or the sheet ends. */
+static void reach(struct tui *t, struct sheet *d, long delta)
 {
-	while (delta > 0 && d->sel + (size_t)delta >= d->n && grow_down(t, d))
+	while (delta > 0 && d->cur.sel + (size_t)delta >= d->n && grow_down(t, d))
 		;
-	while (delta < 0 && (size_t)-delta > d->sel && grow_up(t, d))
+	while (delta < 0 && (size_t)-delta > d->cur.sel && grow_up(t, d))
 		;
-	long to = (long)d->sel + delta;
-	if (to < 0)
-		to = 0;
-	if (d->n && to >= (long)d->n)
-		to = (long)d->n - 1;
-	d->sel = (size_t)to;
 }
 
 static void filter_changed(struct tui *t, struct sheet *d)
@@ -479,31 +464,19 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	}
 	switch (a) {
 	case ACT_UP:
-		move_sel(t, d, -1);
-		return RD_VIEW;
 	case ACT_DOWN:
-		move_sel(t, d, 1);
-		return RD_VIEW;
 	case ACT_PAGE_UP:
-		move_sel(t, d, -page);
-		d->top = d->top > (size_t)page ? d->top - (size_t)page : 0;
-		return RD_VIEW;
 	case ACT_PAGE_DOWN:
-		move_sel(t, d, page);
-		d->top += (size_t)page;
-		if (d->top > d->sel)
-			d->top = d->sel;
-		return RD_VIEW;
+		reach(t, d, a == ACT_UP ? -1 : a == ACT_DOWN ? 1 : a == ACT_PAGE_UP ? -page : page);
+		return list_cursor_act(&d->cur, a, d->n, l.guests);
 	case ACT_TOP:
 		if (!d->at_start)
 			load_at(t, d, 0, false);
-		d->sel = 0;
-		return RD_VIEW;
+		return list_cursor_act(&d->cur, a, d->n, l.guests);
 	case ACT_BOTTOM:
 		if (!d->at_end)
 			load_at(t, d, INT64_MAX, true);
-		d->sel = d->n ? d->n - 1 : 0;
-		return RD_VIEW;
+		return list_cursor_act(&d->cur, a, d->n, l.guests);
 	case ACT_DAYS_LEFT:
 	case ACT_DAYS_RIGHT:
 	case ACT_DAYS_PAGE_LEFT:
@@ -515,7 +488,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	}
 	case ACT_OPEN:
 		if (d->n)
-			tui_push(t, view_guest_new(t, d->v[d->sel].guest_id));
+			tui_push(t, view_guest_new(t, d->v[d->cur.sel].guest_id));
 		return RD_VIEW;
 	case ACT_SHEET_FILTER:
 		ask_filter(t, d);
@@ -539,14 +512,14 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 static void reload(struct tui *t, struct view *v)
 {
 	struct sheet *d = v->data;
-	int64_t top = d->n ? d->v[d->top].guest_id : 0;
-	int64_t sel = d->n ? d->v[d->sel].guest_id : 0;
-	bool start = d->at_start && d->top == 0;
+	int64_t top = d->n ? d->v[d->cur.top].guest_id : 0;
+	int64_t sel = d->n ? d->v[d->cur.sel].guest_id : 0;
+	bool start = d->at_start && d->cur.top == 0;
 	load_at(t, d, start || !top ? 0 : top - 1, false);
 	d->at_start = start;
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].guest_id <= sel)
-			d->sel = i;
+			d->cur.sel = i;
 }
 
 static void sheet_free(struct view *v)
