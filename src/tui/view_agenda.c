@@ -44,6 +44,7 @@ struct agenda {
 	struct list_cursor cur; /* over pick */
 	size_t top;             /* the first line shown */
 	int rows_shown;
+	int overdue, due, dates; /* rows of each kind, for the summary line */
 	char err[300];
 };
 
@@ -115,6 +116,15 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 	if (!make_lines(d)) {
 		snprintf(d->err, sizeof d->err, "%s", _("out of memory"));
 		return ST_IO;
+	}
+	d->overdue = d->due = d->dates = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].what == AGENDA_DATE)
+			d->dates++;
+		else if (rows[i].due.state == AGENDA_OVERDUE)
+			d->overdue++;
+		else
+			d->due++;
 	}
 	d->sum = calloc(n ? n : 1, sizeof *d->sum);
 	d->sum_state = calloc(n ? n : 1, 1);
@@ -277,19 +287,9 @@ static void draw(struct tui *t, struct view *v)
 		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
 		return;
 	}
-	int overdue = 0, due = 0, dates = 0;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct agenda_row *r = &d->rows[i];
-		if (r->what == AGENDA_DATE)
-			dates++;
-		else if (r->due.state == AGENDA_OVERDUE)
-			overdue++;
-		else
-			due++;
-	}
 	char day[11];
 	char *s = xasprintf(_("%s · %d overdue, %d due, %d special dates"),
-			    date_format(date_today(), day), overdue, due, dates);
+			    date_format(date_today(), day), d->overdue, d->due, d->dates);
 	draw_fill(1, 1, w - 2, s ? s : "", draw_attr(t, TE_LABEL));
 	free(s);
 	if (!d->n) {

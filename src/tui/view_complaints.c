@@ -28,6 +28,7 @@ struct clist {
 	int severity; /* SEV_NONE: any */
 	struct complaint *v;
 	size_t n;
+	size_t late; /* of v, past a deadline at now */
 	char now[20];
 	struct list_cursor cur;
 	char err[300];
@@ -74,6 +75,10 @@ static void load(struct tui *t, struct clist *d)
 	if (s != ST_OK)
 		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
 	narrow(d);
+	const struct complaint_rules *r = complaint_ui_rules(t);
+	d->late = 0;
+	for (size_t i = 0; i < d->n; i++)
+		d->late += complaint_overdue(&d->v[i], r, d->now) != CD_NONE;
 	list_cursor_first(&d->cur, d->n, 1);
 }
 
@@ -109,13 +114,9 @@ static void layout(int cols, struct layout *l)
 /* "open · 3 complaints, 1 overdue · category food · severity any". */
 static void draw_summary(struct tui *t, struct clist *d, int w)
 {
-	size_t late = 0;
-	const struct complaint_rules *r = complaint_ui_rules(t);
-	for (size_t i = 0; i < d->n; i++)
-		late += complaint_overdue(&d->v[i], r, d->now) != CD_NONE;
 	char line[400];
 	snprintf(line, sizeof line, _("listed %zu, overdue %zu · category: %s · severity: %s"),
-		 d->n, late, d->category < 0 ? _("any") : complaint_ui_category(d->category),
+		 d->n, d->late, d->category < 0 ? _("any") : complaint_ui_category(d->category),
 		 d->severity == SEV_NONE ? _("any") : complaint_ui_severity(d->severity));
 	draw_fill(1, 1, w - 2, line, draw_attr(t, TE_LABEL));
 }

@@ -17,6 +17,7 @@ struct guests {
 	char tier[8], grp[24];
 	struct report_guest *v;
 	size_t n;
+	int64_t spend; /* of them all, fen */
 	struct list_cursor cur;
 	/* names and marks of the lines shown: v[sum_first .. sum_first + sum_n) */
 	struct guest_summary *sum;
@@ -44,6 +45,9 @@ static void load(struct tui *t, struct guests *g)
 						  g->grp[0] ? g->grp : NULL, &g->v, &g->n);
 	if (s != ST_OK)
 		snprintf(g->err, sizeof g->err, "%s", tui_store_error(t, s));
+	g->spend = 0;
+	for (size_t i = 0; i < g->n; i++)
+		g->spend += g->v[i].spend;
 	list_cursor_first(&g->cur, g->n, 1);
 }
 
@@ -133,11 +137,8 @@ static void draw_header(struct tui *t, const struct guests *g, int w)
 {
 	attr_t lab = draw_attr(t, TE_LABEL);
 	char sum[160], money[32];
-	int64_t spend = 0;
-	for (size_t i = 0; i < g->n; i++)
-		spend += g->v[i].spend;
 	snprintf(sum, sizeof sum, _("guests: %zu · spent this month: ¥%s"), g->n,
-	         money_format_yuan(spend, money));
+	         money_format_yuan(g->spend, money));
 	draw_fill(1, 1, w - 2, sum, lab);
 	draw_text(2, 2, 16, _("address as"), lab, true);
 	draw_text(2, 19, 22, _("tier"), lab, true);
