@@ -534,8 +534,10 @@ static int handle_key(struct tui *t, int key)
 		return cmdline_key(t, key);
 	struct view *v = t->top;
 	bool typing = v->ops->typing && v->ops->typing(v);
-	if (typing && printable(key))
+	if (typing && printable(key)) {
+		t->msg[0] = '\0';
 		return dispatch(t, ACT_CHAR, key);
+	}
 	unsigned scopes[3];
 	size_t n = 0;
 	if (typing)
@@ -543,13 +545,13 @@ static int handle_key(struct tui *t, int key)
 	scopes[n++] = v->ops->scope;
 	scopes[n++] = SC_GLOBAL;
 	enum action a = keymap_lookup(&t->keys, key, scopes, n);
-	if (a == ACT_NONE) {
-		if (printable(key))
-			return dispatch(t, ACT_CHAR, key); /* a view may take letters outside a field */
+	if (a == ACT_NONE && !printable(key))
 		return RD_NONE;
-	}
+	/* a message answers the key before; the next key that does something retires it */
+	t->msg[0] = '\0';
 	t->msg_error = false;
-	return dispatch(t, a, key);
+	/* a view may take letters outside a field */
+	return dispatch(t, a == ACT_NONE ? ACT_CHAR : a, key);
 }
 
 /* ---- live refresh ---- */

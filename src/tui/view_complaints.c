@@ -216,7 +216,6 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	enum which w = d->which;
 	switch (a) {
 	case ACT_OPEN:
-		t->msg[0] = '\0';
 		if (d->n)
 			tui_push(t, view_complaint_new(t, d->v[d->cur.sel].id));
 		return RD_VIEW;
@@ -245,7 +244,6 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	}
 	d->which = w;
 	d->cur = (struct list_cursor){0};
-	t->msg[0] = '\0'; /* a refusal said before no longer applies */
 	load(t, d);
 	return RD_VIEW;
 }
