@@ -20,16 +20,19 @@ static void month_bounds(struct date m, char mk[8], char first[11], char last[11
 struct held {
 	int64_t guest;
 	char tier[8], grp[24];
+	struct tier_figures f; /* the month's visits */
 };
 
 enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
 				     const char *now, long *created, long *raised)
 {
-	static const char *held_sql = "SELECT guest_id, tier, grp FROM tier_month WHERE month = ?1 "
-				      "AND tier IS NOT NULL ORDER BY guest_id";
-	static const char *fig_sql = "SELECT count(*), coalesce(sum(covers), 0), "
-				     "coalesce(sum(spend_fen), 0) FROM visit WHERE guest_id = ?1 AND "
-				     "voided_at IS NULL AND date BETWEEN ?2 AND ?3";
+	/* who held a tier last month, with their visits of this month (visit_guest_date: one
+	 * seek per guest) */
+	static const char *held_sql =
+		"SELECT tm.guest_id, tm.tier, tm.grp, count(v.guest_id), coalesce(sum(v.covers), 0), "
+		"coalesce(sum(v.spend_fen), 0) FROM tier_month tm LEFT JOIN visit v ON "
+		"v.guest_id = tm.guest_id AND v.voided_at IS NULL AND v.date BETWEEN ?2 AND ?3 "
+		"WHERE tm.month = ?1 AND tm.tier IS NOT NULL GROUP BY tm.guest_id ORDER BY tm.guest_id";
 	static const char *overdue_sql =
 		"SELECT id FROM complaint WHERE guest_id = ?1 AND (status = 'open' OR "
 		"status = 'acknowledged') AND ((status = 'open' AND datetime(opened_at, '+' || ?3 || "
@@ -45,58 +48,50 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 	static const char *ins_sql = "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) "
 				     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	static const char *raise_sql = "UPDATE alert SET light = 'red', reason = ?2 WHERE id = ?1";
-	char mk[8], first[11], last[11], pk[8], pf[11], pl[11];
-	struct date pm = date_prev_month(m);
+	char mk[8], first[11], last[11], pk[8];
 	month_bounds(m, mk, first, last);
-	month_bounds(pm, pk, pf, pl);
+	date_month_key(date_prev_month(m), pk);
 	*created = *raised = 0;
 
-	/* who held a tier last month */
+	/* one transaction: the open alert read and the alert written by the same snapshot (two
+	 * terminals detecting at once cannot both create one), one commit for the month */
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
 	struct held *h = NULL;
 	size_t nh = 0, cap = 0;
 	sqlite3_stmt *s = store_prep(st, held_sql);
-	if (!s)
-		return ST_IO;
+	if (!s) {
+		rs = ST_IO;
+		goto out;
+	}
 	sqlite3_bind_text(s, 1, pk, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, last, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
 			sqlite3_reset(s);
-			free(h);
-			return store_fail(st, ST_IO, "out of memory");
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto out;
 		}
 		h[nh].guest = sqlite3_column_int64(s, 0);
 		store_col_copy(s, 1, h[nh].tier, sizeof h[nh].tier);
 		store_col_copy(s, 2, h[nh].grp, sizeof h[nh].grp);
+		h[nh].f = (struct tier_figures){1, sqlite3_column_int(s, 3), sqlite3_column_int(s, 4),
+						sqlite3_column_int64(s, 5)};
 		nh++;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) { /* a busy database is not "nobody held a tier" */
-		free(h);
-		return store_sqlfail(st, rc, "alert guests");
+		rs = store_sqlfail(st, rc, "alert guests");
+		goto out;
 	}
 
-	enum store_status rs = ST_OK;
+	bool row;
 	for (size_t i = 0; i < nh && rs == ST_OK; i++) {
 		char reason[320] = "", light[8] = "";
-		struct tier_figures f = {1, 0, 0, 0};
-		s = store_prep(st, fig_sql);
-		if (!s) {
-			rs = ST_IO;
-			break;
-		}
-		sqlite3_bind_int64(s, 1, h[i].guest);
-		sqlite3_bind_text(s, 2, first, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, last, -1, SQLITE_STATIC);
-		bool row;
-		if ((rs = store_step_maybe(st, s, "alert figures", &row)) != ST_OK)
-			break;
-		if (row) {
-			f.visits = sqlite3_column_int(s, 0);
-			f.covers = sqlite3_column_int(s, 1);
-			f.spend = sqlite3_column_int64(s, 2);
-		}
-		sqlite3_reset(s);
+		const struct tier_figures f = h[i].f;
 		if (f.visits == 0 && r->alerts.red_no_visit) {
 			snprintf(light, sizeof light, "red");
 			snprintf(reason, sizeof reason, "no visit in %s", mk);
@@ -178,11 +173,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			continue; /* a manager closed this month's alert: it is not raised again */
 		if (open_id && (strcmp(open_light, "red") == 0 || strcmp(light, "yellow") == 0))
 			continue;
-		if ((rs = store_begin(st)) != ST_OK)
-			break;
 		s = store_prep(st, open_id ? raise_sql : ins_sql);
 		if (!s) {
-			store_rollback(st);
 			rs = ST_IO;
 			break;
 		}
@@ -197,25 +189,25 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			sqlite3_bind_text(s, 5, h[i].tier, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
 		}
-		if ((rs = store_step_done(st, s, "alert")) != ST_OK) {
-			store_rollback(st);
+		if ((rs = store_step_done(st, s, "alert")) != ST_OK)
 			break;
-		}
 		int64_t aid = open_id ? open_id : sqlite3_last_insert_rowid(st->db);
-		rs = store_audit(st, "alert", aid, open_id ? "raise" : "create", "light",
-				 open_id ? open_light : NULL, light);
-		if (rs == ST_OK)
-			rs = store_commit(st);
-		else
-			store_rollback(st);
-		if (rs != ST_OK)
-			break; /* not written: not counted */
+		if ((rs = store_audit(st, "alert", aid, open_id ? "raise" : "create", "light",
+				      open_id ? open_light : NULL, light)) != ST_OK)
+			break;
 		if (open_id)
 			(*raised)++;
 		else
 			(*created)++;
 	}
+out:
 	free(h);
+	if (rs == ST_OK)
+		rs = store_commit(st);
+	else
+		store_rollback(st);
+	if (rs != ST_OK)
+		*created = *raised = 0; /* not written: not counted */
 	return rs;
 }
 
