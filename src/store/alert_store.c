@@ -381,19 +381,34 @@ enum store_status alert_store_feedback(struct store *st, int64_t id, const char 
 enum store_status alert_store_action(struct store *st, int64_t id, const char *text,
 				     const char *owner, int *no)
 {
-	enum store_status rs = change(
-		st, id,
-		"INSERT INTO alert_action(alert_id, no, text, owner) VALUES (?1, "
-		"(SELECT coalesce(max(no), 0) + 1 FROM alert_action WHERE alert_id = ?1), ?2, ?5)",
-		text, owner, 0, "action", "action");
+	/* the number is read in the transaction that wrote it: after the commit another
+	 * terminal's action could be the last */
+	*no = 0;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	rs = change(st, id,
+		    "INSERT INTO alert_action(alert_id, no, text, owner) VALUES (?1, "
+		    "(SELECT coalesce(max(no), 0) + 1 FROM alert_action WHERE alert_id = ?1), ?2, ?5)",
+		    text, owner, 0, "action", "action");
+	sqlite3_stmt *s = NULL;
+	if (rs == ST_OK &&
+	    !(s = store_prep(st, "SELECT max(no) FROM alert_action WHERE alert_id = ?1")))
+		rs = ST_IO;
 	if (rs == ST_OK) {
-		sqlite3_stmt *s = store_prep(st, "SELECT max(no) FROM alert_action WHERE alert_id = ?1");
-		if (!s)
-			return ST_IO;
 		sqlite3_bind_int64(s, 1, id);
-		*no = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+		bool row;
+		if ((rs = store_step_maybe(st, s, "alert action", &row)) == ST_OK && row)
+			*no = sqlite3_column_int(s, 0);
 		sqlite3_reset(s);
 	}
+	if (rs != ST_OK) {
+		store_rollback(st);
+		*no = 0;
+		return rs;
+	}
+	if ((rs = store_commit(st)) != ST_OK)
+		*no = 0;
 	return rs;
 }
 
