@@ -93,14 +93,8 @@ struct rows {
 
 static struct agenda_row *rows_add(struct rows *r)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32;
-		struct agenda_row *nv = realloc(r->v, cap * sizeof *nv);
-		if (!nv)
-			return NULL;
-		r->v = nv;
-		r->cap = cap;
-	}
+	if (!vec_reserve((void **)&r->v, r->n + 1, &r->cap, sizeof *r->v))
+		return NULL;
 	struct agenda_row *row = &r->v[r->n++];
 	memset(row, 0, sizeof *row);
 	return row;

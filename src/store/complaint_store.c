@@ -234,15 +234,10 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*nev == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct complaint_event *ne = realloc(*ev, cap * sizeof *ne);
-			if (!ne) {
-				sqlite3_reset(s);
-				store_fail(st, ST_IO, "out of memory");
-				goto fail;
-			}
-			*ev = ne;
+		if (!vec_reserve((void **)ev, *nev + 1, &cap, sizeof **ev)) {
+			sqlite3_reset(s);
+			store_fail(st, ST_IO, "out of memory");
+			goto fail;
 		}
 		struct complaint_event *e = &(*ev)[(*nev)++];
 		memset(e, 0, sizeof *e);
@@ -354,14 +349,9 @@ enum store_status complaint_store_list(struct store *st, const struct complaint_
 	size_t cap = 0;
 	rs = ST_OK;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct complaint *nc = realloc(*out, cap * sizeof *nc);
-			if (!nc) {
-				rs = store_fail(st, ST_IO, "out of memory");
-				break;
-			}
-			*out = nc;
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			break;
 		}
 		read_row(s, &(*out)[(*n)++]);
 	}

@@ -26,13 +26,8 @@ static struct report_tier *find_tier(struct report_tier **v, size_t *n, size_t *
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*v)[i].tier, t) == 0 && strcmp((*v)[i].grp, g) == 0)
 			return &(*v)[i];
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		struct report_tier *nv = realloc(*v, *cap * sizeof *nv);
-		if (!nv)
-			return NULL;
-		*v = nv;
-	}
+	if (!vec_reserve((void **)v, *n + 1, cap, sizeof **v))
+		return NULL;
 	struct report_tier *r = &(*v)[(*n)++];
 	memset(r, 0, sizeof *r);
 	snprintf(r->tier, sizeof r->tier, "%s", t);

@@ -317,14 +317,8 @@ struct collect {
 static int collect_row(const struct sheet_row *r, void *ctx)
 {
 	struct collect *c = ctx;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct sheet_row *nv = realloc(c->v, cap * sizeof *nv);
-		if (!nv)
-			return -1;
-		c->v = nv;
-		c->cap = cap;
-	}
+	if (!vec_reserve((void **)&c->v, c->n + 1, &c->cap, sizeof *c->v))
+		return -1;
 	c->v[c->n++] = *r;
 	return 0;
 }

@@ -99,8 +99,10 @@ static struct cand *cand_for(struct cands *c, int64_t id, bool sorted_append)
 {
 	if (c->n && c->v[c->n - 1].id == id)
 		return &c->v[c->n - 1];
+	size_t lo = c->n; /* where id goes: appended, or in order */
 	if (!sorted_append || (c->n && c->v[c->n - 1].id > id)) {
-		size_t lo = 0, hi = c->n;
+		size_t hi = c->n;
+		lo = 0;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
 			if (c->v[mid].id < id)
@@ -110,32 +112,14 @@ static struct cand *cand_for(struct cands *c, int64_t id, bool sorted_append)
 		}
 		if (lo < c->n && c->v[lo].id == id)
 			return &c->v[lo];
-		/* insert in order */
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 4096;
-			struct cand *nv = realloc(c->v, cap * sizeof *nv);
-			if (!nv)
-				return NULL;
-			c->v = nv;
-			c->cap = cap;
-		}
-		memmove(&c->v[lo + 1], &c->v[lo], (c->n - lo) * sizeof *c->v);
-		memset(&c->v[lo], 0, sizeof *c->v);
-		c->v[lo].id = id;
-		c->n++;
-		return &c->v[lo];
 	}
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 4096;
-		struct cand *nv = realloc(c->v, cap * sizeof *nv);
-		if (!nv)
-			return NULL;
-		c->v = nv;
-		c->cap = cap;
-	}
-	memset(&c->v[c->n], 0, sizeof *c->v);
-	c->v[c->n].id = id;
-	return &c->v[c->n++];
+	if (!vec_reserve((void **)&c->v, c->n + 1, &c->cap, sizeof *c->v))
+		return NULL;
+	memmove(&c->v[lo + 1], &c->v[lo], (c->n - lo) * sizeof *c->v);
+	memset(&c->v[lo], 0, sizeof *c->v);
+	c->v[lo].id = id;
+	c->n++;
+	return &c->v[lo];
 }
 
 /* Window and month figures of every guest with visits in the window, sorted by guest, with the
@@ -450,16 +434,10 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 			had[j - from] = true;
 			continue;
 		}
-		if (stale.n == stale.cap) {
-			size_t cap = stale.cap ? stale.cap * 2 : 64;
-			int64_t *nv = realloc(stale.v, cap * sizeof *nv);
-			if (!nv) {
-				sqlite3_reset(s);
-				rs = store_fail(st, ST_IO, "out of memory");
-				goto fail;
-			}
-			stale.v = nv;
-			stale.cap = cap;
+		if (!vec_reserve((void **)&stale.v, stale.n + 1, &stale.cap, sizeof *stale.v)) {
+			sqlite3_reset(s);
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto fail;
 		}
 		stale.v[stale.n++] = id;
 	}
