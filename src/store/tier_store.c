@@ -268,6 +268,33 @@ static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHER
 			     "AND (until_month IS NULL OR until_month >= ?1) AND substr(created_at, 1, 7) <= ?1 "
 			     "ORDER BY guest_id, id";
 
+/* Reads last month's rows (prev_sql) or the overrides in force (ov_sql, ov) bound to key into
+ * the candidates, adding the guests not met yet (with the full window). */
+static enum store_status read_keyed(struct store *st, const char *sql, const char *key, int window,
+				    bool ov, struct cands *c, const char *context)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), false);
+		if (!x) {
+			sqlite3_reset(s);
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		if (!x->window.months)
+			x->window.months = window;
+		if (ov)
+			read_override(s, 1, &x->ov);
+		else
+			read_prev(s, 1, &x->prev);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, context);
+}
+
 static enum store_status read_month(struct store *st, struct date m, int window, struct cands *c)
 {
 	char w0[11], m0[11], m1[11], mk[8], pk[8];
@@ -314,42 +341,9 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 		}
 	}
 
-	s = store_prep(st, prev_sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, pk, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), false);
-		if (!x) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
-		if (!x->window.months)
-			x->window.months = window;
-		read_prev(s, 1, &x->prev);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(st, rc, "last month's tiers");
-
-	s = store_prep(st, ov_sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), false);
-		if (!x) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
-		if (!x->window.months)
-			x->window.months = window;
-		read_override(s, 1, &x->ov);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(st, rc, "overrides");
-	return ST_OK;
+	if ((rs = read_keyed(st, prev_sql, pk, window, false, c, "last month's tiers")) != ST_OK)
+		return rs;
+	return read_keyed(st, ov_sql, mk, window, true, c, "overrides");
 }
 
 /* Binds the row of candidate x for the statements of write_batch (?1 month, ?2 guest, ?3…?18
