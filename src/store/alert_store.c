@@ -9,14 +9,6 @@
 #include "core/tier_calc.h"
 #include "store/store_int.h"
 
-/* The month's key and its first and last days. */
-static void month_bounds(struct date m, char mk[8], char first[11], char last[11])
-{
-	date_month_key(m, mk);
-	date_month_first(m, first);
-	date_month_last(m, last);
-}
-
 struct held {
 	int64_t guest;
 	char tier[8], grp[24];
@@ -48,9 +40,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 	static const char *ins_sql = "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) "
 				     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	static const char *raise_sql = "UPDATE alert SET light = 'red', reason = ?2 WHERE id = ?1";
-	char mk[8], first[11], last[11], pk[8];
-	month_bounds(m, mk, first, last);
-	date_month_key(date_prev_month(m), pk);
+	const struct month_keys k = store_month_keys(m);
 	*created = *raised = 0;
 
 	/* one transaction: the open alert read and the alert written by the same snapshot (two
@@ -65,9 +55,9 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		rs = ST_IO;
 		goto out;
 	}
-	sqlite3_bind_text(s, 1, pk, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, k.prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, k.first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, k.last, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
@@ -94,7 +84,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		const struct tier_figures f = h[i].f;
 		if (f.visits == 0 && r->alerts.red_no_visit) {
 			snprintf(light, sizeof light, "red");
-			snprintf(reason, sizeof reason, "no visit in %s", mk);
+			snprintf(reason, sizeof reason, "no visit in %s", k.key);
 		}
 		if (!light[0] && r->alerts.red_overdue_complaint) {
 			s = store_prep(st, overdue_sql);
@@ -137,15 +127,15 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			sqlite3_reset(s);
 		}
 		if (!light[0] && f.visits > 0) {
-			int k = tier_rank(r, h[i].tier, h[i].grp);
-			if (k < (int)r->nrules &&
-			    !tier_rule_holds(&r->rules[k], &f, r->alerts.yellow_factor)) {
+			int rank = tier_rank(r, h[i].tier, h[i].grp);
+			if (rank < (int)r->nrules &&
+			    !tier_rule_holds(&r->rules[rank], &f, r->alerts.yellow_factor)) {
 				char a[32];
 				snprintf(light, sizeof light, "yellow");
 				snprintf(reason, sizeof reason,
 					 "%d visit%s, ¥%s, %d covers in %s: short of %s %s", f.visits,
-					 f.visits == 1 ? "" : "s", money_format(f.spend, a), f.covers, mk,
-					 h[i].tier, h[i].grp);
+					 f.visits == 1 ? "" : "s", money_format(f.spend, a), f.covers,
+					 k.key, h[i].tier, h[i].grp);
 			}
 		}
 		if (!light[0])
@@ -159,7 +149,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			break;
 		}
 		sqlite3_bind_int64(s, 1, h[i].guest);
-		sqlite3_bind_text(s, 2, mk, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
 		bool closed_this_month = false;
 		if ((rs = store_step_maybe(st, s, "open alert", &row)) != ST_OK)
 			break;
@@ -183,7 +173,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			sqlite3_bind_text(s, 2, reason, -1, SQLITE_STATIC);
 		} else {
 			sqlite3_bind_int64(s, 1, h[i].guest);
-			sqlite3_bind_text(s, 2, mk, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 3, light, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 5, h[i].tier, -1, SQLITE_STATIC);
@@ -250,15 +240,14 @@ enum store_status alert_store_list(struct store *st, struct date m, bool all,
 {
 	static const char *sql = "SELECT " ALERT_COLS "WHERE (?3 OR a.closed_at IS NULL) "
 				 "ORDER BY a.closed_at IS NOT NULL, a.light = 'yellow', a.id";
-	char mk[8], first[11], last[11];
-	month_bounds(m, mk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, all);
 	size_t cap = 0;
 	int rc;
@@ -279,15 +268,14 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 	static const char *sql = "SELECT " ALERT_COLS "WHERE a.id = ?3";
 	static const char *act_sql = "SELECT a.no, a.text, a.owner, a.done_at, s.login FROM alert_action a "
 				     "LEFT JOIN staff s ON s.id = a.done_by WHERE a.alert_id = ?1 ORDER BY a.no";
-	char mk[8], first[11], last[11];
-	month_bounds(m, mk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	*acts = NULL;
 	*nacts = 0;
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, id);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -444,14 +432,16 @@ enum store_status alert_store_months(struct store *st, int64_t guest_id, struct 
 				      "AND month BETWEEN ?2 AND ?3";
 	if (n <= 0)
 		return ST_OK;
+	char first[11], last[11];
 	struct date k = date_month_start(m);
 	for (int i = n - 1; i >= 0; i--) {
 		memset(&out[i], 0, sizeof out[i]);
 		date_month_key(k, out[i].month);
-		k = date_prev_month(k);
+		if (i == 0)
+			date_month_first(k, first);
+		else
+			k = date_prev_month(k);
 	}
-	char first[11], last[11];
-	snprintf(first, sizeof first, "%s-01", out[0].month);
 	date_month_last(m, last);
 	for (int q = 0; q < 2; q++) {
 		sqlite3_stmt *s = store_prep(st, q ? tier_sql : vis_sql);

@@ -10,15 +10,6 @@
 #include "core/tier_calc.h"
 #include "store/store_int.h"
 
-/* The month's key, the month before's, and the month's first and last days. */
-static void bounds(struct date m, char mk[8], char pk[8], char first[11], char last[11])
-{
-	date_month_key(m, mk);
-	date_month_key(date_prev_month(m), pk);
-	date_month_first(m, first);
-	date_month_last(m, last);
-}
-
 static struct report_tier *find_tier(struct report_tier **v, size_t *n, size_t *cap,
 				     const unsigned char *tier, const unsigned char *grp)
 {
@@ -47,8 +38,7 @@ enum store_status report_store_tiers(struct store *st, struct date m, struct rep
 		" WHERE voided_at IS NULL AND date BETWEEN ?2 AND ?3 GROUP BY guest_id) v "
 		"LEFT JOIN tier_month tm ON tm.month = ?1 AND tm.guest_id = v.guest_id "
 		"GROUP BY tm.tier, tm.grp";
-	char mk[8], pk[8], first[11], last[11];
-	bounds(m, mk, pk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
@@ -61,10 +51,10 @@ enum store_status report_store_tiers(struct store *st, struct date m, struct rep
 			rs = ST_IO;
 			break;
 		}
-		sqlite3_bind_text(s, 1, pass == 1 ? pk : mk, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, pass == 1 ? k.prev : k.key, -1, SQLITE_STATIC);
 		if (pass == 2) {
-			sqlite3_bind_text(s, 2, first, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, last, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, k.first, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3, k.last, -1, SQLITE_STATIC);
 		}
 		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -105,14 +95,13 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 	static const char *sql =
 		"SELECT category, status, (julianday(resolved_at) - julianday(at)) * 24 FROM complaint "
 		"WHERE at >= ?1 AND at < date(?1, '+1 month') ORDER BY category";
-	char mk[8], pk[8], first[11], last[11];
-	bounds(m, mk, pk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
 	size_t cap = 0, nh = 0, hcap = 0;
 	double *hours = NULL;
 	enum store_status rs = ST_OK;
@@ -218,14 +207,13 @@ enum store_status report_store_pareto(struct store *st, struct date m, struct re
 {
 	static const char *sql = "SELECT sum(spend_fen) FROM visit WHERE voided_at IS NULL AND "
 				 "date BETWEEN ?1 AND ?2 GROUP BY guest_id";
-	char mk[8], pk[8], first[11], last[11];
-	bounds(m, mk, pk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_STATIC);
 	int64_t *v = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
@@ -341,13 +329,12 @@ static enum store_status scan_visits(struct store *st, struct month_scan *sc, st
 					 visits_final);
 	if (rc != SQLITE_OK)
 		return store_sqlfail(st, rc, "month visits");
-	char mk[8], pk[8], first[11], last[11];
-	bounds(m, mk, pk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, last, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_pointer(s, 3, sc, "maitre_month_scan", NULL);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		;
@@ -359,8 +346,7 @@ static enum store_status scan_visits(struct store *st, struct month_scan *sc, st
 /* Every guest of month m, in one read snapshot. */
 static enum store_status scan_month(struct store *st, struct date m, struct month_scan *sc)
 {
-	char mk[8], pk[8], first[11], last[11];
-	bounds(m, mk, pk, first, last);
+	const struct month_keys k = store_month_keys(m);
 	memset(sc, 0, sizeof *sc);
 	sc->nnames = 1; /* 0: untiered */
 	bool row;
@@ -376,8 +362,8 @@ static enum store_status scan_month(struct store *st, struct date m, struct mont
 		if (!(sc->g = calloc(sc->n, sizeof *sc->g)))
 			rs = store_fail(st, ST_IO, "out of memory");
 	}
-	if (rs == ST_OK && (rs = scan_tiers(st, sc, mk, false)) == ST_OK &&
-	    (rs = scan_tiers(st, sc, pk, true)) == ST_OK)
+	if (rs == ST_OK && (rs = scan_tiers(st, sc, k.key, false)) == ST_OK &&
+	    (rs = scan_tiers(st, sc, k.prev, true)) == ST_OK)
 		rs = scan_visits(st, sc, m);
 	store_exec(st, "RELEASE month");
 	return rs;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "core/date.h"
 #include "core/strv.h"
 #include "store/store.h"
 
@@ -48,6 +49,20 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
  * never taken for "no row". */
 enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char *context,
 				   bool *row);
+/* A month's keys as the queries bind them: "YYYY-MM" of the month and of the month before,
+ * and the month's first and last days "YYYY-MM-DD". */
+struct month_keys {
+	char key[8], prev[8], first[11], last[11];
+};
+static inline struct month_keys store_month_keys(struct date m)
+{
+	struct month_keys k;
+	date_month_key(m, k.key);
+	date_month_key(date_prev_month(m), k.prev);
+	date_month_first(m, k.first);
+	date_month_last(m, k.last);
+	return k;
+}
 /* Executes SQL without results. */
 enum store_status store_exec(struct store *st, const char *sql);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for
