@@ -89,6 +89,15 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The median of v[0..n) (sorted in place); -1 when n is 0. */
+static double median(double *v, size_t n)
+{
+	if (!n)
+		return -1;
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 enum store_status report_store_complaints(struct store *st, struct date m,
 					  struct report_complaints **out, size_t *n)
 {
@@ -109,12 +118,8 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *cat = (const char *)sqlite3_column_text(s, 0);
 		if (!*n || strcmp((*out)[*n - 1].category, cat) != 0) {
-			if (*n) {
-				struct report_complaints *p = &(*out)[*n - 1];
-				if (nh)
-					qsort(hours, nh, sizeof *hours, cmp_double);
-				p->median_hours = nh ? (nh % 2 ? hours[nh / 2] : (hours[nh / 2 - 1] + hours[nh / 2]) / 2) : -1;
-			}
+			if (*n)
+				(*out)[*n - 1].median_hours = median(hours, nh);
 			nh = 0;
 			if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
 				rs = store_fail(st, ST_IO, "out of memory");
@@ -139,12 +144,8 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 		}
 	}
 	sqlite3_reset(s);
-	if (rs == ST_OK && *n) {
-		struct report_complaints *p = &(*out)[*n - 1];
-		if (nh)
-			qsort(hours, nh, sizeof *hours, cmp_double);
-		p->median_hours = nh ? (nh % 2 ? hours[nh / 2] : (hours[nh / 2 - 1] + hours[nh / 2]) / 2) : -1;
-	}
+	if (rs == ST_OK && *n)
+		(*out)[*n - 1].median_hours = median(hours, nh);
 	free(hours);
 	if (rs == ST_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		rs = store_sqlfail(st, rc, "complaints");
