@@ -113,6 +113,17 @@ static enum store_status staff_of(struct store *st, const char *login, int64_t *
 	return rs;
 }
 
+/* The common start of the two listings: no rows yet, days checked, staff's id in *sid. */
+static enum store_status list_start(struct store *st, int days, const char *staff, int64_t *sid,
+                                    struct agenda_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (days < 1 || days > 366)
+		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
+	return staff_of(st, staff, sid);
+}
+
 /* Appends the dates of the rows of s (bound) that fall in [today, today + days) in year y. */
 static enum store_status read_dates(struct store *st, sqlite3_stmt *s,
                                     const struct tier_rules *rules, struct date today, int days,
@@ -229,12 +240,8 @@ enum store_status agenda_store_upcoming(struct store *st, const struct tier_rule
                                         struct date today, int days, const char *staff,
                                         struct agenda_row **rows, size_t *n)
 {
-	*rows = NULL;
-	*n = 0;
-	if (days < 1 || days > 366)
-		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
 	int64_t sid;
-	enum store_status rs = staff_of(st, staff, &sid);
+	enum store_status rs = list_start(st, days, staff, &sid, rows, n);
 	if (rs != ST_OK)
 		return rs;
 	struct rows out = {0};
@@ -328,12 +335,8 @@ enum store_status agenda_store_agenda(struct store *st, const struct tier_rules 
                                       struct date today, int days, const char *staff,
                                       struct agenda_row **rows, size_t *n)
 {
-	*rows = NULL;
-	*n = 0;
-	if (days < 1 || days > 366)
-		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
 	int64_t sid;
-	enum store_status rs = staff_of(st, staff, &sid);
+	enum store_status rs = list_start(st, days, staff, &sid, rows, n);
 	if (rs != ST_OK)
 		return rs;
 	struct rows out = {0}, dates = {0};
