@@ -189,6 +189,18 @@ static int day_of(const unsigned char *d)
 	return n;
 }
 
+/* Adds one visit on day d of the month to r's day and totals. */
+static void add_visit(struct sheet_row *r, int d, int covers, int64_t spend)
+{
+	if (d >= 1 && d <= 31) {
+		r->covers[d - 1] += covers;
+		r->spend[d - 1] += spend;
+	}
+	r->visits++;
+	r->covers_total += covers;
+	r->spend_total += spend;
+}
+
 /* Groups the cells by guest, in guest order (the order of a guest's cells does not matter: they
  * are added up by day): a counting sort when the guest ids are not too sparse, else qsort. */
 static void sort_cells(struct cell **cells, size_t nc)
@@ -280,14 +292,7 @@ enum store_status sheet_store_each(struct store *st, struct date m, const char *
 		memset(&r, 0, sizeof r);
 		r.guest_id = cells[i].guest;
 		for (; i < nc && cells[i].guest == r.guest_id; i++) {
-			int d = cells[i].day;
-			if (d >= 1 && d <= 31) {
-				r.covers[d - 1] += cells[i].covers;
-				r.spend[d - 1] += cells[i].spend;
-			}
-			r.visits++;
-			r.covers_total += cells[i].covers;
-			r.spend_total += cells[i].spend;
+			add_visit(&r, cells[i].day, cells[i].covers, cells[i].spend);
 		}
 		if ((rs = merge_fill(st, &mg, &r, false)) != ST_OK)
 			goto out;
@@ -467,16 +472,8 @@ static enum store_status window_row(struct store *st, struct window *w, int64_t 
 	*keep = false;
 	int rc;
 	for (rc = step_id(w->visits, 1, id); rc == SQLITE_ROW; rc = sqlite3_step(w->visits)) {
-		int d = day_of(sqlite3_column_text(w->visits, 0));
-		int covers = sqlite3_column_int(w->visits, 1);
-		int64_t spend = sqlite3_column_int64(w->visits, 2);
-		if (d >= 1 && d <= 31) {
-			r->covers[d - 1] += covers;
-			r->spend[d - 1] += spend;
-		}
-		r->visits++;
-		r->covers_total += covers;
-		r->spend_total += spend;
+		add_visit(r, day_of(sqlite3_column_text(w->visits, 0)),
+			  sqlite3_column_int(w->visits, 1), sqlite3_column_int64(w->visits, 2));
 	}
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, "sheet");
