@@ -26,63 +26,6 @@ static struct report_tier *find_tier(struct report_tier **v, size_t *n, size_t *
 	return r;
 }
 
-enum store_status report_store_tiers(struct store *st, struct date m, struct report_tier **out,
-				     size_t *n)
-{
-	static const char *counts = "SELECT tier, grp, count(*) FROM tier_month WHERE month = ?1 "
-				    "AND tier IS NOT NULL GROUP BY tier, grp";
-	/* the month's visits per guest, joined to the tier in force (untiered when no row) */
-	static const char *money =
-		"SELECT tm.tier, tm.grp, sum(v.n), sum(v.c), sum(v.s), count(*) FROM "
-		"(SELECT guest_id, count(*) AS n, sum(covers) AS c, sum(spend_fen) AS s FROM visit "
-		" WHERE voided_at IS NULL AND date BETWEEN ?2 AND ?3 GROUP BY guest_id) v "
-		"LEFT JOIN tier_month tm ON tm.month = ?1 AND tm.guest_id = v.guest_id "
-		"GROUP BY tm.tier, tm.grp";
-	const struct month_keys k = store_month_keys(m);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	enum store_status rs = store_exec(st, "SAVEPOINT report");
-	if (rs != ST_OK)
-		return rs;
-	for (int pass = 0; pass < 3 && rs == ST_OK; pass++) {
-		sqlite3_stmt *s = store_prep(st, pass == 2 ? money : counts);
-		if (!s) {
-			rs = ST_IO;
-			break;
-		}
-		sqlite3_bind_text(s, 1, pass == 1 ? k.prev : k.key, -1, SQLITE_STATIC);
-		if (pass == 2) {
-			sqlite3_bind_text(s, 2, k.first, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, k.last, -1, SQLITE_STATIC);
-		}
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			struct report_tier *r = find_tier(out, n, &cap, sqlite3_column_text(s, 0),
-							  sqlite3_column_text(s, 1));
-			if (!r) {
-				rs = store_fail(st, ST_IO, "out of memory");
-				break;
-			}
-			if (pass == 0) {
-				r->guests = sqlite3_column_int64(s, 2);
-			} else if (pass == 1) {
-				r->guests_before = sqlite3_column_int64(s, 2);
-			} else {
-				r->visits += sqlite3_column_int64(s, 2);
-				r->covers += sqlite3_column_int64(s, 3);
-				r->spend += sqlite3_column_int64(s, 4);
-				r->came += sqlite3_column_int64(s, 5);
-			}
-		}
-		sqlite3_reset(s);
-		if (rs == ST_OK && rc != SQLITE_DONE)
-			rs = store_sqlfail(st, rc, "report");
-	}
-	store_exec(st, "RELEASE report");
-	return rs;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -202,38 +145,6 @@ static void pareto_of(int64_t *v, size_t n, struct report_pareto *p)
 	}
 	p->top2_guests = (long)k2;
 	p->top20_guests = (long)k20;
-}
-
-enum store_status report_store_pareto(struct store *st, struct date m, struct report_pareto *out)
-{
-	static const char *sql = "SELECT sum(spend_fen) FROM visit WHERE voided_at IS NULL AND "
-				 "date BETWEEN ?1 AND ?2 GROUP BY guest_id";
-	const struct month_keys k = store_month_keys(m);
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *s = store_prep(st, sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_STATIC);
-	int64_t *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)&v, n + 1, &cap, sizeof *v)) {
-			sqlite3_reset(s);
-			free(v);
-			return store_fail(st, ST_IO, "out of memory");
-		}
-		v[n++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_sqlfail(st, rc, "pareto");
-	}
-	pareto_of(v, n, out);
-	free(v);
-	return ST_OK;
 }
 
 /* ---- the dashboard's month: one pass over the month's tiers and visits ---- */
@@ -491,6 +402,27 @@ void report_month_free(struct report_month *m)
 	free(m->tiers);
 	m->tiers = NULL;
 	m->ntiers = 0;
+}
+
+enum store_status report_store_tiers(struct store *st, struct date m, struct report_tier **out,
+				     size_t *n)
+{
+	/* the month's tiers without the rules: those met this month or the month before, and
+	 * untiered when untiered guests came */
+	struct report_month rm;
+	enum store_status rs = report_store_month(st, NULL, m, &rm);
+	*out = rm.tiers;
+	*n = rm.ntiers;
+	return rs;
+}
+
+enum store_status report_store_pareto(struct store *st, struct date m, struct report_pareto *out)
+{
+	struct report_month rm;
+	enum store_status rs = report_store_month(st, NULL, m, &rm);
+	*out = rm.pareto;
+	report_month_free(&rm);
+	return rs;
 }
 
 static bool same_tier(const struct month_scan *sc, uint8_t k, const char *want, const char *wgrp)
