@@ -33,10 +33,9 @@ struct agenda {
 	char staff[64]; /* the sales manager shown; "" for every guest */
 	struct agenda_row *rows;
 	size_t n;
-	/* the safety marks of rows[i], read when first shown (an agenda of every guest may hold
-	 * hundreds of thousands of rows) */
-	struct guest_summary *sum;
-	unsigned char *sum_state; /* 0 unread, 1 read, 2 could not be read */
+	/* the safety marks of the guests, read when first shown (an agenda of every guest may
+	 * hold hundreds of thousands of rows) */
+	struct marks_cache marks;
 	struct line *lines;
 	size_t nlines;
 	size_t *pick; /* the lines that are rows, in screen order (what the cursor moves over) */
@@ -56,16 +55,10 @@ static enum section section_of(const struct agenda_row *r)
 
 static void agenda_clear(struct agenda *d)
 {
-	for (size_t i = 0; d->sum && d->sum_state && i < d->n; i++)
-		if (d->sum_state[i] == 1)
-			guest_summary_free(&d->sum[i]);
-	free(d->sum);
-	free(d->sum_state);
-	d->sum_state = NULL;
+	marks_cache_clear(&d->marks);
 	agenda_rows_free(d->rows, d->n);
 	free(d->lines);
 	free(d->pick);
-	d->sum = NULL;
 	d->rows = NULL;
 	d->lines = NULL;
 	d->pick = NULL;
@@ -126,8 +119,6 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 		else
 			d->due++;
 	}
-	d->sum = calloc(n ? n : 1, sizeof *d->sum);
-	d->sum_state = calloc(n ? n : 1, 1);
 	list_cursor_first(&d->cur, d->npick, 1);
 	return ST_OK;
 }
@@ -189,37 +180,12 @@ enum { C_WHAT = 12, C_NAME = 12, C_MARKS = 3, C_TIER = 3, C_STATUS = 17 };
 /* Reads the safety marks of the rows on lines top.. (rows lines) not read yet, in one query. */
 static void read_shown(struct tui *t, struct agenda *d, int rows)
 {
-	if (!d->sum || !d->sum_state)
-		return;
 	int64_t ids[256];
-	size_t which[256], n = 0;
-	for (size_t k = d->top; k < d->nlines && (int)(k - d->top) < rows && n < 256; k++) {
-		int row = d->lines[k].row;
-		if (row >= 0 && d->sum_state[row] == 0) {
-			which[n] = (size_t)row;
-			ids[n++] = d->rows[row].guest_id;
-		}
-	}
-	if (!n)
-		return;
-	struct guest_summary got[256];
-	memset(got, 0, n * sizeof *got);
-	char mk[8];
-	bool ok = search_store_summaries(t->st, ids, n, date_month_key(date_today(), mk), got) ==
-		  ST_OK;
-	for (size_t i = 0; i < n; i++) {
-		d->sum_state[which[i]] = ok ? 1 : 2;
-		if (ok)
-			d->sum[which[i]] = got[i];
-		else
-			guest_summary_free(&got[i]);
-	}
-}
-
-/* The summary of rows[i] (its safety marks); NULL when it could not be read. */
-static const struct guest_summary *summary(const struct agenda *d, size_t i)
-{
-	return d->sum_state && d->sum_state[i] == 1 ? &d->sum[i] : NULL;
+	size_t n = 0;
+	for (size_t k = d->top; k < d->nlines && (int)(k - d->top) < rows && n < 256; k++)
+		if (d->lines[k].row >= 0)
+			ids[n++] = d->rows[d->lines[k].row].guest_id;
+	marks_cache_want(t, &d->marks, ids, n);
 }
 
 static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y, int w)
@@ -234,7 +200,7 @@ static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y,
 	x += C_WHAT + 1;
 	draw_text(y, x, C_NAME, r->guest ? r->guest : "", a, true);
 	x += C_NAME + 1;
-	widget_safety_flags(t, y, x, summary(d, i));
+	widget_safety_flags(t, y, x, marks_cache_get(&d->marks, r->guest_id));
 	x += C_MARKS + 1;
 	widget_tier_badge(t, y, x, r->tier, NULL, false);
 	x += C_TIER + 1;

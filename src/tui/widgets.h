@@ -63,6 +63,19 @@ int widget_form_act(struct tui *t, struct view *v, enum action a, int *focus, in
  * next-month action: false (m untouched) when a is neither. */
 bool widget_month_act(struct date *m, enum action a);
 
+/* The allergy and taboo summaries of the guests a list shows, read as rows come into view (one
+ * query for those not read yet) and kept by guest id until the list is read again. */
+struct marks_cache {
+	struct marks_entry *v; /* sorted by guest id */
+	size_t n, cap;
+};
+/* Reads the summaries of those of ids[0..n) not read yet, in one query. */
+void marks_cache_want(struct tui *t, struct marks_cache *c, const int64_t *ids, size_t n);
+/* The summary of guest id; NULL when it was not read or could not be. */
+const struct guest_summary *marks_cache_get(const struct marks_cache *c, int64_t id);
+/* Forgets every summary (the list is read again: they may have changed). */
+void marks_cache_clear(struct marks_cache *c);
+
 /* A horizontal rule of w columns at (y, x). */
 void widget_rule(struct tui *t, int y, int x, int w);
 
