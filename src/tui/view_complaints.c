@@ -31,11 +31,13 @@ struct clist {
 	size_t late; /* of v, past a deadline at now */
 	char now[20];
 	struct list_cursor cur;
+	struct marks_cache marks; /* the guests' allergy and taboo marks */
 	char err[300];
 };
 
 static void clist_clear(struct clist *d)
 {
+	marks_cache_clear(&d->marks);
 	for (size_t i = 0; i < d->n; i++)
 		complaint_free(&d->v[i]);
 	free(d->v);
@@ -98,8 +100,8 @@ static void layout(int cols, struct layout *l)
 {
 	bool wide = cols >= 100;
 	int w[K_COUNT] = {
-	    wide ? 5 : 4,  0, wide ? 12 : 8, 8, wide ? 12 : 11, wide ? 8 : 6, cols >= 110 ? 11 : 6,
-	    wide ? 24 : 20};
+	    wide ? 5 : 4,  0, wide ? 12 : 7, 8, wide ? 12 : 10, wide ? 8 : 6, cols >= 110 ? 11 : 6,
+	    wide ? 24 : 20}; /* at 80 columns the guest keeps 10: "孙先生 !!✕" */
 	int used = 1 + K_COUNT - 1;
 	for (int i = 0; i < K_COUNT; i++)
 		used += w[i];
@@ -122,7 +124,7 @@ static void draw_summary(struct tui *t, struct clist *d, int w)
 }
 
 static void draw_row(struct tui *t, const struct layout *l, int y, const struct complaint *c,
-		     const char *now, bool sel)
+		     const char *now, bool sel, const struct marks_cache *marks)
 {
 	char due[120], buf[32];
 	enum complaint_deadline late =
@@ -134,7 +136,8 @@ static void draw_row(struct tui *t, const struct layout *l, int y, const struct 
 	draw_fill(y, 0, t->cols, sel ? ">" : "", a);
 	snprintf(buf, sizeof buf, "%lld", (long long)c->id);
 	draw_right(y, l->x[K_ID], l->w[K_ID], buf, a);
-	draw_text(y, l->x[K_GUEST], l->w[K_GUEST], c->guest_name ? c->guest_name : "", a, true);
+	widget_name_marks(t, y, l->x[K_GUEST], l->w[K_GUEST], c->guest_name,
+			  marks_cache_get(marks, c->guest_id), a);
 	draw_text(y, l->x[K_CAT], l->w[K_CAT], complaint_ui_category(c->category), a, true);
 	draw_text(y, l->x[K_SEV], l->w[K_SEV], complaint_ui_severity(c->severity), a, true);
 	draw_text(y, l->x[K_STATUS], l->w[K_STATUS], complaint_ui_status(c->status), a, true);
@@ -143,6 +146,11 @@ static void draw_row(struct tui *t, const struct layout *l, int y, const struct 
 	snprintf(buf, sizeof buf, "%.*s", l->w[K_LOGGED] >= 11 ? 11 : 5, c->at + 5);
 	draw_text(y, l->x[K_LOGGED], l->w[K_LOGGED], buf, a, true);
 	draw_text(y, l->x[K_DUE], l->w[K_DUE], due, a, true);
+}
+
+static int64_t guest_of(const void *list, size_t i)
+{
+	return ((const struct complaint *)list)[i].guest_id;
 }
 
 static void draw(struct tui *t, struct view *v)
@@ -176,8 +184,9 @@ static void draw(struct tui *t, struct view *v)
 	}
 	int rows = bottom - 2;
 	size_t first = list_cursor_first(&d->cur, d->n, rows);
+	marks_cache_rows(t, &d->marks, first, rows, d->n, guest_of, d->v);
 	for (size_t i = first; i < d->n && (int)(i - first) < rows; i++)
-		draw_row(t, &l, 3 + (int)(i - first), &d->v[i], d->now, i == d->cur.sel);
+		draw_row(t, &l, 3 + (int)(i - first), &d->v[i], d->now, i == d->cur.sel, &d->marks);
 }
 
 /* Asks for a category or a severity; empty means any. A bad one is refused with the choices. */

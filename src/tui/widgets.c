@@ -468,3 +468,29 @@ void marks_cache_clear(struct marks_cache *c)
 	free(c->v);
 	*c = (struct marks_cache){0};
 }
+
+void widget_name_marks(struct tui *t, int y, int x, int w, const char *name,
+		       const struct guest_summary *s, attr_t attr)
+{
+	enum { MARKS = 3 };
+	bool marks = !s || s->allergies || s->taboos;
+	int room = marks && w > MARKS + 1 ? w - MARKS - 1 : w;
+	int nw = draw_text(y, x, room, name ? name : "", attr, true);
+	if (marks)
+		widget_safety_flags(t, y, x + nw + 1, s);
+}
+
+void marks_cache_rows(struct tui *t, struct marks_cache *c, size_t first, int rows, size_t n,
+		      int64_t (*id_of)(const void *list, size_t i), const void *list)
+{
+	int64_t ids[MARKS_BATCH];
+	size_t k = 0;
+	for (size_t i = first; i < n && (int)(i - first) < rows; i++) {
+		ids[k++] = id_of(list, i);
+		if (k == MARKS_BATCH) {
+			marks_cache_want(t, c, ids, k);
+			k = 0;
+		}
+	}
+	marks_cache_want(t, c, ids, k);
+}

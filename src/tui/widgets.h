@@ -76,6 +76,15 @@ const struct guest_summary *marks_cache_get(const struct marks_cache *c, int64_t
 /* Forgets every summary (the list is read again: they may have changed). */
 void marks_cache_clear(struct marks_cache *c);
 
+/* A guest's name in w columns at (y, x) with their "!!✕" marks after it (a long name gives way
+ * to them, never the marks); s NULL: "?" (not known). */
+void widget_name_marks(struct tui *t, int y, int x, int w, const char *name,
+		       const struct guest_summary *s, attr_t attr);
+/* Reads into c the marks of the guests of the rows first..first+rows of a list of n, whose
+ * guest id id_of gives. */
+void marks_cache_rows(struct tui *t, struct marks_cache *c, size_t first, int rows, size_t n,
+		      int64_t (*id_of)(const void *list, size_t i), const void *list);
+
 /* A horizontal rule of w columns at (y, x). */
 void widget_rule(struct tui *t, int y, int x, int w);
 
