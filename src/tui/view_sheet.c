@@ -38,6 +38,7 @@ struct sheet {
 	bool at_start, at_end; /* nothing before v[0] / after v[n-1] (false: not known yet) */
 	struct list_cursor cur; /* over v[0..n) */
 	int day0; /* the first day column shown, 0-based */
+	struct marks_cache marks; /* the guests' allergy and taboo marks, by guest id */
 	char err[300];
 };
 
@@ -131,6 +132,7 @@ static void load_at(struct tui *t, struct sheet *d, int64_t from, bool backward)
 	enum store_status s = read_window(t, d, from, backward, &v, &n);
 	if (s != ST_OK)
 		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+	marks_cache_clear(&d->marks); /* read again: they may have changed */
 	free(d->v);
 	d->v = v;
 	d->n = n;
@@ -314,6 +316,11 @@ static void day_spend(int64_t fen, char buf[40])
 	}
 }
 
+static int64_t guest_of(const void *list, size_t i)
+{
+	return ((const struct sheet_row *)list)[i].guest_id;
+}
+
 static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, size_t i, int y)
 {
 	const struct sheet_row *r = &d->v[i];
@@ -323,7 +330,7 @@ static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, s
 	char buf[40];
 	draw_fill(y, 0, t->cols, sel ? ">" : "", a);
 	draw_fill(y + 1, 0, t->cols, "", a);
-	draw_text(y, 1, l->name_w, r->name, a, true);
+	widget_name_marks(t, y, 1, l->name_w, r->name, marks_cache_get(&d->marks, r->guest_id), a);
 	draw_text(y + 1, 1, l->name_w, r->sales_manager, dim, true);
 	draw_text(y, l->label_x, LABEL_W, _("covers"), dim, true);
 	draw_text(y + 1, l->label_x, LABEL_W, _("spend"), dim, true);
@@ -369,6 +376,7 @@ static void draw(struct tui *t, struct view *v)
 		return;
 	}
 	size_t first = list_cursor_first(&d->cur, d->n, l.guests);
+	marks_cache_rows(t, &d->marks, first, l.guests, d->n, guest_of, d->v);
 	for (size_t i = first; i < d->n && (int)(i - first) < l.guests; i++)
 		draw_guest(t, d, &l, i, 4 + 2 * (int)(i - first));
 }
@@ -525,6 +533,7 @@ static void reload(struct tui *t, struct view *v)
 static void sheet_free(struct view *v)
 {
 	struct sheet *d = v->data;
+	marks_cache_clear(&d->marks);
 	free(d->v);
 	free(d);
 }

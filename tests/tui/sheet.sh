@@ -15,7 +15,7 @@ KEYS
 "$MAITRE" guest add --name 1号 --sales-manager wang > /dev/null
 "$MAITRE" guest add --name 2号 --sales-manager li > /dev/null
 "$MAITRE" guest add --name 3号 --sales-manager wang > /dev/null
-"$MAITRE" guest add --name 张先生 --sales-manager li > /dev/null
+"$MAITRE" guest add --name 张先生 --sales-manager li --allergy 花生:critical --taboo 猪肉 > /dev/null
 "$MAITRE" guest add --name 欧阳明月大酒店董事长 > /dev/null
 v() { "$MAITRE" visit add "$1" --date "$2" --meal "$3" --covers "$4" --spend "$5" > /dev/null; }
 v 1 2026-05-01 lunch 7 520
