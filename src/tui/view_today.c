@@ -15,11 +15,13 @@ struct today {
 	size_t n;
 	struct list_cursor cur;
 	struct date day; /* y == 0: today */
+	struct marks_cache marks; /* the guests' allergy and taboo marks */
 	char err[300];
 };
 
 static void today_clear(struct today *d)
 {
+	marks_cache_clear(&d->marks);
 	for (size_t i = 0; i < d->n; i++)
 		visit_free(&d->v[i]);
 	free(d->v);
@@ -48,6 +50,11 @@ static const char *title(struct tui *t, struct view *v)
 	char day[11];
 	snprintf(buf, sizeof buf, _("visits of %s"), date_format(d->day, day));
 	return buf;
+}
+
+static int64_t guest_of(const void *list, size_t i)
+{
+	return ((const struct visit *)list)[i].guest_id;
 }
 
 static void draw(struct tui *t, struct view *v)
@@ -88,6 +95,7 @@ static void draw(struct tui *t, struct view *v)
 	draw_text(2, 67, w - 68, _("entered by"), lab, true);
 	int rows = bottom - 2;
 	size_t first = list_cursor_first(&d->cur, d->n, rows);
+	marks_cache_rows(t, &d->marks, first, rows, d->n, guest_of, d->v);
 	for (size_t i = first; i < d->n && (int)(i - first) < rows; i++) {
 		const struct visit *x = &d->v[i];
 		int y = 3 + (int)(i - first);
@@ -98,7 +106,7 @@ static void draw(struct tui *t, struct view *v)
 		draw_fill(y, 0, w, i == d->cur.sel ? ">" : "", a);
 		snprintf(buf, sizeof buf, "%lld", (long long)x->id);
 		draw_text(y, 1, 7, buf, a, true);
-		draw_text(y, 9, 18, x->guest_name ? x->guest_name : "", a, true);
+		widget_name_marks(t, y, 9, 18, x->guest_name, marks_cache_get(&d->marks, x->guest_id), a);
 		draw_text(y, 28, 8, x->meal == MEAL_LUNCH ? _("lunch") : _("dinner"), a, true);
 		snprintf(buf, sizeof buf, "%d", x->covers);
 		draw_right(y, 37, 6, buf, a);
