@@ -18,7 +18,7 @@ enum light_filter { SHOW_ALL, SHOW_RED, SHOW_YELLOW };
 struct alerts {
 	struct alert_row *v;
 	size_t n;
-	struct guest_summary *sum; /* the safety marks of v[i] (NULL when they could not be read) */
+	struct marks_cache marks; /* the guests' allergy and taboo marks */
 	size_t *shown;             /* indexes into v of the lines shown */
 	size_t nshown;
 	struct list_cursor cur;
@@ -100,13 +100,9 @@ static const char *reason_text(const char *reason, char *buf, size_t len)
 
 static void alerts_clear(struct alerts *d)
 {
-	if (d->sum)
-		for (size_t i = 0; i < d->n; i++)
-			guest_summary_free(&d->sum[i]);
-	free(d->sum);
+	marks_cache_clear(&d->marks);
 	free(d->v);
 	free(d->shown);
-	d->sum = NULL;
 	d->v = NULL;
 	d->shown = NULL;
 	d->n = d->nshown = 0;
@@ -134,17 +130,6 @@ static void load(struct tui *t, struct alerts *d)
 		return;
 	}
 	d->shown = calloc(d->n ? d->n : 1, sizeof *d->shown);
-	int64_t *ids = calloc(d->n ? d->n : 1, sizeof *ids);
-	d->sum = calloc(d->n ? d->n : 1, sizeof *d->sum);
-	char mk[8];
-	for (size_t i = 0; ids && i < d->n; i++)
-		ids[i] = d->v[i].guest_id;
-	if (!ids || !d->sum ||
-	    search_store_summaries(t->st, ids, d->n, date_month_key(d->month, mk), d->sum) != ST_OK) {
-		free(d->sum); /* the marks are left out; the list stays */
-		d->sum = NULL;
-	}
-	free(ids);
 	apply_filter(d);
 }
 
@@ -205,6 +190,13 @@ static void draw_header(struct tui *t, int y, const struct acols *c)
 	draw_right(y, x, c->age, _("age"), lab);
 }
 
+/* The guest of shown line k (for the marks cache). */
+static int64_t shown_guest(const void *list, size_t k)
+{
+	const struct alerts *d = list;
+	return d->v[d->shown[k]].guest_id;
+}
+
 static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, const struct acols *c)
 {
 	size_t i = d->shown[k];
@@ -220,7 +212,7 @@ static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, c
 	x += c->light + 1;
 	draw_text(y, x, c->name, r->name, a, true);
 	x += c->name + 1;
-	widget_safety_flags(t, y, x, d->sum ? &d->sum[i] : NULL);
+	widget_safety_flags(t, y, x, marks_cache_get(&d->marks, d->v[i].guest_id));
 	x += c->marks + 1;
 	widget_tier_badge(t, y, x, r->tier, NULL, false);
 	x += c->tier + 1;
@@ -263,6 +255,7 @@ static void draw(struct tui *t, struct view *v)
 	draw_header(t, 2, &c);
 	int rows = bottom - 2;
 	size_t first = list_cursor_first(&d->cur, d->nshown, rows);
+	marks_cache_rows(t, &d->marks, first, rows, d->nshown, shown_guest, d);
 	for (size_t k = first; k < d->nshown && (int)(k - first) < rows; k++)
 		draw_line(t, d, k, 3 + (int)(k - first), w, &c);
 }
