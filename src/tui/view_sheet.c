@@ -17,6 +17,7 @@
 #include "core/money.h"
 #include "core/strv.h"
 #include "store/sheet_store.h"
+#include "store/agenda_store.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
@@ -81,6 +82,11 @@ static bool parse_word(struct tui *t, const char **p, struct filter *f, struct d
 	*p += used;
 	if (tier && !known_tier(t->rules, val)) {
 		snprintf(why, len, _("no tier \"%s\" in the rules in force"), val);
+		return false;
+	}
+	bool manages = false;
+	if (manager && (agenda_store_is_manager(t->st, val, &manages) != ST_OK || !manages)) {
+		snprintf(why, len, _("no guest has the sales manager \"%s\""), val);
 		return false;
 	}
 	if (tier)

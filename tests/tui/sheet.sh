@@ -108,7 +108,13 @@ key f
 key ^U
 type manager nobody
 key Enter
-snap nobody's guests: none
+snap a sales manager of no guest: refused, the sheet unfiltered as it was
+key f
+key ^U
+type tier B manager li
+key Enter
+expect No guest of this filter came this month
+snap li has no guest of tier B this month
 KEYS
 cd "$TMP" # the export's default file is written in the current directory
 screen <<'KEYS'
