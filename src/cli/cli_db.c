@@ -205,7 +205,7 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	if (s == ST_OK && d.o.guests <= DEMO_OFFICE_MAX_GUESTS) {
 		struct demo_office_stats os;
 		if ((s = demo_office(c->st, r, d.o.guests, d.o.seed, d.o.today, &os)) == ST_OK)
-			printf("back office: %ld calls and visits by the sales managers, %ld complaints, "
+			printf("back office: %ld calls, visits and banquets of the sales managers, %ld complaints, "
 			       "%ld alerts\n",
 			       os.contacts, os.complaints, os.alerts);
 	}

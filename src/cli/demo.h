@@ -54,7 +54,7 @@ struct demo_office_stats {
 };
 
 /* The back office's history for the demo restaurant st of `guests` guests (their tiers stored,
- * rules r): the sales managers' calls and visits (most guests contacted within their tier's
+ * rules r): the sales managers' calls, visits and banquets (most guests within their tier's
  * cadence, some overdue, some never; at most a few thousand), complaints about recent visits at
  * every stage of recovery (at most a few hundred; some past their deadline on `today`), and the
  * alerts of the last complete month, some with feedback and action items. Same seed, same

@@ -36,6 +36,29 @@ static long long stamp_at(struct date d, int hour, int minute)
 	return (long long)date_to_days(d) * 86400 + hour * 3600 + minute * 60;
 }
 
+/* A banquet hosted for the guest of agenda row a: most within the tier's cadence, some long
+ * ago (overdue now), a few never. */
+static enum store_status banquet(struct store *st, const struct tier_rules *r, struct date today,
+				 struct demo_rng *rng, const struct agenda_row *a,
+				 const struct tier_privilege *p, long *made)
+{
+	double u = demo_rng_unit(rng);
+	if (!p || p->banquet_min_months < 1 || u < 0.2)
+		return ST_OK;
+	int max = p->banquet_max_months > p->banquet_min_months ? p->banquet_max_months
+								: p->banquet_min_months;
+	long back = u < 0.8 ? demo_rng_range(rng, 7, p->banquet_min_months * 30 - 1)
+			    : max * 31 + demo_rng_range(rng, 1, 40);
+	struct agenda_banquet b = {.guest_id = a->guest_id,
+				   .on = date_add_days(today, -back),
+				   .tables = (int)demo_rng_range(rng, 1, 3),
+				   .note = "家宴，客人满意"};
+	enum store_status s = agenda_store_banquet(st, r, today, &b);
+	if (s == ST_OK)
+		++*made;
+	return s;
+}
+
 /* Calls and visits: most guests due by their tier's cadence were contacted within it, some
  * long ago (overdue now), a few never. */
 static enum store_status contacts(struct store *st, const struct tier_rules *r, struct date today,
@@ -46,16 +69,24 @@ static enum store_status contacts(struct store *st, const struct tier_rules *r, 
 	enum store_status s = agenda_store_agenda(st, r, today, 1, NULL, &rows, &n);
 	for (size_t i = 0; s == ST_OK && i < n && *made < MAX_CONTACTS; i++) {
 		const struct agenda_row *a = &rows[i];
+		const struct tier_privilege *p = tier_privilege_for(r, a->tier);
+		if (a->what == AGENDA_BANQUET) {
+			s = banquet(st, r, today, rng, a, p, made);
+			continue;
+		}
 		if (a->what != AGENDA_PHONE && a->what != AGENDA_VISIT)
 			continue;
+		int every = !p ? 0 : a->what == AGENDA_PHONE ? p->phone_days : p->visit_days;
 		double u = demo_rng_unit(rng);
-		if (u < 0.12)
+		if (every < 2 || u < 0.12)
 			continue; /* never contacted: due today */
-		long back = u < 0.82 ? demo_rng_range(rng, 1, 25) : demo_rng_range(rng, 30, 75);
+		/* most within the cadence (not due), the rest some days past it (overdue) */
+		long back = u < 0.82 ? demo_rng_range(rng, 1, every - 1)
+				     : every + demo_rng_range(rng, 1, 20);
 		struct agenda_contact c = {
 			.guest_id = a->guest_id,
-			.channel = a->what == AGENDA_PHONE ? (demo_rng_chance(rng, 0.3) ? "wechat" : "phone")
-							   : "visit",
+			/* a WeChat message is not the call the cadence asks for */
+			.channel = a->what == AGENDA_PHONE ? "phone" : "visit",
 			.on = date_add_days(today, -back),
 			.outcome = a->what == AGENDA_PHONE ? "问候近况，约下次来店" : "登门拜访，送上新菜品尝券",
 		};
@@ -92,10 +123,10 @@ static enum store_status one_complaint(struct store *st, const struct visit *v, 
 	complaint_free(&c);
 	/* how far it went: ack, steps, resolve, follow-up, close (older ones further) */
 	long age_days = (now - t) / 86400;
-	int stage = (int)demo_rng_range(rng, age_days > 10 ? 3 : 0, 5);
+	int stage = (int)demo_rng_range(rng, age_days > 10 ? 3 : 0, 4); /* moves made, of 4 */
 	long long step[] = {demo_rng_range(rng, 600, 3 * 3600), demo_rng_range(rng, 3600, 60 * 3600),
 			    demo_rng_range(rng, 86400, 8 * 86400), demo_rng_range(rng, 3600, 86400)};
-	for (int k = 0; s == ST_OK && k < stage && k < 4; k++) {
+	for (int k = 0; s == ST_OK && k < stage; k++) {
 		if ((t += step[k]) >= now)
 			break;
 		date_clock_set(t);

@@ -44,6 +44,8 @@ q "WITH m AS (SELECT guest_id, count(*) / 3.0 AS v, sum(spend_fen) / 300.0 AS s,
   SELECT tier FROM t WHERE tier IS NOT NULL GROUP BY tier HAVING count(*) > 0 ORDER BY tier" >> "$OUT"
 note "the back office has a history: calls and visits, complaints at every stage, alerts"
 check "calls and visits by the sales managers" test "$(q 'SELECT count(DISTINCT channel) FROM contact')" -ge 2
+check "banquets hosted" test "$(q 'SELECT count(*) FROM banquet')" -gt 0
+check "calls are calls (a WeChat message does not keep the call cadence)" test "$(q "SELECT count(*) FROM contact WHERE channel = 'wechat'")" = 0
 check "complaints at several stages of recovery" test "$(q 'SELECT count(DISTINCT status) FROM complaint')" -ge 3
 q "SELECT status, count(*) FROM complaint GROUP BY status ORDER BY status" >> "$OUT"
 check "every complaint about a live visit of its guest, logged after it" test "$(q "SELECT count(*) FROM complaint c JOIN visit v ON v.id = c.visit_id AND v.guest_id = c.guest_id WHERE v.voided_at IS NULL AND c.at > v.date")" = "$(q 'SELECT count(*) FROM complaint')"
