@@ -187,6 +187,11 @@ static const char *hint_key(struct tui *t, enum action a, bool typing, char *buf
 	return buf;
 }
 
+const char *tui_key_of(struct tui *t, enum action a, char *buf)
+{
+	return hint_key(t, a, true, buf);
+}
+
 /* The hint line: the view's main keys, then help, the command line and back (or quit). An item
  * is shown whole or not at all: when the line is too narrow the view's last ones give way
  * first (the '?' screen lists them all). */

@@ -144,6 +144,10 @@ const char *tui_store_error(struct tui *t, enum store_status s);
 void tui_set_rules(struct tui *t, struct tier_rules *r);
 /* Our own write changed the data: every view reads again when next shown. */
 void tui_changed(struct tui *t);
+/* The first key bound to action a (as the config file may have rebound it) that works even
+ * while a field has the focus (not a printable character), into buf (at least 16 bytes); ""
+ * when none is. */
+const char *tui_key_of(struct tui *t, enum action a, char *buf);
 /* The rows available to a view (between the title bar and the hint line). */
 int tui_view_rows(const struct tui *t);
 

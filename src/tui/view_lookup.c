@@ -83,14 +83,21 @@ static void draw(struct tui *t, struct view *v)
 	edit_draw(&l->q, 1, 1 + lw, w - lw - 2,
 		  l->list_focus ? draw_attr(t, TE_NORMAL) : draw_attr(t, TE_FIELD));
 	if (!l->q.len) {
-		static const char *const tips[] = {
-			N_("Type a few letters of a name (孙, 孙先生), its pinyin (sunxiansheng) or "
-			   "initials (sxs),"),
-			N_("the last digits of a phone number (5678), or three characters of an employer."),
-			N_("Enter opens the guest card; ^N adds a new guest; F3 shows today's visits."),
+		char k[4][16];
+		/* the keys as bound now (config.yaml may rebind them) */
+		char *keys = xasprintf(_("%s opens the guest card; %s adds a new guest; %s shows "
+					 "today's visits; %s the dashboard."),
+				       tui_key_of(t, ACT_OPEN, k[0]), tui_key_of(t, ACT_NEW_GUEST, k[1]),
+				       tui_key_of(t, ACT_TODAY, k[2]), tui_key_of(t, ACT_DASHBOARD, k[3]));
+		const char *tips[] = {
+			_("Type a few letters of a name (孙, 孙先生), its pinyin (sunxiansheng) or "
+			  "initials (sxs),"),
+			_("the last digits of a phone number (5678), or three characters of an employer."),
+			keys ? keys : "",
 		};
 		for (int i = 0; i < 3; i++)
-			draw_text(3 + i, 2, w - 4, _(tips[i]), draw_attr(t, TE_DIM), true);
+			draw_text(3 + i, 2, w - 4, tips[i], draw_attr(t, TE_DIM), true);
+		free(keys);
 		return;
 	}
 	if (l->err[0]) {
