@@ -374,46 +374,104 @@ out:
 	return rs;
 }
 
-static char *join_column(struct store *st, const char *sql, int64_t id)
+/* The first column of the one row of sql for guest id into *out (NULL when there is none). */
+static enum store_status join_column(struct store *st, const char *sql, int64_t id, char **out)
 {
+	*out = NULL;
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
-		return NULL;
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	char *r = NULL;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		r = store_col_text(s, 0);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "summary", &row);
+	if (rs == ST_OK && row)
+		*out = store_col_text(s, 0);
 	sqlite3_reset(s);
-	return r;
+	return rs;
 }
 
-/* The rows (text, rank) of sql for guest id joined with ", ", rank 0 first, each rank in the
- * order read (the guest's own before their people's); NULL when there are none. */
-static char *safety_column(struct store *st, const char *sql, int64_t id)
+/* The rows (text, rank) of sql for guest id joined with ", " into *out, rank 0 first, each
+ * rank in the order read (the guest's own before their people's); NULL when there are none.
+ * A failed read is an error, never "none": this is what a guest must not be served. */
+static enum store_status safety_column(struct store *st, const char *sql, int64_t id, char **out)
 {
+	*out = NULL;
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
-		return NULL;
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
 	struct strv text = {0};
 	int *ranks = NULL;
 	size_t cap = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	bool row;
+	enum store_status rs;
+	while ((rs = store_step_maybe(st, s, "allergies and taboos", &row)) == ST_OK && row) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
 		if (!vec_reserve((void **)&ranks, text.n + 1, &cap, sizeof *ranks) ||
-		    strv_push(&text, t ? t : "") < 0)
+		    strv_push(&text, t ? t : "") < 0) {
+			rs = store_fail(st, ST_IO, "out of memory");
 			break;
+		}
 		ranks[text.n - 1] = sqlite3_column_int(s, 1);
 	}
 	sqlite3_reset(s);
 	struct sbuf b = {0};
-	for (int r = 0; r <= 4; r++)
+	for (int r = 0; rs == ST_OK && r <= 4; r++)
 		for (size_t i = 0; i < text.n; i++)
 			if (ranks[i] == r)
 				sbuf_printf(&b, "%s%s", b.len ? ", " : "", text.v[i]);
 	strv_free(&text);
 	free(ranks);
-	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+	if (b.len)
+		*out = sbuf_detach(&b);
+	else
+		sbuf_free(&b);
+	return rs;
+}
+
+/* Reads the summary of guest id into o (zeroed first). */
+static enum store_status summary_of(struct store *st, int64_t id, const char *month,
+				    struct guest_summary *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = id;
+	char *lv = NULL, *lc = NULL;
+	enum store_status rs;
+	sqlite3_stmt *s = store_prep(st, sum_guest);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	bool row;
+	if ((rs = store_step_maybe(st, s, "summary", &row)) == ST_OK && row) {
+		o->name = store_col_text(s, 0);
+		o->employer = store_col_text(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rs == ST_OK)
+		rs = join_column(st, sum_phones, id, &o->phones);
+	if (rs == ST_OK)
+		rs = safety_column(st, sum_allergies, id, &o->allergies);
+	if (rs == ST_OK)
+		rs = safety_column(st, sum_taboos, id, &o->taboos);
+	if (rs == ST_OK)
+		rs = join_column(st, sum_last_visit, id, &lv);
+	if (rs == ST_OK)
+		rs = join_column(st, sum_complaint, id, &lc);
+	snprintf(o->last_visit, sizeof o->last_visit, "%s", lv ? lv : "");
+	snprintf(o->last_complaint, sizeof o->last_complaint, "%s", lc ? lc : "");
+	free(lv);
+	free(lc);
+	if (rs != ST_OK || !(s = store_prep(st, sum_tier)))
+		return rs != ST_OK ? rs : ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, month ? month : "9999-12", -1, SQLITE_TRANSIENT);
+	if ((rs = store_step_maybe(st, s, "summary", &row)) == ST_OK && row) {
+		const unsigned char *t = sqlite3_column_text(s, 0), *gp = sqlite3_column_text(s, 1);
+		snprintf(o->tier, sizeof o->tier, "%s", t ? (const char *)t : "");
+		snprintf(o->grp, sizeof o->grp, "%s", gp ? (const char *)gp : "");
+	}
+	sqlite3_reset(s);
+	return rs;
 }
 
 enum store_status search_store_summaries(struct store *st, const int64_t *ids, size_t n,
@@ -422,45 +480,13 @@ enum store_status search_store_summaries(struct store *st, const int64_t *ids, s
 	enum store_status rs = ST_OK;
 	if ((rs = store_exec(st, "SAVEPOINT summaries")) != ST_OK)
 		return rs;
-	for (size_t i = 0; i < n; i++) {
-		struct guest_summary *o = &out[i];
-		memset(o, 0, sizeof *o);
-		o->id = ids[i];
-		sqlite3_stmt *s = store_prep(st, sum_guest);
-		if (!s) {
-			rs = ST_IO;
-			break;
-		}
-		sqlite3_bind_int64(s, 1, ids[i]);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			o->name = store_col_text(s, 0);
-			o->employer = store_col_text(s, 1);
-		}
-		sqlite3_reset(s);
-		o->phones = join_column(st, sum_phones, ids[i]);
-		o->allergies = safety_column(st, sum_allergies, ids[i]);
-		o->taboos = safety_column(st, sum_taboos, ids[i]);
-		char *lv = join_column(st, sum_last_visit, ids[i]);
-		snprintf(o->last_visit, sizeof o->last_visit, "%s", lv ? lv : "");
-		free(lv);
-		char *lc = join_column(st, sum_complaint, ids[i]);
-		snprintf(o->last_complaint, sizeof o->last_complaint, "%s", lc ? lc : "");
-		free(lc);
-		s = store_prep(st, sum_tier);
-		if (!s) {
-			rs = ST_IO;
-			break;
-		}
-		sqlite3_bind_int64(s, 1, ids[i]);
-		sqlite3_bind_text(s, 2, month ? month : "9999-12", -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			const unsigned char *t = sqlite3_column_text(s, 0), *gp = sqlite3_column_text(s, 1);
-			snprintf(o->tier, sizeof o->tier, "%s", t ? (const char *)t : "");
-			snprintf(o->grp, sizeof o->grp, "%s", gp ? (const char *)gp : "");
-		}
-		sqlite3_reset(s);
-	}
+	size_t i = 0;
+	for (; i < n && rs == ST_OK; i++)
+		rs = summary_of(st, ids[i], month, &out[i]);
 	store_exec(st, "RELEASE summaries");
+	if (rs != ST_OK) /* nothing half-read is handed back */
+		for (size_t k = 0; k < i; k++)
+			guest_summary_free(&out[k]);
 	return rs;
 }
 

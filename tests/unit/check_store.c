@@ -334,6 +334,26 @@ START_TEST(test_duplicate_phone)
 }
 END_TEST
 
+/* A guest's allergies that cannot be read are an error, never "none recorded". */
+START_TEST(test_summary_read_error_is_not_none)
+{
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_CRITICAL, "花生");
+	ck_assert_msg(guest_store_save(st, &g, 0, false, NULL) == ST_OK, "%s", store_errmsg(st));
+	int64_t id = g.id;
+	guest_free(&g);
+	struct guest_summary sum;
+	ck_assert_int_eq(search_store_summaries(st, &id, 1, NULL, &sum), ST_OK);
+	ck_assert_str_eq(sum.allergies, "花生 (critical)");
+	guest_summary_free(&sum);
+	/* another process breaks the table the allergies are read from */
+	testdb_exec("ALTER TABLE preference RENAME TO preference_gone");
+	ck_assert_int_ne(search_store_summaries(st, &id, 1, NULL, &sum), ST_OK);
+}
+END_TEST
+
 /* ---- search ---- */
 
 START_TEST(test_search_classes)
@@ -705,6 +725,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_search_keys_follow_edits);
 	tcase_add_test(tc, test_search_plans_use_indexes);
 	tcase_add_test(tc, test_bulk_load_matches_one_by_one);
+	tcase_add_test(tc, test_summary_read_error_is_not_none);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("visit");
 	tcase_add_checked_fixture(tc, setup, teardown);
