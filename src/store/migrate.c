@@ -277,6 +277,47 @@ static const char *const migrations[] = {
 	"WHERE tier IS NOT NULL;"
 	"CREATE INDEX special_date_day ON special_date(month, day, guest_id, person_id, kind, "
 	"label);",
+
+	/* 3 → 4: each guest's live visits summed per month, kept by the visit writes themselves, so
+	 * that a month's figures are read in guest order, one row a guest, not summed from the
+	 * month's visits at every open of the dashboard. store_bulk_end refills it the same way. */
+	"CREATE TABLE guest_month("
+	"  month TEXT NOT NULL,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  visits INTEGER NOT NULL, covers INTEGER NOT NULL, spend_fen INTEGER NOT NULL,"
+	"  PRIMARY KEY (month, guest_id)) WITHOUT ROWID;" GUEST_MONTH_FILL
+	/* a live visit adds to its month; one voided, corrected (date, guest, covers, spend) or
+	 * deleted takes its old figures back out, and a month left with no visit loses its row */
+	"CREATE TRIGGER guest_month_insert AFTER INSERT ON visit WHEN new.voided_at IS NULL BEGIN "
+	"  INSERT INTO guest_month VALUES (substr(new.date, 1, 7), new.guest_id, 1, new.covers,"
+	"    new.spend_fen) ON CONFLICT (month, guest_id) DO UPDATE SET visits = visits + 1,"
+	"    covers = covers + excluded.covers, spend_fen = spend_fen + excluded.spend_fen;"
+	"END;"
+	"CREATE TRIGGER guest_month_update AFTER UPDATE OF guest_id, date, covers, spend_fen,"
+	"  voided_at ON visit BEGIN "
+	"  UPDATE guest_month SET visits = visits - 1, covers = covers - old.covers,"
+	"    spend_fen = spend_fen - old.spend_fen"
+	"    WHERE old.voided_at IS NULL AND month = substr(old.date, 1, 7)"
+	"    AND guest_id = old.guest_id;"
+	"  DELETE FROM guest_month WHERE month = substr(old.date, 1, 7) AND guest_id = old.guest_id"
+	"    AND visits <= 0;"
+	"  INSERT INTO guest_month SELECT substr(new.date, 1, 7), new.guest_id, 1, new.covers,"
+	"    new.spend_fen WHERE new.voided_at IS NULL ON CONFLICT (month, guest_id) DO UPDATE"
+	"    SET visits = visits + 1, covers = covers + excluded.covers,"
+	"    spend_fen = spend_fen + excluded.spend_fen;"
+	"END;"
+	"CREATE TRIGGER guest_month_delete AFTER DELETE ON visit WHEN old.voided_at IS NULL BEGIN "
+	"  UPDATE guest_month SET visits = visits - 1, covers = covers - old.covers,"
+	"    spend_fen = spend_fen - old.spend_fen"
+	"    WHERE month = substr(old.date, 1, 7) AND guest_id = old.guest_id;"
+	"  DELETE FROM guest_month WHERE month = substr(old.date, 1, 7) AND guest_id = old.guest_id"
+	"    AND visits <= 0;"
+	"END;"
+	/* alert detection looks up each guest's open alert or this month's (alert_month alone
+	 * made that a scan of the month's alerts per guest) */
+	"CREATE INDEX alert_guest ON alert(guest_id, month);"
+	/* the dashboard counts the open alerts by light without reading their rows */
+	"CREATE INDEX alert_light ON alert(light) WHERE closed_at IS NULL;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -165,94 +165,96 @@ struct month_scan {
 		char tier[8], grp[24];
 	} names[256];
 	size_t nnames;
+	size_t last; /* the name scan_name found last */
 };
 
-/* The index of tier/grp among the scan's names (added when new); 0 when there is no room. */
+/* The index of tier/grp among the scan's names (added when new); 0 when there is no room. The
+ * rows come in runs of a few tiers: the name found last is tried first. */
 static uint8_t scan_name(struct month_scan *sc, const char *tier, const char *grp)
 {
+	const size_t last = sc->last;
+	if (last && strcmp(sc->names[last].tier, tier) == 0 && strcmp(sc->names[last].grp, grp) == 0)
+		return (uint8_t)last;
 	for (size_t i = 1; i < sc->nnames; i++)
 		if (strcmp(sc->names[i].tier, tier) == 0 && strcmp(sc->names[i].grp, grp) == 0)
-			return (uint8_t)i;
+			return (uint8_t)(sc->last = i);
 	if (sc->nnames == 256)
 		return 0;
 	snprintf(sc->names[sc->nnames].tier, sizeof sc->names[0].tier, "%s", tier);
 	snprintf(sc->names[sc->nnames].grp, sizeof sc->names[0].grp, "%s", grp);
+	sc->last = sc->nnames;
 	return (uint8_t)sc->nnames++;
 }
 
-/* Reads the tier rows (prev: of the month before) into the scan. The partial index
- * tier_month_tiered covers the query: only the tiered rows are read. */
-static enum store_status scan_tiers(struct store *st, struct month_scan *sc, const char *month,
-				    bool prev)
+/* The scan a step function of the statements below was handed (as a pointer argument), and
+ * the guest id of its row, or NULL when the id is outside the scan. */
+static struct scan_guest *scan_row(sqlite3_value **argv, struct month_scan **sc)
 {
-	static const char *sql = "SELECT guest_id, tier, ifnull(grp, '') FROM tier_month "
-				 "WHERE month = ?1 AND tier IS NOT NULL";
-	sqlite3_stmt *s = store_prep(st, sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, month, -1, SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		if (id <= 0 || (size_t)id >= sc->n)
-			continue;
-		uint8_t k = scan_name(sc, (const char *)sqlite3_column_text(s, 1),
-				      (const char *)sqlite3_column_text(s, 2));
-		if (prev)
-			sc->g[id].prev = k;
-		else
-			sc->g[id].tier = k;
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "month tiers");
+	*sc = sqlite3_value_pointer(argv[0], "maitre_month_scan");
+	int64_t id = sqlite3_value_int64(argv[1]);
+	return *sc && id > 0 && (size_t)id < (*sc)->n ? &(*sc)->g[id] : NULL;
 }
 
-/* Adds one visit (guest_id, covers, spend_fen) to the scan passed as a pointer: an aggregate
+/* Adds one tier row (guest_id, of the month itself?, tier, grp) to the scan: an aggregate
  * called inside the statement costs less per row than returning each row to C. */
+static void tiers_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)ctx;
+	(void)argc;
+	struct month_scan *sc;
+	struct scan_guest *g = scan_row(argv, &sc);
+	const unsigned char *tier = sqlite3_value_text(argv[3]), *grp = sqlite3_value_text(argv[4]);
+	if (!g || !tier || !grp)
+		return;
+	uint8_t k = scan_name(sc, (const char *)tier, (const char *)grp);
+	if (sqlite3_value_int(argv[2]))
+		g->tier = k;
+	else
+		g->prev = k;
+}
+
+/* Adds one guest's month (guest_id, visits, covers, spend_fen) to the scan. */
 static void visits_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
-	struct month_scan *sc = sqlite3_value_pointer(argv[0], "maitre_month_scan");
-	int64_t id = sqlite3_value_int64(argv[1]);
-	if (!sc || id <= 0 || (size_t)id >= sc->n)
-		return;
-	struct scan_guest *g = &sc->g[id];
-	if (g->visits < UINT16_MAX)
-		g->visits++;
-	g->covers += (uint32_t)sqlite3_value_int(argv[2]);
-	g->spend += sqlite3_value_int64(argv[3]);
 	(void)ctx;
+	(void)argc;
+	struct month_scan *sc;
+	struct scan_guest *g = scan_row(argv, &sc);
+	if (!g)
+		return;
+	int64_t visits = g->visits + sqlite3_value_int64(argv[2]);
+	g->visits = visits < UINT16_MAX ? (uint16_t)visits : UINT16_MAX;
+	g->covers += (uint32_t)sqlite3_value_int64(argv[3]);
+	g->spend += sqlite3_value_int64(argv[4]);
 }
 
-static void visits_final(sqlite3_context *ctx)
+static void scan_final(sqlite3_context *ctx)
 {
 	sqlite3_result_null(ctx);
 }
 
-/* The month's live visits, summed per guest (visit_live covers the query; the rows arrive
- * in day order, so the guests are reached at random: the scan's 16 bytes a guest keep that
- * cheap). */
-static enum store_status scan_visits(struct store *st, struct month_scan *sc, struct date m)
+/* Runs one scanning statement: ?1 and ?2 the month keys, ?3 the scan; fn(?3, ...) its
+ * aggregate, of 5 arguments. */
+static enum store_status scan_run(struct store *st, struct month_scan *sc, const char *sql,
+				  const char *fn,
+				  void (*step)(sqlite3_context *, int, sqlite3_value **),
+				  const struct month_keys *k)
 {
-	static const char *sql = "SELECT maitre_month_visits(?3, guest_id, covers, spend_fen) "
-				 "FROM visit WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2";
-	int rc = sqlite3_create_function(st->db, "maitre_month_visits", 4,
-					 SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL, visits_step,
-					 visits_final);
+	int rc = sqlite3_create_function(st->db, fn, 5, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
+					 step, scan_final);
 	if (rc != SQLITE_OK)
-		return store_sqlfail(st, rc, "month visits");
-	const struct month_keys k = store_month_keys(m);
+		return store_sqlfail(st, rc, "month scan");
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, k->prev, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_pointer(s, 3, sc, "maitre_month_scan", NULL);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		;
 	sqlite3_reset(s);
 	sqlite3_bind_null(s, 3); /* the scan is freed after this */
-	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "month visits");
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "month scan");
 }
 
 /* Every guest of month m, in one read snapshot. */
@@ -274,9 +276,20 @@ static enum store_status scan_month(struct store *st, struct date m, struct mont
 		if (!(sc->g = calloc(sc->n, sizeof *sc->g)))
 			rs = store_fail(st, ST_IO, "out of memory");
 	}
-	if (rs == ST_OK && (rs = scan_tiers(st, sc, k.key, false)) == ST_OK &&
-	    (rs = scan_tiers(st, sc, k.prev, true)) == ST_OK)
-		rs = scan_visits(st, sc, m);
+	/* the tiered rows of the month and the month before (tier_month_tiered covers it), then
+	 * the month's figures per guest who came (guest_month, kept by the visit writes): both
+	 * in guest order, so the scan is written front to back */
+	if (rs == ST_OK)
+		rs = scan_run(st, sc,
+			      "SELECT maitre_month_tiers(?3, guest_id, month = ?1, tier, "
+			      "ifnull(grp, '')) FROM tier_month WHERE month IN (?1, ?2) "
+			      "AND tier IS NOT NULL",
+			      "maitre_month_tiers", tiers_step, &k);
+	if (rs == ST_OK)
+		rs = scan_run(st, sc,
+			      "SELECT maitre_month_visits(?3, guest_id, visits, covers, spend_fen) "
+			      "FROM guest_month WHERE month = ?1",
+			      "maitre_month_visits", visits_step, &k);
 	store_exec(st, "RELEASE month");
 	return rs;
 }

@@ -372,43 +372,17 @@ static int64_t staff_id(const struct window *w, const char *login)
 	return 0;
 }
 
-int sheet_store_sparse_visits = 20000;
-
-/* Whether w's month has fewer than sheet_store_sparse_visits visits (counted in the covering index of
- * visits by date, stopping there). */
-static enum store_status sparse_month(struct store *st, struct window *w, bool *sparse)
-{
-	sqlite3_stmt *s = store_prep(st, "SELECT count(*) FROM (SELECT 1 FROM visit INDEXED BY "
-					 "visit_live WHERE date BETWEEN ?1 AND ?2 AND voided_at "
-					 "IS NULL LIMIT ?3)");
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, w->first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, w->last, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 3, sheet_store_sparse_visits);
-	int rc = sqlite3_step(s);
-	*sparse = rc == SQLITE_ROW && sqlite3_column_int(s, 0) < sheet_store_sparse_visits;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ST_OK : store_sqlfail(st, rc, "sheet");
-}
-
 static enum store_status window_open(struct store *st, struct window *w, const char *tier,
 				     const char *manager, int64_t from, bool backward)
 {
 	/* forward and backward forms of each driver: ids after `from` ascending, or before it
 	 * descending */
-	static const char *by_visit[2] = {
-		"SELECT guest_id FROM visit INDEXED BY visit_guest_date WHERE guest_id > ?3 "
-		"AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY guest_id",
-		"SELECT guest_id FROM visit INDEXED BY visit_guest_date WHERE guest_id < ?3 "
-		"AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY guest_id DESC"};
-	/* a month of few visits (or none): its visits by date, sorted, rather than every guest's
-	 * visits in guest order */
-	static const char *by_date[2] = {
-		"SELECT DISTINCT guest_id FROM visit INDEXED BY visit_live WHERE guest_id > ?3 "
-		"AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY guest_id",
-		"SELECT DISTINCT guest_id FROM visit INDEXED BY visit_live WHERE guest_id < ?3 "
-		"AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY guest_id DESC"};
+	/* the guests who came that month (guest_month is kept by the visit writes) */
+	static const char *by_month[2] = {
+		"SELECT guest_id FROM guest_month WHERE month = ?1 AND guest_id > ?3 "
+		"ORDER BY guest_id",
+		"SELECT guest_id FROM guest_month WHERE month = ?1 AND guest_id < ?3 "
+		"ORDER BY guest_id DESC"};
 	static const char *by_tier[2] = {
 		"SELECT guest_id FROM tier_month WHERE month = ?1 AND tier = ?2 AND guest_id > ?3 "
 		"ORDER BY guest_id",
@@ -432,13 +406,9 @@ static enum store_status window_open(struct store *st, struct window *w, const c
 			return ST_IO;
 		sqlite3_bind_int64(w->drive, 1, staff_id(w, manager));
 	} else {
-		bool sparse;
-		if ((rs = sparse_month(st, w, &sparse)) != ST_OK)
-			return rs;
-		if (!(w->drive = store_prep(st, (sparse ? by_date : by_visit)[b])))
+		if (!(w->drive = store_prep(st, by_month[b])))
 			return ST_IO;
-		sqlite3_bind_text(w->drive, 1, w->first, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w->drive, 2, w->last, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->drive, 1, w->mk, -1, SQLITE_STATIC);
 	}
 	sqlite3_bind_int64(w->drive, 3, from);
 	w->visits = store_prep(st, "SELECT date, covers, spend_fen FROM visit WHERE guest_id = ?1 "

@@ -44,8 +44,4 @@ enum store_status sheet_store_window(struct store *st, struct date m, const char
 				     const char *manager, int64_t from, bool backward, size_t limit,
 				     struct sheet_row **out, size_t *n);
 
-/* A month with fewer visits than this is windowed from its visits sorted by guest; a bigger one
- * by walking the visits in guest order (no sort). Tests lower it to check both ways. */
-extern int sheet_store_sparse_visits;
-
 #endif

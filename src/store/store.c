@@ -751,26 +751,28 @@ enum store_status store_bulk_begin(struct store *st)
 		return store_fail(st, ST_INVALID, "bulk loading needs a store opened with STORE_BULK");
 	sqlite3_stmt *s;
 	int rc = sqlite3_prepare_v2(st->db,
-				    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-				    "sql IS NOT NULL ORDER BY name",
+				    "SELECT type, name, sql FROM sqlite_master WHERE (type = 'index' OR "
+				    "type = 'trigger') AND sql IS NOT NULL ORDER BY type, name",
 				    -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return store_sqlfail(st, rc, "bulk");
-	struct strv names = {0}, sqls = {0};
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		strv_push(&names, (const char *)sqlite3_column_text(s, 0));
-		strv_push(&sqls, (const char *)sqlite3_column_text(s, 1));
-	}
-	sqlite3_finalize(s);
+	/* the indexes and the triggers (which keep guest_month: refilled at the end) */
+	struct strv drops = {0}, sqls = {0};
 	enum store_status rs = ST_OK;
-	for (size_t i = 0; i < names.n && rs == ST_OK; i++) {
-		char *q = xasprintf("DROP INDEX \"%s\"", names.v[i]);
-		rs = q ? store_exec(st, q) : ST_IO;
+	while (rs == ST_OK && sqlite3_step(s) == SQLITE_ROW) {
+		char *q = xasprintf("DROP %s \"%s\"", sqlite3_column_text(s, 0),
+				    sqlite3_column_text(s, 1));
+		if (!q || strv_push(&drops, q) != 0 ||
+		    strv_push(&sqls, (const char *)sqlite3_column_text(s, 2)) != 0)
+			rs = store_fail(st, ST_IO, "out of memory");
 		free(q);
 	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; i < drops.n && rs == ST_OK; i++)
+		rs = store_exec(st, drops.v[i]);
 	st->bulk_indexes = sqls.v; /* owned now */
 	st->nbulk_indexes = sqls.n;
-	strv_free(&names);
+	strv_free(&drops);
 	/* search keys of new guests are staged in memory, then written in key order at the end */
 	if (rs == ST_OK && !(st->bulk_keys = calloc(1, sizeof *st->bulk_keys)))
 		rs = store_fail(st, ST_IO, "out of memory");
@@ -868,6 +870,10 @@ enum store_status store_bulk_end(struct store *st)
 	free(st->bulk_indexes);
 	st->bulk_indexes = NULL;
 	st->nbulk_indexes = 0;
+	if (st->bulk_active && rs == ST_OK) {
+		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL);
+		bulk_step(st, &t0, "guest_month: filled");
+	}
 	if (threaded)
 		pthread_join(keys_thread, NULL);
 	bulk_step(st, &t0, "search keys: sorted and written apart");

@@ -26,7 +26,7 @@ struct store {
 	char err[512];
 	struct sql_profile *profile; /* MAITRE_SQL_PROFILE */
 	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
-	char **bulk_indexes;  /* CREATE INDEX statements dropped by store_bulk_begin */
+	char **bulk_indexes;  /* CREATE INDEX/TRIGGER statements dropped by store_bulk_begin */
 	size_t nbulk_indexes;
 	struct bulk_keys *bulk_keys; /* search keys staged in memory while bulk_active */
 	sqlite3_stmt *cache[256];
@@ -49,6 +49,10 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
  * never taken for "no row". */
 enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char *context,
 				   bool *row);
+/* Fills guest_month (empty) from the live visits: migration 4 and store_bulk_end. */
+#define GUEST_MONTH_FILL                                                                    \
+	"INSERT INTO guest_month SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), " \
+	"sum(spend_fen) FROM visit WHERE voided_at IS NULL GROUP BY 1, 2;"
 /* A month's keys as the queries bind them: "YYYY-MM" of the month and of the month before,
  * and the month's first and last days "YYYY-MM-DD". */
 struct month_keys {

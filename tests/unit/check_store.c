@@ -498,9 +498,30 @@ static void save_all(struct store *to, int n)
 		if (names[i % 7][2])
 			guest_add_phone(&g, "mobile", names[i % 7][2]);
 		ck_assert_msg(guest_store_save(to, &g, 0, true, NULL) == ST_OK, "%s", store_errmsg(to));
+		/* and i % 4 visits over two months, the first of them voided when there are three */
+		for (int k = 0; k < i % 4; k++) {
+			struct visit v;
+			memset(&v, 0, sizeof v);
+			v.guest_id = g.id;
+			snprintf(v.date, sizeof v.date, "2026-0%d-%02d", 5 + k % 2, 1 + i % 28);
+			v.meal = k % 2 ? MEAL_LUNCH : MEAL_DINNER;
+			v.covers = 1 + k + i % 5;
+			v.spend_fen = 10000 * (k + 1) + i;
+			ck_assert_msg(visit_store_add(to, &v) == ST_OK, "%s", store_errmsg(to));
+			if (i % 4 == 3 && k == 0)
+				ck_assert_int_eq(visit_store_void(to, v.id, "entered twice"), ST_OK);
+			visit_free(&v);
+		}
 		guest_free(&g);
 	}
 }
+
+/* The month figures guest_month keeps, and the same figures summed from the live visits. */
+static const char guest_months[] =
+	"SELECT month, guest_id, visits, covers, spend_fen FROM guest_month ORDER BY 1, 2";
+static const char months_of_visits[] =
+	"SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), sum(spend_fen) FROM visit "
+	"WHERE voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2";
 
 START_TEST(test_bulk_load_matches_one_by_one)
 {
@@ -520,7 +541,9 @@ START_TEST(test_bulk_load_matches_one_by_one)
 	static const char *const queries[] = {
 		"SELECT key, guest_id FROM search_key ORDER BY 1, 2",
 		"SELECT rowid, text FROM search_text ORDER BY rowid",
-		"SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name",
+		"SELECT type, name, sql FROM sqlite_master WHERE type = 'index' OR type = 'trigger' "
+		"ORDER BY name",
+		guest_months,
 		"PRAGMA integrity_check",
 	};
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
@@ -530,6 +553,11 @@ START_TEST(test_bulk_load_matches_one_by_one)
 		free(one);
 		free(many);
 	}
+	/* the figures filled at the end are the visits' own */
+	char *filled = dump(path, guest_months), *summed = dump(path, months_of_visits);
+	ck_assert_str_eq(filled, summed);
+	free(filled);
+	free(summed);
 	/* found through the rebuilt indexes, the scratch file gone, the journal back to WAL */
 	struct search_hit hits[20];
 	size_t n = 0;
@@ -623,6 +651,92 @@ START_TEST(test_visits)
 	/* the voided visit is kept; audit rows for every add and the void */
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 4);
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'visit'"), 5);
+}
+END_TEST
+
+/* guest_month equals the live visits summed per guest and month. */
+static void assert_guest_months(const char *when)
+{
+	char *kept = dump(testdb_path, guest_months), *summed = dump(testdb_path, months_of_visits);
+	ck_assert_msg(strcmp(kept, summed) == 0, "after %s: guest_month\n%s\nvisits\n%s", when,
+		      kept, summed);
+	free(kept);
+	free(summed);
+}
+
+START_TEST(test_guest_month_follows_visits)
+{
+	int64_t g1 = add_guest("张先生", "张", NULL, NULL), g2 = add_guest("刘局长", "刘", NULL, NULL);
+	int64_t v1 = add_visit(g1, "2026-06-03", MEAL_DINNER, 8, 46000);
+	int64_t v2 = add_visit(g1, "2026-06-03", MEAL_LUNCH, 10, 52000);
+	int64_t v3 = add_visit(g1, "2026-07-01", MEAL_LUNCH, 2, 10000);
+	int64_t v4 = add_visit(g2, "2026-06-30", MEAL_DINNER, 4, 20000);
+	assert_guest_months("adds");
+	char q[300];
+	snprintf(q, sizeof q,
+		 "SELECT visits * 1000000 + covers * 1000 + spend_fen / 1000 FROM guest_month "
+		 "WHERE month = '2026-06' AND guest_id = %lld",
+		 (long long)g1);
+	ck_assert_int_eq(testdb_int(q), 2018098);
+	ck_assert_int_eq(visit_store_void(st, v1, "entered twice"), ST_OK);
+	assert_guest_months("a void");
+	ck_assert_int_eq(testdb_int(q), 1010052);
+	/* a month left without a live visit has no row */
+	ck_assert_int_eq(visit_store_void(st, v4, "wrong guest"), ST_OK);
+	assert_guest_months("the void of a month's only visit");
+	snprintf(q, sizeof q, "SELECT count(*) FROM guest_month WHERE guest_id = %lld", (long long)g2);
+	ck_assert_int_eq(testdb_int(q), 0);
+	/* whatever else writes the visits: a void undone, a date, guest, covers or spend changed,
+	 * a row deleted */
+	snprintf(q, sizeof q,
+		 "UPDATE visit SET voided_at = NULL, voided_by = NULL, void_reason = NULL "
+		 "WHERE id = %lld",
+		 (long long)v4);
+	testdb_exec(q);
+	assert_guest_months("a void undone");
+	snprintf(q, sizeof q, "UPDATE visit SET date = '2026-08-09' WHERE id = %lld", (long long)v2);
+	testdb_exec(q);
+	assert_guest_months("a date moved to another month");
+	snprintf(q, sizeof q, "UPDATE visit SET guest_id = %lld WHERE id = %lld", (long long)g2,
+		 (long long)v3);
+	testdb_exec(q);
+	assert_guest_months("a visit moved to another guest");
+	testdb_exec("UPDATE visit SET covers = covers + 5, spend_fen = spend_fen * 2");
+	assert_guest_months("covers and spend changed");
+	snprintf(q, sizeof q,
+		 "UPDATE visit SET voided_at = 'x', voided_by = entered_by, void_reason = 'r', "
+		 "covers = 3 WHERE id = %lld",
+		 (long long)v2);
+	testdb_exec(q);
+	assert_guest_months("a void and a change at once");
+	snprintf(q, sizeof q, "DELETE FROM visit WHERE id = %lld", (long long)v4);
+	testdb_exec(q);
+	assert_guest_months("a delete");
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest_month"), 1);
+}
+END_TEST
+
+START_TEST(test_migration_fills_guest_month)
+{
+	/* a database of schema 3 (before guest_month) with visits, one voided */
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	add_visit(g, "2026-05-31", MEAL_DINNER, 8, 46000);
+	int64_t v = add_visit(g, "2026-06-01", MEAL_LUNCH, 10, 52000);
+	add_visit(g, "2026-06-02", MEAL_LUNCH, 3, 9000);
+	ck_assert_int_eq(visit_store_void(st, v, "entered twice"), ST_OK);
+	store_close(st);
+	st = NULL;
+	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
+		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; "
+		    "PRAGMA user_version=3");
+	char err[512];
+	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	assert_guest_months("the migration");
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest_month"), 2);
+	/* and kept from then on */
+	add_visit(g, "2026-06-03", MEAL_LUNCH, 3, 9000);
+	assert_guest_months("a visit after the migration");
 }
 END_TEST
 
@@ -731,6 +845,8 @@ static Suite *store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_visits);
 	tcase_add_test(tc, test_visit_invalid);
+	tcase_add_test(tc, test_guest_month_follows_visits);
+	tcase_add_test(tc, test_migration_fills_guest_month);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);
 	suite_add_tcase(s, tc);

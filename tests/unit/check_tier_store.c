@@ -475,16 +475,12 @@ static void check_windows_of(struct date m, const char *tier, const char *manage
 	}
 }
 
-/* The windows of month m, filtered, as a month of few visits and as one of many (a threshold
- * of 0: every month is big). */
+/* The windows of month m, filtered, against the whole month. */
 static void check_windows(struct date m, const char *tier, const char *manager)
 {
 	struct sheet_row *all;
 	size_t n;
 	ck_assert_int_eq(sheet_store_month(st, m, tier, manager, &all, &n), ST_OK);
-	sheet_store_sparse_visits = 0;
-	check_windows_of(m, tier, manager, all, n);
-	sheet_store_sparse_visits = 20000;
 	check_windows_of(m, tier, manager, all, n);
 	free(all);
 }
