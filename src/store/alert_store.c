@@ -18,13 +18,13 @@ struct held {
 enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
 				     const char *now, long *created, long *raised)
 {
-	/* who held a tier last month, with their visits of this month (visit_guest_date: one
-	 * seek per guest) */
+	/* who held a tier last month, with their figures of this month (guest_month: one row a
+	 * guest who came) */
 	static const char *held_sql =
-		"SELECT tm.guest_id, tm.tier, tm.grp, count(v.guest_id), coalesce(sum(v.covers), 0), "
-		"coalesce(sum(v.spend_fen), 0) FROM tier_month tm LEFT JOIN visit v ON "
-		"v.guest_id = tm.guest_id AND v.voided_at IS NULL AND v.date BETWEEN ?2 AND ?3 "
-		"WHERE tm.month = ?1 AND tm.tier IS NOT NULL GROUP BY tm.guest_id ORDER BY tm.guest_id";
+		"SELECT tm.guest_id, tm.tier, tm.grp, ifnull(gm.visits, 0), ifnull(gm.covers, 0), "
+		"ifnull(gm.spend_fen, 0) FROM tier_month tm LEFT JOIN guest_month gm ON "
+		"gm.month = ?2 AND gm.guest_id = tm.guest_id "
+		"WHERE tm.month = ?1 AND tm.tier IS NOT NULL ORDER BY tm.guest_id";
 	static const char *overdue_sql =
 		"SELECT id FROM complaint WHERE guest_id = ?1 AND (status = 'open' OR "
 		"status = 'acknowledged') AND ((status = 'open' AND datetime(opened_at, '+' || ?3 || "
@@ -56,8 +56,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		goto out;
 	}
 	sqlite3_bind_text(s, 1, k.prev, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, k.first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, k.last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
@@ -207,10 +206,9 @@ out:
 	"a.light, a.reason, a.tier, a.feedback, fs.login, a.created_at, a.closed_at, a.outcome, "  \
 	"(SELECT count(*) FROM alert_action WHERE alert_id = a.id), "                              \
 	"(SELECT count(*) FROM alert_action WHERE alert_id = a.id AND done_at IS NOT NULL), "      \
-	"(SELECT count(*) FROM visit WHERE guest_id = a.guest_id AND voided_at IS NULL AND date "  \
-	"BETWEEN ?1 AND ?2), (SELECT coalesce(sum(spend_fen), 0) FROM visit WHERE guest_id = "     \
-	"a.guest_id AND voided_at IS NULL AND date BETWEEN ?1 AND ?2) "                            \
-	"FROM alert a JOIN guest g ON g.id = a.guest_id LEFT JOIN staff fs ON fs.id = a.feedback_by "
+	"ifnull(m.visits, 0), ifnull(m.spend_fen, 0) "                                              \
+	"FROM alert a JOIN guest g ON g.id = a.guest_id LEFT JOIN staff fs ON fs.id = a.feedback_by " \
+	"LEFT JOIN guest_month m ON m.month = ?1 AND m.guest_id = a.guest_id "
 
 static void read_alert(sqlite3_stmt *s, struct alert_row *a)
 {
@@ -238,7 +236,7 @@ static void read_alert(sqlite3_stmt *s, struct alert_row *a)
 enum store_status alert_store_list(struct store *st, struct date m, bool all,
 				   struct alert_row **out, size_t *n)
 {
-	static const char *sql = "SELECT " ALERT_COLS "WHERE (?3 OR a.closed_at IS NULL) "
+	static const char *sql = "SELECT " ALERT_COLS "WHERE (?2 OR a.closed_at IS NULL) "
 				 "ORDER BY a.closed_at IS NOT NULL, a.light = 'yellow', a.id";
 	const struct month_keys k = store_month_keys(m);
 	*out = NULL;
@@ -246,9 +244,8 @@ enum store_status alert_store_list(struct store *st, struct date m, bool all,
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 3, all);
+	sqlite3_bind_text(s, 1, k.key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, all);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -262,10 +259,30 @@ enum store_status alert_store_list(struct store *st, struct date m, bool all,
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alerts");
 }
 
+enum store_status alert_store_open_counts(struct store *st, long *red, long *yellow)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT light, count(*) FROM alert "
+					 "WHERE closed_at IS NULL GROUP BY light");
+	*red = *yellow = 0;
+	if (!s)
+		return ST_IO;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *light = (const char *)sqlite3_column_text(s, 0);
+		long n = (long)sqlite3_column_int64(s, 1);
+		if (strcmp(light, "red") == 0)
+			*red = n;
+		else if (strcmp(light, "yellow") == 0)
+			*yellow = n;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alerts");
+}
+
 enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 				  struct alert_row *out, struct alert_action **acts, size_t *nacts)
 {
-	static const char *sql = "SELECT " ALERT_COLS "WHERE a.id = ?3";
+	static const char *sql = "SELECT " ALERT_COLS "WHERE a.id = ?2";
 	static const char *act_sql = "SELECT a.no, a.text, a.owner, a.done_at, s.login FROM alert_action a "
 				     "LEFT JOIN staff s ON s.id = a.done_by WHERE a.alert_id = ?1 ORDER BY a.no";
 	const struct month_keys k = store_month_keys(m);
@@ -274,9 +291,8 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, k.last, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, id);
+	sqlite3_bind_text(s, 1, k.key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, id);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		read_alert(s, out);

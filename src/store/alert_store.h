@@ -45,6 +45,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 enum store_status alert_store_list(struct store *st, struct date m, bool all,
 				   struct alert_row **out, size_t *n);
 
+/* How many alerts are open, by light. */
+enum store_status alert_store_open_counts(struct store *st, long *red, long *yellow);
 /* Alert id with its action items (*acts malloc'ed, caller frees). */
 enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 				  struct alert_row *out, struct alert_action **acts, size_t *nacts);

@@ -66,20 +66,6 @@ static void list_figs(struct dash *d)
 	list_cursor_first(&d->cur, d->nfigs, (int)d->nfigs);
 }
 
-static enum store_status count_alerts(struct tui *t, struct dash *d)
-{
-	struct alert_row *v = NULL;
-	size_t n = 0;
-	enum store_status s = alert_store_list(t->st, d->m, false, &v, &n);
-	d->red = d->yellow = 0;
-	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		d->red += strcmp(v[i].light, "red") == 0;
-		d->yellow += strcmp(v[i].light, "yellow") == 0;
-	}
-	free(v);
-	return s;
-}
-
 static enum store_status count_overdue(struct tui *t, struct dash *d)
 {
 	d->overdue = 0;
@@ -107,7 +93,7 @@ static void load(struct tui *t, struct dash *d)
 	if (s == ST_OK)
 		s = report_store_today(t->st, t->rules, date_today(), &d->td);
 	if (s == ST_OK)
-		s = count_alerts(t, d);
+		s = alert_store_open_counts(t->st, &d->red, &d->yellow);
 	if (s == ST_OK)
 		s = count_overdue(t, d);
 	if (s != ST_OK)

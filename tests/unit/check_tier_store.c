@@ -621,6 +621,10 @@ START_TEST(test_alert_triggers)
 	ck_assert_str_eq(light_of(g[5]), "red");
 	ck_assert_str_eq(light_of(never), "none");
 	ck_assert_int_eq(created, 4);
+	long red, yellow;
+	ck_assert_int_eq(alert_store_open_counts(st, &red, &yellow), ST_OK);
+	ck_assert_int_eq(red, 3);
+	ck_assert_int_eq(yellow, 1);
 	/* again: nothing new; a yellow that turns red is raised, not duplicated */
 	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
 					    &created, &raised),
@@ -638,14 +642,24 @@ START_TEST(test_alert_triggers)
 			 ST_OK);
 	ck_assert_int_eq(raised, 1);
 	ck_assert_str_eq(light_of(g[3]), "red");
+	ck_assert_int_eq(alert_store_open_counts(st, &red, &yellow), ST_OK);
+	ck_assert_int_eq(red, 4);
+	ck_assert_int_eq(yellow, 0);
 	/* yellow_factor 0.5 flags only those below half: 3's one visit of ¥600 is above half of
 	 * C active (1 visit, ¥500, ¥20 a head) */
 	struct alert_row *v;
 	size_t n;
 	ck_assert_int_eq(alert_store_list(st, (struct date){2026, 7, 1}, false, &v, &n), ST_OK);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		/* July's figures beside each: 1 came not at all, 3 once for ¥600, 4 and 5 twice */
+		int want = v[i].guest_id == g[1] ? 0 : v[i].guest_id == g[3] ? 1 : 2;
+		ck_assert_int_eq(v[i].m_visits, want);
+		ck_assert_int_eq(v[i].m_spend, want * 60000);
 		ck_assert_int_eq(alert_store_close(st, v[i].id, "handled"), ST_OK);
+	}
 	free(v);
+	ck_assert_int_eq(alert_store_open_counts(st, &red, &yellow), ST_OK);
+	ck_assert_int_eq(red + yellow, 0);
 	testdb_exec("DELETE FROM complaint; DELETE FROM alert_action; DELETE FROM alert;");
 	rules.alerts.yellow_factor = 0.5;
 	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
