@@ -74,9 +74,11 @@ static void draw(struct tui *t, struct view *v)
 			spend += d->v[i].spend_fen;
 			live++;
 		}
-	char sum[200], money[32];
-	snprintf(sum, sizeof sum, _("%zu visits, %ld covers, ¥%s"), live, covers,
-		 money_format_short(spend, money));
+	char sum[200], money[32], nv[64], nc[64];
+	snprintf(nv, sizeof nv, ngettext("%zu visit", "%zu visits", live), live);
+	snprintf(nc, sizeof nc, ngettext("%ld cover", "%ld covers", (unsigned long)covers), covers);
+	/* TRANSLATORS: the day's visits, covers and spend: "3 visits, 20 covers, ¥4,200" */
+	snprintf(sum, sizeof sum, _("%s, %s, ¥%s"), nv, nc, money_format_short(spend, money));
 	draw_fill(1, 1, w - 2, sum, draw_attr(t, TE_LABEL));
 	if (!d->n) {
 		draw_text(3, 2, w - 4,
