@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli_sheet.h"
 #include "core/money.h"
@@ -456,12 +457,22 @@ static void export_to(struct tui *t, struct sheet *d, const char *path)
 	free(tmp);
 }
 
+/* A file already at path (last month's export, someone else's) is replaced only when asked. */
+static bool replace_ok(struct tui *t, const char *path)
+{
+	if (access(path, F_OK) != 0)
+		return true;
+	char q[300];
+	snprintf(q, sizeof q, _("%s is already there. Replace it?"), path);
+	return tui_confirm(t, q);
+}
+
 static void ask_export(struct tui *t, struct sheet *d)
 {
 	char mk[8], def[64];
 	snprintf(def, sizeof def, "sheet-%s.csv", date_month_key(d->month, mk));
 	char *path = tui_prompt(t, _("Export the sheet to (CSV):"), def);
-	if (path && path[0])
+	if (path && path[0] && replace_ok(t, path))
 		export_to(t, d, path);
 	free(path);
 }

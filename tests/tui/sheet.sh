@@ -117,6 +117,7 @@ expect No guest of this filter came this month
 snap li has no guest of tier B this month
 KEYS
 cd "$TMP" # the export's default file is written in the current directory
+printf 'a file of someone else\n' > kept.csv
 screen <<'KEYS'
 key :
 type sheet 2026-05 manager li
@@ -130,7 +131,21 @@ key x
 key Enter
 expect sheet written to sheet-2026-05.csv
 snap exported to the default file
+key x
+key ^U
+type kept.csv
+key Enter
+expect kept.csv is already there. Replace it? (y/n)
+snap a file already there: asked before it is replaced
+key n
+key x
+key Enter
+key y
+expect sheet written to sheet-2026-05.csv
+snap replaced when the answer is yes
 run cat sheet-2026-05.csv; rm sheet-2026-05.csv
 KEYS
+echo "# the answer no left the other file as it was" >> "$OUT"
+cat kept.csv >> "$OUT"
 run --format csv sheet --month 2026-05 --sales-manager li
 finish
