@@ -787,6 +787,42 @@ static int move_key(const struct tier_rules *r, const struct tier_row *t)
 	return delta < 0 ? delta : 1000 - delta;
 }
 
+/* A row's move and its place in the query's order (guest order): the sort is stable. */
+struct move_order {
+	int key;
+	size_t at;
+};
+
+static int cmp_moves(const void *a, const void *b)
+{
+	const struct move_order *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* Rose first, then fell; the biggest moves first in each, in guest order among equals. False
+ * when out of memory (v untouched). */
+static bool sort_moves(const struct tier_rules *r, struct tier_row *v, size_t n)
+{
+	struct move_order *o = malloc(n * sizeof *o);
+	struct tier_row *copy = malloc(n * sizeof *copy);
+	if (!o || !copy) {
+		free(o);
+		free(copy);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct move_order){move_key(r, &v[i]), i};
+	qsort(o, n, sizeof *o, cmp_moves);
+	memcpy(copy, v, n * sizeof *copy);
+	for (size_t i = 0; i < n; i++)
+		v[i] = copy[o[i].at];
+	free(o);
+	free(copy);
+	return true;
+}
+
 #define ROW_COLS                                                                                 \
 	"tm.guest_id, g.name, tm.tier, tm.grp, tm.source, tm.computed_tier, tm.computed_grp, "    \
 	"tm.months, tm.visits, tm.covers, tm.spend_fen, tm.m_visits, tm.m_covers, tm.m_spend_fen, " \
@@ -826,18 +862,8 @@ static enum store_status rows(struct store *st, const struct tier_rules *r, cons
 	if (!movers) {
 		if (*n > 1)
 			qsort_r(*out, *n, sizeof **out, cmp_rows, (void *)r);
-	} else {
-		/* rose first, then fell; the biggest moves first in each */
-		for (size_t i = 1; i < *n; i++) {
-			struct tier_row key = (*out)[i];
-			int kk = move_key(r, &key);
-			size_t j = i;
-			while (j > 0 && move_key(r, &(*out)[j - 1]) > kk) {
-				(*out)[j] = (*out)[j - 1];
-				j--;
-			}
-			(*out)[j] = key;
-		}
+	} else if (*n > 1 && !sort_moves(r, *out, *n)) {
+		return store_fail(st, ST_IO, "out of memory");
 	}
 	return ST_OK;
 }
