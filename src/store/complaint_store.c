@@ -229,6 +229,7 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 	if (!ev)
 		return ST_OK;
 
+	enum store_status rs = ST_IO;
 	if (!(s = store_prep(st, sql_events)))
 		goto fail;
 	sqlite3_bind_int64(s, 1, id);
@@ -236,7 +237,7 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!vec_reserve((void **)ev, *nev + 1, &cap, sizeof **ev)) {
 			sqlite3_reset(s);
-			store_fail(st, ST_IO, "out of memory");
+			rs = store_fail(st, ST_IO, "out of memory");
 			goto fail;
 		}
 		struct complaint_event *e = &(*ev)[(*nev)++];
@@ -254,7 +255,8 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		store_sqlfail(st, rc, "complaint events");
+		/* busy or locked stays what it is: the caller says "try again", not "broken" */
+		rs = store_sqlfail(st, rc, "complaint events");
 		goto fail;
 	}
 	return ST_OK;
@@ -265,7 +267,7 @@ fail:
 	*ev = NULL;
 	*nev = 0;
 	complaint_free(out);
-	return ST_IO;
+	return rs;
 }
 
 /* The list query for f, malloc'ed. */
