@@ -233,23 +233,46 @@ static void read_alert(sqlite3_stmt *s, struct alert_row *a)
 	a->m_spend = sqlite3_column_int64(s, 17);
 }
 
-enum store_status alert_store_list(struct store *st, struct date m, bool all,
-				   struct alert_row **out, size_t *n)
+struct alert_key alert_key_of(const struct alert_row *r)
 {
-	static const char *sql = "SELECT " ALERT_COLS "WHERE (?2 OR a.closed_at IS NULL) "
-				 "ORDER BY a.closed_at IS NOT NULL, a.light = 'yellow', a.id";
-	const struct month_keys k = store_month_keys(m);
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_prep(st, sql);
+	return (struct alert_key){(r->closed_at[0] ? 2 : 0) + (strcmp(r->light, "yellow") == 0),
+				  r->id};
+}
+
+int alert_key_cmp(struct alert_key a, struct alert_key b)
+{
+	if (a.rank != b.rank)
+		return a.rank < b.rank ? -1 : 1;
+	return a.id < b.id ? -1 : a.id > b.id;
+}
+
+/* The alerts of one rank (a light, open or closed) after id ?2 (backward: before it, in
+ * descending order), at most ?4 (-1: all). Open ones go through the partial index alert_light
+ * (light, id), so a window reads only its rows; closed ones are the "all" view's, rare, and
+ * scan the table by id. The whole list is these four in rank order. */
+#define ALERT_RANK(closed, cmp, dir)                                                              \
+	"SELECT " ALERT_COLS "WHERE a.light = ?3 AND a.closed_at " closed " AND a.id " cmp " ?2 " \
+	"ORDER BY a.id " dir " LIMIT ?4"
+
+/* Appends the rows of rank r after (backward: before) id from to *out, at most limit in all
+ * (0: no limit). */
+static enum store_status read_rank(struct store *st, const char *mk, int r, int64_t from,
+				   bool backward, size_t limit, struct alert_row **out, size_t *n,
+				   size_t *cap)
+{
+	static const char *sql[2][2] = {
+		{ALERT_RANK("IS NULL", ">", "ASC"), ALERT_RANK("IS NULL", "<", "DESC")},
+		{ALERT_RANK("IS NOT NULL", ">", "ASC"), ALERT_RANK("IS NOT NULL", "<", "DESC")}};
+	sqlite3_stmt *s = store_prep(st, sql[r / 2][backward]);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, k.key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, all);
-	size_t cap = 0;
+	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, from);
+	sqlite3_bind_text(s, 3, r % 2 ? "yellow" : "red", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, limit ? (sqlite3_int64)(limit - *n) : -1);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+		if (!vec_reserve((void **)out, *n + 1, cap, sizeof **out)) {
 			sqlite3_reset(s);
 			return store_fail(st, ST_IO, "out of memory");
 		}
@@ -257,6 +280,65 @@ enum store_status alert_store_list(struct store *st, struct date m, bool all,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alerts");
+}
+
+/* Turns v[0..n) end for end (a backward window comes in descending order). */
+static void reverse_alerts(struct alert_row *v, size_t n)
+{
+	struct alert_row tmp;
+	for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+		tmp = v[i];
+		v[i] = v[j - 1];
+		v[j - 1] = tmp;
+	}
+}
+
+/* Whether rank r is in a list of open alerts (closed ones too with all) of light (NULL: both). */
+static bool rank_listed(int r, bool all, const char *light)
+{
+	if (r >= 2 && !all)
+		return false;
+	return !light || strcmp(light, r % 2 ? "yellow" : "red") == 0;
+}
+
+enum store_status alert_store_window(struct store *st, struct date m, bool all, const char *light,
+				     struct alert_key from, bool backward, size_t limit,
+				     struct alert_row **out, size_t *n)
+{
+	const struct month_keys k = store_month_keys(m);
+	size_t cap = 0;
+	enum store_status rs = ST_OK;
+	*out = NULL;
+	*n = 0;
+	/* one snapshot for the ranks read one after the other */
+	if ((rs = store_exec(st, "SAVEPOINT alert_window")) != ST_OK)
+		return rs;
+	if (!backward) {
+		for (int r = from.rank < 0 ? 0 : from.rank; r < 4 && rs == ST_OK; r++)
+			if ((!limit || *n < limit) && rank_listed(r, all, light))
+				rs = read_rank(st, k.key, r, r == from.rank ? from.id : INT64_MIN,
+					       false, limit, out, n, &cap);
+	} else {
+		for (int r = from.rank > 3 ? 3 : from.rank; r >= 0 && rs == ST_OK; r--)
+			if ((!limit || *n < limit) && rank_listed(r, all, light))
+				rs = read_rank(st, k.key, r, r == from.rank ? from.id : INT64_MAX,
+					       true, limit, out, n, &cap);
+		if (rs == ST_OK)
+			reverse_alerts(*out, *n);
+	}
+	store_exec(st, "RELEASE alert_window");
+	if (rs != ST_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rs;
+}
+
+enum store_status alert_store_list(struct store *st, struct date m, bool all,
+				   struct alert_row **out, size_t *n)
+{
+	return alert_store_window(st, m, all, NULL, ALERT_KEY_START, false, 0, out, n);
 }
 
 enum store_status alert_store_open_counts(struct store *st, long *red, long *yellow)

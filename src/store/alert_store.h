@@ -40,10 +40,37 @@ struct alert_action {
 enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
 				     const char *now, long *created, long *raised);
 
-/* Open alerts (all alerts with all), red first, with month m's visits and spend.
- * *out is malloc'ed (caller frees). */
+/* Open alerts (all alerts with all), red first, with month m's visits and spend: the open
+ * ones before the closed ones, red before yellow, then by id. *out is malloc'ed (caller
+ * frees). */
 enum store_status alert_store_list(struct store *st, struct date m, bool all,
 				   struct alert_row **out, size_t *n);
+
+/* A place in the order of alert_store_list: rank 0 open red, 1 open yellow, 2 closed red,
+ * 3 closed yellow; then the alert's id. */
+struct alert_key {
+	int rank;
+	int64_t id;
+};
+/* Before the first alert and after the last one (ids start at 1). */
+#define ALERT_KEY_START ((struct alert_key){0, 0})
+#define ALERT_KEY_END   ((struct alert_key){4, 0})
+
+/* The place of alert r in the list. */
+struct alert_key alert_key_of(const struct alert_row *r);
+/* <0, 0, >0 as a comes before, at or after b. */
+int alert_key_cmp(struct alert_key a, struct alert_key b);
+
+/* A window of the list for a screen that shows a few rows at a time: up to limit (0: no
+ * limit) rows of alert_store_list (same rows, same order; of light "red" or "yellow" only when
+ * light is not NULL) after place from, or, when backward is set, the last limit rows before it
+ * (still returned in list order: ALERT_KEY_END reads the end of the list). Reads only as far
+ * as it needs (keyset by light and id), so the first screen of a hundred thousand open alerts
+ * does not wait for all of them. *out is malloc'ed (caller frees; NULL when *n is 0); *n <
+ * limit only at the end (or start) of the list. */
+enum store_status alert_store_window(struct store *st, struct date m, bool all, const char *light,
+				     struct alert_key from, bool backward, size_t limit,
+				     struct alert_row **out, size_t *n);
 
 /* How many alerts are open, by light. */
 enum store_status alert_store_open_counts(struct store *st, long *red, long *yellow);

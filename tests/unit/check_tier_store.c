@@ -670,6 +670,135 @@ START_TEST(test_alert_triggers)
 }
 END_TEST
 
+/* The alerts of all (or only open) of light (NULL: both) as alert_store_list orders them. */
+static size_t alerts_of(bool all, const char *light, struct alert_row **out)
+{
+	struct alert_row *v;
+	size_t n, k = 0;
+	ck_assert_int_eq(alert_store_list(st, (struct date){2026, 7, 1}, all, &v, &n), ST_OK);
+	for (size_t i = 0; i < n; i++)
+		if (!light || strcmp(v[i].light, light) == 0)
+			v[k++] = v[i];
+	*out = v;
+	return k;
+}
+
+static void same_alert(const struct alert_row *a, const struct alert_row *b)
+{
+	ck_assert_int_eq(a->id, b->id);
+	ck_assert_str_eq(a->light, b->light);
+	ck_assert_str_eq(a->closed_at, b->closed_at);
+	ck_assert_str_eq(a->name, b->name);
+	ck_assert_str_eq(a->phones, b->phones);
+	ck_assert_int_eq(a->m_visits, b->m_visits);
+	ck_assert_int_eq(a->m_spend, b->m_spend);
+	ck_assert_int_eq(a->actions, b->actions);
+	ck_assert_int_eq(a->actions_done, b->actions_done);
+}
+
+/* Every window size, forward from the start and backward from the end, gives the alerts of
+ * the whole list, in its order. */
+static void check_alert_windows(bool all, const char *light)
+{
+	struct alert_row *whole, *w;
+	size_t n = alerts_of(all, light, &whole), k;
+	struct date july = {2026, 7, 1};
+	for (size_t limit = 1; limit <= n + 1; limit++) {
+		size_t got = 0;
+		struct alert_key from = ALERT_KEY_START;
+		do { /* forward */
+			ck_assert_int_eq(alert_store_window(st, july, all, light, from, false, limit,
+							    &w, &k),
+					 ST_OK);
+			ck_assert_uint_le(got + k, n);
+			for (size_t i = 0; i < k; i++)
+				same_alert(&w[i], &whole[got + i]);
+			got += k;
+			if (k)
+				from = alert_key_of(&w[k - 1]);
+			free(w);
+		} while (k == limit);
+		ck_assert_uint_eq(got, n);
+		size_t left = n;
+		from = ALERT_KEY_END;
+		do { /* backward */
+			ck_assert_int_eq(alert_store_window(st, july, all, light, from, true, limit,
+							    &w, &k),
+					 ST_OK);
+			ck_assert_uint_le(k, left);
+			for (size_t i = 0; i < k; i++)
+				same_alert(&w[i], &whole[left - k + i]);
+			left -= k;
+			if (k)
+				from = alert_key_of(&w[0]);
+			free(w);
+		} while (k == limit);
+		ck_assert_uint_eq(left, 0);
+	}
+	free(whole);
+}
+
+START_TEST(test_alert_window)
+{
+	/* lights and closing interleaved by id, so that the list's order is not the ids' */
+	static const char *const lights[] = {"yellow", "red", "yellow", "yellow", "red",
+					     "red",    "yellow", "red", "yellow"};
+	static const bool closed[] = {false, true, false, true, false, false, true, true, false};
+	char q[400];
+	for (int i = 0; i < 9; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "客%d", i);
+		int64_t g = guest(name);
+		if (i % 3 == 0)
+			visit(g, "2026-07-03", 10, 600);
+		snprintf(q, sizeof q,
+			 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at, closed_at, "
+			 "outcome) VALUES (%lld, '2026-07', '%s', 'no visit in 2026-07', 'C', "
+			 "'2026-07-15 12:00:00', %s, %s)",
+			 (long long)g, lights[i], closed[i] ? "'2026-07-16 09:00:00'" : "NULL",
+			 closed[i] ? "'handled'" : "NULL");
+		testdb_exec(q);
+	}
+	testdb_exec("INSERT INTO alert_action(alert_id, no, text, done_at) VALUES (1, 1, 'call', "
+		    "'2026-07-15 13:00:00'), (1, 2, 'write', NULL), (5, 1, 'visit', NULL)");
+	struct alert_row *v;
+	ck_assert_uint_eq(alerts_of(false, NULL, &v), 5);
+	/* open red 5, 6; open yellow 1, 3, 9 */
+	static const int64_t open_order[] = {5, 6, 1, 3, 9};
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(v[i].id, open_order[i]);
+	ck_assert_int_eq(v[2].actions, 2);
+	ck_assert_int_eq(v[2].actions_done, 1);
+	free(v);
+	/* closed after the open ones: red 2, 8, then yellow 4, 7 */
+	ck_assert_uint_eq(alerts_of(true, NULL, &v), 9);
+	ck_assert_int_eq(v[5].id, 2);
+	ck_assert_int_eq(v[6].id, 8);
+	ck_assert_int_eq(v[7].id, 4);
+	ck_assert_int_eq(v[8].id, 7);
+	free(v);
+	for (int all = 0; all < 2; all++) {
+		check_alert_windows(all, NULL);
+		check_alert_windows(all, "red");
+		check_alert_windows(all, "yellow");
+	}
+	/* a window from an alert's place: the ones after it, across the lights */
+	struct alert_row *w;
+	size_t n;
+	ck_assert_int_eq(alert_store_window(st, (struct date){2026, 7, 1}, true, NULL,
+					    (struct alert_key){0, 6}, false, 3, &w, &n),
+			 ST_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(w[0].id, 1);
+	ck_assert_int_eq(w[2].id, 9);
+	free(w);
+	/* none at all: an empty window, from either end */
+	testdb_exec("DELETE FROM alert_action; DELETE FROM alert;");
+	check_alert_windows(true, NULL);
+	check_alert_windows(false, "red");
+}
+END_TEST
+
 START_TEST(test_alert_months)
 {
 	/* a guest's months across the year end: visits, covers and spend per month (voided
@@ -883,6 +1012,7 @@ int main(void)
 	tcase_add_test(tc, test_sheet_window);
 	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_alert_triggers);
+	tcase_add_test(tc, test_alert_window);
 	tcase_add_test(tc, test_alert_months);
 	tcase_add_test(tc, test_dashboard_month);
 	tcase_add_test(tc, test_dashboard_pareto_ties);
