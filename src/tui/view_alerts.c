@@ -1,6 +1,10 @@
 /* view_alerts.c — alert guests (警报客户, domain.md §5): the red and yellow lists with the
  * month's figures, and one alert with the guest's recent months, the sales manager's feedback,
- * the numbered action items and closing with an outcome. */
+ * the numbered action items and closing with an outcome.
+ *
+ * A big restaurant has a hundred thousand open alerts: the list holds a window of them
+ * (alert_store_window, keyset by light and id) and reads more as the cursor moves past either
+ * end of it, as the attendance sheet does, so the first screen never waits for all of them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,15 +19,20 @@
 
 enum light_filter { SHOW_ALL, SHOW_RED, SHOW_YELLOW };
 
+/* Rows read at once at the least, and the most kept (the far end of the window is let go). */
+#define CHUNK 64
+#define KEEP  1024
+
 struct alerts {
-	struct alert_row *v;
+	struct alert_row *v; /* rows v[0..n) of the list shown, in its order, nothing between */
 	size_t n;
+	bool at_start, at_end;    /* nothing before v[0] / after v[n-1] (false: not known yet) */
 	struct marks_cache marks; /* the guests' allergy and taboo marks */
-	size_t *shown;             /* indexes into v of the lines shown */
-	size_t nshown;
-	struct list_cursor cur;
-	struct date month; /* whose figures are shown, and whose alerts R raises */
-	bool all;          /* closed ones too */
+	struct list_cursor cur;   /* over v[0..n) */
+	long red, yellow;         /* open alerts, whatever is shown */
+	bool any;                 /* the list has a line of some light */
+	struct date month;        /* whose figures are shown, and whose alerts R raises */
+	bool all;                 /* closed ones too */
 	enum light_filter light;
 	char err[300];
 };
@@ -102,35 +111,166 @@ static void alerts_clear(struct alerts *d)
 {
 	marks_cache_clear(&d->marks);
 	free(d->v);
-	free(d->shown);
 	d->v = NULL;
-	d->shown = NULL;
-	d->n = d->nshown = 0;
+	d->n = 0;
 }
 
-/* The lines the light filter lets through. */
-static void apply_filter(struct alerts *d)
+/* The light the filter lets through (NULL: both). */
+static const char *light_shown(const struct alerts *d)
 {
-	d->nshown = 0;
-	for (size_t i = 0; i < d->n && d->shown; i++) {
-		bool red = strcmp(d->v[i].light, "red") == 0;
-		if (d->light == SHOW_ALL || (d->light == SHOW_RED) == red)
-			d->shown[d->nshown++] = i;
-	}
-	list_cursor_first(&d->cur, d->nshown, 1);
+	return d->light == SHOW_RED ? "red" : d->light == SHOW_YELLOW ? "yellow" : NULL;
 }
 
-static void load(struct tui *t, struct alerts *d)
+/* Rows read at once: a screen's worth twice over, so that a read from the top row fills it. */
+static size_t chunk(const struct tui *t)
 {
-	alerts_clear(d);
+	return t->rows * 2 > CHUNK ? (size_t)t->rows * 2 : CHUNK;
+}
+
+/* Reads up to chunk rows after (or, backward, before) place from into a new array; a failure
+ * is said on the status line. */
+static enum store_status read_window(struct tui *t, struct alerts *d, struct alert_key from,
+				     bool backward, struct alert_row **out, size_t *n)
+{
+	enum store_status s = alert_store_window(t->st, d->month, d->all, light_shown(d), from,
+						 backward, chunk(t), out, n);
+	if (s != ST_OK)
+		tui_error(t, "%s", tui_store_error(t, s));
+	return s;
+}
+
+/* Replaces the window by the rows after place from (backward: before it). */
+static void load_at(struct tui *t, struct alerts *d, struct alert_key from, bool backward)
+{
+	struct alert_row *v;
+	size_t n;
+	enum store_status s = read_window(t, d, from, backward, &v, &n);
+	alerts_clear(d); /* the marks are read again: they may have changed */
 	d->err[0] = '\0';
-	enum store_status s = alert_store_list(t->st, d->month, d->all, &d->v, &d->n);
+	if (s != ST_OK)
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+	d->v = v;
+	d->n = n;
+	d->at_start = backward ? n < chunk(t) : alert_key_cmp(from, ALERT_KEY_START) <= 0;
+	d->at_end = backward ? alert_key_cmp(from, ALERT_KEY_END) >= 0 : n < chunk(t);
+	d->cur.sel = backward && n ? n - 1 : 0;
+	d->cur.top = d->cur.sel;
+}
+
+/* Reads the rows after the window onto its end; false when there are none (or it failed). */
+static bool grow_down(struct tui *t, struct alerts *d)
+{
+	if (d->at_end || !d->n)
+		return false;
+	struct alert_row *more, *nv;
+	size_t k;
+	if (read_window(t, d, alert_key_of(&d->v[d->n - 1]), false, &more, &k) != ST_OK)
+		return false;
+	d->at_end = k < chunk(t);
+	if (!k || !(nv = realloc(d->v, (d->n + k) * sizeof *nv))) {
+		free(more);
+		return false;
+	}
+	memcpy(nv + d->n, more, k * sizeof *nv);
+	free(more);
+	d->v = nv;
+	d->n += k;
+	if (d->n > KEEP) { /* let the first rows go */
+		size_t drop = d->n - KEEP;
+		memmove(d->v, d->v + drop, KEEP * sizeof *d->v);
+		d->n = KEEP;
+		d->cur.sel -= drop < d->cur.sel ? drop : d->cur.sel;
+		d->cur.top -= drop < d->cur.top ? drop : d->cur.top;
+		d->at_start = false;
+	}
+	return true;
+}
+
+/* Reads the rows before the window onto its start; false when there are none. */
+static bool grow_up(struct tui *t, struct alerts *d)
+{
+	if (d->at_start || !d->n)
+		return false;
+	struct alert_row *more;
+	size_t k;
+	if (read_window(t, d, alert_key_of(&d->v[0]), true, &more, &k) != ST_OK)
+		return false;
+	d->at_start = k < chunk(t);
+	size_t keep = d->n + k > KEEP ? KEEP - k : d->n; /* let the last rows go */
+	struct alert_row *nv = k ? malloc((k + keep) * sizeof *nv) : NULL;
+	if (!nv) {
+		free(more);
+		return false;
+	}
+	memcpy(nv, more, k * sizeof *nv);
+	memcpy(nv + k, d->v, keep * sizeof *nv);
+	free(more);
+	free(d->v);
+	d->v = nv;
+	if (keep < d->n)
+		d->at_end = false;
+	d->n = k + keep;
+	d->cur.sel += k;
+	d->cur.top += k;
+	return true;
+}
+
+/* Reads rows past the window's ends until the line delta lines from the selection (negative:
+ * up) is in it, or the list ends. */
+static void reach(struct tui *t, struct alerts *d, long delta)
+{
+	while (delta > 0 && d->cur.sel + (size_t)delta >= d->n && grow_down(t, d))
+		;
+	while (delta < 0 && (size_t)-delta > d->cur.sel && grow_up(t, d))
+		;
+}
+
+/* The counts by light, and whether the list (of every light) has a line at all. */
+static void load_counts(struct tui *t, struct alerts *d)
+{
+	enum store_status s = alert_store_open_counts(t->st, &d->red, &d->yellow);
 	if (s != ST_OK) {
 		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
 		return;
 	}
-	d->shown = calloc(d->n ? d->n : 1, sizeof *d->shown);
-	apply_filter(d);
+	d->any = d->red + d->yellow > 0;
+	struct alert_row *v = NULL;
+	size_t n = 0;
+	if (!d->any && d->all && /* closed ones only */
+	    (s = alert_store_window(t->st, d->month, true, NULL, ALERT_KEY_START, false, 1, &v,
+				    &n)) != ST_OK)
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+	d->any = d->any || n;
+	free(v);
+}
+
+/* Reads the list from its start (the filter changed). */
+static void load(struct tui *t, struct alerts *d)
+{
+	load_at(t, d, ALERT_KEY_START, false);
+	load_counts(t, d);
+}
+
+/* Reads the list again from the first line shown, the cursor staying on the same alert (or,
+ * when it left the list, on the one that took its place). */
+static void load_again(struct tui *t, struct alerts *d)
+{
+	int rows = t->rows - 5;
+	bool start = d->n == 0 || (d->at_start && d->cur.top == 0);
+	struct alert_key top = start ? ALERT_KEY_START : alert_key_of(&d->v[d->cur.top]);
+	struct alert_key sel = d->n ? alert_key_of(&d->v[d->cur.sel]) : ALERT_KEY_START;
+	top.id -= !start; /* from the top line itself */
+	load_at(t, d, top, false);
+	load_counts(t, d);
+	d->at_start = start;
+	if (d->at_end && d->n < (size_t)(rows > 0 ? rows : 1))
+		grow_up(t, d); /* near the end: the lines above fill the screen */
+	d->cur.sel = d->n ? d->n - 1 : 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (alert_key_cmp(alert_key_of(&d->v[i]), sel) >= 0) {
+			d->cur.sel = i;
+			break;
+		}
 }
 
 static const char *title(struct tui *t, struct view *v)
@@ -158,12 +298,8 @@ static struct acols columns(int w)
 
 static void draw_summary(struct tui *t, struct alerts *d, int w)
 {
-	int red = 0, yellow = 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (!d->v[i].closed_at[0])
-			*(strcmp(d->v[i].light, "red") == 0 ? &red : &yellow) += 1;
 	static const char *const shows[] = {N_("all lights"), N_("red only"), N_("yellow only")};
-	char *s = xasprintf(_("%d red, %d yellow open · showing %s%s"), red, yellow,
+	char *s = xasprintf(_("%d red, %d yellow open · showing %s%s"), (int)d->red, (int)d->yellow,
 			    _(shows[d->light]), d->all ? _(", closed ones too") : "");
 	draw_fill(1, 1, w - 2, s, draw_attr(t, TE_LABEL));
 	free(s);
@@ -190,17 +326,15 @@ static void draw_header(struct tui *t, int y, const struct acols *c)
 	draw_right(y, x, c->age, _("age"), lab);
 }
 
-/* The guest of shown line k (for the marks cache). */
-static int64_t shown_guest(const void *list, size_t k)
+/* The guest of line k of the window (for the marks cache). */
+static int64_t guest_of(const void *list, size_t k)
 {
-	const struct alerts *d = list;
-	return d->v[d->shown[k]].guest_id;
+	return ((const struct alert_row *)list)[k].guest_id;
 }
 
 static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, const struct acols *c)
 {
-	size_t i = d->shown[k];
-	const struct alert_row *r = &d->v[i];
+	const struct alert_row *r = &d->v[k];
 	bool sel = k == d->cur.sel;
 	attr_t a = sel ? draw_attr(t, TE_SELECTION) : r->closed_at[0] ? draw_attr(t, TE_DIM)
 								 : draw_attr(t, TE_NORMAL);
@@ -212,7 +346,7 @@ static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, c
 	x += c->light + 1;
 	draw_text(y, x, c->name, r->name, a, true);
 	x += c->name + 1;
-	widget_safety_flags(t, y, x, marks_cache_get(&d->marks, d->v[i].guest_id));
+	widget_safety_flags(t, y, x, marks_cache_get(&d->marks, r->guest_id));
 	x += c->marks + 1;
 	widget_tier_badge(t, y, x, r->tier, NULL, false);
 	x += c->tier + 1;
@@ -244,9 +378,9 @@ static void draw(struct tui *t, struct view *v)
 		return;
 	}
 	draw_summary(t, d, w);
-	if (!d->nshown) {
+	if (!d->n) {
 		draw_text(3, 2, w - 4,
-			  d->n ? _("No alert of that light. l shows the others.")
+			  d->any ? _("No alert of that light. l shows the others.")
 			       : _("No open alerts. R raises this month's by the rules; c shows closed ones."),
 			  draw_attr(t, TE_DIM), true);
 		return;
@@ -254,9 +388,9 @@ static void draw(struct tui *t, struct view *v)
 	struct acols c = columns(w);
 	draw_header(t, 2, &c);
 	int rows = bottom - 2;
-	size_t first = list_cursor_first(&d->cur, d->nshown, rows);
-	marks_cache_rows(t, &d->marks, first, rows, d->nshown, shown_guest, d);
-	for (size_t k = first; k < d->nshown && (int)(k - first) < rows; k++)
+	size_t first = list_cursor_first(&d->cur, d->n, rows);
+	marks_cache_rows(t, &d->marks, first, rows, d->n, guest_of, d->v);
+	for (size_t k = first; k < d->n && (int)(k - first) < rows; k++)
 		draw_line(t, d, k, 3 + (int)(k - first), w, &c);
 }
 
@@ -280,7 +414,7 @@ static int raise_alerts(struct tui *t, struct alerts *d)
 		tui_message(t, _("%ld new alerts, %ld turned red"), created, raised);
 		tui_changed(t);
 	}
-	load(t, d);
+	load_again(t, d);
 	return RD_VIEW;
 }
 
@@ -288,22 +422,36 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct alerts *d = v->data;
-	const struct alert_row *r = d->nshown ? &d->v[d->shown[d->cur.sel]] : NULL;
-	if (list_cursor_act(&d->cur, a, d->nshown, t->rows - 5) >= 0)
-		return RD_VIEW;
+	const struct alert_row *r = d->n ? &d->v[d->cur.sel] : NULL;
+	int rows = t->rows - 5;
+	long page = rows > 1 ? rows - 1 : 1;
 	if (widget_month_act(&d->month, a)) {
-		load(t, d);
+		load_again(t, d);
 		return RD_VIEW;
 	}
 	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		reach(t, d, a == ACT_UP ? -1 : a == ACT_DOWN ? 1 : a == ACT_PAGE_UP ? -page : page);
+		return list_cursor_act(&d->cur, a, d->n, rows);
+	case ACT_TOP:
+		if (!d->at_start)
+			load_at(t, d, ALERT_KEY_START, false);
+		return list_cursor_act(&d->cur, a, d->n, rows);
+	case ACT_BOTTOM:
+		if (!d->at_end)
+			load_at(t, d, ALERT_KEY_END, true);
+		return list_cursor_act(&d->cur, a, d->n, rows);
 	case ACT_ALERTS_LIGHT:
 		d->light = (d->light + 1) % 3;
 		d->cur = (struct list_cursor){0};
-		apply_filter(d);
+		load(t, d);
 		return RD_VIEW;
 	case ACT_ALERTS_CLOSED:
 		d->all = !d->all;
-		load(t, d);
+		load_again(t, d);
 		return RD_VIEW;
 	case ACT_ALERTS_RAISE:
 		return raise_alerts(t, d);
@@ -320,9 +468,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	}
 }
 
+/* Another terminal (or the alert opened from here) changed the data. */
 static void reload(struct tui *t, struct view *v)
 {
-	load(t, v->data);
+	load_again(t, v->data);
 }
 
 static void alerts_free(struct view *v)
