@@ -84,4 +84,39 @@ type c
 snap closed ones too
 KEYS
 run alert show 1
+note "a list longer than the screen, read a window at a time: 150 more guests, every third red"
+sqlite3 "$MAITRE_DB" "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 150)
+INSERT INTO guest(name, created_at, updated_at)
+	SELECT printf('客%03d', n), '2026-06-01 10:00:00', '2026-06-01 10:00:00' FROM k;
+INSERT INTO alert(guest_id, month, light, reason, tier, created_at)
+	SELECT id, '2026-06', CASE WHEN (id - 3) % 3 = 0 THEN 'red' ELSE 'yellow' END,
+	'no visit in 2026-06', 'B', '2026-06-30 10:00:00' FROM guest WHERE id > 3 ORDER BY id;"
+screen <<'KEYS'
+size 80 24
+key F6
+snap the first screen: red first
+key End
+snap the end: the last yellow
+key PgUp PgUp PgUp PgUp
+snap four pages up, past the start of what End read
+key Home
+key PgDn PgDn PgDn PgDn
+snap four pages down, past the end of what Home read
+key Down Down
+expect >● YELLOW 客035
+key Enter
+expect alert 37 · 客035
+key Esc
+snap back on the same line
+run "$MAITRE" alert close 37 --outcome 来过了 > /dev/null
+tick
+snap another terminal closed it: the cursor on the one that took its place
+type l
+key End
+expect >●● RED   客150
+type l
+key End
+key PgUp PgUp PgUp PgUp
+snap yellow only: four pages up from the end
+KEYS
 finish
