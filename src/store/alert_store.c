@@ -256,14 +256,25 @@ int alert_key_cmp(struct alert_key a, struct alert_key b)
 
 /* Appends the rows of rank r after (backward: before) id from to *out, at most limit in all
  * (0: no limit). */
+static const char *const rank_sql[2][2] = {
+	{ALERT_RANK("IS NULL", ">", "ASC"), ALERT_RANK("IS NULL", "<", "DESC")},
+	{ALERT_RANK("IS NOT NULL", ">", "ASC"), ALERT_RANK("IS NOT NULL", "<", "DESC")}};
+
+enum store_status alert_store_explain(struct store *st, struct strv *out)
+{
+	static const char *const names[2][2] = {{"open_after", "open_before"},
+						{"closed_after", "closed_before"}};
+	enum store_status rs = ST_OK;
+	for (int i = 0; i < 4 && rs == ST_OK; i++)
+		rs = store_explain(st, names[i / 2][i % 2], rank_sql[i / 2][i % 2], out);
+	return rs;
+}
+
 static enum store_status read_rank(struct store *st, const char *mk, int r, int64_t from,
 				   bool backward, size_t limit, struct alert_row **out, size_t *n,
 				   size_t *cap)
 {
-	static const char *sql[2][2] = {
-		{ALERT_RANK("IS NULL", ">", "ASC"), ALERT_RANK("IS NULL", "<", "DESC")},
-		{ALERT_RANK("IS NOT NULL", ">", "ASC"), ALERT_RANK("IS NOT NULL", "<", "DESC")}};
-	sqlite3_stmt *s = store_prep(st, sql[r / 2][backward]);
+	sqlite3_stmt *s = store_prep(st, rank_sql[r / 2][backward]);
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);

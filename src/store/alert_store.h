@@ -72,6 +72,12 @@ enum store_status alert_store_window(struct store *st, struct date m, bool all, 
 				     struct alert_key from, bool backward, size_t limit,
 				     struct alert_row **out, size_t *n);
 
+struct strv;
+/* EXPLAIN QUERY PLAN of the window's statements, one "NAME: SQL => | plan | ..." string each
+ * appended to out (open_after, open_before, closed_after, closed_before), for a test that
+ * proves the open alerts are read through alert_light. */
+enum store_status alert_store_explain(struct store *st, struct strv *out);
+
 /* How many alerts are open, by light. */
 enum store_status alert_store_open_counts(struct store *st, long *red, long *yellow);
 /* Alert id with its action items (*acts malloc'ed, caller frees). */

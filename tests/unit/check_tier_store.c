@@ -799,6 +799,27 @@ START_TEST(test_alert_window)
 }
 END_TEST
 
+START_TEST(test_alert_window_plans)
+{
+	struct strv plans = {0};
+	ck_assert_int_eq(alert_store_explain(st, &plans), ST_OK);
+	ck_assert_uint_eq(plans.n, 4);
+	for (size_t i = 0; i < plans.n; i++) {
+		const char *p = strstr(plans.v[i], "=>");
+		ck_assert_ptr_nonnull(p);
+		/* no sort of the whole list, and every join by key */
+		ck_assert_msg(!strstr(p, "TEMP B-TREE") && !strstr(p, "SCAN g") &&
+				      !strstr(p, "SCAN m") && !strstr(p, "SCAN phone") &&
+				      !strstr(p, "SCAN alert_action"),
+			      "%s", plans.v[i]);
+	}
+	/* the open alerts, a window at a time, through the partial index by light and id */
+	ck_assert_msg(strstr(plans.v[0], "alert_light (light=? AND rowid>?)"), "%s", plans.v[0]);
+	ck_assert_msg(strstr(plans.v[1], "alert_light (light=? AND rowid<?)"), "%s", plans.v[1]);
+	strv_free(&plans);
+}
+END_TEST
+
 START_TEST(test_alert_months)
 {
 	/* a guest's months across the year end: visits, covers and spend per month (voided
@@ -1013,6 +1034,7 @@ int main(void)
 	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_alert_triggers);
 	tcase_add_test(tc, test_alert_window);
+	tcase_add_test(tc, test_alert_window_plans);
 	tcase_add_test(tc, test_alert_months);
 	tcase_add_test(tc, test_dashboard_month);
 	tcase_add_test(tc, test_dashboard_pareto_ties);
