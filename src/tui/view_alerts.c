@@ -196,7 +196,8 @@ static bool grow_up(struct tui *t, struct alerts *d)
 	if (read_window(t, d, alert_key_of(&d->v[0]), true, &more, &k) != ST_OK)
 		return false;
 	d->at_start = k < chunk(t);
-	size_t keep = d->n + k > KEEP ? KEEP - k : d->n; /* let the last rows go */
+	/* let the last rows go (all of them for a screen taller than KEEP / 2) */
+	size_t keep = d->n + k <= KEEP ? d->n : KEEP > k ? KEEP - k : 0;
 	struct alert_row *nv = k ? malloc((k + keep) * sizeof *nv) : NULL;
 	if (!nv) {
 		free(more);
