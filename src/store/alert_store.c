@@ -247,9 +247,9 @@ int alert_key_cmp(struct alert_key a, struct alert_key b)
 }
 
 /* The alerts of one rank (a light, open or closed) after id ?2 (backward: before it, in
- * descending order), at most ?4 (-1: all). Open ones go through the partial index alert_light
- * (light, id), so a window reads only its rows; closed ones are the "all" view's, rare, and
- * scan the table by id. The whole list is these four in rank order. */
+ * descending order), at most ?4 (-1: all). They go through the partial indexes alert_light
+ * (open) and alert_closed, both (light, id), so a window reads only its rows. The whole list
+ * is these four in rank order. */
 #define ALERT_RANK(closed, cmp, dir)                                                              \
 	"SELECT " ALERT_COLS "WHERE a.light = ?3 AND a.closed_at " closed " AND a.id " cmp " ?2 " \
 	"ORDER BY a.id " dir " LIMIT ?4"

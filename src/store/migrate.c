@@ -316,8 +316,10 @@ static const char *const migrations[] = {
 	/* alert detection looks up each guest's open alert or this month's (alert_month alone
 	 * made that a scan of the month's alerts per guest) */
 	"CREATE INDEX alert_guest ON alert(guest_id, month);"
-	/* the dashboard counts the open alerts by light without reading their rows */
-	"CREATE INDEX alert_light ON alert(light) WHERE closed_at IS NULL;",
+	/* the dashboard counts the open alerts by light without reading their rows; the alerts
+	 * screen reads its windows, open and closed, by light and id */
+	"CREATE INDEX alert_light ON alert(light) WHERE closed_at IS NULL;"
+	"CREATE INDEX alert_closed ON alert(light) WHERE closed_at IS NOT NULL;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

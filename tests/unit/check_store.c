@@ -727,7 +727,7 @@ START_TEST(test_migration_fills_guest_month)
 	store_close(st);
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
-		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; "
+		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
 		    "PRAGMA user_version=3");
 	char err[512];
 	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);

@@ -816,6 +816,9 @@ START_TEST(test_alert_window_plans)
 	/* the open alerts, a window at a time, through the partial index by light and id */
 	ck_assert_msg(strstr(plans.v[0], "alert_light (light=? AND rowid>?)"), "%s", plans.v[0]);
 	ck_assert_msg(strstr(plans.v[1], "alert_light (light=? AND rowid<?)"), "%s", plans.v[1]);
+	/* and the closed ones of the "all" view */
+	ck_assert_msg(strstr(plans.v[2], "alert_closed (light=? AND rowid>?)"), "%s", plans.v[2]);
+	ck_assert_msg(strstr(plans.v[3], "alert_closed (light=? AND rowid<?)"), "%s", plans.v[3]);
 	strv_free(&plans);
 }
 END_TEST
