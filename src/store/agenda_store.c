@@ -43,23 +43,35 @@ static const char *const dates_staff =
 	"FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
 	"WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
 
-/* Per guest: the tier, the last phone call, in-person visit and banquet (contact_guest and
+/* Per guest: the last phone call, in-person visit and banquet (contact_guest and
  * banquet_guest: one seek each, only for the guests with a tier). */
-#define CONTACT_COLS                                                                        \
-	"g.id, g.name, sm.login, " TIER_OF("g.id") " AS tier, "                             \
+#define LAST_COLS                                                                           \
 	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'phone' "      \
 	"  ORDER BY c.at DESC LIMIT 1), "                                                   \
 	"(SELECT c.at FROM contact c WHERE c.guest_id = g.id AND c.channel = 'visit' "      \
 	"  ORDER BY c.at DESC LIMIT 1), "                                                   \
 	"(SELECT b.date FROM banquet b WHERE b.guest_id = g.id "                            \
-	"  ORDER BY b.date DESC LIMIT 1) "                                                  \
-	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
-/* A sales manager's guests (guest_sales_manager). */
+	"  ORDER BY b.date DESC LIMIT 1) "
+/* A sales manager's guests (guest_sales_manager), with the tier of each (one tier_month seek
+ * per guest; an untiered one is passed over in C, so that the seek is not made twice). */
 static const char *const contacts_staff =
-	"SELECT " CONTACT_COLS "WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
-/* Every guest: one pass over the guest table, with one tier_month seek per guest. */
+	"SELECT g.id, g.name, sm.login, " TIER_OF("g.id") ", " LAST_COLS
+	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
+	"WHERE g.sales_manager = ?6 AND g.anonymised = 0";
+/* Every tiered guest: the tier_month rows in force at the month ?10 that hold a tier, read
+ * from tier_month_tiered in bulk rather than sought guest by guest among the million. A row
+ * of the latest month computed up to ?10 is in force; a row of an older month only when the
+ * guest has no row since (one tier_month_guest seek, for those rows only), because a newer
+ * row without a tier makes the guest untiered. Each guest is read once, by id. */
 static const char *const contacts_all =
-	"SELECT " CONTACT_COLS "WHERE g.anonymised = 0 AND tier <> ''";
+	"SELECT g.id, g.name, sm.login, f.tier, " LAST_COLS
+	"FROM (SELECT t.guest_id, t.tier FROM tier_month t "
+	"      WHERE t.month <= ?10 AND t.tier IS NOT NULL AND t.tier <> '' "
+	"      AND (t.month = (SELECT max(month) FROM tier_month WHERE month <= ?10) "
+	"           OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
+	"                          AND n.month > t.month AND n.month <= ?10))) f "
+	"CROSS JOIN guest g ON g.id = f.guest_id LEFT JOIN staff sm ON sm.id = g.sales_manager "
+	"WHERE g.anonymised = 0";
 
 static const char *const guest_tier =
 	"SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
@@ -306,7 +318,8 @@ static enum store_status contacts_due(struct store *st, const struct tier_rules 
 	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		char tier[8];
 		store_col_copy(s, 3, tier, sizeof tier);
-		const struct tier_privilege *p = rules ? tier_privilege_for(rules, tier) : NULL;
+		const struct tier_privilege *p =
+		    rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
 		if (!p)
 			continue;
 		struct date phone, visit, banquet;

@@ -672,6 +672,74 @@ START_TEST(test_agenda_per_sales_manager)
 }
 END_TEST
 
+/* Whose tier is in force on the agenda: the latest row at or before this month, whether that
+ * month is the latest computed or older, a newer row without a tier making the guest
+ * untiered, rows of a later month ignored; anonymised guests left out; by sales manager too. */
+START_TEST(test_agenda_tier_in_force)
+{
+	struct guest g;
+	struct date today = D(2026, 7, 15); /* July not computed yet */
+	new_guest(&g, "甲", "wang");
+	int64_t a = save(&g);
+	new_guest(&g, "乙", "wang");
+	int64_t b = save(&g);
+	new_guest(&g, "丙", "wang");
+	int64_t u = save(&g);
+	new_guest(&g, "丁", "li");
+	int64_t f = save(&g);
+	new_guest(&g, "戊", "li");
+	int64_t k = save(&g);
+	new_guest(&g, "己", "li");
+	int64_t o = save(&g);
+	new_guest(&g, "庚", "li");
+	int64_t x = save(&g);
+	set_tier(a, "2026-05", "C");
+	set_tier(a, "2026-06", "A"); /* the latest month: A, not May's C */
+	set_tier(b, "2026-05", "C"); /* no row since May: C still */
+	set_tier(u, "2026-05", "B");
+	set_tier(u, "2026-06", NULL); /* untiered since June */
+	set_tier(f, "2026-08", "A");  /* only a later month: untiered now */
+	set_tier(k, "2026-05", "B");
+	set_tier(k, "2026-08", NULL); /* a later month does not count: B */
+	set_tier(o, "2026-06", "C");
+	testdb_exec("UPDATE tier_month SET source = 'override' WHERE tier = 'C' AND month = "
+	            "'2026-06'"); /* an override is a tier like another */
+	set_tier(x, "2026-06", "A");
+	testdb_exec("UPDATE guest SET anonymised = 1 WHERE name = '庚'");
+	(void)o;
+
+	ck_agenda(today, 1, NULL,
+	          "0:甲:phone:A:never | 0:乙:phone:C:never | 0:戊:phone:B:never | "
+	          "0:己:phone:C:never | "
+	          "0:甲:visit:A:never | 0:乙:visit:C:never | 0:戊:visit:B:never | "
+	          "0:己:visit:C:never | "
+	          "0:甲:banquet:A:never | 0:乙:banquet:C:never | 0:戊:banquet:B:never | "
+	          "0:己:banquet:C:never");
+	ck_agenda(today, 1, "wang",
+	          "0:甲:phone:A:never | 0:乙:phone:C:never | 0:甲:visit:A:never | "
+	          "0:乙:visit:C:never | 0:甲:banquet:A:never | 0:乙:banquet:C:never");
+	ck_agenda(today, 1, "li",
+	          "0:戊:phone:B:never | 0:己:phone:C:never | 0:戊:visit:B:never | "
+	          "0:己:visit:C:never | 0:戊:banquet:B:never | 0:己:banquet:C:never");
+	/* in June, May's rows are older and June's the latest */
+	ck_agenda(D(2026, 6, 30), 1, "wang",
+	          "0:甲:phone:A:never | 0:乙:phone:C:never | 0:甲:visit:A:never | "
+	          "0:乙:visit:C:never | 0:甲:banquet:A:never | 0:乙:banquet:C:never");
+	/* in May, every May row is the latest: 丙 is B, 甲 C */
+	ck_agenda(D(2026, 5, 31), 1, "wang",
+	          "0:甲:phone:C:never | 0:乙:phone:C:never | 0:丙:phone:B:never | "
+	          "0:甲:visit:C:never | 0:乙:visit:C:never | 0:丙:visit:B:never | "
+	          "0:甲:banquet:C:never | 0:乙:banquet:C:never | 0:丙:banquet:B:never");
+	/* before any row: nobody */
+	ck_agenda(D(2026, 4, 30), 1, NULL, "");
+	char tier[8];
+	ck_assert_int_eq(agenda_store_tier(st, k, today, tier), ST_OK);
+	ck_assert_str_eq(tier, "B");
+	ck_assert_int_eq(agenda_store_tier(st, f, today, tier), ST_OK);
+	ck_assert_str_eq(tier, "");
+}
+END_TEST
+
 START_TEST(test_plans_use_indexes)
 {
 	struct strv plans = {0};
@@ -773,6 +841,7 @@ static Suite *agenda_suite(void)
 	tcase_add_test(tc, test_gift_kept_when_person_removed);
 	tcase_add_test(tc, test_contact_and_banquet_writes);
 	tcase_add_test(tc, test_agenda_per_sales_manager);
+	tcase_add_test(tc, test_agenda_tier_in_force);
 	tcase_add_test(tc, test_plans_use_indexes);
 	tcase_add_test(tc, test_dashboard_counts);
 	suite_add_tcase(s, tc);
