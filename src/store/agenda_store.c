@@ -58,20 +58,24 @@ static const char *const contacts_staff =
 	"SELECT g.id, g.name, sm.login, " TIER_OF("g.id") ", " LAST_COLS
 	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
 	"WHERE g.sales_manager = ?6 AND g.anonymised = 0";
-/* Every tiered guest: the tier_month rows in force at the month ?10 that hold a tier, read
- * from tier_month_tiered in bulk rather than sought guest by guest among the million. A row
- * of the latest month computed up to ?10 is in force; a row of an older month only when the
- * guest has no row since (one tier_month_guest seek, for those rows only), because a newer
- * row without a tier makes the guest untiered. Each guest is read once, by id. */
+/* Every tiered guest, one month of tier_month at a time from the newest at or before the
+ * month ?10 (bound as ?2, its place in that order as ?3, 1 the newest): the rows of the month
+ * that hold a tier (tier_month_tiered, in bulk rather than sought guest by guest among the
+ * million), each in force unless the guest has a row of a later month up to ?10, which a
+ * newer row without a tier makes untiered. maitre_agenda_first(?1, ...) passes over the
+ * guests already met in a newer month without a seek: it only saves the tier_month_guest
+ * seek, the NOT EXISTS alone decides. */
 static const char *const contacts_all =
-	"SELECT g.id, g.name, sm.login, f.tier, " LAST_COLS
-	"FROM (SELECT t.guest_id, t.tier FROM tier_month t "
-	"      WHERE t.month <= ?10 AND t.tier IS NOT NULL AND t.tier <> '' "
-	"      AND (t.month = (SELECT max(month) FROM tier_month WHERE month <= ?10) "
-	"           OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
-	"                          AND n.month > t.month AND n.month <= ?10))) f "
-	"CROSS JOIN guest g ON g.id = f.guest_id LEFT JOIN staff sm ON sm.id = g.sales_manager "
-	"WHERE g.anonymised = 0";
+	"SELECT g.id, g.name, sm.login, t.tier, " LAST_COLS
+	"FROM tier_month t CROSS JOIN guest g ON g.id = t.guest_id "
+	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
+	"WHERE t.month = ?2 AND t.tier IS NOT NULL AND maitre_agenda_first(?1, t.guest_id, t.tier) "
+	"AND (?3 = 1 OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
+	"                           AND n.month > ?2 AND n.month <= ?10)) "
+	"AND g.anonymised = 0";
+/* The newest month of tier_month at or before ?1, and the one before ?1 (one seek each). */
+static const char *const month_upto = "SELECT max(month) FROM tier_month WHERE month <= ?1";
+static const char *const month_before = "SELECT max(month) FROM tier_month WHERE month < ?1";
 
 static const char *const guest_tier =
 	"SELECT g.name, " TIER_OF("g.id") " FROM guest g WHERE g.id = ?1";
@@ -302,46 +306,170 @@ static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stm
 	return ST_OK;
 }
 
-static enum store_status contacts_due(struct store *st, const struct tier_rules *rules,
-                                      struct date today, int64_t staff, struct rows *out)
+/* Appends the call, visit and banquet due of the guest of the current row of s (id, name,
+ * manager, tier, last call, last visit, last banquet); none for an untiered guest. */
+static enum store_status guest_due(struct store *st, const struct tier_rules *rules,
+                                   struct date today, sqlite3_stmt *s, struct rows *out)
 {
-	sqlite3_stmt *s = store_prep(st, staff ? contacts_staff : contacts_all);
-	if (!s)
-		return ST_IO;
-	char mk[8];
-	date_month_key(today, mk);
-	if (staff)
-		sqlite3_bind_int64(s, 6, staff);
-	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
+	char tier[8];
+	store_col_copy(s, 3, tier, sizeof tier);
+	const struct tier_privilege *p = rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
+	if (!p)
+		return ST_OK;
+	struct date phone, visit, banquet;
+	bool hp = col_date(s, 4, &phone), hv = col_date(s, 5, &visit),
+	     hb = col_date(s, 6, &banquet);
+	enum store_status rs =
+	    add_due(st, out, s, AGENDA_PHONE, tier,
+	            agenda_cadence(p->phone_days, hp ? &phone : NULL, today), hp ? &phone : NULL);
+	if (rs == ST_OK)
+		rs = add_due(st, out, s, AGENDA_VISIT, tier,
+		             agenda_cadence(p->visit_days, hv ? &visit : NULL, today),
+		             hv ? &visit : NULL);
+	if (rs == ST_OK)
+		rs = add_due(st, out, s, AGENDA_BANQUET, tier,
+		             agenda_banquet(p->banquet_min_months, p->banquet_max_months,
+		                            hb ? &banquet : NULL, today),
+		             hb ? &banquet : NULL);
+	return rs;
+}
+
+/* Steps s (bound) to its end, appending what each guest has due. */
+static enum store_status read_due(struct store *st, const struct tier_rules *rules,
+                                  struct date today, sqlite3_stmt *s, struct rows *out)
+{
 	int rc = SQLITE_DONE;
 	enum store_status rs = ST_OK;
-	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char tier[8];
-		store_col_copy(s, 3, tier, sizeof tier);
-		const struct tier_privilege *p =
-		    rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
-		if (!p)
-			continue;
-		struct date phone, visit, banquet;
-		bool hp = col_date(s, 4, &phone), hv = col_date(s, 5, &visit),
-		     hb = col_date(s, 6, &banquet);
-		rs = add_due(st, out, s, AGENDA_PHONE, tier,
-		             agenda_cadence(p->phone_days, hp ? &phone : NULL, today),
-		             hp ? &phone : NULL);
-		if (rs == ST_OK)
-			rs = add_due(st, out, s, AGENDA_VISIT, tier,
-			             agenda_cadence(p->visit_days, hv ? &visit : NULL, today),
-			             hv ? &visit : NULL);
-		if (rs == ST_OK)
-			rs = add_due(st, out, s, AGENDA_BANQUET, tier,
-			             agenda_banquet(p->banquet_min_months, p->banquet_max_months,
-			                            hb ? &banquet : NULL, today),
-			             hb ? &banquet : NULL);
-	}
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		rs = guest_due(st, rules, today, s, out);
 	sqlite3_reset(s);
 	if (rs != ST_OK)
 		return rs;
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
+/* The guests met in the months of tier_month read so far (newer than the one being read), by
+ * guest id. */
+struct met {
+	uint8_t *v;
+	size_t n;
+};
+
+/* maitre_agenda_first(met, guest_id, tier): 0 when the guest was met in a newer month (a row
+ * of a newer month is in force, so no need to look for one) or the tier is empty, else 1;
+ * meets the guest. An id outside the array answers by the tier alone. */
+static void first_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct met *m = sqlite3_value_pointer(argv[0], "maitre_agenda_met");
+	int64_t id = sqlite3_value_int64(argv[1]);
+	const unsigned char *tier = sqlite3_value_text(argv[2]);
+	bool first = true;
+	if (m && id > 0 && (size_t)id < m->n) {
+		first = !m->v[id];
+		m->v[id] = 1;
+	}
+	sqlite3_result_int(ctx, first && tier && *tier);
+}
+
+static enum store_status first_register(struct store *st)
+{
+	int rc =
+	    sqlite3_create_function(st->db, "maitre_agenda_first", 3,
+	                            SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, first_fn, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
+/* The month of tier_month that sql (month_upto or month_before) finds from key into *month
+ * (malloc'ed; NULL when there is none). */
+static enum store_status next_month(struct store *st, const char *sql, const char *key,
+                                    char **month)
+{
+	*month = NULL;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "agenda months", &row);
+	if (rs == ST_OK && row)
+		*month = store_col_text(s, 0);
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* Runs contacts_all over each month of tier_month at or before mk, the newest first. */
+static enum store_status months_due(struct store *st, const struct tier_rules *rules,
+                                    struct date today, const char *mk, struct met *met,
+                                    struct rows *out)
+{
+	enum store_status rs = first_register(st);
+	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, contacts_all) : NULL;
+	if (!s)
+		return rs == ST_OK ? ST_IO : rs;
+	char *month = NULL, *newer = NULL;
+	rs = next_month(st, month_upto, mk, &month);
+	for (int ord = 1; rs == ST_OK && month; ord++) {
+		sqlite3_bind_pointer(s, 1, met, "maitre_agenda_met", NULL);
+		sqlite3_bind_text(s, 2, month, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, ord);
+		sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
+		rs = read_due(st, rules, today, s, out);
+		free(newer);
+		newer = month;
+		if (rs == ST_OK)
+			rs = next_month(st, month_before, newer, &month);
+	}
+	sqlite3_clear_bindings(s); /* month and met are freed below */
+	free(newer);
+	return rs;
+}
+
+/* Every tiered guest's calls, visits and banquets due, in one read snapshot. */
+static enum store_status all_due(struct store *st, const struct tier_rules *rules,
+                                 struct date today, struct rows *out)
+{
+	char mk[8];
+	date_month_key(today, mk);
+	struct met met = {0};
+	enum store_status rs = store_exec(st, "SAVEPOINT agenda");
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
+	bool row;
+	if (!s)
+		rs = ST_IO;
+	else if ((rs = store_step_maybe(st, s, "agenda guests", &row)) == ST_OK) {
+		met.n = (size_t)sqlite3_column_int64(s, 0) + 1;
+		sqlite3_reset(s);
+		if (!(met.v = calloc(met.n, 1)))
+			rs = store_fail(st, ST_IO, "out of memory");
+	}
+	if (rs == ST_OK)
+		rs = months_due(st, rules, today, mk, &met, out);
+	store_exec(st, "RELEASE agenda");
+	free(met.v);
+	return rs;
+}
+
+/* A sales manager's guests' calls, visits and banquets due. */
+static enum store_status staff_due(struct store *st, const struct tier_rules *rules,
+                                   struct date today, int64_t staff, struct rows *out)
+{
+	sqlite3_stmt *s = store_prep(st, contacts_staff);
+	if (!s)
+		return ST_IO;
+	char mk[8];
+	date_month_key(today, mk);
+	sqlite3_bind_int64(s, 6, staff);
+	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
+	return read_due(st, rules, today, s, out);
+}
+
+static enum store_status contacts_due(struct store *st, const struct tier_rules *rules,
+                                      struct date today, int64_t staff, struct rows *out)
+{
+	return staff ? staff_due(st, rules, today, staff, out) : all_due(st, rules, today, out);
 }
 
 enum store_status agenda_store_agenda(struct store *st, const struct tier_rules *rules,
@@ -792,7 +920,7 @@ enum store_status agenda_store_explain(struct store *st, struct strv *out)
 	                                    "contacts_all", "guest_tier",  "manager_any"};
 	const char *const all[] = {dates_all,    dates_staff, contacts_staff,
 	                           contacts_all, guest_tier,  manager_any};
-	enum store_status rs = ST_OK;
+	enum store_status rs = first_register(st);
 	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
 		rs = store_explain(st, names[i], all[i], out);
 	return rs;
