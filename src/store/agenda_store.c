@@ -18,9 +18,12 @@ const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "ban
 	"ORDER BY t.month DESC LIMIT 1)"
 
 /* The columns of a date row: the range of month-days is bound as ?1..?4, the year of the
- * occurrences (for the gift given) as ?5, the month as ?10. */
+ * occurrences (for the gift given) as ?5, the month as ?10. The tier is the one everyone's
+ * agenda has just read (maitre_agenda_tier of the pass bound as ?11) when there is one, else
+ * sought. */
 #define DATE_COLS                                                                           \
-	"sd.id, sd.guest_id, g.name, sm.login, " TIER_OF("sd.guest_id") ", "                \
+	"sd.id, sd.guest_id, g.name, sm.login, "                                            \
+	"coalesce(maitre_agenda_tier(?11, sd.guest_id), " TIER_OF("sd.guest_id") "), "      \
 	"sd.person_id, p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "  \
 	"EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND gf.year = ?5 "   \
 	"  AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, 'other') "  \
@@ -129,6 +132,8 @@ static enum store_status staff_of(struct store *st, const char *login, int64_t *
 	return rs;
 }
 
+static enum store_status functions_register(struct store *st);
+
 /* The common start of the two listings: no rows yet, days checked, staff's id in *sid. */
 static enum store_status list_start(struct store *st, int days, const char *staff, int64_t *sid,
                                     struct agenda_row **rows, size_t *n)
@@ -137,7 +142,8 @@ static enum store_status list_start(struct store *st, int days, const char *staf
 	*n = 0;
 	if (days < 1 || days > 366)
 		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
-	return staff_of(st, staff, sid);
+	enum store_status rs = functions_register(st);
+	return rs == ST_OK ? staff_of(st, staff, sid) : rs;
 }
 
 /* Appends the dates of the rows of s (bound) that fall in [today, today + days) in year y. */
@@ -186,11 +192,13 @@ static enum store_status read_dates(struct store *st, sqlite3_stmt *s,
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "dates");
 }
 
+struct pass;
+
 /* Runs sql over the month-day range [(m1, d1), (m2, d2)] of year y. */
 static enum store_status dates_range(struct store *st, const char *sql,
                                      const struct tier_rules *rules, struct date today, int days,
-                                     int64_t staff, int y, int m1, int d1, int m2, int d2,
-                                     struct rows *out)
+                                     int64_t staff, const struct pass *p, int y, int m1, int d1,
+                                     int m2, int d2, struct rows *out)
 {
 	/* 29 February falls on 28 February in a common year: a range that ends there takes it */
 	if (m2 == 2 && d2 == 28 && !date_is_leap(y))
@@ -208,24 +216,28 @@ static enum store_status dates_range(struct store *st, const char *sql,
 	if (staff)
 		sqlite3_bind_int64(s, 6, staff);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-	return read_dates(st, s, rules, today, days, y, out);
+	sqlite3_bind_pointer(s, 11, (void *)p, "maitre_agenda_pass", NULL);
+	enum store_status rs = read_dates(st, s, rules, today, days, y, out);
+	sqlite3_bind_null(s, 11); /* the pass is freed after this */
+	return rs;
 }
 
 /* Appends the dates in [today, today + days) of every guest, or of staff's guests. */
 static enum store_status dates_window(struct store *st, const struct tier_rules *rules,
-                                      struct date today, int days, int64_t staff, struct rows *out)
+                                      struct date today, int days, int64_t staff,
+                                      const struct pass *p, struct rows *out)
 {
 	const char *sql = staff ? dates_staff : dates_all;
 	struct date end = date_add_days(today, days - 1);
 	if (end.y == today.y)
-		return dates_range(st, sql, rules, today, days, staff, today.y, today.m, today.d,
+		return dates_range(st, sql, rules, today, days, staff, p, today.y, today.m, today.d,
 		                   end.m, end.d, out);
 	/* across the year end: the rest of this year, then the start of the next */
-	enum store_status rs =
-	    dates_range(st, sql, rules, today, days, staff, today.y, today.m, today.d, 12, 31, out);
+	enum store_status rs = dates_range(st, sql, rules, today, days, staff, p, today.y, today.m,
+	                                   today.d, 12, 31, out);
 	if (rs == ST_OK)
-		rs =
-		    dates_range(st, sql, rules, today, days, staff, end.y, 1, 1, end.m, end.d, out);
+		rs = dates_range(st, sql, rules, today, days, staff, p, end.y, 1, 1, end.m, end.d,
+		                 out);
 	return rs;
 }
 
@@ -261,7 +273,7 @@ enum store_status agenda_store_upcoming(struct store *st, const struct tier_rule
 	if (rs != ST_OK)
 		return rs;
 	struct rows out = {0};
-	if ((rs = dates_window(st, rules, today, days, sid, &out)) != ST_OK) {
+	if ((rs = dates_window(st, rules, today, days, sid, NULL, &out)) != ST_OK) {
 		agenda_rows_free(out.v, out.n);
 		return rs;
 	}
@@ -306,6 +318,73 @@ static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stm
 	return ST_OK;
 }
 
+/* What everyone's agenda learns of each guest, by guest id, in its pass over tier_month. */
+struct pass {
+	uint8_t *met;  /* met in the months read so far (newer than the one being read) */
+	uint8_t *tier; /* the tier in force: an index into names (0: ""), or TIER_UNKNOWN */
+	size_t n;
+	char names[255][8];
+	size_t nnames;
+};
+#define TIER_UNKNOWN 255 /* more tiers than names holds: seek it */
+
+/* Notes guest id's tier in force (a row of contacts_all). */
+static void pass_note(struct pass *p, int64_t id, const char *tier)
+{
+	if (!p || id <= 0 || (size_t)id >= p->n || !tier[0])
+		return;
+	size_t k = 1;
+	while (k < p->nnames && strcmp(p->names[k], tier) != 0)
+		k++;
+	if (k == p->nnames && k < TIER_UNKNOWN)
+		snprintf(p->names[p->nnames++], sizeof p->names[0], "%s", tier);
+	p->tier[id] = (uint8_t)(k < TIER_UNKNOWN ? k : TIER_UNKNOWN);
+}
+
+/* maitre_agenda_first(pass, guest_id, tier): 0 when the guest was met in a newer month (a row
+ * of a newer month is in force, so no need to look for one) or the tier is empty, else 1;
+ * meets the guest. An id outside the arrays answers by the tier alone. */
+static void first_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct pass *p = sqlite3_value_pointer(argv[0], "maitre_agenda_pass");
+	int64_t id = sqlite3_value_int64(argv[1]);
+	const unsigned char *tier = sqlite3_value_text(argv[2]);
+	bool first = true;
+	if (p && id > 0 && (size_t)id < p->n) {
+		first = !p->met[id];
+		p->met[id] = 1;
+	}
+	sqlite3_result_int(ctx, first && tier && *tier);
+}
+
+/* maitre_agenda_tier(pass, guest_id): the guest's tier in force as the pass read it ("" for
+ * an untiered or anonymised guest: every tiered one was read); NULL without a pass, or when
+ * the pass does not know it. */
+static void tier_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct pass *p = sqlite3_value_pointer(argv[0], "maitre_agenda_pass");
+	int64_t id = sqlite3_value_int64(argv[1]);
+	if (!p || id <= 0 || (size_t)id >= p->n || p->tier[id] == TIER_UNKNOWN)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, p->names[p->tier[id]], -1, SQLITE_STATIC);
+}
+
+/* Registers the functions the statements above call. */
+static enum store_status functions_register(struct store *st)
+{
+	int rc =
+	    sqlite3_create_function(st->db, "maitre_agenda_first", 3,
+	                            SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, first_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "maitre_agenda_tier", 2,
+		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, tier_fn, NULL,
+		                             NULL);
+	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
 /* Appends the call, visit and banquet due of the guest of the current row of s (id, name,
  * manager, tier, last call, last visit, last banquet); none for an untiered guest. */
 static enum store_status guest_due(struct store *st, const struct tier_rules *rules,
@@ -334,50 +413,23 @@ static enum store_status guest_due(struct store *st, const struct tier_rules *ru
 	return rs;
 }
 
-/* Steps s (bound) to its end, appending what each guest has due. */
+/* Steps s (bound) to its end, appending what each guest has due; notes each one's tier in p
+ * (may be NULL). */
 static enum store_status read_due(struct store *st, const struct tier_rules *rules,
-                                  struct date today, sqlite3_stmt *s, struct rows *out)
+                                  struct date today, sqlite3_stmt *s, struct pass *p,
+                                  struct rows *out)
 {
 	int rc = SQLITE_DONE;
 	enum store_status rs = ST_OK;
-	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *tier = (const char *)sqlite3_column_text(s, 3);
+		pass_note(p, sqlite3_column_int64(s, 0), tier ? tier : "");
 		rs = guest_due(st, rules, today, s, out);
+	}
 	sqlite3_reset(s);
 	if (rs != ST_OK)
 		return rs;
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
-}
-
-/* The guests met in the months of tier_month read so far (newer than the one being read), by
- * guest id. */
-struct met {
-	uint8_t *v;
-	size_t n;
-};
-
-/* maitre_agenda_first(met, guest_id, tier): 0 when the guest was met in a newer month (a row
- * of a newer month is in force, so no need to look for one) or the tier is empty, else 1;
- * meets the guest. An id outside the array answers by the tier alone. */
-static void first_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	struct met *m = sqlite3_value_pointer(argv[0], "maitre_agenda_met");
-	int64_t id = sqlite3_value_int64(argv[1]);
-	const unsigned char *tier = sqlite3_value_text(argv[2]);
-	bool first = true;
-	if (m && id > 0 && (size_t)id < m->n) {
-		first = !m->v[id];
-		m->v[id] = 1;
-	}
-	sqlite3_result_int(ctx, first && tier && *tier);
-}
-
-static enum store_status first_register(struct store *st)
-{
-	int rc =
-	    sqlite3_create_function(st->db, "maitre_agenda_first", 3,
-	                            SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, first_fn, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "agenda");
 }
 
 /* The month of tier_month that sql (month_upto or month_before) finds from key into *month
@@ -398,58 +450,55 @@ static enum store_status next_month(struct store *st, const char *sql, const cha
 	return rs;
 }
 
-/* Runs contacts_all over each month of tier_month at or before mk, the newest first. */
-static enum store_status months_due(struct store *st, const struct tier_rules *rules,
-                                    struct date today, const char *mk, struct met *met,
-                                    struct rows *out)
+/* Every tiered guest's calls, visits and banquets due: contacts_all over each month of
+ * tier_month up to today's, the newest first. */
+static enum store_status all_due(struct store *st, const struct tier_rules *rules,
+                                 struct date today, struct pass *p, struct rows *out)
 {
-	enum store_status rs = first_register(st);
-	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, contacts_all) : NULL;
+	sqlite3_stmt *s = store_prep(st, contacts_all);
 	if (!s)
-		return rs == ST_OK ? ST_IO : rs;
-	char *month = NULL, *newer = NULL;
-	rs = next_month(st, month_upto, mk, &month);
+		return ST_IO;
+	char mk[8], *month = NULL, *newer = NULL;
+	date_month_key(today, mk);
+	enum store_status rs = next_month(st, month_upto, mk, &month);
 	for (int ord = 1; rs == ST_OK && month; ord++) {
-		sqlite3_bind_pointer(s, 1, met, "maitre_agenda_met", NULL);
+		sqlite3_bind_pointer(s, 1, p, "maitre_agenda_pass", NULL);
 		sqlite3_bind_text(s, 2, month, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 3, ord);
 		sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-		rs = read_due(st, rules, today, s, out);
+		rs = read_due(st, rules, today, s, p, out);
 		free(newer);
 		newer = month;
 		if (rs == ST_OK)
 			rs = next_month(st, month_before, newer, &month);
 	}
-	sqlite3_clear_bindings(s); /* month and met are freed below */
+	sqlite3_clear_bindings(s); /* month and p are freed below */
 	free(newer);
 	return rs;
 }
 
-/* Every tiered guest's calls, visits and banquets due, in one read snapshot. */
-static enum store_status all_due(struct store *st, const struct tier_rules *rules,
-                                 struct date today, struct rows *out)
+/* A pass for every guest id (NULL arrays, and ST_IO set, when out of memory). */
+static enum store_status pass_alloc(struct store *st, struct pass *p)
 {
-	char mk[8];
-	date_month_key(today, mk);
-	struct met met = {0};
-	enum store_status rs = store_exec(st, "SAVEPOINT agenda");
-	if (rs != ST_OK)
-		return rs;
+	memset(p, 0, sizeof *p);
+	p->nnames = 1; /* 0: "" */
 	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
 	bool row;
-	if (!s)
-		rs = ST_IO;
-	else if ((rs = store_step_maybe(st, s, "agenda guests", &row)) == ST_OK) {
-		met.n = (size_t)sqlite3_column_int64(s, 0) + 1;
-		sqlite3_reset(s);
-		if (!(met.v = calloc(met.n, 1)))
-			rs = store_fail(st, ST_IO, "out of memory");
-	}
-	if (rs == ST_OK)
-		rs = months_due(st, rules, today, mk, &met, out);
-	store_exec(st, "RELEASE agenda");
-	free(met.v);
-	return rs;
+	enum store_status rs = s ? store_step_maybe(st, s, "agenda guests", &row) : ST_IO;
+	if (rs != ST_OK)
+		return rs;
+	p->n = (size_t)sqlite3_column_int64(s, 0) + 1;
+	sqlite3_reset(s);
+	p->met = calloc(p->n, 1);
+	p->tier = calloc(p->n, 1);
+	return p->met && p->tier ? ST_OK : store_fail(st, ST_IO, "out of memory");
+}
+
+static void pass_free(struct pass *p)
+{
+	free(p->met);
+	free(p->tier);
+	p->met = p->tier = NULL;
 }
 
 /* A sales manager's guests' calls, visits and banquets due. */
@@ -463,13 +512,29 @@ static enum store_status staff_due(struct store *st, const struct tier_rules *ru
 	date_month_key(today, mk);
 	sqlite3_bind_int64(s, 6, staff);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-	return read_due(st, rules, today, s, out);
+	return read_due(st, rules, today, s, NULL, out);
 }
 
-static enum store_status contacts_due(struct store *st, const struct tier_rules *rules,
-                                      struct date today, int64_t staff, struct rows *out)
+/* The calls, visits and banquets due into out, then the dates of the window into dates, of
+ * staff's guests or everyone's (whose tiers the pass over tier_month gives the dates), in one
+ * read snapshot. */
+static enum store_status agenda_read(struct store *st, const struct tier_rules *rules,
+                                     struct date today, int days, int64_t staff, struct rows *out,
+                                     struct rows *dates)
 {
-	return staff ? staff_due(st, rules, today, staff, out) : all_due(st, rules, today, out);
+	struct pass p = {0};
+	enum store_status rs = store_exec(st, "SAVEPOINT agenda");
+	if (rs != ST_OK)
+		return rs;
+	if (staff)
+		rs = staff_due(st, rules, today, staff, out);
+	else if ((rs = pass_alloc(st, &p)) == ST_OK)
+		rs = all_due(st, rules, today, &p, out);
+	if (rs == ST_OK)
+		rs = dates_window(st, rules, today, days, staff, staff ? NULL : &p, dates);
+	store_exec(st, "RELEASE agenda");
+	pass_free(&p);
+	return rs;
 }
 
 enum store_status agenda_store_agenda(struct store *st, const struct tier_rules *rules,
@@ -481,9 +546,7 @@ enum store_status agenda_store_agenda(struct store *st, const struct tier_rules 
 	if (rs != ST_OK)
 		return rs;
 	struct rows out = {0}, dates = {0};
-	if ((rs = contacts_due(st, rules, today, sid, &out)) != ST_OK)
-		goto out;
-	if ((rs = dates_window(st, rules, today, days, sid, &dates)) != ST_OK)
+	if ((rs = agenda_read(st, rules, today, days, sid, &out, &dates)) != ST_OK)
 		goto out;
 	/* the agenda is for tiered guests: the dates of the others are in `dates` */
 	for (size_t i = 0; i < dates.n; i++) {
@@ -920,7 +983,7 @@ enum store_status agenda_store_explain(struct store *st, struct strv *out)
 	                                    "contacts_all", "guest_tier",  "manager_any"};
 	const char *const all[] = {dates_all,    dates_staff, contacts_staff,
 	                           contacts_all, guest_tier,  manager_any};
-	enum store_status rs = first_register(st);
+	enum store_status rs = functions_register(st);
 	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
 		rs = store_explain(st, names[i], all[i], out);
 	return rs;

@@ -682,8 +682,10 @@ START_TEST(test_agenda_tier_in_force)
 	new_guest(&g, "甲", "wang");
 	int64_t a = save(&g);
 	new_guest(&g, "乙", "wang");
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 7, 15); /* today: C's gift */
 	int64_t b = save(&g);
 	new_guest(&g, "丙", "wang");
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 7, 15); /* untiered: not on the agenda */
 	int64_t u = save(&g);
 	new_guest(&g, "丁", "li");
 	int64_t f = save(&g);
@@ -714,10 +716,13 @@ START_TEST(test_agenda_tier_in_force)
 	          "0:甲:visit:A:never | 0:乙:visit:C:never | 0:戊:visit:B:never | "
 	          "0:己:visit:C:never | "
 	          "0:甲:banquet:A:never | 0:乙:banquet:C:never | 0:戊:banquet:B:never | "
-	          "0:己:banquet:C:never");
+	          "0:己:banquet:C:never | 0:乙:-:birthday:0:C:5000:no");
 	ck_agenda(today, 1, "wang",
 	          "0:甲:phone:A:never | 0:乙:phone:C:never | 0:甲:visit:A:never | "
-	          "0:乙:visit:C:never | 0:甲:banquet:A:never | 0:乙:banquet:C:never");
+	          "0:乙:visit:C:never | 0:甲:banquet:A:never | 0:乙:banquet:C:never | "
+	          "0:乙:-:birthday:0:C:5000:no");
+	/* the upcoming dates: 丙's too, without a tier */
+	ck_upcoming(today, 1, NULL, "0:乙:-:birthday:0:C:5000:no | 0:丙:-:birthday:0:-:-1:no");
 	ck_agenda(today, 1, "li",
 	          "0:戊:phone:B:never | 0:己:phone:C:never | 0:戊:visit:B:never | "
 	          "0:己:visit:C:never | 0:戊:banquet:B:never | 0:己:banquet:C:never");
