@@ -35,11 +35,14 @@ const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "ban
 	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
 #define MD_RANGE "(sd.month, sd.day) >= (?1, ?2) AND (sd.month, sd.day) <= (?3, ?4) "
 
-/* Every guest's dates in a range of month-days (special_date_md). */
+/* Every guest's dates in a range of month-days (special_date_md); for everyone's agenda, only
+ * those of the guests its pass found tiered (maitre_agenda_untiered: the others are not on
+ * the agenda, so their guest, person and gift are not read). */
 static const char *const dates_all =
 	"SELECT " DATE_COLS
 	"FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
-	"WHERE " MD_RANGE "AND g.anonymised = 0";
+	"WHERE " MD_RANGE "AND NOT maitre_agenda_untiered(?11, sd.guest_id) "
+	"AND g.anonymised = 0";
 /* The dates of one sales manager's guests (guest_sales_manager, then special_date_guest). */
 static const char *const dates_staff =
 	"SELECT " DATE_COLS
@@ -372,6 +375,16 @@ static void tier_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_text(ctx, p->names[p->tier[id]], -1, SQLITE_STATIC);
 }
 
+/* maitre_agenda_untiered(pass, guest_id): 1 when the pass found the guest untiered (or
+ * anonymised), else 0 (no pass, or a tier). */
+static void untiered_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct pass *p = sqlite3_value_pointer(argv[0], "maitre_agenda_pass");
+	int64_t id = sqlite3_value_int64(argv[1]);
+	sqlite3_result_int(ctx, p && id > 0 && (size_t)id < p->n && p->tier[id] == 0);
+}
+
 /* Registers the functions the statements above call. */
 static enum store_status functions_register(struct store *st)
 {
@@ -382,6 +395,10 @@ static enum store_status functions_register(struct store *st)
 		rc = sqlite3_create_function(st->db, "maitre_agenda_tier", 2,
 		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, tier_fn, NULL,
 		                             NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "maitre_agenda_untiered", 2,
+		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, untiered_fn,
+		                             NULL, NULL);
 	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "agenda");
 }
 
