@@ -72,13 +72,21 @@ static const char *const contacts_staff =
  * guests already met in a newer month without a seek: it only saves the tier_month_guest
  * seek, the NOT EXISTS alone decides. */
 static const char *const contacts_all =
-	"SELECT g.id, g.name, sm.login, t.tier, " LAST_COLS
+	"SELECT g.id, g.name, sm.login, t.tier "
 	"FROM tier_month t CROSS JOIN guest g ON g.id = t.guest_id "
 	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
 	"WHERE t.month = ?2 AND t.tier IS NOT NULL AND maitre_agenda_first(?1, t.guest_id, t.tier) "
 	"AND (?3 = 1 OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
 	"                           AND n.month > ?2 AND n.month <= ?10)) "
 	"AND g.anonymised = 0";
+/* Everyone's last call and visit (0 and 1), and last banquet (2), by guest: one pass over
+ * contact_guest and banquet_guest, covering and in their order, costs less than three seeks
+ * for each of the tiered guests (who are most of those with any). */
+static const char *const last_contacts =
+	"SELECT guest_id, channel = 'visit', max(at) FROM contact "
+	"WHERE channel IN ('phone', 'visit') GROUP BY guest_id, channel";
+static const char *const last_banquets =
+	"SELECT guest_id, 2, max(date) FROM banquet GROUP BY guest_id";
 /* The newest month of tier_month at or before ?1, and the one before ?1 (one seek each). */
 static const char *const month_upto = "SELECT max(month) FROM tier_month WHERE month <= ?1";
 static const char *const month_before = "SELECT max(month) FROM tier_month WHERE month < ?1";
@@ -321,6 +329,8 @@ static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stm
 	return ST_OK;
 }
 
+enum { LAST_PHONE, LAST_VISIT, LAST_BANQUET, LAST_COUNT };
+
 /* What everyone's agenda learns of each guest, by guest id, in its pass over tier_month. */
 struct pass {
 	uint8_t *met;  /* met in the months read so far (newer than the one being read) */
@@ -328,6 +338,9 @@ struct pass {
 	size_t n;
 	char names[255][8];
 	size_t nnames;
+	/* the day of the last call, visit and banquet: y·10000 + m·100 + d, 0: none (the array
+	 * NULL: none for anyone) */
+	uint32_t *last[LAST_COUNT];
 };
 #define TIER_UNKNOWN 255 /* more tiers than names holds: seek it */
 
@@ -402,31 +415,55 @@ static enum store_status functions_register(struct store *st)
 	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "agenda");
 }
 
+/* The last call, visit and banquet of the guest of the current row of s into d, last[k]
+ * pointing to d[k] or NULL (never): from the pass when there is one, else from the columns 4
+ * to 6 of s. */
+static void row_last(sqlite3_stmt *s, const struct pass *pass, struct date d[LAST_COUNT],
+                     const struct date *last[LAST_COUNT])
+{
+	int64_t id = sqlite3_column_int64(s, 0);
+	for (int k = 0; k < LAST_COUNT; k++) {
+		bool have;
+		if (pass) {
+			uint32_t v =
+			    pass->last[k] && id > 0 && (size_t)id < pass->n ? pass->last[k][id] : 0;
+			d[k] =
+			    (struct date){(int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)};
+			have = v != 0;
+		} else {
+			have = col_date(s, 4 + k, &d[k]);
+		}
+		last[k] = have ? &d[k] : NULL;
+	}
+}
+
 /* Appends the call, visit and banquet due of the guest of the current row of s (id, name,
- * manager, tier, last call, last visit, last banquet); none for an untiered guest. */
+ * manager, tier, and without a pass the last call, visit and banquet); none for an untiered
+ * guest. */
 static enum store_status guest_due(struct store *st, const struct tier_rules *rules,
-                                   struct date today, sqlite3_stmt *s, struct rows *out)
+                                   struct date today, sqlite3_stmt *s, const struct pass *pass,
+                                   struct rows *out)
 {
 	char tier[8];
 	store_col_copy(s, 3, tier, sizeof tier);
 	const struct tier_privilege *p = rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
 	if (!p)
 		return ST_OK;
-	struct date phone, visit, banquet;
-	bool hp = col_date(s, 4, &phone), hv = col_date(s, 5, &visit),
-	     hb = col_date(s, 6, &banquet);
+	struct date d[LAST_COUNT];
+	const struct date *last[LAST_COUNT];
+	row_last(s, pass, d, last);
 	enum store_status rs =
 	    add_due(st, out, s, AGENDA_PHONE, tier,
-	            agenda_cadence(p->phone_days, hp ? &phone : NULL, today), hp ? &phone : NULL);
+	            agenda_cadence(p->phone_days, last[LAST_PHONE], today), last[LAST_PHONE]);
 	if (rs == ST_OK)
 		rs = add_due(st, out, s, AGENDA_VISIT, tier,
-		             agenda_cadence(p->visit_days, hv ? &visit : NULL, today),
-		             hv ? &visit : NULL);
+		             agenda_cadence(p->visit_days, last[LAST_VISIT], today),
+		             last[LAST_VISIT]);
 	if (rs == ST_OK)
 		rs = add_due(st, out, s, AGENDA_BANQUET, tier,
 		             agenda_banquet(p->banquet_min_months, p->banquet_max_months,
-		                            hb ? &banquet : NULL, today),
-		             hb ? &banquet : NULL);
+		                            last[LAST_BANQUET], today),
+		             last[LAST_BANQUET]);
 	return rs;
 }
 
@@ -441,12 +478,66 @@ static enum store_status read_due(struct store *st, const struct tier_rules *rul
 	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *tier = (const char *)sqlite3_column_text(s, 3);
 		pass_note(p, sqlite3_column_int64(s, 0), tier ? tier : "");
-		rs = guest_due(st, rules, today, s, out);
+		rs = guest_due(st, rules, today, s, p, out);
 	}
 	sqlite3_reset(s);
 	if (rs != ST_OK)
 		return rs;
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
+/* A pass for every guest id (NULL arrays, and ST_IO set, when out of memory). */
+static enum store_status pass_alloc(struct store *st, struct pass *p)
+{
+	memset(p, 0, sizeof *p);
+	p->nnames = 1; /* 0: "" */
+	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
+	bool row;
+	enum store_status rs = s ? store_step_maybe(st, s, "agenda guests", &row) : ST_IO;
+	if (rs != ST_OK)
+		return rs;
+	p->n = (size_t)sqlite3_column_int64(s, 0) + 1;
+	sqlite3_reset(s);
+	p->met = calloc(p->n, 1);
+	p->tier = calloc(p->n, 1);
+	return p->met && p->tier ? ST_OK : store_fail(st, ST_IO, "out of memory");
+}
+
+static void pass_free(struct pass *p)
+{
+	free(p->met);
+	free(p->tier);
+	p->met = p->tier = NULL;
+	for (int k = 0; k < LAST_COUNT; k++) {
+		free(p->last[k]);
+		p->last[k] = NULL;
+	}
+}
+
+/* Reads the last calls and visits (last_contacts) or banquets (last_banquets) into p. */
+static enum store_status pass_last(struct store *st, struct pass *p, const char *sql)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	int rc = SQLITE_DONE;
+	enum store_status rs = ST_OK;
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		int k = sqlite3_column_int(s, 1);
+		struct date d;
+		if (id <= 0 || (size_t)id >= p->n || k < 0 || k >= LAST_COUNT ||
+		    !col_date(s, 2, &d))
+			continue; /* no such guest, or never (as the seek of contacts_staff says) */
+		if (!p->last[k] && !(p->last[k] = calloc(p->n, sizeof *p->last[k])))
+			rs = store_fail(st, ST_IO, "out of memory");
+		else
+			p->last[k][id] = (uint32_t)(d.y * 10000 + d.m * 100 + d.d);
+	}
+	sqlite3_reset(s);
+	if (rs != ST_OK)
+		return rs;
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda contacts");
 }
 
 /* The month of tier_month that sql (month_upto or month_before) finds from key into *month
@@ -477,7 +568,11 @@ static enum store_status all_due(struct store *st, const struct tier_rules *rule
 		return ST_IO;
 	char mk[8], *month = NULL, *newer = NULL;
 	date_month_key(today, mk);
-	enum store_status rs = next_month(st, month_upto, mk, &month);
+	enum store_status rs = pass_last(st, p, last_contacts);
+	if (rs == ST_OK)
+		rs = pass_last(st, p, last_banquets);
+	if (rs == ST_OK)
+		rs = next_month(st, month_upto, mk, &month);
 	for (int ord = 1; rs == ST_OK && month; ord++) {
 		sqlite3_bind_pointer(s, 1, p, "maitre_agenda_pass", NULL);
 		sqlite3_bind_text(s, 2, month, -1, SQLITE_STATIC);
@@ -492,30 +587,6 @@ static enum store_status all_due(struct store *st, const struct tier_rules *rule
 	sqlite3_clear_bindings(s); /* month and p are freed below */
 	free(newer);
 	return rs;
-}
-
-/* A pass for every guest id (NULL arrays, and ST_IO set, when out of memory). */
-static enum store_status pass_alloc(struct store *st, struct pass *p)
-{
-	memset(p, 0, sizeof *p);
-	p->nnames = 1; /* 0: "" */
-	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
-	bool row;
-	enum store_status rs = s ? store_step_maybe(st, s, "agenda guests", &row) : ST_IO;
-	if (rs != ST_OK)
-		return rs;
-	p->n = (size_t)sqlite3_column_int64(s, 0) + 1;
-	sqlite3_reset(s);
-	p->met = calloc(p->n, 1);
-	p->tier = calloc(p->n, 1);
-	return p->met && p->tier ? ST_OK : store_fail(st, ST_IO, "out of memory");
-}
-
-static void pass_free(struct pass *p)
-{
-	free(p->met);
-	free(p->tier);
-	p->met = p->tier = NULL;
 }
 
 /* A sales manager's guests' calls, visits and banquets due. */
