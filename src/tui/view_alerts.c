@@ -19,16 +19,9 @@
 
 enum light_filter { SHOW_ALL, SHOW_RED, SHOW_YELLOW };
 
-/* Rows read at once at the least, and the most kept (the far end of the window is let go). */
-#define CHUNK 64
-#define KEEP  1024
-
 struct alerts {
-	struct alert_row *v; /* rows v[0..n) of the list shown, in its order, nothing between */
-	size_t n;
-	bool at_start, at_end;    /* nothing before v[0] / after v[n-1] (false: not known yet) */
+	struct row_window w;      /* of alert_row, in the list's order */
 	struct marks_cache marks; /* the guests' allergy and taboo marks */
-	struct list_cursor cur;   /* over v[0..n) */
 	long red, yellow;         /* open alerts, whatever is shown */
 	bool any;                 /* the list has a line of some light */
 	struct date month;        /* whose figures are shown, and whose alerts R raises */
@@ -110,9 +103,7 @@ static const char *reason_text(const char *reason, char *buf, size_t len)
 static void alerts_clear(struct alerts *d)
 {
 	marks_cache_clear(&d->marks);
-	free(d->v);
-	d->v = NULL;
-	d->n = 0;
+	row_window_free(&d->w);
 }
 
 /* The light the filter lets through (NULL: both). */
@@ -121,22 +112,31 @@ static const char *light_shown(const struct alerts *d)
 	return d->light == SHOW_RED ? "red" : d->light == SHOW_YELLOW ? "yellow" : NULL;
 }
 
-/* Rows read at once: a screen's worth twice over, so that a read from the top row fills it. */
-static size_t chunk(const struct tui *t)
-{
-	return t->rows * 2 > CHUNK ? (size_t)t->rows * 2 : CHUNK;
-}
-
-/* Reads up to chunk rows after (or, backward, before) place from into a new array; a failure
+/* Reads up to limit rows after (or, backward, before) place from into a new array; a failure
  * is said on the status line. */
 static enum store_status read_window(struct tui *t, struct alerts *d, struct alert_key from,
-				     bool backward, struct alert_row **out, size_t *n)
+				     bool backward, size_t limit, struct alert_row **out, size_t *n)
 {
 	enum store_status s = alert_store_window(t->st, d->month, d->all, light_shown(d), from,
-						 backward, chunk(t), out, n);
+						 backward, limit, out, n);
 	if (s != ST_OK)
 		tui_error(t, "%s", tui_store_error(t, s));
 	return s;
+}
+
+/* The window's read (row_window_read): after or before the alert of the row edge. */
+static enum store_status read_rows(struct tui *t, void *ctx, const void *edge, bool backward,
+				   size_t limit, void **out, size_t *n)
+{
+	struct alert_row *v;
+	enum store_status s = read_window(t, ctx, alert_key_of(edge), backward, limit, &v, n);
+	*out = v;
+	return s;
+}
+
+static struct alert_row *shown(const struct alerts *d)
+{
+	return d->w.v;
 }
 
 /* Replaces the window by the rows after place from (backward: before it). */
@@ -144,86 +144,14 @@ static void load_at(struct tui *t, struct alerts *d, struct alert_key from, bool
 {
 	struct alert_row *v;
 	size_t n;
-	enum store_status s = read_window(t, d, from, backward, &v, &n);
-	alerts_clear(d); /* the marks are read again: they may have changed */
+	enum store_status s = read_window(t, d, from, backward, row_window_chunk(t), &v, &n);
+	marks_cache_clear(&d->marks); /* read again: they may have changed */
 	d->err[0] = '\0';
 	if (s != ST_OK)
 		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
-	d->v = v;
-	d->n = n;
-	d->at_start = backward ? n < chunk(t) : alert_key_cmp(from, ALERT_KEY_START) <= 0;
-	d->at_end = backward ? alert_key_cmp(from, ALERT_KEY_END) >= 0 : n < chunk(t);
-	d->cur.sel = backward && n ? n - 1 : 0;
-	d->cur.top = d->cur.sel;
-}
-
-/* Reads the rows after the window onto its end; false when there are none (or it failed). */
-static bool grow_down(struct tui *t, struct alerts *d)
-{
-	if (d->at_end || !d->n)
-		return false;
-	struct alert_row *more, *nv;
-	size_t k;
-	if (read_window(t, d, alert_key_of(&d->v[d->n - 1]), false, &more, &k) != ST_OK)
-		return false;
-	d->at_end = k < chunk(t);
-	if (!k || !(nv = realloc(d->v, (d->n + k) * sizeof *nv))) {
-		free(more);
-		return false;
-	}
-	memcpy(nv + d->n, more, k * sizeof *nv);
-	free(more);
-	d->v = nv;
-	d->n += k;
-	if (d->n > KEEP) { /* let the first rows go */
-		size_t drop = d->n - KEEP;
-		memmove(d->v, d->v + drop, KEEP * sizeof *d->v);
-		d->n = KEEP;
-		d->cur.sel -= drop < d->cur.sel ? drop : d->cur.sel;
-		d->cur.top -= drop < d->cur.top ? drop : d->cur.top;
-		d->at_start = false;
-	}
-	return true;
-}
-
-/* Reads the rows before the window onto its start; false when there are none. */
-static bool grow_up(struct tui *t, struct alerts *d)
-{
-	if (d->at_start || !d->n)
-		return false;
-	struct alert_row *more;
-	size_t k;
-	if (read_window(t, d, alert_key_of(&d->v[0]), true, &more, &k) != ST_OK)
-		return false;
-	d->at_start = k < chunk(t);
-	/* let the last rows go (all of them for a screen taller than KEEP / 2) */
-	size_t keep = d->n + k <= KEEP ? d->n : KEEP > k ? KEEP - k : 0;
-	struct alert_row *nv = k ? malloc((k + keep) * sizeof *nv) : NULL;
-	if (!nv) {
-		free(more);
-		return false;
-	}
-	memcpy(nv, more, k * sizeof *nv);
-	memcpy(nv + k, d->v, keep * sizeof *nv);
-	free(more);
-	free(d->v);
-	d->v = nv;
-	if (keep < d->n)
-		d->at_end = false;
-	d->n = k + keep;
-	d->cur.sel += k;
-	d->cur.top += k;
-	return true;
-}
-
-/* Reads rows past the window's ends until the line delta lines from the selection (negative:
- * up) is in it, or the list ends. */
-static void reach(struct tui *t, struct alerts *d, long delta)
-{
-	while (delta > 0 && d->cur.sel + (size_t)delta >= d->n && grow_down(t, d))
-		;
-	while (delta < 0 && (size_t)-delta > d->cur.sel && grow_up(t, d))
-		;
+	row_window_set(t, &d->w, v, n, backward,
+		       backward ? alert_key_cmp(from, ALERT_KEY_END) >= 0
+				: alert_key_cmp(from, ALERT_KEY_START) <= 0);
 }
 
 /* The counts by light, and whether the list (of every light) has a line at all. */
@@ -257,19 +185,19 @@ static void load(struct tui *t, struct alerts *d)
 static void load_again(struct tui *t, struct alerts *d)
 {
 	int rows = t->rows - 5;
-	bool start = d->n == 0 || (d->at_start && d->cur.top == 0);
-	struct alert_key top = start ? ALERT_KEY_START : alert_key_of(&d->v[d->cur.top]);
-	struct alert_key sel = d->n ? alert_key_of(&d->v[d->cur.sel]) : ALERT_KEY_START;
+	bool start = d->w.n == 0 || (d->w.at_start && d->w.cur.top == 0);
+	struct alert_key top = start ? ALERT_KEY_START : alert_key_of(&shown(d)[d->w.cur.top]);
+	struct alert_key sel = d->w.n ? alert_key_of(&shown(d)[d->w.cur.sel]) : ALERT_KEY_START;
 	top.id -= !start; /* from the top line itself */
 	load_at(t, d, top, false);
 	load_counts(t, d);
-	d->at_start = start;
-	if (d->at_end && d->n < (size_t)(rows > 0 ? rows : 1))
-		grow_up(t, d); /* near the end: the lines above fill the screen */
-	d->cur.sel = d->n ? d->n - 1 : 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (alert_key_cmp(alert_key_of(&d->v[i]), sel) >= 0) {
-			d->cur.sel = i;
+	d->w.at_start = start;
+	if (d->w.at_end && d->w.n < (size_t)(rows > 0 ? rows : 1))
+		row_window_grow_up(t, &d->w, read_rows, d); /* near the end: the lines above fill the screen */
+	d->w.cur.sel = d->w.n ? d->w.n - 1 : 0;
+	for (size_t i = 0; i < d->w.n; i++)
+		if (alert_key_cmp(alert_key_of(&shown(d)[i]), sel) >= 0) {
+			d->w.cur.sel = i;
 			break;
 		}
 }
@@ -335,8 +263,8 @@ static int64_t guest_of(const void *list, size_t k)
 
 static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, const struct acols *c)
 {
-	const struct alert_row *r = &d->v[k];
-	bool sel = k == d->cur.sel;
+	const struct alert_row *r = &shown(d)[k];
+	bool sel = k == d->w.cur.sel;
 	attr_t a = sel ? draw_attr(t, TE_SELECTION) : r->closed_at[0] ? draw_attr(t, TE_DIM)
 								 : draw_attr(t, TE_NORMAL);
 	draw_fill(y, 0, w, sel ? ">" : "", a);
@@ -379,7 +307,7 @@ static void draw(struct tui *t, struct view *v)
 		return;
 	}
 	draw_summary(t, d, w);
-	if (!d->n) {
+	if (!d->w.n) {
 		draw_text(3, 2, w - 4,
 			  d->any ? _("No alert of that light. l shows the others.")
 			       : _("No open alerts. R raises this month's by the rules; c shows closed ones."),
@@ -389,9 +317,9 @@ static void draw(struct tui *t, struct view *v)
 	struct acols c = columns(w);
 	draw_header(t, 2, &c);
 	int rows = bottom - 2;
-	size_t first = list_cursor_first(&d->cur, d->n, rows);
-	marks_cache_rows(t, &d->marks, first, rows, d->n, guest_of, d->v);
-	for (size_t k = first; k < d->n && (int)(k - first) < rows; k++)
+	size_t first = list_cursor_first(&d->w.cur, d->w.n, rows);
+	marks_cache_rows(t, &d->marks, first, rows, d->w.n, guest_of, shown(d));
+	for (size_t k = first; k < d->w.n && (int)(k - first) < rows; k++)
 		draw_line(t, d, k, 3 + (int)(k - first), w, &c);
 }
 
@@ -423,9 +351,8 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct alerts *d = v->data;
-	const struct alert_row *r = d->n ? &d->v[d->cur.sel] : NULL;
+	const struct alert_row *r = d->w.n ? &shown(d)[d->w.cur.sel] : NULL;
 	int rows = t->rows - 5;
-	long page = rows > 1 ? rows - 1 : 1;
 	if (widget_month_act(&d->month, a)) {
 		load_again(t, d);
 		return RD_VIEW;
@@ -435,19 +362,18 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_DOWN:
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN:
-		reach(t, d, a == ACT_UP ? -1 : a == ACT_DOWN ? 1 : a == ACT_PAGE_UP ? -page : page);
-		return list_cursor_act(&d->cur, a, d->n, rows);
+		return row_window_move(t, &d->w, read_rows, d, a, rows);
 	case ACT_TOP:
-		if (!d->at_start)
+		if (!d->w.at_start)
 			load_at(t, d, ALERT_KEY_START, false);
-		return list_cursor_act(&d->cur, a, d->n, rows);
+		return list_cursor_act(&d->w.cur, a, d->w.n, rows);
 	case ACT_BOTTOM:
-		if (!d->at_end)
+		if (!d->w.at_end)
 			load_at(t, d, ALERT_KEY_END, true);
-		return list_cursor_act(&d->cur, a, d->n, rows);
+		return list_cursor_act(&d->w.cur, a, d->w.n, rows);
 	case ACT_ALERTS_LIGHT:
 		d->light = (d->light + 1) % 3;
-		d->cur = (struct list_cursor){0};
+		d->w.cur = (struct list_cursor){0};
 		load(t, d);
 		return RD_VIEW;
 	case ACT_ALERTS_CLOSED:
@@ -523,6 +449,7 @@ struct view *view_alerts_new(struct tui *t, const char *arg)
 	if (!v)
 		return NULL;
 	struct alerts *d = v->data;
+	d->w.elem = sizeof(struct alert_row);
 	d->month = month;
 	d->light = light;
 	d->all = all;

@@ -23,10 +23,6 @@
 #include "tui/tui.h"
 #include "tui/widgets.h"
 
-/* Rows read at once, and the most kept (the far end of the window is let go past that). */
-#define CHUNK 64
-#define KEEP  1024
-
 struct filter {
 	char tier[8];     /* "" : every tier */
 	char manager[64]; /* "" : every sales manager */
@@ -35,10 +31,7 @@ struct filter {
 struct sheet {
 	struct date month;
 	struct filter f;
-	struct sheet_row *v; /* rows v[0..n) of the sheet, in guest order, with nothing between */
-	size_t n;
-	bool at_start, at_end; /* nothing before v[0] / after v[n-1] (false: not known yet) */
-	struct list_cursor cur; /* over v[0..n) */
+	struct row_window w; /* of sheet_row, in guest order */
 	int day0; /* the first day column shown, 0-based */
 	struct marks_cache marks; /* the guests' allergy and taboo marks, by guest id */
 	char err[300];
@@ -114,13 +107,13 @@ static const char *opt(const char *s)
 	return *s ? s : NULL;
 }
 
-/* Reads up to CHUNK rows after (or, backward, before) guest id from into a new array; a failure
- * is said on the status line. */
+/* Reads up to limit rows after (or, backward, before) guest id from into a new array; a
+ * failure is said on the status line. */
 static enum store_status read_window(struct tui *t, struct sheet *d, int64_t from, bool backward,
-                        struct sheet_row **out, size_t *n)
+                                     size_t limit, struct sheet_row **out, size_t *n)
 {
 	enum store_status s = sheet_store_window(t->st, d->month, opt(d->f.tier), opt(d->f.manager),
-	                                         from, backward, CHUNK, out, n);
+	                                         from, backward, limit, out, n);
 	if (s != ST_OK) {
 		free(*out);
 		*out = NULL;
@@ -130,81 +123,33 @@ static enum store_status read_window(struct tui *t, struct sheet *d, int64_t fro
 	return s;
 }
 
+/* The window's read (row_window_read): after or before the guest of the row edge. */
+static enum store_status read_rows(struct tui *t, void *ctx, const void *edge, bool backward,
+                                   size_t limit, void **out, size_t *n)
+{
+	struct sheet_row *v;
+	enum store_status s = read_window(t, ctx, ((const struct sheet_row *)edge)->guest_id,
+	                                  backward, limit, &v, n);
+	*out = v;
+	return s;
+}
+
+static struct sheet_row *rows(const struct sheet *d)
+{
+	return d->w.v;
+}
+
 /* Replaces the window by the rows after guest id from (backward: before it). */
 static void load_at(struct tui *t, struct sheet *d, int64_t from, bool backward)
 {
 	struct sheet_row *v;
 	size_t n;
 	d->err[0] = '\0';
-	enum store_status s = read_window(t, d, from, backward, &v, &n);
+	enum store_status s = read_window(t, d, from, backward, row_window_chunk(t), &v, &n);
 	if (s != ST_OK)
 		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
 	marks_cache_clear(&d->marks); /* read again: they may have changed */
-	free(d->v);
-	d->v = v;
-	d->n = n;
-	d->at_start = backward ? n < CHUNK : from == 0;
-	d->at_end = backward ? from == INT64_MAX : n < CHUNK;
-	d->cur.sel = backward && n ? n - 1 : 0;
-	d->cur.top = d->cur.sel;
-}
-
-/* Reads the rows after the window onto its end; false when there are none (or it failed). */
-static bool grow_down(struct tui *t, struct sheet *d)
-{
-	if (d->at_end || !d->n)
-		return false;
-	struct sheet_row *more, *nv;
-	size_t k;
-	if (read_window(t, d, d->v[d->n - 1].guest_id, false, &more, &k) != ST_OK)
-		return false;
-	d->at_end = k < CHUNK;
-	if (!k || !(nv = realloc(d->v, (d->n + k) * sizeof *nv))) {
-		free(more);
-		return false;
-	}
-	memcpy(nv + d->n, more, k * sizeof *nv);
-	free(more);
-	d->v = nv;
-	d->n += k;
-	if (d->n > KEEP) { /* let the first rows go */
-		size_t drop = d->n - KEEP;
-		memmove(d->v, d->v + drop, KEEP * sizeof *d->v);
-		d->n = KEEP;
-		d->cur.sel -= drop < d->cur.sel ? drop : d->cur.sel;
-		d->cur.top -= drop < d->cur.top ? drop : d->cur.top;
-		d->at_start = false;
-	}
-	return true;
-}
-
-/* Reads the rows before the window onto its start; false when there are none. */
-static bool grow_up(struct tui *t, struct sheet *d)
-{
-	if (d->at_start || !d->n)
-		return false;
-	struct sheet_row *more;
-	size_t k;
-	if (read_window(t, d, d->v[0].guest_id, true, &more, &k) != ST_OK)
-		return false;
-	d->at_start = k < CHUNK;
-	size_t keep = d->n + k > KEEP ? KEEP - k : d->n; /* let the last rows go */
-	struct sheet_row *nv = k ? malloc((k + keep) * sizeof *nv) : NULL;
-	if (!nv) {
-		free(more);
-		return false;
-	}
-	memcpy(nv, more, k * sizeof *nv);
-	memcpy(nv + k, d->v, keep * sizeof *nv);
-	free(more);
-	free(d->v);
-	d->v = nv;
-	if (keep < d->n)
-		d->at_end = false;
-	d->n = k + keep;
-	d->cur.sel += k;
-	d->cur.top += k;
-	return true;
+	row_window_set(t, &d->w, v, n, backward, backward ? from == INT64_MAX : from == 0);
 }
 
 /* ---- layout ---- */
@@ -330,8 +275,8 @@ static int64_t guest_of(const void *list, size_t i)
 
 static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, size_t i, int y)
 {
-	const struct sheet_row *r = &d->v[i];
-	bool sel = i == d->cur.sel;
+	const struct sheet_row *r = &rows(d)[i];
+	bool sel = i == d->w.cur.sel;
 	attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
 	attr_t dim = sel ? a : draw_attr(t, TE_DIM);
 	char buf[40];
@@ -374,7 +319,7 @@ static void draw(struct tui *t, struct view *v)
 	}
 	draw_info(t, d, &l);
 	draw_header(t, d, &l);
-	if (!d->n) {
+	if (!d->w.n) {
 		draw_text(5, 2, t->cols - 4,
 		          d->f.tier[0] || d->f.manager[0]
 		              ? _("No guest of this filter came this month. c clears the filter.")
@@ -382,23 +327,13 @@ static void draw(struct tui *t, struct view *v)
 		          draw_attr(t, TE_DIM), true);
 		return;
 	}
-	size_t first = list_cursor_first(&d->cur, d->n, l.guests);
-	marks_cache_rows(t, &d->marks, first, l.guests, d->n, guest_of, d->v);
-	for (size_t i = first; i < d->n && (int)(i - first) < l.guests; i++)
+	size_t first = list_cursor_first(&d->w.cur, d->w.n, l.guests);
+	marks_cache_rows(t, &d->marks, first, l.guests, d->w.n, guest_of, rows(d));
+	for (size_t i = first; i < d->w.n && (int)(i - first) < l.guests; i++)
 		draw_guest(t, d, &l, i, 4 + 2 * (int)(i - first));
 }
 
 /* ---- keys ---- */
-
-/* Reads rows past the window's ends until the guest delta lines from the selection (negative:
- * up) is in it, or the sheet ends. */
-static void reach(struct tui *t, struct sheet *d, long delta)
-{
-	while (delta > 0 && d->cur.sel + (size_t)delta >= d->n && grow_down(t, d))
-		;
-	while (delta < 0 && (size_t)-delta > d->cur.sel && grow_up(t, d))
-		;
-}
 
 static void filter_changed(struct tui *t, struct sheet *d)
 {
@@ -482,7 +417,6 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	(void)ch;
 	struct sheet *d = v->data;
 	struct layout l = layout_of(t, d);
-	long page = l.guests > 1 ? l.guests - 1 : 1;
 	if (widget_month_act(&d->month, a)) {
 		load_at(t, d, 0, false);
 		return RD_VIEW;
@@ -492,16 +426,15 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_DOWN:
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN:
-		reach(t, d, a == ACT_UP ? -1 : a == ACT_DOWN ? 1 : a == ACT_PAGE_UP ? -page : page);
-		return list_cursor_act(&d->cur, a, d->n, l.guests);
+		return row_window_move(t, &d->w, read_rows, d, a, l.guests);
 	case ACT_TOP:
-		if (!d->at_start)
+		if (!d->w.at_start)
 			load_at(t, d, 0, false);
-		return list_cursor_act(&d->cur, a, d->n, l.guests);
+		return list_cursor_act(&d->w.cur, a, d->w.n, l.guests);
 	case ACT_BOTTOM:
-		if (!d->at_end)
+		if (!d->w.at_end)
 			load_at(t, d, INT64_MAX, true);
-		return list_cursor_act(&d->cur, a, d->n, l.guests);
+		return list_cursor_act(&d->w.cur, a, d->w.n, l.guests);
 	case ACT_DAYS_LEFT:
 	case ACT_DAYS_RIGHT:
 	case ACT_DAYS_PAGE_LEFT:
@@ -512,8 +445,8 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		return RD_VIEW;
 	}
 	case ACT_OPEN:
-		if (d->n)
-			tui_push(t, view_guest_new(t, d->v[d->cur.sel].guest_id));
+		if (d->w.n)
+			tui_push(t, view_guest_new(t, rows(d)[d->w.cur.sel].guest_id));
 		return RD_VIEW;
 	case ACT_SHEET_FILTER:
 		ask_filter(t, d);
@@ -537,21 +470,21 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 static void reload(struct tui *t, struct view *v)
 {
 	struct sheet *d = v->data;
-	int64_t top = d->n ? d->v[d->cur.top].guest_id : 0;
-	int64_t sel = d->n ? d->v[d->cur.sel].guest_id : 0;
-	bool start = d->at_start && d->cur.top == 0;
+	int64_t top = d->w.n ? rows(d)[d->w.cur.top].guest_id : 0;
+	int64_t sel = d->w.n ? rows(d)[d->w.cur.sel].guest_id : 0;
+	bool start = d->w.at_start && d->w.cur.top == 0;
 	load_at(t, d, start || !top ? 0 : top - 1, false);
-	d->at_start = start;
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].guest_id <= sel)
-			d->cur.sel = i;
+	d->w.at_start = start;
+	for (size_t i = 0; i < d->w.n; i++)
+		if (rows(d)[i].guest_id <= sel)
+			d->w.cur.sel = i;
 }
 
 static void sheet_free(struct view *v)
 {
 	struct sheet *d = v->data;
 	marks_cache_clear(&d->marks);
-	free(d->v);
+	row_window_free(&d->w);
 	free(d);
 }
 
@@ -585,6 +518,7 @@ struct view *view_sheet_new(struct tui *t, const char *arg)
 	struct sheet *d = v->data;
 	d->month = month;
 	d->f = f;
+	d->w.elem = sizeof(struct sheet_row);
 	load_at(t, d, 0, false);
 	return v;
 }

@@ -10,6 +10,7 @@
 #include "core/strv.h"
 #include "core/text.h"
 #include "tui/draw.h"
+#include "tui/widgets.h"
 
 #include "testdb.h"
 
@@ -112,6 +113,93 @@ START_TEST(test_wrap)
 }
 END_TEST
 
+/* ---- the window of a long list (widgets.c) ---- */
+
+#define LIST_N 3000
+
+/* A list 0..LIST_N-1 read by keyset, as the stores read theirs; counts the reads. */
+static int reads;
+
+static enum store_status read_ints(struct tui *t, void *ctx, const void *edge, bool backward,
+				   size_t limit, void **got, size_t *n)
+{
+	(void)t;
+	(void)ctx;
+	int from = edge ? *(const int *)edge : backward ? LIST_N : -1;
+	int *v = malloc((limit ? limit : 1) * sizeof *v);
+	ck_assert_ptr_nonnull(v);
+	*n = 0;
+	for (int x = backward ? from - 1 : from + 1; x >= 0 && x < LIST_N && *n < limit;
+	     x += backward ? -1 : 1)
+		v[(*n)++] = x;
+	if (backward) /* handed back in the list's order */
+		for (size_t i = 0; i < *n / 2; i++) {
+			int tmp = v[i];
+			v[i] = v[*n - 1 - i];
+			v[*n - 1 - i] = tmp;
+		}
+	*got = v;
+	reads++;
+	return ST_OK;
+}
+
+/* The window holds consecutive lines, no more than it keeps (four reads, when that is
+ * more), the selected one being want. */
+static void check_window(const struct row_window *w, size_t chunk, int want)
+{
+	const int *v = w->v;
+	ck_assert_uint_le(w->n, 4 * chunk > ROW_WINDOW_KEEP ? 4 * chunk : ROW_WINDOW_KEEP);
+	for (size_t i = 1; i < w->n; i++)
+		ck_assert_int_eq(v[i], v[i - 1] + 1);
+	ck_assert_uint_lt(w->cur.sel, w->n);
+	ck_assert_int_eq(v[w->cur.sel], want);
+	if (w->at_start) /* what the window knows of the list's ends is true */
+		ck_assert_int_eq(v[0], 0);
+	if (w->at_end)
+		ck_assert_int_eq(v[w->n - 1], LIST_N - 1);
+}
+
+/* Pages down to the end and back up, on a screen of rows lines. */
+static void walk(int screen_rows, int rows)
+{
+	struct tui t = {.rows = screen_rows};
+	struct row_window w = {.elem = sizeof(int)};
+	void *v;
+	size_t n;
+	read_ints(&t, NULL, NULL, false, row_window_chunk(&t), &v, &n);
+	row_window_set(&t, &w, v, n, false, true);
+	ck_assert(w.at_start && !w.at_end);
+	int want = 0, page = rows - 1;
+	while (want < LIST_N - 1) {
+		ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_PAGE_DOWN, rows),
+				 RD_VIEW);
+		want = want + page < LIST_N - 1 ? want + page : LIST_N - 1;
+		check_window(&w, row_window_chunk(&t), want);
+	}
+	ck_assert(w.at_end);
+	ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_DOWN, rows), RD_VIEW);
+	check_window(&w, row_window_chunk(&t), LIST_N - 1); /* nothing past the end */
+	while (want > 0) {
+		row_window_move(&t, &w, read_ints, NULL, ACT_PAGE_UP, rows);
+		want = want > page ? want - page : 0;
+		check_window(&w, row_window_chunk(&t), want);
+	}
+	ck_assert(w.at_start);
+	ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_TOP, rows), -1);
+	row_window_free(&w);
+}
+
+START_TEST(test_row_window)
+{
+	reads = 0;
+	walk(30, 25);
+	/* a chunk at a time, not a read per key */
+	ck_assert_int_lt(reads, 2 * (LIST_N / 64 + 1) + 2);
+	/* a screen whose chunk (twice its rows) is more than the window keeps */
+	walk(700, 690);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("draw");
@@ -121,6 +209,7 @@ int main(void)
 	tcase_add_test(tc, test_controls_shown_harmlessly);
 	tcase_add_test(tc, test_combining_marks);
 	tcase_add_test(tc, test_wrap);
+	tcase_add_test(tc, test_row_window);
 	suite_add_tcase(s, tc);
 	return testdb_run(s);
 }
