@@ -492,13 +492,9 @@ static enum store_status pass_alloc(struct store *st, struct pass *p)
 {
 	memset(p, 0, sizeof *p);
 	p->nnames = 1; /* 0: "" */
-	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
-	bool row;
-	enum store_status rs = s ? store_step_maybe(st, s, "agenda guests", &row) : ST_IO;
+	enum store_status rs = store_guest_bound(st, "agenda guests", &p->n);
 	if (rs != ST_OK)
 		return rs;
-	p->n = (size_t)sqlite3_column_int64(s, 0) + 1;
-	sqlite3_reset(s);
 	p->met = calloc(p->n, 1);
 	p->tier = calloc(p->n, 1);
 	return p->met && p->tier ? ST_OK : store_fail(st, ST_IO, "out of memory");

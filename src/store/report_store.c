@@ -263,19 +263,12 @@ static enum store_status scan_month(struct store *st, struct date m, struct mont
 	const struct month_keys k = store_month_keys(m);
 	memset(sc, 0, sizeof *sc);
 	sc->nnames = 1; /* 0: untiered */
-	bool row;
 	enum store_status rs = store_exec(st, "SAVEPOINT month");
 	if (rs != ST_OK)
 		return rs;
-	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
-	if (!s)
-		rs = ST_IO;
-	else if ((rs = store_step_maybe(st, s, "month guests", &row)) == ST_OK) {
-		sc->n = (size_t)sqlite3_column_int64(s, 0) + 1;
-		sqlite3_reset(s);
-		if (!(sc->g = calloc(sc->n, sizeof *sc->g)))
-			rs = store_fail(st, ST_IO, "out of memory");
-	}
+	if ((rs = store_guest_bound(st, "month guests", &sc->n)) == ST_OK &&
+	    !(sc->g = calloc(sc->n, sizeof *sc->g)))
+		rs = store_fail(st, ST_IO, "out of memory");
 	/* the tiered rows of the month and the month before (tier_month_tiered covers it), then
 	 * the month's figures per guest who came (guest_month, kept by the visit writes): both
 	 * in guest order, so the scan is written front to back */
@@ -527,15 +520,12 @@ static enum store_status day_tiers(struct store *st, const struct tier_rules *r,
 		"SELECT guest_id, tier FROM tier_month WHERE tier IS NOT NULL AND month = "
 		"(SELECT max(month) FROM tier_month WHERE month <= ?1)";
 	memset(dt, 0, sizeof *dt);
-	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
-	bool row;
-	enum store_status rs = s ? store_step_maybe(st, s, "day guests", &row) : ST_IO;
+	enum store_status rs = store_guest_bound(st, "day guests", &dt->n);
 	if (rs != ST_OK)
 		return rs;
-	dt->n = (size_t)sqlite3_column_int64(s, 0) + 1;
-	sqlite3_reset(s);
 	if (!(dt->priv = calloc(dt->n, 1)))
 		return store_fail(st, ST_IO, "out of memory");
+	sqlite3_stmt *s;
 	if (!r || !(s = store_prep(st, sql)))
 		return r ? ST_IO : ST_OK;
 	char mk[8];

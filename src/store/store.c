@@ -134,6 +134,21 @@ enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char
 	return store_sqlfail(st, rc, context);
 }
 
+enum store_status store_guest_bound(struct store *st, const char *context, size_t *n)
+{
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, "SELECT ifnull(max(id), 0) FROM guest");
+	if (!s)
+		return ST_IO;
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, context, &row);
+	if (rs != ST_OK)
+		return rs;
+	*n = (size_t)sqlite3_column_int64(s, 0) + 1;
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
 enum store_status store_exec(struct store *st, const char *sql)
 {
 	char *msg = NULL;

@@ -49,6 +49,10 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
  * never taken for "no row". */
 enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char *context,
 				   bool *row);
+/* The largest guest id + 1 into *n: the length of an array indexed by guest id (ids are dense
+ * and never reused: guests are never deleted). A read failure is returned, not taken for an
+ * empty table. */
+enum store_status store_guest_bound(struct store *st, const char *context, size_t *n);
 /* Fills guest_month (empty) from the live visits: migration 4 and store_bulk_end. */
 #define GUEST_MONTH_FILL                                                                    \
 	"INSERT INTO guest_month SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), " \
