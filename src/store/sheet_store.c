@@ -496,15 +496,11 @@ enum store_status sheet_store_window(struct store *st, struct date m, const char
 		return rs;
 	if ((rs = window_open(st, &w, tier, manager, from, backward)) != ST_OK)
 		goto out;
-	int64_t prev = 0;
-	bool any = false;
+	/* every driver gives a guest once: guest_month and tier_month are keyed by month and
+	 * guest, guest by id */
 	int rc = SQLITE_ROW;
 	while (*n < limit && (rc = sqlite3_step(w.drive)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(w.drive, 0);
-		if (any && id == prev) /* the visit driver gives a guest once per visit */
-			continue;
-		prev = id;
-		any = true;
 		bool keep;
 		if ((rs = window_row(st, &w, id, tier, manager, &(*out)[*n], &keep)) != ST_OK)
 			goto out;
