@@ -432,10 +432,12 @@ static enum store_status change(struct store *st, int64_t id, const char *sql, c
 	if (!s)
 		goto io;
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	bool closed = rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+	bool row;
+	if ((rs = store_step_maybe(st, s, "alert", &row)) != ST_OK)
+		goto fail; /* not read: neither missing nor open */
+	bool closed = row && sqlite3_column_type(s, 0) != SQLITE_NULL;
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE) {
+	if (!row) {
 		rs = store_fail(st, ST_NOTFOUND, "no alert with id %lld", (long long)id);
 		goto fail;
 	}
