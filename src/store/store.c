@@ -774,7 +774,7 @@ enum store_status store_bulk_begin(struct store *st)
 	/* the indexes and the triggers (which keep guest_month: refilled at the end) */
 	struct strv drops = {0}, sqls = {0};
 	enum store_status rs = ST_OK;
-	while (rs == ST_OK && sqlite3_step(s) == SQLITE_ROW) {
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		char *q = xasprintf("DROP %s \"%s\"", sqlite3_column_text(s, 0),
 				    sqlite3_column_text(s, 1));
 		if (!q || strv_push(&drops, q) != 0 ||
@@ -782,11 +782,17 @@ enum store_status store_bulk_begin(struct store *st)
 			rs = store_fail(st, ST_IO, "out of memory");
 		free(q);
 	}
+	if (rs == ST_OK && rc != SQLITE_DONE) /* the schema not read to its end: drop nothing */
+		rs = store_sqlfail(st, rc, "bulk");
 	sqlite3_finalize(s);
-	for (size_t i = 0; i < drops.n && rs == ST_OK; i++)
-		rs = store_exec(st, drops.v[i]);
+	/* store_bulk_end creates again those dropped, and only those */
+	size_t dropped = 0;
+	while (rs == ST_OK && dropped < drops.n && (rs = store_exec(st, drops.v[dropped])) == ST_OK)
+		dropped++;
+	for (size_t i = dropped; i < sqls.n; i++)
+		free(sqls.v[i]);
 	st->bulk_indexes = sqls.v; /* owned now */
-	st->nbulk_indexes = sqls.n;
+	st->nbulk_indexes = dropped;
 	strv_free(&drops);
 	/* search keys of new guests are staged in memory, then written in key order at the end */
 	if (rs == ST_OK && !(st->bulk_keys = calloc(1, sizeof *st->bulk_keys)))
