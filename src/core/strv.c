@@ -140,6 +140,19 @@ bool vec_reserve(void **v, size_t need, size_t *cap, size_t size)
 	return true;
 }
 
+void vec_reverse(void *v, size_t n, size_t size)
+{
+	unsigned char *p = v;
+	for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+		unsigned char *a = p + i * size, *b = p + (j - 1) * size;
+		for (size_t k = 0; k < size; k++) {
+			unsigned char t = a[k];
+			a[k] = b[k];
+			b[k] = t;
+		}
+	}
+}
+
 char *xstrdup(const char *s)
 {
 	return s ? strdup(s) : NULL;

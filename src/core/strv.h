@@ -41,6 +41,8 @@ void sbuf_free(struct sbuf *b);
 /* Makes room for need elements of size bytes in the growable array *v of capacity *cap
  * (doubling it). Returns false when out of memory; *v and *cap are then unchanged. */
 bool vec_reserve(void **v, size_t need, size_t *cap, size_t size);
+/* Turns the array v of n elements of size bytes end for end, in place. */
+void vec_reverse(void *v, size_t n, size_t size);
 
 /* strdup that returns NULL for NULL. */
 char *xstrdup(const char *s);

@@ -293,17 +293,6 @@ static enum store_status read_rank(struct store *st, const char *mk, int r, int6
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alerts");
 }
 
-/* Turns v[0..n) end for end (a backward window comes in descending order). */
-static void reverse_alerts(struct alert_row *v, size_t n)
-{
-	struct alert_row tmp;
-	for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
-		tmp = v[i];
-		v[i] = v[j - 1];
-		v[j - 1] = tmp;
-	}
-}
-
 /* Whether rank r is in a list of open alerts (closed ones too with all) of light (NULL: both). */
 static bool rank_listed(int r, bool all, const char *light)
 {
@@ -334,8 +323,8 @@ enum store_status alert_store_window(struct store *st, struct date m, bool all, 
 			if ((!limit || *n < limit) && rank_listed(r, all, light))
 				rs = read_rank(st, k.key, r, r == from.rank ? from.id : INT64_MAX,
 					       true, limit, out, n, &cap);
-		if (rs == ST_OK)
-			reverse_alerts(*out, *n);
+		if (rs == ST_OK) /* read in descending order */
+			vec_reverse(*out, *n, sizeof **out);
 	}
 	store_exec(st, "RELEASE alert_window");
 	if (rs != ST_OK) {

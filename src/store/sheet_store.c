@@ -469,17 +469,6 @@ static enum store_status window_row(struct store *st, struct window *w, int64_t 
 	return ST_OK;
 }
 
-/* Turns the first n rows of v end for end (a backward window comes in descending order). */
-static void reverse_rows(struct sheet_row *v, size_t n)
-{
-	struct sheet_row tmp;
-	for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
-		tmp = v[i];
-		v[i] = v[j - 1];
-		v[j - 1] = tmp;
-	}
-}
-
 enum store_status sheet_store_window(struct store *st, struct date m, const char *tier,
 				     const char *manager, int64_t from, bool backward, size_t limit,
 				     struct sheet_row **out, size_t *n)
@@ -508,8 +497,8 @@ enum store_status sheet_store_window(struct store *st, struct date m, const char
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		rs = store_sqlfail(st, rc, "sheet");
-	else if (backward)
-		reverse_rows(*out, *n);
+	else if (backward) /* read in descending order */
+		vec_reverse(*out, *n, sizeof **out);
 out:
 	window_close(&w);
 	store_exec(st, "RELEASE sheet_window");

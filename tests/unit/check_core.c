@@ -1630,11 +1630,35 @@ START_TEST(sbuf_buffers)
 }
 END_TEST
 
+/* vec_reverse turns arrays of any element size end for end, odd and even lengths alike. */
+START_TEST(vec_reversed)
+{
+	struct {
+		int64_t id;
+		char name[13];
+	} v[5] = {{1, "一"}, {2, "二"}, {3, "三"}, {4, "四"}, {5, "五"}};
+	vec_reverse(v, 5, sizeof v[0]);
+	for (int i = 0; i < 5; i++) {
+		static const char *const names[] = {"五", "四", "三", "二", "一"};
+		ck_assert_int_eq(v[i].id, 5 - i);
+		ck_assert_str_eq(v[i].name, names[i]);
+	}
+	vec_reverse(v, 4, sizeof v[0]); /* the first four */
+	ck_assert_int_eq(v[0].id, 2);
+	ck_assert_int_eq(v[3].id, 5);
+	ck_assert_int_eq(v[4].id, 1);
+	vec_reverse(v, 1, sizeof v[0]);
+	ck_assert_int_eq(v[0].id, 2);
+	vec_reverse(NULL, 0, sizeof v[0]); /* nothing read: nothing to turn */
+}
+END_TEST
+
 static Suite *strv_suite(void)
 {
 	Suite *s = suite_create("strv");
 	TCase *tc = tcase_create("strv");
 	tcase_add_test(tc, strv_vectors);
+	tcase_add_test(tc, vec_reversed);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sbuf");
 	tcase_add_test(tc, sbuf_buffers);
