@@ -254,8 +254,7 @@ int alert_key_cmp(struct alert_key a, struct alert_key b)
 	"SELECT " ALERT_COLS "WHERE a.light = ?3 AND a.closed_at " closed " AND a.id " cmp " ?2 " \
 	"ORDER BY a.id " dir " LIMIT ?4"
 
-/* Appends the rows of rank r after (backward: before) id from to *out, at most limit in all
- * (0: no limit). */
+/* by [closed][backward] */
 static const char *const rank_sql[2][2] = {
 	{ALERT_RANK("IS NULL", ">", "ASC"), ALERT_RANK("IS NULL", "<", "DESC")},
 	{ALERT_RANK("IS NOT NULL", ">", "ASC"), ALERT_RANK("IS NOT NULL", "<", "DESC")}};
@@ -270,6 +269,8 @@ enum store_status alert_store_explain(struct store *st, struct strv *out)
 	return rs;
 }
 
+/* Appends the rows of rank r after (backward: before, in descending order) id from to *out,
+ * at most limit in all (0: no limit). */
 static enum store_status read_rank(struct store *st, const char *mk, int r, int64_t from,
 				   bool backward, size_t limit, struct alert_row **out, size_t *n,
 				   size_t *cap)
