@@ -144,8 +144,6 @@ static enum store_status staff_of(struct store *st, const char *login, int64_t *
 	return rs;
 }
 
-static enum store_status functions_register(struct store *st);
-
 /* The common start of the two listings: no rows yet, days checked, staff's id in *sid. */
 static enum store_status list_start(struct store *st, int days, const char *staff, int64_t *sid,
                                     struct agenda_row **rows, size_t *n)
@@ -154,8 +152,7 @@ static enum store_status list_start(struct store *st, int days, const char *staf
 	*n = 0;
 	if (days < 1 || days > 366)
 		return store_fail(st, ST_INVALID, "days: must be from 1 to 366, got %d", days);
-	enum store_status rs = functions_register(st);
-	return rs == ST_OK ? staff_of(st, staff, sid) : rs;
+	return staff_of(st, staff, sid);
 }
 
 /* Appends the dates of the rows of s (bound) that fall in [today, today + days) in year y. */
@@ -399,21 +396,19 @@ static void untiered_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, p && id > 0 && (size_t)id < p->n && p->tier[id] == 0);
 }
 
-/* Registers the functions the statements above call. */
-static enum store_status functions_register(struct store *st)
+int agenda_store_functions(sqlite3 *db)
 {
-	int rc =
-	    sqlite3_create_function(st->db, "maitre_agenda_first", 3,
-	                            SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, first_fn, NULL, NULL);
+	int rc = sqlite3_create_function(db, "maitre_agenda_first", 3,
+	                                 SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, first_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(st->db, "maitre_agenda_tier", 2,
+		rc = sqlite3_create_function(db, "maitre_agenda_tier", 2,
 		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, tier_fn, NULL,
 		                             NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(st->db, "maitre_agenda_untiered", 2,
+		rc = sqlite3_create_function(db, "maitre_agenda_untiered", 2,
 		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, untiered_fn,
 		                             NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "agenda");
+	return rc;
 }
 
 /* The last call, visit and banquet of the guest of the current row of s into d, last[k]
@@ -1068,7 +1063,7 @@ enum store_status agenda_store_explain(struct store *st, struct strv *out)
 	                                    "contacts_all", "guest_tier",  "manager_any"};
 	const char *const all[] = {dates_all,    dates_staff, contacts_staff,
 	                           contacts_all, guest_tier,  manager_any};
-	enum store_status rs = functions_register(st);
+	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
 		rs = store_explain(st, names[i], all[i], out);
 	return rs;

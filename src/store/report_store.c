@@ -233,20 +233,27 @@ static void scan_final(sqlite3_context *ctx)
 	sqlite3_result_null(ctx);
 }
 
-/* Runs one scanning statement: ?1 and ?2 the month keys, ?3 the scan; fn(?3, ...) its
- * aggregate, of 5 arguments. */
+int report_store_functions(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "maitre_month_tiers", 5,
+					 SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL, tiers_step,
+					 scan_final);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "maitre_month_visits", 5,
+					     SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
+					     visits_step, scan_final);
+	return rc;
+}
+
+/* Runs one scanning statement: ?1 and ?2 the month keys, ?3 the scan handed to its aggregate
+ * (maitre_month_tiers or maitre_month_visits). */
 static enum store_status scan_run(struct store *st, struct month_scan *sc, const char *sql,
-				  const char *fn,
-				  void (*step)(sqlite3_context *, int, sqlite3_value **),
 				  const struct month_keys *k)
 {
-	int rc = sqlite3_create_function(st->db, fn, 5, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
-					 step, scan_final);
-	if (rc != SQLITE_OK)
-		return store_sqlfail(st, rc, "month scan");
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
+	int rc;
 	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, k->prev, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_pointer(s, 3, sc, "maitre_month_scan", NULL);
@@ -277,12 +284,12 @@ static enum store_status scan_month(struct store *st, struct date m, struct mont
 			      "SELECT maitre_month_tiers(?3, guest_id, month = ?1, tier, "
 			      "ifnull(grp, '')) FROM tier_month WHERE month IN (?1, ?2) "
 			      "AND tier IS NOT NULL",
-			      "maitre_month_tiers", tiers_step, &k);
+			      &k);
 	if (rs == ST_OK)
 		rs = scan_run(st, sc,
 			      "SELECT maitre_month_visits(?3, guest_id, visits, covers, spend_fen) "
 			      "FROM guest_month WHERE month = ?1",
-			      "maitre_month_visits", visits_step, &k);
+			      &k);
 	store_exec(st, "RELEASE month");
 	return rs;
 }

@@ -478,6 +478,13 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	rc = report_store_functions(st->db);
+	if (rc == SQLITE_OK)
+		rc = agenda_store_functions(st->db);
+	if (rc != SQLITE_OK) {
+		rs = store_sqlfail(st, rc, "functions");
+		goto fail;
+	}
 
 	int64_t appid = 0, ver = 0;
 	rc = pragma_int(st, "PRAGMA application_id", &appid);

@@ -98,6 +98,12 @@ void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n);
  * indexes. */
 enum store_status store_explain(struct store *st, const char *label, const char *sql,
 				struct strv *out);
+/* The SQL functions of the month scan (report_store.c) and of everyone's agenda
+ * (agenda_store.c), registered by store_open once per connection: redefining a function
+ * expires every prepared statement, and SQLite refuses it while a statement runs. An SQLite
+ * result code. */
+int report_store_functions(sqlite3 *db);
+int agenda_store_functions(sqlite3 *db);
 /* Runs the migrations up to the latest version (in one transaction). */
 enum store_status store_migrate(struct store *st);
 

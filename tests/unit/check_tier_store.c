@@ -968,6 +968,37 @@ static int cmp_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* Reads the dashboard's month from inside a sheet_store_each callback: a statement is then
+ * running on the connection. */
+static int month_inside(const struct sheet_row *r, void *ctx)
+{
+	(void)r;
+	struct report_month m;
+	enum store_status *rs = ctx;
+	*rs = report_store_month(st, NULL, (struct date){2026, 7, 1}, &m);
+	report_month_free(&m);
+	return 0;
+}
+
+/* The dashboard's month read twice on one connection, the second time while another reader is
+ * in the middle of its rows, as a view may do: its SQL functions are registered once, not
+ * redefined at every read (which SQLite refuses while a statement runs). */
+START_TEST(test_dashboard_month_while_reading)
+{
+	int64_t a = guest("孙先生");
+	visit(a, "2026-07-03", 2, 300);
+	struct report_month m;
+	ck_assert_int_eq(report_store_month(st, NULL, (struct date){2026, 7, 1}, &m), ST_OK);
+	ck_assert_int_eq(m.pareto.guests, 1);
+	report_month_free(&m);
+	enum store_status inner = ST_IO;
+	ck_assert_int_eq(sheet_store_each(st, (struct date){2026, 7, 1}, NULL, NULL, month_inside,
+					  &inner),
+			 ST_OK);
+	ck_assert_msg(inner == ST_OK, "%s", store_errmsg(st));
+}
+END_TEST
+
 /* The pareto figures of month m (one visit per guest in it, spends[0..n) in yuan) against a
  * sort of those spends, for report_store_month and report_store_pareto alike. */
 static void check_pareto(struct date m, const int *spends, size_t n)
@@ -1041,6 +1072,7 @@ int main(void)
 	tcase_add_test(tc, test_alert_months);
 	tcase_add_test(tc, test_dashboard_month);
 	tcase_add_test(tc, test_dashboard_pareto_ties);
+	tcase_add_test(tc, test_dashboard_month_while_reading);
 	suite_add_tcase(s, tc);
 	int rc = testdb_run(s);
 	tier_rules_free(&rules);
