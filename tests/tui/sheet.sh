@@ -138,6 +138,7 @@ key Enter
 expect kept.csv is already there. Replace it? (y/n)
 snap a file already there: asked before it is replaced
 key n
+run printf 'an older export\n' > sheet-2026-05.csv
 key x
 key Enter
 key y
