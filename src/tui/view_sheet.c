@@ -69,8 +69,13 @@ static bool parse_word(struct tui *t, const char **p, struct filter *f, struct d
 	}
 	bool tier = strcmp(word, "tier") == 0, manager = strcmp(word, "manager") == 0;
 	if ((!tier && !manager) || sscanf(*p, "%63s%n", val, &used) != 1) {
-		snprintf(why, len, _("\"%s\": expected YYYY-MM, tier LETTER or manager LOGIN"),
-		         word);
+		if (month)
+			snprintf(why, len, _("\"%s\": expected YYYY-MM, tier LETTER or manager LOGIN"),
+			         word);
+		else /* the filter: its month is the sheet's, changed with [ and ] */
+			snprintf(why, len, _("\"%s\": expected tier LETTER or manager LOGIN ([ ] change "
+			                     "the month)"),
+			         word);
 		return false;
 	}
 	*p += used;

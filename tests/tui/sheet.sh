@@ -102,6 +102,11 @@ key ^U
 type tier Z
 key Enter
 snap a tier the rules do not have
+key f
+key ^U
+type 2026-04
+key Enter
+expect "2026-04": expected tier LETTER or manager LOGIN ([ ] change the month)
 key c
 snap the filter cleared
 key f
