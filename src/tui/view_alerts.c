@@ -704,8 +704,12 @@ static int add_action(struct tui *t, struct alert_view *d)
 
 static int toggle_done(struct tui *t, struct alert_view *d)
 {
-	if (!d->nacts || closed(t, d))
+	if (closed(t, d))
 		return RD_VIEW;
+	if (!d->nacts) {
+		tui_error(t, "%s", _("no action item to mark done: a adds one"));
+		return RD_VIEW;
+	}
 	const struct alert_action *x = &d->acts[d->cur.sel];
 	bool undo = x->done_at[0] != '\0';
 	int no = x->no;

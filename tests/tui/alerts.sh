@@ -54,6 +54,8 @@ snap at the smallest size
 key Enter
 snap the red alert
 expect 花生
+type d
+expect no action item to mark done: a adds one
 type f
 type 上个月服务员态度不好，他不满意
 key Enter
