@@ -88,18 +88,22 @@ static const char *title(struct tui *t, struct view *v)
 {
 	struct guests *g = v->data;
 	static char buf[160];
-	char mk[8], tier[48];
+	char mk[8], tier[48] = "";
 	date_month_key(g->m, mk);
 	if (g->tier[0])
 		snprintf(tier, sizeof tier, "%s %s", g->tier, tr_data(g->grp));
-	else
-		snprintf(tier, sizeof tier, "%s", _("untiered"));
 	switch (g->what) {
 	case RL_TIER:
-		snprintf(buf, sizeof buf, _("%s: guests of %s"), mk, tier);
+		if (g->tier[0])
+			snprintf(buf, sizeof buf, _("%s: guests of %s"), mk, tier);
+		else
+			snprintf(buf, sizeof buf, _("%s: untiered guests"), mk);
 		break;
 	case RL_CAME:
-		snprintf(buf, sizeof buf, _("%s: guests of %s who came"), mk, tier);
+		if (g->tier[0])
+			snprintf(buf, sizeof buf, _("%s: guests of %s who came"), mk, tier);
+		else
+			snprintf(buf, sizeof buf, _("%s: untiered guests who came"), mk);
 		break;
 	case RL_PROMOTED:
 		snprintf(buf, sizeof buf, _("%s: guests promoted"), mk);

@@ -66,6 +66,11 @@ attr ▼ 0
 key Enter
 snap the guests promoted in June
 key Esc
+key BTab
+key Enter
+expect 2026-06: untiered guests who came
+key Esc
+key Tab
 key Tab Tab Tab
 key Enter
 snap the top 20 %
