@@ -94,7 +94,8 @@ int complaint_ui_choice(const char *what, const char *const *names, int first, i
 		if (!same)
 			sbuf_printf(&b, " (%s)", label(i));
 	}
-	snprintf(why, len, _("%s: must be one of %s; got \"%s\""), what, b.s ? b.s : "", typed);
+	/* what was typed first: the status line may cut the end of the list */
+	snprintf(why, len, _("%s: \"%s\" is not one of %s"), what, typed, b.s ? b.s : "");
 	sbuf_free(&b);
 	return -1;
 }
