@@ -68,6 +68,12 @@ static bool parse_word(struct tui *t, const char **p, struct filter *f, struct d
 		return true;
 	}
 	bool tier = strcmp(word, "tier") == 0, manager = strcmp(word, "manager") == 0;
+	int y, mo;
+	char rest;
+	if (month && sscanf(word, "%d-%d%c", &y, &mo, &rest) == 2) { /* 2026-13 */
+		snprintf(why, len, _("\"%s\" is not a month (YYYY-MM)"), word);
+		return false;
+	}
 	if ((!tier && !manager) || sscanf(*p, "%63s%n", val, &used) != 1) {
 		if (month)
 			snprintf(why, len, _("\"%s\": expected YYYY-MM, tier LETTER or manager LOGIN"),

@@ -86,6 +86,10 @@ key :
 type sheet bogus
 key Enter
 snap a bad argument says why
+key :
+type sheet 2026-13
+key Enter
+expect sheet: "2026-13" is not a month (YYYY-MM)
 KEYS
 screen <<'KEYS'
 key :
