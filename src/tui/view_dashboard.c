@@ -10,6 +10,7 @@
 #include "store/alert_store.h"
 #include "store/complaint_store.h"
 #include "store/report_store.h"
+#include "store/tier_store.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
@@ -38,6 +39,7 @@ struct dash {
 	struct date m; /* the month shown (d = 1) */
 	struct report_month rm;
 	struct report_today td;
+	bool stored; /* tiers are stored for the month (it is not after the latest computed) */
 	long red, yellow, overdue;
 	bool overdue_known; /* complaint deadlines need the rules */
 	struct fig figs[80];
@@ -57,12 +59,13 @@ static void list_figs(struct dash *d)
 {
 	d->nfigs = 0;
 	for (size_t i = 0; i < d->rm.ntiers; i++) {
-		if (d->rm.tiers[i].tier[0])
+		if (d->rm.tiers[i].tier[0] && d->stored)
 			add_fig(d, FIG_TIER, i);
 		add_fig(d, FIG_CAME, i);
 	}
 	for (enum fig_kind k = FIG_PROMOTED; k <= FIG_CONTACTS; k++)
-		add_fig(d, k, 0);
+		if (d->stored || (k != FIG_PROMOTED && k != FIG_DEMOTED))
+			add_fig(d, k, 0);
 	list_cursor_first(&d->cur, d->nfigs, (int)d->nfigs);
 }
 
@@ -90,6 +93,15 @@ static void load(struct tui *t, struct dash *d)
 	report_month_free(&d->rm);
 	d->err[0] = '\0';
 	enum store_status s = report_store_month(t->st, t->rules, d->m, &d->rm);
+	/* a month after the latest computed has no tier rows: against the month before, every
+	 * tiered guest would read as demoted */
+	struct tier_rules_state rs;
+	char mk[8];
+	d->stored = true;
+	if (s == ST_OK && t->rules)
+		s = tier_store_rules_state(t->st, t->rules->hash, &rs);
+	if (s == ST_OK && t->rules)
+		d->stored = rs.latest_month[0] && strcmp(date_month_key(d->m, mk), rs.latest_month) <= 0;
 	if (s == ST_OK)
 		s = report_store_today(t->st, t->rules, date_today(), &d->td);
 	if (s == ST_OK)
@@ -222,7 +234,7 @@ static void draw_tier_row(struct tui *t, const struct dash *d, size_t i, long wi
 	          r->tier[0] ? draw_attr(t, widget_tier_elem(r->tier)) : draw_attr(t, TE_DIM),
 	          true);
 	int x = 1 + c->name;
-	if (r->tier[0]) {
+	if (r->tier[0] && d->stored) {
 		int n = widest ? (int)((r->guests * c->bar + widest - 1) / widest) : 0;
 		draw_bar(t, y, x, n, r->tier);
 		snprintf(buf, sizeof buf, "%ld", r->guests);
@@ -257,7 +269,7 @@ static int draw_tiers(struct tui *t, const struct dash *d, int y, int w, int bot
 	for (size_t i = 0; i < d->rm.ntiers; i++)
 		if (d->rm.tiers[i].guests > widest)
 			widest = d->rm.tiers[i].guests;
-	if (!d->rm.ntiers && y <= bottom)
+	if ((!d->rm.ntiers || !d->stored) && y <= bottom)
 		draw_text(y++, 2, w - 4,
 		          _("No tiers stored for this month (maitre tier recompute)."),
 		          draw_attr(t, TE_DIM), true);
@@ -281,9 +293,13 @@ static int draw_movers_pareto(struct tui *t, const struct dash *d, int y, int w)
 	attr_t norm = draw_attr(t, TE_NORMAL);
 	char v[64], lab[96];
 	int x = 1;
-	snprintf(v, sizeof v, "▲ %ld", d->rm.promoted);
+	if (d->stored)
+		snprintf(v, sizeof v, "▲ %ld", d->rm.promoted);
+	else
+		snprintf(v, sizeof v, "—");
 	x += draw_fig(t, d, y, x, w - x, _("movers: promoted"), v, FIG_PROMOTED, norm) + 2;
-	snprintf(v, sizeof v, "▼ %ld", d->rm.demoted);
+	if (d->stored)
+		snprintf(v, sizeof v, "▼ %ld", d->rm.demoted);
 	draw_fig(t, d, y, x, w - x, _("demoted"), v, FIG_DEMOTED, norm);
 	y++;
 	const struct report_pareto *p = &d->rm.pareto;

@@ -93,7 +93,10 @@ screen <<'KEYS'
 key F4
 key [
 snap May
-key ] ] ]
+key ] ]
+expect No tiers stored for this month
+expect movers: promoted  —   demoted  —
+key ]
 snap August: no visits, no tiers
 key :
 type dashboard 2026-06
