@@ -219,9 +219,11 @@ struct acols {
 
 static struct acols columns(int w)
 {
-	struct acols c = {8, 12, 3, 4, 6, 9, 0, 7, 4};
+	/* below 90 columns the reason takes the age's place ("no visit in 2026-06" whole at 80):
+	 * the alert's own screen gives its date */
+	struct acols c = {8, 12, 3, 4, 6, 9, 0, 7, w < 90 ? 0 : 4};
 	c.reason = w - 2 - c.light - c.name - c.marks - c.tier - c.visits - c.spend - c.acts -
-		   c.age - 9;
+		   c.age - (c.age ? 9 : 8);
 	return c;
 }
 
@@ -252,7 +254,8 @@ static void draw_header(struct tui *t, int y, const struct acols *c)
 	x += c->reason + 1;
 	draw_right(y, x, c->acts, _("actions"), lab);
 	x += c->acts + 1;
-	draw_right(y, x, c->age, _("age"), lab);
+	if (c->age)
+		draw_right(y, x, c->age, _("age"), lab);
 }
 
 /* The guest of line k of the window (for the marks cache). */
@@ -294,8 +297,10 @@ static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, c
 	snprintf(buf, sizeof buf, "%d/%d", r->actions_done, r->actions);
 	draw_right(y, x, c->acts, r->actions ? buf : "–", a);
 	x += c->acts + 1;
-	snprintf(buf, sizeof buf, _("%dd"), age_days(r->created_at));
-	draw_right(y, x, c->age, buf, a);
+	if (c->age) {
+		snprintf(buf, sizeof buf, _("%dd"), age_days(r->created_at));
+		draw_right(y, x, c->age, buf, a);
+	}
 }
 
 static void draw(struct tui *t, struct view *v)
