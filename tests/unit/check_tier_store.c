@@ -653,6 +653,12 @@ START_TEST(test_alert_triggers)
 	for (size_t i = 0; i < n; i++) {
 		/* July's figures beside each: 1 came not at all, 3 once for ¥600, 4 and 5 twice */
 		int want = v[i].guest_id == g[1] ? 0 : v[i].guest_id == g[3] ? 1 : 2;
+		char name[16];
+		for (int k = 1; k <= 5; k++)
+			if (v[i].guest_id == g[k])
+				snprintf(name, sizeof name, "客%d", k);
+		ck_assert_str_eq(v[i].name, name); /* the row read is the guest's */
+		ck_assert_str_eq(v[i].tier, "C");
 		ck_assert_int_eq(v[i].m_visits, want);
 		ck_assert_int_eq(v[i].m_spend, want * 60000);
 		ck_assert_int_eq(alert_store_close(st, v[i].id, "handled"), ST_OK);
