@@ -202,8 +202,9 @@ int cli_parse_month(struct cli *c, const char *what, const char *val, struct dat
 
 int cli_parse_date(struct cli *c, const char *what, const char *val, struct date *out)
 {
-	if (!date_parse(val, out))
-		return cli_error(c, EXIT_USER, "%s: must be a date YYYY-MM-DD, got \"%s\"", what, val);
+	char why[200];
+	if (!date_parse_why(val, false, out, why, sizeof why))
+		return cli_error(c, EXIT_USER, "%s: %s", what, why);
 	return 0;
 }
 

@@ -61,8 +61,8 @@ struct date;
 /* Parses a month "YYYY-MM" into *out (its first day); 0, or EXIT_USER after
  * "WHAT: must be YYYY-MM, got ...". */
 int cli_parse_month(struct cli *c, const char *what, const char *val, struct date *out);
-/* Parses a date "YYYY-MM-DD" into *out; 0, or EXIT_USER after "WHAT: must be a date
- * YYYY-MM-DD, got ...". */
+/* Parses a date "YYYY-MM-DD" into *out; 0, or EXIT_USER after "WHAT: \"2026-02-30\" is not a
+ * date" (date_parse_why). */
 int cli_parse_date(struct cli *c, const char *what, const char *val, struct date *out);
 /* Parses a whole number from lo to hi into *out; 0, or EXIT_USER after "WHAT: must be a whole
  * number from LO to HI, got ...". */

@@ -118,11 +118,9 @@ static int add_date(struct cli *c, struct guest *g, int person, enum date_kind k
 		    const char *label, const char *what, const char *val)
 {
 	struct date d;
-	if (!date_parse_md(val, &d))
-		return cli_error(c, EXIT_USER, "%s: must be YYYY-MM-DD or MM-DD, got \"%s\"", what, val);
-	if (d.y && (d.y < 1900 || d.y > date_today().y))
-		return cli_error(c, EXIT_USER, "%s: the year must be from 1900 to this year, got %d",
-				 what, d.y);
+	char why[200];
+	if (guest_date_parse(val, date_today(), &d, why, sizeof why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", what, why);
 	/* one birthday / anniversary per person: replace */
 	if (kind != DATE_OTHER)
 		for (size_t i = g->dates.n; i-- > 0;)

@@ -77,9 +77,13 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		x->have_meal = true;
 		return 0;
 	}
-	case V_COVERS:
+	case V_COVERS: {
+		char why[200];
 		x->have_covers = true;
-		return cli_parse_int(c, "covers", val, 1, 999, &x->v.covers);
+		if (visit_parse_covers(val, &x->v.covers, why, sizeof why) < 0)
+			return cli_error(c, EXIT_USER, "covers: %s", why);
+		return 0;
+	}
 	case V_SPEND:
 		x->have_spend = true;
 		return cli_parse_money(c, "spend", val, &x->v.spend_fen);

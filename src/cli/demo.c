@@ -144,6 +144,19 @@ static int birth_year(struct demo_rng *r, int lo, int hi, int month, int day)
 	return y;
 }
 
+/* y, or the year before ymax when y is ymax or later: a special date with a year has happened
+ * already (guest_date_check), and a day of this year may still be to come. */
+static int past_year(int y, int ymax, int m, int d)
+{
+	if (y < ymax)
+		return y;
+	y = ymax - 1;
+	if (m == 2 && d == 29)
+		while (!date_is_leap(y))
+			y--;
+	return y;
+}
+
 /* A birthday for person, the year (known with probability p_year) between ylo and yhi but not
  * after ymax. */
 static void add_birthday(struct guest *g, struct demo_rng *r, int person, int ylo, int yhi,
@@ -155,7 +168,7 @@ static void add_birthday(struct guest *g, struct demo_rng *r, int person, int yl
 		yhi = ymax;
 	if (ylo > yhi)
 		ylo = yhi;
-	int y = demo_rng_chance(r, p_year) ? birth_year(r, ylo, yhi, m, d) : 0;
+	int y = demo_rng_chance(r, p_year) ? past_year(birth_year(r, ylo, yhi, m, d), ymax, m, d) : 0;
 	guest_add_date(g, person, DATE_BIRTHDAY, NULL, y, m, d);
 }
 
@@ -167,7 +180,7 @@ static void add_anniversary(struct guest *g, struct demo_rng *r, int ylo, int yh
 		yhi = ymax;
 	if (ylo > yhi)
 		ylo = yhi;
-	int y = demo_rng_chance(r, 0.5) ? birth_year(r, ylo, yhi, m, d) : 0;
+	int y = demo_rng_chance(r, 0.5) ? past_year(birth_year(r, ylo, yhi, m, d), ymax, m, d) : 0;
 	guest_add_date(g, -1, DATE_ANNIVERSARY, NULL, y, m, d);
 }
 

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
+
 bool date_is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -58,6 +60,27 @@ bool date_parse_md(const char *s, struct date *out)
 		return true;
 	}
 	return date_parse(s, out);
+}
+
+bool date_parse_why(const char *s, bool year_optional, struct date *out, char *why,
+		    size_t whylen)
+{
+	int n;
+	size_t len = strlen(s);
+	bool shaped = (len == 10 && s[4] == '-' && s[7] == '-' && digits(s, 4, &n) &&
+		       digits(s + 5, 2, &n) && digits(s + 8, 2, &n)) ||
+		      (year_optional && len == 5 && s[2] == '-' && digits(s, 2, &n) &&
+		       digits(s + 3, 2, &n));
+	if (shaped && (year_optional ? date_parse_md(s, out) : date_parse(s, out)))
+		return true;
+	if (shaped)
+		snprintf(why, whylen, _("\"%s\" is not a date"), s);
+	else if (year_optional)
+		snprintf(why, whylen,
+			 _("\"%s\" is not a date: write YYYY-MM-DD, or MM-DD without the year"), s);
+	else
+		snprintf(why, whylen, _("\"%s\" is not a date: write YYYY-MM-DD"), s);
+	return false;
 }
 
 bool date_parse_month(const char *s, struct date *out)

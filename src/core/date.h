@@ -3,6 +3,7 @@
 #define MAITRE_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct date {
 	int y, m, d;
@@ -16,6 +17,12 @@ bool date_valid(struct date d);
 bool date_parse(const char *s, struct date *out);
 /* Parses "YYYY-MM-DD" or "MM-DD" (year 0 = unknown; 02-29 allowed without a year). */
 bool date_parse_md(const char *s, struct date *out);
+/* Parses "YYYY-MM-DD", or also "MM-DD" (y = 0) when year_optional, saying what is wrong on
+ * failure: "\"2026-02-30\" is not a date" when the shape is right but there is no such day,
+ * "\"5/12\" is not a date: write YYYY-MM-DD" (or "... or MM-DD") when it is not. Returns true
+ * with *out, or false with the reason in why (translated). */
+bool date_parse_why(const char *s, bool year_optional, struct date *out, char *why,
+		    size_t whylen);
 /* Parses "YYYY-MM" (d is set to 1). */
 bool date_parse_month(const char *s, struct date *out);
 /* Writes "YYYY-MM-DD" (or "MM-DD" when y == 0) into buf (≥ 11 bytes). Returns buf. */

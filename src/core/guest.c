@@ -93,6 +93,39 @@ int text_field_check(const char *value, size_t maxlen, bool multiline, char *why
 	return 0;
 }
 
+int guest_date_check(int year, int month, int day, struct date today, char *why, size_t whylen)
+{
+	struct date d = {year, month, day};
+	char buf[11];
+	/* without a year, 29 February is a birthday */
+	if (month < 1 || month > 12 || day < 1 || day > date_month_days(year ? year : 2000, month) ||
+	    year < 0 || year > 9999) {
+		snprintf(why, whylen, _("\"%s\" is not a date"),
+			 date_format((struct date){year, month < 0 ? 0 : month, day < 0 ? 0 : day},
+				     buf));
+		return -1;
+	}
+	if (year && year < 1900) {
+		snprintf(why, whylen, _("%s: the year must be 1900 or later"), date_format(d, buf));
+		return -1;
+	}
+	if (year && date_to_days(d) > date_to_days(today)) {
+		snprintf(why, whylen, _("%s is in the future"), date_format(d, buf));
+		return -1;
+	}
+	return 0;
+}
+
+int guest_date_parse(const char *s, struct date today, struct date *out, char *why, size_t whylen)
+{
+	struct date d;
+	if (!date_parse_why(s, true, &d, why, whylen) ||
+	    guest_date_check(d.y, d.m, d.d, today, why, whylen) < 0)
+		return -1;
+	*out = d;
+	return 0;
+}
+
 int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
 		      size_t whylen)
 {
@@ -458,11 +491,9 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	}
 	for (size_t i = 0; i < g->dates.n; i++) {
 		const struct guest_date *d = &g->dates.v[i];
-		/* without a year, 29 February is a valid birthday */
-		int maxd = date_month_days(d->year ? d->year : 2000, d->month);
-		if (d->month < 1 || d->month > 12 || d->day < 1 || d->day > maxd ||
-		    (d->year && (d->year < 1900 || d->year > 2200))) {
-			snprintf(why, whylen, _("%s: not a valid date"), date_kind_names[d->kind]);
+		if (guest_date_check(d->year, d->month, d->day, date_today(), reason,
+				     sizeof reason) < 0) {
+			snprintf(why, whylen, _("%s: %s"), date_kind_names[d->kind], reason);
 			return -1;
 		}
 		if (d->kind == DATE_OTHER &&

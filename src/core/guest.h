@@ -75,6 +75,17 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
  * characters unless multiline (then newline and tab only). Returns 0 or -1 with why. */
 int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen);
 
+struct date;
+/* A special date as typed, "YYYY-MM-DD" or "MM-DD" (the year is optional): a real day, the
+ * year from 1900 and the day not after today — a birthday, a wedding or another day worth
+ * remembering has happened already. Returns 0 with *out (y = 0 without a year), or -1 with
+ * the reason in why: "\"2026-02-30\" is not a date", "2030-05-12 is in the future". The one
+ * rule for the form, the command line and guest_validate. */
+int guest_date_parse(const char *s, struct date today, struct date *out, char *why,
+		     size_t whylen);
+/* The same rule for a date held as numbers (year 0: none). */
+int guest_date_check(int year, int month, int day, struct date today, char *why, size_t whylen);
+
 enum pref_kind { PREF_TASTE, PREF_DISH, PREF_HABIT, PREF_DISLIKE, PREF_TABOO, PREF_ALLERGY, PREF_KIND_COUNT };
 enum severity { SEV_NONE, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
 enum date_kind { DATE_BIRTHDAY, DATE_ANNIVERSARY, DATE_OTHER, DATE_KIND_COUNT };

@@ -7,6 +7,8 @@
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/i18n.h"
+#include "core/strv.h"
+#include "core/text.h"
 
 const char *const meal_names[2] = {"lunch", "dinner"};
 
@@ -24,6 +26,34 @@ enum meal meal_for_hour(int hour)
 	return hour < 15 ? MEAL_LUNCH : MEAL_DINNER;
 }
 
+int visit_parse_covers(const char *s, int *out, char *why, size_t whylen)
+{
+	size_t n = strlen(s);
+	long v = 0;
+	int nd = 0;
+	bool after = false; /* spaces after the digits */
+	for (const char *p = s; n;) {
+		uint32_t cp;
+		size_t k = text_decode(p, n, &cp);
+		p += k, n -= k;
+		if (cp == ' ' || cp == 0x3000) {
+			after = nd > 0;
+			continue;
+		}
+		cp = text_fold_cp(cp); /* ８ → 8 */
+		if (cp < '0' || cp > '9' || after || ++nd > 4)
+			goto bad;
+		v = v * 10 + (long)(cp - '0');
+	}
+	if (nd && v >= 1 && v <= 999) {
+		*out = (int)v;
+		return 0;
+	}
+bad:
+	snprintf(why, whylen, _("must be a whole number from 1 to 999, got \"%s\""), s);
+	return -1;
+}
+
 int visit_validate(const struct visit *v, char *why, size_t whylen)
 {
 	struct date d;
@@ -32,8 +62,8 @@ int visit_validate(const struct visit *v, char *why, size_t whylen)
 		snprintf(why, whylen, _("guest: must be a guest id"));
 		return -1;
 	}
-	if (!date_parse(v->date, &d)) {
-		snprintf(why, whylen, _("date: must be a date YYYY-MM-DD, got \"%s\""), v->date);
+	if (!date_parse_why(v->date, false, &d, reason, sizeof reason)) {
+		snprintf(why, whylen, _("date: %s"), reason);
 		return -1;
 	}
 	if (v->meal != MEAL_LUNCH && v->meal != MEAL_DINNER) {

@@ -2,8 +2,11 @@
 #ifndef MAITRE_VISIT_H
 #define MAITRE_VISIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "core/date.h"
 
 enum meal { MEAL_LUNCH, MEAL_DINNER };
 
@@ -34,6 +37,10 @@ struct visit {
 /* Checks a visit before it is stored: date valid, covers 1..999, spend 0..¥10,000,000, text
  * fields clean. Returns 0, or -1 with "field: reason" in why. */
 int visit_validate(const struct visit *v, char *why, size_t whylen);
+/* Covers as typed ("7", "７", " 12 "): a whole number from 1 to 999, full-width digits
+ * folded. Returns 0 with *out, or -1 with why ("must be a whole number from 1 to 999, got
+ * \"abc\""). The one rule for the form and the command line. */
+int visit_parse_covers(const char *s, int *out, char *why, size_t whylen);
 /* Frees the strings of v (not v itself). */
 void visit_free(struct visit *v);
 

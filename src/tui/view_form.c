@@ -325,11 +325,9 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		}
 		*sp = '\0';
 		const char *when = sp + 1;
-		int year = 0;
-		if (date_parse(when, &d))
-			year = d.y;
-		else if (!date_parse_md(when, &d)) {
-			snprintf(why, len, _("date: \"%s\" is neither YYYY-MM-DD nor MM-DD"), when);
+		char reason[200];
+		if (guest_date_parse(when, date_today(), &d, reason, sizeof reason) < 0) {
+			snprintf(why, len, _("date: %s"), reason);
 			return -1;
 		}
 		enum date_kind kind = DATE_OTHER;
@@ -337,7 +335,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			kind = DATE_BIRTHDAY;
 		else if (strcmp(s, "anniversary") == 0 || strcmp(s, _("wedding anniversary")) == 0)
 			kind = DATE_ANNIVERSARY;
-		return guest_add_date(g, person, kind, kind == DATE_OTHER ? s : NULL, year, d.m, d.d) < 0
+		return guest_add_date(g, person, kind, kind == DATE_OTHER ? s : NULL, d.y, d.m, d.d) < 0
 			       ? -1
 			       : 0;
 	}

@@ -44,10 +44,8 @@ static bool check(struct visit_form *vf, int i)
 		break;
 	}
 	case VF_COVERS: {
-		char *end;
-		long n = strtol(s, &end, 10);
-		if (!*s || *end || n < 1 || n > 999)
-			snprintf(vf->why[i], sizeof vf->why[i], "%s", _("a whole number from 1 to 999"));
+		int n;
+		visit_parse_covers(s, &n, vf->why[i], sizeof vf->why[i]);
 		break;
 	}
 	case VF_SPEND: {
@@ -109,10 +107,10 @@ static void draw(struct tui *t, struct view *v)
 	}
 	/* spend per head, as typed */
 	int64_t fen;
-	char *end;
-	long covers = strtol(vf->f[VF_COVERS].buf, &end, 10);
-	char line[200] = "";
-	if (money_parse(vf->f[VF_SPEND].buf, &fen) && !*end && covers >= 1 && covers <= 999) {
+	int covers;
+	char line[200] = "", no[200];
+	if (money_parse(vf->f[VF_SPEND].buf, &fen) &&
+	    visit_parse_covers(vf->f[VF_COVERS].buf, &covers, no, sizeof no) == 0) {
 		char pc[32];
 		snprintf(line, sizeof line, _("per head ¥%s"),
 			 money_format_yuan(money_div_round(fen, covers), pc));
@@ -152,17 +150,17 @@ static void save(struct tui *t, struct view *v)
 		return;
 	}
 	struct visit x;
+	char why[300];
 	memset(&x, 0, sizeof x);
 	x.guest_id = vf->guest_id;
 	struct date d;
 	date_parse(vf->f[VF_DATE].buf, &d);
 	date_format(d, x.date);
 	x.meal = vf->meal;
-	x.covers = (int)strtol(vf->f[VF_COVERS].buf, NULL, 10);
+	visit_parse_covers(vf->f[VF_COVERS].buf, &x.covers, why, sizeof why);
 	money_parse(vf->f[VF_SPEND].buf, &x.spend_fen);
 	x.table_no = vf->f[VF_TABLE].len ? vf->f[VF_TABLE].buf : NULL;
 	x.notes = vf->f[VF_NOTE].len ? vf->f[VF_NOTE].buf : NULL;
-	char why[300];
 	if (visit_validate(&x, why, sizeof why) < 0) {
 		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s"), why);
 		return;

@@ -37,4 +37,8 @@ run visit list --guest 1
 run visit list --guest 1 --all
 run visit add --covers 2 --spend 100
 run visit add 1 --covers 2
+note "a day that does not exist is not a date; covers in full-width digits as spend takes them"
+run visit add 1 --date 2026-02-30 --meal lunch --covers 2 --spend 10
+run visit add 2 --date 2026-06-05 --meal dinner --covers ８ --spend ５２０
+run visit add 2 --date 2026-06-06 --meal dinner --covers ８a --spend 10
 finish

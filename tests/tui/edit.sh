@@ -144,7 +144,15 @@ expect phone: 5 to 20 digits
 key ^N ^N ^N ^N ^N a
 type birthday 13-40
 key Enter
-expect is neither YYYY-MM-DD nor MM-DD
+expect "13-40" is not a date
+key a
+type birthday 2026-02-30
+key Enter
+snap a day that does not exist: it is not a date
+key a
+type birthday 2030-05-12
+key Enter
+snap a birthday in the future: refused, as the command line refuses it
 key ^N a
 type ; notes only
 key Enter

@@ -1401,6 +1401,42 @@ START_TEST(guest_copy_is_deep)
 }
 END_TEST
 
+
+/* One rule for a special date, used by the profile form, the command line and guest_validate:
+ * the reason names the real fault. */
+START_TEST(guest_date_rule)
+{
+	struct date today = {2026, 12, 7}, d;
+	char why[200];
+	ck_assert_int_eq(guest_date_parse("1978-09-14", today, &d, why, sizeof why), 0);
+	ck_assert_int_eq(d.y, 1978);
+	ck_assert_int_eq(guest_date_parse("02-29", today, &d, why, sizeof why), 0); /* no year */
+	ck_assert_int_eq(d.y, 0);
+	ck_assert_int_eq(guest_date_parse("2026-12-07", today, &d, why, sizeof why), 0);
+	/* a day that does not exist is not a date — not "neither YYYY-MM-DD nor MM-DD" */
+	ck_assert_int_eq(guest_date_parse("2026-02-30", today, &d, why, sizeof why), -1);
+	ck_assert_str_eq(why, "\"2026-02-30\" is not a date");
+	ck_assert_int_eq(guest_date_parse("13-01", today, &d, why, sizeof why), -1);
+	ck_assert_str_eq(why, "\"13-01\" is not a date");
+	ck_assert_int_eq(guest_date_parse("5/12", today, &d, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "write YYYY-MM-DD") != NULL, "%s", why);
+	/* a birthday in the future says so: the form saved 2030 and the CLI refused it */
+	ck_assert_int_eq(guest_date_parse("2030-05-12", today, &d, why, sizeof why), -1);
+	ck_assert_str_eq(why, "2030-05-12 is in the future");
+	ck_assert_int_eq(guest_date_parse("2026-12-08", today, &d, why, sizeof why), -1);
+	ck_assert_int_eq(guest_date_parse("1899-12-31", today, &d, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "1900") != NULL, "%s", why);
+	/* guest_validate holds the same rule, today being date_today() */
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, date_today().y + 1, 1, 1);
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "birthday: ") == why && strstr(why, "is in the future"), "%s", why);
+	guest_free(&g);
+}
+END_TEST
+
 static Suite *guest_suite(void)
 {
 	Suite *s = suite_create("guest");
@@ -1411,6 +1447,7 @@ static Suite *guest_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("validate");
 	tcase_add_test(tc, guest_validate_sheet);
+	tcase_add_test(tc, guest_date_rule);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lists");
 	tcase_add_test(tc, guest_remove_person_reindexes);
@@ -1545,6 +1582,26 @@ START_TEST(visit_validate_message_names_value)
 }
 END_TEST
 
+START_TEST(visit_covers_rule)
+{
+	int n = 0;
+	char why[200];
+	ck_assert_int_eq(visit_parse_covers("8", &n, why, sizeof why), 0);
+	ck_assert_int_eq(n, 8);
+	ck_assert_int_eq(visit_parse_covers("８", &n, why, sizeof why), 0); /* as spend takes ５２０ */
+	ck_assert_int_eq(n, 8);
+	ck_assert_int_eq(visit_parse_covers("１２", &n, why, sizeof why), 0);
+	ck_assert_int_eq(n, 12);
+	ck_assert_int_eq(visit_parse_covers(" 999 ", &n, why, sizeof why), 0);
+	ck_assert_int_eq(n, 999);
+	const char *bad[] = {"", "0", "1000", "-3", "abc", "8a", "1 2", "0008000", "3.5"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_msg(visit_parse_covers(bad[i], &n, why, sizeof why) == -1, "%s taken", bad[i]);
+		ck_assert_msg(strstr(why, "1 to 999"), "%s", why);
+	}
+}
+END_TEST
+
 static Suite *visit_suite(void)
 {
 	Suite *s = suite_create("visit");
@@ -1554,6 +1611,7 @@ static Suite *visit_suite(void)
 	tc = tcase_create("validate");
 	tcase_add_test(tc, visit_validate_fields);
 	tcase_add_test(tc, visit_validate_message_names_value);
+	tcase_add_test(tc, visit_covers_rule);
 	suite_add_tcase(s, tc);
 	return s;
 }
