@@ -105,6 +105,9 @@ int cli_guest_find(struct cli *c, int argc, char **argv);
 int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_list(struct cli *c, int argc, char **argv);
 int cli_visit_void(struct cli *c, int argc, char **argv);
+/* maitre opening-date [YYYY-MM-DD] (cli_visit.c): shows or sets the restaurant's opening date. */
+int cli_opening_date(struct cli *c, int argc, char **argv);
+extern const struct opt cli_opening_date_opts[];
 int cli_init(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);

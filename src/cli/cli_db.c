@@ -17,22 +17,41 @@
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/tier_store.h"
+#include "store/visit_store.h"
 #include "core/tier.h"
 
-const struct opt cli_init_opts[] = {{NULL, NULL, 0, NULL}};
+const struct opt cli_init_opts[] = {
+	{"opening-date", "YYYY-MM-DD", 1,
+	 "the day the restaurant opened: no visit is entered before it (default: a year back)"},
+	{NULL, NULL, 0, NULL}};
 const struct opt cli_backup_opts[] = {{NULL, NULL, 0, NULL}};
 const struct opt cli_summary_opts[] = {{NULL, NULL, 0, NULL}};
 
+static int on_init(struct cli *c, void *ctx, int id, const char *val)
+{
+	if (id == OPT_POSITIONAL)
+		return cli_one_arg(c, NULL, id, val);
+	*(const char **)ctx = val;
+	return 0;
+}
+
 int cli_init(struct cli *c, int argc, char **argv)
 {
-	int rc = cli_parse(c, argc, argv, cli_init_opts, cli_one_arg, NULL);
+	const char *opening = NULL;
+	struct date d;
+	int rc = cli_parse(c, argc, argv, cli_init_opts, on_init, &opening);
 	if (rc)
 		return rc;
+	if (opening && cli_parse_date(c, "opening date", opening, &d))
+		return EXIT_USER;
 	if (!c->db)
 		c->db = paths_default_db();
 	bool existed = c->db && access(c->db, F_OK) == 0;
 	if ((rc = cli_open(c, STORE_CREATE)) != 0)
 		return rc;
+	enum store_status s = opening ? visit_store_set_opening(c->st, d) : ST_OK;
+	if (s != ST_OK)
+		return cli_store_error(c, s);
 	printf("%s %s (schema %d)\n", existed ? "database ready:" : "created", c->db,
 	       store_schema_version(c->st));
 	return 0;

@@ -1,4 +1,4 @@
-/* cli_visit.c — maitre visit add | list | void */
+/* cli_visit.c — maitre visit add | list | void, opening-date */
 #include "cli/cli.h"
 
 #include <stdio.h>
@@ -12,7 +12,7 @@
 #include "store/visit_store.h"
 
 enum { V_DATE = 1, V_MEAL, V_COVERS, V_SPEND, V_TABLE, V_NOTE, V_GUEST, V_MONTH, V_FROM, V_UNTIL,
-       V_ALL, V_REASON };
+       V_ALL, V_REASON, V_CODE, V_ALLOW_OLD, V_SECOND };
 
 const struct opt cli_visit_add_opts[] = {
 	{"date", "YYYY-MM-DD", V_DATE, "the day of the visit (default today)"},
@@ -21,6 +21,10 @@ const struct opt cli_visit_add_opts[] = {
 	{"spend", "AMOUNT", V_SPEND, "bill total in yuan (520, 520.5)"},
 	{"table", "TABLE", V_TABLE, "table or room"},
 	{"note", "TEXT", V_NOTE, "a note on the visit"},
+	{"allow-old", NULL, V_ALLOW_OLD,
+	 "a manager's word: enter a visit dated before the opening date (audited)"},
+	{"second-table", NULL, V_SECOND,
+	 "yes, two tables: the guest has a visit on that date and meal already"},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -35,14 +39,17 @@ const struct opt cli_visit_list_opts[] = {
 };
 
 const struct opt cli_visit_void_opts[] = {
-	{"reason", "TEXT", V_REASON, "why the visit is void (required)"},
+	{"code", "twice|wrong-guest|wrong-amount|other", V_CODE,
+	 "why the visit is void (default other)"},
+	{"reason", "TEXT", V_REASON, "why, in words (required with other)"},
 	{NULL, NULL, 0, NULL},
 };
 
 struct visit_ctx {
 	struct visit v;
-	const char *guest, *reason;
-	bool have_covers, have_spend, have_meal, have_date;
+	const char *guest, *reason, *date;
+	bool have_covers, have_spend, have_meal, have_date, adding, allow_old, second;
+	int code;
 	char from[11], until[11];
 	int64_t guest_id;
 	bool all;
@@ -61,6 +68,11 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		x->guest = val;
 		return 0;
 	case V_DATE:
+		x->date = val;
+		if (x->adding) { /* checked with today and the opening date once the base is open */
+			x->have_date = true;
+			return 0;
+		}
 		if (cli_parse_date(c, "date", val, &d))
 			return EXIT_USER;
 		snprintf(x->v.date, sizeof x->v.date, "%s", val);
@@ -116,6 +128,19 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_REASON:
 		x->reason = val;
 		return 0;
+	case V_CODE:
+		if ((x->code = void_code_from_name(val)) < 0 || x->code == VOID_CORRECTED)
+			return cli_error(c, EXIT_USER,
+					 "code: must be twice, wrong-guest, wrong-amount or other, got "
+					 "\"%s\"",
+					 val);
+		return 0;
+	case V_ALLOW_OLD:
+		x->allow_old = true;
+		return 0;
+	case V_SECOND:
+		x->second = true;
+		return 0;
 	}
 	return 0;
 }
@@ -124,6 +149,7 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 {
 	struct visit_ctx x;
 	memset(&x, 0, sizeof x);
+	x.adding = true;
 	int rc = cli_parse(c, argc, argv, cli_visit_add_opts, on_visit, &x);
 	if (rc)
 		goto out;
@@ -138,13 +164,38 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		rc = EXIT_USER;
 		goto out;
 	}
-	if (!x.have_date)
-		date_format(date_today(), x.v.date);
 	if (!x.have_meal)
 		x.v.meal = meal_for_hour(date_now_hour());
 	if ((rc = cli_open(c, 0)) != 0)
 		goto out;
-	enum store_status s = visit_store_add(c->st, &x.v);
+	struct date opening, d = date_today();
+	char why[300];
+	enum store_status s = visit_store_opening(c->st, &opening, NULL);
+	if (s != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	if (x.have_date) {
+		int dc = visit_date_check(x.date, date_today(), opening, x.allow_old, &d, why,
+					  sizeof why);
+		if (dc != VISIT_DATE_OK) {
+			rc = cli_error(c, EXIT_USER, "date: %s%s", why,
+				       dc == VISIT_DATE_OLD
+					       ? " (a manager enters an older visit with --allow-old)"
+					       : "");
+			goto out;
+		}
+	}
+	date_format(d, x.v.date);
+	s = visit_store_enter(c->st, &x.v,
+			      (x.allow_old ? VISIT_ALLOW_OLD : 0) | (x.second ? VISIT_SECOND_TABLE : 0));
+	if (s == ST_DUPLICATE) {
+		rc = cli_error(c, EXIT_USER,
+			       "guest %lld has a %s visit on %s already; --second-table enters another "
+			       "(two tables)",
+			       (long long)x.v.guest_id, meal_names[x.v.meal], x.v.date);
+		goto out;
+	}
 	if (s != ST_OK) {
 		rc = cli_store_error(c, s);
 		goto out;
@@ -197,7 +248,10 @@ int cli_visit_list(struct cli *c, int argc, char **argv)
 			table_add(&t, money_format(money_div_round(v[i].spend_fen, v[i].covers), m2));
 			table_add(&t, v[i].table_no);
 			table_add(&t, v[i].entered_by);
-			table_add(&t, v[i].void_reason);
+			char *why = v[i].voided_at ? void_reason_text(v[i].void_code, v[i].void_reason)
+						   : NULL;
+			table_add(&t, why);
+			free(why);
 		}
 		table_print(&t, c->format, stdout);
 		table_free(&t);
@@ -214,24 +268,52 @@ int cli_visit_void(struct cli *c, int argc, char **argv)
 {
 	struct visit_ctx x;
 	memset(&x, 0, sizeof x);
+	x.code = -1;
 	int64_t id;
 	int rc = cli_parse(c, argc, argv, cli_visit_void_opts, on_visit, &x);
 	if (rc)
 		goto out;
-	if (!x.guest || !x.reason) {
-		rc = cli_usage_error(c, "%s", !x.guest ? "needs the visit id" : "--reason is required");
+	if (!x.guest || (!x.reason && x.code < 0)) {
+		rc = cli_usage_error(c, "%s",
+				     !x.guest ? "needs the visit id" : "--code or --reason is required");
 		goto out;
 	}
+	if (x.code < 0)
+		x.code = VOID_OTHER;
 	if (!cli_parse_id(c, "visit id", x.guest, &id)) {
 		rc = EXIT_USER;
 		goto out;
 	}
 	if ((rc = cli_open(c, 0)) != 0)
 		goto out;
-	enum store_status s = visit_store_void(c->st, id, x.reason);
+	enum store_status s = visit_store_void(c->st, id, (enum void_code)x.code, x.reason);
 	if (s != ST_OK)
 		rc = cli_store_error(c, s);
 out:
 	visit_free(&x.v);
 	return rc;
+}
+
+const struct opt cli_opening_date_opts[] = {{NULL, NULL, 0, NULL}};
+
+int cli_opening_date(struct cli *c, int argc, char **argv)
+{
+	const char *arg = NULL;
+	struct date d;
+	bool set;
+	char day[11];
+	int rc = cli_parse(c, argc, argv, cli_opening_date_opts, cli_one_arg, &arg);
+	if (rc)
+		return rc;
+	if (arg && cli_parse_date(c, "opening date", arg, &d))
+		return EXIT_USER;
+	if ((rc = cli_open(c, arg ? 0 : STORE_READONLY)) != 0)
+		return rc;
+	enum store_status s = arg ? visit_store_set_opening(c->st, d) : ST_OK;
+	if (s == ST_OK)
+		s = visit_store_opening(c->st, &d, &set);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	printf(arg || set ? "%s\n" : "%s (not set: one year before today)\n", date_format(d, day));
+	return 0;
 }

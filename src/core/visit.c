@@ -26,6 +26,59 @@ enum meal meal_for_hour(int hour)
 	return hour < 15 ? MEAL_LUNCH : MEAL_DINNER;
 }
 
+const char *const void_code_names[VOID_CODE_COUNT] = {"twice", "wrong-guest", "wrong-amount",
+							 "corrected", "other"};
+
+static const char *const void_code_labels[VOID_CODE_COUNT] = {
+	N_("entered twice"), N_("wrong guest"), N_("wrong amount"), N_("corrected: entered again"),
+	N_("other reason")};
+
+int void_code_from_name(const char *s)
+{
+	for (int i = 0; s && i < VOID_CODE_COUNT; i++)
+		if (!strcmp(s, void_code_names[i]))
+			return i;
+	return -1;
+}
+
+const char *void_code_label(enum void_code c)
+{
+	return c >= 0 && c < VOID_CODE_COUNT ? _(void_code_labels[c]) : "";
+}
+
+char *void_reason_text(const char *code, const char *text)
+{
+	int c = void_code_from_name(code);
+	if (!text)
+		text = "";
+	if (c < 0)
+		return xstrdup(text);
+	if (!*text)
+		return xstrdup(void_code_label((enum void_code)c));
+	if (c == VOID_OTHER) /* "other" says nothing the words do not */
+		return xstrdup(text);
+	/* TRANSLATORS: a void reason: its kind, then the words typed ("wrong amount: 520 not 250") */
+	return xasprintf(_("%s: %s"), void_code_label((enum void_code)c), text);
+}
+
+int void_reason_check(enum void_code code, const char *text, char *why, size_t whylen)
+{
+	char reason[200];
+	if (code < 0 || code >= VOID_CODE_COUNT) {
+		snprintf(why, whylen, "%s", _("reason: not one of the reasons for voiding a visit"));
+		return -1;
+	}
+	if (code == VOID_OTHER && (!text || !*text)) {
+		snprintf(why, whylen, "%s", _("reason: say why the visit is void"));
+		return -1;
+	}
+	if (text && text_field_check(text, 500, false, reason, sizeof reason) < 0) {
+		snprintf(why, whylen, _("reason: %s"), reason);
+		return -1;
+	}
+	return 0;
+}
+
 int visit_parse_covers(const char *s, int *out, char *why, size_t whylen)
 {
 	size_t n = strlen(s);
@@ -52,6 +105,34 @@ int visit_parse_covers(const char *s, int *out, char *why, size_t whylen)
 bad:
 	snprintf(why, whylen, _("must be a whole number from 1 to 999, got \"%s\""), s);
 	return -1;
+}
+
+struct date visit_opening_default(struct date today)
+{
+	struct date d = {today.y - 1, today.m, today.d};
+	if (!date_valid(d))
+		d.d = date_month_days(d.y, d.m);
+	return d;
+}
+
+int visit_date_check(const char *s, struct date today, struct date opening, bool allow_old,
+		     struct date *out, char *why, size_t whylen)
+{
+	struct date d;
+	char a[11], b[11];
+	if (!date_parse_why(s, false, &d, why, whylen))
+		return VISIT_DATE_BAD;
+	if (date_to_days(d) > date_to_days(today)) {
+		snprintf(why, whylen, _("%s is in the future (today is %s)"), s, date_format(today, a));
+		return VISIT_DATE_BAD;
+	}
+	if (!allow_old && date_to_days(d) < date_to_days(opening)) {
+		snprintf(why, whylen, _("%s is before the restaurant's opening date, %s"),
+			 date_format(d, b), date_format(opening, a));
+		return VISIT_DATE_OLD;
+	}
+	*out = d;
+	return VISIT_DATE_OK;
 }
 
 int visit_validate(const struct visit *v, char *why, size_t whylen)
@@ -99,6 +180,8 @@ void visit_free(struct visit *v)
 	free(v->voided_at);
 	free(v->voided_by);
 	free(v->void_reason);
+	free(v->void_code);
+	v->void_code = NULL;
 	v->table_no = v->notes = v->guest_name = v->entered_by = v->created_at = NULL;
 	v->voided_at = v->voided_by = v->void_reason = NULL;
 }

@@ -31,16 +31,51 @@ struct visit {
 	char *created_at;
 	char *voided_at;
 	char *voided_by;
-	char *void_reason;
+	char *void_reason; /* the free text of the reason ("" when none) */
+	char *void_code;   /* a void_codes name; NULL for a row voided before codes existed */
 };
 
-/* Checks a visit before it is stored: date valid, covers 1..999, spend 0..¥10,000,000, text
- * fields clean. Returns 0, or -1 with "field: reason" in why. */
-int visit_validate(const struct visit *v, char *why, size_t whylen);
+/* Why a visit is voided: stored as the code, shown in the viewer's language. */
+enum void_code {
+	VOID_TWICE,
+	VOID_WRONG_GUEST,
+	VOID_WRONG_AMOUNT,
+	VOID_CORRECTED, /* the visit form's correction: voided and entered again */
+	VOID_OTHER,
+	VOID_CODE_COUNT
+};
+extern const char *const void_code_names[VOID_CODE_COUNT]; /* "twice", "wrong-guest", ... */
+/* The code named s ("wrong-guest"), or -1. */
+int void_code_from_name(const char *s);
+/* The code's label in the interface's language ("entered twice"). */
+const char *void_code_label(enum void_code c);
+/* How a void is shown: the label of code (a void_code_names name, or NULL for an old row)
+ * and the free text, "wrong amount: 520 not 250", or the text alone for an old row. Caller
+ * frees. */
+char *void_reason_text(const char *code, const char *text);
+/* Checks the reason typed for voiding with code: the text may be empty except for VOID_OTHER.
+ * Returns 0, or -1 with why. */
+int void_reason_check(enum void_code code, const char *text, char *why, size_t whylen);
+
 /* Covers as typed ("7", "７", " 12 "): a whole number from 1 to 999, full-width digits
  * folded. Returns 0 with *out, or -1 with why ("must be a whole number from 1 to 999, got
  * \"abc\""). The one rule for the form and the command line. */
 int visit_parse_covers(const char *s, int *out, char *why, size_t whylen);
+
+/* visit_date_check's results. */
+enum { VISIT_DATE_OK = 0, VISIT_DATE_BAD = -1, VISIT_DATE_OLD = -2 };
+/* The date of a visit entered on today: "YYYY-MM-DD", a real day (2026-02-30 "is not a date"),
+ * not after today, and not before opening (the restaurant's opening date) unless allow_old.
+ * Returns VISIT_DATE_OK with *out, else VISIT_DATE_BAD or VISIT_DATE_OLD (before opening)
+ * with the reason in why. The one rule for the form and the command line. */
+int visit_date_check(const char *s, struct date today, struct date opening, bool allow_old,
+		     struct date *out, char *why, size_t whylen);
+/* The opening date when none is set: one year before today (28 February for 29 February). */
+struct date visit_opening_default(struct date today);
+
+/* Checks a visit before it is stored: date valid, covers 1..999, spend 0..¥10,000,000, text
+ * fields clean. Returns 0, or -1 with "field: reason" in why. */
+int visit_validate(const struct visit *v, char *why, size_t whylen);
 /* Frees the strings of v (not v itself). */
 void visit_free(struct visit *v);
 

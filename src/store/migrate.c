@@ -320,6 +320,18 @@ static const char *const migrations[] = {
 	 * screen reads its windows, open and closed, by light and id */
 	"CREATE INDEX alert_light ON alert(light) WHERE closed_at IS NULL;"
 	"CREATE INDEX alert_closed ON alert(light) WHERE closed_at IS NOT NULL;",
+
+	/* 4 → 5: restaurant-wide settings every terminal must agree on, one row a key; the first
+	 * is opening_date (YYYY-MM-DD), before which no visit is entered without --allow-old */
+	"CREATE TABLE setting("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL) WITHOUT ROWID;",
+
+	/* 5 → 6: why a visit is void, as a code shown in each viewer's language, beside the free
+	 * text (void_reason, '' when none); rows voided before have no code and keep their text */
+	"ALTER TABLE visit ADD COLUMN void_code TEXT CHECK (void_code IS NULL OR"
+	"  void_code = 'twice' OR void_code = 'wrong-guest' OR void_code = 'wrong-amount' OR"
+	"  void_code = 'corrected' OR void_code = 'other');",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

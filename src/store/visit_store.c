@@ -12,7 +12,7 @@
 
 #define VISIT_COLS                                                                              \
 	"v.id, v.guest_id, v.date, v.meal, v.covers, v.spend_fen, v.table_no, v.notes, g.name, " \
-	"s.login, v.created_at, v.voided_at, vs.login, v.void_reason "                           \
+	"s.login, v.created_at, v.voided_at, vs.login, v.void_reason, v.void_code "               \
 	"FROM visit v JOIN guest g ON g.id = v.guest_id JOIN staff s ON s.id = v.entered_by "    \
 	"LEFT JOIN staff vs ON vs.id = v.voided_by "
 
@@ -34,6 +34,7 @@ static void read_row(sqlite3_stmt *s, struct visit *v)
 	v->voided_at = store_col_text(s, 11);
 	v->voided_by = store_col_text(s, 12);
 	v->void_reason = store_col_text(s, 13);
+	v->void_code = store_col_text(s, 14);
 }
 
 static bool guest_exists(struct store *st, int64_t id)
@@ -118,15 +119,16 @@ enum store_status visit_store_get(struct store *st, int64_t id, struct visit *ou
 	return rs;
 }
 
-enum store_status visit_store_void(struct store *st, int64_t id, const char *reason)
+enum store_status visit_store_void(struct store *st, int64_t id, enum void_code code,
+				   const char *text)
 {
-	static const char *sql = "UPDATE visit SET voided_at = ?2, voided_by = ?3, void_reason = ?4 "
-				 "WHERE id = ?1 AND voided_at IS NULL";
-	char why[200];
-	if (!reason || !*reason)
-		return store_fail(st, ST_INVALID, "reason: must not be empty");
-	if (text_field_check(reason, 500, false, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "reason: %s", why);
+	static const char *sql = "UPDATE visit SET voided_at = ?2, voided_by = ?3, void_reason = ?4, "
+				 "void_code = ?5 WHERE id = ?1 AND voided_at IS NULL";
+	char why[300];
+	if (!text)
+		text = "";
+	if (void_reason_check(code, text, why, sizeof why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why);
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
@@ -136,8 +138,10 @@ enum store_status visit_store_void(struct store *st, int64_t id, const char *rea
 	if ((rs = store_staff_self(st, &me)) != ST_OK || (rs = visit_store_get(st, id, &v)) != ST_OK)
 		goto fail;
 	if (v.voided_at) {
+		char *shown = void_reason_text(v.void_code, v.void_reason);
 		rs = store_fail(st, ST_INVALID, "visit %lld is already void (%s)", (long long)id,
-				v.void_reason ? v.void_reason : "");
+				shown ? shown : "");
+		free(shown);
 		goto fail;
 	}
 	sqlite3_stmt *s = store_prep(st, sql);
@@ -148,16 +152,136 @@ enum store_status visit_store_void(struct store *st, int64_t id, const char *rea
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, store_now(st), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, me);
-	sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, void_code_names[code], -1, SQLITE_STATIC);
 	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
 		goto fail;
-	if ((rs = store_audit(st, "visit", id, "void", "void_reason", NULL, reason)) != ST_OK)
+	/* the audit keeps the code, not a label: any reader names it in their language */
+	char *desc = *text ? xasprintf("%s: %s", void_code_names[code], text)
+			   : xstrdup(void_code_names[code]);
+	rs = store_audit(st, "visit", id, "void", "void_reason", NULL, desc);
+	free(desc);
+	if (rs != ST_OK)
 		goto fail;
 	visit_free(&v);
 	return store_commit(st);
 fail:
 	visit_free(&v);
 	store_rollback(st);
+	return rs;
+}
+
+enum store_status visit_store_opening(struct store *st, struct date *out, bool *set)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT value FROM setting WHERE key = 'opening_date'");
+	if (!s)
+		return ST_IO;
+	int rc = sqlite3_step(s);
+	bool found = false;
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		found = t && date_parse(t, out);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "setting");
+	if (!found)
+		*out = visit_opening_default(date_today());
+	if (set)
+		*set = found;
+	return ST_OK;
+}
+
+enum store_status visit_store_set_opening(struct store *st, struct date d)
+{
+	static const char *sql = "INSERT INTO setting(key, value) VALUES ('opening_date', ?1) "
+				 "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	char day[11], was[11] = "";
+	struct date old;
+	bool set = false;
+	date_format(d, day);
+	if (!date_valid(d) || date_to_days(d) > date_to_days(date_today()))
+		return store_fail(st, ST_INVALID, "opening date: %s is in the future", day);
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	if ((rs = visit_store_opening(st, &old, &set)) != ST_OK)
+		goto fail;
+	if (set)
+		date_format(old, was);
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s) {
+		rs = ST_IO;
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
+	if ((rs = store_step_done(st, s, "setting")) != ST_OK ||
+	    (rs = store_audit(st, "setting", 0, "update", "opening_date", set ? was : NULL, day)) !=
+		    ST_OK)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+/* Whether the guest has a live visit on date and meal. */
+static enum store_status has_visit(struct store *st, const struct visit *v, bool *found)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM visit WHERE guest_id = ?1 AND date = ?2 "
+					 "AND meal = ?3 AND voided_at IS NULL");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, v->guest_id);
+	sqlite3_bind_text(s, 2, v->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, meal_names[v->meal], -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	*found = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "visit");
+}
+
+enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned flags)
+{
+	char why[300], day[11];
+	struct date opening, d;
+	bool found = false;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	if ((rs = visit_store_opening(st, &opening, NULL)) != ST_OK)
+		goto fail;
+	int dc = visit_date_check(v->date, date_today(), opening, flags & VISIT_ALLOW_OLD, &d, why,
+				  sizeof why);
+	if (dc != VISIT_DATE_OK) {
+		rs = store_fail(st, ST_INVALID, "date: %s", why);
+		goto fail;
+	}
+	if (!(flags & VISIT_SECOND_TABLE)) {
+		if ((rs = has_visit(st, v, &found)) != ST_OK)
+			goto fail;
+		if (found) {
+			rs = store_fail(st, ST_DUPLICATE, "the guest has a %s visit on %s already",
+					meal_names[v->meal], v->date);
+			goto fail;
+		}
+	}
+	if ((rs = visit_store_add(st, v)) != ST_OK)
+		goto fail;
+	if (date_to_days(d) < date_to_days(opening)) {
+		char *desc = xasprintf("dated %s, before the opening date %s (--allow-old)", v->date,
+				       date_format(opening, day));
+		rs = store_audit(st, "visit", v->id, "allow-old", "date", NULL, desc);
+		free(desc);
+		if (rs != ST_OK)
+			goto fail;
+	}
+	if ((rs = store_commit(st)) != ST_OK)
+		v->id = 0;
+	return rs;
+fail:
+	store_rollback(st);
+	v->id = 0;
 	return rs;
 }
 

@@ -13,9 +13,30 @@
  * "field: reason", ST_NOTFOUND when the guest does not exist. */
 enum store_status visit_store_add(struct store *st, struct visit *v);
 
-/* Voids visit id with a reason (kept, marked void, excluded from figures). ST_NOTFOUND when
- * there is no such visit, ST_INVALID when it is already void or the reason is empty. */
-enum store_status visit_store_void(struct store *st, int64_t id, const char *reason);
+/* Flags of visit_store_enter. */
+enum {
+	VISIT_ALLOW_OLD = 1u,    /* a date before the opening date is the manager's word (audited) */
+	VISIT_SECOND_TABLE = 2u, /* a second visit of the guest on the date and meal: two tables */
+};
+
+/* Stores v as staff enter it (the visit form, `maitre visit add`): its date checked against
+ * today and the opening date (visit_date_check: never in the future; before the opening date
+ * only with VISIT_ALLOW_OLD, and an audit row says the flag was used), and refused with
+ * ST_DUPLICATE when the guest has a live visit on that date and meal already, unless
+ * VISIT_SECOND_TABLE. Otherwise as visit_store_add, in one transaction. */
+enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned flags);
+
+/* The restaurant's opening date: the one set (*set true), else visit_opening_default of
+ * today (*set false; set may be NULL). */
+enum store_status visit_store_opening(struct store *st, struct date *out, bool *set);
+/* Sets the opening date for every terminal (audited). ST_INVALID for a day after today. */
+enum store_status visit_store_set_opening(struct store *st, struct date d);
+
+/* Voids visit id (kept, marked void, excluded from figures) with a reason code and the free
+ * text typed (may be empty but for VOID_OTHER: void_reason_check). ST_NOTFOUND when there is
+ * no such visit, ST_INVALID when it is already void or the reason is refused. */
+enum store_status visit_store_void(struct store *st, int64_t id, enum void_code code,
+				   const char *text);
 
 struct visit_filter {
 	int64_t guest_id;  /* 0: any */

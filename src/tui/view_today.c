@@ -88,12 +88,13 @@ static void draw(struct tui *t, struct view *v)
 		return;
 	}
 	attr_t lab = draw_attr(t, TE_LABEL);
-	draw_text(2, 1, 7, "#", lab, false);
-	draw_text(2, 9, 18, _("guest"), lab, true);
-	draw_text(2, 28, 8, _("meal"), lab, true);
-	draw_right(2, 37, 6, _("covers"), lab);
-	draw_right(2, 44, 12, _("spend"), lab);
-	draw_text(2, 58, 8, _("table"), lab, true);
+	draw_text(2, 1, 6, "#", lab, false);
+	draw_text(2, 8, 16, _("guest"), lab, true);
+	draw_text(2, 25, 6, _("meal"), lab, true);
+	draw_right(2, 32, 6, _("covers"), lab);
+	draw_right(2, 39, 10, _("spend"), lab);
+	draw_right(2, 50, 9, _("per head"), lab);
+	draw_text(2, 60, 6, _("table"), lab, true);
 	draw_text(2, 67, w - 68, _("entered by"), lab, true);
 	int rows = bottom - 2;
 	size_t first = list_cursor_first(&d->cur, d->n, rows);
@@ -107,20 +108,80 @@ static void draw(struct tui *t, struct view *v)
 		char buf[64];
 		draw_fill(y, 0, w, i == d->cur.sel ? ">" : "", a);
 		snprintf(buf, sizeof buf, "%lld", (long long)x->id);
-		draw_text(y, 1, 7, buf, a, true);
-		widget_name_marks(t, y, 9, 18, x->guest_name, marks_cache_get(&d->marks, x->guest_id), a);
-		draw_text(y, 28, 8, x->meal == MEAL_LUNCH ? _("lunch") : _("dinner"), a, true);
-		snprintf(buf, sizeof buf, "%d", x->covers);
-		draw_right(y, 37, 6, buf, a);
-		draw_right(y, 44, 12, money_format_short(x->spend_fen, money), a);
-		draw_text(y, 58, 8, x->table_no ? x->table_no : "", a, true);
+		draw_text(y, 1, 6, buf, a, true);
+		widget_name_marks(t, y, 8, 16, x->guest_name, marks_cache_get(&d->marks, x->guest_id), a);
+		draw_text(y, 25, 6, x->meal == MEAL_LUNCH ? _("lunch") : _("dinner"), a, true);
 		if (x->voided_at) {
-			char *why = xasprintf(_("VOID: %s"), x->void_reason ? x->void_reason : "");
-			draw_text(y, 67, w - 68, why, a, true);
+			/* a void visit counts for nothing: the word where its figures would be, so
+			 * that it is read as void in monochrome and at any width */
+			char *why = void_reason_text(x->void_code, x->void_reason);
+			char *line = xasprintf(_("VOID: %s (was %d covers, ¥%s)"), why ? why : "",
+					       x->covers, money_format_short(x->spend_fen, money));
+			draw_text(y, 32, w - 33, line, a, true);
+			free(line);
 			free(why);
-		} else {
-			draw_text(y, 67, w - 68, x->entered_by ? x->entered_by : "", a, true);
+			continue;
 		}
+		snprintf(buf, sizeof buf, "%d", x->covers);
+		draw_right(y, 32, 6, buf, a);
+		draw_right(y, 39, 10, money_format_short(x->spend_fen, money), a);
+		/* a detail view: per head to two decimals (domain.md §3) */
+		draw_right(y, 50, 9, money_format(money_div_round(x->spend_fen, x->covers), money), a);
+		draw_text(y, 60, 6, x->table_no ? x->table_no : "", a, true);
+		draw_text(y, 67, w - 68, x->entered_by ? x->entered_by : "", a, true);
+	}
+}
+
+/* Splits a void reason as typed, "3 520 not 250", into its code (1 to 4, full-width too) and
+ * the words after it; words alone are VOID_OTHER. False with why when it cannot be taken. */
+static bool void_parse(char *typed, enum void_code *code, const char **text, char *why,
+		       size_t whylen)
+{
+	static const enum void_code by_number[] = {VOID_TWICE, VOID_WRONG_GUEST, VOID_WRONG_AMOUNT,
+						   VOID_OTHER};
+	char *s = typed + strspn(typed, " ");
+	int n = -1;
+	size_t k = 0;
+	if (*s >= '1' && *s <= '4')
+		n = *s - '1', k = 1;
+	else if (!strncmp(s, "\xef\xbc", 2) && (unsigned char)s[2] >= 0x91 &&
+		 (unsigned char)s[2] <= 0x94) /* １ to ４ */
+		n = (unsigned char)s[2] - 0x91, k = 3;
+	if (n >= 0 && (!s[k] || s[k] == ' ')) {
+		*code = by_number[n];
+		s += k;
+		s += strspn(s, " ");
+	} else {
+		*code = VOID_OTHER;
+	}
+	*text = s;
+	if (!*s && *code == VOID_OTHER) {
+		snprintf(why, whylen, "%s", n < 0 ? _("a reason is needed") : _("other: say why"));
+		return false;
+	}
+	return void_reason_check(*code, s, why, whylen) == 0;
+}
+
+/* Asks why a visit is void until a reason is given or Esc: an empty Enter does not close the
+ * prompt (what is typed next must not run as commands). Returns the typed line (caller frees;
+ * *text points into it), or NULL when cancelled. */
+static char *void_prompt(struct tui *t, enum void_code *code, const char **text)
+{
+	/* TRANSLATORS: the numbers are typed, then any words; keep it short (80 columns) */
+	const char *ask = _("Void, why? 1 twice · 2 wrong guest · 3 wrong amount · 4 other:");
+	char prompt[400], why[200];
+	char *typed = NULL;
+	snprintf(prompt, sizeof prompt, "%s", ask);
+	for (;;) {
+		char *line = tui_prompt(t, prompt, typed);
+		free(typed);
+		if (!line)
+			return NULL;
+		if (void_parse(line, code, text, why, sizeof why))
+			return line;
+		typed = line;
+		/* TRANSLATORS: the reason typed was refused: why, then how to answer */
+		snprintf(prompt, sizeof prompt, _("Void: %s (1 to 4, or words):"), why);
 	}
 }
 
@@ -151,13 +212,13 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			return RD_VIEW;
 		int64_t id = x->id; /* the list may be read again while the prompt is open */
 		x = NULL;
-		char *why = tui_prompt(t, _("Void this visit; reason:"), NULL);
+		enum void_code code;
+		const char *text;
+		char *why = void_prompt(t, &code, &text);
 		if (!why)
 			return RD_VIEW;
-		if (!why[0]) {
-			tui_error(t, "%s", _("reason: a voided visit needs a reason"));
-		} else if (tui_confirm(t, _("Void it?"))) {
-			if (visit_store_void(t->st, id, why) == ST_OK) {
+		if (tui_confirm(t, _("Void it?"))) {
+			if (visit_store_void(t->st, id, code, text) == ST_OK) {
 				tui_message(t, _("visit %lld voided"), (long long)id);
 				tui_changed(t);
 				load(t, d);

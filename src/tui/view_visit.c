@@ -29,6 +29,7 @@ struct visit_form {
 	int focus;
 	char failed[400]; /* the last save's failure */
 	bool touched;     /* something was typed */
+	struct date opening; /* the restaurant's opening date: no visit before it */
 };
 
 /* Checks field i; sets its reason. True when fine. */
@@ -39,8 +40,8 @@ static bool check(struct visit_form *vf, int i)
 	switch (i) {
 	case VF_DATE: {
 		struct date d;
-		if (!date_parse(s, &d))
-			snprintf(vf->why[i], sizeof vf->why[i], "%s", _("a date YYYY-MM-DD"));
+		visit_date_check(s, date_today(), vf->opening, false, &d, vf->why[i],
+				 sizeof vf->why[i]);
 		break;
 	}
 	case VF_COVERS: {
@@ -111,9 +112,9 @@ static void draw(struct tui *t, struct view *v)
 	char line[200] = "", no[200];
 	if (money_parse(vf->f[VF_SPEND].buf, &fen) &&
 	    visit_parse_covers(vf->f[VF_COVERS].buf, &covers, no, sizeof no) == 0) {
-		char pc[32];
+		char pc[32]; /* a detail view: two decimals (domain.md §3) */
 		snprintf(line, sizeof line, _("per head ¥%s"),
-			 money_format_yuan(money_div_round(fen, covers), pc));
+			 money_format(money_div_round(fen, covers), pc));
 	}
 	draw_fill(++y, field_x(), w - field_x() - 2, line, draw_attr(t, TE_LABEL));
 	y += 2;
@@ -165,15 +166,35 @@ static void save(struct tui *t, struct view *v)
 		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s"), why);
 		return;
 	}
-	enum store_status s = store_begin(t->st);
-	if (s == ST_OK && vf->replaces)
-		s = visit_store_void(t->st, vf->replaces, _("corrected: entered again"));
-	if (s == ST_OK)
-		s = visit_store_add(t->st, &x);
-	if (s == ST_OK)
-		s = store_commit(t->st);
-	else
-		store_rollback(t->st);
+	unsigned flags = 0;
+	enum store_status s;
+	for (;;) {
+		s = store_begin(t->st);
+		if (s == ST_OK && vf->replaces)
+			s = visit_store_void(t->st, vf->replaces, VOID_CORRECTED, "");
+		if (s == ST_OK)
+			s = visit_store_enter(t->st, &x, flags);
+		if (s == ST_OK)
+			s = store_commit(t->st);
+		else
+			store_rollback(t->st);
+		if (s != ST_DUPLICATE || flags & VISIT_SECOND_TABLE)
+			break;
+		/* the same guest, date and meal once more: two tables, or entered twice? */
+		char q[300];
+		snprintf(q, sizeof q,
+			 x.meal == MEAL_LUNCH
+				 ? _("%s has a lunch visit on %s already. Enter a second one (two tables)?")
+				 : _("%s has a dinner visit on %s already. Enter a second one (two tables)?"),
+			 vf->have_sum ? vf->sum.name : _("The guest"), x.date);
+		if (!tui_confirm(t, q)) {
+			snprintf(vf->failed, sizeof vf->failed, "%s",
+				 _("Not saved: the guest has that visit already. Esc leaves; Enter asks "
+				   "again."));
+			return;
+		}
+		flags |= VISIT_SECOND_TABLE;
+	}
 	if (s != ST_OK) {
 		snprintf(vf->failed, sizeof vf->failed,
 			 _("Not saved: %s. Everything typed is kept; Enter tries again."),
@@ -256,6 +277,8 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 	struct visit_form *vf = v->data;
 	vf->guest_id = guest_id;
 	vf->replaces = replaces;
+	if (visit_store_opening(t->st, &vf->opening, NULL) != ST_OK)
+		vf->opening = visit_opening_default(date_today());
 	char month[8], day[11];
 	date_format(date_today(), day);
 	date_month_key(date_today(), month);

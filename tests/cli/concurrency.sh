@@ -6,7 +6,7 @@ run init
 writer() {
 	i=0
 	while [ $i -lt 250 ]; do
-		"$MAITRE" visit add 1 --date 2026-06-15 --meal dinner --covers 2 --spend 100 > /dev/null \
+		"$MAITRE" visit add 1 --date 2026-06-15 --meal dinner --covers 2 --spend 100 --second-table > /dev/null \
 			2>> "$TMP/errors.$1" || echo "exit $?" >> "$TMP/errors.$1"
 		i=$((i + 1))
 	done

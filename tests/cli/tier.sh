@@ -44,7 +44,7 @@ run --format csv sheet --month 2026-02
 run sheet --month 2026-06 --tier A
 run sheet --month 2026-06 --tier Q
 note "July: who slips away — red for no visit, yellow for falling short"
-add 1 07-02 2 180
+( MAITRE_TODAY=2026-07-31 && export MAITRE_TODAY && add 1 07-02 2 180 ) # entered on the last of July
 run --format tsv alerts --month 2026-07
 run alert feedback 1 --text "菜品没有新意"
 run alert action 1 --text "请厨房推出新菜，邀请品尝" --owner chef

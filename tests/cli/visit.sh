@@ -41,4 +41,31 @@ note "a day that does not exist is not a date; covers in full-width digits as sp
 run visit add 1 --date 2026-02-30 --meal lunch --covers 2 --spend 10
 run visit add 2 --date 2026-06-05 --meal dinner --covers ８ --spend ５２０
 run visit add 2 --date 2026-06-06 --meal dinner --covers ８a --spend 10
+note "no visit in the future (today is 2026-06-30)"
+run visit add 1 --date 2026-07-01 --meal lunch --covers 2 --spend 10
+note "nor before the opening date, by default a year back: a manager's --allow-old, audited"
+run opening-date
+run visit add 1 --date 2025-06-29 --meal lunch --covers 2 --spend 10
+run visit add 1 --date 2025-06-30 --meal lunch --covers 2 --spend 10
+run visit add 1 --date 2024-03-01 --meal lunch --covers 2 --spend 10 --allow-old
+sqlite3 "$MAITRE_DB" "SELECT entity, entity_id, action, field, new FROM audit WHERE action = 'allow-old'" >> "$OUT"
+note "the opening date is the restaurant's, in the database: every terminal agrees"
+run opening-date 2020-01-15
+run opening-date
+run visit add 1 --date 2020-01-15 --meal dinner --covers 2 --spend 10
+run visit add 1 --date 2020-01-14 --meal dinner --covers 2 --spend 10
+run opening-date 2026-07-01
+run opening-date 2026-02-30
+note "a second visit of the same guest, date and meal: refused unless --second-table"
+run visit add 1 --date 2026-06-03 --meal lunch --covers 3 --spend 100
+run visit add 1 --date 2026-06-03 --meal dinner --covers 3 --spend 100
+run visit add 1 --date 2026-06-03 --meal lunch --covers 3 --spend 100 --second-table
+note "a void reason is a code, shown in the reader's language, and the words typed"
+run visit void 11 --code wrong-amount --reason "100 not 1000"
+run visit void 12 --code twice
+run visit void 1 --code lost
+run visit void 1 --code other
+run visit list --date 2026-06-03 --all
+note "the same visits read in Chinese: the codes in the reader's language"
+LANGUAGE=zh_CN LANG=C.UTF-8 run visit list --date 2026-06-03 --all
 finish

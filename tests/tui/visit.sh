@@ -88,4 +88,64 @@ snap refused, still on 12 June
 key F3
 snap F3: today's visits again
 KEYS
+note "the visit form refuses a day in the future, before the opening date, or not a day; covers in full-width digits"
+screen <<'KEYS'
+type wz
+key ^V
+type ８
+key Tab
+type 1000
+key BTab BTab BTab
+key ^U
+type 2026-07-01
+key Tab
+snap a visit tomorrow: refused as the date is left
+key BTab ^U
+type 2025-06-01
+key Enter
+snap before the opening date (a year back): not saved, the reason said
+key ^U
+type 2026-02-30
+key Tab
+expect "2026-02-30" is not a date
+KEYS
+note "a second visit of the same guest, date and meal asks first: n keeps the form, y saves it"
+screen <<'KEYS'
+type wz
+key ^V
+type 5
+key Tab
+type 600
+key Enter
+expect Enter a second one (two tables)?
+snap asked: the same dinner on the same day
+type n
+snap not saved, the form kept
+key Enter
+expect Enter a second one (two tables)?
+type y
+snap saved as a second table
+KEYS
+run visit list --date 2026-06-30
+note "voiding: an empty Enter keeps the prompt open (what is typed next is the reason, not commands); the code is shown in the viewer's language"
+screen <<'KEYS'
+key F3 End
+key D
+key Enter
+snap an empty reason: the prompt stays, saying why
+type q
+snap q is typed into the reason, not a quit
+key ^U
+type 2 坐错桌
+key Enter
+expect Void it?
+type y
+snap voided: wrong guest, and the words
+KEYS
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+key F3 End
+snap in Chinese: the reason's code in Chinese, the words as typed
+KEYS
+)
 finish

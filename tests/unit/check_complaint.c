@@ -484,7 +484,7 @@ START_TEST(test_store_add_invalid_writes_nothing)
 	ck_assert_str_eq(store_errmsg(st), "visit: no visit with id 77");
 	c.guest_id = g2;
 	c.visit_id = v.id;
-	ck_assert_int_eq(visit_store_void(st, v.id, "entered twice"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, VOID_OTHER, "entered twice"), ST_OK);
 	before = written();
 	ck_assert_int_eq(complaint_store_add(st, &c), ST_INVALID);
 	ck_assert_str_eq(store_errmsg(st), "visit: visit 1 is void");

@@ -1582,6 +1582,7 @@ START_TEST(visit_validate_message_names_value)
 }
 END_TEST
 
+
 START_TEST(visit_covers_rule)
 {
 	int n = 0;
@@ -1602,6 +1603,63 @@ START_TEST(visit_covers_rule)
 }
 END_TEST
 
+START_TEST(visit_date_rule)
+{
+	struct date today = {2026, 6, 30}, opening = visit_opening_default(today), d;
+	char why[200];
+	ck_assert_int_eq(opening.y, 2025);
+	ck_assert_int_eq(opening.m, 6);
+	ck_assert_int_eq(opening.d, 30);
+	struct date leap = visit_opening_default((struct date){2028, 2, 29});
+	ck_assert_int_eq(leap.y, 2027);
+	ck_assert_int_eq(leap.d, 28);
+	ck_assert_int_eq(visit_date_check("2026-06-30", today, opening, false, &d, why, sizeof why),
+			 VISIT_DATE_OK);
+	ck_assert_int_eq(visit_date_check("2025-06-30", today, opening, false, &d, why, sizeof why),
+			 VISIT_DATE_OK);
+	ck_assert_int_eq(visit_date_check("2026-07-01", today, opening, false, &d, why, sizeof why),
+			 VISIT_DATE_BAD);
+	ck_assert_msg(strstr(why, "in the future"), "%s", why);
+	/* allow_old never lets a future one in */
+	ck_assert_int_eq(visit_date_check("2026-07-01", today, opening, true, &d, why, sizeof why),
+			 VISIT_DATE_BAD);
+	ck_assert_int_eq(visit_date_check("2025-06-29", today, opening, false, &d, why, sizeof why),
+			 VISIT_DATE_OLD);
+	ck_assert_msg(strstr(why, "opening date, 2025-06-30"), "%s", why);
+	ck_assert_int_eq(visit_date_check("2025-06-29", today, opening, true, &d, why, sizeof why),
+			 VISIT_DATE_OK);
+	ck_assert_int_eq(d.d, 29);
+	ck_assert_int_eq(visit_date_check("2026-02-30", today, opening, true, &d, why, sizeof why),
+			 VISIT_DATE_BAD);
+	ck_assert_str_eq(why, "\"2026-02-30\" is not a date");
+}
+END_TEST
+
+START_TEST(visit_void_reasons)
+{
+	char why[200];
+	for (int c = 0; c < VOID_CODE_COUNT; c++)
+		ck_assert_int_eq(void_code_from_name(void_code_names[c]), c);
+	ck_assert_int_eq(void_code_from_name("lost"), -1);
+	ck_assert_int_eq(void_code_from_name(NULL), -1);
+	char *t = void_reason_text("wrong-amount", "520 not 250");
+	ck_assert_str_eq(t, "wrong amount: 520 not 250");
+	free(t);
+	t = void_reason_text("twice", "");
+	ck_assert_str_eq(t, "entered twice");
+	free(t);
+	t = void_reason_text("other", "坐错桌");
+	ck_assert_str_eq(t, "坐错桌");
+	free(t);
+	t = void_reason_text(NULL, "录错了"); /* a row voided before codes: its text as it was */
+	ck_assert_str_eq(t, "录错了");
+	free(t);
+	ck_assert_int_eq(void_reason_check(VOID_TWICE, "", why, sizeof why), 0);
+	ck_assert_int_eq(void_reason_check(VOID_OTHER, "", why, sizeof why), -1);
+	ck_assert_int_eq(void_reason_check(VOID_OTHER, "x\x1b[2J", why, sizeof why), -1);
+}
+END_TEST
+
 static Suite *visit_suite(void)
 {
 	Suite *s = suite_create("visit");
@@ -1612,6 +1670,8 @@ static Suite *visit_suite(void)
 	tcase_add_test(tc, visit_validate_fields);
 	tcase_add_test(tc, visit_validate_message_names_value);
 	tcase_add_test(tc, visit_covers_rule);
+	tcase_add_test(tc, visit_date_rule);
+	tcase_add_test(tc, visit_void_reasons);
 	suite_add_tcase(s, tc);
 	return s;
 }

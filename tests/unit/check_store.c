@@ -509,7 +509,7 @@ static void save_all(struct store *to, int n)
 			v.spend_fen = 10000 * (k + 1) + i;
 			ck_assert_msg(visit_store_add(to, &v) == ST_OK, "%s", store_errmsg(to));
 			if (i % 4 == 3 && k == 0)
-				ck_assert_int_eq(visit_store_void(to, v.id, "entered twice"), ST_OK);
+				ck_assert_int_eq(visit_store_void(to, v.id, VOID_OTHER, "entered twice"), ST_OK);
 			visit_free(&v);
 		}
 		guest_free(&g);
@@ -632,10 +632,10 @@ START_TEST(test_visits)
 	ck_assert_int_eq(total, 132000); /* domain.md §3: 张先生 ¥1320 */
 	ck_assert_int_eq(covers, 24);
 
-	ck_assert_int_eq(visit_store_void(st, v1, ""), ST_INVALID);
-	ck_assert_int_eq(visit_store_void(st, v1, "entered twice"), ST_OK);
-	ck_assert_int_eq(visit_store_void(st, v1, "again"), ST_INVALID);
-	ck_assert_int_eq(visit_store_void(st, 9999, "x"), ST_NOTFOUND);
+	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, ""), ST_INVALID);
+	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "entered twice"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "again"), ST_INVALID);
+	ck_assert_int_eq(visit_store_void(st, 9999, VOID_OTHER, "x"), ST_NOTFOUND);
 	ck_assert_int_eq(visit_store_list(st, &f, &v, &n), ST_OK);
 	ck_assert_uint_eq(n, 2);
 	for (size_t i = 0; i < n; i++)
@@ -678,11 +678,11 @@ START_TEST(test_guest_month_follows_visits)
 		 "WHERE month = '2026-06' AND guest_id = %lld",
 		 (long long)g1);
 	ck_assert_int_eq(testdb_int(q), 2018098);
-	ck_assert_int_eq(visit_store_void(st, v1, "entered twice"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "entered twice"), ST_OK);
 	assert_guest_months("a void");
 	ck_assert_int_eq(testdb_int(q), 1010052);
 	/* a month left without a live visit has no row */
-	ck_assert_int_eq(visit_store_void(st, v4, "wrong guest"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v4, VOID_OTHER, "wrong guest"), ST_OK);
 	assert_guest_months("the void of a month's only visit");
 	snprintf(q, sizeof q, "SELECT count(*) FROM guest_month WHERE guest_id = %lld", (long long)g2);
 	ck_assert_int_eq(testdb_int(q), 0);
@@ -716,6 +716,100 @@ START_TEST(test_guest_month_follows_visits)
 }
 END_TEST
 
+
+/* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
+ * manager's --allow-old audited, and the opening date kept in the database. */
+START_TEST(test_visit_enter_rules)
+{
+	ck_assert_int_eq(setenv("MAITRE_TODAY", "2026-06-30", 1), 0);
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = g;
+	v.meal = MEAL_DINNER;
+	v.covers = 4;
+	v.spend_fen = 40000;
+	struct date opening;
+	bool set = true;
+	ck_assert_int_eq(visit_store_opening(st, &opening, &set), ST_OK);
+	ck_assert(!set);
+	ck_assert_int_eq(opening.y * 10000 + opening.m * 100 + opening.d, 20250630);
+
+	snprintf(v.date, sizeof v.date, "2026-07-01"); /* tomorrow */
+	ck_assert_int_eq(visit_store_enter(st, &v, VISIT_ALLOW_OLD), ST_INVALID);
+	snprintf(v.date, sizeof v.date, "2025-06-29"); /* the day before the opening date */
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_INVALID);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 0);
+	ck_assert_int_eq(visit_store_enter(st, &v, VISIT_ALLOW_OLD), ST_OK);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'visit' AND "
+				    "action = 'allow-old' AND new LIKE '%2025-06-29%'"),
+			 1);
+
+	snprintf(v.date, sizeof v.date, "2026-06-30");
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_OK);
+	int64_t first = v.id;
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_DUPLICATE); /* the same dinner again */
+	v.meal = MEAL_LUNCH; /* lunch and dinner are two visits */
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_OK);
+	v.meal = MEAL_DINNER;
+	ck_assert_int_eq(visit_store_enter(st, &v, VISIT_SECOND_TABLE), ST_OK);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'allow-old'"), 1);
+	/* a void one is not there any more: entering it again asks nothing */
+	ck_assert_int_eq(visit_store_void(st, first, VOID_TWICE, NULL), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, VOID_TWICE, NULL), ST_OK);
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_OK);
+
+	/* the opening date set once is every terminal's */
+	ck_assert_int_eq(visit_store_set_opening(st, (struct date){2020, 1, 15}), ST_OK);
+	ck_assert_int_eq(visit_store_opening(st, &opening, &set), ST_OK);
+	ck_assert(set);
+	ck_assert_int_eq(opening.y * 10000 + opening.m * 100 + opening.d, 20200115);
+	ck_assert_int_eq(visit_store_set_opening(st, (struct date){2026, 7, 1}), ST_INVALID);
+	snprintf(v.date, sizeof v.date, "2020-01-15");
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_OK);
+	snprintf(v.date, sizeof v.date, "2020-01-14");
+	ck_assert_int_eq(visit_store_enter(st, &v, 0), ST_INVALID);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'setting'"), 1);
+	ck_assert_int_eq(unsetenv("MAITRE_TODAY"), 0);
+}
+END_TEST
+
+/* Schema 5 → 6: a row voided before reason codes keeps its words and reads without a code;
+ * one voided after has both. */
+START_TEST(test_migration_void_codes)
+{
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	int64_t v1 = add_visit(g, "2026-05-31", MEAL_DINNER, 8, 46000);
+	int64_t v2 = add_visit(g, "2026-06-01", MEAL_LUNCH, 10, 52000);
+	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
+	store_close(st);
+	st = NULL;
+	testdb_exec("ALTER TABLE visit DROP COLUMN void_code; PRAGMA user_version=5");
+	char err[512];
+	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	ck_assert_int_eq(visit_store_void(st, v2, VOID_WRONG_AMOUNT, "520 not 250"), ST_OK);
+	struct visit a, b;
+	ck_assert_int_eq(visit_store_get(st, v1, &a), ST_OK);
+	ck_assert_int_eq(visit_store_get(st, v2, &b), ST_OK);
+	ck_assert_ptr_null(a.void_code);
+	char *ta = void_reason_text(a.void_code, a.void_reason);
+	char *tb = void_reason_text(b.void_code, b.void_reason);
+	ck_assert_str_eq(ta, "录错了");
+	ck_assert_str_eq(tb, "wrong amount: 520 not 250");
+	ck_assert_str_eq(b.void_code, "wrong-amount");
+	free(ta);
+	free(tb);
+	visit_free(&a);
+	visit_free(&b);
+	/* a code the program does not know is refused by the schema */
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "UPDATE visit SET void_code = 'lost'", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+}
+END_TEST
+
 START_TEST(test_migration_fills_guest_month)
 {
 	/* a database of schema 3 (before guest_month) with visits, one voided */
@@ -723,11 +817,12 @@ START_TEST(test_migration_fills_guest_month)
 	add_visit(g, "2026-05-31", MEAL_DINNER, 8, 46000);
 	int64_t v = add_visit(g, "2026-06-01", MEAL_LUNCH, 10, 52000);
 	add_visit(g, "2026-06-02", MEAL_LUNCH, 3, 9000);
-	ck_assert_int_eq(visit_store_void(st, v, "entered twice"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v, VOID_OTHER, "entered twice"), ST_OK);
 	store_close(st);
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
+		    "DROP TABLE setting; ALTER TABLE visit DROP COLUMN void_code; "
 		    "PRAGMA user_version=3");
 	char err[512];
 	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
@@ -847,6 +942,8 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_visit_invalid);
 	tcase_add_test(tc, test_guest_month_follows_visits);
 	tcase_add_test(tc, test_migration_fills_guest_month);
+	tcase_add_test(tc, test_visit_enter_rules);
+	tcase_add_test(tc, test_migration_void_codes);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);
 	suite_add_tcase(s, tc);

@@ -346,7 +346,7 @@ START_TEST(test_recompute_first_visits_and_rewrite)
 	v.covers = 2;
 	v.spend_fen = 10000;
 	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
-	ck_assert_int_eq(visit_store_void(st, v.id, "wrong guest"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, VOID_OTHER, "wrong guest"), ST_OK);
 	recompute(2026, 6);
 	int months, visits;
 	stored_months(may, "2026-06", &months, &visits);
@@ -365,7 +365,7 @@ START_TEST(test_recompute_first_visits_and_rewrite)
 	/* again after a change: rows updated in place, the row of a guest no longer concerned
 	 * removed, a new guest's row added */
 	visit(may, "2026-06-03", 4, 200);
-	ck_assert_int_eq(visit_store_void(st, v.id - 1, "wrong guest"), ST_OK); /* voided's May */
+	ck_assert_int_eq(visit_store_void(st, v.id - 1, VOID_OTHER, "wrong guest"), ST_OK); /* voided's May */
 	int64_t late = guest("新客");
 	visit(late, "2026-06-30", 2, 100);
 	recompute(2026, 6);
@@ -402,7 +402,7 @@ START_TEST(test_sheet)
 	v.covers = 2;
 	v.spend_fen = 10050;
 	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
-	ck_assert_int_eq(visit_store_void(st, v.id, "entered on the wrong guest"), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, VOID_OTHER, "entered on the wrong guest"), ST_OK);
 	visit(other, "2026-07-01", 2, 100);
 	struct sheet_row *rows;
 	size_t n;
