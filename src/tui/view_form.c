@@ -650,7 +650,7 @@ static bool copy_item(const struct guest *from, int l, size_t i, struct guest *o
 
 /* Into out (a copy of theirs): our changes since orig — the fields we changed, the items we
  * added and removed — so that nothing they wrote meanwhile is lost unless we changed the same
- * thing. What both changed, and what they added to allergies and taboos, goes into report. */
+ * thing. What both changed goes into report (their_changes says the rest). */
 static void merge(const struct guest *orig, const struct guest *mine, struct guest *out,
 		  struct sbuf *report)
 {
@@ -690,17 +690,61 @@ static void merge(const struct guest *orig, const struct guest *mine, struct gue
 			free(key);
 		}
 	}
-	/* what they added to the safety data, said in full */
-	for (size_t i = 0; i < out->prefs.n; i++) {
-		if (!pref_kind_is_safety(out->prefs.v[i].kind))
+}
+
+/* The items of list l that b has and a has not, said as "theirs added ..." (removed: a is
+ * theirs and b the original); only the safety data (allergies, taboos) when safety, else only
+ * the rest. */
+static void said_items(const struct guest *a, const struct guest *b, int l, bool safety,
+		       bool removed, struct sbuf *report)
+{
+	for (size_t i = 0; i < list_len(b, l); i++) {
+		if (l == L_PREFS && pref_kind_is_safety(b->prefs.v[i].kind) != safety)
 			continue;
-		char *key = item_key(out, L_PREFS, i);
-		if (key && find_key(orig, L_PREFS, key) < 0 && find_key(mine, L_PREFS, key) < 0) {
-			char *shown = item_text(out, L_PREFS, i);
-			sbuf_printf(report, _("theirs added %s. "), shown ? shown : "");
+		char *key = item_key(b, l, i);
+		if (key && find_key(a, l, key) < 0) {
+			char *shown = l == L_NOTES ? xstrdup(b->notes.v[i].text) : item_text(b, l, i);
+			if (l == L_NOTES)
+				sbuf_printf(report, _("theirs added a note: %s. "), shown ? shown : "");
+			else if (l == L_PREFS)
+				sbuf_printf(report, removed ? _("theirs removed %s. ") : _("theirs added %s. "),
+					    shown ? shown : "");
+			else /* TRANSLATORS: "theirs added phones: mobile 139…" */
+				sbuf_printf(report, removed ? _("theirs removed %s: %s. ")
+							    : _("theirs added %s: %s. "),
+					    _(list_names[l]), shown ? shown : "");
 			free(shown);
 		}
 		free(key);
+	}
+}
+
+/* Everything the other terminal changed from orig to theirs, into report: with safety, the
+ * allergies and taboos they added or removed; without, the fields they changed that we did
+ * not touch (merge says those both changed) and the other items they added or removed. */
+static void their_changes(const struct guest *orig, const struct guest *mine,
+			  const struct guest *theirs, bool safety, struct sbuf *report)
+{
+	static const int order[] = {L_PREFS, L_PEOPLE, L_PHONES, L_DATES, L_TAGS, L_NOTES};
+	if (safety) {
+		said_items(theirs, orig, L_PREFS, true, true, report);
+		said_items(orig, theirs, L_PREFS, true, false, report);
+		return;
+	}
+	for (int i = 0; i < GF_COUNT; i++) {
+		const char *o = orig->f[i] ? orig->f[i] : "", *m = mine->f[i] ? mine->f[i] : "",
+			   *th = theirs->f[i] ? theirs->f[i] : "";
+		if (strcmp(th, o) == 0 || strcmp(m, o) != 0)
+			continue;
+		if (*th)
+			sbuf_printf(report, _("theirs set %s to \"%s\". "), _(field_labels[i]), th);
+		else
+			sbuf_printf(report, _("theirs cleared %s. "), _(field_labels[i]));
+	}
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		if (order[k] != L_NOTES)
+			said_items(theirs, orig, order[k], false, true, report);
+		said_items(orig, theirs, order[k], false, false, report);
 	}
 }
 
@@ -744,7 +788,11 @@ static void save(struct tui *t, struct view *v)
 		struct sbuf report = {0};
 		sbuf_printf(&report, _("Someone else changed this guest meanwhile: their changes and "
 				       "yours are merged below. "));
+		/* every difference said: the safety data first, then what both changed, then the
+		 * rest of theirs */
+		their_changes(&f->orig, &f->g, &theirs, true, &report);
 		merge(&f->orig, &f->g, &merged, &report);
+		their_changes(&f->orig, &f->g, &theirs, false, &report);
 		sbuf_add(&report, _("Review, then ^S saves; Esc leaves without saving."));
 		guest_free(&f->g);
 		guest_free(&f->orig);

@@ -158,4 +158,18 @@ type ; notes only
 key Enter
 snap a person without a relation
 KEYS
+note "the other terminal removes an allergy, adds a taboo and a tag while our form is open: the merge says each, the allergy first"
+screen <<'KEYS'
+type sxs
+key Enter e
+key Down Down Down Down Down
+key ^U
+type 副总经理
+run "$MAITRE" guest edit 1 --remove-pref 虾 --add-taboo 猪肉:critical --add-tag 回头客 --set looks=戴眼镜 > /dev/null
+key ^S
+snap merged: the removed allergy, the taboo, the tag and the looks all said
+expect removed allergy: 虾 critical
+key ^S
+KEYS
+run guest show 1
 finish
