@@ -146,8 +146,15 @@ static void save(struct tui *t, struct view *v)
 		if (!check(vf, i) && bad < 0)
 			bad = i;
 	if (bad >= 0) {
+		struct date d;
+		char no[200];
 		vf->focus = bad;
 		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s: %s"), _(labels[bad]), vf->why[bad]);
+		/* an old bill entered late is the manager's word, on the command line (audited) */
+		if (bad == VF_DATE && visit_date_check(vf->f[VF_DATE].buf, date_today(), vf->opening,
+						       false, &d, no, sizeof no) == VISIT_DATE_OLD)
+			snprintf(vf->failed + strlen(vf->failed), sizeof vf->failed - strlen(vf->failed),
+				 "%s", _(". A manager enters an older visit with maitre visit add --allow-old."));
 		return;
 	}
 	struct visit x;
