@@ -130,12 +130,11 @@ static int add_date(struct cli *c, struct guest *g, int person, enum date_kind k
 	return 0;
 }
 
-static int check_text(struct cli *c, const char *what, const char *val, size_t max, bool multi)
+/* what: the option's text for t of the sheet (guest_text_check); 0 or EXIT_USER. */
+static int check_text(struct cli *c, const char *what, const char *val, enum guest_text t)
 {
 	char why[200];
-	if (!*val)
-		return cli_error(c, EXIT_USER, "%s: must not be empty", what);
-	if (text_field_check(val, max, multi, why, sizeof why) < 0)
+	if (guest_text_check(t, val, why, sizeof why) < 0)
 		return cli_error(c, EXIT_USER, "%s: %s", what, why);
 	return 0;
 }
@@ -204,7 +203,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		char *text = split_severity(val, kind, &sev);
 		if (!text)
 			return EXIT_DATA;
-		rc = check_text(c, pref_kind_names[kind], text, 200, false);
+		rc = check_text(c, pref_kind_names[kind], text, GT_PREF);
 		if (rc == 0)
 			guest_add_pref(g, -1, kind, sev, text);
 		free(text);
@@ -226,7 +225,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		if (!eq || eq == val)
 			return cli_error(c, EXIT_USER, "date: needs LABEL=[YYYY-]MM-DD, got \"%s\"", val);
 		char *label = strndup(val, (size_t)(eq - val));
-		rc = label ? check_text(c, "date label", label, 100, false) : EXIT_DATA;
+		rc = label ? check_text(c, "date label", label, GT_DATE_LABEL) : EXIT_DATA;
 		if (rc == 0)
 			rc = add_date(c, g, -1, DATE_OTHER, label, "date", eq + 1);
 		free(label);
@@ -249,9 +248,9 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		const char *colon = strchr(val, ':');
 		char *rel = colon ? strndup(val, (size_t)(colon - val)) : strdup(val);
 		const char *name = colon ? colon + 1 : NULL;
-		rc = rel ? check_text(c, "person relation", rel, 40, false) : EXIT_DATA;
+		rc = rel ? check_text(c, "person relation", rel, GT_RELATION) : EXIT_DATA;
 		if (rc == 0 && name && *name)
-			rc = check_text(c, "person name", name, 200, false);
+			rc = check_text(c, "person name", name, GT_PERSON_NAME);
 		if (rc == 0)
 			guest_add_person(g, rel, name, NULL);
 		free(rel);
@@ -292,14 +291,14 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 					 val);
 		enum severity sev;
 		char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
-		rc = text ? check_text(c, pref_kind_names[kind], text, 200, false) : EXIT_DATA;
+		rc = text ? check_text(c, pref_kind_names[kind], text, GT_PREF) : EXIT_DATA;
 		if (rc == 0)
 			guest_add_pref(g, pi, (enum pref_kind)kind, sev, text);
 		free(text);
 		return rc;
 	}
 	case P_TAG:
-		if ((rc = check_text(c, "tag", val, 60, false)) == 0)
+		if ((rc = check_text(c, "tag", val, GT_TAG)) == 0)
 			guest_add_tag(g, val);
 		return rc;
 	case P_RM_TAG:
@@ -310,7 +309,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 			}
 		return cli_error(c, EXIT_USER, "remove-tag: the guest has no tag \"%s\"", val);
 	case P_NOTE:
-		if ((rc = check_text(c, "note", val, 4000, true)) == 0)
+		if ((rc = check_text(c, "note", val, GT_NOTE)) == 0)
 			guest_add_note(g, val);
 		return rc;
 	case P_FORCE:

@@ -422,6 +422,39 @@ oom:
 	return -1;
 }
 
+int guest_text_check(enum guest_text t, const char *s, char *why, size_t whylen)
+{
+	static const struct {
+		size_t max;
+		bool optional, multiline;
+	} rule[GT_COUNT] = {
+		[GT_PREF] = {200, false, false},	[GT_DATE_LABEL] = {100, false, false},
+		[GT_RELATION] = {40, false, false},	[GT_PERSON_NAME] = {200, true, false},
+		[GT_PERSON_NOTES] = {4000, true, true}, [GT_TAG] = {60, false, false},
+		[GT_NOTE] = {4000, false, true},
+	};
+	if (t < 0 || t >= GT_COUNT)
+		return -1;
+	if (!s || !*s) {
+		if (rule[t].optional)
+			return 0;
+		snprintf(why, whylen, "%s", _("must not be empty"));
+		return -1;
+	}
+	return text_field_check(s, rule[t].max, rule[t].multiline, why, whylen);
+}
+
+/* guest_text_check with the field's name: "what: reason". */
+static int check_item(const char *what, enum guest_text t, const char *s, char *why, size_t whylen)
+{
+	char reason[200];
+	if (guest_text_check(t, s, reason, sizeof reason) < 0) {
+		snprintf(why, whylen, _("%s: %s"), what, reason);
+		return -1;
+	}
+	return 0;
+}
+
 static int check_text(const char *what, const char *s, size_t max, bool required, char *why,
 		      size_t whylen)
 {
@@ -472,17 +505,14 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	}
 	for (size_t i = 0; i < g->people.n; i++) {
 		const struct guest_person *p = &g->people.v[i];
-		if (check_text("person relation", p->relation, 40, true, why, whylen) < 0 ||
-		    check_text("person name", p->name, 200, false, why, whylen) < 0)
+		if (check_item("person relation", GT_RELATION, p->relation, why, whylen) < 0 ||
+		    check_item("person name", GT_PERSON_NAME, p->name, why, whylen) < 0 ||
+		    check_item("person notes", GT_PERSON_NOTES, p->notes, why, whylen) < 0)
 			return -1;
-		if (p->notes && text_field_check(p->notes, 4000, true, reason, sizeof reason) < 0) {
-			snprintf(why, whylen, _("person notes: %s"), reason);
-			return -1;
-		}
 	}
 	for (size_t i = 0; i < g->prefs.n; i++) {
 		const struct guest_pref *p = &g->prefs.v[i];
-		if (check_text(pref_kind_names[p->kind], p->text, 200, true, why, whylen) < 0)
+		if (check_item(pref_kind_names[p->kind], GT_PREF, p->text, why, whylen) < 0)
 			return -1;
 		if (p->person < -1 || p->person >= (int)g->people.n) {
 			snprintf(why, whylen, _("%s: refers to an unknown person"), pref_kind_names[p->kind]);
@@ -497,7 +527,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 			return -1;
 		}
 		if (d->kind == DATE_OTHER &&
-		    check_text("date label", d->label, 100, true, why, whylen) < 0)
+		    check_item("date label", GT_DATE_LABEL, d->label, why, whylen) < 0)
 			return -1;
 		if (d->person < -1 || d->person >= (int)g->people.n) {
 			snprintf(why, whylen, _("%s: refers to an unknown person"),
@@ -506,18 +536,11 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 		}
 	}
 	for (size_t i = 0; i < g->tags.n; i++)
-		if (check_text("tag", g->tags.v[i], 60, true, why, whylen) < 0)
+		if (check_item("tag", GT_TAG, g->tags.v[i], why, whylen) < 0)
 			return -1;
 	for (size_t i = 0; i < g->notes.n; i++) {
-		const char *t = g->notes.v[i].text;
-		if (!t || !*t) {
-			snprintf(why, whylen, _("note: must not be empty"));
+		if (check_item("note", GT_NOTE, g->notes.v[i].text, why, whylen) < 0)
 			return -1;
-		}
-		if (text_field_check(t, 4000, true, reason, sizeof reason) < 0) {
-			snprintf(why, whylen, _("note: %s"), reason);
-			return -1;
-		}
 	}
 	return 0;
 }

@@ -75,6 +75,23 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
  * characters unless multiline (then newline and tab only). Returns 0 or -1 with why. */
 int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen);
 
+/* The free texts of the sheet's lists (phones aside), each held to one limit. */
+enum guest_text {
+	GT_PREF,         /* a taste, dish, habit, dislike, taboo or allergy: 200 bytes */
+	GT_DATE_LABEL,   /* the name of another special date: 100 */
+	GT_RELATION,     /* an associated person's relation to the guest: 40 */
+	GT_PERSON_NAME,  /* their name (may be empty): 200 */
+	GT_PERSON_NOTES, /* notes on them (may be empty, may span lines): 4000 */
+	GT_TAG,          /* 60 */
+	GT_NOTE,         /* a note on the guest (may span lines): 4000 */
+	GT_COUNT
+};
+/* Checks text typed for t: present (but where t may be empty), valid UTF-8, within t's limit,
+ * no control characters (line breaks only where t may span lines). The one rule for the profile
+ * form, the command line and guest_validate. Returns 0, or -1 with the reason in why ("is too
+ * long (at most 60 bytes)"); the caller names the field. */
+int guest_text_check(enum guest_text t, const char *s, char *why, size_t whylen);
+
 struct date;
 /* A special date as typed, "YYYY-MM-DD" or "MM-DD" (the year is optional): a real day, the
  * year from 1900 and the day not after today — a birthday, a wedding or another day worth

@@ -244,6 +244,21 @@ static char *item_text(const struct guest *g, int l, size_t i)
 	}
 }
 
+/* 0 when s is text the sheet takes as t (guest_text_check, as the command line and the save
+ * hold it), else -1 with the reason in why, after "what: " when the item has several texts
+ * (what is NULL when it has one). */
+static int item_text_ok(const char *what, enum guest_text t, const char *s, char *why, size_t len)
+{
+	char reason[200];
+	if (guest_text_check(t, s, reason, sizeof reason) == 0)
+		return 0;
+	if (what)
+		snprintf(why, len, _("%s: %s"), what, reason);
+	else
+		snprintf(why, len, "%s", reason);
+	return -1;
+}
+
 /* Parses text typed for list l into the guest (appending). 0, or -1 with why. */
 static int item_parse(struct guest *g, int l, const char *text, char *why, size_t len)
 {
@@ -312,6 +327,8 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			snprintf(why, len, "%s", _("text: nothing after the kind"));
 			return -1;
 		}
+		if (item_text_ok(NULL, GT_PREF, item, why, len) < 0)
+			return -1;
 		if (pref_kind_is_safety((enum pref_kind)kind) && sev == SEV_NONE)
 			sev = SEV_HIGH; /* a taboo or allergy is never without a severity */
 		return guest_add_pref(g, person, (enum pref_kind)kind, sev, item) < 0 ? -1 : 0;
@@ -335,6 +352,8 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			kind = DATE_BIRTHDAY;
 		else if (strcmp(s, "anniversary") == 0 || strcmp(s, _("wedding anniversary")) == 0)
 			kind = DATE_ANNIVERSARY;
+		if (kind == DATE_OTHER && item_text_ok(NULL, GT_DATE_LABEL, s, why, len) < 0)
+			return -1;
 		return guest_add_date(g, person, kind, kind == DATE_OTHER ? s : NULL, d.y, d.m, d.d) < 0
 			       ? -1
 			       : 0;
@@ -352,14 +371,22 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			snprintf(why, len, "%s", _("relation: who they are to the guest (driver, son, ...)"));
 			return -1;
 		}
+		if (item_text_ok(_("relation"), GT_RELATION, s, why, len) < 0 ||
+		    item_text_ok(_("their name"), GT_PERSON_NAME, name, why, len) < 0 ||
+		    item_text_ok(_("notes"), GT_PERSON_NOTES, notes, why, len) < 0)
+			return -1;
 		return guest_add_person(g, s, name && *name ? name : NULL,
 					notes && *notes ? notes : NULL) < 0
 			       ? -1
 			       : 0;
 	}
 	case L_TAGS:
+		if (item_text_ok(NULL, GT_TAG, s, why, len) < 0)
+			return -1;
 		return guest_add_tag(g, s) < 0 ? -1 : 0;
 	default:
+		if (item_text_ok(NULL, GT_NOTE, s, why, len) < 0)
+			return -1;
 		return guest_add_note(g, s) < 0 ? -1 : 0;
 	}
 }

@@ -1402,6 +1402,31 @@ START_TEST(guest_copy_is_deep)
 END_TEST
 
 
+/* One limit per text of the sheet's lists, the same for the form, the CLI and the save. */
+START_TEST(guest_text_rule)
+{
+	char why[200], tag[70];
+	memset(tag, 'x', 60);
+	tag[60] = '\0';
+	ck_assert_int_eq(guest_text_check(GT_TAG, tag, why, sizeof why), 0);
+	strcat(tag, "x");
+	ck_assert_int_eq(guest_text_check(GT_TAG, tag, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "60"), "%s", why);
+	ck_assert_int_eq(guest_text_check(GT_PREF, "", why, sizeof why), -1);
+	ck_assert_int_eq(guest_text_check(GT_PERSON_NAME, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_text_check(GT_NOTE, "two\nlines", why, sizeof why), 0);
+	ck_assert_int_eq(guest_text_check(GT_PREF, "two\nlines", why, sizeof why), -1);
+	/* guest_validate holds the same limit */
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_add_tag(&g, tag);
+	ck_assert_int_eq(guest_validate(&g, why, sizeof why), -1);
+	ck_assert_msg(strncmp(why, "tag: ", 5) == 0, "%s", why);
+	guest_free(&g);
+}
+END_TEST
+
 /* One rule for a special date, used by the profile form, the command line and guest_validate:
  * the reason names the real fault. */
 START_TEST(guest_date_rule)
@@ -1448,6 +1473,7 @@ static Suite *guest_suite(void)
 	tc = tcase_create("validate");
 	tcase_add_test(tc, guest_validate_sheet);
 	tcase_add_test(tc, guest_date_rule);
+	tcase_add_test(tc, guest_text_rule);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lists");
 	tcase_add_test(tc, guest_remove_person_reindexes);
