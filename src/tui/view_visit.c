@@ -191,8 +191,8 @@ static void save(struct tui *t, struct view *v)
 		char q[300];
 		snprintf(q, sizeof q,
 			 x.meal == MEAL_LUNCH
-				 ? _("%s has a lunch visit on %s already. Enter a second one (two tables)?")
-				 : _("%s has a dinner visit on %s already. Enter a second one (two tables)?"),
+				 ? _("%s has a lunch on %s already. Enter a second table?")
+				 : _("%s has a dinner on %s already. Enter a second table?"),
 			 vf->have_sum ? vf->sum.name : _("The guest"), x.date);
 		if (!tui_confirm(t, q)) {
 			snprintf(vf->failed, sizeof vf->failed, "%s",

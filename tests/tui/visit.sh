@@ -117,12 +117,12 @@ type 5
 key Tab
 type 600
 key Enter
-expect Enter a second one (two tables)?
+expect Enter a second table?
 snap asked: the same dinner on the same day
 type n
 snap not saved, the form kept
 key Enter
-expect Enter a second one (two tables)?
+expect Enter a second table?
 type y
 snap saved as a second table
 KEYS
