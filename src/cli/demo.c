@@ -1176,6 +1176,10 @@ enum store_status demo_generate(struct store *st, const struct demo_opts *o, str
 		rs = store_bulk_end(st);
 		gn.stats.index_seconds = now_seconds() - t2;
 	}
+	/* the restaurant opened when its history starts, so that its oldest visits can be corrected
+	 * (the default opening date, a year back, would refuse the first six months) */
+	if (rs == ST_OK && visits)
+		rs = visit_store_set_opening(st, date_from_days(gn.month_first[0]));
 
 	if (rs == ST_OK) {
 		char text[200];

@@ -29,6 +29,7 @@ check "some Latin names" test "$(q "SELECT count(*) FROM guest WHERE name GLOB '
 check "birthdays and anniversaries" test "$(q "SELECT count(DISTINCT kind) FROM special_date")" -ge 2
 check "associated people" test "$(q 'SELECT count(*) FROM person')" -gt 0
 check "lunch and dinner" test "$(q 'SELECT count(DISTINCT meal) FROM visit')" = 2
+check "opened when its visits begin, so the oldest can be corrected" test "$("$MAITRE" --db "$TMP/a.db" opening-date)" = "$(q 'SELECT substr(min(date), 1, 7) FROM visit')-01"
 check "18 months of visits" test "$(q "SELECT min(date) >= '2024-12-01' AND min(date) < '2025-02-01' AND max(date) <= '2026-06-30' FROM visit")" = 1
 note "every tier of domain.md §4 is populated: guests meeting each row over the last 3 months"
 q "WITH m AS (SELECT guest_id, count(*) / 3.0 AS v, sum(spend_fen) / 300.0 AS s,
