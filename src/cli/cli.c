@@ -102,7 +102,7 @@ static const struct cli_command commands[] = {
 	{"complaint reopen", cli_complaint_reopen, cli_complaint_reopen_opts, "ID --reason TEXT",
 	 "reopen a resolved, followed-up or closed complaint"},
 	{"alerts", cli_alerts, cli_alerts_opts, "[--month YYYY-MM] [--all]",
-	 "raise this month's yellow and red alert guests, and list the open alerts"},
+	 "list the open alerts; with --month, raise a complete month's alert guests first"},
 	{"alert show", cli_alert_show, cli_alert_show_opts, "ID", "an alert with its feedback and actions"},
 	{"alert feedback", cli_alert_feedback, cli_alert_feedback_opts, "ID --text TEXT",
 	 "record the sales manager's feedback"},

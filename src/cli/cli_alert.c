@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alert.h"
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/money.h"
@@ -16,7 +17,9 @@
 enum { A_MONTH = 1, A_ALL, A_TEXT, A_OWNER, A_UNDO, A_OUTCOME };
 
 const struct opt cli_alerts_opts[] = {
-	{"month", "YYYY-MM", A_MONTH, "the month to check (default this month)"},
+	{"month", "YYYY-MM", A_MONTH,
+	 "raise the alerts of this complete month (a month still running: list who is at risk so "
+	 "far, raising nothing); without it, list only, with this month's figures"},
 	{"all", NULL, A_ALL, "closed alerts too"},
 	{NULL, NULL, 0, NULL},
 };
@@ -44,7 +47,7 @@ const struct opt cli_alert_close_opts[] = {
 
 struct alert_ctx {
 	struct date month;
-	bool all, undo;
+	bool month_given, all, undo;
 	const char *text, *owner, *outcome;
 	struct strv args;
 };
@@ -57,6 +60,7 @@ static int on_alert(struct cli *c, void *vctx, int id, const char *val)
 		strv_push(&a->args, val);
 		return 0;
 	case A_MONTH:
+		a->month_given = true;
 		return cli_parse_month(c, "month", val, &a->month);
 	case A_ALL: a->all = true; return 0;
 	case A_UNDO: a->undo = true; return 0;
@@ -93,6 +97,40 @@ static int check_text(struct cli *c, const char *what, const char *v, bool multi
 	return 0;
 }
 
+/* The guests at risk in a month still running (or not yet raised), said as such: nothing is
+ * raised or written. */
+static int at_risk(struct cli *c, const struct tier_rules *r, struct date m)
+{
+	static const char *const headers[] = {"guest_id", "guest", "tier", "visits", "spend",
+					      "at_risk", "reason"};
+	char now[20], mk[8];
+	struct alert_finding *v = NULL;
+	size_t n = 0;
+	enum store_status s = alert_store_at_risk(c->st, r, m, date_now_stamp(now), &v, &n);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	fprintf(stderr,
+		"maitre: alerts: %s is not over (day %d of %d): guests at risk so far, by the "
+		"month's figures pro-rated; no alert is raised\n",
+		date_month_key(m, mk), atoi(now + 8), date_month_days(m.y, m.m));
+	struct table t;
+	table_init(&t, 7, headers, 1u | 1u << 3 | 1u << 4);
+	for (size_t i = 0; i < n; i++) {
+		char money[32], why[400];
+		table_addf(&t, "%lld", (long long)v[i].guest);
+		table_add(&t, v[i].name);
+		table_add(&t, v[i].tier);
+		table_addf(&t, "%d", v[i].visits);
+		table_add(&t, money_format(v[i].spend, money));
+		table_add(&t, v[i].light);
+		table_add(&t, alert_reason_text(v[i].code, v[i].args, v[i].reason, why, sizeof why));
+	}
+	table_print(&t, c->format, stdout);
+	table_free(&t);
+	free(v);
+	return 0;
+}
+
 int cli_alerts(struct cli *c, int argc, char **argv)
 {
 	static const char *const headers[] = {"id", "light", "guest_id", "guest", "employer", "phones",
@@ -102,12 +140,26 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 	strv_free(&a.args);
 	if (rc)
 		return rc;
-	const struct tier_rules *r;
-	if ((rc = cli_begin(c, 0, &r)) != 0)
+	bool raise = a.month_given;
+	char now[20], last[11];
+	date_now_stamp(now);
+	date_month_last(a.month, last);
+	if (raise && strncmp(now, last, 10) <= 0) { /* a month not over: at risk, not raised */
+		const struct tier_rules *r;
+		if ((rc = cli_begin(c, STORE_READONLY, &r)) != 0)
+			return rc;
+		return at_risk(c, r, a.month);
+	}
+	enum store_status s = ST_OK;
+	long created = 0, noted = 0;
+	if (raise) { /* a complete month, asked for: raised (again: only what is new) */
+		const struct tier_rules *r;
+		if ((rc = cli_begin(c, 0, &r)) != 0)
+			return rc;
+		s = alert_store_detect(c->st, r, a.month, now, &created, &noted);
+	} else if ((rc = cli_open(c, STORE_READONLY)) != 0) { /* a listing never writes */
 		return rc;
-	char now[20];
-	long created = 0, raised = 0;
-	enum store_status s = alert_store_detect(c->st, r, a.month, date_now_stamp(now), &created, &raised);
+	}
 	struct alert_row *v = NULL;
 	size_t n = 0;
 	if (s == ST_OK)
@@ -116,12 +168,15 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 		free(v);
 		return cli_store_error(c, s);
 	}
-	if (created || raised)
-		fprintf(stderr, "maitre: alerts: %ld new, %ld turned red\n", created, raised);
+	if (created || noted) {
+		char mk[8];
+		fprintf(stderr, "maitre: alerts of %s: %ld new, %ld noted in the history of open ones\n",
+			date_month_key(a.month, mk), created, noted);
+	}
 	struct table t;
 	table_init(&t, 12, headers, 1u | 1u << 2 | 1u << 7 | 1u << 8);
 	for (size_t i = 0; i < n; i++) {
-		char m[32];
+		char m[32], why[400];
 		table_addf(&t, "%lld", (long long)v[i].id);
 		table_add(&t, v[i].closed_at[0] ? "closed" : v[i].light);
 		table_addf(&t, "%lld", (long long)v[i].guest_id);
@@ -131,7 +186,8 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 		table_add(&t, v[i].tier);
 		table_addf(&t, "%d", v[i].m_visits);
 		table_add(&t, money_format(v[i].m_spend, m));
-		table_add(&t, v[i].reason);
+		table_add(&t, alert_reason_text(v[i].reason_code, v[i].reason_args, v[i].reason, why,
+						sizeof why));
 		table_add(&t, v[i].feedback);
 		table_addf(&t, "%d/%d", v[i].actions_done, v[i].actions);
 	}
@@ -159,8 +215,10 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 		free(acts);
 		return cli_store_error(c, s);
 	}
-	char m[32];
-	char *name = text_display(r.name), *reason = text_display(r.reason);
+	char m[32], why[400];
+	char *name = text_display(r.name),
+	     *reason = text_display(
+		     alert_reason_text(r.reason_code, r.reason_args, r.reason, why, sizeof why));
 	printf("alert %lld  %s  %s (guest %lld), %s\n", (long long)r.id,
 	       r.closed_at[0] ? "closed" : r.light[0] == 'r' ? "RED" : "YELLOW", name ? name : "",
 	       (long long)r.guest_id, r.tier[0] ? r.tier : "");
@@ -185,6 +243,21 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 		       acts[i].owner, acts[i].done_at[0] ? "; done by " : "", acts[i].done_by);
 		free(txt);
 	}
+	/* what later detections found: the raised reason above never changes */
+	struct alert_event *ev = NULL;
+	size_t ne = 0;
+	if ((s = alert_store_events(c->st, id, &ev, &ne)) != ST_OK) {
+		free(acts);
+		return cli_store_error(c, s);
+	}
+	for (size_t i = 0; i < ne; i++) {
+		char *txt = text_display(alert_reason_text(ev[i].reason_code, ev[i].reason_args,
+							   ev[i].reason, why, sizeof why));
+		printf("  %-12s %s %s: %s (found %s)\n", i == 0 ? "later" : "", ev[i].month,
+		       ev[i].light[0] == 'r' ? "RED" : "YELLOW", txt ? txt : "", ev[i].at);
+		free(txt);
+	}
+	free(ev);
 	if (r.closed_at[0])
 		printf("  %-12s %s: %s\n", "closed", r.closed_at, r.outcome);
 	free(acts);

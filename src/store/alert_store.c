@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alert.h"
 #include "core/money.h"
 #include "core/strv.h"
 #include "core/tier_calc.h"
@@ -11,52 +12,45 @@
 
 struct held {
 	int64_t guest;
-	char tier[8], grp[24];
+	char tier[8], grp[24], name[128];
 	struct tier_figures f; /* the month's visits */
 };
 
-enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
-				     const char *now, long *created, long *raised)
+/* The findings of month m (keys k) as at asof ("YYYY-MM-DD HH:MM:SS"): every guest who held a
+ * tier the month before and slips by the triggers of r, thresholds of the yellow light scaled
+ * by frac too (the share of a running month gone; 1 for a complete month). Reads only; the
+ * caller holds the snapshot. *out malloc'ed. */
+static enum store_status assess(struct store *st, const struct tier_rules *r,
+				const struct month_keys *k, const char *asof, double frac,
+				struct alert_finding **out, size_t *nout)
 {
 	/* who held a tier last month, with their figures of this month (guest_month: one row a
 	 * guest who came) */
 	static const char *held_sql =
 		"SELECT tm.guest_id, tm.tier, tm.grp, ifnull(gm.visits, 0), ifnull(gm.covers, 0), "
-		"ifnull(gm.spend_fen, 0) FROM tier_month tm LEFT JOIN guest_month gm ON "
-		"gm.month = ?2 AND gm.guest_id = tm.guest_id "
+		"ifnull(gm.spend_fen, 0), g.name FROM tier_month tm JOIN guest g ON g.id = tm.guest_id "
+		"LEFT JOIN guest_month gm ON gm.month = ?2 AND gm.guest_id = tm.guest_id "
 		"WHERE tm.month = ?1 AND tm.tier IS NOT NULL ORDER BY tm.guest_id";
+	/* unresolved and past its deadline as at ?2 (the end of the month), opened by then */
 	static const char *overdue_sql =
-		"SELECT id FROM complaint WHERE guest_id = ?1 AND (status = 'open' OR "
-		"status = 'acknowledged') AND ((status = 'open' AND datetime(opened_at, '+' || ?3 || "
+		"SELECT id FROM complaint WHERE guest_id = ?1 AND opened_at <= ?2 AND (status = 'open' "
+		"OR status = 'acknowledged') AND ((status = 'open' AND datetime(opened_at, '+' || ?3 || "
 		"' hours') < ?2) OR datetime(opened_at, '+' || ?4 || ' hours') < ?2) ORDER BY at LIMIT 1";
 	static const char *severe_sql =
 		"SELECT id, severity, substr(at, 1, 10) FROM complaint WHERE guest_id = ?1 AND "
-		"at >= datetime(?2, '-' || ?3 || ' days') AND (severity = 'critical' OR "
+		"at >= datetime(?2, '-' || ?3 || ' days') AND at <= ?2 AND (severity = 'critical' OR "
 		"(?4 <= 3 AND severity = 'high') OR (?4 <= 2 AND severity = 'medium') OR ?4 <= 1) "
 		"ORDER BY at DESC LIMIT 1";
-	/* the open alert, else one of this month already closed (not raised again) */
-	static const char *open_sql = "SELECT id, light, closed_at FROM alert WHERE guest_id = ?1 AND "
-				      "(closed_at IS NULL OR month = ?2) ORDER BY closed_at IS NULL DESC LIMIT 1";
-	static const char *ins_sql = "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) "
-				     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	static const char *raise_sql = "UPDATE alert SET light = 'red', reason = ?2 WHERE id = ?1";
-	const struct month_keys k = store_month_keys(m);
-	*created = *raised = 0;
-
-	/* one transaction: the open alert read and the alert written by the same snapshot (two
-	 * terminals detecting at once cannot both create one), one commit for the month */
-	enum store_status rs = store_begin(st);
-	if (rs != ST_OK)
-		return rs;
 	struct held *h = NULL;
-	size_t nh = 0, cap = 0;
+	size_t nh = 0, cap = 0, fcap = 0;
+	enum store_status rs = ST_OK;
+	*out = NULL;
+	*nout = 0;
 	sqlite3_stmt *s = store_prep(st, held_sql);
-	if (!s) {
-		rs = ST_IO;
-		goto out;
-	}
-	sqlite3_bind_text(s, 1, k.prev, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, k->prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, k->key, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
@@ -69,6 +63,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		store_col_copy(s, 2, h[nh].grp, sizeof h[nh].grp);
 		h[nh].f = (struct tier_figures){1, sqlite3_column_int(s, 3), sqlite3_column_int(s, 4),
 						sqlite3_column_int64(s, 5)};
+		store_col_copy(s, 6, h[nh].name, sizeof h[nh].name);
 		nh++;
 	}
 	sqlite3_reset(s);
@@ -79,124 +74,262 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 
 	bool row;
 	for (size_t i = 0; i < nh && rs == ST_OK; i++) {
-		char reason[320] = "", light[8] = "";
+		struct alert_finding a;
+		memset(&a, 0, sizeof a);
 		const struct tier_figures f = h[i].f;
-		if (f.visits == 0 && r->alerts.red_no_visit) {
-			snprintf(light, sizeof light, "red");
-			snprintf(reason, sizeof reason, "no visit in %s", k.key);
+		int rank = tier_rank(r, h[i].tier, h[i].grp);
+		/* a running month: no visit yet is red only once the tier's visits, pro-rated to
+		 * the days gone, come to one */
+		bool none_due = rank >= (int)r->nrules || r->rules[rank].min_visits * frac >= 1 - 1e-9;
+		if (f.visits == 0 && r->alerts.red_no_visit && none_due) {
+			snprintf(a.light, sizeof a.light, "red");
+			snprintf(a.code, sizeof a.code, ALERT_NO_VISIT);
+			snprintf(a.args, sizeof a.args, "%s", k->key);
+			snprintf(a.reason, sizeof a.reason, "no visit in %s", k->key);
 		}
-		if (!light[0] && r->alerts.red_overdue_complaint) {
-			s = store_prep(st, overdue_sql);
-			if (!s) {
+		if (!a.light[0] && r->alerts.red_overdue_complaint) {
+			if (!(s = store_prep(st, overdue_sql))) {
 				rs = ST_IO;
 				break;
 			}
 			sqlite3_bind_int64(s, 1, h[i].guest);
-			sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, asof, -1, SQLITE_STATIC);
 			sqlite3_bind_int(s, 3, r->complaints.ack_hours);
 			sqlite3_bind_int(s, 4, r->complaints.resolve_hours);
 			if ((rs = store_step_maybe(st, s, "overdue complaints", &row)) != ST_OK)
 				break;
 			if (row) {
-				snprintf(light, sizeof light, "red");
-				snprintf(reason, sizeof reason, "complaint %lld is past its deadline",
-					 (long long)sqlite3_column_int64(s, 0));
+				long long id = sqlite3_column_int64(s, 0);
+				snprintf(a.light, sizeof a.light, "red");
+				snprintf(a.code, sizeof a.code, ALERT_OVERDUE);
+				snprintf(a.args, sizeof a.args, "%lld", id);
+				snprintf(a.reason, sizeof a.reason, "complaint %lld is past its deadline", id);
 			}
 			sqlite3_reset(s);
 		}
-		if (!light[0] && r->alerts.red_severity_days > 0) {
-			s = store_prep(st, severe_sql);
-			if (!s) {
+		if (!a.light[0] && r->alerts.red_severity_days > 0) {
+			if (!(s = store_prep(st, severe_sql))) {
 				rs = ST_IO;
 				break;
 			}
 			sqlite3_bind_int64(s, 1, h[i].guest);
-			sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, asof, -1, SQLITE_STATIC);
 			sqlite3_bind_int(s, 3, r->alerts.red_severity_days);
 			sqlite3_bind_int(s, 4, (int)r->alerts.red_min_severity);
 			if ((rs = store_step_maybe(st, s, "severe complaints", &row)) != ST_OK)
 				break;
 			if (row) {
-				snprintf(light, sizeof light, "red");
-				snprintf(reason, sizeof reason, "%s complaint %lld on %s",
-					 (const char *)sqlite3_column_text(s, 1),
-					 (long long)sqlite3_column_int64(s, 0),
-					 (const char *)sqlite3_column_text(s, 2));
+				const char *sev = (const char *)sqlite3_column_text(s, 1);
+				const char *day = (const char *)sqlite3_column_text(s, 2);
+				long long id = sqlite3_column_int64(s, 0);
+				snprintf(a.light, sizeof a.light, "red");
+				snprintf(a.code, sizeof a.code, ALERT_SEVERE);
+				snprintf(a.args, sizeof a.args, "%s|%lld|%s", sev ? sev : "", id,
+					 day ? day : "");
+				snprintf(a.reason, sizeof a.reason, "%s complaint %lld on %s",
+					 sev ? sev : "", id, day ? day : "");
 			}
 			sqlite3_reset(s);
 		}
-		if (!light[0] && f.visits > 0) {
-			int rank = tier_rank(r, h[i].tier, h[i].grp);
-			if (rank < (int)r->nrules &&
-			    !tier_rule_holds(&r->rules[rank], &f, r->alerts.yellow_factor)) {
-				char a[32];
-				snprintf(light, sizeof light, "yellow");
-				snprintf(reason, sizeof reason,
-					 "%d visit%s, ¥%s, %d covers in %s: short of %s %s", f.visits,
-					 f.visits == 1 ? "" : "s", money_format(f.spend, a), f.covers,
-					 k.key, h[i].tier, h[i].grp);
-			}
+		if (!a.light[0] && f.visits > 0 && rank < (int)r->nrules &&
+		    !tier_rule_holds(&r->rules[rank], &f, r->alerts.yellow_factor * frac)) {
+			char m[32];
+			snprintf(a.light, sizeof a.light, "yellow");
+			snprintf(a.code, sizeof a.code, ALERT_SHORT);
+			snprintf(a.args, sizeof a.args, "%d|%lld|%d|%s|%s|%s", f.visits,
+				 (long long)f.spend, f.covers, k->key, h[i].tier, h[i].grp);
+			snprintf(a.reason, sizeof a.reason, "%d visit%s, ¥%s, %d covers in %s: short of %s %s",
+				 f.visits, f.visits == 1 ? "" : "s", money_format(f.spend, m), f.covers,
+				 k->key, h[i].tier, h[i].grp);
 		}
-		if (!light[0])
+		if (!a.light[0])
 			continue;
-		/* keep the open alert; raise it to red when it turned red */
+		a.guest = h[i].guest;
+		a.visits = f.visits;
+		a.spend = f.spend;
+		snprintf(a.tier, sizeof a.tier, "%s", h[i].tier);
+		snprintf(a.grp, sizeof a.grp, "%s", h[i].grp);
+		snprintf(a.name, sizeof a.name, "%s", h[i].name);
+		if (!vec_reserve((void **)out, *nout + 1, &fcap, sizeof **out)) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			break;
+		}
+		(*out)[(*nout)++] = a;
+	}
+out:
+	free(h);
+	if (rs != ST_OK) {
+		free(*out);
+		*out = NULL;
+		*nout = 0;
+	}
+	return rs;
+}
+
+/* The last moment of month k: complaints are judged as at then (domain.md §5). */
+static void month_end(const struct month_keys *k, char asof[20])
+{
+	snprintf(asof, 20, "%s 23:59:59", k->last);
+}
+
+enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
+				     const char *now, long *created, long *noted)
+{
+	/* the open alert, else one of this month already closed (not raised again) */
+	static const char *open_sql = "SELECT id, closed_at FROM alert WHERE guest_id = ?1 AND "
+				      "(closed_at IS NULL OR month = ?2) ORDER BY closed_at IS NULL DESC LIMIT 1";
+	static const char *last_event_sql =
+		"SELECT month, light, ifnull(reason_code, ''), ifnull(reason_args, ''), reason FROM "
+		"alert_event WHERE alert_id = ?1 ORDER BY id DESC LIMIT 1";
+	static const char *ins_sql =
+		"INSERT INTO alert(guest_id, month, light, reason, reason_code, reason_args, tier, "
+		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char *event_sql =
+		"INSERT INTO alert_event(alert_id, month, light, reason, reason_code, reason_args, at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	const struct month_keys k = store_month_keys(m);
+	char asof[20];
+	*created = *noted = 0;
+	if (strncmp(now, k.last, 10) <= 0)
+		return store_fail(st, ST_INVALID,
+				  "%s is not over yet: alerts are raised for a complete month", k.key);
+	month_end(&k, asof);
+
+	/* one transaction: the open alert read and the alert written by the same snapshot (two
+	 * terminals detecting at once cannot both create one), one commit for the month */
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	struct alert_finding *v = NULL;
+	size_t n = 0;
+	if ((rs = assess(st, r, &k, asof, 1.0, &v, &n)) != ST_OK)
+		goto out;
+	bool row;
+	for (size_t i = 0; i < n && rs == ST_OK; i++) {
+		const struct alert_finding *a = &v[i];
 		int64_t open_id = 0;
-		char open_light[8] = "";
-		s = store_prep(st, open_sql);
+		bool closed_this_month = false;
+		sqlite3_stmt *s = store_prep(st, open_sql);
 		if (!s) {
 			rs = ST_IO;
 			break;
 		}
-		sqlite3_bind_int64(s, 1, h[i].guest);
+		sqlite3_bind_int64(s, 1, a->guest);
 		sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
-		bool closed_this_month = false;
 		if ((rs = store_step_maybe(st, s, "open alert", &row)) != ST_OK)
 			break;
 		if (row) {
 			open_id = sqlite3_column_int64(s, 0);
-			store_col_copy(s, 1, open_light, sizeof open_light);
-			closed_this_month = sqlite3_column_type(s, 2) != SQLITE_NULL;
+			closed_this_month = sqlite3_column_type(s, 1) != SQLITE_NULL;
 		}
 		sqlite3_reset(s);
 		if (closed_this_month)
 			continue; /* a manager closed this month's alert: it is not raised again */
-		if (open_id && (strcmp(open_light, "red") == 0 || strcmp(light, "yellow") == 0))
-			continue;
-		s = store_prep(st, open_id ? raise_sql : ins_sql);
+		if (open_id) {
+			/* the open alert keeps what it was raised with; a finding that differs from
+			 * the last it says is a new event of its history */
+			bool same = false;
+			for (int q = 0; q < 2 && !same; q++) {
+				s = store_prep(st, q ? "SELECT month, light, ifnull(reason_code, ''), "
+						       "ifnull(reason_args, ''), reason FROM alert "
+						       "WHERE id = ?1"
+						     : last_event_sql);
+				if (!s) {
+					rs = ST_IO;
+					break;
+				}
+				sqlite3_bind_int64(s, 1, open_id);
+				if ((rs = store_step_maybe(st, s, "alert history", &row)) != ST_OK)
+					break;
+				if (row) {
+					const char *mk = (const char *)sqlite3_column_text(s, 0);
+					const char *li = (const char *)sqlite3_column_text(s, 1);
+					const char *co = (const char *)sqlite3_column_text(s, 2);
+					const char *ar = (const char *)sqlite3_column_text(s, 3);
+					const char *re = (const char *)sqlite3_column_text(s, 4);
+					same = mk && li && strcmp(mk, k.key) == 0 &&
+					       strcmp(li, a->light) == 0 &&
+					       ((co && *co) ? strcmp(co, a->code) == 0 && ar &&
+								  strcmp(ar, a->args) == 0
+							    : re && strcmp(re, a->reason) == 0);
+				}
+				sqlite3_reset(s);
+				if (row)
+					break; /* the latest event says it, or the alert when none */
+			}
+			if (rs != ST_OK)
+				break;
+			if (same)
+				continue;
+		}
+		s = store_prep(st, open_id ? event_sql : ins_sql);
 		if (!s) {
 			rs = ST_IO;
 			break;
 		}
 		if (open_id) {
 			sqlite3_bind_int64(s, 1, open_id);
-			sqlite3_bind_text(s, 2, reason, -1, SQLITE_STATIC);
-		} else {
-			sqlite3_bind_int64(s, 1, h[i].guest);
 			sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, light, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 5, h[i].tier, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3, a->light, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 4, a->reason, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 5, a->code, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 6, a->args, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_int64(s, 1, a->guest);
+			sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 3, a->light, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 4, a->reason, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 5, a->code, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 6, a->args, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 7, a->tier, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
 		}
 		if ((rs = store_step_done(st, s, "alert")) != ST_OK)
 			break;
 		int64_t aid = open_id ? open_id : sqlite3_last_insert_rowid(st->db);
-		if ((rs = store_audit(st, "alert", aid, open_id ? "raise" : "create", "light",
-				      open_id ? open_light : NULL, light)) != ST_OK)
+		if ((rs = store_audit(st, "alert", aid, open_id ? "event" : "create", "light", NULL,
+				      a->light)) != ST_OK)
 			break;
 		if (open_id)
-			(*raised)++;
+			(*noted)++;
 		else
 			(*created)++;
 	}
 out:
-	free(h);
+	free(v);
 	if (rs == ST_OK)
 		rs = store_commit(st);
 	else
 		store_rollback(st);
 	if (rs != ST_OK)
-		*created = *raised = 0; /* not written: not counted */
+		*created = *noted = 0; /* not written: not counted */
+	return rs;
+}
+
+enum store_status alert_store_at_risk(struct store *st, const struct tier_rules *r, struct date m,
+				      const char *now, struct alert_finding **out, size_t *n)
+{
+	const struct month_keys k = store_month_keys(m);
+	char asof[20], today[11];
+	double frac = 1.0;
+	*out = NULL;
+	*n = 0;
+	snprintf(today, sizeof today, "%.10s", now);
+	if (strcmp(today, k.last) > 0) {
+		month_end(&k, asof);
+	} else if (strcmp(today, k.first) < 0) {
+		return store_fail(st, ST_INVALID, "%s has not begun", k.key);
+	} else { /* a running month: its figures against the thresholds pro-rated to the days gone */
+		snprintf(asof, sizeof asof, "%s", now);
+		frac = (double)atoi(today + 8) / date_month_days(m.y, m.m);
+	}
+	/* one snapshot for its reads; nothing written */
+	enum store_status rs = store_exec(st, "SAVEPOINT alert_at_risk");
+	if (rs != ST_OK)
+		return rs;
+	rs = assess(st, r, &k, asof, frac, out, n);
+	store_exec(st, "RELEASE alert_at_risk");
 	return rs;
 }
 
@@ -206,7 +339,8 @@ out:
 	"a.light, a.reason, a.tier, a.feedback, fs.login, a.created_at, a.closed_at, a.outcome, "  \
 	"(SELECT count(*) FROM alert_action WHERE alert_id = a.id), "                              \
 	"(SELECT count(*) FROM alert_action WHERE alert_id = a.id AND done_at IS NOT NULL), "      \
-	"ifnull(m.visits, 0), ifnull(m.spend_fen, 0) "                                              \
+	"ifnull(m.visits, 0), ifnull(m.spend_fen, 0), a.reason_code, a.reason_args, "              \
+	"(SELECT count(*) FROM alert_event WHERE alert_id = a.id) "                                 \
 	"FROM alert a JOIN guest g ON g.id = a.guest_id LEFT JOIN staff fs ON fs.id = a.feedback_by " \
 	"LEFT JOIN guest_month m ON m.month = ?1 AND m.guest_id = a.guest_id "
 
@@ -231,6 +365,9 @@ static void read_alert(sqlite3_stmt *s, struct alert_row *a)
 	a->actions_done = sqlite3_column_int(s, 15);
 	a->m_visits = sqlite3_column_int(s, 16);
 	a->m_spend = sqlite3_column_int64(s, 17);
+	store_col_copy(s, 18, a->reason_code, sizeof a->reason_code);
+	store_col_copy(s, 19, a->reason_args, sizeof a->reason_args);
+	a->events = sqlite3_column_int(s, 20);
 }
 
 struct alert_key alert_key_of(const struct alert_row *r)
@@ -404,6 +541,46 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "alert actions");
+}
+
+enum store_status alert_store_events(struct store *st, int64_t id, struct alert_event **out,
+				     size_t *n)
+{
+	static const char *sql = "SELECT month, light, reason, ifnull(reason_code, ''), "
+				 "ifnull(reason_args, ''), at FROM alert_event WHERE alert_id = ?1 "
+				 "ORDER BY id";
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
+			sqlite3_reset(s);
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		struct alert_event *e = &(*out)[(*n)++];
+		store_col_copy(s, 0, e->month, sizeof e->month);
+		store_col_copy(s, 1, e->light, sizeof e->light);
+		store_col_copy(s, 2, e->reason, sizeof e->reason);
+		store_col_copy(s, 3, e->reason_code, sizeof e->reason_code);
+		store_col_copy(s, 4, e->reason_args, sizeof e->reason_args);
+		store_col_copy(s, 5, e->at, sizeof e->at);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return store_sqlfail(st, rc, "alert history");
+	}
+	return ST_OK;
 }
 
 /* Runs one UPDATE/INSERT on an open alert inside a transaction with its audit row. The

@@ -16,7 +16,9 @@ struct alert_row {
 	char name[128], employer[160], phones[160];
 	char month[8];          /* the month it was raised for */
 	char light[8];          /* yellow, red */
-	char reason[320];
+	char reason[320];       /* as raised, in English (see reason_code) */
+	char reason_code[16];   /* core/alert.h ("" for an alert raised before codes) */
+	char reason_args[160];
 	char tier[8], grp[24];  /* the tier held the month before */
 	int m_visits;           /* the listed month's figures */
 	int64_t m_spend;
@@ -24,6 +26,22 @@ struct alert_row {
 	char feedback_by[64];
 	char created_at[20], closed_at[20], outcome[300];
 	int actions, actions_done;
+	int events;             /* later findings in its history (alert_event) */
+};
+
+/* A later finding on an open alert: the month, light and reason that detection found then. */
+struct alert_event {
+	char month[8], light[8], reason[320], reason_code[16], reason_args[160], at[20];
+};
+
+/* A guest who slips away in a month, by the triggers (raised or not). */
+struct alert_finding {
+	int64_t guest;
+	char name[128];
+	char light[8], code[16], args[160], reason[320]; /* reason: English, as stored */
+	char tier[8], grp[24];                           /* held the month before */
+	int visits;                                      /* the month's figures (so far) */
+	int64_t spend;
 };
 
 struct alert_action {
@@ -32,13 +50,23 @@ struct alert_action {
 };
 
 /* Raises the alerts of month m by the triggers of r (domain.md §5) for every guest who held a
- * tier the month before (stored by tier recompute): red for no visit this month, an unresolved
- * complaint past its deadline, or a severe complaint within red_severity_days of now; yellow
- * for a guest who came but fell short of their tier's thresholds scaled by yellow_factor.
- * An open alert is kept (raised from yellow to red when it turns red); it stays open until
- * closed. now is "YYYY-MM-DD HH:MM:SS". Counts of new and raised alerts in *created, *raised. */
+ * tier the month before (stored by tier recompute): red for no visit in m, an unresolved
+ * complaint past its deadline, or a severe complaint within red_severity_days, complaints
+ * judged as at the last moment of m; yellow for a guest who came but fell short of their
+ * tier's thresholds scaled by yellow_factor. Only a complete month is raised: m must have
+ * ended before now ("YYYY-MM-DD HH:MM:SS"; ST_INVALID otherwise). A raised alert's month,
+ * light and reason never change: a guest with an open alert gets a new event in its history
+ * when what is found differs from the last it says (raising the same month again adds
+ * nothing). Counts of new alerts in *created, of new events in *noted. */
 enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
-				     const char *now, long *created, long *raised);
+				     const char *now, long *created, long *noted);
+
+/* Who would be alerted for month m as at now, without raising anything (reads only): for a
+ * running month, "at risk so far", the yellow thresholds pro-rated to the days gone and no
+ * visit red only once the tier's visits so pro-rated come to one; for a complete month, what
+ * alert_store_detect finds. *out malloc'ed (caller frees). */
+enum store_status alert_store_at_risk(struct store *st, const struct tier_rules *r, struct date m,
+				      const char *now, struct alert_finding **out, size_t *n);
 
 /* Open alerts (all alerts with all), red first, with month m's visits and spend: the open
  * ones before the closed ones, red before yellow, then by id. *out is malloc'ed (caller
@@ -83,6 +111,9 @@ enum store_status alert_store_open_counts(struct store *st, long *red, long *yel
 /* Alert id with its action items (*acts malloc'ed, caller frees). */
 enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 				  struct alert_row *out, struct alert_action **acts, size_t *nacts);
+/* The events of alert id's history, oldest first (*out malloc'ed, caller frees). */
+enum store_status alert_store_events(struct store *st, int64_t id, struct alert_event **out,
+				     size_t *n);
 
 /* The sales manager's feedback (replaces the earlier one; audited). */
 enum store_status alert_store_feedback(struct store *st, int64_t id, const char *text);

@@ -332,6 +332,21 @@ static const char *const migrations[] = {
 	"ALTER TABLE visit ADD COLUMN void_code TEXT CHECK (void_code IS NULL OR"
 	"  void_code = 'twice' OR void_code = 'wrong-guest' OR void_code = 'wrong-amount' OR"
 	"  void_code = 'corrected' OR void_code = 'other');",
+
+	/* 6 → 7: alert reasons as a code and its figures (reason_code; reason_args,
+	 * "|"-separated), shown in the viewer's language; the English reason stays beside them, and an older row
+	 * without a code is read from it. What a later detection finds on an open alert is an
+	 * event of its history (alert_event): the raised month, light and reason never change. */
+	"ALTER TABLE alert ADD COLUMN reason_code TEXT;"
+	"ALTER TABLE alert ADD COLUMN reason_args TEXT;"
+	"CREATE TABLE alert_event("
+	"  id INTEGER PRIMARY KEY,"
+	"  alert_id INTEGER NOT NULL REFERENCES alert(id),"
+	"  month TEXT NOT NULL,"
+	"  light TEXT NOT NULL CHECK (light = 'yellow' OR light = 'red'),"
+	"  reason TEXT NOT NULL, reason_code TEXT, reason_args TEXT,"
+	"  at TEXT NOT NULL);"
+	"CREATE INDEX alert_event_alert ON alert_event(alert_id, id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

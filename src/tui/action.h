@@ -73,7 +73,7 @@ enum {
 	X(DEL_ITEM, "delete-item", "D", SC_FORM, N_("in a list: delete the item (asks first)"))    \
 	X(ALERTS_LIGHT, "alerts-light", "l", SC_ALERTS, N_("the light shown: all, red only, yellow only")) \
 	X(ALERTS_CLOSED, "alerts-closed", "c", SC_ALERTS, N_("closed alerts too, or open ones only")) \
-	X(ALERTS_RAISE, "alerts-raise", "R", SC_ALERTS, N_("raise the month's alerts by the rules (asks first)")) \
+	X(ALERTS_RAISE, "alerts-raise", "R", SC_ALERTS, N_("raise a complete month's alerts by the rules (asks first)")) \
 	X(ALERT_FEEDBACK, "alert-feedback", "f", SC_ALERT, N_("edit the sales manager's feedback")) \
 	X(ALERT_ADD, "alert-add-action", "a Ins", SC_ALERT, N_("add an action item (text, then owner)")) \
 	X(ALERT_DONE, "alert-done", "d", SC_ALERT, N_("mark the selected action item done, or not done")) \

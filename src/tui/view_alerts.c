@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alert.h"
 #include "core/guest.h"
 #include "core/money.h"
 #include "core/strv.h"
@@ -54,50 +55,14 @@ static int age_days(const char *stamp)
 	snprintf(day, sizeof day, "%.10s", stamp);
 	if (!date_parse(day, &d))
 		return 0;
-	return (int)(date_to_days(date_today()) - date_to_days(d));
+	long n = date_to_days(date_today()) - date_to_days(d);
+	return n > 0 ? (int)n : 0; /* another terminal's clock a little ahead: not "-1d" */
 }
 
-/* The figures of a yellow alert's reason ("1 visit, ¥580.00, 4 covers in 2026-06: short of A
- * quality"). No scanf conversion touches the "¥": in a UTF-8 locale %[ reads characters. */
-static bool yellow_figures(const char *reason, int *visits, char money[32], int *covers,
-			   char mk[8], char tier[8], char grp[24])
+/* The reason an alert was raised with, in the interface's language; into buf. */
+static const char *reason_text(const struct alert_row *r, char *buf, size_t len)
 {
-	char *end;
-	long v = strtol(reason, &end, 10);
-	const char *p = end;
-	if (p == reason)
-		return false;
-	if (strncmp(p, " visits, ¥", strlen(" visits, ¥")) == 0)
-		p += strlen(" visits, ¥");
-	else if (strncmp(p, " visit, ¥", strlen(" visit, ¥")) == 0)
-		p += strlen(" visit, ¥");
-	else
-		return false;
-	int n = 0;
-	*visits = (int)v;
-	return sscanf(p, "%31[^,], %d covers in %7[^:]: short of %7s %23[^\n]%n", money, covers, mk,
-		      tier, grp, &n) == 5 &&
-	       !p[n];
-}
-
-/* The reason of an alert as the store wrote it (in English, a record that does not change with
- * the language), in the interface's language for the reasons it knows; into buf. */
-static const char *reason_text(const char *reason, char *buf, size_t len)
-{
-	char mk[8], money[32], tier[8], grp[24];
-	long long id;
-	int visits, covers, n = 0;
-	if (sscanf(reason, "no visit in %7s%n", mk, &n) == 1 && !reason[n]) {
-		snprintf(buf, len, _("no visit in %s"), mk);
-	} else if (sscanf(reason, "complaint %lld is past its deadline%n", &id, &n) == 1 && !reason[n]) {
-		snprintf(buf, len, _("complaint %lld is past its deadline"), id);
-	} else if (yellow_figures(reason, &visits, money, &covers, mk, tier, grp)) {
-		snprintf(buf, len, _("visits %d, ¥%s, covers %d in %s: short of %s %s"), visits, money,
-			 covers, mk, tier, tr_data(grp));
-	} else {
-		snprintf(buf, len, "%s", reason);
-	}
-	return buf;
+	return alert_reason_text(r->reason_code, r->reason_args, r->reason, buf, len);
 }
 
 static void alerts_clear(struct alerts *d)
@@ -291,7 +256,7 @@ static void draw_line(struct tui *t, struct alerts *d, size_t k, int y, int w, c
 	draw_right(y, x, c->spend, buf, a);
 	x += c->spend + 2;
 	char why[400];
-	draw_text(y, x, c->reason, r->closed_at[0] ? r->outcome : reason_text(r->reason, why, sizeof why),
+	draw_text(y, x, c->reason, r->closed_at[0] ? r->outcome : reason_text(r, why, sizeof why),
 		  a, true);
 	x += c->reason + 1;
 	snprintf(buf, sizeof buf, "%d/%d", r->actions_done, r->actions);
@@ -315,7 +280,7 @@ static void draw(struct tui *t, struct view *v)
 	if (!d->w.n) {
 		draw_text(3, 2, w - 4,
 			  d->any ? _("No alert of that light. l shows the others.")
-			       : _("No open alerts. R raises this month's by the rules; c shows closed ones."),
+			       : _("No open alerts. R raises a complete month's by the rules; c shows closed ones."),
 			  draw_attr(t, TE_DIM), true);
 		return;
 	}
@@ -334,18 +299,25 @@ static int raise_alerts(struct tui *t, struct alerts *d)
 		tui_error(t, "%s", _("no tier rules are loaded: alerts cannot be raised"));
 		return RD_VIEW;
 	}
-	char mk[8], q[160];
-	snprintf(q, sizeof q, _("Raise the alerts of %s by the rules?"), date_month_key(d->month, mk));
+	char mk[8], q[160], now[20], last[11];
+	date_month_key(d->month, mk);
+	/* a month still running is never raised: its figures are not all in (domain.md §5) */
+	if (strncmp(date_now_stamp(now), date_month_last(d->month, last), 10) <= 0) {
+		tui_error(t, _("%s is not over: alerts are raised for a complete month ([ goes back)"),
+			  mk);
+		return RD_VIEW;
+	}
+	snprintf(q, sizeof q, _("Raise the alerts of %s by the rules?"), mk);
 	if (!tui_confirm(t, q))
 		return RD_VIEW;
-	char now[20];
-	long created = 0, raised = 0;
+	long created = 0, noted = 0;
 	enum store_status s =
-		alert_store_detect(t->st, t->rules, d->month, date_now_stamp(now), &created, &raised);
+		alert_store_detect(t->st, t->rules, d->month, date_now_stamp(now), &created, &noted);
 	if (s != ST_OK) {
 		tui_error(t, "%s", tui_store_error(t, s));
 	} else {
-		tui_message(t, _("%ld new alerts, %ld turned red"), created, raised);
+		tui_message(t, _("%ld new alerts, %ld noted in the history of open ones"), created,
+			    noted);
 		tui_changed(t);
 	}
 	load_again(t, d);
@@ -477,6 +449,8 @@ struct alert_view {
 	bool have_sum;
 	struct alert_month months[MONTHS];
 	bool have_months;
+	struct alert_event *ev; /* what later detections found, oldest first */
+	size_t nev;
 	struct list_cursor cur; /* over the action items */
 	int list_rows;          /* action items shown at the last draw */
 	char err[300];
@@ -487,6 +461,9 @@ static void alert_clear(struct alert_view *d)
 	free(d->acts);
 	d->acts = NULL;
 	d->nacts = 0;
+	free(d->ev);
+	d->ev = NULL;
+	d->nev = 0;
 	if (d->have_sum)
 		guest_summary_free(&d->sum);
 	d->have_sum = false;
@@ -498,6 +475,10 @@ static void alert_load(struct tui *t, struct alert_view *d)
 	d->err[0] = '\0';
 	enum store_status s = alert_store_get(t->st, d->id, d->month, &d->r, &d->acts, &d->nacts);
 	if (s != ST_OK) {
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		return;
+	}
+	if ((s = alert_store_events(t->st, d->id, &d->ev, &d->nev)) != ST_OK) {
 		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
 		return;
 	}
@@ -606,8 +587,20 @@ static void alert_draw(struct tui *t, struct view *v)
 	y++;
 	if (y <= bottom) {
 		char why[400];
-		y += labelled(t, y, w, _("reason"), reason_text(r->reason, why, sizeof why),
+		y += labelled(t, y, w, _("reason"), reason_text(r, why, sizeof why),
 			      TE_NORMAL, 2);
+	}
+	if (d->nev && y <= bottom) { /* the latest later finding; the reason above stays */
+		const struct alert_event *e = &d->ev[d->nev - 1];
+		char why[400];
+		bool red = strcmp(e->light, "red") == 0;
+		s = xasprintf(_("%s %s: %s (found %.10s; %zu in its history)"), e->month,
+			      red ? _("●● RED") : _("● YELLOW"),
+			      alert_reason_text(e->reason_code, e->reason_args, e->reason, why,
+						sizeof why),
+			      e->at, d->nev);
+		y += labelled(t, y, w, _("later"), s ? s : "", red ? TE_ERROR : TE_WARNING, 2);
+		free(s);
 	}
 	if (y <= bottom) {
 		if (r->feedback[0]) {

@@ -3,6 +3,8 @@
 # shown and closed ones, raising the month's alerts, and one alert — the guest's months, the
 # sales manager's feedback, numbered action items marked done, closing with an outcome.
 . "$TESTS_SRCDIR/tui/lib.sh"
+# the first evening of July: June is complete, July is running
+export MAITRE_NOW="2026-07-01 19:05:00"
 "$MAITRE" init > /dev/null
 note "an empty database: no alerts"
 screen <<'KEYS'
@@ -37,10 +39,27 @@ snap asks first
 type y
 snap no alerts in February
 KEYS
-"$M" alerts 2> /dev/null > /dev/null
+note "July is still running: R raises nothing"
+screen <<'KEYS'
+key F6
+key R
+snap July is not over
+KEYS
+"$M" alerts --month 2026-06 2> /dev/null > /dev/null
+sum0=$(sqlite3 "$MAITRE_DB" .dump | cksum)
+screen <<'KEYS'
+key F4
+key F6
+key Enter
+key Esc
+key [
+key Enter
+KEYS
+check "opening the dashboard, the alerts and an alert wrote nothing" test "$(sqlite3 "$MAITRE_DB" .dump | cksum)" = "$sum0"
 note "June: 孙先生 red (no visit), 王先生 yellow (one visit, short of his tier)"
 screen <<'KEYS'
 key F6
+key [
 snap red first, with June's figures
 attr ●● RED
 attr ● YELLOW
@@ -121,4 +140,26 @@ key End
 key PgUp PgUp PgUp PgUp
 snap yellow only: four pages up from the end
 KEYS
+note "August 1st: July raised; 王先生's June alert keeps its reason, July's red is an event of its history"
+export MAITRE_NOW="2026-08-01 10:00:00"
+"$M" alerts --month 2026-07 2> /dev/null > /dev/null
+screen <<'KEYS'
+size 80 24
+key F6
+type l
+type l
+key Enter
+snap 王先生's June alert with July's finding
+KEYS
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+size 80 24
+key F6
+type l
+type l
+snap the reasons in Chinese
+key Enter
+snap the alert in Chinese
+KEYS
+)
 finish

@@ -35,7 +35,8 @@ done
 "$MAITRE" visit add 4 --date 2026-06-09 --meal lunch --covers 2 --spend 180 > /dev/null
 "$MAITRE" tier recompute --month 2026-05 > /dev/null
 "$MAITRE" tier recompute --month 2026-06 > /dev/null
-"$MAITRE" alerts --month 2026-06 > /dev/null 2>&1
+# raised on the first morning of July (June is complete then)
+MAITRE_NOW="2026-07-01 09:00:00" "$MAITRE" alerts --month 2026-06 > /dev/null 2>&1
 MAITRE_NOW='2026-06-20 12:00:00' "$MAITRE" complaint add 2 --category service --severity medium \
 	--text '上菜太慢' > /dev/null
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/alert.h"
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/money.h"
@@ -1797,6 +1798,33 @@ START_TEST(vec_reversed)
 }
 END_TEST
 
+/* An alert's reason from its code and figures, and an older one from its English text: the
+ * same words (the C locale), and text not understood as it is. */
+START_TEST(alert_reasons)
+{
+	char b[400];
+	ck_assert_str_eq(alert_reason_text("no_visit", "2026-06", "x", b, sizeof b),
+			 "no visit in 2026-06");
+	ck_assert_str_eq(alert_reason_text("overdue", "7", "x", b, sizeof b),
+			 "complaint 7 is past its deadline");
+	ck_assert_str_eq(alert_reason_text("severe", "high|7|2026-06-03", "x", b, sizeof b),
+			 "high complaint 7 on 2026-06-03");
+	ck_assert_str_eq(alert_reason_text("short", "1|58000|4|2026-06|A|quality", "x", b, sizeof b),
+			 "1 visit, ¥580.00, 4 covers in 2026-06: short of A quality");
+	ck_assert_str_eq(alert_reason_text("short", "2|58050|4|2026-06|B|active", "x", b, sizeof b),
+			 "2 visits, ¥580.50, 4 covers in 2026-06: short of B active");
+	static const char *const old[] = {"no visit in 2026-06", "complaint 7 is past its deadline",
+					  "critical complaint 12 on 2026-06-30",
+					  "3 visits, ¥1200.05, 9 covers in 2026-05: short of C active"};
+	for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
+		ck_assert_str_eq(alert_reason_text(NULL, NULL, old[i], b, sizeof b), old[i]);
+	/* a code with figures that do not fit, an unknown code, a text of someone else's */
+	ck_assert_str_eq(alert_reason_text("short", "1|x", "as stored", b, sizeof b), "as stored");
+	ck_assert_str_eq(alert_reason_text("later", "1", "as stored", b, sizeof b), "as stored");
+	ck_assert_str_eq(alert_reason_text("", "", "客人说太咸", b, sizeof b), "客人说太咸");
+}
+END_TEST
+
 static Suite *strv_suite(void)
 {
 	Suite *s = suite_create("strv");
@@ -1806,6 +1834,7 @@ static Suite *strv_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sbuf");
 	tcase_add_test(tc, sbuf_buffers);
+	tcase_add_test(tc, alert_reasons);
 	suite_add_tcase(s, tc);
 	return s;
 }

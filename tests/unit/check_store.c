@@ -8,9 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/alert.h"
 #include "core/guest.h"
 #include "core/strv.h"
 #include "core/visit.h"
+#include "store/alert_store.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/store.h"
@@ -717,6 +719,14 @@ START_TEST(test_guest_month_follows_visits)
 END_TEST
 
 
+/* What each migration after 4 added, dropped again to make a database of an older schema:
+ * UNDO_N takes schema N back to N - 1 (apply the newest first). */
+#define UNDO_5 "DROP TABLE setting; "
+#define UNDO_6 "ALTER TABLE visit DROP COLUMN void_code; "
+#define UNDO_7                                                                                     \
+	"DROP TABLE alert_event; ALTER TABLE alert DROP COLUMN reason_code; "                       \
+	"ALTER TABLE alert DROP COLUMN reason_args; "
+
 /* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
  * manager's --allow-old audited, and the opening date kept in the database. */
 START_TEST(test_visit_enter_rules)
@@ -784,7 +794,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec("ALTER TABLE visit DROP COLUMN void_code; PRAGMA user_version=5");
+	testdb_exec(UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	char err[512];
 	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -807,6 +817,40 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
 	ck_assert_int_ne(sqlite3_exec(db, "UPDATE visit SET void_code = 'lost'", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
+START_TEST(test_migration_alert_reasons)
+{
+	/* a database of schema 6 with an alert whose reason is English text only */
+	int64_t g = add_guest("王先生", "王", NULL, NULL);
+	store_close(st);
+	st = NULL;
+	testdb_exec(UNDO_7 "PRAGMA user_version=6");
+	char q[400];
+	snprintf(q, sizeof q,
+		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
+		 "'2026-06', 'yellow', '1 visit, ¥580.00, 4 covers in 2026-06: short of A quality', "
+		 "'A', '2026-07-01 09:00:00')",
+		 (long long)g);
+	testdb_exec(q);
+	char err[512];
+	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	struct alert_row *v;
+	size_t n;
+	ck_assert_int_eq(alert_store_list(st, (struct date){2026, 6, 1}, false, &v, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	/* kept as it was, no code: read from its text */
+	ck_assert_str_eq(v[0].reason, "1 visit, ¥580.00, 4 covers in 2026-06: short of A quality");
+	ck_assert_str_eq(v[0].reason_code, "");
+	char buf[400];
+	ck_assert_str_eq(alert_reason_text(v[0].reason_code, v[0].reason_args, v[0].reason, buf,
+					   sizeof buf),
+			 "1 visit, ¥580.00, 4 covers in 2026-06: short of A quality");
+	struct alert_event *ev;
+	size_t ne;
+	ck_assert_int_eq(alert_store_events(st, v[0].id, &ev, &ne), ST_OK);
+	ck_assert_uint_eq(ne, 0);
+	free(ev);
+	free(v);
 }
 END_TEST
 
@@ -822,8 +866,7 @@ START_TEST(test_migration_fills_guest_month)
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
-		    "DROP TABLE setting; ALTER TABLE visit DROP COLUMN void_code; "
-		    "PRAGMA user_version=3");
+		    UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	char err[512];
 	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -944,6 +987,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_migration_fills_guest_month);
 	tcase_add_test(tc, test_visit_enter_rules);
 	tcase_add_test(tc, test_migration_void_codes);
+	tcase_add_test(tc, test_migration_alert_reasons);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);
 	suite_add_tcase(s, tc);

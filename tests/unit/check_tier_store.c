@@ -611,7 +611,7 @@ START_TEST(test_alert_triggers)
 		 (long long)g[4], (long long)g[5]);
 	testdb_exec(q);
 	long created, raised;
-	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-08-01 09:00:00",
 					    &created, &raised),
 			 ST_OK);
 	ck_assert_str_eq(light_of(g[1]), "red");
@@ -625,26 +625,59 @@ START_TEST(test_alert_triggers)
 	ck_assert_int_eq(alert_store_open_counts(st, &red, &yellow), ST_OK);
 	ck_assert_int_eq(red, 3);
 	ck_assert_int_eq(yellow, 1);
-	/* again: nothing new; a yellow that turns red is raised, not duplicated */
-	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+	/* a month not over is not raised, and nothing is written */
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-31 23:00:00",
+					    &created, &raised),
+			 ST_INVALID);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM alert"), 4);
+	/* again: nothing new; a yellow that turns red keeps what it was raised with and the red
+	 * is an event of its history */
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-08-01 09:00:00",
 					    &created, &raised),
 			 ST_OK);
 	ck_assert_int_eq(created, 0);
 	ck_assert_int_eq(raised, 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM alert_event"), 0);
 	snprintf(q, sizeof q,
 		 "INSERT INTO complaint(guest_id, at, opened_at, channel, category, severity, description, "
 		 "status, created_by) VALUES (%lld, '2026-07-14 09:00:00', '2026-07-14 09:00:00', 'phone', "
 		 "'food', 'critical', 'peanut in the sauce', 'resolved', 1)",
 		 (long long)g[3]);
 	testdb_exec(q);
-	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-08-01 09:00:00",
 					    &created, &raised),
 			 ST_OK);
 	ck_assert_int_eq(raised, 1);
-	ck_assert_str_eq(light_of(g[3]), "red");
+	ck_assert_str_eq(light_of(g[3]), "yellow");
 	ck_assert_int_eq(alert_store_open_counts(st, &red, &yellow), ST_OK);
-	ck_assert_int_eq(red, 4);
-	ck_assert_int_eq(yellow, 0);
+	ck_assert_int_eq(red, 3);
+	ck_assert_int_eq(yellow, 1);
+	{
+		struct alert_row *v3;
+		size_t n3;
+		ck_assert_int_eq(alert_store_list(st, (struct date){2026, 7, 1}, false, &v3, &n3), ST_OK);
+		for (size_t i = 0; i < n3; i++) {
+			if (v3[i].guest_id != g[3])
+				continue;
+			ck_assert_str_eq(v3[i].reason_code, "short");
+			ck_assert_str_eq(v3[i].reason_args, "1|60000|10|2026-07|C|active");
+			ck_assert_int_eq(v3[i].events, 1);
+			struct alert_event *ev;
+			size_t ne;
+			ck_assert_int_eq(alert_store_events(st, v3[i].id, &ev, &ne), ST_OK);
+			ck_assert_uint_eq(ne, 1);
+			ck_assert_str_eq(ev[0].month, "2026-07");
+			ck_assert_str_eq(ev[0].light, "red");
+			ck_assert_str_eq(ev[0].reason_code, "severe");
+			free(ev);
+		}
+		free(v3);
+	}
+	/* and again: the event is not repeated */
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-08-02 09:00:00",
+					    &created, &raised),
+			 ST_OK);
+	ck_assert_int_eq(created + raised, 0);
 	/* yellow_factor 0.5 flags only those below half: 3's one visit of ¥600 is above half of
 	 * C active (1 visit, ¥500, ¥20 a head) */
 	struct alert_row *v;
@@ -668,7 +701,7 @@ START_TEST(test_alert_triggers)
 	ck_assert_int_eq(red + yellow, 0);
 	testdb_exec("DELETE FROM complaint; DELETE FROM alert_action; DELETE FROM alert;");
 	rules.alerts.yellow_factor = 0.5;
-	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-07-15 12:00:00",
+	ck_assert_int_eq(alert_store_detect(st, &rules, (struct date){2026, 7, 1}, "2026-08-01 09:00:00",
 					    &created, &raised),
 			 ST_OK);
 	ck_assert_str_eq(light_of(g[3]), "none");
