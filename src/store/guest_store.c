@@ -608,9 +608,20 @@ fail:
 	return rs;
 }
 
-enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
+/* Ends a loop of rows read into g: SQLITE_DONE is the end, anything else an error that fails
+ * the whole read (a card without the rows it could not read would delete them when saved). */
+static enum store_status rows_end(struct store *st, sqlite3_stmt *s, int rc, bool added,
+				  const char *what)
 {
-	guest_init(g);
+	sqlite3_reset(s);
+	if (!added)
+		return store_fail(st, ST_IO, "%s: out of memory", what);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, what);
+}
+
+/* guest_store_get's reads, in the caller's snapshot. */
+static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
+{
 	sqlite3_stmt *s = store_prep(st, select_sql());
 	if (!s)
 		return ST_IO;
@@ -631,58 +642,59 @@ enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
 	g->updated_at = store_col_text(s, GF_COUNT + 3);
 	sqlite3_reset(s);
 
+	enum store_status rs;
+	bool ok = true;
 	/* people first: preferences and dates refer to them by index */
-	s = store_prep(st, list_people.select);
-	if (!s)
-		goto fail;
+	if (!(s = store_prep(st, list_people.select)))
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = guest_add_person(g, (const char *)sqlite3_column_text(s, 1),
 					 (const char *)sqlite3_column_text(s, 2),
 					 (const char *)sqlite3_column_text(s, 3));
-		if (i >= 0)
+		if ((ok = i >= 0))
 			g->people.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	if ((rs = rows_end(st, s, rc, ok, "people")) != ST_OK)
+		return rs;
 
-	s = store_prep(st, list_phones.select);
-	if (!s)
-		goto fail;
+	if (!(s = store_prep(st, list_phones.select)))
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = guest_add_phone(g, (const char *)sqlite3_column_text(s, 1),
 					(const char *)sqlite3_column_text(s, 2));
-		if (i >= 0)
+		if ((ok = i >= 0))
 			g->phones.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	if ((rs = rows_end(st, s, rc, ok, "phones")) != ST_OK)
+		return rs;
 
-	s = store_prep(st, list_prefs.select);
-	if (!s)
-		goto fail;
+	if (!(s = store_prep(st, list_prefs.select)))
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int person = -1;
 		int64_t pid = sqlite3_column_int64(s, 1);
 		for (size_t k = 0; pid && k < g->people.n; k++)
 			if (g->people.v[k].id == pid)
 				person = (int)k;
 		const char *sev = (const char *)sqlite3_column_text(s, 4);
+		const char *text = (const char *)sqlite3_column_text(s, 3);
 		int sv = severity_from_name(sev ? sev : "");
 		int kind = pref_kind_from_name((const char *)sqlite3_column_text(s, 2));
 		int i = guest_add_pref(g, person, kind < 0 ? PREF_HABIT : (enum pref_kind)kind,
-				       sv < 0 ? SEV_NONE : (enum severity)sv,
-				       (const char *)sqlite3_column_text(s, 3));
-		if (i >= 0)
+				       sv < 0 ? SEV_NONE : (enum severity)sv, text ? text : "");
+		if ((ok = i >= 0))
 			g->prefs.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	if ((rs = rows_end(st, s, rc, ok, "preferences")) != ST_OK)
+		return rs;
 
-	s = store_prep(st, list_dates.select);
-	if (!s)
-		goto fail;
+	if (!(s = store_prep(st, list_dates.select)))
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int person = -1;
 		int64_t pid = sqlite3_column_int64(s, 1);
 		for (size_t k = 0; pid && k < g->people.n; k++)
@@ -693,35 +705,47 @@ enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
 				       (const char *)sqlite3_column_text(s, 3),
 				       sqlite3_column_int(s, 6), sqlite3_column_int(s, 4),
 				       sqlite3_column_int(s, 5));
-		if (i >= 0)
+		if ((ok = i >= 0))
 			g->dates.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_reset(s);
+	if ((rs = rows_end(st, s, rc, ok, "special dates")) != ST_OK)
+		return rs;
 
-	s = store_prep(st, "SELECT tag FROM tag WHERE guest_id = ?1 ORDER BY tag");
-	if (!s)
-		goto fail;
+	if (!(s = store_prep(st, "SELECT tag FROM tag WHERE guest_id = ?1 ORDER BY tag")))
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		guest_add_tag(g, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		ok = guest_add_tag(g, (const char *)sqlite3_column_text(s, 0)) >= 0;
+	if ((rs = rows_end(st, s, rc, ok, "tags")) != ST_OK)
+		return rs;
 
-	s = store_prep(st, "SELECT note.id, note.text, staff.login, note.at FROM note "
-			   "JOIN staff ON staff.id = note.author WHERE guest_id = ?1 ORDER BY note.id");
-	if (!s)
-		goto fail;
+	if (!(s = store_prep(st, "SELECT note.id, note.text, staff.login, note.at FROM note "
+				 "JOIN staff ON staff.id = note.author WHERE guest_id = ?1 "
+				 "ORDER BY note.id")))
+		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = guest_add_note(g, (const char *)sqlite3_column_text(s, 1));
-		if (i >= 0) {
+		if ((ok = i >= 0)) {
 			g->notes.v[i].id = sqlite3_column_int64(s, 0);
 			g->notes.v[i].author = store_col_text(s, 2);
 			g->notes.v[i].at = store_col_text(s, 3);
 		}
 	}
-	sqlite3_reset(s);
-	return ST_OK;
-fail:
-	guest_free(g);
-	return ST_IO;
+	return rows_end(st, s, rc, ok, "notes");
+}
+
+enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
+{
+	guest_init(g);
+	/* one snapshot for the guest and its lists: another terminal's save between two of the
+	 * reads cannot give a card half old, half new */
+	enum store_status rs = store_exec(st, "SAVEPOINT guest_get");
+	if (rs != ST_OK)
+		return rs;
+	rs = get_rows(st, id, g);
+	store_exec(st, "RELEASE guest_get");
+	if (rs != ST_OK)
+		guest_free(g); /* all or nothing: never a card missing what it could not read */
+	return rs;
 }
