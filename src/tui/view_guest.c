@@ -149,12 +149,27 @@ static void tier_lines(struct tui *t, struct card *c)
 {
 	if (!t->rules)
 		return;
-	struct tier_guest_info info;
-	struct date m = date_month_start(date_today());
-	if (tier_store_guest(t->st, t->rules, c->id, m, &info) != ST_OK)
+	/* the tier and its window over the last complete month (domain.md §4), as F9 says; what
+	 * the next tier up needs is this month's, provisional, and only for a guest who came */
+	struct tier_guest_info info, now;
+	struct date cur = date_month_start(date_today());
+	if (tier_store_guest(t->st, t->rules, c->id, date_prev_month(cur), &info) != ST_OK ||
+	    tier_store_guest(t->st, t->rules, c->id, cur, &now) != ST_OK)
 		return;
-	const struct tier_decision *d = &info.decision;
+	/* a month stored is as it was computed then (with the rules of then, domain.md §4) */
+	struct tier_decision held = info.decision;
+	if (info.stored) {
+		snprintf(held.tier, sizeof held.tier, "%s", info.stored_tier);
+		snprintf(held.grp, sizeof held.grp, "%s", info.stored_grp);
+		for (int k = 0; k < 4; k++)
+			if (strcmp(info.stored_source, tier_source_names[k]) == 0)
+				held.source = (enum tier_source)k;
+	}
+	const struct tier_decision *d = &held;
 	const struct tier_rules *r = t->rules;
+	/* the badge at the top says the same as the tier line */
+	snprintf(c->sum.tier, sizeof c->sum.tier, "%.7s", d->tier);
+	snprintf(c->sum.grp, sizeof c->sum.grp, "%.23s", d->grp);
 	char yuan[32];
 	if (d->tier[0]) {
 		const char *why = d->source == TS_OVERRIDE ? _("set by hand")
@@ -169,10 +184,16 @@ static void tier_lines(struct tui *t, struct card *c)
 	add(c, NULL, TE_DIM, _("visits %d · spend ¥%s · covers %d (window of %d months)"),
 	    info.window.visits, money_format_short(info.window.spend, yuan), info.window.covers,
 	    info.window.months);
-	const struct tier_rule *up = tier_next_up(r, d->rule);
+	/* this month so far, provisional: its tier when it differs, and the next one up from it */
+	const struct tier_decision *dn = &now.decision;
+	if (now.first_visit[0] && (strcmp(dn->tier, d->tier) != 0 || strcmp(dn->grp, d->grp) != 0))
+		add(c, NULL, dn->tier[0] ? widget_tier_elem(dn->tier) : TE_DIM,
+		    _("this month so far: %s%s%s (provisional)"), dn->tier[0] ? dn->tier : _("none"),
+		    dn->grp[0] ? " " : "", tr_data(dn->grp));
+	const struct tier_rule *up = now.first_visit[0] ? tier_next_up(r, dn->rule) : NULL;
 	if (up) {
 		struct tier_gap gap;
-		tier_gap_to(up, &info.window, &gap);
+		tier_gap_to(up, &now.window, &gap);
 		char need[200] = "";
 		if (gap.visits && gap.spend)
 			snprintf(need, sizeof need, _("visits +%d, spend +¥%s"), gap.visits,
@@ -183,7 +204,7 @@ static void tier_lines(struct tui *t, struct card *c)
 			snprintf(need, sizeof need, _("spend +¥%s"), money_format_yuan(gap.spend, yuan));
 		else
 			snprintf(need, sizeof need, "%s", _("nothing more"));
-		if (strcmp(up->tier, d->tier) == 0 && strcmp(up->group, d->grp) == 0)
+		if (strcmp(up->tier, dn->tier) == 0 && strcmp(up->group, dn->grp) == 0)
 			/* kept by grace or by hand: what holding it by the rules takes */
 			add(c, NULL, TE_NORMAL, _("to hold %s %s by the rules, this month %s"), up->tier,
 			    tr_data(up->group), need);
@@ -211,8 +232,9 @@ static void load(struct tui *t, struct card *c)
 		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
 		return;
 	}
+	/* the tier in force is the last complete month's (domain.md §4), as tier_lines says */
 	char month[11];
-	date_month_key(date_today(), month);
+	date_month_key(date_prev_month(date_month_start(date_today())), month);
 	if (search_store_summaries(t->st, &c->id, 1, month, &c->sum) != ST_OK) {
 		guest_free(&c->g);
 		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
