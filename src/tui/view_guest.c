@@ -95,7 +95,8 @@ static const char *date_kind_label(const struct guest_date *d)
 	return d->kind < 3 ? _(names[d->kind]) : "";
 }
 
-/* Special dates in the next 30 days, the guest's and their people's, nearest first. */
+/* The next of each special date, the guest's and their people's, nearest first (a date
+ * months away is still worth knowing at the door). */
 static void upcoming(struct card *c)
 {
 	struct date today = date_today();
@@ -118,7 +119,7 @@ static void upcoming(struct card *c)
 			if (in >= 0 && (best < 0 || in < best))
 				best = in;
 		}
-		if (best >= 0 && best <= 30) {
+		if (best >= 0) {
 			size_t k = n++;
 			while (k > 0 && near[k - 1].in > best) {
 				near[k] = near[k - 1];
