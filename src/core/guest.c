@@ -549,13 +549,21 @@ char *guest_prefs_text(const struct guest *g, int person, enum pref_kind kind,
 		       const char *const *sev_names)
 {
 	struct sbuf b = {0};
-	for (size_t i = 0; i < g->prefs.n; i++) {
-		const struct guest_pref *p = &g->prefs.v[i];
-		if (p->person != person || p->kind != kind)
-			continue;
-		sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
-		if (pref_kind_is_safety(kind) && p->severity > 0 && p->severity < SEV_COUNT)
-			sbuf_printf(&b, " (%s)", sev_names[p->severity]);
+	bool safety = pref_kind_is_safety(kind);
+	/* allergies and taboos the most severe first (critical before high ...), each severity
+	 * in the order entered; other kinds as entered */
+	for (int sev = safety ? SEV_COUNT - 1 : 0; sev >= 0; sev--) {
+		for (size_t i = 0; i < g->prefs.n; i++) {
+			const struct guest_pref *p = &g->prefs.v[i];
+			if (p->person != person || p->kind != kind)
+				continue;
+			int ps = p->severity > 0 && p->severity < SEV_COUNT ? (int)p->severity : 0;
+			if (safety && ps != sev)
+				continue;
+			sbuf_printf(&b, "%s%s", b.len ? ", " : "", p->text);
+			if (safety && ps > 0)
+				sbuf_printf(&b, " (%s)", sev_names[ps]);
+		}
 	}
 	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
 }

@@ -1798,6 +1798,30 @@ START_TEST(vec_reversed)
 }
 END_TEST
 
+/* Allergies and taboos are listed the most severe first, whatever order they were entered in
+ * (maitre guest show, the card); other kinds as entered. */
+START_TEST(prefs_text_by_severity)
+{
+	static const char *const sev[SEV_COUNT] = {"", "low", "medium", "high", "critical"};
+	struct guest g;
+	guest_init(&g);
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_LOW, "芒果");
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_HIGH, "虾");
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_NONE, "花粉");
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_CRITICAL, "花生");
+	guest_add_pref(&g, -1, PREF_ALLERGY, SEV_HIGH, "蟹");
+	guest_add_pref(&g, -1, PREF_TASTE, SEV_NONE, "偏辣");
+	guest_add_pref(&g, -1, PREF_TASTE, SEV_NONE, "少盐");
+	char *t = guest_prefs_text(&g, -1, PREF_ALLERGY, sev);
+	ck_assert_str_eq(t, "花生 (critical), 虾 (high), 蟹 (high), 芒果 (low), 花粉");
+	free(t);
+	t = guest_prefs_text(&g, -1, PREF_TASTE, sev);
+	ck_assert_str_eq(t, "偏辣, 少盐");
+	free(t);
+	guest_free(&g);
+}
+END_TEST
+
 /* An alert's reason from its code and figures, and an older one from its English text: the
  * same words (the C locale), and text not understood as it is. */
 START_TEST(alert_reasons)
@@ -1835,6 +1859,7 @@ static Suite *strv_suite(void)
 	tc = tcase_create("sbuf");
 	tcase_add_test(tc, sbuf_buffers);
 	tcase_add_test(tc, alert_reasons);
+	tcase_add_test(tc, prefs_text_by_severity);
 	suite_add_tcase(s, tc);
 	return s;
 }
