@@ -130,4 +130,8 @@ note "without privileges (no tiers in the rules) nothing is due and no gift is s
 printf 'rules:\n  - {tier: A, group: quality, visits: 6, spend: 5000, per_capita: 80}\n' \
 	> "$TMP/bare.yaml"
 run --tiers "$TMP/bare.yaml" agenda --staff wang
+note "2 July, no month's tiers computed yet: a tier set by hand is the guest's tier for the gift"
+export MAITRE_TODAY=2026-07-02
+"$MAITRE" --tiers "$T" tier override 4 C --reason 老客户 > /dev/null
+run --tiers "$T" gift given 4 --occasion birthday --year 2026
 finish
