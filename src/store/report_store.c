@@ -438,10 +438,12 @@ enum store_status report_store_pareto(struct store *st, struct date m, struct re
 	return rs;
 }
 
+/* Whether name k is tier want of group wgrp: wgrp NULL for any group of the letter, "" for
+ * the letter alone (set by hand without a group: a figure of its own on the dashboard). */
 static bool same_tier(const struct month_scan *sc, uint8_t k, const char *want, const char *wgrp)
 {
 	return strcmp(sc->names[k].tier, want ? want : "") == 0 &&
-	       (!wgrp || !*wgrp || strcmp(sc->names[k].grp, wgrp) == 0);
+	       (!wgrp || strcmp(sc->names[k].grp, wgrp) == 0);
 }
 
 static bool listed(const struct tier_rules *r, const struct month_scan *sc,

@@ -79,8 +79,9 @@ enum report_list {
 	RL_TOP20,    /* the top 20 % */
 };
 
-/* The guests behind figure what of month m (tier and grp for RL_TIER and RL_CAME; grp NULL or
- * "": both groups), the biggest spenders first, then by id. *out malloc'ed (caller frees). */
+/* The guests behind figure what of month m (tier and grp for RL_TIER and RL_CAME; grp NULL:
+ * every group of the letter, "": the letter alone, as a figure of report_store_month counts
+ * it), the biggest spenders first, then by id. *out malloc'ed (caller frees). */
 enum store_status report_store_guests(struct store *st, const struct tier_rules *r, struct date m,
 				      enum report_list what, const char *tier, const char *grp,
 				      struct report_guest **out, size_t *n);

@@ -15,6 +15,7 @@ struct guests {
 	struct date m;
 	enum report_list what;
 	char tier[8], grp[24];
+	bool any_grp; /* every group of the letter (grp unused) */
 	struct report_guest *v;
 	size_t n;
 	int64_t spend; /* of them all, fen */
@@ -42,7 +43,7 @@ static void load(struct tui *t, struct guests *g)
 	g->n = 0;
 	g->err[0] = '\0';
 	enum store_status s = report_store_guests(t->st, t->rules, g->m, g->what, g->tier,
-						  g->grp[0] ? g->grp : NULL, &g->v, &g->n);
+						  g->any_grp ? NULL : g->grp, &g->v, &g->n);
 	if (s != ST_OK)
 		snprintf(g->err, sizeof g->err, "%s", tui_store_error(t, s));
 	g->spend = 0;
@@ -241,6 +242,7 @@ struct view *view_guests_new(struct tui *t, struct date m, int what, const char 
 	g->what = (enum report_list)what;
 	snprintf(g->tier, sizeof g->tier, "%s", tier ? tier : "");
 	snprintf(g->grp, sizeof g->grp, "%s", grp ? grp : "");
+	g->any_grp = !grp;
 	load(t, g);
 	return v;
 }

@@ -993,6 +993,23 @@ START_TEST(test_dashboard_month)
 	ck_assert_uint_eq(n, 1); /* 20 % of 3 guests, rounded up */
 	ck_assert_int_eq(g[0].guest_id, a);
 	free(g);
+	/* a letter set by hand without a group is a figure of its own: its list is that guest,
+	 * not every guest of the letter (the dashboard's A bar said 1, Enter listed 50) */
+	ck_assert_int_eq(tier_store_override(st, d, "A", NULL, "老客户", NULL, jul), ST_OK);
+	ck_assert_int_eq(report_store_month(st, &rules, jul, &m), ST_OK);
+	long letter = -1;
+	for (size_t i = 0; i < m.ntiers; i++)
+		if (strcmp(m.tiers[i].tier, "A") == 0 && !m.tiers[i].grp[0])
+			letter = m.tiers[i].guests;
+	report_month_free(&m);
+	ck_assert_int_eq(letter, 1);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_TIER, "A", "", &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(g[0].guest_id, d);
+	free(g);
+	ck_assert_int_eq(report_store_guests(st, &rules, jul, RL_TIER, "A", NULL, &g, &n), ST_OK);
+	ck_assert_uint_eq(n, 2); /* no group asked: the whole letter */
+	free(g);
 	/* a month with nothing */
 	ck_assert_int_eq(report_store_month(st, NULL, (struct date){2027, 1, 1}, &m), ST_OK);
 	ck_assert_uint_eq(m.ntiers, 0);
