@@ -230,7 +230,8 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	       g.month.visits == 1 ? "" : "s", yuan(g.month.spend, a), g.month.covers);
 	if (rule)
 		print_criteria(rule, &g.window);
-	const struct tier_rule *up = tier_next_up(r, d->rule);
+	/* what the next tier needs is said to a guest who has come, not to one never seen */
+	const struct tier_rule *up = g.first_visit[0] ? tier_next_up(r, d->rule) : NULL;
 	if (up) {
 		struct tier_gap gap;
 		tier_gap_to(up, &g.window, &gap);

@@ -34,6 +34,9 @@ run tier override 4 Z --reason x
 run tier override 4 B
 run tier override 99 B --reason x
 run tier show 99
+note "a guest never seen: no tier and nothing about the next one up"
+"$MAITRE" guest add --name 新客 > /dev/null
+run tier show 6 --month 2026-06
 note "missing arguments are usage errors"
 run tier show
 run tier override 4 --reason x
