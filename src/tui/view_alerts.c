@@ -299,20 +299,29 @@ static int raise_alerts(struct tui *t, struct alerts *d)
 		tui_error(t, "%s", _("no tier rules are loaded: alerts cannot be raised"));
 		return RD_VIEW;
 	}
-	char mk[8], q[160], now[20], last[11];
-	date_month_key(d->month, mk);
-	/* a month still running is never raised: its figures are not all in (domain.md §5) */
-	if (strncmp(date_now_stamp(now), date_month_last(d->month, last), 10) <= 0) {
+	char mk[8], q[200], now[20], last[11];
+	struct date m = d->month, cur = date_month_start(date_today());
+	/* a month still running is never raised: its figures are not all in (domain.md §5); on
+	 * the running month's screen R raises the month just ended */
+	bool running = strncmp(date_now_stamp(now), date_month_last(m, last), 10) <= 0;
+	if (running && (m.y != cur.y || m.m != cur.m)) {
 		tui_error(t, _("%s is not over: alerts are raised for a complete month ([ goes back)"),
-			  mk);
+			  date_month_key(m, mk));
 		return RD_VIEW;
 	}
-	snprintf(q, sizeof q, _("Raise the alerts of %s by the rules?"), mk);
+	if (running)
+		m = date_prev_month(cur);
+	date_month_key(m, mk);
+	if (running)
+		snprintf(q, sizeof q, _("Raise the alerts of %s, the month just ended, by the rules?"),
+			 mk);
+	else
+		snprintf(q, sizeof q, _("Raise the alerts of %s by the rules?"), mk);
 	if (!tui_confirm(t, q))
 		return RD_VIEW;
 	long created = 0, noted = 0;
 	enum store_status s =
-		alert_store_detect(t->st, t->rules, d->month, date_now_stamp(now), &created, &noted);
+		alert_store_detect(t->st, t->rules, m, date_now_stamp(now), &created, &noted);
 	if (s != ST_OK) {
 		tui_error(t, "%s", tui_store_error(t, s));
 	} else {

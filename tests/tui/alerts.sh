@@ -39,13 +39,17 @@ snap asks first
 type y
 snap no alerts in February
 KEYS
-note "July is still running: R raises nothing"
+note "July is still running: R raises June, the month just ended; August is not over either"
 screen <<'KEYS'
 key F6
+key ]
 key R
-snap July is not over
+snap August is not over
+key [
+key R
+snap asks for June
+type y
 KEYS
-"$M" alerts --month 2026-06 2> /dev/null > /dev/null
 sum0=$(sqlite3 "$MAITRE_DB" .dump | cksum)
 screen <<'KEYS'
 key F4
