@@ -407,13 +407,155 @@ static const struct view_ops ops = {
 	.hints = hints,
 };
 
-/* arg: words among "red", "yellow", "all" (closed ones too) and a month YYYY-MM; NULL: the
- * open alerts of every light with this month's figures. */
+/* ---- at risk so far: what the triggers find in a month, raising nothing ---- */
+
+struct risk {
+	struct date month;
+	struct alert_finding *v;
+	size_t n;
+	struct list_cursor cur;
+	bool running; /* the month is not over: thresholds pro-rated to the days gone */
+	int day, days;
+	char err[300];
+};
+
+static void risk_load(struct tui *t, struct risk *d)
+{
+	free(d->v);
+	d->v = NULL;
+	d->n = 0;
+	d->err[0] = '\0';
+	if (!t->rules) {
+		snprintf(d->err, sizeof d->err, "%s",
+			 _("no tier rules are loaded: alerts cannot be raised"));
+		return;
+	}
+	char now[20], last[11];
+	date_now_stamp(now);
+	d->running = strncmp(now, date_month_last(d->month, last), 10) <= 0;
+	d->day = atoi(now + 8);
+	d->days = date_month_days(d->month.y, d->month.m);
+	enum store_status s = alert_store_at_risk(t->st, t->rules, d->month, now, &d->v, &d->n);
+	if (s != ST_OK)
+		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+}
+
+static const char *risk_title(struct tui *t, struct view *v)
+{
+	(void)t;
+	struct risk *d = v->data;
+	static char buf[80];
+	char mk[8];
+	snprintf(buf, sizeof buf, _("at risk so far · %s"), date_month_key(d->month, mk));
+	return buf;
+}
+
+static void risk_draw(struct tui *t, struct view *v)
+{
+	struct risk *d = v->data;
+	int w = t->cols, bottom = t->rows - 3;
+	if (d->err[0]) {
+		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+		return;
+	}
+	char *s = d->running ? xasprintf(_("day %d of %d: the month's figures against the "
+					   "thresholds pro-rated; not raised"),
+					 d->day, d->days)
+			     : xasprintf("%s", _("what raising this month would find; not raised"));
+	draw_fill(1, 1, w - 2, s ? s : "", draw_attr(t, TE_WARNING));
+	free(s);
+	if (!d->n) {
+		draw_text(3, 2, w - 4, _("Nobody at risk so far."), draw_attr(t, TE_DIM), true);
+		return;
+	}
+	/* light, guest, tier, visits, spend, reason */
+	int cl = 10, cn = 16, ct = 5, cv = 6, cs = 10, cr = w - 2 - cl - cn - ct - cv - cs - 5;
+	attr_t lab = draw_attr(t, TE_LABEL);
+	int x = 1;
+	draw_text(2, x, cl, _("light"), lab, true);
+	draw_text(2, x += cl + 1, cn, _("guest"), lab, true);
+	draw_text(2, x += cn + 1, ct, _("tier"), lab, true);
+	draw_right(2, x += ct + 1, cv, _("visits"), lab);
+	draw_right(2, x += cv + 1, cs, _("spend"), lab);
+	draw_text(2, x += cs + 1, cr, _("reason"), lab, true);
+	int rows = bottom - 2;
+	size_t first = list_cursor_first(&d->cur, d->n, rows);
+	for (size_t k = first; k < d->n && (int)(k - first) < rows; k++) {
+		const struct alert_finding *f = &d->v[k];
+		int y = 3 + (int)(k - first);
+		bool sel = k == d->cur.sel, red = strcmp(f->light, "red") == 0;
+		attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
+		draw_fill(y, 0, w, sel ? ">" : "", a);
+		char buf[400], money[32];
+		x = 1;
+		draw_text(y, x, cl, red ? _("●● red?") : _("● yellow?"),
+			  sel ? a : draw_attr(t, red ? TE_ERROR : TE_WARNING), true);
+		draw_text(y, x += cl + 1, cn, f->name, a, true);
+		draw_text(y, x += cn + 1, ct, f->tier, a, true);
+		snprintf(buf, sizeof buf, "%d", f->visits);
+		draw_right(y, x += ct + 1, cv, buf, a);
+		snprintf(buf, sizeof buf, "¥%s", money_format_short(f->spend, money));
+		draw_right(y, x += cv + 1, cs, buf, a);
+		draw_text(y, x += cs + 1, cr,
+			  alert_reason_text(f->code, f->args, f->reason, buf, sizeof buf), a, true);
+	}
+}
+
+static int risk_act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	(void)ch;
+	struct risk *d = v->data;
+	if (a == ACT_OPEN || a == ACT_GUEST_CARD) {
+		if (d->n)
+			tui_push(t, view_guest_new(t, d->v[d->cur.sel].guest));
+		return RD_VIEW;
+	}
+	return list_cursor_act(&d->cur, a, d->n, t->rows - 5);
+}
+
+static void risk_reload(struct tui *t, struct view *v)
+{
+	risk_load(t, v->data);
+}
+
+static void risk_free(struct view *v)
+{
+	struct risk *d = v->data;
+	free(d->v);
+}
+
+static const enum action risk_hints[] = {ACT_OPEN, ACT_NONE};
+
+static const struct view_ops risk_ops = {
+	.name = "alerts",
+	.scope = SC_LIST,
+	.title = risk_title,
+	.draw = risk_draw,
+	.act = risk_act,
+	.reload = risk_reload,
+	.free = risk_free,
+	.hints = risk_hints,
+};
+
+static struct view *view_risk_new(struct tui *t, struct date month)
+{
+	struct view *v = tui_view_new(&risk_ops, sizeof(struct risk));
+	if (!v)
+		return NULL;
+	struct risk *d = v->data;
+	d->month = month;
+	risk_load(t, d);
+	return v;
+}
+
+/* arg: words among "red", "yellow", "all" (closed ones too), "risk" (who is at risk so far,
+ * raising nothing) and a month YYYY-MM; NULL: the open alerts of every light with this
+ * month's figures. */
 struct view *view_alerts_new(struct tui *t, const char *arg)
 {
 	struct date month = date_month_start(date_today());
 	enum light_filter light = SHOW_ALL;
-	bool all = false;
+	bool all = false, risk = false;
 	char *words = xstrdup(arg ? arg : ""), *save = NULL;
 	if (!words)
 		return NULL;
@@ -424,13 +566,18 @@ struct view *view_alerts_new(struct tui *t, const char *arg)
 			light = SHOW_YELLOW;
 		} else if (strcmp(w, "all") == 0) {
 			all = true;
+		} else if (strcmp(w, "risk") == 0) {
+			risk = true;
 		} else if (!date_parse_month(w, &month)) {
-			tui_error(t, _("alerts: \"%s\" is not red, yellow, all or a month (YYYY-MM)"), w);
+			tui_error(t, _("alerts: \"%s\" is not red, yellow, all, risk or a month (YYYY-MM)"),
+				  w);
 			free(words);
 			return NULL;
 		}
 	}
 	free(words);
+	if (risk)
+		return view_risk_new(t, month);
 	struct view *v = tui_view_new(&ops, sizeof(struct alerts));
 	if (!v)
 		return NULL;

@@ -155,9 +155,26 @@ type l
 key Enter
 snap 王先生's June alert with July's finding
 KEYS
+note "20 August: who is at risk so far, August's figures pro-rated; nothing is raised"
+"$M" tier recompute --month 2026-07 > /dev/null
+sum0=$(sqlite3 "$MAITRE_DB" .dump | cksum)
+export MAITRE_NOW="2026-08-20 10:00:00"
+screen <<'KEYS'
+size 80 24
+type :alerts risk
+key Enter
+snap at risk so far
+key Enter
+expect guest card
+KEYS
+check "the guests at risk raised nothing" test "$(sqlite3 "$MAITRE_DB" .dump | cksum)" = "$sum0"
 ( export LANGUAGE=zh_CN
 screen <<'KEYS'
 size 80 24
+type :alerts risk
+key Enter
+snap at risk in Chinese
+key Esc
 key F6
 type l
 type l
