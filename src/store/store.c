@@ -186,6 +186,16 @@ void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
 	dst[len] = '\0';
 }
 
+enum store_status store_snapshot_begin(struct store *st)
+{
+	return store_exec(st, "SAVEPOINT snapshot");
+}
+
+void store_snapshot_end(struct store *st)
+{
+	store_exec(st, "RELEASE snapshot");
+}
+
 enum store_status store_begin(struct store *st)
 {
 	if (st->txdepth++ > 0)

@@ -57,6 +57,13 @@ enum store_status store_begin(struct store *st);
 enum store_status store_commit(struct store *st);
 void store_rollback(struct store *st);
 
+/* A read snapshot over several reads (one read transaction, a SAVEPOINT): every read between
+ * begin and end sees the database as at the first of them, whatever other terminals commit
+ * meanwhile (a guest's card read whole). Nests inside a write transaction; not for writes
+ * (store_begin inside one fails). end releases it. */
+enum store_status store_snapshot_begin(struct store *st);
+void store_snapshot_end(struct store *st);
+
 /* How long a write waits for another writer's lock before failing with ST_BUSY
  * (default 10000 ms). */
 void store_set_busy_timeout(struct store *st, int ms);

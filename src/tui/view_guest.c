@@ -225,7 +225,7 @@ static void tier_lines(struct tui *t, struct card *c)
 	}
 }
 
-static void load(struct tui *t, struct card *c)
+static void read_card(struct tui *t, struct card *c)
 {
 	card_clear(c);
 	c->err[0] = '\0';
@@ -323,6 +323,16 @@ static void load(struct tui *t, struct card *c)
 	for (size_t i = g->notes.n, k = 0; i-- > 0 && k < 3; k++)
 		add(c, k ? NULL : _("notes"), TE_NORMAL, "%.10s %s: %s", g->notes.v[i].at ? g->notes.v[i].at : "",
 		    g->notes.v[i].author ? g->notes.v[i].author : "", g->notes.v[i].text);
+}
+
+/* The card in one snapshot: the guest, its marks, tier, visits and complaints as at one
+ * moment, whatever another terminal saves between two of the reads. */
+static void load(struct tui *t, struct card *c)
+{
+	bool snap = store_snapshot_begin(t->st) == ST_OK;
+	read_card(t, c);
+	if (snap)
+		store_snapshot_end(t->st);
 }
 
 static const char *title(struct tui *t, struct view *v)

@@ -393,6 +393,33 @@ START_TEST(test_guest_read_error_fails_whole)
 }
 END_TEST
 
+/* Reads in a snapshot see the database as at the first of them: another terminal's save in
+ * between shows only after the snapshot ends (the card reads a guest in several reads). */
+START_TEST(test_snapshot_reads)
+{
+	int64_t id = add_guest("孙先生", "孙", "13912345678", NULL);
+	struct guest g;
+	struct guest_summary sum;
+	ck_assert_int_eq(store_snapshot_begin(st), ST_OK);
+	ck_assert_int_eq(guest_store_get(st, id, &g), ST_OK);
+	ck_assert_str_eq(g.f[GF_NAME], "孙先生");
+	guest_free(&g);
+	testdb_exec("UPDATE guest SET name = '赵先生'; DELETE FROM phone");
+	ck_assert_int_eq(search_store_summaries(st, &id, 1, NULL, &sum), ST_OK);
+	ck_assert_str_eq(sum.name, "孙先生");
+	guest_summary_free(&sum);
+	ck_assert_int_eq(guest_store_get(st, id, &g), ST_OK);
+	ck_assert_str_eq(g.f[GF_NAME], "孙先生");
+	ck_assert_uint_eq(g.phones.n, 1);
+	guest_free(&g);
+	store_snapshot_end(st);
+	ck_assert_int_eq(guest_store_get(st, id, &g), ST_OK);
+	ck_assert_str_eq(g.f[GF_NAME], "赵先生");
+	ck_assert_uint_eq(g.phones.n, 0);
+	guest_free(&g);
+}
+END_TEST
+
 /* ---- search ---- */
 
 START_TEST(test_search_classes)
@@ -1016,6 +1043,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_bulk_load_matches_one_by_one);
 	tcase_add_test(tc, test_summary_read_error_is_not_none);
 	tcase_add_test(tc, test_guest_read_error_fails_whole);
+	tcase_add_test(tc, test_snapshot_reads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("visit");
 	tcase_add_checked_fixture(tc, setup, teardown);
