@@ -522,6 +522,7 @@ static void risk_free(struct view *v)
 {
 	struct risk *d = v->data;
 	free(d->v);
+	free(d);
 }
 
 static const enum action risk_hints[] = {ACT_OPEN, ACT_NONE};
