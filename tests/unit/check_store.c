@@ -881,6 +881,9 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
 	ck_assert_int_ne(sqlite3_exec(db, "UPDATE visit SET void_code = 'lost'", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
+}
+END_TEST
+
 START_TEST(test_migration_alert_reasons)
 {
 	/* a database of schema 6 with an alert whose reason is English text only */
