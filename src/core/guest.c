@@ -73,8 +73,8 @@ int text_field_check(const char *value, size_t maxlen, bool multiline, char *why
 		snprintf(why, whylen, _("is not valid UTF-8 text"));
 		return -1;
 	}
-	if (strlen(value) > maxlen) {
-		snprintf(why, whylen, _("is too long (at most %zu bytes)"), maxlen);
+	if (text_cp_count(value) > maxlen) { /* characters as a person counts them, not bytes */
+		snprintf(why, whylen, _("is too long (at most %zu characters)"), maxlen);
 		return -1;
 	}
 	size_t n = strlen(value);

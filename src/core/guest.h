@@ -71,7 +71,7 @@ const struct guest_field *guest_field_find(const char *key);
  * reason ("must be a whole number from 50 to 250") into why. */
 int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
 		      size_t whylen);
-/* Checks free text typed by staff: valid UTF-8, at most maxlen bytes, and no control
+/* Checks free text typed by staff: valid UTF-8, at most maxlen characters, and no control
  * characters unless multiline (then newline and tab only). Returns 0 or -1 with why. */
 int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen);
 

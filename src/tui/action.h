@@ -37,6 +37,8 @@ enum {
 	X(HELP, "help", "? F1", SC_GLOBAL, N_("the keys of this screen"))                        \
 	X(COMMAND, "command", ":", SC_GLOBAL, N_("command line: open a screen or run an action by name")) \
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
+	X(INTERRUPT, "interrupt", "^C", SC_GLOBAL, N_("quit at once; asks first when something typed would be lost")) \
+	X(SUSPEND, "suspend", "^Z", SC_GLOBAL, N_("suspend to the shell (fg brings maitre back)")) \
 	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
 	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
 	X(DASHBOARD, "dashboard", "F4", SC_GLOBAL, N_("the manager's dashboard"))                 \

@@ -6,6 +6,15 @@
 #include "core/text.h"
 #include "tui/draw.h"
 
+static size_t refused;
+
+size_t edit_refused(void)
+{
+	size_t r = refused;
+	refused = 0;
+	return r;
+}
+
 void edit_set(struct edit *e, const char *s)
 {
 	snprintf(e->buf, sizeof e->buf, "%s", s ? s : "");
@@ -14,6 +23,26 @@ void edit_set(struct edit *e, const char *s)
 	while (n && !text_valid_utf8(e->buf))
 		e->buf[--n] = '\0';
 	e->len = e->cur = n;
+	e->chars = text_cp_count(e->buf);
+}
+
+void edit_limit(struct edit *e, size_t max)
+{
+	e->max = max;
+}
+
+static size_t limit(const struct edit *e)
+{
+	return e->max ? e->max : EDIT_CHARS;
+}
+
+/* Characters in bytes [from, to). */
+static size_t count(const struct edit *e, size_t from, size_t to)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++)
+		n += ((unsigned char)e->buf[i] & 0xC0) != 0x80;
+	return n;
 }
 
 static size_t prev_char(const struct edit *e, size_t at)
@@ -38,6 +67,7 @@ static size_t next_char(const struct edit *e, size_t at)
 
 static void cut(struct edit *e, size_t from, size_t to)
 {
+	e->chars -= count(e, from, to);
 	memmove(e->buf + from, e->buf + to, e->len - to + 1);
 	e->len -= to - from;
 	e->cur = from;
@@ -52,12 +82,17 @@ bool edit_act(struct edit *e, enum action a, wint_t ch, bool *changed)
 		if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || ch > 0x10FFFF)
 			return true; /* controls never enter a field */
 		size_t k = text_encode((uint32_t)ch, enc);
-		if (k == 0 || e->len + k >= sizeof e->buf)
+		if (k == 0)
 			return true;
+		if (e->chars >= limit(e) || e->len + k >= sizeof e->buf) {
+			refused = limit(e); /* full: said on the status line */
+			return true;
+		}
 		memmove(e->buf + e->cur + k, e->buf + e->cur, e->len - e->cur + 1);
 		memcpy(e->buf + e->cur, enc, k);
 		e->len += k;
 		e->cur += k;
+		e->chars++;
 		*changed = true;
 		return true;
 	}
@@ -88,7 +123,7 @@ bool edit_act(struct edit *e, enum action a, wint_t ch, bool *changed)
 	case ACT_KILL:
 		*changed = e->len > 0;
 		e->buf[0] = '\0';
-		e->len = e->cur = 0;
+		e->len = e->cur = e->chars = 0;
 		return true;
 	case ACT_KILL_WORD: {
 		size_t at = e->cur;
@@ -109,16 +144,22 @@ bool edit_act(struct edit *e, enum action a, wint_t ch, bool *changed)
 
 int edit_draw(const struct edit *e, int y, int x, int w, attr_t attr)
 {
-	/* scroll: show from a character such that the cursor fits */
-	char before[EDIT_MAX];
-	memcpy(before, e->buf, e->cur);
-	before[e->cur] = '\0';
-	size_t start = 0;
-	while (draw_width(before + start) > w - 1 && start < e->cur) {
+	/* scroll: the text shown starts at the earliest character from which the text up to the
+	 * cursor fits in w - 1 columns; found walking back from the cursor, at most w columns */
+	size_t start = e->cur;
+	int cols = 0;
+	while (start > 0) {
+		size_t p = prev_char(e, start);
 		uint32_t cp;
-		size_t k = text_decode(before + start, e->cur - start, &cp);
-		start += k ? k : 1;
+		text_decode(e->buf + p, start - p, &cp);
+		int cw = text_cp_width(cp);
+		if (cw < 0)
+			cw = 2; /* not in a field: shown as ^X */
+		if (cols + cw > w - 1)
+			break;
+		cols += cw;
+		start = p;
 	}
 	draw_fill(y, x, w, e->buf + start, attr);
-	return x + draw_width(before + start);
+	return x + cols;
 }

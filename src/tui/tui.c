@@ -17,18 +17,48 @@
 #include "tui/draw.h"
 #include "tui/edit.h"
 
-static volatile sig_atomic_t got_signal;
+/* Set by the signal handlers only; the main loop does the work. got_signal: a hangup, a
+ * termination or an interrupt sent from outside (the keyboard's ^C is a key in raw mode);
+ * got_stop: a stop asked from outside (kill -TSTP); got_cont: we run again after a stop. */
+static volatile sig_atomic_t got_signal, got_stop, got_cont;
+/* The key codes given to the terminal's paste marks (define_key). */
+enum { KEY_PASTE_BEGIN = KEY_MAX + 1, KEY_PASTE_END = KEY_MAX + 2 };
 static bool curses_on;
+static bool paste_mode; /* bracketed paste asked of the terminal */
 
 static void on_signal(int sig)
 {
 	got_signal = sig;
 }
 
+static void on_stop(int sig)
+{
+	(void)sig;
+	got_stop = 1;
+}
+
+static void on_cont(int sig)
+{
+	(void)sig;
+	got_cont = 1;
+}
+
+/* Bracketed paste (xterm's mode 2004): the terminal marks pasted text with ESC[200~ and
+ * ESC[201~, so that a pasted line break is not an Enter. Asked only of a real terminal. */
+static void set_paste_mode(bool on)
+{
+	if (!paste_mode)
+		return;
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 static void restore_terminal(void)
 {
-	if (curses_on && !isendwin())
+	if (curses_on && !isendwin()) {
+		set_paste_mode(false);
 		endwin();
+	}
 }
 
 /* A crash: the terminal is given back before the default action (a core dump) happens. */
@@ -454,7 +484,7 @@ static void run_cmd(struct tui *t)
 
 static int cmdline_key(struct tui *t, int key)
 {
-	struct edit e;
+	struct edit e = {.max = 0};
 	edit_set(&e, t->cmd);
 	if (key == 27) {
 		t->cmd_open = false;
@@ -521,10 +551,91 @@ static int dispatch(struct tui *t, enum action a, int key)
 	}
 }
 
+/* ^Z, or a stop sent from outside: the terminal is given back to the shell, and taken again
+ * (raw, redrawn whole) when maitre is continued. */
+static void suspend(struct tui *t)
+{
+	if (t->script)
+		return; /* headless: there is no shell to go back to */
+	restore_terminal();
+	struct sigaction dfl, old;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &old);
+	raise(SIGTSTP); /* stops here until fg (ignored in an orphaned process group) */
+	sigaction(SIGTSTP, &old, NULL);
+	got_stop = 0;
+	got_cont = 1; /* the redraw of a continue, whether or not SIGCONT came */
+}
+
+/* After a stop (ours or from outside): raw mode and bracketed paste again, the screen whole. */
+static void resume(struct tui *t)
+{
+	got_cont = 0;
+	if (t->script)
+		return;
+	reset_prog_mode();
+	set_paste_mode(true);
+	clearok(curscr, TRUE);
+	getmaxyx(stdscr, t->rows, t->cols);
+}
+
+/* ^C: quit at once, as F10 on the first screen, unless something typed would be lost: then
+ * each view holding it asks first, as Esc does, and answering no keeps it. */
+static int interrupt(struct tui *t)
+{
+	t->cmd_open = false;
+	if (tui_leave_all(t))
+		t->quit = true;
+	return RD_VIEW;
+}
+
+static int handle_key1(struct tui *t, int key);
+
+/* A field that refused a character at its limit says so. */
+static void say_full(struct tui *t)
+{
+	size_t lim = edit_refused();
+	if (lim)
+		tui_error(t,
+			  ngettext("the field is full: it takes at most %zu character",
+				   "the field is full: it takes at most %zu characters", lim),
+			  lim);
+}
+
 static int handle_key(struct tui *t, int key)
+{
+	edit_refused(); /* from before: not this key's */
+	int rd = handle_key1(t, key);
+	if (t->top && !t->quit) {
+		bool was = t->msg[0];
+		say_full(t);
+		if (!was && t->msg[0])
+			rd |= RD_STATUS;
+	}
+	return rd;
+}
+
+static int handle_key1(struct tui *t, int key)
 {
 	if (key == (KEYF | KEY_RESIZE))
 		return RD_VIEW;
+	{
+		unsigned g = SC_GLOBAL;
+		enum action a = keymap_lookup(&t->keys, key, &g, 1);
+		if (a == ACT_INTERRUPT)
+			return interrupt(t);
+		if (a == ACT_SUSPEND) {
+			suspend(t);
+			return RD_VIEW;
+		}
+	}
+	bool field = t->cmd_open || (t->top->ops->typing && t->top->ops->typing(t->top));
+	if (t->key_pasted && !field) {
+		/* pasted text where no field takes it would press the screen's keys */
+		tui_error(t, "%s", _("pasted text ignored: no field has the focus"));
+		return RD_STATUS;
+	}
 	if (t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS) {
 		/* nothing acts unseen: only redraw and quit work on the "too small" screen */
 		unsigned g = SC_GLOBAL;
@@ -586,28 +697,55 @@ static int next_key(struct tui *t, int timeout_ms);
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 {
 	struct edit e;
+	memset(&e, 0, sizeof e);
 	edit_set(&e, initial);
+	size_t full = 0; /* the line refused a character at its limit */
 	for (;;) {
-		int pw = draw_width(prompt);
+		int pw = draw_width(prompt), nw = 0;
 		draw_fill(t->rows - 1, 0, t->cols, prompt, draw_attr(t, TE_MESSAGE));
-		int cx = edit_draw(&e, t->rows - 1, pw + 1, t->cols - pw - 1, draw_attr(t, TE_FIELD));
+		if (full) {
+			char note[160];
+			snprintf(note, sizeof note,
+				 ngettext(" full: at most %zu character", " full: at most %zu characters",
+					  full),
+				 full);
+			nw = draw_width(note);
+			draw_right(t->rows - 1, t->cols - nw, nw, note, draw_attr(t, TE_ERROR));
+		}
+		int cx = edit_draw(&e, t->rows - 1, pw + 1, t->cols - pw - 1 - nw,
+				   draw_attr(t, TE_FIELD));
 		curs_set(1);
 		move(t->rows - 1, cx);
 		refresh();
 		int key = next_key(t, -1);
-		if (key < 0 || key == 27 || t->quit)
-			return NULL;
-		if (key == (KEYF | KEY_RESIZE)) {
-			render(t);
-			continue;
+		/* the keys already waiting (a paste) go in before the line is drawn again */
+		for (; key >= 0; key = t->script ? -2 : next_key(t, 0)) {
+			if (key == 27 || t->quit)
+				return NULL;
+			if (key == (KEYF | KEY_RESIZE)) {
+				render(t);
+				break;
+			}
+			unsigned g = SC_GLOBAL;
+			if (keymap_lookup(&t->keys, key, &g, 1) == ACT_INTERRUPT) {
+				/* ^C: what was typed is dropped only when the user says so; then the
+				 * interrupt goes on to the views below */
+				if (e.len && !tui_confirm(t, _("Drop what you typed?")))
+					break;
+				t->interrupt = true;
+				return NULL;
+			}
+			if (key == '\n')
+				return xstrdup(e.buf);
+			bool changed;
+			unsigned scope = SC_EDIT;
+			enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+			if (a != ACT_NONE)
+				edit_act(&e, a, (wint_t)key, &changed);
+			full = edit_refused();
 		}
-		if (key == '\n')
-			return xstrdup(e.buf);
-		bool changed;
-		unsigned scope = SC_EDIT;
-		enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
-		if (a != ACT_NONE)
-			edit_act(&e, a, (wint_t)key, &changed);
+		if (key == -1 && (t->quit || t->script))
+			return NULL;
 	}
 }
 
@@ -626,6 +764,9 @@ bool tui_confirm(struct tui *t, const char *question)
 			render(t);
 			continue;
 		}
+		unsigned g = SC_GLOBAL;
+		if (keymap_lookup(&t->keys, key, &g, 1) == ACT_INTERRUPT)
+			return false;
 		/* yes in either language */
 		if (key == 'y' || key == 'Y' || key == 0x662f /* 是 */)
 			return true;
@@ -637,8 +778,9 @@ bool tui_confirm(struct tui *t, const char *question)
 /* ---- the script driver (MAITRE_TUI_SCRIPT) ---- */
 
 static struct {
-	int keys[256];
+	int keys[EDIT_MAX];
 	size_t n, at;
+	bool paste; /* the keys are a paste ('paste FILE') */
 } pending;
 
 static void snap(struct tui *t, const char *label)
@@ -762,6 +904,7 @@ static bool script_more(struct tui *t)
 	char line[2048];
 	while (pending.at >= pending.n) {
 		pending.n = pending.at = 0;
+		pending.paste = false;
 		if (!fgets(line, sizeof line, t->script))
 			return false;
 		t->script_line++;
@@ -791,6 +934,27 @@ static bool script_more(struct tui *t)
 					script_fail(t, "key: no such key");
 				pending.keys[pending.n++] = key;
 			}
+		} else if (strcmp(cmd, "paste") == 0) {
+			/* the file's text as a terminal pastes it: line breaks and tabs as spaces,
+			 * every character there before the screen is drawn again */
+			FILE *pf = fopen(arg, "r");
+			char *text = pf ? malloc(EDIT_MAX) : NULL;
+			size_t n = text ? fread(text, 1, EDIT_MAX, pf) : 0;
+			const char *p = text;
+			if (pf)
+				fclose(pf);
+			if (!text)
+				script_fail(t, "paste: cannot read the file");
+			while (n && pending.n < EDIT_MAX) {
+				uint32_t cp;
+				size_t k = text_decode(p, n, &cp);
+				if (!k)
+					script_fail(t, "paste: not UTF-8");
+				pending.keys[pending.n++] = cp == '\n' || cp == '\t' ? ' ' : (int)cp;
+				p += k, n -= k;
+			}
+			free(text);
+			pending.paste = true;
 		} else if (strcmp(cmd, "size") == 0) {
 			int c = 0, r = 0;
 			if (sscanf(arg, "%d %d", &c, &r) != 2 || c < 10 || r < 5 || c > 500 || r > 300)
@@ -830,8 +994,8 @@ static bool script_more(struct tui *t)
 		} else if (strcmp(cmd, "busy") == 0) {
 			store_set_busy_timeout(t->st, atoi(arg));
 		} else {
-			script_fail(t, "unknown command (type, key, size, snap, expect, attr, run, tick, "
-				       "lock, unlock, busy)");
+			script_fail(t, "unknown command (type, key, paste, size, snap, expect, attr, run, "
+				       "tick, lock, unlock, busy)");
 		}
 	}
 	return true;
@@ -845,19 +1009,40 @@ static int next_key(struct tui *t, int timeout_ms)
 			t->quit = true;
 			return -1;
 		}
+		t->key_pasted = pending.paste;
 		return pending.keys[pending.at++];
 	}
+	t->key_pasted = false;
 	for (;;) {
 		if (got_signal) {
 			t->quit = true;
 			return -1;
 		}
+		if (got_stop)
+			suspend(t);
+		if (got_cont) {
+			resume(t);
+			return KEYF | KEY_RESIZE; /* everything drawn again */
+		}
 		timeout(timeout_ms);
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (got_signal || got_stop || got_cont)
+				continue; /* the read was interrupted by a signal */
 			return -1;
+		}
 		int key = normalise(r, ch);
+		if (key == (KEYF | KEY_PASTE_BEGIN) || key == (KEYF | KEY_PASTE_END)) {
+			t->pasting = key == (KEYF | KEY_PASTE_BEGIN);
+			continue;
+		}
+		if (t->pasting) {
+			/* a pasted line break or tab is a space: it never presses Enter */
+			if (key == '\n' || key == '\t')
+				key = ' ';
+			t->key_pasted = true;
+		}
 		if (key == (KEYF | KEY_RESIZE))
 			getmaxyx(stdscr, t->rows, t->cols);
 		return key;
@@ -1127,11 +1312,15 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	atexit(restore_terminal);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
+	sa.sa_handler = on_signal; /* no SA_RESTART: a signal ends the wait for a key */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	if (!t.script) {
+		sa.sa_handler = on_stop;
+		sigaction(SIGTSTP, &sa, NULL);
+		sa.sa_handler = on_cont;
+		sigaction(SIGCONT, &sa, NULL);
 		struct sigaction fatal;
 		memset(&fatal, 0, sizeof fatal);
 		fatal.sa_handler = on_fatal;
@@ -1141,11 +1330,20 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		sigaction(SIGABRT, &fatal, NULL);
 		sigaction(SIGFPE, &fatal, NULL);
 	}
-	cbreak();
+	/* raw, as full-screen editors take keys: no flow control (^S, ^Q) and no signal keys (^C,
+	 * ^Z, ^\ and the rest) in the terminal, so that they reach the action table; given back on every way
+	 * out (endwin: at the end, atexit, on a crash, on suspend) */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(150); /* an arrow key split over a slow SSH link is not an Esc */
+	if (!t.script) {
+		define_key("\033[200~", KEY_PASTE_BEGIN);
+		define_key("\033[201~", KEY_PASTE_END);
+		paste_mode = true;
+		set_paste_mode(true);
+	}
 	setup_colours(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 	t.store_version = store_data_version(st);
@@ -1165,7 +1363,8 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 				render(&t);
 			continue;
 		}
-		bool timed = t.bench && printable(key); /* a one-character change of the query */
+		bool timed = t.bench && printable(key) && !t.key_pasted; /* a one-character change */
+		double paste0 = t.key_pasted ? tui_now_ms() : 0;
 		if (timed)
 			was = screen_chars(t.rows, t.cols, was);
 		double k0 = t.bench ? tui_now_ms() : 0;
@@ -1173,10 +1372,36 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		t.page_changed = false;
 		long b0 = timed ? (fflush(t.term_out), ftell(t.term_out)) : 0;
 		int rd = handle_key(&t, key);
+		/* the keys already waiting (a paste, a fast typist over SSH) go in before the screen
+		 * is drawn again; a long burst still shows every tenth of a second */
+		for (double d0 = tui_now_ms();
+		     (!t.script || (pending.paste && pending.at < pending.n)) && !t.quit && t.top;) {
+			if (t.interrupt) {
+				t.interrupt = false;
+				rd |= interrupt(&t);
+				continue;
+			}
+			if (tui_now_ms() - d0 > 100 || (key = next_key(&t, 0)) < 0)
+				break;
+			rd |= handle_key(&t, key);
+			if (key == (KEYF | KEY_RESIZE))
+				rd |= RD_VIEW;
+		}
+		if (t.interrupt) {
+			t.interrupt = false;
+			rd |= interrupt(&t);
+		}
 		if (t.quit || !t.top)
 			break;
 		if (rd != RD_NONE || key == (KEYF | KEY_RESIZE))
 			render(&t);
+		if (t.bench && paste0 > 0 && pending.at >= pending.n) {
+			fflush(t.term_out);
+			fprintf(stderr,
+				"paste             %8.1f ms from the first of %zu pasted characters to the "
+				"screen showing them all   (target <= 100 ms)\n",
+				tui_now_ms() - paste0, pending.n);
+		}
 		if (timed && vec_reserve((void **)&bk, nk + 1, &capk, sizeof *bk)) {
 			fflush(t.term_out);
 			struct bench_key *k = &bk[nk++];
@@ -1200,7 +1425,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		t.top = v->below;
 		view_free(v);
 	}
-	endwin();
+	restore_terminal();
 	curses_on = false;
 	if (t.bench)
 		bench_report(bk, nk, first);

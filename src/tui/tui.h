@@ -87,6 +87,9 @@ struct tui {
 	bool cmd_open;
 	char cmd[256];
 	size_t cmd_len;
+	/* keys: a paste is under way (between the terminal's bracketed-paste marks); the key just
+	 * read came from it; ^C was pressed in a prompt and goes on to the views */
+	bool pasting, key_pasted, interrupt;
 	/* headless screen tests (MAITRE_TUI_SCRIPT): keys come from a script */
 	FILE *script;
 	const char *script_name;

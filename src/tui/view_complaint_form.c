@@ -309,6 +309,7 @@ struct view *view_complaint_form_new(struct tui *t, int64_t guest_id)
 		return NULL;
 	struct cform *cf = v->data;
 	cf->guest_id = guest_id;
+	edit_limit(&cf->f[CF_TEXT], 2000); /* in characters, as complaint_validate counts */
 	char month[8];
 	date_month_key(date_today(), month);
 	cf->have_sum = search_store_summaries(t->st, &guest_id, 1, month, &cf->sum) == ST_OK;

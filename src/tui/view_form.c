@@ -270,7 +270,8 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		snprintf(why, len, "%s", _("nothing typed"));
 		return -1;
 	}
-	if (text_field_check(s, 500, false, why, len) < 0)
+	/* a note takes as much as a long field; the other items are short */
+	if (text_field_check(s, l == L_NOTES ? 4000 : 500, false, why, len) < 0)
 		return -1;
 	/* "driver · allergy: peanut": an associated person's preference or date */
 	int person = -1;
@@ -1091,8 +1092,11 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 		if (phone && *phone)
 			guest_add_phone(&f->g, "mobile", phone);
 	}
-	for (int i = 0; i < GF_COUNT; i++)
+	for (int i = 0; i < GF_COUNT; i++) {
+		/* the limits of guest_field_check, in characters */
+		edit_limit(&f->f[i], guest_fields[i].type == FT_LONG ? 4000 : 200);
 		edit_set(&f->f[i], f->g.f[i]);
+	}
 	build_rows(f);
 	f->sel = 1; /* the name */
 	find_matches(t, f);

@@ -1057,6 +1057,15 @@ START_TEST(guest_text_field_check)
 	ck_assert_int_eq(text_field_check(long_text, 200, false, why, sizeof why), -1);
 	ck_assert_msg(strstr(why, "200") != NULL, "why: %s", why);
 	ck_assert_int_eq(text_field_check(long_text, 299, false, why, sizeof why), 0);
+	/* the limit counts characters, as a person does: 200 Chinese characters (600 bytes) fit
+	 * a 200-character field, 201 do not */
+	char han[3 * 201 + 1] = "";
+	for (int i = 0; i < 200; i++)
+		strcat(han, "孙");
+	ck_assert_int_eq(text_field_check(han, 200, false, why, sizeof why), 0);
+	strcat(han, "孙");
+	ck_assert_int_eq(text_field_check(han, 200, false, why, sizeof why), -1);
+	ck_assert_msg(strstr(why, "200 characters") != NULL, "why: %s", why);
 	ck_assert_int_eq(text_field_check("a\tb", 200, false, why, sizeof why), -1);
 	ck_assert_int_eq(text_field_check("a\tb\nc", 200, true, why, sizeof why), 0);
 	ck_assert_int_eq(text_field_check("a\rb", 200, true, why, sizeof why), -1);

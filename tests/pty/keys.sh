@@ -1,0 +1,62 @@
+#!/bin/sh
+# The keys a terminal keeps for itself unless told not to: ^S (flow control: XOFF froze the
+# screen), ^C (SIGINT: quit at once and dropped a form), ^Z (SIGTSTP), ^Q, ^\ (SIGQUIT: a core
+# dump). maitre takes keys raw, so each reaches the action table.
+. "$TESTS_SRCDIR/pty/lib.sh"
+run init
+
+note "^S saves the profile form (it was XOFF: every key after it waited for ^Q)"
+start
+wait_for "Find:"
+keys C-n
+wait_for "new guest"
+text "钱先生"
+keys C-s
+check "^S saved the guest" wait_for "added"
+run guest find 钱先生
+
+note "^Q and ^\\ do nothing harmful: the screen answers the next key"
+keys Escape
+wait_for "Find:"
+keys C-q 'C-\'
+keys C-n
+check "still running after ^Q and ^\\" wait_for "new guest"
+
+note "^C on a form with something typed asks, as Esc does; no keeps the form as typed"
+text "赵女士"
+keys C-c
+check "^C asks before dropping what was typed" wait_for "Leave without saving what you typed?"
+keys n
+check "no: the form is still there" wait_for "new guest"
+check "no: with what was typed" screen_has "赵女士"
+check "no: maitre still runs" test ! -f "$TMP/rc"
+keys C-s
+check "and it saves" wait_for "added"
+run guest find 赵女士
+keys Escape
+wait_for "Find:"
+
+note "^C in a prompt holding text asks too; then the views below are asked in turn"
+keys C-n
+wait_for "new guest"
+text "周先生"
+keys C-n
+wait_for "phones"
+keys Enter
+text "139 1111 2222"
+keys C-c
+check "^C in a prompt asks" wait_for "Drop what you typed?"
+keys y
+check "then the form asks" wait_for "Leave without saving what you typed?"
+keys y
+wait_exit
+check "yes, yes: maitre quits with status 0" test "$rc" = 0
+run guest find 周先生
+
+note "^C with nothing typed quits at once"
+start
+wait_for "Find:"
+keys C-c
+wait_exit
+check "^C on the lookup quits with status 0" test "$rc" = 0
+finish
