@@ -39,6 +39,14 @@ char *paths_config_dir(void)
 	return xasprintf("%s/.config/maitre", home_dir());
 }
 
+char *paths_state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/maitre", xdg);
+	return xasprintf("%s/.local/state/maitre", home_dir());
+}
+
 int paths_make_parent(const char *path)
 {
 	char *p = strdup(path);

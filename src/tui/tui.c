@@ -14,6 +14,7 @@
 #include "config/settings.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
 
@@ -97,6 +98,14 @@ void tui_push(struct tui *t, struct view *v)
 	t->top = v;
 }
 
+void tui_draft_done(struct tui *t, struct view *v)
+{
+	if (v && v == t->draft_view) {
+		draft_remove(t->draft_path);
+		t->draft_view = NULL;
+	}
+}
+
 static void view_free(struct view *v)
 {
 	if (v->ops->free)
@@ -110,6 +119,8 @@ void tui_pop(struct tui *t)
 	if (!v)
 		return;
 	t->top = v->below;
+	if (v == t->draft_view)
+		t->draft_view = NULL;
 	view_free(v);
 	if (t->top && t->top->seen_version != t->data_version) {
 		if (t->top->ops->reload)
@@ -1086,6 +1097,66 @@ static void setup_colours(struct tui *t)
 double tui_process_t0;
 const char *tui_tiers_path;
 
+/* At the start: a draft kept when maitre was last cut off (same login, same database) is
+ * offered back; declined, it is deleted. */
+static void draft_offer(struct tui *t)
+{
+	struct draft d = {0};
+	int r = t->draft_path ? draft_read(t->draft_path, &d) : 1;
+	if (r != 0) {
+		if (r < 0)
+			tui_error(t, _("a draft could not be read: %s"), t->draft_path);
+		draft_free(&d);
+		return;
+	}
+	const char *form = draft_get(&d, "form"), *what = draft_get(&d, "what");
+	char q[700];
+	snprintf(q, sizeof q, _("Restore %s, typed when maitre was last cut off?"),
+		 what ? what : _("a form"));
+	render(t);
+	if (tui_confirm(t, q)) {
+		struct view *v = NULL;
+		if (form && strcmp(form, "guest") == 0)
+			v = view_form_from_draft(t, &d);
+		else if (form && strcmp(form, "visit") == 0)
+			v = view_visit_from_draft(t, &d);
+		else if (form && strcmp(form, "complaint") == 0)
+			v = view_complaint_form_from_draft(t, &d);
+		if (v) {
+			tui_push(t, v);
+			t->draft_view = v;
+		} else if (!t->msg[0]) {
+			tui_error(t, _("the draft cannot be opened again; it is kept in %s"),
+				  t->draft_path);
+		}
+	} else if (!t->quit) {
+		draft_remove(t->draft_path);
+		tui_message(t, "%s", _("the draft was deleted"));
+	}
+	draft_free(&d);
+}
+
+/* Cut off (a hangup, SIGTERM): the typed text of the topmost view holding some is kept as the
+ * draft; nothing is drawn (the terminal may be gone). */
+static void draft_keep(struct tui *t)
+{
+	bool kept = false;
+	for (struct view *v = t->top; v && !kept && t->draft_path; v = v->below) {
+		struct draft d = {0};
+		if (v->ops->draft && v->ops->draft(t, v, &d)) {
+			draft_add(&d, "login", store_login(t->st));
+			draft_add(&d, "db", t->db);
+			kept = draft_write(t->draft_path, &d) == 0;
+			if (!kept) /* no terminal to say it on: stderr may still be a log */
+				fprintf(stderr, "maitre: the draft could not be kept in %s: %s\n",
+					t->draft_path, strerror(errno));
+		}
+		draft_free(&d);
+	}
+	if (!kept && t->draft_view) /* restored, and nothing left to keep */
+		draft_remove(t->draft_path);
+}
+
 void tui_set_rules(struct tui *t, struct tier_rules *r)
 {
 	struct tier_rules **v = realloc(t->rules_read, (t->nrules_read + 1) * sizeof *v);
@@ -1349,6 +1420,8 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	t.store_version = store_data_version(st);
 
 	tui_push(&t, view_lookup_new(&t));
+	t.draft_path = draft_path(db, store_login(st));
+	draft_offer(&t);
 	render(&t);
 	double first = tui_now_ms() - t0;
 	struct bench_key *bk = NULL;
@@ -1420,12 +1493,16 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 				t.top->ops->name, tui_now_ms() - k0, key_label(key, label));
 		}
 	}
+	bool hangup = got_signal == SIGHUP;
+	if (got_signal == SIGHUP || got_signal == SIGTERM || got_signal == SIGINT)
+		draft_keep(&t);
 	while (t.top) {
 		struct view *v = t.top;
 		t.top = v->below;
 		view_free(v);
 	}
-	restore_terminal();
+	if (!hangup) /* the terminal is gone: nothing more is sent to it */
+		restore_terminal();
 	curses_on = false;
 	if (t.bench)
 		bench_report(bk, nk, first);
@@ -1445,6 +1522,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		store_close(t.lock_holder);
 	}
 	keymap_free(&t.keys);
+	free(t.draft_path);
 	for (size_t i = 0; i < t.nrules_read; i++) {
 		tier_rules_free(t.rules_read[i]);
 		free(t.rules_read[i]);

@@ -38,6 +38,7 @@ static inline const char *tr_data(const char *s)
 
 struct tui;
 struct view;
+struct draft;
 
 /* What a handler changed, for the loop to redraw. */
 enum redraw { RD_NONE = 0, RD_STATUS = 1, RD_VIEW = 2 };
@@ -60,6 +61,10 @@ struct view_ops {
 	/* May the view be closed along with what it holds? (asks when something typed would be
 	 * lost; NULL: always) */
 	bool (*leave)(struct tui *t, struct view *v);
+	/* What was typed, into d (draft.h: "form" names the view_*_from_draft that opens it
+	 * again, "what" says what it is), when there are changes that would be lost; false
+	 * when there are none. Called with the terminal gone: no drawing. NULL: never any. */
+	bool (*draft)(struct tui *t, struct view *v, struct draft *d);
 };
 
 struct view {
@@ -90,6 +95,9 @@ struct tui {
 	/* keys: a paste is under way (between the terminal's bracketed-paste marks); the key just
 	 * read came from it; ^C was pressed in a prompt and goes on to the views */
 	bool pasting, key_pasted, interrupt;
+	/* the draft file of this login and database (draft.h), and the view it was restored into */
+	char *draft_path;
+	struct view *draft_view;
 	/* headless screen tests (MAITRE_TUI_SCRIPT): keys come from a script */
 	FILE *script;
 	const char *script_name;
@@ -151,6 +159,9 @@ void tui_changed(struct tui *t);
  * while a field has the focus (not a printable character), into buf (at least 16 bytes); ""
  * when none is. */
 const char *tui_key_of(struct tui *t, enum action a, char *buf);
+/* View v's typed text was saved, or dropped on purpose: its draft, if it was restored from
+ * one, is deleted. */
+void tui_draft_done(struct tui *t, struct view *v);
 /* The rows available to a view (between the title bar and the hint line). */
 int tui_view_rows(const struct tui *t);
 
@@ -178,5 +189,10 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 struct view *view_complaints_new(struct tui *t, const char *arg);
 struct view *view_complaint_new(struct tui *t, int64_t complaint_id);
 struct view *view_complaint_form_new(struct tui *t, int64_t guest_id);
+/* The forms again as a draft (draft.h) kept them; NULL (with the reason on the status line)
+ * when that cannot be. */
+struct view *view_form_from_draft(struct tui *t, const struct draft *d);
+struct view *view_visit_from_draft(struct tui *t, const struct draft *d);
+struct view *view_complaint_form_from_draft(struct tui *t, const struct draft *d);
 
 #endif

@@ -14,6 +14,7 @@
 #include "store/search_store.h"
 #include "store/visit_store.h"
 #include "tui/complaint_ui.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
 #include "tui/tui.h"
@@ -211,6 +212,7 @@ static void save(struct tui *t, struct view *v)
 		tui_message(t, _("complaint %lld logged: %s, %s"), (long long)c.id,
 			    complaint_ui_category(c.category), complaint_ui_severity(c.severity));
 		tui_changed(t);
+		tui_draft_done(t, v);
 		tui_pop(t);
 	}
 	complaint_free(&c);
@@ -219,7 +221,34 @@ static void save(struct tui *t, struct view *v)
 static bool cform_leave(struct tui *t, struct view *v)
 {
 	struct cform *cf = v->data;
-	return !cf->touched || tui_confirm(t, _("Leave without logging this complaint?"));
+	bool leave = !cf->touched || tui_confirm(t, _("Leave without logging this complaint?"));
+	if (leave)
+		tui_draft_done(t, v);
+	return leave;
+}
+
+/* The text fields' keys in a draft. */
+static const char *const draft_keys[CF_COUNT] = {NULL, NULL, "text", "visit", "owner"};
+
+static bool cform_draft(struct tui *t, struct view *v, struct draft *d)
+{
+	struct cform *cf = v->data;
+	if (!cf->touched)
+		return false;
+	char buf[32], what[300];
+	draft_add(d, "form", "complaint");
+	snprintf(what, sizeof what, _("the complaint of %s"), cf->have_sum ? cf->sum.name : "?");
+	draft_add(d, "what", what);
+	snprintf(buf, sizeof buf, "%lld", (long long)cf->guest_id);
+	draft_add(d, "guest", buf);
+	draft_add(d, "category", complaint_category_names[cf->category]);
+	draft_add(d, "severity", severity_names[cf->severity]);
+	for (int i = 0; i < CF_COUNT; i++)
+		if (draft_keys[i])
+			draft_add(d, draft_keys[i], cf->f[i].buf);
+	snprintf(buf, sizeof buf, "%d", cf->focus);
+	draft_add(d, "focus", buf);
+	return true;
 }
 
 /* A key on a choice field: Space or Right the next value, Left the one before, a letter the
@@ -300,6 +329,7 @@ static const struct view_ops ops = {
     .cursor = cursor,
     .hints = hints,
     .leave = cform_leave,
+    .draft = cform_draft,
 };
 
 struct view *view_complaint_form_new(struct tui *t, int64_t guest_id)
@@ -326,5 +356,32 @@ struct view *view_complaint_form_new(struct tui *t, int64_t guest_id)
 	cf->category = CC_OTHER;
 	cf->severity = SEV_MEDIUM;
 	cf->focus = CF_TEXT;
+	return v;
+}
+
+struct view *view_complaint_form_from_draft(struct tui *t, const struct draft *d)
+{
+	const char *g = draft_get(d, "guest");
+	int64_t id = g ? strtoll(g, NULL, 10) : 0;
+	if (id <= 0)
+		return NULL;
+	struct view *v = view_complaint_form_new(t, id);
+	if (!v)
+		return NULL;
+	struct cform *cf = v->data;
+	const char *c = draft_get(d, "category"), *s = draft_get(d, "severity");
+	for (int i = 0; c && i < CC_COUNT; i++)
+		if (strcmp(c, complaint_category_names[i]) == 0)
+			cf->category = i;
+	for (int i = SEV_LOW; s && i < SEV_COUNT; i++)
+		if (strcmp(s, severity_names[i]) == 0)
+			cf->severity = i;
+	for (int i = 0; i < CF_COUNT; i++)
+		if (draft_keys[i])
+			edit_set(&cf->f[i], draft_get(d, draft_keys[i]));
+	const char *focus = draft_get(d, "focus");
+	int f = focus ? atoi(focus) : CF_TEXT;
+	cf->focus = f >= 0 && f < CF_COUNT ? f : CF_TEXT;
+	cf->touched = true;
 	return v;
 }

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
 #include "tui/tui.h"
@@ -795,6 +796,7 @@ static void save(struct tui *t, struct view *v)
 		int64_t id = f->g.id;
 		bool fresh = !f->id;
 		tui_changed(t);
+		tui_draft_done(t, v);
 		tui_pop(t);
 		if (fresh)
 			tui_push(t, view_guest_new(t, id));
@@ -924,7 +926,89 @@ static bool form_dirty(const struct form *f)
 
 static bool form_leave(struct tui *t, struct view *v)
 {
-	return !form_dirty(F(v)) || tui_confirm(t, _("Leave without saving what you typed?"));
+	bool leave =
+		!form_dirty(F(v)) || tui_confirm(t, _("Leave without saving what you typed?"));
+	if (leave)
+		tui_draft_done(t, v);
+	return leave;
+}
+
+/* ---- a draft (draft.h): the form as typed, and the guest as it was when the form opened ---- */
+
+/* The lists in a draft, people first (the others may name them), then the key of each. */
+static const int draft_lists[] = {L_PEOPLE, L_PHONES, L_PREFS, L_DATES, L_TAGS, L_NOTES};
+static const char *const draft_list_keys[L_COUNT] = {"phones", "prefs", "dates",
+						     "people", "tags", "notes"};
+
+/* Guest g into d, every key after prefix; its fields as typed in f when f is not NULL. Notes
+ * only when new (the others are a record, already stored). */
+static void draft_guest(struct draft *d, const char *prefix, const struct guest *g,
+			const struct edit *f)
+{
+	char key[80];
+	for (int i = 0; i < GF_COUNT; i++) {
+		const char *s = f ? f[i].buf : g->f[i];
+		snprintf(key, sizeof key, "%sf.%s", prefix, guest_fields[i].key);
+		if (s && *s)
+			draft_add(d, key, s);
+	}
+	for (size_t k = 0; k < sizeof draft_lists / sizeof draft_lists[0]; k++) {
+		int l = draft_lists[k];
+		snprintf(key, sizeof key, "%sl.%s", prefix, draft_list_keys[l]);
+		for (size_t i = 0; i < list_len(g, l); i++) {
+			if (l == L_NOTES && g->notes.v[i].at)
+				continue;
+			char *s = l == L_NOTES ? xstrdup(g->notes.v[i].text) : item_text(g, l, i);
+			draft_add(d, key, s);
+			free(s);
+		}
+	}
+}
+
+/* The guest written by draft_guest with prefix, into g (initialised by the caller); its
+ * fields as typed. The number of items that could not be read back. */
+static int undraft_guest(const struct draft *d, const char *prefix, struct guest *g)
+{
+	int lost = 0;
+	size_t pl = strlen(prefix);
+	for (size_t i = 0; i < d->keys.n && i < d->vals.n; i++) {
+		const char *k = d->keys.v[i], *val = d->vals.v[i];
+		if (strncmp(k, prefix, pl) != 0)
+			continue;
+		k += pl;
+		if (strncmp(k, "f.", 2) == 0) {
+			const struct guest_field *gf = guest_field_find(k + 2);
+			if (gf)
+				guest_set(g, (enum guest_field_id)(gf - guest_fields), val);
+		} else if (strncmp(k, "l.", 2) == 0) {
+			char why[300];
+			for (int l = 0; l < L_COUNT; l++)
+				if (strcmp(k + 2, draft_list_keys[l]) == 0 &&
+				    item_parse(g, l, val, why, sizeof why) < 0)
+					lost++;
+		}
+	}
+	return lost;
+}
+
+static bool form_draft(struct tui *t, struct view *v, struct draft *d)
+{
+	struct form *f = F(v);
+	if (!form_dirty(f))
+		return false;
+	char buf[32], what[600];
+	const char *name = f->f[GF_NAME].buf[0] ? f->f[GF_NAME].buf : "?";
+	draft_add(d, "form", "guest");
+	if (f->id)
+		snprintf(what, sizeof what, _("the changes to %s"), name);
+	else
+		snprintf(what, sizeof what, _("the new guest %s"), name);
+	draft_add(d, "what", what);
+	snprintf(buf, sizeof buf, "%lld", (long long)f->id);
+	draft_add(d, "id", buf);
+	draft_guest(d, "", &f->g, f->f);
+	draft_guest(d, "o.", &f->orig, NULL);
+	return true;
 }
 
 static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
@@ -1065,6 +1149,7 @@ static const struct view_ops ops = {
 	.cursor = cursor,
 	.hints = hints,
 	.leave = form_leave,
+	.draft = form_draft,
 };
 
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone)
@@ -1099,6 +1184,52 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	}
 	build_rows(f);
 	f->sel = 1; /* the name */
+	find_matches(t, f);
+	return v;
+}
+
+/* A guest form as a draft kept it. An existing guest is read again and the draft's changes
+ * (its typed guest against the guest as it was when the form opened) are put on top, as when
+ * someone else saved meanwhile: what both changed is reported. */
+struct view *view_form_from_draft(struct tui *t, const struct draft *d)
+{
+	const char *ids = draft_get(d, "id");
+	int64_t id = ids ? strtoll(ids, NULL, 10) : 0;
+	struct view *v = view_form_new(t, id, NULL, NULL);
+	if (!v)
+		return NULL;
+	struct form *f = F(v);
+	struct guest mine, orig;
+	guest_init(&mine);
+	guest_init(&orig);
+	int lost = undraft_guest(d, "", &mine);
+	undraft_guest(d, "o.", &orig);
+	struct sbuf report = {0};
+	sbuf_printf(&report, "%s ", _("Restored as typed when maitre was cut off; ^S saves it."));
+	if (id) {
+		/* f->g and f->orig are the guest as stored now */
+		merge(&orig, &mine, &f->g, &report);
+		for (int i = 0; i < GF_COUNT; i++)
+			edit_set(&f->f[i], f->g.f[i]);
+	} else {
+		guest_free(&f->g);
+		f->g = mine;
+		guest_init(&mine);
+		for (int i = 0; i < GF_COUNT; i++)
+			edit_set(&f->f[i], f->g.f[i]);
+	}
+	if (lost)
+		sbuf_printf(&report,
+			    ngettext("%d item could not be read back.", "%d items could not be read back.",
+				     lost),
+			    lost);
+	snprintf(f->msg, sizeof f->msg, "%s", report.s ? report.s : "");
+	f->msg_error = lost > 0;
+	sbuf_free(&report);
+	guest_free(&mine);
+	guest_free(&orig);
+	build_rows(f);
+	f->match_for[0] = '\0';
 	find_matches(t, f);
 	return v;
 }

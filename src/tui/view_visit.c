@@ -9,6 +9,7 @@
 #include "core/visit.h"
 #include "store/search_store.h"
 #include "store/visit_store.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
 #include "tui/tui.h"
@@ -212,13 +213,42 @@ static void save(struct tui *t, struct view *v)
 	tui_message(t, _("visit %lld saved: %s, %d covers, ¥%s"), (long long)x.id, x.date, x.covers,
 		    money_format_short(x.spend_fen, money));
 	tui_changed(t);
+	tui_draft_done(t, v);
 	tui_pop(t);
 }
 
 static bool visit_leave(struct tui *t, struct view *v)
 {
 	struct visit_form *vf = v->data;
-	return !vf->touched || tui_confirm(t, _("Leave without saving this visit?"));
+	bool leave = !vf->touched || tui_confirm(t, _("Leave without saving this visit?"));
+	if (leave)
+		tui_draft_done(t, v);
+	return leave;
+}
+
+/* The field keys of a draft, in the order of the fields. */
+static const char *const draft_keys[VF_COUNT] = {"date", "meal", "covers", "spend", "table",
+						 "note"};
+
+static bool visit_draft(struct tui *t, struct view *v, struct draft *d)
+{
+	struct visit_form *vf = v->data;
+	if (!vf->touched)
+		return false;
+	char buf[32], what[300];
+	draft_add(d, "form", "visit");
+	snprintf(what, sizeof what, _("the visit of %s"), vf->have_sum ? vf->sum.name : "?");
+	draft_add(d, "what", what);
+	snprintf(buf, sizeof buf, "%lld", (long long)vf->guest_id);
+	draft_add(d, "guest", buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)vf->replaces);
+	draft_add(d, "replaces", buf);
+	for (int i = 0; i < VF_COUNT; i++)
+		draft_add(d, draft_keys[i],
+			  i == VF_MEAL ? (vf->meal == MEAL_LUNCH ? "lunch" : "dinner") : vf->f[i].buf);
+	snprintf(buf, sizeof buf, "%d", vf->focus);
+	draft_add(d, "focus", buf);
+	return true;
 }
 
 /* Field i is left: checked, its reason shown. */
@@ -274,6 +304,7 @@ static const struct view_ops ops = {
 	.cursor = cursor,
 	.hints = hints,
 	.leave = visit_leave,
+	.draft = visit_draft,
 };
 
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
@@ -311,5 +342,29 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 			visit_free(&old);
 		}
 	}
+	return v;
+}
+
+struct view *view_visit_from_draft(struct tui *t, const struct draft *d)
+{
+	const char *g = draft_get(d, "guest"), *r = draft_get(d, "replaces");
+	int64_t id = g ? strtoll(g, NULL, 10) : 0;
+	if (id <= 0)
+		return NULL;
+	struct view *v = view_visit_new(t, id, r ? strtoll(r, NULL, 10) : 0);
+	if (!v)
+		return NULL;
+	struct visit_form *vf = v->data;
+	for (int i = 0; i < VF_COUNT; i++) {
+		const char *s = draft_get(d, draft_keys[i]);
+		if (i == VF_MEAL)
+			vf->meal = s && strcmp(s, "lunch") == 0 ? MEAL_LUNCH : MEAL_DINNER;
+		else
+			edit_set(&vf->f[i], s);
+	}
+	const char *focus = draft_get(d, "focus");
+	int f = focus ? atoi(focus) : VF_COVERS;
+	vf->focus = f >= 0 && f < VF_COUNT ? f : VF_COVERS;
+	vf->touched = true;
 	return v;
 }

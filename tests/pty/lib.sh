@@ -22,6 +22,7 @@ tm() {
 }
 trap 'tm kill-server 2> /dev/null; rm -rf "$TMP"' EXIT
 export TERM=xterm-256color
+export XDG_STATE_HOME="$TMP/state" # the drafts kept on a hangup
 
 start() {
 	rm -f "$TMP/rc"

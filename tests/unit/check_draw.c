@@ -9,6 +9,7 @@
 
 #include "core/strv.h"
 #include "core/text.h"
+#include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/widgets.h"
 
@@ -200,6 +201,48 @@ START_TEST(test_row_window)
 }
 END_TEST
 
+/* A draft comes back as written: line breaks, backslashes, spaces and repeated keys; one file
+ * per login and per database; written over atomically; deleted. */
+START_TEST(test_draft_roundtrip)
+{
+	char dir[] = "/tmp/maitre-draft.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	setenv("XDG_STATE_HOME", dir, 1);
+	char *p = draft_path("/tmp/a.db", "wang"), *q = draft_path("/tmp/b.db", "wang"),
+	     *r = draft_path("/tmp/a.db", "li/../x");
+	ck_assert_str_ne(p, q);
+	ck_assert_str_ne(p, r);
+	ck_assert_ptr_null(strstr(r + strlen(dir), "/../"));
+	struct draft d = {0}, back = {0};
+	ck_assert_int_eq(draft_read(p, &back), 1); /* none yet */
+	draft_add(&d, "form", "visit");
+	draft_add(&d, "note", "line one\nline two \\ C:\\x\\n end ");
+	draft_add(&d, "l.tags", "回头客");
+	draft_add(&d, "l.tags", "VIP");
+	ck_assert_int_eq(draft_write(p, &d), 0);
+	ck_assert_int_eq(draft_read(p, &back), 0);
+	ck_assert_uint_eq(back.keys.n, 4);
+	ck_assert_str_eq(draft_get(&back, "note"), "line one\nline two \\ C:\\x\\n end ");
+	ck_assert_str_eq(back.vals.v[3], "VIP");
+	draft_free(&back);
+	draft_free(&d);
+	memset(&back, 0, sizeof back);
+	draft_add(&d, "form", "guest");
+	ck_assert_int_eq(draft_write(p, &d), 0); /* over the one before */
+	ck_assert_int_eq(draft_read(p, &back), 0);
+	ck_assert_uint_eq(back.keys.n, 1);
+	draft_free(&back);
+	draft_free(&d);
+	draft_remove(p);
+	memset(&back, 0, sizeof back);
+	ck_assert_int_eq(draft_read(p, &back), 1);
+	free(p), free(q), free(r);
+	char cmd[100];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("draw");
@@ -210,6 +253,7 @@ int main(void)
 	tcase_add_test(tc, test_combining_marks);
 	tcase_add_test(tc, test_wrap);
 	tcase_add_test(tc, test_row_window);
+	tcase_add_test(tc, test_draft_roundtrip);
 	suite_add_tcase(s, tc);
 	return testdb_run(s);
 }
