@@ -407,6 +407,8 @@ static void complete_cmd(struct tui *t)
 }
 
 static int dispatch(struct tui *t, enum action a, int key);
+static void suspend(struct tui *t);
+static int interrupt(struct tui *t);
 
 bool tui_leave_all(struct tui *t)
 {
@@ -552,6 +554,11 @@ static int dispatch(struct tui *t, enum action a, int key)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return RD_VIEW;
+	case ACT_INTERRUPT: /* from the ':' line, or bound to a character */
+		return interrupt(t);
+	case ACT_SUSPEND:
+		suspend(t);
+		return RD_VIEW;
 	case ACT_LOOKUP:
 		tui_open_named(t, "lookup");
 		return RD_VIEW;
@@ -631,7 +638,7 @@ static int handle_key1(struct tui *t, int key)
 {
 	if (key == (KEYF | KEY_RESIZE))
 		return RD_VIEW;
-	{
+	if (!printable(key)) { /* before anything else, a field or the command line included */
 		unsigned g = SC_GLOBAL;
 		enum action a = keymap_lookup(&t->keys, key, &g, 1);
 		if (a == ACT_INTERRUPT)
