@@ -54,4 +54,15 @@ printf 'colour: blue\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
 screen <<'KEYS'
 snap
 KEYS
+note "interrupt bound to a letter too: typed in a field it is the letter; on today's list it quits"
+printf 'keys:\n  interrupt: ^C Q\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+type Q
+expect Find: Q
+snap Q typed in the query
+key ^U F3
+expect today
+key Q
+snap not reached: Q quit
+KEYS
 finish
