@@ -53,8 +53,22 @@ wait_exit
 check "yes, yes: maitre quits with status 0" test "$rc" = 0
 run guest find 周先生
 
-note "^C with nothing typed quits at once"
+note "stopped from outside and continued (kill -STOP, kill -CONT): the screen is drawn whole again"
 start
+wait_for "Find:"
+text "abc"
+wait_for "Find: abc"
+pid=$(pane_pid)
+kill -STOP "$pid"
+printf '\033[2J\033[HGARBAGE written while stopped' > "$(tm display-message -p -t t '#{pane_tty}')"
+wait_for "GARBAGE"
+kill -CONT "$pid"
+not_on_screen() { ! screen_has "$1"; }
+check "continued: redrawn" wait_for "Find: abc"
+check "continued: nothing else left on the screen" not_on_screen "GARBAGE"
+keys C-u
+
+note "^C with nothing typed quits at once"
 wait_for "Find:"
 keys C-c
 wait_exit
