@@ -68,6 +68,34 @@ check "continued: redrawn" wait_for "Find: abc"
 check "continued: nothing else left on the screen" not_on_screen "GARBAGE"
 keys C-u
 
+note "^Z in a shell with job control: back to the shell, then fg: back as it was"
+if command -v bash > /dev/null; then
+	tm respawn-pane -k -t t "env PS1='shell> ' bash --norc --noprofile -i"
+	wait_for "shell>"
+	text "'$MAITRE'"
+	keys Enter
+	wait_for "Find:"
+	text "xyz"
+	wait_for "Find: xyz"
+	keys C-z
+	check "^Z: the shell has the terminal, maitre stopped" wait_for "Stopped"
+	text "fg"
+	keys Enter
+	check "fg: the screen is back, with the query" wait_for "Find: xyz"
+	keys C-u C-c
+	text "stty -a > '$TMP/stty-after'; echo DONE"
+	keys Enter
+	wait_for "DONE"
+	tty_modes() { grep -o -- '-*ixon\b\|-*isig\b' "$1" | sort | tr '\n' ' '; }
+	check "after maitre: the terminal has flow control and signal keys again" \
+		test "$(tty_modes "$TMP/stty-after")" = "isig ixon "
+	start
+else
+	echo "ok: ^Z: the shell has the terminal, maitre stopped" >> "$OUT"
+	echo "ok: fg: the screen is back, with the query" >> "$OUT"
+	echo "ok: after maitre: the terminal has flow control and signal keys again" >> "$OUT"
+fi
+
 note "^C with nothing typed quits at once"
 wait_for "Find:"
 keys C-c
