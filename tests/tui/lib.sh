@@ -6,6 +6,8 @@
 # and each `snap` writes the screen's text into the transcript. Script commands:
 #   size COLS ROWS   resize the terminal      type TEXT   type characters (UTF-8)
 #   key NAME...      press keys (Enter, Esc, Tab, BTab, Up, Down, PgDn, F3, ^S, ...)
+#   paste FILE       the file's text as a terminal pastes it (line breaks as spaces, all of it
+#                    in before the screen is drawn again; refused where no field has the focus)
 #   snap [LABEL]     the screen's text         expect TEXT the screen must show TEXT
 #   attr TEXT        the attributes (bold, reverse, underline, dim, colour) TEXT is shown in
 #   run COMMAND      a shell command (another terminal's change)
