@@ -712,6 +712,15 @@ static void render(struct tui *t);
 /* One key for a prompt: from the script in script mode. */
 static int next_key(struct tui *t, int timeout_ms);
 
+/* A prompt ends without an answer; cut off by a signal (a hangup, SIGTERM), what it held is
+ * kept in t->prompt_cut for the view's draft. NULL. */
+static char *prompt_cut(struct tui *t, const struct edit *e)
+{
+	if (got_signal && e->len && !t->prompt_cut)
+		t->prompt_cut = xstrdup(e->buf);
+	return NULL;
+}
+
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 {
 	struct edit e;
@@ -739,7 +748,7 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 		/* the keys already waiting (a paste) go in before the line is drawn again */
 		for (; key >= 0; key = t->script ? -2 : next_key(t, 0)) {
 			if (key == 27 || t->quit)
-				return NULL;
+				return prompt_cut(t, &e);
 			if (key == (KEYF | KEY_RESIZE)) {
 				render(t);
 				break;
@@ -763,7 +772,7 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 			full = edit_refused();
 		}
 		if (key == -1 && (t->quit || t->script))
-			return NULL;
+			return prompt_cut(t, &e);
 	}
 }
 
@@ -1530,6 +1539,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	}
 	keymap_free(&t.keys);
 	free(t.draft_path);
+	free(t.prompt_cut);
 	for (size_t i = 0; i < t.nrules_read; i++) {
 		tier_rules_free(t.rules_read[i]);
 		free(t.rules_read[i]);

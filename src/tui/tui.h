@@ -98,6 +98,8 @@ struct tui {
 	/* the draft file of this login and database (draft.h), and the view it was restored into */
 	char *draft_path;
 	struct view *draft_view;
+	/* the text of a prompt cut off by a hangup or SIGTERM, for the view's draft (or NULL) */
+	char *prompt_cut;
 	/* headless screen tests (MAITRE_TUI_SCRIPT): keys come from a script */
 	FILE *script;
 	const char *script_name;
@@ -139,7 +141,8 @@ void tui_error(struct tui *t, const char *fmt, ...) __attribute__((format(printf
 /* Asks a yes/no question on the status line; true for yes. */
 bool tui_confirm(struct tui *t, const char *question);
 /* Reads one line on the status line after prompt (initial text may be NULL); NULL when
- * cancelled. Caller frees. */
+ * cancelled (cut off by a hangup or SIGTERM, the text typed is in t->prompt_cut). Caller
+ * frees. */
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
 /* Whether every view may be closed (each asks about what it holds). */
 bool tui_leave_all(struct tui *t);

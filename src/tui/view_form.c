@@ -104,6 +104,9 @@ struct form {
 	char msg[4096];
 	bool msg_error;
 	bool force_phone;     /* the next save keeps a phone another guest has */
+	/* an item being typed on the status line when maitre was cut off: for the draft */
+	int cut_list;
+	char *cut;
 	/* search before create */
 	struct guest_summary match[5];
 	size_t nmatch;
@@ -868,6 +871,11 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 	/* an item is edited as it is shown, which is what the parser reads */
 	char *text = tui_prompt(t, prompt, init);
 	free(init);
+	if (!text && t->prompt_cut) { /* cut off: kept for the draft */
+		f->cut_list = l;
+		f->cut = t->prompt_cut;
+		t->prompt_cut = NULL;
+	}
 	if (!text)
 		return;
 	struct guest trial;
@@ -904,6 +912,8 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 /* Whether anything was typed that is not saved. */
 static bool form_dirty(const struct form *f)
 {
+	if (f->cut)
+		return true;
 	for (int l = 0; l < L_COUNT; l++) { /* an item added, edited or deleted */
 		if (list_len(&f->g, l) != list_len(&f->orig, l))
 			return true;
@@ -966,10 +976,12 @@ static void draft_guest(struct draft *d, const char *prefix, const struct guest 
 }
 
 /* The guest written by draft_guest with prefix, into g (initialised by the caller); its
- * fields as typed. The number of items that could not be read back. */
-static int undraft_guest(const struct draft *d, const char *prefix, struct guest *g)
+ * fields as typed. Items that cannot be read back are said in lost (when not NULL), whole, so
+ * that they can be typed again; their number is returned. */
+static int undraft_guest(const struct draft *d, const char *prefix, struct guest *g,
+			 struct sbuf *lost)
 {
-	int lost = 0;
+	int nlost = 0;
 	size_t pl = strlen(prefix);
 	for (size_t i = 0; i < d->keys.n && i < d->vals.n; i++) {
 		const char *k = d->keys.v[i], *val = d->vals.v[i];
@@ -984,11 +996,15 @@ static int undraft_guest(const struct draft *d, const char *prefix, struct guest
 			char why[300];
 			for (int l = 0; l < L_COUNT; l++)
 				if (strcmp(k + 2, draft_list_keys[l]) == 0 &&
-				    item_parse(g, l, val, why, sizeof why) < 0)
-					lost++;
+				    item_parse(g, l, val, why, sizeof why) < 0) {
+					nlost++;
+					if (lost)
+						sbuf_printf(lost, _("Not read back, type it again: %s \"%s\" (%s). "),
+							    _(list_names[l]), val, why);
+				}
 		}
 	}
-	return lost;
+	return nlost;
 }
 
 static bool form_draft(struct tui *t, struct view *v, struct draft *d)
@@ -1008,6 +1024,11 @@ static bool form_draft(struct tui *t, struct view *v, struct draft *d)
 	draft_add(d, "id", buf);
 	draft_guest(d, "", &f->g, f->f);
 	draft_guest(d, "o.", &f->orig, NULL);
+	if (f->cut) { /* typed, not yet added: read back as an item when it can be */
+		char key[40];
+		snprintf(key, sizeof key, "l.%s", draft_list_keys[f->cut_list]);
+		draft_add(d, key, f->cut);
+	}
 	return true;
 }
 
@@ -1132,6 +1153,7 @@ static void form_free(struct view *v)
 	for (size_t i = 0; i < f->nmatch; i++)
 		guest_summary_free(&f->match[i]);
 	free(f->rows);
+	free(f->cut);
 	free(f);
 }
 
@@ -1202,10 +1224,10 @@ struct view *view_form_from_draft(struct tui *t, const struct draft *d)
 	struct guest mine, orig;
 	guest_init(&mine);
 	guest_init(&orig);
-	int lost = undraft_guest(d, "", &mine);
-	undraft_guest(d, "o.", &orig);
 	struct sbuf report = {0};
 	sbuf_printf(&report, "%s ", _("Restored as typed when maitre was cut off; ^S saves it."));
+	int lost = undraft_guest(d, "", &mine, &report);
+	undraft_guest(d, "o.", &orig, NULL);
 	if (id) {
 		/* f->g and f->orig are the guest as stored now */
 		merge(&orig, &mine, &f->g, &report);
@@ -1218,11 +1240,6 @@ struct view *view_form_from_draft(struct tui *t, const struct draft *d)
 		for (int i = 0; i < GF_COUNT; i++)
 			edit_set(&f->f[i], f->g.f[i]);
 	}
-	if (lost)
-		sbuf_printf(&report,
-			    ngettext("%d item could not be read back.", "%d items could not be read back.",
-				     lost),
-			    lost);
 	snprintf(f->msg, sizeof f->msg, "%s", report.s ? report.s : "");
 	f->msg_error = lost > 0;
 	sbuf_free(&report);

@@ -58,4 +58,25 @@ check "declined: the draft is gone" test "$(drafts)" = 0
 keys C-c
 wait_exit
 run guest find 吴先生
+
+note "cut off while a phone is typed on the status line: the phone is kept too"
+start
+wait_for "Find:"
+keys C-n
+wait_for "new guest"
+text "冯女士"
+keys C-n
+wait_for "phones"
+keys Enter
+text "137 0000 1111"
+wait_for "phones: 137 0000 1111"
+tm kill-server
+check "a draft is kept" wait_draft
+start
+check "the draft is offered" wait_for "Restore the new guest 冯女士"
+keys y
+check "the phone typed is back, in the list" wait_for "mobile 137 0000 1111"
+keys C-s
+check "saved" wait_for "added"
+run guest find 冯女士
 finish
