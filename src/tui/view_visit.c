@@ -322,7 +322,7 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 	date_month_key(date_today(), month);
 	vf->have_sum = search_store_summaries(t->st, &guest_id, 1, month, &vf->sum) == ST_OK;
 	/* the limits, in characters, of visit_validate (table, note) and of what fits (the rest) */
-	static const size_t limits[VF_COUNT] = {10, 0, 3, 20, 40, 2000};
+	static const size_t limits[VF_COUNT] = {20, 0, 6, 20, 40, 2000};
 	for (int i = 0; i < VF_COUNT; i++)
 		edit_limit(&vf->f[i], limits[i]);
 	edit_set(&vf->f[VF_DATE], day);
