@@ -20,7 +20,7 @@ SOCK="$TMP/tmux"
 tm() {
 	tmux -S "$SOCK" -f /dev/null "$@"
 }
-trap 'tm kill-server 2> /dev/null; rm -rf "$TMP"' EXIT
+trap 'tm kill-server 2> /dev/null || true; rm -rf "$TMP"' EXIT
 export TERM=xterm-256color
 export XDG_STATE_HOME="$TMP/state" # the drafts kept on a hangup
 
