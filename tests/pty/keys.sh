@@ -83,6 +83,8 @@ if command -v bash > /dev/null; then
 	keys Enter
 	check "fg: the screen is back, with the query" wait_for "Find: xyz"
 	keys C-u C-c
+	n=250 # the shell reads the next line only once maitre has given the terminal back
+	while [ "$n" -gt 0 ] && pane_pid > /dev/null; do sleep 0.02; n=$((n - 1)); done
 	text "stty -a > '$TMP/stty-after'; echo DONE"
 	keys Enter
 	wait_for "DONE"

@@ -158,9 +158,9 @@ type ; notes only
 key Enter
 snap a person without a relation
 key ^N a
-type 这位客人每次来都会点同一道菜而且总是坐在靠窗的位子
+type 这位客人每次来都会点同一道菜而且总是坐在靠窗的位子，这位客人每次来都会点同一道菜而且总是坐在靠窗的位子，这位客人每次来都会点同一道菜而且总是坐在靠窗的位子
 key Enter
-snap a tag over 60 bytes: refused as it is typed, as the command line and the save refuse it
+snap a tag over 60 characters: refused as it is typed, as the command line and the save refuse it
 KEYS
 note "the other terminal removes an allergy, adds a taboo and a tag while our form is open: the merge says each, the allergy first"
 screen <<'KEYS'
