@@ -1295,8 +1295,7 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms)
 		"first screen      %8.2f ms after the process started   (target <= 50 ms)\n"
 		"key to screen     p50 %.3f ms  p99 %.3f ms  max %.3f ms over %zu typed characters"
 		"   (target p99 <= 10 ms)\n"
-		"bytes per key     mean %.0f  p50 %.0f  p99 %.0f  max %.0f"
-		"   (target <= 400 for a one-character change)\n"
+		"bytes per key     mean %.0f  p50 %.0f  p99 %.0f  max %.0f\n"
 		"  changed text    mean %.0f  p50 %.0f  p99 %.0f  (UTF-8 of the characters that changed"
 		" on the screen: the least any update can send)\n",
 		first_ms, pct(ms, n, .5), pct(ms, n, .99), ms[n - 1], n, mean(b, n), pct(b, n, .5),
@@ -1306,10 +1305,18 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms)
 		size_t m;
 		b = bench_sorted(k, n, BF_BYTES, page, &m);
 		tx = bench_sorted(k, n, BF_TEXT, page, &m);
-		if (b && tx)
-			fprintf(stderr, "  %5zu keys %s: bytes p50 %.0f, changed text p50 %.0f\n", m,
-				page ? "brought another page of results" : "kept the page           ",
-				pct(b, m, .5), pct(tx, m, .5));
+		if (b && tx && page) {
+			double floor = pct(tx, m, .5), sent = pct(b, m, .5);
+			fprintf(stderr,
+				"  %5zu keys brought another page of results: bytes p50 %.0f, changed text "
+				"p50 %.0f: %.2f× the floor   (target <= 1.30×)\n",
+				m, sent, floor, floor > 0 ? sent / floor : 0);
+		} else if (b && tx) {
+			fprintf(stderr,
+				"  %5zu keys kept the page: bytes p50 %.0f  p99 %.0f, changed text p50 %.0f"
+				"   (target p50 <= 150 bytes)\n",
+				m, pct(b, m, .5), pct(b, m, .99), pct(tx, m, .5));
+		}
 		free(b), free(tx);
 	}
 }
