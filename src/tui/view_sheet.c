@@ -2,13 +2,15 @@
  * column frozen at the left, one column per day of the month scrolling sideways, two rows per
  * guest (covers, spend), the month's figures and the tier frozen at the right.
  *
- * Opened as ":sheet [YYYY-MM] [tier LETTER] [manager LOGIN]" (the words in any order; the month
- * defaults to this one); f asks for the filter in the same words, c clears it, x exports the
- * sheet as `maitre --format csv sheet` writes it.
+ * Opened as ":sheet [YYYY-MM] [tier LETTER] [manager LOGIN]" (the words in any order; "A" alone
+ * is "tier A"; the month defaults to this one, shown on the days up to today); f asks for the
+ * filter in the same words, c clears it, x exports the sheet as `maitre --format csv sheet`
+ * writes it.
  *
  * A big month has hundreds of thousands of guests: the view holds a window of the sheet's rows
  * (sheet_store_window, keyset by guest id) and reads more as the cursor moves past either end
  * of it, so the first screen never waits for the whole month. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +52,30 @@ static bool known_tier(const struct tier_rules *r, const char *letter)
 	return false;
 }
 
-/* Reads one setting ("tier X", "manager LOGIN", or when month is not NULL "YYYY-MM") from the
- * words at *p into f and *month, moving *p past it; false with the reason in why. */
+/* Whether word alone names a tier of the rules in force ("A", or "a" for it; any single letter
+ * when no rules are loaded): its letter, as the rules spell it, into letter. */
+static bool bare_tier(const struct tier_rules *r, const char *word, char letter[8])
+{
+	size_t n = strlen(word);
+	if (n == 0 || n >= 8 || (!r && n != 1))
+		return false;
+	for (size_t i = 0; i <= n; i++)
+		letter[i] = (char)toupper((unsigned char)word[i]);
+	if (!(letter[0] >= 'A' && letter[0] <= 'Z'))
+		return false;
+	if (!r)
+		return true;
+	if (tier_privilege_for(r, letter))
+		return true;
+	for (size_t k = 0; k < r->nrules; k++)
+		if (strcmp(r->rules[k].tier, letter) == 0)
+			return true;
+	return false;
+}
+
+/* Reads one setting ("tier X" or "X" alone, "manager LOGIN", or when month is not NULL
+ * "YYYY-MM") from the words at *p into f and *month, moving *p past it; false with the reason
+ * in why. */
 static bool parse_word(struct tui *t, const char **p, struct filter *f, struct date *month,
                        char *why, size_t len)
 {
@@ -70,6 +94,11 @@ static bool parse_word(struct tui *t, const char **p, struct filter *f, struct d
 	bool tier = strcmp(word, "tier") == 0, manager = strcmp(word, "manager") == 0;
 	int y, mo;
 	char rest;
+	char letter[8];
+	if (!tier && !manager && bare_tier(t->rules, word, letter)) { /* "A" is "tier A" */
+		snprintf(f->tier, sizeof f->tier, "%s", letter);
+		return true;
+	}
 	if (month && sscanf(word, "%d-%d%c", &y, &mo, &rest) == 2) { /* 2026-13 */
 		snprintf(why, len, _("\"%s\" is not a month (YYYY-MM)"), word);
 		return false;
@@ -205,6 +234,18 @@ static void clamp_days(struct sheet *d, const struct layout *l)
 		d->day0 = days - l->ndays;
 	if (d->day0 < 0)
 		d->day0 = 0;
+}
+
+/* In the current month, the days shown end with today (the days after it have no visits yet);
+ * another month keeps the days shown. */
+static void show_today(const struct tui *t, struct sheet *d)
+{
+	struct date today = date_today();
+	if (today.y != d->month.y || today.m != d->month.m)
+		return;
+	struct layout l = layout_of(t, d);
+	d->day0 = today.d - l.ndays;
+	clamp_days(d, &l);
 }
 
 /* ---- drawing ---- */
@@ -429,6 +470,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	struct sheet *d = v->data;
 	struct layout l = layout_of(t, d);
 	if (widget_month_act(&d->month, a)) {
+		show_today(t, d);
 		load_at(t, d, 0, false);
 		return RD_VIEW;
 	}
@@ -530,6 +572,7 @@ struct view *view_sheet_new(struct tui *t, const char *arg)
 	d->month = month;
 	d->f = f;
 	d->w.elem = sizeof(struct sheet_row);
+	show_today(t, d);
 	load_at(t, d, 0, false);
 	return v;
 }

@@ -125,6 +125,31 @@ key Enter
 expect No guest of this filter came this month
 snap li has no guest of tier B this month
 KEYS
+# at 80x24: this month's sheet opens on the days that end with today (MAITRE_NOW: June 30th),
+# not on the 1st; a tier letter alone is the filter by that tier, on the ':' line too
+v 1 2026-06-29 dinner 5 400
+screen <<'KEYS'
+size 80 24
+key F5
+expect days 25–30 of 30
+snap this month: the days up to today, the 30th
+key [
+key ]
+expect days 25–30 of 30
+key :
+type sheet 2026-05
+key Enter
+key f
+key ^U
+type C
+key Enter
+expect tier C · days 1–6 of 31
+snap C alone: the sheet of tier C
+key :
+type sheet c 2026-05
+key Enter
+expect tier C · days 1–6 of 31
+KEYS
 cd "$TMP" # the export's default file is written in the current directory
 printf 'a file of someone else\n' > kept.csv
 screen <<'KEYS'
