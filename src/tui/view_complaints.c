@@ -98,18 +98,21 @@ struct layout {
 
 static void layout(int cols, struct layout *l)
 {
+	/* below 100 columns the logged column gives way, so that the status ("acknowledged") and
+	 * the deadline ("! follow-up 13d 23h late") are whole; the guest keeps 10: "孙先生 !!✕" */
 	bool wide = cols >= 100;
 	int w[K_COUNT] = {
-	    wide ? 5 : 4,  0, wide ? 12 : 7, 8, wide ? 12 : 10, wide ? 8 : 6, cols >= 110 ? 11 : 6,
-	    wide ? 24 : 20}; /* at 80 columns the guest keeps 10: "孙先生 !!✕" */
-	int used = 1 + K_COUNT - 1;
+	    wide ? 5 : 4, 0, wide ? 12 : 7, 8, 12, wide ? 8 : 6, !wide ? 0 : cols >= 110 ? 11 : 6,
+	    wide ? 24 : 25};
+	int used = 1;
 	for (int i = 0; i < K_COUNT; i++)
-		used += w[i];
+		used += w[i] + (i > 0 && (w[i] > 0 || i == K_GUEST));
 	w[K_GUEST] = cols - used - 1;
 	for (int i = 0, x = 1; i < K_COUNT; i++) {
 		l->x[i] = x;
 		l->w[i] = w[i];
-		x += w[i] + 1;
+		if (w[i] > 0)
+			x += w[i] + 1;
 	}
 }
 

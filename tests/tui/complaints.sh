@@ -111,7 +111,8 @@ snap only high
 key s
 key Enter
 size 80 24
-snap at the smallest size
+expect acknowledged lina   ! resolve 7h 5m late
+snap at the smallest size: the status and the deadline whole, the logged column gives way
 key :
 type complaints all category price
 key Enter
