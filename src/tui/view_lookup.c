@@ -95,8 +95,19 @@ static void draw(struct tui *t, struct view *v)
 			_("the last digits of a phone number (5678), or three characters of an employer."),
 			keys ? keys : "",
 		};
-		for (int i = 0; i < 3; i++)
-			draw_text(3 + i, 2, w - 4, tips[i], draw_attr(t, TE_DIM), true);
+		/* each on its line when it fits; else wrapped whole, the first two as one sentence */
+		int y = 3, tw = w - 4;
+		char *joined = NULL;
+		if (draw_width(tips[0]) > tw || draw_width(tips[1]) > tw) {
+			size_t n = strlen(tips[0]);
+			bool ascii_end = n && (unsigned char)tips[0][n - 1] < 0x80; /* not "，" */
+			joined = xasprintf("%s%s%s", tips[0], ascii_end ? " " : "", tips[1]);
+		}
+		if (joined)
+			y += draw_wrap(y, 2, tw, 4, joined, draw_attr(t, TE_DIM));
+		for (int i = joined ? 2 : 0; i < 3; i++)
+			y += draw_wrap(y, 2, tw, 3, tips[i], draw_attr(t, TE_DIM));
+		free(joined);
 		free(keys);
 		return;
 	}

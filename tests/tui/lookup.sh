@@ -58,4 +58,11 @@ attr !! ALLERGY
 attr ✕ TABOO
 KEYS
 )
+note "at 80x24 the tips are wrapped, not cut"
+screen <<'KEYS'
+size 80 24
+expect initials (sxs), the last digits of a phone number (5678), or three
+expect F4 the dashboard.
+snap the first screen at the smallest size
+KEYS
 finish
