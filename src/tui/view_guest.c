@@ -373,20 +373,27 @@ static void draw(struct tui *t, struct view *v)
 		snprintf(line, sizeof line, _("! complained on %.10s: handle with care"), c->sum.last_complaint);
 		draw_fill(y++, 1, w - 2, line, draw_attr(t, TE_COMPLAINT));
 	}
+	int rule = y;
 	widget_rule(t, y++, 1, w - 2);
 	/* the scrolling body */
 	int lw = 16; /* as in act */
 	size_t i = c->top;
+	bool cut = false; /* the last line drawn did not fit whole */
 	for (; i < c->n && y <= bottom; i++) {
 		const struct card_line *l = &c->lines[i];
 		if (l->label)
 			draw_text(y, 1, lw, l->label, draw_attr(t, TE_LABEL), true);
-		y += draw_wrap(y, 2 + lw, w - 3 - lw, bottom - y + 1, l->text, draw_attr(t, l->elem));
+		int rows =
+		    draw_wrap(y, 2 + lw, w - 3 - lw, bottom - y + 1, l->text, draw_attr(t, l->elem));
+		cut = rows < draw_wrap(0, 0, w - 3 - lw, 0, l->text, 0);
+		y += rows;
 	}
-	if (i < c->n || c->top > 0) { /* more than one screen: where we are */
+	if (cut && i > c->top + 1) /* a line taller than the page still counts as shown */
+		i--;
+	if (i < c->n || c->top > 0) { /* more than one screen: where we are, on the rule */
 		char pos[48];
 		snprintf(pos, sizeof pos, " %s %zu-%zu/%zu ", i < c->n ? "↓" : "↑", c->top + 1, i, c->n);
-		draw_right(bottom, w - 20, 19, pos, draw_attr(t, TE_DIM));
+		draw_right(rule, w - 20, 19, pos, draw_attr(t, TE_DIM));
 	}
 }
 

@@ -20,7 +20,8 @@ type ljz
 key Enter
 snap the card
 size 80 24
-snap at the smallest size
+expect ─         ↓ 1-
+snap at the smallest size: where the page is, on the rule (it hid the page's last line)
 key PgDn
 snap scrolled: the safety block stays
 key End
