@@ -1207,7 +1207,53 @@ struct bench_key {
 	long bytes; /* sent to the terminal */
 	long text;  /* UTF-8 bytes of the characters that changed on the screen */
 	bool page;  /* it brought another page of results */
+	long at;    /* where its bytes start in the terminal output */
 };
+
+/* What the bytes sent to the terminal are: the parts bench_split tells apart. */
+enum bench_part { BP_TEXT, BP_BLANK, BP_MOVE, BP_ATTR, BP_ERASE, BP_OTHER, BP_COUNT };
+
+/* Adds the n bytes at 'at' of the terminal output f to part[], by what they do: characters
+ * (blanks apart), cursor moves, attribute changes (SGR, and the character set designation
+ * that terminfo's sgr strings include), erases, anything else. False when they cannot be read
+ * back. */
+static bool bench_split(FILE *f, long at, long n, long part[BP_COUNT])
+{
+	char *b = n > 0 ? malloc((size_t)n) : NULL;
+	if (!b || fseek(f, at, SEEK_SET) != 0 || fread(b, 1, (size_t)n, f) != (size_t)n) {
+		free(b);
+		return false;
+	}
+	for (long i = 0; i < n;) {
+		long k = 1;
+		enum bench_part p = BP_TEXT;
+		unsigned char c = (unsigned char)b[i];
+		if (c == 0x1b && i + 1 < n && b[i + 1] == '[') {
+			k = 2;
+			while (i + k < n && !(b[i + k] >= 0x40 && b[i + k] <= 0x7e))
+				k++;
+			char fin = i + k < n ? b[i + k] : 0;
+			k += i + k < n;
+			p = strchr("HGdfABCDEF", fin) ? BP_MOVE
+			    : fin == 'm'              ? BP_ATTR
+			    : strchr("KXJP@LM", fin)  ? BP_ERASE
+			                              : BP_OTHER;
+		} else if (c == 0x1b) {
+			k = i + 2 < n && (b[i + 1] == '(' || b[i + 1] == ')') ? 3 : 2;
+			p = k == 3 ? BP_ATTR : BP_OTHER;
+		} else if (c == '\r' || c == '\n' || c == '\b') {
+			p = BP_MOVE;
+		} else if (c == ' ') {
+			p = BP_BLANK;
+		}
+		if (i + k > n)
+			k = n - i;
+		part[p] += k;
+		i += k;
+	}
+	free(b);
+	return true;
+}
 
 /* The screen's characters, a cell each (0 for the second cell of a wide character). */
 static uint32_t *screen_chars(int rows, int cols, uint32_t *into)
@@ -1277,7 +1323,7 @@ static double mean(const double *v, size_t n)
 	return n ? s / (double)n : 0;
 }
 
-static void bench_report(const struct bench_key *k, size_t n, double first_ms)
+static void bench_report(const struct bench_key *k, size_t n, double first_ms, FILE *out)
 {
 	/* bytes: the keys that change the query by one character are all printable here */
 	if (!n) {
@@ -1311,6 +1357,18 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms)
 				"  %5zu keys brought another page of results: bytes p50 %.0f, changed text "
 				"p50 %.0f: %.2f× the floor   (target <= 1.30×)\n",
 				m, sent, floor, floor > 0 ? sent / floor : 0);
+			long part[BP_COUNT] = {0};
+			bool read = m > 0;
+			for (size_t i = 0; read && i < n; i++)
+				if (k[i].page)
+					read = bench_split(out, k[i].at, k[i].bytes, part);
+			if (read)
+				fprintf(stderr,
+					"        their bytes, mean per key: characters %.0f, blanks %.0f, "
+					"cursor moves %.0f, attributes %.0f, erases %.0f, other %.0f\n",
+					(double)part[BP_TEXT] / (double)m, (double)part[BP_BLANK] / (double)m,
+					(double)part[BP_MOVE] / (double)m, (double)part[BP_ATTR] / (double)m,
+					(double)part[BP_ERASE] / (double)m, (double)part[BP_OTHER] / (double)m);
 		} else if (b && tx) {
 			fprintf(stderr,
 				"  %5zu keys kept the page: bytes p50 %.0f  p99 %.0f, changed text p50 %.0f"
@@ -1319,6 +1377,7 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms)
 		}
 		free(b), free(tx);
 	}
+	fseek(out, 0, SEEK_END); /* the stream may be written again */
 }
 
 int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
@@ -1378,7 +1437,11 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 			return 1;
 		}
 		const char *outp = getenv("MAITRE_TUI_OUTPUT");
-		t.term_out = fopen(outp && *outp ? outp : "/dev/null", "w");
+		/* w+: a benchmark reads back what was sent (when the file can be read) */
+		const char *out_path = outp && *outp ? outp : "/dev/null";
+		t.term_out = fopen(out_path, "w+");
+		if (!t.term_out)
+			t.term_out = fopen(out_path, "w");
 		in = fopen("/dev/null", "r");
 		const char *term = getenv("MAITRE_TUI_TERM");
 		scr = t.term_out && in ? newterm(term && *term ? term : "xterm-256color", t.term_out, in)
@@ -1506,6 +1569,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 			k->bytes = ftell(t.term_out) - b0;
 			now = screen_chars(t.rows, t.cols, now);
 			k->text = changed_text(was, now, (size_t)t.rows * (size_t)t.cols);
+			k->at = b0;
 			if (k->ms > 10) /* over the target: which key of the script */
 				fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t.script_name, t.script_line,
 					k->ms);
@@ -1528,7 +1592,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		restore_terminal();
 	curses_on = false;
 	if (t.bench)
-		bench_report(bk, nk, first);
+		bench_report(bk, nk, first, t.term_out);
 	free(bk);
 	free(was);
 	free(now);
