@@ -195,6 +195,19 @@ static const char *title(struct tui *t, struct view *v)
 	return buf;
 }
 
+/* "status: acknowledged · steps 0 of 5 · ! OVERDUE: resolve by …, 7h 32m late". */
+static void status_text(struct tui *t, struct cview *c, char *st, size_t len)
+{
+	char due[20], span[64];
+	int n = snprintf(st, len, _("status: %s · steps %d of %d"), complaint_ui_status(c->k.status),
+			 complaint_steps_count(c->k.steps), COMPLAINT_STEPS);
+	if (n >= 0 && (size_t)n < len && c->late != CD_NONE &&
+	    complaint_due(&c->k, complaint_ui_rules(t), c->late, due))
+		snprintf(st + n, len - (size_t)n, _(" · ! OVERDUE: %s by %.16s, %s late"),
+			 complaint_ui_deadline(c->late), due,
+			 complaint_ui_span(due, c->now, span, sizeof span));
+}
+
 /* The fixed head: name and phones, the safety block, the status. Returns the next row. */
 static int draw_head(struct tui *t, struct cview *c)
 {
@@ -209,15 +222,10 @@ static int draw_head(struct tui *t, struct cview *c)
 	}
 	y++;
 	y += widget_guest_safety(t, y, 1, w - 2, c->have_sum ? &c->sum : NULL);
-	char st[300], due[20], span[64];
-	int n = snprintf(st, sizeof st, _("status: %s · steps %d of %d"),
-			 complaint_ui_status(c->k.status), complaint_steps_count(c->k.steps),
-			 COMPLAINT_STEPS);
-	if (c->late != CD_NONE && complaint_due(&c->k, complaint_ui_rules(t), c->late, due))
-		snprintf(st + n, sizeof st - (size_t)n, _(" · ! OVERDUE: %s by %.16s, %s late"),
-			 complaint_ui_deadline(c->late), due,
-			 complaint_ui_span(due, c->now, span, sizeof span));
-	draw_fill(y++, 1, w - 2, st, draw_attr(t, c->late != CD_NONE ? TE_OVERDUE : TE_LABEL));
+	char st[300];
+	status_text(t, c, st, sizeof st);
+	/* wrapped, not cut: at 80 columns the lateness is the end of a long line */
+	y += draw_wrap(y, 1, w - 2, 3, st, draw_attr(t, c->late != CD_NONE ? TE_OVERDUE : TE_LABEL));
 	widget_rule(t, y++, 1, w - 2);
 	return y;
 }
@@ -274,8 +282,11 @@ static size_t last_top(struct tui *t, struct cview *c, int page)
 
 static int scroll_body(struct tui *t, struct cview *c, enum action a)
 {
-	/* the fixed head: name, safety block, status, rule */
-	int head = 3 + widget_guest_safety_rows(t, c->have_sum ? &c->sum : NULL, t->cols - 2);
+	/* the fixed head: name, safety block, status (wrapped), rule */
+	char st[300];
+	status_text(t, c, st, sizeof st);
+	int head = 2 + draw_wrap(0, 0, t->cols - 2, 0, st, 0) +
+		   widget_guest_safety_rows(t, c->have_sum ? &c->sum : NULL, t->cols - 2);
 	int page = t->rows - 3 - head > 1 ? t->rows - 3 - head : 1;
 	return widget_page_act(&c->top, a, last_top(t, c, page), (size_t)page);
 }

@@ -156,6 +156,10 @@ screen <<'KEYS'
 key F7 End Enter
 snap overdue: the head says which deadline and how late
 attr ! OVERDUE
+size 80 24
+expect 1h 55m late
+snap at 80x24 the status is wrapped: how late is not cut
+size 100 30
 key r
 key Enter
 snap a resolution is required
