@@ -39,6 +39,11 @@ static const char *locale_dir(void)
 int main(int argc, char **argv)
 {
 	tui_process_t0 = tui_now_ms();
+	/* LANGUAGE set but empty (as login scripts often leave it) says nothing: without this the
+	 * fallback below would take it as a choice and LANG=zh_CN.UTF-8 would speak English */
+	const char *language = getenv("LANGUAGE");
+	if (language && !*language)
+		unsetenv("LANGUAGE");
 	const char *asked = setlocale(LC_ALL, "");
 	/* Guest data is UTF-8 whatever the locale: when the one asked for is missing or not
 	 * UTF-8, use C.UTF-8 for characters and keep the language it named for messages. */
