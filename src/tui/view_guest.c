@@ -182,7 +182,9 @@ static void tier_lines(struct tui *t, struct card *c)
 	} else {
 		add(c, _("tier"), TE_DIM, "%s", _("none yet"));
 	}
-	add(c, NULL, TE_DIM, _("visits %d · spend ¥%s · covers %d (window of %d months)"),
+	add(c, NULL, TE_DIM,
+	    ngettext("visits %d · spend ¥%s · covers %d (window of %d month)",
+		     "visits %d · spend ¥%s · covers %d (window of %d months)", info.window.months),
 	    info.window.visits, money_format_short(info.window.spend, yuan), info.window.covers,
 	    info.window.months);
 	/* this month so far, provisional: its tier when it differs, and the next one up from it */

@@ -12,4 +12,12 @@ expect 孙先生
 snap
 KEYS
 )
+note "a rules file averaging over one month: the card says 'window of 1 month'"
+cd "$TMP" # a relative path: the transcript stays the same wherever $TMP is
+sed 's/^window_months: .*/window_months: 1/' "$TESTS_SRCDIR/../data/tiers.yaml" > one.yaml
+screen --tiers one.yaml <<'KEYS'
+type sun
+key Enter
+expect (window of 1 month)
+KEYS
 finish
