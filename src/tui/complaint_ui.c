@@ -8,23 +8,14 @@
 
 static const char *const categories[CC_COUNT] = {
     N_("food"),        N_("service"), N_("waiting time"), N_("hygiene"),
-    N_("environment"), N_("price"),   N_("other"),
+    N_("environment"), N_("price"),   NC_("complaint category", "other"),
 };
-/* A word marked with a context, "context\004word" (xgettext -kNC_:1c,2), for a word the
- * catalogue has in another sense ("open" a line, "open" a complaint). */
-#define NC_(ctx, s) ctx "\004" s
 static const char *const statuses[CS_COUNT] = {
 	NC_("complaint status", "open"),        NC_("complaint status", "acknowledged"),
 	NC_("complaint status", "resolved"),    NC_("complaint status", "followed up"),
 	NC_("complaint status", "closed"),
 };
 
-/* The translation of a word marked with NC_, or the word itself. */
-static const char *ctx_gettext(const char *key)
-{
-	const char *r = gettext(key), *word = strchr(key, '\004');
-	return r != key || !word ? r : word + 1;
-}
 static const char *const verdicts[CV_COUNT] = {"", N_("satisfied"), N_("not satisfied")};
 static const char *const deadlines[CD_COUNT] = {"", N_("acknowledge"), N_("resolve"),
 						N_("follow up")};
@@ -32,7 +23,7 @@ static const char *const deadlines[CD_COUNT] = {"", N_("acknowledge"), N_("resol
 static const char *const deadlines_short[CD_COUNT] = {"", N_("ack"), N_("resolve"),
 						      N_("follow-up")};
 static const char *const channels[CH_COUNT] = {N_("in person"), N_("phone"), N_("online review"),
-					       N_("WeChat"), N_("other")};
+					       N_("WeChat"), NC_("complaint channel", "other")};
 static const char *const steps[COMPLAINT_STEPS] = {
     N_("understand and acknowledge the guest's feelings"),
     N_("apologise"),
@@ -43,7 +34,7 @@ static const char *const steps[COMPLAINT_STEPS] = {
 
 const char *complaint_ui_category(enum complaint_category c)
 {
-	return c < CC_COUNT ? _(categories[c]) : "?";
+	return c < CC_COUNT ? i18n_ctx(categories[c]) : "?";
 }
 
 const char *complaint_ui_severity(enum severity s)
@@ -53,7 +44,7 @@ const char *complaint_ui_severity(enum severity s)
 
 const char *complaint_ui_status(enum complaint_status s)
 {
-	return s < CS_COUNT ? ctx_gettext(statuses[s]) : "?";
+	return s < CS_COUNT ? i18n_ctx(statuses[s]) : "?";
 }
 
 const char *complaint_ui_verdict(enum complaint_verdict v)
@@ -68,7 +59,7 @@ const char *complaint_ui_deadline(enum complaint_deadline d)
 
 const char *complaint_ui_channel(enum complaint_channel c)
 {
-	return c < CH_COUNT ? _(channels[c]) : "?";
+	return c < CH_COUNT ? i18n_ctx(channels[c]) : "?";
 }
 
 const char *complaint_ui_step(int n)

@@ -18,13 +18,12 @@
 #include <wchar.h>
 
 #include "config/theme.h"
+#include "core/i18n.h"
 #include "core/date.h"
 #include "core/tier.h"
 #include "store/store.h"
 #include "tui/action.h"
 
-#define _(s) gettext(s)
-#define N_(s) (s)
 /* A word from data (a tier group, a greeter) translated when the catalogue knows it; never
  * gettext("") (that is the catalogue's header). */
 static inline const char *tr_data(const char *s)

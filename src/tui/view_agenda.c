@@ -163,9 +163,11 @@ static void status_text(const struct agenda_row *r, char *buf, size_t len)
 /* What the row asks: "call", "visit", "banquet", or the occasion ("birthday", "妻子 李女士 birthday"). */
 static char *what_text(const struct agenda_row *r)
 {
-	static const char *const what[] = {N_("call"), N_("visit"), N_("banquet"), N_("date")};
+	/* a visit the sales manager pays (拜访), not a visit entered (到店) */
+	static const char *const what[] = {N_("call"), NC_("sales manager's", "visit"), N_("banquet"),
+					   N_("date")};
 	if (r->what != AGENDA_DATE)
-		return xstrdup(_(what[r->what]));
+		return xstrdup(i18n_ctx(what[r->what]));
 	const char *occ = r->kind == DATE_OTHER ? agenda_row_occasion(r) : _(agenda_row_occasion(r));
 	return r->person ? xasprintf("%s %s", r->person, occ) : xstrdup(occ);
 }

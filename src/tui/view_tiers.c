@@ -155,11 +155,11 @@ static void draw_rule(struct tui *t, size_t i, int y)
 static const char *priv_label(enum priv_row p)
 {
 	static const char *const labels[PR_COUNT] = {
-	    N_("greeted by"),  N_("phone call"),   N_("visit"),
+	    N_("greeted by"),  N_("phone call"),   NC_("sales manager's", "visit"),
 	    N_("gift"),        N_("banquet"),      N_("group chat"),
 	    N_("annual trip"), N_("max discount"), N_("no discount on"),
 	};
-	return _(labels[p]);
+	return i18n_ctx(labels[p]);
 }
 
 /* "every N days", or "none" for 0. */

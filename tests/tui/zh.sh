@@ -20,4 +20,25 @@ type sun
 key Enter
 expect (window of 1 month)
 KEYS
+M="$MAITRE"
+ME=$(id -un)
+"$M" guest edit 1 --sales-manager "$ME" --add-person driver:王师傅 > /dev/null
+for d in 02 05 09 12 16 19 23 26; do
+	"$M" visit add 1 --date 2026-06-$d --meal dinner --covers 8 --spend 1200 > /dev/null
+done
+"$M" tier recompute --month 2026-06 > /dev/null
+"$M" complaint add 1 --category other --severity low --text 停车不方便 > /dev/null
+note "words with two senses: a complaint of category other is 其他 (not 其他纪念日, the date);"
+note "the sales manager's visit is 拜访 (not 记到店, entering a visit); the dashboard's guests"
+note "who came (来客) and their visits (来店) are two columns"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+key F7
+snap the complaint of category other
+key F8
+snap the agenda: 电话 and 拜访
+key F4
+expect 来客
+KEYS
+)
 finish
