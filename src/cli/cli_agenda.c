@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/choice.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/tier.h"
@@ -118,12 +119,11 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		x->all = true;
 		return 0;
 	case A_CHANNEL:
-		if (strcmp(val, "phone") != 0 && strcmp(val, "visit") != 0 &&
-		    strcmp(val, "wechat") != 0)
+		/* the code, or its word in either language (微信) */
+		if (!(x->contact.channel = choice_code(&choice_channel, val)))
 			return cli_error(c, EXIT_USER,
 			                 "channel: must be phone, visit or wechat, got \"%s\"",
 			                 val);
-		x->contact.channel = val;
 		return 0;
 	case A_OUTCOME:
 		x->contact.outcome = val;

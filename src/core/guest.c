@@ -4,13 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/choice.h"
 #include "core/date.h"
 #include "core/strv.h"
 #include "core/text.h"
 #include "core/i18n.h"
-
-const char *const guest_gender_choices[] = {"male", "female", NULL};
-const char *const guest_spending_choices[] = {"low", "middle", "upper-middle", "high", NULL};
 
 const struct guest_field guest_fields[GF_COUNT] = {
 #define X(id, key, type, sens, min, max, choices, label) {key, type, sens, min, max, choices, label},
@@ -151,15 +149,15 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		return *norm ? 0 : -1;
 	}
 	case FT_ENUM: {
-		for (const char *const *c = f->choices; *c; c++)
-			if (strcmp(*c, value) == 0)
-				goto ok;
-		struct sbuf b = {0};
-		for (const char *const *c = f->choices; *c; c++)
-			sbuf_printf(&b, "%s%s", c == f->choices ? "" : ", ", *c);
-		char *list = sbuf_detach(&b);
-		snprintf(why, whylen, _("must be one of %s, got \"%s\""), list ? list : "?", value);
-		free(list);
+		/* the code, or its label in either language */
+		const char *code = choice_code(f->choices, value);
+		if (code) {
+			*norm = strdup(code);
+			return *norm ? 0 : -1;
+		}
+		char list[300];
+		snprintf(why, whylen, _("must be one of %s, got \"%s\""),
+			 choice_list(f->choices, list, sizeof list), value);
 		return -1;
 	}
 	case FT_STAFF:
@@ -173,7 +171,6 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		}
 		break;
 	}
-ok:
 	*norm = strdup(value);
 	return *norm ? 0 : -1;
 }
@@ -248,7 +245,9 @@ int guest_add_phone(struct guest *g, const char *kind, const char *number)
 	int i = LIST_GROW(g->phones);
 	if (i < 0)
 		return -1;
-	g->phones.v[i].kind = strdup(kind && *kind ? kind : "mobile");
+	/* a kind typed as its label (手机) is stored as its code (mobile) */
+	const char *code = choice_code(&choice_phone_kind, kind);
+	g->phones.v[i].kind = strdup(code ? code : kind && *kind ? kind : "mobile");
 	g->phones.v[i].number = strdup(number);
 	return i;
 }

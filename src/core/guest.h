@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/choice.h"
+
 enum field_type {
 	FT_TEXT,  /* free text, one line */
 	FT_LONG,  /* free text, may span lines */
@@ -23,7 +25,7 @@ enum field_type {
 	X(NAME, "name", FT_TEXT, false, 0, 0, NULL, "name as staff address the guest (孙先生)") \
 	X(FAMILY_NAME, "family_name", FT_TEXT, false, 0, 0, NULL, "family name (孙)")          \
 	X(GIVEN_NAME, "given_name", FT_TEXT, false, 0, 0, NULL, "given name")                  \
-	X(GENDER, "gender", FT_ENUM, false, 0, 0, guest_gender_choices, "gender")              \
+	X(GENDER, "gender", FT_ENUM, false, 0, 0, &choice_gender, "gender")                    \
 	X(EMPLOYER, "employer", FT_TEXT, false, 0, 0, NULL, "employer / work unit (单位)")      \
 	X(POSITION, "position", FT_TEXT, false, 0, 0, NULL, "position")                        \
 	X(LOOKS, "looks", FT_LONG, false, 0, 0, NULL, "how to recognise them (体貌特征)")       \
@@ -32,7 +34,7 @@ enum field_type {
 	X(PHOTO, "photo", FT_TEXT, false, 0, 0, NULL, "photo file path")                       \
 	X(ETHNICITY, "ethnicity", FT_TEXT, false, 0, 0, NULL, "ethnicity (回族)")               \
 	X(NATIVE_PLACE, "native_place", FT_TEXT, false, 0, 0, NULL, "native place")            \
-	X(SPENDING_POWER, "spending_power", FT_ENUM, false, 0, 0, guest_spending_choices,      \
+	X(SPENDING_POWER, "spending_power", FT_ENUM, false, 0, 0, &choice_spending,      \
 	  "spending power")                                                                     \
 	X(CHARACTER, "character", FT_LONG, false, 0, 0, NULL, "character")                     \
 	X(SALES_MANAGER, "sales_manager", FT_STAFF, false, 0, 0, NULL,                         \
@@ -56,12 +58,10 @@ struct guest_field {
 	enum field_type type;
 	bool sensitive;
 	int min, max;
-	const char *const *choices; /* NULL-terminated, for FT_ENUM */
+	const struct choice_set *choices; /* for FT_ENUM */
 	const char *label;
 };
 
-extern const char *const guest_gender_choices[];
-extern const char *const guest_spending_choices[];
 extern const struct guest_field guest_fields[GF_COUNT];
 
 /* The field named key ("family_name" or "family-name"), or NULL. */

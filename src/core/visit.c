@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/choice.h"
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/i18n.h"
@@ -14,11 +15,17 @@ const char *const meal_names[2] = {"lunch", "dinner"};
 
 int meal_from_name(const char *s)
 {
-	if (!strcmp(s, "lunch") || !strcmp(s, "l") || !strcmp(s, "\xe5\x8d\x88\xe5\xb8\x82")) /* 午市 */
+	const char *code = choice_code(&choice_meal, s);
+	if ((code && !strcmp(code, "lunch")) || !strcmp(s, "l"))
 		return MEAL_LUNCH;
-	if (!strcmp(s, "dinner") || !strcmp(s, "d") || !strcmp(s, "\xe6\x99\x9a\xe5\xb8\x82")) /* 晚市 */
+	if ((code && !strcmp(code, "dinner")) || !strcmp(s, "d"))
 		return MEAL_DINNER;
 	return -1;
+}
+
+const char *meal_label(enum meal m)
+{
+	return choice_label(&choice_meal, meal_names[m == MEAL_LUNCH ? 0 : 1]);
 }
 
 enum meal meal_for_hour(int hour)

@@ -11,8 +11,10 @@
 enum meal { MEAL_LUNCH, MEAL_DINNER };
 
 extern const char *const meal_names[2]; /* "lunch", "dinner" */
-/* "lunch"/"午市"/"l" → MEAL_LUNCH, "dinner"/"晚市"/"d" → MEAL_DINNER, else -1. */
+/* "lunch"/"午市"/"l" → MEAL_LUNCH, "dinner"/"晚市"/"d" → MEAL_DINNER (choice_meal), else -1. */
 int meal_from_name(const char *s);
+/* The meal as the interface's language names it (午市, 晚市). Not to be freed. */
+const char *meal_label(enum meal m);
 /* The default meal for an hour of the day: lunch before 15:00, else dinner. */
 enum meal meal_for_hour(int hour);
 

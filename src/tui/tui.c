@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "config/settings.h"
+#include "core/choice.h"
 #include "core/strv.h"
 #include "core/text.h"
 #include "tui/draft.h"
@@ -773,6 +774,65 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 		}
 		if (key == -1 && (t->quit || t->script))
 			return prompt_cut(t, &e);
+	}
+}
+
+const char *tui_choose(struct tui *t, const char *prompt, const struct choice_set *s,
+		       const char *initial)
+{
+	const char *code = initial ? initial : choice_next(s, NULL, 1, false);
+	struct edit e; /* what is typed, when something is: it replaces the choice shown */
+	edit_set(&e, NULL);
+	char bad[200] = "";
+	for (;;) {
+		char line[600], list[300];
+		int pw;
+		if (bad[0])
+			snprintf(line, sizeof line, _("%s \"%s\" is not one of %s:"), prompt, bad,
+				 choice_list(s, list, sizeof list));
+		else
+			snprintf(line, sizeof line, "%s", prompt);
+		pw = draw_width(line);
+		draw_fill(t->rows - 1, 0, t->cols, line, draw_attr(t, bad[0] ? TE_ERROR : TE_MESSAGE));
+		int cx;
+		if (e.len) {
+			cx = edit_draw(&e, t->rows - 1, pw + 1, t->cols - pw - 1, draw_attr(t, TE_FIELD));
+		} else {
+			char shown[200];
+			snprintf(shown, sizeof shown, "%s  %s", choice_label(s, code),
+				 _("(Space changes, Enter takes it)"));
+			draw_text(t->rows - 1, pw + 1, t->cols - pw - 1, shown, draw_attr(t, TE_FIELD), true);
+			cx = pw + 1;
+		}
+		curs_set(1);
+		move(t->rows - 1, cx);
+		refresh();
+		int key = next_key(t, -1);
+		if (key < 0 || key == 27 || t->quit)
+			return NULL;
+		if (key == (KEYF | KEY_RESIZE)) {
+			render(t);
+			continue;
+		}
+		if (key == '\n') {
+			if (!e.len)
+				return code;
+			const char *typed = choice_code(s, e.buf);
+			if (typed)
+				return typed;
+			snprintf(bad, sizeof bad, "%.*s", (int)sizeof bad - 1, e.buf);
+			edit_set(&e, NULL);
+			continue;
+		}
+		bool changed;
+		unsigned scope = SC_EDIT;
+		enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+		if (!e.len && (key == ' ' || a == ACT_RIGHT || a == ACT_LEFT)) {
+			code = choice_next(s, code, a == ACT_LEFT ? -1 : 1, false);
+			continue;
+		}
+		if (a != ACT_NONE)
+			edit_act(&e, a, (wint_t)key, &changed);
 	}
 }
 

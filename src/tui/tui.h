@@ -143,6 +143,12 @@ bool tui_confirm(struct tui *t, const char *question);
  * cancelled (cut off by a hangup or SIGTERM, the text typed is in t->prompt_cut). Caller
  * frees. */
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
+struct choice_set;
+/* Asks for one of the choices s on the status line, starting from the code initial (may be
+ * NULL): Space or → the next, ← the one before, or the choice typed in either language.
+ * Returns the code chosen (the table's, not to be freed) or NULL when cancelled. */
+const char *tui_choose(struct tui *t, const char *prompt, const struct choice_set *s,
+		       const char *initial);
 /* Whether every view may be closed (each asks about what it holds). */
 bool tui_leave_all(struct tui *t);
 /* Opens a view by its name as typed on the ':' line, optionally followed by the view's

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/choice.h"
 #include "core/money.h"
 #include "core/strv.h"
 #include "store/agenda_store.h"
@@ -289,15 +290,10 @@ static void changed(struct tui *t, struct agenda *d)
 static int log_contact(struct tui *t, struct agenda *d, const struct agenda_row *r)
 {
 	int64_t guest = r->guest_id; /* the list may be read again while a prompt is open */
-	char *ch = tui_prompt(t, _("Contact by (phone, visit or wechat):"),
-			      r->what == AGENDA_VISIT ? "visit" : "phone");
+	const char *ch = tui_choose(t, _("Contact by:"), &choice_channel,
+				    r->what == AGENDA_VISIT ? "visit" : "phone");
 	if (!ch)
 		return RD_VIEW;
-	if (strcmp(ch, "phone") != 0 && strcmp(ch, "visit") != 0 && strcmp(ch, "wechat") != 0) {
-		tui_error(t, _("channel: must be phone, visit or wechat, got \"%s\""), ch);
-		free(ch);
-		return RD_VIEW;
-	}
 	char *outcome = tui_prompt(t, _("Outcome of the contact:"), NULL);
 	if (outcome && !outcome[0]) {
 		tui_error(t, "%s", _("outcome: cannot be empty"));
@@ -311,7 +307,6 @@ static int log_contact(struct tui *t, struct agenda *d, const struct agenda_row 
 			tui_error(t, "%s", tui_store_error(t, s));
 		}
 	}
-	free(ch);
 	free(outcome);
 	return RD_VIEW;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/choice.h"
 #include "core/guest.h"
 #include "core/strv.h"
 #include "core/text.h"
@@ -169,11 +170,13 @@ static void build_rows(struct form *f)
 		f->sel = f->nrows - 1;
 }
 
-/* How a person is named before "·": relation and name ("son 小强"). Into buf. */
+/* How a person is named before "·": relation (in the interface's language) and name
+ * ("son 小强"). Into buf. */
 static const char *who_of(const struct guest *g, int person, char *buf, size_t size)
 {
 	const struct guest_person *p = &g->people.v[person];
-	snprintf(buf, size, "%s%s%s", p->relation, p->name ? " " : "", p->name ? p->name : "");
+	snprintf(buf, size, "%s%s%s", choice_label(&choice_relation, p->relation),
+		 p->name ? " " : "", p->name ? p->name : "");
 	return buf;
 }
 
@@ -186,8 +189,10 @@ static int find_who(const struct guest *g, const char *who, char *why, size_t le
 	for (size_t i = 0; i < g->people.n; i++)
 		if (strcmp(who, who_of(g, (int)i, buf, sizeof buf)) == 0)
 			return (int)i;
+	const char *code = choice_code(&choice_relation, who); /* 司机 or driver */
 	for (size_t i = 0; i < g->people.n; i++)
 		if (strcmp(who, g->people.v[i].relation) == 0 ||
+		    (code && strcmp(code, g->people.v[i].relation) == 0) ||
 		    (g->people.v[i].name && strcmp(who, g->people.v[i].name) == 0)) {
 			found = (int)i;
 			n++;
@@ -207,7 +212,8 @@ static char *item_text(const struct guest *g, int l, size_t i)
 {
 	switch (l) {
 	case L_PHONES:
-		return xasprintf("%s %s", g->phones.v[i].kind, g->phones.v[i].number);
+		return xasprintf("%s %s", choice_label(&choice_phone_kind, g->phones.v[i].kind),
+				 g->phones.v[i].number);
 	case L_PREFS: {
 		const struct guest_pref *p = &g->prefs.v[i];
 		char wb[400];
@@ -237,7 +243,7 @@ static char *item_text(const struct guest *g, int l, size_t i)
 	}
 	case L_PEOPLE: {
 		const struct guest_person *p = &g->people.v[i];
-		return xasprintf("%s%s%s%s%s", p->relation, p->name ? " " : "", p->name ? p->name : "",
+		return xasprintf("%s%s%s%s%s", choice_label(&choice_relation, p->relation), p->name ? " " : "", p->name ? p->name : "",
 				 p->notes ? "; " : "", p->notes ? p->notes : "");
 	}
 	case L_TAGS:
@@ -419,6 +425,15 @@ static void remove_item(struct guest *g, int l, size_t i)
 	}
 }
 
+/* The value of field id as the form shows and edits it: a choice by its label in the
+ * interface's language (男), anything else as stored. */
+static const char *shown(int id, const char *value)
+{
+	if (guest_fields[id].type == FT_ENUM)
+		return choice_label(guest_fields[id].choices, value);
+	return value;
+}
+
 /* Checks field id as typed; on success puts it into the guest. */
 static bool check_field(struct form *f, int id)
 {
@@ -433,6 +448,14 @@ static bool check_field(struct form *f, int id)
 	guest_set(&f->g, (enum guest_field_id)id, norm);
 	free(norm);
 	return true;
+}
+
+/* Space on a choice field: the next choice, then none, in the interface's language. */
+static void next_choice(struct form *f, int id)
+{
+	const struct choice_set *cs = guest_fields[id].choices;
+	edit_set(&f->f[id], shown(id, choice_next(cs, choice_code(cs, f->f[id].buf), 1, true)));
+	check_field(f, id);
 }
 
 /* Search before create: the guests the name or phone being typed may already be. */
@@ -566,7 +589,9 @@ static void draw(struct tui *t, struct view *v)
 	else
 		draw_wrap(y, 1, w - 2, 3,
 			  cur(f)->kind == R_LIST || cur(f)->kind == R_ITEM ? _(list_formats[cur(f)->n])
-			  : _("^S saves · Tab/↑↓ move · fields marked * are never asked"),
+			  : cur(f)->kind == R_FIELD && guest_fields[cur(f)->n].type == FT_ENUM
+				  ? _("Space: the next choice (or type one) · ^S saves · Tab/↑↓ move")
+				  : _("^S saves · Tab/↑↓ move · fields marked * are never asked"),
 			  draw_attr(t, TE_DIM));
 }
 
@@ -833,7 +858,7 @@ static void save(struct tui *t, struct view *v)
 		f->orig = theirs;
 		f->version = theirs.version;
 		for (int i = 0; i < GF_COUNT; i++)
-			edit_set(&f->f[i], f->g.f[i]);
+			edit_set(&f->f[i], shown(i, f->g.f[i]));
 		build_rows(f);
 		snprintf(f->msg, sizeof f->msg, "%s", report.s ? report.s : "");
 		f->msg_error = true;
@@ -927,7 +952,7 @@ static bool form_dirty(const struct form *f)
 		}
 	}
 	for (int i = 0; i < GF_COUNT; i++) {
-		const char *o = f->orig.f[i];
+		const char *o = shown(i, f->orig.f[i]);
 		if (strcmp(f->f[i].buf, o ? o : "") != 0)
 			return true;
 	}
@@ -1037,6 +1062,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	struct form *f = F(v);
 	const struct row *r = cur(f);
 	bool changed;
+	if (r->kind == R_FIELD && guest_fields[r->n].type == FT_ENUM && a == ACT_CHAR && ch == ' ') {
+		next_choice(f, r->n);
+		return RD_VIEW;
+	}
 	if (r->kind == R_FIELD && edit_act(&f->f[r->n], a, ch, &changed)) {
 		if (changed && (r->n == GF_NAME))
 			find_matches(t, f);
@@ -1202,7 +1231,7 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	for (int i = 0; i < GF_COUNT; i++) {
 		/* the limits of guest_field_check, in characters */
 		edit_limit(&f->f[i], guest_fields[i].type == FT_LONG ? 4000 : 200);
-		edit_set(&f->f[i], f->g.f[i]);
+		edit_set(&f->f[i], shown(i, f->g.f[i]));
 	}
 	build_rows(f);
 	f->sel = 1; /* the name */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/choice.h"
 #include "core/complaint.h"
 #include "core/money.h"
 #include "core/strv.h"
@@ -133,7 +134,8 @@ static void upcoming(struct card *c)
 		const struct guest_date *d = &c->g.dates.v[near[k].i];
 		char who[200] = "";
 		if (d->person >= 0 && (size_t)d->person < c->g.people.n)
-			snprintf(who, sizeof who, "%s%s%s: ", c->g.people.v[d->person].relation,
+			snprintf(who, sizeof who, "%s%s%s: ",
+				 choice_label(&choice_relation, c->g.people.v[d->person].relation),
 				 c->g.people.v[d->person].name ? " " : "",
 				 c->g.people.v[d->person].name ? c->g.people.v[d->person].name : "");
 		char when[64];
@@ -281,7 +283,8 @@ static void read_card(struct tui *t, struct card *c)
 	for (size_t i = 0; i < g->people.n; i++) {
 		const struct guest_person *p = &g->people.v[i];
 		char *likes = prefs(g, (int)i, PREF_TASTE);
-		add(c, i ? NULL : _("people"), TE_NORMAL, "%s%s%s%s%s%s%s", p->relation, p->name ? " " : "",
+		add(c, i ? NULL : _("people"), TE_NORMAL, "%s%s%s%s%s%s%s",
+		    choice_label(&choice_relation, p->relation), p->name ? " " : "",
 		    p->name ? p->name : "", likes ? " · " : "", likes ? likes : "", p->notes ? " · " : "",
 		    p->notes ? p->notes : "");
 		free(likes);
@@ -295,7 +298,7 @@ static void read_card(struct tui *t, struct card *c)
 		for (size_t i = nv; i-- > from;) {
 			char spend[32];
 			add(c, i == nv - 1 ? _("last visits") : NULL, TE_NORMAL, _("%s %s, %d covers, ¥%s%s%s"),
-			    v[i].date, v[i].meal == MEAL_LUNCH ? _("lunch") : _("dinner"), v[i].covers,
+			    v[i].date, meal_label(v[i].meal), v[i].covers,
 			    money_format_short(v[i].spend_fen, spend), v[i].table_no ? _(", table ") : "",
 			    v[i].table_no ? v[i].table_no : "");
 		}

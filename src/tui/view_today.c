@@ -110,7 +110,7 @@ static void draw(struct tui *t, struct view *v)
 		snprintf(buf, sizeof buf, "%lld", (long long)x->id);
 		draw_text(y, 1, 6, buf, a, true);
 		widget_name_marks(t, y, 8, 16, x->guest_name, marks_cache_get(&d->marks, x->guest_id), a);
-		draw_text(y, 25, 6, x->meal == MEAL_LUNCH ? _("lunch") : _("dinner"), a, true);
+		draw_text(y, 25, 6, meal_label(x->meal), a, true);
 		if (x->voided_at) {
 			/* a void visit counts for nothing: the word where its figures would be, so
 			 * that it is read as void in monochrome and at any width */

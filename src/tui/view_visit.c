@@ -97,7 +97,7 @@ static void draw(struct tui *t, struct view *v)
 		int fw = i == VF_NOTE ? w - field_x() - 2 : 24;
 		if (i == VF_MEAL) {
 			char m[64];
-			snprintf(m, sizeof m, "%s  (%s)", vf->meal == MEAL_LUNCH ? _("lunch") : _("dinner"),
+			snprintf(m, sizeof m, "%s  (%s)", meal_label(vf->meal),
 				 _("Space switches"));
 			draw_fill(y, field_x(), fw, m, a);
 		} else {

@@ -41,4 +41,79 @@ key F4
 expect 来客
 KEYS
 )
+note "the profile form in Chinese: gender by Space (男, 女, none) or typed in either language,"
+note "phone kinds and relations shown in Chinese and typed in Chinese, stored as their codes"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+type sun
+key Enter e
+key Down Down Down Space
+snap gender: Space gives 男, with the hint
+key Space
+expect 女
+key ^U
+type 男士
+key Down
+snap a wrong gender: the choices in both languages
+key Up ^U
+type 女
+key Down Up
+expect 女
+key ^N
+snap the phones: the kind in Chinese
+key a
+type 座机 0558-1234567
+key Enter
+key End
+snap the people: the relation in Chinese
+key ^S
+KEYS
+)
+run guest show 1
+note "English: the same choices in English, and the Chinese still typed"
+screen <<'KEYS'
+type sun
+key Enter e
+key Down Down Down
+expect female
+key ^U
+type 男
+key ^N a
+type 手机 139 0000 1111
+key Enter
+snap Chinese typed on an English screen: shown in English
+key ^S
+KEYS
+run guest show 1
+note "the agenda's contact channel is a choice in Chinese, not text pre-filled with phone"
+note "(typing gave 'phonephone')"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+key F8 c
+snap the channel: the row's own, in Chinese, Space changes
+key Space
+expect 拜访
+type 微信
+key Enter
+type 加了微信
+key Enter
+KEYS
+)
+check "the contact stored as wechat" test "$(sqlite3 "$MAITRE_DB" "SELECT channel FROM contact ORDER BY id DESC LIMIT 1")" = wechat
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+key F8 c
+type phone
+key Enter
+snap an English channel typed on the Chinese screen: taken
+key Esc
+key c
+type 飞鸽
+key Enter
+snap a channel that is none: said, asked again
+KEYS
+)
+note "the command line takes the channel in Chinese too"
+run contact log 1 --channel 微信 --outcome 发了菜单
+check "微信 stored as wechat" test "$(sqlite3 "$MAITRE_DB" "SELECT channel FROM contact ORDER BY id DESC LIMIT 1")" = wechat
 finish

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/alert.h"
+#include "core/choice.h"
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/money.h"
@@ -1696,11 +1697,56 @@ START_TEST(visit_void_reasons)
 }
 END_TEST
 
+/* The closed choices: typed as the code, the English label or the Chinese word (whatever the
+ * interface's language), stored as the code; Space cycles through them and nothing. */
+START_TEST(choice_tables)
+{
+	ck_assert_str_eq(choice_code(&choice_gender, "男"), "male");
+	ck_assert_str_eq(choice_code(&choice_gender, " Female "), "female");
+	ck_assert_ptr_null(choice_code(&choice_gender, "男士"));
+	ck_assert_ptr_null(choice_code(&choice_gender, ""));
+	ck_assert_str_eq(choice_code(&choice_spending, "upper middle"), "upper-middle");
+	ck_assert_str_eq(choice_code(&choice_phone_kind, "座机"), "landline");
+	ck_assert_str_eq(choice_code(&choice_relation, "夫人"), "wife");
+	ck_assert_str_eq(choice_code(&choice_channel, "微信"), "wechat");
+	ck_assert_int_eq(meal_from_name("午市"), MEAL_LUNCH);
+	ck_assert_int_eq(meal_from_name("晚餐"), MEAL_DINNER);
+	/* unknown codes are shown as stored */
+	ck_assert_str_eq(choice_label(&choice_relation, "舅舅"), "舅舅");
+	ck_assert_str_eq(choice_label(&choice_gender, NULL), "");
+	/* the cycle: male, female, nothing, male */
+	ck_assert_str_eq(choice_next(&choice_gender, NULL, 1, true), "male");
+	ck_assert_str_eq(choice_next(&choice_gender, "male", 1, true), "female");
+	ck_assert_ptr_null(choice_next(&choice_gender, "female", 1, true));
+	ck_assert_str_eq(choice_next(&choice_gender, "female", 1, false), "male");
+	ck_assert_str_eq(choice_next(&choice_channel, "phone", -1, false), "wechat");
+	char list[200];
+	ck_assert_str_eq(choice_list(&choice_gender, list, sizeof list), "male, female");
+	/* the sheet's field takes the Chinese word and keeps the code; a phone's kind too */
+	char *norm = NULL, why[200];
+	ck_assert_int_eq(guest_field_check(guest_field_find("gender"), "女", &norm, why, sizeof why), 0);
+	ck_assert_str_eq(norm, "female");
+	free(norm);
+	ck_assert_int_eq(guest_field_check(guest_field_find("gender"), "x", &norm, why, sizeof why), -1);
+	ck_assert_str_eq(why, "must be one of male, female, got \"x\"");
+	struct guest g;
+	guest_init(&g);
+	guest_add_phone(&g, "手机", "13900001111");
+	guest_add_phone(&g, "home", "0558 1234567");
+	guest_add_phone(&g, "pager", "1234567");
+	ck_assert_str_eq(g.phones.v[0].kind, "mobile");
+	ck_assert_str_eq(g.phones.v[1].kind, "landline");
+	ck_assert_str_eq(g.phones.v[2].kind, "pager");
+	guest_free(&g);
+}
+END_TEST
+
 static Suite *visit_suite(void)
 {
 	Suite *s = suite_create("visit");
 	TCase *tc = tcase_create("meal");
 	tcase_add_test(tc, visit_meals);
+	tcase_add_test(tc, choice_tables);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("validate");
 	tcase_add_test(tc, visit_validate_fields);
