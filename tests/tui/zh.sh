@@ -116,4 +116,11 @@ KEYS
 note "the command line takes the channel in Chinese too"
 run contact log 1 --channel 微信 --outcome 发了菜单
 check "微信 stored as wechat" test "$(sqlite3 "$MAITRE_DB" "SELECT channel FROM contact ORDER BY id DESC LIMIT 1")" = wechat
+note "F9 in Chinese: the built-in file, and the hosts and WeChat groups the rules name"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+key F9
+snap the rules: built-in, hosts and groups in Chinese
+KEYS
+)
 finish
