@@ -370,10 +370,41 @@ static const struct {
 
 /* The names the ':' line knows: screens, then actions. */
 static const char *const screens[] = {"lookup", "help", "quit", "new-guest", NULL};
+
+/* The screens' names in the interface's language, which the ':' line takes too (:看板). */
+static const char *const local_names[] = {
+	NC_(":command", "lookup"),	   NC_(":command", "today"),	NC_(":command", "alerts"),
+	NC_(":command", "agenda"),	   NC_(":command", "sheet"),	NC_(":command", "tiers"),
+	NC_(":command", "complaints"), NC_(":command", "dashboard"), NC_(":command", "new-guest"),
+	NC_(":command", "help"),	   NC_(":command", "quit"),
+};
+
+const char *tui_command_name(size_t i, const char **local)
+{
+	if (i >= sizeof local_names / sizeof local_names[0])
+		return NULL;
+	*local = i18n_ctx(local_names[i]);
+	return strchr(local_names[i], '\004') + 1;
+}
+
+/* The English name of a name typed on the ':' line (看板 → dashboard), or name itself. */
+static const char *command_canonical(const char *name)
+{
+	const char *local, *en;
+	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
+		if (strcmp(name, local) == 0)
+			return en;
+	return name;
+}
+
 static void complete_cmd(struct tui *t)
 {
 	struct strv cand = {0};
 	t->msg[0] = '\0';
+	const char *local, *en;
+	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
+		if (strcmp(local, en) != 0 && strncmp(local, t->cmd, t->cmd_len) == 0)
+			strv_push_unique(&cand, local);
 	for (int i = 0; screens[i]; i++)
 		if (strncmp(screens[i], t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, screens[i]);
@@ -391,6 +422,8 @@ static void complete_cmd(struct tui *t)
 				k++;
 			common = k;
 		}
+		while (common && (cand.v[0][common] & 0xc0) == 0x80)
+			common--; /* never half a character */
 		if (common < sizeof t->cmd) {
 			memcpy(t->cmd, cand.v[0], common);
 			t->cmd[common] = '\0';
@@ -424,6 +457,9 @@ bool tui_open_named(struct tui *t, const char *what)
 	char name[64];
 	size_t nl = strcspn(what, " ");
 	snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), what);
+	const char *canon = command_canonical(name); /* 看板: dashboard */
+	if (canon != name)
+		snprintf(name, sizeof name, "%s", canon);
 	const char *arg = what + nl + strspn(what + nl, " ");
 	if (!*arg)
 		arg = NULL;

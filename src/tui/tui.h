@@ -143,6 +143,9 @@ bool tui_confirm(struct tui *t, const char *question);
  * cancelled (cut off by a hangup or SIGTERM, the text typed is in t->prompt_cut). Caller
  * frees. */
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
+/* The i-th name the ':' line takes for a screen ("dashboard"), with in *local its name in
+ * the interface's language ("看板"); NULL after the last. */
+const char *tui_command_name(size_t i, const char **local);
 struct choice_set;
 /* Asks for one of the choices s on the status line, starting from the code initial (may be
  * NULL): Space or → the next, ← the one before, or the choice typed in either language.

@@ -110,5 +110,15 @@ struct view *view_help_new(struct tui *t, unsigned scope)
 	if (own & (SC_LOOKUP | SC_FORM))
 		add_scope(t, h, SC_EDIT, _("Typing in a field"));
 	add_scope(t, h, SC_GLOBAL, _("Everywhere"));
+	/* the screens the ':' line opens, by either name */
+	strv_push(&h->keys, "");
+	strv_push(&h->texts, _("The ':' line opens a screen by its name (Tab completes)"));
+	const char *local, *en;
+	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++) {
+		enum action a = action_by_name(en);
+		strv_take(&h->keys, xasprintf(":%s", en));
+		strv_take(&h->texts, strcmp(local, en) != 0 ? xasprintf(":%s  %s", local, a ? _(action_table[a].help) : "")
+							  : xasprintf("%s", a ? _(action_table[a].help) : ""));
+	}
 	return v;
 }
