@@ -163,7 +163,7 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id)
 	char *end;
 	long long v = s ? strtoll(s, &end, 10) : 0;
 	if (!s || !*s || *end || v <= 0) {
-		cli_error(c, EXIT_USER, "%s: must be a positive whole number, got \"%s\"", what,
+		cli_error(c, EXIT_USER, _("%s: must be a positive whole number, got \"%s\""), what,
 			  s ? s : "");
 		return false;
 	}
@@ -199,7 +199,7 @@ static const struct cli_command *find_command(const char *name)
 int cli_parse_month(struct cli *c, const char *what, const char *val, struct date *out)
 {
 	if (!date_parse_month(val, out))
-		return cli_error(c, EXIT_USER, "%s: must be YYYY-MM, got \"%s\"", what, val);
+		return cli_error(c, EXIT_USER, _("%s: must be YYYY-MM, got \"%s\""), what, val);
 	return 0;
 }
 
@@ -216,7 +216,7 @@ int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int 
 	char *end;
 	long n = strtol(val, &end, 10);
 	if (!*val || *end || n < lo || n > hi)
-		return cli_error(c, EXIT_USER, "%s: must be a whole number from %d to %d, got \"%s\"",
+		return cli_error(c, EXIT_USER, _("%s: must be a whole number from %d to %d, got \"%s\""),
 				 what, lo, hi, val);
 	*out = (int)n;
 	return 0;
@@ -226,7 +226,7 @@ int cli_parse_money(struct cli *c, const char *what, const char *val, int64_t *f
 {
 	if (!money_parse(val, fen))
 		return cli_error(c, EXIT_USER,
-				 "%s: must be an amount in yuan such as 520 or 520.50, got \"%s\"", what,
+				 _("%s: must be an amount in yuan such as 520 or 520.50, got \"%s\""), what,
 				 val);
 	return 0;
 }
@@ -236,7 +236,7 @@ int cli_one_arg(struct cli *c, void *ctx, int id, const char *val)
 	const char **arg = ctx;
 	if (id == OPT_POSITIONAL) {
 		if (!arg || *arg)
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
+			return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 		*arg = val;
 	}
 	return 0;
@@ -245,9 +245,9 @@ int cli_one_arg(struct cli *c, void *ctx, int id, const char *val)
 int cli_want_args(struct cli *c, const struct strv *args, size_t n, const char *const *what)
 {
 	if (args->n < n)
-		return cli_usage_error(c, "needs %s", what[args->n]);
+		return cli_usage_error(c, _("needs %s"), what[args->n]);
 	if (args->n > n)
-		return cli_usage_error(c, "unexpected argument \"%s\"", args->v[n]);
+		return cli_usage_error(c, _("unexpected argument \"%s\""), args->v[n]);
 	return 0;
 }
 
@@ -264,7 +264,7 @@ int cli_usage(struct cli *c)
 {
 	const struct cli_command *cmd = find_command(c->cmd ? c->cmd : "");
 	if (cmd)
-		fprintf(stderr, "usage: maitre %s %s\n(see 'maitre help %s')\n", cmd->name, cmd->args,
+		fprintf(stderr, _("usage: maitre %s %s\n(see 'maitre help %s')\n"), cmd->name, cmd->args,
 			cmd->name);
 	return EXIT_USAGE;
 }
@@ -274,7 +274,7 @@ int cli_global(struct cli *c, int id, const char *val)
 	switch (id) {
 	case G_DB:
 		if (!*val)
-			return cli_error(c, EXIT_USAGE, "--db: needs a path");
+			return cli_error(c, EXIT_USAGE, _("--db: needs a path"));
 		free(c->db);
 		c->db = strdup(val);
 		return 0;
@@ -282,13 +282,13 @@ int cli_global(struct cli *c, int id, const char *val)
 		int f = out_format_from_name(val);
 		if (f < 0)
 			return cli_error(c, EXIT_USAGE,
-					 "--format: must be text, tsv, csv or json, got \"%s\"", val);
+					 _("--format: must be text, tsv, csv or json, got \"%s\""), val);
 		c->format = (enum out_format)f;
 		return 0;
 	}
 	case G_TIERS:
 		if (!*val)
-			return cli_error(c, EXIT_USAGE, "--tiers: needs a file");
+			return cli_error(c, EXIT_USAGE, _("--tiers: needs a file"));
 		free(c->tiers);
 		c->tiers = strdup(val);
 		return 0;
@@ -342,9 +342,9 @@ int cli_open(struct cli *c, int flags)
 	if (!c->db)
 		c->db = paths_default_db();
 	if (!c->db)
-		return cli_error(c, EXIT_DATA, "out of memory");
+		return cli_error(c, EXIT_DATA, _("out of memory"));
 	if ((flags & STORE_CREATE) && paths_make_parent(c->db) < 0)
-		return cli_error(c, EXIT_DATA, "%s: cannot create its directory", c->db);
+		return cli_error(c, EXIT_DATA, _("%s: cannot create its directory"), c->db);
 	enum store_status s = store_open(c->db, flags, &c->st, err, sizeof err);
 	if (s != ST_OK)
 		return cli_error(c, s == ST_NOTFOUND ? EXIT_USER : EXIT_DATA, "%s", err);
@@ -422,7 +422,7 @@ static void print_keys(void)
 	struct settings cfg;
 	char err[600];
 	if (settings_load(&cfg, err, sizeof err) < 0)
-		fprintf(stderr, "maitre: %s (the default keys follow)\n", err);
+		fprintf(stderr, _("maitre: %s (the default keys follow)\n"), err);
 	for (size_t i = 0; i < cfg.nbindings; i++)
 		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, err, sizeof err) < 0)
 			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
@@ -466,7 +466,7 @@ static int cli_help(struct cli *c, int argc, char **argv)
 	if (!cmd) /* a group: list its commands */
 		return list_group(stdout, argv[0])
 			       ? 0
-			       : cli_error(c, EXIT_USAGE, "no command \"%s\" (see 'maitre help')", name);
+			       : cli_error(c, EXIT_USAGE, _("no command \"%s\" (see 'maitre help')"), name);
 	print_command_help(cmd, stdout);
 	return 0;
 }
@@ -526,10 +526,10 @@ int cli_main(int argc, char **argv)
 		for (size_t k = 0; k < NCOMMANDS && !group; k++)
 			group = in_group(commands[k].name, argv[i]);
 		if (group) {
-			fprintf(stderr, "maitre: %s: needs a subcommand:\n", argv[i]);
+			fprintf(stderr, _("maitre: %s: needs a subcommand:\n"), argv[i]);
 			list_group(stderr, argv[i]);
 		} else {
-			fprintf(stderr, "maitre: no command \"%s\" (see 'maitre help')\n", argv[i]);
+			fprintf(stderr, _("maitre: no command \"%s\" (see 'maitre help')\n"), argv[i]);
 		}
 		rc = EXIT_USAGE;
 		goto out;
@@ -545,7 +545,7 @@ out:
 	free(c.tiers);
 	fflush(stdout);
 	if (ferror(stdout) && rc == 0) {
-		fprintf(stderr, "maitre: cannot write the output\n");
+		fprintf(stderr, _("maitre: cannot write the output\n"));
 		rc = EXIT_DATA;
 	}
 	return rc;

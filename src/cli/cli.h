@@ -7,6 +7,7 @@
 
 #include "cli/opt.h"
 #include "cli/table.h"
+#include "core/i18n.h"
 #include "store/store.h"
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };

@@ -87,7 +87,7 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->arg) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
+			return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 		}
 		x->arg = val;
 		return 0;
@@ -112,7 +112,7 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case A_STAFF:
 		if (!*val)
-			return cli_error(c, EXIT_USER, "staff: needs a login");
+			return cli_error(c, EXIT_USER, _("staff: needs a login"));
 		x->staff = val;
 		return 0;
 	case A_ALL:
@@ -122,7 +122,7 @@ static int on_agenda(struct cli *c, void *vctx, int id, const char *val)
 		/* the code, or its word in either language (微信) */
 		if (!(x->contact.channel = choice_code(&choice_channel, val)))
 			return cli_error(c, EXIT_USER,
-			                 "channel: must be phone, visit or wechat, got \"%s\"",
+			                 _("channel: must be phone, visit or wechat, got \"%s\""),
 			                 val);
 		return 0;
 	case A_OUTCOME:
@@ -160,12 +160,12 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 		return rc;
 	if (!guest) {
 		if (x->arg) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", x->arg);
+			return cli_usage_error(c, _("unexpected argument \"%s\""), x->arg);
 		}
 		return 0;
 	}
 	if (!x->arg) {
-		return cli_usage_error(c, "needs the guest id");
+		return cli_usage_error(c, _("needs the guest id"));
 	}
 	return cli_parse_id(c, "guest", x->arg, guest) ? 0 : EXIT_USER;
 }
@@ -230,7 +230,7 @@ int cli_gift_given(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.gift.occasion) {
-		return cli_usage_error(c, "--occasion is required");
+		return cli_usage_error(c, _("--occasion is required"));
 	}
 	const struct tier_rules *rules;
 	if ((rc = cli_begin(c, 0, &rules)) != 0)
@@ -273,7 +273,7 @@ int cli_agenda(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (x.all && x.staff)
-		return cli_error(c, EXIT_USAGE, "--staff and --all exclude each other");
+		return cli_error(c, EXIT_USAGE, _("--staff and --all exclude each other"));
 	const struct tier_rules *rules;
 	if ((rc = cli_begin(c, STORE_READONLY, &rules)) != 0)
 		return rc;
@@ -330,7 +330,7 @@ int cli_contact_log(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.contact.channel || !x.contact.outcome) {
-		return cli_usage_error(c, "--%s is required",
+		return cli_usage_error(c, _("--%s is required"),
 		          !x.contact.channel ? "channel" : "outcome");
 	}
 	if ((rc = cli_open(c, 0)) != 0)
@@ -349,7 +349,7 @@ int cli_banquet_log(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!x.have_date) {
-		return cli_usage_error(c, "--date is required");
+		return cli_usage_error(c, _("--date is required"));
 	}
 	const struct tier_rules *rules;
 	if ((rc = cli_begin(c, 0, &rules)) != 0)

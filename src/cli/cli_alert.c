@@ -91,7 +91,7 @@ static int check_text(struct cli *c, const char *what, const char *v, bool multi
 {
 	char why[200];
 	if (!v || !*v)
-		return cli_error(c, EXIT_USER, "%s: is required (--%s)", what, what);
+		return cli_error(c, EXIT_USER, _("%s: is required (--%s)"), what, what);
 	if (text_field_check(v, 2000, multiline, why, sizeof why) < 0)
 		return cli_error(c, EXIT_USER, "%s: %s", what, why);
 	return 0;
@@ -170,7 +170,7 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 	}
 	if (created || noted) {
 		char mk[8];
-		fprintf(stderr, "maitre: alerts of %s: %ld new, %ld noted in the history of open ones\n",
+		fprintf(stderr, _("maitre: alerts of %s: %ld new, %ld noted in the history of open ones\n"),
 			date_month_key(a.month, mk), created, noted);
 	}
 	struct table t;
@@ -287,7 +287,7 @@ int cli_alert_action(struct cli *c, int argc, char **argv)
 	if (rc || (rc = check_text(c, "text", a.text, false)))
 		return rc;
 	if (a.owner && text_field_check(a.owner, 60, false, why, sizeof why) < 0)
-		return cli_error(c, EXIT_USER, "owner: %s", why);
+		return cli_error(c, EXIT_USER, _("owner: %s"), why);
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;
 	enum store_status s = alert_store_action(c->st, id, a.text, a.owner, &no);

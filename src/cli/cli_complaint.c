@@ -91,7 +91,7 @@ static int bad_choice(struct cli *c, const char *what, const char *const *names,
 		      const char *val)
 {
 	char choices[200];
-	return cli_error(c, EXIT_USER, "%s: must be %s, got \"%s\"", what,
+	return cli_error(c, EXIT_USER, _("%s: must be %s, got \"%s\""), what,
 			 complaint_choices(names, n, choices, sizeof choices), val);
 }
 
@@ -103,7 +103,7 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->npos >= x->maxpos) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
+			return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 		}
 		x->pos[x->npos++] = val;
 		return 0;
@@ -161,8 +161,8 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case C_COMPENSATION:
 		if (!money_parse(val, &x->compensation))
-			return cli_error(c, EXIT_USER, "compensation: must be an amount in yuan "
-					 "such as 88 or 88.50, got \"%s\"", val);
+			return cli_error(c, EXIT_USER, _("compensation: must be an amount in yuan "
+					 "such as 88 or 88.50, got \"%s\""), val);
 		return 0;
 	case C_VERDICT:
 		if ((v = complaint_verdict_from_name(val)) < 0)
@@ -198,7 +198,7 @@ static void ctx_free(struct complaint_ctx *x)
 static int complaint_id(struct cli *c, const struct complaint_ctx *x, int64_t *id)
 {
 	if (x->npos < 1)
-		return cli_usage_error(c, "%s", "needs the complaint id");
+		return cli_usage_error(c, "%s", _("needs the complaint id"));
 	return cli_parse_id(c, "complaint id", x->pos[0], id) ? 0 : EXIT_USER;
 }
 
@@ -209,13 +209,13 @@ int cli_complaint_add(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (x.npos < 1) {
-		rc = cli_usage_error(c, "%s", "needs the guest id");
+		rc = cli_usage_error(c, "%s", _("needs the guest id"));
 		goto out;
 	}
 	if (!x.have_category || !x.have_severity || !x.have_text) {
-		rc = cli_usage_error(c, "%s", !x.have_category   ? "--category is required"
-				: !x.have_severity ? "--severity is required"
-						   : "--text is required");
+		rc = cli_usage_error(c, "%s", !x.have_category   ? _("--category is required")
+				: !x.have_severity ? _("--severity is required")
+						   : _("--text is required"));
 		goto out;
 	}
 	if (!cli_parse_id(c, "guest", x.pos[0], &x.c.guest_id)) {
@@ -505,28 +505,28 @@ static int move(struct cli *c, int argc, char **argv, const struct opt *opts, en
 		char *end;
 		long v = x.npos > 1 ? strtol(x.pos[1], &end, 10) : 0;
 		if (x.npos < 2) {
-			rc = cli_usage_error(c, "%s", "needs the step number (1 to 5)");
+			rc = cli_usage_error(c, "%s", _("needs the step number (1 to 5)"));
 			goto out;
 		}
 		if (!*x.pos[1] || *end || v < 1 || v > COMPLAINT_STEPS) {
 			rc = cli_error(c, EXIT_USER,
-				       "step: must be a step number from 1 to %d, got \"%s\"",
+				       _("step: must be a step number from 1 to %d, got \"%s\""),
 				       COMPLAINT_STEPS, x.pos[1]);
 			goto out;
 		}
 		step = (int)v;
 	}
 	if (kind == M_RESOLVE && !x.resolution) {
-		rc = cli_usage_error(c, "%s", "--resolution is required");
+		rc = cli_usage_error(c, "%s", _("--resolution is required"));
 		goto out;
 	}
 	if (kind == M_FOLLOWUP && (x.verdict == CV_NONE || !x.note)) {
-		rc = cli_usage_error(c, "%s", x.verdict == CV_NONE ? "--verdict is required"
-						     : "--note is required");
+		rc = cli_usage_error(c, "%s", x.verdict == CV_NONE ? _("--verdict is required")
+						     : _("--note is required"));
 		goto out;
 	}
 	if (kind == M_REOPEN && !x.reason) {
-		rc = cli_usage_error(c, "%s", "--reason is required");
+		rc = cli_usage_error(c, "%s", _("--reason is required"));
 		goto out;
 	}
 	if ((rc = cli_open(c, 0)) != 0)

@@ -108,7 +108,7 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 	char *end;
 	switch (id) {
 	case OPT_POSITIONAL:
-		return cli_usage_error(c, "unexpected argument \"%s\"", val);
+		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 	case D_GUESTS: {
 		int n;
 		if (cli_parse_int(c, "guests", val, 1, (int)DEMO_MAX_GUESTS, &n))
@@ -120,12 +120,12 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 		d->o.visits_per_guest = strtod(val, &end);
 		if (!*val || *end || d->o.visits_per_guest < 0 || d->o.visits_per_guest > 1000)
 			return cli_error(c, EXIT_USER,
-					 "visits-per-guest: must be a number from 0 to 1000, got \"%s\"", val);
+					 _("visits-per-guest: must be a number from 0 to 1000, got \"%s\""), val);
 		return 0;
 	case D_SEED: {
 		unsigned long long s = strtoull(val, &end, 10);
 		if (!*val || *end || val[0] == '-')
-			return cli_error(c, EXIT_USER, "seed: must be a whole number ≥ 0, got \"%s\"", val);
+			return cli_error(c, EXIT_USER, _("seed: must be a whole number ≥ 0, got \"%s\""), val);
 		d->o.seed = s;
 		return 0;
 	}
@@ -161,7 +161,7 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!c->db && !(c->db = paths_default_db()))
-		return cli_error(c, EXIT_DATA, "out of memory");
+		return cli_error(c, EXIT_DATA, _("out of memory"));
 	/* A new database is built under a name of its own, without a journal, and appears under
 	 * its real name only when complete; an existing (empty) one is filled in place. */
 	char *target = NULL;
@@ -169,7 +169,7 @@ int cli_demo(struct cli *c, int argc, char **argv)
 		target = c->db;
 		if (!(c->db = xasprintf("%s.demo-%ld", target, (long)getpid()))) {
 			c->db = target;
-			return cli_error(c, EXIT_DATA, "out of memory");
+			return cli_error(c, EXIT_DATA, _("out of memory"));
 		}
 		unlink(c->db);
 	}
@@ -179,8 +179,8 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	store_counts(c->st, &counts);
 	if (counts.guests > 0)
 		return cli_error(c, EXIT_USER,
-				 "%s already has %lld guests; the demo goes into a new database "
-				 "(use --db PATH)",
+				 _("%s already has %lld guests; the demo goes into a new database "
+				 "(use --db PATH)"),
 				 c->db, (long long)counts.guests);
 	struct demo_stats stats;
 	memset(&stats, 0, sizeof stats);
@@ -194,8 +194,8 @@ int cli_demo(struct cli *c, int argc, char **argv)
 		/* link, not rename: a database made meanwhile under that name is never replaced */
 		if (link(c->db, target) != 0) {
 			int e = errno;
-			rc = cli_error(c, EXIT_DATA, "%s: %s (the demo was not kept)", target,
-				       e == EEXIST ? "made by someone else meanwhile" : strerror(e));
+			rc = cli_error(c, EXIT_DATA, _("%s: %s (the demo was not kept)"), target,
+				       e == EEXIST ? _("made by someone else meanwhile") : strerror(e));
 			return demo_abandon(c, target, rc);
 		}
 		unlink(c->db);

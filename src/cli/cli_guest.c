@@ -79,11 +79,11 @@ static int field_value(struct cli *c, struct guest *g, const char *key, const ch
 	const struct guest_field *f = guest_field_find(key);
 	char why[256], *norm = NULL;
 	if (!f)
-		return cli_error(c, EXIT_USER, "--set: no field \"%s\" (see FIELDS in maitre(1))", key);
+		return cli_error(c, EXIT_USER, _("--set: no field \"%s\" (see FIELDS in maitre(1))"), key);
 	if (guest_field_check(f, value, &norm, why, sizeof why) < 0)
 		return cli_error(c, EXIT_USER, "%s: %s", f->key, why);
 	if (f == &guest_fields[GF_NAME] && !norm)
-		return cli_error(c, EXIT_USER, "name: must not be empty");
+		return cli_error(c, EXIT_USER, _("name: must not be empty"));
 	guest_set(g, (enum guest_field_id)(f - guest_fields), norm);
 	free(norm);
 	return 0;
@@ -146,11 +146,11 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	int rc;
 	switch (id) {
 	case OPT_POSITIONAL:
-		return cli_usage_error(c, "unexpected argument \"%s\"", val);
+		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 	case P_SET: {
 		const char *eq = strchr(val, '=');
 		if (!eq)
-			return cli_error(c, EXIT_USAGE, "--set: needs FIELD=VALUE, got \"%s\"", val);
+			return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""), val);
 		char *key = strndup(val, (size_t)(eq - val));
 		rc = key ? field_value(c, g, key, eq + 1) : EXIT_DATA;
 		if (rc == 0 && !strcmp(key, "name"))
@@ -176,7 +176,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		free(digits);
 		if (nd < 3 || nd > 20 || text_field_check(number, 40, false, (char[200]){0}, 200) < 0) {
 			free(kind);
-			return cli_error(c, EXIT_USER, "phone: must be a number of 3 to 20 digits, got \"%s\"",
+			return cli_error(c, EXIT_USER, _("phone: must be a number of 3 to 20 digits, got \"%s\""),
 					 val);
 		}
 		guest_add_phone(g, kind, number);
@@ -195,7 +195,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 			free(pd);
 		}
 		free(d);
-		return found ? 0 : cli_error(c, EXIT_USER, "remove-phone: the guest has no phone \"%s\"", val);
+		return found ? 0 : cli_error(c, EXIT_USER, _("remove-phone: the guest has no phone \"%s\""), val);
 	}
 	case P_TASTE: case P_DISH: case P_HABIT: case P_DISLIKE: case P_TABOO: case P_ALLERGY: {
 		enum pref_kind kind = (enum pref_kind)(id - P_TASTE);
@@ -216,14 +216,14 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 				guest_remove_pref(g, i);
 				found = true;
 			}
-		return found ? 0 : cli_error(c, EXIT_USER, "remove-pref: the guest has no \"%s\"", val);
+		return found ? 0 : cli_error(c, EXIT_USER, _("remove-pref: the guest has no \"%s\""), val);
 	}
 	case P_BIRTHDAY: return add_date(c, g, -1, DATE_BIRTHDAY, NULL, "birthday", val);
 	case P_ANNIV: return add_date(c, g, -1, DATE_ANNIVERSARY, NULL, "anniversary", val);
 	case P_DATE: {
 		const char *eq = strrchr(val, '=');
 		if (!eq || eq == val)
-			return cli_error(c, EXIT_USER, "date: needs LABEL=[YYYY-]MM-DD, got \"%s\"", val);
+			return cli_error(c, EXIT_USER, _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
 		char *label = strndup(val, (size_t)(eq - val));
 		rc = label ? check_text(c, "date label", label, GT_DATE_LABEL) : EXIT_DATA;
 		if (rc == 0)
@@ -242,7 +242,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 				found = true;
 			}
 		}
-		return found ? 0 : cli_error(c, EXIT_USER, "remove-date: the guest has no date \"%s\"", val);
+		return found ? 0 : cli_error(c, EXIT_USER, _("remove-date: the guest has no date \"%s\""), val);
 	}
 	case P_PERSON: {
 		const char *colon = strchr(val, ':');
@@ -259,19 +259,19 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	case P_RM_PERSON: {
 		int i = find_person(g, val);
 		if (i < 0)
-			return cli_error(c, EXIT_USER, "remove-person: the guest has no person \"%s\"", val);
+			return cli_error(c, EXIT_USER, _("remove-person: the guest has no person \"%s\""), val);
 		guest_remove_person(g, (size_t)i);
 		return 0;
 	}
 	case P_PERSON_PREF: case P_PERSON_BIRTHDAY: {
 		const char *colon = strchr(val, ':');
 		if (!colon)
-			return cli_error(c, EXIT_USER, "%s: needs WHO:..., got \"%s\"",
+			return cli_error(c, EXIT_USER, _("%s: needs WHO:..., got \"%s\""),
 					 id == P_PERSON_PREF ? "person-pref" : "person-birthday", val);
 		char *who = strndup(val, (size_t)(colon - val));
 		int pi = who ? find_person(g, who) : -1;
 		if (pi < 0) {
-			rc = cli_error(c, EXIT_USER, "%s: no associated person \"%s\" (add one with --%sperson)",
+			rc = cli_error(c, EXIT_USER, _("%s: no associated person \"%s\" (add one with --%sperson)"),
 				       id == P_PERSON_PREF ? "person-pref" : "person-birthday",
 				       who ? who : "", strcmp(c->cmd, "guest add") ? "add-" : "");
 			free(who);
@@ -286,8 +286,8 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		free(kname);
 		if (kind < 0)
 			return cli_error(c, EXIT_USER,
-					 "person-pref: KIND must be taste, dish, habit, dislike, taboo or "
-					 "allergy, in \"%s\"",
+					 _("person-pref: KIND must be taste, dish, habit, dislike, taboo or "
+					 "allergy, in \"%s\""),
 					 val);
 		enum severity sev;
 		char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
@@ -307,7 +307,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 				guest_remove_tag(g, i);
 				return 0;
 			}
-		return cli_error(c, EXIT_USER, "remove-tag: the guest has no tag \"%s\"", val);
+		return cli_error(c, EXIT_USER, _("remove-tag: the guest has no tag \"%s\""), val);
 	case P_NOTE:
 		if ((rc = check_text(c, "note", val, GT_NOTE)) == 0)
 			guest_add_note(g, val);
@@ -337,7 +337,7 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (!p.named) {
-		rc = cli_usage_error(c, "--name is required");
+		rc = cli_usage_error(c, _("--name is required"));
 		goto out;
 	}
 	if ((rc = cli_open(c, 0)) != 0 || (rc = save(c, &g, 0, p.force)) != 0)
@@ -377,14 +377,14 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 	int rc;
 	guest_init(&g);
 	if (!rec.v)
-		return cli_error(c, EXIT_DATA, "out of memory");
+		return cli_error(c, EXIT_DATA, _("out of memory"));
 	if ((rc = cli_parse(c, argc, argv, cli_guest_edit_opts, record, &rec)) != 0)
 		goto out;
 	for (size_t i = 0; i < rec.n; i++) {
 		if (rec.v[i].id != OPT_POSITIONAL)
 			continue;
 		if (idarg) {
-			rc = cli_usage_error(c, "unexpected argument \"%s\"", rec.v[i].val);
+			rc = cli_usage_error(c, _("unexpected argument \"%s\""), rec.v[i].val);
 			goto out;
 		}
 		idarg = rec.v[i].val;
@@ -625,7 +625,7 @@ int cli_guest_find(struct cli *c, int argc, char **argv)
 	char *query = sbuf_detach(&q);
 	if (!query || !text_valid_utf8(query)) {
 		free(query);
-		rc = cli_error(c, EXIT_USER, "query: is not valid UTF-8 text");
+		rc = cli_error(c, EXIT_USER, _("query: is not valid UTF-8 text"));
 		goto out;
 	}
 	if ((rc = cli_open(c, STORE_READONLY)) != 0) {
@@ -676,7 +676,7 @@ int cli_guest_find(struct cli *c, int argc, char **argv)
 	if (n || c->format != OUT_TEXT)
 		table_print(&t, c->format, stdout);
 	else
-		fprintf(stderr, "maitre: %s: no guest found\n", c->cmd);
+		fprintf(stderr, _("maitre: %s: no guest found\n"), c->cmd);
 	table_free(&t);
 	rc = n ? 0 : EXIT_USER;
 out:

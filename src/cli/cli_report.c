@@ -22,7 +22,7 @@ static int on_report(struct cli *c, void *ctx, int id, const char *val)
 {
 	struct date *m = ctx;
 	if (id == OPT_POSITIONAL)
-		return cli_usage_error(c, "unexpected argument \"%s\"", val);
+		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 	if (id == R_MONTH)
 		return cli_parse_month(c, "month", val, m);
 	return 0;

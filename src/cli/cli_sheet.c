@@ -33,7 +33,7 @@ static int on_sheet(struct cli *c, void *vctx, int id, const char *val)
 	struct sheet_ctx *x = vctx;
 	switch (id) {
 	case OPT_POSITIONAL:
-		return cli_usage_error(c, "unexpected argument \"%s\"", val);
+		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 	case S_MONTH:
 		return cli_parse_month(c, "month", val, &x->month);
 	case S_TIER:

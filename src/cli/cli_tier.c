@@ -131,7 +131,7 @@ static const struct tier_rules *rules_or_fail(struct cli *c)
 {
 	const struct tier_rules *r = cli_rules(c);
 	if (r && r->nrules == 0) {
-		cli_error(c, EXIT_DATA, "the tier rules in force have no tiers");
+		cli_error(c, EXIT_DATA, _("the tier rules in force have no tiers"));
 		return NULL;
 	}
 	return r;
@@ -149,7 +149,7 @@ int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char 
 {
 	if (tier_rank(r, tier, NULL) < (int)r->nrules)
 		return 0;
-	return cli_error(c, EXIT_USER, "tier: no tier \"%s\" in the rules (see maitre check-config)",
+	return cli_error(c, EXIT_USER, _("tier: no tier \"%s\" in the rules (see maitre check-config)"),
 			 tier);
 }
 
@@ -277,7 +277,7 @@ static int parse_tier(struct cli *c, const struct tier_rules *r, const char *s, 
 		for (size_t i = 0; i < r->nrules; i++)
 			sbuf_printf(&b, "%s%s %s", i ? ", " : "", r->rules[i].tier, r->rules[i].group);
 		char *list = sbuf_detach(&b);
-		int rc = cli_error(c, EXIT_USER, "tier: must be one of %s (or the letter alone), got \"%s\"",
+		int rc = cli_error(c, EXIT_USER, _("tier: must be one of %s (or the letter alone), got \"%s\""),
 				   list ? list : "", s);
 		free(list);
 		return rc;
@@ -293,14 +293,14 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 	if (rc == 0)
 		rc = cli_want_args(c, &t.args, t.clear ? 1 : 2, tier_args);
 	if (rc == 0 && !t.clear && (!t.reason || !*t.reason))
-		rc = cli_error(c, EXIT_USER, "reason: an override needs a reason (--reason)");
+		rc = cli_error(c, EXIT_USER, _("reason: an override needs a reason (--reason)"));
 	if (rc == 0 && t.clear && (t.reason || t.until))
-		rc = cli_error(c, EXIT_USAGE, "--clear takes no --reason or --until");
+		rc = cli_error(c, EXIT_USAGE, _("--clear takes no --reason or --until"));
 	if (rc == 0 && !cli_parse_id(c, "guest id", t.args.v[0], &id))
 		rc = EXIT_USER;
 	char why[200];
 	if (rc == 0 && t.reason && text_field_check(t.reason, 500, false, why, sizeof why) < 0)
-		rc = cli_error(c, EXIT_USER, "reason: %s", why);
+		rc = cli_error(c, EXIT_USER, _("reason: %s"), why);
 	const struct tier_rules *r = rc ? NULL : rules_or_fail(c);
 	if (rc == 0 && !r)
 		rc = EXIT_DATA;

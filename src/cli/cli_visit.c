@@ -63,7 +63,7 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		if (x->guest) {
-			return cli_usage_error(c, "unexpected argument \"%s\"", val);
+			return cli_usage_error(c, _("unexpected argument \"%s\""), val);
 		}
 		x->guest = val;
 		return 0;
@@ -84,7 +84,7 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_MEAL: {
 		int m = meal_from_name(val);
 		if (m < 0)
-			return cli_error(c, EXIT_USER, "meal: must be lunch or dinner, got \"%s\"", val);
+			return cli_error(c, EXIT_USER, _("meal: must be lunch or dinner, got \"%s\""), val);
 		x->v.meal = (enum meal)m;
 		x->have_meal = true;
 		return 0;
@@ -155,9 +155,9 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		goto out;
 	if (!x.guest || !x.have_covers || !x.have_spend) {
 		if (!x.guest)
-			rc = cli_usage_error(c, "needs the guest id");
+			rc = cli_usage_error(c, _("needs the guest id"));
 		else
-			rc = cli_usage_error(c, "--%s is required", !x.have_covers ? "covers" : "spend");
+			rc = cli_usage_error(c, _("--%s is required"), !x.have_covers ? "covers" : "spend");
 		goto out;
 	}
 	if (!cli_parse_id(c, "guest", x.guest, &x.v.guest_id)) {
@@ -217,11 +217,11 @@ int cli_visit_list(struct cli *c, int argc, char **argv)
 	if (rc)
 		goto out;
 	if (x.guest) {
-		rc = cli_usage_error(c, "unexpected argument \"%s\" (use --guest ID)", x.guest);
+		rc = cli_usage_error(c, _("unexpected argument \"%s\" (use --guest ID)"), x.guest);
 		goto out;
 	}
 	if (x.nfilters > 1) {
-		rc = cli_error(c, EXIT_USAGE, "--date and --month exclude each other");
+		rc = cli_error(c, EXIT_USAGE, _("--date and --month exclude each other"));
 		goto out;
 	}
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
@@ -275,7 +275,7 @@ int cli_visit_void(struct cli *c, int argc, char **argv)
 		goto out;
 	if (!x.guest || (!x.reason && x.code < 0)) {
 		rc = cli_usage_error(c, "%s",
-				     !x.guest ? "needs the visit id" : "--code or --reason is required");
+				     !x.guest ? _("needs the visit id") : _("--code or --reason is required"));
 		goto out;
 	}
 	if (x.code < 0)

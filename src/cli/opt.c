@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
+
 void opt_init(struct opt_state *s, int argc, char **argv, const char *cmd)
 {
 	s->argc = argc;
@@ -42,7 +44,7 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 	if (!o)
 		o = find(extra, name, len);
 	if (!o) {
-		snprintf(s->err, sizeof s->err, "%s: unknown option --%.*s", s->cmd, (int)len, name);
+		snprintf(s->err, sizeof s->err, _("%s: unknown option --%.*s"), s->cmd, (int)len, name);
 		return OPT_ERROR;
 	}
 	if (o->arg) {
@@ -51,12 +53,12 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 		} else if (s->i < s->argc) {
 			*val = s->argv[s->i++];
 		} else {
-			snprintf(s->err, sizeof s->err, "%s: --%s needs a value (%s)", s->cmd, o->name,
+			snprintf(s->err, sizeof s->err, _("%s: --%s needs a value (%s)"), s->cmd, o->name,
 				 o->arg);
 			return OPT_ERROR;
 		}
 	} else if (eq) {
-		snprintf(s->err, sizeof s->err, "%s: --%s takes no value", s->cmd, o->name);
+		snprintf(s->err, sizeof s->err, _("%s: --%s takes no value"), s->cmd, o->name);
 		return OPT_ERROR;
 	}
 	return o->id;

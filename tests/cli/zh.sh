@@ -1,0 +1,20 @@
+#!/bin/sh
+# The command line under the Chinese locale: its messages in Chinese (the same words as the
+# screens'), the closed choices typed in Chinese and stored as their codes.
+. "$TESTS_SRCDIR/cli/lib.sh"
+run init
+run guest add --name 孙先生 --phone 手机:13800001111 --gender 男
+run guest show 1
+note "a wrong value, a wrong option, a missing argument: in English, then in Chinese"
+run visit add 1 --covers abc --spend 300
+run guest edit 1 --colour red
+run guest edit 1 --set gender=男士
+run visit void
+export LANGUAGE=zh_CN
+run visit add 1 --covers abc --spend 300
+run guest edit 1 --colour red
+run guest edit 1 --set gender=男士
+run visit void
+run tier override 1 Z --reason 老客户
+run nosuch
+finish
