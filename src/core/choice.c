@@ -36,6 +36,16 @@ SET(choice_channel, {"phone", NC_("contact channel", "phone"), "电话"},
     {"visit", NC_("contact channel", "visit"), "拜访|登门拜访"},
     {"wechat", NC_("contact channel", "wechat"), "微信"});
 
+/* A complaint's category and channel: the codes of complaint_category_names and
+ * complaint_channel_names */
+SET(choice_complaint_category, {"food", N_("food"), "菜品|菜"}, {"service", N_("service"), "服务"},
+    {"waiting_time", N_("waiting time"), "等候时间|等候"}, {"hygiene", N_("hygiene"), "卫生"},
+    {"environment", N_("environment"), "环境"}, {"price", N_("price"), "价格"},
+    {"other", NC_("complaint category", "other"), "其他"});
+SET(choice_complaint_channel, {"in_person", N_("in person"), "当面"},
+    {"phone", N_("phone"), "电话"}, {"online_review", N_("online review"), "网络评价|网评"},
+    {"wechat", N_("WeChat"), "微信"}, {"other", NC_("complaint channel", "other"), "其他"});
+
 /* Whether t is one of the words of also ("a|b"). */
 static bool among(const char *t, const char *also)
 {
@@ -56,15 +66,11 @@ static const char *english(const struct choice *c)
 	return w ? w + 1 : c->label;
 }
 
-/* a and b the same, ASCII letters in any case and '-', '_', ' ' alike */
+/* a and b the same, '-', '_' and ' ' alike */
 static bool same(const char *a, const char *b)
 {
 	for (;; a++, b++) {
 		char x = *a, y = *b;
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
 		if (x == '_' || x == ' ')
 			x = '-';
 		if (y == '_' || y == ' ')

@@ -25,12 +25,14 @@ extern const struct choice_set choice_phone_kind; /* mobile, landline, office, o
 extern const struct choice_set choice_relation;  /* driver, secretary, ... (an open list) */
 extern const struct choice_set choice_meal;      /* lunch, dinner */
 extern const struct choice_set choice_channel;   /* phone, visit, wechat: a contact's */
+extern const struct choice_set choice_complaint_category; /* food, ..., waiting_time, other */
+extern const struct choice_set choice_complaint_channel;  /* in_person, phone, ... */
 
 /* The label of code in the interface's language; code itself when the set does not know it;
  * "" for NULL. Not to be freed. */
 const char *choice_label(const struct choice_set *s, const char *code);
-/* The code of what was typed: the code, its English label or its translation (ASCII letters in
- * any case; '-', '_' and ' ' alike). NULL when none matches. Not to be freed. */
+/* The code of what was typed: the code, its English label, its translation or one of its other
+ * words ('-', '_' and ' ' alike; spaces around ignored). NULL when none matches. Not to be freed. */
 const char *choice_code(const struct choice_set *s, const char *typed);
 /* The code step places after (1) or before (-1) code, cycling; with empty, the cycle passes
  * through NULL (nothing chosen) after the last. From an unknown code or NULL: the first (or

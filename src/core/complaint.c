@@ -1,4 +1,6 @@
 #include "core/complaint.h"
+
+#include "core/choice.h"
 #include "core/i18n.h"
 
 #include <stdio.h>
@@ -54,14 +56,19 @@ static int name_index(const char *const *names, int n, const char *s)
 	return -1;
 }
 
+/* the code, or its label in either language (choice_complaint_category: 菜品, "waiting time") */
 int complaint_category_from_name(const char *s)
 {
-	return name_index(complaint_category_names, CC_COUNT, s);
+	int i = name_index(complaint_category_names, CC_COUNT, s);
+	const char *code = i < 0 ? choice_code(&choice_complaint_category, s) : NULL;
+	return code ? name_index(complaint_category_names, CC_COUNT, code) : i;
 }
 
 int complaint_channel_from_name(const char *s)
 {
-	return name_index(complaint_channel_names, CH_COUNT, s);
+	int i = name_index(complaint_channel_names, CH_COUNT, s);
+	const char *code = i < 0 ? choice_code(&choice_complaint_channel, s) : NULL;
+	return code ? name_index(complaint_channel_names, CH_COUNT, code) : i;
 }
 
 int complaint_status_from_name(const char *s)

@@ -4,12 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/choice.h"
 #include "core/strv.h"
 
-static const char *const categories[CC_COUNT] = {
-    N_("food"),        N_("service"), N_("waiting time"), N_("hygiene"),
-    N_("environment"), N_("price"),   NC_("complaint category", "other"),
-};
 static const char *const statuses[CS_COUNT] = {
 	NC_("complaint status", "open"),        NC_("complaint status", "acknowledged"),
 	NC_("complaint status", "resolved"),    NC_("complaint status", "followed up"),
@@ -22,8 +19,6 @@ static const char *const deadlines[CD_COUNT] = {"", N_("acknowledge"), N_("resol
 /* the list's narrow column */
 static const char *const deadlines_short[CD_COUNT] = {"", N_("ack"), N_("resolve"),
 						      N_("follow-up")};
-static const char *const channels[CH_COUNT] = {N_("in person"), N_("phone"), N_("online review"),
-					       N_("WeChat"), NC_("complaint channel", "other")};
 static const char *const steps[COMPLAINT_STEPS] = {
     N_("understand and acknowledge the guest's feelings"),
     N_("apologise"),
@@ -34,7 +29,8 @@ static const char *const steps[COMPLAINT_STEPS] = {
 
 const char *complaint_ui_category(enum complaint_category c)
 {
-	return c < CC_COUNT ? i18n_ctx(categories[c]) : "?";
+	return c < CC_COUNT ? choice_label(&choice_complaint_category, complaint_category_names[c])
+			    : "?";
 }
 
 const char *complaint_ui_severity(enum severity s)
@@ -59,7 +55,8 @@ const char *complaint_ui_deadline(enum complaint_deadline d)
 
 const char *complaint_ui_channel(enum complaint_channel c)
 {
-	return c < CH_COUNT ? i18n_ctx(channels[c]) : "?";
+	return c < CH_COUNT ? choice_label(&choice_complaint_channel, complaint_channel_names[c])
+			    : "?";
 }
 
 const char *complaint_ui_step(int n)
@@ -108,6 +105,9 @@ static const char *verdict_label(int i)
 
 int complaint_ui_category_from(const char *typed, char *why, size_t len)
 {
+	int i = complaint_category_from_name(typed); /* in either language */
+	if (i >= 0)
+		return i;
 	return complaint_ui_choice(_("category"), complaint_category_names, 0, CC_COUNT,
 				   category_label, typed, why, len);
 }

@@ -5,6 +5,9 @@
 run init
 run guest add --name 孙先生 --phone 手机:13800001111 --gender 男
 run guest show 1
+note "a complaint's category and channel typed in Chinese: stored as their codes"
+run complaint add 1 --category 菜品 --severity low --channel 微信 --text 汤凉了
+check "category food, channel wechat" test "$(sqlite3 "$MAITRE_DB" "SELECT category || ' ' || channel FROM complaint")" = "food wechat"
 note "a wrong value, a wrong option, a missing argument: in English, then in Chinese"
 run visit add 1 --covers abc --spend 300
 run guest edit 1 --colour red

@@ -9,6 +9,7 @@
 
 #include "core/alert.h"
 #include "core/choice.h"
+#include "core/complaint.h"
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/money.h"
@@ -1702,13 +1703,18 @@ END_TEST
 START_TEST(choice_tables)
 {
 	ck_assert_str_eq(choice_code(&choice_gender, "男"), "male");
-	ck_assert_str_eq(choice_code(&choice_gender, " Female "), "female");
+	ck_assert_str_eq(choice_code(&choice_gender, " female "), "female");
 	ck_assert_ptr_null(choice_code(&choice_gender, "男士"));
+	ck_assert_ptr_null(choice_code(&choice_gender, "Male")); /* codes are exact */
 	ck_assert_ptr_null(choice_code(&choice_gender, ""));
 	ck_assert_str_eq(choice_code(&choice_spending, "upper middle"), "upper-middle");
 	ck_assert_str_eq(choice_code(&choice_phone_kind, "座机"), "landline");
 	ck_assert_str_eq(choice_code(&choice_relation, "夫人"), "wife");
 	ck_assert_str_eq(choice_code(&choice_channel, "微信"), "wechat");
+	ck_assert_int_eq(complaint_category_from_name("菜品"), CC_FOOD);
+	ck_assert_int_eq(complaint_category_from_name("waiting time"), CC_WAITING_TIME);
+	ck_assert_int_eq(complaint_channel_from_name("网评"), CH_ONLINE_REVIEW);
+	ck_assert_int_eq(complaint_category_from_name("汤"), -1);
 	ck_assert_int_eq(meal_from_name("午市"), MEAL_LUNCH);
 	ck_assert_int_eq(meal_from_name("晚餐"), MEAL_DINNER);
 	/* unknown codes are shown as stored */
