@@ -164,7 +164,7 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id)
 	long long v = s ? strtoll(s, &end, 10) : 0;
 	if (!s || !*s || *end || v <= 0) {
 		cli_error(c, EXIT_USER, _("%s: must be a positive whole number, got \"%s\""), what,
-			  s ? s : "");
+		          s ? s : "");
 		return false;
 	}
 	*id = v;
@@ -216,8 +216,9 @@ int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int 
 	char *end;
 	long n = strtol(val, &end, 10);
 	if (!*val || *end || n < lo || n > hi)
-		return cli_error(c, EXIT_USER, _("%s: must be a whole number from %d to %d, got \"%s\""),
-				 what, lo, hi, val);
+		return cli_error(c, EXIT_USER,
+		                 _("%s: must be a whole number from %d to %d, got \"%s\""), what,
+		                 lo, hi, val);
 	*out = (int)n;
 	return 0;
 }
@@ -225,9 +226,10 @@ int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int 
 int cli_parse_money(struct cli *c, const char *what, const char *val, int64_t *fen)
 {
 	if (!money_parse(val, fen))
-		return cli_error(c, EXIT_USER,
-				 _("%s: must be an amount in yuan such as 520 or 520.50, got \"%s\""), what,
-				 val);
+		return cli_error(
+		    c, EXIT_USER,
+		    _("%s: must be an amount in yuan such as 520 or 520.50, got \"%s\""), what,
+		    val);
 	return 0;
 }
 
@@ -264,8 +266,8 @@ int cli_usage(struct cli *c)
 {
 	const struct cli_command *cmd = find_command(c->cmd ? c->cmd : "");
 	if (cmd)
-		fprintf(stderr, _("usage: maitre %s %s\n(see 'maitre help %s')\n"), cmd->name, cmd->args,
-			cmd->name);
+		fprintf(stderr, _("usage: maitre %s %s\n(see 'maitre help %s')\n"), cmd->name,
+		        cmd->args, cmd->name);
 	return EXIT_USAGE;
 }
 
@@ -282,7 +284,8 @@ int cli_global(struct cli *c, int id, const char *val)
 		int f = out_format_from_name(val);
 		if (f < 0)
 			return cli_error(c, EXIT_USAGE,
-					 _("--format: must be text, tsv, csv or json, got \"%s\""), val);
+			                 _("--format: must be text, tsv, csv or json, got \"%s\""),
+			                 val);
 		c->format = (enum out_format)f;
 		return 0;
 	}
@@ -465,8 +468,9 @@ static int cli_help(struct cli *c, int argc, char **argv)
 		cmd = find_command(argv[0]);
 	if (!cmd) /* a group: list its commands */
 		return list_group(stdout, argv[0])
-			       ? 0
-			       : cli_error(c, EXIT_USAGE, _("no command \"%s\" (see 'maitre help')"), name);
+		           ? 0
+		           : cli_error(c, EXIT_USAGE, _("no command \"%s\" (see 'maitre help')"),
+		                       name);
 	print_command_help(cmd, stdout);
 	return 0;
 }
@@ -529,7 +533,8 @@ int cli_main(int argc, char **argv)
 			fprintf(stderr, _("maitre: %s: needs a subcommand:\n"), argv[i]);
 			list_group(stderr, argv[i]);
 		} else {
-			fprintf(stderr, _("maitre: no command \"%s\" (see 'maitre help')\n"), argv[i]);
+			fprintf(stderr, _("maitre: no command \"%s\" (see 'maitre help')\n"),
+			        argv[i]);
 		}
 		rc = EXIT_USAGE;
 		goto out;

@@ -331,7 +331,7 @@ int cli_contact_log(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!x.contact.channel || !x.contact.outcome) {
 		return cli_usage_error(c, _("--%s is required"),
-		          !x.contact.channel ? "channel" : "outcome");
+		                       !x.contact.channel ? "channel" : "outcome");
 	}
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;

@@ -92,7 +92,7 @@ static int bad_choice(struct cli *c, const char *what, const char *const *names,
 {
 	char choices[200];
 	return cli_error(c, EXIT_USER, _("%s: must be %s, got \"%s\""), what,
-			 complaint_choices(names, n, choices, sizeof choices), val);
+	                 complaint_choices(names, n, choices, sizeof choices), val);
 }
 
 static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
@@ -161,8 +161,10 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case C_COMPENSATION:
 		if (!money_parse(val, &x->compensation))
-			return cli_error(c, EXIT_USER, _("compensation: must be an amount in yuan "
-					 "such as 88 or 88.50, got \"%s\""), val);
+			return cli_error(c, EXIT_USER,
+			                 _("compensation: must be an amount in yuan "
+			                   "such as 88 or 88.50, got \"%s\""),
+			                 val);
 		return 0;
 	case C_VERDICT:
 		if ((v = complaint_verdict_from_name(val)) < 0)
@@ -213,9 +215,10 @@ int cli_complaint_add(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (!x.have_category || !x.have_severity || !x.have_text) {
-		rc = cli_usage_error(c, "%s", !x.have_category   ? _("--category is required")
-				: !x.have_severity ? _("--severity is required")
-						   : _("--text is required"));
+		rc = cli_usage_error(c, "%s",
+		                     !x.have_category   ? _("--category is required")
+		                     : !x.have_severity ? _("--severity is required")
+		                                        : _("--text is required"));
 		goto out;
 	}
 	if (!cli_parse_id(c, "guest", x.pos[0], &x.c.guest_id)) {
@@ -510,8 +513,8 @@ static int move(struct cli *c, int argc, char **argv, const struct opt *opts, en
 		}
 		if (!*x.pos[1] || *end || v < 1 || v > COMPLAINT_STEPS) {
 			rc = cli_error(c, EXIT_USER,
-				       _("step: must be a step number from 1 to %d, got \"%s\""),
-				       COMPLAINT_STEPS, x.pos[1]);
+			               _("step: must be a step number from 1 to %d, got \"%s\""),
+			               COMPLAINT_STEPS, x.pos[1]);
 			goto out;
 		}
 		step = (int)v;
@@ -521,8 +524,9 @@ static int move(struct cli *c, int argc, char **argv, const struct opt *opts, en
 		goto out;
 	}
 	if (kind == M_FOLLOWUP && (x.verdict == CV_NONE || !x.note)) {
-		rc = cli_usage_error(c, "%s", x.verdict == CV_NONE ? _("--verdict is required")
-						     : _("--note is required"));
+		rc = cli_usage_error(c, "%s",
+		                     x.verdict == CV_NONE ? _("--verdict is required")
+		                                          : _("--note is required"));
 		goto out;
 	}
 	if (kind == M_REOPEN && !x.reason) {

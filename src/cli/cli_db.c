@@ -119,13 +119,16 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 	case D_VISITS:
 		d->o.visits_per_guest = strtod(val, &end);
 		if (!*val || *end || d->o.visits_per_guest < 0 || d->o.visits_per_guest > 1000)
-			return cli_error(c, EXIT_USER,
-					 _("visits-per-guest: must be a number from 0 to 1000, got \"%s\""), val);
+			return cli_error(
+			    c, EXIT_USER,
+			    _("visits-per-guest: must be a number from 0 to 1000, got \"%s\""),
+			    val);
 		return 0;
 	case D_SEED: {
 		unsigned long long s = strtoull(val, &end, 10);
 		if (!*val || *end || val[0] == '-')
-			return cli_error(c, EXIT_USER, _("seed: must be a whole number ≥ 0, got \"%s\""), val);
+			return cli_error(c, EXIT_USER,
+			                 _("seed: must be a whole number ≥ 0, got \"%s\""), val);
 		d->o.seed = s;
 		return 0;
 	}
@@ -179,9 +182,9 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	store_counts(c->st, &counts);
 	if (counts.guests > 0)
 		return cli_error(c, EXIT_USER,
-				 _("%s already has %lld guests; the demo goes into a new database "
-				 "(use --db PATH)"),
-				 c->db, (long long)counts.guests);
+		                 _("%s already has %lld guests; the demo goes into a new database "
+		                   "(use --db PATH)"),
+		                 c->db, (long long)counts.guests);
 	struct demo_stats stats;
 	memset(&stats, 0, sizeof stats);
 	enum store_status s = demo_generate(c->st, &d.o, &stats,
@@ -195,7 +198,8 @@ int cli_demo(struct cli *c, int argc, char **argv)
 		if (link(c->db, target) != 0) {
 			int e = errno;
 			rc = cli_error(c, EXIT_DATA, _("%s: %s (the demo was not kept)"), target,
-				       e == EEXIST ? _("made by someone else meanwhile") : strerror(e));
+			               e == EEXIST ? _("made by someone else meanwhile")
+			                           : strerror(e));
 			return demo_abandon(c, target, rc);
 		}
 		unlink(c->db);

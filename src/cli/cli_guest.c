@@ -79,7 +79,8 @@ static int field_value(struct cli *c, struct guest *g, const char *key, const ch
 	const struct guest_field *f = guest_field_find(key);
 	char why[256], *norm = NULL;
 	if (!f)
-		return cli_error(c, EXIT_USER, _("--set: no field \"%s\" (see FIELDS in maitre(1))"), key);
+		return cli_error(c, EXIT_USER,
+		                 _("--set: no field \"%s\" (see FIELDS in maitre(1))"), key);
 	if (guest_field_check(f, value, &norm, why, sizeof why) < 0)
 		return cli_error(c, EXIT_USER, "%s: %s", f->key, why);
 	if (f == &guest_fields[GF_NAME] && !norm)
@@ -150,7 +151,8 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	case P_SET: {
 		const char *eq = strchr(val, '=');
 		if (!eq)
-			return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""), val);
+			return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""),
+			                 val);
 		char *key = strndup(val, (size_t)(eq - val));
 		rc = key ? field_value(c, g, key, eq + 1) : EXIT_DATA;
 		if (rc == 0 && !strcmp(key, "name"))
@@ -176,8 +178,9 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		free(digits);
 		if (nd < 3 || nd > 20 || text_field_check(number, 40, false, (char[200]){0}, 200) < 0) {
 			free(kind);
-			return cli_error(c, EXIT_USER, _("phone: must be a number of 3 to 20 digits, got \"%s\""),
-					 val);
+			return cli_error(c, EXIT_USER,
+			                 _("phone: must be a number of 3 to 20 digits, got \"%s\""),
+			                 val);
 		}
 		guest_add_phone(g, kind, number);
 		free(kind);
@@ -195,7 +198,9 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 			free(pd);
 		}
 		free(d);
-		return found ? 0 : cli_error(c, EXIT_USER, _("remove-phone: the guest has no phone \"%s\""), val);
+		return found ? 0
+		             : cli_error(c, EXIT_USER,
+		                         _("remove-phone: the guest has no phone \"%s\""), val);
 	}
 	case P_TASTE: case P_DISH: case P_HABIT: case P_DISLIKE: case P_TABOO: case P_ALLERGY: {
 		enum pref_kind kind = (enum pref_kind)(id - P_TASTE);
@@ -216,14 +221,17 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 				guest_remove_pref(g, i);
 				found = true;
 			}
-		return found ? 0 : cli_error(c, EXIT_USER, _("remove-pref: the guest has no \"%s\""), val);
+		return found ? 0
+		             : cli_error(c, EXIT_USER, _("remove-pref: the guest has no \"%s\""),
+		                         val);
 	}
 	case P_BIRTHDAY: return add_date(c, g, -1, DATE_BIRTHDAY, NULL, "birthday", val);
 	case P_ANNIV: return add_date(c, g, -1, DATE_ANNIVERSARY, NULL, "anniversary", val);
 	case P_DATE: {
 		const char *eq = strrchr(val, '=');
 		if (!eq || eq == val)
-			return cli_error(c, EXIT_USER, _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
+			return cli_error(c, EXIT_USER,
+			                 _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
 		char *label = strndup(val, (size_t)(eq - val));
 		rc = label ? check_text(c, "date label", label, GT_DATE_LABEL) : EXIT_DATA;
 		if (rc == 0)
@@ -242,7 +250,9 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 				found = true;
 			}
 		}
-		return found ? 0 : cli_error(c, EXIT_USER, _("remove-date: the guest has no date \"%s\""), val);
+		return found ? 0
+		             : cli_error(c, EXIT_USER,
+		                         _("remove-date: the guest has no date \"%s\""), val);
 	}
 	case P_PERSON: {
 		const char *colon = strchr(val, ':');
@@ -259,7 +269,8 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	case P_RM_PERSON: {
 		int i = find_person(g, val);
 		if (i < 0)
-			return cli_error(c, EXIT_USER, _("remove-person: the guest has no person \"%s\""), val);
+			return cli_error(c, EXIT_USER,
+			                 _("remove-person: the guest has no person \"%s\""), val);
 		guest_remove_person(g, (size_t)i);
 		return 0;
 	}
@@ -267,13 +278,16 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		const char *colon = strchr(val, ':');
 		if (!colon)
 			return cli_error(c, EXIT_USER, _("%s: needs WHO:..., got \"%s\""),
-					 id == P_PERSON_PREF ? "person-pref" : "person-birthday", val);
+			                 id == P_PERSON_PREF ? "person-pref" : "person-birthday",
+			                 val);
 		char *who = strndup(val, (size_t)(colon - val));
 		int pi = who ? find_person(g, who) : -1;
 		if (pi < 0) {
-			rc = cli_error(c, EXIT_USER, _("%s: no associated person \"%s\" (add one with --%sperson)"),
-				       id == P_PERSON_PREF ? "person-pref" : "person-birthday",
-				       who ? who : "", strcmp(c->cmd, "guest add") ? "add-" : "");
+			rc = cli_error(
+			    c, EXIT_USER,
+			    _("%s: no associated person \"%s\" (add one with --%sperson)"),
+			    id == P_PERSON_PREF ? "person-pref" : "person-birthday", who ? who : "",
+			    strcmp(c->cmd, "guest add") ? "add-" : "");
 			free(who);
 			return rc;
 		}
@@ -285,10 +299,11 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		int kind = kname ? pref_kind_from_name(kname) : -1;
 		free(kname);
 		if (kind < 0)
-			return cli_error(c, EXIT_USER,
-					 _("person-pref: KIND must be taste, dish, habit, dislike, taboo or "
-					 "allergy, in \"%s\""),
-					 val);
+			return cli_error(
+			    c, EXIT_USER,
+			    _("person-pref: KIND must be taste, dish, habit, dislike, taboo or "
+			      "allergy, in \"%s\""),
+			    val);
 		enum severity sev;
 		char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
 		rc = text ? check_text(c, pref_kind_names[kind], text, GT_PREF) : EXIT_DATA;

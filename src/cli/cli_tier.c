@@ -149,8 +149,8 @@ int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char 
 {
 	if (tier_rank(r, tier, NULL) < (int)r->nrules)
 		return 0;
-	return cli_error(c, EXIT_USER, _("tier: no tier \"%s\" in the rules (see maitre check-config)"),
-			 tier);
+	return cli_error(c, EXIT_USER,
+	                 _("tier: no tier \"%s\" in the rules (see maitre check-config)"), tier);
 }
 
 int cli_tier_recompute(struct cli *c, int argc, char **argv)
@@ -277,8 +277,9 @@ static int parse_tier(struct cli *c, const struct tier_rules *r, const char *s, 
 		for (size_t i = 0; i < r->nrules; i++)
 			sbuf_printf(&b, "%s%s %s", i ? ", " : "", r->rules[i].tier, r->rules[i].group);
 		char *list = sbuf_detach(&b);
-		int rc = cli_error(c, EXIT_USER, _("tier: must be one of %s (or the letter alone), got \"%s\""),
-				   list ? list : "", s);
+		int rc = cli_error(c, EXIT_USER,
+		                   _("tier: must be one of %s (or the letter alone), got \"%s\""),
+		                   list ? list : "", s);
 		free(list);
 		return rc;
 	}

@@ -84,7 +84,8 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_MEAL: {
 		int m = meal_from_name(val);
 		if (m < 0)
-			return cli_error(c, EXIT_USER, _("meal: must be lunch or dinner, got \"%s\""), val);
+			return cli_error(c, EXIT_USER,
+			                 _("meal: must be lunch or dinner, got \"%s\""), val);
 		x->v.meal = (enum meal)m;
 		x->have_meal = true;
 		return 0;
@@ -157,7 +158,8 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		if (!x.guest)
 			rc = cli_usage_error(c, _("needs the guest id"));
 		else
-			rc = cli_usage_error(c, _("--%s is required"), !x.have_covers ? "covers" : "spend");
+			rc = cli_usage_error(c, _("--%s is required"),
+			                     !x.have_covers ? "covers" : "spend");
 		goto out;
 	}
 	if (!cli_parse_id(c, "guest", x.guest, &x.v.guest_id)) {

@@ -44,7 +44,8 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 	if (!o)
 		o = find(extra, name, len);
 	if (!o) {
-		snprintf(s->err, sizeof s->err, _("%s: unknown option --%.*s"), s->cmd, (int)len, name);
+		snprintf(s->err, sizeof s->err, _("%s: unknown option --%.*s"), s->cmd, (int)len,
+		         name);
 		return OPT_ERROR;
 	}
 	if (o->arg) {
@@ -53,8 +54,8 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 		} else if (s->i < s->argc) {
 			*val = s->argv[s->i++];
 		} else {
-			snprintf(s->err, sizeof s->err, _("%s: --%s needs a value (%s)"), s->cmd, o->name,
-				 o->arg);
+			snprintf(s->err, sizeof s->err, _("%s: --%s needs a value (%s)"), s->cmd,
+			         o->name, o->arg);
 			return OPT_ERROR;
 		}
 	} else if (eq) {

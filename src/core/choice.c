@@ -6,13 +6,14 @@
 
 #include "core/i18n.h"
 
-#define SET(name, ...)                                                                          \
-	static const struct choice name##_v[] = {__VA_ARGS__};                                  \
+#define SET(name, ...)                                                                             \
+	static const struct choice name##_v[] = {__VA_ARGS__};                                     \
 	const struct choice_set name = {name##_v, sizeof name##_v / sizeof name##_v[0]}
 
 /* Each value: its code, its label, and other words it is typed as whatever the language of
  * the interface ("|" between them): the Chinese a receptionist types on an English terminal. */
-SET(choice_gender, {"male", NC_("gender", "male"), "男|m"}, {"female", NC_("gender", "female"), "女|f"});
+SET(choice_gender, {"male", NC_("gender", "male"), "男|m"},
+    {"female", NC_("gender", "female"), "女|f"});
 SET(choice_spending, {"low", NC_("spending power", "low"), "低"},
     {"middle", NC_("spending power", "middle"), "中"},
     {"upper-middle", NC_("spending power", "upper-middle"), "中上|中高"},
@@ -133,9 +134,10 @@ char *choice_list(const struct choice_set *s, char *buf, size_t len)
 	buf[0] = '\0';
 	for (size_t i = 0; i < s->n && at < len; i++) {
 		const char *l = i18n_ctx(s->v[i].label);
-		int k = strcmp(l, s->v[i].code) == 0
-				? snprintf(buf + at, len - at, "%s%s", i ? ", " : "", s->v[i].code)
-				: snprintf(buf + at, len - at, "%s%s (%s)", i ? ", " : "", s->v[i].code, l);
+		int k =
+		    strcmp(l, s->v[i].code) == 0
+		        ? snprintf(buf + at, len - at, "%s%s", i ? ", " : "", s->v[i].code)
+		        : snprintf(buf + at, len - at, "%s%s (%s)", i ? ", " : "", s->v[i].code, l);
 		if (k < 0)
 			break;
 		at += (size_t)k;

@@ -1,8 +1,8 @@
 /* choice.h — the closed choices of the guest sheet and the screens, one table per field: each
  * value a stored code (as the database and the CLI have always written it) and its label,
  * marked for translation in a context (a word the catalogue has in another sense). Typed input
- * is accepted in either language (the Chinese words also on an English terminal) and stored as the code; the screens show the label in the
- * interface's language. Pure data, no I/O. */
+ * is accepted in either language (the Chinese words also on an English terminal) and stored as the
+ * code; the screens show the label in the interface's language. Pure data, no I/O. */
 #ifndef MAITRE_CHOICE_H
 #define MAITRE_CHOICE_H
 
@@ -19,12 +19,12 @@ struct choice_set {
 	size_t n;
 };
 
-extern const struct choice_set choice_gender;    /* male, female */
-extern const struct choice_set choice_spending;  /* low, middle, upper-middle, high */
+extern const struct choice_set choice_gender;     /* male, female */
+extern const struct choice_set choice_spending;   /* low, middle, upper-middle, high */
 extern const struct choice_set choice_phone_kind; /* mobile, landline, office, other */
-extern const struct choice_set choice_relation;  /* driver, secretary, ... (an open list) */
-extern const struct choice_set choice_meal;      /* lunch, dinner */
-extern const struct choice_set choice_channel;   /* phone, visit, wechat: a contact's */
+extern const struct choice_set choice_relation;   /* driver, secretary, ... (an open list) */
+extern const struct choice_set choice_meal;       /* lunch, dinner */
+extern const struct choice_set choice_channel;    /* phone, visit, wechat: a contact's */
 extern const struct choice_set choice_complaint_category; /* food, ..., waiting_time, other */
 extern const struct choice_set choice_complaint_channel;  /* in_person, phone, ... */
 
@@ -32,7 +32,8 @@ extern const struct choice_set choice_complaint_channel;  /* in_person, phone, .
  * "" for NULL. Not to be freed. */
 const char *choice_label(const struct choice_set *s, const char *code);
 /* The code of what was typed: the code, its English label, its translation or one of its other
- * words ('-', '_' and ' ' alike; spaces around ignored). NULL when none matches. Not to be freed. */
+ * words ('-', '_' and ' ' alike; spaces around ignored). NULL when none matches. Not to be freed.
+ */
 const char *choice_code(const struct choice_set *s, const char *typed);
 /* The code step places after (1) or before (-1) code, cycling; with empty, the cycle passes
  * through NULL (nothing chosen) after the last. From an unknown code or NULL: the first (or

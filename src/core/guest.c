@@ -157,7 +157,7 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		}
 		char list[300];
 		snprintf(why, whylen, _("must be one of %s, got \"%s\""),
-			 choice_list(f->choices, list, sizeof list), value);
+		         choice_list(f->choices, list, sizeof list), value);
 		return -1;
 	}
 	case FT_STAFF:

@@ -21,29 +21,29 @@ enum field_type {
  * key is the column name and the CLI name (guest edit --set key=value; '-' accepted for '_').
  * sensitive marks the "seven don't-ask" topics (domain.md §2): recorded only when learned
  * naturally, hidden from roles not allowed to see them. */
-#define GUEST_FIELDS(X)                                                                         \
-	X(NAME, "name", FT_TEXT, false, 0, 0, NULL, "name as staff address the guest (孙先生)") \
-	X(FAMILY_NAME, "family_name", FT_TEXT, false, 0, 0, NULL, "family name (孙)")          \
-	X(GIVEN_NAME, "given_name", FT_TEXT, false, 0, 0, NULL, "given name")                  \
-	X(GENDER, "gender", FT_ENUM, false, 0, 0, &choice_gender, "gender")                    \
-	X(EMPLOYER, "employer", FT_TEXT, false, 0, 0, NULL, "employer / work unit (单位)")      \
-	X(POSITION, "position", FT_TEXT, false, 0, 0, NULL, "position")                        \
-	X(LOOKS, "looks", FT_LONG, false, 0, 0, NULL, "how to recognise them (体貌特征)")       \
-	X(HEIGHT_CM, "height_cm", FT_INT, false, 50, 250, NULL, "height in cm")                \
-	X(WEIGHT_KG, "weight_kg", FT_INT, false, 20, 300, NULL, "weight in kg")                \
-	X(PHOTO, "photo", FT_TEXT, false, 0, 0, NULL, "photo file path")                       \
-	X(ETHNICITY, "ethnicity", FT_TEXT, false, 0, 0, NULL, "ethnicity (回族)")               \
-	X(NATIVE_PLACE, "native_place", FT_TEXT, false, 0, 0, NULL, "native place")            \
-	X(SPENDING_POWER, "spending_power", FT_ENUM, false, 0, 0, &choice_spending,      \
-	  "spending power")                                                                     \
-	X(CHARACTER, "character", FT_LONG, false, 0, 0, NULL, "character")                     \
-	X(SALES_MANAGER, "sales_manager", FT_STAFF, false, 0, 0, NULL,                         \
-	  "responsible sales manager (login)")                                                  \
-	X(MARITAL_STATUS, "marital_status", FT_TEXT, true, 0, 0, NULL, "marital status")       \
-	X(INCOME, "income", FT_TEXT, true, 0, 0, NULL, "income")                               \
-	X(HOME_ADDRESS, "home_address", FT_LONG, true, 0, 0, NULL, "home address")             \
-	X(RELIGION, "religion", FT_TEXT, true, 0, 0, NULL, "religion")                         \
-	X(HEALTH, "health", FT_LONG, true, 0, 0, NULL, "health")                               \
+#define GUEST_FIELDS(X)                                                                            \
+	X(NAME, "name", FT_TEXT, false, 0, 0, NULL, "name as staff address the guest (孙先生)")    \
+	X(FAMILY_NAME, "family_name", FT_TEXT, false, 0, 0, NULL, "family name (孙)")              \
+	X(GIVEN_NAME, "given_name", FT_TEXT, false, 0, 0, NULL, "given name")                      \
+	X(GENDER, "gender", FT_ENUM, false, 0, 0, &choice_gender, "gender")                        \
+	X(EMPLOYER, "employer", FT_TEXT, false, 0, 0, NULL, "employer / work unit (单位)")         \
+	X(POSITION, "position", FT_TEXT, false, 0, 0, NULL, "position")                            \
+	X(LOOKS, "looks", FT_LONG, false, 0, 0, NULL, "how to recognise them (体貌特征)")          \
+	X(HEIGHT_CM, "height_cm", FT_INT, false, 50, 250, NULL, "height in cm")                    \
+	X(WEIGHT_KG, "weight_kg", FT_INT, false, 20, 300, NULL, "weight in kg")                    \
+	X(PHOTO, "photo", FT_TEXT, false, 0, 0, NULL, "photo file path")                           \
+	X(ETHNICITY, "ethnicity", FT_TEXT, false, 0, 0, NULL, "ethnicity (回族)")                  \
+	X(NATIVE_PLACE, "native_place", FT_TEXT, false, 0, 0, NULL, "native place")                \
+	X(SPENDING_POWER, "spending_power", FT_ENUM, false, 0, 0, &choice_spending,                \
+	  "spending power")                                                                        \
+	X(CHARACTER, "character", FT_LONG, false, 0, 0, NULL, "character")                         \
+	X(SALES_MANAGER, "sales_manager", FT_STAFF, false, 0, 0, NULL,                             \
+	  "responsible sales manager (login)")                                                     \
+	X(MARITAL_STATUS, "marital_status", FT_TEXT, true, 0, 0, NULL, "marital status")           \
+	X(INCOME, "income", FT_TEXT, true, 0, 0, NULL, "income")                                   \
+	X(HOME_ADDRESS, "home_address", FT_LONG, true, 0, 0, NULL, "home address")                 \
+	X(RELIGION, "religion", FT_TEXT, true, 0, 0, NULL, "religion")                             \
+	X(HEALTH, "health", FT_LONG, true, 0, 0, NULL, "health")                                   \
 	X(PERSONAL_HISTORY, "personal_history", FT_LONG, true, 0, 0, NULL, "personal history")
 
 enum guest_field_id {

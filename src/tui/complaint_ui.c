@@ -18,7 +18,7 @@ static const char *const deadlines[CD_COUNT] = {"", N_("acknowledge"), N_("resol
 						N_("follow up")};
 /* the list's narrow column */
 static const char *const deadlines_short[CD_COUNT] = {"", N_("ack"), N_("resolve"),
-						      N_("follow-up")};
+                                                      N_("follow-up")};
 static const char *const steps[COMPLAINT_STEPS] = {
     N_("understand and acknowledge the guest's feelings"),
     N_("apologise"),
@@ -30,7 +30,7 @@ static const char *const steps[COMPLAINT_STEPS] = {
 const char *complaint_ui_category(enum complaint_category c)
 {
 	return c < CC_COUNT ? choice_label(&choice_complaint_category, complaint_category_names[c])
-			    : "?";
+	                    : "?";
 }
 
 const char *complaint_ui_severity(enum severity s)
@@ -56,7 +56,7 @@ const char *complaint_ui_deadline(enum complaint_deadline d)
 const char *complaint_ui_channel(enum complaint_channel c)
 {
 	return c < CH_COUNT ? choice_label(&choice_complaint_channel, complaint_channel_names[c])
-			    : "?";
+	                    : "?";
 }
 
 const char *complaint_ui_step(int n)

@@ -373,10 +373,10 @@ static const char *const screens[] = {"lookup", "help", "quit", "new-guest", NUL
 
 /* The screens' names in the interface's language, which the ':' line takes too (:看板). */
 static const char *const local_names[] = {
-	NC_(":command", "lookup"),	   NC_(":command", "today"),	NC_(":command", "alerts"),
-	NC_(":command", "agenda"),	   NC_(":command", "sheet"),	NC_(":command", "tiers"),
-	NC_(":command", "complaints"), NC_(":command", "dashboard"), NC_(":command", "new-guest"),
-	NC_(":command", "help"),	   NC_(":command", "quit"),
+    NC_(":command", "lookup"),     NC_(":command", "today"),     NC_(":command", "alerts"),
+    NC_(":command", "agenda"),     NC_(":command", "sheet"),     NC_(":command", "tiers"),
+    NC_(":command", "complaints"), NC_(":command", "dashboard"), NC_(":command", "new-guest"),
+    NC_(":command", "help"),       NC_(":command", "quit"),
 };
 
 const char *tui_command_name(size_t i, const char **local)
@@ -814,7 +814,7 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 }
 
 const char *tui_choose(struct tui *t, const char *prompt, const struct choice_set *s,
-		       const char *initial)
+                       const char *initial)
 {
 	const char *code = initial ? initial : choice_next(s, NULL, 1, false);
 	struct edit e; /* what is typed, when something is: it replaces the choice shown */
@@ -825,19 +825,22 @@ const char *tui_choose(struct tui *t, const char *prompt, const struct choice_se
 		int pw;
 		if (bad[0])
 			snprintf(line, sizeof line, _("%s \"%s\" is not one of %s:"), prompt, bad,
-				 choice_list(s, list, sizeof list));
+			         choice_list(s, list, sizeof list));
 		else
 			snprintf(line, sizeof line, "%s", prompt);
 		pw = draw_width(line);
-		draw_fill(t->rows - 1, 0, t->cols, line, draw_attr(t, bad[0] ? TE_ERROR : TE_MESSAGE));
+		draw_fill(t->rows - 1, 0, t->cols, line,
+		          draw_attr(t, bad[0] ? TE_ERROR : TE_MESSAGE));
 		int cx;
 		if (e.len) {
-			cx = edit_draw(&e, t->rows - 1, pw + 1, t->cols - pw - 1, draw_attr(t, TE_FIELD));
+			cx = edit_draw(&e, t->rows - 1, pw + 1, t->cols - pw - 1,
+			               draw_attr(t, TE_FIELD));
 		} else {
 			char shown[200];
 			snprintf(shown, sizeof shown, "%s  %s", choice_label(s, code),
-				 _("(Space changes, Enter takes it)"));
-			draw_text(t->rows - 1, pw + 1, t->cols - pw - 1, shown, draw_attr(t, TE_FIELD), true);
+			         _("(Space changes, Enter takes it)"));
+			draw_text(t->rows - 1, pw + 1, t->cols - pw - 1, shown,
+			          draw_attr(t, TE_FIELD), true);
 			cx = pw + 1;
 		}
 		curs_set(1);

@@ -151,7 +151,7 @@ struct choice_set;
  * NULL): Space or → the next, ← the one before, or the choice typed in either language.
  * Returns the code chosen (the table's, not to be freed) or NULL when cancelled. */
 const char *tui_choose(struct tui *t, const char *prompt, const struct choice_set *s,
-		       const char *initial);
+                       const char *initial);
 /* Whether every view may be closed (each asks about what it holds). */
 bool tui_leave_all(struct tui *t);
 /* Opens a view by its name as typed on the ':' line, optionally followed by the view's

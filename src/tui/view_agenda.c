@@ -165,8 +165,8 @@ static void status_text(const struct agenda_row *r, char *buf, size_t len)
 static char *what_text(const struct agenda_row *r)
 {
 	/* a visit the sales manager pays (拜访), not a visit entered (到店) */
-	static const char *const what[] = {N_("call"), NC_("sales manager's", "visit"), N_("banquet"),
-					   N_("date")};
+	static const char *const what[] = {N_("call"), NC_("sales manager's", "visit"),
+	                                   N_("banquet"), N_("date")};
 	if (r->what != AGENDA_DATE)
 		return xstrdup(i18n_ctx(what[r->what]));
 	const char *occ = r->kind == DATE_OTHER ? agenda_row_occasion(r) : _(agenda_row_occasion(r));
@@ -291,7 +291,7 @@ static int log_contact(struct tui *t, struct agenda *d, const struct agenda_row 
 {
 	int64_t guest = r->guest_id; /* the list may be read again while a prompt is open */
 	const char *ch = tui_choose(t, _("Contact by:"), &choice_channel,
-				    r->what == AGENDA_VISIT ? "visit" : "phone");
+	                            r->what == AGENDA_VISIT ? "visit" : "phone");
 	if (!ch)
 		return RD_VIEW;
 	char *outcome = tui_prompt(t, _("Outcome of the contact:"), NULL);

@@ -119,7 +119,7 @@ static void field_note(struct tui *t, struct cform *cf, int i, int y)
 		char line[120] = "";
 		if (x2)
 			snprintf(line, sizeof line, _("%s %s, %d covers"), x2->date,
-				 meal_label(x2->meal), x2->covers);
+			         meal_label(x2->meal), x2->covers);
 		else if (!cf->f[i].len)
 			snprintf(line, sizeof line, "%s", _("none"));
 		draw_text(y, x, w, line, draw_attr(t, TE_DIM), true);

@@ -176,7 +176,7 @@ static const char *who_of(const struct guest *g, int person, char *buf, size_t s
 {
 	const struct guest_person *p = &g->people.v[person];
 	snprintf(buf, size, "%s%s%s", choice_label(&choice_relation, p->relation),
-		 p->name ? " " : "", p->name ? p->name : "");
+	         p->name ? " " : "", p->name ? p->name : "");
 	return buf;
 }
 
@@ -213,7 +213,7 @@ static char *item_text(const struct guest *g, int l, size_t i)
 	switch (l) {
 	case L_PHONES:
 		return xasprintf("%s %s", choice_label(&choice_phone_kind, g->phones.v[i].kind),
-				 g->phones.v[i].number);
+		                 g->phones.v[i].number);
 	case L_PREFS: {
 		const struct guest_pref *p = &g->prefs.v[i];
 		char wb[400];
@@ -243,8 +243,9 @@ static char *item_text(const struct guest *g, int l, size_t i)
 	}
 	case L_PEOPLE: {
 		const struct guest_person *p = &g->people.v[i];
-		return xasprintf("%s%s%s%s%s", choice_label(&choice_relation, p->relation), p->name ? " " : "", p->name ? p->name : "",
-				 p->notes ? "; " : "", p->notes ? p->notes : "");
+		return xasprintf("%s%s%s%s%s", choice_label(&choice_relation, p->relation),
+		                 p->name ? " " : "", p->name ? p->name : "", p->notes ? "; " : "",
+		                 p->notes ? p->notes : "");
 	}
 	case L_TAGS:
 		return xstrdup(g->tags.v[i]);
@@ -588,11 +589,12 @@ static void draw(struct tui *t, struct view *v)
 			  draw_attr(t, f->msg_error ? TE_ERROR : TE_MESSAGE));
 	else
 		draw_wrap(y, 1, w - 2, 3,
-			  cur(f)->kind == R_LIST || cur(f)->kind == R_ITEM ? _(list_formats[cur(f)->n])
-			  : cur(f)->kind == R_FIELD && guest_fields[cur(f)->n].type == FT_ENUM
-				  ? _("Space: the next choice (or type one) · ^S saves · Tab/↑↓ move")
-				  : _("^S saves · Tab/↑↓ move · fields marked * are never asked"),
-			  draw_attr(t, TE_DIM));
+		          cur(f)->kind == R_LIST || cur(f)->kind == R_ITEM
+		              ? _(list_formats[cur(f)->n])
+		          : cur(f)->kind == R_FIELD && guest_fields[cur(f)->n].type == FT_ENUM
+		              ? _("Space: the next choice (or type one) · ^S saves · Tab/↑↓ move")
+		              : _("^S saves · Tab/↑↓ move · fields marked * are never asked"),
+		          draw_attr(t, TE_DIM));
 }
 
 static bool cursor(struct tui *t, struct view *v, int *y, int *x)
@@ -1062,7 +1064,8 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	struct form *f = F(v);
 	const struct row *r = cur(f);
 	bool changed;
-	if (r->kind == R_FIELD && guest_fields[r->n].type == FT_ENUM && a == ACT_CHAR && ch == ' ') {
+	if (r->kind == R_FIELD && guest_fields[r->n].type == FT_ENUM && a == ACT_CHAR &&
+	    ch == ' ') {
 		next_choice(f, r->n);
 		return RD_VIEW;
 	}

@@ -135,9 +135,10 @@ static void upcoming(struct card *c)
 		char who[200] = "";
 		if (d->person >= 0 && (size_t)d->person < c->g.people.n)
 			snprintf(who, sizeof who, "%s%s%s: ",
-				 choice_label(&choice_relation, c->g.people.v[d->person].relation),
-				 c->g.people.v[d->person].name ? " " : "",
-				 c->g.people.v[d->person].name ? c->g.people.v[d->person].name : "");
+			         choice_label(&choice_relation, c->g.people.v[d->person].relation),
+			         c->g.people.v[d->person].name ? " " : "",
+			         c->g.people.v[d->person].name ? c->g.people.v[d->person].name
+			                                       : "");
 		char when[64];
 		if (near[k].in == 0)
 			snprintf(when, sizeof when, "%s", _("today"));
@@ -186,7 +187,7 @@ static void tier_lines(struct tui *t, struct card *c)
 	}
 	add(c, NULL, TE_DIM,
 	    ngettext("visits %d · spend ¥%s · covers %d (window of %d month)",
-		     "visits %d · spend ¥%s · covers %d (window of %d months)", info.window.months),
+	             "visits %d · spend ¥%s · covers %d (window of %d months)", info.window.months),
 	    info.window.visits, money_format_short(info.window.spend, yuan), info.window.covers,
 	    info.window.months);
 	/* this month so far, provisional: its tier when it differs, and the next one up from it */
@@ -285,8 +286,8 @@ static void read_card(struct tui *t, struct card *c)
 		char *likes = prefs(g, (int)i, PREF_TASTE);
 		add(c, i ? NULL : _("people"), TE_NORMAL, "%s%s%s%s%s%s%s",
 		    choice_label(&choice_relation, p->relation), p->name ? " " : "",
-		    p->name ? p->name : "", likes ? " · " : "", likes ? likes : "", p->notes ? " · " : "",
-		    p->notes ? p->notes : "");
+		    p->name ? p->name : "", likes ? " · " : "", likes ? likes : "",
+		    p->notes ? " · " : "", p->notes ? p->notes : "");
 		free(likes);
 	}
 	/* the last visits */
@@ -297,10 +298,10 @@ static void read_card(struct tui *t, struct card *c)
 		size_t from = nv > 5 ? nv - 5 : 0;
 		for (size_t i = nv; i-- > from;) {
 			char spend[32];
-			add(c, i == nv - 1 ? _("last visits") : NULL, TE_NORMAL, _("%s %s, %d covers, ¥%s%s%s"),
-			    v[i].date, meal_label(v[i].meal), v[i].covers,
-			    money_format_short(v[i].spend_fen, spend), v[i].table_no ? _(", table ") : "",
-			    v[i].table_no ? v[i].table_no : "");
+			add(c, i == nv - 1 ? _("last visits") : NULL, TE_NORMAL,
+			    _("%s %s, %d covers, ¥%s%s%s"), v[i].date, meal_label(v[i].meal),
+			    v[i].covers, money_format_short(v[i].spend_fen, spend),
+			    v[i].table_no ? _(", table ") : "", v[i].table_no ? v[i].table_no : "");
 		}
 		if (nv > 5)
 			add(c, NULL, TE_DIM, _("%zu visits in all"), nv);

@@ -117,8 +117,9 @@ struct view *view_help_new(struct tui *t, unsigned scope)
 	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++) {
 		enum action a = action_by_name(en);
 		strv_take(&h->keys, xasprintf(":%s", en));
-		strv_take(&h->texts, strcmp(local, en) != 0 ? xasprintf(":%s  %s", local, a ? _(action_table[a].help) : "")
-							  : xasprintf("%s", a ? _(action_table[a].help) : ""));
+		const char *what = a ? _(action_table[a].help) : "";
+		strv_take(&h->texts, strcmp(local, en) != 0 ? xasprintf(":%s  %s", local, what)
+		                                            : xasprintf("%s", what));
 	}
 	return v;
 }

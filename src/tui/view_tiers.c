@@ -20,10 +20,17 @@
 
 /* The words of the rules file the view shows, for the catalogue (tr_data translates them). */
 static const char *const rule_words[] __attribute__((unused)) = {
-    N_("all"),      N_("visits"),      N_("spend"), N_("per_capita"),
-    N_("birthday"), N_("anniversary"), N_("other"),
+    N_("all"),
+    N_("visits"),
+    N_("spend"),
+    N_("per_capita"),
+    N_("birthday"),
+    N_("anniversary"),
+    N_("other"),
     /* the hosts and WeChat groups of the shipped rules */
-    N_("manager"), N_("VIP-only group"), N_("company group"),
+    N_("manager"),
+    N_("VIP-only group"),
+    N_("company group"),
 };
 
 struct tiers {
@@ -308,7 +315,8 @@ static char *pair_of(struct tui *t, struct tiers *d, enum item_kind k, const cha
 	switch (k) {
 	case IT_SOURCE:
 		*label = _("rules file:");
-		return xstrdup(strcmp(r->source, TIERS_BUILTIN_NAME) == 0 ? _("(built-in)") : r->source);
+		return xstrdup(strcmp(r->source, TIERS_BUILTIN_NAME) == 0 ? _("(built-in)")
+		                                                          : r->source);
 	case IT_VERSION:
 		*label = _("version:");
 		return xasprintf(_("%s (fingerprint %s)"),

@@ -98,7 +98,7 @@ static void draw(struct tui *t, struct view *v)
 		if (i == VF_MEAL) {
 			char m[64];
 			snprintf(m, sizeof m, "%s  (%s)", meal_label(vf->meal),
-				 _("Space switches"));
+			         _("Space switches"));
 			draw_fill(y, field_x(), fw, m, a);
 		} else {
 			edit_draw(&vf->f[i], y, field_x(), fw, a);
