@@ -47,6 +47,15 @@ SET(choice_complaint_channel, {"in_person", N_("in person"), "当面"},
     {"phone", N_("phone"), "电话"}, {"online_review", N_("online review"), "网络评价|网评"},
     {"wechat", N_("WeChat"), "微信"}, {"other", NC_("complaint channel", "other"), "其他"});
 
+/* A preference's kind and a severity (of a preference, a complaint): the codes of
+ * pref_kind_names and severity_names */
+SET(choice_pref_kind, {"taste", N_("taste"), "口味"},
+    {"dish", N_("dish"), "常点菜|usual-dish|usual_dish"}, {"habit", N_("habit"), "习惯"},
+    {"dislike", N_("dislike"), "不喜欢"}, {"taboo", N_("taboo"), "忌口"},
+    {"allergy", N_("allergy"), "过敏"});
+SET(choice_severity, {"low", N_("low"), "轻|低"}, {"medium", N_("medium"), "中"},
+    {"high", N_("high"), "重|高"}, {"critical", N_("critical"), "危急"});
+
 /* Whether t is one of the words of also ("a|b"). */
 static bool among(const char *t, const char *also)
 {

@@ -26,6 +26,8 @@ extern const struct choice_set choice_relation;   /* driver, secretary, ... (an 
 extern const struct choice_set choice_meal;       /* lunch, dinner */
 extern const struct choice_set choice_channel;    /* phone, visit, wechat: a contact's */
 extern const struct choice_set choice_complaint_category; /* food, ..., waiting_time, other */
+extern const struct choice_set choice_pref_kind;          /* taste, dish, ..., allergy */
+extern const struct choice_set choice_severity;           /* low, medium, high, critical */
 extern const struct choice_set choice_complaint_channel;  /* in_person, phone, ... */
 
 /* The label of code in the interface's language; code itself when the set does not know it;

@@ -29,16 +29,20 @@ static int name_index(const char *const *names, int n, const char *s)
 	return -1;
 }
 
+/* the code, or its label or word in either language (choice_pref_kind: 过敏) */
 int pref_kind_from_name(const char *s)
 {
-	if (strcmp(s, "usual-dish") == 0 || strcmp(s, "usual_dish") == 0)
-		return PREF_DISH;
-	return name_index(pref_kind_names, PREF_KIND_COUNT, s);
+	int i = name_index(pref_kind_names, PREF_KIND_COUNT, s);
+	const char *code = i < 0 ? choice_code(&choice_pref_kind, s) : NULL;
+	return code ? name_index(pref_kind_names, PREF_KIND_COUNT, code) : i;
 }
 
+/* the code, or its label or word in either language (choice_severity: 危急) */
 int severity_from_name(const char *s)
 {
-	return name_index(severity_names, SEV_COUNT, s);
+	int i = name_index(severity_names, SEV_COUNT, s);
+	const char *code = i < 0 ? choice_code(&choice_severity, s) : NULL;
+	return code ? name_index(severity_names, SEV_COUNT, code) : i;
 }
 
 int date_kind_from_name(const char *s)

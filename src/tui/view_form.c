@@ -323,6 +323,8 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		}
 		*colon = '\0';
 		int kind = word_index(s, kind_words, PREF_KIND_COUNT);
+		if (kind < 0)
+			kind = pref_kind_from_name(s); /* 过敏 on an English screen */
 		if (kind < 0) {
 			snprintf(why, len, _("kind: \"%s\" is none of taste, dish, habit, dislike, taboo, allergy"), s);
 			return -1;
@@ -331,6 +333,8 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		enum severity sev = SEV_NONE;
 		char *last = strrchr(item, ' ');
 		int k = last ? word_index(last + 1, severity_words, SEV_COUNT) : -1;
+		if (k < 0 && last)
+			k = severity_from_name(last + 1); /* 危急 on an English screen */
 		if (k > 0) {
 			sev = (enum severity)k;
 			*last = '\0';

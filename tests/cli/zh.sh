@@ -8,6 +8,9 @@ run guest show 1
 note "a complaint's category and channel typed in Chinese: stored as their codes"
 run complaint add 1 --category 菜品 --severity low --channel 微信 --text 汤凉了
 check "category food, channel wechat" test "$(sqlite3 "$MAITRE_DB" "SELECT category || ' ' || channel FROM complaint")" = "food wechat"
+note "a preference's kind and severity typed in Chinese"
+run guest add --name 钱先生 --allergy 花生:危急 --person 司机:老王 --person-pref 司机:忌口:辣
+run guest show 2
 note "a wrong value, a wrong option, a missing argument: in English, then in Chinese"
 run visit add 1 --covers abc --spend 300
 run guest edit 1 --colour red

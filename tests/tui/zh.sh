@@ -81,6 +81,9 @@ type 男
 key ^N a
 type 手机 139 0000 1111
 key Enter
+key ^N a
+type 过敏：芒果 危急
+key Enter
 snap Chinese typed on an English screen: shown in English
 key ^S
 KEYS

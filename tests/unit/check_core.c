@@ -1715,6 +1715,11 @@ START_TEST(choice_tables)
 	ck_assert_int_eq(complaint_category_from_name("waiting time"), CC_WAITING_TIME);
 	ck_assert_int_eq(complaint_channel_from_name("网评"), CH_ONLINE_REVIEW);
 	ck_assert_int_eq(complaint_category_from_name("汤"), -1);
+	ck_assert_int_eq(pref_kind_from_name("过敏"), PREF_ALLERGY);
+	ck_assert_int_eq(pref_kind_from_name("usual_dish"), PREF_DISH);
+	ck_assert_int_eq(pref_kind_from_name("dishes"), -1);
+	ck_assert_int_eq(severity_from_name("危急"), SEV_CRITICAL);
+	ck_assert_int_eq(severity_from_name(""), SEV_NONE);
 	ck_assert_int_eq(meal_from_name("午市"), MEAL_LUNCH);
 	ck_assert_int_eq(meal_from_name("晚餐"), MEAL_DINNER);
 	/* unknown codes are shown as stored */
