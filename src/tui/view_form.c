@@ -451,6 +451,9 @@ static bool check_field(struct form *f, int id)
 		return false;
 	}
 	guest_set(&f->g, (enum guest_field_id)id, norm);
+	/* a choice typed in the other language (男 on an English screen) reads as this one's */
+	if (guest_fields[id].type == FT_ENUM && norm && strcmp(f->f[id].buf, shown(id, norm)) != 0)
+		edit_set(&f->f[id], shown(id, norm));
 	free(norm);
 	return true;
 }
