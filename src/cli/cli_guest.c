@@ -173,24 +173,21 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		const char *colon = strchr(val, ':');
 		char *kind = colon ? strndup(val, (size_t)(colon - val)) : NULL;
 		const char *number = colon ? colon + 1 : val;
-		char *digits = text_digits(number);
-		size_t nd = digits ? strlen(digits) : 0;
-		free(digits);
-		if (nd < 3 || nd > 20 || text_field_check(number, 40, false, (char[200]){0}, 200) < 0) {
+		char *norm = NULL, why[300];
+		if (guest_phone_check(number, &norm, why, sizeof why) < 0) {
 			free(kind);
-			return cli_error(c, EXIT_USER,
-			                 _("phone: must be a number of 3 to 20 digits, got \"%s\""),
-			                 val);
+			return cli_error(c, EXIT_USER, "%s", why);
 		}
-		guest_add_phone(g, kind, number);
+		guest_add_phone(g, kind, norm);
+		free(norm);
 		free(kind);
 		return 0;
 	}
 	case P_RM_PHONE: {
-		char *d = text_digits(val);
+		char *d = guest_phone_digits(val);
 		bool found = false;
 		for (size_t i = g->phones.n; d && i-- > 0;) {
-			char *pd = text_digits(g->phones.v[i].number);
+			char *pd = guest_phone_digits(g->phones.v[i].number);
 			if (pd && strcmp(pd, d) == 0) {
 				guest_remove_phone(g, i);
 				found = true;

@@ -128,6 +128,113 @@ int guest_date_parse(const char *s, struct date today, struct date *out, char *w
 	return 0;
 }
 
+/* True when a number is written in international form: its first character + (or ＋). */
+static bool phone_is_intl(const char *number)
+{
+	size_t n = strlen(number);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(number, n, &cp);
+		cp = text_fold_cp(cp);
+		if (cp == '+')
+			return true;
+		if (cp != ' ' && cp != 0x3000)
+			return false;
+		number += k, n -= k;
+	}
+	return false;
+}
+
+/* The national part of digits d when it carries China's country code, else NULL. */
+static const char *phone_national(const char *d, bool intl)
+{
+	size_t n = strlen(d);
+	if (intl && strncmp(d, "86", 2) == 0 && n > 2)
+		return d + 2;
+	if (strncmp(d, "0086", 4) == 0 && n > 4)
+		return d + 4;
+	if (n == 13 && strncmp(d, "861", 3) == 0 && d[3] >= '3' && d[3] <= '9')
+		return d + 2; /* 86 before an 11-digit mobile */
+	return NULL;
+}
+
+/* A mobile (1 then 3..9, 11 digits) or a 400/800 service number: written without a trunk 0. */
+static bool phone_no_trunk(const char *nat)
+{
+	size_t n = strlen(nat);
+	return (n >= 2 && nat[0] == '1' && nat[1] >= '3' && nat[1] <= '9') ||
+	       strncmp(nat, "400", 3) == 0 || strncmp(nat, "800", 3) == 0 || nat[0] == '0';
+}
+
+char *guest_phone_digits(const char *number)
+{
+	char *d = text_digits(number);
+	if (!d)
+		return NULL;
+	const char *nat = phone_national(d, phone_is_intl(number));
+	if (!nat)
+		return d;
+	char *r = xasprintf("%s%s", phone_no_trunk(nat) ? "" : "0", nat);
+	free(d);
+	return r;
+}
+
+int guest_phone_check(const char *number, char **norm, char *why, size_t whylen)
+{
+	*norm = NULL;
+	char reason[200];
+	/* 40 characters at most: full-width ones (3 bytes each) are counted once folded, below */
+	if (text_field_check(number, 160, false, reason, sizeof reason) < 0 ||
+	    (text_cp_count(number) > 40 &&
+	     (snprintf(reason, sizeof reason, "%s", _("is too long (at most 40 characters)")), true))) {
+		snprintf(why, whylen, _("phone: %s"), reason);
+		return -1;
+	}
+	char *d = guest_phone_digits(number), *raw = text_digits(number);
+	size_t nd = d ? strlen(d) : 0;
+	int rc = -1;
+	if (!d || !raw)
+		snprintf(why, whylen, "%s", _("out of memory"));
+	else if (nd < GUEST_PHONE_MIN_DIGITS || nd > GUEST_PHONE_MAX_DIGITS)
+		snprintf(why, whylen, _("phone: must have %d to %d digits, got \"%s\""),
+			 GUEST_PHONE_MIN_DIGITS, GUEST_PHONE_MAX_DIGITS, number);
+	else
+		rc = 0;
+	if (rc == 0 && phone_national(raw, phone_is_intl(number))) {
+		*norm = d; /* the country code dropped: the national digits */
+		d = NULL;
+	} else if (rc == 0) {
+		/* full-width forms (１３９, ＋, －, the ideographic space) folded, the rest as typed */
+		struct sbuf b = {0};
+		size_t n = strlen(number);
+		for (const char *p = number; n;) {
+			uint32_t cp;
+			size_t k = text_decode(p, n, &cp);
+			if (cp >= 0xFF01 && cp <= 0xFF5E)
+				sbuf_addc(&b, (char)(cp - 0xFEE0));
+			else if (cp == 0x3000)
+				sbuf_addc(&b, ' ');
+			else
+				sbuf_addn(&b, p, k);
+			p += k, n -= k;
+		}
+		sbuf_add(&b, "");
+		char *s = sbuf_detach(&b);
+		size_t a = s ? strspn(s, " ") : 0, e = s ? strlen(s) : 0;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+		*norm = s ? strndup(s + a, e - a) : NULL;
+		free(s);
+		if (!*norm) {
+			snprintf(why, whylen, "%s", _("out of memory"));
+			rc = -1;
+		}
+	}
+	free(d);
+	free(raw);
+	return rc;
+}
+
 int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
 		      size_t whylen)
 {
@@ -494,15 +601,10 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	}
 	for (size_t i = 0; i < g->phones.n; i++) {
 		const struct guest_phone *p = &g->phones.v[i];
-		if (check_text("phone", p->number, 40, true, why, whylen) < 0)
+		char *norm = NULL;
+		if (guest_phone_check(p->number, &norm, why, whylen) < 0)
 			return -1;
-		char *d = text_digits(p->number);
-		size_t nd = d ? strlen(d) : 0;
-		free(d);
-		if (nd < 3 || nd > 20) {
-			snprintf(why, whylen, _("phone: must have 3 to 20 digits, got \"%s\""), p->number);
-			return -1;
-		}
+		free(norm);
 		if (check_text("phone kind", p->kind, 20, true, why, whylen) < 0)
 			return -1;
 	}

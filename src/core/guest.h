@@ -103,6 +103,23 @@ int guest_date_parse(const char *s, struct date today, struct date *out, char *w
 /* The same rule for a date held as numbers (year 0: none). */
 int guest_date_check(int year, int month, int day, struct date today, char *why, size_t whylen);
 
+/* A phone's length in digits, once normalised (guest_phone_digits): 7, a landline without its
+ * area code (5551234), to 20: an international number (15 digits at most) with an extension.
+ * Mobiles have 11, landlines with their area code 10 to 12. */
+#define GUEST_PHONE_MIN_DIGITS 7
+#define GUEST_PHONE_MAX_DIGITS 20
+/* The digits a phone is stored, matched and compared by: full-width digits folded, and China's
+ * country code dropped (+86 139…, 0086 139…, 86 139… with 11 digits after it → 139…; +86 558
+ * 5551234 → 05585551234, the trunk 0 put back). Other numbers keep every digit. Caller frees;
+ * NULL only when out of memory. */
+char *guest_phone_digits(const char *number);
+/* The one rule for a phone number, for the form, the CLI and the store: text of at most 40
+ * bytes with GUEST_PHONE_MIN_DIGITS to GUEST_PHONE_MAX_DIGITS digits once normalised. On success
+ * returns 0 and sets *norm (malloc'ed) to the number as stored: full-width forms folded to
+ * ASCII, a Chinese number without its country code (its national digits); else -1 with the
+ * reason in why. */
+int guest_phone_check(const char *number, char **norm, char *why, size_t whylen);
+
 enum pref_kind { PREF_TASTE, PREF_DISH, PREF_HABIT, PREF_DISLIKE, PREF_TABOO, PREF_ALLERGY, PREF_KIND_COUNT };
 enum severity { SEV_NONE, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
 enum date_kind { DATE_BIRTHDAY, DATE_ANNIVERSARY, DATE_OTHER, DATE_KIND_COUNT };

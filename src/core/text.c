@@ -420,33 +420,40 @@ int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, str
 
 	/* Variants: only the first unit with two readings branches (the surname). */
 	for (int v = 0; v < 2; v++) {
-		struct sbuf fb = {0}, ib = {0};
+		const char *r[PY_MAX_UNITS];
 		bool branched = false;
-		sbuf_add(&fb, "");
-		sbuf_add(&ib, "");
 		for (int i = 0; i < nu; i++) {
-			const char *r;
 			if (units[i].nalt == 0) {
-				r = units[i].word;
+				r[i] = units[i].word;
 			} else {
 				int pick = 0;
 				if (units[i].nalt > 1 && !branched) {
 					pick = v;
 					branched = true;
 				}
-				r = units[i].alt[pick];
+				r[i] = units[i].alt[pick];
 			}
-			sbuf_add(&fb, r);
-			sbuf_addc(&ib, r[0]);
 		}
-		char *fk = sbuf_detach(&fb), *ik = sbuf_detach(&ib);
-		if (fk && ik) {
-			add_variants(fk, full, &added);
-			int dummy = 0;
-			add_variants(ik, initials, &dummy);
+		/* k units in full, the rest by initials: k = nu the full reading ("sunxiansheng"),
+		 * k = 0 the initials ("sxs"), and between them the mixed ones a receptionist types
+		 * ("sunxs", "zengxs", "sunxians"), kept with the initials */
+		for (int j = 0; j <= nu; j++) {
+			int k = j == 0 ? 0 : nu + 1 - j; /* 0, nu, nu - 1, … 1 */
+			struct sbuf b = {0};
+			sbuf_add(&b, "");
+			for (int i = 0; i < nu; i++) {
+				if (i < k)
+					sbuf_add(&b, r[i]);
+				else
+					sbuf_addc(&b, r[i][0]);
+			}
+			char *key = sbuf_detach(&b);
+			if (key) {
+				int dummy = 0;
+				add_variants(key, k == nu ? full : initials, k == nu ? &added : &dummy);
+			}
+			free(key);
 		}
-		free(fk);
-		free(ik);
 		if (!branched)
 			break;
 	}

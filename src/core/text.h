@@ -47,7 +47,9 @@ const char *text_pinyin_cp(uint32_t cp);
 
 /* Pinyin search keys of a name. The first surname_chars Han characters are read as a surname
  * (曾 → zeng as well as ceng); 0 means "the first character, if Han". Appends to full the
- * concatenated readings ("sunxiansheng") and to initials the first letters ("sxs"); variants
+ * concatenated readings ("sunxiansheng"), and to initials the first letters ("sxs", first of all)
+ * and the readings of the first syllables followed by the initials of the rest ("sunxs",
+ * "sunxians"); variants
  * are added for surname readings and for ü (written v, also u). Latin words in the name are
  * folded and kept. Returns the number of keys added to full (0 when the name has no Han). */
 int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, struct strv *initials);

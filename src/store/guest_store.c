@@ -57,7 +57,7 @@ static void person_ref(const struct guest *g, int person, char *dst)
 static void phones_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
 {
 	const struct guest_phone *p = &g->phones.v[i];
-	char *d = text_digits(p->number);
+	char *d = guest_phone_digits(p->number);
 	size_t n = d ? strlen(d) : 0;
 	put(v[0], p->kind);
 	put(v[1], p->number);
@@ -364,7 +364,7 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
 {
 	static const char *sql =
 		"SELECT guest_id FROM phone WHERE digits = ?1 AND guest_id != ?2 ORDER BY guest_id LIMIT 1";
-	char *d = text_digits(number);
+	char *d = guest_phone_digits(number);
 	if (!d)
 		return store_fail(st, ST_IO, "out of memory");
 	sqlite3_stmt *s = store_prep(st, sql);
@@ -383,6 +383,44 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
 	} else if (rc != SQLITE_DONE) {
 		rs = store_sqlfail(st, rc, "phone");
 	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+enum store_status guest_store_normalise_phones(struct store *st)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT id, number FROM phone ORDER BY id");
+	if (!s)
+		return ST_IO;
+	enum store_status rs = ST_OK;
+	int rc;
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *number = (const char *)sqlite3_column_text(s, 1);
+		char why[300], *norm = NULL;
+		if (guest_phone_check(number ? number : "", &norm, why, sizeof why) < 0)
+			norm = strdup(number ? number : "");
+		char *d = norm ? guest_phone_digits(norm) : NULL;
+		size_t n = d ? strlen(d) : 0;
+		char *rev = d ? strdup(d) : NULL;
+		for (size_t k = 0; rev && k < n; k++)
+			rev[k] = d[n - 1 - k];
+		sqlite3_stmt *u = store_prep(
+			st, "UPDATE phone SET number = ?2, digits = ?3, digits_rev = ?4 WHERE id = ?1");
+		if (!rev || !u) {
+			rs = u ? store_fail(st, ST_IO, "out of memory") : ST_IO;
+		} else {
+			sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
+			sqlite3_bind_text(u, 2, norm, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(u, 3, d, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(u, 4, rev, -1, SQLITE_TRANSIENT);
+			rs = store_step_done(st, u, "phone");
+		}
+		free(norm);
+		free(d);
+		free(rev);
+	}
+	if (rs == ST_OK && rc != SQLITE_DONE)
+		rs = store_sqlfail(st, rc, "phone");
 	sqlite3_reset(s);
 	return rs;
 }
@@ -520,6 +558,14 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 	char why[300];
 	if (guest_validate(g, why, sizeof why) < 0)
 		return store_fail(st, ST_INVALID, "%s", why);
+	/* phones as stored: the one rule's normal form (+86 139… is 139…) */
+	for (size_t i = 0; i < g->phones.n; i++) {
+		char *norm = NULL;
+		if (guest_phone_check(g->phones.v[i].number, &norm, why, sizeof why) < 0)
+			return store_fail(st, ST_INVALID, "%s", why);
+		free(g->phones.v[i].number);
+		g->phones.v[i].number = norm;
+	}
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;

@@ -32,4 +32,9 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
 /* The stored display name of guest id into a malloc'ed *name (caller frees). */
 enum store_status guest_store_name(struct store *st, int64_t id, char **name);
 
+/* Writes every stored phone again in the one rule's normal form (guest_phone_check) with its
+ * digits as matched (guest_phone_digits), inside the caller's write transaction: for the
+ * migration that introduced them. A number the rule refuses keeps its text. */
+enum store_status guest_store_normalise_phones(struct store *st);
+
 #endif

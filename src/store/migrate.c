@@ -4,6 +4,8 @@
 #include <stdio.h>
 
 #include "core/guest.h"
+#include "store/guest_store.h"
+#include "store/search_store.h"
 
 /* migrations[i] takes the schema from version i to i + 1. Never edit a released entry: add one.
  * CHECKs are written "x = 'a' OR x = 'b'", not "x IN ('a', 'b')": SQLite builds an ephemeral
@@ -347,6 +349,45 @@ static const char *const migrations[] = {
 	"  reason TEXT NOT NULL, reason_code TEXT, reason_args TEXT,"
 	"  at TEXT NOT NULL);"
 	"CREATE INDEX alert_event_alert ON alert_event(alert_id, id);",
+
+	/* 7 → 8: search results ranked by the last visit, and keys computed anew. search_probe
+	 * holds what a search tests one guest by (its trigram text, keys and phone digits, one a
+	 * line: search_store.c); guest_last each guest's last live visit with a copy of the probe,
+	 * kept by the visit writes (a void, a correction or a delete reads the guest's visits
+	 * again), so that a class of matches is sorted by it and a large one walked in its order
+	 * through a covering index, no read a guest. Keys change: mixed pinyin (sunxs), tags
+	 * (#回头客), two characters of an employer (中信), phones as stored (+86 139… is 139…): the
+	 * table search_rebuild asks store_migrate to normalise the phones and rebuild every guest's
+	 * keys and probe (search_store_rebuild), and is dropped then. */
+	"CREATE TABLE search_probe(guest_id INTEGER PRIMARY KEY, probe TEXT NOT NULL);"
+	"CREATE TABLE guest_last("
+	"  guest_id INTEGER PRIMARY KEY REFERENCES guest(id),"
+	"  date TEXT NOT NULL, probe TEXT);" GUEST_LAST_FILL
+	"CREATE INDEX guest_last_date ON guest_last(date DESC, guest_id, probe);"
+	/* a class's candidates are sorted by their last visits, read from this small index, not
+	 * from the rows, which hold the probes */
+	"CREATE INDEX guest_last_guest ON guest_last(guest_id, date);"
+	"CREATE TRIGGER guest_last_insert AFTER INSERT ON visit WHEN new.voided_at IS NULL BEGIN "
+	"  INSERT INTO guest_last VALUES (new.guest_id, new.date,"
+	"    (SELECT probe FROM search_probe WHERE guest_id = new.guest_id))"
+	"    ON CONFLICT (guest_id) DO UPDATE SET date = max(date, excluded.date);"
+	"END;"
+	"CREATE TRIGGER guest_last_update AFTER UPDATE OF guest_id, date, voided_at ON visit BEGIN "
+	"  DELETE FROM guest_last WHERE guest_id = old.guest_id OR guest_id = new.guest_id;"
+	"  INSERT INTO guest_last SELECT v.guest_id, max(v.date), p.probe FROM visit v"
+	"    LEFT JOIN search_probe p ON p.guest_id = v.guest_id"
+	"    WHERE (v.guest_id = old.guest_id OR v.guest_id = new.guest_id) AND v.voided_at IS NULL"
+	"    GROUP BY v.guest_id;"
+	"END;"
+	"CREATE TRIGGER guest_last_delete AFTER DELETE ON visit WHEN old.voided_at IS NULL BEGIN "
+	"  DELETE FROM guest_last WHERE guest_id = old.guest_id;"
+	"  INSERT INTO guest_last SELECT v.guest_id, max(v.date), p.probe FROM visit v"
+	"    LEFT JOIN search_probe p ON p.guest_id = v.guest_id"
+	"    WHERE v.guest_id = old.guest_id AND v.voided_at IS NULL GROUP BY v.guest_id;"
+	"END;"
+	"DELETE FROM search_key;"
+	"DELETE FROM search_text;"
+	"CREATE TABLE search_rebuild(x);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -398,6 +439,21 @@ enum store_status store_migrate(struct store *st)
 		}
 	}
 	if (ver < NMIGRATIONS) {
+		/* a migration that changed how keys are derived asked for them to be rebuilt */
+		bool rebuild = false;
+		sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+						 "AND name = 'search_rebuild'");
+		if (!s || (rs = store_step_maybe(st, s, "migration", &rebuild)) != ST_OK) {
+			if (s)
+				sqlite3_reset(s);
+			rs = s ? rs : ST_IO;
+			goto fail;
+		}
+		sqlite3_reset(s);
+		if (rebuild && ((rs = guest_store_normalise_phones(st)) != ST_OK ||
+				(rs = search_store_rebuild(st)) != ST_OK ||
+				(rs = store_exec(st, "DROP TABLE search_rebuild")) != ST_OK))
+			goto fail;
 		char q[128];
 		snprintf(q, sizeof q, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
 			 STORE_APPLICATION_ID, NMIGRATIONS);

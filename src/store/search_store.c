@@ -6,6 +6,7 @@
 
 #include "core/strv.h"
 #include "core/text.h"
+#include "store/guest_store.h"
 #include "store/store_int.h"
 
 static bool has_han(const char *s)
@@ -70,10 +71,52 @@ static void name_keys(const char *folded, struct strv *keys)
 		add_key(keys, ++p);
 }
 
-/* Every search key of a sheet: name keys, pinyin, initials (one set), and the text the trigram
- * index holds (names, employer, phone digits). An anonymised guest has none.
+/* Key of a tag for the lookup's filter (#回头客): '#' and the folded tag without spaces; folded
+ * text never holds '#' (a separator), so no name key is ever one. NULL when out of memory. */
+static char *tag_key(const char *tag)
+{
+	char *f = text_fold(tag);
+	if (!f)
+		return NULL;
+	struct sbuf b = {0};
+	sbuf_addc(&b, '#');
+	for (const char *p = f; *p; p++)
+		if (*p != ' ')
+			sbuf_addc(&b, *p);
+	free(f);
+	return sbuf_detach(&b);
+}
+
+/* Keys of the two-character pieces of an employer that hold a Han character ("@中信",
+ * "@信银"), so that a Chinese short company name (中信, 华夏, 工商) is found by an index: the
+ * trigram index needs three. '@' is a separator when folding: no name key starts with it. */
+static void bigram_keys(const char *folded, struct strv *keys)
+{
+	size_t n = strlen(folded);
+	const char *p = folded;
+	while (n) {
+		uint32_t a, b;
+		size_t ka = text_decode(p, n, &a);
+		if (ka >= n)
+			break;
+		size_t kb = text_decode(p + ka, n - ka, &b);
+		if (a != ' ' && b != ' ' && (text_is_han(a) || text_is_han(b))) {
+			char *k = xasprintf("@%.*s", (int)(ka + kb), p);
+			if (k)
+				strv_push_unique(keys, k);
+			free(k);
+		}
+		p += ka, n -= ka;
+	}
+}
+
+/* Every search key of a sheet: name keys, pinyin, initials and their mixes (sunxs), tags (as
+ * names, and #tag for the filter), two-character pieces of the employer, and the text the
+ * trigram index holds (names, employer, phone digits as stored: guest_phone_digits). An
+ * anonymised guest has none.
  * An update removes the keys that this function derives from the old sheet, so a change to
- * how keys are derived needs a migration that rebuilds search_key and search_text. */
+ * how keys are derived needs a migration that rebuilds search_key and search_text (one that
+ * creates the table search_rebuild: store_migrate then calls search_store_rebuild). */
 static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *text)
 {
 	sbuf_add(text, "");
@@ -100,13 +143,40 @@ static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *te
 	if (g->f[GF_EMPLOYER]) {
 		char *f = text_fold(g->f[GF_EMPLOYER]);
 		sbuf_printf(text, " %s", f ? f : "");
+		if (f)
+			bigram_keys(f, keys);
 		free(f);
 	}
 	for (size_t i = 0; i < g->phones.n; i++) {
-		char *d = text_digits(g->phones.v[i].number);
+		char *d = guest_phone_digits(g->phones.v[i].number);
 		sbuf_printf(text, " %s", d ? d : "");
 		free(d);
 	}
+	for (size_t i = 0; i < g->tags.n; i++) {
+		char *f = text_fold(g->tags.v[i]), *k = tag_key(g->tags.v[i]);
+		name_keys(f, keys);
+		if (k && k[1])
+			strv_push_unique(keys, k);
+		free(f);
+		free(k);
+	}
+}
+
+/* What a search tests one guest by (search_probe, and guest_last for the guests who came): the
+ * trigram text on the first line, then a line for each key, then "\1" and the digits of each
+ * phone, a line each. */
+static char *probe_of(const struct guest *g, const char *text, const struct strv *keys)
+{
+	struct sbuf b = {0};
+	sbuf_add(&b, text);
+	for (size_t i = 0; i < keys->n; i++)
+		sbuf_printf(&b, "\n%s", keys->v[i]);
+	for (size_t i = 0; i < g->phones.n && !g->anonymised; i++) {
+		char *d = guest_phone_digits(g->phones.v[i].number);
+		sbuf_printf(&b, "\n\001%s", d ? d : "");
+		free(d);
+	}
+	return sbuf_detach(&b);
 }
 
 /* Runs sql (?1 key, ?2 guest) for each key of keys that is not in except; sql NULL stages
@@ -135,10 +205,23 @@ static enum store_status apply_keys(struct store *st, const char *sql, int64_t i
 	return ST_OK;
 }
 
+/* search_store_index with the statement that inserts a new guest's keys. */
+static enum store_status index_guest(struct store *st, const struct guest *g,
+				     const struct guest *old, const char *ins);
+
+/* A rebuild's keys go to a temporary table first, then into search_key in key order: inserted
+ * one by one at random places, 30 million keys of a million guests took many minutes. */
+static const char rebuild_ins[] = "INSERT INTO temp.rebuild_key(key, guest_id) VALUES (?1, ?2)";
+
 enum store_status search_store_index(struct store *st, const struct guest *g,
 				     const struct guest *old)
 {
-	static const char *ins = "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)";
+	return index_guest(st, g, old, "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)");
+}
+
+static enum store_status index_guest(struct store *st, const struct guest *g,
+				     const struct guest *old, const char *ins)
+{
 	static const char *del = "DELETE FROM search_key WHERE key = ?1 AND guest_id = ?2";
 	enum store_status rs;
 	struct strv keys = {0}, old_keys = {0};
@@ -154,7 +237,10 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 	    (rs = apply_keys(st, old || !st->bulk_active ? ins : NULL, g->id, &keys,
 			     old ? &old_keys : NULL)) != ST_OK)
 		goto out;
-	if (old && strcmp(text.s, old_text.s) == 0)
+	bool same_keys = old && keys.n == old_keys.n;
+	for (size_t i = 0; same_keys && i < keys.n; i++)
+		same_keys = strcmp(keys.v[i], old_keys.v[i]) == 0;
+	if (old && same_keys && strcmp(text.s, old_text.s) == 0)
 		goto out;
 	sqlite3_stmt *s;
 	if (old) {
@@ -175,8 +261,28 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 		}
 		sqlite3_bind_int64(s, 1, g->id);
 		sqlite3_bind_text(s, 2, text.s, (int)text.len, SQLITE_STATIC);
-		rs = store_step_done(st, s, "search text");
+		if ((rs = store_step_done(st, s, "search text")) != ST_OK)
+			goto out;
 	}
+	/* the probe, and the copy guest_last keeps for the walk by last visit */
+	char *probe = probe_of(g, text.s, &keys);
+	if (!probe) {
+		rs = store_fail(st, ST_IO, "out of memory");
+		goto out;
+	}
+	static const char *const probe_sql[] = {
+		"INSERT OR REPLACE INTO search_probe(guest_id, probe) VALUES (?1, ?2)",
+		"UPDATE guest_last SET probe = ?2 WHERE guest_id = ?1"};
+	for (int i = 0; i < 2 && rs == ST_OK; i++) {
+		if (!(s = store_prep(st, probe_sql[i]))) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, g->id);
+		sqlite3_bind_text(s, 2, probe, -1, SQLITE_TRANSIENT);
+		rs = store_step_done(st, s, "search probe");
+	}
+	free(probe);
 out:
 	strv_free(&keys);
 	strv_free(&old_keys);
@@ -194,6 +300,15 @@ static const char phone_suffix[] = "SELECT guest_id FROM phone WHERE digits_rev 
 				   "digits_rev < ?2 ORDER BY digits_rev, guest_id";
 static const char text_substring[] =
 	"SELECT rowid FROM search_text WHERE text LIKE ?1 ORDER BY rowid";
+/* Ranking: a guest's last live visit (guest_last, kept by the visit writes), and the guests
+ * who came, the most recent first; the probes that tell whether one guest is in a class */
+/* from the small covering index: the rows are large (their probes) and read at random */
+static const char last_of[] =
+	"SELECT date FROM guest_last INDEXED BY guest_last_guest WHERE guest_id = ?1";
+/* the walk reads the probes from its covering index, in order: no read a guest */
+static const char last_walk[] =
+	"SELECT guest_id, probe FROM guest_last ORDER BY date DESC, guest_id";
+static const char probe_of_guest[] = "SELECT probe FROM search_probe WHERE guest_id = ?1";
 static const char sum_guest[] = "SELECT name, employer FROM guest WHERE id = ?1";
 static const char sum_phones[] =
 	"SELECT group_concat(number, ', ') FROM (SELECT number FROM phone WHERE guest_id = ?1 "
@@ -216,48 +331,369 @@ static const char sum_tier[] = "SELECT tier, grp FROM tier_month WHERE guest_id 
 			       "month <= ?2 ORDER BY month DESC LIMIT 1";
 static const char sum_complaint[] = "SELECT max(at) FROM complaint WHERE guest_id = ?1";
 
-/* Collects hits while stepping s: each new guest id (not yet among hits) is appended with
- * match m until want hits are there. Stepping is lazy: SQLite reads no further than needed. */
+/* How one statement of a class is asked, and how one guest is tested against it. */
+enum part_kind { P_KEY_EXACT, P_KEY_PREFIX, P_PHONE_EXACT, P_PHONE_SUFFIX, P_TEXT };
+
+struct part {
+	enum part_kind kind;
+	const char *sql;
+	const char *a, *b; /* the statement's binds */
+	const char *q;     /* what the probe looks for: the key, prefix, digits or substring */
+};
+
+/* A class of matches (exact, prefix or substring): up to three statements. */
+struct cls {
+	enum search_match m;
+	struct part p[3];
+	int np;
+};
+
+/* The hits collected so far, and the tag filters (#回头客: keys "#回头客…") each must pass. */
 struct collector {
 	struct search_hit *all;
 	size_t n, want;
+	const struct strv *tags;
 };
 
-static enum store_status collect(struct store *st, sqlite3_stmt *s, struct collector *c,
-				 enum search_match m)
+/* Ranking a class (run_class): read whole and sorted up to RANK_FEW guests; else the guests
+ * who came walked for RANK_BUDGET of them; else read whole up to RANK_CAP. */
+#define RANK_FEW 64
+#define RANK_BUDGET 2000
+#define RANK_CAP 4000
+
+static bool has(const struct collector *c, int64_t id)
 {
-	int rc = SQLITE_DONE;
-	while (c->n < c->want && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		bool seen = false;
-		for (size_t i = 0; i < c->n && !seen; i++)
-			seen = c->all[i].guest_id == id;
-		if (!seen) {
-			c->all[c->n].guest_id = id;
-			c->all[c->n].match = m;
-			c->n++;
-		}
-	}
-	if (c->n < c->want && rc != SQLITE_DONE) {
-		sqlite3_reset(s);
-		return store_sqlfail(st, rc, "search");
-	}
-	sqlite3_reset(s);
-	return ST_OK;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->all[i].guest_id == id)
+			return true;
+	return false;
 }
 
-static enum store_status run_text(struct store *st, const char *sql, const char *a, const char *b,
-				  struct collector *c, enum search_match m)
+/* The probe of guest id (probe_of), NULL when it has none. */
+static enum store_status guest_probe(struct store *st, int64_t id, char **probe)
 {
-	if (c->n >= c->want)
-		return ST_OK;
-	sqlite3_stmt *s = store_prep(st, sql);
+	*probe = NULL;
+	sqlite3_stmt *s = store_prep(st, probe_of_guest);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
-	if (b)
-		sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
-	return collect(st, s, c, m);
+	sqlite3_bind_int64(s, 1, id);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "search", &row);
+	if (rs == ST_OK && row)
+		*probe = store_col_text(s, 0);
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* True when a line of probe after the first (a key, or \1 and a phone's digits when mark)
+ * starts with prefix (is it, when exact; ends with it, when suffix). */
+static bool probe_line(const char *probe, const char *prefix, bool mark, bool exact, bool suffix)
+{
+	size_t n = strlen(prefix);
+	const char *k = probe ? strchr(probe, '\n') : NULL;
+	while (k) {
+		k++;
+		const char *e = strchr(k, '\n');
+		size_t len = e ? (size_t)(e - k) : strlen(k);
+		if (len && (k[0] == '\001') == mark) {
+			const char *t = mark ? k + 1 : k;
+			size_t tl = mark ? len - 1 : len;
+			if (tl >= n && (suffix ? memcmp(t + tl - n, prefix, n) == 0
+					       : memcmp(t, prefix, n) == 0 && (!exact || tl == n)))
+				return true;
+		}
+		k = e;
+	}
+	return false;
+}
+
+/* True when the first line of probe (the trigram text) holds q. */
+static bool probe_text_has(const char *probe, const char *q)
+{
+	const char *e = strchr(probe, '\n'), *hit = strstr(probe, q);
+	return hit && (!e || hit + strlen(q) <= e);
+}
+
+/* Whether guest id passes every tag filter. */
+static enum store_status pass_tags(struct store *st, const struct collector *c, int64_t id,
+				   bool *pass)
+{
+	*pass = true;
+	if (!c->tags || !c->tags->n)
+		return ST_OK;
+	char *probe;
+	enum store_status rs = guest_probe(st, id, &probe);
+	for (size_t i = 0; rs == ST_OK && i < c->tags->n && *pass; i++)
+		*pass = probe_line(probe, c->tags->v[i], false, false, false);
+	free(probe);
+	return rs;
+}
+
+/* Whether the guest whose probe this is is in class k. */
+static bool in_class(const struct cls *k, const char *probe)
+{
+	for (int i = 0; probe && i < k->np; i++) {
+		const struct part *p = &k->p[i];
+		bool in = false;
+		switch (p->kind) {
+		case P_KEY_EXACT:
+			in = probe_line(probe, p->q, false, true, false);
+			break;
+		case P_KEY_PREFIX:
+			in = probe_line(probe, p->q, false, false, false);
+			break;
+		case P_PHONE_EXACT:
+			in = probe_line(probe, p->q, true, true, false);
+			break;
+		case P_PHONE_SUFFIX:
+			in = probe_line(probe, p->q, true, false, true);
+			break;
+		case P_TEXT:
+			in = probe_text_has(probe, p->q);
+			break;
+		}
+		if (in)
+			return true;
+	}
+	return false;
+}
+
+/* Appends id with match m when it is new and passes the tag filters. */
+static enum store_status take(struct store *st, struct collector *c, int64_t id, enum search_match m)
+{
+	if (c->n >= c->want || has(c, id))
+		return ST_OK;
+	bool pass;
+	enum store_status rs = pass_tags(st, c, id, &pass);
+	if (rs == ST_OK && pass) {
+		c->all[c->n].guest_id = id;
+		c->all[c->n].match = m;
+		c->n++;
+	}
+	return rs;
+}
+
+struct cand {
+	int64_t id;
+	char last[11]; /* the last visit, "" none */
+};
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	int r = strcmp(b->last, a->last); /* the most recent first */
+	return r ? r : (a->id > b->id) - (a->id < b->id);
+}
+
+/* Steps the statement of part p, appending the ids it gives to cand (at most cap, none twice,
+ * none already collected); *all tells whether the statement ran to its end. */
+/* A set of guest ids (0 is no id) for the candidates of one class: open addressing in a table
+ * more than twice their number. */
+#define IDSET_SIZE 16384 /* > 2 × RANK_CAP */
+
+/* Adds id to set; false when it was there already. */
+static bool idset_add(int64_t *set, int64_t id)
+{
+	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL >> 52) & (IDSET_SIZE - 1);
+	while (set[h]) {
+		if (set[h] == id)
+			return false;
+		h = (h + 1) & (IDSET_SIZE - 1);
+	}
+	set[h] = id;
+	return true;
+}
+
+static enum store_status candidates(struct store *st, const struct part *p, struct collector *c,
+				    struct cand **cand, size_t *n, size_t *capv, size_t cap,
+				    int64_t *set, bool *all)
+{
+	sqlite3_stmt *s = store_prep(st, p->sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, p->a, -1, SQLITE_TRANSIENT);
+	if (p->b)
+		sqlite3_bind_text(s, 2, p->b, -1, SQLITE_TRANSIENT);
+	int rc;
+	enum store_status rs = ST_OK;
+	*all = false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (has(c, id))
+			continue;
+		if (*n >= cap)
+			break;
+		if (!idset_add(set, id))
+			continue;
+		if (!vec_reserve((void **)cand, *n + 1, capv, sizeof **cand)) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			break;
+		}
+		(*cand)[*n].id = id;
+		(*cand)[*n].last[0] = '\0';
+		(*n)++;
+	}
+	if (rc == SQLITE_DONE)
+		*all = true;
+	else if (rc != SQLITE_ROW && rs == ST_OK)
+		rs = store_sqlfail(st, rc, "search");
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* Reads the last visit of each of cand[from..n), sorts them (the most recent first, then by
+ * id, who never came last) and takes them in that order. */
+static enum store_status take_sorted(struct store *st, const struct cls *k, struct collector *c,
+				     struct cand *cand, size_t n)
+{
+	enum store_status rs = ST_OK;
+	sqlite3_stmt *s = store_prep(st, last_of);
+	if (!s)
+		return ST_IO;
+	for (size_t i = 0; i < n && rs == ST_OK; i++) {
+		sqlite3_bind_int64(s, 1, cand[i].id);
+		bool row;
+		if ((rs = store_step_maybe(st, s, "search", &row)) == ST_OK && row &&
+		    sqlite3_column_text(s, 0))
+			snprintf(cand[i].last, sizeof cand[i].last, "%s",
+				 (const char *)sqlite3_column_text(s, 0));
+		sqlite3_reset(s);
+	}
+	if (rs == ST_OK)
+		qsort(cand, n, sizeof *cand, cand_cmp);
+	for (size_t i = 0; i < n && rs == ST_OK && c->n < c->want; i++)
+		rs = take(st, c, cand[i].id, k->m);
+	return rs;
+}
+
+/* Steps the walk w (the guests who came, the most recent first), taking those in class k, for
+ * at most budget guests (0: no limit); *done when it came to its end. */
+static enum store_status walk(struct store *st, sqlite3_stmt *w, const struct cls *k,
+			      struct collector *c, size_t budget, bool *done)
+{
+	enum store_status rs = ST_OK;
+	int rc = SQLITE_ROW;
+	size_t steps = 0;
+	*done = false;
+	while (c->n < c->want && rs == ST_OK && (!budget || steps < budget) &&
+	       (rc = sqlite3_step(w)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(w, 0);
+		steps++;
+		if (has(c, id))
+			continue;
+		const char *probe = (const char *)sqlite3_column_text(w, 1);
+		char *read = NULL;
+		if (!probe) /* not kept with the visit: read it */
+			rs = guest_probe(st, id, &read);
+		if (rs == ST_OK && in_class(k, probe ? probe : read))
+			rs = take(st, c, id, k->m);
+		free(read);
+	}
+	if (rc == SQLITE_DONE)
+		*done = true;
+	else if (rc != SQLITE_ROW && rs == ST_OK)
+		rs = store_sqlfail(st, rc, "search");
+	return rs;
+}
+
+/* The guests of class k who never came, in the order of its statements. */
+static enum store_status take_unvisited(struct store *st, const struct cls *k, struct collector *c)
+{
+	enum store_status rs = ST_OK;
+	int rc = SQLITE_DONE;
+	for (int i = 0; i < k->np && rs == ST_OK && c->n < c->want; i++) {
+		const struct part *p = &k->p[i];
+		sqlite3_stmt *s = store_prep(st, p->sql), *l;
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_text(s, 1, p->a, -1, SQLITE_TRANSIENT);
+		if (p->b)
+			sqlite3_bind_text(s, 2, p->b, -1, SQLITE_TRANSIENT);
+		while (c->n < c->want && rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(s, 0);
+			if (has(c, id))
+				continue;
+			if (!(l = store_prep(st, last_of))) {
+				rs = ST_IO;
+				break;
+			}
+			sqlite3_bind_int64(l, 1, id);
+			bool came;
+			rs = store_step_maybe(st, l, "search", &came);
+			sqlite3_reset(l);
+			if (rs == ST_OK && !came)
+				rs = take(st, c, id, k->m);
+		}
+		if (rs == ST_OK && c->n < c->want && rc != SQLITE_DONE && rc != SQLITE_ROW)
+			rs = store_sqlfail(st, rc, "search");
+		sqlite3_reset(s);
+	}
+	return rs;
+}
+
+/* Collects class k: its guests by their last visit (the most recent first, then by id; who
+ * never came last). A small class (RANK_FEW) is read whole and sorted. Else the guests who
+ * came are walked, the most recent first, each tested against the class by point reads, for
+ * RANK_BUDGET of them: a large class fills its page so. When it did not, the class is not
+ * large: it is read whole (up to RANK_CAP), and what is left of it, all less recent than where
+ * the walk stopped, sorted; a class larger still is walked on to its end. Those who never
+ * came follow in the class's index order. */
+static enum store_status run_class(struct store *st, const struct cls *k, struct collector *c)
+{
+	if (c->n >= c->want || !k->np)
+		return ST_OK;
+	struct cand *cand = NULL;
+	size_t n = 0, capv = 0;
+	bool all = true, done = false;
+	enum store_status rs = ST_OK;
+	int64_t *set = calloc(IDSET_SIZE, sizeof *set);
+	sqlite3_stmt *w = NULL;
+	if (!set)
+		return store_fail(st, ST_IO, "out of memory");
+	for (int i = 0; i < k->np && rs == ST_OK && all; i++)
+		rs = candidates(st, &k->p[i], c, &cand, &n, &capv, RANK_FEW, set, &all);
+	if (rs != ST_OK || all) {
+		if (rs == ST_OK)
+			rs = take_sorted(st, k, c, cand, n);
+		goto out;
+	}
+	if (!(w = store_prep(st, last_walk))) {
+		rs = ST_IO;
+		goto out;
+	}
+	if ((rs = walk(st, w, k, c, RANK_BUDGET, &done)) != ST_OK || c->n >= c->want)
+		goto out;
+	if (!done) {
+		all = true;
+		for (int i = 0; i < k->np && rs == ST_OK && all; i++)
+			rs = candidates(st, &k->p[i], c, &cand, &n, &capv, RANK_CAP, set, &all);
+		if (rs == ST_OK && all) {
+			/* those not taken yet: came before where the walk stopped, or never */
+			size_t m = 0;
+			for (size_t i = 0; i < n; i++)
+				if (!has(c, cand[i].id))
+					cand[m++] = cand[i];
+			rs = take_sorted(st, k, c, cand, m);
+			goto out;
+		}
+		if (rs == ST_OK)
+			rs = walk(st, w, k, c, 0, &done);
+	}
+	if (rs == ST_OK)
+		rs = take_unvisited(st, k, c);
+out:
+	if (w)
+		sqlite3_reset(w);
+	free(set);
+	free(cand);
+	return rs;
+}
+
+static void add_part(struct cls *k, enum part_kind kind, const char *sql, const char *a,
+		     const char *b, const char *q)
+{
+	if (a && k->np < 3)
+		k->p[k->np++] = (struct part){kind, sql, a, b, q};
 }
 
 /* Upper bound of the range of strings that start with p: p followed by byte 0xFF, which is
@@ -267,39 +703,62 @@ static char *range_end(const char *p)
 	return xasprintf("%s\xff", p);
 }
 
-/* Substrings of 3+ characters: the trigram index answers LIKE '%q%' (the table keeps no
- * positions, detail=none, so it is small; FTS5 checks each candidate's text itself). q is
- * folded, so it holds no LIKE wildcard: % _ and \ fold to separators. */
-static enum store_status fts(struct store *st, const char *q, struct collector *c)
+/* "%q%" for the trigram index, which answers LIKE '%q%' for q of 3+ characters (the table
+ * keeps no positions, detail=none, so it is small; FTS5 checks each candidate's text itself).
+ * q is folded, so it holds no LIKE wildcard: % _ and \ fold to separators. NULL when q is
+ * shorter. */
+static char *like_pattern(const char *q)
 {
-	const char *sql = text_substring;
-	if (text_cp_count(q) < 3 || c->n >= c->want)
-		return ST_OK;
-	struct sbuf b = {0};
-	sbuf_addc(&b, '%');
-	sbuf_add(&b, q);
-	sbuf_addc(&b, '%');
-	char *pattern = sbuf_detach(&b);
-	if (!pattern)
-		return store_fail(st, ST_IO, "out of memory");
-	enum store_status rs = run_text(st, sql, pattern, NULL, c, MATCH_SUBSTRING);
-	free(pattern);
-	return rs;
+	return text_cp_count(q) >= 3 ? xasprintf("%%%s%%", q) : NULL;
 }
 
-static bool is_phone_query(const char *q, char **digits)
+/* The digits of a query made only of digits and separators (3 digits at least), as phones are
+ * stored (guest_phone_digits: +86 139… is 139…); NULL for any other query. */
+static char *phone_query(const char *query)
 {
+	char *f = text_fold(query);
 	size_t nd = 0;
-	for (const char *p = q; *p; p++) {
+	bool ok = f != NULL;
+	for (const char *p = f; ok && *p; p++) {
 		if (*p >= '0' && *p <= '9')
 			nd++;
-		else if (!strchr(" -+().", *p))
-			return false;
+		else if (*p != ' ')
+			ok = false;
 	}
-	if (nd < 3)
-		return false;
-	*digits = text_digits(q);
-	return *digits != NULL;
+	free(f);
+	return ok && nd >= 3 ? guest_phone_digits(query) : NULL;
+}
+
+/* Splits a query into its tag filters (words starting with # or ＃: keys "#tag") and the rest,
+ * words joined by a space. */
+static char *split_tags(const char *query, struct strv *tags)
+{
+	struct sbuf rest = {0};
+	sbuf_add(&rest, "");
+	const char *p = query;
+	while (*p) {
+		size_t sp = strspn(p, " \t");
+		if (strncmp(p + sp, "\xe3\x80\x80", 3) == 0) /* the ideographic space */
+			sp += 3;
+		if (sp) {
+			p += sp;
+			continue;
+		}
+		const char *e = p;
+		while (*e && *e != ' ' && *e != '\t' && strncmp(e, "\xe3\x80\x80", 3) != 0)
+			e++;
+		size_t hash = *p == '#' ? 1 : strncmp(p, "\xef\xbc\x83", 3) == 0 ? 3 : 0;
+		char *word = strndup(p + hash, (size_t)(e - p) - hash);
+		char *k = hash && word && *word ? tag_key(word) : NULL;
+		if (k && k[1])
+			strv_push_unique(tags, k);
+		else if (!hash)
+			sbuf_printf(&rest, "%s%.*s", rest.len ? " " : "", (int)(e - p), p);
+		free(k);
+		free(word);
+		p = e;
+	}
+	return sbuf_detach(&rest);
 }
 
 enum store_status search_store_find(struct store *st, const char *query, size_t offset,
@@ -311,32 +770,43 @@ enum store_status search_store_find(struct store *st, const char *query, size_t 
 		limit = 1000;
 	if (offset > 100000)
 		return ST_OK;
-	char *q = text_fold(query), *digits = NULL, *end = NULL, *q2 = NULL, *end2 = NULL;
-	struct collector c = {calloc(offset + limit + 1, sizeof *c.all), 0, offset + limit};
+	struct strv tags = {0};
+	char *rest = split_tags(query, &tags);
+	char *q = rest ? text_fold(rest) : NULL, *digits = NULL, *end = NULL, *q2 = NULL,
+	     *end2 = NULL, *rev = NULL, *like = NULL, *bigram = NULL, *tq = NULL, *tend = NULL;
+	struct collector c = {calloc(offset + limit + 1, sizeof *c.all), 0, offset + limit, &tags};
+	struct cls k[3];
+	memset(k, 0, sizeof k);
+	k[0].m = MATCH_EXACT, k[1].m = MATCH_PREFIX, k[2].m = MATCH_SUBSTRING;
 	if (!q || !c.all) {
 		rs = store_fail(st, ST_IO, "out of memory");
 		goto out;
 	}
-	if (!*q || limit == 0)
+	if ((!*q && !tags.n) || limit == 0)
 		goto out;
 
-	/* read everything from one snapshot */
-	if ((rs = store_exec(st, "SAVEPOINT search")) != ST_OK)
-		goto out;
-	if (is_phone_query(query, &digits)) {
-		size_t nd = strlen(digits);
-		char *rev = strdup(digits);
-		if (!rev) {
+	if (!*q) { /* tags alone: the guests who have them */
+		tq = strdup(tags.v[0]);
+		tend = tq ? range_end(tq) : NULL;
+		if (!tend) {
 			rs = store_fail(st, ST_IO, "out of memory");
-			goto release;
+			goto out;
+		}
+		add_part(&k[0], P_KEY_EXACT, key_exact, tq, NULL, tq);
+		add_part(&k[1], P_KEY_PREFIX, key_prefix, tq, tend, tq);
+	} else if ((digits = phone_query(rest)) != NULL) {
+		size_t nd = strlen(digits);
+		if (!(rev = strdup(digits))) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			goto out;
 		}
 		for (size_t i = 0; i < nd; i++)
 			rev[i] = digits[nd - 1 - i];
 		end = range_end(rev);
-		if ((rs = run_text(st, phone_exact, digits, NULL, &c, MATCH_EXACT)) == ST_OK &&
-		    (rs = run_text(st, phone_suffix, rev, end, &c, MATCH_PREFIX)) == ST_OK)
-			rs = fts(st, digits, &c);
-		free(rev);
+		like = like_pattern(digits);
+		add_part(&k[0], P_PHONE_EXACT, phone_exact, digits, NULL, digits);
+		add_part(&k[1], P_PHONE_SUFFIX, phone_suffix, rev, end, digits);
+		add_part(&k[2], P_TEXT, text_substring, like, NULL, digits);
 	} else {
 		/* "sun xian sheng" also as "sunxiansheng" */
 		if (strchr(q, ' ')) {
@@ -348,30 +818,84 @@ enum store_status search_store_find(struct store *st, const char *query, size_t 
 			end2 = q2 ? range_end(q2) : NULL;
 		}
 		end = range_end(q);
+		like = like_pattern(q);
+		/* two characters of an employer (中信): its two-character keys */
+		if (text_cp_count(q) == 2 && !strchr(q, ' '))
+			bigram = xasprintf("@%s", q);
 		if (!end || (q2 && !end2)) {
 			rs = store_fail(st, ST_IO, "out of memory");
-			goto release;
+			goto out;
 		}
-		if ((rs = run_text(st, key_exact, q, NULL, &c, MATCH_EXACT)) == ST_OK &&
-		    (!q2 || (rs = run_text(st, key_exact, q2, NULL, &c, MATCH_EXACT)) == ST_OK) &&
-		    (rs = run_text(st, key_prefix, q, end, &c, MATCH_PREFIX)) == ST_OK &&
-		    (!q2 || (rs = run_text(st, key_prefix, q2, end2, &c, MATCH_PREFIX)) == ST_OK))
-			rs = fts(st, q, &c);
+		add_part(&k[0], P_KEY_EXACT, key_exact, q, NULL, q);
+		add_part(&k[0], P_KEY_EXACT, key_exact, q2, NULL, q2);
+		add_part(&k[1], P_KEY_PREFIX, key_prefix, q, end, q);
+		add_part(&k[1], P_KEY_PREFIX, key_prefix, q2, end2, q2);
+		add_part(&k[2], P_KEY_EXACT, key_exact, bigram, NULL, bigram);
+		add_part(&k[2], P_TEXT, text_substring, like, NULL, q);
 	}
-release:
+
+	/* read everything from one snapshot */
+	if ((rs = store_exec(st, "SAVEPOINT search")) != ST_OK)
+		goto out;
+	for (int i = 0; i < 3 && rs == ST_OK; i++)
+		rs = run_class(st, &k[i], &c);
 	store_exec(st, "RELEASE search");
 	if (rs == ST_OK && c.n > offset) {
 		*n = c.n - offset;
 		memcpy(hits, c.all + offset, *n * sizeof *hits);
 	}
 out:
+	free(rest);
 	free(q);
 	free(q2);
 	free(end);
 	free(end2);
+	free(rev);
+	free(like);
+	free(bigram);
+	free(tq);
+	free(tend);
 	free(digits);
+	strv_free(&tags);
 	free(c.all);
 	return rs;
+}
+
+enum store_status search_store_rebuild(struct store *st)
+{
+	enum store_status rs = store_exec(st, "DELETE FROM search_key; DELETE FROM search_text;"
+					      "DELETE FROM search_probe;"
+					      "CREATE TEMP TABLE rebuild_key(key TEXT, guest_id INTEGER)");
+	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, "SELECT id FROM guest ORDER BY id") : NULL;
+	if (!s)
+		return rs != ST_OK ? rs : ST_IO;
+	/* the ids first: the statement is not stepped while guests are read */
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!vec_reserve((void **)&ids, n + 1, &cap, sizeof *ids)) {
+			rs = store_fail(st, ST_IO, "out of memory");
+			break;
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	if (rs == ST_OK && rc != SQLITE_DONE)
+		rs = store_sqlfail(st, rc, "search keys");
+	sqlite3_reset(s);
+	for (size_t i = 0; i < n && rs == ST_OK; i++) {
+		struct guest g;
+		guest_init(&g);
+		if ((rs = guest_store_get(st, ids[i], &g)) == ST_OK)
+			rs = index_guest(st, &g, NULL, rebuild_ins);
+		guest_free(&g);
+	}
+	free(ids);
+	if (rs == ST_OK)
+		rs = store_exec(st, "INSERT OR IGNORE INTO search_key SELECT key, guest_id FROM "
+				    "temp.rebuild_key ORDER BY key, guest_id");
+	enum store_status drop = store_exec(st, "DROP TABLE temp.rebuild_key");
+	return rs != ST_OK ? rs : drop;
 }
 
 /* The first column of the one row of sql for guest id into *out (NULL when there is none). */
@@ -429,6 +953,28 @@ static enum store_status safety_column(struct store *st, const char *sql, int64_
 	return rs;
 }
 
+/* The last four digits of d into out. */
+static void last4(const char *d, char out[5])
+{
+	size_t n = strlen(d);
+	snprintf(out, 5, "%s", d + (n > 4 ? n - 4 : 0));
+}
+
+/* The first phone of a summary's list into s->phone4. */
+static void first_phone(struct guest_summary *s)
+{
+	s->phone4[0] = '\0';
+	if (!s->phones)
+		return;
+	const char *e = strstr(s->phones, ", ");
+	char *one = e ? strndup(s->phones, (size_t)(e - s->phones)) : strdup(s->phones);
+	char *d = one ? guest_phone_digits(one) : NULL;
+	if (d)
+		last4(d, s->phone4);
+	free(one);
+	free(d);
+}
+
 /* Reads the summary of guest id into o (zeroed first). */
 static enum store_status summary_of(struct store *st, int64_t id, const char *month,
 				    struct guest_summary *o)
@@ -449,6 +995,8 @@ static enum store_status summary_of(struct store *st, int64_t id, const char *mo
 	sqlite3_reset(s);
 	if (rs == ST_OK)
 		rs = join_column(st, sum_phones, id, &o->phones);
+	if (rs == ST_OK)
+		first_phone(o);
 	if (rs == ST_OK)
 		rs = safety_column(st, sum_allergies, id, &o->allergies);
 	if (rs == ST_OK)
@@ -490,6 +1038,25 @@ enum store_status search_store_summaries(struct store *st, const int64_t *ids, s
 	return rs;
 }
 
+void search_summary_phone(struct guest_summary *s, const char *query)
+{
+	char *q = phone_query(query);
+	for (const char *p = s->phones; q && p && *p;) {
+		const char *e = strstr(p, ", ");
+		char *one = e ? strndup(p, (size_t)(e - p)) : strdup(p);
+		char *d = one ? guest_phone_digits(one) : NULL;
+		bool hit = d && strstr(d, q);
+		if (hit)
+			last4(d, s->phone4);
+		free(one);
+		free(d);
+		if (hit)
+			break;
+		p = e ? e + 2 : NULL;
+	}
+	free(q);
+}
+
 void guest_summary_free(struct guest_summary *s)
 {
 	free(s->name);
@@ -505,7 +1072,8 @@ enum store_status search_store_explain(struct store *st, struct strv *out)
 	static const char *const all[] = {key_exact,     key_prefix,    phone_exact,
 					  phone_suffix,  text_substring, sum_guest,
 					  sum_phones,    sum_allergies, sum_taboos,
-					  sum_last_visit, sum_tier,     sum_complaint};
+					  sum_last_visit, sum_tier,     sum_complaint,
+					  last_of,       last_walk,     probe_of_guest};
 	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
 		rs = store_explain(st, NULL, all[i], out);

@@ -57,6 +57,12 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 #define GUEST_MONTH_FILL                                                                    \
 	"INSERT INTO guest_month SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), " \
 	"sum(spend_fen) FROM visit WHERE voided_at IS NULL GROUP BY 1, 2;"
+/* Each guest's last live visit and search probe, for ranking search results (migrate.c keeps
+ * it by triggers; store_bulk_end refills it). */
+#define GUEST_LAST_FILL                                                                      \
+	"INSERT INTO guest_last SELECT v.guest_id, max(v.date), p.probe FROM visit v "         \
+	"LEFT JOIN search_probe p ON p.guest_id = v.guest_id WHERE v.voided_at IS NULL "      \
+	"GROUP BY v.guest_id;"
 /* A month's keys as the queries bind them: "YYYY-MM" of the month and of the month before,
  * and the month's first and last days "YYYY-MM-DD". */
 struct month_keys {

@@ -59,7 +59,7 @@ enum {
 	X(TOP, "top", "g Home", SC_LIST, N_("first line"))                                       \
 	X(BOTTOM, "bottom", "G End", SC_LIST, N_("last line"))                                   \
 	X(OPEN, "open", "Enter", SC_LIST, N_("open the selected line"))                          \
-	X(SEARCH, "search", "/ Tab", SC_LOOKUP, N_("type in the query: name, pinyin, initials or phone digits")) \
+	X(SEARCH, "search", "/ Tab", SC_LOOKUP, N_("type in the query: name, pinyin, initials, phone digits, a tag; #tag filters by tag")) \
 	X(NEW_GUEST, "new-guest", "n ^N", SC_LOOKUP, N_("new guest (shows possible matches first)")) \
 	X(VISIT, "visit", "v ^V", SC_LOOKUP | SC_CARD, N_("enter a visit of this guest"))        \
 	X(EDIT, "edit", "e", SC_CARD, N_("edit the guest's profile"))                            \

@@ -306,14 +306,12 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			kind = s;
 			num = sp + 1;
 		}
-		char *d = text_digits(num);
-		bool ok = d && strlen(d) >= 5 && strlen(d) <= 20;
-		free(d);
-		if (!ok) {
-			snprintf(why, len, "%s", _("phone: 5 to 20 digits"));
+		char *norm = NULL;
+		if (guest_phone_check(num, &norm, why, len) < 0)
 			return -1;
-		}
-		return guest_add_phone(g, kind, num) < 0 ? -1 : 0;
+		int rc = guest_add_phone(g, kind, norm) < 0 ? -1 : 0;
+		free(norm);
+		return rc;
 	}
 	case L_PREFS: {
 		char *colon = strchr(s, ':');
@@ -466,34 +464,55 @@ static void next_choice(struct form *f, int id)
 	check_field(f, id);
 }
 
-/* Search before create: the guests the name or phone being typed may already be. */
+/* Search before create: the guests the name or phone being typed may already be; those
+ * the phone finds first (a phone is one person's), then those the name finds. */
 static void find_matches(struct tui *t, struct form *f)
 {
 	if (f->id)
 		return;
-	const char *q = f->f[GF_NAME].buf;
+	const char *name = f->f[GF_NAME].buf;
 	char *digits = NULL;
-	if (f->g.phones.n && (digits = text_digits(f->g.phones.v[f->g.phones.n - 1].number)) &&
-	    strlen(digits) >= 4 && !q[0])
-		q = digits;
-	if (strcmp(q, f->match_for) == 0) {
+	if (f->g.phones.n && (digits = guest_phone_digits(f->g.phones.v[f->g.phones.n - 1].number)) &&
+	    strlen(digits) < 4) {
+		free(digits);
+		digits = NULL;
+	}
+	char key[sizeof f->match_for];
+	bool whole = snprintf(key, sizeof key, "%s\x1f%s", name, digits ? digits : "") <
+		     (int)sizeof key;
+	if (whole && strcmp(key, f->match_for) == 0) {
 		free(digits);
 		return;
 	}
-	snprintf(f->match_for, sizeof f->match_for, "%s", q);
+	snprintf(f->match_for, sizeof f->match_for, "%s", key);
 	for (size_t i = 0; i < f->nmatch; i++)
 		guest_summary_free(&f->match[i]);
 	f->nmatch = 0;
-	struct search_hit hits[5];
+	int64_t ids[5];
 	size_t n = 0;
-	if (q[0] && search_store_find(t->st, q, 0, 5, hits, &n) == ST_OK && n) {
-		int64_t ids[5];
-		for (size_t i = 0; i < n; i++)
-			ids[i] = hits[i].guest_id;
+	const char *queries[2] = {digits, name};
+	for (int k = 0; k < 2 && n < 5; k++) {
+		struct search_hit hits[5];
+		size_t got = 0;
+		if (!queries[k] || !queries[k][0] ||
+		    search_store_find(t->st, queries[k], 0, 5, hits, &got) != ST_OK)
+			continue;
+		for (size_t i = 0; i < got && n < 5; i++) {
+			bool dup = false;
+			for (size_t j = 0; j < n && !dup; j++)
+				dup = ids[j] == hits[i].guest_id;
+			if (!dup)
+				ids[n++] = hits[i].guest_id;
+		}
+	}
+	if (n) {
 		char month[11];
 		date_month_key(date_today(), month);
-		if (search_store_summaries(t->st, ids, n, month, f->match) == ST_OK)
+		if (search_store_summaries(t->st, ids, n, month, f->match) == ST_OK) {
 			f->nmatch = n;
+			for (size_t i = 0; digits && i < n; i++)
+				search_summary_phone(&f->match[i], digits);
+		}
 	}
 	free(digits);
 }

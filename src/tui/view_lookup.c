@@ -10,14 +10,18 @@
 #include "tui/tui.h"
 #include "tui/widgets.h"
 
+/* A page is SEARCH_PAGE results, more on a taller terminal: as many as its rows hold. */
+#define LOOKUP_PAGE_MAX 80
+
 struct lookup {
 	struct edit q;
 	bool list_focus;
-	struct search_hit hits[SEARCH_PAGE + 1];
-	struct guest_summary sums[SEARCH_PAGE];
+	struct search_hit hits[LOOKUP_PAGE_MAX + 1];
+	struct guest_summary sums[LOOKUP_PAGE_MAX];
 	size_t n, page, sel;
+	size_t psize; /* results a page, for the height of the terminal */
 	bool more;
-	int64_t shown[SEARCH_PAGE]; /* the ids of the page before this search */
+	int64_t shown[LOOKUP_PAGE_MAX]; /* the ids of the page before this search */
 	size_t nshown;
 	char err[300];
 };
@@ -35,18 +39,30 @@ static void clear_results(struct lookup *l)
 	l->more = false;
 }
 
+/* Results a page: SEARCH_PAGE, or as many as the rows of a taller terminal show (all but the
+ * query, the header, the status, two rows of safety data and the frame's). */
+static size_t page_size(const struct tui *t)
+{
+	int rows = t->rows - 10;
+	if (rows <= SEARCH_PAGE)
+		return SEARCH_PAGE;
+	return rows > LOOKUP_PAGE_MAX ? LOOKUP_PAGE_MAX : (size_t)rows;
+}
+
 /* Runs the query for the current page. */
 static void search(struct tui *t, struct lookup *l)
 {
 	clear_results(l);
 	l->err[0] = '\0';
-	size_t found = 0;
-	enum store_status s =
-		search_store_find(t->st, l->q.buf, l->page * SEARCH_PAGE, SEARCH_PAGE + 1, l->hits, &found);
+	size_t found = 0, first = l->page * (l->psize ? l->psize : SEARCH_PAGE);
+	l->psize = page_size(t);
+	l->page = first / l->psize; /* the first result shown stays on the page at a new size */
+	enum store_status s = search_store_find(t->st, l->q.buf, l->page * l->psize, l->psize + 1,
+						l->hits, &found);
 	if (s == ST_OK && found) {
-		l->more = found > SEARCH_PAGE;
-		size_t n = l->more ? SEARCH_PAGE : found;
-		int64_t ids[SEARCH_PAGE];
+		l->more = found > l->psize;
+		size_t n = l->more ? l->psize : found;
+		int64_t ids[LOOKUP_PAGE_MAX];
 		for (size_t i = 0; i < n; i++)
 			ids[i] = l->hits[i].guest_id;
 		char month[11];
@@ -54,6 +70,8 @@ static void search(struct tui *t, struct lookup *l)
 		s = search_store_summaries(t->st, ids, n, month, l->sums);
 		if (s == ST_OK)
 			l->n = n;
+		for (size_t i = 0; i < l->n; i++) /* a query of digits: the phone it matched */
+			search_summary_phone(&l->sums[i], l->q.buf);
 	}
 	if (s != ST_OK)
 		snprintf(l->err, sizeof l->err, "%s", store_errmsg(t->st));

@@ -45,13 +45,13 @@ int widget_tier_badge(struct tui *t, int y, int x, const char *tier, const char 
 
 /* Column widths of a result line for a screen w wide. */
 struct cols {
-	int mark, name, tier, safety, employer, last;
+	int mark, name, phone, tier, safety, employer, last;
 };
 
 static struct cols layout(int w)
 {
-	struct cols c = {2, 16, 4, 0, 0, 11};
-	int rest = w - 2 - c.mark - c.name - c.tier - c.last - 3;
+	struct cols c = {2, 16, 5, 4, 0, 0, 11};
+	int rest = w - 2 - c.mark - c.name - c.phone - c.tier - c.last - 4;
 	c.safety = rest * 45 / 100;
 	c.employer = rest - c.safety;
 	return c;
@@ -64,6 +64,8 @@ void widget_result_header(struct tui *t, int y, int w)
 	int x = 1 + c.mark;
 	draw_text(y, x, c.name, _("address as"), a, true);
 	x += c.name + 1;
+	draw_text(y, x, c.phone, _("phone"), a, true);
+	x += c.phone + 1;
 	draw_text(y, x, c.tier, _("tier"), a, true);
 	x += c.tier + 1;
 	draw_text(y, x, c.safety, _("allergies · taboos"), a, true);
@@ -186,6 +188,9 @@ void widget_result_line(struct tui *t, int y, int w, const struct guest_summary 
 	x += c.mark;
 	draw_text(y, x, c.name, s->name ? s->name : "", base, true);
 	x += c.name + 1;
+	/* the phone's last four digits tell six 孙先生 apart */
+	draw_text(y, x, c.phone, s->phone4, base, false);
+	x += c.phone + 1;
 	widget_tier_badge(t, y, x, s->tier, s->grp, false);
 	x += c.tier + 1;
 	widget_safety_marks(t, y, x, c.safety, s->allergies, s->taboos);

@@ -53,6 +53,16 @@ key Esc
 expect Leave without saving
 type y
 KEYS
+note "the phone typed finds who has it, whatever the name, in any form the number is written"
+screen <<'KEYS'
+type +86 139 1234 5678
+key ^N
+type 王女士
+snap another name, the same phone: the guest who has the phone is shown
+key Esc
+expect Leave without saving
+type y
+KEYS
 note "associated people with their own allergies and dates"
 screen <<'KEYS'
 type sxs
@@ -140,7 +150,7 @@ type sxs
 key Enter e ^N a
 type 12
 key Enter
-expect phone: 5 to 20 digits
+expect phone: must have 7 to 20 digits
 key ^N ^N ^N ^N ^N a
 type birthday 13-40
 key Enter

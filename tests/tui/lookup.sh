@@ -14,12 +14,12 @@
 screen <<'KEYS'
 snap the first screen
 type 孙
-snap one character: all three 孙 guests; the first, selected, has no allergy or taboo
+snap one character: all three 孙 guests, the one who came lately first (selected), then by id
 key Down
-snap the second selected
+snap the second selected: no allergy or taboo
 key Down
 snap the third: his son's critical allergy first; too long for the column, the taboo still shows
-key Up
+key Up Up
 attr !! ALLERGY
 attr ✕ TABOO
 attr 孙主任
@@ -39,11 +39,37 @@ key ^U
 type xyz
 snap nothing found
 KEYS
+note "each line shows the last four digits of a phone: the one a query of digits matched"
+"$MAITRE" guest add --name 孙先生 --phone 13600001111 --phone 0558-5550002 > /dev/null
+"$MAITRE" guest add --name 孙先生 --phone 13600002222 > /dev/null
+"$MAITRE" guest add --name 孙先生 --phone 13600003333 > /dev/null
+screen <<'KEYS'
+type 孙先生
+snap four 孙先生 told apart by their phones
+key ^U
+type 0558-555000
+snap the landline matched, not the first phone
+key ^U
+type +86 136 0000 2222
+snap a number written with the country code
+KEYS
+note "a taller terminal holds more than 20 results a page"
+i=0
+while [ $i -lt 40 ]; do
+	"$MAITRE" guest add --name "李$i" --phone "1370000$((1000 + i))" > /dev/null
+	i=$((i + 1))
+done
+screen <<'KEYS'
+size 160 48
+type 李
+snap 38 results on the page of a 160x48 terminal
+key PgDn
+snap the last two on the next page
+KEYS
 note "no colours (NO_COLOR): allergies and taboos still stand out, each its own way"
 ( export NO_COLOR=1 MAITRE_THEME=default
 screen <<'KEYS'
 type 孙
-key Down
 attr !! ALLERGY
 attr ✕ TABOO
 attr 孙主任
@@ -53,7 +79,6 @@ note "the default theme in colour"
 ( export MAITRE_THEME=default
 screen <<'KEYS'
 type 孙
-key Down
 attr !! ALLERGY
 attr ✕ TABOO
 KEYS

@@ -7,8 +7,7 @@
 "$MAITRE" guest add --name 孙主任 --family-name 孙 --phone 13800005678 > /dev/null
 screen <<'KEYS'
 type 孙
-key Down
-snap two guests, the second selected
+snap two guests, 孙先生 selected (neither came: by id)
 run "$MAITRE" guest edit 1 --add-allergy 芒果:high > /dev/null
 tick
 snap the new allergy shows; the selection stays

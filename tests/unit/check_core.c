@@ -799,7 +799,11 @@ START_TEST(pinyin_plain_names)
 	ASSERT_HAS(full, "sunxiansheng");
 	ASSERT_HAS(ini, "sxs");
 	ck_assert_uint_eq(full.n, 1);
-	ck_assert_uint_eq(ini.n, 1);
+	/* full pinyin of the first syllables, initials of the rest */
+	ASSERT_HAS(ini, "sunxs");
+	ASSERT_HAS(ini, "sunxians");
+	ck_assert_str_eq(ini.v[0], "sxs");
+	ck_assert_uint_eq(ini.n, 3);
 	/* keys are appended without duplicates */
 	ck_assert_int_eq(text_pinyin_keys("孙先生", 0, &full, &ini), 0);
 	ck_assert_uint_eq(full.n, 1);
@@ -871,6 +875,8 @@ START_TEST(pinyin_surnames)
 	ASSERT_HAS(full, "cengxiansheng");
 	ASSERT_HAS(ini, "zxs");
 	ASSERT_HAS(ini, "cxs");
+	ASSERT_HAS(ini, "zengxs"); /* the surname in full, the rest by initials */
+	ASSERT_HAS(ini, "cengxs");
 	strv_free(&full);
 	strv_free(&ini);
 	/* 单 as a surname reads shan (first reading dan) */
@@ -918,6 +924,46 @@ START_TEST(pinyin_surnames)
 }
 END_TEST
 
+/* One phone, many spellings: the country code and full-width digits make no other number. */
+START_TEST(phone_normalised)
+{
+	static const char *const same[] = {"13912345678",         "+86 139 1234 5678",
+					   "+8613912345678",      "0086 139-1234-5678",
+					   "8613912345678",       "１３９１２３４５６７８",
+					   "＋８６ １３９１２３４５６７８"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		ASSERT_STR_FREE(guest_phone_digits(same[i]), "13912345678");
+	/* a landline in international form gets its trunk 0 back */
+	ASSERT_STR_FREE(guest_phone_digits("+86 558 555 1234"), "05585551234");
+	ASSERT_STR_FREE(guest_phone_digits("+86 10 1234 5678"), "01012345678");
+	/* other countries, and numbers that only look like it, keep their digits */
+	ASSERT_STR_FREE(guest_phone_digits("+44 20 7946 0958"), "442079460958");
+	ASSERT_STR_FREE(guest_phone_digits("86123456"), "86123456");
+	ASSERT_STR_FREE(guest_phone_digits("0558-5551234"), "05585551234");
+
+	/* what is stored: the national digits, or the number as typed with full-width folded */
+	char why[200], *norm;
+	ck_assert_int_eq(guest_phone_check("+86 139 1234 5678", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "13912345678");
+	ck_assert_int_eq(guest_phone_check(" （０５５８）５５５－１２３４ ", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "(0558)555-1234");
+	ck_assert_int_eq(guest_phone_check("+44 20 7946 0958", &norm, why, sizeof why), 0);
+	ASSERT_STR_FREE(norm, "+44 20 7946 0958");
+	/* one length rule: 7 (a landline without area code) to 20 digits (with an extension) */
+	ck_assert_int_eq(guest_phone_check("5551234", &norm, why, sizeof why), 0);
+	free(norm);
+	ck_assert_int_eq(guest_phone_check("555123", &norm, why, sizeof why), -1);
+	ck_assert_ptr_null(norm);
+	ck_assert_str_eq(why, "phone: must have 7 to 20 digits, got \"555123\"");
+	ck_assert_int_eq(guest_phone_check("0558-5551234 ext 12345678", &norm, why, sizeof why), 0);
+	free(norm);
+	ck_assert_int_eq(guest_phone_check("0558-5551234 ext 1234567890", &norm, why, sizeof why), -1);
+	/* +86 alone leaves too few digits */
+	ck_assert_int_eq(guest_phone_check("+86 5551", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_phone_check("139\n1234 5678", &norm, why, sizeof why), -1);
+}
+END_TEST
+
 static Suite *search_suite(void)
 {
 	Suite *s = suite_create("search keys");
@@ -925,6 +971,7 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, fold_latin_and_fullwidth);
 	tcase_add_test(tc, fold_unicode_punctuation);
 	tcase_add_test(tc, fold_digits);
+	tcase_add_test(tc, phone_normalised);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pinyin");
 	tcase_add_test(tc, pinyin_readings);

@@ -50,6 +50,8 @@ static int64_t add_guest(const char *name, const char *family, const char *phone
 	return id;
 }
 
+static int64_t add_visit(int64_t guest, const char *date, enum meal m, int covers, int64_t fen);
+
 /* The ids a query finds, in order, as "1 2 3". */
 static char *find(const char *q, size_t offset, size_t limit)
 {
@@ -505,6 +507,54 @@ START_TEST(test_search_ranking_and_pages)
 }
 END_TEST
 
+/* A class larger than the search reads whole (1,600 guests starting with 孙) is walked by the
+ * last visit: the same order as a small one, pages apart, those who never came after. */
+START_TEST(test_search_ranking_large_class)
+{
+	char name[32];
+	int64_t ids[1600];
+	ck_assert_int_eq(store_begin(st), ST_OK);
+	for (int i = 0; i < 1600; i++) {
+		snprintf(name, sizeof name, "孙%04d", i);
+		ids[i] = add_guest(name, "孙", NULL, NULL);
+	}
+	ck_assert_int_eq(store_commit(st), ST_OK);
+	/* three came: the last id most recently, the first before, one in the middle long ago */
+	add_visit(ids[1599], "2026-06-20", MEAL_LUNCH, 2, 10000);
+	add_visit(ids[0], "2026-06-10", MEAL_LUNCH, 2, 10000);
+	add_visit(ids[800], "2025-01-10", MEAL_LUNCH, 2, 10000);
+	char want[256];
+	snprintf(want, sizeof want, "%lld %lld %lld %lld %lld", (long long)ids[1599],
+		 (long long)ids[0], (long long)ids[800], (long long)ids[1], (long long)ids[2]);
+	char *got = find("孙", 0, 5);
+	ck_assert_str_eq(got, want);
+	free(got);
+	/* the next page goes on with those who never came, none twice */
+	snprintf(want, sizeof want, "%lld %lld", (long long)ids[3], (long long)ids[4]);
+	got = find("孙", 5, 2);
+	ck_assert_str_eq(got, want);
+	free(got);
+	/* a guest who came and is renamed leaves the class: the walk tests the new keys */
+	struct guest g;
+	guest_init(&g);
+	ck_assert_int_eq(guest_store_get(st, ids[0], &g), ST_OK);
+	guest_set(&g, GF_NAME, "李0000");
+	guest_set(&g, GF_FAMILY_NAME, "李");
+	ck_assert_int_eq(guest_store_save(st, &g, g.version, false, NULL), ST_OK);
+	guest_free(&g);
+	snprintf(want, sizeof want, "%lld %lld %lld", (long long)ids[1599], (long long)ids[800],
+		 (long long)ids[1]);
+	got = find("孙", 0, 3);
+	ck_assert_str_eq(got, want);
+	free(got);
+	/* a class small enough to be read whole sorts the same way */
+	snprintf(want, sizeof want, "%lld", (long long)ids[800]);
+	got = find("孙0800", 0, 5);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+END_TEST
+
 START_TEST(test_search_keys_follow_edits)
 {
 	int64_t id = add_guest("孙先生", "孙", "13912345678", NULL);
@@ -650,6 +700,11 @@ START_TEST(test_search_plans_use_indexes)
 		/* every statement reaches its rows through an index: no SCAN of a table */
 		const char *p = strstr(plans.v[i], "=>");
 		ck_assert_ptr_nonnull(p);
+		/* the walk of the guests by their last visit reads its index in order, and stops
+		 * once a page is found */
+		if (strstr(plans.v[i], "FROM guest_last ORDER BY") &&
+		    strcmp(p, "=> | SCAN guest_last USING COVERING INDEX guest_last_date") == 0)
+			continue;
 		ck_assert_msg(strstr(p, "SEARCH") || strstr(p, "VIRTUAL TABLE INDEX"), "%s", plans.v[i]);
 		ck_assert_msg(!strstr(p, "SCAN guest") && !strstr(p, "SCAN phone") &&
 				      !strstr(p, "SCAN search_key") && !strstr(p, "SCAN visit") &&
@@ -790,6 +845,9 @@ END_TEST
 #define UNDO_7                                                                                     \
 	"DROP TABLE alert_event; ALTER TABLE alert DROP COLUMN reason_code; "                       \
 	"ALTER TABLE alert DROP COLUMN reason_args; "
+#define UNDO_8                                                                                     \
+	"DROP TRIGGER guest_last_insert; DROP TRIGGER guest_last_update; "                          \
+	"DROP TRIGGER guest_last_delete; DROP TABLE guest_last; DROP TABLE search_probe; "
 
 /* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
  * manager's --allow-old audited, and the opening date kept in the database. */
@@ -858,7 +916,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_7 UNDO_6 "PRAGMA user_version=5");
+	testdb_exec(UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	char err[512];
 	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -890,7 +948,7 @@ START_TEST(test_migration_alert_reasons)
 	int64_t g = add_guest("王先生", "王", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_7 "PRAGMA user_version=6");
+	testdb_exec(UNDO_8 UNDO_7 "PRAGMA user_version=6");
 	char q[400];
 	snprintf(q, sizeof q,
 		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
@@ -933,7 +991,7 @@ START_TEST(test_migration_fills_guest_month)
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
-		    UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
+		    UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	char err[512];
 	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -942,6 +1000,57 @@ START_TEST(test_migration_fills_guest_month)
 	/* and kept from then on */
 	add_visit(g, "2026-06-03", MEAL_LUNCH, 3, 9000);
 	assert_guest_months("a visit after the migration");
+}
+END_TEST
+
+/* A database of schema 4: phones as typed (+86, full-width), keys of the old rules, no
+ * guest_last. The migration stores the phones normalised and rebuilds every guest's keys. */
+START_TEST(test_migration_rebuilds_search_keys)
+{
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_set(&g, GF_FAMILY_NAME, "孙");
+	guest_set(&g, GF_EMPLOYER, "中信银行");
+	guest_add_phone(&g, "mobile", "13912345678");
+	guest_add_tag(&g, "回头客");
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_OK);
+	int64_t id = g.id;
+	guest_free(&g);
+	int64_t other = add_guest("曾先生", "曾", "13800001111", NULL);
+	add_visit(other, "2026-06-01", MEAL_LUNCH, 2, 10000);
+	store_close(st);
+	st = NULL;
+	testdb_exec("UPDATE phone SET number = '+86 139 1234 5678', digits = '8613912345678', "
+		    "digits_rev = '8765432193168' WHERE number = '13912345678';"
+		    "UPDATE phone SET number = '１３８００００１１１１', digits = '13800001111', "
+		    "digits_rev = '11110000831' WHERE number = '13800001111';"
+		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
+		    "OR key = '回头客';"
+		    UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
+	char err[512];
+	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM sqlite_master WHERE name = "
+				    "'search_rebuild'"), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM phone WHERE number = '13912345678' AND "
+				    "digits = '13912345678' AND digits_rev = '87654321931'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM phone WHERE number = '13800001111'"), 1);
+	char want[64];
+	snprintf(want, sizeof want, "%lld", (long long)id);
+	static const char *const queries[] = {"sunxs", "中信", "回头客", "#回头客", "+86 139 1234 5678"};
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		char *got = find(queries[i], 0, 5);
+		ck_assert_msg(strcmp(got, want) == 0, "%s: %s", queries[i], got);
+		free(got);
+	}
+	/* the last visits are filled with the probes, and kept from then on */
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest_last WHERE probe LIKE '%zengxs%'"), 1);
+	add_visit(id, "2026-06-05", MEAL_LUNCH, 2, 10000);
+	char *got = find("孙", 0, 5);
+	ck_assert_str_eq(got, want);
+	free(got);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest_last"), 2);
 }
 END_TEST
 
@@ -1042,6 +1151,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_search_classes);
 	tcase_add_test(tc, test_search_ranking_and_pages);
 	tcase_add_test(tc, test_search_keys_follow_edits);
+	tcase_add_test(tc, test_search_ranking_large_class);
 	tcase_add_test(tc, test_search_plans_use_indexes);
 	tcase_add_test(tc, test_bulk_load_matches_one_by_one);
 	tcase_add_test(tc, test_summary_read_error_is_not_none);
@@ -1057,6 +1167,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_visit_enter_rules);
 	tcase_add_test(tc, test_migration_void_codes);
 	tcase_add_test(tc, test_migration_alert_reasons);
+	tcase_add_test(tc, test_migration_rebuilds_search_keys);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);
 	suite_add_tcase(s, tc);
