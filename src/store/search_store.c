@@ -559,7 +559,7 @@ static enum store_status take_sorted(struct store *st, const struct cls *k, stru
 				 (const char *)sqlite3_column_text(s, 0));
 		sqlite3_reset(s);
 	}
-	if (rs == ST_OK)
+	if (rs == ST_OK && n > 1)
 		qsort(cand, n, sizeof *cand, cand_cmp);
 	for (size_t i = 0; i < n && rs == ST_OK && c->n < c->want; i++)
 		rs = take(st, c, cand[i].id, k->m);
