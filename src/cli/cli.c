@@ -132,7 +132,8 @@ static const struct cli_command commands[] = {
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 /* "maitre: CMD: message\n" on stderr. */
-static void verror(struct cli *c, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void verror(struct cli *c, const char *fmt,
+							   va_list ap)
 {
 	fprintf(stderr, "maitre: ");
 	if (c && c->cmd)

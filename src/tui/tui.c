@@ -132,7 +132,8 @@ void tui_pop(struct tui *t)
 		t->quit = true;
 }
 
-static void vmessage(struct tui *t, bool error, const char *fmt, va_list ap)
+__attribute__((format(printf, 3, 0))) static void vmessage(struct tui *t, bool error,
+							     const char *fmt, va_list ap)
 {
 	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	t->msg_error = error;
