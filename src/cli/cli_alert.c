@@ -110,8 +110,8 @@ static int at_risk(struct cli *c, const struct tier_rules *r, struct date m)
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	fprintf(stderr,
-		"maitre: alerts: %s is not over (day %d of %d): guests at risk so far, by the "
-		"month's figures pro-rated; no alert is raised\n",
+		_("maitre: alerts: %s is not over (day %d of %d): guests at risk so far, by the "
+		  "month's figures pro-rated; no alert is raised\n"),
 		date_month_key(m, mk), atoi(now + 8), date_month_days(m.y, m.m));
 	struct table t;
 	table_init(&t, 7, headers, 1u | 1u << 3 | 1u << 4);

@@ -183,7 +183,7 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 		if (dc != VISIT_DATE_OK) {
 			rc = cli_error(c, EXIT_USER, "date: %s%s", why,
 				       dc == VISIT_DATE_OLD
-					       ? " (a manager enters an older visit with --allow-old)"
+					       ? _(" (a manager enters an older visit with --allow-old)")
 					       : "");
 			goto out;
 		}
