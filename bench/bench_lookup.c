@@ -4,7 +4,13 @@
  * Queries are drawn reproducibly (from SEED) out of the database's own guests: the first
  * character of a name, the pinyin initials of a name, a 3-letter substring of a Latin name, the
  * last 4 digits of a phone, a whole name. Each query runs search_store_find for the first page
- * (20) and fetches the summaries a result line shows. Prints p50/p95/p99 against the target. */
+ * (20) and fetches the summaries a result line shows. Prints p50/p95/p99 against the target.
+ *
+ * usage: bench_lookup --fill-last DB [SEED]
+ * Gives half the guests of DB (drawn from SEED) a last visit, a day of the three years before
+ * 2026-12-01, by writing guest_last directly as the visit triggers would (with the guest's
+ * probe): the demo database of bench/run has no visits, and the ranking by last visit costs
+ * only when there are some. Does nothing when guest_last has rows already. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +23,8 @@
 #include "store/store.h"
 
 #define TARGET_P99_MS 5.0
+/* with visits the lookup is held to the key target of the interface (bench/tui) */
+#define TARGET_VISITS_P99_MS 10.0
 
 static uint64_t rng;
 static uint64_t next(void)
@@ -56,10 +64,66 @@ static char *pick(sqlite3 *db, const char *sql, long max)
 	return r;
 }
 
+/* bench_lookup --fill-last DB [SEED] (see the top of this file). */
+static int fill_last(const char *path, uint64_t seed)
+{
+	sqlite3 *db;
+	sqlite3_stmt *count = NULL, *ids = NULL, *ins = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM guest_last", -1, &count, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW && sqlite3_column_int64(count, 0)) {
+		printf("guest_last: %lld guests with a last visit already\n",
+		       (long long)sqlite3_column_int64(count, 0));
+		sqlite3_finalize(count);
+		sqlite3_close(db);
+		return 0;
+	}
+	sqlite3_finalize(count);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT id FROM guest ORDER BY id", -1, &ids, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db,
+					"INSERT INTO guest_last(guest_id, date, probe) SELECT ?1, "
+					"date('2026-12-01', '-' || ?2 || ' days'), (SELECT probe FROM "
+					"search_probe WHERE guest_id = ?1)",
+					-1, &ins, NULL);
+	rng = seed;
+	long n = 0;
+	while (rc == SQLITE_OK && sqlite3_step(ids) == SQLITE_ROW) {
+		uint64_t r = next();
+		if (r & 1)
+			continue;
+		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(ids, 0));
+		sqlite3_bind_int64(ins, 2, (sqlite3_int64)((r >> 1) % 1096) + 1);
+		rc = sqlite3_step(ins) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+		sqlite3_reset(ins);
+		n++;
+	}
+	sqlite3_finalize(ids);
+	sqlite3_finalize(ins);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "bench_lookup: %s: %s\n", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return 1;
+	}
+	printf("guest_last: %ld guests given a last visit (seed %llu)\n", n,
+	       (unsigned long long)seed);
+	sqlite3_close(db);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "--fill-last") == 0)
+		return fill_last(argv[2], argc > 3 ? strtoull(argv[3], NULL, 10) : 42);
 	if (argc < 2) {
-		fprintf(stderr, "usage: bench_lookup DB [QUERIES_PER_CLASS] [SEED]\n");
+		fprintf(stderr, "usage: bench_lookup DB [QUERIES_PER_CLASS] [SEED]\n"
+				"       bench_lookup --fill-last DB [SEED]\n");
 		return 2;
 	}
 	int nq = argc > 2 ? atoi(argv[2]) : 2000;
@@ -75,6 +139,15 @@ int main(int argc, char **argv)
 	struct store_counts counts;
 	store_counts(st, &counts);
 	long max = (long)counts.guests;
+	double target = TARGET_P99_MS;
+	sqlite3_stmt *lc;
+	long came = 0;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM guest_last", -1, &lc, NULL) == SQLITE_OK &&
+	    sqlite3_step(lc) == SQLITE_ROW)
+		came = (long)sqlite3_column_int64(lc, 0);
+	sqlite3_finalize(lc);
+	if (came)
+		target = TARGET_VISITS_P99_MS;
 	if (max < 1) {
 		fprintf(stderr, "bench_lookup: no guests\n");
 		return 1;
@@ -82,8 +155,9 @@ int main(int argc, char **argv)
 	static const char *const classes[] = {"1 Chinese character", "pinyin initials",
 					      "3-letter Latin substring", "4 phone digits",
 					      "full name"};
-	printf("lookup: %ld guests, %d queries per class, first page (%d) with summaries\n", max, nq,
-	       SEARCH_PAGE);
+	printf("lookup: %ld guests (%ld with a last visit), %d queries per class, first page (%d) "
+	       "with summaries\n",
+	       max, came, nq, SEARCH_PAGE);
 	printf("%-26s %8s %8s %8s %8s %9s  %s\n", "class", "p50 ms", "p95 ms", "p99 ms", "max ms",
 	       "results", "target p99");
 	int worst_ok = 1;
@@ -158,8 +232,8 @@ int main(int argc, char **argv)
 			double p99 = ms[(size_t)((double)n * 0.99)];
 			printf("%-26s %8.3f %8.3f %8.3f %8.3f %9.1f  %.0f ms %s\n", classes[c], ms[n / 2],
 			       ms[(size_t)((double)n * 0.95)], p99, ms[n - 1], (double)results / (double)n,
-			       TARGET_P99_MS, p99 <= TARGET_P99_MS ? "ok" : "MISSED");
-			worst_ok &= p99 <= TARGET_P99_MS;
+			       target, p99 <= target ? "ok" : "MISSED");
+			worst_ok &= p99 <= target;
 		} else {
 			printf("%-26s (no queries could be drawn from this database)\n", classes[c]);
 		}
