@@ -132,8 +132,8 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_CODE:
 		if ((x->code = void_code_from_name(val)) < 0 || x->code == VOID_CORRECTED)
 			return cli_error(c, EXIT_USER,
-					 "code: must be twice, wrong-guest, wrong-amount or other, got "
-					 "\"%s\"",
+					 _("code: must be twice, wrong-guest, wrong-amount or other, "
+					   "got \"%s\""),
 					 val);
 		return 0;
 	case V_ALLOW_OLD:
@@ -307,7 +307,7 @@ int cli_opening_date(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, cli_opening_date_opts, cli_one_arg, &arg);
 	if (rc)
 		return rc;
-	if (arg && cli_parse_date(c, "opening date", arg, &d))
+	if (arg && cli_parse_date(c, "date", arg, &d))
 		return EXIT_USER;
 	if ((rc = cli_open(c, arg ? 0 : STORE_READONLY)) != 0)
 		return rc;

@@ -22,6 +22,7 @@ run guest edit 1 --colour red
 run guest edit 1 --set gender=男士
 run visit void
 run visit add 1 --covers 2 --spend 300 --date 2020-01-01
+run visit void 1 --code nope
 run tier override 1 Z --reason 老客户
 run nosuch
 finish
