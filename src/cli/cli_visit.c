@@ -193,8 +193,8 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 			      (x.allow_old ? VISIT_ALLOW_OLD : 0) | (x.second ? VISIT_SECOND_TABLE : 0));
 	if (s == ST_DUPLICATE) {
 		rc = cli_error(c, EXIT_USER,
-			       "guest %lld has a %s visit on %s already; --second-table enters another "
-			       "(two tables)",
+			       _("guest %lld has a %s visit on %s already; --second-table enters "
+				 "another (two tables)"),
 			       (long long)x.v.guest_id, meal_names[x.v.meal], x.v.date);
 		goto out;
 	}

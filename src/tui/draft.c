@@ -11,14 +11,17 @@
 #include <unistd.h>
 
 #include "config/paths.h"
+#include "config/tiers.h"
 
 char *draft_path(const char *db, const char *login)
 {
 	char abs[PATH_MAX];
 	const char *p = realpath(db, abs) ? abs : db;
-	uint64_t h = 14695981039346656037ULL;
-	for (const unsigned char *c = (const unsigned char *)p; *c; c++)
-		h = (h ^ *c) * 1099511628211ULL;
+	/* the login is hashed too: two logins that read the same below (王五, 李四 → ______)
+	 * never share a draft */
+	char *key = xasprintf("%s%c%s", p, '\0', login), hex[17];
+	tiers_hash(key, strlen(p) + 1 + strlen(login), hex);
+	free(key);
 	char who[64];
 	size_t n = 0;
 	for (const char *c = login; *c && n < sizeof who - 1; c++) /* a file name, whatever it is */
@@ -28,8 +31,7 @@ char *draft_path(const char *db, const char *login)
 			       : '_';
 	who[n] = '\0';
 	char *dir = paths_state_dir();
-	char *path = dir ? xasprintf("%s/drafts/%016llx-%s.draft", dir, (unsigned long long)h, who)
-			 : NULL;
+	char *path = dir ? xasprintf("%s/drafts/%s-%s.draft", dir, hex, who) : NULL;
 	free(dir);
 	return path;
 }

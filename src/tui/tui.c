@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <termios.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -51,8 +52,10 @@ static void set_paste_mode(bool on)
 {
 	if (!paste_mode)
 		return;
-	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
-	fflush(stdout);
+	/* write(2), not stdio: this also runs in the crash handler, where stdout's lock may be
+	 * held; curses has flushed what it drew before any caller gets here */
+	ssize_t n = write(STDOUT_FILENO, on ? "\033[?2004h" : "\033[?2004l", 8);
+	(void)n;
 }
 
 static void restore_terminal(void)
@@ -632,6 +635,7 @@ static void resume(struct tui *t)
 		return;
 	reset_prog_mode();
 	set_paste_mode(true);
+	t->pasting = false; /* a paste cut by a stop lost its end mark */
 	clearok(curscr, TRUE);
 	getmaxyx(stdscr, t->rows, t->cols);
 }
@@ -854,6 +858,11 @@ const char *tui_choose(struct tui *t, const char *prompt, const struct choice_se
 			render(t);
 			continue;
 		}
+		unsigned g = SC_GLOBAL;
+		if (keymap_lookup(&t->keys, key, &g, 1) == ACT_INTERRUPT) {
+			t->interrupt = true; /* nothing typed here is worth asking about */
+			return NULL;
+		}
 		if (key == '\n') {
 			if (!e.len)
 				return code;
@@ -876,7 +885,9 @@ const char *tui_choose(struct tui *t, const char *prompt, const struct choice_se
 	}
 }
 
-bool tui_confirm(struct tui *t, const char *question)
+/* Asks question until answered: 1 yes, 0 no, -1 neither (Esc, ^C, the end of the program).
+ * A pasted key is no answer. */
+static int ask_yes_no(struct tui *t, const char *question)
 {
 	char q[400];
 	snprintf(q, sizeof q, "%s %s", question, _("(y/n)"));
@@ -886,20 +897,27 @@ bool tui_confirm(struct tui *t, const char *question)
 		refresh();
 		int key = next_key(t, -1);
 		if (key < 0 || t->quit)
-			return false;
+			return -1;
 		if (key == (KEYF | KEY_RESIZE)) {
 			render(t);
 			continue;
 		}
+		if (t->key_pasted)
+			continue;
 		unsigned g = SC_GLOBAL;
-		if (keymap_lookup(&t->keys, key, &g, 1) == ACT_INTERRUPT)
-			return false;
-		/* yes in either language */
+		if (keymap_lookup(&t->keys, key, &g, 1) == ACT_INTERRUPT || key == 27)
+			return -1;
+		/* yes or no in either language */
 		if (key == 'y' || key == 'Y' || key == 0x662f /* 是 */)
-			return true;
-		if (key == 'n' || key == 'N' || key == 27 || key == 0x5426 /* 否 */)
-			return false;
+			return 1;
+		if (key == 'n' || key == 'N' || key == 0x5426 /* 否 */)
+			return 0;
 	}
+}
+
+bool tui_confirm(struct tui *t, const char *question)
+{
+	return ask_yes_no(t, question) == 1;
 }
 
 /* ---- the script driver (MAITRE_TUI_SCRIPT) ---- */
@@ -1164,10 +1182,15 @@ static int next_key(struct tui *t, int timeout_ms)
 			t->pasting = key == (KEYF | KEY_PASTE_BEGIN);
 			continue;
 		}
+		if (t->pasting && (key & KEYF) && key != (KEYF | KEY_RESIZE))
+			t->pasting = false; /* a key pressed: the paste's end mark was lost */
 		if (t->pasting) {
-			/* a pasted line break or tab is a space: it never presses Enter */
-			if (key == '\n' || key == '\t')
+			/* a pasted line break or tab is a space: it never presses Enter; other
+			 * control characters (a pasted ^C or ^Z) are dropped, never run */
+			if (key == '\n' || key == '\t' || key == '\r')
 				key = ' ';
+			else if (key < 0x20 || key == 0x7f)
+				continue;
 			t->key_pasted = true;
 		}
 		if (key == (KEYF | KEY_RESIZE))
@@ -1226,11 +1249,17 @@ static void draft_offer(struct tui *t)
 		return;
 	}
 	const char *form = draft_get(&d, "form"), *what = draft_get(&d, "what");
+	const char *login = draft_get(&d, "login");
+	if (login && strcmp(login, store_login(t->st)) != 0) { /* not this person's */
+		draft_free(&d);
+		return;
+	}
 	char q[700];
 	snprintf(q, sizeof q, _("Restore %s, typed when maitre was last cut off?"),
 		 what ? what : _("a form"));
 	render(t);
-	if (tui_confirm(t, q)) {
+	int answer = ask_yes_no(t, q);
+	if (answer == 1) {
 		struct view *v = NULL;
 		if (form && strcmp(form, "guest") == 0)
 			v = view_form_from_draft(t, &d);
@@ -1245,7 +1274,7 @@ static void draft_offer(struct tui *t)
 			tui_error(t, _("the draft cannot be opened again; it is kept in %s"),
 				  t->draft_path);
 		}
-	} else if (!t->quit) {
+	} else if (answer == 0) { /* Esc or ^C: kept, offered again next time */
 		draft_remove(t->draft_path);
 		tui_message(t, "%s", _("the draft was deleted"));
 	}
@@ -1688,7 +1717,10 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 		t.top = v->below;
 		view_free(v);
 	}
-	if (!hangup) /* the terminal is gone: nothing more is sent to it */
+	struct termios tio;
+	/* after a hangup the terminal is gone (nothing more is sent to it), unless the signal came
+	 * from kill: then it is given back as to any other exit */
+	if (!hangup || tcgetattr(STDIN_FILENO, &tio) == 0)
 		restore_terminal();
 	curses_on = false;
 	if (t.bench)

@@ -46,6 +46,7 @@ note "SIGTERM on a changed profile: kept too; declined at the next start, it is 
 keys e
 wait_for "edit guest"
 text "x"
+wait_for "吴先生x" # typed before the signal, or there is nothing to keep
 kill -TERM "$(pane_pid)"
 wait_exit
 check "SIGTERM: maitre ends, status 0" test "$rc" = 0

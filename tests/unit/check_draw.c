@@ -213,6 +213,10 @@ START_TEST(test_draft_roundtrip)
 	ck_assert_str_ne(p, q);
 	ck_assert_str_ne(p, r);
 	ck_assert_ptr_null(strstr(r + strlen(dir), "/../"));
+	/* two logins alike once made a file name (王五, 李四: both ______) keep their own */
+	char *w5 = draft_path("/tmp/a.db", "王五"), *l4 = draft_path("/tmp/a.db", "李四");
+	ck_assert_str_ne(w5, l4);
+	free(w5), free(l4);
 	struct draft d = {0}, back = {0};
 	ck_assert_int_eq(draft_read(p, &back), 1); /* none yet */
 	draft_add(&d, "form", "visit");
