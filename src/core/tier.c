@@ -50,12 +50,19 @@ int64_t tier_per_capita(const struct tier_figures *f)
 
 bool tier_rule_holds(const struct tier_rule *rule, const struct tier_figures *f, double factor)
 {
+	return tier_rule_holds_so_far(rule, f, factor, 1.0);
+}
+
+bool tier_rule_holds_so_far(const struct tier_rule *rule, const struct tier_figures *f,
+			    double factor, double share)
+{
+	double totals = factor * share; /* per head is an average: never pro-rated */
 	unsigned req = rule->requires ? rule->requires : CRIT_ALL;
 	int months = f->months > 0 ? f->months : 1;
 	/* compare totals against thresholds × months: exact, no rounding of averages */
-	if ((req & CRIT_VISITS) && (double)f->visits + 1e-9 < rule->min_visits * factor * months)
+	if ((req & CRIT_VISITS) && (double)f->visits + 1e-9 < rule->min_visits * totals * months)
 		return false;
-	if ((req & CRIT_SPEND) && (double)f->spend + 1e-6 < (double)rule->min_spend * factor * months)
+	if ((req & CRIT_SPEND) && (double)f->spend + 1e-6 < (double)rule->min_spend * totals * months)
 		return false;
 	if ((req & CRIT_PER_CAPITA) &&
 	    (f->covers == 0 || (double)f->spend + 1e-6 < (double)rule->min_per_capita * factor * f->covers))

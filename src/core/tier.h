@@ -95,6 +95,10 @@ int64_t tier_per_capita(const struct tier_figures *f);
 
 /* Whether f satisfies rule (scaled by factor: 1.0 normally, yellow_factor for alerts). */
 bool tier_rule_holds(const struct tier_rule *rule, const struct tier_figures *f, double factor);
+/* The same for a month share (0 to 1) gone: the visits and spend thresholds are scaled by
+ * factor × share, the per-head threshold, an average, by factor alone. */
+bool tier_rule_holds_so_far(const struct tier_rule *rule, const struct tier_figures *f,
+			    double factor, double share);
 /* The index of the first rule (top-down) that f satisfies, or -1 (untiered). */
 int tier_match(const struct tier_rules *r, const struct tier_figures *f);
 /* The privileges of letter tier, or NULL. */

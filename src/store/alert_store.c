@@ -78,9 +78,11 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 		memset(&a, 0, sizeof a);
 		const struct tier_figures f = h[i].f;
 		int rank = tier_rank(r, h[i].tier, h[i].grp);
-		/* a running month: no visit yet is red only once the tier's visits, pro-rated to
-		 * the days gone, come to one */
-		bool none_due = rank >= (int)r->nrules || r->rules[rank].min_visits * frac >= 1 - 1e-9;
+		/* a complete month: no visit is red, whatever the tier asks (a rule may ask for
+		 * money alone); a running month: only once the tier's visits, pro-rated to the
+		 * days gone, come to one */
+		bool none_due = frac >= 1 - 1e-9 || rank >= (int)r->nrules ||
+				r->rules[rank].min_visits * frac >= 1 - 1e-9;
 		if (f.visits == 0 && r->alerts.red_no_visit && none_due) {
 			snprintf(a.light, sizeof a.light, "red");
 			snprintf(a.code, sizeof a.code, ALERT_NO_VISIT);
@@ -132,7 +134,7 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 			sqlite3_reset(s);
 		}
 		if (!a.light[0] && f.visits > 0 && rank < (int)r->nrules &&
-		    !tier_rule_holds(&r->rules[rank], &f, r->alerts.yellow_factor * frac)) {
+		    !tier_rule_holds_so_far(&r->rules[rank], &f, r->alerts.yellow_factor, frac)) {
 			char m[32];
 			snprintf(a.light, sizeof a.light, "yellow");
 			snprintf(a.code, sizeof a.code, ALERT_SHORT);

@@ -1747,6 +1747,24 @@ END_TEST
 
 /* The closed choices: typed as the code, the English label or the Chinese word (whatever the
  * interface's language), stored as the code; Space cycles through them and nothing. */
+/* Pro-rated to the days gone, visits and spend scale; spend per head, an average, does not. */
+START_TEST(tier_rule_so_far)
+{
+	struct tier_rule r = {0};
+	r.min_visits = 6;
+	r.min_spend = 500000;
+	r.min_per_capita = 8000;
+	/* a third of the month: 2 visits, ¥1,700, 20 covers (¥85 a head) holds */
+	struct tier_figures f = {.visits = 2, .spend = 170000, .covers = 20, .months = 1};
+	ck_assert(tier_rule_holds_so_far(&r, &f, 1.0, 1.0 / 3));
+	ck_assert(!tier_rule_holds(&r, &f, 1.0));
+	/* ¥30 a head is short whatever share of the month has gone */
+	f.covers = 57;
+	ck_assert(!tier_rule_holds_so_far(&r, &f, 1.0, 1.0 / 3));
+	ck_assert(!tier_rule_holds_so_far(&r, &f, 1.0, 0.1));
+}
+END_TEST
+
 START_TEST(choice_tables)
 {
 	ck_assert_str_eq(choice_code(&choice_gender, "男"), "male");
@@ -1805,6 +1823,7 @@ static Suite *visit_suite(void)
 	TCase *tc = tcase_create("meal");
 	tcase_add_test(tc, visit_meals);
 	tcase_add_test(tc, choice_tables);
+	tcase_add_test(tc, tier_rule_so_far);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("validate");
 	tcase_add_test(tc, visit_validate_fields);

@@ -580,6 +580,29 @@ static const char *light_of(int64_t guest)
 	return buf;
 }
 
+/* A complete month: no visit is red even for a tier whose rule asks fewer than one visit a
+ * month (or none, money alone); pro-rating is for a running month only. */
+START_TEST(test_alert_no_visit_any_rule)
+{
+	int64_t a = guest("客甲");
+	visit(a, "2026-06-05", 10, 550);
+	visit(a, "2026-06-20", 10, 550);
+	recompute(2026, 6);
+	double was[16];
+	for (size_t i = 0; i < rules.nrules && i < 16; i++) {
+		was[i] = rules.rules[i].min_visits;
+		rules.rules[i].min_visits = 0.5;
+	}
+	long created, raised;
+	enum store_status s = alert_store_detect(st, &rules, (struct date){2026, 7, 1},
+						 "2026-08-01 09:00:00", &created, &raised);
+	for (size_t i = 0; i < rules.nrules && i < 16; i++)
+		rules.rules[i].min_visits = was[i];
+	ck_assert_int_eq(s, ST_OK);
+	ck_assert_str_eq(light_of(a), "red");
+}
+END_TEST
+
 START_TEST(test_alert_triggers)
 {
 	/* five C-active guests in June (2 visits, ¥1100, 20 covers) */
@@ -1123,6 +1146,7 @@ int main(void)
 	tcase_add_test(tc, test_sheet_window);
 	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_alert_triggers);
+	tcase_add_test(tc, test_alert_no_visit_any_rule);
 	tcase_add_test(tc, test_alert_window);
 	tcase_add_test(tc, test_alert_window_plans);
 	tcase_add_test(tc, test_alert_months);
