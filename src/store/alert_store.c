@@ -210,6 +210,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 	for (size_t i = 0; i < n && rs == ST_OK; i++) {
 		const struct alert_finding *a = &v[i];
 		int64_t open_id = 0;
+		char was_light[8] = ""; /* the light the open alert last said, for the audit */
 		bool closed_this_month = false;
 		sqlite3_stmt *s = store_prep(st, open_sql);
 		if (!s) {
@@ -231,6 +232,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 			/* the open alert keeps what it was raised with; a finding that differs from
 			 * the last it says is a new event of its history */
 			bool same = false;
+			was_light[0] = '\0';
 			for (int q = 0; q < 2 && !same; q++) {
 				s = store_prep(st, q ? "SELECT month, light, ifnull(reason_code, ''), "
 						       "ifnull(reason_args, ''), reason FROM alert "
@@ -249,6 +251,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 					const char *co = (const char *)sqlite3_column_text(s, 2);
 					const char *ar = (const char *)sqlite3_column_text(s, 3);
 					const char *re = (const char *)sqlite3_column_text(s, 4);
+					snprintf(was_light, sizeof was_light, "%s", li ? li : "");
 					same = mk && li && strcmp(mk, k.key) == 0 &&
 					       strcmp(li, a->light) == 0 &&
 					       ((co && *co) ? strcmp(co, a->code) == 0 && ar &&
@@ -290,8 +293,8 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		if ((rs = store_step_done(st, s, "alert")) != ST_OK)
 			break;
 		int64_t aid = open_id ? open_id : sqlite3_last_insert_rowid(st->db);
-		if ((rs = store_audit(st, "alert", aid, open_id ? "event" : "create", "light", NULL,
-				      a->light)) != ST_OK)
+		if ((rs = store_audit(st, "alert", aid, open_id ? "event" : "create", "light",
+				      open_id && was_light[0] ? was_light : NULL, a->light)) != ST_OK)
 			break;
 		if (open_id)
 			(*noted)++;

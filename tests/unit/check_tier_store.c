@@ -693,6 +693,13 @@ START_TEST(test_alert_triggers)
 			ck_assert_str_eq(ev[0].light, "red");
 			ck_assert_str_eq(ev[0].reason_code, "severe");
 			free(ev);
+			/* audited old → new, as every change */
+			char aq[200];
+			snprintf(aq, sizeof aq,
+				 "SELECT count(*) FROM audit WHERE entity = 'alert' AND entity_id = %lld "
+				 "AND action = 'event' AND old = 'yellow' AND new = 'red'",
+				 (long long)v3[i].id);
+			ck_assert_int_eq(testdb_int(aq), 1);
 		}
 		free(v3);
 	}
