@@ -500,16 +500,21 @@ static int cand_cmp(const void *pa, const void *pb)
 	return r ? r : (a->id > b->id) - (a->id < b->id);
 }
 
-/* Steps the statement of part p, appending the ids it gives to cand (at most cap, none twice,
- * none already collected); *all tells whether the statement ran to its end. */
 /* A set of guest ids (0 is no id) for the candidates of one class: open addressing in a table
  * more than twice their number. */
 #define IDSET_SIZE 16384 /* > 2 × RANK_CAP */
 
+/* The first slot of id: the top 14 bits of a Fibonacci hash, one for each of IDSET_SIZE (with
+ * 12, as before, only a quarter of the table started a run). */
+static size_t idset_slot(int64_t id)
+{
+	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL >> 50) & (IDSET_SIZE - 1);
+}
+
 /* Adds id to set; false when it was there already. */
 static bool idset_add(int64_t *set, int64_t id)
 {
-	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL >> 52) & (IDSET_SIZE - 1);
+	size_t h = idset_slot(id);
 	while (set[h]) {
 		if (set[h] == id)
 			return false;
@@ -522,7 +527,7 @@ static bool idset_add(int64_t *set, int64_t id)
 /* Whether id is in set. */
 static bool idset_has(const int64_t *set, int64_t id)
 {
-	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL >> 52) & (IDSET_SIZE - 1);
+	size_t h = idset_slot(id);
 	while (set[h]) {
 		if (set[h] == id)
 			return true;
@@ -531,6 +536,8 @@ static bool idset_has(const int64_t *set, int64_t id)
 	return false;
 }
 
+/* Steps the statement of part p, appending the ids it gives to cand (at most cap, none twice,
+ * none already collected); *all tells whether the statement ran to its end. */
 static enum store_status candidates(struct store *st, const struct part *p, struct collector *c,
 				    struct cand **cand, size_t *n, size_t *capv, size_t cap,
 				    int64_t *set, bool *all)
