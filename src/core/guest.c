@@ -582,7 +582,28 @@ static int check_text(const char *what, const char *s, size_t max, bool required
 	return 0;
 }
 
-int guest_validate(const struct guest *g, char *why, size_t whylen)
+/* Whether was (the guest as stored) has the phone number exactly as typed. */
+static bool was_phone(const struct guest *was, const char *number)
+{
+	for (size_t i = 0; was && i < was->phones.n; i++)
+		if (strcmp(was->phones.v[i].number, number) == 0)
+			return true;
+	return false;
+}
+
+/* Whether was has the date d (its kind, person and day) already. */
+static bool was_date(const struct guest *was, const struct guest_date *d)
+{
+	for (size_t i = 0; was && i < was->dates.n; i++) {
+		const struct guest_date *w = &was->dates.v[i];
+		if (w->kind == d->kind && w->person == d->person && w->year == d->year &&
+		    w->month == d->month && w->day == d->day)
+			return true;
+	}
+	return false;
+}
+
+int guest_validate(const struct guest *g, const struct guest *was, char *why, size_t whylen)
 {
 	char reason[200];
 	if (!g->f[GF_NAME] || !*g->f[GF_NAME]) {
@@ -602,7 +623,7 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	for (size_t i = 0; i < g->phones.n; i++) {
 		const struct guest_phone *p = &g->phones.v[i];
 		char *norm = NULL;
-		if (guest_phone_check(p->number, &norm, why, whylen) < 0)
+		if (!was_phone(was, p->number) && guest_phone_check(p->number, &norm, why, whylen) < 0)
 			return -1;
 		free(norm);
 		if (check_text("phone kind", p->kind, 20, true, why, whylen) < 0)
@@ -626,8 +647,8 @@ int guest_validate(const struct guest *g, char *why, size_t whylen)
 	}
 	for (size_t i = 0; i < g->dates.n; i++) {
 		const struct guest_date *d = &g->dates.v[i];
-		if (guest_date_check(d->year, d->month, d->day, date_today(), reason,
-				     sizeof reason) < 0) {
+		if (!was_date(was, d) && guest_date_check(d->year, d->month, d->day, date_today(),
+							  reason, sizeof reason) < 0) {
 			snprintf(why, whylen, _("%s: %s"), date_kind_names[d->kind], reason);
 			return -1;
 		}

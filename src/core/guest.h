@@ -218,7 +218,9 @@ void guest_remove_person(struct guest *g, size_t i);
 void guest_remove_tag(struct guest *g, size_t i);
 
 /* Validates a whole sheet before it is stored: name present, every field and list item well
- * formed. Returns 0, or -1 with "field: reason" in why. */
-int guest_validate(const struct guest *g, char *why, size_t whylen);
+ * formed. was: the guest as stored (NULL for a new one), whose phones and special dates are
+ * taken as they are, so that a rule made stricter later (7 digits) never stops a guest
+ * stored before it from being saved. Returns 0, or -1 with "field: reason" in why. */
+int guest_validate(const struct guest *g, const struct guest *was, char *why, size_t whylen);
 
 #endif

@@ -556,16 +556,6 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 				   bool force_phone, int64_t *dup_owner)
 {
 	char why[300];
-	if (guest_validate(g, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
-	/* phones as stored: the one rule's normal form (+86 139… is 139…) */
-	for (size_t i = 0; i < g->phones.n; i++) {
-		char *norm = NULL;
-		if (guest_phone_check(g->phones.v[i].number, &norm, why, sizeof why) < 0)
-			return store_fail(st, ST_INVALID, "%s", why);
-		free(g->phones.v[i].number);
-		g->phones.v[i].number = norm;
-	}
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
@@ -576,6 +566,33 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 	guest_init(&old);
 	if ((rs = store_staff_self(st, &me)) != ST_OK)
 		goto fail;
+	/* the guest as stored first: what it holds already is not judged again by a rule made
+	 * stricter since (guest_validate) */
+	if (!fresh) {
+		if ((rs = guest_store_get(st, g->id, &old)) != ST_OK)
+			goto fail;
+		if (old.version != expected_version) {
+			rs = store_fail(st, ST_CONFLICT,
+					"guest %lld was changed by someone else since it was read "
+					"(version %lld, now %lld)",
+					(long long)g->id, (long long)expected_version,
+					(long long)old.version);
+			goto fail;
+		}
+	}
+	if (guest_validate(g, fresh ? NULL : &old, why, sizeof why) < 0) {
+		rs = store_fail(st, ST_INVALID, "%s", why);
+		goto fail;
+	}
+	/* phones as stored: the one rule's normal form (+86 139… is 139…); one kept from before
+	 * the rule stays as it was */
+	for (size_t i = 0; i < g->phones.n; i++) {
+		char *norm = NULL;
+		if (guest_phone_check(g->phones.v[i].number, &norm, why, sizeof why) < 0)
+			continue; /* guest_validate let it through: the guest had it already */
+		free(g->phones.v[i].number);
+		g->phones.v[i].number = norm;
+	}
 	if ((rs = check_phones(st, g, force_phone, dup_owner)) != ST_OK)
 		goto fail;
 
@@ -597,16 +614,6 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 		if ((rs = store_audit(st, "guest", g->id, "create", NULL, NULL, g->f[GF_NAME])) != ST_OK)
 			goto fail;
 	} else {
-		if ((rs = guest_store_get(st, g->id, &old)) != ST_OK)
-			goto fail;
-		if (old.version != expected_version) {
-			rs = store_fail(st, ST_CONFLICT,
-					"guest %lld was changed by someone else since it was read "
-					"(version %lld, now %lld)",
-					(long long)g->id, (long long)expected_version,
-					(long long)old.version);
-			goto fail;
-		}
 		sqlite3_stmt *s = store_prep(st, update_sql());
 		if (!s) {
 			rs = ST_IO;

@@ -1166,7 +1166,7 @@ static void sample_guest(struct guest *g)
 static void assert_invalid(const struct guest *g, const char *prefix, const char *part)
 {
 	char why[256] = "";
-	ck_assert_int_eq(guest_validate(g, why, sizeof why), -1);
+	ck_assert_int_eq(guest_validate(g, NULL, why, sizeof why), -1);
 	ck_assert_msg(strncmp(why, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
 	              why, prefix);
 	if (part)
@@ -1179,7 +1179,7 @@ START_TEST(guest_validate_sheet)
 	struct guest g;
 	char why[256];
 	sample_guest(&g);
-	ck_assert_msg(guest_validate(&g, why, sizeof why) == 0, "valid sheet rejected: %s", why);
+	ck_assert_msg(guest_validate(&g, NULL, why, sizeof why) == 0, "valid sheet rejected: %s", why);
 
 	/* missing name */
 	guest_set(&g, GF_NAME, "");
@@ -1197,7 +1197,7 @@ START_TEST(guest_validate_sheet)
 	guest_set(&g, GF_NAME, "孙\x1b[31m先生");
 	assert_invalid(&g, "name:", NULL);
 	guest_set(&g, GF_NAME, "孙先生");
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 
 	/* a phone with too few digits */
 	int p = guest_add_phone(&g, "mobile", "12");
@@ -1207,7 +1207,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "phone:", NULL);
 	guest_remove_phone(&g, (size_t)p);
 	p = guest_add_phone(&g, "mobile", "１３９１２３４５６７８"); /* full-width digits count */
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 	guest_remove_phone(&g, (size_t)p);
 	ck_assert_uint_eq(g.phones.n, 2);
 
@@ -1219,7 +1219,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "anniversary:", NULL);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2024, 2, 29);
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 0, 13, 1);
 	assert_invalid(&g, "anniversary:", NULL);
@@ -1228,7 +1228,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "date label:", NULL);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, -1, DATE_OTHER, "company founded", 2005, 5, 1);
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, 2, DATE_BIRTHDAY, NULL, 0, 1, 1); /* person 2 does not exist */
 	assert_invalid(&g, "birthday:", "person");
@@ -1254,7 +1254,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "tag:", NULL);
 	guest_remove_tag(&g, (size_t)k);
 
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 	guest_free(&g);
 	ck_assert_ptr_null(g.f[GF_NAME]);
 	ck_assert_uint_eq(g.phones.n, 0);
@@ -1278,7 +1278,7 @@ START_TEST(guest_remove_person_reindexes)
 	guest_add_date(&g, 1, DATE_BIRTHDAY, NULL, 0, 3, 8);
 	guest_add_date(&g, 2, DATE_BIRTHDAY, NULL, 1980, 7, 1);
 	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1970, 1, 2);
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 
 	guest_remove_person(&g, 1);
 
@@ -1298,7 +1298,7 @@ START_TEST(guest_remove_person_reindexes)
 	ck_assert_int_eq(g.dates.v[0].year, 1980);
 	ck_assert_int_eq(g.dates.v[1].person, -1);
 	ck_assert_int_eq(g.dates.v[1].year, 1970);
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 
 	/* out of range: nothing happens */
 	guest_remove_person(&g, 5);
@@ -1314,7 +1314,7 @@ START_TEST(guest_remove_person_reindexes)
 	ck_assert_uint_eq(g.people.n, 0);
 	ck_assert_uint_eq(g.prefs.n, 1);
 	ck_assert_str_eq(g.prefs.v[0].text, "light");
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
 	guest_free(&g);
 }
 END_TEST
@@ -1420,7 +1420,7 @@ START_TEST(guest_copy_is_deep)
 	ck_assert_int_eq(b.notes.v[0].id, 505);
 	ck_assert_str_eq(b.notes.v[0].author, "wang.li");
 	ck_assert_str_eq(b.notes.v[0].text, "wants it quick");
-	ck_assert_int_eq(guest_validate(&b, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&b, NULL, why, sizeof why), 0);
 
 	/* change the copy everywhere: the original does not move */
 	guest_set(&b, GF_NAME, "孙总");
@@ -1447,7 +1447,7 @@ START_TEST(guest_copy_is_deep)
 	/* freeing the copy leaves the original intact (and vice versa; ASan checks both) */
 	guest_free(&b);
 	ck_assert_str_eq(a.f[GF_NAME], "孙先生");
-	ck_assert_int_eq(guest_validate(&a, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&a, NULL, why, sizeof why), 0);
 	guest_free(&a);
 
 	/* copying an empty guest */
@@ -1480,7 +1480,7 @@ START_TEST(guest_text_rule)
 	guest_init(&g);
 	guest_set(&g, GF_NAME, "孙先生");
 	guest_add_tag(&g, tag);
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), -1);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), -1);
 	ck_assert_msg(strncmp(why, "tag: ", 5) == 0, "%s", why);
 	guest_free(&g);
 }
@@ -1515,7 +1515,7 @@ START_TEST(guest_date_rule)
 	guest_init(&g);
 	guest_set(&g, GF_NAME, "孙先生");
 	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, date_today().y + 1, 1, 1);
-	ck_assert_int_eq(guest_validate(&g, why, sizeof why), -1);
+	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), -1);
 	ck_assert_msg(strstr(why, "birthday: ") == why && strstr(why, "is in the future"), "%s", why);
 	guest_free(&g);
 }

@@ -360,6 +360,34 @@ END_TEST
 
 /* A guest's read that fails midway fails whole: a card with the allergies it could not read,
  * saved from the form, would delete them (sync_list removes the rows it was not given). */
+/* A phone of 4 digits and a birthday in the future, stored before the rules said 7 to 20
+ * digits and never in the future: the guest can still be saved (a note added), while a new
+ * phone or date is held to the rule. */
+START_TEST(test_save_keeps_what_older_rules_let_in)
+{
+	int64_t id = add_guest("孙先生", "孙", "13912345678", NULL);
+	char q[300];
+	snprintf(q, sizeof q,
+		 "UPDATE phone SET number = '8001', digits = '8001', digits_rev = '1008' "
+		 "WHERE guest_id = %lld; INSERT INTO special_date(guest_id, kind, year, month, day) "
+		 "VALUES (%lld, 'birthday', 2100, 9, 14)",
+		 (long long)id, (long long)id);
+	testdb_exec(q);
+	struct guest g;
+	ck_assert_int_eq(guest_store_get(st, id, &g), ST_OK);
+	ck_assert_uint_eq(g.phones.n, 1);
+	ck_assert_uint_eq(g.dates.n, 1);
+	guest_add_note(&g, "常坐靠窗");
+	ck_assert_msg(guest_store_save(st, &g, g.version, false, NULL) == ST_OK, "%s",
+		      store_errmsg(st));
+	ck_assert_str_eq(g.phones.v[0].number, "8001");
+	guest_add_phone(&g, "office", "8002");
+	ck_assert_int_eq(guest_store_save(st, &g, g.version, false, NULL), ST_INVALID);
+	guest_free(&g);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM phone"), 1);
+}
+END_TEST
+
 START_TEST(test_guest_read_error_fails_whole)
 {
 	struct guest g;
@@ -1217,6 +1245,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_bulk_load_matches_one_by_one);
 	tcase_add_test(tc, test_summary_read_error_is_not_none);
 	tcase_add_test(tc, test_guest_read_error_fails_whole);
+	tcase_add_test(tc, test_save_keeps_what_older_rules_let_in);
 	tcase_add_test(tc, test_snapshot_reads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("visit");
