@@ -8,7 +8,8 @@
 #include "core/i18n.h"
 #include "core/money.h"
 
-int alert_args_split(const char *args, char *buf, size_t len, const char **f, int n)
+/* Splits "a|b|c" into at most n fields (copies in buf, pointers in f); the number found. */
+static int alert_args_split(const char *args, char *buf, size_t len, const char **f, int n)
 {
 	int k = 0;
 	if (!args || !len)

@@ -23,7 +23,5 @@
 const char *alert_reason_text(const char *code, const char *args, const char *text, char *buf,
                               size_t len);
 
-/* Splits "a|b|c" into at most n fields (copies in buf, pointers in f); the number found. */
-int alert_args_split(const char *args, char *buf, size_t len, const char **f, int n);
 
 #endif

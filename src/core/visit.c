@@ -48,7 +48,8 @@ int void_code_from_name(const char *s)
 	return -1;
 }
 
-const char *void_code_label(enum void_code c)
+/* The code's label in the interface's language ("entered twice"). */
+static const char *void_code_label(enum void_code c)
 {
 	return c >= 0 && c < VOID_CODE_COUNT ? _(void_code_labels[c]) : "";
 }

@@ -49,8 +49,6 @@ enum void_code {
 extern const char *const void_code_names[VOID_CODE_COUNT]; /* "twice", "wrong-guest", ... */
 /* The code named s ("wrong-guest"), or -1. */
 int void_code_from_name(const char *s);
-/* The code's label in the interface's language ("entered twice"). */
-const char *void_code_label(enum void_code c);
 /* How a void is shown: the label of code (a void_code_names name, or NULL for an old row)
  * and the free text, "wrong amount: 520 not 250", or the text alone for an old row. Caller
  * frees. */
