@@ -330,11 +330,11 @@ enum store_status alert_store_at_risk(struct store *st, const struct tier_rules 
 		frac = (double)atoi(today + 8) / date_month_days(m.y, m.m);
 	}
 	/* one snapshot for its reads; nothing written */
-	enum store_status rs = store_exec(st, "SAVEPOINT alert_at_risk");
+	enum store_status rs = store_snapshot_begin(st);
 	if (rs != ST_OK)
 		return rs;
 	rs = assess(st, r, &k, asof, frac, out, n);
-	store_exec(st, "RELEASE alert_at_risk");
+	store_snapshot_end(st);
 	return rs;
 }
 
@@ -454,7 +454,7 @@ enum store_status alert_store_window(struct store *st, struct date m, bool all, 
 	*out = NULL;
 	*n = 0;
 	/* one snapshot for the ranks read one after the other */
-	if ((rs = store_exec(st, "SAVEPOINT alert_window")) != ST_OK)
+	if ((rs = store_snapshot_begin(st)) != ST_OK)
 		return rs;
 	if (!backward) {
 		for (int r = from.rank < 0 ? 0 : from.rank; r < 4 && rs == ST_OK; r++)
@@ -469,7 +469,7 @@ enum store_status alert_store_window(struct store *st, struct date m, bool all, 
 		if (rs == ST_OK) /* read in descending order */
 			vec_reverse(*out, *n, sizeof **out);
 	}
-	store_exec(st, "RELEASE alert_window");
+	store_snapshot_end(st);
 	if (rs != ST_OK) {
 		free(*out);
 		*out = NULL;

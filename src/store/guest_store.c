@@ -793,11 +793,11 @@ enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
 	guest_init(g);
 	/* one snapshot for the guest and its lists: another terminal's save between two of the
 	 * reads cannot give a card half old, half new */
-	enum store_status rs = store_exec(st, "SAVEPOINT guest_get");
+	enum store_status rs = store_snapshot_begin(st);
 	if (rs != ST_OK)
 		return rs;
 	rs = get_rows(st, id, g);
-	store_exec(st, "RELEASE guest_get");
+	store_snapshot_end(st);
 	if (rs != ST_OK)
 		guest_free(g); /* all or nothing: never a card missing what it could not read */
 	return rs;
