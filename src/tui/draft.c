@@ -44,6 +44,19 @@ void draft_add(struct draft *d, const char *key, const char *value)
 	strv_push(&d->vals, value);
 }
 
+void draft_add_int(struct draft *d, const char *key, long long n)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", n);
+	draft_add(d, key, buf);
+}
+
+long long draft_get_int(const struct draft *d, const char *key, long long def)
+{
+	const char *s = draft_get(d, key);
+	return s ? strtoll(s, NULL, 10) : def;
+}
+
 const char *draft_get(const struct draft *d, const char *key)
 {
 	for (size_t i = 0; i < d->keys.n && i < d->vals.n; i++)

@@ -22,8 +22,12 @@ struct draft {
 char *draft_path(const char *db, const char *login);
 /* Adds KEY VALUE (value NULL: nothing added). */
 void draft_add(struct draft *d, const char *key, const char *value);
+/* Adds KEY and the number n. */
+void draft_add_int(struct draft *d, const char *key, long long n);
 /* The first value of key, or NULL. */
 const char *draft_get(const struct draft *d, const char *key);
+/* The first value of key as a number, or def when there is none. */
+long long draft_get_int(const struct draft *d, const char *key, long long def);
 /* Writes d to path atomically (a temporary file in the same directory, synced, renamed), the
  * directories made as needed; no output to the terminal. 0, or -1 with errno. */
 int draft_write(const char *path, const struct draft *d);

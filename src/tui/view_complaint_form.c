@@ -235,19 +235,17 @@ static bool cform_draft(struct tui *t, struct view *v, struct draft *d)
 	struct cform *cf = v->data;
 	if (!cf->touched)
 		return false;
-	char buf[32], what[300];
+	char what[300];
 	draft_add(d, "form", "complaint");
 	snprintf(what, sizeof what, _("the complaint of %s"), cf->have_sum ? cf->sum.name : "?");
 	draft_add(d, "what", what);
-	snprintf(buf, sizeof buf, "%lld", (long long)cf->guest_id);
-	draft_add(d, "guest", buf);
+	draft_add_int(d, "guest", cf->guest_id);
 	draft_add(d, "category", complaint_category_names[cf->category]);
 	draft_add(d, "severity", severity_names[cf->severity]);
 	for (int i = 0; i < CF_COUNT; i++)
 		if (draft_keys[i])
 			draft_add(d, draft_keys[i], cf->f[i].buf);
-	snprintf(buf, sizeof buf, "%d", cf->focus);
-	draft_add(d, "focus", buf);
+	draft_add_int(d, "focus", cf->focus);
 	return true;
 }
 
@@ -361,8 +359,7 @@ struct view *view_complaint_form_new(struct tui *t, int64_t guest_id)
 
 struct view *view_complaint_form_from_draft(struct tui *t, const struct draft *d)
 {
-	const char *g = draft_get(d, "guest");
-	int64_t id = g ? strtoll(g, NULL, 10) : 0;
+	int64_t id = draft_get_int(d, "guest", 0);
 	if (id <= 0)
 		return NULL;
 	struct view *v = view_complaint_form_new(t, id);
@@ -379,8 +376,7 @@ struct view *view_complaint_form_from_draft(struct tui *t, const struct draft *d
 	for (int i = 0; i < CF_COUNT; i++)
 		if (draft_keys[i])
 			edit_set(&cf->f[i], draft_get(d, draft_keys[i]));
-	const char *focus = draft_get(d, "focus");
-	int f = focus ? atoi(focus) : CF_TEXT;
+	long long f = draft_get_int(d, "focus", CF_TEXT);
 	cf->focus = f >= 0 && f < CF_COUNT ? f : CF_TEXT;
 	cf->touched = true;
 	return v;

@@ -1065,7 +1065,7 @@ static bool form_draft(struct tui *t, struct view *v, struct draft *d)
 	struct form *f = F(v);
 	if (!form_dirty(f))
 		return false;
-	char buf[32], what[600];
+	char what[600];
 	const char *name = f->f[GF_NAME].buf[0] ? f->f[GF_NAME].buf : "?";
 	draft_add(d, "form", "guest");
 	if (f->id)
@@ -1073,8 +1073,7 @@ static bool form_draft(struct tui *t, struct view *v, struct draft *d)
 	else
 		snprintf(what, sizeof what, _("the new guest %s"), name);
 	draft_add(d, "what", what);
-	snprintf(buf, sizeof buf, "%lld", (long long)f->id);
-	draft_add(d, "id", buf);
+	draft_add_int(d, "id", f->id);
 	draft_guest(d, "", &f->g, f->f);
 	draft_guest(d, "o.", &f->orig, NULL);
 	if (f->cut) { /* typed, not yet added: read back as an item when it can be */
@@ -1273,8 +1272,7 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
  * someone else saved meanwhile: what both changed is reported. */
 struct view *view_form_from_draft(struct tui *t, const struct draft *d)
 {
-	const char *ids = draft_get(d, "id");
-	int64_t id = ids ? strtoll(ids, NULL, 10) : 0;
+	int64_t id = draft_get_int(d, "id", 0);
 	struct view *v = view_form_new(t, id, NULL, NULL);
 	if (!v)
 		return NULL;

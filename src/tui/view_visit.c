@@ -235,19 +235,16 @@ static bool visit_draft(struct tui *t, struct view *v, struct draft *d)
 	struct visit_form *vf = v->data;
 	if (!vf->touched)
 		return false;
-	char buf[32], what[300];
+	char what[300];
 	draft_add(d, "form", "visit");
 	snprintf(what, sizeof what, _("the visit of %s"), vf->have_sum ? vf->sum.name : "?");
 	draft_add(d, "what", what);
-	snprintf(buf, sizeof buf, "%lld", (long long)vf->guest_id);
-	draft_add(d, "guest", buf);
-	snprintf(buf, sizeof buf, "%lld", (long long)vf->replaces);
-	draft_add(d, "replaces", buf);
+	draft_add_int(d, "guest", vf->guest_id);
+	draft_add_int(d, "replaces", vf->replaces);
 	for (int i = 0; i < VF_COUNT; i++)
 		draft_add(d, draft_keys[i],
 			  i == VF_MEAL ? (vf->meal == MEAL_LUNCH ? "lunch" : "dinner") : vf->f[i].buf);
-	snprintf(buf, sizeof buf, "%d", vf->focus);
-	draft_add(d, "focus", buf);
+	draft_add_int(d, "focus", vf->focus);
 	return true;
 }
 
@@ -347,11 +344,10 @@ struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 
 struct view *view_visit_from_draft(struct tui *t, const struct draft *d)
 {
-	const char *g = draft_get(d, "guest"), *r = draft_get(d, "replaces");
-	int64_t id = g ? strtoll(g, NULL, 10) : 0;
+	int64_t id = draft_get_int(d, "guest", 0);
 	if (id <= 0)
 		return NULL;
-	struct view *v = view_visit_new(t, id, r ? strtoll(r, NULL, 10) : 0);
+	struct view *v = view_visit_new(t, id, draft_get_int(d, "replaces", 0));
 	if (!v)
 		return NULL;
 	struct visit_form *vf = v->data;
@@ -362,8 +358,7 @@ struct view *view_visit_from_draft(struct tui *t, const struct draft *d)
 		else
 			edit_set(&vf->f[i], s);
 	}
-	const char *focus = draft_get(d, "focus");
-	int f = focus ? atoi(focus) : VF_COVERS;
+	long long f = draft_get_int(d, "focus", VF_COVERS);
 	vf->focus = f >= 0 && f < VF_COUNT ? f : VF_COVERS;
 	vf->touched = true;
 	return v;
