@@ -10,12 +10,7 @@ int strv_take(struct strv *sv, char *s)
 		return -1;
 	if (sv->n + 1 >= sv->cap) {
 		size_t cap = sv->cap ? sv->cap * 2 : 8;
-		char **v = realloc(sv->v, cap * sizeof *v);
-		if (!v) {
-			free(s);
-			return -1;
-		}
-		sv->v = v;
+		sv->v = xreallocarray(sv->v, cap, sizeof *sv->v);
 		sv->cap = cap;
 	}
 	sv->v[sv->n++] = s;
@@ -25,7 +20,7 @@ int strv_take(struct strv *sv, char *s)
 
 int strv_push(struct strv *sv, const char *s)
 {
-	return strv_take(sv, strdup(s));
+	return strv_take(sv, xstrdup(s));
 }
 
 bool strv_contains(const struct strv *sv, const char *s)
@@ -59,12 +54,7 @@ bool sbuf_reserve(struct sbuf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < b->len + extra + 1)
 		cap *= 2;
-	char *s = realloc(b->s, cap);
-	if (!s) {
-		b->oom = true;
-		return false;
-	}
-	b->s = s;
+	b->s = xreallocarray(b->s, cap, 1);
 	b->cap = cap;
 	return true;
 }
@@ -109,7 +99,7 @@ char *sbuf_detach(struct sbuf *b)
 		free(s);
 		s = NULL;
 	} else if (!s) {
-		s = strdup("");
+		s = xstrdup("");
 	}
 	b->s = NULL;
 	b->len = b->cap = 0;
@@ -132,10 +122,7 @@ bool vec_reserve(void **v, size_t need, size_t *cap, size_t size)
 	size_t c = *cap ? *cap : 8;
 	while (c < need)
 		c *= 2;
-	void *nv = realloc(*v, c * size);
-	if (!nv)
-		return false;
-	*v = nv;
+	*v = xreallocarray(*v, c, size);
 	*cap = c;
 	return true;
 }
@@ -151,26 +138,4 @@ void vec_reverse(void *v, size_t n, size_t size)
 			b[k] = t;
 		}
 	}
-}
-
-char *xstrdup(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
-char *xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return NULL;
-	char *s = malloc((size_t)n + 1);
-	if (!s)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
 }

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/xalloc.h"
+
 struct strv {
 	char **v;
 	size_t n, cap;
@@ -44,9 +46,5 @@ bool vec_reserve(void **v, size_t need, size_t *cap, size_t size);
 /* Turns the array v of n elements of size bytes end for end, in place. */
 void vec_reverse(void *v, size_t n, size_t size);
 
-/* strdup that returns NULL for NULL. */
-char *xstrdup(const char *s);
-/* malloc'ed printf; NULL when out of memory. */
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

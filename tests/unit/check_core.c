@@ -1,6 +1,8 @@
 /* check_core.c — unit tests for the pure core modules: money, date, text, guest, visit, strv.
  * Expected values are worked out by hand (see the comments), not copied from the code's output. */
 #include <check.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "core/choice.h"
 #include "core/complaint.h"
 #include "core/date.h"
+#include "core/error.h"
 #include "core/guest.h"
 #include "core/money.h"
 #include "core/strv.h"
@@ -1981,6 +1984,76 @@ START_TEST(alert_reasons)
 }
 END_TEST
 
+/* Memory exhaustion stops the program: the hook (the interface's terminal) first, then abort. */
+static void exit_seven(void)
+{
+	_exit(7);
+}
+
+START_TEST(xalloc_hook_runs_on_exhaustion)
+{
+	xalloc_on_exhaustion(exit_seven);
+	/* SIZE_MAX / 2 elements of 4 bytes: refused before any allocator is asked */
+	xreallocarray(NULL, SIZE_MAX / 2, 4);
+	ck_abort_msg("xreallocarray returned after an overflowing size");
+}
+END_TEST
+
+START_TEST(xalloc_aborts_on_exhaustion)
+{
+	xalloc_on_exhaustion(NULL);
+	xreallocarray(NULL, SIZE_MAX / 2, 4);
+	ck_abort_msg("xreallocarray returned after an overflowing size");
+}
+END_TEST
+
+START_TEST(xalloc_copies)
+{
+	char *s = xstrndup("孙先生", 6);
+	ck_assert_str_eq(s, "孙先");
+	free(s);
+	ck_assert_ptr_null(xstrdup(NULL));
+	s = xasprintf("%s-%d", "桌", 8);
+	ck_assert_str_eq(s, "桌-8");
+	free(s);
+	ck_assert_ptr_null(xreallocarray(xmalloc(4), 0, 4)); /* size 0 frees */
+	int *z = xcalloc(3, sizeof *z);
+	ck_assert_int_eq(z[0] + z[1] + z[2], 0);
+	free(z);
+}
+END_TEST
+
+/* One error type: set, prefixed, cut at a character, never past its buffer. */
+START_TEST(error_messages)
+{
+	struct error e = {0};
+	ck_assert(!error_is_set(&e));
+	ck_assert_int_eq(error_set(&e, 3, "covers must be a whole number ≥ 1, got \"%s\"", "abc"), -1);
+	ck_assert_int_eq(e.code, 3);
+	ck_assert_str_eq(e.msg, "covers must be a whole number ≥ 1, got \"abc\"");
+	error_prefix(&e, "%s: ", "visit");
+	ck_assert_str_eq(e.msg, "visit: covers must be a whole number ≥ 1, got \"abc\"");
+	ck_assert_int_eq(error_set(NULL, 1, "nobody listens"), -1);
+	/* 200 three-byte characters are 600 bytes: cut to whole characters within 511 */
+	char big[601] = "";
+	for (int i = 0; i < 200; i++)
+		strcat(big, "孙");
+	error_set(&e, 1, "%s", big);
+	size_t n = strlen(e.msg);
+	ck_assert_uint_le(n, ERROR_MSG_MAX - 1);
+	ck_assert_uint_eq(n % 3, 0);
+	error_set(&e, 1, "tail");
+	error_prefix(&e, "%s", big);
+	n = strlen(e.msg);
+	ck_assert_uint_le(n, ERROR_MSG_MAX - 1);
+	ck_assert_uint_eq(n % 3, 0);
+	ck_assert(strncmp(e.msg, "孙孙", 6) == 0);
+	error_clear(&e);
+	ck_assert(!error_is_set(&e));
+	ck_assert_int_eq(e.code, 0);
+}
+END_TEST
+
 static Suite *strv_suite(void)
 {
 	Suite *s = suite_create("strv");
@@ -1992,6 +2065,12 @@ static Suite *strv_suite(void)
 	tcase_add_test(tc, sbuf_buffers);
 	tcase_add_test(tc, alert_reasons);
 	tcase_add_test(tc, prefs_text_by_severity);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("xalloc");
+	tcase_add_test(tc, xalloc_copies);
+	tcase_add_exit_test(tc, xalloc_hook_runs_on_exhaustion, 7);
+	tcase_add_test_raise_signal(tc, xalloc_aborts_on_exhaustion, SIGABRT);
+	tcase_add_test(tc, error_messages);
 	suite_add_tcase(s, tc);
 	return s;
 }
