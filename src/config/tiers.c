@@ -1,7 +1,7 @@
 /* tiers.c — tiers.yaml → struct tier_rules, through the YAML walker (yamldoc.h), which also
- * words and places every diagnostic. Everything is checked into a fresh struct; the caller's struct is only
- * replaced when the whole file is right. Money is parsed exactly (money_parse), never through
- * floating point. */
+ * words and places every diagnostic. Everything is checked into a fresh struct; the caller's struct
+ * is only replaced when the whole file is right. Money is parsed exactly (money_parse), never
+ * through floating point. */
 #include "config/tiers.h"
 
 #include <stdio.h>
@@ -482,58 +482,58 @@ void tiers_hash(const char *text, size_t len, char hex[17])
 	snprintf(hex, 17, "%016llx", (unsigned long long)h);
 }
 
+/* Checks the document of L->y, when read is set, into fresh rules that replace *out when they
+ * are right; reports the diagnostics to errors and warnings and frees L->y. Returns 0 or -1. */
+static int load(struct loader *L, bool read, struct tier_rules *out, struct strv *errors,
+                struct strv *warnings)
+{
+	int rc = -1;
+
+	tier_rules_init(&L->r);
+	if (!read)
+		goto out;
+	load_top(L, yamldoc_root(&L->y));
+	if (yamldoc_failed(&L->y))
+		goto out;
+
+	tiers_hash(L->y.text, L->y.len, L->r.hash);
+	snprintf(L->r.source, sizeof L->r.source, "%s", L->y.name);
+	if (!(L->r.content = malloc(L->y.len + 1))) {
+		L->y.oom = true;
+		goto out;
+	}
+	memcpy(L->r.content, L->y.text, L->y.len);
+	L->r.content[L->y.len] = '\0';
+	tier_rules_free(out);
+	*out = L->r;
+	tier_rules_init(&L->r); /* moved: nothing left to free */
+	rc = 0;
+out:
+	yamldoc_report(&L->y, errors, warnings);
+	if (L->y.oom)
+		rc = -1;
+	if (rc != 0)
+		tier_rules_free(&L->r);
+	yamldoc_free(&L->y);
+	return rc;
+}
+
 int tiers_load_text(const char *text, size_t len, const char *name, struct tier_rules *out,
                     struct strv *errors, struct strv *warnings)
 {
 	struct loader L;
-	int rc = -1;
-
 	yamldoc_init(&L.y, name);
-	tier_rules_init(&L.r);
-	if (yamldoc_parse(&L.y, text, len, YAMLDOC_ONE_DOCUMENT) < 0)
-		goto out;
-	load_top(&L, yamldoc_root(&L.y));
-	if (yamldoc_failed(&L.y))
-		goto out;
-
-	tiers_hash(text, len, L.r.hash);
-	snprintf(L.r.source, sizeof L.r.source, "%s", name);
-	if (!(L.r.content = malloc(len + 1))) {
-		L.y.oom = true;
-		goto out;
-	}
-	memcpy(L.r.content, text, len);
-	L.r.content[len] = '\0';
-	tier_rules_free(out);
-	*out = L.r;
-	tier_rules_init(&L.r); /* moved: nothing left to free */
-	rc = 0;
-out:
-	yamldoc_report(&L.y, errors, warnings);
-	if (L.y.oom)
-		rc = -1;
-	if (rc != 0)
-		tier_rules_free(&L.r);
-	yamldoc_free(&L.y);
-	return rc;
+	return load(&L, yamldoc_parse(&L.y, text, len, YAMLDOC_ONE_DOCUMENT) == 0, out, errors,
+	            warnings);
 }
 
 int tiers_load_file(const char *path, struct tier_rules *out, struct strv *errors,
                     struct strv *warnings)
 {
-	struct yamldoc y;
-	struct sbuf b = {0};
-	int rc;
-	yamldoc_init(&y, path);
-	if (yamldoc_read_file(&y, path, &b) < 0) {
-		yamldoc_report(&y, errors, warnings);
-		rc = -1;
-	} else {
-		rc = tiers_load_text(b.s ? b.s : "", b.len, path, out, errors, warnings);
-	}
-	yamldoc_free(&y);
-	sbuf_free(&b);
-	return rc;
+	struct loader L;
+	yamldoc_init(&L.y, path);
+	return load(&L, yamldoc_parse_file(&L.y, path, YAMLDOC_ONE_DOCUMENT) == 0, out, errors,
+	            warnings);
 }
 
 char *tiers_user_path(void)

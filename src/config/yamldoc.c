@@ -32,6 +32,7 @@ void yamldoc_free(struct yamldoc *y)
 	for (size_t i = 0; i < y->nd; i++)
 		free(y->d[i].msg);
 	free(y->d);
+	free(y->own);
 	if (y->have_doc)
 		yaml_document_delete(&y->doc);
 	yamldoc_init(y, y->name);
@@ -260,7 +261,8 @@ yaml_node_t *yamldoc_node(struct yamldoc *y, int id)
 	return y->have_doc ? yaml_document_get_node(&y->doc, id) : NULL;
 }
 
-int yamldoc_read_file(struct yamldoc *y, const char *path, struct sbuf *b)
+/* Reads the file at path into b. Returns 0, or -1 after an error. */
+static int read_file(struct yamldoc *y, const char *path, struct sbuf *b)
 {
 	char chunk[8192];
 	int rc = -1;
@@ -289,6 +291,17 @@ int yamldoc_read_file(struct yamldoc *y, const char *path, struct sbuf *b)
 out:
 	fclose(f);
 	return rc;
+}
+
+int yamldoc_parse_file(struct yamldoc *y, const char *path, unsigned flags)
+{
+	struct sbuf b = {0};
+	if (read_file(y, path, &b) < 0) {
+		sbuf_free(&b);
+		return -1;
+	}
+	y->own = b.s;
+	return yamldoc_parse(y, y->own, b.len, flags);
 }
 
 /* ------------------------------------------------------------------------------------------ */

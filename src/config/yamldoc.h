@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <yaml.h>
 
-struct sbuf;
 struct strv;
 struct yamldoc_diag;
 
@@ -31,6 +30,7 @@ struct yamldoc {
 	size_t nd, capd;
 	size_t nerrors; /* errors among them (not warnings) */
 	bool oom;
+	char *own; /* the text yamldoc_parse_file read, freed with y */
 };
 
 /* How yamldoc_parse reads. */
@@ -55,9 +55,10 @@ yaml_node_t *yamldoc_root(struct yamldoc *y);
 /* Node id of the document; NULL when there is none. */
 yaml_node_t *yamldoc_node(struct yamldoc *y, int id);
 
-/* Reads the file at path (at most YAMLDOC_MAX_BYTES) into b. Returns 0, or -1 after the error
- * "NAME: cannot read: REASON" (y's name is meant to be path). */
-int yamldoc_read_file(struct yamldoc *y, const char *path, struct sbuf *b);
+/* Reads the file at path (at most YAMLDOC_MAX_BYTES) and parses it as yamldoc_parse. Returns 0,
+ * or -1 after the error "NAME: cannot read: REASON" or a syntax error (y's name is meant to be
+ * path). */
+int yamldoc_parse_file(struct yamldoc *y, const char *path, unsigned flags);
 
 /* ------------------------------------------------------------------------------------------ */
 /* diagnostics */
