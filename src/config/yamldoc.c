@@ -156,6 +156,16 @@ void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen)
 	free(s);
 }
 
+int yamldoc_report_about(const char *name, const char *msg, char *err, size_t errlen)
+{
+	struct yamldoc y;
+	yamldoc_init(&y, name);
+	yamldoc_error_at(&y, 0, 0, "%s", msg);
+	yamldoc_report_first(&y, err, errlen);
+	yamldoc_free(&y);
+	return -1;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* the document */
 

@@ -86,6 +86,9 @@ void yamldoc_report(struct yamldoc *y, struct strv *errors, struct strv *warning
  * err, cut to errlen bytes; err may be NULL when errlen is 0. */
 void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen);
 
+/* Gives err (as yamldoc_report_first) "NAME: msg", about no place in a file. Returns -1. */
+int yamldoc_report_about(const char *name, const char *msg, char *err, size_t errlen);
+
 /* ------------------------------------------------------------------------------------------ */
 /* nodes and values: each lookup checks its node and reports what is wrong with it, naming it
  * WHAT ("visits", "normal: fg"); it returns false (NULL) after an error. */
