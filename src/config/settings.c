@@ -1,4 +1,4 @@
-/* settings.c — reading config.yaml (see settings.h) with libyaml. */
+/* settings.c — reading config.yaml (see settings.h) with the YAML walker (yamldoc.h). */
 #include "config/settings.h"
 
 #include <errno.h>
@@ -11,108 +11,97 @@
 #include "config/yamldoc.h"
 #include "core/strv.h"
 
-static int fail(char *err, size_t errlen, const char *file, yaml_mark_t m, const char *what,
-		const char *detail)
+/* The text of n when it is a scalar, else NULL. */
+static const char *scalar(const yaml_node_t *n)
 {
-	snprintf(err, errlen, "%s:%zu:%zu: %s%s%s", file, m.line + 1, m.column + 1, what,
-		 detail ? ": " : "", detail ? detail : "");
-	return -1;
+	return n && n->type == YAML_SCALAR_NODE ? yamldoc_text(n) : NULL;
 }
 
-static const char *scalar(yaml_node_t *n)
+/* Reports at key node k that pair p of mapping n repeats an earlier key, as "WHAT: "K" (first at
+ * line N)". Returns whether it does. */
+static bool repeated(struct yamldoc *y, yaml_node_t *n, yaml_node_pair_t *p, yaml_node_t *k,
+                     const char *what)
 {
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+	yaml_node_t *prev = yamldoc_earlier_key(&y->doc, n, p);
+	char buf[160];
+	if (prev)
+		yamldoc_error(y, k, "%s: %s (first at line %zu)", what,
+		              yamldoc_quoted(scalar(k), buf, sizeof buf),
+		              prev->start_mark.line + 1);
+	return prev != NULL;
 }
 
-int settings_parse(struct settings *c, const char *text, size_t len, const char *filename, char *err,
-		 size_t errlen)
+/* The bindings of keys: (mapping v) into c. */
+static void load_keys(struct yamldoc *y, yaml_node_t *v, struct settings *c)
 {
-	yaml_parser_t p;
-	yaml_document_t doc;
-	int rc = 0;
-	if (!yaml_parser_initialize(&p)) {
-		snprintf(err, errlen, "%s: out of memory", filename);
-		return -1;
+	if (v->type != YAML_MAPPING_NODE) {
+		yamldoc_error(y, v, "keys: expected a mapping of action: keys");
+		return;
 	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &doc)) {
-		yaml_mark_t m = p.problem_mark;
-		snprintf(err, errlen, "%s:%zu:%zu: %s", filename, m.line + 1, m.column + 1,
-			 p.problem ? p.problem : "not YAML");
-		yaml_parser_delete(&p);
-		return -1;
-	}
-	yaml_node_t *root = yaml_document_get_root_node(&doc);
-	if (root && root->type != YAML_MAPPING_NODE) {
-		rc = fail(err, errlen, filename, root->start_mark, "expected a mapping (theme:, keys:)",
-			  NULL);
-		goto out;
-	}
-	for (yaml_node_pair_t *pr = root ? root->data.mapping.pairs.start : NULL;
-	     root && pr < root->data.mapping.pairs.top && rc == 0; pr++) {
-		yaml_node_t *k = yaml_document_get_node(&doc, pr->key);
-		yaml_node_t *v = yaml_document_get_node(&doc, pr->value);
-		const char *key = scalar(k);
-		yaml_node_t *prev = yamldoc_earlier_key(&doc, root, pr);
-		if (prev) {
-			char buf[160], detail[200];
-			snprintf(detail, sizeof detail, "%s (first at line %zu)",
-				 yamldoc_quoted(key, buf, sizeof buf), prev->start_mark.line + 1);
-			rc = fail(err, errlen, filename, k->start_mark, "duplicate key", detail);
+	for (yaml_node_pair_t *b = v->data.mapping.pairs.start;
+	     b < v->data.mapping.pairs.top && !yamldoc_failed(y); b++) {
+		yaml_node_t *bk = yamldoc_node(y, b->key), *bv = yamldoc_node(y, b->value);
+		const char *action = scalar(bk), *keys = scalar(bv);
+		if (repeated(y, v, b, bk, "keys: duplicate action"))
 			break;
+		if (!action || strlen(action) >= sizeof c->bindings->action) {
+			yamldoc_error(y, bk, "keys: expected an action name");
+		} else if (!keys || !*keys || strlen(keys) >= sizeof c->bindings->keys) {
+			yamldoc_error(y, bv, "keys: expected keys separated by spaces: %s", action);
+		} else if (!vec_reserve((void **)&c->bindings, c->nbindings + 1, &c->cap,
+		                        sizeof *c->bindings)) {
+			y->oom = true;
+		} else {
+			struct settings_binding *cb = &c->bindings[c->nbindings++];
+			snprintf(cb->action, sizeof cb->action, "%s", action);
+			snprintf(cb->keys, sizeof cb->keys, "%s", keys);
+			cb->line = (int)bk->start_mark.line + 1;
+			cb->column = (int)bk->start_mark.column + 1;
 		}
+	}
+}
+
+static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
+{
+	if (!root)
+		return;
+	if (root->type != YAML_MAPPING_NODE) {
+		yamldoc_error(y, root, "expected a mapping (theme:, keys:)");
+		return;
+	}
+	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
+	     pr < root->data.mapping.pairs.top && !yamldoc_failed(y); pr++) {
+		yaml_node_t *k = yamldoc_node(y, pr->key), *v = yamldoc_node(y, pr->value);
+		const char *key = scalar(k);
+		if (repeated(y, root, pr, k, "duplicate key"))
+			break;
 		if (key && strcmp(key, "theme") == 0) {
 			const char *s = scalar(v);
 			if (!s || !*s || strlen(s) >= sizeof c->theme || strchr(s, '/'))
-				rc = fail(err, errlen, filename, v->start_mark,
-					  "theme: expected the name of a theme", NULL);
+				yamldoc_error(y, v, "theme: expected the name of a theme");
 			else
 				snprintf(c->theme, sizeof c->theme, "%s", s);
 		} else if (key && strcmp(key, "keys") == 0) {
-			if (v->type != YAML_MAPPING_NODE) {
-				rc = fail(err, errlen, filename, v->start_mark,
-					  "keys: expected a mapping of action: keys", NULL);
-				break;
-			}
-			for (yaml_node_pair_t *b = v->data.mapping.pairs.start;
-			     b < v->data.mapping.pairs.top && rc == 0; b++) {
-				yaml_node_t *bk = yaml_document_get_node(&doc, b->key);
-				yaml_node_t *bv = yaml_document_get_node(&doc, b->value);
-				const char *action = scalar(bk), *keys = scalar(bv);
-				yaml_node_t *dup = yamldoc_earlier_key(&doc, v, b);
-				if (dup) {
-					char buf[160], detail[200];
-					snprintf(detail, sizeof detail, "%s (first at line %zu)",
-						 yamldoc_quoted(action, buf, sizeof buf),
-						 dup->start_mark.line + 1);
-					rc = fail(err, errlen, filename, bk->start_mark, "keys: duplicate action",
-						  detail);
-				} else if (!action || strlen(action) >= sizeof c->bindings->action) {
-					rc = fail(err, errlen, filename, bk->start_mark,
-						  "keys: expected an action name", NULL);
-				} else if (!keys || !*keys || strlen(keys) >= sizeof c->bindings->keys) {
-					rc = fail(err, errlen, filename, bv->start_mark,
-						  "keys: expected keys separated by spaces", action);
-				} else if (!vec_reserve((void **)&c->bindings, c->nbindings + 1, &c->cap,
-							sizeof *c->bindings)) {
-					snprintf(err, errlen, "%s: out of memory", filename);
-					rc = -1;
-				} else {
-					struct settings_binding *cb = &c->bindings[c->nbindings++];
-					snprintf(cb->action, sizeof cb->action, "%s", action);
-					snprintf(cb->keys, sizeof cb->keys, "%s", keys);
-					cb->line = (int)bk->start_mark.line + 1;
-					cb->column = (int)bk->start_mark.column + 1;
-				}
-			}
+			load_keys(y, v, c);
+		} else if (key) {
+			yamldoc_error(y, k, "unknown setting (theme, keys): %s", key);
 		} else {
-			rc = fail(err, errlen, filename, k->start_mark, "unknown setting (theme, keys)",
-				  key);
+			yamldoc_error(y, k, "unknown setting (theme, keys)");
 		}
 	}
-out:
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&p);
+}
+
+int settings_parse(struct settings *c, const char *text, size_t len, const char *filename,
+                   char *err, size_t errlen)
+{
+	struct yamldoc y;
+	yamldoc_init(&y, filename);
+	if (yamldoc_parse(&y, text, len, YAMLDOC_PLAIN_SYNTAX) == 0)
+		load_top(&y, yamldoc_root(&y), c);
+	int rc = yamldoc_failed(&y) ? -1 : 0;
+	if (rc < 0)
+		yamldoc_report_first(&y, err, errlen);
+	yamldoc_free(&y);
 	return rc;
 }
 
@@ -135,8 +124,7 @@ int settings_load(struct settings *c, char *err, size_t errlen)
 			c->path[0] = '\0';
 			return 0;
 		}
-		snprintf(err, errlen, "%s: %s", c->path, strerror(errno));
-		return -1;
+		return yamldoc_report_about(c->path, strerror(errno), err, errlen);
 	}
 	struct sbuf b = {0};
 	char buf[4096];
