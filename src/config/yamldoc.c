@@ -371,20 +371,34 @@ bool yamldoc_is_number(const char *s, bool decimals)
 	return digit;
 }
 
+/* The text of n when it is a number ≥ 0 (yamldoc_is_number), else NULL after "WHAT: must not be
+ * negative" or "WHAT: must be WANT". */
+static const char *digits_of(struct yamldoc *y, const yaml_node_t *n, const char *what,
+                             const char *want, bool decimals)
+{
+	char buf[160];
+	const char *s = yamldoc_scalar(y, n, what, want);
+	if (!s)
+		return NULL;
+	if (s[0] == '-' && yamldoc_is_number(s + 1, decimals)) {
+		yamldoc_error(y, n, "%s: must not be negative, got %s", what,
+		              yamldoc_shown(n, buf, sizeof buf));
+		return NULL;
+	}
+	if (!yamldoc_is_number(s, decimals)) {
+		yamldoc_wrong(y, n, what, want);
+		return NULL;
+	}
+	return s;
+}
+
 bool yamldoc_decimal(struct yamldoc *y, const yaml_node_t *n, const char *what, double max,
                      double *out)
 {
 	char buf[160];
-	const char *s = yamldoc_scalar(y, n, what, "a number");
+	const char *s = digits_of(y, n, what, "a number", true);
 	if (!s)
 		return false;
-	if (s[0] == '-' && yamldoc_is_number(s + 1, true)) {
-		yamldoc_error(y, n, "%s: must not be negative, got %s", what,
-		              yamldoc_shown(n, buf, sizeof buf));
-		return false;
-	}
-	if (!yamldoc_is_number(s, true))
-		return yamldoc_wrong(y, n, what, "a number");
 	double v = strtod(s, NULL);
 	if (v > max) {
 		yamldoc_error(y, n, "%s: must be at most %g, got %s", what, max,
@@ -399,16 +413,9 @@ bool yamldoc_int(struct yamldoc *y, const yaml_node_t *n, const char *what, int 
                  int *out)
 {
 	char buf[160];
-	const char *s = yamldoc_scalar(y, n, what, "a whole number");
+	const char *s = digits_of(y, n, what, "a whole number", false);
 	if (!s)
 		return false;
-	if (s[0] == '-' && yamldoc_is_number(s + 1, false)) {
-		yamldoc_error(y, n, "%s: must not be negative, got %s", what,
-		              yamldoc_shown(n, buf, sizeof buf));
-		return false;
-	}
-	if (!yamldoc_is_number(s, false))
-		return yamldoc_wrong(y, n, what, "a whole number");
 	long v = strlen(s) > 9 ? (long)max + 1 : strtol(s, NULL, 10);
 	if (v < min || v > max) {
 		yamldoc_error(y, n, "%s: must be %s %d, got %s", what,
