@@ -22,7 +22,7 @@ static const char *scalar(const yaml_node_t *n)
 static bool repeated(struct yamldoc *y, yaml_node_t *n, yaml_node_pair_t *p, yaml_node_t *k,
                      const char *what)
 {
-	yaml_node_t *prev = yamldoc_earlier_key(&y->doc, n, p);
+	yaml_node_t *prev = yamldoc_earlier_key(y, n, p);
 	char buf[160];
 	if (prev)
 		yamldoc_error(y, k, "%s: %s (first at line %zu)", what,

@@ -490,14 +490,13 @@ bool yamldoc_each_item(struct yamldoc *y, yaml_node_t *n, const char *what, cons
 	return ok;
 }
 
-yaml_node_t *yamldoc_earlier_key(yaml_document_t *doc, const yaml_node_t *n,
-                                 const yaml_node_pair_t *k)
+yaml_node_t *yamldoc_earlier_key(struct yamldoc *y, const yaml_node_t *n, const yaml_node_pair_t *k)
 {
-	yaml_node_t *key = yaml_document_get_node(doc, k->key);
+	yaml_node_t *key = yamldoc_node(y, k->key);
 	if (!key || key->type != YAML_SCALAR_NODE)
 		return NULL;
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < k; p++) {
-		yaml_node_t *prev = yaml_document_get_node(doc, p->key);
+		yaml_node_t *prev = yamldoc_node(y, p->key);
 		if (prev && prev->type == YAML_SCALAR_NODE &&
 		    strcmp(yamldoc_text(prev), yamldoc_text(key)) == 0)
 			return prev;
@@ -516,7 +515,7 @@ yaml_node_t *yamldoc_key(struct yamldoc *y, yaml_node_t *n, yaml_node_pair_t *p)
 		yamldoc_error(y, key, "a key must be a word, not a list or a mapping");
 		return NULL;
 	}
-	yaml_node_t *prev = yamldoc_earlier_key(&y->doc, n, p);
+	yaml_node_t *prev = yamldoc_earlier_key(y, n, p);
 	if (prev) {
 		char buf[160];
 		yamldoc_error(y, key, "duplicate key %s (first at line %d)",

@@ -136,7 +136,7 @@ bool yamldoc_each_item(struct yamldoc *y, yaml_node_t *n, const char *what, cons
 yaml_node_t *yamldoc_key(struct yamldoc *y, yaml_node_t *n, yaml_node_pair_t *p);
 /* The key node of an earlier pair of mapping n with the same (scalar) key as pair k; NULL when
  * k's key is the first of its name. Reports nothing. */
-yaml_node_t *yamldoc_earlier_key(yaml_document_t *doc, const yaml_node_t *n,
+yaml_node_t *yamldoc_earlier_key(struct yamldoc *y, const yaml_node_t *n,
                                  const yaml_node_pair_t *k);
 
 /* A key that yamldoc_fields looks for: it sets key_node and val (both NULL when absent). */
