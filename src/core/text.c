@@ -177,7 +177,7 @@ char *text_display(const char *s)
 char *text_truncate(const char *s, int cols, bool ellipsis)
 {
 	char *d = text_display(s);
-	if (!d || text_width(d) <= cols)
+	if (text_width(d) <= cols)
 		return d;
 	int limit = ellipsis && cols > 0 ? cols - 1 : cols;
 	int w = 0;
@@ -340,9 +340,7 @@ static void add_variants(const char *key, struct strv *out, int *added)
 		(*added)++;
 	}
 	if (strchr(key, 'v')) { /* ü written v (lv); also accept u (lu) */
-		char *u = strdup(key);
-		if (!u)
-			return;
+		char *u = xstrdup(key);
 		for (char *p = u; *p; p++)
 			if (*p == 'v')
 				*p = 'u';
@@ -448,10 +446,8 @@ int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, str
 					sbuf_addc(&b, r[i][0]);
 			}
 			char *key = sbuf_detach(&b);
-			if (key) {
-				int dummy = 0;
-				add_variants(key, k == nu ? full : initials, k == nu ? &added : &dummy);
-			}
+			int dummy = 0;
+			add_variants(key, k == nu ? full : initials, k == nu ? &added : &dummy);
 			free(key);
 		}
 		if (!branched)

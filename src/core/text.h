@@ -36,7 +36,7 @@ char *text_truncate(const char *s, int cols, bool ellipsis);
 uint32_t text_fold_cp(uint32_t cp);
 /* s folded for matching: every code point folded, controls dropped, runs of white space and
  * punctuation between words collapsed to one space, leading/trailing space removed.
- * Caller frees; NULL only when out of memory. */
+ * Caller frees. */
 char *text_fold(const char *s);
 /* The ASCII digits of s (full-width digits folded first). Caller frees. */
 char *text_digits(const char *s);
