@@ -55,8 +55,7 @@ static void add_key(struct strv *keys, const char *key)
 		if (*p != ' ')
 			sbuf_addc(&b, *p);
 	char *joined = sbuf_detach(&b);
-	if (joined)
-		strv_push_unique(keys, joined);
+	strv_push_unique(keys, joined);
 	free(joined);
 }
 
@@ -64,7 +63,7 @@ static void add_key(struct strv *keys, const char *key)
  * "brien smith", "smith") so that any word's prefix finds it. */
 static void name_keys(const char *folded, struct strv *keys)
 {
-	if (!folded || !*folded)
+	if (!*folded)
 		return;
 	add_key(keys, folded);
 	for (const char *p = folded; (p = strchr(p, ' ')) != NULL;)
@@ -72,12 +71,10 @@ static void name_keys(const char *folded, struct strv *keys)
 }
 
 /* Key of a tag for the lookup's filter (#回头客): '#' and the folded tag without spaces; folded
- * text never holds '#' (a separator), so no name key is ever one. NULL when out of memory. */
+ * text never holds '#' (a separator), so no name key is ever one. */
 static char *tag_key(const char *tag)
 {
 	char *f = text_fold(tag);
-	if (!f)
-		return NULL;
 	struct sbuf b = {0};
 	sbuf_addc(&b, '#');
 	for (const char *p = f; *p; p++)
@@ -102,8 +99,7 @@ static void bigram_keys(const char *folded, struct strv *keys)
 		size_t kb = text_decode(p + ka, n - ka, &b);
 		if (a != ' ' && b != ' ' && (text_is_han(a) || text_is_han(b))) {
 			char *k = xasprintf("@%.*s", (int)(ka + kb), p);
-			if (k)
-				strv_push_unique(keys, k);
+			strv_push_unique(keys, k);
 			free(k);
 		}
 		p += ka, n -= ka;
@@ -129,7 +125,7 @@ static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *te
 			continue;
 		char *f = text_fold(sources[i]);
 		name_keys(f, keys);
-		if (f && *f)
+		if (*f)
 			sbuf_printf(text, "%s%s", text->len ? " " : "", f);
 		free(f);
 		text_pinyin_keys(sources[i], surname_chars(g, sources[i]), keys, keys);
@@ -142,20 +138,19 @@ static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *te
 	}
 	if (g->f[GF_EMPLOYER]) {
 		char *f = text_fold(g->f[GF_EMPLOYER]);
-		sbuf_printf(text, " %s", f ? f : "");
-		if (f)
-			bigram_keys(f, keys);
+		sbuf_printf(text, " %s", f);
+		bigram_keys(f, keys);
 		free(f);
 	}
 	for (size_t i = 0; i < g->phones.n; i++) {
 		char *d = guest_phone_digits(g->phones.v[i].number);
-		sbuf_printf(text, " %s", d ? d : "");
+		sbuf_printf(text, " %s", d);
 		free(d);
 	}
 	for (size_t i = 0; i < g->tags.n; i++) {
 		char *f = text_fold(g->tags.v[i]), *k = tag_key(g->tags.v[i]);
 		name_keys(f, keys);
-		if (k && k[1])
+		if (k[1])
 			strv_push_unique(keys, k);
 		free(f);
 		free(k);
@@ -173,7 +168,7 @@ static char *probe_of(const struct guest *g, const char *text, const struct strv
 		sbuf_printf(&b, "\n%s", keys->v[i]);
 	for (size_t i = 0; i < g->phones.n && !g->anonymised; i++) {
 		char *d = guest_phone_digits(g->phones.v[i].number);
-		sbuf_printf(&b, "\n\001%s", d ? d : "");
+		sbuf_printf(&b, "\n\001%s", d);
 		free(d);
 	}
 	return sbuf_detach(&b);
@@ -229,10 +224,6 @@ static enum store_status index_guest(struct store *st, const struct guest *g,
 	sheet_keys(g, &keys, &text);
 	if (old)
 		sheet_keys(old, &old_keys, &old_text);
-	if (text.oom || old_text.oom) {
-		rs = store_fail(st, ST_IO, "out of memory");
-		goto out;
-	}
 	if ((rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
 	    (rs = apply_keys(st, old || !st->bulk_active ? ins : NULL, g->id, &keys,
 			     old ? &old_keys : NULL)) != ST_OK)
@@ -266,10 +257,6 @@ static enum store_status index_guest(struct store *st, const struct guest *g,
 	}
 	/* the probe, and the copy guest_last keeps for the walk by last visit */
 	char *probe = probe_of(g, text.s, &keys);
-	if (!probe) {
-		rs = store_fail(st, ST_IO, "out of memory");
-		goto out;
-	}
 	static const char *const probe_sql[] = {
 		"INSERT OR REPLACE INTO search_probe(guest_id, probe) VALUES (?1, ?2)",
 		"UPDATE guest_last SET probe = ?2 WHERE guest_id = ?1"};
@@ -559,17 +546,14 @@ static enum store_status candidates(struct store *st, const struct part *p, stru
 			break;
 		if (!idset_add(set, id))
 			continue;
-		if (!vec_reserve((void **)cand, *n + 1, capv, sizeof **cand)) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			break;
-		}
+		vec_reserve((void **)cand, *n + 1, capv, sizeof **cand);
 		(*cand)[*n].id = id;
 		(*cand)[*n].last[0] = '\0';
 		(*n)++;
 	}
 	if (rc == SQLITE_DONE)
 		*all = true;
-	else if (rc != SQLITE_ROW && rs == ST_OK)
+	else if (rc != SQLITE_ROW)
 		rs = store_sqlfail(st, rc, "search");
 	sqlite3_reset(s);
 	return rs;
@@ -708,10 +692,8 @@ static enum store_status run_class(struct store *st, const struct cls *k, struct
 	size_t n = 0, capv = 0;
 	bool all = true, done = false;
 	enum store_status rs = ST_OK;
-	int64_t *set = calloc(IDSET_SIZE, sizeof *set);
+	int64_t *set = xcalloc(IDSET_SIZE, sizeof *set);
 	sqlite3_stmt *w = NULL;
-	if (!set)
-		return store_fail(st, ST_IO, "out of memory");
 	for (int i = 0; i < k->np && rs == ST_OK && all; i++)
 		rs = candidates(st, &k->p[i], c, &cand, &n, &capv, RANK_FEW, set, &all);
 	if (rs != ST_OK || all) {
@@ -822,7 +804,7 @@ static char *phone_query(const char *query)
 {
 	char *f = text_fold(query);
 	size_t nd = 0;
-	bool ok = f != NULL;
+	bool ok = true;
 	for (const char *p = f; ok && *p; p++) {
 		if (*p >= '0' && *p <= '9')
 			nd++;
@@ -852,8 +834,8 @@ static char *split_tags(const char *query, struct strv *tags)
 		while (*e && *e != ' ' && *e != '\t' && strncmp(e, "\xe3\x80\x80", 3) != 0)
 			e++;
 		size_t hash = *p == '#' ? 1 : strncmp(p, "\xef\xbc\x83", 3) == 0 ? 3 : 0;
-		char *word = strndup(p + hash, (size_t)(e - p) - hash);
-		char *k = hash && word && *word ? tag_key(word) : NULL;
+		char *word = xstrndup(p + hash, (size_t)(e - p) - hash);
+		char *k = hash && *word ? tag_key(word) : NULL;
 		if (k && k[1])
 			strv_push_unique(tags, k);
 		else if (!hash)
@@ -876,35 +858,23 @@ enum store_status search_store_find(struct store *st, const char *query, size_t 
 		return ST_OK;
 	struct strv tags = {0};
 	char *rest = split_tags(query, &tags);
-	char *q = rest ? text_fold(rest) : NULL, *digits = NULL, *end = NULL, *q2 = NULL,
-	     *end2 = NULL, *rev = NULL, *like = NULL, *bigram = NULL, *tq = NULL, *tend = NULL,
-	     *tri = NULL;
-	struct collector c = {calloc(offset + limit + 1, sizeof *c.all), 0, offset + limit, &tags};
+	char *q = text_fold(rest), *digits = NULL, *end = NULL, *q2 = NULL, *end2 = NULL,
+	     *rev = NULL, *like = NULL, *bigram = NULL, *tq = NULL, *tend = NULL, *tri = NULL;
+	struct collector c = {xcalloc(offset + limit + 1, sizeof *c.all), 0, offset + limit, &tags};
 	struct cls k[3];
 	memset(k, 0, sizeof k);
 	k[0].m = MATCH_EXACT, k[1].m = MATCH_PREFIX, k[2].m = MATCH_SUBSTRING;
-	if (!q || !c.all) {
-		rs = store_fail(st, ST_IO, "out of memory");
-		goto out;
-	}
 	if ((!*q && !tags.n) || limit == 0)
 		goto out;
 
 	if (!*q) { /* tags alone: the guests who have them */
-		tq = strdup(tags.v[0]);
-		tend = tq ? range_end(tq) : NULL;
-		if (!tend) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
+		tq = xstrdup(tags.v[0]);
+		tend = range_end(tq);
 		add_part(&k[0], P_KEY_EXACT, key_exact, tq, NULL, tq);
 		add_part(&k[1], P_KEY_PREFIX, key_prefix, tq, tend, tq);
 	} else if ((digits = phone_query(rest)) != NULL) {
 		size_t nd = strlen(digits);
-		if (!(rev = strdup(digits))) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
+		rev = xstrdup(digits);
 		for (size_t i = 0; i < nd; i++)
 			rev[i] = digits[nd - 1 - i];
 		end = range_end(rev);
@@ -921,7 +891,7 @@ enum store_status search_store_find(struct store *st, const char *query, size_t 
 				if (*p != ' ')
 					sbuf_addc(&b, *p);
 			q2 = sbuf_detach(&b);
-			end2 = q2 ? range_end(q2) : NULL;
+			end2 = range_end(q2);
 		}
 		end = range_end(q);
 		like = like_pattern(q);
@@ -929,10 +899,6 @@ enum store_status search_store_find(struct store *st, const char *query, size_t 
 		/* two characters of an employer (中信): its two-character keys */
 		if (text_cp_count(q) == 2 && !strchr(q, ' '))
 			bigram = xasprintf("@%s", q);
-		if (!end || (q2 && !end2)) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
 		add_part(&k[0], P_KEY_EXACT, key_exact, q, NULL, q);
 		add_part(&k[0], P_KEY_EXACT, key_exact, q2, NULL, q2);
 		add_part(&k[1], P_KEY_PREFIX, key_prefix, q, end, q);
@@ -982,13 +948,10 @@ enum store_status search_store_rebuild(struct store *st)
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)&ids, n + 1, &cap, sizeof *ids)) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			break;
-		}
+		vec_reserve((void **)&ids, n + 1, &cap, sizeof *ids);
 		ids[n++] = sqlite3_column_int64(s, 0);
 	}
-	if (rs == ST_OK && rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE)
 		rs = store_sqlfail(st, rc, "search keys");
 	sqlite3_reset(s);
 	for (size_t i = 0; i < n && rs == ST_OK; i++) {
@@ -1039,11 +1002,8 @@ static enum store_status safety_column(struct store *st, const char *sql, int64_
 	enum store_status rs;
 	while ((rs = store_step_maybe(st, s, "allergies and taboos", &row)) == ST_OK && row) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
-		if (!vec_reserve((void **)&ranks, text.n + 1, &cap, sizeof *ranks) ||
-		    strv_push(&text, t ? t : "") < 0) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			break;
-		}
+		vec_reserve((void **)&ranks, text.n + 1, &cap, sizeof *ranks);
+		strv_push(&text, t ? t : "");
 		ranks[text.n - 1] = sqlite3_column_int(s, 1);
 	}
 	sqlite3_reset(s);
@@ -1075,10 +1035,9 @@ static void first_phone(struct guest_summary *s)
 	if (!s->phones)
 		return;
 	const char *e = strstr(s->phones, ", ");
-	char *one = e ? strndup(s->phones, (size_t)(e - s->phones)) : strdup(s->phones);
-	char *d = one ? guest_phone_digits(one) : NULL;
-	if (d)
-		last4(d, s->phone4);
+	char *one = e ? xstrndup(s->phones, (size_t)(e - s->phones)) : xstrdup(s->phones);
+	char *d = guest_phone_digits(one);
+	last4(d, s->phone4);
 	free(one);
 	free(d);
 }
@@ -1151,9 +1110,9 @@ void search_summary_phone(struct guest_summary *s, const char *query)
 	char *q = phone_query(query);
 	for (const char *p = s->phones; q && p && *p;) {
 		const char *e = strstr(p, ", ");
-		char *one = e ? strndup(p, (size_t)(e - p)) : strdup(p);
-		char *d = one ? guest_phone_digits(one) : NULL;
-		bool hit = d && strstr(d, q);
+		char *one = e ? xstrndup(p, (size_t)(e - p)) : xstrdup(p);
+		char *d = guest_phone_digits(one);
+		bool hit = strstr(d, q) != NULL;
 		if (hit)
 			last4(d, s->phone4);
 		free(one);
