@@ -113,8 +113,7 @@ static struct cand *cand_for(struct cands *c, int64_t id, bool sorted_append)
 		if (lo < c->n && c->v[lo].id == id)
 			return &c->v[lo];
 	}
-	if (!vec_reserve((void **)&c->v, c->n + 1, &c->cap, sizeof *c->v))
-		return NULL;
+	vec_reserve((void **)&c->v, c->n + 1, &c->cap, sizeof *c->v);
 	memmove(&c->v[lo + 1], &c->v[lo], (c->n - lo) * sizeof *c->v);
 	memset(&c->v[lo], 0, sizeof *c->v);
 	c->v[lo].id = id;
@@ -168,9 +167,7 @@ struct acc {
 static enum store_status read_window(struct store *st, int64_t max_id, const char *w0,
 				     const char *m0, const char *m1, struct cands *c)
 {
-	struct acc *acc = calloc((size_t)max_id + 1, sizeof *acc);
-	if (!acc)
-		return store_fail(st, ST_IO, "out of memory");
+	struct acc *acc = xcalloc((size_t)max_id + 1, sizeof *acc);
 	enum store_status rs = ST_OK;
 	sqlite3_stmt *s = store_prep(st, window_sql);
 	if (!s) {
@@ -212,10 +209,6 @@ static enum store_status read_window(struct store *st, int64_t max_id, const cha
 		if (!a->visits)
 			continue;
 		struct cand *x = cand_for(c, id, true);
-		if (!x) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
 		x->window.visits = a->visits;
 		x->window.covers = a->covers;
 		x->window.spend = a->spend;
@@ -243,10 +236,6 @@ static enum store_status read_window_sql(struct store *st, const char *w0, const
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), true);
-		if (!x) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
 		x->window.visits = sqlite3_column_int(s, 1);
 		x->window.covers = sqlite3_column_int(s, 2);
 		x->window.spend = sqlite3_column_int64(s, 3);
@@ -280,10 +269,6 @@ static enum store_status read_keyed(struct store *st, const char *sql, const cha
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), false);
-		if (!x) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
 		if (!x->window.months)
 			x->window.months = window;
 		if (ov)
@@ -403,15 +388,11 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 		return rs;
 	/* which of the range's guests have a row already */
 	size_t nb = to - from;
-	bool *had = calloc(nb ? nb : 1, sizeof *had);
+	bool *had = xcalloc(nb, sizeof *had);
 	struct {
 		int64_t *v;
 		size_t n, cap;
 	} stale = {0};
-	if (!had) {
-		rs = store_fail(st, ST_IO, "out of memory");
-		goto fail;
-	}
 	sqlite3_stmt *s = store_prep(st, sel);
 	if (!s)
 		goto io;
@@ -428,11 +409,7 @@ static enum store_status write_batch(struct store *st, const struct tier_rules *
 			had[j - from] = true;
 			continue;
 		}
-		if (!vec_reserve((void **)&stale.v, stale.n + 1, &stale.cap, sizeof *stale.v)) {
-			sqlite3_reset(s);
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto fail;
-		}
+		vec_reserve((void **)&stale.v, stale.n + 1, &stale.cap, sizeof *stale.v);
 		stale.v[stale.n++] = id;
 	}
 	sqlite3_reset(s);
@@ -801,17 +778,11 @@ static int cmp_moves(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
-/* Rose first, then fell; the biggest moves first in each, in guest order among equals. False
- * when out of memory (v untouched). */
-static bool sort_moves(const struct tier_rules *r, struct tier_row *v, size_t n)
+/* Rose first, then fell; the biggest moves first in each, in guest order among equals. */
+static void sort_moves(const struct tier_rules *r, struct tier_row *v, size_t n)
 {
-	struct move_order *o = malloc(n * sizeof *o);
-	struct tier_row *copy = malloc(n * sizeof *copy);
-	if (!o || !copy) {
-		free(o);
-		free(copy);
-		return false;
-	}
+	struct move_order *o = xcalloc(n, sizeof *o);
+	struct tier_row *copy = xcalloc(n, sizeof *copy);
 	for (size_t i = 0; i < n; i++)
 		o[i] = (struct move_order){move_key(r, &v[i]), i};
 	qsort(o, n, sizeof *o, cmp_moves);
@@ -820,7 +791,6 @@ static bool sort_moves(const struct tier_rules *r, struct tier_row *v, size_t n)
 		v[i] = copy[o[i].at];
 	free(o);
 	free(copy);
-	return true;
 }
 
 #define ROW_COLS                                                                                 \
@@ -846,10 +816,7 @@ static enum store_status rows(struct store *st, const struct tier_rules *r, cons
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
+		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 		read_row(s, &(*out)[*n]);
 		struct tier_row *t = &(*out)[*n];
 		if (movers && tier_rank(r, t->tier, t->grp) == tier_rank(r, t->prev_tier, t->prev_grp))
@@ -859,12 +826,10 @@ static enum store_status rows(struct store *st, const struct tier_rules *r, cons
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, "tiers");
-	if (!movers) {
-		if (*n > 1)
-			qsort_r(*out, *n, sizeof **out, cmp_rows, (void *)r);
-	} else if (*n > 1 && !sort_moves(r, *out, *n)) {
-		return store_fail(st, ST_IO, "out of memory");
-	}
+	if (*n > 1 && !movers)
+		qsort_r(*out, *n, sizeof **out, cmp_rows, (void *)r);
+	else if (*n > 1)
+		sort_moves(r, *out, *n);
 	return ST_OK;
 }
 
