@@ -129,8 +129,7 @@ struct rows {
 
 static struct agenda_row *rows_add(struct rows *r)
 {
-	if (!vec_reserve((void **)&r->v, r->n + 1, &r->cap, sizeof *r->v))
-		return NULL;
+	vec_reserve((void **)&r->v, r->n + 1, &r->cap, sizeof *r->v);
 	struct agenda_row *row = &r->v[r->n++];
 	memset(row, 0, sizeof *row);
 	return row;
@@ -173,10 +172,6 @@ static enum store_status read_dates(struct store *st, sqlite3_stmt *s,
 		if (away >= days || on.y != y)
 			continue;
 		struct agenda_row *r = rows_add(out);
-		if (!r) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
 		r->what = AGENDA_DATE;
 		r->date_id = sqlite3_column_int64(s, 0);
 		r->guest_id = sqlite3_column_int64(s, 1);
@@ -312,15 +307,12 @@ static bool col_date(sqlite3_stmt *s, int i, struct date *d)
 
 /* Appends a call, visit or banquet row for the guest of the current row of s, when due says it
  * is due or overdue. */
-static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stmt *s,
-                                 enum agenda_what what, const char *tier, struct agenda_due due,
-                                 const struct date *last)
+static void add_due(struct rows *out, sqlite3_stmt *s, enum agenda_what what, const char *tier,
+                    struct agenda_due due, const struct date *last)
 {
 	if (due.state != AGENDA_DUE && due.state != AGENDA_OVERDUE)
-		return ST_OK;
+		return;
 	struct agenda_row *r = rows_add(out);
-	if (!r)
-		return store_fail(st, ST_IO, "out of memory");
 	r->what = what;
 	r->guest_id = sqlite3_column_int64(s, 0);
 	r->guest = store_col_text(s, 1);
@@ -329,7 +321,6 @@ static enum store_status add_due(struct store *st, struct rows *out, sqlite3_stm
 	r->due = due;
 	if (last)
 		r->last = *last;
-	return ST_OK;
 }
 
 enum { LAST_PHONE, LAST_VISIT, LAST_BANQUET, LAST_COUNT };
@@ -441,31 +432,24 @@ static void row_last(sqlite3_stmt *s, const struct pass *pass, struct date d[LAS
 /* Appends the call, visit and banquet due of the guest of the current row of s (id, name,
  * manager, tier, and without a pass the last call, visit and banquet); none for an untiered
  * guest. */
-static enum store_status guest_due(struct store *st, const struct tier_rules *rules,
-                                   struct date today, sqlite3_stmt *s, const struct pass *pass,
-                                   struct rows *out)
+static void guest_due(const struct tier_rules *rules, struct date today, sqlite3_stmt *s,
+                      const struct pass *pass, struct rows *out)
 {
 	char tier[8];
 	store_col_copy(s, 3, tier, sizeof tier);
 	const struct tier_privilege *p = rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
 	if (!p)
-		return ST_OK;
+		return;
 	struct date d[LAST_COUNT];
 	const struct date *last[LAST_COUNT];
 	row_last(s, pass, d, last);
-	enum store_status rs =
-	    add_due(st, out, s, AGENDA_PHONE, tier,
-	            agenda_cadence(p->phone_days, last[LAST_PHONE], today), last[LAST_PHONE]);
-	if (rs == ST_OK)
-		rs = add_due(st, out, s, AGENDA_VISIT, tier,
-		             agenda_cadence(p->visit_days, last[LAST_VISIT], today),
-		             last[LAST_VISIT]);
-	if (rs == ST_OK)
-		rs = add_due(st, out, s, AGENDA_BANQUET, tier,
-		             agenda_banquet(p->banquet_min_months, p->banquet_max_months,
-		                            last[LAST_BANQUET], today),
-		             last[LAST_BANQUET]);
-	return rs;
+	add_due(out, s, AGENDA_PHONE, tier, agenda_cadence(p->phone_days, last[LAST_PHONE], today),
+	        last[LAST_PHONE]);
+	add_due(out, s, AGENDA_VISIT, tier, agenda_cadence(p->visit_days, last[LAST_VISIT], today),
+	        last[LAST_VISIT]);
+	struct agenda_due banquet =
+	    agenda_banquet(p->banquet_min_months, p->banquet_max_months, last[LAST_BANQUET], today);
+	add_due(out, s, AGENDA_BANQUET, tier, banquet, last[LAST_BANQUET]);
 }
 
 /* Steps s (bound) to its end, appending what each guest has due; notes each one's tier in p
@@ -474,20 +458,17 @@ static enum store_status read_due(struct store *st, const struct tier_rules *rul
                                   struct date today, sqlite3_stmt *s, struct pass *p,
                                   struct rows *out)
 {
-	int rc = SQLITE_DONE;
-	enum store_status rs = ST_OK;
-	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *tier = (const char *)sqlite3_column_text(s, 3);
 		pass_note(p, sqlite3_column_int64(s, 0), tier ? tier : "");
-		rs = guest_due(st, rules, today, s, p, out);
+		guest_due(rules, today, s, p, out);
 	}
 	sqlite3_reset(s);
-	if (rs != ST_OK)
-		return rs;
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
 }
 
-/* A pass for every guest id (NULL arrays, and ST_IO set, when out of memory). */
+/* A pass for every guest id. */
 static enum store_status pass_alloc(struct store *st, struct pass *p)
 {
 	memset(p, 0, sizeof *p);
@@ -495,9 +476,9 @@ static enum store_status pass_alloc(struct store *st, struct pass *p)
 	enum store_status rs = store_guest_bound(st, "agenda guests", &p->n);
 	if (rs != ST_OK)
 		return rs;
-	p->met = calloc(p->n, 1);
-	p->tier = calloc(p->n, 1);
-	return p->met && p->tier ? ST_OK : store_fail(st, ST_IO, "out of memory");
+	p->met = xcalloc(p->n, 1);
+	p->tier = xcalloc(p->n, 1);
+	return ST_OK;
 }
 
 static void pass_free(struct pass *p)
@@ -517,23 +498,19 @@ static enum store_status pass_last(struct store *st, struct pass *p, const char 
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
-	int rc = SQLITE_DONE;
-	enum store_status rs = ST_OK;
-	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
 		int k = sqlite3_column_int(s, 1);
 		struct date d;
 		if (id <= 0 || (size_t)id >= p->n || k < 0 || k >= LAST_COUNT ||
 		    !col_date(s, 2, &d))
 			continue; /* no such guest, or never (as the seek of contacts_staff says) */
-		if (!p->last[k] && !(p->last[k] = calloc(p->n, sizeof *p->last[k])))
-			rs = store_fail(st, ST_IO, "out of memory");
-		else
-			p->last[k][id] = (uint32_t)(d.y * 10000 + d.m * 100 + d.d);
+		if (!p->last[k])
+			p->last[k] = xcalloc(p->n, sizeof *p->last[k]);
+		p->last[k][id] = (uint32_t)(d.y * 10000 + d.m * 100 + d.d);
 	}
 	sqlite3_reset(s);
-	if (rs != ST_OK)
-		return rs;
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda contacts");
 }
 
@@ -638,10 +615,6 @@ enum store_status agenda_store_agenda(struct store *st, const struct tier_rules 
 		if (!dates.v[i].tier[0])
 			continue;
 		struct agenda_row *to = rows_add(&out);
-		if (!to) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
 		*to = dates.v[i];
 		memset(&dates.v[i], 0, sizeof dates.v[i]); /* moved */
 	}
