@@ -187,8 +187,7 @@ enum store_status complaint_store_add(struct store *st, struct complaint *c)
 			       complaint_category_names[c->category], severity_names[c->severity],
 			       complaint_channel_names[c->channel], c->owner ? c->owner : st->login,
 			       c->staff_involved ? c->staff_involved : "-", c->description);
-	rs = desc ? store_audit(st, "complaint", c->id, "create", NULL, NULL, desc)
-		  : store_fail(st, ST_IO, "out of memory");
+	rs = store_audit(st, "complaint", c->id, "create", NULL, NULL, desc);
 	free(desc);
 	if (rs != ST_OK)
 		goto fail;
@@ -235,11 +234,7 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)ev, *nev + 1, &cap, sizeof **ev)) {
-			sqlite3_reset(s);
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto fail;
-		}
+		vec_reserve((void **)ev, *nev + 1, &cap, sizeof **ev);
 		struct complaint_event *e = &(*ev)[(*nev)++];
 		memset(e, 0, sizeof *e);
 		store_col_copy(s, 0, e->at, sizeof e->at);
@@ -288,10 +283,6 @@ static char *list_sql(const struct complaint_filter *f)
 		sbuf_printf(&b, "%s" WHERE_OVERDUE " ", w);
 	else if (f->open)
 		sbuf_printf(&b, "%s" WHERE_OPEN " ", w);
-	if (b.oom) {
-		sbuf_free(&b);
-		return NULL;
-	}
 	return sbuf_detach(&b);
 }
 
@@ -334,8 +325,6 @@ enum store_status complaint_store_list(struct store *st, const struct complaint_
 		return rs;
 	}
 	char *sql = list_sql(f);
-	if (!sql)
-		return store_fail(st, ST_IO, "out of memory");
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	free(sql);
@@ -349,16 +338,11 @@ enum store_status complaint_store_list(struct store *st, const struct complaint_
 		bind_named_text(s, ":resolved", cut.resolved);
 	}
 	size_t cap = 0;
-	rs = ST_OK;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			break;
-		}
+		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 		read_row(s, &(*out)[(*n)++]);
 	}
-	if (rs == ST_OK && rc != SQLITE_DONE)
-		rs = store_sqlfail(st, rc, "complaints");
+	rs = rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "complaints");
 	sqlite3_finalize(s);
 	if (rs != ST_OK) {
 		for (size_t i = 0; i < *n; i++)
@@ -651,8 +635,6 @@ enum store_status complaint_store_explain(struct store *st, struct strv *out)
 	for (size_t i = 0; i < nf + 3; i++) {
 		const char *fixed = i == nf ? sql_prior : i == nf + 1 ? sql_events : sql_get;
 		char *sql = i < nf ? list_sql(&filters[i]) : xstrdup(fixed);
-		if (!sql)
-			return store_fail(st, ST_IO, "out of memory");
 		enum store_status rs = store_explain(st, NULL, sql, out);
 		free(sql);
 		if (rs != ST_OK)
