@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/demo.h"
+#include "demo/demo.h"
 #include "config/paths.h"
 #include "core/date.h"
 #include "core/strv.h"

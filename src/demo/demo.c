@@ -1,4 +1,4 @@
-#include "cli/demo.h"
+#include "demo/demo.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/demo_data.h"
+#include "demo/demo_data.h"
 #include "core/guest.h"
 #include "core/visit.h"
 #include "store/guest_store.h"

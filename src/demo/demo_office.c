@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/demo.h"
+#include "demo/demo.h"
 #include "core/complaint.h"
-#include "core/demo_data.h"
+#include "demo/demo_data.h"
 #include "store/agenda_store.h"
 #include "store/alert_store.h"
 #include "store/complaint_store.h"

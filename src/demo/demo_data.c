@@ -1,4 +1,4 @@
-#include "core/demo_data.h"
+#include "demo/demo_data.h"
 
 #include <stdio.h>
 #include <string.h>
