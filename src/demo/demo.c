@@ -10,6 +10,7 @@
 #include "core/guest.h"
 #include "core/visit.h"
 #include "store/guest_store.h"
+#include "store/store_bulk.h"
 #include "store/visit_store.h"
 
 /* Same seed, same data on every machine: no libm, and no fused multiply-add (GCC does not fuse

@@ -81,18 +81,6 @@ int64_t store_data_version(struct store *st);
  * others keep writing. Fails with ST_INVALID if dest exists. */
 enum store_status store_backup(struct store *st, const char *dest);
 
-/* Bulk loading into a new database (STORE_BULK only): store_bulk_begin drops the secondary
- * indexes and the triggers (keeping their definitions) so that rows go in without index upkeep,
- * and store_bulk_end builds them again, each in one sorted pass, and fills the table of monthly
- * figures the triggers keep (guest_month) from the visits: it is not kept in between. New
- * guests' search keys are kept in memory meanwhile; store_bulk_end sorts and writes them on a
- * second thread into a scratch file beside the database (DB-keys) while it builds the indexes,
- * then copies them in. Between the two, lookups that would use those indexes scan instead: the
- * loader must not depend on them (a phone check with force). A process that dies in between
- * leaves a database without those indexes: bulk loading is for new databases only. */
-enum store_status store_bulk_begin(struct store *st);
-enum store_status store_bulk_end(struct store *st);
-
 /* Writes one audit row that describes a whole operation ("demo: 1000 guests"), in its own
  * transaction unless one is open. */
 enum store_status store_log(struct store *st, const char *entity, const char *action,

@@ -93,6 +93,11 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 /* Stages one search key of a new guest during bulk loading (store_bulk_end writes them all in
  * key order). */
 enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id);
+/* Frees what bulk loading keeps (store_close). */
+void store_bulk_free(struct store *st);
+/* Sets the journal mode: MAITRE_JOURNAL_MODE (default WAL), or none while loading a private
+ * file. */
+enum store_status store_set_journal_mode(struct store *st, bool none);
 /* Binds text or NULL (for NULL or ""). */
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Copy of column i as a string (NULL when SQL NULL). Caller frees. */

@@ -16,6 +16,7 @@
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/store.h"
+#include "store/store_bulk.h"
 #include "store/visit_store.h"
 
 #include "testdb.h"

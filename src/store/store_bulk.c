@@ -1,0 +1,313 @@
+/* store_bulk.c — loading a new database in bulk (the demo): the indexes and triggers dropped
+ * and built again in one sorted pass each, and the guests' search keys staged in memory and
+ * written in key order. */
+#include "config.h"
+
+#include "store/store_bulk.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/strv.h"
+#include "store/store_int.h"
+
+/* Search keys staged during bulk loading: the strings in blocks that never move, and an array
+ * of (key, guest) that is sorted once at the end. */
+#define BULK_BLOCK (1u << 20)
+struct bulk_key {
+	uint64_t head; /* the key's first 8 bytes, big-endian: most comparisons end here */
+	const char *key;
+	int64_t guest_id;
+};
+struct bulk_keys {
+	char **blocks;
+	size_t nblocks, capblocks, used; /* used: bytes taken in the last block */
+	struct bulk_key *v;
+	size_t n, cap;
+};
+
+static void bulk_keys_free(struct bulk_keys *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->nblocks; i++)
+		free(b->blocks[i]);
+	free(b->blocks);
+	free(b->v);
+	free(b);
+}
+
+enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id)
+{
+	struct bulk_keys *b = st->bulk_keys;
+	size_t len = strlen(key) + 1;
+	if (!b || len > BULK_BLOCK)
+		return store_fail(st, ST_INVALID, "search key: not bulk loading, or a key too long");
+	if (!b->nblocks || b->used + len > BULK_BLOCK) {
+		char *blk = malloc(BULK_BLOCK);
+		if (!blk || !vec_reserve((void **)&b->blocks, b->nblocks + 1, &b->capblocks,
+					 sizeof *b->blocks)) {
+			free(blk);
+			return store_fail(st, ST_IO, "out of memory");
+		}
+		b->blocks[b->nblocks++] = blk;
+		b->used = 0;
+	}
+	if (!vec_reserve((void **)&b->v, b->n + 1, &b->cap, sizeof *b->v))
+		return store_fail(st, ST_IO, "out of memory");
+	char *k = b->blocks[b->nblocks - 1] + b->used;
+	memcpy(k, key, len);
+	b->used += len;
+	uint64_t head = 0;
+	for (size_t i = 0; i < 8; i++)
+		head = head << 8 | (i < len ? (unsigned char)k[i] : 0);
+	b->v[b->n].head = head;
+	b->v[b->n].key = k;
+	b->v[b->n++].guest_id = guest_id;
+	return ST_OK;
+}
+
+static int bulk_key_cmp(const void *pa, const void *pb)
+{
+	const struct bulk_key *a = pa, *b = pb;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
+	int c = strcmp(a->key, b->key); /* byte order = SQLite's BINARY collation for UTF-8 */
+	if (c)
+		return c;
+	return (a->guest_id > b->guest_id) - (a->guest_id < b->guest_id);
+}
+
+/* Writes the sorted keys into db's search_key in key order, so that each insert lands at the
+ * end of the index. An SQLite result code. */
+static int bulk_keys_insert(sqlite3 *db, const struct bulk_keys *b)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)",
+				    -1, &s, NULL);
+	for (size_t i = 0; i < b->n && rc == SQLITE_OK; i++) {
+		if (i && bulk_key_cmp(&b->v[i - 1], &b->v[i]) == 0)
+			continue;
+		sqlite3_bind_text(s, 1, b->v[i].key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, b->v[i].guest_id);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The second thread of store_bulk_end: sorts the staged keys and writes them into a table of
+ * the same definition in a scratch database beside the main one, while the main connection
+ * builds the other indexes. The main connection then copies the table whole (SQLite's
+ * transfer of an empty table's records, without re-sorting or re-checking them). */
+struct keys_job {
+	struct bulk_keys *b;
+	const char *table_sql; /* CREATE TABLE search_key ... as in the main database */
+	char *path;            /* the scratch database */
+	int rc;                /* SQLITE_OK when path holds every key */
+};
+
+static void *bulk_keys_job(void *arg)
+{
+	struct keys_job *j = arg;
+	qsort(j->b->v, j->b->n, sizeof *j->b->v, bulk_key_cmp);
+	sqlite3 *db = NULL;
+	int fd = open(j->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		j->rc = SQLITE_CANTOPEN;
+		return NULL;
+	}
+	close(fd);
+	j->rc = sqlite3_open_v2(j->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+					      SQLITE_OPEN_NOMUTEX,
+				NULL);
+	if (j->rc == SQLITE_OK)
+		j->rc = sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+					 "PRAGMA cache_size=-262144; BEGIN",
+				     NULL, NULL, NULL);
+	if (j->rc == SQLITE_OK)
+		j->rc = sqlite3_exec(db, j->table_sql, NULL, NULL, NULL);
+	if (j->rc == SQLITE_OK)
+		j->rc = bulk_keys_insert(db, j->b);
+	if (j->rc == SQLITE_OK)
+		j->rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(db);
+	return NULL;
+}
+
+enum store_status store_bulk_begin(struct store *st)
+{
+	if (!st->bulk)
+		return store_fail(st, ST_INVALID, "bulk loading needs a store opened with STORE_BULK");
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT type, name, sql FROM sqlite_master WHERE (type = 'index' OR "
+				    "type = 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+				    -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlfail(st, rc, "bulk");
+	/* the indexes and the triggers (which keep guest_month: refilled at the end) */
+	struct strv drops = {0}, sqls = {0};
+	enum store_status rs = ST_OK;
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *q = xasprintf("DROP %s \"%s\"", sqlite3_column_text(s, 0),
+				    sqlite3_column_text(s, 1));
+		if (!q || strv_push(&drops, q) != 0 ||
+		    strv_push(&sqls, (const char *)sqlite3_column_text(s, 2)) != 0)
+			rs = store_fail(st, ST_IO, "out of memory");
+		free(q);
+	}
+	if (rs == ST_OK && rc != SQLITE_DONE) /* the schema not read to its end: drop nothing */
+		rs = store_sqlfail(st, rc, "bulk");
+	sqlite3_finalize(s);
+	/* store_bulk_end creates again those dropped, and only those */
+	size_t dropped = 0;
+	while (rs == ST_OK && dropped < drops.n && (rs = store_exec(st, drops.v[dropped])) == ST_OK)
+		dropped++;
+	for (size_t i = dropped; i < sqls.n; i++)
+		free(sqls.v[i]);
+	st->bulk_indexes = sqls.v; /* owned now */
+	st->nbulk_indexes = dropped;
+	strv_free(&drops);
+	/* search keys of new guests are staged in memory, then written in key order at the end */
+	if (rs == ST_OK && !(st->bulk_keys = calloc(1, sizeof *st->bulk_keys)))
+		rs = store_fail(st, ST_IO, "out of memory");
+	if (rs == ST_OK)
+		rs = store_exec(st, "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 0);"
+				    "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 100000)");
+	/* a private file is seen by no one until it is complete, and its loader writes every row
+	 * with ids it has just been given: no foreign key lookups per row while loading */
+	if (rs == ST_OK && st->private_file)
+		rs = store_exec(st, "PRAGMA foreign_keys=OFF");
+	st->bulk_active = rs == ST_OK;
+	return rs;
+}
+
+/* The time since *t0, which is set to now; logged as a bulk-loading step when profiling. */
+static void bulk_step(struct store *st, struct timespec *t0, const char *what)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (st->profile)
+		fprintf(stderr, "%10.1f ms  %.80s\n",
+			(double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+				(double)(t1.tv_nsec - t0->tv_nsec) / 1e6,
+			what);
+	*t0 = t1;
+}
+
+/* Copies the search keys that job wrote into its scratch database; on any failure there, writes
+ * them from memory on this connection instead. */
+static enum store_status bulk_keys_copy(struct store *st, struct keys_job *j)
+{
+	enum store_status rs = ST_IO;
+	if (j->rc == SQLITE_OK && j->path) {
+		char *q = sqlite3_mprintf("ATTACH %Q AS bulk_keys", j->path);
+		rs = q ? store_exec(st, q) : ST_IO;
+		sqlite3_free(q);
+		if (rs == ST_OK) {
+			rs = store_exec(st, "INSERT INTO main.search_key SELECT * FROM bulk_keys.search_key");
+			if (store_exec(st, "DETACH bulk_keys") != ST_OK && rs == ST_OK)
+				rs = ST_IO;
+		}
+	}
+	if (rs != ST_OK) {
+		if (j->path) /* the thread may not have sorted them */
+			qsort(j->b->v, j->b->n, sizeof *j->b->v, bulk_key_cmp);
+		int rc = bulk_keys_insert(st->db, j->b);
+		rs = rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "search keys");
+	}
+	if (j->path)
+		unlink(j->path);
+	return rs;
+}
+
+enum store_status store_bulk_end(struct store *st)
+{
+	enum store_status rs = ST_OK;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* the search keys go into a scratch database on a second thread meanwhile */
+	struct keys_job job = {st->bulk_keys, NULL, NULL, SQLITE_ERROR};
+	pthread_t keys_thread;
+	bool threaded = false;
+	if (st->bulk_active && job.b && job.b->n) {
+		sqlite3_stmt *s = store_prep(st, "SELECT sql FROM sqlite_master WHERE name = 'search_key'");
+		const char *db = sqlite3_db_filename(st->db, "main");
+		if (s && sqlite3_step(s) == SQLITE_ROW && db && *db) {
+			job.table_sql = sqlite3_mprintf("%s", sqlite3_column_text(s, 0));
+			job.path = sqlite3_mprintf("%s-keys", db);
+		}
+		if (s)
+			sqlite3_reset(s);
+		unlink(job.path ? job.path : "");
+		threaded = job.table_sql && job.path &&
+			   pthread_create(&keys_thread, NULL, bulk_keys_job, &job) == 0;
+		if (!threaded) {
+			sqlite3_free(job.path);
+			job.path = NULL;
+			qsort(job.b->v, job.b->n, sizeof *job.b->v, bulk_key_cmp);
+			job.rc = SQLITE_ERROR;
+		}
+	}
+	if (st->bulk_active) {
+		rs = store_exec(st, "INSERT INTO search_text(search_text) VALUES ('optimize');"
+				    "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 4);"
+				    "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 16)");
+		bulk_step(st, &t0, "trigram index: merged");
+	}
+	for (size_t i = 0; i < st->nbulk_indexes; i++) {
+		if (rs == ST_OK) {
+			rs = store_exec(st, st->bulk_indexes[i]);
+			bulk_step(st, &t0, st->bulk_indexes[i]);
+		}
+		free(st->bulk_indexes[i]);
+	}
+	free(st->bulk_indexes);
+	st->bulk_indexes = NULL;
+	st->nbulk_indexes = 0;
+	if (st->bulk_active && rs == ST_OK) {
+		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL
+				    "DELETE FROM guest_last;" GUEST_LAST_FILL);
+		bulk_step(st, &t0, "guest_month: filled");
+	}
+	if (threaded)
+		pthread_join(keys_thread, NULL);
+	bulk_step(st, &t0, "search keys: sorted and written apart");
+	if (st->bulk_active && job.b && job.b->n && rs == ST_OK)
+		rs = bulk_keys_copy(st, &job);
+	else if (job.path)
+		unlink(job.path);
+	bulk_step(st, &t0, "search keys: copied");
+	sqlite3_free((char *)job.table_sql);
+	sqlite3_free(job.path);
+	bulk_keys_free(st->bulk_keys);
+	st->bulk_keys = NULL;
+	st->bulk_active = false;
+	if (rs == ST_OK && st->private_file) {
+		rs = store_exec(st, "PRAGMA foreign_keys=ON");
+		if (rs == ST_OK)
+			rs = store_set_journal_mode(st, false);
+		st->private_file = rs != ST_OK;
+	}
+	return rs;
+}
+
+void store_bulk_free(struct store *st)
+{
+	for (size_t i = 0; i < st->nbulk_indexes; i++)
+		free(st->bulk_indexes[i]);
+	free(st->bulk_indexes);
+	st->bulk_indexes = NULL;
+	st->nbulk_indexes = 0;
+	bulk_keys_free(st->bulk_keys);
+	st->bulk_keys = NULL;
+}

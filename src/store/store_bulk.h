@@ -1,0 +1,19 @@
+/* store_bulk.h — loading a new database in bulk (maitre demo). */
+#ifndef MAITRE_STORE_BULK_H
+#define MAITRE_STORE_BULK_H
+
+#include "store/store.h"
+
+/* Bulk loading into a new database (STORE_BULK only): store_bulk_begin drops the secondary
+ * indexes and the triggers (keeping their definitions) so that rows go in without index upkeep,
+ * and store_bulk_end builds them again, each in one sorted pass, and fills the table of monthly
+ * figures the triggers keep (guest_month) from the visits: it is not kept in between. New
+ * guests' search keys are kept in memory meanwhile; store_bulk_end sorts and writes them on a
+ * second thread into a scratch file beside the database (DB-keys) while it builds the indexes,
+ * then copies them in. Between the two, lookups that would use those indexes scan instead: the
+ * loader must not depend on them (a phone check with force). A process that dies in between
+ * leaves a database without those indexes: bulk loading is for new databases only. */
+enum store_status store_bulk_begin(struct store *st);
+enum store_status store_bulk_end(struct store *st);
+
+#endif
