@@ -11,6 +11,8 @@
 #include "store/agenda_store.h"
 #include "store/search_store.h"
 #include "tui/draw.h"
+#include "tui/list_cursor.h"
+#include "tui/marks_cache.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
 

@@ -15,6 +15,8 @@
 #include "store/alert_store.h"
 #include "store/search_store.h"
 #include "tui/draw.h"
+#include "tui/marks_cache.h"
+#include "tui/row_window.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
 

@@ -14,6 +14,8 @@
 #include "store/complaint_store.h"
 #include "tui/complaint_ui.h"
 #include "tui/draw.h"
+#include "tui/list_cursor.h"
+#include "tui/marks_cache.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
 

@@ -8,6 +8,7 @@
 #include "store/report_store.h"
 #include "store/search_store.h"
 #include "tui/draw.h"
+#include "tui/list_cursor.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
 

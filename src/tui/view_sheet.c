@@ -22,6 +22,8 @@
 #include "store/sheet_store.h"
 #include "store/agenda_store.h"
 #include "tui/draw.h"
+#include "tui/marks_cache.h"
+#include "tui/row_window.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
 

@@ -7,6 +7,8 @@
 #include "core/strv.h"
 #include "store/visit_store.h"
 #include "tui/draw.h"
+#include "tui/list_cursor.h"
+#include "tui/marks_cache.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
 

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "tui/draft.h"
 #include "tui/draw.h"
+#include "tui/row_window.h"
 #include "tui/widgets.h"
 
 #include "testdb.h"
