@@ -25,6 +25,11 @@ void demo_rng_seed(struct demo_rng *r, uint64_t seed);
 /* Seeds r with an independent stream for (seed, a, b): e.g. guest index and purpose, so that
  * one guest's data does not depend on how many numbers another guest consumed. */
 void demo_rng_stream(struct demo_rng *r, uint64_t seed, uint64_t a, uint64_t b);
+/* The purposes of the generator's random streams (demo_rng_stream): one guest's data never
+ * depends on another's, nor one purpose's on another's. S_MONTH + m: the visits of month m. */
+enum demo_stream {
+	S_CLASS = 1, S_PROFILE, S_PLAN, S_SCALE, S_PHONE_KEY, S_MONTH = 100, S_OFFICE = 900
+};
 /* The next 64 random bits. */
 uint64_t demo_rng_next(struct demo_rng *r);
 /* A uniform whole number in [lo, hi] (inclusive; lo ≤ hi). */

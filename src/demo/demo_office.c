@@ -15,8 +15,6 @@
 #include "store/complaint_store.h"
 #include "store/visit_store.h"
 
-enum { S_OFFICE = 900 }; /* the random stream of the office history */
-
 #define MAX_CONTACTS 3000
 #define MAX_COMPLAINTS 400
 
