@@ -164,13 +164,24 @@ static const char *pick_surname(struct demo_rng *r)
 	return DEMO_PICK_W(r, demo_surnames);
 }
 
+/* Who a guest is, as drawn by the first steps; the later steps keep to it. */
+struct who {
+	struct demo_class c;
+	bool latin, female, hui, gov;
+	const char *surname, *title; /* title: 局长, 总 ..., 先生 / 女士, or Mr / Ms / Dr */
+	char given[32];
+	struct demo_job job;
+	int by, ty; /* birth year, this year */
+};
+
 /* The people around the guest (driver, secretary, office director, spouse, child), each with
- * their own preferences and dates; *people counts them. */
-static void add_people(struct guest *g, struct demo_rng *r, const char *surname, bool female,
-		       const char *title, bool gov, int guest_birth_year, int this_year, bool latin,
-		       long *people)
+ * their own preferences and dates. Returns how many. */
+static long add_people(struct demo_rng *r, const struct who *w, struct guest *g)
 {
-	int by = guest_birth_year, ty = this_year;
+	const char *surname = w->surname, *title = w->title;
+	bool female = w->female, gov = w->gov, latin = w->latin;
+	int by = w->by, ty = w->ty;
+	long people = 0;
 	char name[64], given[16];
 	bool senior = is_senior(title);
 	if (senior && demo_rng_chance(r, 0.45)) {
@@ -186,7 +197,7 @@ static void add_people(struct guest *g, struct demo_rng *r, const char *surname,
 		if (p >= 0 && demo_rng_chance(r, 0.3))
 			guest_add_pref(g, p, PREF_HABIT, SEV_NONE,
 				       demo_rng_chance(r, 0.5) ? "不喝酒，上一壶茶" : "工作餐要面食");
-		(*people)++;
+		people++;
 	}
 	if (senior && demo_rng_chance(r, 0.2)) {
 		bool f = demo_rng_chance(r, 0.6);
@@ -203,7 +214,7 @@ static void add_people(struct guest *g, struct demo_rng *r, const char *surname,
 		int p = guest_add_person(g, "秘书", name, note);
 		if (p >= 0 && demo_rng_chance(r, 0.3))
 			add_birthday(g, r, p, by + 10, by + 25, ty - 22, 0.3);
-		(*people)++;
+		people++;
 	}
 	if (gov && demo_rng_chance(r, 0.15)) {
 		const char *s = pick_surname(r);
@@ -214,7 +225,7 @@ static void add_people(struct guest *g, struct demo_rng *r, const char *surname,
 			struct taste_state ts = {0};
 			add_food(g, r, p, PREF_TASTE, demo_tastes, demo_tastes_n, &ts, SEV_NONE);
 		}
-		(*people)++;
+		people++;
 	}
 	if (demo_rng_chance(r, 0.18)) { /* spouse */
 		char sname[64];
@@ -246,7 +257,7 @@ static void add_people(struct guest *g, struct demo_rng *r, const char *surname,
 			if (demo_rng_chance(r, 0.5))
 				add_anniversary(g, r, by + 22, by + 32, ty);
 		}
-		(*people)++;
+		people++;
 	}
 	if (demo_rng_chance(r, 0.10)) { /* child */
 		bool daughter = demo_rng_chance(r, 0.5);
@@ -280,8 +291,9 @@ static void add_people(struct guest *g, struct demo_rng *r, const char *surname,
 			if (demo_rng_chance(r, 0.7))
 				add_birthday(g, r, p, by + 22, by + 36, ty - 1, 0.8);
 		}
-		(*people)++;
+		people++;
 	}
+	return people;
 }
 
 static const char *spending_for(struct demo_rng *r, struct demo_class c)
@@ -323,79 +335,89 @@ static void join_looks(struct demo_rng *r, bool female, char *buf, size_t len)
 	}
 }
 
-/* Fills g (initialised, empty) with guest i. */
-long demo_guest_make(const struct demo_guest_ctx *cx, long i, struct guest *g)
+/* The name, the title staff use, the work unit and where the guest comes from: a foreign guest
+ * (one in twenty) or a Chinese one, 回族 sometimes. */
+static void draw_name(struct demo_rng *r, struct who *w, struct guest *g)
 {
-	struct demo_rng rr, *r = &rr;
-	struct demo_class c = demo_class_of(cx->seed, i);
-	demo_rng_stream(r, cx->seed, (uint64_t)i, S_PROFILE);
-	bool latin = demo_rng_chance(r, 0.05);
-	bool female = demo_rng_chance(r, 0.22);
-	bool hui = false, gov = false;
-	char buf[512], given[32];
-	const char *surname, *title;
-	struct demo_job job;
-	int ty = cx->this_year;
-	int by = ty - (int)demo_rng_range(r, 26, 72);
-
-	if (latin) {
-		surname = DEMO_PICK(r, demo_latin_family);
-		snprintf(given, sizeof given, "%s",
-			 female ? DEMO_PICK(r, demo_latin_female) : DEMO_PICK(r, demo_latin_male));
-		demo_job_foreign(r, &job);
-		title = demo_rng_chance(r, 0.08) ? "Dr" : female ? "Ms" : "Mr";
-		snprintf(buf, sizeof buf, "%s %s", title, surname);
+	char buf[512];
+	w->latin = demo_rng_chance(r, 0.05);
+	w->female = demo_rng_chance(r, 0.22);
+	w->hui = w->gov = false;
+	w->by = w->ty - (int)demo_rng_range(r, 26, 72);
+	if (w->latin) {
+		w->surname = DEMO_PICK(r, demo_latin_family);
+		snprintf(w->given, sizeof w->given, "%s",
+			 w->female ? DEMO_PICK(r, demo_latin_female) : DEMO_PICK(r, demo_latin_male));
+		demo_job_foreign(r, &w->job);
+		w->title = demo_rng_chance(r, 0.08) ? "Dr" : w->female ? "Ms" : "Mr";
+		snprintf(buf, sizeof buf, "%s %s", w->title, w->surname);
 		guest_set(g, GF_NAME, buf);
 		guest_set(g, GF_NATIVE_PLACE, DEMO_PICK(r, demo_latin_countries));
-	} else {
-		surname = pick_surname(r);
-		demo_given_name(r, female, given, sizeof given);
-		demo_job(r, female, &job);
-		title = job.title ? job.title : female ? "女士" : "先生";
-		gov = strstr(job.employer, "局") || strstr(job.employer, "委员会") ||
-		      strstr(job.employer, "中共") || strstr(job.employer, "政府") ||
-		      strstr(job.employer, "办事处");
-		snprintf(buf, sizeof buf, "%s%s", surname, title);
-		guest_set(g, GF_NAME, buf);
-		hui = demo_rng_chance(r, 0.05);
-		if (hui)
-			guest_set(g, GF_ETHNICITY, "回族");
-		else if (demo_rng_chance(r, 0.55))
-			guest_set(g, GF_ETHNICITY, DEMO_PICK_W(r, demo_ethnicities));
-		if (demo_rng_chance(r, 0.7))
-			guest_set(g, GF_NATIVE_PLACE, DEMO_PICK_W(r, demo_native_places));
+		return;
 	}
-	guest_set(g, GF_FAMILY_NAME, surname);
-	guest_set(g, GF_GIVEN_NAME, given);
+	w->surname = pick_surname(r);
+	demo_given_name(r, w->female, w->given, sizeof w->given);
+	demo_job(r, w->female, &w->job);
+	w->title = w->job.title ? w->job.title : w->female ? "女士" : "先生";
+	const char *e = w->job.employer;
+	w->gov = strstr(e, "局") || strstr(e, "委员会") || strstr(e, "中共") || strstr(e, "政府") ||
+		 strstr(e, "办事处");
+	snprintf(buf, sizeof buf, "%s%s", w->surname, w->title);
+	guest_set(g, GF_NAME, buf);
+	w->hui = demo_rng_chance(r, 0.05);
+	if (w->hui)
+		guest_set(g, GF_ETHNICITY, "回族");
+	else if (demo_rng_chance(r, 0.55))
+		guest_set(g, GF_ETHNICITY, DEMO_PICK_W(r, demo_ethnicities));
+	if (demo_rng_chance(r, 0.7))
+		guest_set(g, GF_NATIVE_PLACE, DEMO_PICK_W(r, demo_native_places));
+}
+
+/* The name's parts, gender, work, sales manager and spending power. */
+static void set_identity(struct demo_rng *r, const struct who *w, struct guest *g)
+{
+	guest_set(g, GF_FAMILY_NAME, w->surname);
+	guest_set(g, GF_GIVEN_NAME, w->given);
 	if (demo_rng_chance(r, 0.97))
-		guest_set(g, GF_GENDER, female ? "female" : "male");
-	if (job.employer[0])
-		guest_set(g, GF_EMPLOYER, job.employer);
-	if (job.position)
-		guest_set(g, GF_POSITION, job.position);
+		guest_set(g, GF_GENDER, w->female ? "female" : "male");
+	if (w->job.employer[0])
+		guest_set(g, GF_EMPLOYER, w->job.employer);
+	if (w->job.position)
+		guest_set(g, GF_POSITION, w->job.position);
 	guest_set(g, GF_SALES_MANAGER, DEMO_PICK_W(r, demo_sales_managers));
-	guest_set(g, GF_SPENDING_POWER, spending_for(r, c));
+	guest_set(g, GF_SPENDING_POWER, spending_for(r, w->c));
+}
+
+/* How staff recognise the guest: looks, height and weight, character. */
+static void add_looks(struct demo_rng *r, const struct who *w, struct guest *g)
+{
+	char buf[512];
 	if (demo_rng_chance(r, 0.45)) {
-		join_looks(r, female, buf, sizeof buf);
+		join_looks(r, w->female, buf, sizeof buf);
 		guest_set(g, GF_LOOKS, buf);
 	}
 	if (demo_rng_chance(r, 0.3)) {
-		long h = female ? demo_rng_range(r, 152, 172) : demo_rng_range(r, 163, 188);
+		long h = w->female ? demo_rng_range(r, 152, 172) : demo_rng_range(r, 163, 188);
 		/* a body-mass index of 19..29 */
-		long w = h * h * demo_rng_range(r, 19, 29) / 10000;
+		long kg = h * h * demo_rng_range(r, 19, 29) / 10000;
 		snprintf(buf, sizeof buf, "%ld", h);
 		guest_set(g, GF_HEIGHT_CM, buf);
 		if (demo_rng_chance(r, 0.8)) {
-			snprintf(buf, sizeof buf, "%ld", w);
+			snprintf(buf, sizeof buf, "%ld", kg);
 			guest_set(g, GF_WEIGHT_KG, buf);
 		}
 	}
 	if (demo_rng_chance(r, 0.35))
 		guest_set(g, GF_CHARACTER, DEMO_PICK(r, demo_characters));
+}
 
-	/* phones: mobiles in slots 3i and 3i+1, an office landline for index i */
-	long nmob = demo_rng_chance(r, 0.03) ? 0 : demo_rng_chance(r, 0.12) && !latin ? 2 : 1;
-	bool landline = (uint64_t)i < DEMO_LANDLINE_SLOTS && job.employer[0] &&
+/* Phones: mobiles in slots 3i and 3i+1, an office landline for index i; everyone has one. */
+static void add_phones(struct demo_rng *r, const struct demo_guest_ctx *cx, long i,
+		       const struct who *w, struct guest *g)
+{
+	char buf[64];
+	long nmob = demo_rng_chance(r, 0.03) ? 0 : demo_rng_chance(r, 0.12) && !w->latin ? 2 : 1;
+	bool landline = (uint64_t)i < DEMO_LANDLINE_SLOTS && w->job.employer[0] &&
 			(nmob == 0 || demo_rng_chance(r, 0.22));
 	for (long k = 0; k < nmob; k++) {
 		demo_mobile(r, cx->mobile_key, (uint64_t)i * 3 + (uint64_t)k, buf);
@@ -409,59 +431,70 @@ long demo_guest_make(const struct demo_guest_ctx *cx, long i, struct guest *g)
 		demo_mobile(r, cx->mobile_key, (uint64_t)i * 3, buf);
 		guest_add_phone(g, "mobile", buf);
 	}
+}
 
-	/* safety data first, then preferences that fit with it */
-	struct taste_state ts = {0};
-	if (hui) {
+/* Safety data (taboos, allergies, health), which rules food out of ts for what follows: pork
+ * (and often alcohol) for every 回族 guest. */
+static void add_safety(struct demo_rng *r, const struct who *w, struct guest *g,
+		       struct taste_state *ts)
+{
+	if (w->hui) {
 		const struct demo_food_item *pork = taboo_of(DEMO_PORK), *drink = taboo_of(DEMO_ALCOHOL);
 		guest_add_pref(g, -1, PREF_TABOO, SEV_HIGH, pork->text);
-		ts.avoid |= pork->excl;
-		take(&ts, pork->text);
+		ts->avoid |= pork->excl;
+		take(ts, pork->text);
 		if (demo_rng_chance(r, 0.4)) {
 			guest_add_pref(g, -1, PREF_TABOO, SEV_MEDIUM, drink->text);
-			ts.avoid |= drink->excl;
-			take(&ts, drink->text);
+			ts->avoid |= drink->excl;
+			take(ts, drink->text);
 		}
 		if (demo_rng_chance(r, 0.4))
 			guest_set(g, GF_RELIGION, "伊斯兰教");
 	}
 	if (demo_rng_chance(r, 0.12))
-		add_food(g, r, -1, PREF_TABOO, demo_taboos, demo_taboos_n, &ts, SEV_COUNT);
+		add_food(g, r, -1, PREF_TABOO, demo_taboos, demo_taboos_n, ts, SEV_COUNT);
 	if (demo_rng_chance(r, 0.10)) {
-		add_food(g, r, -1, PREF_ALLERGY, demo_allergies, demo_allergies_n, &ts, SEV_NONE);
+		add_food(g, r, -1, PREF_ALLERGY, demo_allergies, demo_allergies_n, ts, SEV_NONE);
 		if (demo_rng_chance(r, 0.15))
-			add_food(g, r, -1, PREF_ALLERGY, demo_allergies, demo_allergies_n, &ts,
-				 SEV_NONE);
+			add_food(g, r, -1, PREF_ALLERGY, demo_allergies, demo_allergies_n, ts, SEV_NONE);
 	}
 	if (demo_rng_chance(r, 0.03)) {
 		const struct demo_food_item *h = &demo_health[demo_rng_range(r, 0, (long)demo_health_n - 1)];
 		guest_set(g, GF_HEALTH, h->text);
-		ts.avoid |= h->excl;
+		ts->avoid |= h->excl;
 	}
+}
+
+/* Tastes, usual dishes, habits and a dislike that fit with the safety data in ts. */
+static void add_tastes(struct demo_rng *r, struct guest *g, struct taste_state *ts)
+{
 	if (demo_rng_chance(r, 0.75)) {
-		add_food(g, r, -1, PREF_TASTE, demo_tastes, demo_tastes_n, &ts, SEV_NONE);
+		add_food(g, r, -1, PREF_TASTE, demo_tastes, demo_tastes_n, ts, SEV_NONE);
 		if (demo_rng_chance(r, 0.25))
-			add_food(g, r, -1, PREF_TASTE, demo_tastes, demo_tastes_n, &ts, SEV_NONE);
+			add_food(g, r, -1, PREF_TASTE, demo_tastes, demo_tastes_n, ts, SEV_NONE);
 	}
 	if (demo_rng_chance(r, 0.8))
-		add_dishes(g, r, -1, &ts, (int)demo_rng_range(r, 1, 4));
+		add_dishes(g, r, -1, ts, (int)demo_rng_range(r, 1, 4));
 	if (demo_rng_chance(r, 0.5)) {
-		add_food(g, r, -1, PREF_HABIT, demo_habits, demo_habits_n, &ts, SEV_NONE);
+		add_food(g, r, -1, PREF_HABIT, demo_habits, demo_habits_n, ts, SEV_NONE);
 		if (demo_rng_chance(r, 0.3))
-			add_food(g, r, -1, PREF_HABIT, demo_habits, demo_habits_n, &ts, SEV_NONE);
+			add_food(g, r, -1, PREF_HABIT, demo_habits, demo_habits_n, ts, SEV_NONE);
 	}
 	if (demo_rng_chance(r, 0.2)) {
 		const char *d = DEMO_PICK(r, demo_dislikes);
 		bool dup = false;
-		for (size_t k = 0; k < ts.ntaken; k++)
-			dup = dup || strcmp(ts.taken[k], d) == 0;
+		for (size_t k = 0; k < ts->ntaken; k++)
+			dup = dup || strcmp(ts->taken[k], d) == 0;
 		if (!dup)
 			guest_add_pref(g, -1, PREF_DISLIKE, SEV_NONE, d);
 	}
+}
 
-	/* dates */
+/* The guest's birthday, and now and then another date of theirs. */
+static void add_dates(struct demo_rng *r, const struct who *w, struct guest *g)
+{
 	if (demo_rng_chance(r, 0.7))
-		add_birthday(g, r, -1, by, by, ty, 0.6);
+		add_birthday(g, r, -1, w->by, w->by, w->ty, 0.6);
 	if (demo_rng_chance(r, 0.05)) {
 		static const char *const labels[] = {"父亲生日", "母亲生日", "公司成立纪念日",
 						     "入职纪念日", "乔迁纪念日"};
@@ -472,8 +505,12 @@ long demo_guest_make(const struct demo_guest_ctx *cx, long i, struct guest *g)
 		guest_add_date(g, -1, DATE_OTHER, labels[demo_rng_range(r, 0, (long)LEN(labels) - 1)],
 			       0, m, d);
 	}
+}
 
-	/* sensitive: only what was learned naturally, so rarely */
+/* Sensitive fields: only what was learned naturally, so rarely. */
+static void add_sensitive(struct demo_rng *r, const struct who *w, struct guest *g)
+{
+	char buf[512];
 	if (demo_rng_chance(r, 0.12)) {
 		static const struct demo_wstr ms[] = {{"已婚", 85}, {"未婚", 8}, {"离异", 5}, {"丧偶", 2}};
 		guest_set(g, GF_MARITAL_STATUS, demo_pick_w(r, ms, LEN(ms)));
@@ -488,38 +525,56 @@ long demo_guest_make(const struct demo_guest_ctx *cx, long i, struct guest *g)
 			 demo_rng_range(r, 1, 999), DEMO_PICK(r, demo_estates), demo_rng_range(r, 1, 30));
 		guest_set(g, GF_HOME_ADDRESS, buf);
 	}
-	if (!hui && demo_rng_chance(r, 0.01))
+	if (!w->hui && demo_rng_chance(r, 0.01))
 		guest_set(g, GF_RELIGION, "佛教");
 	if (demo_rng_chance(r, 0.01)) {
 		static const char *const hist[] = {"曾在部队服役", "早年在上海做药材生意",
 						   "从县里调到市里工作", "在国外读过书"};
 		guest_set(g, GF_PERSONAL_HISTORY, hist[demo_rng_range(r, 0, (long)LEN(hist) - 1)]);
 	}
+}
 
-	/* associated people */
-	long people = 0;
-	add_people(g, r, surname, female, title, gov, by, ty, latin, &people);
-	if (people == 0 && demo_rng_chance(r, 0.08))
-		add_anniversary(g, r, by + 22, by + 32, ty);
-
-	/* tags and notes */
+/* Tags (VIP for most of the top tiers, 公务接待, 清真 ...) and notes. */
+static void add_tags(struct demo_rng *r, const struct who *w, struct guest *g)
+{
+	const struct demo_class c = w->c;
 	if (c.letter >= 0 && c.letter <= 1 && demo_rng_chance(r, 0.8))
 		guest_add_tag(g, "VIP");
 	else if (c.letter >= 2 && c.letter <= 3 && demo_rng_chance(r, 0.35))
 		guest_add_tag(g, "VIP");
-	if (gov && demo_rng_chance(r, 0.15))
+	if (w->gov && demo_rng_chance(r, 0.15))
 		guest_add_tag(g, "公务接待");
-	else if (job.employer[0] && demo_rng_chance(r, 0.12))
+	else if (w->job.employer[0] && demo_rng_chance(r, 0.12))
 		guest_add_tag(g, "商务宴请");
 	if (demo_rng_chance(r, 0.08))
 		guest_add_tag(g, "家宴");
 	if ((c.k <= K_CA || c.k == K_LAPSED) && demo_rng_chance(r, 0.3))
 		guest_add_tag(g, "老客户");
-	if (hui && demo_rng_chance(r, 0.7))
+	if (w->hui && demo_rng_chance(r, 0.7))
 		guest_add_tag(g, "清真");
-	if (hui && demo_rng_chance(r, 0.3))
+	if (w->hui && demo_rng_chance(r, 0.3))
 		guest_add_note(g, "回族，菜品、锅具和餐具都要清真，不能用猪油");
 	if (demo_rng_chance(r, 0.12))
 		guest_add_note(g, DEMO_PICK(r, demo_notes));
+}
+
+long demo_guest_make(const struct demo_guest_ctx *cx, long i, struct guest *g)
+{
+	struct demo_rng r;
+	struct who w = {.c = demo_class_of(cx->seed, i), .ty = cx->this_year};
+	struct taste_state ts = {0};
+	demo_rng_stream(&r, cx->seed, (uint64_t)i, S_PROFILE);
+	draw_name(&r, &w, g);
+	set_identity(&r, &w, g);
+	add_looks(&r, &w, g);
+	add_phones(&r, cx, i, &w, g);
+	add_safety(&r, &w, g, &ts); /* safety data first, then preferences that fit with it */
+	add_tastes(&r, g, &ts);
+	add_dates(&r, &w, g);
+	add_sensitive(&r, &w, g);
+	long people = add_people(&r, &w, g);
+	if (people == 0 && demo_rng_chance(&r, 0.08))
+		add_anniversary(g, &r, w.by + 22, w.by + 32, w.ty);
+	add_tags(&r, &w, g);
 	return people;
 }
