@@ -174,21 +174,132 @@ static void month_end(const struct month_keys *k, char asof[20])
 	snprintf(asof, 20, "%s 23:59:59", k->last);
 }
 
+/* The guest's open alert (*id; 0 when none), or whether a manager closed their alert of month k
+ * (*closed): it is not raised again that month. */
+static enum store_status open_alert(struct store *st, int64_t guest, const struct month_keys *k,
+				    int64_t *id, bool *closed)
+{
+	/* the open alert, else one of this month already closed */
+	sqlite3_stmt *s = store_prep(st, "SELECT id, closed_at FROM alert WHERE guest_id = ?1 AND "
+					 "(closed_at IS NULL OR month = ?2) ORDER BY closed_at IS NULL "
+					 "DESC LIMIT 1");
+	bool row;
+	*id = 0;
+	*closed = false;
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, guest);
+	sqlite3_bind_text(s, 2, k->key, -1, SQLITE_STATIC);
+	enum store_status rs = store_step_maybe(st, s, "open alert", &row);
+	if (rs == ST_OK && row) {
+		*id = sqlite3_column_int64(s, 0);
+		*closed = sqlite3_column_type(s, 1) != SQLITE_NULL;
+	}
+	sqlite3_reset(s);
+	return rs;
+}
+
+/* Whether open alert id says finding a of month k already: its latest event, else the alert
+ * itself when it has none, with the same month, light and reason. *was_light: the light it
+ * says ("" when nothing does), for the audit. */
+static enum store_status says_already(struct store *st, int64_t id, const struct month_keys *k,
+				      const struct alert_finding *a, char was_light[8], bool *same)
+{
+	static const char *const said_sql[2] = {
+		"SELECT month, light, ifnull(reason_code, ''), ifnull(reason_args, ''), reason FROM "
+		"alert_event WHERE alert_id = ?1 ORDER BY id DESC LIMIT 1",
+		"SELECT month, light, ifnull(reason_code, ''), ifnull(reason_args, ''), reason FROM "
+		"alert WHERE id = ?1",
+	};
+	enum store_status rs = ST_OK;
+	bool row = false;
+	*same = false;
+	was_light[0] = '\0';
+	for (int q = 0; q < 2 && !row; q++) {
+		sqlite3_stmt *s = store_prep(st, said_sql[q]);
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, id);
+		if ((rs = store_step_maybe(st, s, "alert history", &row)) != ST_OK)
+			return rs;
+		if (row) {
+			const char *mk = (const char *)sqlite3_column_text(s, 0);
+			const char *li = (const char *)sqlite3_column_text(s, 1);
+			const char *co = (const char *)sqlite3_column_text(s, 2);
+			const char *ar = (const char *)sqlite3_column_text(s, 3);
+			const char *re = (const char *)sqlite3_column_text(s, 4);
+			snprintf(was_light, 8, "%s", li ? li : "");
+			*same = mk && li && strcmp(mk, k->key) == 0 && strcmp(li, a->light) == 0 &&
+				((co && *co) ? strcmp(co, a->code) == 0 && ar && strcmp(ar, a->args) == 0
+					     : re && strcmp(re, a->reason) == 0);
+		}
+		sqlite3_reset(s);
+	}
+	return rs;
+}
+
+/* Writes finding a of month k as a new alert (open_id 0) or as an event of the history of open
+ * alert open_id, with its audit row (was_light: the light it said before, or ""). */
+static enum store_status write_finding(struct store *st, int64_t open_id,
+				       const struct month_keys *k, const struct alert_finding *a,
+				       const char *was_light, const char *now)
+{
+	sqlite3_stmt *s = store_prep(
+	    st, open_id ? "INSERT INTO alert_event(alert_id, month, light, reason, reason_code, "
+			  "reason_args, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+			: "INSERT INTO alert(guest_id, month, light, reason, reason_code, reason_args, "
+			  "tier, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, open_id ? open_id : a->guest);
+	sqlite3_bind_text(s, 2, k->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, a->light, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, a->reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, a->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, a->args, -1, SQLITE_STATIC);
+	if (open_id) {
+		sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(s, 7, a->tier, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	}
+	enum store_status rs = store_step_done(st, s, "alert");
+	if (rs != ST_OK)
+		return rs;
+	int64_t aid = open_id ? open_id : sqlite3_last_insert_rowid(st->db);
+	return store_audit(st, "alert", aid, open_id ? "event" : "create", "light",
+			   open_id && was_light[0] ? was_light : NULL, a->light);
+}
+
+/* Records finding a of month k: a new alert (*created counts it), a new event of the guest's
+ * open alert when the finding differs from what it last said (*noted), or nothing when it
+ * says it already or a manager closed this month's alert. */
+static enum store_status record_finding(struct store *st, const struct month_keys *k,
+					const struct alert_finding *a, const char *now,
+					long *created, long *noted)
+{
+	int64_t open_id;
+	bool closed_this_month, same = false;
+	char was_light[8] = ""; /* the light the open alert last said, for the audit */
+	enum store_status rs = open_alert(st, a->guest, k, &open_id, &closed_this_month);
+	if (rs != ST_OK || closed_this_month)
+		return rs;
+	/* the open alert keeps what it was raised with; a finding that differs from the last it
+	 * says is a new event of its history */
+	if (open_id && ((rs = says_already(st, open_id, k, a, was_light, &same)) != ST_OK || same))
+		return rs;
+	if ((rs = write_finding(st, open_id, k, a, was_light, now)) != ST_OK)
+		return rs;
+	if (open_id)
+		(*noted)++;
+	else
+		(*created)++;
+	return ST_OK;
+}
+
 enum store_status alert_store_detect(struct store *st, const struct tier_rules *r, struct date m,
 				     const char *now, long *created, long *noted)
 {
-	/* the open alert, else one of this month already closed (not raised again) */
-	static const char *open_sql = "SELECT id, closed_at FROM alert WHERE guest_id = ?1 AND "
-				      "(closed_at IS NULL OR month = ?2) ORDER BY closed_at IS NULL DESC LIMIT 1";
-	static const char *last_event_sql =
-		"SELECT month, light, ifnull(reason_code, ''), ifnull(reason_args, ''), reason FROM "
-		"alert_event WHERE alert_id = ?1 ORDER BY id DESC LIMIT 1";
-	static const char *ins_sql =
-		"INSERT INTO alert(guest_id, month, light, reason, reason_code, reason_args, tier, "
-		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char *event_sql =
-		"INSERT INTO alert_event(alert_id, month, light, reason, reason_code, reason_args, at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	const struct month_keys k = store_month_keys(m);
 	char asof[20];
 	*created = *noted = 0;
@@ -204,104 +315,9 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 		return rs;
 	struct alert_finding *v = NULL;
 	size_t n = 0;
-	if ((rs = assess(st, r, &k, asof, 1.0, &v, &n)) != ST_OK)
-		goto out;
-	bool row;
-	for (size_t i = 0; i < n && rs == ST_OK; i++) {
-		const struct alert_finding *a = &v[i];
-		int64_t open_id = 0;
-		char was_light[8] = ""; /* the light the open alert last said, for the audit */
-		bool closed_this_month = false;
-		sqlite3_stmt *s = store_prep(st, open_sql);
-		if (!s) {
-			rs = ST_IO;
-			break;
-		}
-		sqlite3_bind_int64(s, 1, a->guest);
-		sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
-		if ((rs = store_step_maybe(st, s, "open alert", &row)) != ST_OK)
-			break;
-		if (row) {
-			open_id = sqlite3_column_int64(s, 0);
-			closed_this_month = sqlite3_column_type(s, 1) != SQLITE_NULL;
-		}
-		sqlite3_reset(s);
-		if (closed_this_month)
-			continue; /* a manager closed this month's alert: it is not raised again */
-		if (open_id) {
-			/* the open alert keeps what it was raised with; a finding that differs from
-			 * the last it says is a new event of its history */
-			bool same = false;
-			was_light[0] = '\0';
-			for (int q = 0; q < 2 && !same; q++) {
-				s = store_prep(st, q ? "SELECT month, light, ifnull(reason_code, ''), "
-						       "ifnull(reason_args, ''), reason FROM alert "
-						       "WHERE id = ?1"
-						     : last_event_sql);
-				if (!s) {
-					rs = ST_IO;
-					break;
-				}
-				sqlite3_bind_int64(s, 1, open_id);
-				if ((rs = store_step_maybe(st, s, "alert history", &row)) != ST_OK)
-					break;
-				if (row) {
-					const char *mk = (const char *)sqlite3_column_text(s, 0);
-					const char *li = (const char *)sqlite3_column_text(s, 1);
-					const char *co = (const char *)sqlite3_column_text(s, 2);
-					const char *ar = (const char *)sqlite3_column_text(s, 3);
-					const char *re = (const char *)sqlite3_column_text(s, 4);
-					snprintf(was_light, sizeof was_light, "%s", li ? li : "");
-					same = mk && li && strcmp(mk, k.key) == 0 &&
-					       strcmp(li, a->light) == 0 &&
-					       ((co && *co) ? strcmp(co, a->code) == 0 && ar &&
-								  strcmp(ar, a->args) == 0
-							    : re && strcmp(re, a->reason) == 0);
-				}
-				sqlite3_reset(s);
-				if (row)
-					break; /* the latest event says it, or the alert when none */
-			}
-			if (rs != ST_OK)
-				break;
-			if (same)
-				continue;
-		}
-		s = store_prep(st, open_id ? event_sql : ins_sql);
-		if (!s) {
-			rs = ST_IO;
-			break;
-		}
-		if (open_id) {
-			sqlite3_bind_int64(s, 1, open_id);
-			sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, a->light, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 4, a->reason, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 5, a->code, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 6, a->args, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
-		} else {
-			sqlite3_bind_int64(s, 1, a->guest);
-			sqlite3_bind_text(s, 2, k.key, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, a->light, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 4, a->reason, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 5, a->code, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 6, a->args, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 7, a->tier, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
-		}
-		if ((rs = store_step_done(st, s, "alert")) != ST_OK)
-			break;
-		int64_t aid = open_id ? open_id : sqlite3_last_insert_rowid(st->db);
-		if ((rs = store_audit(st, "alert", aid, open_id ? "event" : "create", "light",
-				      open_id && was_light[0] ? was_light : NULL, a->light)) != ST_OK)
-			break;
-		if (open_id)
-			(*noted)++;
-		else
-			(*created)++;
-	}
-out:
+	rs = assess(st, r, &k, asof, 1.0, &v, &n);
+	for (size_t i = 0; i < n && rs == ST_OK; i++)
+		rs = record_finding(st, &k, &v[i], now, created, noted);
 	free(v);
 	if (rs == ST_OK)
 		rs = store_commit(st);
