@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "demo/demo.h"
+#include "demo/demo_office.h"
 #include "config/paths.h"
 #include "core/date.h"
 #include "core/strv.h"

@@ -14,12 +14,10 @@
 #include <stdio.h>
 
 #include "core/date.h"
-#include "core/tier.h"
 #include "store/store.h"
 
 #define DEMO_MAX_GUESTS 10000000L          /* phone numbers stay unique up to here */
 #define DEMO_MAX_VISITS_PER_GUEST 500.0   /* 18 months of lunch and dinner hold ~1,100 */
-#define DEMO_OFFICE_MAX_GUESTS 200000L   /* a back-office history above this would only take time */
 
 struct demo_opts {
 	long guests;             /* 1 .. DEMO_MAX_GUESTS */
@@ -48,18 +46,5 @@ const char *demo_check(struct store *st, const struct demo_opts *o);
  * store_errmsg); the batches committed before a failure stay. */
 enum store_status demo_generate(struct store *st, const struct demo_opts *o, struct demo_stats *out,
 				FILE *progress);
-
-struct demo_office_stats {
-	long contacts, complaints, alerts;
-};
-
-/* The back office's history for the demo restaurant st of `guests` guests (their tiers stored,
- * rules r): the sales managers' calls, visits and banquets (most guests within their tier's
- * cadence, some overdue, some never; at most a few thousand), complaints about recent visits at
- * every stage of recovery (at most a few hundred; some past their deadline on `today`), and the
- * alerts of the last complete month, some with feedback and action items. Same seed, same
- * history. */
-enum store_status demo_office(struct store *st, const struct tier_rules *r, long guests,
-			      uint64_t seed, struct date today, struct demo_office_stats *out);
 
 #endif

@@ -3,11 +3,12 @@
  * alerts of the last complete month with some feedback and action items. Written through the
  * store's own functions, with a simulated clock for the times of the complaints' moves, so the
  * data is what the interface would have written. */
+#include "demo/demo_office.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "demo/demo.h"
 #include "core/complaint.h"
 #include "demo/demo_data.h"
 #include "store/agenda_store.h"
