@@ -60,10 +60,10 @@ static int past_year(int y, int ymax, int m, int d)
 	return y;
 }
 
-/* A birthday for person, the year (known with probability p_year) between ylo and yhi but not
- * after ymax. */
-static void add_birthday(struct guest *g, struct demo_rng *r, int person, int ylo, int yhi,
-			 int ymax, double p_year)
+/* A date of kind for person (-1: the guest), the year (known with probability p_year) between
+ * ylo and yhi but not after ymax. */
+static void add_dated(struct guest *g, struct demo_rng *r, int person, enum date_kind kind,
+		      int ylo, int yhi, int ymax, double p_year)
 {
 	int m, d;
 	random_md(r, &m, &d);
@@ -72,19 +72,19 @@ static void add_birthday(struct guest *g, struct demo_rng *r, int person, int yl
 	if (ylo > yhi)
 		ylo = yhi;
 	int y = demo_rng_chance(r, p_year) ? past_year(birth_year(r, ylo, yhi, m, d), ymax, m, d) : 0;
-	guest_add_date(g, person, DATE_BIRTHDAY, NULL, y, m, d);
+	guest_add_date(g, person, kind, NULL, y, m, d);
 }
 
+static void add_birthday(struct guest *g, struct demo_rng *r, int person, int ylo, int yhi,
+			 int ymax, double p_year)
+{
+	add_dated(g, r, person, DATE_BIRTHDAY, ylo, yhi, ymax, p_year);
+}
+
+/* The guest's wedding anniversary, the year known half the time. */
 static void add_anniversary(struct guest *g, struct demo_rng *r, int ylo, int yhi, int ymax)
 {
-	int m, d;
-	random_md(r, &m, &d);
-	if (yhi > ymax)
-		yhi = ymax;
-	if (ylo > yhi)
-		ylo = yhi;
-	int y = demo_rng_chance(r, 0.5) ? past_year(birth_year(r, ylo, yhi, m, d), ymax, m, d) : 0;
-	guest_add_date(g, -1, DATE_ANNIVERSARY, NULL, y, m, d);
+	add_dated(g, r, -1, DATE_ANNIVERSARY, ylo, yhi, ymax, 0.5);
 }
 
 /* Allergy severity: mostly the usual one for the allergen, sometimes milder or worse. */
