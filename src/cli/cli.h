@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "cli/opt.h"
-#include "cli/table.h"
+#include "export/table.h"
 #include "core/i18n.h"
 #include "store/store.h"
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "cli/table.h"
+#include "export/table.h"
 #include "store/sheet_store.h"
 
 /* Writes the sheet of month (filtered as sheet_store_month) to out in format: the columns id,

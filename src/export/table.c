@@ -1,4 +1,4 @@
-#include "cli/table.h"
+#include "export/table.h"
 
 #include <stdarg.h>
 #include <stddef.h>
