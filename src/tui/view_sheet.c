@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli_sheet.h"
+#include "export/sheet_export.h"
 #include "core/money.h"
 #include "core/strv.h"
 #include "store/sheet_store.h"

@@ -1,7 +1,7 @@
-/* cli_sheet.h — the monthly attendance sheet as a table (text, tsv, csv, json): written by
+/* sheet_export.h — the monthly attendance sheet as a table (text, tsv, csv, json): written by
  * `maitre sheet` and by the sheet screen's export, so that both give the same file. */
-#ifndef MAITRE_CLI_SHEET_H
-#define MAITRE_CLI_SHEET_H
+#ifndef MAITRE_SHEET_EXPORT_H
+#define MAITRE_SHEET_EXPORT_H
 
 #include <stdint.h>
 #include <stdio.h>
