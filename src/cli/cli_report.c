@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "core/tier.h"
 #include "core/tier_calc.h"
+#include "core/visit.h"
 #include "store/report_store.h"
 
 enum { R_MONTH = 1 };
@@ -94,7 +95,7 @@ static int tiers_report(struct cli *c, int argc, char **argv, bool by_money)
 		table_addf(&t, "%ld", v[i].covers);
 		table_add(&t, money_format(v[i].spend, a));
 		table_addf(&t, "%.1f%%", total ? 100.0 * (double)v[i].spend / (double)total : 0.0);
-		table_add(&t, money_format(money_div_round(v[i].spend, v[i].covers), a));
+		table_add(&t, money_format(visit_per_capita(v[i].spend, v[i].covers), a));
 	}
 	table_print(&t, c->format, stdout);
 	table_free(&t);

@@ -247,7 +247,7 @@ int cli_visit_list(struct cli *c, int argc, char **argv)
 			table_add(&t, v[i].guest_name);
 			table_addf(&t, "%d", v[i].covers);
 			table_add(&t, money_format(v[i].spend_fen, m1));
-			table_add(&t, money_format(money_div_round(v[i].spend_fen, v[i].covers), m2));
+			table_add(&t, money_format(visit_per_capita(v[i].spend_fen, v[i].covers), m2));
 			table_add(&t, v[i].table_no);
 			table_add(&t, v[i].entered_by);
 			char *why = v[i].voided_at ? void_reason_text(v[i].void_code, v[i].void_reason)

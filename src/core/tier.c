@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/visit.h"
 
 void tier_rules_init(struct tier_rules *r)
 {
@@ -45,7 +46,7 @@ int64_t tier_avg_spend(const struct tier_figures *f)
 
 int64_t tier_per_capita(const struct tier_figures *f)
 {
-	return f->covers > 0 ? money_div_round(f->spend, f->covers) : 0;
+	return visit_per_capita(f->spend, f->covers);
 }
 
 bool tier_rule_holds(const struct tier_rule *rule, const struct tier_figures *f, double factor)

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/guest.h"
 #include "core/i18n.h"
+#include "core/money.h"
 #include "core/strv.h"
 #include "core/text.h"
 
@@ -176,6 +177,17 @@ int visit_validate(const struct visit *v, char *why, size_t whylen)
 		return -1;
 	}
 	return 0;
+}
+
+int64_t visit_per_capita(int64_t spend_fen, long covers)
+{
+	return covers > 0 ? money_div_round(spend_fen, covers) : 0;
+}
+
+int64_t visit_per_capita_yuan(int64_t spend_fen, long covers)
+{
+	/* the yuan of the figure in fen, as money_format_yuan shows it */
+	return money_div_round(visit_per_capita(spend_fen, covers), 100);
 }
 
 void visit_free(struct visit *v)

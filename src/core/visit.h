@@ -73,6 +73,15 @@ int visit_date_check(const char *s, struct date today, struct date opening, bool
 /* The opening date when none is set: one year before today (28 February for 29 February). */
 struct date visit_opening_default(struct date today);
 
+/* Spend per head (人均消费, domain.md §3): spend ÷ covers, exact, in fen rounded half-up; 0
+ * without covers. Over several visits it is their total spend ÷ their total covers (never the
+ * mean of each visit's figure), and a void visit counts for nothing: neither its covers nor its
+ * spend is in the totals. The one rule for the sheet, the card, the tiers, the visit form and
+ * lists, and the reports; a query that sums the figures leaves the division to it. */
+int64_t visit_per_capita(int64_t spend_fen, long covers);
+/* visit_per_capita as the monthly sheet shows it: its fen rounded half-up to whole yuan. */
+int64_t visit_per_capita_yuan(int64_t spend_fen, long covers);
+
 /* Checks a visit before it is stored: date valid, covers 1..999, spend 0..¥10,000,000, text
  * fields clean. Returns 0, or -1 with "field: reason" in why. */
 int visit_validate(const struct visit *v, char *why, size_t whylen);

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/tier.h"
+#include "core/visit.h"
 #include "export/table.h"
 #include "store/sheet_store.h"
 
@@ -38,12 +39,6 @@ struct emit {
 	FILE *out;
 	bool started;
 };
-
-int64_t sheet_per_capita_yuan(const struct sheet_row *r)
-{
-	/* money_format_yuan of the mean */
-	return money_div_round(money_div_round(r->spend_total, r->covers_total), 100);
-}
 
 /* Adds the two lines (covers, spend) of guest row r to the table. */
 static int emit_row(const struct sheet_row *r, void *ctx)
@@ -79,7 +74,7 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 			money_format_short(r->spend_total, buf);
 			table_add(t, buf);
 			table_add(t, cell_int(r->covers_total, buf));
-			table_add(t, cell_int(sheet_per_capita_yuan(r), buf));
+			table_add(t, cell_int(visit_per_capita_yuan(r->spend_total, r->covers_total), buf));
 			table_add(t, r->tier[0] ? tier_label(r->tier, r->grp, label, sizeof label) : "");
 		} else {
 			table_add_empty(t, 4);

@@ -15,8 +15,4 @@
 enum store_status sheet_write(struct store *st, struct date month, const char *tier,
 			      const char *manager, enum out_format format, FILE *out);
 
-/* The sheet's per-capita figure: total spend ÷ total covers, in whole yuan rounded half-up
- * (domain.md §3); 0 without covers. */
-int64_t sheet_per_capita_yuan(const struct sheet_row *r);
-
 #endif

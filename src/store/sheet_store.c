@@ -240,7 +240,8 @@ static void sort_cells(struct cell **cells, size_t nc)
 enum store_status sheet_store_each(struct store *st, struct date m, const char *tier,
 				   const char *manager, sheet_row_fn fn, void *ctx)
 {
-	/* the month's visits through the covering index visit_live (no visit row is read) */
+	/* the month's visits through the covering index visit_live (no visit row is read); live
+	 * visits only, the totals visit_per_capita divides (a void visit counts for nothing) */
 	static const char *visits_sql =
 		"SELECT guest_id, date, covers, spend_fen FROM visit "
 		"WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2";

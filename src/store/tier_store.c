@@ -122,7 +122,9 @@ static struct cand *cand_for(struct cands *c, int64_t id, bool sorted_append)
 }
 
 /* Window and month figures of every guest with visits in the window, sorted by guest, with the
- * guest's first visit in the window. Used when guest ids are too sparse for read_window. */
+ * guest's first visit in the window. Used when guest ids are too sparse for read_window. The
+ * sums, here and in every query of this file, are of live visits: the totals visit_per_capita
+ * (through tier_per_capita) divides, a void visit counting for nothing. */
 static const char agg_sql[] =
 	"SELECT guest_id, count(*), sum(covers), sum(spend_fen), sum(date >= ?3), "
 	"sum(CASE WHEN date >= ?3 THEN covers ELSE 0 END), "

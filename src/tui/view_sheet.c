@@ -19,6 +19,7 @@
 #include "export/sheet_export.h"
 #include "core/money.h"
 #include "core/strv.h"
+#include "core/visit.h"
 #include "store/sheet_store.h"
 #include "store/agenda_store.h"
 #include "tui/draw.h"
@@ -358,7 +359,7 @@ static void draw_guest(struct tui *t, struct sheet *d, const struct layout *l, s
 	if (r->tier[0])
 		widget_tier_badge(t, y, x + 17, r->tier, r->grp, false);
 	draw_right(y + 1, x, 8, money_format_short(r->spend_total, buf), a);
-	snprintf(buf, sizeof buf, "%lld", (long long)sheet_per_capita_yuan(r));
+	snprintf(buf, sizeof buf, "%lld", (long long)visit_per_capita_yuan(r->spend_total, r->covers_total));
 	draw_right(y + 1, x + 9, 7, buf, a);
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/money.h"
 #include "core/strv.h"
+#include "core/visit.h"
 #include "store/visit_store.h"
 #include "tui/draw.h"
 #include "tui/list_cursor.h"
@@ -128,7 +129,7 @@ static void draw(struct tui *t, struct view *v)
 		draw_right(y, 32, 6, buf, a);
 		draw_right(y, 39, 10, money_format_short(x->spend_fen, money), a);
 		/* a detail view: per head to two decimals (domain.md §3) */
-		draw_right(y, 50, 9, money_format(money_div_round(x->spend_fen, x->covers), money), a);
+		draw_right(y, 50, 9, money_format(visit_per_capita(x->spend_fen, x->covers), money), a);
 		draw_text(y, 60, 6, x->table_no ? x->table_no : "", a, true);
 		draw_text(y, 67, w - 68, x->entered_by ? x->entered_by : "", a, true);
 	}

@@ -115,7 +115,7 @@ static void draw(struct tui *t, struct view *v)
 	    visit_parse_covers(vf->f[VF_COVERS].buf, &covers, no, sizeof no) == 0) {
 		char pc[32]; /* a detail view: two decimals (domain.md §3) */
 		snprintf(line, sizeof line, _("per head ¥%s"),
-			 money_format(money_div_round(fen, covers), pc));
+			 money_format(visit_per_capita(fen, covers), pc));
 	}
 	draw_fill(++y, field_x(), w - field_x() - 2, line, draw_attr(t, TE_LABEL));
 	y += 2;

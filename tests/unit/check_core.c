@@ -1820,6 +1820,46 @@ START_TEST(choice_tables)
 }
 END_TEST
 
+/* The per-capita rule (domain.md §3), one function for every screen and command. */
+START_TEST(visit_per_capita_rule)
+{
+	/* no covers: no figure, never a division by zero */
+	ck_assert_int_eq(visit_per_capita(52000, 0), 0);
+	ck_assert_int_eq(visit_per_capita(0, 0), 0);
+	ck_assert_int_eq(visit_per_capita(52000, -3), 0);
+	ck_assert_int_eq(visit_per_capita_yuan(52000, 0), 0);
+	/* exact in fen, rounded half-up to the fen */
+	ck_assert_int_eq(visit_per_capita(0, 7), 0);
+	ck_assert_int_eq(visit_per_capita(10000, 3), 3333); /* 3333.33 */
+	ck_assert_int_eq(visit_per_capita(20000, 3), 6667); /* 6666.67 */
+	ck_assert_int_eq(visit_per_capita(1, 2), 1);        /* 0.5 fen → 1 */
+	ck_assert_int_eq(visit_per_capita(3, 2), 2);        /* 1.5 fen → 2 */
+	ck_assert_int_eq(visit_per_capita(52000, 7), 7429); /* ¥520 for 7: 74.2857 */
+	ck_assert_int_eq(visit_per_capita(INT64_C(1000000000000), 999), 1001001001);
+	/* the sheet's whole yuan: the fen figure the detail views show, rounded half-up */
+	ck_assert_int_eq(visit_per_capita_yuan(52000, 7), 74);
+	ck_assert_int_eq(visit_per_capita_yuan(9900, 2), 50);  /* ¥49.50 → 50 */
+	ck_assert_int_eq(visit_per_capita_yuan(9898, 2), 49);  /* ¥49.49 → 49 */
+	ck_assert_int_eq(visit_per_capita_yuan(9899, 2), 50);  /* ¥49.495 shows as ¥49.50 → 50 */
+	/* over several visits: total spend ÷ total covers, not the mean of the visits' figures */
+	const struct sheet_row *r = &june[_i];
+	int64_t total = 0, means = 0;
+	int covers = 0;
+	char buf[32];
+	for (int k = 0; k < r->nvisits; k++) {
+		int64_t fen = parse_ok(r->spend[k]);
+		total += fen;
+		covers += r->covers[k];
+		means += visit_per_capita(fen, r->covers[k]);
+	}
+	ck_assert_str_eq(money_format(visit_per_capita(total, covers), buf), r->per_capita);
+	snprintf(buf, sizeof buf, "%lld", (long long)visit_per_capita_yuan(total, covers));
+	ck_assert_str_eq(buf, r->per_capita_yuan);
+	if (r->nvisits > 1 && r->covers[0] != r->covers[1])
+		ck_assert_int_ne(visit_per_capita(total, covers), money_div_round(means, r->nvisits));
+}
+END_TEST
+
 static Suite *visit_suite(void)
 {
 	Suite *s = suite_create("visit");
@@ -1834,6 +1874,9 @@ static Suite *visit_suite(void)
 	tcase_add_test(tc, visit_covers_rule);
 	tcase_add_test(tc, visit_date_rule);
 	tcase_add_test(tc, visit_void_reasons);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("per capita");
+	tcase_add_loop_test(tc, visit_per_capita_rule, 0, (int)(sizeof june / sizeof june[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -420,6 +420,59 @@ START_TEST(test_sheet)
 }
 END_TEST
 
+/* The sums the queries make (the sheet's, the tier's) are the totals visit_per_capita divides:
+ * live visits only, total spend over total covers, as the visits read one by one give them. */
+START_TEST(test_per_capita_sums_agree)
+{
+	int64_t z = guest("张先生");
+	visit(z, "2026-06-03", 8, 460);
+	visit(z, "2026-06-11", 10, 520);
+	visit(z, "2026-06-24", 6, 341);
+	visit(z, "2026-05-30", 3, 999); /* the month before: in neither month's figure */
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = z;
+	snprintf(v.date, sizeof v.date, "2026-06-24");
+	v.meal = MEAL_LUNCH;
+	v.covers = 2;
+	v.spend_fen = 10050;
+	ck_assert_int_eq(visit_store_add(st, &v), ST_OK);
+	ck_assert_int_eq(visit_store_void(st, v.id, VOID_OTHER, "entered on the wrong guest"), ST_OK);
+	/* the visits one by one, the void one among them */
+	struct visit_filter f = {.guest_id = z, .from = "2026-06-01", .until = "2026-06-30",
+				 .with_voided = true};
+	struct visit *vs;
+	size_t nv;
+	ck_assert_int_eq(visit_store_list(st, &f, &vs, &nv), ST_OK);
+	ck_assert_uint_eq(nv, 4);
+	long covers = 0;
+	int64_t spend = 0;
+	for (size_t i = 0; i < nv; i++) {
+		if (!vs[i].voided_at) {
+			covers += vs[i].covers;
+			spend += vs[i].spend_fen;
+		}
+		visit_free(&vs[i]);
+	}
+	free(vs);
+	int64_t pc = visit_per_capita(spend, covers);
+	ck_assert_int_eq(pc, 5504); /* ¥1321 for 24: 55.0417 */
+	/* the sheet's row */
+	struct sheet_row *rows;
+	size_t n;
+	ck_assert_int_eq(sheet_store_month(st, (struct date){2026, 6, 1}, NULL, NULL, &rows, &n), ST_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(visit_per_capita(rows[0].spend_total, rows[0].covers_total), pc);
+	ck_assert_int_eq(visit_per_capita_yuan(rows[0].spend_total, rows[0].covers_total), 55);
+	free(rows);
+	/* the tier's month and window (window_months 1: the same month) */
+	struct tier_guest_info info;
+	ck_assert_int_eq(tier_store_guest(st, &rules, z, (struct date){2026, 6, 1}, &info), ST_OK);
+	ck_assert_int_eq(tier_per_capita(&info.month), pc);
+	ck_assert_int_eq(tier_per_capita(&info.window), pc);
+}
+END_TEST
+
 static void same_row(const struct sheet_row *a, const struct sheet_row *b)
 {
 	ck_assert_int_eq(a->guest_id, b->guest_id);
@@ -1164,6 +1217,7 @@ int main(void)
 	tcase_add_test(tc, test_window_of_three_months);
 	tcase_add_test(tc, test_recompute_first_visits_and_rewrite);
 	tcase_add_test(tc, test_sheet);
+	tcase_add_test(tc, test_per_capita_sums_agree);
 	tcase_add_test(tc, test_sheet_window);
 	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_alert_triggers);
