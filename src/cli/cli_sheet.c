@@ -57,6 +57,7 @@ int cli_sheet(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
-	enum store_status s = sheet_write(c->st, x.month, x.tier, x.manager, c->format, stdout);
+	enum store_status s =
+		sheet_export_write(c->st, x.month, x.tier, x.manager, c->format, stdout);
 	return s == ST_OK ? 0 : cli_store_error(c, s);
 }

@@ -84,8 +84,8 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 	return 0;
 }
 
-enum store_status sheet_write(struct store *st, struct date month, const char *tier,
-			      const char *manager, enum out_format format, FILE *out)
+enum store_status sheet_export_write(struct store *st, struct date month, const char *tier,
+				     const char *manager, enum out_format format, FILE *out)
 {
 	static const char *const head[] = {"id", "guest", "row"};
 	static const char *const tail[] = {"visits", "total", "covers", "per_capita", "tier"};

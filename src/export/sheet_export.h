@@ -12,7 +12,7 @@
 /* Writes the sheet of month (filtered as sheet_store_month) to out in format: the columns id,
  * guest, row (covers, spend), one per day of the month, visits, total, covers, per_capita,
  * tier. Write errors are left in out's error flag. */
-enum store_status sheet_write(struct store *st, struct date month, const char *tier,
-			      const char *manager, enum out_format format, FILE *out);
+enum store_status sheet_export_write(struct store *st, struct date month, const char *tier,
+				     const char *manager, enum out_format format, FILE *out);
 
 #endif

@@ -428,7 +428,7 @@ static void export_to(struct tui *t, struct sheet *d, const char *path)
 		return;
 	}
 	enum store_status s =
-	    sheet_write(t->st, d->month, opt(d->f.tier), opt(d->f.manager), OUT_CSV, f);
+	    sheet_export_write(t->st, d->month, opt(d->f.tier), opt(d->f.manager), OUT_CSV, f);
 	int werr = ferror(f) ? errno : 0;
 	if (fclose(f) != 0 && !werr)
 		werr = errno ? errno : EIO;
