@@ -285,6 +285,24 @@ fail:
 	return rs;
 }
 
+enum store_status visit_store_correct(struct store *st, int64_t replaces, struct visit *v,
+				      unsigned flags)
+{
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	if ((rs = visit_store_void(st, replaces, VOID_CORRECTED, "")) != ST_OK ||
+	    (rs = visit_store_enter(st, v, flags)) != ST_OK)
+		goto fail;
+	if ((rs = store_commit(st)) != ST_OK)
+		v->id = 0;
+	return rs;
+fail:
+	store_rollback(st);
+	v->id = 0;
+	return rs;
+}
+
 enum store_status visit_store_list(struct store *st, const struct visit_filter *f,
 				   struct visit **out, size_t *n)
 {

@@ -26,6 +26,14 @@ enum {
  * VISIT_SECOND_TABLE. Otherwise as visit_store_add, in one transaction. */
 enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned flags);
 
+/* Corrects visit `replaces` as the visit form does: voids it (VOID_CORRECTED), then stores v in
+ * its place as visit_store_enter does with flags (the void visit no longer counts as the
+ * guest's visit on that date and meal), both in one transaction: when either fails, neither
+ * is kept (v->id is then 0). ST_NOTFOUND when there is no visit `replaces`, ST_INVALID when it
+ * is void already; otherwise the status of visit_store_enter. */
+enum store_status visit_store_correct(struct store *st, int64_t replaces, struct visit *v,
+				      unsigned flags);
+
 /* The restaurant's opening date: the one set (*set true), else visit_opening_default of
  * today (*set false; set may be NULL). */
 enum store_status visit_store_opening(struct store *st, struct date *out, bool *set);

@@ -177,15 +177,8 @@ static void save(struct tui *t, struct view *v)
 	unsigned flags = 0;
 	enum store_status s;
 	for (;;) {
-		s = store_begin(t->st);
-		if (s == ST_OK && vf->replaces)
-			s = visit_store_void(t->st, vf->replaces, VOID_CORRECTED, "");
-		if (s == ST_OK)
-			s = visit_store_enter(t->st, &x, flags);
-		if (s == ST_OK)
-			s = store_commit(t->st);
-		else
-			store_rollback(t->st);
+		s = vf->replaces ? visit_store_correct(t->st, vf->replaces, &x, flags)
+				 : visit_store_enter(t->st, &x, flags);
 		if (s != ST_DUPLICATE || flags & VISIT_SECOND_TABLE)
 			break;
 		/* the same guest, date and meal once more: two tables, or entered twice? */

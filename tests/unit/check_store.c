@@ -995,6 +995,68 @@ START_TEST(test_visit_enter_rules)
 }
 END_TEST
 
+/* A correction voids the visit and enters the new one in one transaction: when the entry is
+ * refused (a future date, a visit there already, a missing guest), the void is rolled back. */
+START_TEST(test_visit_correct_is_one_transaction)
+{
+	ck_assert_int_eq(setenv("MAITRE_TODAY", "2026-06-30", 1), 0);
+	int64_t g = add_guest("张先生", "张", NULL, NULL);
+	int64_t old = add_visit(g, "2026-06-29", MEAL_DINNER, 4, 40000);
+	int64_t lunch = add_visit(g, "2026-06-28", MEAL_LUNCH, 2, 9000);
+	const char *live = "SELECT count(*) FROM visit WHERE voided_at IS NULL";
+	const char *voids = "SELECT count(*) FROM audit WHERE entity = 'visit' AND action = 'void'";
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = g;
+	v.meal = MEAL_DINNER;
+	v.covers = 5;
+	v.spend_fen = 45000;
+
+	/* the second half fails: nothing of the first is left */
+	snprintf(v.date, sizeof v.date, "2026-07-01"); /* tomorrow */
+	ck_assert_int_eq(visit_store_correct(st, old, &v, 0), ST_INVALID);
+	ck_assert_int_eq(v.id, 0);
+	snprintf(v.date, sizeof v.date, "2026-06-28"); /* the guest's lunch is there already */
+	v.meal = MEAL_LUNCH;
+	ck_assert_int_eq(visit_store_correct(st, old, &v, 0), ST_DUPLICATE);
+	v.guest_id = 9999;
+	ck_assert_int_eq(visit_store_correct(st, old, &v, VISIT_SECOND_TABLE), ST_NOTFOUND);
+	ck_assert_int_eq(testdb_int(live), 2);
+	ck_assert_int_eq(testdb_int(voids), 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 2);
+	/* the first half fails: nothing is entered */
+	v.guest_id = g;
+	v.meal = MEAL_DINNER;
+	snprintf(v.date, sizeof v.date, "2026-06-29");
+	ck_assert_int_eq(visit_store_correct(st, 9999, &v, 0), ST_NOTFOUND);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 2);
+
+	/* both halves: the old one void as corrected, the new one in its place (its own date and
+	 * meal are free again), each audited */
+	ck_assert_int_eq(visit_store_correct(st, old, &v, 0), ST_OK);
+	ck_assert_int_gt(v.id, lunch);
+	ck_assert_int_eq(testdb_int(live), 2);
+	ck_assert_int_eq(testdb_int(voids), 1);
+	struct visit back;
+	ck_assert_int_eq(visit_store_get(st, old, &back), ST_OK);
+	ck_assert_ptr_nonnull(back.voided_at);
+	ck_assert_str_eq(back.void_code, "corrected");
+	visit_free(&back);
+	ck_assert_int_eq(visit_store_get(st, v.id, &back), ST_OK);
+	ck_assert_ptr_null(back.voided_at);
+	ck_assert_int_eq(back.covers, 5);
+	visit_free(&back);
+	/* a void visit is corrected once only */
+	int64_t again = v.id;
+	ck_assert_int_eq(visit_store_correct(st, old, &v, VISIT_SECOND_TABLE), ST_INVALID);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM visit"), 3);
+	ck_assert_int_eq(visit_store_get(st, again, &back), ST_OK);
+	ck_assert_ptr_null(back.voided_at);
+	visit_free(&back);
+	ck_assert_int_eq(unsetenv("MAITRE_TODAY"), 0);
+}
+END_TEST
+
 /* Schema 5 → 6: a row voided before reason codes keeps its words and reads without a code;
  * one voided after has both. */
 START_TEST(test_migration_void_codes)
@@ -1256,6 +1318,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_guest_month_follows_visits);
 	tcase_add_test(tc, test_migration_fills_guest_month);
 	tcase_add_test(tc, test_visit_enter_rules);
+	tcase_add_test(tc, test_visit_correct_is_one_transaction);
 	tcase_add_test(tc, test_migration_void_codes);
 	tcase_add_test(tc, test_migration_alert_reasons);
 	tcase_add_test(tc, test_migration_rebuilds_search_keys);
