@@ -48,6 +48,19 @@ static bool guest_exists(struct store *st, int64_t id)
 	return found;
 }
 
+/* The end of a transaction that stores v: commits when rs is ST_OK, else rolls back; v->id
+ * stays only when v was stored. Returns the transaction's status. */
+static enum store_status end_entry(struct store *st, struct visit *v, enum store_status rs)
+{
+	if (rs == ST_OK)
+		rs = store_commit(st);
+	else
+		store_rollback(st);
+	if (rs != ST_OK)
+		v->id = 0;
+	return rs;
+}
+
 enum store_status visit_store_add(struct store *st, struct visit *v)
 {
 	static const char *sql =
@@ -62,15 +75,15 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	int64_t me;
 	char money[32];
 	if ((rs = store_staff_self(st, &me)) != ST_OK)
-		goto fail;
+		goto out;
 	if (!guest_exists(st, v->guest_id)) {
 		rs = store_fail(st, ST_NOTFOUND, "guest: no guest with id %lld", (long long)v->guest_id);
-		goto fail;
+		goto out;
 	}
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s) {
 		rs = ST_IO;
-		goto fail;
+		goto out;
 	}
 	sqlite3_bind_int64(s, 1, v->guest_id);
 	sqlite3_bind_text(s, 2, v->date, -1, SQLITE_STATIC);
@@ -82,22 +95,15 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	sqlite3_bind_int64(s, 8, me);
 	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
-		goto fail;
+		goto out;
 	v->id = sqlite3_last_insert_rowid(st->db);
 	char *desc = xasprintf("guest %lld %s %s covers %d spend %s", (long long)v->guest_id,
 			       v->date, meal_names[v->meal], v->covers,
 			       money_format(v->spend_fen, money));
 	rs = store_audit(st, "visit", v->id, "create", NULL, NULL, desc);
 	free(desc);
-	if (rs != ST_OK)
-		goto fail;
-	if ((rs = store_commit(st)) != ST_OK)
-		v->id = 0;
-	return rs;
-fail:
-	store_rollback(st);
-	v->id = 0;
-	return rs;
+out:
+	return end_entry(st, v, rs);
 }
 
 enum store_status visit_store_get(struct store *st, int64_t id, struct visit *out)
@@ -250,39 +256,32 @@ enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned 
 	if (rs != ST_OK)
 		return rs;
 	if ((rs = visit_store_opening(st, &opening, NULL)) != ST_OK)
-		goto fail;
+		goto out;
 	int dc = visit_date_check(v->date, date_today(), opening, flags & VISIT_ALLOW_OLD, &d, why,
 				  sizeof why);
 	if (dc != VISIT_DATE_OK) {
 		rs = store_fail(st, ST_INVALID, "date: %s", why);
-		goto fail;
+		goto out;
 	}
 	if (!(flags & VISIT_SECOND_TABLE)) {
 		if ((rs = has_visit(st, v, &found)) != ST_OK)
-			goto fail;
+			goto out;
 		if (found) {
 			rs = store_fail(st, ST_DUPLICATE, "the guest has a %s visit on %s already",
 					meal_names[v->meal], v->date);
-			goto fail;
+			goto out;
 		}
 	}
 	if ((rs = visit_store_add(st, v)) != ST_OK)
-		goto fail;
+		goto out;
 	if (date_to_days(d) < date_to_days(opening)) {
 		char *desc = xasprintf("dated %s, before the opening date %s (--allow-old)", v->date,
 				       date_format(opening, day));
 		rs = store_audit(st, "visit", v->id, "allow-old", "date", NULL, desc);
 		free(desc);
-		if (rs != ST_OK)
-			goto fail;
 	}
-	if ((rs = store_commit(st)) != ST_OK)
-		v->id = 0;
-	return rs;
-fail:
-	store_rollback(st);
-	v->id = 0;
-	return rs;
+out:
+	return end_entry(st, v, rs);
 }
 
 enum store_status visit_store_correct(struct store *st, int64_t replaces, struct visit *v,
@@ -291,16 +290,9 @@ enum store_status visit_store_correct(struct store *st, int64_t replaces, struct
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	if ((rs = visit_store_void(st, replaces, VOID_CORRECTED, "")) != ST_OK ||
-	    (rs = visit_store_enter(st, v, flags)) != ST_OK)
-		goto fail;
-	if ((rs = store_commit(st)) != ST_OK)
-		v->id = 0;
-	return rs;
-fail:
-	store_rollback(st);
-	v->id = 0;
-	return rs;
+	if ((rs = visit_store_void(st, replaces, VOID_CORRECTED, "")) == ST_OK)
+		rs = visit_store_enter(st, v, flags);
+	return end_entry(st, v, rs);
 }
 
 enum store_status visit_store_list(struct store *st, const struct visit_filter *f,
