@@ -805,7 +805,8 @@ END_TEST
 
 /* ---- visits ---- */
 
-static int64_t add_visit(int64_t guest, const char *date, enum meal m, int covers, int64_t fen)
+/* A visit to store, not stored yet. */
+static struct visit visit_of(int64_t guest, const char *date, enum meal m, int covers, int64_t fen)
 {
 	struct visit v;
 	memset(&v, 0, sizeof v);
@@ -814,6 +815,12 @@ static int64_t add_visit(int64_t guest, const char *date, enum meal m, int cover
 	v.meal = m;
 	v.covers = covers;
 	v.spend_fen = fen;
+	return v;
+}
+
+static int64_t add_visit(int64_t guest, const char *date, enum meal m, int covers, int64_t fen)
+{
+	struct visit v = visit_of(guest, date, m, covers, fen);
 	ck_assert_msg(visit_store_add(st, &v) == ST_OK, "%s", store_errmsg(st));
 	return v.id;
 }
@@ -1005,15 +1012,9 @@ START_TEST(test_visit_correct_is_one_transaction)
 	int64_t lunch = add_visit(g, "2026-06-28", MEAL_LUNCH, 2, 9000);
 	const char *live = "SELECT count(*) FROM visit WHERE voided_at IS NULL";
 	const char *voids = "SELECT count(*) FROM audit WHERE entity = 'visit' AND action = 'void'";
-	struct visit v;
-	memset(&v, 0, sizeof v);
-	v.guest_id = g;
-	v.meal = MEAL_DINNER;
-	v.covers = 5;
-	v.spend_fen = 45000;
+	struct visit v = visit_of(g, "2026-07-01", MEAL_DINNER, 5, 45000); /* tomorrow */
 
 	/* the second half fails: nothing of the first is left */
-	snprintf(v.date, sizeof v.date, "2026-07-01"); /* tomorrow */
 	ck_assert_int_eq(visit_store_correct(st, old, &v, 0), ST_INVALID);
 	ck_assert_int_eq(v.id, 0);
 	snprintf(v.date, sizeof v.date, "2026-06-28"); /* the guest's lunch is there already */
