@@ -110,19 +110,16 @@ static void describe_rule(const struct tier_rule *rule, char *buf, size_t len)
 static void print_criteria(const struct tier_rule *rule, const struct tier_figures *f)
 {
 	unsigned req = rule->requires ? rule->requires : CRIT_ALL;
+	unsigned met = tier_criteria_met(rule, f, 1.0, 1.0);
 	char a[40], b[40];
-	double v = tier_avg_visits(f);
-	printf("  %-14s %.2f a month (needs %g)%s%s\n", "visits", v, rule->min_visits,
-	       v + 1e-9 >= rule->min_visits ? "  ok" : "  short",
+	printf("  %-14s %.2f a month (needs %g)%s%s\n", "visits", tier_avg_visits(f),
+	       rule->min_visits, met & CRIT_VISITS ? "  ok" : "  short",
 	       req & CRIT_VISITS ? "" : "  (not required)");
 	printf("  %-14s %s a month (needs %s)%s%s\n", "spend", yuan(tier_avg_spend(f), a),
-	       yuan(rule->min_spend, b),
-	       (double)f->spend + 1e-6 >= (double)rule->min_spend * (f->months ? f->months : 1) ? "  ok"
-											     : "  short",
+	       yuan(rule->min_spend, b), met & CRIT_SPEND ? "  ok" : "  short",
 	       req & CRIT_SPEND ? "" : "  (not required)");
 	printf("  %-14s %s (needs %s)%s%s\n", "per head", yuan(tier_per_capita(f), a),
-	       yuan(rule->min_per_capita, b),
-	       f->covers && f->spend >= rule->min_per_capita * f->covers ? "  ok" : "  short",
+	       yuan(rule->min_per_capita, b), met & CRIT_PER_CAPITA ? "  ok" : "  short",
 	       req & CRIT_PER_CAPITA ? "" : "  (not required)");
 }
 

@@ -57,18 +57,26 @@ bool tier_rule_holds(const struct tier_rule *rule, const struct tier_figures *f,
 bool tier_rule_holds_so_far(const struct tier_rule *rule, const struct tier_figures *f,
 			    double factor, double share)
 {
-	double totals = factor * share; /* per head is an average: never pro-rated */
 	unsigned req = rule->requires ? rule->requires : CRIT_ALL;
+	return (req & CRIT_ALL & ~tier_criteria_met(rule, f, factor, share)) == 0;
+}
+
+unsigned tier_criteria_met(const struct tier_rule *rule, const struct tier_figures *f,
+			   double factor, double share)
+{
+	double totals = factor * share; /* per head is an average: never pro-rated */
 	int months = f->months > 0 ? f->months : 1;
+	unsigned met = 0;
 	/* compare totals against thresholds × months: exact, no rounding of averages */
-	if ((req & CRIT_VISITS) && (double)f->visits + 1e-9 < rule->min_visits * totals * months)
-		return false;
-	if ((req & CRIT_SPEND) && (double)f->spend + 1e-6 < (double)rule->min_spend * totals * months)
-		return false;
-	if ((req & CRIT_PER_CAPITA) &&
-	    (f->covers == 0 || (double)f->spend + 1e-6 < (double)rule->min_per_capita * factor * f->covers))
-		return false;
-	return true;
+	if ((double)f->visits + 1e-9 >= rule->min_visits * totals * months)
+		met |= CRIT_VISITS;
+	if ((double)f->spend + 1e-6 >= (double)rule->min_spend * totals * months)
+		met |= CRIT_SPEND;
+	/* spend ÷ covers against the threshold, as spend against threshold × covers */
+	if (f->covers > 0 &&
+	    (double)f->spend + 1e-6 >= (double)rule->min_per_capita * factor * f->covers)
+		met |= CRIT_PER_CAPITA;
+	return met;
 }
 
 int tier_match(const struct tier_rules *r, const struct tier_figures *f)

@@ -99,6 +99,10 @@ bool tier_rule_holds(const struct tier_rule *rule, const struct tier_figures *f,
  * factor × share, the per-head threshold, an average, by factor alone. */
 bool tier_rule_holds_so_far(const struct tier_rule *rule, const struct tier_figures *f,
 			    double factor, double share);
+/* The criteria (CRIT_* bits) f meets, required by rule or not, each against its threshold
+ * scaled as tier_rule_holds_so_far scales it; per head needs covers. */
+unsigned tier_criteria_met(const struct tier_rule *rule, const struct tier_figures *f,
+			   double factor, double share);
 /* The index of the first rule (top-down) that f satisfies, or -1 (untiered). */
 int tier_match(const struct tier_rules *r, const struct tier_figures *f);
 /* The privileges of letter tier, or NULL. */

@@ -81,6 +81,34 @@ START_TEST(test_worked_examples)
 }
 END_TEST
 
+/* Each criterion met or not, required or not (what `tier show` marks ok or short), and a rule
+ * holds when the ones it requires are met. */
+START_TEST(test_criteria_met)
+{
+	make_rules(1, CRIT_ALL);
+	const struct tier_rule *a = &rules.rules[0], *c = &rules.rules[5]; /* A quality, C active */
+	struct tier_figures g1 = {1, 5, 64, 482000};
+	ck_assert_uint_eq(tier_criteria_met(a, &g1, 1.0, 1.0), 0);
+	ck_assert_uint_eq(tier_criteria_met(c, &g1, 1.0, 1.0), CRIT_ALL);
+	/* no covers: no figure per head, so its criterion is not met */
+	struct tier_figures nobody = {1, 3, 0, 500000};
+	ck_assert_uint_eq(tier_criteria_met(c, &nobody, 1.0, 1.0), CRIT_VISITS | CRIT_SPEND);
+	/* a threshold reached exactly is met: ¥800 for 10 is ¥80 a head */
+	struct tier_figures exact = {1, 6, 10, 80000};
+	ck_assert_uint_eq(tier_criteria_met(a, &exact, 1.0, 1.0), CRIT_VISITS | CRIT_PER_CAPITA);
+	exact.spend--;
+	ck_assert_uint_eq(tier_criteria_met(a, &exact, 1.0, 1.0), CRIT_VISITS);
+	/* a month half gone at the yellow factor: totals scaled by both, per head by the factor */
+	struct tier_figures half = {1, 3, 10, 225000};
+	ck_assert_uint_eq(tier_criteria_met(a, &half, 0.9, 0.5), CRIT_ALL);
+	half.covers = 32; /* ¥70.31 a head, under 0.9 × ¥80 */
+	ck_assert_uint_eq(tier_criteria_met(a, &half, 0.9, 0.5), CRIT_VISITS | CRIT_SPEND);
+	ck_assert(!tier_rule_holds_so_far(a, &half, 0.9, 0.5));
+	rules.rules[0].requires = CRIT_VISITS | CRIT_SPEND;
+	ck_assert(tier_rule_holds_so_far(a, &half, 0.9, 0.5));
+}
+END_TEST
+
 START_TEST(test_window_and_gap)
 {
 	struct date m = {2026, 6, 1}, f1 = {2026, 6, 14}, f2 = {2026, 5, 2}, f3 = {2025, 1, 1};
@@ -1201,6 +1229,7 @@ int main(void)
 	Suite *s = suite_create("tier");
 	TCase *tc = tcase_create("calc");
 	tcase_add_test(tc, test_worked_examples);
+	tcase_add_test(tc, test_criteria_met);
 	tcase_add_test(tc, test_window_and_gap);
 	tcase_add_test(tc, test_grace_and_override);
 	suite_add_tcase(s, tc);
