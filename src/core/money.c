@@ -100,18 +100,11 @@ char *money_format_yuan(int64_t fen, char *buf)
 char *money_format_short(int64_t fen, char *buf)
 {
 	/* by hand: the monthly sheet formats a million of these */
-	uint64_t a = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen, y = a / 100;
-	char tmp[24];
-	size_t n = 0;
-	do {
-		tmp[n++] = (char)('0' + y % 10);
-		y /= 10;
-	} while (y);
+	uint64_t a = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
 	char *p = buf;
 	if (fen < 0)
 		*p++ = '-';
-	while (n)
-		*p++ = tmp[--n];
+	p = text_int((int64_t)(a / 100), p);
 	if (a % 100) {
 		*p++ = '.';
 		*p++ = (char)('0' + a % 100 / 10);

@@ -455,3 +455,21 @@ int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, str
 	}
 	return added;
 }
+
+char *text_int(int64_t v, char *buf)
+{
+	char tmp[24];
+	size_t n = 0;
+	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[n++] = (char)('0' + a % 10);
+		a /= 10;
+	} while (a);
+	char *p = buf;
+	if (v < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	*p = '\0';
+	return p;
+}

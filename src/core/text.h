@@ -57,4 +57,8 @@ int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, str
 /* Number of code points in s. */
 size_t text_cp_count(const char *s);
 
+/* Writes v in decimal, as printf's %lld does, into buf (at least 21 bytes), without printf:
+ * the monthly sheet writes a million of these. Returns the end of the digits (their '\0'). */
+char *text_int(int64_t v, char *buf);
+
 #endif

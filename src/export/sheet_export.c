@@ -7,27 +7,16 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "core/text.h"
 #include "core/tier.h"
 #include "core/visit.h"
 #include "export/table.h"
 #include "store/sheet_store.h"
 
-/* Decimal digits of v into buf (at least 21 bytes), as printf's %lld writes them; returns buf. */
+/* v in decimal into buf (at least 21 bytes): text_int, returning buf for table_add. */
 static char *cell_int(int64_t v, char *buf)
 {
-	char tmp[24];
-	size_t n = 0;
-	uint64_t a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	do {
-		tmp[n++] = (char)('0' + a % 10);
-		a /= 10;
-	} while (a);
-	char *p = buf;
-	if (v < 0)
-		*p++ = '-';
-	while (n)
-		*p++ = tmp[--n];
-	*p = '\0';
+	text_int(v, buf);
 	return buf;
 }
 

@@ -142,6 +142,8 @@ START_TEST(money_format_two_decimals)
 	ck_assert_str_eq(money_format_short(0, buf), "0");
 	ck_assert_str_eq(money_format_short(-145050, buf), "-1450.50");
 	ck_assert_str_eq(money_format_short(-5, buf), "-0.05");
+	ck_assert_str_eq(money_format_short(INT64_MIN, buf), "-92233720368547758.08");
+	ck_assert_str_eq(money_format_short(-5, buf), "-0.05");
 	/* parse(format(x)) == x */
 	for (int64_t f = 0; f < 100000; f += 37) {
 		int64_t back = -1;
@@ -671,12 +673,27 @@ START_TEST(text_truncate_columns)
 }
 END_TEST
 
+/* Integers as %lld writes them, at the ends of the range too. */
+START_TEST(text_int_as_printf)
+{
+	static const int64_t v[] = {0, 7, -7, 10, 1234567890, INT64_MAX, INT64_MIN, -1000};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		char buf[21], want[32];
+		snprintf(want, sizeof want, "%lld", (long long)v[i]);
+		char *end = text_int(v[i], buf);
+		ck_assert_str_eq(buf, want);
+		ck_assert_ptr_eq(end, buf + strlen(want));
+	}
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
 	TCase *tc = tcase_create("utf8");
 	tcase_add_test(tc, text_utf8_decode_encode);
 	tcase_add_test(tc, text_utf8_validity);
+	tcase_add_test(tc, text_int_as_printf);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("width");
 	tcase_add_test(tc, text_width_columns);
