@@ -1,4 +1,5 @@
-/* table.h — printing listings as aligned text, TSV, CSV or JSON (--format). */
+/* table.h — listings as aligned text, TSV, CSV or JSON: the command line's --format and the
+ * sheet screen's export write through it (src/export: below both). */
 #ifndef MAITRE_TABLE_H
 #define MAITRE_TABLE_H
 
