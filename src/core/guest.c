@@ -10,10 +10,18 @@
 #include "core/text.h"
 #include "core/i18n.h"
 
+const char *const guest_group_titles[GG_COUNT] = {
+	[GG_WORK] = N_("Name and work"),
+	[GG_RECOGNITION] = N_("Recognition"),
+	[GG_BACKGROUND] = N_("Background"),
+	[GG_SENSITIVE] = N_("Sensitive: never ask; record only what the guest volunteers"),
+};
+
 const struct guest_field guest_fields[GF_COUNT] = {
-#define X(id, key, type, sens, min, max, choices, label) {key, type, sens, min, max, choices, label},
-	GUEST_FIELDS(X)
-#undef X
+#define F(id, key, type, group, form_label, label, opt)                                            \
+	{key, type, group, (group) == GG_SENSITIVE, form_label, label, opt},
+	GUEST_FIELDS(F)
+#undef F
 };
 
 const char *const pref_kind_names[PREF_KIND_COUNT] = {"taste", "dish",  "habit",
@@ -244,8 +252,7 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_LONG:
-		if (text_field_check(value, f->type == FT_LONG ? 4000 : 200, f->type == FT_LONG, why,
-				     whylen) < 0)
+		if (text_field_check(value, f->len, f->type == FT_LONG, why, whylen) < 0)
 			return -1;
 		break;
 	case FT_INT: {

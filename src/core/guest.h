@@ -17,49 +17,95 @@ enum field_type {
 	FT_STAFF, /* a staff login */
 };
 
-/* X(ID, key, type, sensitive, min, max, choices, label)
- * key is the column name and the CLI name (guest edit --set key=value; '-' accepted for '_').
- * sensitive marks the "seven don't-ask" topics (domain.md §2): recorded only when learned
- * naturally, hidden from roles not allowed to see them. */
-#define GUEST_FIELDS(X)                                                                            \
-	X(NAME, "name", FT_TEXT, false, 0, 0, NULL, "name as staff address the guest (孙先生)")    \
-	X(FAMILY_NAME, "family_name", FT_TEXT, false, 0, 0, NULL, "family name (孙)")              \
-	X(GIVEN_NAME, "given_name", FT_TEXT, false, 0, 0, NULL, "given name")                      \
-	X(GENDER, "gender", FT_ENUM, false, 0, 0, &choice_gender, "gender")                        \
-	X(EMPLOYER, "employer", FT_TEXT, false, 0, 0, NULL, "employer / work unit (单位)")         \
-	X(POSITION, "position", FT_TEXT, false, 0, 0, NULL, "position")                            \
-	X(LOOKS, "looks", FT_LONG, false, 0, 0, NULL, "how to recognise them (体貌特征)")          \
-	X(HEIGHT_CM, "height_cm", FT_INT, false, 50, 250, NULL, "height in cm")                    \
-	X(WEIGHT_KG, "weight_kg", FT_INT, false, 20, 300, NULL, "weight in kg")                    \
-	X(PHOTO, "photo", FT_TEXT, false, 0, 0, NULL, "photo file path")                           \
-	X(ETHNICITY, "ethnicity", FT_TEXT, false, 0, 0, NULL, "ethnicity (回族)")                  \
-	X(NATIVE_PLACE, "native_place", FT_TEXT, false, 0, 0, NULL, "native place")                \
-	X(SPENDING_POWER, "spending_power", FT_ENUM, false, 0, 0, &choice_spending,                \
-	  "spending power")                                                                        \
-	X(CHARACTER, "character", FT_LONG, false, 0, 0, NULL, "character")                         \
-	X(SALES_MANAGER, "sales_manager", FT_STAFF, false, 0, 0, NULL,                             \
-	  "responsible sales manager (login)")                                                     \
-	X(MARITAL_STATUS, "marital_status", FT_TEXT, true, 0, 0, NULL, "marital status")           \
-	X(INCOME, "income", FT_TEXT, true, 0, 0, NULL, "income")                                   \
-	X(HOME_ADDRESS, "home_address", FT_LONG, true, 0, 0, NULL, "home address")                 \
-	X(RELIGION, "religion", FT_TEXT, true, 0, 0, NULL, "religion")                             \
-	X(HEALTH, "health", FT_LONG, true, 0, 0, NULL, "health")                                   \
-	X(PERSONAL_HISTORY, "personal_history", FT_LONG, true, 0, 0, NULL, "personal history")
+/* The groups of the sheet, in the order the profile form shows them; a field of GG_SENSITIVE is
+ * one of the "seven don't-ask" topics (domain.md §2): recorded only when learned naturally,
+ * hidden from roles not allowed to see them. */
+enum guest_group { GG_WORK, GG_RECOGNITION, GG_BACKGROUND, GG_SENSITIVE, GG_COUNT };
+extern const char *const guest_group_titles[GG_COUNT]; /* N_(): translate when shown */
+
+/* The longest text a field holds, in characters: one line, or text that may span lines. */
+#define GUEST_LINE_MAX 200
+#define GUEST_LONG_MAX 4000
+
+/* A field's type and limits, for GUEST_FIELDS: type, len (the most characters typed), min, max
+ * (of a whole number) and the choices (of a closed choice). */
+#define FIELD_TEXT FT_TEXT, GUEST_LINE_MAX, 0, 0, NULL
+#define FIELD_LONG FT_LONG, GUEST_LONG_MAX, 0, 0, NULL
+#define FIELD_INT(min, max) FT_INT, GUEST_LINE_MAX, min, max, NULL
+#define FIELD_ENUM(choices) FT_ENUM, GUEST_LINE_MAX, 0, 0, &(choices)
+#define FIELD_STAFF FT_STAFF, GUEST_LINE_MAX, 0, 0, NULL
+/* Its command-line option of its own (guest add / guest edit): the name and the placeholder of
+ * the value; every field is also set by --set key=value. */
+#define FIELD_OPT(name, arg) name, arg
+#define FIELD_NO_OPT NULL, NULL
+
+/* The scalar fields of the sheet, each declared once: F(ID, key, type, group, form label,
+ * description, option). From this list come the enum below, validation (guest_field_check),
+ * the columns read and written and the audit (guest_store.c), field_meta (migrate.c), the
+ * profile form's rows, labels and limits (view_form.c), guest show and the options of guest
+ * add / edit (cli_guest.c). key is the column name and the name of --set key=value ('-'
+ * accepted for '_'); the form label is N_() and short; the description is English, for the
+ * option's help and field_meta. A new field is a row here, a migration adding its column and
+ * the translation of its form label: HACKING.md, "Adding a guest field". */
+#define GUEST_FIELDS(F)                                                                            \
+	F(NAME, "name", FIELD_TEXT, GG_WORK, N_("address as"),                                     \
+	  "how staff address the guest (孙先生)", FIELD_OPT("name", "NAME"))                          \
+	F(FAMILY_NAME, "family_name", FIELD_TEXT, GG_WORK, N_("family name"), "family name (孙)",   \
+	  FIELD_OPT("family-name", "NAME"))                                                        \
+	F(GIVEN_NAME, "given_name", FIELD_TEXT, GG_WORK, N_("given name"), "given name",            \
+	  FIELD_OPT("given-name", "NAME"))                                                         \
+	F(GENDER, "gender", FIELD_ENUM(choice_gender), GG_WORK, N_("gender"), "gender",             \
+	  FIELD_OPT("gender", "male|female"))                                                      \
+	F(EMPLOYER, "employer", FIELD_TEXT, GG_WORK, N_("employer"), "employer / work unit (单位)", \
+	  FIELD_OPT("employer", "TEXT"))                                                           \
+	F(POSITION, "position", FIELD_TEXT, GG_WORK, N_("position"), "position",                    \
+	  FIELD_OPT("position", "TEXT"))                                                           \
+	F(LOOKS, "looks", FIELD_LONG, GG_RECOGNITION, N_("looks"),                                  \
+	  "how to recognise them (体貌特征)", FIELD_NO_OPT)                                            \
+	F(HEIGHT_CM, "height_cm", FIELD_INT(50, 250), GG_RECOGNITION, N_("height cm"),              \
+	  "height in cm", FIELD_NO_OPT)                                                            \
+	F(WEIGHT_KG, "weight_kg", FIELD_INT(20, 300), GG_RECOGNITION, N_("weight kg"),              \
+	  "weight in kg", FIELD_NO_OPT)                                                            \
+	F(PHOTO, "photo", FIELD_TEXT, GG_RECOGNITION, N_("photo file"), "photo file path",          \
+	  FIELD_NO_OPT)                                                                            \
+	F(ETHNICITY, "ethnicity", FIELD_TEXT, GG_BACKGROUND, N_("ethnicity"), "ethnicity (回族)",   \
+	  FIELD_NO_OPT)                                                                            \
+	F(NATIVE_PLACE, "native_place", FIELD_TEXT, GG_BACKGROUND, N_("native place"),              \
+	  "native place", FIELD_NO_OPT)                                                            \
+	F(SPENDING_POWER, "spending_power", FIELD_ENUM(choice_spending), GG_BACKGROUND,            \
+	  N_("spending power"), "spending power", FIELD_NO_OPT)                                    \
+	F(CHARACTER, "character", FIELD_LONG, GG_BACKGROUND, N_("character"), "character",          \
+	  FIELD_NO_OPT)                                                                            \
+	F(SALES_MANAGER, "sales_manager", FIELD_STAFF, GG_BACKGROUND, N_("sales manager"),          \
+	  "the responsible sales manager", FIELD_OPT("sales-manager", "LOGIN"))                    \
+	F(MARITAL_STATUS, "marital_status", FIELD_TEXT, GG_SENSITIVE, N_("marital status"),         \
+	  "marital status", FIELD_NO_OPT)                                                          \
+	F(INCOME, "income", FIELD_TEXT, GG_SENSITIVE, N_("income"), "income", FIELD_NO_OPT)          \
+	F(HOME_ADDRESS, "home_address", FIELD_LONG, GG_SENSITIVE, N_("home address"),               \
+	  "home address", FIELD_NO_OPT)                                                            \
+	F(RELIGION, "religion", FIELD_TEXT, GG_SENSITIVE, N_("religion"), "religion", FIELD_NO_OPT)  \
+	F(HEALTH, "health", FIELD_LONG, GG_SENSITIVE, N_("health"), "health", FIELD_NO_OPT)          \
+	F(PERSONAL_HISTORY, "personal_history", FIELD_LONG, GG_SENSITIVE, N_("personal history"),   \
+	  "personal history", FIELD_NO_OPT)
 
 enum guest_field_id {
-#define X(id, ...) GF_##id,
-	GUEST_FIELDS(X)
-#undef X
+#define F(id, ...) GF_##id,
+	GUEST_FIELDS(F)
+#undef F
 		GF_COUNT
 };
 
 struct guest_field {
 	const char *key;
 	enum field_type type;
-	bool sensitive;
-	int min, max;
+	size_t len;    /* the most characters it holds */
+	int min, max;  /* for FT_INT */
 	const struct choice_set *choices; /* for FT_ENUM */
-	const char *label;
+	enum guest_group group;
+	bool sensitive; /* group GG_SENSITIVE */
+	const char *form_label; /* N_() */
+	const char *label;      /* English: the option's help, field_meta */
+	const char *opt, *opt_arg; /* its own option of guest add / edit, or NULL */
 };
 
 extern const struct guest_field guest_fields[GF_COUNT];

@@ -35,27 +35,6 @@ static const char *const list_formats[L_COUNT] = {
 	N_("a note"),
 };
 
-/* Field groups, in the order of the guest sheet. */
-static const struct {
-	const char *title;
-	int from, to; /* guest field ids, inclusive */
-} groups[] = {
-	{N_("Name and work"), GF_NAME, GF_POSITION},
-	{N_("Recognition"), GF_LOOKS, GF_PHOTO},
-	{N_("Background"), GF_ETHNICITY, GF_SALES_MANAGER},
-	{N_("Sensitive: never ask; record only what the guest volunteers"), GF_MARITAL_STATUS,
-	 GF_PERSONAL_HISTORY},
-};
-
-/* Short labels of the guest fields, in the order of GUEST_FIELDS. */
-static const char *const field_labels[GF_COUNT] = {
-	N_("address as"), N_("family name"), N_("given name"), N_("gender"), N_("employer"),
-	N_("position"), N_("looks"), N_("height cm"), N_("weight kg"), N_("photo file"),
-	N_("ethnicity"), N_("native place"), N_("spending power"), N_("character"),
-	N_("sales manager"), N_("marital status"), N_("income"), N_("home address"),
-	N_("religion"), N_("health"), N_("personal history"),
-};
-
 /* Preference kinds and severities as typed and shown: the English word, or its translation. */
 static const char *const kind_words[PREF_KIND_COUNT] = {N_("taste"), N_("dish"), N_("habit"),
 							N_("dislike"), N_("taboo"), N_("allergy")};
@@ -155,11 +134,12 @@ static void push_list(struct form *f, int l)
 static void build_rows(struct form *f)
 {
 	f->nrows = 0;
-	for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++) {
-		push_row(f, R_GROUP, (int)k, 0);
-		for (int i = groups[k].from; i <= groups[k].to; i++)
-			push_row(f, R_FIELD, i, 0);
-		if (k == 0) {
+	for (int k = 0; k < GG_COUNT; k++) {
+		push_row(f, R_GROUP, k, 0);
+		for (int i = 0; i < GF_COUNT; i++)
+			if (guest_fields[i].group == (enum guest_group)k)
+				push_row(f, R_FIELD, i, 0);
+		if (k == GG_WORK) {
 			push_list(f, L_PHONES);
 			push_list(f, L_PREFS);
 		}
@@ -566,12 +546,12 @@ static void draw(struct tui *t, struct view *v)
 			draw_text(y, 0, 1, ">", a, false);
 		switch (rw->kind) {
 		case R_GROUP:
-			draw_fill(y, 1, w - 2, _(groups[rw->n].title), draw_attr(t, TE_TITLE));
+			draw_fill(y, 1, w - 2, _(guest_group_titles[rw->n]), draw_attr(t, TE_TITLE));
 			break;
 		case R_FIELD: {
 			const struct guest_field *gf = &guest_fields[rw->n];
 			char label[80];
-			snprintf(label, sizeof label, "%s%s", _(field_labels[rw->n]), gf->sensitive ? " *" : "");
+			snprintf(label, sizeof label, "%s%s", _(gf->form_label), gf->sensitive ? " *" : "");
 			draw_text(y, 2, LABEL_W - 1, label, sel ? a : draw_attr(t, TE_LABEL), true);
 			int fw = 36;
 			edit_draw(&f->f[rw->n], y, LABEL_W + 2, fw, sel ? draw_attr(t, TE_FIELD) : a);
@@ -746,7 +726,7 @@ static void merge(const struct guest *orig, const struct guest *mine, struct gue
 			continue; /* theirs stands */
 		if (strcmp(th, o) != 0 && strcmp(th, m) != 0)
 			sbuf_printf(report, _("%s: yours \"%s\", theirs \"%s\" (yours kept). "),
-				    _(field_labels[i]), m, th);
+				    _(guest_fields[i].form_label), m, th);
 		guest_set(out, (enum guest_field_id)i, mine->f[i]);
 	}
 	static const int order[] = {L_PEOPLE, L_PHONES, L_PREFS, L_DATES, L_TAGS, L_NOTES};
@@ -822,9 +802,9 @@ static void their_changes(const struct guest *orig, const struct guest *mine,
 		if (strcmp(th, o) == 0 || strcmp(m, o) != 0)
 			continue;
 		if (*th)
-			sbuf_printf(report, _("theirs set %s to \"%s\". "), _(field_labels[i]), th);
+			sbuf_printf(report, _("theirs set %s to \"%s\". "), _(guest_fields[i].form_label), th);
 		else
-			sbuf_printf(report, _("theirs cleared %s. "), _(field_labels[i]));
+			sbuf_printf(report, _("theirs cleared %s. "), _(guest_fields[i].form_label));
 	}
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		if (order[k] != L_NOTES)
@@ -841,7 +821,7 @@ static void save(struct tui *t, struct view *v)
 			for (size_t r = 0; r < f->nrows; r++)
 				if (f->rows[r].kind == R_FIELD && f->rows[r].n == i)
 					f->sel = r;
-			snprintf(f->msg, sizeof f->msg, _("Not saved: %s: %s"), _(field_labels[i]), f->why[i]);
+			snprintf(f->msg, sizeof f->msg, _("Not saved: %s: %s"), _(guest_fields[i].form_label), f->why[i]);
 			f->msg_error = true;
 			return;
 		}
@@ -1258,7 +1238,7 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	}
 	for (int i = 0; i < GF_COUNT; i++) {
 		/* the limits of guest_field_check, in characters */
-		edit_limit(&f->f[i], guest_fields[i].type == FT_LONG ? 4000 : 200);
+		edit_limit(&f->f[i], guest_fields[i].len);
 		edit_set(&f->f[i], shown(i, f->g.f[i]));
 	}
 	build_rows(f);

@@ -8,7 +8,7 @@ src="$TESTS_SRCDIR/../src/tui"
 po="$TESTS_SRCDIR/../po/zh_CN.po"
 # the keywords of 'make update-po' (Makefile.am), so that the two extractions cannot drift
 # shellcheck disable=SC2086
-xgettext --from-code=UTF-8 ${XGETTEXT_KEYWORDS:?set by make check} -o "$TMP/maitre.pot" "$src"/*.c "$src"/*.h "$src"/../core/*.c "$src"/../export/*.c "$src"/../cli/*.c "$src"/../demo/*.c
+xgettext --from-code=UTF-8 ${XGETTEXT_KEYWORDS:?set by make check} -o "$TMP/maitre.pot" "$src"/*.c "$src"/*.h "$src"/../core/*.c "$src"/../core/*.h "$src"/../export/*.c "$src"/../cli/*.c "$src"/../demo/*.c
 msgmerge -q --no-fuzzy-matching -o "$TMP/merged.po" "$po" "$TMP/maitre.pot"
 check "the catalogue compiles, formats checked" msgfmt --check -o /dev/null "$po"
 check "strings in the sources" test "$(grep -c '^msgid "..*"' "$TMP/maitre.pot")" -gt 150

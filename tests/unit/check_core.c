@@ -1045,6 +1045,56 @@ START_TEST(guest_field_table)
 }
 END_TEST
 
+/* Every field of GUEST_FIELDS carries what each layer derives from it: a form label and a group
+ * (the profile form has a row for it), its limits (the form's and validation's), and, when it
+ * has an option of its own, the option named after its key. A field added half-way fails here. */
+START_TEST(guest_field_declared_once)
+{
+	int in_group[GG_COUNT] = {0};
+	for (int i = 0; i < GF_COUNT; i++) {
+		const struct guest_field *f = &guest_fields[i];
+		ck_assert_msg(f->form_label && *f->form_label, "%s: no form label", f->key);
+		ck_assert_msg(f->label && *f->label, "%s: no description", f->key);
+		ck_assert_msg(f->group >= 0 && f->group < GG_COUNT, "%s: no group", f->key);
+		in_group[f->group]++;
+		ck_assert_msg(f->sensitive == (f->group == GG_SENSITIVE), "%s: sensitive", f->key);
+		ck_assert_msg(f->len > 0, "%s: no length", f->key);
+		ck_assert_msg((f->type == FT_INT) == (f->min < f->max), "%s: min/max", f->key);
+		ck_assert_msg((f->type == FT_ENUM) == (f->choices != NULL), "%s: choices", f->key);
+		/* the limits are what validation holds the field to */
+		char why[200], *norm = NULL, *s = calloc(f->len + 2, 1);
+		ck_assert_ptr_nonnull(s);
+		memset(s, '7', f->len + 1);
+		if (f->type == FT_TEXT || f->type == FT_LONG) {
+			ck_assert_int_eq(guest_field_check(f, s, &norm, why, sizeof why), -1);
+			s[f->len] = '\0';
+			ck_assert_int_eq(guest_field_check(f, s, &norm, why, sizeof why), 0);
+			free(norm);
+		} else if (f->type == FT_INT) {
+			char v[32];
+			snprintf(v, sizeof v, "%d", f->max + 1);
+			ck_assert_int_eq(guest_field_check(f, v, &norm, why, sizeof why), -1);
+			snprintf(v, sizeof v, "%d", f->min - 1);
+			ck_assert_int_eq(guest_field_check(f, v, &norm, why, sizeof why), -1);
+			snprintf(v, sizeof v, "%d", f->min);
+			ck_assert_int_eq(guest_field_check(f, v, &norm, why, sizeof why), 0);
+			ck_assert_str_eq(norm, v);
+			free(norm);
+		}
+		free(s);
+		/* its own option, if any, is its key with '-' for '_', and takes a value */
+		ck_assert_msg(!f->opt == !f->opt_arg, "%s: option without placeholder", f->key);
+		if (f->opt)
+			ck_assert_ptr_eq(guest_field_find(f->opt), f);
+	}
+	for (int k = 0; k < GG_COUNT; k++) {
+		ck_assert_ptr_nonnull(guest_group_titles[k]);
+		ck_assert_msg(in_group[k] > 0, "group %d is empty", k);
+	}
+	ck_assert_int_eq(guest_fields[GF_NAME].group, GG_WORK); /* the form opens on it */
+}
+END_TEST
+
 START_TEST(guest_field_check_values)
 {
 	const struct guest_field *h = guest_field_find("height_cm");
@@ -1546,6 +1596,7 @@ static Suite *guest_suite(void)
 	Suite *s = suite_create("guest");
 	TCase *tc = tcase_create("fields");
 	tcase_add_test(tc, guest_field_table);
+	tcase_add_test(tc, guest_field_declared_once);
 	tcase_add_test(tc, guest_field_check_values);
 	tcase_add_test(tc, guest_text_field_check);
 	suite_add_tcase(s, tc);
