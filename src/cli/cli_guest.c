@@ -16,24 +16,25 @@
 #include "store/visit_store.h"
 
 enum {
-	P_SET = 1, P_NAME, P_FAMILY, P_GIVEN, P_GENDER, P_EMPLOYER, P_POSITION, P_SALES,
+	P_SET = 1,
 	P_PHONE, P_RM_PHONE,
 	P_TASTE, P_DISH, P_HABIT, P_DISLIKE, P_TABOO, P_ALLERGY, /* in pref_kind order */
 	P_RM_PREF,
 	P_BIRTHDAY, P_ANNIV, P_DATE, P_RM_DATE,
 	P_PERSON, P_RM_PERSON, P_PERSON_PREF, P_PERSON_BIRTHDAY,
 	P_TAG, P_RM_TAG, P_NOTE, P_FORCE,
+	P_FIELD, /* P_FIELD + GF_x: the option of field x (GUEST_FIELDS) */
 };
+
+/* The options of the fields that have one of their own, in the order of the sheet; a field
+ * without one leaves a hole (opt.h). */
+#define FIELD_OPT_ROW(id, label, name, arg) {name, arg, id, label},
+#define F(id, key, type, group, form_label, label, opt) FIELD_OPT_ROW(P_FIELD + GF_##id, label, opt)
+#define FIELD_OPTS GUEST_FIELDS(F)
 
 #define PROFILE_OPTS(add)                                                                          \
 	{"set", "FIELD=VALUE", P_SET, "set any field of the sheet (see FIELDS in maitre(1))"},      \
-	{"name", "NAME", P_NAME, "how staff address the guest (孙先生)"},                          \
-	{"family-name", "NAME", P_FAMILY, "family name (孙)"},                                      \
-	{"given-name", "NAME", P_GIVEN, "given name"},                                              \
-	{"gender", "male|female", P_GENDER, "gender"},                                             \
-	{"employer", "TEXT", P_EMPLOYER, "employer / work unit (单位)"},                            \
-	{"position", "TEXT", P_POSITION, "position"},                                               \
-	{"sales-manager", "LOGIN", P_SALES, "the responsible sales manager"},                       \
+	FIELD_OPTS                                                                                 \
 	{add "phone", "[KIND:]NUMBER", P_PHONE, "add a phone (kind mobile, landline, office, other)"}, \
 	{add "taste", "TEXT", P_TASTE, "add a taste (清淡)"},                                      \
 	{add "dish", "TEXT", P_DISH, "add a usual dish"},                                           \
@@ -67,6 +68,7 @@ const struct opt cli_guest_edit_opts[] = {
 	{"remove-tag", "TAG", P_RM_TAG, "remove a tag"},
 	{NULL, NULL, 0, NULL},
 };
+#undef F
 
 struct profile_ctx {
 	struct guest *g;
@@ -145,6 +147,11 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	struct profile_ctx *p = vctx;
 	struct guest *g = p->g;
 	int rc;
+	if (id >= P_FIELD && id < P_FIELD + GF_COUNT) { /* a field's own option */
+		if (id == P_FIELD + GF_NAME)
+			p->named = true;
+		return field_value(c, g, guest_fields[id - P_FIELD].key, val);
+	}
 	switch (id) {
 	case OPT_POSITIONAL:
 		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
@@ -160,15 +167,6 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 		free(key);
 		return rc;
 	}
-	case P_NAME:
-		p->named = true;
-		return field_value(c, g, "name", val);
-	case P_FAMILY: return field_value(c, g, "family_name", val);
-	case P_GIVEN: return field_value(c, g, "given_name", val);
-	case P_GENDER: return field_value(c, g, "gender", val);
-	case P_EMPLOYER: return field_value(c, g, "employer", val);
-	case P_POSITION: return field_value(c, g, "position", val);
-	case P_SALES: return field_value(c, g, "sales_manager", val);
 	case P_PHONE: {
 		const char *colon = strchr(val, ':');
 		char *kind = colon ? strndup(val, (size_t)(colon - val)) : NULL;
@@ -586,8 +584,10 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < nv; i++)
 		visit_free(&v[i]);
 	free(v);
-	if (g.f[GF_MARITAL_STATUS] || g.f[GF_INCOME] || g.f[GF_HOME_ADDRESS] || g.f[GF_RELIGION] ||
-	    g.f[GF_HEALTH] || g.f[GF_PERSONAL_HISTORY])
+	bool sensitive = false;
+	for (int i = 0; i < GF_COUNT; i++)
+		sensitive = sensitive || (guest_fields[i].sensitive && g.f[i]);
+	if (sensitive)
 		printf("  (* sensitive: never ask the guest)\n");
 	guest_free(&g);
 	return 0;

@@ -15,8 +15,8 @@ void opt_init(struct opt_state *s, int argc, char **argv, const char *cmd)
 
 static const struct opt *find(const struct opt *t, const char *name, size_t len)
 {
-	for (; t && t->name; t++)
-		if (strlen(t->name) == len && strncmp(t->name, name, len) == 0)
+	for (; t && (t->name || t->id); t++)
+		if (t->name && strlen(t->name) == len && strncmp(t->name, name, len) == 0)
 			return t;
 	return NULL;
 }
@@ -67,8 +67,10 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 
 void opt_print_help(FILE *f, const struct opt *t)
 {
-	for (; t && t->name; t++) {
+	for (; t && (t->name || t->id); t++) {
 		char left[64];
+		if (!t->name)
+			continue;
 		snprintf(left, sizeof left, "--%s%s%s", t->name, t->arg ? " " : "", t->arg ? t->arg : "");
 		fprintf(f, "  %-28s %s\n", left, t->help);
 	}

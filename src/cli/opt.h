@@ -6,7 +6,8 @@
 #include <stdio.h>
 
 struct opt {
-	const char *name; /* long name without "--"; NULL ends a table */
+	const char *name; /* long name without "--"; NULL ends a table, or with an id is a hole:
+			   * a row of a table made from a list whose items may lack an option */
 	const char *arg;  /* placeholder of the value ("N", "DATE"), or NULL for a flag */
 	int id;           /* returned by opt_next */
 	const char *help;
