@@ -142,6 +142,210 @@ static int check_text(struct cli *c, const char *what, const char *val, enum gue
 	return 0;
 }
 
+/* --set FIELD=VALUE */
+static int profile_set(struct cli *c, struct profile_ctx *p, const char *val)
+{
+	int rc;
+	const char *eq = strchr(val, '=');
+	if (!eq)
+		return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""),
+		                 val);
+	char *key = strndup(val, (size_t)(eq - val));
+	rc = key ? field_value(c, p->g, key, eq + 1) : EXIT_DATA;
+	if (rc == 0 && !strcmp(key, "name"))
+		p->named = true;
+	free(key);
+	return rc;
+}
+
+/* --phone [KIND:]NUMBER */
+static int profile_add_phone(struct cli *c, struct guest *g, const char *val)
+{
+	const char *colon = strchr(val, ':');
+	char *kind = colon ? strndup(val, (size_t)(colon - val)) : NULL;
+	const char *number = colon ? colon + 1 : val;
+	char *norm = NULL, why[300];
+	if (guest_phone_check(number, &norm, why, sizeof why) < 0) {
+		free(kind);
+		return cli_error(c, EXIT_USER, "%s", why);
+	}
+	guest_add_phone(g, kind, norm);
+	free(norm);
+	free(kind);
+	return 0;
+}
+
+/* --remove-phone NUMBER: every phone with these digits */
+static int profile_remove_phone(struct cli *c, struct guest *g, const char *val)
+{
+	char *d = guest_phone_digits(val);
+	bool found = false;
+	for (size_t i = g->phones.n; d && i-- > 0;) {
+		char *pd = guest_phone_digits(g->phones.v[i].number);
+		if (pd && strcmp(pd, d) == 0) {
+			guest_remove_phone(g, i);
+			found = true;
+		}
+		free(pd);
+	}
+	free(d);
+	return found ? 0
+	             : cli_error(c, EXIT_USER,
+	                         _("remove-phone: the guest has no phone \"%s\""), val);
+}
+
+/* --taste, --dish, ... --allergy TEXT[:SEVERITY] */
+static int profile_add_pref(struct cli *c, struct guest *g, enum pref_kind kind, const char *val)
+{
+	int rc;
+	enum severity sev;
+	char *text = split_severity(val, kind, &sev);
+	if (!text)
+		return EXIT_DATA;
+	rc = check_text(c, pref_kind_names[kind], text, GT_PREF);
+	if (rc == 0)
+		guest_add_pref(g, -1, kind, sev, text);
+	free(text);
+	return rc;
+}
+
+/* --remove-pref TEXT: the guest's own preferences of that text */
+static int profile_remove_pref(struct cli *c, struct guest *g, const char *val)
+{
+	bool found = false;
+	for (size_t i = g->prefs.n; i-- > 0;)
+		if (g->prefs.v[i].person < 0 && strcmp(g->prefs.v[i].text, val) == 0) {
+			guest_remove_pref(g, i);
+			found = true;
+		}
+	return found ? 0
+	             : cli_error(c, EXIT_USER, _("remove-pref: the guest has no \"%s\""),
+	                         val);
+}
+
+/* --date LABEL=[YYYY-]MM-DD */
+static int profile_add_other_date(struct cli *c, struct guest *g, const char *val)
+{
+	int rc;
+	const char *eq = strrchr(val, '=');
+	if (!eq || eq == val)
+		return cli_error(c, EXIT_USER,
+		                 _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
+	char *label = strndup(val, (size_t)(eq - val));
+	rc = label ? check_text(c, "date label", label, GT_DATE_LABEL) : EXIT_DATA;
+	if (rc == 0)
+		rc = add_date(c, g, -1, DATE_OTHER, label, "date", eq + 1);
+	free(label);
+	return rc;
+}
+
+/* --remove-date KIND|LABEL */
+static int profile_remove_date(struct cli *c, struct guest *g, const char *val)
+{
+	int kind = date_kind_from_name(val);
+	bool found = false;
+	for (size_t i = g->dates.n; i-- > 0;) {
+		struct guest_date *d = &g->dates.v[i];
+		if (d->person < 0 && ((kind >= 0 && (int)d->kind == kind) ||
+				      (d->label && strcmp(d->label, val) == 0))) {
+			guest_remove_date(g, i);
+			found = true;
+		}
+	}
+	return found ? 0
+	             : cli_error(c, EXIT_USER,
+	                         _("remove-date: the guest has no date \"%s\""), val);
+}
+
+/* --person RELATION[:NAME] */
+static int profile_add_person(struct cli *c, struct guest *g, const char *val)
+{
+	int rc;
+	const char *colon = strchr(val, ':');
+	char *rel = colon ? strndup(val, (size_t)(colon - val)) : strdup(val);
+	const char *name = colon ? colon + 1 : NULL;
+	rc = rel ? check_text(c, "person relation", rel, GT_RELATION) : EXIT_DATA;
+	if (rc == 0 && name && *name)
+		rc = check_text(c, "person name", name, GT_PERSON_NAME);
+	if (rc == 0)
+		guest_add_person(g, rel, name, NULL);
+	free(rel);
+	return rc;
+}
+
+/* --remove-person WHO */
+static int profile_remove_person(struct cli *c, struct guest *g, const char *val)
+{
+	int i = find_person(g, val);
+	if (i < 0)
+		return cli_error(c, EXIT_USER,
+		                 _("remove-person: the guest has no person \"%s\""), val);
+	guest_remove_person(g, (size_t)i);
+	return 0;
+}
+
+/* The KIND:TEXT[:SEVERITY] of --person-pref, for person pi. */
+static int profile_person_pref(struct cli *c, struct guest *g, int pi, const char *val,
+			       const char *colon)
+{
+	int rc;
+	const char *colon2 = strchr(colon + 1, ':');
+	char *kname = colon2 ? strndup(colon + 1, (size_t)(colon2 - colon - 1)) : NULL;
+	int kind = kname ? pref_kind_from_name(kname) : -1;
+	free(kname);
+	if (kind < 0)
+		return cli_error(
+		    c, EXIT_USER,
+		    _("person-pref: KIND must be taste, dish, habit, dislike, taboo or "
+		      "allergy, in \"%s\""),
+		    val);
+	enum severity sev;
+	char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
+	rc = text ? check_text(c, pref_kind_names[kind], text, GT_PREF) : EXIT_DATA;
+	if (rc == 0)
+		guest_add_pref(g, pi, (enum pref_kind)kind, sev, text);
+	free(text);
+	return rc;
+}
+
+/* --person-pref WHO:KIND:TEXT, --person-birthday WHO:[YYYY-]MM-DD: WHO is found first */
+static int profile_person_item(struct cli *c, struct guest *g, int id, const char *val)
+{
+	int rc;
+	const char *colon = strchr(val, ':');
+	if (!colon)
+		return cli_error(c, EXIT_USER, _("%s: needs WHO:..., got \"%s\""),
+		                 id == P_PERSON_PREF ? "person-pref" : "person-birthday",
+		                 val);
+	char *who = strndup(val, (size_t)(colon - val));
+	int pi = who ? find_person(g, who) : -1;
+	if (pi < 0) {
+		rc = cli_error(
+		    c, EXIT_USER,
+		    _("%s: no associated person \"%s\" (add one with --%sperson)"),
+		    id == P_PERSON_PREF ? "person-pref" : "person-birthday", who ? who : "",
+		    strcmp(c->cmd, "guest add") ? "add-" : "");
+		free(who);
+		return rc;
+	}
+	free(who);
+	if (id == P_PERSON_BIRTHDAY)
+		return add_date(c, g, pi, DATE_BIRTHDAY, NULL, "person-birthday", colon + 1);
+	return profile_person_pref(c, g, pi, val, colon);
+}
+
+/* --remove-tag TAG */
+static int profile_remove_tag(struct cli *c, struct guest *g, const char *val)
+{
+	for (size_t i = 0; i < g->tags.n; i++)
+		if (strcmp(g->tags.v[i], val) == 0) {
+			guest_remove_tag(g, i);
+			return 0;
+		}
+	return cli_error(c, EXIT_USER, _("remove-tag: the guest has no tag \"%s\""), val);
+}
+
+/* One option of guest add or guest edit, applied to the sheet p->g. */
 static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 {
 	struct profile_ctx *p = vctx;
@@ -155,169 +359,24 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	switch (id) {
 	case OPT_POSITIONAL:
 		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
-	case P_SET: {
-		const char *eq = strchr(val, '=');
-		if (!eq)
-			return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""),
-			                 val);
-		char *key = strndup(val, (size_t)(eq - val));
-		rc = key ? field_value(c, g, key, eq + 1) : EXIT_DATA;
-		if (rc == 0 && !strcmp(key, "name"))
-			p->named = true;
-		free(key);
-		return rc;
-	}
-	case P_PHONE: {
-		const char *colon = strchr(val, ':');
-		char *kind = colon ? strndup(val, (size_t)(colon - val)) : NULL;
-		const char *number = colon ? colon + 1 : val;
-		char *norm = NULL, why[300];
-		if (guest_phone_check(number, &norm, why, sizeof why) < 0) {
-			free(kind);
-			return cli_error(c, EXIT_USER, "%s", why);
-		}
-		guest_add_phone(g, kind, norm);
-		free(norm);
-		free(kind);
-		return 0;
-	}
-	case P_RM_PHONE: {
-		char *d = guest_phone_digits(val);
-		bool found = false;
-		for (size_t i = g->phones.n; d && i-- > 0;) {
-			char *pd = guest_phone_digits(g->phones.v[i].number);
-			if (pd && strcmp(pd, d) == 0) {
-				guest_remove_phone(g, i);
-				found = true;
-			}
-			free(pd);
-		}
-		free(d);
-		return found ? 0
-		             : cli_error(c, EXIT_USER,
-		                         _("remove-phone: the guest has no phone \"%s\""), val);
-	}
-	case P_TASTE: case P_DISH: case P_HABIT: case P_DISLIKE: case P_TABOO: case P_ALLERGY: {
-		enum pref_kind kind = (enum pref_kind)(id - P_TASTE);
-		enum severity sev;
-		char *text = split_severity(val, kind, &sev);
-		if (!text)
-			return EXIT_DATA;
-		rc = check_text(c, pref_kind_names[kind], text, GT_PREF);
-		if (rc == 0)
-			guest_add_pref(g, -1, kind, sev, text);
-		free(text);
-		return rc;
-	}
-	case P_RM_PREF: {
-		bool found = false;
-		for (size_t i = g->prefs.n; i-- > 0;)
-			if (g->prefs.v[i].person < 0 && strcmp(g->prefs.v[i].text, val) == 0) {
-				guest_remove_pref(g, i);
-				found = true;
-			}
-		return found ? 0
-		             : cli_error(c, EXIT_USER, _("remove-pref: the guest has no \"%s\""),
-		                         val);
-	}
+	case P_SET: return profile_set(c, p, val);
+	case P_PHONE: return profile_add_phone(c, g, val);
+	case P_RM_PHONE: return profile_remove_phone(c, g, val);
+	case P_TASTE: case P_DISH: case P_HABIT: case P_DISLIKE: case P_TABOO: case P_ALLERGY:
+		return profile_add_pref(c, g, (enum pref_kind)(id - P_TASTE), val);
+	case P_RM_PREF: return profile_remove_pref(c, g, val);
 	case P_BIRTHDAY: return add_date(c, g, -1, DATE_BIRTHDAY, NULL, "birthday", val);
 	case P_ANNIV: return add_date(c, g, -1, DATE_ANNIVERSARY, NULL, "anniversary", val);
-	case P_DATE: {
-		const char *eq = strrchr(val, '=');
-		if (!eq || eq == val)
-			return cli_error(c, EXIT_USER,
-			                 _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
-		char *label = strndup(val, (size_t)(eq - val));
-		rc = label ? check_text(c, "date label", label, GT_DATE_LABEL) : EXIT_DATA;
-		if (rc == 0)
-			rc = add_date(c, g, -1, DATE_OTHER, label, "date", eq + 1);
-		free(label);
-		return rc;
-	}
-	case P_RM_DATE: {
-		int kind = date_kind_from_name(val);
-		bool found = false;
-		for (size_t i = g->dates.n; i-- > 0;) {
-			struct guest_date *d = &g->dates.v[i];
-			if (d->person < 0 && ((kind >= 0 && (int)d->kind == kind) ||
-					      (d->label && strcmp(d->label, val) == 0))) {
-				guest_remove_date(g, i);
-				found = true;
-			}
-		}
-		return found ? 0
-		             : cli_error(c, EXIT_USER,
-		                         _("remove-date: the guest has no date \"%s\""), val);
-	}
-	case P_PERSON: {
-		const char *colon = strchr(val, ':');
-		char *rel = colon ? strndup(val, (size_t)(colon - val)) : strdup(val);
-		const char *name = colon ? colon + 1 : NULL;
-		rc = rel ? check_text(c, "person relation", rel, GT_RELATION) : EXIT_DATA;
-		if (rc == 0 && name && *name)
-			rc = check_text(c, "person name", name, GT_PERSON_NAME);
-		if (rc == 0)
-			guest_add_person(g, rel, name, NULL);
-		free(rel);
-		return rc;
-	}
-	case P_RM_PERSON: {
-		int i = find_person(g, val);
-		if (i < 0)
-			return cli_error(c, EXIT_USER,
-			                 _("remove-person: the guest has no person \"%s\""), val);
-		guest_remove_person(g, (size_t)i);
-		return 0;
-	}
-	case P_PERSON_PREF: case P_PERSON_BIRTHDAY: {
-		const char *colon = strchr(val, ':');
-		if (!colon)
-			return cli_error(c, EXIT_USER, _("%s: needs WHO:..., got \"%s\""),
-			                 id == P_PERSON_PREF ? "person-pref" : "person-birthday",
-			                 val);
-		char *who = strndup(val, (size_t)(colon - val));
-		int pi = who ? find_person(g, who) : -1;
-		if (pi < 0) {
-			rc = cli_error(
-			    c, EXIT_USER,
-			    _("%s: no associated person \"%s\" (add one with --%sperson)"),
-			    id == P_PERSON_PREF ? "person-pref" : "person-birthday", who ? who : "",
-			    strcmp(c->cmd, "guest add") ? "add-" : "");
-			free(who);
-			return rc;
-		}
-		free(who);
-		if (id == P_PERSON_BIRTHDAY)
-			return add_date(c, g, pi, DATE_BIRTHDAY, NULL, "person-birthday", colon + 1);
-		const char *colon2 = strchr(colon + 1, ':');
-		char *kname = colon2 ? strndup(colon + 1, (size_t)(colon2 - colon - 1)) : NULL;
-		int kind = kname ? pref_kind_from_name(kname) : -1;
-		free(kname);
-		if (kind < 0)
-			return cli_error(
-			    c, EXIT_USER,
-			    _("person-pref: KIND must be taste, dish, habit, dislike, taboo or "
-			      "allergy, in \"%s\""),
-			    val);
-		enum severity sev;
-		char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
-		rc = text ? check_text(c, pref_kind_names[kind], text, GT_PREF) : EXIT_DATA;
-		if (rc == 0)
-			guest_add_pref(g, pi, (enum pref_kind)kind, sev, text);
-		free(text);
-		return rc;
-	}
+	case P_DATE: return profile_add_other_date(c, g, val);
+	case P_RM_DATE: return profile_remove_date(c, g, val);
+	case P_PERSON: return profile_add_person(c, g, val);
+	case P_RM_PERSON: return profile_remove_person(c, g, val);
+	case P_PERSON_PREF: case P_PERSON_BIRTHDAY: return profile_person_item(c, g, id, val);
 	case P_TAG:
 		if ((rc = check_text(c, "tag", val, GT_TAG)) == 0)
 			guest_add_tag(g, val);
 		return rc;
-	case P_RM_TAG:
-		for (size_t i = 0; i < g->tags.n; i++)
-			if (strcmp(g->tags.v[i], val) == 0) {
-				guest_remove_tag(g, i);
-				return 0;
-			}
-		return cli_error(c, EXIT_USER, _("remove-tag: the guest has no tag \"%s\""), val);
+	case P_RM_TAG: return profile_remove_tag(c, g, val);
 	case P_NOTE:
 		if ((rc = check_text(c, "note", val, GT_NOTE)) == 0)
 			guest_add_note(g, val);
