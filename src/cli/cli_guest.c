@@ -29,7 +29,8 @@ enum {
 /* The options of the fields that have one of their own, in the order of the sheet; a field
  * without one leaves a hole (opt.h). */
 #define FIELD_OPT_ROW(id, label, name, arg) {name, arg, id, label},
-#define F(id, key, type, group, form_label, label, opt) FIELD_OPT_ROW(P_FIELD + GF_##id, label, opt)
+#define F(id, key, type, group, search, form_label, label, opt)                                    \
+	FIELD_OPT_ROW(P_FIELD + GF_##id, label, opt)
 #define FIELD_OPTS GUEST_FIELDS(F)
 
 #define PROFILE_OPTS(add)                                                                          \

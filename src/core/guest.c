@@ -18,8 +18,8 @@ const char *const guest_group_titles[GG_COUNT] = {
 };
 
 const struct guest_field guest_fields[GF_COUNT] = {
-#define F(id, key, type, group, form_label, label, opt)                                            \
-	{key, type, group, (group) == GG_SENSITIVE, form_label, label, opt},
+#define F(id, key, type, group, search, form_label, label, opt)                                    \
+	{key, type, group, search, (group) == GG_SENSITIVE, form_label, label, opt},
 	GUEST_FIELDS(F)
 #undef F
 };

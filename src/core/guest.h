@@ -38,55 +38,63 @@ extern const char *const guest_group_titles[GG_COUNT]; /* N_(): translate when s
  * the value; every field is also set by --set key=value. */
 #define FIELD_OPT(name, arg) name, arg
 #define FIELD_NO_OPT NULL, NULL
+/* What search finds a field by: GS_NONE, nothing (the names have rules of their own,
+ * search_store.c), or GS_TEXT, any three of its characters and two-character pieces of its
+ * Chinese. Never a sensitive field: search would tell what a role may not see. */
+enum guest_search { GS_NONE, GS_TEXT };
 
-/* The scalar fields of the sheet, each declared once: F(ID, key, type, group, form label,
- * description, option). From this list come the enum below, validation (guest_field_check),
- * the columns read and written and the audit (guest_store.c), field_meta (migrate.c), the
- * profile form's rows, labels and limits (view_form.c), guest show and the options of guest
- * add / edit (cli_guest.c). key is the column name and the name of --set key=value ('-'
- * accepted for '_'); the form label is N_() and short; the description is English, for the
- * option's help and field_meta. A new field is a row here, a migration adding its column and
- * the translation of its form label: HACKING.md, "Adding a guest field". */
+/* The scalar fields of the sheet, each declared once: F(ID, key, type, group, search, form
+ * label, description, option). From this list come the enum below, validation
+ * (guest_field_check), the columns read and written and the audit (guest_store.c), field_meta
+ * (migrate.c), search (search_store.c), the profile form's rows, labels and limits
+ * (view_form.c), guest show and the options of guest add / edit (cli_guest.c). key is the
+ * column name and the name of --set key=value ('-' accepted for '_'); the form label is N_()
+ * and short; the description is English, for the option's help and field_meta. A new field is
+ * a row here, a migration adding its column and the translation of its form label: HACKING.md,
+ * "Adding a guest field". */
 #define GUEST_FIELDS(F)                                                                            \
-	F(NAME, "name", FIELD_TEXT, GG_WORK, N_("address as"),                                     \
-	  "how staff address the guest (孙先生)", FIELD_OPT("name", "NAME"))                          \
-	F(FAMILY_NAME, "family_name", FIELD_TEXT, GG_WORK, N_("family name"), "family name (孙)",   \
-	  FIELD_OPT("family-name", "NAME"))                                                        \
-	F(GIVEN_NAME, "given_name", FIELD_TEXT, GG_WORK, N_("given name"), "given name",            \
-	  FIELD_OPT("given-name", "NAME"))                                                         \
-	F(GENDER, "gender", FIELD_ENUM(choice_gender), GG_WORK, N_("gender"), "gender",             \
-	  FIELD_OPT("gender", "male|female"))                                                      \
-	F(EMPLOYER, "employer", FIELD_TEXT, GG_WORK, N_("employer"), "employer / work unit (单位)", \
-	  FIELD_OPT("employer", "TEXT"))                                                           \
-	F(POSITION, "position", FIELD_TEXT, GG_WORK, N_("position"), "position",                    \
-	  FIELD_OPT("position", "TEXT"))                                                           \
-	F(LOOKS, "looks", FIELD_LONG, GG_RECOGNITION, N_("looks"),                                  \
-	  "how to recognise them (体貌特征)", FIELD_NO_OPT)                                            \
-	F(HEIGHT_CM, "height_cm", FIELD_INT(50, 250), GG_RECOGNITION, N_("height cm"),              \
-	  "height in cm", FIELD_NO_OPT)                                                            \
-	F(WEIGHT_KG, "weight_kg", FIELD_INT(20, 300), GG_RECOGNITION, N_("weight kg"),              \
-	  "weight in kg", FIELD_NO_OPT)                                                            \
-	F(PHOTO, "photo", FIELD_TEXT, GG_RECOGNITION, N_("photo file"), "photo file path",          \
-	  FIELD_NO_OPT)                                                                            \
-	F(ETHNICITY, "ethnicity", FIELD_TEXT, GG_BACKGROUND, N_("ethnicity"), "ethnicity (回族)",   \
-	  FIELD_NO_OPT)                                                                            \
-	F(NATIVE_PLACE, "native_place", FIELD_TEXT, GG_BACKGROUND, N_("native place"),              \
-	  "native place", FIELD_NO_OPT)                                                            \
-	F(SPENDING_POWER, "spending_power", FIELD_ENUM(choice_spending), GG_BACKGROUND,            \
+	F(NAME, "name", FIELD_TEXT, GG_WORK, GS_NONE,                                              \
+	  N_("address as"), "how staff address the guest (孙先生)", FIELD_OPT("name", "NAME"))     \
+	F(FAMILY_NAME, "family_name", FIELD_TEXT, GG_WORK, GS_NONE,                                \
+	  N_("family name"), "family name (孙)", FIELD_OPT("family-name", "NAME"))                 \
+	F(GIVEN_NAME, "given_name", FIELD_TEXT, GG_WORK, GS_NONE,                                  \
+	  N_("given name"), "given name", FIELD_OPT("given-name", "NAME"))                         \
+	F(GENDER, "gender", FIELD_ENUM(choice_gender), GG_WORK, GS_NONE,                           \
+	  N_("gender"), "gender", FIELD_OPT("gender", "male|female"))                              \
+	F(EMPLOYER, "employer", FIELD_TEXT, GG_WORK, GS_TEXT,                                      \
+	  N_("employer"), "employer / work unit (单位)", FIELD_OPT("employer", "TEXT"))            \
+	F(POSITION, "position", FIELD_TEXT, GG_WORK, GS_NONE,                                      \
+	  N_("position"), "position", FIELD_OPT("position", "TEXT"))                               \
+	F(LOOKS, "looks", FIELD_LONG, GG_RECOGNITION, GS_NONE,                                     \
+	  N_("looks"), "how to recognise them (体貌特征)", FIELD_NO_OPT)                           \
+	F(HEIGHT_CM, "height_cm", FIELD_INT(50, 250), GG_RECOGNITION, GS_NONE,                     \
+	  N_("height cm"), "height in cm", FIELD_NO_OPT)                                           \
+	F(WEIGHT_KG, "weight_kg", FIELD_INT(20, 300), GG_RECOGNITION, GS_NONE,                     \
+	  N_("weight kg"), "weight in kg", FIELD_NO_OPT)                                           \
+	F(PHOTO, "photo", FIELD_TEXT, GG_RECOGNITION, GS_NONE,                                     \
+	  N_("photo file"), "photo file path", FIELD_NO_OPT)                                       \
+	F(ETHNICITY, "ethnicity", FIELD_TEXT, GG_BACKGROUND, GS_NONE,                              \
+	  N_("ethnicity"), "ethnicity (回族)", FIELD_NO_OPT)                                       \
+	F(NATIVE_PLACE, "native_place", FIELD_TEXT, GG_BACKGROUND, GS_NONE,                        \
+	  N_("native place"), "native place", FIELD_NO_OPT)                                        \
+	F(SPENDING_POWER, "spending_power", FIELD_ENUM(choice_spending), GG_BACKGROUND, GS_NONE,   \
 	  N_("spending power"), "spending power", FIELD_NO_OPT)                                    \
-	F(CHARACTER, "character", FIELD_LONG, GG_BACKGROUND, N_("character"), "character",          \
-	  FIELD_NO_OPT)                                                                            \
-	F(SALES_MANAGER, "sales_manager", FIELD_STAFF, GG_BACKGROUND, N_("sales manager"),          \
-	  "the responsible sales manager", FIELD_OPT("sales-manager", "LOGIN"))                    \
-	F(MARITAL_STATUS, "marital_status", FIELD_TEXT, GG_SENSITIVE, N_("marital status"),         \
-	  "marital status", FIELD_NO_OPT)                                                          \
-	F(INCOME, "income", FIELD_TEXT, GG_SENSITIVE, N_("income"), "income", FIELD_NO_OPT)          \
-	F(HOME_ADDRESS, "home_address", FIELD_LONG, GG_SENSITIVE, N_("home address"),               \
-	  "home address", FIELD_NO_OPT)                                                            \
-	F(RELIGION, "religion", FIELD_TEXT, GG_SENSITIVE, N_("religion"), "religion", FIELD_NO_OPT)  \
-	F(HEALTH, "health", FIELD_LONG, GG_SENSITIVE, N_("health"), "health", FIELD_NO_OPT)          \
-	F(PERSONAL_HISTORY, "personal_history", FIELD_LONG, GG_SENSITIVE, N_("personal history"),   \
-	  "personal history", FIELD_NO_OPT)
+	F(CHARACTER, "character", FIELD_LONG, GG_BACKGROUND, GS_NONE,                              \
+	  N_("character"), "character", FIELD_NO_OPT)                                              \
+	F(SALES_MANAGER, "sales_manager", FIELD_STAFF, GG_BACKGROUND, GS_NONE,                     \
+	  N_("sales manager"), "the responsible sales manager", FIELD_OPT("sales-manager", "LOGIN")) \
+	F(MARITAL_STATUS, "marital_status", FIELD_TEXT, GG_SENSITIVE, GS_NONE,                     \
+	  N_("marital status"), "marital status", FIELD_NO_OPT)                                    \
+	F(INCOME, "income", FIELD_TEXT, GG_SENSITIVE, GS_NONE,                                     \
+	  N_("income"), "income", FIELD_NO_OPT)                                                    \
+	F(HOME_ADDRESS, "home_address", FIELD_LONG, GG_SENSITIVE, GS_NONE,                         \
+	  N_("home address"), "home address", FIELD_NO_OPT)                                        \
+	F(RELIGION, "religion", FIELD_TEXT, GG_SENSITIVE, GS_NONE,                                 \
+	  N_("religion"), "religion", FIELD_NO_OPT)                                                \
+	F(HEALTH, "health", FIELD_LONG, GG_SENSITIVE, GS_NONE,                                     \
+	  N_("health"), "health", FIELD_NO_OPT)                                                    \
+	F(PERSONAL_HISTORY, "personal_history", FIELD_LONG, GG_SENSITIVE, GS_NONE,                 \
+	  N_("personal history"), "personal history", FIELD_NO_OPT)
 
 enum guest_field_id {
 #define F(id, ...) GF_##id,
@@ -102,6 +110,7 @@ struct guest_field {
 	int min, max;  /* for FT_INT */
 	const struct choice_set *choices; /* for FT_ENUM */
 	enum guest_group group;
+	enum guest_search search;
 	bool sensitive; /* group GG_SENSITIVE */
 	const char *form_label; /* N_() */
 	const char *label;      /* English: the option's help, field_meta */

@@ -107,9 +107,10 @@ static void bigram_keys(const char *folded, struct strv *keys)
 }
 
 /* Every search key of a sheet: name keys, pinyin, initials and their mixes (sunxs), tags (as
- * names, and #tag for the filter), two-character pieces of the employer, and the text the
- * trigram index holds (names, employer, phone digits as stored: guest_phone_digits). An
- * anonymised guest has none.
+ * names, and #tag for the filter), two-character pieces of the employer (and of every field
+ * searched by its text, GS_TEXT in GUEST_FIELDS), and the text the trigram index holds (names,
+ * employer and those fields, phone digits as stored: guest_phone_digits). An anonymised guest
+ * has none.
  * An update removes the keys that this function derives from the old sheet, so a change to
  * how keys are derived needs a migration that rebuilds search_key and search_text (one that
  * creates the table search_rebuild: store_migrate then calls search_store_rebuild). */
@@ -136,8 +137,10 @@ static void sheet_keys(const struct guest *g, struct strv *keys, struct sbuf *te
 		name_keys(f, keys);
 		free(f);
 	}
-	if (g->f[GF_EMPLOYER]) {
-		char *f = text_fold(g->f[GF_EMPLOYER]);
+	for (int i = 0; i < GF_COUNT; i++) { /* the employer, and any field found by its text */
+		if (guest_fields[i].search != GS_TEXT || !g->f[i])
+			continue;
+		char *f = text_fold(g->f[i]);
 		sbuf_printf(text, " %s", f);
 		bigram_keys(f, keys);
 		free(f);

@@ -1058,6 +1058,7 @@ START_TEST(guest_field_declared_once)
 		ck_assert_msg(f->group >= 0 && f->group < GG_COUNT, "%s: no group", f->key);
 		in_group[f->group]++;
 		ck_assert_msg(f->sensitive == (f->group == GG_SENSITIVE), "%s: sensitive", f->key);
+		ck_assert_msg(!(f->sensitive && f->search != GS_NONE), "%s: searched", f->key);
 		ck_assert_msg(f->len > 0, "%s: no length", f->key);
 		ck_assert_msg((f->type == FT_INT) == (f->min < f->max), "%s: min/max", f->key);
 		ck_assert_msg((f->type == FT_ENUM) == (f->choices != NULL), "%s: choices", f->key);

@@ -333,6 +333,40 @@ START_TEST(test_guest_every_field)
 }
 END_TEST
 
+/* Search finds a guest by the text of the fields GUEST_FIELDS marks GS_TEXT, and by no other. */
+START_TEST(test_search_follows_field_list)
+{
+	int searched = 0;
+	for (int i = 0; i < GF_COUNT; i++) {
+		const struct guest_field *f = &guest_fields[i];
+		if (f->type != FT_TEXT && f->type != FT_LONG)
+			continue;
+		struct guest g;
+		char want[32];
+		guest_init(&g);
+		guest_set(&g, GF_NAME, i == GF_NAME ? "牡丹厅东" : "孙先生");
+		guest_set(&g, (enum guest_field_id)i, "牡丹厅东");
+		ck_assert_msg(guest_store_save(st, &g, 0, false, NULL) == ST_OK, "%s",
+			      store_errmsg(st));
+		snprintf(want, sizeof want, "%lld", (long long)g.id);
+		char *got = find("丹厅东", 0, 20);
+		if (f->search == GS_TEXT || i == GF_NAME) {
+			ck_assert_msg(strcmp(got, want) == 0, "%s: found %s", f->key, got);
+			searched += f->search == GS_TEXT;
+		} else if (i != GF_FAMILY_NAME && i != GF_GIVEN_NAME) {
+			ck_assert_msg(strcmp(got, "") == 0, "%s: found %s", f->key, got);
+		}
+		free(got);
+		guest_set(&g, (enum guest_field_id)i, NULL); /* found no more */
+		guest_set(&g, GF_NAME, "孙先生");
+		ck_assert_msg(guest_store_save(st, &g, 1, false, NULL) == ST_OK, "%s: %s", f->key,
+			      store_errmsg(st));
+		guest_free(&g);
+	}
+	ck_assert_int_gt(searched, 0); /* the employer at least */
+}
+END_TEST
+
 START_TEST(test_guest_conflict)
 {
 	struct guest a, b, r;
@@ -1349,6 +1383,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_guest_update_audit_and_diff);
 	tcase_add_test(tc, test_guest_conflict);
 	tcase_add_test(tc, test_guest_every_field);
+	tcase_add_test(tc, test_search_follows_field_list);
 	tcase_add_test(tc, test_guest_invalid_writes_nothing);
 	tcase_add_test(tc, test_duplicate_phone);
 	suite_add_tcase(s, tc);
