@@ -13,6 +13,7 @@
 #include "core/money.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "tui/screen.h"
 #include "tui/tui.h"
 
 enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS };
@@ -405,53 +406,6 @@ static void print_general_help(FILE *f)
 	fprintf(f, "\n'maitre help COMMAND' tells more; see also maitre(1).\n");
 }
 
-/* The keys of the interface, from its action table (and the config file's bindings): the
- * source of the KEYS section of maitre(1). */
-static void print_keys(void)
-{
-	static const struct {
-		unsigned scope;
-		const char *title;
-	} scopes[] = {
-		{SC_GLOBAL, "everywhere"},     {SC_LIST, "lists and pages"}, {SC_EDIT, "typing in a field"},
-		{SC_LOOKUP, "lookup"},         {SC_CARD, "guest card"},      {SC_FORM, "forms"},
-		{SC_TODAY, "today's visits"},  {SC_MONTH, "screens of a month"}, {SC_DASHBOARD, "dashboard"},
-		{SC_SHEET, "attendance sheet"}, {SC_ALERTS, "alert guests"}, {SC_ALERT, "an alert"},
-		{SC_COMPLAINTS, "complaints"}, {SC_COMPLAINT, "a complaint"}, {SC_AGENDA, "agenda"},
-		{SC_TIERS, "tier rules"},      {SC_GUESTS, "guests behind a figure"},
-	};
-	struct keymap m = {0};
-	if (keymap_defaults(&m) < 0)
-		return;
-	struct settings cfg;
-	char err[600];
-	if (settings_load(&cfg, err, sizeof err) < 0)
-		fprintf(stderr, _("maitre: %s (the default keys follow)\n"), err);
-	for (size_t i = 0; i < cfg.nbindings; i++)
-		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, err, sizeof err) < 0)
-			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
-				cfg.bindings[i].column, err);
-	settings_free(&cfg);
-	printf("The keys of the interface (maitre with no command); each can be rebound by its\n"
-	       "action name in config.yaml (maitre-config(5)) and run by name from the ':' line.\n");
-	for (size_t s = 0; s < sizeof scopes / sizeof scopes[0]; s++) {
-		bool any = false;
-		for (int a = 1; a < ACT_COUNT; a++)
-			any = any || action_table[a].scope & scopes[s].scope;
-		if (!any)
-			continue;
-		printf("\n%s:\n", scopes[s].title);
-		for (int a = 1; a < ACT_COUNT; a++) {
-			if (!(action_table[a].scope & scopes[s].scope))
-				continue;
-			char keys[64];
-			keymap_keys(&m, (enum action)a, keys, sizeof keys);
-			printf("  %-16s %-13s %s\n", keys, action_table[a].name, action_table[a].help);
-		}
-	}
-	keymap_free(&m);
-}
-
 static int cli_help(struct cli *c, int argc, char **argv)
 {
 	if (argc == 0) {
@@ -459,7 +413,7 @@ static int cli_help(struct cli *c, int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[0], "keys") == 0 && argc == 1) {
-		print_keys();
+		screen_print_keys(stdout);
 		return 0;
 	}
 	char name[128];

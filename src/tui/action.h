@@ -7,28 +7,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Scopes: where an action's keys apply. A view has its own scope and may add SC_LIST. */
-enum {
-	SC_GLOBAL = 1 << 0, /* every screen */
-	SC_LIST = 1 << 1,   /* moving in a list or a scrolling page */
-	SC_EDIT = 1 << 2,   /* editing a line of text (when a field has the focus) */
-	SC_LOOKUP = 1 << 3,
-	SC_CARD = 1 << 4,
-	SC_FORM = 1 << 5,
-	SC_TODAY = 1 << 6,
-	SC_HELP = 1 << 7,
-	/* the back office */
-	SC_DASHBOARD = 1 << 8,
-	SC_SHEET = 1 << 9,
-	SC_ALERTS = 1 << 10,     /* the list of alert guests */
-	SC_ALERT = 1 << 11,      /* one alert */
-	SC_COMPLAINTS = 1 << 12, /* the lists of complaints */
-	SC_COMPLAINT = 1 << 13,  /* one complaint */
-	SC_AGENDA = 1 << 14,
-	SC_TIERS = 1 << 15,
-	SC_GUESTS = 1 << 16, /* a list of guests behind a figure */
-	SC_MONTH = 1 << 17,  /* screens of one month (dashboard, sheet, alerts) */
-};
+#include "tui/screen.h"
+
+/* The actions of the function keys that open screens come from the list of screens. */
+#define SCREEN_ACTION_(X, id, name, local, title, key, help, open) X(id, name, key, SC_GLOBAL, help)
+#define SCREEN_NO_ACTION_(X, ...)
 
 /* X(id, name, default keys, scope, help) */
 #define ACTIONS(X)                                                                              \
@@ -39,14 +22,7 @@ enum {
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
 	X(INTERRUPT, "interrupt", "^C", SC_GLOBAL, N_("quit at once; asks first when something typed would be lost")) \
 	X(SUSPEND, "suspend", "^Z", SC_GLOBAL, N_("suspend to the shell (fg brings maitre back)")) \
-	X(LOOKUP, "lookup", "F2", SC_GLOBAL, N_("guest lookup (the first screen)"))              \
-	X(TODAY, "today", "F3", SC_GLOBAL, N_("today's visits"))                                 \
-	X(DASHBOARD, "dashboard", "F4", SC_GLOBAL, N_("the manager's dashboard"))                 \
-	X(SHEET, "sheet", "F5", SC_GLOBAL, N_("the monthly attendance sheet"))                    \
-	X(ALERTS, "alerts", "F6", SC_GLOBAL, N_("alert guests: the red and yellow lists"))         \
-	X(COMPLAINTS, "complaints", "F7", SC_GLOBAL, N_("complaints: open, overdue, mine or all"))   \
-	X(AGENDA, "agenda", "F8", SC_GLOBAL, N_("the sales manager's agenda: calls, visits, dates")) \
-	X(TIERS, "tiers", "F9", SC_GLOBAL, N_("the tier rules in force"))                         \
+	SCREENS(SCREEN_NO_ACTION_, SCREEN_ACTION_, X)                                           \
 	X(GUEST_CARD, "guest-card", "o", SC_ALERTS | SC_ALERT | SC_COMPLAINT, N_("the guest's card")) \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
 	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \

@@ -19,6 +19,7 @@
 #include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
+#include "tui/screen.h"
 
 /* Set by the signal handlers only; the main loop does the work. got_signal: a hangup, a
  * termination or an interrupt sent from outside (the keyboard's ^C is a key in raw mode);
@@ -357,48 +358,22 @@ static bool printable(int key)
 	return !(key & KEYF) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
 }
 
-/* The screens opened by name, from the ':' line (":complaints overdue": the words after the
- * name are the screen's argument) and by the global action of that name (no argument). */
-static const struct {
-	const char *name;
-	struct view *(*make)(struct tui *t, const char *arg);
-} named_views[] = {
-	{"today", view_today_new},
-	{"alerts", view_alerts_new},
-	{"agenda", view_agenda_new},
-	{"sheet", view_sheet_new},
-	{"tiers", view_tiers_new},
-	{"complaints", view_complaints_new},
-	{"dashboard", view_dashboard_new},
-};
-
-/* The names the ':' line knows: screens, then actions. */
-static const char *const screens[] = {"lookup", "help", "quit", "new-guest", NULL};
-
-/* The screens' names in the interface's language, which the ':' line takes too (:看板). */
-static const char *const local_names[] = {
-    NC_(":command", "lookup"),     NC_(":command", "today"),     NC_(":command", "alerts"),
-    NC_(":command", "agenda"),     NC_(":command", "sheet"),     NC_(":command", "tiers"),
-    NC_(":command", "complaints"), NC_(":command", "dashboard"), NC_(":command", "new-guest"),
-    NC_(":command", "help"),       NC_(":command", "quit"),
-};
+/* The ':' line's names besides the screens' (screen.h): the frame's own. */
+static const char *const frame_names[] = {NC_(":command", "quit")};
 
 const char *tui_command_name(size_t i, const char **local)
 {
-	if (i >= sizeof local_names / sizeof local_names[0])
+	for (size_t k = 0; k < SCREEN_COUNT; k++) {
+		const struct screen_info *s = &screen_table[k];
+		if (s->name && i-- == 0) {
+			*local = screen_local_name(s);
+			return s->name;
+		}
+	}
+	if (i >= sizeof frame_names / sizeof frame_names[0])
 		return NULL;
-	*local = i18n_ctx(local_names[i]);
-	return strchr(local_names[i], '\004') + 1;
-}
-
-/* The English name of a name typed on the ':' line (看板 → dashboard), or name itself. */
-static const char *command_canonical(const char *name)
-{
-	const char *local, *en;
-	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
-		if (strcmp(name, local) == 0)
-			return en;
-	return name;
+	*local = i18n_ctx(frame_names[i]);
+	return strchr(frame_names[i], '\004') + 1;
 }
 
 static void complete_cmd(struct tui *t)
@@ -409,12 +384,9 @@ static void complete_cmd(struct tui *t)
 	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
 		if (strcmp(local, en) != 0 && strncmp(local, t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, local);
-	for (int i = 0; screens[i]; i++)
-		if (strncmp(screens[i], t->cmd, t->cmd_len) == 0)
-			strv_push_unique(&cand, screens[i]);
-	for (size_t i = 0; i < sizeof named_views / sizeof named_views[0]; i++)
-		if (strncmp(named_views[i].name, t->cmd, t->cmd_len) == 0)
-			strv_push_unique(&cand, named_views[i].name);
+	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
+		if (strncmp(en, t->cmd, t->cmd_len) == 0)
+			strv_push_unique(&cand, en);
 	for (int i = 1; i < ACT_COUNT; i++)
 		if (strncmp(action_table[i].name, t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, action_table[i].name);
@@ -461,29 +433,20 @@ bool tui_open_named(struct tui *t, const char *what)
 	char name[64];
 	size_t nl = strcspn(what, " ");
 	snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), what);
-	const char *canon = command_canonical(name); /* 看板: dashboard */
-	if (canon != name)
-		snprintf(name, sizeof name, "%s", canon);
 	const char *arg = what + nl + strspn(what + nl, " ");
 	if (!*arg)
 		arg = NULL;
-	if (strcmp(name, "lookup") == 0) {
-		for (struct view *v = t->top; v && v->below; v = v->below)
-			if (v->ops->leave && !v->ops->leave(t, v))
-				return true; /* something typed stays */
-		while (t->top && t->top->below)
-			tui_pop(t);
-		return true;
-	}
-	for (size_t i = 0; i < sizeof named_views / sizeof named_views[0]; i++) {
-		if (strcmp(name, named_views[i].name) != 0)
-			continue;
-		/* a screen already open below is brought back rather than opened twice */
-		struct view *open = t->top;
-		while (open && strcmp(open->ops->name, name) != 0)
-			open = open->below;
-		if (!open || arg) { /* with an argument: the screen as asked, on top */
-			tui_push(t, named_views[i].make(t, arg));
+	const struct screen_info *s = screen_by_name(name); /* 看板: dashboard */
+	if (s && s->open) {
+		/* a screen of a function key already open below is brought back rather than opened
+		 * twice; with an argument, the screen as asked, on top (the first screen, at the
+		 * bottom, takes none) */
+		struct view *open = NULL;
+		for (struct view *v = t->top; s->key && v && !open; v = v->below)
+			if (strcmp(v->ops->name, s->name) == 0)
+				open = v;
+		if (!open || (arg && open->below)) {
+			tui_push(t, s->open(t, arg));
 			return true;
 		}
 		for (struct view *v = t->top; v != open; v = v->below)
@@ -491,10 +454,6 @@ bool tui_open_named(struct tui *t, const char *what)
 				return true; /* something typed stays */
 		while (t->top != open)
 			tui_pop(t);
-		return true;
-	}
-	if (strcmp(name, "help") == 0) {
-		tui_push(t, view_help_new(t, t->top->ops->scope));
 		return true;
 	}
 	if (strcmp(name, "quit") == 0) {
@@ -507,10 +466,6 @@ bool tui_open_named(struct tui *t, const char *what)
 		t->cmd[0] = '\0';
 		t->cmd_len = 0;
 		t->msg[0] = '\0';
-		return true;
-	}
-	if (strcmp(name, "new-guest") == 0) {
-		tui_push(t, view_form_new(t, 0, NULL, NULL));
 		return true;
 	}
 	return false;
@@ -599,9 +554,6 @@ static int dispatch(struct tui *t, enum action a, int key)
 		return interrupt(t);
 	case ACT_SUSPEND:
 		suspend(t);
-		return RD_VIEW;
-	case ACT_LOOKUP:
-		tui_open_named(t, "lookup");
 		return RD_VIEW;
 	default: /* the global actions that open a screen of the same name */
 		return action_table[a].scope & SC_GLOBAL && tui_open_named(t, action_table[a].name)
@@ -1634,7 +1586,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	getmaxyx(stdscr, t.rows, t.cols);
 	t.store_version = store_data_version(st);
 
-	tui_push(&t, view_lookup_new(&t));
+	tui_push(&t, view_lookup_new(&t, NULL));
 	t.draft_path = draft_path(db, store_login(st));
 	draft_offer(&t);
 	render(&t);

@@ -177,11 +177,11 @@ void tui_draft_done(struct tui *t, struct view *v);
 int tui_view_rows(const struct tui *t);
 
 /* Views. */
-struct view *view_lookup_new(struct tui *t);
+/* The views that the list of screens opens (screen.h) take the words typed after the name on
+ * the ':' line (NULL when none); each says in its file what it understands. */
+struct view *view_lookup_new(struct tui *t, const char *arg);
 struct view *view_guest_new(struct tui *t, int64_t guest_id);
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces);
-/* The views that open by name take the words typed after the name on the ':' line (NULL when
- * none); each says in its file what it understands. */
 struct view *view_today_new(struct tui *t, const char *arg);
 struct view *view_alerts_new(struct tui *t, const char *arg);
 struct view *view_agenda_new(struct tui *t, const char *arg);
@@ -195,7 +195,11 @@ struct view *view_dashboard_new(struct tui *t, const char *arg);
 struct view *view_guests_new(struct tui *t, struct date m, int what, const char *tier,
 			     const char *grp);
 struct view *view_help_new(struct tui *t, unsigned scope);
+/* The keys of the top view (':help'). */
+struct view *view_help_open(struct tui *t, const char *arg);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
+/* An empty form for a new guest (':new-guest'). */
+struct view *view_new_guest(struct tui *t, const char *arg);
 /* The lists of complaints (view_complaints.c), one complaint, and logging one for a guest. */
 struct view *view_complaints_new(struct tui *t, const char *arg);
 struct view *view_complaint_new(struct tui *t, int64_t complaint_id);

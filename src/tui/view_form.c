@@ -1247,6 +1247,12 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	return v;
 }
 
+struct view *view_new_guest(struct tui *t, const char *arg)
+{
+	(void)arg;
+	return view_form_new(t, 0, NULL, NULL);
+}
+
 /* A guest form as a draft kept it. An existing guest is read again and the draft's changes
  * (its typed guest against the guest as it was when the form opened) are put on top, as when
  * someone else saved meanwhile: what both changed is reported. */

@@ -123,3 +123,9 @@ struct view *view_help_new(struct tui *t, unsigned scope)
 	}
 	return v;
 }
+
+struct view *view_help_open(struct tui *t, const char *arg)
+{
+	(void)arg;
+	return view_help_new(t, t->top->ops->scope);
+}

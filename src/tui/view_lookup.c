@@ -319,7 +319,8 @@ static const struct view_ops ops = {
 	.hints = hints,
 };
 
-struct view *view_lookup_new(struct tui *t)
+struct view *view_lookup_new(struct tui *t, const char *arg)
 {
+	(void)arg; /* the first screen: brought back as it was */
 	return tui_view_new(&ops, sizeof(struct lookup));
 }
