@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tui/screen.h"
 #include "tui/tui.h"
 
 /* Where the message catalogues are: $MAITRE_LOCALEDIR, the build tree's po/locale when
@@ -64,5 +65,7 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-	return cli_main(argc, argv);
+	/* the command line, or with no command the interface: cli reaches it through ui */
+	static const struct cli_interface ui = {.run = tui_run, .print_keys = screen_print_keys};
+	return cli_main(argc, argv, &ui);
 }

@@ -8,13 +8,10 @@
 #include <string.h>
 
 #include "config/paths.h"
-#include "config/settings.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/strv.h"
 #include "core/text.h"
-#include "tui/screen.h"
-#include "tui/tui.h"
 
 enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS };
 
@@ -413,7 +410,7 @@ static int cli_help(struct cli *c, int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[0], "keys") == 0 && argc == 1) {
-		screen_print_keys(stdout);
+		c->ui->print_keys(stdout);
 		return 0;
 	}
 	char name[128];
@@ -430,9 +427,9 @@ static int cli_help(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_main(int argc, char **argv)
+int cli_main(int argc, char **argv, const struct cli_interface *ui)
 {
-	struct cli c = {0};
+	struct cli c = {.ui = ui};
 	int i = 1, rc;
 
 	/* global options before the command */
@@ -465,8 +462,7 @@ int cli_main(int argc, char **argv)
 		if ((rc = cli_open(&c, STORE_CREATE)) != 0)
 			goto out;
 		const struct tier_rules *r = cli_rules(&c); /* broken rules are reported; lookups go on */
-		tui_tiers_path = c.tiers; /* the screen of the rules reads them again */
-		rc = tui_run(c.st, r, c.db);
+		rc = ui->run(c.st, r, c.db, c.tiers); /* the screen of the rules reads them again */
 		goto out;
 	}
 	const struct cli_command *cmd = NULL;

@@ -4,6 +4,7 @@
 #define MAITRE_CLI_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "cli/opt.h"
 #include "export/table.h"
@@ -12,12 +13,25 @@
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
 
+struct tier_rules;
+/* What the command line reaches of the terminal interface without depending on it: main
+ * passes it in. */
+struct cli_interface {
+	/* Runs the interface on the open database st (rules may be NULL; tiers: the --tiers FILE,
+	 * or NULL) until the user quits; returns an exit status. */
+	int (*run)(struct store *st, const struct tier_rules *rules, const char *db,
+		   const char *tiers);
+	/* 'maitre help keys': the keys of every screen, on out. */
+	void (*print_keys)(FILE *out);
+};
+
 struct cli {
 	char *db;               /* database path */
 	char *tiers;            /* --tiers FILE: the tier rules, or NULL */
 	enum out_format format; /* --format, for listings */
 	const char *cmd;        /* the running command's name, for messages */
 	struct store *st;       /* open database, or NULL */
+	const struct cli_interface *ui; /* the interface, started when no command is given */
 };
 
 typedef int (*cli_fn)(struct cli *c, int argc, char **argv);
@@ -33,8 +47,9 @@ struct cli_command {
 /* The global options, accepted before or after the command. */
 extern const struct opt cli_global_opts[];
 
-/* Runs maitre with argv; returns the exit status. */
-int cli_main(int argc, char **argv);
+/* Runs maitre with argv: the command it names, or without one the interface ui; returns the
+ * exit status. */
+int cli_main(int argc, char **argv, const struct cli_interface *ui);
 
 /* Handles a global option (id from cli_global_opts). Returns 0, or an exit status. */
 int cli_global(struct cli *c, int id, const char *val);

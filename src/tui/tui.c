@@ -1186,7 +1186,6 @@ static void setup_colours(struct tui *t)
 }
 
 double tui_process_t0;
-const char *tui_tiers_path;
 
 /* At the start: a draft kept when maitre was last cut off (same login, same database) is
  * offered back; declined, it is deleted. */
@@ -1461,7 +1460,7 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms, F
 	fseek(out, 0, SEEK_END); /* the stream may be written again */
 }
 
-int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
+int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers)
 {
 	double t0 = tui_process_t0 > 0 ? tui_process_t0 : tui_now_ms();
 	struct tui t;
@@ -1469,6 +1468,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db)
 	t.st = st;
 	t.rules = rules;
 	t.db = db;
+	t.tiers_path = tiers;
 	t.snap_out = stdout;
 	char err[600];
 	if (keymap_defaults(&t.keys) < 0) {

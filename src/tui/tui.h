@@ -77,6 +77,7 @@ struct tui {
 	struct store *st;
 	const struct tier_rules *rules; /* may be NULL when no rules could be loaded */
 	const char *db;
+	const char *tiers_path; /* the --tiers FILE, or NULL (tui_run) */
 	struct view *top;
 	int rows, cols;
 	bool quit;
@@ -118,15 +119,13 @@ struct tui {
 /* CLOCK_MONOTONIC milliseconds when the process started (set by main), for the benchmark of
  * the time to the first screen; 0 when unknown. */
 extern double tui_process_t0;
-/* The --tiers FILE of the command line (NULL: the rules file in force is looked for as
- * tiers_load_in_force does), for reading the rules again (set by main). */
-extern const char *tui_tiers_path;
 /* Milliseconds of CLOCK_MONOTONIC. */
 double tui_now_ms(void);
 
-/* Runs the interface on the open database until the user quits. rules may be NULL. Returns
- * an exit status. */
-int tui_run(struct store *st, const struct tier_rules *rules, const char *db);
+/* Runs the interface on the open database until the user quits. rules may be NULL; tiers is
+ * the --tiers FILE of the command line (NULL: the rules file in force is looked for as
+ * tiers_load_in_force does), for reading the rules again. Returns an exit status. */
+int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers);
 
 /* A new view of ops with data_size zeroed bytes of data; NULL when out of memory. */
 struct view *tui_view_new(const struct view_ops *ops, size_t data_size);

@@ -480,7 +480,7 @@ static void reload_rules(struct tui *t, struct tiers *d)
 		return;
 	}
 	tier_rules_init(r);
-	int rc = tiers_load_in_force(tui_tiers_path, r, &errors, NULL); /* warnings: check-config */
+	int rc = tiers_load_in_force(t->tiers_path, r, &errors, NULL); /* warnings: check-config */
 	strv_free(&d->errors);
 	d->first = 0;
 	if (rc != 0) {
