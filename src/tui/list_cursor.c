@@ -1,7 +1,7 @@
 /* list_cursor.c — the cursor of a list shown some rows at a time (see list_cursor.h). */
 #include "tui/list_cursor.h"
 
-int list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows)
+enum handler_result list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows)
 {
 	size_t page = rows > 1 ? (size_t)rows - 1 : 1;
 	switch (a) {
@@ -29,10 +29,10 @@ int list_cursor_act(struct list_cursor *c, enum action a, size_t n, int rows)
 		c->sel = n ? n - 1 : 0;
 		break;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 	list_cursor_first(c, n, rows);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
 size_t list_cursor_first(struct list_cursor *c, size_t n, int rows)

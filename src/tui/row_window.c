@@ -106,8 +106,8 @@ bool row_window_grow_up(struct tui *t, struct row_window *w, row_window_read rea
 	return true;
 }
 
-int row_window_move(struct tui *t, struct row_window *w, row_window_read read, void *ctx,
-		    enum action a, int rows)
+enum handler_result row_window_move(struct tui *t, struct row_window *w, row_window_read read,
+				    void *ctx, enum action a, int rows)
 {
 	long page = rows > 1 ? rows - 1 : 1, delta;
 	switch (a) {
@@ -124,7 +124,7 @@ int row_window_move(struct tui *t, struct row_window *w, row_window_read read, v
 		delta = page;
 		break;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 	while (delta > 0 && w->cur.sel + (size_t)delta >= w->n && grow_down(t, w, read, ctx))
 		;

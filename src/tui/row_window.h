@@ -31,10 +31,10 @@ void row_window_free(struct row_window *w);
 bool row_window_grow_up(struct tui *t, struct row_window *w, row_window_read read, void *ctx);
 /* Moves the cursor by a line or a page (up, down, page up, page down) of rows shown, reading
  * past the window's ends first as far as the move needs (the far end is let go past
- * ROW_WINDOW_KEEP rows, or four reads on a very tall screen): RD_VIEW, or -1 when a is none of those. Top and bottom are the view's:
+ * ROW_WINDOW_KEEP rows, or four reads on a very tall screen): HR_REDRAW, or HR_NOT_MINE when a is none of those. Top and bottom are the view's:
  * it reads from the list's start or end (row_window_set). */
-int row_window_move(struct tui *t, struct row_window *w, row_window_read read, void *ctx,
-		    enum action a, int rows);
+enum handler_result row_window_move(struct tui *t, struct row_window *w, row_window_read read,
+				    void *ctx, enum action a, int rows);
 #define ROW_WINDOW_KEEP 1024
 
 #endif

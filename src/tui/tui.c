@@ -416,9 +416,9 @@ static void complete_cmd(struct tui *t)
 	strv_free(&cand);
 }
 
-static int dispatch(struct tui *t, enum action a, int key);
+static enum handler_result dispatch(struct tui *t, enum action a, int key);
 static void suspend(struct tui *t);
-static int interrupt(struct tui *t);
+static enum handler_result interrupt(struct tui *t);
 
 bool tui_leave_all(struct tui *t)
 {
@@ -491,74 +491,74 @@ static void run_cmd(struct tui *t)
 	dispatch(t, a, 0);
 }
 
-static int cmdline_key(struct tui *t, int key)
+static enum handler_result cmdline_key(struct tui *t, int key)
 {
 	struct edit e = {.max = 0};
 	edit_set(&e, t->cmd);
 	if (key == 27) {
 		t->cmd_open = false;
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (key == '\n') {
 		run_cmd(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (key == '\t') {
 		complete_cmd(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	bool changed;
 	unsigned scope = SC_EDIT;
 	enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
 	if (a == ACT_BACKSPACE && e.len == 0) {
 		t->cmd_open = false;
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (a != ACT_NONE && edit_act(&e, a, (wint_t)key, &changed) && e.len < sizeof t->cmd) {
 		memcpy(t->cmd, e.buf, e.len + 1);
 		t->cmd_len = e.len;
 	}
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
 /* Runs action a (key: the key that asked for it, for ACT_CHAR) on the top view, then the
  * frame's own actions. */
-static int dispatch(struct tui *t, enum action a, int key)
+static enum handler_result dispatch(struct tui *t, enum action a, int key)
 {
 	struct view *v = t->top;
-	int rd = v->ops->act ? v->ops->act(t, v, a, (wint_t)key) : -1;
-	if (rd >= 0)
+	enum handler_result rd = v->ops->act ? v->ops->act(t, v, a, (wint_t)key) : HR_NOT_MINE;
+	if (rd != HR_NOT_MINE)
 		return rd;
 	switch (a) {
 	case ACT_QUIT:
 		if (!v->below) {
 			t->quit = true;
-			return RD_NONE;
+			return HR_HANDLED;
 		}
 		tui_pop(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_BACK:
 		if (v->below)
 			tui_pop(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_HELP:
 		tui_push(t, view_help_new(t, v->ops->scope));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_COMMAND:
 		tui_open_named(t, "command");
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_INTERRUPT: /* from the ':' line, or bound to a character */
 		return interrupt(t);
 	case ACT_SUSPEND:
 		suspend(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	default: /* the global actions that open a screen of the same name */
 		return action_table[a].scope & SC_GLOBAL && tui_open_named(t, action_table[a].name)
-			       ? RD_VIEW
-			       : RD_NONE;
+		           ? HR_REDRAW
+		           : HR_HANDLED;
 	}
 }
 
@@ -594,15 +594,15 @@ static void resume(struct tui *t)
 
 /* ^C: quit at once, as F10 on the first screen, unless something typed would be lost: then
  * each view holding it asks first, as Esc does, and answering no keeps it. */
-static int interrupt(struct tui *t)
+static enum handler_result interrupt(struct tui *t)
 {
 	t->cmd_open = false;
 	if (tui_leave_all(t))
 		t->quit = true;
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int handle_key1(struct tui *t, int key);
+static enum handler_result handle_key1(struct tui *t, int key);
 
 /* A field that refused a character at its limit says so. */
 static void say_full(struct tui *t)
@@ -615,23 +615,23 @@ static void say_full(struct tui *t)
 			  lim);
 }
 
-static int handle_key(struct tui *t, int key)
+static enum handler_result handle_key(struct tui *t, int key)
 {
 	edit_refused(); /* from before: not this key's */
-	int rd = handle_key1(t, key);
+	enum handler_result rd = handle_key1(t, key);
 	if (t->top && !t->quit) {
 		bool was = t->msg[0];
 		say_full(t);
 		if (!was && t->msg[0])
-			rd |= RD_STATUS;
+			rd = HR_REDRAW;
 	}
 	return rd;
 }
 
-static int handle_key1(struct tui *t, int key)
+static enum handler_result handle_key1(struct tui *t, int key)
 {
 	if (key == (KEYF | KEY_RESIZE))
-		return RD_VIEW;
+		return HR_REDRAW;
 	if (!printable(key)) { /* before anything else, a field or the command line included */
 		unsigned g = SC_GLOBAL;
 		enum action a = keymap_lookup(&t->keys, key, &g, 1);
@@ -639,14 +639,14 @@ static int handle_key1(struct tui *t, int key)
 			return interrupt(t);
 		if (a == ACT_SUSPEND) {
 			suspend(t);
-			return RD_VIEW;
+			return HR_REDRAW;
 		}
 	}
 	bool field = t->cmd_open || (t->top->ops->typing && t->top->ops->typing(t->top));
 	if (t->key_pasted && !field) {
 		/* pasted text where no field takes it would press the screen's keys */
 		tui_error(t, "%s", _("pasted text ignored: no field has the focus"));
-		return RD_STATUS;
+		return HR_REDRAW;
 	}
 	if (t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS) {
 		/* nothing acts unseen: only redraw and quit work on the "too small" screen */
@@ -656,7 +656,7 @@ static int handle_key1(struct tui *t, int key)
 			clearok(curscr, TRUE);
 		if (a == ACT_QUIT && tui_leave_all(t))
 			t->quit = true;
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (t->cmd_open)
 		return cmdline_key(t, key);
@@ -674,7 +674,7 @@ static int handle_key1(struct tui *t, int key)
 	scopes[n++] = SC_GLOBAL;
 	enum action a = keymap_lookup(&t->keys, key, scopes, n);
 	if (a == ACT_NONE && !printable(key))
-		return RD_NONE;
+		return HR_HANDLED;
 	/* a message answers the key before; the next key that does something retires it */
 	t->msg[0] = '\0';
 	t->msg_error = false;
@@ -1611,29 +1611,29 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db, co
 		const struct view *before = t.top;
 		t.page_changed = false;
 		long b0 = timed ? (fflush(t.term_out), ftell(t.term_out)) : 0;
-		int rd = handle_key(&t, key);
+		bool redraw = handle_key(&t, key) == HR_REDRAW;
 		/* the keys already waiting (a paste, a fast typist over SSH) go in before the screen
 		 * is drawn again; a long burst still shows every tenth of a second */
 		for (double d0 = tui_now_ms();
 		     (!t.script || (pending.paste && pending.at < pending.n)) && !t.quit && t.top;) {
 			if (t.interrupt) {
 				t.interrupt = false;
-				rd |= interrupt(&t);
+				redraw = interrupt(&t) == HR_REDRAW || redraw;
 				continue;
 			}
 			if (tui_now_ms() - d0 > 100 || (key = next_key(&t, 0)) < 0)
 				break;
-			rd |= handle_key(&t, key);
+			redraw = handle_key(&t, key) == HR_REDRAW || redraw;
 			if (key == (KEYF | KEY_RESIZE))
-				rd |= RD_VIEW;
+				redraw = true;
 		}
 		if (t.interrupt) {
 			t.interrupt = false;
-			rd |= interrupt(&t);
+			redraw = interrupt(&t) == HR_REDRAW || redraw;
 		}
 		if (t.quit || !t.top)
 			break;
-		if (rd != RD_NONE || key == (KEYF | KEY_RESIZE))
+		if (redraw || key == (KEYF | KEY_RESIZE))
 			render(&t);
 		if (t.bench && paste0 > 0 && pending.at >= pending.n) {
 			fflush(t.term_out);

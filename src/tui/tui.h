@@ -39,16 +39,18 @@ struct tui;
 struct view;
 struct draft;
 
-/* What a handler changed, for the loop to redraw. */
-enum redraw { RD_NONE = 0, RD_STATUS = 1, RD_VIEW = 2 };
+/* What a key handler did with an action, for the frame: handled and nothing to draw again,
+ * handled and the screen drawn again, or not one of its own (the frame's actions are tried
+ * next: back, help, the screens of the function keys). */
+enum handler_result { HR_HANDLED, HR_REDRAW, HR_NOT_MINE };
 
 struct view_ops {
 	const char *name;      /* as opened from the ':' line ("lookup") */
 	unsigned scope;        /* the action scope (SC_*) of this view's own keys */
 	const char *(*title)(struct tui *t, struct view *v);
 	void (*draw)(struct tui *t, struct view *v);
-	/* An action of the table, or ACT_CHAR with the typed character ch. Returns RD_*. */
-	int (*act)(struct tui *t, struct view *v, enum action a, wint_t ch);
+	/* An action of the table, or ACT_CHAR with the typed character ch. */
+	enum handler_result (*act)(struct tui *t, struct view *v, enum action a, wint_t ch);
 	/* Another process changed the database: read again, keeping the cursor and any input. */
 	void (*reload)(struct tui *t, struct view *v);
 	void (*free)(struct view *v);

@@ -289,13 +289,13 @@ static void changed(struct tui *t, struct agenda *d)
 	load(t, d, d->staff);
 }
 
-static int log_contact(struct tui *t, struct agenda *d, const struct agenda_row *r)
+static enum handler_result log_contact(struct tui *t, struct agenda *d, const struct agenda_row *r)
 {
 	int64_t guest = r->guest_id; /* the list may be read again while a prompt is open */
 	const char *ch = tui_choose(t, _("Contact by:"), &choice_channel,
 	                            r->what == AGENDA_VISIT ? "visit" : "phone");
 	if (!ch)
-		return RD_VIEW;
+		return HR_REDRAW;
 	char *outcome = tui_prompt(t, _("Outcome of the contact:"), NULL);
 	if (outcome && !outcome[0]) {
 		tui_error(t, "%s", _("outcome: cannot be empty"));
@@ -310,22 +310,22 @@ static int log_contact(struct tui *t, struct agenda *d, const struct agenda_row 
 		}
 	}
 	free(outcome);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int mark_gift(struct tui *t, struct agenda *d, const struct agenda_row *r)
+static enum handler_result mark_gift(struct tui *t, struct agenda *d, const struct agenda_row *r)
 {
 	if (r->what != AGENDA_DATE) {
 		tui_error(t, "%s", _("a gift is marked on a special date's line"));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (!r->has_gift) {
 		tui_error(t, "%s", _("the guest's tier grants no gift for this date"));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (r->given) {
 		tui_error(t, "%s", _("this gift is already given"));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	/* the person's relation ("妻子" of "妻子 李女士"): the store finds the person by it */
 	char person[128] = "";
@@ -342,7 +342,7 @@ static int mark_gift(struct tui *t, struct agenda *d, const struct agenda_row *r
 	bool yes = q && tui_confirm(t, q);
 	free(q);
 	if (!yes)
-		return RD_VIEW;
+		return HR_REDRAW;
 	enum store_status s = agenda_store_gift(t->st, t->rules, date_today(), &g);
 	if (s == ST_OK) {
 		tui_message(t, _("gift of ¥%s recorded as given"), money_format_short(g.value_fen, m));
@@ -350,43 +350,44 @@ static int mark_gift(struct tui *t, struct agenda *d, const struct agenda_row *r
 	} else {
 		tui_error(t, "%s", tui_store_error(t, s));
 	}
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int choose_staff(struct tui *t, struct agenda *d)
+static enum handler_result choose_staff(struct tui *t, struct agenda *d)
 {
 	char *login = tui_prompt(t, _("Sales manager's login (empty: every guest):"), d->staff);
 	if (!login)
-		return RD_VIEW;
+		return HR_REDRAW;
 	if (load(t, d, login) == ST_NOTFOUND)
 		tui_error(t, _("no staff member with login \"%s\""), login);
 	else
 		d->cur = (struct list_cursor){0}, d->top = 0;
 	free(login);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct agenda *d = v->data;
 	const struct agenda_row *r =
 		d->npick ? &d->rows[d->lines[d->pick[d->cur.sel]].row] : NULL;
-	if (list_cursor_act(&d->cur, a, d->npick, d->rows_shown > 0 ? d->rows_shown : 1) >= 0)
-		return RD_VIEW;
+	if (list_cursor_act(&d->cur, a, d->npick, d->rows_shown > 0 ? d->rows_shown : 1) !=
+	    HR_NOT_MINE)
+		return HR_REDRAW;
 	switch (a) {
 	case ACT_OPEN:
 		if (r)
 			tui_push(t, view_guest_new(t, r->guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_AGENDA_STAFF:
 		return choose_staff(t, d);
 	case ACT_AGENDA_CONTACT:
-		return r ? log_contact(t, d, r) : RD_VIEW;
+		return r ? log_contact(t, d, r) : HR_REDRAW;
 	case ACT_AGENDA_GIFT:
-		return r ? mark_gift(t, d, r) : RD_VIEW;
+		return r ? mark_gift(t, d, r) : HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

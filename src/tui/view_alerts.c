@@ -295,11 +295,11 @@ static void draw(struct tui *t, struct view *v)
 		draw_line(t, d, k, 3 + (int)(k - first), w, &c);
 }
 
-static int raise_alerts(struct tui *t, struct alerts *d)
+static enum handler_result raise_alerts(struct tui *t, struct alerts *d)
 {
 	if (!t->rules) {
 		tui_error(t, "%s", _("no tier rules are loaded: alerts cannot be raised"));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	char mk[8], q[200], now[20], last[11];
 	struct date m = d->month, cur = date_month_start(date_today());
@@ -309,7 +309,7 @@ static int raise_alerts(struct tui *t, struct alerts *d)
 	if (running && (m.y != cur.y || m.m != cur.m)) {
 		tui_error(t, _("%s is not over: alerts are raised for a complete month ([ goes back)"),
 			  date_month_key(m, mk));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (running)
 		m = date_prev_month(cur);
@@ -320,7 +320,7 @@ static int raise_alerts(struct tui *t, struct alerts *d)
 	else
 		snprintf(q, sizeof q, _("Raise the alerts of %s by the rules?"), mk);
 	if (!tui_confirm(t, q))
-		return RD_VIEW;
+		return HR_REDRAW;
 	long created = 0, noted = 0;
 	enum store_status s =
 		alert_store_detect(t->st, t->rules, m, date_now_stamp(now), &created, &noted);
@@ -332,10 +332,10 @@ static int raise_alerts(struct tui *t, struct alerts *d)
 		tui_changed(t);
 	}
 	load_again(t, d);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct alerts *d = v->data;
@@ -343,7 +343,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	int rows = t->rows - 5;
 	if (widget_month_act(&d->month, a)) {
 		load_again(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	switch (a) {
 	case ACT_UP:
@@ -363,23 +363,23 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		d->light = (d->light + 1) % 3;
 		d->w.cur = (struct list_cursor){0};
 		load(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_ALERTS_CLOSED:
 		d->all = !d->all;
 		load_again(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_ALERTS_RAISE:
 		return raise_alerts(t, d);
 	case ACT_OPEN:
 		if (r)
 			tui_push(t, view_alert_new(t, r->id, d->month));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_GUEST_CARD:
 		if (r)
 			tui_push(t, view_guest_new(t, r->guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 
@@ -503,14 +503,14 @@ static void risk_draw(struct tui *t, struct view *v)
 	}
 }
 
-static int risk_act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result risk_act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct risk *d = v->data;
 	if (a == ACT_OPEN || a == ACT_GUEST_CARD) {
 		if (d->n)
 			tui_push(t, view_guest_new(t, d->v[d->cur.sel].guest));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	return list_cursor_act(&d->cur, a, d->n, t->rows - 5);
 }
@@ -824,7 +824,8 @@ static char *ask(struct tui *t, const char *prompt, const char *initial, const c
 }
 
 /* After a write: the message, or the store's error; every view reads again. */
-static int done(struct tui *t, struct alert_view *d, enum store_status s, const char *msg)
+static enum handler_result done(struct tui *t, struct alert_view *d, enum store_status s,
+                                const char *msg)
 {
 	if (s != ST_OK) {
 		tui_error(t, "%s", tui_store_error(t, s));
@@ -833,16 +834,16 @@ static int done(struct tui *t, struct alert_view *d, enum store_status s, const 
 		tui_changed(t);
 	}
 	alert_load(t, d);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int add_action(struct tui *t, struct alert_view *d)
+static enum handler_result add_action(struct tui *t, struct alert_view *d)
 {
 	if (closed(t, d))
-		return RD_VIEW;
+		return HR_REDRAW;
 	char *text = ask(t, _("New action item:"), NULL, _("action"), 2000, true);
 	if (!text)
-		return RD_VIEW;
+		return HR_REDRAW;
 	char *owner = ask(t, _("Owner (a login or a team, may be empty):"), NULL, _("owner"), 60,
 			  false);
 	int no = 0;
@@ -856,16 +857,16 @@ static int add_action(struct tui *t, struct alert_view *d)
 	}
 	free(text);
 	free(owner);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int toggle_done(struct tui *t, struct alert_view *d)
+static enum handler_result toggle_done(struct tui *t, struct alert_view *d)
 {
 	if (closed(t, d))
-		return RD_VIEW;
+		return HR_REDRAW;
 	if (!d->nacts) {
 		tui_error(t, "%s", _("no action item to mark done: a adds one"));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	const struct alert_action *x = &d->acts[d->cur.sel];
 	bool undo = x->done_at[0] != '\0';
@@ -875,28 +876,29 @@ static int toggle_done(struct tui *t, struct alert_view *d)
 	return done(t, d, alert_store_done(t->st, d->id, no, undo), msg);
 }
 
-static int alert_act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result alert_act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct alert_view *d = v->data;
-	if (list_cursor_act(&d->cur, a, d->nacts, d->list_rows > 0 ? d->list_rows : 1) >= 0)
-		return RD_VIEW;
+	if (list_cursor_act(&d->cur, a, d->nacts, d->list_rows > 0 ? d->list_rows : 1) !=
+	    HR_NOT_MINE)
+		return HR_REDRAW;
 	if (d->err[0])
-		return -1;
+		return HR_NOT_MINE;
 	switch (a) {
 	case ACT_OPEN:
 	case ACT_GUEST_CARD:
 		tui_push(t, view_guest_new(t, d->r.guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_ALERT_FEEDBACK: {
 		if (closed(t, d))
-			return RD_VIEW;
+			return HR_REDRAW;
 		char *fb = ask(t, _("Sales manager's feedback:"), d->r.feedback, _("feedback"), 2000,
 			       true);
 		if (fb)
 			done(t, d, alert_store_feedback(t->st, d->id, fb), _("feedback saved"));
 		free(fb);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	case ACT_ALERT_ADD:
 		return add_action(t, d);
@@ -904,15 +906,15 @@ static int alert_act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		return toggle_done(t, d);
 	case ACT_ALERT_CLOSE: {
 		if (closed(t, d))
-			return RD_VIEW;
+			return HR_REDRAW;
 		char *out = ask(t, _("Close the alert; outcome:"), NULL, _("outcome"), 2000, true);
 		if (out && tui_confirm(t, _("Close this alert?")))
 			done(t, d, alert_store_close(t->st, d->id, out), _("alert closed"));
 		free(out);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

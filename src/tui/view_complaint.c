@@ -280,7 +280,7 @@ static size_t last_top(struct tui *t, struct cview *c, int page)
 	return last;
 }
 
-static int scroll_body(struct tui *t, struct cview *c, enum action a)
+static enum handler_result scroll_body(struct tui *t, struct cview *c, enum action a)
 {
 	/* the fixed head: name, safety block, status (wrapped), rule */
 	char st[300];
@@ -419,33 +419,33 @@ static void refuse(struct tui *t, struct cview *c, enum complaint_action a)
 	sbuf_free(&next);
 }
 
-static int act_move(struct tui *t, struct view *v, enum complaint_action a)
+static enum handler_result act_move(struct tui *t, struct view *v, enum complaint_action a)
 {
 	struct cview *c = v->data;
 	enum complaint_status to;
 	if (!c->loaded)
-		return RD_VIEW;
+		return HR_REDRAW;
 	if (!complaint_move(c->k.status, a, &to)) {
 		refuse(t, c, a);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	enum store_status s = ST_OK;
 	if (!ask_move(t, c, a, &s))
-		return RD_VIEW;
+		return HR_REDRAW;
 	char done[200];
 	snprintf(done, sizeof done, _("complaint %lld: %s"), (long long)c->id,
 		 complaint_ui_status(to));
 	after(t, c, s, done);
 	if (c->loaded)
 		v->ops = ops_for(c->k.status);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct cview *c = v->data;
-	if (scroll_body(t, c, a) >= 0)
-		return RD_VIEW;
+	if (scroll_body(t, c, a) != HR_NOT_MINE)
+		return HR_REDRAW;
 	switch (a) {
 	case ACT_CP_ACK:
 		return act_move(t, v, CA_ACK);
@@ -460,21 +460,21 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_CP_STEP: {
 		int n = (int)ch - '0';
 		if (!c->loaded || n < 1 || n > COMPLAINT_STEPS)
-			return RD_VIEW;
+			return HR_REDRAW;
 		bool done = !complaint_step_done(&c->k, n);
 		char msg[300];
 		snprintf(msg, sizeof msg,
 			 done ? _("step %d ticked: %s") : _("step %d unticked: %s"), n,
 			 complaint_ui_step(n));
 		after(t, c, complaint_store_step(t->st, c->id, n, done), msg);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	case ACT_GUEST_CARD:
 		if (c->loaded)
 			tui_push(t, view_guest_new(t, c->k.guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

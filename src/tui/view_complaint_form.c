@@ -281,19 +281,19 @@ static void cform_left(struct view *v, int i)
 	check(v->data, i);
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct cform *cf = v->data;
 	bool changed;
 	if (is_choice(cf->focus) && choose(cf, a, ch))
-		return RD_VIEW;
+		return HR_REDRAW;
 	if (!is_choice(cf->focus) && edit_act(&cf->f[cf->focus], a, ch, &changed)) {
 		cf->touched = cf->touched || changed;
 		if (changed)
 			cf->failed[0] = '\0'; /* the form is being put right */
 		if (changed && cf->why[cf->focus][0])
 			check(cf, cf->focus);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	return widget_form_act(t, v, a, &cf->focus, CF_COUNT, cform_left, save);
 }

@@ -222,17 +222,17 @@ static bool ask_filter(struct tui *t, struct clist *d, bool category)
 	return ok;
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct clist *d = v->data;
-	if (list_cursor_act(&d->cur, a, d->n, t->rows - 5) >= 0)
-		return RD_VIEW;
+	if (list_cursor_act(&d->cur, a, d->n, t->rows - 5) != HR_NOT_MINE)
+		return HR_REDRAW;
 	enum which w = d->which;
 	switch (a) {
 	case ACT_OPEN:
 		if (d->n)
 			tui_push(t, view_complaint_new(t, d->v[d->cur.sel].id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_CP_LIST:
 		w = (d->which + 1) % W_COUNT;
 		break;
@@ -251,15 +251,15 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_CP_CATEGORY:
 	case ACT_CP_SEVERITY:
 		if (!ask_filter(t, d, a == ACT_CP_CATEGORY))
-			return RD_VIEW;
+			return HR_REDRAW;
 		break;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 	d->which = w;
 	d->cur = (struct list_cursor){0};
 	load(t, d);
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
 static void reload(struct tui *t, struct view *v)

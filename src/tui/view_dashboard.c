@@ -393,23 +393,23 @@ static void open_fig(struct tui *t, struct dash *d)
 	}
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct dash *d = v->data;
 	if (widget_month_act(&d->m, a)) {
 		load(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	enum action move = a == ACT_NEXT_FIGURE ? ACT_DOWN : a == ACT_PREV_FIGURE ? ACT_UP : a;
-	if (list_cursor_act(&d->cur, move, d->nfigs, (int)d->nfigs) >= 0)
-		return RD_VIEW;
+	if (list_cursor_act(&d->cur, move, d->nfigs, (int)d->nfigs) != HR_NOT_MINE)
+		return HR_REDRAW;
 	switch (a) {
 	case ACT_OPEN:
 		open_fig(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

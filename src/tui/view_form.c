@@ -1064,7 +1064,7 @@ static bool form_draft(struct tui *t, struct view *v, struct draft *d)
 	return true;
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct form *f = F(v);
 	const struct row *r = cur(f);
@@ -1072,14 +1072,14 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	if (r->kind == R_FIELD && guest_fields[r->n].type == FT_ENUM && a == ACT_CHAR &&
 	    ch == ' ') {
 		next_choice(f, r->n);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (r->kind == R_FIELD && edit_act(&f->f[r->n], a, ch, &changed)) {
 		if (changed && (r->n == GF_NAME))
 			find_matches(t, f);
 		if (changed && f->why[r->n][0])
 			check_field(f, r->n);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	switch (a) {
 	case ACT_NEXT_FIELD:
@@ -1092,7 +1092,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 				find_matches(t, f);
 		}
 		move_to(f, a == ACT_NEXT_FIELD || a == ACT_DOWN ? 1 : -1);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_NEXT_SECTION:
 	case ACT_PREV_SECTION: {
 		/* to the next list, or the first field of the next group */
@@ -1109,7 +1109,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			if (f->rows[i].kind == R_GROUP)
 				move_to(f, 1);
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
@@ -1129,7 +1129,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		f->sel = (size_t)to;
 		if (f->rows[f->sel].kind == R_GROUP)
 			move_to(f, 1);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	case ACT_SUBMIT:
 	case ACT_OPEN:
@@ -1142,11 +1142,11 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 				check_field(f, r->n);
 			move_to(f, 1);
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_ADD_ITEM:
 		if (r->kind == R_LIST || r->kind == R_ITEM)
 			edit_item(t, f, r->n, -1);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_DEL_ITEM:
 		if (r->kind == R_ITEM && r->n != L_NOTES) {
 			char *s = item_text(&f->g, r->n, r->i);
@@ -1161,19 +1161,19 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 				build_rows(f);
 			}
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_SAVE:
 		save(t, v);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_BACK:
 		if (form_leave(t, v))
 			tui_pop(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_QUIT:
 	case ACT_CHAR:
-		return RD_NONE;
+		return HR_HANDLED;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

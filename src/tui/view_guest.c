@@ -403,7 +403,7 @@ static void draw(struct tui *t, struct view *v)
 	}
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct card *c = C(v);
 	int page = t->rows - 3 - head_rows(t, c);
@@ -419,20 +419,20 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		used += r;
 		last--;
 	}
-	if (widget_page_act(&c->top, a, last, (size_t)page) >= 0)
-		return RD_VIEW;
+	if (widget_page_act(&c->top, a, last, (size_t)page) != HR_NOT_MINE)
+		return HR_REDRAW;
 	switch (a) {
 	case ACT_VISIT:
 		tui_push(t, view_visit_new(t, c->id, 0));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_EDIT:
 		tui_push(t, view_form_new(t, c->id, NULL, NULL));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_LOG_COMPLAINT:
 		tui_push(t, view_complaint_form_new(t, c->id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

@@ -187,18 +187,18 @@ static void draw(struct tui *t, struct view *v)
 	}
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct guests *g = v->data;
-	if (list_cursor_act(&g->cur, a, g->n, t->rows - 5) >= 0)
-		return RD_VIEW;
+	if (list_cursor_act(&g->cur, a, g->n, t->rows - 5) != HR_NOT_MINE)
+		return HR_REDRAW;
 	if (a == ACT_OPEN) {
 		if (g->n)
 			tui_push(t, view_guest_new(t, g->v[g->cur.sel].guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
-	return -1;
+	return HR_NOT_MINE;
 }
 
 static void reload(struct tui *t, struct view *v)

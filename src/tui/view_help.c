@@ -47,7 +47,7 @@ static void draw(struct tui *t, struct view *v)
 	}
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct help *h = v->data;
 	size_t page = (size_t)(t->rows - 4);
@@ -55,24 +55,24 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	case ACT_DOWN:
 		if (h->top + 1 < h->keys.n)
 			h->top++;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_UP:
 		if (h->top)
 			h->top--;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_PAGE_DOWN:
 		h->top = h->top + page < h->keys.n ? h->top + page : h->top;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_PAGE_UP:
 		h->top = h->top > page ? h->top - page : 0;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_TOP:
 		h->top = 0;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_HELP:
-		return RD_NONE;
+		return HR_HANDLED;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

@@ -186,14 +186,14 @@ static void new_guest(struct tui *t, struct lookup *l)
 	tui_push(t, view_form_new(t, 0, digits ? NULL : q, digits ? q : NULL));
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct lookup *l = L(v);
 	bool changed = false;
 	/* on an empty query, '?' and ':' are the keys they are everywhere else */
 	if (a == ACT_CHAR && !l->q.len && (ch == '?' || ch == ':')) {
 		tui_open_named(t, ch == '?' ? "help" : "command");
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (!l->list_focus && edit_act(&l->q, a, ch, &changed)) {
 		if (changed) {
@@ -201,7 +201,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			l->sel = 0;
 			search(t, l);
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	switch (a) {
 	case ACT_CHAR: /* a letter typed in the list: back to the query */
@@ -209,66 +209,66 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		edit_act(&l->q, a, ch, &changed);
 		l->page = l->sel = 0;
 		search(t, l);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_SEARCH:
 		l->list_focus = !l->list_focus && l->n > 0;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_BACK:
 		if (l->list_focus) {
 			l->list_focus = false;
-			return RD_VIEW;
+			return HR_REDRAW;
 		}
 		if (l->q.len) {
 			edit_set(&l->q, "");
 			clear_results(l);
 			l->nshown = 0;
 			l->page = l->sel = 0;
-			return RD_VIEW;
+			return HR_REDRAW;
 		}
-		return RD_NONE;
+		return HR_HANDLED;
 	case ACT_QUIT:
-		return -1; /* the frame quits from the first screen */
+		return HR_NOT_MINE; /* the frame quits from the first screen */
 	case ACT_UP:
 		move_sel(t, l, -1);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_DOWN:
 		move_sel(t, l, 1);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_PAGE_DOWN:
 		if (l->more) {
 			l->page++;
 			l->sel = 0;
 			search(t, l);
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_PAGE_UP:
 		if (l->page) {
 			l->page--;
 			l->sel = 0;
 			search(t, l);
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_TOP:
 		l->sel = 0;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_BOTTOM:
 		l->sel = l->n ? l->n - 1 : 0;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_OPEN:
 		if (l->n)
 			tui_push(t, view_guest_new(t, l->sums[l->sel].id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_NEW_GUEST:
 		new_guest(t, l);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_VISIT:
 		if (l->n)
 			tui_push(t, view_visit_new(t, l->sums[l->sel].id, 0));
 		else
 			tui_message(t, "%s", _("Select a guest first."));
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

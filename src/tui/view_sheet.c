@@ -467,7 +467,7 @@ static void ask_export(struct tui *t, struct sheet *d)
 	free(path);
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct sheet *d = v->data;
@@ -475,7 +475,7 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 	if (widget_month_act(&d->month, a)) {
 		show_today(t, d);
 		load_at(t, d, 0, false);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	switch (a) {
 	case ACT_UP:
@@ -498,27 +498,27 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 		int step = a == ACT_DAYS_LEFT || a == ACT_DAYS_RIGHT ? 1 : l.ndays;
 		d->day0 += a == ACT_DAYS_LEFT || a == ACT_DAYS_PAGE_LEFT ? -step : step;
 		clamp_days(d, &l);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	case ACT_OPEN:
 		if (d->w.n)
 			tui_push(t, view_guest_new(t, rows(d)[d->w.cur.sel].guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_SHEET_FILTER:
 		ask_filter(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_SHEET_UNFILTER:
 		if (d->f.tier[0] || d->f.manager[0]) {
 			d->f = (struct filter){0};
 			filter_changed(t, d);
 			tui_message(t, "%s", _("filter cleared: all guests"));
 		}
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_SHEET_EXPORT:
 		ask_export(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

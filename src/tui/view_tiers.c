@@ -498,19 +498,19 @@ static void reload_rules(struct tui *t, struct tiers *d)
 	            r->version[0] ? r->version : r->hash);
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	(void)ch;
 	struct tiers *d = v->data;
 	size_t page = (size_t)(tui_view_rows(t) > 2 ? tui_view_rows(t) - 2 : 1);
-	if (widget_page_act(&d->first, a, last_page(t, d), page) >= 0)
-		return RD_VIEW;
+	if (widget_page_act(&d->first, a, last_page(t, d), page) != HR_NOT_MINE)
+		return HR_REDRAW;
 	switch (a) {
 	case ACT_RELOAD_RULES:
 		reload_rules(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

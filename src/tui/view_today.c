@@ -188,38 +188,38 @@ static char *void_prompt(struct tui *t, enum void_code *code, const char **text)
 	}
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct today *d = v->data;
 	const struct visit *x = d->n ? &d->v[d->cur.sel] : NULL;
-	if (list_cursor_act(&d->cur, a, d->n, t->rows - 5) >= 0)
-		return RD_VIEW;
+	if (list_cursor_act(&d->cur, a, d->n, t->rows - 5) != HR_NOT_MINE)
+		return HR_REDRAW;
 	switch (a) {
 	case ACT_TODAY: /* from another day's visits: today's */
 		if (!d->day.y)
-			return -1;
+			return HR_NOT_MINE;
 		d->day.y = 0;
 		d->cur = (struct list_cursor){0};
 		load(t, d);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_OPEN:
 		if (x)
 			tui_push(t, view_guest_new(t, x->guest_id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_CORRECT:
 		if (x && !x->voided_at)
 			tui_push(t, view_visit_new(t, x->guest_id, x->id));
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_VOID: {
 		if (!x || x->voided_at)
-			return RD_VIEW;
+			return HR_REDRAW;
 		int64_t id = x->id; /* the list may be read again while the prompt is open */
 		x = NULL;
 		enum void_code code;
 		const char *text;
 		char *why = void_prompt(t, &code, &text);
 		if (!why)
-			return RD_VIEW;
+			return HR_REDRAW;
 		if (tui_confirm(t, _("Void it?"))) {
 			if (visit_store_void(t->st, id, code, text) == ST_OK) {
 				tui_message(t, _("visit %lld voided"), (long long)id);
@@ -230,10 +230,10 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			}
 		}
 		free(why);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

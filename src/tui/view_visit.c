@@ -247,7 +247,7 @@ static void visit_left(struct view *v, int i)
 	check(v->data, i);
 }
 
-static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct visit_form *vf = v->data;
 	bool changed;
@@ -257,13 +257,13 @@ static int act(struct tui *t, struct view *v, enum action a, wint_t ch)
 			vf->meal = ch == 'l' || ch == 0x5348 ? MEAL_LUNCH
 				   : ch == 'd' || ch == 0x665a ? MEAL_DINNER
 							       : (vf->meal == MEAL_LUNCH ? MEAL_DINNER : MEAL_LUNCH);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	if (vf->focus != VF_MEAL && edit_act(&vf->f[vf->focus], a, ch, &changed)) {
 		vf->touched = vf->touched || changed;
 		if (changed && vf->why[vf->focus][0])
 			check(vf, vf->focus);
-		return RD_VIEW;
+		return HR_REDRAW;
 	}
 	return widget_form_act(t, v, a, &vf->focus, VF_COUNT, visit_left, save);
 }

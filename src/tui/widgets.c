@@ -298,7 +298,7 @@ bool widget_month_act(struct date *m, enum action a)
 	return true;
 }
 
-int widget_page_act(size_t *top, enum action a, size_t last, size_t page)
+enum handler_result widget_page_act(size_t *top, enum action a, size_t last, size_t page)
 {
 	switch (a) {
 	case ACT_DOWN:
@@ -320,33 +320,33 @@ int widget_page_act(size_t *top, enum action a, size_t last, size_t page)
 		*top = last;
 		break;
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
-	return RD_VIEW;
+	return HR_REDRAW;
 }
 
-int widget_form_act(struct tui *t, struct view *v, enum action a, int *focus, int n,
-		    void (*check)(struct view *v, int field),
-		    void (*save)(struct tui *t, struct view *v))
+enum handler_result widget_form_act(struct tui *t, struct view *v, enum action a, int *focus,
+				    int n, void (*check)(struct view *v, int field),
+				    void (*save)(struct tui *t, struct view *v))
 {
 	switch (a) {
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:
 		check(v, *focus); /* checked as it is left */
 		*focus = (*focus + (a == ACT_NEXT_FIELD ? 1 : n - 1)) % n;
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_SUBMIT:
 	case ACT_SAVE:
 		save(t, v);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_BACK:
 		if (!v->ops->leave || v->ops->leave(t, v))
 			tui_pop(t);
-		return RD_VIEW;
+		return HR_REDRAW;
 	case ACT_QUIT:
-		return RD_NONE; /* q is typed, never quits a form */
+		return HR_HANDLED; /* q is typed, never quits a form */
 	default:
-		return -1;
+		return HR_NOT_MINE;
 	}
 }
 

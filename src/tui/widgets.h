@@ -38,15 +38,15 @@ int widget_guest_safety_rows(struct tui *t, const struct guest_summary *s, int w
 int widget_safety_flags(struct tui *t, int y, int x, const struct guest_summary *s);
 /* Scrolls a page of lines whose first shown line is *top by a list action (up, down, page up
  * and down, top, bottom), *top staying within 0..last (the first line from which the rest
- * fits): RD_VIEW, or -1 when a is none of those. */
-int widget_page_act(size_t *top, enum action a, size_t last, size_t page);
+ * fits): HR_REDRAW, or HR_NOT_MINE when a is none of those. */
+enum handler_result widget_page_act(size_t *top, enum action a, size_t last, size_t page);
 
 /* The keys every form shares, on a form whose field *focus of n has the focus: Tab and BTab
  * check the field left (check) and move; Enter and ^S save; Esc leaves when the view's leave
- * allows; q is typed, never quits. RD_VIEW, RD_NONE, or -1 when a is none of those. */
-int widget_form_act(struct tui *t, struct view *v, enum action a, int *focus, int n,
-		    void (*check)(struct view *v, int field),
-		    void (*save)(struct tui *t, struct view *v));
+ * allows; q is typed, never quits. HR_REDRAW, HR_HANDLED, or HR_NOT_MINE when a is none of those. */
+enum handler_result widget_form_act(struct tui *t, struct view *v, enum action a, int *focus,
+				    int n, void (*check)(struct view *v, int field),
+				    void (*save)(struct tui *t, struct view *v));
 
 /* Moves *m to the first day of the month before or after its month by a prev-month or
  * next-month action: false (m untouched) when a is neither. */

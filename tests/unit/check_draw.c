@@ -174,12 +174,12 @@ static void walk(int screen_rows, int rows)
 	int want = 0, page = rows - 1;
 	while (want < LIST_N - 1) {
 		ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_PAGE_DOWN, rows),
-				 RD_VIEW);
+		                 HR_REDRAW);
 		want = want + page < LIST_N - 1 ? want + page : LIST_N - 1;
 		check_window(&w, row_window_chunk(&t), want);
 	}
 	ck_assert(w.at_end);
-	ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_DOWN, rows), RD_VIEW);
+	ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_DOWN, rows), HR_REDRAW);
 	check_window(&w, row_window_chunk(&t), LIST_N - 1); /* nothing past the end */
 	while (want > 0) {
 		row_window_move(&t, &w, read_ints, NULL, ACT_PAGE_UP, rows);
@@ -187,7 +187,7 @@ static void walk(int screen_rows, int rows)
 		check_window(&w, row_window_chunk(&t), want);
 	}
 	ck_assert(w.at_start);
-	ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_TOP, rows), -1);
+	ck_assert_int_eq(row_window_move(&t, &w, read_ints, NULL, ACT_TOP, rows), HR_NOT_MINE);
 	row_window_free(&w);
 }
 
