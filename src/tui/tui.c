@@ -111,10 +111,13 @@ void tui_draft_done(struct tui *t, struct view *v)
 	}
 }
 
-static void view_free(struct view *v)
+void tui_view_free(struct view *v)
 {
-	if (v->ops->free)
-		v->ops->free(v);
+	if (!v)
+		return;
+	if (v->ops->release)
+		v->ops->release(v);
+	free(v->data);
 	free(v);
 }
 
@@ -126,7 +129,7 @@ void tui_pop(struct tui *t)
 	t->top = v->below;
 	if (v == t->draft_view)
 		t->draft_view = NULL;
-	view_free(v);
+	tui_view_free(v);
 	if (t->top && t->top->seen_version != t->data_version) {
 		if (t->top->ops->reload)
 			t->top->ops->reload(t, t->top);
@@ -1667,7 +1670,7 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db, co
 	while (t.top) {
 		struct view *v = t.top;
 		t.top = v->below;
-		view_free(v);
+		tui_view_free(v);
 	}
 	struct termios tio;
 	/* after a hangup the terminal is gone (nothing more is sent to it), unless the signal came

@@ -53,7 +53,9 @@ struct view_ops {
 	enum handler_result (*act)(struct tui *t, struct view *v, enum action a, wint_t ch);
 	/* Another process changed the database: read again, keeping the cursor and any input. */
 	void (*reload)(struct tui *t, struct view *v);
-	void (*free)(struct view *v);
+	/* Frees what the view's data holds; the frame frees the data itself and the view
+	 * (tui_view_free). NULL: the data holds nothing to free. */
+	void (*release)(struct view *v);
 	/* True when printable characters go to the view (a text field has the focus). */
 	bool (*typing)(struct view *v);
 	/* The cursor position when a text field has the focus (false: cursor hidden). */
@@ -129,8 +131,11 @@ double tui_now_ms(void);
  * tiers_load_in_force does), for reading the rules again. Returns an exit status. */
 int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers);
 
-/* A new view of ops with data_size zeroed bytes of data; NULL when out of memory. */
+/* A new view of ops with data_size zeroed bytes of data; NULL when out of memory. The frame
+ * owns the data: tui_view_free (or tui_pop) frees it, after the view's release. */
 struct view *tui_view_new(const struct view_ops *ops, size_t data_size);
+/* Frees a view that was not pushed (a constructor that failed), with its data. */
+void tui_view_free(struct view *v);
 /* Puts a view on top (it takes ownership of v). */
 void tui_push(struct tui *t, struct view *v);
 /* Removes the top view; the one below is shown again (and reloaded if the data changed). */

@@ -397,10 +397,9 @@ static void reload(struct tui *t, struct view *v)
 	load(t, d, d->staff);
 }
 
-static void agenda_free(struct view *v)
+static void agenda_release(struct view *v)
 {
 	agenda_clear(v->data);
-	free(v->data);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_AGENDA_CONTACT, ACT_AGENDA_GIFT,
@@ -413,7 +412,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = agenda_free,
+	.release = agenda_release,
 	.hints = hints,
 };
 
@@ -432,8 +431,7 @@ struct view *view_agenda_new(struct tui *t, const char *arg)
 		return NULL;
 	if (load(t, v->data, staff ? staff : "") == ST_NOTFOUND) {
 		tui_error(t, _("agenda: no staff member with login \"%s\""), staff);
-		agenda_free(v);
-		free(v);
+		tui_view_free(v);
 		return NULL;
 	}
 	return v;

@@ -389,10 +389,9 @@ static void reload(struct tui *t, struct view *v)
 	load_again(t, v->data);
 }
 
-static void alerts_free(struct view *v)
+static void alerts_release(struct view *v)
 {
 	alerts_clear(v->data);
-	free(v->data);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_ALERTS_LIGHT, ACT_ALERTS_CLOSED,
@@ -405,7 +404,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = alerts_free,
+	.release = alerts_release,
 	.hints = hints,
 };
 
@@ -520,11 +519,10 @@ static void risk_reload(struct tui *t, struct view *v)
 	risk_load(t, v->data);
 }
 
-static void risk_free(struct view *v)
+static void risk_release(struct view *v)
 {
 	struct risk *d = v->data;
 	free(d->v);
-	free(d);
 }
 
 static const enum action risk_hints[] = {ACT_OPEN, ACT_NONE};
@@ -536,7 +534,7 @@ static const struct view_ops risk_ops = {
 	.draw = risk_draw,
 	.act = risk_act,
 	.reload = risk_reload,
-	.free = risk_free,
+	.release = risk_release,
 	.hints = risk_hints,
 };
 
@@ -923,10 +921,9 @@ static void alert_reload(struct tui *t, struct view *v)
 	alert_load(t, v->data);
 }
 
-static void alert_free(struct view *v)
+static void alert_release(struct view *v)
 {
 	alert_clear(v->data);
-	free(v->data);
 }
 
 static const enum action alert_hints[] = {ACT_ALERT_FEEDBACK, ACT_ALERT_ADD, ACT_ALERT_DONE,
@@ -939,7 +936,7 @@ static const struct view_ops alert_ops = {
 	.draw = alert_draw,
 	.act = alert_act,
 	.reload = alert_reload,
-	.free = alert_free,
+	.release = alert_release,
 	.hints = alert_hints,
 };
 

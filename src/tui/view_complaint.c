@@ -488,12 +488,11 @@ static void reload(struct tui *t, struct view *v)
 		v->ops = ops_for(c->k.status);
 }
 
-static void cview_free(struct view *v)
+static void cview_release(struct view *v)
 {
 	struct cview *c = v->data;
 	cview_clear(c);
 	free(c->lines);
-	free(c);
 }
 
 /* One set of operations per status, differing only in the hint line: the moves the status
@@ -521,7 +520,7 @@ static const struct view_ops *ops_for(enum complaint_status s)
 		    .draw = draw,
 		    .act = act,
 		    .reload = reload,
-		    .free = cview_free,
+		    .release = cview_release,
 		    .hints = hints[s],
 		};
 	}

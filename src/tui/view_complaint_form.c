@@ -303,7 +303,7 @@ static bool typing(struct view *v)
 	return true;
 }
 
-static void cform_free(struct view *v)
+static void cform_release(struct view *v)
 {
 	struct cform *cf = v->data;
 	if (cf->have_sum)
@@ -311,7 +311,6 @@ static void cform_free(struct view *v)
 	for (size_t i = 0; i < cf->nvisits; i++)
 		visit_free(&cf->visits[i]);
 	free(cf->visits);
-	free(cf);
 }
 
 static const enum action hints[] = {ACT_SUBMIT, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE};
@@ -322,7 +321,7 @@ static const struct view_ops ops = {
     .title = title,
     .draw = draw,
     .act = act,
-    .free = cform_free,
+    .release = cform_release,
     .typing = typing,
     .cursor = cursor,
     .hints = hints,

@@ -268,10 +268,9 @@ static void reload(struct tui *t, struct view *v)
 	load(t, d);
 }
 
-static void clist_free(struct view *v)
+static void clist_release(struct view *v)
 {
 	clist_clear(v->data);
-	free(v->data);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_CP_LIST, ACT_CP_CATEGORY, ACT_CP_SEVERITY,
@@ -284,7 +283,7 @@ static const struct view_ops ops = {
     .draw = draw,
     .act = act,
     .reload = reload,
-    .free = clist_free,
+    .release = clist_release,
     .hints = hints,
 };
 
@@ -340,8 +339,7 @@ struct view *view_complaints_new(struct tui *t, const char *arg)
 	d->category = -1;
 	d->severity = SEV_NONE;
 	if (!parse_arg(t, d, arg)) {
-		free(v->data);
-		free(v);
+		tui_view_free(v);
 		return NULL;
 	}
 	load(t, d);

@@ -418,11 +418,10 @@ static void reload(struct tui *t, struct view *v)
 	load(t, v->data);
 }
 
-static void dash_free(struct view *v)
+static void dash_release(struct view *v)
 {
 	struct dash *d = v->data;
 	report_month_free(&d->rm);
-	free(d);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_NEXT_FIGURE, ACT_PREV_MONTH, ACT_NEXT_MONTH,
@@ -435,7 +434,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = dash_free,
+	.release = dash_release,
 	.hints = hints,
 };
 

@@ -1182,7 +1182,7 @@ static bool typing(struct view *v)
 	return on_field(v);
 }
 
-static void form_free(struct view *v)
+static void form_release(struct view *v)
 {
 	struct form *f = F(v);
 	guest_free(&f->g);
@@ -1191,7 +1191,6 @@ static void form_free(struct view *v)
 		guest_summary_free(&f->match[i]);
 	free(f->rows);
 	free(f->cut);
-	free(f);
 }
 
 static const enum action hints[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_NEXT_SECTION, ACT_ADD_ITEM,
@@ -1203,7 +1202,7 @@ static const struct view_ops ops = {
 	.title = title,
 	.draw = draw,
 	.act = act,
-	.free = form_free,
+	.release = form_release,
 	.typing = typing,
 	.cursor = cursor,
 	.hints = hints,
@@ -1223,9 +1222,7 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 		if (guest_store_get(t->st, guest_id, &f->g) != ST_OK ||
 		    guest_copy(&f->orig, &f->g) < 0) {
 			tui_error(t, "%s", store_errmsg(t->st));
-			guest_free(&f->g);
-			free(f);
-			free(v);
+			tui_view_free(v);
 			return NULL;
 		}
 		f->id = guest_id;

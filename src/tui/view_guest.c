@@ -444,12 +444,11 @@ static void reload(struct tui *t, struct view *v)
 	c->top = top < c->n ? top : 0;
 }
 
-static void card_free(struct view *v)
+static void card_release(struct view *v)
 {
 	struct card *c = C(v);
 	card_clear(c);
 	free(c->lines);
-	free(c);
 }
 
 static const enum action hints[] = {ACT_VISIT, ACT_EDIT, ACT_LOG_COMPLAINT, ACT_PAGE_DOWN,
@@ -462,7 +461,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = card_free,
+	.release = card_release,
 	.hints = hints,
 };
 

@@ -211,12 +211,11 @@ static void reload(struct tui *t, struct view *v)
 			g->cur.sel = i;
 }
 
-static void guests_free(struct view *v)
+static void guests_release(struct view *v)
 {
 	struct guests *g = v->data;
 	drop_summaries(g);
 	free(g->v);
-	free(g);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_NONE};
@@ -228,7 +227,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = guests_free,
+	.release = guests_release,
 	.hints = hints,
 };
 

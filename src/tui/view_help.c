@@ -76,12 +76,11 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	}
 }
 
-static void help_free(struct view *v)
+static void help_release(struct view *v)
 {
 	struct help *h = v->data;
 	strv_free(&h->keys);
 	strv_free(&h->texts);
-	free(h);
 }
 
 static const enum action hints[] = {ACT_PAGE_DOWN, ACT_NONE};
@@ -92,7 +91,7 @@ static const struct view_ops ops = {
 	.title = title,
 	.draw = draw,
 	.act = act,
-	.free = help_free,
+	.release = help_release,
 	.hints = hints,
 };
 

@@ -298,10 +298,9 @@ static bool cursor(struct tui *t, struct view *v, int *y, int *x)
 	return true;
 }
 
-static void lookup_free(struct view *v)
+static void lookup_release(struct view *v)
 {
 	clear_results(L(v));
-	free(v->data);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_NEW_GUEST, ACT_VISIT, ACT_TODAY, ACT_NONE};
@@ -313,7 +312,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = lookup_free,
+	.release = lookup_release,
 	.typing = typing,
 	.cursor = cursor,
 	.hints = hints,

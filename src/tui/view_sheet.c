@@ -536,12 +536,11 @@ static void reload(struct tui *t, struct view *v)
 			d->w.cur.sel = i;
 }
 
-static void sheet_free(struct view *v)
+static void sheet_release(struct view *v)
 {
 	struct sheet *d = v->data;
 	marks_cache_clear(&d->marks);
 	row_window_free(&d->w);
-	free(d);
 }
 
 static const enum action hints[] = {ACT_OPEN,         ACT_DAYS_RIGHT, ACT_SHEET_FILTER,
@@ -554,7 +553,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = sheet_free,
+	.release = sheet_release,
 	.hints = hints,
 };
 

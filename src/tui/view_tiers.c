@@ -519,11 +519,10 @@ static void reload(struct tui *t, struct view *v)
 	read_stored(t, v->data);
 }
 
-static void tiers_free(struct view *v)
+static void tiers_release(struct view *v)
 {
 	struct tiers *d = v->data;
 	strv_free(&d->errors);
-	free(d);
 }
 
 static const enum action hints[] = {ACT_RELOAD_RULES, ACT_PAGE_DOWN, ACT_NONE};
@@ -535,7 +534,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = tiers_free,
+	.release = tiers_release,
 	.hints = hints,
 };
 

@@ -242,10 +242,9 @@ static void reload(struct tui *t, struct view *v)
 	load(t, v->data);
 }
 
-static void today_free(struct view *v)
+static void today_release(struct view *v)
 {
 	today_clear(v->data);
-	free(v->data);
 }
 
 static const enum action hints[] = {ACT_OPEN, ACT_CORRECT, ACT_VOID, ACT_NONE};
@@ -257,7 +256,7 @@ static const struct view_ops ops = {
 	.draw = draw,
 	.act = act,
 	.reload = reload,
-	.free = today_free,
+	.release = today_release,
 	.hints = hints,
 };
 

@@ -273,12 +273,11 @@ static bool typing(struct view *v)
 	return true;
 }
 
-static void form_free(struct view *v)
+static void form_release(struct view *v)
 {
 	struct visit_form *vf = v->data;
 	if (vf->have_sum)
 		guest_summary_free(&vf->sum);
-	free(vf);
 }
 
 static const enum action hints[] = {ACT_SUBMIT, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE};
@@ -289,7 +288,7 @@ static const struct view_ops ops = {
 	.title = title,
 	.draw = draw,
 	.act = act,
-	.free = form_free,
+	.release = form_release,
 	.typing = typing,
 	.cursor = cursor,
 	.hints = hints,
