@@ -37,6 +37,11 @@ static const struct {
 	{"Del", KEYF | KEY_DC}, {"Backspace", KEYF | KEY_BACKSPACE},
 };
 
+bool key_printable(int key)
+{
+	return !(key & KEYF) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
+}
+
 int key_parse(const char *s)
 {
 	if (!s || !*s)

@@ -120,6 +120,8 @@ enum action action_by_name(const char *name);
 /* Parses one key name ("q", "^L", "Enter", "F2", "PgDn", "Space", a UTF-8 character) into a
  * key; -1 when it names no key. */
 int key_parse(const char *s);
+/* Whether key is a printable character (what a text field takes). */
+bool key_printable(int key);
 /* The name of a key, as key_parse reads it; into buf (at least 16 bytes). */
 const char *key_label(int key, char *buf);
 

@@ -16,9 +16,12 @@
 #include "core/choice.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "tui/bench.h"
+#include "tui/cmdline.h"
 #include "tui/draft.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
+#include "tui/script.h"
 #include "tui/screen.h"
 
 /* Set by the signal handlers only; the main loop does the work. got_signal: a hangup, a
@@ -59,7 +62,7 @@ static void set_paste_mode(bool on)
 	(void)n;
 }
 
-static void restore_terminal(void)
+void tui_restore_terminal(void)
 {
 	if (curses_on && !isendwin()) {
 		set_paste_mode(false);
@@ -70,7 +73,7 @@ static void restore_terminal(void)
 /* A crash: the terminal is given back before the default action (a core dump) happens. */
 static void on_fatal(int sig)
 {
-	restore_terminal();
+	tui_restore_terminal();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -224,15 +227,13 @@ static void draw_status(struct tui *t)
 	draw_right(y, t->cols - rw, rw, right, st);
 }
 
-static bool printable(int key);
-
 /* The first key of action a that works now: while a field has the focus, typed characters go
  * into it, so only the others count. "" when there is none. */
 static const char *hint_key(struct tui *t, enum action a, bool typing, char *buf)
 {
 	buf[0] = '\0';
 	for (size_t i = 0; i < t->keys.n; i++)
-		if (t->keys.v[i].action == a && !(typing && printable(t->keys.v[i].key)))
+		if (t->keys.v[i].action == a && !(typing && key_printable(t->keys.v[i].key)))
 			return key_label(t->keys.v[i].key, buf);
 	return buf;
 }
@@ -304,7 +305,7 @@ static void draw_title(struct tui *t)
 	draw_right(0, t->cols - draw_width(right), draw_width(right), right, a);
 }
 
-static void render(struct tui *t)
+void tui_render(struct tui *t)
 {
 	erase();
 	if (t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS) {
@@ -356,15 +357,10 @@ static int normalise(int r, wint_t ch)
 	return (int)ch;
 }
 
-static bool printable(int key)
-{
-	return !(key & KEYF) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0);
-}
-
 /* The ':' line's names besides the screens' (screen.h): the frame's own. */
 static const char *const frame_names[] = {NC_(":command", "quit")};
 
-const char *tui_command_name(size_t i, const char **local)
+const char *cmdline_name(size_t i, const char **local)
 {
 	for (size_t k = 0; k < SCREEN_COUNT; k++) {
 		const struct screen_info *s = &screen_table[k];
@@ -379,15 +375,15 @@ const char *tui_command_name(size_t i, const char **local)
 	return strchr(frame_names[i], '\004') + 1;
 }
 
-static void complete_cmd(struct tui *t)
+static void cmdline_complete(struct tui *t)
 {
 	struct strv cand = {0};
 	t->msg[0] = '\0';
 	const char *local, *en;
-	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
+	for (size_t i = 0; (en = cmdline_name(i, &local)) != NULL; i++)
 		if (strcmp(local, en) != 0 && strncmp(local, t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, local);
-	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++)
+	for (size_t i = 0; (en = cmdline_name(i, &local)) != NULL; i++)
 		if (strncmp(en, t->cmd, t->cmd_len) == 0)
 			strv_push_unique(&cand, en);
 	for (int i = 1; i < ACT_COUNT; i++)
@@ -419,7 +415,6 @@ static void complete_cmd(struct tui *t)
 	strv_free(&cand);
 }
 
-static enum handler_result dispatch(struct tui *t, enum action a, int key);
 static void suspend(struct tui *t);
 static enum handler_result interrupt(struct tui *t);
 
@@ -431,7 +426,7 @@ bool tui_leave_all(struct tui *t)
 	return true;
 }
 
-bool tui_open_named(struct tui *t, const char *what)
+bool cmdline_open_named(struct tui *t, const char *what)
 {
 	char name[64];
 	size_t nl = strcspn(what, " ");
@@ -474,7 +469,7 @@ bool tui_open_named(struct tui *t, const char *what)
 	return false;
 }
 
-static void run_cmd(struct tui *t)
+static void cmdline_run(struct tui *t)
 {
 	char name[256];
 	snprintf(name, sizeof name, "%s", t->cmd);
@@ -483,7 +478,7 @@ static void run_cmd(struct tui *t)
 	char *p = name + strspn(name, " ");
 	if (!*p)
 		return;
-	if (tui_open_named(t, p))
+	if (cmdline_open_named(t, p))
 		return;
 	p[strcspn(p, " ")] = '\0';
 	enum action a = action_by_name(p);
@@ -491,10 +486,10 @@ static void run_cmd(struct tui *t)
 		tui_error(t, _("no screen or action \"%s\" (Tab completes)"), p);
 		return;
 	}
-	dispatch(t, a, 0);
+	tui_dispatch(t, a, 0);
 }
 
-static enum handler_result cmdline_key(struct tui *t, int key)
+enum handler_result cmdline_key(struct tui *t, int key)
 {
 	struct edit e = {.max = 0};
 	edit_set(&e, t->cmd);
@@ -503,16 +498,16 @@ static enum handler_result cmdline_key(struct tui *t, int key)
 		return HR_REDRAW;
 	}
 	if (key == '\n') {
-		run_cmd(t);
+		cmdline_run(t);
 		return HR_REDRAW;
 	}
 	if (key == '\t') {
-		complete_cmd(t);
+		cmdline_complete(t);
 		return HR_REDRAW;
 	}
 	bool changed;
 	unsigned scope = SC_EDIT;
-	enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+	enum action a = key_printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
 	if (a == ACT_BACKSPACE && e.len == 0) {
 		t->cmd_open = false;
 		return HR_REDRAW;
@@ -526,7 +521,7 @@ static enum handler_result cmdline_key(struct tui *t, int key)
 
 /* Runs action a (key: the key that asked for it, for ACT_CHAR) on the top view, then the
  * frame's own actions. */
-static enum handler_result dispatch(struct tui *t, enum action a, int key)
+enum handler_result tui_dispatch(struct tui *t, enum action a, int key)
 {
 	struct view *v = t->top;
 	enum handler_result rd = v->ops->act ? v->ops->act(t, v, a, (wint_t)key) : HR_NOT_MINE;
@@ -548,7 +543,7 @@ static enum handler_result dispatch(struct tui *t, enum action a, int key)
 		tui_push(t, view_help_new(t, v->ops->scope));
 		return HR_REDRAW;
 	case ACT_COMMAND:
-		tui_open_named(t, "command");
+		cmdline_open_named(t, "command");
 		return HR_REDRAW;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -559,7 +554,8 @@ static enum handler_result dispatch(struct tui *t, enum action a, int key)
 		suspend(t);
 		return HR_REDRAW;
 	default: /* the global actions that open a screen of the same name */
-		return action_table[a].scope & SC_GLOBAL && tui_open_named(t, action_table[a].name)
+		return action_table[a].scope & SC_GLOBAL &&
+		               cmdline_open_named(t, action_table[a].name)
 		           ? HR_REDRAW
 		           : HR_HANDLED;
 	}
@@ -571,7 +567,7 @@ static void suspend(struct tui *t)
 {
 	if (t->script)
 		return; /* headless: there is no shell to go back to */
-	restore_terminal();
+	tui_restore_terminal();
 	struct sigaction dfl, old;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -635,7 +631,7 @@ static enum handler_result handle_key1(struct tui *t, int key)
 {
 	if (key == (KEYF | KEY_RESIZE))
 		return HR_REDRAW;
-	if (!printable(key)) { /* before anything else, a field or the command line included */
+	if (!key_printable(key)) { /* before anything else, a field or the command line included */
 		unsigned g = SC_GLOBAL;
 		enum action a = keymap_lookup(&t->keys, key, &g, 1);
 		if (a == ACT_INTERRUPT)
@@ -665,9 +661,9 @@ static enum handler_result handle_key1(struct tui *t, int key)
 		return cmdline_key(t, key);
 	struct view *v = t->top;
 	bool typing = v->ops->typing && v->ops->typing(v);
-	if (typing && printable(key)) {
+	if (typing && key_printable(key)) {
 		t->msg[0] = '\0';
-		return dispatch(t, ACT_CHAR, key);
+		return tui_dispatch(t, ACT_CHAR, key);
 	}
 	unsigned scopes[3];
 	size_t n = 0;
@@ -676,20 +672,20 @@ static enum handler_result handle_key1(struct tui *t, int key)
 	scopes[n++] = v->ops->scope;
 	scopes[n++] = SC_GLOBAL;
 	enum action a = keymap_lookup(&t->keys, key, scopes, n);
-	if (a == ACT_NONE && !printable(key))
+	if (a == ACT_NONE && !key_printable(key))
 		return HR_HANDLED;
 	/* a message answers the key before; the next key that does something retires it */
 	t->msg[0] = '\0';
 	t->msg_error = false;
 	/* a view may take letters outside a field */
-	return dispatch(t, a == ACT_NONE ? ACT_CHAR : a, key);
+	return tui_dispatch(t, a == ACT_NONE ? ACT_CHAR : a, key);
 }
 
 /* ---- live refresh ---- */
 
 /* Another process committed since we last looked: the top view reads again (the others when
  * they are shown). True when that happened. */
-static bool check_changes(struct tui *t)
+bool tui_check_changes(struct tui *t)
 {
 	int64_t v = store_data_version(t->st);
 	if (v == t->store_version)
@@ -703,8 +699,6 @@ static bool check_changes(struct tui *t)
 }
 
 /* ---- prompts ---- */
-
-static void render(struct tui *t);
 
 /* One key for a prompt: from the script in script mode. */
 static int next_key(struct tui *t, int timeout_ms);
@@ -747,7 +741,7 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 			if (key == 27 || t->quit)
 				return prompt_cut(t, &e);
 			if (key == (KEYF | KEY_RESIZE)) {
-				render(t);
+				tui_render(t);
 				break;
 			}
 			unsigned g = SC_GLOBAL;
@@ -763,7 +757,8 @@ char *tui_prompt(struct tui *t, const char *prompt, const char *initial)
 				return xstrdup(e.buf);
 			bool changed;
 			unsigned scope = SC_EDIT;
-			enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+			enum action a =
+			    key_printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
 			if (a != ACT_NONE)
 				edit_act(&e, a, (wint_t)key, &changed);
 			full = edit_refused();
@@ -810,7 +805,7 @@ const char *tui_choose(struct tui *t, const char *prompt, const struct choice_se
 		if (key < 0 || key == 27 || t->quit)
 			return NULL;
 		if (key == (KEYF | KEY_RESIZE)) {
-			render(t);
+			tui_render(t);
 			continue;
 		}
 		unsigned g = SC_GLOBAL;
@@ -830,7 +825,8 @@ const char *tui_choose(struct tui *t, const char *prompt, const struct choice_se
 		}
 		bool changed;
 		unsigned scope = SC_EDIT;
-		enum action a = printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+		enum action a =
+		    key_printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
 		if (!e.len && (key == ' ' || a == ACT_RIGHT || a == ACT_LEFT)) {
 			code = choice_next(s, code, a == ACT_LEFT ? -1 : 1, false);
 			continue;
@@ -854,7 +850,7 @@ static int ask_yes_no(struct tui *t, const char *question)
 		if (key < 0 || t->quit)
 			return -1;
 		if (key == (KEYF | KEY_RESIZE)) {
-			render(t);
+			tui_render(t);
 			continue;
 		}
 		if (t->key_pasted)
@@ -975,7 +971,7 @@ static bool show_attr(struct tui *t, const char *text)
 
 static void script_fail(struct tui *t, const char *what)
 {
-	restore_terminal();
+	tui_restore_terminal();
 	fprintf(stderr, "%s:%d: %s\n", t->script_name, t->script_line, what);
 	exit(3);
 }
@@ -1078,8 +1074,8 @@ static bool script_more(struct tui *t)
 			if (system(arg) != 0)
 				script_fail(t, "run: the command failed");
 		} else if (strcmp(cmd, "tick") == 0) {
-			check_changes(t);
-			render(t);
+			tui_check_changes(t);
+			tui_render(t);
 		} else if (strcmp(cmd, "lock") == 0) {
 			char err[300];
 			if (store_open(t->db, 0, &t->lock_holder, err, sizeof err) != ST_OK ||
@@ -1101,17 +1097,73 @@ static bool script_more(struct tui *t)
 	return true;
 }
 
+int script_key(struct tui *t)
+{
+	if (!script_more(t)) {
+		t->quit = true;
+		return -1;
+	}
+	t->key_pasted = pending.paste;
+	return pending.keys[pending.at++];
+}
+
+bool script_in_paste(void)
+{
+	return pending.paste && pending.at < pending.n;
+}
+
+size_t script_paste_done(void)
+{
+	return pending.at >= pending.n ? pending.n : 0;
+}
+
+int script_open(struct tui *t, const char *script, SCREEN **scr, FILE **in)
+{
+	t->script = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
+	t->script_name = script;
+	if (!t->script) {
+		fprintf(stderr, "maitre: %s: %s\n", script, strerror(errno));
+		return 1;
+	}
+	const char *outp = getenv("MAITRE_TUI_OUTPUT");
+	/* w+: a benchmark reads back what was sent (when the file can be read) */
+	const char *out_path = outp && *outp ? outp : "/dev/null";
+	t->term_out = fopen(out_path, "w+");
+	if (!t->term_out)
+		t->term_out = fopen(out_path, "w");
+	*in = fopen("/dev/null", "r");
+	const char *term = getenv("MAITRE_TUI_TERM");
+	*scr = t->term_out && *in
+	           ? newterm(term && *term ? term : "xterm-256color", t->term_out, *in)
+	           : NULL;
+	if (!*scr) {
+		fprintf(stderr, "maitre: cannot set up the headless screen\n");
+		return 3;
+	}
+	t->bench = getenv("MAITRE_TUI_BENCH") != NULL;
+	resizeterm(30, 100);
+	return 0;
+}
+
+void script_close(struct tui *t, FILE *in)
+{
+	if (t->term_out)
+		fclose(t->term_out);
+	if (in)
+		fclose(in);
+	if (t->script && t->script != stdin)
+		fclose(t->script);
+	if (t->lock_holder) {
+		store_rollback(t->lock_holder);
+		store_close(t->lock_holder);
+	}
+}
+
 /* The next key: -1 after timeout_ms (-1: wait) or at the end of a script. */
 static int next_key(struct tui *t, int timeout_ms)
 {
-	if (t->script) {
-		if (!script_more(t)) {
-			t->quit = true;
-			return -1;
-		}
-		t->key_pasted = pending.paste;
-		return pending.keys[pending.at++];
-	}
+	if (t->script)
+		return script_key(t);
 	t->key_pasted = false;
 	for (;;) {
 		if (got_signal) {
@@ -1211,7 +1263,7 @@ static void draft_offer(struct tui *t)
 	char q[700];
 	snprintf(q, sizeof q, _("Restore %s, typed when maitre was last cut off?"),
 		 what ? what : _("a form"));
-	render(t);
+	tui_render(t);
 	int answer = ask_yes_no(t, q);
 	if (answer == 1) {
 		struct view *v = NULL;
@@ -1463,18 +1515,67 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms, F
 	fseek(out, 0, SEEK_END); /* the stream may be written again */
 }
 
-int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers)
+void bench_key_start(struct bench *b, struct tui *t, int key)
 {
-	double t0 = tui_process_t0 > 0 ? tui_process_t0 : tui_now_ms();
-	struct tui t;
-	memset(&t, 0, sizeof t);
-	t.st = st;
-	t.rules = rules;
-	t.db = db;
-	t.tiers_path = tiers;
-	t.snap_out = stdout;
+	t->page_changed = false;
+	if (!t->bench)
+		return;
+	b->timed = key_printable(key) && !t->key_pasted; /* a one-character change */
+	b->paste0 = t->key_pasted ? tui_now_ms() : 0;
+	if (b->timed)
+		b->was = screen_chars(t->rows, t->cols, b->was);
+	b->k0 = tui_now_ms();
+	b->before = t->top;
+	b->b0 = b->timed ? (fflush(t->term_out), ftell(t->term_out)) : 0;
+}
+
+void bench_key_end(struct bench *b, struct tui *t, int key)
+{
+	if (!t->bench)
+		return;
+	size_t pasted = script_paste_done();
+	if (b->paste0 > 0 && pasted) {
+		fflush(t->term_out);
+		fprintf(stderr,
+		        "paste             %8.1f ms from the first of %zu pasted characters to the "
+		        "screen showing them all   (target <= 100 ms)\n",
+		        tui_now_ms() - b->paste0, pasted);
+	}
+	if (b->timed && vec_reserve((void **)&b->keys, b->n + 1, &b->cap, sizeof *b->keys)) {
+		fflush(t->term_out);
+		struct bench_key *k = &b->keys[b->n++];
+		k->ms = tui_now_ms() - b->k0;
+		k->page = t->page_changed;
+		k->bytes = ftell(t->term_out) - b->b0;
+		b->now = screen_chars(t->rows, t->cols, b->now);
+		k->text = changed_text(b->was, b->now, (size_t)t->rows * (size_t)t->cols);
+		k->at = b->b0;
+		if (k->ms > 10) /* over the target: which key of the script */
+			fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t->script_name,
+			        t->script_line, k->ms);
+	} else if (t->top != b->before) { /* a key that opened a screen */
+		char label[16];
+		fflush(t->term_out);
+		fprintf(stderr,
+		        "screen %-12s %8.1f ms from the key (%s) to its first full screen\n",
+		        t->top->ops->name, tui_now_ms() - b->k0, key_label(key, label));
+	}
+}
+
+void bench_end(struct bench *b, struct tui *t)
+{
+	if (t->bench)
+		bench_report(b->keys, b->n, b->first_ms, t->term_out);
+	free(b->keys);
+	free(b->was);
+	free(b->now);
+}
+
+/* The key bindings of the config file, and the theme: 0, or an exit status once said. */
+static int load_settings(struct tui *t)
+{
 	char err[600];
-	if (keymap_defaults(&t.keys) < 0) {
+	if (keymap_defaults(&t->keys) < 0) {
 		fprintf(stderr, "maitre: out of memory\n");
 		return 3;
 	}
@@ -1482,17 +1583,15 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db, co
 	if (settings_load(&cfg, err, sizeof err) < 0) {
 		fprintf(stderr, "maitre: %s\n", err);
 		settings_free(&cfg);
-		keymap_free(&t.keys);
 		return 1;
 	}
 	for (size_t i = 0; i < cfg.nbindings; i++) {
 		char why[300];
-		if (keymap_bind(&t.keys, cfg.bindings[i].action, cfg.bindings[i].keys, why,
-				sizeof why) < 0) {
+		if (keymap_bind(&t->keys, cfg.bindings[i].action, cfg.bindings[i].keys, why,
+		                sizeof why) < 0) {
 			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
 				cfg.bindings[i].column, why);
 			settings_free(&cfg);
-			keymap_free(&t.keys);
 			return 1;
 		}
 	}
@@ -1503,74 +1602,61 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db, co
 	const char *no_colour = getenv("NO_COLOR"); /* no-color.org: set and not empty */
 	if (no_colour && *no_colour)
 		theme = "monochrome";
-	if (theme_load_named(theme, &t.theme, err, sizeof err) < 0) {
+	if (theme_load_named(theme, &t->theme, err, sizeof err) < 0) {
 		fprintf(stderr, "maitre: %s\n", err);
-		keymap_free(&t.keys);
 		return 1;
 	}
+	return 0;
+}
 
+/* The terminal: a headless one for a script (MAITRE_TUI_SCRIPT), else the real one. 0, or an
+ * exit status once said. */
+static int open_terminal(struct tui *t, SCREEN **scr, FILE **in)
+{
 	const char *script = getenv("MAITRE_TUI_SCRIPT");
-	SCREEN *scr = NULL;
-	FILE *in = NULL;
-	if (script && *script) {
-		t.script = strcmp(script, "-") == 0 ? stdin : fopen(script, "r");
-		t.script_name = script;
-		if (!t.script) {
-			fprintf(stderr, "maitre: %s: %s\n", script, strerror(errno));
-			keymap_free(&t.keys);
-			return 1;
-		}
-		const char *outp = getenv("MAITRE_TUI_OUTPUT");
-		/* w+: a benchmark reads back what was sent (when the file can be read) */
-		const char *out_path = outp && *outp ? outp : "/dev/null";
-		t.term_out = fopen(out_path, "w+");
-		if (!t.term_out)
-			t.term_out = fopen(out_path, "w");
-		in = fopen("/dev/null", "r");
-		const char *term = getenv("MAITRE_TUI_TERM");
-		scr = t.term_out && in ? newterm(term && *term ? term : "xterm-256color", t.term_out, in)
-				       : NULL;
-		if (!scr) {
-			fprintf(stderr, "maitre: cannot set up the headless screen\n");
-			keymap_free(&t.keys);
-			return 3;
-		}
-		t.bench = getenv("MAITRE_TUI_BENCH") != NULL;
-		resizeterm(30, 100);
-	} else {
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			fprintf(stderr, "maitre: the interface needs a terminal (see 'maitre help' for the "
-					"command line)\n");
-			keymap_free(&t.keys);
-			return 2;
-		}
-		if (!initscr()) {
-			keymap_free(&t.keys);
-			return 3;
-		}
+	if (script && *script)
+		return script_open(t, script, scr, in);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "maitre: the interface needs a terminal (see 'maitre help' for the "
+		                "command line)\n");
+		return 2;
 	}
-	curses_on = true;
-	atexit(restore_terminal);
+	return initscr() ? 0 : 3;
+}
+
+/* Signals: a hangup, SIGTERM or an interrupt from outside end the loop; on a real terminal, a
+ * stop and a continue are followed, and a crash gives the terminal back first. */
+static void catch_signals(const struct tui *t)
+{
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal; /* no SA_RESTART: a signal ends the wait for a key */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	if (!t.script) {
-		sa.sa_handler = on_stop;
-		sigaction(SIGTSTP, &sa, NULL);
-		sa.sa_handler = on_cont;
-		sigaction(SIGCONT, &sa, NULL);
-		struct sigaction fatal;
-		memset(&fatal, 0, sizeof fatal);
-		fatal.sa_handler = on_fatal;
-		fatal.sa_flags = SA_RESETHAND;
-		sigaction(SIGSEGV, &fatal, NULL);
-		sigaction(SIGBUS, &fatal, NULL);
-		sigaction(SIGABRT, &fatal, NULL);
-		sigaction(SIGFPE, &fatal, NULL);
-	}
+	if (t->script)
+		return;
+	sa.sa_handler = on_stop;
+	sigaction(SIGTSTP, &sa, NULL);
+	sa.sa_handler = on_cont;
+	sigaction(SIGCONT, &sa, NULL);
+	struct sigaction fatal;
+	memset(&fatal, 0, sizeof fatal);
+	fatal.sa_handler = on_fatal;
+	fatal.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &fatal, NULL);
+	sigaction(SIGBUS, &fatal, NULL);
+	sigaction(SIGABRT, &fatal, NULL);
+	sigaction(SIGFPE, &fatal, NULL);
+}
+
+/* Curses as the interface wants it: keys raw, bracketed paste on a real terminal, the
+ * theme's colours, the screen's size. */
+static void take_terminal(struct tui *t)
+{
+	curses_on = true;
+	atexit(tui_restore_terminal);
+	catch_signals(t);
 	/* raw, as full-screen editors take keys: no flow control (^S, ^Q) and no signal keys (^C,
 	 * ^Z, ^\ and the rest) in the terminal, so that they reach the action table; given back on every way
 	 * out (endwin: at the end, atexit, on a crash, on suspend) */
@@ -1579,129 +1665,128 @@ int tui_run(struct store *st, const struct tier_rules *rules, const char *db, co
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(150); /* an arrow key split over a slow SSH link is not an Esc */
-	if (!t.script) {
+	if (!t->script) {
 		define_key("\033[200~", KEY_PASTE_BEGIN);
 		define_key("\033[201~", KEY_PASTE_END);
 		paste_mode = true;
 		set_paste_mode(true);
 	}
-	setup_colours(&t);
-	getmaxyx(stdscr, t.rows, t.cols);
-	t.store_version = store_data_version(st);
+	setup_colours(t);
+	getmaxyx(stdscr, t->rows, t->cols);
+	t->store_version = store_data_version(t->st);
+}
 
-	tui_push(&t, view_lookup_new(&t, NULL));
-	t.draft_path = draft_path(db, store_login(st));
-	draft_offer(&t);
-	render(&t);
-	double first = tui_now_ms() - t0;
-	struct bench_key *bk = NULL;
-	uint32_t *was = NULL, *now = NULL;
-	size_t nk = 0, capk = 0;
-	while (!t.quit && t.top) {
-		int key = next_key(&t, 500);
-		if (t.quit)
-			break;
-		if (key < 0) { /* idle: redraw only when another terminal changed something */
-			if (check_changes(&t))
-				render(&t);
+/* One key, and those already waiting behind it (a paste, a fast typist over SSH) before the
+ * screen is drawn again; a long burst still shows every tenth of a second. False when the
+ * interface ends. */
+static bool run_key(struct tui *t, int key)
+{
+	bool redraw = handle_key(t, key) == HR_REDRAW;
+	for (double d0 = tui_now_ms(); (!t->script || script_in_paste()) && !t->quit && t->top;) {
+		if (t->interrupt) {
+			t->interrupt = false;
+			redraw = interrupt(t) == HR_REDRAW || redraw;
 			continue;
 		}
-		bool timed = t.bench && printable(key) && !t.key_pasted; /* a one-character change */
-		double paste0 = t.key_pasted ? tui_now_ms() : 0;
-		if (timed)
-			was = screen_chars(t.rows, t.cols, was);
-		double k0 = t.bench ? tui_now_ms() : 0;
-		const struct view *before = t.top;
-		t.page_changed = false;
-		long b0 = timed ? (fflush(t.term_out), ftell(t.term_out)) : 0;
-		bool redraw = handle_key(&t, key) == HR_REDRAW;
-		/* the keys already waiting (a paste, a fast typist over SSH) go in before the screen
-		 * is drawn again; a long burst still shows every tenth of a second */
-		for (double d0 = tui_now_ms();
-		     (!t.script || (pending.paste && pending.at < pending.n)) && !t.quit && t.top;) {
-			if (t.interrupt) {
-				t.interrupt = false;
-				redraw = interrupt(&t) == HR_REDRAW || redraw;
-				continue;
-			}
-			if (tui_now_ms() - d0 > 100 || (key = next_key(&t, 0)) < 0)
-				break;
-			redraw = handle_key(&t, key) == HR_REDRAW || redraw;
-			if (key == (KEYF | KEY_RESIZE))
-				redraw = true;
-		}
-		if (t.interrupt) {
-			t.interrupt = false;
-			redraw = interrupt(&t) == HR_REDRAW || redraw;
-		}
-		if (t.quit || !t.top)
+		if (tui_now_ms() - d0 > 100 || (key = next_key(t, 0)) < 0)
 			break;
-		if (redraw || key == (KEYF | KEY_RESIZE))
-			render(&t);
-		if (t.bench && paste0 > 0 && pending.at >= pending.n) {
-			fflush(t.term_out);
-			fprintf(stderr,
-				"paste             %8.1f ms from the first of %zu pasted characters to the "
-				"screen showing them all   (target <= 100 ms)\n",
-				tui_now_ms() - paste0, pending.n);
-		}
-		if (timed && vec_reserve((void **)&bk, nk + 1, &capk, sizeof *bk)) {
-			fflush(t.term_out);
-			struct bench_key *k = &bk[nk++];
-			k->ms = tui_now_ms() - k0;
-			k->page = t.page_changed;
-			k->bytes = ftell(t.term_out) - b0;
-			now = screen_chars(t.rows, t.cols, now);
-			k->text = changed_text(was, now, (size_t)t.rows * (size_t)t.cols);
-			k->at = b0;
-			if (k->ms > 10) /* over the target: which key of the script */
-				fprintf(stderr, "slow key: %s:%d: %.1f ms\n", t.script_name, t.script_line,
-					k->ms);
-		} else if (t.bench && t.top != before) { /* a key that opened a screen */
-			char label[16];
-			fflush(t.term_out);
-			fprintf(stderr, "screen %-12s %8.1f ms from the key (%s) to its first full screen\n",
-				t.top->ops->name, tui_now_ms() - k0, key_label(key, label));
-		}
+		redraw = handle_key(t, key) == HR_REDRAW || redraw;
+		if (key == (KEYF | KEY_RESIZE))
+			redraw = true;
 	}
+	if (t->interrupt) {
+		t->interrupt = false;
+		redraw = interrupt(t) == HR_REDRAW || redraw;
+	}
+	if (t->quit || !t->top)
+		return false;
+	if (redraw || key == (KEYF | KEY_RESIZE))
+		tui_render(t);
+	return true;
+}
+
+/* Keys until the user quits; when idle, what another terminal changed is shown. */
+static void run_loop(struct tui *t, struct bench *b)
+{
+	while (!t->quit && t->top) {
+		int key = next_key(t, 500);
+		if (t->quit)
+			break;
+		if (key < 0) { /* idle: redraw only when another terminal changed something */
+			if (tui_check_changes(t))
+				tui_render(t);
+			continue;
+		}
+		bench_key_start(b, t, key);
+		if (!run_key(t, key))
+			break;
+		bench_key_end(b, t, key);
+	}
+}
+
+/* The end: what was typed is kept as a draft when cut off, the views freed, the terminal
+ * given back (unless it is gone). */
+static void close_views(struct tui *t)
+{
 	bool hangup = got_signal == SIGHUP;
 	if (got_signal == SIGHUP || got_signal == SIGTERM || got_signal == SIGINT)
-		draft_keep(&t);
-	while (t.top) {
-		struct view *v = t.top;
-		t.top = v->below;
+		draft_keep(t);
+	while (t->top) {
+		struct view *v = t->top;
+		t->top = v->below;
 		tui_view_free(v);
 	}
 	struct termios tio;
 	/* after a hangup the terminal is gone (nothing more is sent to it), unless the signal came
 	 * from kill: then it is given back as to any other exit */
 	if (!hangup || tcgetattr(STDIN_FILENO, &tio) == 0)
-		restore_terminal();
+		tui_restore_terminal();
 	curses_on = false;
-	if (t.bench)
-		bench_report(bk, nk, first, t.term_out);
-	free(bk);
-	free(was);
-	free(now);
+}
+
+static void free_frame(struct tui *t)
+{
+	keymap_free(&t->keys);
+	free(t->draft_path);
+	free(t->prompt_cut);
+	for (size_t i = 0; i < t->nrules_read; i++) {
+		tier_rules_free(t->rules_read[i]);
+		free(t->rules_read[i]);
+	}
+	free(t->rules_read);
+}
+
+int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers)
+{
+	double t0 = tui_process_t0 > 0 ? tui_process_t0 : tui_now_ms();
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.st = st;
+	t.rules = rules;
+	t.db = db;
+	t.tiers_path = tiers;
+	t.snap_out = stdout;
+	SCREEN *scr = NULL;
+	FILE *in = NULL;
+	int rc = load_settings(&t);
+	if (rc == 0)
+		rc = open_terminal(&t, &scr, &in);
+	if (rc != 0) {
+		keymap_free(&t.keys);
+		return rc;
+	}
+	take_terminal(&t);
+	tui_push(&t, view_lookup_new(&t, NULL));
+	t.draft_path = draft_path(db, store_login(st));
+	draft_offer(&t);
+	tui_render(&t);
+	struct bench bench = {.first_ms = tui_now_ms() - t0};
+	run_loop(&t, &bench);
+	close_views(&t);
+	bench_end(&bench, &t);
 	if (scr)
 		delscreen(scr);
-	if (t.term_out)
-		fclose(t.term_out);
-	if (in)
-		fclose(in);
-	if (t.script && t.script != stdin)
-		fclose(t.script);
-	if (t.lock_holder) {
-		store_rollback(t.lock_holder);
-		store_close(t.lock_holder);
-	}
-	keymap_free(&t.keys);
-	free(t.draft_path);
-	free(t.prompt_cut);
-	for (size_t i = 0; i < t.nrules_read; i++) {
-		tier_rules_free(t.rules_read[i]);
-		free(t.rules_read[i]);
-	}
-	free(t.rules_read);
+	script_close(&t, in);
+	free_frame(&t);
 	return 0;
 }

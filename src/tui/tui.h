@@ -149,9 +149,6 @@ bool tui_confirm(struct tui *t, const char *question);
  * cancelled (cut off by a hangup or SIGTERM, the text typed is in t->prompt_cut). Caller
  * frees. */
 char *tui_prompt(struct tui *t, const char *prompt, const char *initial);
-/* The i-th name the ':' line takes for a screen ("dashboard"), with in *local its name in
- * the interface's language ("看板"); NULL after the last. */
-const char *tui_command_name(size_t i, const char **local);
 struct choice_set;
 /* Asks for one of the choices s on the status line, starting from the code initial (may be
  * NULL): Space or → the next, ← the one before, or the choice typed in either language.
@@ -160,10 +157,6 @@ const char *tui_choose(struct tui *t, const char *prompt, const struct choice_se
                        const char *initial);
 /* Whether every view may be closed (each asks about what it holds). */
 bool tui_leave_all(struct tui *t);
-/* Opens a view by its name as typed on the ':' line, optionally followed by the view's
- * argument ("sheet 2026-10", "complaints overdue"); false when there is no such view. A view
- * already open below is brought back when no argument is given. */
-bool tui_open_named(struct tui *t, const char *what);
 /* The translated reason for a failed store call, with the store's own message after it
  * (static storage, valid until the next call). */
 const char *tui_store_error(struct tui *t, enum store_status s);
@@ -181,6 +174,18 @@ const char *tui_key_of(struct tui *t, enum action a, char *buf);
 void tui_draft_done(struct tui *t, struct view *v);
 /* The rows available to a view (between the title bar and the hint line). */
 int tui_view_rows(const struct tui *t);
+
+/* For the frame's own files (cmdline.c, script.c). */
+/* Draws the whole screen again: title, the top view, hint and status lines. */
+void tui_render(struct tui *t);
+/* Another process committed since we last looked: the top view reads again (the others when
+ * they are shown). True when that happened. */
+bool tui_check_changes(struct tui *t);
+/* Gives the terminal back (endwin), as at the end. */
+void tui_restore_terminal(void);
+/* Runs action a (key: the key that asked for it, for ACT_CHAR) on the top view, then the
+ * frame's own actions. */
+enum handler_result tui_dispatch(struct tui *t, enum action a, int key);
 
 /* Views. */
 /* The views that the list of screens opens (screen.h) take the words typed after the name on

@@ -11,6 +11,7 @@
 #include "store/complaint_store.h"
 #include "store/report_store.h"
 #include "store/tier_store.h"
+#include "tui/cmdline.h"
 #include "tui/draw.h"
 #include "tui/list_cursor.h"
 #include "tui/tui.h"
@@ -375,17 +376,17 @@ static void open_fig(struct tui *t, struct dash *d)
 	};
 	switch (f->kind) {
 	case FIG_RED:
-		tui_open_named(t, "alerts red");
+		cmdline_open_named(t, "alerts red");
 		return;
 	case FIG_YELLOW:
-		tui_open_named(t, "alerts yellow");
+		cmdline_open_named(t, "alerts yellow");
 		return;
 	case FIG_OVERDUE:
-		tui_open_named(t, "complaints overdue");
+		cmdline_open_named(t, "complaints overdue");
 		return;
 	case FIG_DATES:
 	case FIG_CONTACTS:
-		tui_open_named(t, "agenda");
+		cmdline_open_named(t, "agenda");
 		return;
 	default:
 		tui_push(t, view_guests_new(t, d->m, lists[f->kind], r ? r->tier : NULL,

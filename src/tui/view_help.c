@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/strv.h"
+#include "tui/cmdline.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
 
@@ -113,7 +114,7 @@ struct view *view_help_new(struct tui *t, unsigned scope)
 	strv_push(&h->keys, "");
 	strv_push(&h->texts, _("The ':' line opens a screen by its name (Tab completes)"));
 	const char *local, *en;
-	for (size_t i = 0; (en = tui_command_name(i, &local)) != NULL; i++) {
+	for (size_t i = 0; (en = cmdline_name(i, &local)) != NULL; i++) {
 		enum action a = action_by_name(en);
 		strv_take(&h->keys, xasprintf(":%s", en));
 		const char *what = a ? _(action_table[a].help) : "";

@@ -5,6 +5,7 @@
 #include "core/strv.h"
 #include "core/text.h"
 #include "store/search_store.h"
+#include "tui/cmdline.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
 #include "tui/tui.h"
@@ -192,7 +193,7 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	bool changed = false;
 	/* on an empty query, '?' and ':' are the keys they are everywhere else */
 	if (a == ACT_CHAR && !l->q.len && (ch == '?' || ch == ':')) {
-		tui_open_named(t, ch == '?' ? "help" : "command");
+		cmdline_open_named(t, ch == '?' ? "help" : "command");
 		return HR_REDRAW;
 	}
 	if (!l->list_focus && edit_act(&l->q, a, ch, &changed)) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "tui/cmdline.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
 
@@ -52,7 +53,7 @@ START_TEST(test_names)
 		/* the ':' line lists it, and the help says what it is */
 		const char *local, *en;
 		bool listed = false;
-		for (size_t k = 0; (en = tui_command_name(k, &local)) != NULL; k++)
+		for (size_t k = 0; (en = cmdline_name(k, &local)) != NULL; k++)
 			listed = listed || (strcmp(en, s->name) == 0 && strcmp(local, zh) == 0);
 		ck_assert_msg(listed, "%s: not among the ':' names", s->name);
 		ck_assert_msg(action_by_name(s->name) != ACT_NONE, "%s: no action says what it is",
@@ -123,14 +124,15 @@ START_TEST(test_open)
 		const struct screen_info *s = &screen_table[i];
 		if (!s->open)
 			continue;
-		ck_assert(tui_open_named(&t, s->name));
+		ck_assert(cmdline_open_named(&t, s->name));
 		ck_assert_ptr_nonnull(t.top);
 		ck_assert_msg(t.top->ops->scope & s->scope, "%s: the view has another scope",
 			      s->name);
 		if (s->key) {
 			ck_assert_str_eq(t.top->ops->name, s->name);
 			const struct view *v = t.top;
-			ck_assert(tui_open_named(&t, s->name)); /* brought back, not opened twice */
+			ck_assert(
+			    cmdline_open_named(&t, s->name)); /* brought back, not opened twice */
 			ck_assert_ptr_eq(t.top, v);
 		}
 		while (t.top->below)
