@@ -1,0 +1,9 @@
+#!/bin/sh
+# The command line does not depend on the interface: main.c passes the interface in (struct
+# cli_interface), and nothing in src/cli includes a header of src/tui.
+. "$TESTS_SRCDIR/cli/lib.sh"
+src="$TESTS_SRCDIR/../src"
+grep -l '#include "tui/' "$src"/cli/*.c "$src"/cli/*.h > "$TMP/includes" || true
+while read -r f; do note "includes src/tui: ${f#"$src"/}"; done < "$TMP/includes"
+check "nothing in src/cli includes src/tui" test ! -s "$TMP/includes"
+finish
