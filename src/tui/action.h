@@ -22,7 +22,7 @@
 	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
 	X(INTERRUPT, "interrupt", "^C", SC_GLOBAL, N_("quit at once; asks first when something typed would be lost")) \
 	X(SUSPEND, "suspend", "^Z", SC_GLOBAL, N_("suspend to the shell (fg brings maitre back)")) \
-	SCREENS(SCREEN_NO_ACTION_, SCREEN_ACTION_, X)                                           \
+	SCREENS(SCREEN_NO_ACTION_, SCREEN_NO_ACTION_, SCREEN_ACTION_, X)                                           \
 	X(GUEST_CARD, "guest-card", "o", SC_ALERTS | SC_ALERT | SC_COMPLAINT, N_("the guest's card")) \
 	X(PREV_MONTH, "prev-month", "[ <", SC_MONTH, N_("the month before"))                      \
 	X(NEXT_MONTH, "next-month", "] >", SC_MONTH, N_("the month after"))                       \

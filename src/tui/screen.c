@@ -10,7 +10,7 @@
 const struct screen_info screen_table[SCREEN_COUNT] = {
 #define SCREEN_ROW_(p, id, name, local, title, key, help, open)                                 \
 	[SCREEN_##id] = {SC_##id, name, local, title, key, open},
-	SCREENS(SCREEN_ROW_, SCREEN_ROW_, )
+	SCREENS(SCREEN_ROW_, SCREEN_ROW_, SCREEN_ROW_, )
 #undef SCREEN_ROW_
 };
 

@@ -8,25 +8,26 @@
 
 #include <stdio.h>
 
-/* SCREENS(S, K, P): one line per scope, in the order of the sections of 'maitre help keys'.
+/* SCREENS(S, N, K, P): one line per scope, in the order of the sections of 'maitre help keys'.
  * K(P, ID, name, local, title, key, help, open) is a screen that a function key opens (it
- * becomes the global action of that name and key); S(P, ...) the same for the rest: a screen
- * opened by name only (key NULL), one opened from another screen (name NULL), or a section of
- * keys that is no screen (open NULL). P is passed on untouched (action.h's X).
+ * becomes the global action of that name and key); N(P, ...) the same for a screen opened by
+ * name only (key and help NULL); S(P, ...) for a screen opened from another one, or a section
+ * of keys that is no screen (name, key and open NULL). P is passed on untouched (action.h's
+ * X). The constructors of N and K lines are declared here.
  *   ID     the scope SC_ID and the action ACT_ID
  *   name   as typed on the ':' line, the view's ops name (NULL: not opened by name)
  *   local  the same word marked for translation (:看板)
  *   title  the heading of its keys in 'maitre help keys' and maitre(1)
  *   key    the function key that opens it; help: what the key's action does
  *   open   the constructor: (struct tui *, const char *arg) → struct view * */
-#define SCREENS(S, K, P)                                                                        \
+#define SCREENS(S, N, K, P)                                                                      \
 	S(P, GLOBAL, NULL, NULL, "everywhere", NULL, NULL, NULL)                                    \
 	S(P, LIST, NULL, NULL, "lists and pages", NULL, NULL, NULL)                                 \
 	S(P, EDIT, NULL, NULL, "typing in a field", NULL, NULL, NULL)                               \
 	K(P, LOOKUP, "lookup", NC_(":command", "lookup"), "lookup", "F2",                           \
 	  N_("guest lookup (the first screen)"), view_lookup_new)                                   \
 	S(P, CARD, NULL, NULL, "guest card", NULL, NULL, NULL)                                      \
-	S(P, FORM, "new-guest", NC_(":command", "new-guest"), "forms", NULL, NULL, view_new_guest) \
+	N(P, FORM, "new-guest", NC_(":command", "new-guest"), "forms", NULL, NULL, view_new_guest) \
 	K(P, TODAY, "today", NC_(":command", "today"), "today's visits", "F3", N_("today's visits"), \
 	  view_today_new)                                                                           \
 	S(P, MONTH, NULL, NULL, "screens of a month", NULL, NULL, NULL)                             \
@@ -45,12 +46,12 @@
 	K(P, TIERS, "tiers", NC_(":command", "tiers"), "tier rules", "F9",                          \
 	  N_("the tier rules in force"), view_tiers_new)                                            \
 	S(P, GUESTS, NULL, NULL, "guests behind a figure", NULL, NULL, NULL)                        \
-	S(P, HELP, "help", NC_(":command", "help"), "help", NULL, NULL, view_help_open)
+	N(P, HELP, "help", NC_(":command", "help"), "help", NULL, NULL, view_help_open)
 
 /* The scopes, in the order of the list. */
 enum screen_id {
 #define SCREEN_ID_(p, id, ...) SCREEN_##id,
-	SCREENS(SCREEN_ID_, SCREEN_ID_, )
+	SCREENS(SCREEN_ID_, SCREEN_ID_, SCREEN_ID_, )
 #undef SCREEN_ID_
 	SCREEN_COUNT
 };
@@ -60,12 +61,21 @@ enum screen_id {
  * one month (dashboard, sheet, alerts). */
 enum {
 #define SCREEN_BIT_(p, id, ...) SC_##id = 1 << SCREEN_##id,
-	SCREENS(SCREEN_BIT_, SCREEN_BIT_, )
+	SCREENS(SCREEN_BIT_, SCREEN_BIT_, SCREEN_BIT_, )
 #undef SCREEN_BIT_
 };
 
 struct tui;
 struct view;
+
+/* The constructors: arg is what was typed after the name on the ':' line (NULL: nothing);
+ * each view's file says what it understands. */
+#define SCREEN_NO_DECL_(p, ...)
+#define SCREEN_DECL_(p, id, name, local, title, key, help, open)                                \
+	struct view *open(struct tui *t, const char *arg);
+SCREENS(SCREEN_NO_DECL_, SCREEN_DECL_, SCREEN_DECL_, )
+#undef SCREEN_DECL_
+#undef SCREEN_NO_DECL_
 
 struct screen_info {
 	unsigned scope;    /* SC_ID */

@@ -187,32 +187,18 @@ void tui_restore_terminal(void);
  * frame's own actions. */
 enum handler_result tui_dispatch(struct tui *t, enum action a, int key);
 
-/* Views. */
-/* The views that the list of screens opens (screen.h) take the words typed after the name on
- * the ':' line (NULL when none); each says in its file what it understands. */
-struct view *view_lookup_new(struct tui *t, const char *arg);
+/* Views (the screens of the list, screen.h, are declared there). */
 struct view *view_guest_new(struct tui *t, int64_t guest_id);
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces);
-struct view *view_today_new(struct tui *t, const char *arg);
-struct view *view_alerts_new(struct tui *t, const char *arg);
-struct view *view_agenda_new(struct tui *t, const char *arg);
 /* One alert, with the guest's months up to month. */
 struct view *view_alert_new(struct tui *t, int64_t id, struct date month);
-struct view *view_sheet_new(struct tui *t, const char *arg);
-struct view *view_tiers_new(struct tui *t, const char *arg);
-struct view *view_dashboard_new(struct tui *t, const char *arg);
 /* The guests behind a dashboard figure of month m: what is an enum report_list (tier and grp
  * for the lists of one tier; grp NULL: both groups). */
 struct view *view_guests_new(struct tui *t, struct date m, int what, const char *tier,
 			     const char *grp);
 struct view *view_help_new(struct tui *t, unsigned scope);
-/* The keys of the top view (':help'). */
-struct view *view_help_open(struct tui *t, const char *arg);
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone);
-/* An empty form for a new guest (':new-guest'). */
-struct view *view_new_guest(struct tui *t, const char *arg);
-/* The lists of complaints (view_complaints.c), one complaint, and logging one for a guest. */
-struct view *view_complaints_new(struct tui *t, const char *arg);
+/* One complaint, and logging one for a guest. */
 struct view *view_complaint_new(struct tui *t, int64_t complaint_id);
 struct view *view_complaint_form_new(struct tui *t, int64_t guest_id);
 /* The forms again as a draft (draft.h) kept them; NULL (with the reason on the status line)
