@@ -15,7 +15,6 @@
 #include "config/settings.h"
 #include "core/choice.h"
 #include "core/strv.h"
-#include "core/text.h"
 #include "tui/bench.h"
 #include "tui/cmdline.h"
 #include "tui/draft.h"
