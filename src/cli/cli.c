@@ -356,6 +356,12 @@ int cli_open(struct cli *c, int flags)
 static int cli_version(struct cli *c, int argc, char **argv)
 {
 	printf("maitre %s\n", PACKAGE_VERSION);
+	/* the licence is COPYING's, at the root of the source tree */
+	fputs(_("License GPL-3.0-or-later: GNU GPL version 3 or later "
+		"<https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"),
+	      stdout);
 	return 0;
 }
 

@@ -3,6 +3,11 @@
 . "$TESTS_SRCDIR/cli/lib.sh"
 
 run --version
+note "the licence --version names is the one COPYING holds and the README names"
+ROOT="$TESTS_SRCDIR/.."
+check "--version names GPL-3.0-or-later" sh -c '"$MAITRE" --version | grep -q "GPL-3.0-or-later"'
+check "COPYING is the GNU GPL version 3" sh -c 'head -2 "$1" | tr -s " " | grep -q "^ Version 3, 29 June 2007"' - "$ROOT/COPYING"
+check "the README names the licence" grep -q 'GPL-3.0-or-later' "$ROOT/README.md"
 run guest show 1
 note "init creates the database, mode 0600"
 run init
