@@ -23,4 +23,14 @@ while IFS='|' read -r keys action; do
 done < "$TMP/keys"
 check "every key of the interface is documented" test $missing = 0
 check "the keys were read" test "$(wc -l < "$TMP/keys")" -gt 30
+# the README and HACKING.md point only inside the repository, at files that are there
+ROOT="$TESTS_SRCDIR/.."
+missing=0
+for doc in README.md HACKING.md; do
+	grep -qE '(\]\(|`)\.\./' "$ROOT/$doc" && { note "$doc: a path outside the repository"; missing=1; }
+	for f in $(grep -o '](\([^)]*\))' "$ROOT/$doc" | sed 's/^](\(.*\))$/\1/'); do
+		test -e "$ROOT/$f" || { note "$doc: links $f, which is not in the repository"; missing=1; }
+	done
+done
+check "the README and HACKING.md link only files of the repository" test $missing = 0
 finish
