@@ -177,8 +177,6 @@ static bool phone_no_trunk(const char *nat)
 char *guest_phone_digits(const char *number)
 {
 	char *d = text_digits(number);
-	if (!d)
-		return NULL;
 	const char *nat = phone_national(d, phone_is_intl(number));
 	if (!nat)
 		return d;
@@ -199,11 +197,9 @@ int guest_phone_check(const char *number, char **norm, char *why, size_t whylen)
 		return -1;
 	}
 	char *d = guest_phone_digits(number), *raw = text_digits(number);
-	size_t nd = d ? strlen(d) : 0;
+	size_t nd = strlen(d);
 	int rc = -1;
-	if (!d || !raw)
-		snprintf(why, whylen, "%s", _("out of memory"));
-	else if (nd < GUEST_PHONE_MIN_DIGITS || nd > GUEST_PHONE_MAX_DIGITS)
+	if (nd < GUEST_PHONE_MIN_DIGITS || nd > GUEST_PHONE_MAX_DIGITS)
 		snprintf(why, whylen, _("phone: must have %d to %d digits, got \"%s\""),
 			 GUEST_PHONE_MIN_DIGITS, GUEST_PHONE_MAX_DIGITS, number);
 	else
@@ -228,15 +224,11 @@ int guest_phone_check(const char *number, char **norm, char *why, size_t whylen)
 		}
 		sbuf_add(&b, "");
 		char *s = sbuf_detach(&b);
-		size_t a = s ? strspn(s, " ") : 0, e = s ? strlen(s) : 0;
+		size_t a = strspn(s, " "), e = strlen(s);
 		while (e > a && s[e - 1] == ' ')
 			e--;
-		*norm = s ? strndup(s + a, e - a) : NULL;
+		*norm = xstrndup(s + a, e - a);
 		free(s);
-		if (!*norm) {
-			snprintf(why, whylen, "%s", _("out of memory"));
-			rc = -1;
-		}
 	}
 	free(d);
 	free(raw);
@@ -264,14 +256,14 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 			return -1;
 		}
 		*norm = xasprintf("%ld", v);
-		return *norm ? 0 : -1;
+		return 0;
 	}
 	case FT_ENUM: {
 		/* the code, or its label in either language */
 		const char *code = choice_code(f->choices, value);
 		if (code) {
-			*norm = strdup(code);
-			return *norm ? 0 : -1;
+			*norm = xstrdup(code);
+			return 0;
 		}
 		char list[300];
 		snprintf(why, whylen, _("must be one of %s, got \"%s\""),
@@ -289,8 +281,8 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		}
 		break;
 	}
-	*norm = strdup(value);
-	return *norm ? 0 : -1;
+	*norm = xstrdup(value);
+	return 0;
 }
 
 void guest_init(struct guest *g)
@@ -333,13 +325,12 @@ void guest_free(struct guest *g)
 	guest_init(g);
 }
 
-/* Grows a GUEST_LIST by one zeroed item; evaluates to its index or -1. */
+/* Grows a GUEST_LIST by one zeroed item; evaluates to its index. */
 #define LIST_GROW(l) list_grow((void **)&(l).v, &(l).n, &(l).cap, sizeof *(l).v)
 
 static int list_grow(void **v, size_t *n, size_t *cap, size_t size)
 {
-	if (!vec_reserve(v, *n + 1, cap, size))
-		return -1;
+	vec_reserve(v, *n + 1, cap, size);
 	memset((char *)*v + *n * size, 0, size);
 	return (int)(*n)++;
 }
@@ -355,18 +346,16 @@ static void list_remove(void *v, size_t *n, size_t size, size_t i)
 void guest_set(struct guest *g, enum guest_field_id id, const char *value)
 {
 	free(g->f[id]);
-	g->f[id] = value && *value ? strdup(value) : NULL;
+	g->f[id] = value && *value ? xstrdup(value) : NULL;
 }
 
 int guest_add_phone(struct guest *g, const char *kind, const char *number)
 {
 	int i = LIST_GROW(g->phones);
-	if (i < 0)
-		return -1;
 	/* a kind typed as its label (手机) is stored as its code (mobile) */
 	const char *code = choice_code(&choice_phone_kind, kind);
-	g->phones.v[i].kind = strdup(code ? code : kind && *kind ? kind : "mobile");
-	g->phones.v[i].number = strdup(number);
+	g->phones.v[i].kind = xstrdup(code ? code : kind && *kind ? kind : "mobile");
+	g->phones.v[i].number = xstrdup(number);
 	return i;
 }
 
@@ -374,13 +363,11 @@ int guest_add_pref(struct guest *g, int person, enum pref_kind kind, enum severi
 		   const char *text)
 {
 	int i = LIST_GROW(g->prefs);
-	if (i < 0)
-		return -1;
 	struct guest_pref *p = &g->prefs.v[i];
 	p->person = person;
 	p->kind = kind;
 	p->severity = sev;
-	p->text = strdup(text);
+	p->text = xstrdup(text);
 	return i;
 }
 
@@ -388,8 +375,6 @@ int guest_add_date(struct guest *g, int person, enum date_kind kind, const char 
 		   int month, int day)
 {
 	int i = LIST_GROW(g->dates);
-	if (i < 0)
-		return -1;
 	struct guest_date *d = &g->dates.v[i];
 	d->person = person;
 	d->kind = kind;
@@ -403,10 +388,8 @@ int guest_add_date(struct guest *g, int person, enum date_kind kind, const char 
 int guest_add_person(struct guest *g, const char *relation, const char *name, const char *notes)
 {
 	int i = LIST_GROW(g->people);
-	if (i < 0)
-		return -1;
 	struct guest_person *p = &g->people.v[i];
-	p->relation = strdup(relation);
+	p->relation = xstrdup(relation);
 	p->name = xstrdup(name && *name ? name : NULL);
 	p->notes = xstrdup(notes && *notes ? notes : NULL);
 	return i;
@@ -418,18 +401,14 @@ int guest_add_tag(struct guest *g, const char *tag)
 		if (strcmp(g->tags.v[k], tag) == 0)
 			return (int)k;
 	int i = LIST_GROW(g->tags);
-	if (i < 0)
-		return -1;
-	g->tags.v[i] = strdup(tag);
+	g->tags.v[i] = xstrdup(tag);
 	return i;
 }
 
 int guest_add_note(struct guest *g, const char *text)
 {
 	int i = LIST_GROW(g->notes);
-	if (i < 0)
-		return -1;
-	g->notes.v[i].text = strdup(text);
+	g->notes.v[i].text = xstrdup(text);
 	return i;
 }
 
@@ -489,7 +468,7 @@ void guest_remove_person(struct guest *g, size_t i)
 	list_remove(g->people.v, &g->people.n, sizeof *g->people.v, i);
 }
 
-int guest_copy(struct guest *dst, const struct guest *src)
+void guest_copy(struct guest *dst, const struct guest *src)
 {
 	guest_init(dst);
 	dst->id = src->id;
@@ -500,43 +479,33 @@ int guest_copy(struct guest *dst, const struct guest *src)
 	for (int i = 0; i < GF_COUNT; i++)
 		dst->f[i] = xstrdup(src->f[i]);
 	for (size_t i = 0; i < src->phones.n; i++) {
-		if (guest_add_phone(dst, src->phones.v[i].kind, src->phones.v[i].number) < 0)
-			goto oom;
+		guest_add_phone(dst, src->phones.v[i].kind, src->phones.v[i].number);
 		dst->phones.v[i].id = src->phones.v[i].id;
 	}
 	for (size_t i = 0; i < src->people.n; i++) {
 		const struct guest_person *p = &src->people.v[i];
-		if (guest_add_person(dst, p->relation, p->name, p->notes) < 0)
-			goto oom;
+		guest_add_person(dst, p->relation, p->name, p->notes);
 		dst->people.v[i].id = p->id;
 	}
 	for (size_t i = 0; i < src->prefs.n; i++) {
 		const struct guest_pref *p = &src->prefs.v[i];
-		if (guest_add_pref(dst, p->person, p->kind, p->severity, p->text) < 0)
-			goto oom;
+		guest_add_pref(dst, p->person, p->kind, p->severity, p->text);
 		dst->prefs.v[i].id = p->id;
 	}
 	for (size_t i = 0; i < src->dates.n; i++) {
 		const struct guest_date *d = &src->dates.v[i];
-		if (guest_add_date(dst, d->person, d->kind, d->label, d->year, d->month, d->day) < 0)
-			goto oom;
+		guest_add_date(dst, d->person, d->kind, d->label, d->year, d->month, d->day);
 		dst->dates.v[i].id = d->id;
 	}
 	for (size_t i = 0; i < src->tags.n; i++)
-		if (guest_add_tag(dst, src->tags.v[i]) < 0)
-			goto oom;
+		guest_add_tag(dst, src->tags.v[i]);
 	for (size_t i = 0; i < src->notes.n; i++) {
 		const struct guest_note *n = &src->notes.v[i];
-		if (guest_add_note(dst, n->text) < 0)
-			goto oom;
+		guest_add_note(dst, n->text);
 		dst->notes.v[i].id = n->id;
 		dst->notes.v[i].author = xstrdup(n->author);
 		dst->notes.v[i].at = xstrdup(n->at);
 	}
-	return 0;
-oom:
-	guest_free(dst);
-	return -1;
 }
 
 int guest_text_check(enum guest_text t, const char *s, char *why, size_t whylen)

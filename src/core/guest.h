@@ -165,8 +165,7 @@ int guest_date_check(int year, int month, int day, struct date today, char *why,
 #define GUEST_PHONE_MAX_DIGITS 20
 /* The digits a phone is stored, matched and compared by: full-width digits folded, and China's
  * country code dropped (+86 139…, 0086 139…, 86 139… with 11 digits after it → 139…; +86 558
- * 5551234 → 05585551234, the trunk 0 put back). Other numbers keep every digit. Caller frees;
- * NULL only when out of memory. */
+ * 5551234 → 05585551234, the trunk 0 put back). Other numbers keep every digit. Caller frees. */
 char *guest_phone_digits(const char *number);
 /* The one rule for a phone number, for the form, the CLI and the store: text of at most 40
  * bytes with GUEST_PHONE_MIN_DIGITS to GUEST_PHONE_MAX_DIGITS digits once normalised. On success
@@ -250,12 +249,12 @@ char *guest_prefs_text(const struct guest *g, int person, enum pref_kind kind,
 		       const char *const *sev_names);
 /* Frees everything g owns and re-initialises it. */
 void guest_free(struct guest *g);
-/* Deep copy of src into dst (dst uninitialised). Returns 0 or -1 (out of memory). */
-int guest_copy(struct guest *dst, const struct guest *src);
+/* Deep copy of src into dst (dst uninitialised). */
+void guest_copy(struct guest *dst, const struct guest *src);
 /* Sets scalar field id to a copy of value (NULL or "" clears). */
 void guest_set(struct guest *g, enum guest_field_id id, const char *value);
 
-/* Appenders: copy their strings; return the new item's index or -1 when out of memory. */
+/* Appenders: copy their strings; return the new item's index. */
 int guest_add_phone(struct guest *g, const char *kind, const char *number);
 int guest_add_pref(struct guest *g, int person, enum pref_kind kind, enum severity sev,
 		   const char *text);

@@ -847,10 +847,7 @@ static void save(struct tui *t, struct view *v)
 			f->msg_error = true;
 			return;
 		}
-		if (guest_copy(&merged, &theirs) < 0) {
-			guest_free(&theirs);
-			return;
-		}
+		guest_copy(&merged, &theirs);
 		struct sbuf report = {0};
 		sbuf_printf(&report, _("Someone else changed this guest meanwhile: their changes and "
 				       "yours are merged below. "));
@@ -913,10 +910,7 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 		return;
 	struct guest trial;
 	char why[300];
-	if (guest_copy(&trial, &f->g) < 0) {
-		free(text);
-		return;
-	}
+	guest_copy(&trial, &f->g);
 	if (item_parse(&trial, l, text, why, sizeof why) < 0) {
 		snprintf(f->msg, sizeof f->msg, _("%s: %s (typed: %s)"), _(list_names[l]), why, text);
 		f->msg_error = true;
@@ -1219,12 +1213,12 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	guest_init(&f->g);
 	guest_init(&f->orig);
 	if (guest_id) {
-		if (guest_store_get(t->st, guest_id, &f->g) != ST_OK ||
-		    guest_copy(&f->orig, &f->g) < 0) {
+		if (guest_store_get(t->st, guest_id, &f->g) != ST_OK) {
 			tui_error(t, "%s", store_errmsg(t->st));
 			tui_view_free(v);
 			return NULL;
 		}
+		guest_copy(&f->orig, &f->g);
 		f->id = guest_id;
 		f->version = f->g.version;
 	} else {

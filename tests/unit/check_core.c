@@ -1452,7 +1452,7 @@ START_TEST(guest_copy_is_deep)
 	a.notes.v[0].author = strdup("wang.li");
 	a.notes.v[0].at = strdup("2026-06-01 12:00:00");
 
-	ck_assert_int_eq(guest_copy(&b, &a), 0);
+	guest_copy(&b, &a);
 	ck_assert_int_eq(b.id, 42);
 	ck_assert_int_eq(b.version, 7);
 	ck_assert_str_eq(b.created_at, "2026-06-01 12:00:00");
@@ -1523,7 +1523,7 @@ START_TEST(guest_copy_is_deep)
 
 	/* copying an empty guest */
 	guest_init(&a);
-	ck_assert_int_eq(guest_copy(&b, &a), 0);
+	guest_copy(&b, &a);
 	ck_assert_ptr_null(b.f[GF_NAME]);
 	ck_assert_uint_eq(b.phones.n, 0);
 	guest_free(&b);
