@@ -171,7 +171,7 @@ int store_bind_text(sqlite3_stmt *s, int i, const char *v)
 char *store_col_text(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? strdup((const char *)t) : NULL;
+	return t ? xstrdup((const char *)t) : NULL;
 }
 
 void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
@@ -373,7 +373,7 @@ static int profile_cb(unsigned type, void *ctx, void *p, void *x)
 	for (int i = 0; i < 128; i++) {
 		if (!pr->sql[i] || pr->sql[i] == sql || strcmp(pr->sql[i], sql) == 0) {
 			if (!pr->sql[i])
-				pr->sql[i] = strdup(sql);
+				pr->sql[i] = xstrdup(sql);
 			pr->ms[i] += (double)*(sqlite3_int64 *)x / 1e6;
 			pr->n[i]++;
 			break;
@@ -453,11 +453,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 			     size_t errlen)
 {
 	*out = NULL;
-	struct store *st = calloc(1, sizeof *st);
-	if (!st) {
-		snprintf(err, errlen, "out of memory");
-		return ST_IO;
-	}
+	struct store *st = xcalloc(1, sizeof *st);
 	enum store_status rs = ST_OK;
 	bool exists = access(path, F_OK) == 0;
 	if (!exists && !(flags & STORE_CREATE)) {
@@ -482,8 +478,10 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	if (getenv("MAITRE_SQL_PROFILE") && (st->profile = calloc(1, sizeof *st->profile)))
+	if (getenv("MAITRE_SQL_PROFILE")) {
+		st->profile = xcalloc(1, sizeof *st->profile);
 		sqlite3_trace_v2(st->db, SQLITE_TRACE_PROFILE, profile_cb, st->profile);
+	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -628,7 +626,7 @@ enum store_status store_explain(struct store *st, const char *label, const char 
 {
 	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
 	sqlite3_stmt *s = NULL;
-	int rc = q ? sqlite3_prepare_v2(st->db, q, -1, &s, NULL) : SQLITE_NOMEM;
+	int rc = sqlite3_prepare_v2(st->db, q, -1, &s, NULL);
 	free(q);
 	if (rc != SQLITE_OK)
 		return store_sqlfail(st, rc, "explain");
@@ -639,8 +637,7 @@ enum store_status store_explain(struct store *st, const char *label, const char 
 	while (sqlite3_step(s) == SQLITE_ROW)
 		sbuf_printf(&b, " | %s", (const char *)sqlite3_column_text(s, 3));
 	sqlite3_finalize(s);
-	if (strv_take(out, sbuf_detach(&b)) < 0)
-		return store_fail(st, ST_IO, "out of memory");
+	strv_take(out, sbuf_detach(&b));
 	return ST_OK;
 }
 

@@ -49,17 +49,11 @@ enum store_status store_bulk_key(struct store *st, const char *key, int64_t gues
 	if (!b || len > BULK_BLOCK)
 		return store_fail(st, ST_INVALID, "search key: not bulk loading, or a key too long");
 	if (!b->nblocks || b->used + len > BULK_BLOCK) {
-		char *blk = malloc(BULK_BLOCK);
-		if (!blk || !vec_reserve((void **)&b->blocks, b->nblocks + 1, &b->capblocks,
-					 sizeof *b->blocks)) {
-			free(blk);
-			return store_fail(st, ST_IO, "out of memory");
-		}
-		b->blocks[b->nblocks++] = blk;
+		vec_reserve((void **)&b->blocks, b->nblocks + 1, &b->capblocks, sizeof *b->blocks);
+		b->blocks[b->nblocks++] = xmalloc(BULK_BLOCK);
 		b->used = 0;
 	}
-	if (!vec_reserve((void **)&b->v, b->n + 1, &b->cap, sizeof *b->v))
-		return store_fail(st, ST_IO, "out of memory");
+	vec_reserve((void **)&b->v, b->n + 1, &b->cap, sizeof *b->v);
 	char *k = b->blocks[b->nblocks - 1] + b->used;
 	memcpy(k, key, len);
 	b->used += len;
@@ -157,15 +151,12 @@ enum store_status store_bulk_begin(struct store *st)
 	/* the indexes and the triggers (which keep guest_month: refilled at the end) */
 	struct strv drops = {0}, sqls = {0};
 	enum store_status rs = ST_OK;
-	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char *q = xasprintf("DROP %s \"%s\"", sqlite3_column_text(s, 0),
-				    sqlite3_column_text(s, 1));
-		if (!q || strv_push(&drops, q) != 0 ||
-		    strv_push(&sqls, (const char *)sqlite3_column_text(s, 2)) != 0)
-			rs = store_fail(st, ST_IO, "out of memory");
-		free(q);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		strv_take(&drops, xasprintf("DROP %s \"%s\"", sqlite3_column_text(s, 0),
+					    sqlite3_column_text(s, 1)));
+		strv_push(&sqls, (const char *)sqlite3_column_text(s, 2));
 	}
-	if (rs == ST_OK && rc != SQLITE_DONE) /* the schema not read to its end: drop nothing */
+	if (rc != SQLITE_DONE) /* the schema not read to its end: drop nothing */
 		rs = store_sqlfail(st, rc, "bulk");
 	sqlite3_finalize(s);
 	/* store_bulk_end creates again those dropped, and only those */
@@ -178,11 +169,11 @@ enum store_status store_bulk_begin(struct store *st)
 	st->nbulk_indexes = dropped;
 	strv_free(&drops);
 	/* search keys of new guests are staged in memory, then written in key order at the end */
-	if (rs == ST_OK && !(st->bulk_keys = calloc(1, sizeof *st->bulk_keys)))
-		rs = store_fail(st, ST_IO, "out of memory");
-	if (rs == ST_OK)
+	if (rs == ST_OK) {
+		st->bulk_keys = xcalloc(1, sizeof *st->bulk_keys);
 		rs = store_exec(st, "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 0);"
 				    "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 100000)");
+	}
 	/* a private file is seen by no one until it is complete, and its loader writes every row
 	 * with ids it has just been given: no foreign key lookups per row while loading */
 	if (rs == ST_OK && st->private_file)
