@@ -58,7 +58,7 @@ static void phones_vals(const struct guest *g, size_t i, char v[MAXCOLS][256])
 {
 	const struct guest_phone *p = &g->phones.v[i];
 	char *d = guest_phone_digits(p->number);
-	size_t n = d ? strlen(d) : 0;
+	size_t n = strlen(d);
 	put(v[0], p->kind);
 	put(v[1], p->number);
 	put(v[2], d);
@@ -193,17 +193,8 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			if (nold == cap) {
 				cap = cap ? cap * 2 : 8;
-				int64_t *ni = realloc(oid, cap * sizeof *oid);
-				if (ni)
-					oid = ni;
-				void *nv = realloc(oval, cap * sizeof *oval);
-				if (nv)
-					oval = nv;
-				if (!ni || !nv) {
-					rs = store_fail(st, ST_IO, "out of memory");
-					sqlite3_reset(s);
-					goto out;
-				}
+				oid = xreallocarray(oid, cap, sizeof *oid);
+				oval = xreallocarray(oval, cap, sizeof *oval);
 			}
 			oid[nold] = sqlite3_column_int64(s, 0);
 			for (int c = 0; c < d->ncols; c++) {
@@ -365,8 +356,6 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
 	static const char *sql =
 		"SELECT guest_id FROM phone WHERE digits = ?1 AND guest_id != ?2 ORDER BY guest_id LIMIT 1";
 	char *d = guest_phone_digits(number);
-	if (!d)
-		return store_fail(st, ST_IO, "out of memory");
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s) {
 		free(d);
@@ -398,16 +387,16 @@ enum store_status guest_store_normalise_phones(struct store *st)
 		const char *number = (const char *)sqlite3_column_text(s, 1);
 		char why[300], *norm = NULL;
 		if (guest_phone_check(number ? number : "", &norm, why, sizeof why) < 0)
-			norm = strdup(number ? number : "");
-		char *d = norm ? guest_phone_digits(norm) : NULL;
-		size_t n = d ? strlen(d) : 0;
-		char *rev = d ? strdup(d) : NULL;
-		for (size_t k = 0; rev && k < n; k++)
+			norm = xstrdup(number ? number : "");
+		char *d = guest_phone_digits(norm);
+		size_t n = strlen(d);
+		char *rev = xstrdup(d);
+		for (size_t k = 0; k < n; k++)
 			rev[k] = d[n - 1 - k];
 		sqlite3_stmt *u = store_prep(
 			st, "UPDATE phone SET number = ?2, digits = ?3, digits_rev = ?4 WHERE id = ?1");
-		if (!rev || !u) {
-			rs = u ? store_fail(st, ST_IO, "out of memory") : ST_IO;
+		if (!u) {
+			rs = ST_IO;
 		} else {
 			sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
 			sqlite3_bind_text(u, 2, norm, -1, SQLITE_TRANSIENT);
@@ -457,7 +446,7 @@ static const char *insert_sql(void)
 			sbuf_printf(&b, "%s?%d", i ? ", " : "", i + 1);
 		sbuf_add(&b, ")");
 		char *s = sbuf_detach(&b);
-		snprintf(sql, sizeof sql, "%s", s ? s : "");
+		snprintf(sql, sizeof sql, "%s", s);
 		free(s);
 	}
 	return sql;
@@ -474,7 +463,7 @@ static const char *update_sql(void)
 		sbuf_printf(&b, "updated_at = ?%d, version = version + 1 WHERE id = ?%d AND version = ?%d",
 			    GF_COUNT + 1, GF_COUNT + 2, GF_COUNT + 3);
 		char *s = sbuf_detach(&b);
-		snprintf(sql, sizeof sql, "%s", s ? s : "");
+		snprintf(sql, sizeof sql, "%s", s);
 		free(s);
 	}
 	return sql;
@@ -495,7 +484,7 @@ static const char *select_sql(void)
 		}
 		sbuf_add(&b, "version, anonymised, created_at, updated_at FROM guest WHERE id = ?1");
 		char *s = sbuf_detach(&b);
-		snprintf(sql, sizeof sql, "%s", s ? s : "");
+		snprintf(sql, sizeof sql, "%s", s);
 		free(s);
 	}
 	return sql;
@@ -663,12 +652,9 @@ fail:
 
 /* Ends a loop of rows read into g: SQLITE_DONE is the end, anything else an error that fails
  * the whole read (a card without the rows it could not read would delete them when saved). */
-static enum store_status rows_end(struct store *st, sqlite3_stmt *s, int rc, bool added,
-				  const char *what)
+static enum store_status rows_end(struct store *st, sqlite3_stmt *s, int rc, const char *what)
 {
 	sqlite3_reset(s);
-	if (!added)
-		return store_fail(st, ST_IO, "%s: out of memory", what);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, what);
 }
 
@@ -696,37 +682,34 @@ static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 	sqlite3_reset(s);
 
 	enum store_status rs;
-	bool ok = true;
 	/* people first: preferences and dates refer to them by index */
 	if (!(s = store_prep(st, list_people.select)))
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = guest_add_person(g, (const char *)sqlite3_column_text(s, 1),
 					 (const char *)sqlite3_column_text(s, 2),
 					 (const char *)sqlite3_column_text(s, 3));
-		if ((ok = i >= 0))
-			g->people.v[i].id = sqlite3_column_int64(s, 0);
+		g->people.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	if ((rs = rows_end(st, s, rc, ok, "people")) != ST_OK)
+	if ((rs = rows_end(st, s, rc, "people")) != ST_OK)
 		return rs;
 
 	if (!(s = store_prep(st, list_phones.select)))
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = guest_add_phone(g, (const char *)sqlite3_column_text(s, 1),
 					(const char *)sqlite3_column_text(s, 2));
-		if ((ok = i >= 0))
-			g->phones.v[i].id = sqlite3_column_int64(s, 0);
+		g->phones.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	if ((rs = rows_end(st, s, rc, ok, "phones")) != ST_OK)
+	if ((rs = rows_end(st, s, rc, "phones")) != ST_OK)
 		return rs;
 
 	if (!(s = store_prep(st, list_prefs.select)))
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int person = -1;
 		int64_t pid = sqlite3_column_int64(s, 1);
 		for (size_t k = 0; pid && k < g->people.n; k++)
@@ -738,16 +721,15 @@ static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 		int kind = pref_kind_from_name((const char *)sqlite3_column_text(s, 2));
 		int i = guest_add_pref(g, person, kind < 0 ? PREF_HABIT : (enum pref_kind)kind,
 				       sv < 0 ? SEV_NONE : (enum severity)sv, text ? text : "");
-		if ((ok = i >= 0))
-			g->prefs.v[i].id = sqlite3_column_int64(s, 0);
+		g->prefs.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	if ((rs = rows_end(st, s, rc, ok, "preferences")) != ST_OK)
+	if ((rs = rows_end(st, s, rc, "preferences")) != ST_OK)
 		return rs;
 
 	if (!(s = store_prep(st, list_dates.select)))
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int person = -1;
 		int64_t pid = sqlite3_column_int64(s, 1);
 		for (size_t k = 0; pid && k < g->people.n; k++)
@@ -758,18 +740,17 @@ static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 				       (const char *)sqlite3_column_text(s, 3),
 				       sqlite3_column_int(s, 6), sqlite3_column_int(s, 4),
 				       sqlite3_column_int(s, 5));
-		if ((ok = i >= 0))
-			g->dates.v[i].id = sqlite3_column_int64(s, 0);
+		g->dates.v[i].id = sqlite3_column_int64(s, 0);
 	}
-	if ((rs = rows_end(st, s, rc, ok, "special dates")) != ST_OK)
+	if ((rs = rows_end(st, s, rc, "special dates")) != ST_OK)
 		return rs;
 
 	if (!(s = store_prep(st, "SELECT tag FROM tag WHERE guest_id = ?1 ORDER BY tag")))
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		ok = guest_add_tag(g, (const char *)sqlite3_column_text(s, 0)) >= 0;
-	if ((rs = rows_end(st, s, rc, ok, "tags")) != ST_OK)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		guest_add_tag(g, (const char *)sqlite3_column_text(s, 0));
+	if ((rs = rows_end(st, s, rc, "tags")) != ST_OK)
 		return rs;
 
 	if (!(s = store_prep(st, "SELECT note.id, note.text, staff.login, note.at FROM note "
@@ -777,15 +758,13 @@ static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 				 "ORDER BY note.id")))
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
-	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int i = guest_add_note(g, (const char *)sqlite3_column_text(s, 1));
-		if ((ok = i >= 0)) {
-			g->notes.v[i].id = sqlite3_column_int64(s, 0);
-			g->notes.v[i].author = store_col_text(s, 2);
-			g->notes.v[i].at = store_col_text(s, 3);
-		}
+		g->notes.v[i].id = sqlite3_column_int64(s, 0);
+		g->notes.v[i].author = store_col_text(s, 2);
+		g->notes.v[i].at = store_col_text(s, 3);
 	}
-	return rows_end(st, s, rc, ok, "notes");
+	return rows_end(st, s, rc, "notes");
 }
 
 enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
