@@ -53,11 +53,7 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 	sqlite3_bind_text(s, 2, k->key, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)&h, nh + 1, &cap, sizeof *h)) {
-			sqlite3_reset(s);
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
+		vec_reserve((void **)&h, nh + 1, &cap, sizeof *h);
 		h[nh].guest = sqlite3_column_int64(s, 0);
 		store_col_copy(s, 1, h[nh].tier, sizeof h[nh].tier);
 		store_col_copy(s, 2, h[nh].grp, sizeof h[nh].grp);
@@ -152,10 +148,7 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 		snprintf(a.tier, sizeof a.tier, "%s", h[i].tier);
 		snprintf(a.grp, sizeof a.grp, "%s", h[i].grp);
 		snprintf(a.name, sizeof a.name, "%s", h[i].name);
-		if (!vec_reserve((void **)out, *nout + 1, &fcap, sizeof **out)) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			break;
-		}
+		vec_reserve((void **)out, *nout + 1, &fcap, sizeof **out);
 		(*out)[(*nout)++] = a;
 	}
 out:
@@ -442,10 +435,7 @@ static enum store_status read_rank(struct store *st, const char *mk, int r, int6
 	sqlite3_bind_int64(s, 4, limit ? (sqlite3_int64)(limit - *n) : -1);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, cap, sizeof **out)) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
+		vec_reserve((void **)out, *n + 1, cap, sizeof **out);
 		read_alert(s, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(s);
@@ -548,10 +538,7 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)acts, *nacts + 1, &cap, sizeof **acts)) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
+		vec_reserve((void **)acts, *nacts + 1, &cap, sizeof **acts);
 		struct alert_action *a = &(*acts)[(*nacts)++];
 		memset(a, 0, sizeof *a);
 		a->no = sqlite3_column_int(s, 0);
@@ -579,13 +566,7 @@ enum store_status alert_store_events(struct store *st, int64_t id, struct alert_
 	sqlite3_bind_int64(s, 1, id);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-			sqlite3_reset(s);
-			free(*out);
-			*out = NULL;
-			*n = 0;
-			return store_fail(st, ST_IO, "out of memory");
-		}
+		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 		struct alert_event *e = &(*out)[(*n)++];
 		store_col_copy(s, 0, e->month, sizeof e->month);
 		store_col_copy(s, 1, e->light, sizeof e->light);

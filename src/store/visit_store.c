@@ -321,10 +321,7 @@ enum store_status visit_store_list(struct store *st, const struct visit_filter *
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
+		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 		read_row(s, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(s);
