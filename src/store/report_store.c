@@ -17,8 +17,7 @@ static struct report_tier *find_tier(struct report_tier **v, size_t *n, size_t *
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*v)[i].tier, t) == 0 && strcmp((*v)[i].grp, g) == 0)
 			return &(*v)[i];
-	if (!vec_reserve((void **)v, *n + 1, cap, sizeof **v))
-		return NULL;
+	vec_reserve((void **)v, *n + 1, cap, sizeof **v);
 	struct report_tier *r = &(*v)[(*n)++];
 	memset(r, 0, sizeof *r);
 	snprintf(r->tier, sizeof r->tier, "%s", t);
@@ -56,7 +55,6 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 	sqlite3_bind_text(s, 1, k.first, -1, SQLITE_STATIC);
 	size_t cap = 0, nh = 0, hcap = 0;
 	double *hours = NULL;
-	enum store_status rs = ST_OK;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *cat = (const char *)sqlite3_column_text(s, 0);
@@ -64,10 +62,7 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 			if (*n)
 				(*out)[*n - 1].median_hours = median(hours, nh);
 			nh = 0;
-			if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-				rs = store_fail(st, ST_IO, "out of memory");
-				break;
-			}
+			vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 			struct report_complaints *r = &(*out)[(*n)++];
 			memset(r, 0, sizeof *r);
 			snprintf(r->category, sizeof r->category, "%s", cat);
@@ -79,20 +74,15 @@ enum store_status report_store_complaints(struct store *st, struct date m,
 			r->open++;
 		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
 			r->resolved++;
-			if (!vec_reserve((void **)&hours, nh + 1, &hcap, sizeof *hours)) {
-				rs = store_fail(st, ST_IO, "out of memory");
-				break;
-			}
+			vec_reserve((void **)&hours, nh + 1, &hcap, sizeof *hours);
 			hours[nh++] = sqlite3_column_double(s, 2);
 		}
 	}
 	sqlite3_reset(s);
-	if (rs == ST_OK && *n)
+	if (*n)
 		(*out)[*n - 1].median_hours = median(hours, nh);
 	free(hours);
-	if (rs == ST_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		rs = store_sqlfail(st, rc, "complaints");
-	return rs;
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "complaints");
 }
 
 static size_t top_count(size_t n, int percent)
@@ -273,9 +263,8 @@ static enum store_status scan_month(struct store *st, struct date m, struct mont
 	enum store_status rs = store_exec(st, "SAVEPOINT month");
 	if (rs != ST_OK)
 		return rs;
-	if ((rs = store_guest_bound(st, "month guests", &sc->n)) == ST_OK &&
-	    !(sc->g = calloc(sc->n, sizeof *sc->g)))
-		rs = store_fail(st, ST_IO, "out of memory");
+	if ((rs = store_guest_bound(st, "month guests", &sc->n)) == ST_OK)
+		sc->g = xcalloc(sc->n, sizeof *sc->g);
 	/* the tiered rows of the month and the month before (tier_month_tiered covers it), then
 	 * the month's figures per guest who came (guest_month, kept by the visit writes): both
 	 * in guest order, so the scan is written front to back */
@@ -318,19 +307,15 @@ static int moved(const struct tier_rules *r, const struct month_scan *sc,
 	       rank_of(r, sc->names[g->tier].tier, sc->names[g->tier].grp);
 }
 
-static enum store_status month_pareto(struct store *st, const struct month_scan *sc,
-				      struct report_pareto *p)
+static void month_pareto(const struct month_scan *sc, struct report_pareto *p)
 {
-	int64_t *v = malloc((sc->n ? sc->n : 1) * sizeof *v);
-	if (!v)
-		return store_fail(st, ST_IO, "out of memory");
+	int64_t *v = xmalloc((sc->n ? sc->n : 1) * sizeof *v);
 	size_t n = 0;
 	for (size_t i = 0; i < sc->n; i++)
 		if (sc->g[i].visits)
 			v[n++] = sc->g[i].spend;
 	pareto_of(v, n, p);
 	free(v);
-	return ST_OK;
 }
 
 static int cmp_tier_rank(const void *a, const void *b, void *ctx)
@@ -346,8 +331,8 @@ static int cmp_tier_rank(const void *a, const void *b, void *ctx)
 	return c ? c : strcmp(x->grp, y->grp);
 }
 
-static enum store_status month_tiers(struct store *st, const struct tier_rules *r,
-				     const struct month_scan *sc, struct report_month *out)
+static void month_tiers(const struct tier_rules *r, const struct month_scan *sc,
+			struct report_month *out)
 {
 	/* the figures per tier name first, then one report line per name */
 	struct report_tier per[256];
@@ -370,18 +355,14 @@ static enum store_status month_tiers(struct store *st, const struct tier_rules *
 	per[0].guests = per[0].guests_before = 0; /* untiered: as report_store_tiers */
 	size_t cap = 0;
 	for (size_t i = 0; r && i < r->nrules; i++)
-		if (!find_tier(&out->tiers, &out->ntiers, &cap,
-		               (const unsigned char *)r->rules[i].tier,
-		               (const unsigned char *)r->rules[i].group))
-			return store_fail(st, ST_IO, "out of memory");
+		find_tier(&out->tiers, &out->ntiers, &cap, (const unsigned char *)r->rules[i].tier,
+		          (const unsigned char *)r->rules[i].group);
 	for (size_t k = 0; k < sc->nnames; k++) {
 		if (!k && !per[0].came)
 			continue;
 		struct report_tier *t = find_tier(&out->tiers, &out->ntiers, &cap,
 		                                  (const unsigned char *)sc->names[k].tier,
 		                                  (const unsigned char *)sc->names[k].grp);
-		if (!t)
-			return store_fail(st, ST_IO, "out of memory");
 		t->guests += per[k].guests;
 		t->guests_before += per[k].guests_before;
 		t->came += per[k].came;
@@ -391,7 +372,6 @@ static enum store_status month_tiers(struct store *st, const struct tier_rules *
 	}
 	if (out->ntiers > 1)
 		qsort_r(out->tiers, out->ntiers, sizeof *out->tiers, cmp_tier_rank, (void *)r);
-	return ST_OK;
 }
 
 enum store_status report_store_month(struct store *st, const struct tier_rules *r, struct date m,
@@ -400,10 +380,10 @@ enum store_status report_store_month(struct store *st, const struct tier_rules *
 	memset(out, 0, sizeof *out);
 	struct month_scan sc;
 	enum store_status rs = scan_month(st, m, &sc);
-	if (rs == ST_OK)
-		rs = month_tiers(st, r, &sc, out);
-	if (rs == ST_OK)
-		rs = month_pareto(st, &sc, &out->pareto);
+	if (rs == ST_OK) {
+		month_tiers(r, &sc, out);
+		month_pareto(&sc, &out->pareto);
+	}
 	scan_free(&sc);
 	if (rs != ST_OK)
 		report_month_free(out);
@@ -485,10 +465,7 @@ enum store_status report_store_guests(struct store *st, const struct tier_rules 
 		const struct scan_guest *g = &sc.g[i];
 		if (!listed(r, &sc, g, what, tier, grp))
 			continue;
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			break;
-		}
+		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 		struct report_guest *x = &(*out)[(*n)++];
 		memset(x, 0, sizeof *x);
 		x->guest_id = (int64_t)i;
@@ -532,8 +509,7 @@ static enum store_status day_tiers(struct store *st, const struct tier_rules *r,
 	enum store_status rs = store_guest_bound(st, "day guests", &dt->n);
 	if (rs != ST_OK)
 		return rs;
-	if (!(dt->priv = calloc(dt->n, 1)))
-		return store_fail(st, ST_IO, "out of memory");
+	dt->priv = xcalloc(dt->n, 1);
 	sqlite3_stmt *s;
 	if (!r || !(s = store_prep(st, sql)))
 		return r ? ST_IO : ST_OK;
