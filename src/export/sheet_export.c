@@ -30,7 +30,7 @@ struct emit {
 };
 
 /* Adds the two lines (covers, spend) of guest row r to the table. */
-static int emit_row(const struct sheet_row *r, void *ctx)
+static void emit_row(const struct sheet_row *r, void *ctx)
 {
 	struct emit *e = ctx;
 	struct table *t = &e->t;
@@ -70,7 +70,6 @@ static int emit_row(const struct sheet_row *r, void *ctx)
 			table_add(t, "");
 		}
 	}
-	return 0;
 }
 
 enum store_status sheet_export_write(struct store *st, struct date month, const char *tier,

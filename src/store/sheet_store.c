@@ -49,10 +49,7 @@ static enum store_status read_staff(struct store *st, struct staff_name **out, s
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)out, *n + 1, &cap, sizeof **out)) {
-			sqlite3_reset(s);
-			return store_fail(st, ST_IO, "out of memory");
-		}
+		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
 		struct staff_name *x = &(*out)[(*n)++];
 		x->id = sqlite3_column_int64(s, 0);
 		store_col_copy(s, 1, x->login, sizeof x->login);
@@ -214,18 +211,12 @@ static void sort_cells(struct cell **cells, size_t nc)
 			hi = v[i].guest;
 	}
 	uint64_t span = (uint64_t)(hi - lo) + 1;
-	uint32_t *at = NULL;
-	struct cell *out = NULL;
-	if (span <= 16 * (uint64_t)nc + 65536 && nc < UINT32_MAX) {
-		at = calloc((size_t)span + 1, sizeof *at);
-		out = malloc(nc * sizeof *out);
-	}
-	if (!at || !out) {
-		free(at);
-		free(out);
+	if (span > 16 * (uint64_t)nc + 65536 || nc >= UINT32_MAX) {
 		qsort(v, nc, sizeof *v, cmp_cell);
 		return;
 	}
+	uint32_t *at = xcalloc((size_t)span + 1, sizeof *at);
+	struct cell *out = xmalloc(nc * sizeof *out);
 	for (size_t i = 0; i < nc; i++)
 		at[v[i].guest - lo + 1]++;
 	for (uint64_t k = 1; k <= span; k++)
@@ -264,11 +255,7 @@ enum store_status sheet_store_each(struct store *st, struct date m, const char *
 	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!vec_reserve((void **)&cells, nc + 1, &cap, sizeof *cells)) {
-			sqlite3_reset(s);
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
+		vec_reserve((void **)&cells, nc + 1, &cap, sizeof *cells);
 		cells[nc].guest = sqlite3_column_int64(s, 0);
 		cells[nc].day = day_of(sqlite3_column_text(s, 1));
 		cells[nc].covers = sqlite3_column_int(s, 2);
@@ -303,10 +290,7 @@ enum store_status sheet_store_each(struct store *st, struct date m, const char *
 			goto out;
 		if (manager && strcmp(r.sales_manager, manager) != 0)
 			continue;
-		if (fn(&r, ctx) != 0) {
-			rs = store_fail(st, ST_IO, "out of memory");
-			goto out;
-		}
+		fn(&r, ctx);
 	}
 out:
 	merge_close(&mg);
@@ -320,13 +304,11 @@ struct collect {
 	size_t n, cap;
 };
 
-static int collect_row(const struct sheet_row *r, void *ctx)
+static void collect_row(const struct sheet_row *r, void *ctx)
 {
 	struct collect *c = ctx;
-	if (!vec_reserve((void **)&c->v, c->n + 1, &c->cap, sizeof *c->v))
-		return -1;
+	vec_reserve((void **)&c->v, c->n + 1, &c->cap, sizeof *c->v);
 	c->v[c->n++] = *r;
-	return 0;
 }
 
 enum store_status sheet_store_month(struct store *st, struct date m, const char *tier,
@@ -335,9 +317,7 @@ enum store_status sheet_store_month(struct store *st, struct date m, const char 
 	struct collect c = {0};
 	enum store_status rs = sheet_store_each(st, m, tier, manager, collect_row, &c);
 	if (!c.v)
-		c.v = calloc(1, sizeof *c.v);
-	if (rs == ST_OK && !c.v)
-		rs = store_fail(st, ST_IO, "out of memory");
+		c.v = xcalloc(1, sizeof *c.v);
 	*out = c.v;
 	*n = rs == ST_OK ? c.n : 0;
 	return rs;
@@ -479,8 +459,7 @@ enum store_status sheet_store_window(struct store *st, struct date m, const char
 	date_month_last(m, w.last);
 	date_month_key(m, w.mk);
 	*n = 0;
-	if (!(*out = calloc(limit ? limit : 1, sizeof **out)))
-		return store_fail(st, ST_IO, "out of memory");
+	*out = xcalloc(limit ? limit : 1, sizeof **out);
 	enum store_status rs = store_exec(st, "SAVEPOINT sheet_window");
 	if (rs != ST_OK)
 		return rs;

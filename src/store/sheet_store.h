@@ -27,8 +27,8 @@ struct sheet_row {
 enum store_status sheet_store_month(struct store *st, struct date m, const char *tier,
 				    const char *manager, struct sheet_row **out, size_t *n);
 
-/* Called with each row of a sheet; a non-zero return stops the sheet (as out of memory). */
-typedef int (*sheet_row_fn)(const struct sheet_row *r, void *ctx);
+/* Called with each row of a sheet. */
+typedef void (*sheet_row_fn)(const struct sheet_row *r, void *ctx);
 
 /* The rows of sheet_store_month, passed one by one to fn as they are made (nothing is kept). */
 enum store_status sheet_store_each(struct store *st, struct date m, const char *tier,

@@ -1145,14 +1145,13 @@ static int cmp_desc(const void *a, const void *b)
 
 /* Reads the dashboard's month from inside a sheet_store_each callback: a statement is then
  * running on the connection. */
-static int month_inside(const struct sheet_row *r, void *ctx)
+static void month_inside(const struct sheet_row *r, void *ctx)
 {
 	(void)r;
 	struct report_month m;
 	enum store_status *rs = ctx;
 	*rs = report_store_month(st, NULL, (struct date){2026, 7, 1}, &m);
 	report_month_free(&m);
-	return 0;
 }
 
 /* The dashboard's month read twice on one connection, the second time while another reader is
