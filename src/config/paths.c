@@ -24,7 +24,7 @@ char *paths_default_db(void)
 {
 	const char *env = getenv("MAITRE_DB");
 	if (env && *env)
-		return strdup(env);
+		return xstrdup(env);
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg == '/')
 		return xasprintf("%s/maitre/maitre.db", xdg);
@@ -49,9 +49,7 @@ char *paths_state_dir(void)
 
 int paths_make_parent(const char *path)
 {
-	char *p = strdup(path);
-	if (!p)
-		return -1;
+	char *p = xstrdup(path);
 	for (char *s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;

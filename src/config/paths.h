@@ -9,11 +9,10 @@ char *paths_default_db(void);
  * Returns 0 or -1 with errno set. */
 int paths_make_parent(const char *path);
 /* The user's configuration directory: $XDG_CONFIG_HOME/maitre when XDG_CONFIG_HOME is an
- * absolute path, else ~/.config/maitre. Caller frees; NULL when out of memory. */
+ * absolute path, else ~/.config/maitre. Caller frees. */
 char *paths_config_dir(void);
 /* The user's state directory (drafts kept across a hangup): $XDG_STATE_HOME/maitre when
- * XDG_STATE_HOME is an absolute path, else ~/.local/state/maitre. Caller frees; NULL when out
- * of memory. */
+ * XDG_STATE_HOME is an absolute path, else ~/.local/state/maitre. Caller frees. */
 char *paths_state_dir(void);
 
 #endif

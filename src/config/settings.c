@@ -48,10 +48,9 @@ static void load_keys(struct yamldoc *y, yaml_node_t *v, struct settings *c)
 			yamldoc_error(y, bk, "keys: expected an action name");
 		} else if (!keys || !*keys || strlen(keys) >= sizeof c->bindings->keys) {
 			yamldoc_error(y, bv, "keys: expected keys separated by spaces: %s", action);
-		} else if (!vec_reserve((void **)&c->bindings, c->nbindings + 1, &c->cap,
-		                        sizeof *c->bindings)) {
-			y->oom = true;
 		} else {
+			vec_reserve((void **)&c->bindings, c->nbindings + 1, &c->cap,
+			            sizeof *c->bindings);
 			struct settings_binding *cb = &c->bindings[c->nbindings++];
 			snprintf(cb->action, sizeof cb->action, "%s", action);
 			snprintf(cb->keys, sizeof cb->keys, "%s", keys);
@@ -113,8 +112,6 @@ int settings_load(struct settings *c, char *err, size_t errlen)
 		snprintf(c->path, sizeof c->path, "%s", env);
 	} else {
 		char *dir = paths_config_dir();
-		if (!dir)
-			return 0;
 		snprintf(c->path, sizeof c->path, "%s/config.yaml", dir);
 		free(dir);
 	}

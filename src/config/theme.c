@@ -373,12 +373,8 @@ int theme_load_named(const char *name, struct theme *out, char *err, size_t errl
 		return yamldoc_report_about(subject, msg, err, errlen);
 	}
 	char *dir = paths_config_dir();
-	char *user = dir ? xasprintf("%s/themes/%s.yaml", dir, name) : NULL;
+	char *user = xasprintf("%s/themes/%s.yaml", dir, name);
 	free(dir);
-	if (!user) {
-		snprintf(subject, sizeof subject, "theme \"%s\"", name);
-		return yamldoc_report_about(subject, "out of memory", err, errlen);
-	}
 	int rc = -1;
 	struct stat st;
 	if (lstat(user, &st) == 0) { /* a dangling symbolic link counts: loading it says why not */
@@ -405,7 +401,7 @@ int theme_load_named(const char *name, struct theme *out, char *err, size_t errl
 	}
 	snprintf(subject, sizeof subject, "no theme \"%s\"", name);
 	char *m = xasprintf("neither %s nor a built-in theme (%s)", user, list);
-	rc = yamldoc_report_about(subject, m ? m : "out of memory", err, errlen);
+	rc = yamldoc_report_about(subject, m, err, errlen);
 	free(m);
 out:
 	free(user);

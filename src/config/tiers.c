@@ -148,13 +148,8 @@ static void load_rules(struct loader *L, yaml_node_t *n, bool *clean)
 		return;
 	}
 	size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-	bool *ok = calloc(count + 1, sizeof *ok);
-	L->r.rules = calloc(count + 1, sizeof *L->r.rules);
-	if (!ok || !L->r.rules) {
-		free(ok);
-		L->y.oom = true;
-		return;
-	}
+	bool *ok = xcalloc(count + 1, sizeof *ok);
+	L->r.rules = xcalloc(count + 1, sizeof *L->r.rules);
 	L->r.nrules = count;
 	for (size_t k = 0; k < count; k++) {
 		yaml_node_t *item = yamldoc_node(&L->y, n->data.sequence.items.start[k]);
@@ -207,8 +202,7 @@ static bool add_exclusion(struct yamldoc *y, yaml_node_t *item, const char *key,
 	char s[64];
 	if (!yamldoc_string(y, item, key, s, sizeof s, false))
 		return false;
-	if (strv_push_unique(sv, s) < 0)
-		y->oom = true;
+	strv_push_unique(sv, s);
 	return true;
 }
 
@@ -344,11 +338,7 @@ static void load_privileges(struct loader *L, yaml_node_t *n, bool check_tiers)
 		return;
 	}
 	size_t count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
-	L->r.privs = calloc(count + 1, sizeof *L->r.privs);
-	if (!L->r.privs) {
-		L->y.oom = true;
-		return;
-	}
+	L->r.privs = xcalloc(count + 1, sizeof *L->r.privs);
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *key = yamldoc_key(&L->y, n, p), *val = yamldoc_node(&L->y, p->value);
@@ -498,10 +488,7 @@ static int load(struct loader *L, bool read, struct tier_rules *out, struct strv
 
 	tiers_hash(L->y.text, L->y.len, L->r.hash);
 	snprintf(L->r.source, sizeof L->r.source, "%s", L->y.name);
-	if (!(L->r.content = malloc(L->y.len + 1))) {
-		L->y.oom = true;
-		goto out;
-	}
+	L->r.content = xmalloc(L->y.len + 1);
 	memcpy(L->r.content, L->y.text, L->y.len);
 	L->r.content[L->y.len] = '\0';
 	tier_rules_free(out);
@@ -510,8 +497,6 @@ static int load(struct loader *L, bool read, struct tier_rules *out, struct strv
 	rc = 0;
 out:
 	yamldoc_report(&L->y, errors, warnings);
-	if (L->y.oom)
-		rc = -1;
 	if (rc != 0)
 		tier_rules_free(&L->r);
 	yamldoc_free(&L->y);
@@ -539,7 +524,7 @@ int tiers_load_file(const char *path, struct tier_rules *out, struct strv *error
 char *tiers_user_path(void)
 {
 	char *dir = paths_config_dir();
-	char *path = dir ? xasprintf("%s/tiers.yaml", dir) : NULL;
+	char *path = xasprintf("%s/tiers.yaml", dir);
 	free(dir);
 	return path;
 }
@@ -563,14 +548,7 @@ int tiers_load_in_force(const char *path, struct tier_rules *out, struct strv *e
 		return tiers_load_file(path, out, errors, warnings);
 	char *user = tiers_user_path(), *inst = tiers_installed_path();
 	int rc;
-	if (!user || !inst) {
-		struct yamldoc y;
-		yamldoc_init(&y, "maitre");
-		y.oom = true;
-		yamldoc_report(&y, errors, warnings);
-		yamldoc_free(&y);
-		rc = -1;
-	} else if (exists(user)) {
+	if (exists(user)) {
 		rc = tiers_load_file(user, out, errors, warnings);
 	} else if (exists(inst)) {
 		rc = tiers_load_file(inst, out, errors, warnings);

@@ -33,10 +33,10 @@ int tiers_load_file(const char *path, struct tier_rules *out, struct strv *error
                     struct strv *warnings);
 
 /* The user's rules file: $XDG_CONFIG_HOME/maitre/tiers.yaml (absolute XDG_CONFIG_HOME only),
- * else ~/.config/maitre/tiers.yaml. Caller frees; NULL when out of memory. */
+ * else ~/.config/maitre/tiers.yaml. Caller frees. */
 char *tiers_user_path(void);
 
-/* The installed default: $(pkgdatadir)/tiers.yaml. Caller frees; NULL when out of memory. */
+/* The installed default: $(pkgdatadir)/tiers.yaml. Caller frees. */
 char *tiers_installed_path(void);
 
 /* Loads the rules in force: path when not NULL (an --tiers option), else the user's file when it

@@ -11,6 +11,7 @@
 
 #include "core/strv.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 /* One diagnostic, kept until all are sorted by their place in the text. */
 struct yamldoc_diag {
@@ -48,24 +49,10 @@ static void vdiag(struct yamldoc *y, int line, int col, bool warning, const char
 {
 	if (!warning)
 		y->nerrors++;
-	if (y->nd == y->capd) {
-		size_t cap = y->capd ? y->capd * 2 : 16;
-		struct yamldoc_diag *d = realloc(y->d, cap * sizeof *d);
-		if (!d) {
-			y->oom = true;
-			return;
-		}
-		y->d = d;
-		y->capd = cap;
-	}
+	vec_reserve((void **)&y->d, y->nd + 1, &y->capd, sizeof *y->d);
 	char buf[512];
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	char *msg = strdup(buf);
-	if (!msg) {
-		y->oom = true;
-		return;
-	}
-	y->d[y->nd] = (struct yamldoc_diag){line, col, warning, y->nd, msg};
+	y->d[y->nd] = (struct yamldoc_diag){line, col, warning, y->nd, xstrdup(buf)};
 	y->nd++;
 }
 
@@ -103,7 +90,7 @@ bool yamldoc_wrong(struct yamldoc *y, const yaml_node_t *n, const char *what, co
 
 bool yamldoc_failed(const struct yamldoc *y)
 {
-	return y->nerrors || y->oom;
+	return y->nerrors;
 }
 
 static int diag_cmp(const void *a, const void *b)
@@ -116,7 +103,7 @@ static int diag_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* d as the caller reads it. Caller frees; NULL when out of memory. */
+/* d as the caller reads it. Caller frees. */
 static char *diag_text(const struct yamldoc *y, const struct yamldoc_diag *d)
 {
 	return d->line ? xasprintf("%s:%d:%d: %s%s", y->name, d->line, d->col,
@@ -131,11 +118,9 @@ void yamldoc_report(struct yamldoc *y, struct strv *errors, struct strv *warning
 	for (size_t i = 0; i < y->nd; i++) {
 		struct yamldoc_diag *d = &y->d[i];
 		struct strv *to = d->warning ? warnings : errors;
-		if (to && strv_take(to, diag_text(y, d)) < 0)
-			y->oom = true;
+		if (to)
+			strv_take(to, diag_text(y, d));
 	}
-	if (y->oom && errors)
-		strv_take(errors, xasprintf("%s: out of memory", y->name));
 }
 
 void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen)
@@ -146,13 +131,12 @@ void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen)
 	for (size_t i = 0; i < y->nd; i++)
 		if (!y->d[i].warning && (!first || diag_cmp(&y->d[i], first) < 0))
 			first = &y->d[i];
-	char *s = first ? diag_text(y, first) : NULL;
-	if (s)
-		snprintf(err, errlen, "%s", s);
-	else if (y->oom || first)
-		snprintf(err, errlen, "%s: out of memory", y->name);
-	else
+	if (!first) {
 		err[0] = '\0';
+		return;
+	}
+	char *s = diag_text(y, first);
+	snprintf(err, errlen, "%s", s);
 	free(s);
 }
 
@@ -185,10 +169,8 @@ static size_t offset_of(const struct yamldoc *y, size_t line, size_t col)
 
 static void syntax_error(struct yamldoc *y, const yaml_parser_t *p, unsigned flags)
 {
-	if (p->error == YAML_MEMORY_ERROR) {
-		y->oom = true;
-		return;
-	}
+	if (p->error == YAML_MEMORY_ERROR)
+		xalloc_die(0); /* libyaml's own allocation: the program stops as for ours */
 	int line, col;
 	if (flags & YAMLDOC_PLAIN_SYNTAX) {
 		yamldoc_error_at(y, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
@@ -232,10 +214,8 @@ int yamldoc_parse(struct yamldoc *y, const char *text, size_t len, unsigned flag
 	yaml_parser_t p;
 	y->text = text ? text : "";
 	y->len = text ? len : 0;
-	if (!yaml_parser_initialize(&p)) {
-		y->oom = true;
-		return -1;
-	}
+	if (!yaml_parser_initialize(&p))
+		xalloc_die(0); /* libyaml could not allocate its buffers */
 	yaml_parser_set_input_string(&p, (const unsigned char *)y->text, y->len);
 	if (!yaml_parser_load(&p, &y->doc)) {
 		syntax_error(y, &p, flags);
@@ -293,10 +273,6 @@ static int read_file(struct yamldoc *y, const char *path, struct sbuf *b)
 		yamldoc_error_at(y, 0, 0, "cannot read: %s", strerror(errno));
 		goto out;
 	}
-	if (b->oom) {
-		y->oom = true;
-		goto out;
-	}
 	rc = 0;
 out:
 	fclose(f);
@@ -325,8 +301,8 @@ const char *yamldoc_text(const yaml_node_t *n)
 const char *yamldoc_quoted(const char *s, char *buf, size_t size)
 {
 	char *d = text_display(s);
-	char *t = d ? text_truncate(d, 40, true) : NULL;
-	snprintf(buf, size, "\"%s\"", t ? t : "?");
+	char *t = text_truncate(d, 40, true);
+	snprintf(buf, size, "\"%s\"", t);
 	free(d);
 	free(t);
 	return buf;

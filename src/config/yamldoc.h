@@ -29,7 +29,6 @@ struct yamldoc {
 	struct yamldoc_diag *d; /* the diagnostics so far, in the order they were reported */
 	size_t nd, capd;
 	size_t nerrors; /* errors among them (not warnings) */
-	bool oom;
 	char *own; /* the text yamldoc_parse_file read, freed with y */
 };
 
@@ -75,15 +74,14 @@ void yamldoc_error_at(struct yamldoc *y, int line, int col, const char *fmt, ...
 /* "WHAT: must be WANT, got SHOWN" at n (SHOWN as yamldoc_shown). Returns false, for
  * "return yamldoc_wrong(...)". */
 bool yamldoc_wrong(struct yamldoc *y, const yaml_node_t *n, const char *what, const char *want);
-/* Whether an error (or running out of memory) was reported. */
+/* Whether an error was reported. */
 bool yamldoc_failed(const struct yamldoc *y);
 
 /* Appends the diagnostics, sorted by place (then by the order they were reported), to errors
- * and warnings (either may be NULL; both may be the same vector), and "NAME: out of memory" to
- * errors when memory ran out. */
+ * and warnings (either may be NULL; both may be the same vector). */
 void yamldoc_report(struct yamldoc *y, struct strv *errors, struct strv *warnings);
-/* The error that comes first by place (or "NAME: out of memory", or "" when there is none) into
- * err, cut to errlen bytes; err may be NULL when errlen is 0. */
+/* The error that comes first by place (or "" when there is none) into err, cut to errlen
+ * bytes; err may be NULL when errlen is 0. */
 void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen);
 
 /* Gives err (as yamldoc_report_first) "NAME: msg", about no place in a file. Returns -1. */
