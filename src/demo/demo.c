@@ -8,6 +8,7 @@
 
 #include "core/guest.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 #include "demo/demo_data.h"
 #include "demo/demo_guest.h"
 #include "demo/demo_plan.h"
@@ -82,13 +83,8 @@ static enum store_status insert_guests(struct gen *gn)
 	const struct demo_opts *o = gn->o;
 	enum store_status rs = ST_OK;
 	long step = o->guests >= 100000 ? o->guests / 10 : 10000;
-	struct batch bat[2] = {{gn, 0, 0, calloc(GUEST_BATCH, sizeof(struct guest))},
-			       {gn, 0, 0, calloc(GUEST_BATCH, sizeof(struct guest))}};
-	if (!bat[0].g || !bat[1].g) {
-		free(bat[0].g);
-		free(bat[1].g);
-		return ST_IO;
-	}
+	struct batch bat[2] = {{gn, 0, 0, xcalloc(GUEST_BATCH, sizeof(struct guest))},
+			       {gn, 0, 0, xcalloc(GUEST_BATCH, sizeof(struct guest))}};
 	bat[0].to = o->guests < GUEST_BATCH ? o->guests : GUEST_BATCH;
 	make_batch(&bat[0]);
 	for (int k = 0; bat[k].from < o->guests; k ^= 1) {
@@ -145,12 +141,7 @@ static enum store_status insert_visits(struct gen *gn)
 		for (long i = 0; i < o->guests; i++)
 			need += gn->plans[i].k[m];
 		if (need > cap) {
-			struct demo_visit *nv = realloc(mv, need * sizeof *mv);
-			if (!nv) {
-				rs = ST_IO; /* out of memory */
-				break;
-			}
-			mv = nv;
+			mv = xreallocarray(mv, need, sizeof *mv);
 			cap = need;
 		}
 		for (long i = 0; i < o->guests; i++)
@@ -226,13 +217,8 @@ enum store_status demo_generate(struct store *st, const struct demo_opts *o, str
 
 	bool visits = o->visits_per_guest != 0;
 	if (visits) {
-		gn.ids = calloc((size_t)o->guests, sizeof *gn.ids);
-		gn.plans = calloc((size_t)o->guests, sizeof *gn.plans);
-		if (!gn.ids || !gn.plans) {
-			free(gn.ids);
-			free(gn.plans);
-			return ST_IO;
-		}
+		gn.ids = xcalloc((size_t)o->guests, sizeof *gn.ids);
+		gn.plans = xcalloc((size_t)o->guests, sizeof *gn.plans);
 	}
 
 	/* a new database: load without index upkeep, then build each index in one sorted pass */

@@ -194,7 +194,7 @@ static long add_people(struct demo_rng *r, const struct who *w, struct guest *g)
 			snprintf(name, sizeof name, "%s%s", s, demo_given_name(r, false, given, sizeof given));
 		const char *note = demo_rng_chance(r, 0.6) ? DEMO_PICK(r, demo_driver_notes) : NULL;
 		int p = guest_add_person(g, "司机", name, note);
-		if (p >= 0 && demo_rng_chance(r, 0.3))
+		if (demo_rng_chance(r, 0.3))
 			guest_add_pref(g, p, PREF_HABIT, SEV_NONE,
 				       demo_rng_chance(r, 0.5) ? "不喝酒，上一壶茶" : "工作餐要面食");
 		people++;
@@ -212,7 +212,7 @@ static long add_people(struct demo_rng *r, const struct who *w, struct guest *g)
 		else if (note && strstr(note, "他") && f)
 			note = "订位一般由她联系";
 		int p = guest_add_person(g, "秘书", name, note);
-		if (p >= 0 && demo_rng_chance(r, 0.3))
+		if (demo_rng_chance(r, 0.3))
 			add_birthday(g, r, p, by + 10, by + 25, ty - 22, 0.3);
 		people++;
 	}
@@ -221,7 +221,7 @@ static long add_people(struct demo_rng *r, const struct who *w, struct guest *g)
 		snprintf(name, sizeof name, "%s主任", s);
 		int p = guest_add_person(g, "办公室主任", name,
 					 demo_rng_chance(r, 0.5) ? "公务接待由他安排，提前确认菜单" : NULL);
-		if (p >= 0 && demo_rng_chance(r, 0.4)) {
+		if (demo_rng_chance(r, 0.4)) {
 			struct taste_state ts = {0};
 			add_food(g, r, p, PREF_TASTE, demo_tastes, demo_tastes_n, &ts, SEV_NONE);
 		}
@@ -239,24 +239,22 @@ static long add_people(struct demo_rng *r, const struct who *w, struct guest *g)
 				 demo_given_name(r, !female, given, sizeof given));
 		}
 		int p = guest_add_person(g, rel, sname, NULL);
-		if (p >= 0) {
-			struct taste_state ts = {0};
-			if (demo_rng_chance(r, 0.08))
-				add_food(g, r, p, PREF_ALLERGY, demo_allergies, demo_allergies_n, &ts,
-					 SEV_NONE);
-			if (demo_rng_chance(r, 0.4))
-				add_food(g, r, p, PREF_TASTE, demo_tastes, demo_tastes_n, &ts, SEV_NONE);
-			if (demo_rng_chance(r, 0.4))
-				add_dishes(g, r, p, &ts, (int)demo_rng_range(r, 1, 2));
-			if (demo_rng_chance(r, 0.6)) {
-				if (female) /* a husband a little older */
-					add_birthday(g, r, p, by - 5, by + 1, ty - 20, 0.4);
-				else
-					add_birthday(g, r, p, by - 1, by + 6, ty - 20, 0.4);
-			}
-			if (demo_rng_chance(r, 0.5))
-				add_anniversary(g, r, by + 22, by + 32, ty);
+		struct taste_state ts = {0};
+		if (demo_rng_chance(r, 0.08))
+			add_food(g, r, p, PREF_ALLERGY, demo_allergies, demo_allergies_n, &ts,
+				 SEV_NONE);
+		if (demo_rng_chance(r, 0.4))
+			add_food(g, r, p, PREF_TASTE, demo_tastes, demo_tastes_n, &ts, SEV_NONE);
+		if (demo_rng_chance(r, 0.4))
+			add_dishes(g, r, p, &ts, (int)demo_rng_range(r, 1, 2));
+		if (demo_rng_chance(r, 0.6)) {
+			if (female) /* a husband a little older */
+				add_birthday(g, r, p, by - 5, by + 1, ty - 20, 0.4);
+			else
+				add_birthday(g, r, p, by - 1, by + 6, ty - 20, 0.4);
 		}
+		if (demo_rng_chance(r, 0.5))
+			add_anniversary(g, r, by + 22, by + 32, ty);
 		people++;
 	}
 	if (demo_rng_chance(r, 0.10)) { /* child */
@@ -268,29 +266,27 @@ static long add_people(struct demo_rng *r, const struct who *w, struct guest *g)
 			snprintf(name, sizeof name, "%s%s", surname,
 				 demo_given_name(r, daughter, given, sizeof given));
 		int p = guest_add_person(g, daughter ? "女儿" : "儿子", name, NULL);
-		if (p >= 0) {
-			struct taste_state ts = {0};
-			if (demo_rng_chance(r, 0.12))
-				add_food(g, r, p, PREF_ALLERGY, demo_allergies, demo_allergies_n, &ts,
-					 SEV_NONE);
-			if (demo_rng_chance(r, 0.3)) {
-				static const char *const kid[] = {"拔丝山药", "西红柿炒蛋", "糖醋排骨",
-								  "杨枝甘露", "符离集烧鸡"};
-				const char *d = kid[demo_rng_range(r, 0, (long)LEN(kid) - 1)];
-				bool ok = true;
-				for (size_t k = 0; k < ts.ntaken; k++)
-					ok = ok && !((strcmp(ts.taken[k], "鸡蛋") == 0 &&
-						      strcmp(d, "西红柿炒蛋") == 0) ||
-						     (strcmp(ts.taken[k], "牛奶") == 0 &&
-						      strcmp(d, "杨枝甘露") == 0) ||
-						     (strcmp(ts.taken[k], "芒果") == 0 &&
-						      strcmp(d, "杨枝甘露") == 0));
-				if (ok)
-					guest_add_pref(g, p, PREF_DISH, SEV_NONE, d);
-			}
-			if (demo_rng_chance(r, 0.7))
-				add_birthday(g, r, p, by + 22, by + 36, ty - 1, 0.8);
+		struct taste_state ts = {0};
+		if (demo_rng_chance(r, 0.12))
+			add_food(g, r, p, PREF_ALLERGY, demo_allergies, demo_allergies_n, &ts,
+				 SEV_NONE);
+		if (demo_rng_chance(r, 0.3)) {
+			static const char *const kid[] = {"拔丝山药", "西红柿炒蛋", "糖醋排骨",
+							  "杨枝甘露", "符离集烧鸡"};
+			const char *d = kid[demo_rng_range(r, 0, (long)LEN(kid) - 1)];
+			bool ok = true;
+			for (size_t k = 0; k < ts.ntaken; k++)
+				ok = ok && !((strcmp(ts.taken[k], "鸡蛋") == 0 &&
+					      strcmp(d, "西红柿炒蛋") == 0) ||
+					     (strcmp(ts.taken[k], "牛奶") == 0 &&
+					      strcmp(d, "杨枝甘露") == 0) ||
+					     (strcmp(ts.taken[k], "芒果") == 0 &&
+					      strcmp(d, "杨枝甘露") == 0));
+			if (ok)
+				guest_add_pref(g, p, PREF_DISH, SEV_NONE, d);
 		}
+		if (demo_rng_chance(r, 0.7))
+			add_birthday(g, r, p, by + 22, by + 36, ty - 1, 0.8);
 		people++;
 	}
 	return people;
