@@ -7,6 +7,7 @@
 #ifndef MAITRE_XALLOC_H
 #define MAITRE_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -20,6 +21,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* malloc'ed printf. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Runs before the message when memory runs out (one hook: the interface restores the
  * terminal there, so the message is seen). */
