@@ -96,12 +96,10 @@ const char *key_label(int key, char *buf)
 	return buf;
 }
 
-static int bind(struct keymap *m, int key, unsigned scope, enum action a)
+static void bind(struct keymap *m, int key, unsigned scope, enum action a)
 {
-	if (!vec_reserve((void **)&m->v, m->n + 1, &m->cap, sizeof *m->v))
-		return -1;
+	vec_reserve((void **)&m->v, m->n + 1, &m->cap, sizeof *m->v);
 	m->v[m->n++] = (struct key_binding){key, scope, a};
-	return 0;
 }
 
 /* Binds each key of keys (space-separated) to a in scope. */
@@ -120,23 +118,18 @@ static int bind_all(struct keymap *m, enum action a, const char *keys, unsigned 
 				 action_table[a].name, k);
 			return -1;
 		}
-		if (bind(m, key, scope, a) < 0) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
+		bind(m, key, scope, a);
 	}
 	return 0;
 }
 
-int keymap_defaults(struct keymap *m)
+void keymap_defaults(struct keymap *m)
 {
-	char err[200];
+	char err[200]; /* unread: every key of the table is one key_parse knows */
 	m->n = 0;
 	for (int a = 1; a < ACT_COUNT; a++)
-		if (bind_all(m, (enum action)a, action_table[a].keys, action_table[a].scope, err,
-			     sizeof err) < 0)
-			return -1;
-	return 0;
+		bind_all(m, (enum action)a, action_table[a].keys, action_table[a].scope, err,
+			 sizeof err);
 }
 
 int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err, size_t errlen)
@@ -163,11 +156,7 @@ int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err,
 	}
 	m->n = j;
 	for (size_t i = 0; i < tmp.n; i++)
-		if (bind(m, tmp.v[i].key, tmp.v[i].scope, a) < 0) {
-			keymap_free(&tmp);
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
+		bind(m, tmp.v[i].key, tmp.v[i].scope, a);
 	keymap_free(&tmp);
 	return 0;
 }

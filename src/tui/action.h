@@ -136,8 +136,8 @@ struct keymap {
 	size_t n, cap;
 };
 
-/* The default bindings of the table. 0, or -1 out of memory. */
-int keymap_defaults(struct keymap *m);
+/* The default bindings of the table. */
+void keymap_defaults(struct keymap *m);
 /* Replaces the keys of action name by keys ("F5 r"): 0, or -1 with the reason in err. */
 int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err, size_t errlen);
 /* The action of key in the first of the scopes (tried in the order given by scopes[], n of

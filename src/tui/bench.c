@@ -32,7 +32,7 @@ enum bench_part { BP_TEXT, BP_BLANK, BP_MOVE, BP_ATTR, BP_ERASE, BP_OTHER, BP_CO
  * back. */
 static bool bench_split(FILE *f, long at, long n, long part[BP_COUNT])
 {
-	char *b = n > 0 ? malloc((size_t)n) : NULL;
+	char *b = n > 0 ? xmalloc((size_t)n) : NULL;
 	if (!b || fseek(f, at, SEEK_SET) != 0 || fread(b, 1, (size_t)n, f) != (size_t)n) {
 		free(b);
 		return false;
@@ -71,11 +71,7 @@ static bool bench_split(FILE *f, long at, long n, long part[BP_COUNT])
 /* The screen's characters, a cell each (0 for the second cell of a wide character). */
 static uint32_t *screen_chars(int rows, int cols, uint32_t *into)
 {
-	uint32_t *c = realloc(into, (size_t)rows * (size_t)cols * sizeof *c);
-	if (!c) {
-		free(into);
-		return NULL;
-	}
+	uint32_t *c = xreallocarray(into, (size_t)rows * (size_t)cols, sizeof *c);
 	for (int y = 0; y < rows; y++)
 		for (int x = 0; x < cols; x++) {
 			cchar_t cc;
@@ -112,13 +108,13 @@ enum bench_field { BF_MS, BF_BYTES, BF_TEXT };
 static double *bench_sorted(const struct bench_key *k, size_t n, enum bench_field f, int page,
 			    size_t *count)
 {
-	double *v = malloc((n ? n : 1) * sizeof *v);
+	double *v = xcalloc(n ? n : 1, sizeof *v);
 	size_t m = 0;
-	for (size_t i = 0; v && i < n; i++)
+	for (size_t i = 0; i < n; i++)
 		if (page < 0 || k[i].page == (page == 1))
 			v[m++] = f == BF_MS ? k[i].ms : (double)(f == BF_BYTES ? k[i].bytes : k[i].text);
-	*count = v ? m : 0;
-	if (v && m)
+	*count = m;
+	if (m)
 		qsort(v, m, sizeof *v, cmp_double);
 	return v;
 }
@@ -146,10 +142,6 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms, F
 	size_t c;
 	double *ms = bench_sorted(k, n, BF_MS, -1, &c), *b = bench_sorted(k, n, BF_BYTES, -1, &c);
 	double *tx = bench_sorted(k, n, BF_TEXT, -1, &c);
-	if (!ms || !b || !tx) {
-		free(ms), free(b), free(tx);
-		return;
-	}
 	fprintf(stderr,
 		"first screen      %8.2f ms after the process started   (target <= 50 ms)\n"
 		"key to screen     p50 %.3f ms  p99 %.3f ms  max %.3f ms over %zu typed characters"
@@ -164,7 +156,7 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms, F
 		size_t m;
 		b = bench_sorted(k, n, BF_BYTES, page, &m);
 		tx = bench_sorted(k, n, BF_TEXT, page, &m);
-		if (b && tx && page) {
+		if (page) {
 			double floor = pct(tx, m, .5), sent = pct(b, m, .5);
 			fprintf(stderr,
 				"  %5zu keys brought another page of results: bytes p50 %.0f, changed text "
@@ -182,7 +174,7 @@ static void bench_report(const struct bench_key *k, size_t n, double first_ms, F
 					(double)part[BP_TEXT] / (double)m, (double)part[BP_BLANK] / (double)m,
 					(double)part[BP_MOVE] / (double)m, (double)part[BP_ATTR] / (double)m,
 					(double)part[BP_ERASE] / (double)m, (double)part[BP_OTHER] / (double)m);
-		} else if (b && tx) {
+		} else {
 			fprintf(stderr,
 				"  %5zu keys kept the page: bytes p50 %.0f  p99 %.0f, changed text p50 %.0f"
 				"   (target p50 <= 150 bytes)\n",
@@ -219,7 +211,8 @@ void bench_key_end(struct bench *b, struct tui *t, int key)
 		        "screen showing them all   (target <= 100 ms)\n",
 		        tui_now_ms() - b->paste0, pasted);
 	}
-	if (b->timed && vec_reserve((void **)&b->keys, b->n + 1, &b->cap, sizeof *b->keys)) {
+	if (b->timed) {
+		vec_reserve((void **)&b->keys, b->n + 1, &b->cap, sizeof *b->keys);
 		fflush(t->term_out);
 		struct bench_key *k = &b->keys[b->n++];
 		k->ms = tui_now_ms() - b->k0;

@@ -31,7 +31,7 @@ char *draft_path(const char *db, const char *login)
 			       : '_';
 	who[n] = '\0';
 	char *dir = paths_state_dir();
-	char *path = dir ? xasprintf("%s/drafts/%s-%s.draft", dir, hex, who) : NULL;
+	char *path = xasprintf("%s/drafts/%s-%s.draft", dir, hex, who);
 	free(dir);
 	return path;
 }
@@ -83,7 +83,7 @@ int draft_write(const char *path, const struct draft *d)
 	int rc = -1, e = 0;
 	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	FILE *f = NULL;
-	if (!tmp || paths_make_parent(path) < 0)
+	if (paths_make_parent(path) < 0)
 		goto out;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {

@@ -18,7 +18,7 @@ struct draft {
 	struct strv keys, vals; /* in the order added */
 };
 
-/* The draft file of login on database db (malloc'ed), or NULL when out of memory. */
+/* The draft file of login on database db (malloc'ed). */
 char *draft_path(const char *db, const char *login);
 /* Adds KEY VALUE (value NULL: nothing added). */
 void draft_add(struct draft *d, const char *key, const char *value);

@@ -149,11 +149,9 @@ int draw_wrap(int y, int x, int w, int maxrows, const char *s, attr_t attr)
 		if (take == 0 && n) /* a character wider than the line */
 			take = k ? k : n;
 		if (maxrows > 0 && rows < maxrows) {
-			char *line = strndup(s, take);
-			if (line) {
-				draw_fill(y + rows, x, w, line, attr);
-				free(line);
-			}
+			char *line = xstrndup(s, take);
+			draw_fill(y + rows, x, w, line, attr);
+			free(line);
 		}
 		rows++;
 		s += take, n -= take;

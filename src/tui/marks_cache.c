@@ -42,8 +42,9 @@ static void marks_want_batch(struct tui *t, struct marks_cache *c, const int64_t
 		if (!dup && (at == c->n || c->v[at].id != ids[i]))
 			need[k++] = ids[i];
 	}
-	if (!k || !vec_reserve((void **)&c->v, c->n + k, &c->cap, sizeof *c->v))
+	if (!k)
 		return;
+	vec_reserve((void **)&c->v, c->n + k, &c->cap, sizeof *c->v);
 	struct guest_summary got[BATCH];
 	memset(got, 0, sizeof got);
 	char mk[8];

@@ -56,10 +56,11 @@ static bool grow_down(struct tui *t, struct row_window *w, row_window_read read,
 	if (read(t, ctx, row_at(w, w->n - 1), false, chunk, &more, &k) != ST_OK)
 		return false;
 	w->at_end = k < chunk;
-	if (!k || !(nv = realloc(w->v, (w->n + k) * w->elem))) {
+	if (!k) {
 		free(more);
 		return false;
 	}
+	nv = xreallocarray(w->v, w->n + k, w->elem);
 	memcpy(nv + w->n * w->elem, more, k * w->elem);
 	free(more);
 	w->v = nv;
@@ -88,11 +89,11 @@ bool row_window_grow_up(struct tui *t, struct row_window *w, row_window_read rea
 	size_t keep = w->n, most = keep_of(t); /* let the last rows go past most */
 	if (w->n + k > most)
 		keep = most - k; /* k <= a chunk < most */
-	char *nv = k ? malloc((k + keep) * w->elem) : NULL;
-	if (!nv) {
+	if (!k) {
 		free(more);
 		return false;
 	}
+	char *nv = xreallocarray(NULL, k + keep, w->elem);
 	memcpy(nv, more, k * w->elem);
 	memcpy(nv + k * w->elem, w->v, keep * w->elem);
 	free(more);

@@ -32,8 +32,7 @@ const struct screen_info *screen_by_name(const char *name)
 void screen_print_keys(FILE *out)
 {
 	struct keymap m = {0};
-	if (keymap_defaults(&m) < 0)
-		return;
+	keymap_defaults(&m);
 	struct settings cfg;
 	char err[600];
 	if (settings_load(&cfg, err, sizeof err) < 0)

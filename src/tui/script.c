@@ -65,8 +65,7 @@ static char *row_text(int y, int cols_n, int **cols)
 		size_t k = 1;
 		if (mvin_wch(y, x, &cc) != ERR && getcchar(&cc, wc, &at, &pair, NULL) != ERR && wc[0])
 			k = text_encode((uint32_t)wc[0], enc);
-		if (!vec_reserve((void **)&map, b.len + k, &cap, sizeof *map))
-			break;
+		vec_reserve((void **)&map, b.len + k, &cap, sizeof *map);
 		for (size_t i = 0; i < k; i++)
 			map[b.len + i] = x;
 		sbuf_addn(&b, enc, k);
@@ -170,7 +169,7 @@ static bool script_more(struct tui *t)
 			/* the file's text as a terminal pastes it: line breaks and tabs as spaces,
 			 * every character there before the screen is drawn again */
 			FILE *pf = fopen(arg, "r");
-			char *text = pf ? malloc(EDIT_MAX) : NULL;
+			char *text = pf ? xmalloc(EDIT_MAX) : NULL;
 			size_t n = text ? fread(text, 1, EDIT_MAX, pf) : 0;
 			const char *p = text;
 			if (pf)

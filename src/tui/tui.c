@@ -84,15 +84,9 @@ int tui_view_rows(const struct tui *t)
 
 struct view *tui_view_new(const struct view_ops *ops, size_t data_size)
 {
-	struct view *v = calloc(1, sizeof *v);
-	void *data = calloc(1, data_size);
-	if (!v || !data) {
-		free(v);
-		free(data);
-		return NULL;
-	}
+	struct view *v = xcalloc(1, sizeof *v);
 	v->ops = ops;
-	v->data = data;
+	v->data = xcalloc(1, data_size);
 	return v;
 }
 
@@ -275,15 +269,15 @@ static void draw_hint(struct tui *t)
 	int width = 0;
 	for (size_t i = 0; i < items.n; i++)
 		width += 2 + draw_width(items.v[i]);
-	bool *drop = calloc(items.n ? items.n : 1, sizeof *drop);
-	for (size_t i = nown; drop && width > t->cols && i-- > 0;) {
+	bool *drop = xcalloc(items.n ? items.n : 1, sizeof *drop);
+	for (size_t i = nown; width > t->cols && i-- > 0;) {
 		drop[i] = true;
 		width -= 2 + draw_width(items.v[i]);
 	}
 	struct sbuf b = {0};
 	sbuf_add(&b, "");
 	for (size_t i = 0; i < items.n; i++)
-		if (!drop || !drop[i])
+		if (!drop[i])
 			sbuf_printf(&b, "%s%s", b.len ? "  " : " ", items.v[i]);
 	draw_fill(t->rows - 2, 0, t->cols, b.s, draw_attr(t, TE_HINT));
 	sbuf_free(&b);
@@ -870,13 +864,7 @@ static void draft_keep(struct tui *t)
 
 void tui_set_rules(struct tui *t, struct tier_rules *r)
 {
-	struct tier_rules **v = realloc(t->rules_read, (t->nrules_read + 1) * sizeof *v);
-	if (!v) { /* cannot keep it: the rules in force stay */
-		tier_rules_free(r);
-		free(r);
-		tui_error(t, "%s", _("out of memory"));
-		return;
-	}
+	struct tier_rules **v = xreallocarray(t->rules_read, t->nrules_read + 1, sizeof *v);
 	t->rules_read = v;
 	v[t->nrules_read++] = r;
 	t->rules = r;
@@ -894,10 +882,7 @@ double tui_now_ms(void)
 static int load_settings(struct tui *t)
 {
 	char err[600];
-	if (keymap_defaults(&t->keys) < 0) {
-		fprintf(stderr, "maitre: out of memory\n");
-		return 3;
-	}
+	keymap_defaults(&t->keys);
 	struct settings cfg;
 	if (settings_load(&cfg, err, sizeof err) < 0) {
 		fprintf(stderr, "maitre: %s\n", err);

@@ -131,7 +131,7 @@ double tui_now_ms(void);
  * tiers_load_in_force does), for reading the rules again. Returns an exit status. */
 int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers);
 
-/* A new view of ops with data_size zeroed bytes of data; NULL when out of memory. The frame
+/* A new view of ops with data_size zeroed bytes of data. The frame
  * owns the data: tui_view_free (or tui_pop) frees it, after the view's release. */
 struct view *tui_view_new(const struct view_ops *ops, size_t data_size);
 /* Frees a view that was not pushed (a constructor that failed), with its data. */

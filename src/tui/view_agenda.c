@@ -69,12 +69,10 @@ static void agenda_clear(struct agenda *d)
 }
 
 /* The lines: each non-empty section's heading and its rows, in the store's order. */
-static bool make_lines(struct agenda *d)
+static void make_lines(struct agenda *d)
 {
-	d->lines = calloc(d->n + SEC_COUNT, sizeof *d->lines);
-	d->pick = calloc(d->n + 1, sizeof *d->pick);
-	if (!d->lines || !d->pick)
-		return false;
+	d->lines = xcalloc(d->n + SEC_COUNT, sizeof *d->lines);
+	d->pick = xcalloc(d->n + 1, sizeof *d->pick);
 	for (int s = 0; s < SEC_COUNT; s++) {
 		bool head = false;
 		for (size_t i = 0; i < d->n; i++) {
@@ -87,7 +85,6 @@ static bool make_lines(struct agenda *d)
 			d->lines[d->nlines++].row = (int)i;
 		}
 	}
-	return true;
 }
 
 /* Reads the agenda of staff ("" every guest's): ST_NOTFOUND for an unknown login. */
@@ -109,10 +106,7 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 	}
 	d->rows = rows;
 	d->n = n;
-	if (!make_lines(d)) {
-		snprintf(d->err, sizeof d->err, "%s", _("out of memory"));
-		return ST_IO;
-	}
+	make_lines(d);
 	d->overdue = d->due = d->dates = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].what == AGENDA_DATE)
@@ -200,7 +194,7 @@ static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y,
 	draw_fill(y, 0, w, sel ? ">" : "", a);
 	int x = 2;
 	char *what = what_text(r);
-	draw_text(y, x, C_WHAT, what ? what : "", a, true);
+	draw_text(y, x, C_WHAT, what, a, true);
 	free(what);
 	x += C_WHAT + 1;
 	draw_text(y, x, C_NAME, r->guest ? r->guest : "", a, true);
@@ -261,7 +255,7 @@ static void draw(struct tui *t, struct view *v)
 	char day[11];
 	char *s = xasprintf(_("%s · %d overdue, %d due, %d special dates"),
 			    date_format(date_today(), day), d->overdue, d->due, d->dates);
-	draw_fill(1, 1, w - 2, s ? s : "", draw_attr(t, TE_LABEL));
+	draw_fill(1, 1, w - 2, s, draw_attr(t, TE_LABEL));
 	free(s);
 	if (!d->n) {
 		draw_text(3, 2, w - 4, _("Nothing due: no calls, visits, banquets or dates this week."),
@@ -339,7 +333,7 @@ static enum handler_result mark_gift(struct tui *t, struct agenda *d, const stru
 				.year = r->on.y};
 	char *q = xasprintf(_("Mark the gift of ¥%s for %s given?"),
 			    money_format_short(r->gift_fen, m), r->guest ? r->guest : "");
-	bool yes = q && tui_confirm(t, q);
+	bool yes = tui_confirm(t, q);
 	free(q);
 	if (!yes)
 		return HR_REDRAW;
@@ -427,8 +421,6 @@ struct view *view_agenda_new(struct tui *t, const char *arg)
 			staff = store_login(t->st);
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct agenda));
-	if (!v)
-		return NULL;
 	if (load(t, v->data, staff ? staff : "") == ST_NOTFOUND) {
 		tui_error(t, _("agenda: no staff member with login \"%s\""), staff);
 		tui_view_free(v);

@@ -463,7 +463,7 @@ static void risk_draw(struct tui *t, struct view *v)
 					   "thresholds pro-rated; not raised"),
 					 d->day, d->days)
 			     : xasprintf("%s", _("what raising this month would find; not raised"));
-	draw_fill(1, 1, w - 2, s ? s : "", draw_attr(t, TE_WARNING));
+	draw_fill(1, 1, w - 2, s, draw_attr(t, TE_WARNING));
 	free(s);
 	if (!d->n) {
 		draw_text(3, 2, w - 4, _("Nobody at risk so far."), draw_attr(t, TE_DIM), true);
@@ -541,8 +541,6 @@ static const struct view_ops risk_ops = {
 static struct view *view_risk_new(struct tui *t, struct date month)
 {
 	struct view *v = tui_view_new(&risk_ops, sizeof(struct risk));
-	if (!v)
-		return NULL;
 	struct risk *d = v->data;
 	d->month = month;
 	risk_load(t, d);
@@ -558,8 +556,6 @@ struct view *view_alerts_new(struct tui *t, const char *arg)
 	enum light_filter light = SHOW_ALL;
 	bool all = false, risk = false;
 	char *words = xstrdup(arg ? arg : ""), *save = NULL;
-	if (!words)
-		return NULL;
 	for (char *w = strtok_r(words, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
 		if (strcmp(w, "red") == 0) {
 			light = SHOW_RED;
@@ -580,8 +576,6 @@ struct view *view_alerts_new(struct tui *t, const char *arg)
 	if (risk)
 		return view_risk_new(t, month);
 	struct view *v = tui_view_new(&ops, sizeof(struct alerts));
-	if (!v)
-		return NULL;
 	struct alerts *d = v->data;
 	d->w.elem = sizeof(struct alert_row);
 	d->month = month;
@@ -712,7 +706,7 @@ static void draw_action(struct tui *t, struct alert_view *d, size_t i, int y, in
 			      x->owner[0] ? " — " : "", x->owner, x->done_by, x->done_at);
 	else
 		s = xasprintf("%2d. [ ] %s%s%s", x->no, x->text, x->owner[0] ? " — " : "", x->owner);
-	draw_text(y, 2, w - 3, s ? s : "", a, true);
+	draw_text(y, 2, w - 3, s, a, true);
 	free(s);
 }
 
@@ -732,11 +726,11 @@ static void alert_draw(struct tui *t, struct view *v)
 	x += 2 + draw_text(y, x + 2, w / 3, r->name, draw_attr(t, TE_TITLE), true);
 	x += 1 + widget_tier_badge(t, y, x + 1, r->tier, NULL, false);
 	char *s = xasprintf(_("raised %.10s for %s"), r->created_at, r->month);
-	draw_text(y, x + 2, w - x - 3, s ? s : "", draw_attr(t, TE_DIM), true);
+	draw_text(y, x + 2, w - x - 3, s, draw_attr(t, TE_DIM), true);
 	free(s);
 	y++;
 	s = xasprintf("%s%s%s", r->phones, r->phones[0] && r->employer[0] ? " · " : "", r->employer);
-	draw_text(y++, 1, w - 2, s ? s : "", draw_attr(t, TE_NORMAL), true);
+	draw_text(y++, 1, w - 2, s, draw_attr(t, TE_NORMAL), true);
 	free(s);
 	y += widget_guest_safety(t, y, 1, w - 2, d->have_sum ? &d->sum : NULL);
 	if (d->have_months && y + 5 < bottom)
@@ -756,13 +750,13 @@ static void alert_draw(struct tui *t, struct view *v)
 			      alert_reason_text(e->reason_code, e->reason_args, e->reason, why,
 						sizeof why),
 			      e->at, d->nev);
-		y += labelled(t, y, w, _("later"), s ? s : "", red ? TE_ERROR : TE_WARNING, 2);
+		y += labelled(t, y, w, _("later"), s, red ? TE_ERROR : TE_WARNING, 2);
 		free(s);
 	}
 	if (y <= bottom) {
 		if (r->feedback[0]) {
 			s = xasprintf(_("%s (%s)"), r->feedback, r->feedback_by);
-			y += labelled(t, y, w, _("feedback"), s ? s : "", TE_NORMAL,
+			y += labelled(t, y, w, _("feedback"), s, TE_NORMAL,
 				      bottom - y > 6 ? 3 : 1);
 			free(s);
 		} else {
@@ -772,13 +766,13 @@ static void alert_draw(struct tui *t, struct view *v)
 	}
 	if (r->closed_at[0] && y <= bottom) {
 		s = xasprintf(_("%s (%.16s)"), r->outcome, r->closed_at);
-		y += labelled(t, y, w, _("closed"), s ? s : "", TE_NORMAL, 2);
+		y += labelled(t, y, w, _("closed"), s, TE_NORMAL, 2);
 		free(s);
 	}
 	if (y > bottom)
 		return;
 	s = xasprintf(_("action items: %d of %d done"), r->actions_done, r->actions);
-	draw_fill(y++, 1, w - 2, s ? s : "", draw_attr(t, TE_LABEL));
+	draw_fill(y++, 1, w - 2, s, draw_attr(t, TE_LABEL));
 	free(s);
 	d->list_rows = bottom - y + 1;
 	if (d->list_rows < 1)
@@ -944,8 +938,6 @@ static const struct view_ops alert_ops = {
 struct view *view_alert_new(struct tui *t, int64_t id, struct date month)
 {
 	struct view *v = tui_view_new(&alert_ops, sizeof(struct alert_view));
-	if (!v)
-		return NULL;
 	struct alert_view *d = v->data;
 	d->id = id;
 	d->month = date_month_start(month);

@@ -40,10 +40,7 @@ struct cview {
 
 static void line(struct cview *c, const char *label, enum theme_elem e, char *text)
 {
-	if (!text || !vec_reserve((void **)&c->lines, c->n + 1, &c->cap, sizeof *c->lines)) {
-		free(text);
-		return;
-	}
+	vec_reserve((void **)&c->lines, c->n + 1, &c->cap, sizeof *c->lines);
 	c->lines[c->n++] = (struct cline){label, text, e};
 }
 
@@ -530,8 +527,6 @@ static const struct view_ops *ops_for(enum complaint_status s)
 struct view *view_complaint_new(struct tui *t, int64_t complaint_id)
 {
 	struct view *v = tui_view_new(ops_for(CS_OPEN), sizeof(struct cview));
-	if (!v)
-		return NULL;
 	struct cview *c = v->data;
 	c->id = complaint_id;
 	load(t, c);

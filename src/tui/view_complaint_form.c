@@ -332,8 +332,6 @@ static const struct view_ops ops = {
 struct view *view_complaint_form_new(struct tui *t, int64_t guest_id)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct cform));
-	if (!v)
-		return NULL;
 	struct cform *cf = v->data;
 	cf->guest_id = guest_id;
 	edit_limit(&cf->f[CF_TEXT], 2000); /* in characters, as complaint_validate counts */

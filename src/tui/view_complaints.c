@@ -333,8 +333,6 @@ static bool parse_arg(struct tui *t, struct clist *d, const char *arg)
 struct view *view_complaints_new(struct tui *t, const char *arg)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct clist));
-	if (!v)
-		return NULL;
 	struct clist *d = v->data;
 	d->category = -1;
 	d->severity = SEV_NONE;

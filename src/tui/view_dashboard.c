@@ -448,8 +448,6 @@ struct view *view_dashboard_new(struct tui *t, const char *arg)
 		return NULL;
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct dash));
-	if (!v)
-		return NULL;
 	struct dash *d = v->data;
 	d->m = date_month_start(m);
 	load(t, d);

@@ -100,8 +100,8 @@ static struct form *F(struct view *v)
 
 static void push_row(struct form *f, enum row_kind k, int n, size_t i)
 {
-	if (vec_reserve((void **)&f->rows, f->nrows + 1, &f->cap, sizeof *f->rows))
-		f->rows[f->nrows++] = (struct row){k, n, i};
+	vec_reserve((void **)&f->rows, f->nrows + 1, &f->cap, sizeof *f->rows);
+	f->rows[f->nrows++] = (struct row){k, n, i};
 }
 
 static size_t list_len(const struct guest *g, int l)
@@ -663,7 +663,7 @@ static long find_key(const struct guest *g, int l, const char *k)
 {
 	for (size_t i = 0; i < list_len(g, l); i++) {
 		char *ki = item_key(g, l, i);
-		bool same = ki && strcmp(ki, k) == 0;
+		bool same = strcmp(ki, k) == 0;
 		free(ki);
 		if (same)
 			return (long)i;
@@ -735,7 +735,7 @@ static void merge(const struct guest *orig, const struct guest *mine, struct gue
 		/* removed by us: in orig, not in mine (notes are never removed) */
 		for (size_t i = 0; l != L_NOTES && i < list_len(orig, l); i++) {
 			char *key = item_key(orig, l, i);
-			if (key && find_key(mine, l, key) < 0) {
+			if (find_key(mine, l, key) < 0) {
 				long at = find_key(out, l, key);
 				if (at >= 0)
 					remove_item(out, l, (size_t)at);
@@ -745,11 +745,11 @@ static void merge(const struct guest *orig, const struct guest *mine, struct gue
 		/* added by us: in mine, not in orig */
 		for (size_t i = 0; i < list_len(mine, l); i++) {
 			char *key = item_key(mine, l, i);
-			if (key && find_key(orig, l, key) < 0 && find_key(out, l, key) < 0 &&
+			if (find_key(orig, l, key) < 0 && find_key(out, l, key) < 0 &&
 			    !copy_item(mine, l, i, out)) {
 				char *shown = item_text(mine, l, i);
 				sbuf_printf(report, _("%s: \"%s\" not kept: its person is gone. "),
-					    _(list_names[l]), shown ? shown : "");
+					    _(list_names[l]), shown);
 				free(shown);
 			}
 			free(key);
@@ -767,17 +767,17 @@ static void said_items(const struct guest *a, const struct guest *b, int l, bool
 		if (l == L_PREFS && pref_kind_is_safety(b->prefs.v[i].kind) != safety)
 			continue;
 		char *key = item_key(b, l, i);
-		if (key && find_key(a, l, key) < 0) {
+		if (find_key(a, l, key) < 0) {
 			char *shown = l == L_NOTES ? xstrdup(b->notes.v[i].text) : item_text(b, l, i);
 			if (l == L_NOTES)
-				sbuf_printf(report, _("theirs added a note: %s. "), shown ? shown : "");
+				sbuf_printf(report, _("theirs added a note: %s. "), shown);
 			else if (l == L_PREFS)
 				sbuf_printf(report, removed ? _("theirs removed %s. ") : _("theirs added %s. "),
-					    shown ? shown : "");
+					    shown);
 			else /* TRANSLATORS: "theirs added phones: mobile 139…" */
 				sbuf_printf(report, removed ? _("theirs removed %s: %s. ")
 							    : _("theirs added %s: %s. "),
-					    _(list_names[l]), shown ? shown : "");
+					    _(list_names[l]), shown);
 			free(shown);
 		}
 		free(key);
@@ -946,7 +946,7 @@ static bool form_dirty(const struct form *f)
 			return true;
 		for (size_t i = 0; i < list_len(&f->g, l); i++) {
 			char *a = item_key(&f->g, l, i), *b = item_key(&f->orig, l, i);
-			bool same = a && b && strcmp(a, b) == 0;
+			bool same = strcmp(a, b) == 0;
 			free(a);
 			free(b);
 			if (!same)
@@ -1148,7 +1148,7 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 			snprintf(q, sizeof q,
 				 r->n == L_PEOPLE ? _("Delete \"%s\" with their preferences and dates?")
 						  : _("Delete \"%s\"?"),
-				 s ? s : "");
+				 s);
 			free(s);
 			if (tui_confirm(t, q)) {
 				remove_item(&f->g, r->n, r->i);
@@ -1207,8 +1207,6 @@ static const struct view_ops ops = {
 struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, const char *phone)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct form));
-	if (!v)
-		return NULL;
 	struct form *f = v->data;
 	guest_init(&f->g);
 	guest_init(&f->orig);

@@ -51,14 +51,9 @@ static void add(struct card *c, const char *label, enum theme_elem e, const char
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *text = NULL;
-	if (vasprintf(&text, fmt, ap) < 0)
-		text = NULL;
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (!text || !vec_reserve((void **)&c->lines, c->n + 1, &c->cap, sizeof *c->lines)) {
-		free(text);
-		return;
-	}
+	vec_reserve((void **)&c->lines, c->n + 1, &c->cap, sizeof *c->lines);
 	c->lines[c->n++] = (struct card_line){label ? xstrdup(label) : NULL, text, e};
 }
 
@@ -468,8 +463,6 @@ static const struct view_ops ops = {
 struct view *view_guest_new(struct tui *t, int64_t guest_id)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct card));
-	if (!v)
-		return NULL;
 	struct card *c = v->data;
 	c->id = guest_id;
 	load(t, c);

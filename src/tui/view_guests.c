@@ -62,14 +62,8 @@ static void summaries(struct tui *t, struct guests *g, size_t first, size_t rows
 	if (g->sum && g->sum_first == first && g->sum_n == rows)
 		return;
 	drop_summaries(g);
-	int64_t *ids = malloc((rows ? rows : 1) * sizeof *ids);
-	g->sum = calloc(rows ? rows : 1, sizeof *g->sum);
-	if (!ids || !g->sum) {
-		free(ids);
-		free(g->sum);
-		g->sum = NULL;
-		return;
-	}
+	int64_t *ids = xcalloc(rows ? rows : 1, sizeof *ids);
+	g->sum = xcalloc(rows ? rows : 1, sizeof *g->sum);
 	for (size_t i = 0; i < rows; i++)
 		ids[i] = g->v[first + i].guest_id;
 	char mk[8];
@@ -235,8 +229,6 @@ struct view *view_guests_new(struct tui *t, struct date m, int what, const char 
 			     const char *grp)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct guests));
-	if (!v)
-		return NULL;
 	struct guests *g = v->data;
 	g->m = m;
 	g->what = (enum report_list)what;

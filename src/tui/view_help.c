@@ -99,8 +99,6 @@ static const struct view_ops ops = {
 struct view *view_help_new(struct tui *t, unsigned scope)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct help));
-	if (!v)
-		return NULL;
 	struct help *h = v->data;
 	unsigned own = scope & ~(unsigned)(SC_LIST | SC_GLOBAL);
 	if (own)

@@ -112,7 +112,7 @@ static void draw(struct tui *t, struct view *v)
 			_("Type a few letters of a name (孙, 孙先生), its pinyin (sunxiansheng) or "
 			  "initials (sxs),"),
 			_("the last digits of a phone number (5678), or three characters of an employer."),
-			keys ? keys : "",
+			keys,
 		};
 		/* each on its line when it fits; else wrapped whole, the first two as one sentence */
 		int y = 3, tw = w - 4;

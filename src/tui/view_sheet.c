@@ -568,8 +568,6 @@ struct view *view_sheet_new(struct tui *t, const char *arg)
 		return NULL;
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct sheet));
-	if (!v)
-		return NULL;
 	struct sheet *d = v->data;
 	d->month = month;
 	d->f = f;

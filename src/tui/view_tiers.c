@@ -473,12 +473,8 @@ static size_t last_page(struct tui *t, struct tiers *d)
 /* R: tiers.yaml read again; the rules in force change only when it is good. */
 static void reload_rules(struct tui *t, struct tiers *d)
 {
-	struct tier_rules *r = malloc(sizeof *r);
+	struct tier_rules *r = xmalloc(sizeof *r);
 	struct strv errors = {0};
-	if (!r) {
-		tui_error(t, "%s", _("out of memory"));
-		return;
-	}
 	tier_rules_init(r);
 	int rc = tiers_load_in_force(t->tiers_path, r, &errors, NULL); /* warnings: check-config */
 	strv_free(&d->errors);
@@ -546,7 +542,6 @@ struct view *view_tiers_new(struct tui *t, const char *arg)
 		return NULL;
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct tiers));
-	if (v)
-		read_stored(t, v->data);
+	read_stored(t, v->data);
 	return v;
 }

@@ -118,7 +118,7 @@ static void draw(struct tui *t, struct view *v)
 			/* a void visit counts for nothing: the word where its figures would be, so
 			 * that it is read as void in monochrome and at any width */
 			char *why = void_reason_text(x->void_code, x->void_reason);
-			char *line = xasprintf(_("VOID: %s (was %d covers, ¥%s)"), why ? why : "",
+			char *line = xasprintf(_("VOID: %s (was %d covers, ¥%s)"), why,
 					       x->covers, money_format_short(x->spend_fen, money));
 			draw_text(y, 32, w - 33, line, a, true);
 			free(line);
@@ -269,8 +269,6 @@ struct view *view_today_new(struct tui *t, const char *arg)
 		return NULL;
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct today));
-	if (!v)
-		return NULL;
 	struct today *d = v->data;
 	d->day = day;
 	load(t, d);

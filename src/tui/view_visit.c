@@ -299,8 +299,6 @@ static const struct view_ops ops = {
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces)
 {
 	struct view *v = tui_view_new(&ops, sizeof(struct visit_form));
-	if (!v)
-		return NULL;
 	struct visit_form *vf = v->data;
 	vf->guest_id = guest_id;
 	vf->replaces = replaces;

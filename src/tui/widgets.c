@@ -131,8 +131,6 @@ static char *first_and_count(const char *s)
 	if (!s)
 		return NULL;
 	char *items = without_severities(s);
-	if (!items)
-		return NULL;
 	int n = 1;
 	for (const char *p = items; (p = strstr(p, ", ")) != NULL; p += 2)
 		n++;
@@ -148,7 +146,7 @@ static char *first_and_count(const char *s)
 static char *fitted_marks(const char *allergies, const char *taboos, int w)
 {
 	char *full = safety_marks(allergies, taboos);
-	if (!full || draw_width(full) <= w)
+	if (draw_width(full) <= w)
 		return full;
 	free(full);
 	char *a = allergies ? without_severities(allergies) : NULL;
@@ -156,7 +154,7 @@ static char *fitted_marks(const char *allergies, const char *taboos, int w)
 	char *compact = safety_marks(a, tb);
 	free(a);
 	free(tb);
-	if (!compact || draw_width(compact) <= w)
+	if (draw_width(compact) <= w)
 		return compact;
 	free(compact);
 	a = first_and_count(allergies);
@@ -202,7 +200,7 @@ void widget_result_line(struct tui *t, int y, int w, const struct guest_summary 
 static char *line_of(const char *marker, const char *label, const char *text)
 {
 	char *tr = tr_severities(text);
-	char *s = xasprintf("%s %s  %s", marker, label, tr ? tr : text);
+	char *s = xasprintf("%s %s  %s", marker, label, tr);
 	free(tr);
 	return s;
 }
@@ -248,7 +246,7 @@ int widget_safety(struct tui *t, int y, int x, int w, const char *allergies, con
 static int unread_safety(struct tui *t, int y, int x, int w)
 {
 	char *s = xasprintf("!! %s", _("allergies and taboos could not be read"));
-	int rows = draw_wrap(y < 0 ? 0 : y, x, w, y < 0 ? 0 : 100, s ? s : "!!",
+	int rows = draw_wrap(y < 0 ? 0 : y, x, w, y < 0 ? 0 : 100, s,
 			     draw_attr(t, TE_ALLERGY));
 	free(s);
 	return rows;
