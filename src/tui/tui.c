@@ -15,6 +15,7 @@
 #include "config/settings.h"
 #include "core/choice.h"
 #include "core/strv.h"
+#include "core/xalloc.h"
 #include "tui/bench.h"
 #include "tui/cmdline.h"
 #include "tui/draft.h"
@@ -67,6 +68,13 @@ void tui_restore_terminal(void)
 		set_paste_mode(false);
 		endwin();
 	}
+}
+
+void tui_guard_terminal(void)
+{
+	curses_on = true;
+	atexit(tui_restore_terminal);
+	xalloc_on_exhaustion(tui_restore_terminal);
 }
 
 /* A crash: the terminal is given back before the default action (a core dump) happens. */
@@ -958,8 +966,7 @@ static void catch_signals(const struct tui *t)
  * theme's colours, the screen's size. */
 static void take_terminal(struct tui *t)
 {
-	curses_on = true;
-	atexit(tui_restore_terminal);
+	tui_guard_terminal();
 	catch_signals(t);
 	/* raw, as full-screen editors take keys: no flow control (^S, ^Q) and no signal keys (^C,
 	 * ^Z, ^\ and the rest) in the terminal, so that they reach the action table; given back on every way

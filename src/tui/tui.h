@@ -183,6 +183,10 @@ void tui_render(struct tui *t);
 bool tui_check_changes(struct tui *t);
 /* Gives the terminal back (endwin), as at the end. */
 void tui_restore_terminal(void);
+/* Curses has the terminal (newterm or initscr done): from now on it is given back on the way
+ * out, at exit and when memory runs out (before "maitre: out of memory" is written, so that
+ * the message is read on a normal screen). */
+void tui_guard_terminal(void);
 /* Runs action a (key: the key that asked for it, for ACT_CHAR) on the top view, then the
  * frame's own actions. */
 enum handler_result tui_dispatch(struct tui *t, enum action a, int key);

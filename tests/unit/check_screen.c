@@ -1,16 +1,21 @@
 /* check_screen.c — the list of screens (src/tui/screen.h) is where every screen is reached
  * from: each named screen opens by its ':' name and by its name in Chinese, each screen of a
  * function key by that key, and each scope that has keys is a section of 'maitre help keys'.
- * A line of the list only half filled in fails here. */
+ * A line of the list only half filled in fails here. And the terminal the interface took is
+ * given back before the program stops for want of memory. */
 #include <check.h>
+#include <curses.h>
 #include <libgen.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "core/xalloc.h"
 #include "tui/cmdline.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
@@ -144,6 +149,45 @@ START_TEST(test_open)
 }
 END_TEST
 
+/* Memory running out while the interface has the terminal: the terminal is given back
+ * (endwin) before "maitre: out of memory" is written, both into the one file here, so that the
+ * message comes after the last of curses' escape sequences. */
+static char term_path[PATH_MAX];
+
+static void after_abort(int sig)
+{
+	(void)sig;
+	bool given_back = isendwin();
+	char buf[16384];
+	FILE *f = fopen(term_path, "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	buf[n] = '\0';
+	const char *msg = strstr(buf, "maitre: out of memory\n");
+	const char *esc = strrchr(buf, '\033');
+	_exit(!given_back ? 1 : !msg ? 2 : !esc || esc > msg ? 3 : 0);
+}
+
+START_TEST(test_exhaustion_gives_terminal_back)
+{
+	snprintf(term_path, sizeof term_path, "%s/terminal.out", testdb_dir);
+	FILE *term = fopen(term_path, "w");
+	FILE *in = fopen("/dev/null", "r");
+	ck_assert_ptr_nonnull(term);
+	ck_assert_ptr_nonnull(in);
+	SCREEN *scr = newterm("xterm-256color", term, in);
+	ck_assert_ptr_nonnull(scr);
+	set_term(scr);
+	mvaddstr(0, 0, "the interface");
+	refresh();
+	ck_assert_ptr_nonnull(freopen(term_path, "a", stderr));
+	setvbuf(stderr, NULL, _IONBF, 0);
+	tui_guard_terminal();
+	ck_assert(!isendwin());
+	signal(SIGABRT, after_abort);
+	xalloc_die(0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("screen");
@@ -152,6 +196,9 @@ int main(void)
 	tcase_add_test(tc, test_function_keys);
 	tcase_add_test(tc, test_help_keys);
 	tcase_add_test(tc, test_open);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("terminal");
+	tcase_add_exit_test(tc, test_exhaustion_gives_terminal_back, 0);
 	suite_add_tcase(s, tc);
 	return testdb_run(s);
 }
