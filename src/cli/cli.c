@@ -178,9 +178,9 @@ void cli_show_line(const char *label, const char *value)
 	printf("  %s%*s", label, pad > 1 ? pad : 1, "");
 	for (const char *p = value; p;) {
 		const char *nl = strchr(p, '\n');
-		char *part = nl ? strndup(p, (size_t)(nl - p)) : strdup(p);
-		char *d = part ? text_display(part) : NULL;
-		printf("%s%s\n", p == value ? "" : "                    ", d ? d : "");
+		char *part = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+		char *d = text_display(part);
+		printf("%s%s\n", p == value ? "" : "                    ", d);
 		free(d);
 		free(part);
 		p = nl ? nl + 1 : NULL;
@@ -277,7 +277,7 @@ int cli_global(struct cli *c, int id, const char *val)
 		if (!*val)
 			return cli_error(c, EXIT_USAGE, _("--db: needs a path"));
 		free(c->db);
-		c->db = strdup(val);
+		c->db = xstrdup(val);
 		return 0;
 	case G_FORMAT: {
 		int f = out_format_from_name(val);
@@ -292,7 +292,7 @@ int cli_global(struct cli *c, int id, const char *val)
 		if (!*val)
 			return cli_error(c, EXIT_USAGE, _("--tiers: needs a file"));
 		free(c->tiers);
-		c->tiers = strdup(val);
+		c->tiers = xstrdup(val);
 		return 0;
 	}
 	return 0;
@@ -343,8 +343,6 @@ int cli_open(struct cli *c, int flags)
 	char err[600];
 	if (!c->db)
 		c->db = paths_default_db();
-	if (!c->db)
-		return cli_error(c, EXIT_DATA, _("out of memory"));
 	if ((flags & STORE_CREATE) && paths_make_parent(c->db) < 0)
 		return cli_error(c, EXIT_DATA, _("%s: cannot create its directory"), c->db);
 	enum store_status s = store_open(c->db, flags, &c->st, err, sizeof err);

@@ -220,9 +220,9 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 	     *reason = text_display(
 		     alert_reason_text(r.reason_code, r.reason_args, r.reason, why, sizeof why));
 	printf("alert %lld  %s  %s (guest %lld), %s\n", (long long)r.id,
-	       r.closed_at[0] ? "closed" : r.light[0] == 'r' ? "RED" : "YELLOW", name ? name : "",
+	       r.closed_at[0] ? "closed" : r.light[0] == 'r' ? "RED" : "YELLOW", name,
 	       (long long)r.guest_id, r.tier[0] ? r.tier : "");
-	printf("  %-12s %s (raised %s for %s)\n", "reason", reason ? reason : "", r.created_at, r.month);
+	printf("  %-12s %s (raised %s for %s)\n", "reason", reason, r.created_at, r.month);
 	free(name);
 	free(reason);
 	if (r.employer[0])
@@ -233,13 +233,13 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 	       r.m_visits == 1 ? "" : "s", money_format(r.m_spend, m), a.month.y, a.month.m);
 	if (r.feedback[0]) {
 		char *fb = text_display(r.feedback);
-		printf("  %-12s %s (%s)\n", "feedback", fb ? fb : "", r.feedback_by);
+		printf("  %-12s %s (%s)\n", "feedback", fb, r.feedback_by);
 		free(fb);
 	}
 	for (size_t i = 0; i < na; i++) {
 		char *txt = text_display(acts[i].text);
 		printf("  %-12s %d. [%s] %s%s%s%s%s\n", i == 0 ? "actions" : "", acts[i].no,
-		       acts[i].done_at[0] ? "x" : " ", txt ? txt : "", acts[i].owner[0] ? " — " : "",
+		       acts[i].done_at[0] ? "x" : " ", txt, acts[i].owner[0] ? " — " : "",
 		       acts[i].owner, acts[i].done_at[0] ? "; done by " : "", acts[i].done_by);
 		free(txt);
 	}
@@ -254,7 +254,7 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 		char *txt = text_display(alert_reason_text(ev[i].reason_code, ev[i].reason_args,
 							   ev[i].reason, why, sizeof why));
 		printf("  %-12s %s %s: %s (found %s)\n", i == 0 ? "later" : "", ev[i].month,
-		       ev[i].light[0] == 'r' ? "RED" : "YELLOW", txt ? txt : "", ev[i].at);
+		       ev[i].light[0] == 'r' ? "RED" : "YELLOW", txt, ev[i].at);
 		free(txt);
 	}
 	free(ev);

@@ -126,20 +126,20 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case C_TEXT:
 		free(x->c.description);
-		x->c.description = strdup(val);
+		x->c.description = xstrdup(val);
 		x->have_text = true;
 		return 0;
 	case C_VISIT:
 		return cli_parse_id(c, "visit", val, &x->c.visit_id) ? 0 : EXIT_USER;
 	case C_STAFF:
 		free(x->c.staff_involved);
-		x->c.staff_involved = *val ? strdup(val) : NULL;
+		x->c.staff_involved = *val ? xstrdup(val) : NULL;
 		return 0;
 	case C_OWNER:
 		if (complaint_login_check("owner", val, why, sizeof why) < 0)
 			return cli_error(c, EXIT_USER, "%s", why);
 		free(x->c.owner);
-		x->c.owner = strdup(val);
+		x->c.owner = xstrdup(val);
 		x->f.owner = x->c.owner;
 		return 0;
 	case C_OPEN:
@@ -377,10 +377,9 @@ static void show_timeline(const struct complaint_event *ev, size_t nev)
 	for (size_t i = 0; i < nev; i++) {
 		char *t = event_text(&ev[i]);
 		char *who = text_display(ev[i].staff ? ev[i].staff : "?");
-		char *what = t ? text_display(t) : NULL;
-		int pad = w - (who ? text_width(who) : 0);
-		printf("    %s  %s%*s  %s\n", ev[i].at, who ? who : "", pad > 0 ? pad : 0, "",
-		       what ? what : "");
+		char *what = text_display(t);
+		int pad = w - text_width(who);
+		printf("    %s  %s%*s  %s\n", ev[i].at, who, pad > 0 ? pad : 0, "", what);
 		free(what);
 		free(who);
 		free(t);
@@ -419,7 +418,7 @@ int cli_complaint_show(struct cli *c, int argc, char **argv)
 	enum complaint_deadline late = complaint_overdue(&k, r, now);
 
 	char *name = text_display(k.guest_name ? k.guest_name : "");
-	printf("complaint %lld  %s (guest %lld)\n", (long long)k.id, name ? name : "",
+	printf("complaint %lld  %s (guest %lld)\n", (long long)k.id, name,
 	       (long long)k.guest_id);
 	free(name);
 	/* safety data first, as on every screen that shows the guest */

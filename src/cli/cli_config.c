@@ -25,7 +25,7 @@ static int load_and_report(struct cli *c, const char *file, struct tier_rules *o
 	              : tiers_load_in_force(c->tiers, out, &diags, &diags);
 	for (size_t i = 0; i < diags.n; i++) {
 		char *d = text_display(diags.v[i]);
-		fprintf(stderr, "%s\n", d ? d : diags.v[i]);
+		fprintf(stderr, "%s\n", d);
 		free(d);
 	}
 	strv_free(&diags);
@@ -57,7 +57,7 @@ static void line(const char *label, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	char *d = text_display(buf);
-	printf("  %-20s  %s\n", label, d ? d : buf);
+	printf("  %-20s  %s\n", label, d);
 	free(d);
 }
 

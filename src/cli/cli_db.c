@@ -164,17 +164,14 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, cli_demo_opts, on_demo, &d);
 	if (rc)
 		return rc;
-	if (!c->db && !(c->db = paths_default_db()))
-		return cli_error(c, EXIT_DATA, _("out of memory"));
+	if (!c->db)
+		c->db = paths_default_db();
 	/* A new database is built under a name of its own, without a journal, and appears under
 	 * its real name only when complete; an existing (empty) one is filled in place. */
 	char *target = NULL;
 	if (access(c->db, F_OK) != 0 && errno == ENOENT) {
 		target = c->db;
-		if (!(c->db = xasprintf("%s.demo-%ld", target, (long)getpid()))) {
-			c->db = target;
-			return cli_error(c, EXIT_DATA, _("out of memory"));
-		}
+		c->db = xasprintf("%s.demo-%ld", target, (long)getpid());
 		unlink(c->db);
 	}
 	if ((rc = cli_open(c, STORE_CREATE | STORE_BULK | (target ? STORE_PRIVATE : 0))) != 0)
@@ -287,7 +284,7 @@ static int summary(struct cli *c)
 		return 0;
 	for (size_t i = 0; i < nh; i++) {
 		char *nm = text_display(sum[i].name ? sum[i].name : "");
-		printf("  %-8lld %s", (long long)sum[i].id, nm ? nm : "");
+		printf("  %-8lld %s", (long long)sum[i].id, nm);
 		free(nm);
 		if (sum[i].allergies)
 			printf("  !! allergy: %s", sum[i].allergies);

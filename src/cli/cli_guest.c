@@ -102,10 +102,10 @@ static char *split_severity(const char *val, enum pref_kind kind, enum severity 
 		int s = severity_from_name(colon + 1);
 		if (s > 0) {
 			*sev = (enum severity)s;
-			return strndup(val, (size_t)(colon - val));
+			return xstrndup(val, (size_t)(colon - val));
 		}
 	}
-	return strdup(val);
+	return xstrdup(val);
 }
 
 /* The associated person named by relation or name; -1 when none. */
@@ -151,8 +151,8 @@ static int profile_set(struct cli *c, struct profile_ctx *p, const char *val)
 	if (!eq)
 		return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""),
 		                 val);
-	char *key = strndup(val, (size_t)(eq - val));
-	rc = key ? field_value(c, p->g, key, eq + 1) : EXIT_DATA;
+	char *key = xstrndup(val, (size_t)(eq - val));
+	rc = field_value(c, p->g, key, eq + 1);
 	if (rc == 0 && !strcmp(key, "name"))
 		p->named = true;
 	free(key);
@@ -163,7 +163,7 @@ static int profile_set(struct cli *c, struct profile_ctx *p, const char *val)
 static int profile_add_phone(struct cli *c, struct guest *g, const char *val)
 {
 	const char *colon = strchr(val, ':');
-	char *kind = colon ? strndup(val, (size_t)(colon - val)) : NULL;
+	char *kind = colon ? xstrndup(val, (size_t)(colon - val)) : NULL;
 	const char *number = colon ? colon + 1 : val;
 	char *norm = NULL, why[300];
 	if (guest_phone_check(number, &norm, why, sizeof why) < 0) {
@@ -201,8 +201,6 @@ static int profile_add_pref(struct cli *c, struct guest *g, enum pref_kind kind,
 	int rc;
 	enum severity sev;
 	char *text = split_severity(val, kind, &sev);
-	if (!text)
-		return EXIT_DATA;
 	rc = check_text(c, pref_kind_names[kind], text, GT_PREF);
 	if (rc == 0)
 		guest_add_pref(g, -1, kind, sev, text);
@@ -232,8 +230,8 @@ static int profile_add_other_date(struct cli *c, struct guest *g, const char *va
 	if (!eq || eq == val)
 		return cli_error(c, EXIT_USER,
 		                 _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
-	char *label = strndup(val, (size_t)(eq - val));
-	rc = label ? check_text(c, "date label", label, GT_DATE_LABEL) : EXIT_DATA;
+	char *label = xstrndup(val, (size_t)(eq - val));
+	rc = check_text(c, "date label", label, GT_DATE_LABEL);
 	if (rc == 0)
 		rc = add_date(c, g, -1, DATE_OTHER, label, "date", eq + 1);
 	free(label);
@@ -263,9 +261,9 @@ static int profile_add_person(struct cli *c, struct guest *g, const char *val)
 {
 	int rc;
 	const char *colon = strchr(val, ':');
-	char *rel = colon ? strndup(val, (size_t)(colon - val)) : strdup(val);
+	char *rel = colon ? xstrndup(val, (size_t)(colon - val)) : xstrdup(val);
 	const char *name = colon ? colon + 1 : NULL;
-	rc = rel ? check_text(c, "person relation", rel, GT_RELATION) : EXIT_DATA;
+	rc = check_text(c, "person relation", rel, GT_RELATION);
 	if (rc == 0 && name && *name)
 		rc = check_text(c, "person name", name, GT_PERSON_NAME);
 	if (rc == 0)
@@ -291,7 +289,7 @@ static int profile_person_pref(struct cli *c, struct guest *g, int pi, const cha
 {
 	int rc;
 	const char *colon2 = strchr(colon + 1, ':');
-	char *kname = colon2 ? strndup(colon + 1, (size_t)(colon2 - colon - 1)) : NULL;
+	char *kname = colon2 ? xstrndup(colon + 1, (size_t)(colon2 - colon - 1)) : NULL;
 	int kind = kname ? pref_kind_from_name(kname) : -1;
 	free(kname);
 	if (kind < 0)
@@ -302,7 +300,7 @@ static int profile_person_pref(struct cli *c, struct guest *g, int pi, const cha
 		    val);
 	enum severity sev;
 	char *text = split_severity(colon2 + 1, (enum pref_kind)kind, &sev);
-	rc = text ? check_text(c, pref_kind_names[kind], text, GT_PREF) : EXIT_DATA;
+	rc = check_text(c, pref_kind_names[kind], text, GT_PREF);
 	if (rc == 0)
 		guest_add_pref(g, pi, (enum pref_kind)kind, sev, text);
 	free(text);
@@ -318,13 +316,13 @@ static int profile_person_item(struct cli *c, struct guest *g, int id, const cha
 		return cli_error(c, EXIT_USER, _("%s: needs WHO:..., got \"%s\""),
 		                 id == P_PERSON_PREF ? "person-pref" : "person-birthday",
 		                 val);
-	char *who = strndup(val, (size_t)(colon - val));
-	int pi = who ? find_person(g, who) : -1;
+	char *who = xstrndup(val, (size_t)(colon - val));
+	int pi = find_person(g, who);
 	if (pi < 0) {
 		rc = cli_error(
 		    c, EXIT_USER,
 		    _("%s: no associated person \"%s\" (add one with --%sperson)"),
-		    id == P_PERSON_PREF ? "person-pref" : "person-birthday", who ? who : "",
+		    id == P_PERSON_PREF ? "person-pref" : "person-birthday", who,
 		    strcmp(c->cmd, "guest add") ? "add-" : "");
 		free(who);
 		return rc;
@@ -441,13 +439,11 @@ static int record(struct cli *c, void *ctx, int id, const char *val)
 int cli_guest_edit(struct cli *c, int argc, char **argv)
 {
 	struct guest g;
-	struct recorder rec = {calloc((size_t)argc + 1, sizeof *rec.v), 0};
+	struct recorder rec = {xcalloc((size_t)argc + 1, sizeof *rec.v), 0};
 	const char *idarg = NULL;
 	int64_t id;
 	int rc;
 	guest_init(&g);
-	if (!rec.v)
-		return cli_error(c, EXIT_DATA, _("out of memory"));
 	if ((rc = cli_parse(c, argc, argv, cli_guest_edit_opts, record, &rec)) != 0)
 		goto out;
 	for (size_t i = 0; i < rec.n; i++) {
@@ -540,7 +536,7 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		return cli_store_error(c, s);
 
 	char *name = text_display(g.f[GF_NAME]);
-	printf("guest %lld  %s%s\n", (long long)g.id, name ? name : "",
+	printf("guest %lld  %s%s\n", (long long)g.id, name,
 	       g.anonymised ? "  (anonymised)" : "");
 	free(name);
 	/* safety data first, marked so it stands out without colour */
@@ -695,7 +691,7 @@ int cli_guest_find(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < f.words.n; i++)
 		sbuf_printf(&q, "%s%s", i ? " " : "", f.words.v[i]);
 	char *query = sbuf_detach(&q);
-	if (!query || !text_valid_utf8(query)) {
+	if (!text_valid_utf8(query)) {
 		free(query);
 		rc = cli_error(c, EXIT_USER, _("query: is not valid UTF-8 text"));
 		goto out;

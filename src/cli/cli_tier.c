@@ -196,7 +196,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 		return cli_store_error(c, s);
 	char l1[TIER_LABEL_SIZE], l2[TIER_LABEL_SIZE], desc[200], a[40];
 	char *name = text_display(g.name);
-	printf("guest %lld  %s  %04d-%02d\n", (long long)id, name ? name : "", t.month.y, t.month.m);
+	printf("guest %lld  %s  %04d-%02d\n", (long long)id, name, t.month.y, t.month.m);
 	free(name);
 	const struct tier_decision *d = &g.decision;
 	const struct tier_rule *rule = d->rule >= 0 ? &r->rules[d->rule] : NULL;
@@ -276,7 +276,7 @@ static int parse_tier(struct cli *c, const struct tier_rules *r, const char *s, 
 		char *list = sbuf_detach(&b);
 		int rc = cli_error(c, EXIT_USER,
 		                   _("tier: must be one of %s (or the letter alone), got \"%s\""),
-		                   list ? list : "", s);
+		                   list, s);
 		free(list);
 		return rc;
 	}

@@ -102,11 +102,11 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		return cli_parse_money(c, "spend", val, &x->v.spend_fen);
 	case V_TABLE:
 		free(x->v.table_no);
-		x->v.table_no = strdup(val);
+		x->v.table_no = xstrdup(val);
 		return 0;
 	case V_NOTE:
 		free(x->v.notes);
-		x->v.notes = strdup(val);
+		x->v.notes = xstrdup(val);
 		return 0;
 	case V_GUEST:
 		return cli_parse_id(c, "guest", val, &x->guest_id) ? 0 : EXIT_USER;

@@ -48,17 +48,14 @@ void table_addf(struct table *t, const char *fmt, ...)
 		}
 		va_start(ap, fmt);
 	}
-	char *s = NULL;
-	int n = vasprintf(&s, fmt, ap);
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		s = NULL;
 	if (t->out) {
-		stream_cell(t, s ? s : "");
+		stream_cell(t, s);
 		free(s);
 		return;
 	}
-	strv_take(&t->cells, s ? s : strdup(""));
+	strv_take(&t->cells, s);
 }
 
 size_t table_rows(const struct table *t)
@@ -297,19 +294,14 @@ void table_print(const struct table *t, enum out_format f, FILE *out)
 		return;
 	}
 	/* text: columns aligned by display width; the last column is not padded */
-	int *w = calloc((size_t)nc, sizeof *w);
-	char **disp = calloc((rows + 1) * (size_t)nc, sizeof *disp);
-	if (!w || !disp) {
-		free(w);
-		free(disp);
-		return;
-	}
+	int *w = xcalloc((size_t)nc, sizeof *w);
+	char **disp = xcalloc((rows + 1) * (size_t)nc, sizeof *disp);
 	for (size_t r = 0; r <= rows; r++)
 		for (int c = 0; c < nc; c++) {
 			const char *s = r == 0 ? t->headers[c] : t->cells.v[(r - 1) * (size_t)nc + (size_t)c];
 			char *d = text_display(s);
 			disp[r * (size_t)nc + (size_t)c] = d;
-			int dw = d ? text_width(d) : 0;
+			int dw = text_width(d);
 			if (dw > w[c])
 				w[c] = dw;
 		}
@@ -317,7 +309,6 @@ void table_print(const struct table *t, enum out_format f, FILE *out)
 		struct sbuf line = {0};
 		for (int c = 0; c < nc; c++) {
 			const char *d = disp[r * (size_t)nc + (size_t)c];
-			d = d ? d : "";
 			int pad = w[c] - text_width(d);
 			bool right = numeric_col(mask, c) && r > 0;
 			if (right)
