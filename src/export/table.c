@@ -204,12 +204,13 @@ static void stream_cell(struct table *t, const char *s)
 			fputc('}', out);
 	} else {
 		/* csv and tsv: the row is gathered in t->line, written at its end; a cell that needs
-		 * quoting or escapes (or no memory for the line) is written directly */
+		 * quoting or escapes is written directly */
 		bool last = c == t->ncols - 1;
 		char sep = t->fmt == OUT_TSV ? '\t' : ',';
 		ptrdiff_t n = plain_len(t->fmt, s);
-		if (n >= 0 && sbuf_reserve(&t->line, (size_t)n + 3)) {
+		if (n >= 0) {
 			struct sbuf *b = &t->line;
+			sbuf_reserve(b, (size_t)n + 3);
 			if (c)
 				b->s[b->len++] = sep;
 			memcpy(b->s + b->len, s, (size_t)n);
@@ -238,8 +239,8 @@ static void stream_cell(struct table *t, const char *s)
 void table_add_empty(struct table *t, int n)
 {
 	/* csv and tsv rows in the line: only the separators (the row's end through stream_cell) */
-	if (t->out && t->fmt != OUT_JSON && n > 1 && t->col + n < t->ncols &&
-	    sbuf_reserve(&t->line, (size_t)n + 3)) {
+	if (t->out && t->fmt != OUT_JSON && n > 1 && t->col + n < t->ncols) {
+		sbuf_reserve(&t->line, (size_t)n + 3);
 		int k = t->col ? n : n - 1;
 		if (!t->col)
 			t->rows++;
