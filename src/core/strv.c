@@ -4,10 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int strv_take(struct strv *sv, char *s)
+void strv_take(struct strv *sv, char *s)
 {
-	if (!s)
-		return -1;
 	if (sv->n + 1 >= sv->cap) {
 		size_t cap = sv->cap ? sv->cap * 2 : 8;
 		sv->v = xreallocarray(sv->v, cap, sizeof *sv->v);
@@ -15,12 +13,11 @@ int strv_take(struct strv *sv, char *s)
 	}
 	sv->v[sv->n++] = s;
 	sv->v[sv->n] = NULL;
-	return 0;
 }
 
-int strv_push(struct strv *sv, const char *s)
+void strv_push(struct strv *sv, const char *s)
 {
-	return strv_take(sv, xstrdup(s));
+	strv_take(sv, xstrdup(s));
 }
 
 bool strv_contains(const struct strv *sv, const char *s)
@@ -31,9 +28,10 @@ bool strv_contains(const struct strv *sv, const char *s)
 	return false;
 }
 
-int strv_push_unique(struct strv *sv, const char *s)
+void strv_push_unique(struct strv *sv, const char *s)
 {
-	return strv_contains(sv, s) ? 0 : strv_push(sv, s);
+	if (!strv_contains(sv, s))
+		strv_push(sv, s);
 }
 
 void strv_free(struct strv *sv)
@@ -45,24 +43,20 @@ void strv_free(struct strv *sv)
 	sv->n = sv->cap = 0;
 }
 
-bool sbuf_reserve(struct sbuf *b, size_t extra)
+void sbuf_reserve(struct sbuf *b, size_t extra)
 {
-	if (b->oom)
-		return false;
 	if (b->len + extra + 1 <= b->cap)
-		return true;
+		return;
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < b->len + extra + 1)
 		cap *= 2;
 	b->s = xreallocarray(b->s, cap, 1);
 	b->cap = cap;
-	return true;
 }
 
 void sbuf_addn(struct sbuf *b, const char *s, size_t n)
 {
-	if (!sbuf_reserve(b, n))
-		return;
+	sbuf_reserve(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -84,8 +78,9 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !sbuf_reserve(b, (size_t)n))
+	if (n < 0)
 		return;
+	sbuf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -94,16 +89,9 @@ void sbuf_printf(struct sbuf *b, const char *fmt, ...)
 
 char *sbuf_detach(struct sbuf *b)
 {
-	char *s = b->s;
-	if (b->oom) {
-		free(s);
-		s = NULL;
-	} else if (!s) {
-		s = xstrdup("");
-	}
+	char *s = b->s ? b->s : xstrdup("");
 	b->s = NULL;
 	b->len = b->cap = 0;
-	b->oom = false;
 	return s;
 }
 
@@ -112,19 +100,17 @@ void sbuf_free(struct sbuf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
-	b->oom = false;
 }
 
-bool vec_reserve(void **v, size_t need, size_t *cap, size_t size)
+void vec_reserve(void **v, size_t need, size_t *cap, size_t size)
 {
 	if (need <= *cap)
-		return true;
+		return;
 	size_t c = *cap ? *cap : 8;
 	while (c < need)
 		c *= 2;
 	*v = xreallocarray(*v, c, size);
 	*cap = c;
-	return true;
 }
 
 void vec_reverse(void *v, size_t n, size_t size)

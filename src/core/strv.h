@@ -1,4 +1,5 @@
-/* strv.h — growable vectors of owned strings, and a growable byte buffer. */
+/* strv.h — growable vectors of owned strings, and a growable byte buffer. They allocate
+ * through the x-functions (xalloc.h): nothing here fails. */
 #ifndef MAITRE_STRV_H
 #define MAITRE_STRV_H
 
@@ -13,12 +14,12 @@ struct strv {
 	size_t n, cap;
 };
 
-/* Appends a copy of s. Returns 0, or -1 when out of memory. */
-int strv_push(struct strv *sv, const char *s);
-/* Appends s, taking ownership (s is freed on failure). Returns 0 or -1. */
-int strv_take(struct strv *sv, char *s);
-/* Appends a copy of s unless an equal string is already there. Returns 0 or -1. */
-int strv_push_unique(struct strv *sv, const char *s);
+/* Appends a copy of s (not NULL). */
+void strv_push(struct strv *sv, const char *s);
+/* Appends s (not NULL), taking ownership. */
+void strv_take(struct strv *sv, char *s);
+/* Appends a copy of s unless an equal string is already there. */
+void strv_push_unique(struct strv *sv, const char *s);
 bool strv_contains(const struct strv *sv, const char *s);
 /* Frees every string and the vector itself; leaves sv empty and reusable. */
 void strv_free(struct strv *sv);
@@ -26,12 +27,10 @@ void strv_free(struct strv *sv);
 struct sbuf {
 	char *s; /* always NUL-terminated once anything was added; may be NULL before */
 	size_t len, cap;
-	bool oom;
 };
 
-/* Makes room for extra more bytes and the NUL, for writing into b->s directly. Returns false
- * when out of memory (b->oom is then set, and every later addition fails). */
-bool sbuf_reserve(struct sbuf *b, size_t extra);
+/* Makes room for extra more bytes and the NUL, for writing into b->s directly. */
+void sbuf_reserve(struct sbuf *b, size_t extra);
 void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addc(struct sbuf *b, char c);
@@ -41,8 +40,8 @@ char *sbuf_detach(struct sbuf *b);
 void sbuf_free(struct sbuf *b);
 
 /* Makes room for need elements of size bytes in the growable array *v of capacity *cap
- * (doubling it). Returns false when out of memory; *v and *cap are then unchanged. */
-bool vec_reserve(void **v, size_t need, size_t *cap, size_t size);
+ * (doubling it). */
+void vec_reserve(void **v, size_t need, size_t *cap, size_t size);
 /* Turns the array v of n elements of size bytes end for end, in place. */
 void vec_reverse(void *v, size_t n, size_t size);
 

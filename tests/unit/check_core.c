@@ -1960,7 +1960,7 @@ START_TEST(strv_vectors)
 	ck_assert(!strv_contains(&sv, "a"));
 	for (int i = 0; i < 100; i++) {
 		snprintf(name, sizeof name, "guest-%d", i);
-		ck_assert_int_eq(strv_push(&sv, name), 0);
+		strv_push(&sv, name);
 	}
 	ck_assert_uint_eq(sv.n, 100);
 	ck_assert_ptr_null(sv.v[100]); /* NULL-terminated */
@@ -1968,9 +1968,9 @@ START_TEST(strv_vectors)
 	ck_assert_str_eq(sv.v[99], "guest-99");
 	ck_assert(strv_contains(&sv, "guest-57"));
 	ck_assert(!strv_contains(&sv, "guest-100"));
-	ck_assert_int_eq(strv_push_unique(&sv, "guest-57"), 0);
+	strv_push_unique(&sv, "guest-57");
 	ck_assert_uint_eq(sv.n, 100);
-	ck_assert_int_eq(strv_push_unique(&sv, "孙先生"), 0);
+	strv_push_unique(&sv, "孙先生");
 	ck_assert_uint_eq(sv.n, 101);
 	ck_assert_str_eq(sv.v[100], "孙先生");
 	/* push copies */
@@ -1978,15 +1978,14 @@ START_TEST(strv_vectors)
 	strv_push(&sv, name);
 	name[0] = 'M';
 	ck_assert_str_eq(sv.v[101], "mutable");
-	ck_assert_int_eq(strv_take(&sv, strdup("taken")), 0);
+	strv_take(&sv, strdup("taken"));
 	ck_assert_str_eq(sv.v[102], "taken");
-	ck_assert_int_eq(strv_take(&sv, NULL), -1);
 	ck_assert_uint_eq(sv.n, 103);
 	strv_free(&sv);
 	ck_assert_uint_eq(sv.n, 0);
 	ck_assert_ptr_null(sv.v);
 	/* reusable after free */
-	ck_assert_int_eq(strv_push(&sv, "again"), 0);
+	strv_push(&sv, "again");
 	ck_assert_uint_eq(sv.n, 1);
 	strv_free(&sv);
 	strv_free(&sv); /* freeing an empty vector is harmless */
