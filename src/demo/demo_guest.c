@@ -517,8 +517,14 @@ static void add_sensitive(struct demo_rng *r, const struct who *w, struct guest 
 		guest_set(g, GF_INCOME, inc[demo_rng_range(r, 0, (long)LEN(inc) - 1)]);
 	}
 	if (demo_rng_chance(r, 0.03)) {
-		snprintf(buf, sizeof buf, "亳州市谯城区%s%ld号%s%ld栋", DEMO_PICK(r, demo_streets),
-			 demo_rng_range(r, 1, 999), DEMO_PICK(r, demo_estates), demo_rng_range(r, 1, 30));
+		/* one draw per statement: the order a call's arguments are evaluated in is
+		 * unspecified (gcc and clang differ), and a seed must make one restaurant */
+		const char *street = DEMO_PICK(r, demo_streets);
+		long number = demo_rng_range(r, 1, 999);
+		const char *estate = DEMO_PICK(r, demo_estates);
+		long building = demo_rng_range(r, 1, 30);
+		snprintf(buf, sizeof buf, "亳州市谯城区%s%ld号%s%ld栋", street, number, estate,
+			 building);
 		guest_set(g, GF_HOME_ADDRESS, buf);
 	}
 	if (!w->hui && demo_rng_chance(r, 0.01))

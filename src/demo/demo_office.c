@@ -123,8 +123,12 @@ static enum store_status one_complaint(struct store *st, const struct visit *v, 
 	/* how far it went: ack, steps, resolve, follow-up, close (older ones further) */
 	long age_days = (now - t) / 86400;
 	int stage = (int)demo_rng_range(rng, age_days > 10 ? 3 : 0, 4); /* moves made, of 4 */
-	long long step[] = {demo_rng_range(rng, 600, 3 * 3600), demo_rng_range(rng, 3600, 60 * 3600),
-			    demo_rng_range(rng, 86400, 8 * 86400), demo_rng_range(rng, 3600, 86400)};
+	/* one draw per statement: an initializer list's order of evaluation is unspecified */
+	static const long step_range[][2] = {{600, 3 * 3600}, {3600, 60 * 3600}, {86400, 8 * 86400},
+					     {3600, 86400}};
+	long long step[4];
+	for (int k = 0; k < 4; k++)
+		step[k] = demo_rng_range(rng, step_range[k][0], step_range[k][1]);
 	for (int k = 0; s == ST_OK && k < stage; k++) {
 		if ((t += step[k]) >= now)
 			break;
