@@ -432,62 +432,54 @@ enum store_status guest_store_name(struct store *st, int64_t id, char **name)
 	return rs;
 }
 
-/* The SQL for the scalar fields, built once from the field table. */
-static const char *insert_sql(void)
+/* The statements over the scalar fields, built once from the field table and kept for the life
+ * of the process (store_prep caches a statement by the address of its SQL). */
+enum { SQL_MAX = 2048 };
+struct field_sql {
+	char insert[SQL_MAX], update[SQL_MAX], select[SQL_MAX];
+};
+
+/* Moves what b built into sql; b is empty again. */
+static void keep_sql(char sql[SQL_MAX], struct sbuf *b)
 {
-	static char sql[2048];
-	if (!sql[0]) {
-		struct sbuf b = {0};
-		sbuf_add(&b, "INSERT INTO guest(");
-		for (int i = 0; i < GF_COUNT; i++)
+	char *s = sbuf_detach(b);
+	snprintf(sql, SQL_MAX, "%s", s);
+	free(s);
+}
+
+static const struct field_sql *field_sql(void)
+{
+	static struct field_sql q;
+	if (q.insert[0])
+		return &q;
+	struct sbuf b = {0};
+	sbuf_add(&b, "INSERT INTO guest(");
+	for (int i = 0; i < GF_COUNT; i++)
+		sbuf_printf(&b, "%s, ", guest_fields[i].key);
+	sbuf_add(&b, "created_at, updated_at, created_by) VALUES (");
+	for (int i = 0; i < GF_COUNT + 3; i++)
+		sbuf_printf(&b, "%s?%d", i ? ", " : "", i + 1);
+	sbuf_add(&b, ")");
+	keep_sql(q.insert, &b);
+
+	sbuf_add(&b, "UPDATE guest SET ");
+	for (int i = 0; i < GF_COUNT; i++)
+		sbuf_printf(&b, "%s = ?%d, ", guest_fields[i].key, i + 1);
+	sbuf_printf(&b, "updated_at = ?%d, version = version + 1 WHERE id = ?%d AND version = ?%d",
+		    GF_COUNT + 1, GF_COUNT + 2, GF_COUNT + 3);
+	keep_sql(q.update, &b);
+
+	sbuf_add(&b, "SELECT ");
+	for (int i = 0; i < GF_COUNT; i++) {
+		if (guest_fields[i].type == FT_STAFF)
+			sbuf_printf(&b, "(SELECT login FROM staff WHERE staff.id = guest.%s), ",
+				    guest_fields[i].key);
+		else
 			sbuf_printf(&b, "%s, ", guest_fields[i].key);
-		sbuf_add(&b, "created_at, updated_at, created_by) VALUES (");
-		for (int i = 0; i < GF_COUNT + 3; i++)
-			sbuf_printf(&b, "%s?%d", i ? ", " : "", i + 1);
-		sbuf_add(&b, ")");
-		char *s = sbuf_detach(&b);
-		snprintf(sql, sizeof sql, "%s", s);
-		free(s);
 	}
-	return sql;
-}
-
-static const char *update_sql(void)
-{
-	static char sql[2048];
-	if (!sql[0]) {
-		struct sbuf b = {0};
-		sbuf_add(&b, "UPDATE guest SET ");
-		for (int i = 0; i < GF_COUNT; i++)
-			sbuf_printf(&b, "%s = ?%d, ", guest_fields[i].key, i + 1);
-		sbuf_printf(&b, "updated_at = ?%d, version = version + 1 WHERE id = ?%d AND version = ?%d",
-			    GF_COUNT + 1, GF_COUNT + 2, GF_COUNT + 3);
-		char *s = sbuf_detach(&b);
-		snprintf(sql, sizeof sql, "%s", s);
-		free(s);
-	}
-	return sql;
-}
-
-static const char *select_sql(void)
-{
-	static char sql[2048];
-	if (!sql[0]) {
-		struct sbuf b = {0};
-		sbuf_add(&b, "SELECT ");
-		for (int i = 0; i < GF_COUNT; i++) {
-			if (guest_fields[i].type == FT_STAFF)
-				sbuf_printf(&b, "(SELECT login FROM staff WHERE staff.id = guest.%s), ",
-					    guest_fields[i].key);
-			else
-				sbuf_printf(&b, "%s, ", guest_fields[i].key);
-		}
-		sbuf_add(&b, "version, anonymised, created_at, updated_at FROM guest WHERE id = ?1");
-		char *s = sbuf_detach(&b);
-		snprintf(sql, sizeof sql, "%s", s);
-		free(s);
-	}
-	return sql;
+	sbuf_add(&b, "version, anonymised, created_at, updated_at FROM guest WHERE id = ?1");
+	keep_sql(q.select, &b);
+	return &q;
 }
 
 /* Binds the scalar fields as ?1..?GF_COUNT; staff logins become staff ids. */
@@ -585,36 +577,31 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 	if ((rs = check_phones(st, g, force_phone, dup_owner)) != ST_OK)
 		goto fail;
 
+	/* the fields ?1..?GF_COUNT and the time; then a new guest's time and author, or a known
+	 * guest's id and the version read */
+	sqlite3_stmt *s = store_prep(st, fresh ? field_sql()->insert : field_sql()->update);
+	if (!s) {
+		rs = ST_IO;
+		goto fail;
+	}
+	if ((rs = bind_fields(st, s, g)) != ST_OK)
+		goto fail;
+	sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
 	if (fresh) {
-		sqlite3_stmt *s = store_prep(st, insert_sql());
-		if (!s) {
-			rs = ST_IO;
-			goto fail;
-		}
-		if ((rs = bind_fields(st, s, g)) != ST_OK)
-			goto fail;
-		sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, GF_COUNT + 2, now, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, GF_COUNT + 3, me);
-		if ((rs = store_step_done(st, s, "guest")) != ST_OK)
-			goto fail;
+	} else {
+		sqlite3_bind_int64(s, GF_COUNT + 2, g->id);
+		sqlite3_bind_int64(s, GF_COUNT + 3, expected_version);
+	}
+	if ((rs = store_step_done(st, s, "guest")) != ST_OK)
+		goto fail;
+	if (fresh) {
 		g->id = sqlite3_last_insert_rowid(st->db);
 		g->version = 1;
 		if ((rs = store_audit(st, "guest", g->id, "create", NULL, NULL, g->f[GF_NAME])) != ST_OK)
 			goto fail;
 	} else {
-		sqlite3_stmt *s = store_prep(st, update_sql());
-		if (!s) {
-			rs = ST_IO;
-			goto fail;
-		}
-		if ((rs = bind_fields(st, s, g)) != ST_OK)
-			goto fail;
-		sqlite3_bind_text(s, GF_COUNT + 1, now, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, GF_COUNT + 2, g->id);
-		sqlite3_bind_int64(s, GF_COUNT + 3, expected_version);
-		if ((rs = store_step_done(st, s, "guest")) != ST_OK)
-			goto fail;
 		for (int i = 0; i < GF_COUNT; i++) {
 			if (same(old.f[i], g->f[i]))
 				continue;
@@ -650,18 +637,90 @@ fail:
 	return rs;
 }
 
-/* Ends a loop of rows read into g: SQLITE_DONE is the end, anything else an error that fails
- * the whole read (a card without the rows it could not read would delete them when saved). */
-static enum store_status rows_end(struct store *st, sqlite3_stmt *s, int rc, const char *what)
+/* The index in g->people of the person whose row id is pid; -1 (the guest) for 0 or an id not
+ * read. */
+static int person_index(const struct guest *g, int64_t pid)
 {
+	for (size_t k = 0; pid && k < g->people.n; k++)
+		if (g->people.v[k].id == pid)
+			return (int)k;
+	return -1;
+}
+
+/* Reads the rows of sql (?1 the guest id) into g, each by add. SQLITE_DONE is the end, anything
+ * else an error that fails the whole read (a card without the rows it could not read would
+ * delete them when saved). */
+static enum store_status read_rows(struct store *st, const char *sql, int64_t id, struct guest *g,
+				   void (*add)(struct guest *g, sqlite3_stmt *s), const char *what)
+{
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		add(g, s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, what);
+}
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* The readers of read_rows: one row of each list's select (the row's id first). */
+static void add_person(struct guest *g, sqlite3_stmt *s)
+{
+	int i = guest_add_person(g, col(s, 1), col(s, 2), col(s, 3));
+	g->people.v[i].id = sqlite3_column_int64(s, 0);
+}
+
+static void add_phone(struct guest *g, sqlite3_stmt *s)
+{
+	int i = guest_add_phone(g, col(s, 1), col(s, 2));
+	g->phones.v[i].id = sqlite3_column_int64(s, 0);
+}
+
+static void add_pref(struct guest *g, sqlite3_stmt *s)
+{
+	int person = person_index(g, sqlite3_column_int64(s, 1));
+	const char *sev = col(s, 4);
+	const char *text = col(s, 3);
+	int sv = severity_from_name(sev ? sev : "");
+	int kind = pref_kind_from_name(col(s, 2));
+	int i = guest_add_pref(g, person, kind < 0 ? PREF_HABIT : (enum pref_kind)kind,
+			       sv < 0 ? SEV_NONE : (enum severity)sv, text ? text : "");
+	g->prefs.v[i].id = sqlite3_column_int64(s, 0);
+}
+
+static void add_date(struct guest *g, sqlite3_stmt *s)
+{
+	int person = person_index(g, sqlite3_column_int64(s, 1));
+	int kind = date_kind_from_name(col(s, 2));
+	int i = guest_add_date(g, person, kind < 0 ? DATE_OTHER : (enum date_kind)kind, col(s, 3),
+			       sqlite3_column_int(s, 6), sqlite3_column_int(s, 4),
+			       sqlite3_column_int(s, 5));
+	g->dates.v[i].id = sqlite3_column_int64(s, 0);
+}
+
+static void add_tag(struct guest *g, sqlite3_stmt *s)
+{
+	guest_add_tag(g, col(s, 0));
+}
+
+static void add_note(struct guest *g, sqlite3_stmt *s)
+{
+	int i = guest_add_note(g, col(s, 1));
+	g->notes.v[i].id = sqlite3_column_int64(s, 0);
+	g->notes.v[i].author = store_col_text(s, 2);
+	g->notes.v[i].at = store_col_text(s, 3);
 }
 
 /* guest_store_get's reads, in the caller's snapshot. */
 static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 {
-	sqlite3_stmt *s = store_prep(st, select_sql());
+	sqlite3_stmt *s = store_prep(st, field_sql()->select);
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
@@ -681,90 +740,19 @@ static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 	g->updated_at = store_col_text(s, GF_COUNT + 3);
 	sqlite3_reset(s);
 
-	enum store_status rs;
 	/* people first: preferences and dates refer to them by index */
-	if (!(s = store_prep(st, list_people.select)))
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = guest_add_person(g, (const char *)sqlite3_column_text(s, 1),
-					 (const char *)sqlite3_column_text(s, 2),
-					 (const char *)sqlite3_column_text(s, 3));
-		g->people.v[i].id = sqlite3_column_int64(s, 0);
-	}
-	if ((rs = rows_end(st, s, rc, "people")) != ST_OK)
+	enum store_status rs;
+	if ((rs = read_rows(st, list_people.select, id, g, add_person, "people")) != ST_OK ||
+	    (rs = read_rows(st, list_phones.select, id, g, add_phone, "phones")) != ST_OK ||
+	    (rs = read_rows(st, list_prefs.select, id, g, add_pref, "preferences")) != ST_OK ||
+	    (rs = read_rows(st, list_dates.select, id, g, add_date, "special dates")) != ST_OK ||
+	    (rs = read_rows(st, "SELECT tag FROM tag WHERE guest_id = ?1 ORDER BY tag", id, g,
+			    add_tag, "tags")) != ST_OK)
 		return rs;
-
-	if (!(s = store_prep(st, list_phones.select)))
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = guest_add_phone(g, (const char *)sqlite3_column_text(s, 1),
-					(const char *)sqlite3_column_text(s, 2));
-		g->phones.v[i].id = sqlite3_column_int64(s, 0);
-	}
-	if ((rs = rows_end(st, s, rc, "phones")) != ST_OK)
-		return rs;
-
-	if (!(s = store_prep(st, list_prefs.select)))
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int person = -1;
-		int64_t pid = sqlite3_column_int64(s, 1);
-		for (size_t k = 0; pid && k < g->people.n; k++)
-			if (g->people.v[k].id == pid)
-				person = (int)k;
-		const char *sev = (const char *)sqlite3_column_text(s, 4);
-		const char *text = (const char *)sqlite3_column_text(s, 3);
-		int sv = severity_from_name(sev ? sev : "");
-		int kind = pref_kind_from_name((const char *)sqlite3_column_text(s, 2));
-		int i = guest_add_pref(g, person, kind < 0 ? PREF_HABIT : (enum pref_kind)kind,
-				       sv < 0 ? SEV_NONE : (enum severity)sv, text ? text : "");
-		g->prefs.v[i].id = sqlite3_column_int64(s, 0);
-	}
-	if ((rs = rows_end(st, s, rc, "preferences")) != ST_OK)
-		return rs;
-
-	if (!(s = store_prep(st, list_dates.select)))
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int person = -1;
-		int64_t pid = sqlite3_column_int64(s, 1);
-		for (size_t k = 0; pid && k < g->people.n; k++)
-			if (g->people.v[k].id == pid)
-				person = (int)k;
-		int kind = date_kind_from_name((const char *)sqlite3_column_text(s, 2));
-		int i = guest_add_date(g, person, kind < 0 ? DATE_OTHER : (enum date_kind)kind,
-				       (const char *)sqlite3_column_text(s, 3),
-				       sqlite3_column_int(s, 6), sqlite3_column_int(s, 4),
-				       sqlite3_column_int(s, 5));
-		g->dates.v[i].id = sqlite3_column_int64(s, 0);
-	}
-	if ((rs = rows_end(st, s, rc, "special dates")) != ST_OK)
-		return rs;
-
-	if (!(s = store_prep(st, "SELECT tag FROM tag WHERE guest_id = ?1 ORDER BY tag")))
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		guest_add_tag(g, (const char *)sqlite3_column_text(s, 0));
-	if ((rs = rows_end(st, s, rc, "tags")) != ST_OK)
-		return rs;
-
-	if (!(s = store_prep(st, "SELECT note.id, note.text, staff.login, note.at FROM note "
-				 "JOIN staff ON staff.id = note.author WHERE guest_id = ?1 "
-				 "ORDER BY note.id")))
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = guest_add_note(g, (const char *)sqlite3_column_text(s, 1));
-		g->notes.v[i].id = sqlite3_column_int64(s, 0);
-		g->notes.v[i].author = store_col_text(s, 2);
-		g->notes.v[i].at = store_col_text(s, 3);
-	}
-	return rows_end(st, s, rc, "notes");
+	return read_rows(st,
+			 "SELECT note.id, note.text, staff.login, note.at FROM note "
+			 "JOIN staff ON staff.id = note.author WHERE guest_id = ?1 ORDER BY note.id",
+			 id, g, add_note, "notes");
 }
 
 enum store_status guest_store_get(struct store *st, int64_t id, struct guest *g)
