@@ -515,6 +515,19 @@ out:
 	return rs;
 }
 
+/* tier_store_guest's read of the guest's row in a month's table: sql with ?1 the month key and
+ * ?2 the guest, stepped once into *ps (store_step_maybe: the caller reads and resets it). */
+static enum store_status month_row(struct store *st, const char *sql, const char *key, int64_t id,
+				   sqlite3_stmt **ps, bool *row)
+{
+	sqlite3_stmt *s = *ps = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, id);
+	return store_step_maybe(st, s, "tier guest", row);
+}
+
 enum store_status tier_store_guest(struct store *st, const struct tier_rules *r, int64_t id,
 				   struct date m, struct tier_guest_info *out)
 {
@@ -594,24 +607,14 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	}
 	sqlite3_reset(s);
 
-	s = store_prep(st, prev_one);
-	if (!s)
-		goto io;
-	sqlite3_bind_text(s, 1, pk, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, id);
-	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+	if ((rs = month_row(st, prev_one, pk, id, &s, &row)) != ST_OK)
 		goto out;
 	if (row && sqlite3_column_text(s, 0)) {
 		read_prev(s, 0, &out->prev);
 	}
 	sqlite3_reset(s);
 
-	s = store_prep(st, ov_one);
-	if (!s)
-		goto io;
-	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, id);
-	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+	if ((rs = month_row(st, ov_one, mk, id, &s, &row)) != ST_OK)
 		goto out;
 	if (row) {
 		read_override(s, 0, &out->override);
@@ -622,12 +625,7 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 	}
 	sqlite3_reset(s);
 
-	s = store_prep(st, stored_one);
-	if (!s)
-		goto io;
-	sqlite3_bind_text(s, 1, mk, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, id);
-	if ((rs = store_step_maybe(st, s, "tier guest", &row)) != ST_OK)
+	if ((rs = month_row(st, stored_one, mk, id, &s, &row)) != ST_OK)
 		goto out;
 	if (row) {
 		out->stored = true;
