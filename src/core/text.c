@@ -94,19 +94,24 @@ bool text_has_controls(const char *s)
 	return false;
 }
 
+/* bsearch's comparisons of a code point (the key) with an element of a table of unitab.h:
+ * a range, or an element that begins with its code point (unitab_map, unitab_reading). */
+static int cmp_range(const void *key, const void *elem)
+{
+	uint32_t cp = *(const uint32_t *)key;
+	const struct unitab_range *r = elem;
+	return cp < r->lo ? -1 : cp > r->hi;
+}
+
+static int cmp_cp(const void *key, const void *elem)
+{
+	uint32_t cp = *(const uint32_t *)key, at = *(const uint32_t *)elem;
+	return (cp > at) - (cp < at);
+}
+
 static bool in_ranges(const struct unitab_range *r, size_t n, uint32_t cp)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < r[mid].lo)
-			hi = mid;
-		else if (cp > r[mid].hi)
-			lo = mid + 1;
-		else
-			return true;
-	}
-	return false;
+	return bsearch(&cp, r, n, sizeof *r, cmp_range) != NULL;
 }
 
 int text_cp_width(uint32_t cp)
@@ -214,17 +219,8 @@ uint32_t text_fold_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-	size_t lo = 0, hi = unitab_fold_len;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < unitab_fold[mid].cp)
-			hi = mid;
-		else if (cp > unitab_fold[mid].cp)
-			lo = mid + 1;
-		else
-			return unitab_fold[mid].to;
-	}
-	return cp;
+	const struct unitab_map *m = bsearch(&cp, unitab_fold, unitab_fold_len, sizeof *m, cmp_cp);
+	return m ? m->to : cp;
 }
 
 /* Separators between words when folding: white space, and punctuation of any script (Unicode
@@ -286,17 +282,7 @@ char *text_digits(const char *s)
 static const struct unitab_reading *find_reading(const struct unitab_reading *t, size_t n,
 						 uint32_t cp)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < t[mid].cp)
-			hi = mid;
-		else if (cp > t[mid].cp)
-			lo = mid + 1;
-		else
-			return &t[mid];
-	}
-	return NULL;
+	return bsearch(&cp, t, n, sizeof *t, cmp_cp);
 }
 
 const char *text_pinyin_cp(uint32_t cp)
