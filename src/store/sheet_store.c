@@ -21,17 +21,6 @@ static int cmp_cell(const void *a, const void *b)
 	return x->day - y->day;
 }
 
-/* Copies text (NULL as "") into dst of size n, cut to fit. */
-static void copy(char *dst, size_t n, const unsigned char *text)
-{
-	size_t len = text ? strlen((const char *)text) : 0;
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, text, len);
-	dst[len] = '\0';
-}
-
 struct staff_name {
 	int64_t id;
 	char login[64];
@@ -58,7 +47,7 @@ static enum store_status read_staff(struct store *st, struct staff_name **out, s
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "staff");
 }
 
-static const unsigned char *staff_login(const struct staff_name *v, size_t n, int64_t id)
+static const char *staff_login(const struct staff_name *v, size_t n, int64_t id)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -68,7 +57,7 @@ static const unsigned char *staff_login(const struct staff_name *v, size_t n, in
 		else
 			hi = mid;
 	}
-	return (const unsigned char *)(lo < n && v[lo].id == id ? v[lo].login : "");
+	return lo < n && v[lo].id == id ? v[lo].login : "";
 }
 
 /* The month's tiers and the guests' names merged into rows in guest order: one scan of the
@@ -169,8 +158,9 @@ static enum store_status merge_fill(struct store *st, struct merge *mg, struct s
 	if (found) {
 		store_col_copy(mg->gs, 1, r->name, sizeof r->name);
 		if (sqlite3_column_type(mg->gs, 2) != SQLITE_NULL)
-			copy(r->sales_manager, sizeof r->sales_manager,
-			     staff_login(mg->staff, mg->nstaff, sqlite3_column_int64(mg->gs, 2)));
+			store_text_copy(
+			    r->sales_manager, sizeof r->sales_manager,
+			    staff_login(mg->staff, mg->nstaff, sqlite3_column_int64(mg->gs, 2)));
 	}
 	return ST_OK;
 }
@@ -441,8 +431,9 @@ static enum store_status window_row(struct store *st, struct window *w, int64_t 
 	if ((rc = step_id(w->guest, 1, id)) == SQLITE_ROW) {
 		store_col_copy(w->guest, 0, r->name, sizeof r->name);
 		if (sqlite3_column_type(w->guest, 1) != SQLITE_NULL)
-			copy(r->sales_manager, sizeof r->sales_manager,
-			     staff_login(w->staff, w->nstaff, sqlite3_column_int64(w->guest, 1)));
+			store_text_copy(
+			    r->sales_manager, sizeof r->sales_manager,
+			    staff_login(w->staff, w->nstaff, sqlite3_column_int64(w->guest, 1)));
 	} else if (rc != SQLITE_DONE) {
 		return store_sqlfail(st, rc, "sheet");
 	}

@@ -174,15 +174,19 @@ char *store_col_text(sqlite3_stmt *s, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+void store_text_copy(char *dst, size_t n, const char *text)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-	size_t len = t ? strlen((const char *)t) : 0;
+	size_t len = text ? strlen(text) : 0;
 	if (len >= n)
 		len = n - 1;
 	if (len)
-		memcpy(dst, t, len);
+		memcpy(dst, text, len);
 	dst[len] = '\0';
+}
+
+void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+	store_text_copy(dst, n, (const char *)sqlite3_column_text(s, i));
 }
 
 enum store_status store_snapshot_begin(struct store *st)

@@ -102,6 +102,8 @@ enum store_status store_set_journal_mode(struct store *st, bool none);
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Copy of column i as a string (NULL when SQL NULL). Caller frees. */
 char *store_col_text(sqlite3_stmt *s, int i);
+/* Copies text into dst of size n: NULL as "", a longer text cut to fit. */
+void store_text_copy(char *dst, size_t n, const char *text);
 /* Copies column i into dst of size n: SQL NULL as "", a longer text cut to fit. */
 void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n);
 /* Appends to out the query plan of sql as "LABEL: SQL => | step | step" (no "LABEL: " when
