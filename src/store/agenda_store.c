@@ -661,19 +661,14 @@ static enum store_status read_guest_tier(struct store *st, int64_t id, struct da
 	date_month_key(today, mk);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(s);
-	enum store_status rs = ST_OK;
-	if (rc == SQLITE_ROW) {
-		store_col_copy(s, 1, tier, 8);
-		if (name)
-			*name = store_col_text(s, 0);
-	} else if (rc == SQLITE_DONE) {
-		rs = store_fail(st, ST_NOTFOUND, "guest: no guest with id %lld", (long long)id);
-	} else {
-		rs = store_sqlfail(st, rc, "guest");
-	}
+	enum store_status rs = store_step_ref(st, s, "guest", id);
+	if (rs != ST_OK)
+		return rs;
+	store_col_copy(s, 1, tier, 8);
+	if (name)
+		*name = store_col_text(s, 0);
 	sqlite3_reset(s);
-	return rs;
+	return ST_OK;
 }
 
 enum store_status agenda_store_tier(struct store *st, int64_t guest_id, struct date today,

@@ -524,19 +524,17 @@ enum store_status alert_store_get(struct store *st, int64_t id, struct date m,
 		return ST_IO;
 	sqlite3_bind_text(s, 1, k.key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_alert(s, out);
+	enum store_status rs = store_step_row(st, s, "alert", id);
+	if (rs != ST_OK)
+		return rs;
+	read_alert(s, out);
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return store_fail(st, ST_NOTFOUND, "no alert with id %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return store_sqlfail(st, rc, "alert");
 	s = store_prep(st, act_sql);
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
+	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		vec_reserve((void **)acts, *nacts + 1, &cap, sizeof **acts);
 		struct alert_action *a = &(*acts)[(*nacts)++];
@@ -597,19 +595,11 @@ static enum store_status change(struct store *st, int64_t id, const char *sql, c
 	int64_t me;
 	if ((rs = store_staff_self(st, &me)) != ST_OK)
 		goto fail;
-	sqlite3_stmt *s = store_prep(st, check);
-	if (!s)
-		goto io;
-	sqlite3_bind_int64(s, 1, id);
-	bool row;
-	if ((rs = store_step_maybe(st, s, "alert", &row)) != ST_OK)
-		goto fail; /* not read: neither missing nor open */
-	bool closed = row && sqlite3_column_type(s, 0) != SQLITE_NULL;
+	sqlite3_stmt *s;
+	if ((rs = store_row(st, check, "alert", id, &s)) != ST_OK)
+		goto fail; /* missing, or not read: neither missing nor open */
+	bool closed = sqlite3_column_type(s, 0) != SQLITE_NULL;
 	sqlite3_reset(s);
-	if (!row) {
-		rs = store_fail(st, ST_NOTFOUND, "no alert with id %lld", (long long)id);
-		goto fail;
-	}
 	if (closed) {
 		rs = store_fail(st, ST_INVALID, "alert %lld is closed", (long long)id);
 		goto fail;

@@ -104,14 +104,9 @@ static enum store_status check_visit(struct store *st, int64_t visit_id, int64_t
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, visit_id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return store_sqlfail(st, rc, "visit");
-		return store_fail(st, ST_NOTFOUND, "visit: no visit with id %lld",
-				  (long long)visit_id);
-	}
+	enum store_status rs = store_step_ref(st, s, "visit", visit_id);
+	if (rs != ST_OK)
+		return rs;
 	int64_t owner = sqlite3_column_int64(s, 0);
 	bool voided = sqlite3_column_int(s, 1) != 0;
 	sqlite3_reset(s);
@@ -122,21 +117,6 @@ static enum store_status check_visit(struct store *st, int64_t visit_id, int64_t
 	if (voided)
 		return store_fail(st, ST_INVALID, "visit: visit %lld is void", (long long)visit_id);
 	return ST_OK;
-}
-
-static enum store_status check_guest(struct store *st, int64_t guest_id)
-{
-	sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM guest WHERE id = ?1");
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, guest_id);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return ST_OK;
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(st, rc, "guest");
-	return store_fail(st, ST_NOTFOUND, "guest: no guest with id %lld", (long long)guest_id);
 }
 
 enum store_status complaint_store_add(struct store *st, struct complaint *c)
@@ -153,7 +133,7 @@ enum store_status complaint_store_add(struct store *st, struct complaint *c)
 	if (rs != ST_OK)
 		return rs;
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
-	    (rs = check_guest(st, c->guest_id)) != ST_OK)
+	    (rs = store_guest_check(st, c->guest_id)) != ST_OK)
 		goto fail;
 	if (c->visit_id && (rs = check_visit(st, c->visit_id, c->guest_id)) != ST_OK)
 		goto fail;
@@ -213,26 +193,21 @@ enum store_status complaint_store_get(struct store *st, int64_t id, struct compl
 		*ev = NULL;
 		*nev = 0;
 	}
-	sqlite3_stmt *s = store_prep(st, sql_get);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_row(s, out);
+	sqlite3_stmt *s;
+	enum store_status rs = store_row(st, sql_get, "complaint", id, &s);
+	if (rs != ST_OK)
+		return rs;
+	read_row(s, out);
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return store_fail(st, ST_NOTFOUND, "no complaint with id %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return store_sqlfail(st, rc, "complaint");
 	if (!ev)
 		return ST_OK;
 
-	enum store_status rs = ST_IO;
+	rs = ST_IO;
 	if (!(s = store_prep(st, sql_events)))
 		goto fail;
 	sqlite3_bind_int64(s, 1, id);
 	size_t cap = 0;
+	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		vec_reserve((void **)ev, *nev + 1, &cap, sizeof **ev);
 		struct complaint_event *e = &(*ev)[(*nev)++];
@@ -363,20 +338,15 @@ enum store_status complaint_store_list(struct store *st, const struct complaint_
 static enum store_status current(struct store *st, int64_t id, enum complaint_status *status,
 				 unsigned *steps)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT status, steps FROM complaint WHERE id = ?1");
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*status =
-			(enum complaint_status)col_index(s, 0, complaint_status_from_name, CS_OPEN);
-		*steps = (unsigned)sqlite3_column_int(s, 1) & COMPLAINT_ALL_STEPS;
-	}
+	sqlite3_stmt *s;
+	enum store_status rs =
+		store_row(st, "SELECT status, steps FROM complaint WHERE id = ?1", "complaint", id, &s);
+	if (rs != ST_OK)
+		return rs;
+	*status = (enum complaint_status)col_index(s, 0, complaint_status_from_name, CS_OPEN);
+	*steps = (unsigned)sqlite3_column_int(s, 1) & COMPLAINT_ALL_STEPS;
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return store_fail(st, ST_NOTFOUND, "no complaint with id %lld", (long long)id);
-	return rc == SQLITE_ROW ? ST_OK : store_sqlfail(st, rc, "complaint");
+	return ST_OK;
 }
 
 /* One move: what it writes besides the status. */

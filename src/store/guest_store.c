@@ -416,20 +416,13 @@ enum store_status guest_store_normalise_phones(struct store *st)
 
 enum store_status guest_store_name(struct store *st, int64_t id, char **name)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT name FROM guest WHERE id = ?1");
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	enum store_status rs = ST_OK;
-	if (rc == SQLITE_ROW)
-		*name = store_col_text(s, 0);
-	else if (rc == SQLITE_DONE)
-		rs = store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
-	else
-		rs = store_sqlfail(st, rc, "guest");
+	sqlite3_stmt *s;
+	enum store_status rs = store_row(st, "SELECT name FROM guest WHERE id = ?1", "guest", id, &s);
+	if (rs != ST_OK)
+		return rs;
+	*name = store_col_text(s, 0);
 	sqlite3_reset(s);
-	return rs;
+	return ST_OK;
 }
 
 /* The statements over the scalar fields, built once from the field table and kept for the life
@@ -720,17 +713,10 @@ static void add_note(struct guest *g, sqlite3_stmt *s)
 /* guest_store_get's reads, in the caller's snapshot. */
 static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 {
-	sqlite3_stmt *s = store_prep(st, field_sql()->select);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			return store_fail(st, ST_NOTFOUND, "no guest with id %lld", (long long)id);
-		return store_sqlfail(st, rc, "guest");
-	}
+	sqlite3_stmt *s;
+	enum store_status rs = store_row(st, field_sql()->select, "guest", id, &s);
+	if (rs != ST_OK)
+		return rs;
 	g->id = id;
 	for (int i = 0; i < GF_COUNT; i++)
 		g->f[i] = store_col_text(s, i);
@@ -741,7 +727,6 @@ static enum store_status get_rows(struct store *st, int64_t id, struct guest *g)
 	sqlite3_reset(s);
 
 	/* people first: preferences and dates refer to them by index */
-	enum store_status rs;
 	if ((rs = read_rows(st, list_people.select, id, g, add_person, "people")) != ST_OK ||
 	    (rs = read_rows(st, list_phones.select, id, g, add_phone, "phones")) != ST_OK ||
 	    (rs = read_rows(st, list_prefs.select, id, g, add_pref, "preferences")) != ST_OK ||

@@ -133,6 +133,50 @@ enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char
 	return store_sqlfail(st, rc, context);
 }
 
+static enum store_status step_row(struct store *st, sqlite3_stmt *s, const char *what,
+				  int64_t id, bool ref)
+{
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, what, &row);
+	if (rs != ST_OK || row)
+		return rs;
+	sqlite3_reset(s);
+	return store_fail(st, ST_NOTFOUND, "%s%sno %s with id %lld", ref ? what : "", ref ? ": " : "",
+			  what, (long long)id);
+}
+
+enum store_status store_step_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id)
+{
+	return step_row(st, s, what, id, false);
+}
+
+enum store_status store_step_ref(struct store *st, sqlite3_stmt *s, const char *what, int64_t id)
+{
+	return step_row(st, s, what, id, true);
+}
+
+enum store_status store_row(struct store *st, const char *sql, const char *what, int64_t id,
+			    sqlite3_stmt **ps)
+{
+	sqlite3_stmt *s = *ps = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	return store_step_row(st, s, what, id);
+}
+
+enum store_status store_guest_check(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM guest WHERE id = ?1");
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	enum store_status rs = store_step_ref(st, s, "guest", id);
+	if (rs == ST_OK)
+		sqlite3_reset(s);
+	return rs;
+}
+
 enum store_status store_guest_bound(struct store *st, const char *context, size_t *n)
 {
 	*n = 0;

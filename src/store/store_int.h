@@ -49,6 +49,18 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
  * never taken for "no row". */
 enum store_status store_step_maybe(struct store *st, sqlite3_stmt *s, const char *context,
 				   bool *row);
+/* Steps s, a query of the row of what (an entity: "guest") with id: ST_OK with the row there to
+ * read (the caller resets s); else s is reset and ST_NOTFOUND ("no WHAT with id ID") or the
+ * failure returned. */
+enum store_status store_step_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id);
+/* store_step_row for an id given as the field what (a complaint's visit, a visit's guest): the
+ * message "WHAT: no WHAT with id ID". */
+enum store_status store_step_ref(struct store *st, sqlite3_stmt *s, const char *what, int64_t id);
+/* Prepares sql, binds id as ?1 and steps into *ps: store_step_row. */
+enum store_status store_row(struct store *st, const char *sql, const char *what, int64_t id,
+			    sqlite3_stmt **ps);
+/* ST_OK when guest id exists, else ST_NOTFOUND ("guest: no guest with id ID") or the failure. */
+enum store_status store_guest_check(struct store *st, int64_t id);
 /* The largest guest id + 1 into *n: the length of an array indexed by guest id (ids are dense
  * and never reused: guests are never deleted). A read failure is returned, not taken for an
  * empty table. */

@@ -37,17 +37,6 @@ static void read_row(sqlite3_stmt *s, struct visit *v)
 	v->void_code = store_col_text(s, 14);
 }
 
-static bool guest_exists(struct store *st, int64_t id)
-{
-	sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM guest WHERE id = ?1");
-	if (!s)
-		return false;
-	sqlite3_bind_int64(s, 1, id);
-	bool found = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
-	return found;
-}
-
 /* The end of a transaction that stores v: commits when rs is ST_OK, else rolls back; v->id
  * stays only when v was stored. Returns the transaction's status. */
 static enum store_status end_entry(struct store *st, struct visit *v, enum store_status rs)
@@ -74,12 +63,9 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 		return rs;
 	int64_t me;
 	char money[32];
-	if ((rs = store_staff_self(st, &me)) != ST_OK)
+	if ((rs = store_staff_self(st, &me)) != ST_OK ||
+	    (rs = store_guest_check(st, v->guest_id)) != ST_OK)
 		goto out;
-	if (!guest_exists(st, v->guest_id)) {
-		rs = store_fail(st, ST_NOTFOUND, "guest: no guest with id %lld", (long long)v->guest_id);
-		goto out;
-	}
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s) {
 		rs = ST_IO;
@@ -109,20 +95,13 @@ out:
 enum store_status visit_store_get(struct store *st, int64_t id, struct visit *out)
 {
 	static const char *sql = "SELECT " VISIT_COLS "WHERE v.id = ?1";
-	sqlite3_stmt *s = store_prep(st, sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	enum store_status rs = ST_OK;
-	if (rc == SQLITE_ROW)
-		read_row(s, out);
-	else if (rc == SQLITE_DONE)
-		rs = store_fail(st, ST_NOTFOUND, "no visit with id %lld", (long long)id);
-	else
-		rs = store_sqlfail(st, rc, "visit");
+	sqlite3_stmt *s;
+	enum store_status rs = store_row(st, sql, "visit", id, &s);
+	if (rs != ST_OK)
+		return rs;
+	read_row(s, out);
 	sqlite3_reset(s);
-	return rs;
+	return ST_OK;
 }
 
 enum store_status visit_store_void(struct store *st, int64_t id, enum void_code code,
