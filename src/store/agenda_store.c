@@ -809,19 +809,19 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	int kind = DATE_OTHER, month = 0, day = 0;
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
 	    (rs = read_guest_tier(st, g->guest_id, today, g->tier, &name)) != ST_OK)
-		goto fail;
+		goto out;
 	if (g->person && *g->person &&
 	    (rs = find_person(st, g->guest_id, g->person, &person_id, &person)) != ST_OK)
-		goto fail;
+		goto out;
 	whose = person ? xasprintf("%s of guest %lld", person, (long long)g->guest_id)
 	               : xasprintf("guest %lld (%s)", (long long)g->guest_id, name ? name : "");
 	rs = find_date(st, g->guest_id, person_id, g->occasion, &date_id, &kind, &month, &day);
 	if (rs == ST_NOTFOUND) {
 		rs = store_fail(st, ST_NOTFOUND, "occasion: %s has no %s", whose, g->occasion);
-		goto fail;
+		goto out;
 	}
 	if (rs != ST_OK)
-		goto fail;
+		goto out;
 	if (!g->year)
 		g->year = agenda_nearest(month, day, today).y;
 	if (!g->has_value) {
@@ -839,15 +839,15 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 				    "value: %s has no tier, so no gift is granted; give a "
 				    "value to record one anyway",
 				    whose);
-			goto fail;
+			goto out;
 		}
 	}
 	if ((rs = gift_unique(st, g, person_id, whose)) != ST_OK)
-		goto fail;
+		goto out;
 	sqlite3_stmt *s = store_prep(st, ins);
 	if (!s) {
 		rs = ST_IO;
-		goto fail;
+		goto out;
 	}
 	char money[32];
 	sqlite3_bind_int64(s, 1, g->guest_id);
@@ -861,26 +861,16 @@ enum store_status agenda_store_gift(struct store *st, const struct tier_rules *r
 	store_bind_text(s, 8, g->note);
 	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 10, me);
-	if ((rs = store_step_done(st, s, "gift")) != ST_OK)
-		goto fail;
-	g->id = sqlite3_last_insert_rowid(st->db);
 	desc = xasprintf("guest %lld %s%s%s %d value %s", (long long)g->guest_id, g->occasion,
 	                 person ? " of " : "", person ? person : "", g->year,
 	                 money_format(g->value_fen, money));
-	if ((rs = store_audit(st, "gift", g->id, "create", NULL, NULL, desc)) != ST_OK)
-		goto fail;
-	if ((rs = store_commit(st)) != ST_OK)
-		g->id = 0;
-	goto out;
-fail:
-	store_rollback(st);
-	g->id = 0;
+	rs = store_insert_audited(st, s, "gift", desc, &g->id);
 out:
 	free(name);
 	free(person);
 	free(whose);
 	free(desc);
-	return rs;
+	return store_end_new(st, rs, &g->id);
 }
 
 /* The day given (y == 0: today), which must not be after today. */
@@ -923,13 +913,13 @@ enum store_status agenda_store_contact(struct store *st, struct date today,
 	char *desc = NULL;
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
 	    (rs = read_guest_tier(st, c->guest_id, today, tier, NULL)) != ST_OK)
-		goto fail;
+		goto out;
 	/* the day given, at the time of day now */
 	snprintf(at, sizeof at, "%s%s", date_format(c->on, day), store_now(st) + 10);
 	sqlite3_stmt *s = store_prep(st, ins);
 	if (!s) {
 		rs = ST_IO;
-		goto fail;
+		goto out;
 	}
 	sqlite3_bind_int64(s, 1, c->guest_id);
 	sqlite3_bind_int64(s, 2, me);
@@ -937,22 +927,12 @@ enum store_status agenda_store_contact(struct store *st, struct date today,
 	sqlite3_bind_text(s, 4, c->channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, c->outcome, -1, SQLITE_STATIC);
 	store_bind_text(s, 6, c->feedback);
-	if ((rs = store_step_done(st, s, "contact")) != ST_OK)
-		goto fail;
-	c->id = sqlite3_last_insert_rowid(st->db);
 	desc =
 	    xasprintf("guest %lld %s %s: %s", (long long)c->guest_id, c->channel, day, c->outcome);
-	if ((rs = store_audit(st, "contact", c->id, "create", NULL, NULL, desc)) != ST_OK)
-		goto fail;
-	if ((rs = store_commit(st)) != ST_OK)
-		c->id = 0;
+	rs = store_insert_audited(st, s, "contact", desc, &c->id);
+out:
 	free(desc);
-	return rs;
-fail:
-	store_rollback(st);
-	c->id = 0;
-	free(desc);
-	return rs;
+	return store_end_new(st, rs, &c->id);
 }
 
 enum store_status agenda_store_banquet(struct store *st, const struct tier_rules *rules,
@@ -986,7 +966,7 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	char *desc = NULL;
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
 	    (rs = read_guest_tier(st, b->guest_id, today, tier, NULL)) != ST_OK)
-		goto fail;
+		goto out;
 	const struct tier_privilege *p = rules ? tier_privilege_for(rules, tier) : NULL;
 	if (p)
 		snprintf(b->host, sizeof b->host, "%s", p->banquet_host);
@@ -997,7 +977,7 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	sqlite3_stmt *s = store_prep(st, ins);
 	if (!s) {
 		rs = ST_IO;
-		goto fail;
+		goto out;
 	}
 	sqlite3_bind_int64(s, 1, b->guest_id);
 	sqlite3_bind_text(s, 2, date_format(b->on, day), -1, SQLITE_TRANSIENT);
@@ -1011,23 +991,13 @@ enum store_status agenda_store_banquet(struct store *st, const struct tier_rules
 	store_bind_text(s, 7, b->note);
 	sqlite3_bind_int64(s, 8, me);
 	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
-	if ((rs = store_step_done(st, s, "banquet")) != ST_OK)
-		goto fail;
-	b->id = sqlite3_last_insert_rowid(st->db);
 	desc = xasprintf("guest %lld %s tables %d budget %s actual %s", (long long)b->guest_id, day,
 	                 b->tables, b->has_budget ? money_format(b->budget_fen, m1) : "-",
 	                 b->has_actual ? money_format(b->actual_fen, m2) : "-");
-	if ((rs = store_audit(st, "banquet", b->id, "create", NULL, NULL, desc)) != ST_OK)
-		goto fail;
-	if ((rs = store_commit(st)) != ST_OK)
-		b->id = 0;
+	rs = store_insert_audited(st, s, "banquet", desc, &b->id);
+out:
 	free(desc);
-	return rs;
-fail:
-	store_rollback(st);
-	b->id = 0;
-	free(desc);
-	return rs;
+	return store_end_new(st, rs, &b->id);
 }
 
 enum store_status agenda_store_explain(struct store *st, struct strv *out)

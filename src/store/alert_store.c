@@ -312,11 +312,7 @@ enum store_status alert_store_detect(struct store *st, const struct tier_rules *
 	for (size_t i = 0; i < n && rs == ST_OK; i++)
 		rs = record_finding(st, &k, &v[i], now, created, noted);
 	free(v);
-	if (rs == ST_OK)
-		rs = store_commit(st);
-	else
-		store_rollback(st);
-	if (rs != ST_OK)
+	if ((rs = store_end(st, rs)) != ST_OK)
 		*created = *noted = 0; /* not written: not counted */
 	return rs;
 }
@@ -660,12 +656,7 @@ enum store_status alert_store_action(struct store *st, int64_t id, const char *t
 			*no = sqlite3_column_int(s, 0);
 		sqlite3_reset(s);
 	}
-	if (rs != ST_OK) {
-		store_rollback(st);
-		*no = 0;
-		return rs;
-	}
-	if ((rs = store_commit(st)) != ST_OK)
+	if ((rs = store_end(st, rs)) != ST_OK)
 		*no = 0;
 	return rs;
 }

@@ -374,6 +374,32 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 	return store_step_done(st, s, "audit");
 }
 
+enum store_status store_insert_audited(struct store *st, sqlite3_stmt *s, const char *entity,
+				       const char *desc, int64_t *id)
+{
+	enum store_status rs = store_step_done(st, s, entity);
+	if (rs != ST_OK)
+		return rs;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return store_audit(st, entity, *id, "create", NULL, NULL, desc);
+}
+
+enum store_status store_end(struct store *st, enum store_status rs)
+{
+	if (rs != ST_OK) {
+		store_rollback(st);
+		return rs;
+	}
+	return store_commit(st);
+}
+
+enum store_status store_end_new(struct store *st, enum store_status rs, int64_t *id)
+{
+	if ((rs = store_end(st, rs)) != ST_OK)
+		*id = 0;
+	return rs;
+}
+
 /* Creates path with the mode the directory calls for: 0660 where the directory is shared with
  * a group (setgid, or group-writable but not world-writable like /tmp), else 0600. An existing
  * file is left alone. */

@@ -102,6 +102,16 @@ enum store_status store_staff_id(struct store *st, const char *login, bool creat
 enum store_status store_audit(struct store *st, const char *entity, int64_t entity_id,
 			      const char *action, const char *field, const char *old_value,
 			      const char *new_value);
+/* Runs s, the prepared INSERT of one row of entity ("visit"), and audits the row as created
+ * with desc; *id the new row's id (inside the caller's write transaction). */
+enum store_status store_insert_audited(struct store *st, sqlite3_stmt *s, const char *entity,
+				       const char *desc, int64_t *id);
+/* The end of a write transaction: commits when rs is ST_OK, else rolls back. The transaction's
+ * status. */
+enum store_status store_end(struct store *st, enum store_status rs);
+/* store_end for a transaction that adds a row: *id stays only when the row was stored, else it
+ * is 0. */
+enum store_status store_end_new(struct store *st, enum store_status rs, int64_t *id);
 /* Stages one search key of a new guest during bulk loading (store_bulk_end writes them all in
  * key order). */
 enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id);

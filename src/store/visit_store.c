@@ -37,19 +37,6 @@ static void read_row(sqlite3_stmt *s, struct visit *v)
 	v->void_code = store_col_text(s, 14);
 }
 
-/* The end of a transaction that stores v: commits when rs is ST_OK, else rolls back; v->id
- * stays only when v was stored. Returns the transaction's status. */
-static enum store_status end_entry(struct store *st, struct visit *v, enum store_status rs)
-{
-	if (rs == ST_OK)
-		rs = store_commit(st);
-	else
-		store_rollback(st);
-	if (rs != ST_OK)
-		v->id = 0;
-	return rs;
-}
-
 enum store_status visit_store_add(struct store *st, struct visit *v)
 {
 	static const char *sql =
@@ -80,16 +67,13 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	store_bind_text(s, 7, v->notes);
 	sqlite3_bind_int64(s, 8, me);
 	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
-	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
-		goto out;
-	v->id = sqlite3_last_insert_rowid(st->db);
 	char *desc = xasprintf("guest %lld %s %s covers %d spend %s", (long long)v->guest_id,
 			       v->date, meal_names[v->meal], v->covers,
 			       money_format(v->spend_fen, money));
-	rs = store_audit(st, "visit", v->id, "create", NULL, NULL, desc);
+	rs = store_insert_audited(st, s, "visit", desc, &v->id);
 	free(desc);
 out:
-	return end_entry(st, v, rs);
+	return store_end_new(st, rs, &v->id);
 }
 
 enum store_status visit_store_get(struct store *st, int64_t id, struct visit *out)
@@ -260,7 +244,7 @@ enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned 
 		free(desc);
 	}
 out:
-	return end_entry(st, v, rs);
+	return store_end_new(st, rs, &v->id);
 }
 
 enum store_status visit_store_correct(struct store *st, int64_t replaces, struct visit *v,
@@ -271,7 +255,7 @@ enum store_status visit_store_correct(struct store *st, int64_t replaces, struct
 		return rs;
 	if ((rs = visit_store_void(st, replaces, VOID_CORRECTED, "")) == ST_OK)
 		rs = visit_store_enter(st, v, flags);
-	return end_entry(st, v, rs);
+	return store_end_new(st, rs, &v->id);
 }
 
 enum store_status visit_store_list(struct store *st, const struct visit_filter *f,
