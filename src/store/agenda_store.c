@@ -394,17 +394,12 @@ static void untiered_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int agenda_store_functions(sqlite3 *db)
 {
-	int rc = sqlite3_create_function(db, "maitre_agenda_first", 3,
-	                                 SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, first_fn, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "maitre_agenda_tier", 2,
-		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, tier_fn, NULL,
-		                             NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "maitre_agenda_untiered", 2,
-		                             SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, untiered_fn,
-		                             NULL, NULL);
-	return rc;
+	static const struct store_function fns[] = {
+	    {"maitre_agenda_first", 3, first_fn, NULL, NULL},
+	    {"maitre_agenda_tier", 2, tier_fn, NULL, NULL},
+	    {"maitre_agenda_untiered", 2, untiered_fn, NULL, NULL},
+	};
+	return store_create_functions(db, fns, sizeof fns / sizeof fns[0]);
 }
 
 /* The last call, visit and banquet of the guest of the current row of s into d, last[k]

@@ -225,14 +225,11 @@ static void scan_final(sqlite3_context *ctx)
 
 int report_store_functions(sqlite3 *db)
 {
-	int rc = sqlite3_create_function(db, "maitre_month_tiers", 5,
-					 SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL, tiers_step,
-					 scan_final);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "maitre_month_visits", 5,
-					     SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
-					     visits_step, scan_final);
-	return rc;
+	static const struct store_function fns[] = {
+		{"maitre_month_tiers", 5, NULL, tiers_step, scan_final},
+		{"maitre_month_visits", 5, NULL, visits_step, scan_final},
+	};
+	return store_create_functions(db, fns, sizeof fns / sizeof fns[0]);
 }
 
 /* Runs one scanning statement: ?1 and ?2 the month keys, ?3 the scan handed to its aggregate

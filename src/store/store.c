@@ -192,6 +192,16 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 	return ST_OK;
 }
 
+int store_create_functions(sqlite3 *db, const struct store_function *v, size_t n)
+{
+	int rc = SQLITE_OK;
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, v[i].name, v[i].nargs,
+					     SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, v[i].fn,
+					     v[i].step, v[i].final);
+	return rc;
+}
+
 enum store_status store_exec(struct store *st, const char *sql)
 {
 	char *msg = NULL;

@@ -133,6 +133,17 @@ void store_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n);
  * indexes. */
 enum store_status store_explain(struct store *st, const char *label, const char *sql,
 				struct strv *out);
+/* An SQL function of maitre's: a scalar (fn) or an aggregate (step and final). */
+struct store_function {
+	const char *name;
+	int nargs;
+	void (*fn)(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+	void (*step)(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+	void (*final)(sqlite3_context *ctx);
+};
+/* Registers the n functions of v on db, UTF-8 and for use in SQL statements only
+ * (SQLITE_DIRECTONLY): an SQLite result code, the first failure's. */
+int store_create_functions(sqlite3 *db, const struct store_function *v, size_t n);
 /* The SQL functions of the month scan (report_store.c) and of everyone's agenda
  * (agenda_store.c), registered by store_open once per connection: redefining a function
  * expires every prepared statement, and SQLite refuses it while a statement runs. An SQLite
