@@ -14,6 +14,8 @@
 #   tick             the interface's idle second: it looks for changes by others
 #   lock / unlock    another connection takes / releases the database's write lock
 #   busy MS          how long a write waits for the lock
+# `setup_keys <<'KEYS'` runs a key script the same way outside the transcript: a test's setup
+# that only the screens can make (a person's notes).
 . "$TESTS_SRCDIR/cli/lib.sh"
 export MAITRE_NOW="${MAITRE_NOW:-2026-06-30 19:05:00}"
 export MAITRE_THEME=monochrome
@@ -39,4 +41,15 @@ screen() {
 		exit 1
 	fi
 	return 0
+}
+
+setup_keys() {
+	cat > "$TMP/setup-keys"
+	set +e
+	MAITRE_TUI_SCRIPT="$TMP/setup-keys" "$MAITRE" > "$TMP/setup.out" 2>&1
+	set -e
+	if grep "^$TMP/setup-keys:[0-9]*: " "$TMP/setup.out" >&2; then
+		echo "$NAME: the setup's key script failed (see above)" >&2
+		exit 1
+	fi
 }
