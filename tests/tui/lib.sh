@@ -15,7 +15,7 @@
 #   lock / unlock    another connection takes / releases the database's write lock
 #   busy MS          how long a write waits for the lock
 # `setup_keys <<'KEYS'` runs a key script the same way outside the transcript: a test's setup
-# that only the screens can make (a person's notes).
+# that only the screens can make (a person's notes, a visit corrected).
 . "$TESTS_SRCDIR/cli/lib.sh"
 export MAITRE_NOW="${MAITRE_NOW:-2026-06-30 19:05:00}"
 export MAITRE_THEME=monochrome
