@@ -13,14 +13,7 @@
 #   sons      son 小明 and son 小强, 小强 allergic to 虾 (high)
 #   mango     allergy 芒果 critical
 edit_guest() {
-	if [ -n "${2:-}" ]; then _on=; else _on=1; fi
-	for _stage in new measured merged driver sons mango; do
-		if [ -n "$_on" ]; then "edit_stage_$_stage"; fi
-		[ "$_stage" = "$1" ] && return 0
-		[ "$_stage" = "${2:-}" ] && _on=1
-	done
-	echo "edit_guest: no stage $1 after ${2:-the start}" >&2
-	exit 1
+	setup_stages edit_stage 'new measured merged driver sons mango' "$@"
 }
 
 edit_stage_new() {

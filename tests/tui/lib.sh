@@ -16,6 +16,9 @@
 #   busy MS          how long a write waits for the lock
 # `setup_keys <<'KEYS'` runs a key script the same way outside the transcript: a test's setup
 # that only the screens can make (a person's notes, a visit corrected).
+# `setup_stages PREFIX 'STAGE...' TO [FROM]` calls PREFIX_STAGE for each stage listed after
+# FROM (from the first without it) up to TO: the data a test starts from, built in the order
+# the screens build it (tests/tui/edit_data.sh, visit_data.sh).
 . "$TESTS_SRCDIR/cli/lib.sh"
 export MAITRE_NOW="${MAITRE_NOW:-2026-06-30 19:05:00}"
 export MAITRE_THEME=monochrome
@@ -52,4 +55,15 @@ setup_keys() {
 		echo "$NAME: the setup's key script failed (see above)" >&2
 		exit 1
 	fi
+}
+
+setup_stages() {
+	if [ -n "${4:-}" ]; then _on=; else _on=1; fi
+	for _stage in $2; do
+		if [ -n "$_on" ]; then "${1}_$_stage"; fi
+		if [ -n "$_on" ] && [ "$_stage" = "$3" ]; then return 0; fi
+		if [ "$_stage" = "${4:-}" ]; then _on=1; fi
+	done
+	echo "$NAME: no stage $3 after ${4:-the start} in: $2" >&2
+	exit 1
 }

@@ -20,14 +20,7 @@ visit_guests() {
 }
 
 visit_today() {
-	if [ -n "${2:-}" ]; then _on=; else _on=1; fi
-	for _stage in entered corrected voided cents june second wrong; do
-		if [ -n "$_on" ]; then "visit_stage_$_stage"; fi
-		[ "$_stage" = "$1" ] && return 0
-		[ "$_stage" = "${2:-}" ] && _on=1
-	done
-	echo "visit_today: no stage $1 after ${2:-the start}" >&2
-	exit 1
+	setup_stages visit_stage 'entered corrected voided cents june second wrong' "$@"
 }
 
 visit_stage_entered() {
