@@ -204,9 +204,9 @@ int cli_parse_month(struct cli *c, const char *what, const char *val, struct dat
 
 int cli_parse_date(struct cli *c, const char *what, const char *val, struct date *out)
 {
-	char why[200];
-	if (!date_parse_why(val, false, out, why, sizeof why))
-		return cli_error(c, EXIT_USER, "%s: %s", what, why);
+	struct error why;
+	if (date_parse_why(val, false, out, &why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", what, why.msg);
 	return 0;
 }
 

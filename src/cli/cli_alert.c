@@ -89,11 +89,11 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts,
 
 static int check_text(struct cli *c, const char *what, const char *v, bool multiline)
 {
-	char why[200];
+	struct error why;
 	if (!v || !*v)
 		return cli_error(c, EXIT_USER, _("%s: is required (--%s)"), what, what);
-	if (text_field_check(v, 2000, multiline, why, sizeof why) < 0)
-		return cli_error(c, EXIT_USER, "%s: %s", what, why);
+	if (text_field_check(v, 2000, multiline, &why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", what, why.msg);
 	return 0;
 }
 
@@ -283,11 +283,11 @@ int cli_alert_action(struct cli *c, int argc, char **argv)
 	int no = 0;
 	int rc = parse(c, argc, argv, cli_alert_action_opts, &a, 1, &id);
 	strv_free(&a.args);
-	char why[200];
+	struct error why;
 	if (rc || (rc = check_text(c, "text", a.text, false)))
 		return rc;
-	if (a.owner && text_field_check(a.owner, 60, false, why, sizeof why) < 0)
-		return cli_error(c, EXIT_USER, _("owner: %s"), why);
+	if (a.owner && text_field_check(a.owner, 60, false, &why) < 0)
+		return cli_error(c, EXIT_USER, _("owner: %s"), why.msg);
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;
 	enum store_status s = alert_store_action(c->st, id, a.text, a.owner, &no);

@@ -98,7 +98,7 @@ static int bad_choice(struct cli *c, const char *what, const char *const *names,
 static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 {
 	struct complaint_ctx *x = vctx;
-	char why[300];
+	struct error why;
 	int v;
 	switch (id) {
 	case OPT_POSITIONAL:
@@ -136,8 +136,8 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 		x->c.staff_involved = *val ? xstrdup(val) : NULL;
 		return 0;
 	case C_OWNER:
-		if (complaint_login_check("owner", val, why, sizeof why) < 0)
-			return cli_error(c, EXIT_USER, "%s", why);
+		if (complaint_login_check("owner", val, &why) < 0)
+			return cli_error(c, EXIT_USER, "%s", why.msg);
 		free(x->c.owner);
 		x->c.owner = xstrdup(val);
 		x->f.owner = x->c.owner;

@@ -80,12 +80,13 @@ struct profile_ctx {
 static int field_value(struct cli *c, struct guest *g, const char *key, const char *value)
 {
 	const struct guest_field *f = guest_field_find(key);
-	char why[256], *norm = NULL;
+	struct error why;
+	char *norm = NULL;
 	if (!f)
 		return cli_error(c, EXIT_USER,
 		                 _("--set: no field \"%s\" (see FIELDS in maitre(1))"), key);
-	if (guest_field_check(f, value, &norm, why, sizeof why) < 0)
-		return cli_error(c, EXIT_USER, "%s: %s", f->key, why);
+	if (guest_field_check(f, value, &norm, &why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", f->key, why.msg);
 	if (f == &guest_fields[GF_NAME] && !norm)
 		return cli_error(c, EXIT_USER, _("name: must not be empty"));
 	guest_set(g, (enum guest_field_id)(f - guest_fields), norm);
@@ -122,9 +123,9 @@ static int add_date(struct cli *c, struct guest *g, int person, enum date_kind k
 		    const char *label, const char *what, const char *val)
 {
 	struct date d;
-	char why[200];
-	if (guest_date_parse(val, date_today(), &d, why, sizeof why) < 0)
-		return cli_error(c, EXIT_USER, "%s: %s", what, why);
+	struct error why;
+	if (guest_date_parse(val, date_today(), &d, &why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", what, why.msg);
 	/* one birthday / anniversary per person: replace */
 	if (kind != DATE_OTHER)
 		for (size_t i = g->dates.n; i-- > 0;)
@@ -137,9 +138,9 @@ static int add_date(struct cli *c, struct guest *g, int person, enum date_kind k
 /* what: the option's text for t of the sheet (guest_text_check); 0 or EXIT_USER. */
 static int check_text(struct cli *c, const char *what, const char *val, enum guest_text t)
 {
-	char why[200];
-	if (guest_text_check(t, val, why, sizeof why) < 0)
-		return cli_error(c, EXIT_USER, "%s: %s", what, why);
+	struct error why;
+	if (guest_text_check(t, val, &why) < 0)
+		return cli_error(c, EXIT_USER, "%s: %s", what, why.msg);
 	return 0;
 }
 
@@ -165,10 +166,11 @@ static int profile_add_phone(struct cli *c, struct guest *g, const char *val)
 	const char *colon = strchr(val, ':');
 	char *kind = colon ? xstrndup(val, (size_t)(colon - val)) : NULL;
 	const char *number = colon ? colon + 1 : val;
-	char *norm = NULL, why[300];
-	if (guest_phone_check(number, &norm, why, sizeof why) < 0) {
+	char *norm = NULL;
+	struct error why;
+	if (guest_phone_check(number, &norm, &why) < 0) {
 		free(kind);
-		return cli_error(c, EXIT_USER, "%s", why);
+		return cli_error(c, EXIT_USER, "%s", why.msg);
 	}
 	guest_add_phone(g, kind, norm);
 	free(norm);

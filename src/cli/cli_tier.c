@@ -296,9 +296,9 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 		rc = cli_error(c, EXIT_USAGE, _("--clear takes no --reason or --until"));
 	if (rc == 0 && !cli_parse_id(c, "guest id", t.args.v[0], &id))
 		rc = EXIT_USER;
-	char why[200];
-	if (rc == 0 && t.reason && text_field_check(t.reason, 500, false, why, sizeof why) < 0)
-		rc = cli_error(c, EXIT_USER, _("reason: %s"), why);
+	struct error why;
+	if (rc == 0 && t.reason && text_field_check(t.reason, 500, false, &why) < 0)
+		rc = cli_error(c, EXIT_USER, _("reason: %s"), why.msg);
 	const struct tier_rules *r = rc ? NULL : rules_or_fail(c);
 	if (rc == 0 && !r)
 		rc = EXIT_DATA;

@@ -91,10 +91,10 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	}
 	case V_COVERS: {
-		char why[200];
+		struct error why;
 		x->have_covers = true;
-		if (visit_parse_covers(val, &x->v.covers, why, sizeof why) < 0)
-			return cli_error(c, EXIT_USER, "covers: %s", why);
+		if (visit_parse_covers(val, &x->v.covers, &why) < 0)
+			return cli_error(c, EXIT_USER, "covers: %s", why.msg);
 		return 0;
 	}
 	case V_SPEND:
@@ -171,17 +171,16 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 	if ((rc = cli_open(c, 0)) != 0)
 		goto out;
 	struct date opening, d = date_today();
-	char why[300];
+	struct error why;
 	enum store_status s = visit_store_opening(c->st, &opening, NULL);
 	if (s != ST_OK) {
 		rc = cli_store_error(c, s);
 		goto out;
 	}
 	if (x.have_date) {
-		int dc = visit_date_check(x.date, date_today(), opening, x.allow_old, &d, why,
-					  sizeof why);
+		int dc = visit_date_check(x.date, date_today(), opening, x.allow_old, &d, &why);
 		if (dc != VISIT_DATE_OK) {
-			rc = cli_error(c, EXIT_USER, "date: %s%s", why,
+			rc = cli_error(c, EXIT_USER, "date: %s%s", why.msg,
 				       dc == VISIT_DATE_OLD
 					       ? _(" (a manager enters an older visit with --allow-old)")
 					       : "");

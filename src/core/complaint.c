@@ -164,72 +164,53 @@ void complaint_event_free(struct complaint_event *e)
 }
 
 int complaint_text_check(const char *what, const char *value, bool required, size_t maxlen,
-			 char *why, size_t whylen)
+			 struct error *e)
 {
-	char r[200];
-	if (!value || !*value) {
-		if (!required)
-			return 0;
-		snprintf(why, whylen, _("%s: must not be empty"), what);
-		return -1;
-	}
-	if (text_field_check(value, maxlen, true, r, sizeof r) < 0) {
-		snprintf(why, whylen, _("%s: %s"), what, r);
-		return -1;
-	}
+	struct error r;
+	if (!value || !*value)
+		return required ? error_set(e, 0, _("%s: must not be empty"), what) : 0;
+	if (text_field_check(value, maxlen, true, &r) < 0)
+		return error_set(e, 0, _("%s: %s"), what, r.msg);
 	return 0;
 }
 
-int complaint_login_check(const char *what, const char *value, char *why, size_t whylen)
+int complaint_login_check(const char *what, const char *value, struct error *e)
 {
 	const char *p = value ? value : "";
 	for (; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
 			break;
-	if (!value || !*value || *p || strlen(value) > 63) {
-		snprintf(why, whylen,
-			 _("%s: must be a login name (letters, digits, _ - .), got \"%s\""), what,
-			 value ? value : "");
-		return -1;
-	}
+	if (!value || !*value || *p || strlen(value) > 63)
+		return error_set(e, 0,
+				 _("%s: must be a login name (letters, digits, _ - .), got \"%s\""),
+				 what, value ? value : "");
 	return 0;
 }
 
-int complaint_validate(const struct complaint *c, char *why, size_t whylen)
+int complaint_validate(const struct complaint *c, struct error *e)
 {
 	char r[200];
-	if (c->guest_id <= 0) {
-		snprintf(why, whylen, _("guest: must be a guest id"));
-		return -1;
-	}
-	if (c->visit_id < 0) {
-		snprintf(why, whylen, _("visit: must be a visit id"));
-		return -1;
-	}
-	if ((unsigned)c->category >= CC_COUNT) {
-		snprintf(why, whylen, _("category: must be %s"),
-			 complaint_choices(complaint_category_names, CC_COUNT, r, sizeof r));
-		return -1;
-	}
-	if ((unsigned)c->channel >= CH_COUNT) {
-		snprintf(why, whylen, _("channel: must be %s"),
-			 complaint_choices(complaint_channel_names, CH_COUNT, r, sizeof r));
-		return -1;
-	}
-	if (c->severity <= SEV_NONE || c->severity >= SEV_COUNT) {
-		snprintf(why, whylen, _("severity: must be %s"),
-			 complaint_choices(severity_names, SEV_COUNT, r, sizeof r));
-		return -1;
-	}
-	if (complaint_text_check("text", c->description, true, 2000, why, whylen) < 0)
+	struct error t;
+	if (c->guest_id <= 0)
+		return error_set(e, 0, _("guest: must be a guest id"));
+	if (c->visit_id < 0)
+		return error_set(e, 0, _("visit: must be a visit id"));
+	if ((unsigned)c->category >= CC_COUNT)
+		return error_set(e, 0, _("category: must be %s"),
+				 complaint_choices(complaint_category_names, CC_COUNT, r, sizeof r));
+	if ((unsigned)c->channel >= CH_COUNT)
+		return error_set(e, 0, _("channel: must be %s"),
+				 complaint_choices(complaint_channel_names, CH_COUNT, r, sizeof r));
+	if (c->severity <= SEV_NONE || c->severity >= SEV_COUNT)
+		return error_set(e, 0, _("severity: must be %s"),
+				 complaint_choices(severity_names, SEV_COUNT, r, sizeof r));
+	if (complaint_text_check("text", c->description, true, 2000, e) < 0)
 		return -1;
 	if (c->staff_involved && *c->staff_involved &&
-	    text_field_check(c->staff_involved, 200, false, r, sizeof r) < 0) {
-		snprintf(why, whylen, _("staff: %s"), r);
-		return -1;
-	}
-	if (c->owner && complaint_login_check("owner", c->owner, why, whylen) < 0)
+	    text_field_check(c->staff_involved, 200, false, &t) < 0)
+		return error_set(e, 0, _("staff: %s"), t.msg);
+	if (c->owner && complaint_login_check("owner", c->owner, e) < 0)
 		return -1;
 	return 0;
 }

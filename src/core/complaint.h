@@ -128,14 +128,14 @@ void complaint_event_free(struct complaint_event *e);
 
 /* Checks a complaint before it is logged: guest, severity (not none), description (1..2000
  * bytes, lines allowed), staff involved and owner. Returns 0, or -1 with "field: reason" in
- * why. */
-int complaint_validate(const struct complaint *c, char *why, size_t whylen);
+ * e. */
+int complaint_validate(const struct complaint *c, struct error *e);
 /* Checks text typed for field what (resolution, note, reason): required or not, at most maxlen
- * bytes, lines allowed. Returns 0, or -1 with "what: reason" in why. */
+ * bytes, lines allowed. Returns 0, or -1 with "what: reason" in e. */
 int complaint_text_check(const char *what, const char *value, bool required, size_t maxlen,
-			 char *why, size_t whylen);
+			 struct error *e);
 /* Checks a login name (letters, digits, _ - .). Returns 0, or -1 with "what: reason". */
-int complaint_login_check(const char *what, const char *value, char *why, size_t whylen);
+int complaint_login_check(const char *what, const char *value, struct error *e);
 
 /* Whether recovery step n (1..5) is done. */
 bool complaint_step_done(const struct complaint *c, int n);

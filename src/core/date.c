@@ -62,8 +62,7 @@ bool date_parse_md(const char *s, struct date *out)
 	return date_parse(s, out);
 }
 
-bool date_parse_why(const char *s, bool year_optional, struct date *out, char *why,
-		    size_t whylen)
+int date_parse_why(const char *s, bool year_optional, struct date *out, struct error *e)
 {
 	int n;
 	size_t len = strlen(s);
@@ -72,15 +71,14 @@ bool date_parse_why(const char *s, bool year_optional, struct date *out, char *w
 		      (year_optional && len == 5 && s[2] == '-' && digits(s, 2, &n) &&
 		       digits(s + 3, 2, &n));
 	if (shaped && (year_optional ? date_parse_md(s, out) : date_parse(s, out)))
-		return true;
+		return 0;
 	if (shaped)
-		snprintf(why, whylen, _("\"%s\" is not a date"), s);
-	else if (year_optional)
-		snprintf(why, whylen,
-			 _("\"%s\" is not a date: write YYYY-MM-DD, or MM-DD without the year"), s);
-	else
-		snprintf(why, whylen, _("\"%s\" is not a date: write YYYY-MM-DD"), s);
-	return false;
+		return error_set(e, 0, _("\"%s\" is not a date"), s);
+	if (year_optional)
+		return error_set(e, 0,
+				 _("\"%s\" is not a date: write YYYY-MM-DD, or MM-DD without the year"),
+				 s);
+	return error_set(e, 0, _("\"%s\" is not a date: write YYYY-MM-DD"), s);
 }
 
 bool date_parse_month(const char *s, struct date *out)

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/error.h"
+
 struct date {
 	int y, m, d;
 };
@@ -19,10 +21,9 @@ bool date_parse(const char *s, struct date *out);
 bool date_parse_md(const char *s, struct date *out);
 /* Parses "YYYY-MM-DD", or also "MM-DD" (y = 0) when year_optional, saying what is wrong on
  * failure: "\"2026-02-30\" is not a date" when the shape is right but there is no such day,
- * "\"5/12\" is not a date: write YYYY-MM-DD" (or "... or MM-DD") when it is not. Returns true
- * with *out, or false with the reason in why (translated). */
-bool date_parse_why(const char *s, bool year_optional, struct date *out, char *why,
-		    size_t whylen);
+ * "\"5/12\" is not a date: write YYYY-MM-DD" (or "... or MM-DD") when it is not. Returns 0
+ * with *out, or -1 with the reason in e (translated). */
+int date_parse_why(const char *s, bool year_optional, struct date *out, struct error *e);
 /* Parses "YYYY-MM" (d is set to 1). */
 bool date_parse_month(const char *s, struct date *out);
 /* Writes "YYYY-MM-DD" (or "MM-DD" when y == 0) into buf (≥ 11 bytes). Returns buf. */

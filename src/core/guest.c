@@ -77,16 +77,12 @@ const struct guest_field *guest_field_find(const char *key)
 	return NULL;
 }
 
-int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen)
+int text_field_check(const char *value, size_t maxlen, bool multiline, struct error *e)
 {
-	if (!text_valid_utf8(value)) {
-		snprintf(why, whylen, _("is not valid UTF-8 text"));
-		return -1;
-	}
-	if (text_cp_count(value) > maxlen) { /* characters as a person counts them, not bytes */
-		snprintf(why, whylen, _("is too long (at most %zu characters)"), maxlen);
-		return -1;
-	}
+	if (!text_valid_utf8(value))
+		return error_set(e, 0, _("is not valid UTF-8 text"));
+	if (text_cp_count(value) > maxlen) /* characters as a person counts them, not bytes */
+		return error_set(e, 0, _("is too long (at most %zu characters)"), maxlen);
 	size_t n = strlen(value);
 	for (const char *p = value; n;) {
 		uint32_t cp;
@@ -94,43 +90,34 @@ int text_field_check(const char *value, size_t maxlen, bool multiline, char *why
 		p += k, n -= k;
 		if (multiline && (cp == '\n' || cp == '\t'))
 			continue;
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			snprintf(why, whylen, _("must not contain control characters%s"),
-				 multiline || (cp != '\n' && cp != '\r') ? "" : _(" or line breaks"));
-			return -1;
-		}
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			return error_set(e, 0, _("must not contain control characters%s"),
+					 multiline || (cp != '\n' && cp != '\r') ? "" : _(" or line breaks"));
 	}
 	return 0;
 }
 
-int guest_date_check(int year, int month, int day, struct date today, char *why, size_t whylen)
+int guest_date_check(int year, int month, int day, struct date today, struct error *e)
 {
 	struct date d = {year, month, day};
 	char buf[11];
 	/* without a year, 29 February is a birthday */
 	if (month < 1 || month > 12 || day < 1 || day > date_month_days(year ? year : 2000, month) ||
-	    year < 0 || year > 9999) {
-		snprintf(why, whylen, _("\"%s\" is not a date"),
-			 date_format((struct date){year, month < 0 ? 0 : month, day < 0 ? 0 : day},
-				     buf));
-		return -1;
-	}
-	if (year && year < 1900) {
-		snprintf(why, whylen, _("%s: the year must be 1900 or later"), date_format(d, buf));
-		return -1;
-	}
-	if (year && date_to_days(d) > date_to_days(today)) {
-		snprintf(why, whylen, _("%s is in the future"), date_format(d, buf));
-		return -1;
-	}
+	    year < 0 || year > 9999)
+		return error_set(
+			e, 0, _("\"%s\" is not a date"),
+			date_format((struct date){year, month < 0 ? 0 : month, day < 0 ? 0 : day}, buf));
+	if (year && year < 1900)
+		return error_set(e, 0, _("%s: the year must be 1900 or later"), date_format(d, buf));
+	if (year && date_to_days(d) > date_to_days(today))
+		return error_set(e, 0, _("%s is in the future"), date_format(d, buf));
 	return 0;
 }
 
-int guest_date_parse(const char *s, struct date today, struct date *out, char *why, size_t whylen)
+int guest_date_parse(const char *s, struct date today, struct date *out, struct error *e)
 {
 	struct date d;
-	if (!date_parse_why(s, true, &d, why, whylen) ||
-	    guest_date_check(d.y, d.m, d.d, today, why, whylen) < 0)
+	if (date_parse_why(s, true, &d, e) < 0 || guest_date_check(d.y, d.m, d.d, today, e) < 0)
 		return -1;
 	*out = d;
 	return 0;
@@ -185,25 +172,21 @@ char *guest_phone_digits(const char *number)
 	return r;
 }
 
-int guest_phone_check(const char *number, char **norm, char *why, size_t whylen)
+int guest_phone_check(const char *number, char **norm, struct error *e)
 {
 	*norm = NULL;
-	char reason[200];
+	struct error r;
 	/* 40 characters at most: full-width ones (3 bytes each) are counted once folded, below */
-	if (text_field_check(number, 160, false, reason, sizeof reason) < 0 ||
-	    (text_cp_count(number) > 40 &&
-	     (snprintf(reason, sizeof reason, "%s", _("is too long (at most 40 characters)")), true))) {
-		snprintf(why, whylen, _("phone: %s"), reason);
-		return -1;
-	}
+	if (text_field_check(number, 160, false, &r) < 0)
+		return error_set(e, 0, _("phone: %s"), r.msg);
+	if (text_cp_count(number) > 40)
+		return error_set(e, 0, _("phone: %s"), _("is too long (at most 40 characters)"));
 	char *d = guest_phone_digits(number), *raw = text_digits(number);
 	size_t nd = strlen(d);
-	int rc = -1;
+	int rc = 0;
 	if (nd < GUEST_PHONE_MIN_DIGITS || nd > GUEST_PHONE_MAX_DIGITS)
-		snprintf(why, whylen, _("phone: must have %d to %d digits, got \"%s\""),
-			 GUEST_PHONE_MIN_DIGITS, GUEST_PHONE_MAX_DIGITS, number);
-	else
-		rc = 0;
+		rc = error_set(e, 0, _("phone: must have %d to %d digits, got \"%s\""),
+			       GUEST_PHONE_MIN_DIGITS, GUEST_PHONE_MAX_DIGITS, number);
 	if (rc == 0 && phone_national(raw, phone_is_intl(number))) {
 		*norm = d; /* the country code dropped: the national digits */
 		d = NULL;
@@ -224,10 +207,10 @@ int guest_phone_check(const char *number, char **norm, char *why, size_t whylen)
 		}
 		sbuf_add(&b, "");
 		char *s = sbuf_detach(&b);
-		size_t a = strspn(s, " "), e = strlen(s);
-		while (e > a && s[e - 1] == ' ')
-			e--;
-		*norm = xstrndup(s + a, e - a);
+		size_t a = strspn(s, " "), z = strlen(s);
+		while (z > a && s[z - 1] == ' ')
+			z--;
+		*norm = xstrndup(s + a, z - a);
 		free(s);
 	}
 	free(d);
@@ -235,8 +218,8 @@ int guest_phone_check(const char *number, char **norm, char *why, size_t whylen)
 	return rc;
 }
 
-int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
-		      size_t whylen)
+int guest_field_check(const struct guest_field *f, const char *value, char **norm,
+		      struct error *e)
 {
 	*norm = NULL;
 	if (!value || !*value)
@@ -244,17 +227,15 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_LONG:
-		if (text_field_check(value, f->len, f->type == FT_LONG, why, whylen) < 0)
+		if (text_field_check(value, f->len, f->type == FT_LONG, e) < 0)
 			return -1;
 		break;
 	case FT_INT: {
 		char *end;
 		long v = strtol(value, &end, 10);
-		if (*end || end == value || v < f->min || v > f->max) {
-			snprintf(why, whylen, _("must be a whole number from %d to %d, got \"%s\""),
-				 f->min, f->max, value);
-			return -1;
-		}
+		if (*end || end == value || v < f->min || v > f->max)
+			return error_set(e, 0, _("must be a whole number from %d to %d, got \"%s\""),
+					 f->min, f->max, value);
 		*norm = xasprintf("%ld", v);
 		return 0;
 	}
@@ -266,18 +247,16 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 			return 0;
 		}
 		char list[300];
-		snprintf(why, whylen, _("must be one of %s, got \"%s\""),
-		         choice_list(f->choices, list, sizeof list), value);
-		return -1;
+		return error_set(e, 0, _("must be one of %s, got \"%s\""),
+				 choice_list(f->choices, list, sizeof list), value);
 	}
 	case FT_STAFF:
 		for (const char *p = value; *p; p++) {
 			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.')) {
-				snprintf(why, whylen, _("must be a login name (letters, digits, _ - .), got \"%s\""),
-					 value);
-				return -1;
-			}
+			      (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
+				return error_set(
+					e, 0, _("must be a login name (letters, digits, _ - .), got \"%s\""),
+					value);
 		}
 		break;
 	}
@@ -508,7 +487,7 @@ void guest_copy(struct guest *dst, const struct guest *src)
 	}
 }
 
-int guest_text_check(enum guest_text t, const char *s, char *why, size_t whylen)
+int guest_text_check(enum guest_text t, const char *s, struct error *e)
 {
 	static const struct {
 		size_t max;
@@ -524,37 +503,28 @@ int guest_text_check(enum guest_text t, const char *s, char *why, size_t whylen)
 	if (!s || !*s) {
 		if (rule[t].optional)
 			return 0;
-		snprintf(why, whylen, "%s", _("must not be empty"));
-		return -1;
+		return error_set(e, 0, "%s", _("must not be empty"));
 	}
-	return text_field_check(s, rule[t].max, rule[t].multiline, why, whylen);
+	return text_field_check(s, rule[t].max, rule[t].multiline, e);
 }
 
 /* guest_text_check with the field's name: "what: reason". */
-static int check_item(const char *what, enum guest_text t, const char *s, char *why, size_t whylen)
+static int check_item(const char *what, enum guest_text t, const char *s, struct error *e)
 {
-	char reason[200];
-	if (guest_text_check(t, s, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, _("%s: %s"), what, reason);
-		return -1;
-	}
+	struct error r;
+	if (guest_text_check(t, s, &r) < 0)
+		return error_set(e, 0, _("%s: %s"), what, r.msg);
 	return 0;
 }
 
-static int check_text(const char *what, const char *s, size_t max, bool required, char *why,
-		      size_t whylen)
+static int check_text(const char *what, const char *s, size_t max, bool required,
+		      struct error *e)
 {
-	char reason[200];
-	if (!s || !*s) {
-		if (!required)
-			return 0;
-		snprintf(why, whylen, _("%s: must not be empty"), what);
-		return -1;
-	}
-	if (text_field_check(s, max, false, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, _("%s: %s"), what, reason);
-		return -1;
-	}
+	struct error r;
+	if (!s || !*s)
+		return required ? error_set(e, 0, _("%s: must not be empty"), what) : 0;
+	if (text_field_check(s, max, false, &r) < 0)
+		return error_set(e, 0, _("%s: %s"), what, r.msg);
 	return 0;
 }
 
@@ -579,69 +549,59 @@ static bool was_date(const struct guest *was, const struct guest_date *d)
 	return false;
 }
 
-int guest_validate(const struct guest *g, const struct guest *was, char *why, size_t whylen)
+int guest_validate(const struct guest *g, const struct guest *was, struct error *e)
 {
-	char reason[200];
-	if (!g->f[GF_NAME] || !*g->f[GF_NAME]) {
-		snprintf(why, whylen, _("name: must not be empty"));
-		return -1;
-	}
+	struct error r;
+	if (!g->f[GF_NAME] || !*g->f[GF_NAME])
+		return error_set(e, 0, _("name: must not be empty"));
 	for (int i = 0; i < GF_COUNT; i++) {
 		char *norm = NULL;
 		if (!g->f[i])
 			continue;
-		if (guest_field_check(&guest_fields[i], g->f[i], &norm, reason, sizeof reason) < 0) {
-			snprintf(why, whylen, _("%s: %s"), guest_fields[i].key, reason);
-			return -1;
-		}
+		if (guest_field_check(&guest_fields[i], g->f[i], &norm, &r) < 0)
+			return error_set(e, 0, _("%s: %s"), guest_fields[i].key, r.msg);
 		free(norm);
 	}
 	for (size_t i = 0; i < g->phones.n; i++) {
 		const struct guest_phone *p = &g->phones.v[i];
 		char *norm = NULL;
-		if (!was_phone(was, p->number) && guest_phone_check(p->number, &norm, why, whylen) < 0)
+		if (!was_phone(was, p->number) && guest_phone_check(p->number, &norm, e) < 0)
 			return -1;
 		free(norm);
-		if (check_text("phone kind", p->kind, 20, true, why, whylen) < 0)
+		if (check_text("phone kind", p->kind, 20, true, e) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < g->people.n; i++) {
 		const struct guest_person *p = &g->people.v[i];
-		if (check_item("person relation", GT_RELATION, p->relation, why, whylen) < 0 ||
-		    check_item("person name", GT_PERSON_NAME, p->name, why, whylen) < 0 ||
-		    check_item("person notes", GT_PERSON_NOTES, p->notes, why, whylen) < 0)
+		if (check_item("person relation", GT_RELATION, p->relation, e) < 0 ||
+		    check_item("person name", GT_PERSON_NAME, p->name, e) < 0 ||
+		    check_item("person notes", GT_PERSON_NOTES, p->notes, e) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < g->prefs.n; i++) {
 		const struct guest_pref *p = &g->prefs.v[i];
-		if (check_item(pref_kind_names[p->kind], GT_PREF, p->text, why, whylen) < 0)
+		if (check_item(pref_kind_names[p->kind], GT_PREF, p->text, e) < 0)
 			return -1;
-		if (p->person < -1 || p->person >= (int)g->people.n) {
-			snprintf(why, whylen, _("%s: refers to an unknown person"), pref_kind_names[p->kind]);
-			return -1;
-		}
+		if (p->person < -1 || p->person >= (int)g->people.n)
+			return error_set(e, 0, _("%s: refers to an unknown person"),
+					 pref_kind_names[p->kind]);
 	}
 	for (size_t i = 0; i < g->dates.n; i++) {
 		const struct guest_date *d = &g->dates.v[i];
-		if (!was_date(was, d) && guest_date_check(d->year, d->month, d->day, date_today(),
-							  reason, sizeof reason) < 0) {
-			snprintf(why, whylen, _("%s: %s"), date_kind_names[d->kind], reason);
+		if (!was_date(was, d) &&
+		    guest_date_check(d->year, d->month, d->day, date_today(), &r) < 0)
+			return error_set(e, 0, _("%s: %s"), date_kind_names[d->kind], r.msg);
+		if (d->kind == DATE_OTHER && check_item("date label", GT_DATE_LABEL, d->label, e) < 0)
 			return -1;
-		}
-		if (d->kind == DATE_OTHER &&
-		    check_item("date label", GT_DATE_LABEL, d->label, why, whylen) < 0)
-			return -1;
-		if (d->person < -1 || d->person >= (int)g->people.n) {
-			snprintf(why, whylen, _("%s: refers to an unknown person"),
-				 date_kind_names[d->kind]);
-			return -1;
-		}
+		if (d->person < -1 || d->person >= (int)g->people.n)
+			return error_set(e, 0, _("%s: refers to an unknown person"),
+					 date_kind_names[d->kind]);
 	}
 	for (size_t i = 0; i < g->tags.n; i++)
-		if (check_item("tag", GT_TAG, g->tags.v[i], why, whylen) < 0)
+		if (check_item("tag", GT_TAG, g->tags.v[i], e) < 0)
 			return -1;
 	for (size_t i = 0; i < g->notes.n; i++) {
-		if (check_item("note", GT_NOTE, g->notes.v[i].text, why, whylen) < 0)
+		if (check_item("note", GT_NOTE, g->notes.v[i].text, e) < 0)
 			return -1;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/choice.h"
+#include "core/error.h"
 
 enum field_type {
 	FT_TEXT,  /* free text, one line */
@@ -123,12 +124,11 @@ extern const struct guest_field guest_fields[GF_COUNT];
 const struct guest_field *guest_field_find(const char *key);
 /* Validates value for field f. Empty value means "clear". On success returns 0 and sets *norm
  * to the canonical value (malloc'ed; NULL for clear). On failure returns -1 and writes the
- * reason ("must be a whole number from 50 to 250") into why. */
-int guest_field_check(const struct guest_field *f, const char *value, char **norm, char *why,
-		      size_t whylen);
+ * reason ("must be a whole number from 50 to 250") into e. */
+int guest_field_check(const struct guest_field *f, const char *value, char **norm, struct error *e);
 /* Checks free text typed by staff: valid UTF-8, at most maxlen characters, and no control
- * characters unless multiline (then newline and tab only). Returns 0 or -1 with why. */
-int text_field_check(const char *value, size_t maxlen, bool multiline, char *why, size_t whylen);
+ * characters unless multiline (then newline and tab only). Returns 0 or -1 with e. */
+int text_field_check(const char *value, size_t maxlen, bool multiline, struct error *e);
 
 /* The free texts of the sheet's lists (phones aside), each held to one limit. */
 enum guest_text {
@@ -143,20 +143,19 @@ enum guest_text {
 };
 /* Checks text typed for t: present (but where t may be empty), valid UTF-8, within t's limit,
  * no control characters (line breaks only where t may span lines). The one rule for the profile
- * form, the command line and guest_validate. Returns 0, or -1 with the reason in why ("is too
+ * form, the command line and guest_validate. Returns 0, or -1 with the reason in e ("is too
  * long (at most 60 bytes)"); the caller names the field. */
-int guest_text_check(enum guest_text t, const char *s, char *why, size_t whylen);
+int guest_text_check(enum guest_text t, const char *s, struct error *e);
 
 struct date;
 /* A special date as typed, "YYYY-MM-DD" or "MM-DD" (the year is optional): a real day, the
  * year from 1900 and the day not after today — a birthday, a wedding or another day worth
  * remembering has happened already. Returns 0 with *out (y = 0 without a year), or -1 with
- * the reason in why: "\"2026-02-30\" is not a date", "2030-05-12 is in the future". The one
+ * the reason in e: "\"2026-02-30\" is not a date", "2030-05-12 is in the future". The one
  * rule for the form, the command line and guest_validate. */
-int guest_date_parse(const char *s, struct date today, struct date *out, char *why,
-		     size_t whylen);
+int guest_date_parse(const char *s, struct date today, struct date *out, struct error *e);
 /* The same rule for a date held as numbers (year 0: none). */
-int guest_date_check(int year, int month, int day, struct date today, char *why, size_t whylen);
+int guest_date_check(int year, int month, int day, struct date today, struct error *e);
 
 /* A phone's length in digits, once normalised (guest_phone_digits): 7, a landline without its
  * area code (5551234), to 20: an international number (15 digits at most) with an extension.
@@ -171,8 +170,8 @@ char *guest_phone_digits(const char *number);
  * bytes with GUEST_PHONE_MIN_DIGITS to GUEST_PHONE_MAX_DIGITS digits once normalised. On success
  * returns 0 and sets *norm (malloc'ed) to the number as stored: full-width forms folded to
  * ASCII, a Chinese number without its country code (its national digits); else -1 with the
- * reason in why. */
-int guest_phone_check(const char *number, char **norm, char *why, size_t whylen);
+ * reason in e. */
+int guest_phone_check(const char *number, char **norm, struct error *e);
 
 enum pref_kind { PREF_TASTE, PREF_DISH, PREF_HABIT, PREF_DISLIKE, PREF_TABOO, PREF_ALLERGY, PREF_KIND_COUNT };
 enum severity { SEV_NONE, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
@@ -274,7 +273,7 @@ void guest_remove_tag(struct guest *g, size_t i);
 /* Validates a whole sheet before it is stored: name present, every field and list item well
  * formed. was: the guest as stored (NULL for a new one), whose phones and special dates are
  * taken as they are, so that a rule made stricter later (7 digits) never stops a guest
- * stored before it from being saved. Returns 0, or -1 with "field: reason" in why. */
-int guest_validate(const struct guest *g, const struct guest *was, char *why, size_t whylen);
+ * stored before it from being saved. Returns 0, or -1 with "field: reason" in e. */
+int guest_validate(const struct guest *g, const struct guest *was, struct error *e);
 
 #endif

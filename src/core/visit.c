@@ -70,25 +70,19 @@ char *void_reason_text(const char *code, const char *text)
 	return xasprintf(_("%s: %s"), void_code_label((enum void_code)c), text);
 }
 
-int void_reason_check(enum void_code code, const char *text, char *why, size_t whylen)
+int void_reason_check(enum void_code code, const char *text, struct error *e)
 {
-	char reason[200];
-	if (code < 0 || code >= VOID_CODE_COUNT) {
-		snprintf(why, whylen, "%s", _("reason: not one of the reasons for voiding a visit"));
-		return -1;
-	}
-	if (code == VOID_OTHER && (!text || !*text)) {
-		snprintf(why, whylen, "%s", _("reason: say why the visit is void"));
-		return -1;
-	}
-	if (text && text_field_check(text, 500, false, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, _("reason: %s"), reason);
-		return -1;
-	}
+	struct error r;
+	if (code < 0 || code >= VOID_CODE_COUNT)
+		return error_set(e, 0, "%s", _("reason: not one of the reasons for voiding a visit"));
+	if (code == VOID_OTHER && (!text || !*text))
+		return error_set(e, 0, "%s", _("reason: say why the visit is void"));
+	if (text && text_field_check(text, 500, false, &r) < 0)
+		return error_set(e, 0, _("reason: %s"), r.msg);
 	return 0;
 }
 
-int visit_parse_covers(const char *s, int *out, char *why, size_t whylen)
+int visit_parse_covers(const char *s, int *out, struct error *e)
 {
 	size_t n = strlen(s);
 	long v = 0;
@@ -112,8 +106,7 @@ int visit_parse_covers(const char *s, int *out, char *why, size_t whylen)
 		return 0;
 	}
 bad:
-	snprintf(why, whylen, _("must be a whole number from 1 to 999, got \"%s\""), s);
-	return -1;
+	return error_set(e, 0, _("must be a whole number from 1 to 999, got \"%s\""), s);
 }
 
 struct date visit_opening_default(struct date today)
@@ -125,57 +118,44 @@ struct date visit_opening_default(struct date today)
 }
 
 int visit_date_check(const char *s, struct date today, struct date opening, bool allow_old,
-		     struct date *out, char *why, size_t whylen)
+		     struct date *out, struct error *e)
 {
 	struct date d;
 	char a[11], b[11];
-	if (!date_parse_why(s, false, &d, why, whylen))
+	if (date_parse_why(s, false, &d, e) < 0)
 		return VISIT_DATE_BAD;
 	if (date_to_days(d) > date_to_days(today)) {
-		snprintf(why, whylen, _("%s is in the future (today is %s)"), s, date_format(today, a));
+		error_set(e, 0, _("%s is in the future (today is %s)"), s, date_format(today, a));
 		return VISIT_DATE_BAD;
 	}
 	if (!allow_old && date_to_days(d) < date_to_days(opening)) {
-		snprintf(why, whylen, _("%s is before the restaurant's opening date, %s"),
-			 date_format(d, b), date_format(opening, a));
+		error_set(e, 0, _("%s is before the restaurant's opening date, %s"),
+			  date_format(d, b), date_format(opening, a));
 		return VISIT_DATE_OLD;
 	}
 	*out = d;
 	return VISIT_DATE_OK;
 }
 
-int visit_validate(const struct visit *v, char *why, size_t whylen)
+int visit_validate(const struct visit *v, struct error *e)
 {
 	struct date d;
-	char reason[200];
-	if (v->guest_id <= 0) {
-		snprintf(why, whylen, _("guest: must be a guest id"));
-		return -1;
-	}
-	if (!date_parse_why(v->date, false, &d, reason, sizeof reason)) {
-		snprintf(why, whylen, _("date: %s"), reason);
-		return -1;
-	}
-	if (v->meal != MEAL_LUNCH && v->meal != MEAL_DINNER) {
-		snprintf(why, whylen, _("meal: must be lunch or dinner"));
-		return -1;
-	}
-	if (v->covers < 1 || v->covers > 999) {
-		snprintf(why, whylen, _("covers: must be a whole number from 1 to 999, got %d"), v->covers);
-		return -1;
-	}
-	if (v->spend_fen < 0 || v->spend_fen > 1000000000LL) {
-		snprintf(why, whylen, _("spend: must be from 0 to 10000000 yuan"));
-		return -1;
-	}
-	if (v->table_no && text_field_check(v->table_no, 40, false, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, _("table: %s"), reason);
-		return -1;
-	}
-	if (v->notes && text_field_check(v->notes, 2000, true, reason, sizeof reason) < 0) {
-		snprintf(why, whylen, _("notes: %s"), reason);
-		return -1;
-	}
+	struct error r;
+	if (v->guest_id <= 0)
+		return error_set(e, 0, _("guest: must be a guest id"));
+	if (date_parse_why(v->date, false, &d, &r) < 0)
+		return error_set(e, 0, _("date: %s"), r.msg);
+	if (v->meal != MEAL_LUNCH && v->meal != MEAL_DINNER)
+		return error_set(e, 0, _("meal: must be lunch or dinner"));
+	if (v->covers < 1 || v->covers > 999)
+		return error_set(e, 0, _("covers: must be a whole number from 1 to 999, got %d"),
+				 v->covers);
+	if (v->spend_fen < 0 || v->spend_fen > 1000000000LL)
+		return error_set(e, 0, _("spend: must be from 0 to 10000000 yuan"));
+	if (v->table_no && text_field_check(v->table_no, 40, false, &r) < 0)
+		return error_set(e, 0, _("table: %s"), r.msg);
+	if (v->notes && text_field_check(v->notes, 2000, true, &r) < 0)
+		return error_set(e, 0, _("notes: %s"), r.msg);
 	return 0;
 }
 

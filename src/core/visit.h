@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/error.h"
 
 enum meal { MEAL_LUNCH, MEAL_DINNER };
 
@@ -54,22 +55,22 @@ int void_code_from_name(const char *s);
  * frees. */
 char *void_reason_text(const char *code, const char *text);
 /* Checks the reason typed for voiding with code: the text may be empty except for VOID_OTHER.
- * Returns 0, or -1 with why. */
-int void_reason_check(enum void_code code, const char *text, char *why, size_t whylen);
+ * Returns 0, or -1 with e. */
+int void_reason_check(enum void_code code, const char *text, struct error *e);
 
 /* Covers as typed ("7", "７", " 12 "): a whole number from 1 to 999, full-width digits
- * folded. Returns 0 with *out, or -1 with why ("must be a whole number from 1 to 999, got
+ * folded. Returns 0 with *out, or -1 with e ("must be a whole number from 1 to 999, got
  * \"abc\""). The one rule for the form and the command line. */
-int visit_parse_covers(const char *s, int *out, char *why, size_t whylen);
+int visit_parse_covers(const char *s, int *out, struct error *e);
 
 /* visit_date_check's results. */
 enum { VISIT_DATE_OK = 0, VISIT_DATE_BAD = -1, VISIT_DATE_OLD = -2 };
 /* The date of a visit entered on today: "YYYY-MM-DD", a real day (2026-02-30 "is not a date"),
  * not after today, and not before opening (the restaurant's opening date) unless allow_old.
  * Returns VISIT_DATE_OK with *out, else VISIT_DATE_BAD or VISIT_DATE_OLD (before opening)
- * with the reason in why. The one rule for the form and the command line. */
+ * with the reason in e. The one rule for the form and the command line. */
 int visit_date_check(const char *s, struct date today, struct date opening, bool allow_old,
-		     struct date *out, char *why, size_t whylen);
+		     struct date *out, struct error *e);
 /* The opening date when none is set: one year before today (28 February for 29 February). */
 struct date visit_opening_default(struct date today);
 
@@ -83,8 +84,8 @@ int64_t visit_per_capita(int64_t spend_fen, long covers);
 int64_t visit_per_capita_yuan(int64_t spend_fen, long covers);
 
 /* Checks a visit before it is stored: date valid, covers 1..999, spend 0..¥10,000,000, text
- * fields clean. Returns 0, or -1 with "field: reason" in why. */
-int visit_validate(const struct visit *v, char *why, size_t whylen);
+ * fields clean. Returns 0, or -1 with "field: reason" in e. */
+int visit_validate(const struct visit *v, struct error *e);
 /* Frees the strings of v (not v itself). */
 void visit_free(struct visit *v);
 

@@ -677,9 +677,9 @@ enum store_status agenda_store_tier(struct store *st, int64_t guest_id, struct d
 static enum store_status check_text(struct store *st, const char *field, const char *v,
                                     size_t maxlen, bool multiline)
 {
-	char why[200];
-	if (v && text_field_check(v, maxlen, multiline, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s: %s", field, why);
+	struct error why;
+	if (v && text_field_check(v, maxlen, multiline, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s: %s", field, why.msg);
 	return ST_OK;
 }
 

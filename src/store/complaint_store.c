@@ -125,10 +125,11 @@ enum store_status complaint_store_add(struct store *st, struct complaint *c)
 		"INSERT INTO complaint(guest_id, visit_id, at, opened_at, channel, category, "
 		"severity, description, staff_involved, owner, status, created_by) "
 		"VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'open', ?10)";
-	char why[300], now[20];
+	char now[20];
+	struct error why;
 	int64_t me, owner;
-	if (complaint_validate(c, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	if (complaint_validate(c, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
@@ -474,9 +475,9 @@ fail:
 
 enum store_status complaint_store_ack(struct store *st, int64_t id, const char *note)
 {
-	char why[300];
-	if (complaint_text_check("note", note, false, 2000, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	struct error why;
+	if (complaint_text_check("note", note, false, 2000, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	struct move m = {CA_ACK, note, -1, CV_NONE};
 	return transition(st, id, &m);
 }
@@ -484,9 +485,9 @@ enum store_status complaint_store_ack(struct store *st, int64_t id, const char *
 enum store_status complaint_store_resolve(struct store *st, int64_t id, const char *resolution,
 					  int64_t compensation_fen)
 {
-	char why[300];
-	if (complaint_text_check("resolution", resolution, true, 2000, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	struct error why;
+	if (complaint_text_check("resolution", resolution, true, 2000, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	if (compensation_fen < -1)
 		return store_fail(st, ST_INVALID, "compensation: must not be negative");
 	struct move m = {CA_RESOLVE, resolution, compensation_fen, CV_NONE};
@@ -496,13 +497,14 @@ enum store_status complaint_store_resolve(struct store *st, int64_t id, const ch
 enum store_status complaint_store_followup(struct store *st, int64_t id,
 					   enum complaint_verdict verdict, const char *note)
 {
-	char why[300], r[64];
+	struct error why;
+	char r[64];
 	if (verdict != CV_SATISFIED && verdict != CV_UNSATISFIED)
 		return store_fail(
 			st, ST_INVALID, "verdict: must be %s",
 			complaint_choices(complaint_verdict_names, CV_COUNT, r, sizeof r));
-	if (complaint_text_check("note", note, true, 2000, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	if (complaint_text_check("note", note, true, 2000, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	struct move m = {CA_FOLLOWUP, note, -1, verdict};
 	return transition(st, id, &m);
 }
@@ -515,9 +517,9 @@ enum store_status complaint_store_close(struct store *st, int64_t id)
 
 enum store_status complaint_store_reopen(struct store *st, int64_t id, const char *reason)
 {
-	char why[300];
-	if (complaint_text_check("reason", reason, true, 500, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	struct error why;
+	if (complaint_text_check("reason", reason, true, 500, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	struct move m = {CA_REOPEN, reason, -1, CV_NONE};
 	return transition(st, id, &m);
 }

@@ -385,8 +385,8 @@ enum store_status guest_store_normalise_phones(struct store *st)
 	int rc;
 	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *number = (const char *)sqlite3_column_text(s, 1);
-		char why[300], *norm = NULL;
-		if (guest_phone_check(number ? number : "", &norm, why, sizeof why) < 0)
+		char *norm = NULL;
+		if (guest_phone_check(number ? number : "", &norm, NULL) < 0)
 			norm = xstrdup(number ? number : "");
 		char *d = guest_phone_digits(norm);
 		size_t n = strlen(d);
@@ -529,7 +529,7 @@ static enum store_status check_phones(struct store *st, const struct guest *g, b
 enum store_status guest_store_save(struct store *st, struct guest *g, int64_t expected_version,
 				   bool force_phone, int64_t *dup_owner)
 {
-	char why[300];
+	struct error why;
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
@@ -554,15 +554,15 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 			goto fail;
 		}
 	}
-	if (guest_validate(g, fresh ? NULL : &old, why, sizeof why) < 0) {
-		rs = store_fail(st, ST_INVALID, "%s", why);
+	if (guest_validate(g, fresh ? NULL : &old, &why) < 0) {
+		rs = store_fail(st, ST_INVALID, "%s", why.msg);
 		goto fail;
 	}
 	/* phones as stored: the one rule's normal form (+86 139… is 139…); one kept from before
 	 * the rule stays as it was */
 	for (size_t i = 0; i < g->phones.n; i++) {
 		char *norm = NULL;
-		if (guest_phone_check(g->phones.v[i].number, &norm, why, sizeof why) < 0)
+		if (guest_phone_check(g->phones.v[i].number, &norm, NULL) < 0)
 			continue; /* guest_validate let it through: the guest had it already */
 		free(g->phones.v[i].number);
 		g->phones.v[i].number = norm;

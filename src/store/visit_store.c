@@ -42,9 +42,9 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	static const char *sql =
 		"INSERT INTO visit(guest_id, date, meal, covers, spend_fen, table_no, notes, entered_by, "
 		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	char why[300];
-	if (visit_validate(v, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	struct error why;
+	if (visit_validate(v, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
@@ -93,11 +93,11 @@ enum store_status visit_store_void(struct store *st, int64_t id, enum void_code 
 {
 	static const char *sql = "UPDATE visit SET voided_at = ?2, voided_by = ?3, void_reason = ?4, "
 				 "void_code = ?5 WHERE id = ?1 AND voided_at IS NULL";
-	char why[300];
+	struct error why;
 	if (!text)
 		text = "";
-	if (void_reason_check(code, text, why, sizeof why) < 0)
-		return store_fail(st, ST_INVALID, "%s", why);
+	if (void_reason_check(code, text, &why) < 0)
+		return store_fail(st, ST_INVALID, "%s", why.msg);
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
@@ -212,7 +212,8 @@ static enum store_status has_visit(struct store *st, const struct visit *v, bool
 
 enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned flags)
 {
-	char why[300], day[11];
+	struct error why;
+	char day[11];
 	struct date opening, d;
 	bool found = false;
 	enum store_status rs = store_begin(st);
@@ -220,10 +221,9 @@ enum store_status visit_store_enter(struct store *st, struct visit *v, unsigned 
 		return rs;
 	if ((rs = visit_store_opening(st, &opening, NULL)) != ST_OK)
 		goto out;
-	int dc = visit_date_check(v->date, date_today(), opening, flags & VISIT_ALLOW_OLD, &d, why,
-				  sizeof why);
+	int dc = visit_date_check(v->date, date_today(), opening, flags & VISIT_ALLOW_OLD, &d, &why);
 	if (dc != VISIT_DATE_OK) {
-		rs = store_fail(st, ST_INVALID, "date: %s", why);
+		rs = store_fail(st, ST_INVALID, "date: %s", why.msg);
 		goto out;
 	}
 	if (!(flags & VISIT_SECOND_TABLE)) {

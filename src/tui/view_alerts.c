@@ -803,11 +803,11 @@ static char *ask(struct tui *t, const char *prompt, const char *initial, const c
 	char *v = tui_prompt(t, prompt, initial);
 	if (!v)
 		return NULL;
-	char why[200];
+	struct error why;
 	if (required && !v[0]) {
 		tui_error(t, _("%s: cannot be empty"), field);
-	} else if (v[0] && text_field_check(v, maxlen, false, why, sizeof why) < 0) {
-		tui_error(t, "%s: %s", field, why);
+	} else if (v[0] && text_field_check(v, maxlen, false, &why) < 0) {
+		tui_error(t, "%s: %s", field, why.msg);
 	} else {
 		return v;
 	}

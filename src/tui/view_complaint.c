@@ -290,19 +290,20 @@ static enum handler_result scroll_body(struct tui *t, struct cview *c, enum acti
 
 /* Asks on the status line until the answer passes check (which writes the reason into why);
  * the reason and the answer are shown again with the question. NULL when cancelled. */
-typedef bool (*answer_check)(const char *s, void *arg, char *why, size_t len);
+typedef bool (*answer_check)(const char *s, void *arg, struct error *why);
 
 static char *ask(struct tui *t, const char *question, answer_check check, void *arg)
 {
-	char *s = NULL, *prompt = NULL, why[600];
+	char *s = NULL, *prompt = NULL;
+	struct error why;
 	for (;;) {
 		char *typed = tui_prompt(t, prompt ? prompt : question, s);
 		free(s);
 		s = typed;
-		if (!s || check(s, arg, why, sizeof why))
+		if (!s || check(s, arg, &why))
 			break;
 		free(prompt);
-		prompt = xasprintf("%s · %s", why, question);
+		prompt = xasprintf("%s · %s", why.msg, question);
 	}
 	free(prompt);
 	return s;
@@ -314,24 +315,24 @@ struct text_rule {
 	size_t max;
 };
 
-static bool check_text(const char *s, void *arg, char *why, size_t len)
+static bool check_text(const char *s, void *arg, struct error *why)
 {
 	const struct text_rule *r = arg;
-	return complaint_text_check(r->what, s, r->required, r->max, why, len) == 0;
+	return complaint_text_check(r->what, s, r->required, r->max, why) == 0;
 }
 
-static bool check_money(const char *s, void *arg, char *why, size_t len)
+static bool check_money(const char *s, void *arg, struct error *why)
 {
 	if (!*s || money_parse(s, arg))
 		return true;
-	snprintf(why, len,
-		 _("compensation: an amount in yuan such as 120, 120.50 or ¥120; got \"%s\""), s);
+	error_set(why, 0,
+		  _("compensation: an amount in yuan such as 120, 120.50 or ¥120; got \"%s\""), s);
 	return false;
 }
 
-static bool check_verdict(const char *s, void *arg, char *why, size_t len)
+static bool check_verdict(const char *s, void *arg, struct error *why)
 {
-	int v = complaint_ui_verdict_from(s, why, len);
+	int v = complaint_ui_verdict_from(s, why->msg, sizeof why->msg);
 	if (v > 0)
 		*(int *)arg = v;
 	return v > 0;

@@ -33,7 +33,7 @@ struct cform {
 	size_t nvisits;
 	struct edit f[CF_COUNT]; /* the text fields */
 	int category, severity;
-	char why[CF_COUNT][300]; /* the reason a field is wrong, "" when fine */
+	struct error why[CF_COUNT]; /* the reason a field is wrong, "" when fine */
 	int focus;
 	char failed[600]; /* the last save's failure */
 	bool touched;
@@ -61,31 +61,29 @@ static const struct visit *find_visit(const struct cform *cf, const char *s)
 static bool check(struct cform *cf, int i)
 {
 	const char *s = cf->f[i].buf;
-	char *why = cf->why[i];
-	size_t len = sizeof cf->why[i];
-	why[0] = '\0';
+	struct error *why = &cf->why[i];
+	error_clear(why);
 	switch (i) {
 	case CF_TEXT:
 		if (!*s)
-			snprintf(why, len, "%s", _("required: what the guest complained about"));
+			error_set(why, 0, "%s", _("required: what the guest complained about"));
 		else
-			complaint_text_check(_("complaint"), s, true, 2000, why, len);
+			complaint_text_check(_("complaint"), s, true, 2000, why);
 		break;
 	case CF_VISIT:
 		if (*s && !find_visit(cf, s))
-			snprintf(why, len, "%s",
-				 _("the number of one of this guest's visits, or empty"));
+			error_set(why, 0, "%s", _("the number of one of this guest's visits, or empty"));
 		break;
 	case CF_OWNER:
 		if (!*s)
-			snprintf(why, len, "%s", _("required: who handles it (a login)"));
+			error_set(why, 0, "%s", _("required: who handles it (a login)"));
 		else
-			complaint_login_check(_("owner"), s, why, len);
+			complaint_login_check(_("owner"), s, why);
 		break;
 	default:
 		break;
 	}
-	return !why[0];
+	return !error_is_set(why);
 }
 
 static const char *title(struct tui *t, struct view *v)
@@ -112,8 +110,8 @@ static void field_note(struct tui *t, struct cform *cf, int i, int y)
 	int x = FIELD_X + CHOICE_W + 2, w = t->cols - x - 1;
 	if (i == CF_TEXT)
 		return;
-	if (cf->why[i][0]) {
-		draw_text(y, x, w, cf->why[i], draw_attr(t, TE_FIELD_ERROR), true);
+	if (error_is_set(&cf->why[i])) {
+		draw_text(y, x, w, cf->why[i].msg, draw_attr(t, TE_FIELD_ERROR), true);
 	} else if (i == CF_VISIT) {
 		const struct visit *x2 = find_visit(cf, cf->f[i].buf);
 		char line[120] = "";
@@ -152,7 +150,7 @@ static void draw(struct tui *t, struct view *v)
 		field_note(t, cf, i, y);
 	}
 	/* the description's reason has the row below the fields */
-	draw_fill(y, FIELD_X, w - FIELD_X - 2, cf->why[CF_TEXT], draw_attr(t, TE_FIELD_ERROR));
+	draw_fill(y, FIELD_X, w - FIELD_X - 2, cf->why[CF_TEXT].msg, draw_attr(t, TE_FIELD_ERROR));
 	y += 2;
 	if (cf->failed[0])
 		draw_wrap(y, 2, w - 4, 3, cf->failed, draw_attr(t, TE_ERROR));
@@ -187,7 +185,7 @@ static void save(struct tui *t, struct view *v)
 	if (bad >= 0) {
 		cf->focus = bad;
 		snprintf(cf->failed, sizeof cf->failed, _("Not logged: %s: %s"), _(labels[bad]),
-			 cf->why[bad]);
+			 cf->why[bad].msg);
 		return;
 	}
 	struct complaint c;
@@ -200,10 +198,10 @@ static void save(struct tui *t, struct view *v)
 	c.severity = (enum severity)cf->severity;
 	c.description = xstrdup(cf->f[CF_TEXT].buf);
 	c.owner = xstrdup(cf->f[CF_OWNER].buf);
-	char why[300];
+	struct error why;
 	enum store_status s = ST_OK;
-	if (complaint_validate(&c, why, sizeof why) < 0)
-		snprintf(cf->failed, sizeof cf->failed, _("Not logged: %s"), why);
+	if (complaint_validate(&c, &why) < 0)
+		snprintf(cf->failed, sizeof cf->failed, _("Not logged: %s"), why.msg);
 	else if ((s = complaint_store_add(t->st, &c)) != ST_OK)
 		snprintf(cf->failed, sizeof cf->failed,
 			 _("Not logged: %s. Everything typed is kept; Enter tries again."),
@@ -291,7 +289,7 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 		cf->touched = cf->touched || changed;
 		if (changed)
 			cf->failed[0] = '\0'; /* the form is being put right */
-		if (changed && cf->why[cf->focus][0])
+		if (changed && error_is_set(&cf->why[cf->focus]))
 			check(cf, cf->focus);
 		return HR_REDRAW;
 	}

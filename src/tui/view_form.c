@@ -78,7 +78,7 @@ struct form {
 	struct guest g;    /* as being edited */
 	struct guest orig; /* as read when the form opened */
 	struct edit f[GF_COUNT];
-	char why[GF_COUNT][200];
+	struct error why[GF_COUNT];
 	struct row *rows;
 	size_t nrows, cap, sel, top;
 	char msg[4096];
@@ -162,7 +162,7 @@ static const char *who_of(const struct guest *g, int person, char *buf, size_t s
 
 /* The person named by who: "relation name", or a relation or a name that only one person has.
  * -1 with why when there is none or more than one. */
-static int find_who(const struct guest *g, const char *who, char *why, size_t len)
+static int find_who(const struct guest *g, const char *who, struct error *why)
 {
 	int found = -1, n = 0;
 	char buf[400];
@@ -180,10 +180,10 @@ static int find_who(const struct guest *g, const char *who, char *why, size_t le
 	if (n == 1)
 		return found;
 	if (n > 1)
-		snprintf(why, len, _("\"%s\" is more than one person: write relation and name (son 小强)"),
+		error_set(why, 0, _("\"%s\" is more than one person: write relation and name (son 小强)"),
 			 who);
 	else
-		snprintf(why, len, _("no associated person \"%s\" (add them under people first)"), who);
+		error_set(why, 0, _("no associated person \"%s\" (add them under people first)"), who);
 	return -1;
 }
 
@@ -238,31 +238,29 @@ static char *item_text(const struct guest *g, int l, size_t i)
 /* 0 when s is text the sheet takes as t (guest_text_check, as the command line and the save
  * hold it), else -1 with the reason in why, after "what: " when the item has several texts
  * (what is NULL when it has one). */
-static int item_text_ok(const char *what, enum guest_text t, const char *s, char *why, size_t len)
+static int item_text_ok(const char *what, enum guest_text t, const char *s, struct error *why)
 {
-	char reason[200];
-	if (guest_text_check(t, s, reason, sizeof reason) == 0)
+	struct error r;
+	if (guest_text_check(t, s, &r) == 0)
 		return 0;
 	if (what)
-		snprintf(why, len, _("%s: %s"), what, reason);
-	else
-		snprintf(why, len, "%s", reason);
-	return -1;
+		return error_set(why, 0, _("%s: %s"), what, r.msg);
+	return error_set(why, 0, "%s", r.msg);
 }
 
 /* Parses text typed for list l into the guest (appending). 0, or -1 with why. */
-static int item_parse(struct guest *g, int l, const char *text, char *why, size_t len)
+static int item_parse(struct guest *g, int l, const char *text, struct error *why)
 {
 	char buf[EDIT_MAX];
 	snprintf(buf, sizeof buf, "%s", text);
 	halfwidth(buf);
 	char *s = buf + strspn(buf, " ");
 	if (!*s) {
-		snprintf(why, len, "%s", _("nothing typed"));
+		error_set(why, 0, "%s", _("nothing typed"));
 		return -1;
 	}
 	/* a note takes as much as a long field; the other items are short */
-	if (text_field_check(s, l == L_NOTES ? 4000 : 500, false, why, len) < 0)
+	if (text_field_check(s, l == L_NOTES ? 4000 : 500, false, why) < 0)
 		return -1;
 	/* "driver · allergy: peanut": an associated person's preference or date */
 	int person = -1;
@@ -274,7 +272,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		*end = '\0';
 		s = dot + strlen("·");
 		s += strspn(s, " ");
-		if ((person = find_who(g, who, why, len)) < 0)
+		if ((person = find_who(g, who, why)) < 0)
 			return -1;
 	}
 	switch (l) {
@@ -287,7 +285,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			num = sp + 1;
 		}
 		char *norm = NULL;
-		if (guest_phone_check(num, &norm, why, len) < 0)
+		if (guest_phone_check(num, &norm, why) < 0)
 			return -1;
 		int rc = guest_add_phone(g, kind, norm) < 0 ? -1 : 0;
 		free(norm);
@@ -296,7 +294,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 	case L_PREFS: {
 		char *colon = strchr(s, ':');
 		if (!colon) {
-			snprintf(why, len, "%s", _("write kind: text (taste, dish, habit, dislike, taboo, allergy)"));
+			error_set(why, 0, "%s", _("write kind: text (taste, dish, habit, dislike, taboo, allergy)"));
 			return -1;
 		}
 		*colon = '\0';
@@ -304,7 +302,7 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		if (kind < 0)
 			kind = pref_kind_from_name(s); /* 过敏 on an English screen */
 		if (kind < 0) {
-			snprintf(why, len, _("kind: \"%s\" is none of taste, dish, habit, dislike, taboo, allergy"), s);
+			error_set(why, 0, _("kind: \"%s\" is none of taste, dish, habit, dislike, taboo, allergy"), s);
 			return -1;
 		}
 		char *item = colon + 1 + strspn(colon + 1, " ");
@@ -318,10 +316,10 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			*last = '\0';
 		}
 		if (!*item) {
-			snprintf(why, len, "%s", _("text: nothing after the kind"));
+			error_set(why, 0, "%s", _("text: nothing after the kind"));
 			return -1;
 		}
-		if (item_text_ok(NULL, GT_PREF, item, why, len) < 0)
+		if (item_text_ok(NULL, GT_PREF, item, why) < 0)
 			return -1;
 		if (pref_kind_is_safety((enum pref_kind)kind) && sev == SEV_NONE)
 			sev = SEV_HIGH; /* a taboo or allergy is never without a severity */
@@ -331,22 +329,20 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		char *sp = strrchr(s, ' ');
 		struct date d;
 		if (!sp) {
-			snprintf(why, len, "%s", _("write what and when: birthday 05-12"));
+			error_set(why, 0, "%s", _("write what and when: birthday 05-12"));
 			return -1;
 		}
 		*sp = '\0';
 		const char *when = sp + 1;
-		char reason[200];
-		if (guest_date_parse(when, date_today(), &d, reason, sizeof reason) < 0) {
-			snprintf(why, len, _("date: %s"), reason);
-			return -1;
-		}
+		struct error r;
+		if (guest_date_parse(when, date_today(), &d, &r) < 0)
+			return error_set(why, 0, _("date: %s"), r.msg);
 		enum date_kind kind = DATE_OTHER;
 		if (strcmp(s, "birthday") == 0 || strcmp(s, _("birthday")) == 0)
 			kind = DATE_BIRTHDAY;
 		else if (strcmp(s, "anniversary") == 0 || strcmp(s, _("wedding anniversary")) == 0)
 			kind = DATE_ANNIVERSARY;
-		if (kind == DATE_OTHER && item_text_ok(NULL, GT_DATE_LABEL, s, why, len) < 0)
+		if (kind == DATE_OTHER && item_text_ok(NULL, GT_DATE_LABEL, s, why) < 0)
 			return -1;
 		return guest_add_date(g, person, kind, kind == DATE_OTHER ? s : NULL, d.y, d.m, d.d) < 0
 			       ? -1
@@ -362,12 +358,12 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 		if (name)
 			*name++ = '\0';
 		if (!*s) {
-			snprintf(why, len, "%s", _("relation: who they are to the guest (driver, son, ...)"));
+			error_set(why, 0, "%s", _("relation: who they are to the guest (driver, son, ...)"));
 			return -1;
 		}
-		if (item_text_ok(_("relation"), GT_RELATION, s, why, len) < 0 ||
-		    item_text_ok(_("their name"), GT_PERSON_NAME, name, why, len) < 0 ||
-		    item_text_ok(_("notes"), GT_PERSON_NOTES, notes, why, len) < 0)
+		if (item_text_ok(_("relation"), GT_RELATION, s, why) < 0 ||
+		    item_text_ok(_("their name"), GT_PERSON_NAME, name, why) < 0 ||
+		    item_text_ok(_("notes"), GT_PERSON_NOTES, notes, why) < 0)
 			return -1;
 		return guest_add_person(g, s, name && *name ? name : NULL,
 					notes && *notes ? notes : NULL) < 0
@@ -375,11 +371,11 @@ static int item_parse(struct guest *g, int l, const char *text, char *why, size_
 			       : 0;
 	}
 	case L_TAGS:
-		if (item_text_ok(NULL, GT_TAG, s, why, len) < 0)
+		if (item_text_ok(NULL, GT_TAG, s, why) < 0)
 			return -1;
 		return guest_add_tag(g, s) < 0 ? -1 : 0;
 	default:
-		if (item_text_ok(NULL, GT_NOTE, s, why, len) < 0)
+		if (item_text_ok(NULL, GT_NOTE, s, why) < 0)
 			return -1;
 		return guest_add_note(g, s) < 0 ? -1 : 0;
 	}
@@ -421,11 +417,11 @@ static const char *shown(int id, const char *value)
 static bool check_field(struct form *f, int id)
 {
 	char *norm = NULL;
-	f->why[id][0] = '\0';
-	if (guest_field_check(&guest_fields[id], f->f[id].buf, &norm, f->why[id], sizeof f->why[id]) < 0)
+	error_clear(&f->why[id]);
+	if (guest_field_check(&guest_fields[id], f->f[id].buf, &norm, &f->why[id]) < 0)
 		return false;
 	if (id == GF_NAME && !norm) {
-		snprintf(f->why[id], sizeof f->why[id], "%s", _("a guest needs a name to be addressed by"));
+		error_set(&f->why[id], 0, "%s", _("a guest needs a name to be addressed by"));
 		return false;
 	}
 	guest_set(&f->g, (enum guest_field_id)id, norm);
@@ -555,8 +551,8 @@ static void draw(struct tui *t, struct view *v)
 			draw_text(y, 2, LABEL_W - 1, label, sel ? a : draw_attr(t, TE_LABEL), true);
 			int fw = 36;
 			edit_draw(&f->f[rw->n], y, LABEL_W + 2, fw, sel ? draw_attr(t, TE_FIELD) : a);
-			if (f->why[rw->n][0])
-				draw_text(y, LABEL_W + 3 + fw, w - LABEL_W - fw - 4, f->why[rw->n],
+			if (error_is_set(&f->why[rw->n]))
+				draw_text(y, LABEL_W + 3 + fw, w - LABEL_W - fw - 4, f->why[rw->n].msg,
 					  draw_attr(t, TE_FIELD_ERROR), true);
 			break;
 		}
@@ -821,7 +817,8 @@ static void save(struct tui *t, struct view *v)
 			for (size_t r = 0; r < f->nrows; r++)
 				if (f->rows[r].kind == R_FIELD && f->rows[r].n == i)
 					f->sel = r;
-			snprintf(f->msg, sizeof f->msg, _("Not saved: %s: %s"), _(guest_fields[i].form_label), f->why[i]);
+			snprintf(f->msg, sizeof f->msg, _("Not saved: %s: %s"), _(guest_fields[i].form_label),
+				 f->why[i].msg);
 			f->msg_error = true;
 			return;
 		}
@@ -909,10 +906,11 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 	if (!text)
 		return;
 	struct guest trial;
-	char why[300];
+	struct error why;
 	guest_copy(&trial, &f->g);
-	if (item_parse(&trial, l, text, why, sizeof why) < 0) {
-		snprintf(f->msg, sizeof f->msg, _("%s: %s (typed: %s)"), _(list_names[l]), why, text);
+	if (item_parse(&trial, l, text, &why) < 0) {
+		snprintf(f->msg, sizeof f->msg, _("%s: %s (typed: %s)"), _(list_names[l]), why.msg,
+			 text);
 		f->msg_error = true;
 		guest_free(&trial);
 		free(text);
@@ -1020,14 +1018,14 @@ static int undraft_guest(const struct draft *d, const char *prefix, struct guest
 			if (gf)
 				guest_set(g, (enum guest_field_id)(gf - guest_fields), val);
 		} else if (strncmp(k, "l.", 2) == 0) {
-			char why[300];
+			struct error why;
 			for (int l = 0; l < L_COUNT; l++)
 				if (strcmp(k + 2, draft_list_keys[l]) == 0 &&
-				    item_parse(g, l, val, why, sizeof why) < 0) {
+				    item_parse(g, l, val, &why) < 0) {
 					nlost++;
 					if (lost)
 						sbuf_printf(lost, _("Not read back, type it again: %s \"%s\" (%s). "),
-							    _(list_names[l]), val, why);
+							    _(list_names[l]), val, why.msg);
 				}
 		}
 	}
@@ -1071,7 +1069,7 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	if (r->kind == R_FIELD && edit_act(&f->f[r->n], a, ch, &changed)) {
 		if (changed && (r->n == GF_NAME))
 			find_matches(t, f);
-		if (changed && f->why[r->n][0])
+		if (changed && error_is_set(&f->why[r->n]))
 			check_field(f, r->n);
 		return HR_REDRAW;
 	}

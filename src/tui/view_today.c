@@ -137,8 +137,7 @@ static void draw(struct tui *t, struct view *v)
 
 /* Splits a void reason as typed, "3 520 not 250", into its code (1 to 4, full-width too) and
  * the words after it; words alone are VOID_OTHER. False with why when it cannot be taken. */
-static bool void_parse(char *typed, enum void_code *code, const char **text, char *why,
-		       size_t whylen)
+static bool void_parse(char *typed, enum void_code *code, const char **text, struct error *why)
 {
 	static const enum void_code by_number[] = {VOID_TWICE, VOID_WRONG_GUEST, VOID_WRONG_AMOUNT,
 						   VOID_OTHER};
@@ -159,10 +158,10 @@ static bool void_parse(char *typed, enum void_code *code, const char **text, cha
 	}
 	*text = s;
 	if (!*s && *code == VOID_OTHER) {
-		snprintf(why, whylen, "%s", n < 0 ? _("a reason is needed") : _("other: say why"));
+		error_set(why, 0, "%s", n < 0 ? _("a reason is needed") : _("other: say why"));
 		return false;
 	}
-	return void_reason_check(*code, s, why, whylen) == 0;
+	return void_reason_check(*code, s, why) == 0;
 }
 
 /* Asks why a visit is void until a reason is given or Esc: an empty Enter does not close the
@@ -172,7 +171,8 @@ static char *void_prompt(struct tui *t, enum void_code *code, const char **text)
 {
 	/* TRANSLATORS: the numbers are typed, then any words; keep it short (80 columns) */
 	const char *ask = _("Void, why? 1 twice · 2 wrong guest · 3 wrong amount · 4 other:");
-	char prompt[400], why[200];
+	char prompt[400];
+	struct error why;
 	char *typed = NULL;
 	snprintf(prompt, sizeof prompt, "%s", ask);
 	for (;;) {
@@ -180,11 +180,11 @@ static char *void_prompt(struct tui *t, enum void_code *code, const char **text)
 		free(typed);
 		if (!line)
 			return NULL;
-		if (void_parse(line, code, text, why, sizeof why))
+		if (void_parse(line, code, text, &why))
 			return line;
 		typed = line;
 		/* TRANSLATORS: the reason typed was refused: why, then how to answer */
-		snprintf(prompt, sizeof prompt, _("Void: %s (1 to 4, or words):"), why);
+		snprintf(prompt, sizeof prompt, _("Void: %s (1 to 4, or words):"), why.msg);
 	}
 }
 

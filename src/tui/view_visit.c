@@ -26,7 +26,7 @@ struct visit_form {
 	bool have_sum;
 	struct edit f[VF_COUNT];
 	enum meal meal;
-	char why[VF_COUNT][200]; /* the reason a field is wrong, "" when fine */
+	struct error why[VF_COUNT]; /* the reason a field is wrong, "" when fine */
 	int focus;
 	char failed[400]; /* the last save's failure */
 	bool touched;     /* something was typed */
@@ -37,30 +37,28 @@ struct visit_form {
 static bool check(struct visit_form *vf, int i)
 {
 	const char *s = vf->f[i].buf;
-	vf->why[i][0] = '\0';
+	error_clear(&vf->why[i]);
 	switch (i) {
 	case VF_DATE: {
 		struct date d;
-		visit_date_check(s, date_today(), vf->opening, false, &d, vf->why[i],
-				 sizeof vf->why[i]);
+		visit_date_check(s, date_today(), vf->opening, false, &d, &vf->why[i]);
 		break;
 	}
 	case VF_COVERS: {
 		int n;
-		visit_parse_covers(s, &n, vf->why[i], sizeof vf->why[i]);
+		visit_parse_covers(s, &n, &vf->why[i]);
 		break;
 	}
 	case VF_SPEND: {
 		int64_t fen;
 		if (!money_parse(s, &fen))
-			snprintf(vf->why[i], sizeof vf->why[i], "%s",
-				 _("an amount in yuan (520, 520.5, 1,280)"));
+			error_set(&vf->why[i], 0, "%s", _("an amount in yuan (520, 520.5, 1,280)"));
 		break;
 	}
 	default:
 		break;
 	}
-	return !vf->why[i][0];
+	return !error_is_set(&vf->why[i]);
 }
 
 static const char *title(struct tui *t, struct view *v)
@@ -103,16 +101,16 @@ static void draw(struct tui *t, struct view *v)
 		} else {
 			edit_draw(&vf->f[i], y, field_x(), fw, a);
 		}
-		if (vf->why[i][0] && i != VF_NOTE)
-			draw_text(y, field_x() + fw + 2, w - field_x() - fw - 3, vf->why[i],
+		if (error_is_set(&vf->why[i]) && i != VF_NOTE)
+			draw_text(y, field_x() + fw + 2, w - field_x() - fw - 3, vf->why[i].msg,
 				  draw_attr(t, TE_FIELD_ERROR), true);
 	}
 	/* spend per head, as typed */
 	int64_t fen;
 	int covers;
-	char line[200] = "", no[200];
+	char line[200] = "";
 	if (money_parse(vf->f[VF_SPEND].buf, &fen) &&
-	    visit_parse_covers(vf->f[VF_COVERS].buf, &covers, no, sizeof no) == 0) {
+	    visit_parse_covers(vf->f[VF_COVERS].buf, &covers, NULL) == 0) {
 		char pc[32]; /* a detail view: two decimals (domain.md §3) */
 		snprintf(line, sizeof line, _("per head ¥%s"),
 			 money_format(visit_per_capita(fen, covers), pc));
@@ -148,30 +146,30 @@ static void save(struct tui *t, struct view *v)
 			bad = i;
 	if (bad >= 0) {
 		struct date d;
-		char no[200];
 		vf->focus = bad;
-		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s: %s"), _(labels[bad]), vf->why[bad]);
+		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s: %s"), _(labels[bad]),
+			 vf->why[bad].msg);
 		/* an old bill entered late is the manager's word, on the command line (audited) */
 		if (bad == VF_DATE && visit_date_check(vf->f[VF_DATE].buf, date_today(), vf->opening,
-						       false, &d, no, sizeof no) == VISIT_DATE_OLD)
+						       false, &d, NULL) == VISIT_DATE_OLD)
 			snprintf(vf->failed + strlen(vf->failed), sizeof vf->failed - strlen(vf->failed),
 				 "%s", _(". A manager enters an older visit with maitre visit add --allow-old."));
 		return;
 	}
 	struct visit x;
-	char why[300];
+	struct error why;
 	memset(&x, 0, sizeof x);
 	x.guest_id = vf->guest_id;
 	struct date d;
 	date_parse(vf->f[VF_DATE].buf, &d);
 	date_format(d, x.date);
 	x.meal = vf->meal;
-	visit_parse_covers(vf->f[VF_COVERS].buf, &x.covers, why, sizeof why);
+	visit_parse_covers(vf->f[VF_COVERS].buf, &x.covers, NULL);
 	money_parse(vf->f[VF_SPEND].buf, &x.spend_fen);
 	x.table_no = vf->f[VF_TABLE].len ? vf->f[VF_TABLE].buf : NULL;
 	x.notes = vf->f[VF_NOTE].len ? vf->f[VF_NOTE].buf : NULL;
-	if (visit_validate(&x, why, sizeof why) < 0) {
-		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s"), why);
+	if (visit_validate(&x, &why) < 0) {
+		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s"), why.msg);
 		return;
 	}
 	unsigned flags = 0;
@@ -261,7 +259,7 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	}
 	if (vf->focus != VF_MEAL && edit_act(&vf->f[vf->focus], a, ch, &changed)) {
 		vf->touched = vf->touched || changed;
-		if (changed && vf->why[vf->focus][0])
+		if (changed && error_is_set(&vf->why[vf->focus]))
 			check(vf, vf->focus);
 		return HR_REDRAW;
 	}

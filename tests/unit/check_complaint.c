@@ -289,34 +289,34 @@ END_TEST
 
 START_TEST(test_validate)
 {
-	char why[300];
+	struct error why;
 	struct complaint c;
 	complaint_init(&c);
 	c.guest_id = 1;
 	c.severity = SEV_CRITICAL;
 	c.description = strdup("菜里有花生\n客人花生过敏");
-	ck_assert_int_eq(complaint_validate(&c, why, sizeof why), 0);
+	ck_assert_int_eq(complaint_validate(&c, &why), 0);
 	c.severity = SEV_NONE;
-	ck_assert_int_eq(complaint_validate(&c, why, sizeof why), -1);
-	ck_assert_str_eq(why, "severity: must be low, medium, high or critical");
+	ck_assert_int_eq(complaint_validate(&c, &why), -1);
+	ck_assert_str_eq(why.msg, "severity: must be low, medium, high or critical");
 	c.severity = SEV_LOW;
 	c.owner = strdup("li na");
-	ck_assert_int_eq(complaint_validate(&c, why, sizeof why), -1);
-	ck_assert_ptr_nonnull(strstr(why, "owner: must be a login name"));
+	ck_assert_int_eq(complaint_validate(&c, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why.msg, "owner: must be a login name"));
 	free(c.owner);
 	c.owner = NULL;
 	c.staff_involved = strdup("小王\x1b[31m");
-	ck_assert_int_eq(complaint_validate(&c, why, sizeof why), -1);
-	ck_assert_str_eq(why, "staff: must not contain control characters");
+	ck_assert_int_eq(complaint_validate(&c, &why), -1);
+	ck_assert_str_eq(why.msg, "staff: must not contain control characters");
 	free(c.description);
 	c.description = strdup("");
-	ck_assert_int_eq(complaint_validate(&c, why, sizeof why), -1);
-	ck_assert_str_eq(why, "text: must not be empty");
+	ck_assert_int_eq(complaint_validate(&c, &why), -1);
+	ck_assert_str_eq(why.msg, "text: must not be empty");
 	complaint_free(&c);
-	ck_assert_int_eq(complaint_text_check("note", NULL, false, 10, why, sizeof why), 0);
-	ck_assert_int_eq(complaint_text_check("reason", "", true, 10, why, sizeof why), -1);
-	ck_assert_str_eq(why, "reason: must not be empty");
-	ck_assert_int_eq(complaint_text_check("note", "01234567890", false, 10, why, sizeof why),
+	ck_assert_int_eq(complaint_text_check("note", NULL, false, 10, &why), 0);
+	ck_assert_int_eq(complaint_text_check("reason", "", true, 10, &why), -1);
+	ck_assert_str_eq(why.msg, "reason: must not be empty");
+	ck_assert_int_eq(complaint_text_check("note", "01234567890", false, 10, &why),
 			 -1);
 }
 END_TEST

@@ -962,25 +962,26 @@ START_TEST(phone_normalised)
 	ASSERT_STR_FREE(guest_phone_digits("0558-5551234"), "05585551234");
 
 	/* what is stored: the national digits, or the number as typed with full-width folded */
-	char why[200], *norm;
-	ck_assert_int_eq(guest_phone_check("+86 139 1234 5678", &norm, why, sizeof why), 0);
+	struct error why;
+	char *norm;
+	ck_assert_int_eq(guest_phone_check("+86 139 1234 5678", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "13912345678");
-	ck_assert_int_eq(guest_phone_check(" （０５５８）５５５－１２３４ ", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_phone_check(" （０５５８）５５５－１２３４ ", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "(0558)555-1234");
-	ck_assert_int_eq(guest_phone_check("+44 20 7946 0958", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_phone_check("+44 20 7946 0958", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "+44 20 7946 0958");
 	/* one length rule: 7 (a landline without area code) to 20 digits (with an extension) */
-	ck_assert_int_eq(guest_phone_check("5551234", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_phone_check("5551234", &norm, &why), 0);
 	free(norm);
-	ck_assert_int_eq(guest_phone_check("555123", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_phone_check("555123", &norm, &why), -1);
 	ck_assert_ptr_null(norm);
-	ck_assert_str_eq(why, "phone: must have 7 to 20 digits, got \"555123\"");
-	ck_assert_int_eq(guest_phone_check("0558-5551234 ext 12345678", &norm, why, sizeof why), 0);
+	ck_assert_str_eq(why.msg, "phone: must have 7 to 20 digits, got \"555123\"");
+	ck_assert_int_eq(guest_phone_check("0558-5551234 ext 12345678", &norm, &why), 0);
 	free(norm);
-	ck_assert_int_eq(guest_phone_check("0558-5551234 ext 1234567890", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_phone_check("0558-5551234 ext 1234567890", &norm, &why), -1);
 	/* +86 alone leaves too few digits */
-	ck_assert_int_eq(guest_phone_check("+86 5551", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_phone_check("139\n1234 5678", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_phone_check("+86 5551", &norm, &why), -1);
+	ck_assert_int_eq(guest_phone_check("139\n1234 5678", &norm, &why), -1);
 }
 END_TEST
 
@@ -1063,22 +1064,23 @@ START_TEST(guest_field_declared_once)
 		ck_assert_msg((f->type == FT_INT) == (f->min < f->max), "%s: min/max", f->key);
 		ck_assert_msg((f->type == FT_ENUM) == (f->choices != NULL), "%s: choices", f->key);
 		/* the limits are what validation holds the field to */
-		char why[200], *norm = NULL, *s = calloc(f->len + 2, 1);
+		struct error why;
+		char *norm = NULL, *s = calloc(f->len + 2, 1);
 		ck_assert_ptr_nonnull(s);
 		memset(s, '7', f->len + 1);
 		if (f->type == FT_TEXT || f->type == FT_LONG) {
-			ck_assert_int_eq(guest_field_check(f, s, &norm, why, sizeof why), -1);
+			ck_assert_int_eq(guest_field_check(f, s, &norm, &why), -1);
 			s[f->len] = '\0';
-			ck_assert_int_eq(guest_field_check(f, s, &norm, why, sizeof why), 0);
+			ck_assert_int_eq(guest_field_check(f, s, &norm, &why), 0);
 			free(norm);
 		} else if (f->type == FT_INT) {
 			char v[32];
 			snprintf(v, sizeof v, "%d", f->max + 1);
-			ck_assert_int_eq(guest_field_check(f, v, &norm, why, sizeof why), -1);
+			ck_assert_int_eq(guest_field_check(f, v, &norm, &why), -1);
 			snprintf(v, sizeof v, "%d", f->min - 1);
-			ck_assert_int_eq(guest_field_check(f, v, &norm, why, sizeof why), -1);
+			ck_assert_int_eq(guest_field_check(f, v, &norm, &why), -1);
 			snprintf(v, sizeof v, "%d", f->min);
-			ck_assert_int_eq(guest_field_check(f, v, &norm, why, sizeof why), 0);
+			ck_assert_int_eq(guest_field_check(f, v, &norm, &why), 0);
 			ck_assert_str_eq(norm, v);
 			free(norm);
 		}
@@ -1104,104 +1106,104 @@ START_TEST(guest_field_check_values)
 	const struct guest_field *name = guest_field_find("name");
 	const struct guest_field *looks = guest_field_find("looks");
 	char *norm = (char *)"sentinel";
-	char why[200];
+	struct error why;
 
-	why[0] = '\0';
-	ck_assert_int_eq(guest_field_check(h, "abc", &norm, why, sizeof why), -1);
+	why.msg[0] = '\0';
+	ck_assert_int_eq(guest_field_check(h, "abc", &norm, &why), -1);
 	ck_assert_ptr_null(norm);
-	ck_assert_msg(strstr(why, " 50") && strstr(why, "250"), "why: %s", why);
-	ck_assert_msg(strstr(why, "abc") != NULL, "why names the value: %s", why);
-	why[0] = '\0';
-	ck_assert_int_eq(guest_field_check(h, "300", &norm, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, " 50") && strstr(why, "250"), "why: %s", why);
-	ck_assert_int_eq(guest_field_check(h, "49", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(h, "251", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(h, "-176", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(h, "176cm", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(h, "99999999999999999999", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(h, "176", &norm, why, sizeof why), 0);
+	ck_assert_msg(strstr(why.msg, " 50") && strstr(why.msg, "250"), "why: %s", why.msg);
+	ck_assert_msg(strstr(why.msg, "abc") != NULL, "why names the value: %s", why.msg);
+	why.msg[0] = '\0';
+	ck_assert_int_eq(guest_field_check(h, "300", &norm, &why), -1);
+	ck_assert_msg(strstr(why.msg, " 50") && strstr(why.msg, "250"), "why: %s", why.msg);
+	ck_assert_int_eq(guest_field_check(h, "49", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(h, "251", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(h, "-176", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(h, "176cm", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(h, "99999999999999999999", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(h, "176", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "176");
-	ck_assert_int_eq(guest_field_check(h, "50", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(h, "50", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "50");
-	ck_assert_int_eq(guest_field_check(h, "0176", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(h, "0176", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "176"); /* canonical */
 
-	why[0] = '\0';
-	ck_assert_int_eq(guest_field_check(g, "x", &norm, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "male") && strstr(why, "female"), "why: %s", why);
-	ck_assert_int_eq(guest_field_check(g, "female", &norm, why, sizeof why), 0);
+	why.msg[0] = '\0';
+	ck_assert_int_eq(guest_field_check(g, "x", &norm, &why), -1);
+	ck_assert_msg(strstr(why.msg, "male") && strstr(why.msg, "female"), "why: %s", why.msg);
+	ck_assert_int_eq(guest_field_check(g, "female", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "female");
 	ck_assert_int_eq(guest_field_check(guest_field_find("spending_power"), "upper-middle",
-	                                   &norm, why, sizeof why),
+	                                   &norm, &why),
 	                 0);
 	ASSERT_STR_FREE(norm, "upper-middle");
 
 	/* empty clears */
 	norm = (char *)"sentinel";
-	ck_assert_int_eq(guest_field_check(h, "", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(h, "", &norm, &why), 0);
 	ck_assert_ptr_null(norm);
 	norm = (char *)"sentinel";
-	ck_assert_int_eq(guest_field_check(g, "", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(g, "", &norm, &why), 0);
 	ck_assert_ptr_null(norm);
 	norm = (char *)"sentinel";
-	ck_assert_int_eq(guest_field_check(name, NULL, &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(name, NULL, &norm, &why), 0);
 	ck_assert_ptr_null(norm);
 
 	/* staff logins */
-	ck_assert_int_eq(guest_field_check(sm, "li.ming-2", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(sm, "li.ming-2", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "li.ming-2");
-	ck_assert_int_eq(guest_field_check(sm, "li ming", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(sm, "李明", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(sm, "li ming", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(sm, "李明", &norm, &why), -1);
 
 	/* text: one line; long text: lines allowed; escapes never */
-	ck_assert_int_eq(guest_field_check(name, "孙先生", &norm, why, sizeof why), 0);
+	ck_assert_int_eq(guest_field_check(name, "孙先生", &norm, &why), 0);
 	ASSERT_STR_FREE(norm, "孙先生");
-	ck_assert_int_eq(guest_field_check(name, "孙\n先生", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(name, "孙\x1b[31m先生", &norm, why, sizeof why), -1);
-	ck_assert_int_eq(guest_field_check(name, "\xff", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(name, "孙\n先生", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(name, "孙\x1b[31m先生", &norm, &why), -1);
+	ck_assert_int_eq(guest_field_check(name, "\xff", &norm, &why), -1);
 	ck_assert_int_eq(
-	    guest_field_check(looks, "glasses\nmole under the right eye", &norm, why, sizeof why),
+	    guest_field_check(looks, "glasses\nmole under the right eye", &norm, &why),
 	    0);
 	ASSERT_STR_FREE(norm, "glasses\nmole under the right eye");
-	ck_assert_int_eq(guest_field_check(looks, "glasses\x1b[2J", &norm, why, sizeof why), -1);
+	ck_assert_int_eq(guest_field_check(looks, "glasses\x1b[2J", &norm, &why), -1);
 }
 END_TEST
 
 START_TEST(guest_text_field_check)
 {
-	char why[200];
+	struct error why;
 	char long_text[300];
 	memset(long_text, 'a', sizeof long_text - 1);
 	long_text[sizeof long_text - 1] = '\0';
-	ck_assert_int_eq(text_field_check("孙先生", 200, false, why, sizeof why), 0);
-	ck_assert_int_eq(text_field_check(long_text, 200, false, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "200") != NULL, "why: %s", why);
-	ck_assert_int_eq(text_field_check(long_text, 299, false, why, sizeof why), 0);
+	ck_assert_int_eq(text_field_check("孙先生", 200, false, &why), 0);
+	ck_assert_int_eq(text_field_check(long_text, 200, false, &why), -1);
+	ck_assert_msg(strstr(why.msg, "200") != NULL, "why: %s", why.msg);
+	ck_assert_int_eq(text_field_check(long_text, 299, false, &why), 0);
 	/* the limit counts characters, as a person does: 200 Chinese characters (600 bytes) fit
 	 * a 200-character field, 201 do not */
 	char han[3 * 201 + 1] = "";
 	for (int i = 0; i < 200; i++)
 		strcat(han, "孙");
-	ck_assert_int_eq(text_field_check(han, 200, false, why, sizeof why), 0);
+	ck_assert_int_eq(text_field_check(han, 200, false, &why), 0);
 	strcat(han, "孙");
-	ck_assert_int_eq(text_field_check(han, 200, false, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "200 characters") != NULL, "why: %s", why);
-	ck_assert_int_eq(text_field_check("a\tb", 200, false, why, sizeof why), -1);
-	ck_assert_int_eq(text_field_check("a\tb\nc", 200, true, why, sizeof why), 0);
-	ck_assert_int_eq(text_field_check("a\rb", 200, true, why, sizeof why), -1);
-	ck_assert_int_eq(text_field_check("a\x7f", 200, true, why, sizeof why), -1);
-	ck_assert_int_eq(text_field_check("a\x1b[31m", 200, true, why, sizeof why), -1);
-	ck_assert_int_eq(text_field_check("\xc0\xaf", 200, true, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "UTF-8") != NULL, "why: %s", why);
+	ck_assert_int_eq(text_field_check(han, 200, false, &why), -1);
+	ck_assert_msg(strstr(why.msg, "200 characters") != NULL, "why: %s", why.msg);
+	ck_assert_int_eq(text_field_check("a\tb", 200, false, &why), -1);
+	ck_assert_int_eq(text_field_check("a\tb\nc", 200, true, &why), 0);
+	ck_assert_int_eq(text_field_check("a\rb", 200, true, &why), -1);
+	ck_assert_int_eq(text_field_check("a\x7f", 200, true, &why), -1);
+	ck_assert_int_eq(text_field_check("a\x1b[31m", 200, true, &why), -1);
+	ck_assert_int_eq(text_field_check("\xc0\xaf", 200, true, &why), -1);
+	ck_assert_msg(strstr(why.msg, "UTF-8") != NULL, "why: %s", why.msg);
 	/* C1 controls (U+0085 NEL, U+009B CSI) are control characters too */
 	ck_assert_int_eq(
-	    text_field_check("a\302\23331mz" /* CSI 31m */, 200, false, why, sizeof why), -1);
-	ck_assert_int_eq(text_field_check("x\xc2\x85y", 200, false, why, sizeof why), -1);
+	    text_field_check("a\302\23331mz" /* CSI 31m */, 200, false, &why), -1);
+	ck_assert_int_eq(text_field_check("x\xc2\x85y", 200, false, &why), -1);
 	/* multiline text allows newline and tab only (text_field_check's contract) */
 	ck_assert_msg(
-	    text_field_check("a\302\23331mz" /* CSI 31m */, 4000, true, why, sizeof why) == -1,
+	    text_field_check("a\302\23331mz" /* CSI 31m */, 4000, true, &why) == -1,
 	    "multiline text accepted C1 control U+009B (CSI)");
-	ck_assert_msg(text_field_check("x\xc2\x85y", 4000, true, why, sizeof why) == -1,
+	ck_assert_msg(text_field_check("x\xc2\x85y", 4000, true, &why) == -1,
 	              "multiline text accepted C1 control U+0085 (NEL)");
 }
 END_TEST
@@ -1236,21 +1238,21 @@ static void sample_guest(struct guest *g)
 /* Asserts g is rejected with a reason starting with prefix and, if given, containing part. */
 static void assert_invalid(const struct guest *g, const char *prefix, const char *part)
 {
-	char why[256] = "";
-	ck_assert_int_eq(guest_validate(g, NULL, why, sizeof why), -1);
-	ck_assert_msg(strncmp(why, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
-	              why, prefix);
+	struct error why = {0};
+	ck_assert_int_eq(guest_validate(g, NULL, &why), -1);
+	ck_assert_msg(strncmp(why.msg, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
+	              why.msg, prefix);
 	if (part)
-		ck_assert_msg(strstr(why, part) != NULL, "why \"%s\" should mention \"%s\"", why,
+		ck_assert_msg(strstr(why.msg, part) != NULL, "why \"%s\" should mention \"%s\"", why.msg,
 		              part);
 }
 
 START_TEST(guest_validate_sheet)
 {
 	struct guest g;
-	char why[256];
+	struct error why;
 	sample_guest(&g);
-	ck_assert_msg(guest_validate(&g, NULL, why, sizeof why) == 0, "valid sheet rejected: %s", why);
+	ck_assert_msg(guest_validate(&g, NULL, &why) == 0, "valid sheet rejected: %s", why.msg);
 
 	/* missing name */
 	guest_set(&g, GF_NAME, "");
@@ -1268,7 +1270,7 @@ START_TEST(guest_validate_sheet)
 	guest_set(&g, GF_NAME, "孙\x1b[31m先生");
 	assert_invalid(&g, "name:", NULL);
 	guest_set(&g, GF_NAME, "孙先生");
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 
 	/* a phone with too few digits */
 	int p = guest_add_phone(&g, "mobile", "12");
@@ -1278,7 +1280,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "phone:", NULL);
 	guest_remove_phone(&g, (size_t)p);
 	p = guest_add_phone(&g, "mobile", "１３９１２３４５６７８"); /* full-width digits count */
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 	guest_remove_phone(&g, (size_t)p);
 	ck_assert_uint_eq(g.phones.n, 2);
 
@@ -1290,7 +1292,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "anniversary:", NULL);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2024, 2, 29);
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 0, 13, 1);
 	assert_invalid(&g, "anniversary:", NULL);
@@ -1299,7 +1301,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "date label:", NULL);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, -1, DATE_OTHER, "company founded", 2005, 5, 1);
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 	guest_remove_date(&g, (size_t)d);
 	d = guest_add_date(&g, 2, DATE_BIRTHDAY, NULL, 0, 1, 1); /* person 2 does not exist */
 	assert_invalid(&g, "birthday:", "person");
@@ -1325,7 +1327,7 @@ START_TEST(guest_validate_sheet)
 	assert_invalid(&g, "tag:", NULL);
 	guest_remove_tag(&g, (size_t)k);
 
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 	guest_free(&g);
 	ck_assert_ptr_null(g.f[GF_NAME]);
 	ck_assert_uint_eq(g.phones.n, 0);
@@ -1335,7 +1337,7 @@ END_TEST
 START_TEST(guest_remove_person_reindexes)
 {
 	struct guest g;
-	char why[256];
+	struct error why;
 	guest_init(&g);
 	guest_set(&g, GF_NAME, "刘局长");
 	guest_add_person(&g, "driver", "小王", NULL);        /* 0 */
@@ -1349,7 +1351,7 @@ START_TEST(guest_remove_person_reindexes)
 	guest_add_date(&g, 1, DATE_BIRTHDAY, NULL, 0, 3, 8);
 	guest_add_date(&g, 2, DATE_BIRTHDAY, NULL, 1980, 7, 1);
 	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1970, 1, 2);
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 
 	guest_remove_person(&g, 1);
 
@@ -1369,7 +1371,7 @@ START_TEST(guest_remove_person_reindexes)
 	ck_assert_int_eq(g.dates.v[0].year, 1980);
 	ck_assert_int_eq(g.dates.v[1].person, -1);
 	ck_assert_int_eq(g.dates.v[1].year, 1970);
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 
 	/* out of range: nothing happens */
 	guest_remove_person(&g, 5);
@@ -1385,7 +1387,7 @@ START_TEST(guest_remove_person_reindexes)
 	ck_assert_uint_eq(g.people.n, 0);
 	ck_assert_uint_eq(g.prefs.n, 1);
 	ck_assert_str_eq(g.prefs.v[0].text, "light");
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), 0);
 	guest_free(&g);
 }
 END_TEST
@@ -1438,7 +1440,7 @@ END_TEST
 START_TEST(guest_copy_is_deep)
 {
 	struct guest a, b;
-	char why[256];
+	struct error why;
 	sample_guest(&a);
 	a.id = 42;
 	a.version = 7;
@@ -1491,7 +1493,7 @@ START_TEST(guest_copy_is_deep)
 	ck_assert_int_eq(b.notes.v[0].id, 505);
 	ck_assert_str_eq(b.notes.v[0].author, "wang.li");
 	ck_assert_str_eq(b.notes.v[0].text, "wants it quick");
-	ck_assert_int_eq(guest_validate(&b, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&b, NULL, &why), 0);
 
 	/* change the copy everywhere: the original does not move */
 	guest_set(&b, GF_NAME, "孙总");
@@ -1518,7 +1520,7 @@ START_TEST(guest_copy_is_deep)
 	/* freeing the copy leaves the original intact (and vice versa; ASan checks both) */
 	guest_free(&b);
 	ck_assert_str_eq(a.f[GF_NAME], "孙先生");
-	ck_assert_int_eq(guest_validate(&a, NULL, why, sizeof why), 0);
+	ck_assert_int_eq(guest_validate(&a, NULL, &why), 0);
 	guest_free(&a);
 
 	/* copying an empty guest */
@@ -1535,24 +1537,25 @@ END_TEST
 /* One limit per text of the sheet's lists, the same for the form, the CLI and the save. */
 START_TEST(guest_text_rule)
 {
-	char why[200], tag[70];
+	struct error why;
+	char tag[70];
 	memset(tag, 'x', 60);
 	tag[60] = '\0';
-	ck_assert_int_eq(guest_text_check(GT_TAG, tag, why, sizeof why), 0);
+	ck_assert_int_eq(guest_text_check(GT_TAG, tag, &why), 0);
 	strcat(tag, "x");
-	ck_assert_int_eq(guest_text_check(GT_TAG, tag, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "60"), "%s", why);
-	ck_assert_int_eq(guest_text_check(GT_PREF, "", why, sizeof why), -1);
-	ck_assert_int_eq(guest_text_check(GT_PERSON_NAME, NULL, why, sizeof why), 0);
-	ck_assert_int_eq(guest_text_check(GT_NOTE, "two\nlines", why, sizeof why), 0);
-	ck_assert_int_eq(guest_text_check(GT_PREF, "two\nlines", why, sizeof why), -1);
+	ck_assert_int_eq(guest_text_check(GT_TAG, tag, &why), -1);
+	ck_assert_msg(strstr(why.msg, "60"), "%s", why.msg);
+	ck_assert_int_eq(guest_text_check(GT_PREF, "", &why), -1);
+	ck_assert_int_eq(guest_text_check(GT_PERSON_NAME, NULL, &why), 0);
+	ck_assert_int_eq(guest_text_check(GT_NOTE, "two\nlines", &why), 0);
+	ck_assert_int_eq(guest_text_check(GT_PREF, "two\nlines", &why), -1);
 	/* guest_validate holds the same limit */
 	struct guest g;
 	guest_init(&g);
 	guest_set(&g, GF_NAME, "孙先生");
 	guest_add_tag(&g, tag);
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), -1);
-	ck_assert_msg(strncmp(why, "tag: ", 5) == 0, "%s", why);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), -1);
+	ck_assert_msg(strncmp(why.msg, "tag: ", 5) == 0, "%s", why.msg);
 	guest_free(&g);
 }
 END_TEST
@@ -1562,32 +1565,32 @@ END_TEST
 START_TEST(guest_date_rule)
 {
 	struct date today = {2026, 12, 7}, d;
-	char why[200];
-	ck_assert_int_eq(guest_date_parse("1978-09-14", today, &d, why, sizeof why), 0);
+	struct error why;
+	ck_assert_int_eq(guest_date_parse("1978-09-14", today, &d, &why), 0);
 	ck_assert_int_eq(d.y, 1978);
-	ck_assert_int_eq(guest_date_parse("02-29", today, &d, why, sizeof why), 0); /* no year */
+	ck_assert_int_eq(guest_date_parse("02-29", today, &d, &why), 0); /* no year */
 	ck_assert_int_eq(d.y, 0);
-	ck_assert_int_eq(guest_date_parse("2026-12-07", today, &d, why, sizeof why), 0);
+	ck_assert_int_eq(guest_date_parse("2026-12-07", today, &d, &why), 0);
 	/* a day that does not exist is not a date — not "neither YYYY-MM-DD nor MM-DD" */
-	ck_assert_int_eq(guest_date_parse("2026-02-30", today, &d, why, sizeof why), -1);
-	ck_assert_str_eq(why, "\"2026-02-30\" is not a date");
-	ck_assert_int_eq(guest_date_parse("13-01", today, &d, why, sizeof why), -1);
-	ck_assert_str_eq(why, "\"13-01\" is not a date");
-	ck_assert_int_eq(guest_date_parse("5/12", today, &d, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "write YYYY-MM-DD") != NULL, "%s", why);
+	ck_assert_int_eq(guest_date_parse("2026-02-30", today, &d, &why), -1);
+	ck_assert_str_eq(why.msg, "\"2026-02-30\" is not a date");
+	ck_assert_int_eq(guest_date_parse("13-01", today, &d, &why), -1);
+	ck_assert_str_eq(why.msg, "\"13-01\" is not a date");
+	ck_assert_int_eq(guest_date_parse("5/12", today, &d, &why), -1);
+	ck_assert_msg(strstr(why.msg, "write YYYY-MM-DD") != NULL, "%s", why.msg);
 	/* a birthday in the future says so: the form saved 2030 and the CLI refused it */
-	ck_assert_int_eq(guest_date_parse("2030-05-12", today, &d, why, sizeof why), -1);
-	ck_assert_str_eq(why, "2030-05-12 is in the future");
-	ck_assert_int_eq(guest_date_parse("2026-12-08", today, &d, why, sizeof why), -1);
-	ck_assert_int_eq(guest_date_parse("1899-12-31", today, &d, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "1900") != NULL, "%s", why);
+	ck_assert_int_eq(guest_date_parse("2030-05-12", today, &d, &why), -1);
+	ck_assert_str_eq(why.msg, "2030-05-12 is in the future");
+	ck_assert_int_eq(guest_date_parse("2026-12-08", today, &d, &why), -1);
+	ck_assert_int_eq(guest_date_parse("1899-12-31", today, &d, &why), -1);
+	ck_assert_msg(strstr(why.msg, "1900") != NULL, "%s", why.msg);
 	/* guest_validate holds the same rule, today being date_today() */
 	struct guest g;
 	guest_init(&g);
 	guest_set(&g, GF_NAME, "孙先生");
 	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, date_today().y + 1, 1, 1);
-	ck_assert_int_eq(guest_validate(&g, NULL, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "birthday: ") == why && strstr(why, "is in the future"), "%s", why);
+	ck_assert_int_eq(guest_validate(&g, NULL, &why), -1);
+	ck_assert_msg(strstr(why.msg, "birthday: ") == why.msg && strstr(why.msg, "is in the future"), "%s", why.msg);
 	guest_free(&g);
 }
 END_TEST
@@ -1651,17 +1654,17 @@ static struct visit sample_visit(void)
 
 static void visit_invalid(const struct visit *v, const char *prefix)
 {
-	char why[256] = "";
-	ck_assert_int_eq(visit_validate(v, why, sizeof why), -1);
-	ck_assert_msg(strncmp(why, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
-	              why, prefix);
+	struct error why = {0};
+	ck_assert_int_eq(visit_validate(v, &why), -1);
+	ck_assert_msg(strncmp(why.msg, prefix, strlen(prefix)) == 0, "why \"%s\" should start \"%s\"",
+	              why.msg, prefix);
 }
 
 START_TEST(visit_validate_fields)
 {
-	char why[256];
+	struct error why;
 	struct visit v = sample_visit();
-	ck_assert_msg(visit_validate(&v, why, sizeof why) == 0, "valid visit rejected: %s", why);
+	ck_assert_msg(visit_validate(&v, &why) == 0, "valid visit rejected: %s", why.msg);
 
 	v.covers = 0;
 	visit_invalid(&v, "covers: ");
@@ -1670,17 +1673,17 @@ START_TEST(visit_validate_fields)
 	v.covers = 1000;
 	visit_invalid(&v, "covers: ");
 	v.covers = 1;
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	ck_assert_int_eq(visit_validate(&v, &why), 0);
 	v.covers = 999;
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	ck_assert_int_eq(visit_validate(&v, &why), 0);
 	v.covers = 7;
 
 	v.spend_fen = -1;
 	visit_invalid(&v, "spend: ");
 	v.spend_fen = 0; /* a free meal is a visit */
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	ck_assert_int_eq(visit_validate(&v, &why), 0);
 	v.spend_fen = 1000000000LL; /* ¥10,000,000 */
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	ck_assert_int_eq(visit_validate(&v, &why), 0);
 	v.spend_fen = 1000000001LL;
 	visit_invalid(&v, "spend: ");
 	v.spend_fen = 52000;
@@ -1692,7 +1695,7 @@ START_TEST(visit_validate_fields)
 	v.date[0] = '\0';
 	visit_invalid(&v, "date: ");
 	snprintf(v.date, sizeof v.date, "2024-02-29");
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	ck_assert_int_eq(visit_validate(&v, &why), 0);
 
 	v.guest_id = 0;
 	visit_invalid(&v, "guest: ");
@@ -1703,7 +1706,7 @@ START_TEST(visit_validate_fields)
 
 	v.table_no = strdup("A12 包间");
 	v.notes = strdup("birthday cake\nbrought own wine");
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), 0);
+	ck_assert_int_eq(visit_validate(&v, &why), 0);
 	free(v.table_no);
 	v.table_no = strdup("A12\x1b[2J");
 	visit_invalid(&v, "table: ");
@@ -1720,21 +1723,16 @@ END_TEST
 
 START_TEST(visit_validate_message_names_value)
 {
-	char why[256] = "";
+	struct error why = {0};
 	struct visit v = sample_visit();
 	v.covers = 0;
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "999") != NULL, "why names the range: %s", why);
+	ck_assert_int_eq(visit_validate(&v, &why), -1);
+	ck_assert_msg(strstr(why.msg, "999") != NULL, "why names the range: %s", why.msg);
 	v.covers = 7;
 	snprintf(v.date, sizeof v.date, "2026-13-01");
-	ck_assert_int_eq(visit_validate(&v, why, sizeof why), -1);
-	ck_assert_msg(strstr(why, "\"2026-13-01\"") != NULL, "why: %s", why);
-	/* a short buffer is never overrun and stays terminated */
-	char tiny[8];
-	memset(tiny, 'x', sizeof tiny);
-	ck_assert_int_eq(visit_validate(&v, tiny, sizeof tiny), -1);
-	ck_assert_int_eq((int)strlen(tiny), 7);
-	ck_assert(strncmp(tiny, "date: ", 6) == 0);
+	ck_assert_int_eq(visit_validate(&v, &why), -1);
+	ck_assert_msg(strstr(why.msg, "\"2026-13-01\"") != NULL, "why: %s", why.msg);
+	ck_assert(strncmp(why.msg, "date: ", 6) == 0);
 	visit_free(&v);
 }
 END_TEST
@@ -1743,19 +1741,19 @@ END_TEST
 START_TEST(visit_covers_rule)
 {
 	int n = 0;
-	char why[200];
-	ck_assert_int_eq(visit_parse_covers("8", &n, why, sizeof why), 0);
+	struct error why;
+	ck_assert_int_eq(visit_parse_covers("8", &n, &why), 0);
 	ck_assert_int_eq(n, 8);
-	ck_assert_int_eq(visit_parse_covers("８", &n, why, sizeof why), 0); /* as spend takes ５２０ */
+	ck_assert_int_eq(visit_parse_covers("８", &n, &why), 0); /* as spend takes ５２０ */
 	ck_assert_int_eq(n, 8);
-	ck_assert_int_eq(visit_parse_covers("１２", &n, why, sizeof why), 0);
+	ck_assert_int_eq(visit_parse_covers("１２", &n, &why), 0);
 	ck_assert_int_eq(n, 12);
-	ck_assert_int_eq(visit_parse_covers(" 999 ", &n, why, sizeof why), 0);
+	ck_assert_int_eq(visit_parse_covers(" 999 ", &n, &why), 0);
 	ck_assert_int_eq(n, 999);
 	const char *bad[] = {"", "0", "1000", "-3", "abc", "8a", "1 2", "0008000", "3.5"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		ck_assert_msg(visit_parse_covers(bad[i], &n, why, sizeof why) == -1, "%s taken", bad[i]);
-		ck_assert_msg(strstr(why, "1 to 999"), "%s", why);
+		ck_assert_msg(visit_parse_covers(bad[i], &n, &why) == -1, "%s taken", bad[i]);
+		ck_assert_msg(strstr(why.msg, "1 to 999"), "%s", why.msg);
 	}
 }
 END_TEST
@@ -1763,38 +1761,38 @@ END_TEST
 START_TEST(visit_date_rule)
 {
 	struct date today = {2026, 6, 30}, opening = visit_opening_default(today), d;
-	char why[200];
+	struct error why;
 	ck_assert_int_eq(opening.y, 2025);
 	ck_assert_int_eq(opening.m, 6);
 	ck_assert_int_eq(opening.d, 30);
 	struct date leap = visit_opening_default((struct date){2028, 2, 29});
 	ck_assert_int_eq(leap.y, 2027);
 	ck_assert_int_eq(leap.d, 28);
-	ck_assert_int_eq(visit_date_check("2026-06-30", today, opening, false, &d, why, sizeof why),
+	ck_assert_int_eq(visit_date_check("2026-06-30", today, opening, false, &d, &why),
 			 VISIT_DATE_OK);
-	ck_assert_int_eq(visit_date_check("2025-06-30", today, opening, false, &d, why, sizeof why),
+	ck_assert_int_eq(visit_date_check("2025-06-30", today, opening, false, &d, &why),
 			 VISIT_DATE_OK);
-	ck_assert_int_eq(visit_date_check("2026-07-01", today, opening, false, &d, why, sizeof why),
+	ck_assert_int_eq(visit_date_check("2026-07-01", today, opening, false, &d, &why),
 			 VISIT_DATE_BAD);
-	ck_assert_msg(strstr(why, "in the future"), "%s", why);
+	ck_assert_msg(strstr(why.msg, "in the future"), "%s", why.msg);
 	/* allow_old never lets a future one in */
-	ck_assert_int_eq(visit_date_check("2026-07-01", today, opening, true, &d, why, sizeof why),
+	ck_assert_int_eq(visit_date_check("2026-07-01", today, opening, true, &d, &why),
 			 VISIT_DATE_BAD);
-	ck_assert_int_eq(visit_date_check("2025-06-29", today, opening, false, &d, why, sizeof why),
+	ck_assert_int_eq(visit_date_check("2025-06-29", today, opening, false, &d, &why),
 			 VISIT_DATE_OLD);
-	ck_assert_msg(strstr(why, "opening date, 2025-06-30"), "%s", why);
-	ck_assert_int_eq(visit_date_check("2025-06-29", today, opening, true, &d, why, sizeof why),
+	ck_assert_msg(strstr(why.msg, "opening date, 2025-06-30"), "%s", why.msg);
+	ck_assert_int_eq(visit_date_check("2025-06-29", today, opening, true, &d, &why),
 			 VISIT_DATE_OK);
 	ck_assert_int_eq(d.d, 29);
-	ck_assert_int_eq(visit_date_check("2026-02-30", today, opening, true, &d, why, sizeof why),
+	ck_assert_int_eq(visit_date_check("2026-02-30", today, opening, true, &d, &why),
 			 VISIT_DATE_BAD);
-	ck_assert_str_eq(why, "\"2026-02-30\" is not a date");
+	ck_assert_str_eq(why.msg, "\"2026-02-30\" is not a date");
 }
 END_TEST
 
 START_TEST(visit_void_reasons)
 {
-	char why[200];
+	struct error why;
 	for (int c = 0; c < VOID_CODE_COUNT; c++)
 		ck_assert_int_eq(void_code_from_name(void_code_names[c]), c);
 	ck_assert_int_eq(void_code_from_name("lost"), -1);
@@ -1811,9 +1809,9 @@ START_TEST(visit_void_reasons)
 	t = void_reason_text(NULL, "录错了"); /* a row voided before codes: its text as it was */
 	ck_assert_str_eq(t, "录错了");
 	free(t);
-	ck_assert_int_eq(void_reason_check(VOID_TWICE, "", why, sizeof why), 0);
-	ck_assert_int_eq(void_reason_check(VOID_OTHER, "", why, sizeof why), -1);
-	ck_assert_int_eq(void_reason_check(VOID_OTHER, "x\x1b[2J", why, sizeof why), -1);
+	ck_assert_int_eq(void_reason_check(VOID_TWICE, "", &why), 0);
+	ck_assert_int_eq(void_reason_check(VOID_OTHER, "", &why), -1);
+	ck_assert_int_eq(void_reason_check(VOID_OTHER, "x\x1b[2J", &why), -1);
 }
 END_TEST
 
@@ -1871,12 +1869,13 @@ START_TEST(choice_tables)
 	char list[200];
 	ck_assert_str_eq(choice_list(&choice_gender, list, sizeof list), "male, female");
 	/* the sheet's field takes the Chinese word and keeps the code; a phone's kind too */
-	char *norm = NULL, why[200];
-	ck_assert_int_eq(guest_field_check(guest_field_find("gender"), "女", &norm, why, sizeof why), 0);
+	char *norm = NULL;
+	struct error why;
+	ck_assert_int_eq(guest_field_check(guest_field_find("gender"), "女", &norm, &why), 0);
 	ck_assert_str_eq(norm, "female");
 	free(norm);
-	ck_assert_int_eq(guest_field_check(guest_field_find("gender"), "x", &norm, why, sizeof why), -1);
-	ck_assert_str_eq(why, "must be one of male, female, got \"x\"");
+	ck_assert_int_eq(guest_field_check(guest_field_find("gender"), "x", &norm, &why), -1);
+	ck_assert_str_eq(why.msg, "must be one of male, female, got \"x\"");
 	struct guest g;
 	guest_init(&g);
 	guest_add_phone(&g, "手机", "13900001111");
