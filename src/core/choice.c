@@ -128,6 +128,16 @@ const char *choice_code(const struct choice_set *s, const char *typed)
 	return NULL;
 }
 
+int choice_index(const struct choice_set *s, const char *const *names, int n, const char *typed)
+{
+	const char *code = typed;
+	for (int pass = 0; pass < 2 && code; pass++, code = choice_code(s, typed))
+		for (int i = 0; i < n; i++)
+			if (strcmp(names[i], code) == 0)
+				return i;
+	return -1;
+}
+
 const char *choice_next(const struct choice_set *s, const char *code, int step, bool empty)
 {
 	int i = find(s, code), n = (int)s->n + (empty ? 1 : 0);

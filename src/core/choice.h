@@ -37,6 +37,10 @@ const char *choice_label(const struct choice_set *s, const char *code);
  * words ('-', '_' and ' ' alike; spaces around ignored). NULL when none matches. Not to be freed.
  */
 const char *choice_code(const struct choice_set *s, const char *typed);
+/* The index in names (n of them: an enum's codes in its order) of what was typed: one of the
+ * names, else the code choice_code finds for it ("过敏" → the index of "allergy"); -1 when
+ * neither. */
+int choice_index(const struct choice_set *s, const char *const *names, int n, const char *typed);
 /* The code step places after (1) or before (-1) code, cycling; with empty, the cycle passes
  * through NULL (nothing chosen) after the last. From an unknown code or NULL: the first (or
  * last). Not to be freed. */

@@ -59,16 +59,12 @@ static int name_index(const char *const *names, int n, const char *s)
 /* the code, or its label in either language (choice_complaint_category: 菜品, "waiting time") */
 int complaint_category_from_name(const char *s)
 {
-	int i = name_index(complaint_category_names, CC_COUNT, s);
-	const char *code = i < 0 ? choice_code(&choice_complaint_category, s) : NULL;
-	return code ? name_index(complaint_category_names, CC_COUNT, code) : i;
+	return choice_index(&choice_complaint_category, complaint_category_names, CC_COUNT, s);
 }
 
 int complaint_channel_from_name(const char *s)
 {
-	int i = name_index(complaint_channel_names, CH_COUNT, s);
-	const char *code = i < 0 ? choice_code(&choice_complaint_channel, s) : NULL;
-	return code ? name_index(complaint_channel_names, CH_COUNT, code) : i;
+	return choice_index(&choice_complaint_channel, complaint_channel_names, CH_COUNT, s);
 }
 
 int complaint_status_from_name(const char *s)
@@ -166,12 +162,7 @@ void complaint_event_free(struct complaint_event *e)
 int complaint_text_check(const char *what, const char *value, bool required, size_t maxlen,
 			 struct error *e)
 {
-	struct error r;
-	if (!value || !*value)
-		return required ? error_set(e, 0, _("%s: must not be empty"), what) : 0;
-	if (text_field_check(value, maxlen, true, &r) < 0)
-		return error_set(e, 0, _("%s: %s"), what, r.msg);
-	return 0;
+	return text_field_check_named(what, value, required, maxlen, true, e);
 }
 
 int complaint_login_check(const char *what, const char *value, struct error *e)

@@ -40,17 +40,13 @@ static int name_index(const char *const *names, int n, const char *s)
 /* the code, or its label or word in either language (choice_pref_kind: 过敏) */
 int pref_kind_from_name(const char *s)
 {
-	int i = name_index(pref_kind_names, PREF_KIND_COUNT, s);
-	const char *code = i < 0 ? choice_code(&choice_pref_kind, s) : NULL;
-	return code ? name_index(pref_kind_names, PREF_KIND_COUNT, code) : i;
+	return choice_index(&choice_pref_kind, pref_kind_names, PREF_KIND_COUNT, s);
 }
 
 /* the code, or its label or word in either language (choice_severity: 危急) */
 int severity_from_name(const char *s)
 {
-	int i = name_index(severity_names, SEV_COUNT, s);
-	const char *code = i < 0 ? choice_code(&choice_severity, s) : NULL;
-	return code ? name_index(severity_names, SEV_COUNT, code) : i;
+	return choice_index(&choice_severity, severity_names, SEV_COUNT, s);
 }
 
 int date_kind_from_name(const char *s)
@@ -517,13 +513,13 @@ static int check_item(const char *what, enum guest_text t, const char *s, struct
 	return 0;
 }
 
-static int check_text(const char *what, const char *s, size_t max, bool required,
-		      struct error *e)
+int text_field_check_named(const char *what, const char *value, bool required, size_t maxlen,
+			   bool multiline, struct error *e)
 {
 	struct error r;
-	if (!s || !*s)
+	if (!value || !*value)
 		return required ? error_set(e, 0, _("%s: must not be empty"), what) : 0;
-	if (text_field_check(s, max, false, &r) < 0)
+	if (text_field_check(value, maxlen, multiline, &r) < 0)
 		return error_set(e, 0, _("%s: %s"), what, r.msg);
 	return 0;
 }
@@ -568,7 +564,7 @@ int guest_validate(const struct guest *g, const struct guest *was, struct error 
 		if (!was_phone(was, p->number) && guest_phone_check(p->number, &norm, e) < 0)
 			return -1;
 		free(norm);
-		if (check_text("phone kind", p->kind, 20, true, e) < 0)
+		if (text_field_check_named("phone kind", p->kind, true, 20, false, e) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < g->people.n; i++) {

@@ -129,6 +129,10 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 /* Checks free text typed by staff: valid UTF-8, at most maxlen characters, and no control
  * characters unless multiline (then newline and tab only). Returns 0 or -1 with e. */
 int text_field_check(const char *value, size_t maxlen, bool multiline, struct error *e);
+/* text_field_check for the field named what, its name before the reason ("note: is too
+ * long..."); an empty value is refused when required ("what: must not be empty"), else taken. */
+int text_field_check_named(const char *what, const char *value, bool required, size_t maxlen,
+			   bool multiline, struct error *e);
 
 /* The free texts of the sheet's lists (phones aside), each held to one limit. */
 enum guest_text {
