@@ -340,14 +340,14 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *table,
 
 int cli_open(struct cli *c, int flags)
 {
-	char err[600];
+	struct error err;
 	if (!c->db)
 		c->db = paths_default_db();
 	if ((flags & STORE_CREATE) && paths_make_parent(c->db) < 0)
 		return cli_error(c, EXIT_DATA, _("%s: cannot create its directory"), c->db);
-	enum store_status s = store_open(c->db, flags, &c->st, err, sizeof err);
+	enum store_status s = store_open(c->db, flags, &c->st, &err);
 	if (s != ST_OK)
-		return cli_error(c, s == ST_NOTFOUND ? EXIT_USER : EXIT_DATA, "%s", err);
+		return cli_error(c, s == ST_NOTFOUND ? EXIT_USER : EXIT_DATA, "%s", err.msg);
 	return 0;
 }
 

@@ -439,7 +439,7 @@ enum store_status store_migrate(struct store *st)
 	int ver = store_schema_version(st);
 	for (int v = ver; v < NMIGRATIONS; v++) {
 		if ((rs = store_exec(st, migrations[v])) != ST_OK) {
-			store_fail(st, rs, "migration to schema %d failed: %s", v + 1, st->err);
+			error_prefix(&st->err, "migration to schema %d failed: ", v + 1);
 			goto fail;
 		}
 	}

@@ -19,7 +19,7 @@ enum store_status store_fail(struct store *st, enum store_status s, const char *
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(st->err, sizeof st->err, fmt, ap);
+	error_setv(&st->err, (int)s, fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -78,7 +78,7 @@ enum store_status store_sqlfail(struct store *st, int rc, const char *context)
 
 const char *store_errmsg(const struct store *st)
 {
-	return st->err;
+	return st->err.msg;
 }
 
 void store_set_busy_timeout(struct store *st, int ms)
@@ -413,7 +413,7 @@ enum store_status store_end_new(struct store *st, enum store_status rs, int64_t 
 /* Creates path with the mode the directory calls for: 0660 where the directory is shared with
  * a group (setgid, or group-writable but not world-writable like /tmp), else 0600. An existing
  * file is left alone. */
-static int create_file(const char *path, char *err, size_t errlen)
+static int create_file(const char *path, struct error *e)
 {
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s", path);
@@ -433,8 +433,7 @@ static int create_file(const char *path, char *err, size_t errlen)
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return 0;
-		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
-		return -1;
+		return error_set(e, ST_READONLY, "%s: cannot create: %s", path, strerror(errno));
 	}
 	fchmod(fd, mode); /* umask may have taken group bits away */
 	close(fd);
@@ -533,22 +532,18 @@ static void sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-enum store_status store_open(const char *path, int flags, struct store **out, char *err,
-			     size_t errlen)
+enum store_status store_open(const char *path, int flags, struct store **out, struct error *e)
 {
 	*out = NULL;
-	struct store *st = xcalloc(1, sizeof *st);
 	enum store_status rs = ST_OK;
 	bool exists = access(path, F_OK) == 0;
 	if (!exists && !(flags & STORE_CREATE)) {
-		snprintf(err, errlen, "%s: no database here (create one with 'maitre init')", path);
-		free(st);
+		error_set(e, ST_NOTFOUND, "%s: no database here (create one with 'maitre init')", path);
 		return ST_NOTFOUND;
 	}
-	if (!exists && create_file(path, err, errlen) < 0) {
-		free(st);
+	if (!exists && create_file(path, e) < 0)
 		return ST_READONLY;
-	}
+	struct store *st = xcalloc(1, sizeof *st);
 	set_login(st);
 	pthread_once(&sqlite_once, sqlite_setup);
 	st->bulk = (flags & STORE_BULK) != 0;
@@ -625,7 +620,8 @@ enum store_status store_open(const char *path, int flags, struct store **out, ch
 	*out = st;
 	return ST_OK;
 fail:
-	snprintf(err, errlen, "%s", st->err);
+	if (e)
+		*e = st->err;
 	store_close(st);
 	return rs;
 }
@@ -647,11 +643,10 @@ void store_close(struct store *st)
 
 enum store_status store_backup(struct store *st, const char *dest)
 {
-	char err[512];
 	if (access(dest, F_OK) == 0)
 		return store_fail(st, ST_INVALID, "%s: already exists; not overwritten", dest);
-	if (create_file(dest, err, sizeof err) < 0)
-		return store_fail(st, ST_READONLY, "%s", err);
+	if (create_file(dest, &st->err) < 0)
+		return ST_READONLY;
 	sqlite3 *to = NULL;
 	int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/error.h"
+
 struct store;
 
 /* Status of every store call. The CLI maps them to exit codes. */
@@ -39,11 +41,10 @@ enum store_open_flags {
 };
 
 /* Opens (and with STORE_CREATE creates and migrates) the database at path. On success returns
- * ST_OK and *out (close with store_close). On failure *out is NULL and the message is copied into
- * err (errlen bytes). Opening an existing file that is not a maitre database fails with
+ * ST_OK and *out (close with store_close). On failure *out is NULL and e (when not NULL) holds
+ * the message, its code the status returned. Opening an existing file that is not a maitre database fails with
  * ST_CORRUPT; opening a missing file without STORE_CREATE fails with ST_NOTFOUND. */
-enum store_status store_open(const char *path, int flags, struct store **out, char *err,
-			     size_t errlen);
+enum store_status store_open(const char *path, int flags, struct store **out, struct error *e);
 void store_close(struct store *st);
 
 /* The message of the last failed call (static storage inside st, valid until the next call). */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 
 #include "core/date.h"
+#include "core/error.h"
 #include "core/strv.h"
 #include "store/store.h"
 
@@ -23,7 +24,7 @@ struct store {
 	char now[20];         /* the time of the open transaction (store_now) */
 	char staff_login[64]; /* the last login looked up by store_staff_id, and its id */
 	int64_t staff_login_id;
-	char err[512];
+	struct error err;     /* the last failure; its code the store_status returned */
 	struct sql_profile *profile; /* MAITRE_SQL_PROFILE */
 	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
 	char **bulk_indexes;  /* CREATE INDEX/TRIGGER statements dropped by store_bulk_begin */
@@ -33,7 +34,7 @@ struct store {
 	const char *cache_sql[256];
 };
 
-/* Records a failure: formats the message into st->err and returns the status. */
+/* Records a failure: the message and s into st->err; returns s. */
 enum store_status store_fail(struct store *st, enum store_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Maps an SQLite result code to a status and records sqlite's message with context. */

@@ -212,8 +212,7 @@ static bool script_more(struct tui *t)
 			tui_check_changes(t);
 			tui_render(t);
 		} else if (strcmp(cmd, "lock") == 0) {
-			char err[300];
-			if (store_open(t->db, 0, &t->lock_holder, err, sizeof err) != ST_OK ||
+			if (store_open(t->db, 0, &t->lock_holder, NULL) != ST_OK ||
 			    store_begin(t->lock_holder) != ST_OK)
 				script_fail(t, "lock: cannot take the write lock");
 		} else if (strcmp(cmd, "unlock") == 0) {

@@ -94,14 +94,15 @@ END_TEST
 
 START_TEST(test_group_shared_dir)
 {
-	char sub[400], p2[450], err[512];
+	char sub[400], p2[450];
+	struct error err;
 	struct store *s2;
 	struct stat sb;
 	snprintf(sub, sizeof sub, "%s/shared", testdb_dir);
 	ck_assert_int_eq(mkdir(sub, 0770), 0);
 	ck_assert_int_eq(chmod(sub, 02770), 0);
 	snprintf(p2, sizeof p2, "%s/g.db", sub);
-	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, &err), ST_OK);
 	store_close(s2);
 	ck_assert_int_eq(stat(p2, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 0777, 0660);
@@ -110,12 +111,14 @@ END_TEST
 
 START_TEST(test_open_errors)
 {
-	char p2[400], err[512];
+	char p2[400];
+	struct error err;
 	struct store *s2 = (struct store *)1;
 	snprintf(p2, sizeof p2, "%s/missing.db", testdb_dir);
-	ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_NOTFOUND);
+	ck_assert_int_eq(store_open(p2, 0, &s2, &err), ST_NOTFOUND);
 	ck_assert_ptr_null(s2);
-	ck_assert_ptr_nonnull(strstr(err, "maitre init"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "maitre init"));
+	ck_assert_int_eq(err.code, ST_NOTFOUND); /* the message's code is the status */
 
 	/* a text file is not a database */
 	snprintf(p2, sizeof p2, "%s/garbage.db", testdb_dir);
@@ -123,7 +126,7 @@ START_TEST(test_open_errors)
 	fputs("this is not sqlite, just some words to fill a page .................................."
 	      "...............................................................................", f);
 	fclose(f);
-	ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_CORRUPT);
+	ck_assert_int_eq(store_open(p2, 0, &s2, &err), ST_CORRUPT);
 
 	/* another application's SQLite file is refused, not migrated */
 	snprintf(p2, sizeof p2, "%s/other.db", testdb_dir);
@@ -131,8 +134,9 @@ START_TEST(test_open_errors)
 	ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version=3;", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
-	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, err, sizeof err), ST_CORRUPT);
-	ck_assert_ptr_nonnull(strstr(err, "not a maitre database"));
+	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, &err), ST_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not a maitre database"));
+	ck_assert_int_eq(err.code, ST_CORRUPT);
 }
 END_TEST
 
@@ -140,17 +144,18 @@ START_TEST(test_migrate_from_every_version)
 {
 	/* version 0 is an empty file: every migration runs, in one transaction */
 	for (int from = 0; from < store_schema_latest(); from++) {
-		char p2[400], err[512];
+		char p2[400];
+		struct error err;
 		struct store *s2;
 		snprintf(p2, sizeof p2, "%s/v%d.db", testdb_dir, from);
 		sqlite3 *db;
 		ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
 		sqlite3_close(db);
-		ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, err, sizeof err), ST_OK);
+		ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, &err), ST_OK);
 		ck_assert_int_eq(store_schema_version(s2), store_schema_latest());
 		store_close(s2);
 		/* reopening does not migrate again */
-		ck_assert_int_eq(store_open(p2, 0, &s2, err, sizeof err), ST_OK);
+		ck_assert_int_eq(store_open(p2, 0, &s2, &err), ST_OK);
 		store_close(s2);
 	}
 }
@@ -158,7 +163,7 @@ END_TEST
 
 START_TEST(test_newer_schema_refused)
 {
-	char err[512];
+	struct error err;
 	struct store *s2;
 	store_close(st);
 	st = NULL;
@@ -168,9 +173,9 @@ START_TEST(test_newer_schema_refused)
 	snprintf(q, sizeof q, "PRAGMA user_version=%d", store_schema_latest() + 1);
 	ck_assert_int_eq(sqlite3_exec(db, q, 0, 0, 0), SQLITE_OK);
 	sqlite3_close(db);
-	ck_assert_int_eq(store_open(testdb_path, 0, &s2, err, sizeof err), ST_CORRUPT);
-	ck_assert_ptr_nonnull(strstr(err, "newer"));
-	ck_assert_int_eq(store_open(testdb_path, STORE_CREATE, &st, err, sizeof err), ST_CORRUPT);
+	ck_assert_int_eq(store_open(testdb_path, 0, &s2, &err), ST_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "newer"));
+	ck_assert_int_eq(store_open(testdb_path, STORE_CREATE, &st, &err), ST_CORRUPT);
 	st = NULL;
 }
 END_TEST
@@ -812,12 +817,14 @@ static const char months_of_visits[] =
 
 START_TEST(test_bulk_load_matches_one_by_one)
 {
-	char path[400], err[512], keys[420];
+	char path[400], keys[420];
+	struct error err;
 	struct store *bulk = NULL;
 	snprintf(path, sizeof path, "%s/bulk.db", testdb_dir);
 	snprintf(keys, sizeof keys, "%s-keys", path);
-	ck_assert_msg(store_open(path, STORE_CREATE | STORE_BULK | STORE_PRIVATE, &bulk, err,
-				 sizeof err) == ST_OK, "%s", err);
+	ck_assert_msg(store_open(path, STORE_CREATE | STORE_BULK | STORE_PRIVATE, &bulk, &err) ==
+			      ST_OK,
+		      "%s", err.msg);
 	save_all(st, 70);
 	ck_assert_int_eq(store_bulk_begin(bulk), ST_OK);
 	ck_assert_int_eq(store_begin(bulk), ST_OK);
@@ -1156,8 +1163,8 @@ START_TEST(test_migration_void_codes)
 	store_close(st);
 	st = NULL;
 	testdb_exec(UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
-	char err[512];
-	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	ck_assert_int_eq(visit_store_void(st, v2, VOID_WRONG_AMOUNT, "520 not 250"), ST_OK);
 	struct visit a, b;
@@ -1195,8 +1202,8 @@ START_TEST(test_migration_alert_reasons)
 		 "'A', '2026-07-01 09:00:00')",
 		 (long long)g);
 	testdb_exec(q);
-	char err[512];
-	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	struct alert_row *v;
 	size_t n;
@@ -1231,8 +1238,8 @@ START_TEST(test_migration_fills_guest_month)
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
 		    UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
-	char err[512];
-	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	assert_guest_months("the migration");
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM guest_month"), 2);
@@ -1267,8 +1274,8 @@ START_TEST(test_migration_rebuilds_search_keys)
 		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
 		    "OR key = '回头客';"
 		    UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
-	char err[512];
-	ck_assert_msg(store_open(testdb_path, 0, &st, err, sizeof err) == ST_OK, "%s", err);
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM sqlite_master WHERE name = "
 				    "'search_rebuild'"), 0);
@@ -1347,7 +1354,8 @@ START_TEST(test_backup_while_writing)
 {
 	for (int i = 0; i < 50; i++)
 		add_guest("孙先生", "孙", NULL, NULL);
-	char dest[400], err[512];
+	char dest[400];
+	struct error err;
 	snprintf(dest, sizeof dest, "%s/copy.db", testdb_dir);
 	/* a writer holds an open write transaction meanwhile: the copy is still consistent */
 	sqlite3 *other;
@@ -1357,7 +1365,7 @@ START_TEST(test_backup_while_writing)
 	ck_assert_int_eq(sqlite3_exec(other, "ROLLBACK", 0, 0, 0), SQLITE_OK);
 	sqlite3_close(other);
 	struct store *copy;
-	ck_assert_int_eq(store_open(dest, STORE_READONLY, &copy, err, sizeof err), ST_OK);
+	ck_assert_int_eq(store_open(dest, STORE_READONLY, &copy, &err), ST_OK);
 	struct store_counts c;
 	store_counts(copy, &c);
 	ck_assert_int_eq(c.guests, 50);

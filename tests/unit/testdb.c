@@ -8,12 +8,12 @@ char testdb_dir[256], testdb_path[300];
 
 struct store *testdb_open(void)
 {
-	char err[512];
+	struct error err;
 	struct store *st = NULL;
 	snprintf(testdb_dir, sizeof testdb_dir, "/tmp/maitre-check-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(testdb_dir));
 	snprintf(testdb_path, sizeof testdb_path, "%s/t.db", testdb_dir);
-	ck_assert_msg(store_open(testdb_path, STORE_CREATE, &st, err, sizeof err) == ST_OK, "%s", err);
+	ck_assert_msg(store_open(testdb_path, STORE_CREATE, &st, &err) == ST_OK, "%s", err.msg);
 	return st;
 }
 
