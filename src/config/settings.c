@@ -91,7 +91,7 @@ static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 }
 
 int settings_parse(struct settings *c, const char *text, size_t len, const char *filename,
-                   char *err, size_t errlen)
+                   struct error *e)
 {
 	struct yamldoc y;
 	yamldoc_init(&y, filename);
@@ -99,12 +99,12 @@ int settings_parse(struct settings *c, const char *text, size_t len, const char 
 		load_top(&y, yamldoc_root(&y), c);
 	int rc = yamldoc_failed(&y) ? -1 : 0;
 	if (rc < 0)
-		yamldoc_report_first(&y, err, errlen);
+		yamldoc_report_first(&y, e);
 	yamldoc_free(&y);
 	return rc;
 }
 
-int settings_load(struct settings *c, char *err, size_t errlen)
+int settings_load(struct settings *c, struct error *e)
 {
 	memset(c, 0, sizeof *c);
 	const char *env = getenv("MAITRE_CONFIG");
@@ -121,7 +121,7 @@ int settings_load(struct settings *c, char *err, size_t errlen)
 			c->path[0] = '\0';
 			return 0;
 		}
-		return yamldoc_report_about(c->path, strerror(errno), err, errlen);
+		return yamldoc_report_about(c->path, strerror(errno), e);
 	}
 	struct sbuf b = {0};
 	char buf[4096];
@@ -129,7 +129,7 @@ int settings_load(struct settings *c, char *err, size_t errlen)
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && b.len < (1u << 20))
 		sbuf_addn(&b, buf, n);
 	fclose(f);
-	int rc = settings_parse(c, b.s ? b.s : "", b.len, c->path, err, errlen);
+	int rc = settings_parse(c, b.s ? b.s : "", b.len, c->path, e);
 	sbuf_free(&b);
 	return rc;
 }

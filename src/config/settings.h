@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "core/error.h"
+
 struct settings_binding {
 	char action[48];
 	char keys[128];
@@ -24,11 +26,11 @@ struct settings {
 };
 
 /* Reads the config file; a missing file leaves the defaults. 0, or -1 with
- * "file:line:column: what" in err. */
-int settings_load(struct settings *c, char *err, size_t errlen);
-/* Parses text (len bytes) read from filename. 0, or -1 with "file:line:column: what" in err. */
-int settings_parse(struct settings *c, const char *text, size_t len, const char *filename, char *err,
-		 size_t errlen);
+ * "file:line:column: what" in e. */
+int settings_load(struct settings *c, struct error *e);
+/* Parses text (len bytes) read from filename. 0, or -1 with "file:line:column: what" in e. */
+int settings_parse(struct settings *c, const char *text, size_t len, const char *filename,
+		   struct error *e);
 void settings_free(struct settings *c);
 
 #endif

@@ -319,31 +319,29 @@ const char *const *theme_builtin_names(void)
 
 /* Checks the document of P->y, when read is set, into *out when it is right; gives the first
  * error to err and frees P->y. Returns 0 or -1. */
-static int load(struct parser *P, bool read, struct theme *out, char *err, size_t errlen)
+static int load(struct parser *P, bool read, struct theme *out, struct error *e)
 {
 	if (read && load_top(P, yamldoc_root(&P->y)) && !yamldoc_failed(&P->y))
 		resolve(P, out);
 	int rc = yamldoc_failed(&P->y) ? -1 : 0;
-	yamldoc_report_first(&P->y, err, errlen);
+	yamldoc_report_first(&P->y, e);
 	yamldoc_free(&P->y);
 	return rc;
 }
 
-int theme_parse(const char *text, size_t len, const char *filename, struct theme *out, char *err,
-                size_t errlen)
+int theme_parse(const char *text, size_t len, const char *filename, struct theme *out,
+                struct error *e)
 {
 	struct parser P = {.have_name = false};
 	yamldoc_init(&P.y, filename);
-	return load(&P, yamldoc_parse(&P.y, text, len, YAMLDOC_ONE_DOCUMENT) == 0, out, err,
-	            errlen);
+	return load(&P, yamldoc_parse(&P.y, text, len, YAMLDOC_ONE_DOCUMENT) == 0, out, e);
 }
 
-int theme_load_file(const char *path, struct theme *out, char *err, size_t errlen)
+int theme_load_file(const char *path, struct theme *out, struct error *e)
 {
 	struct parser P = {.have_name = false};
 	yamldoc_init(&P.y, path);
-	return load(&P, yamldoc_parse_file(&P.y, path, YAMLDOC_ONE_DOCUMENT) == 0, out, err,
-	            errlen);
+	return load(&P, yamldoc_parse_file(&P.y, path, YAMLDOC_ONE_DOCUMENT) == 0, out, e);
 }
 
 /* Theme names are file names: ASCII letters, digits, "-" and "_", shorter than struct
@@ -361,7 +359,7 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-int theme_load_named(const char *name, struct theme *out, char *err, size_t errlen)
+int theme_load_named(const char *name, struct theme *out, struct error *e)
 {
 	char buf[160], subject[sizeof buf + 16], msg[80];
 	if (!valid_name(name)) {
@@ -370,7 +368,7 @@ int theme_load_named(const char *name, struct theme *out, char *err, size_t errl
 		snprintf(msg, sizeof msg,
 		         "not a theme name (letters, digits, \"-\" and \"_\", at most %zu)",
 		         sizeof out->name - 1);
-		return yamldoc_report_about(subject, msg, err, errlen);
+		return yamldoc_report_about(subject, msg, e);
 	}
 	char *dir = paths_config_dir();
 	char *user = xasprintf("%s/themes/%s.yaml", dir, name);
@@ -378,14 +376,14 @@ int theme_load_named(const char *name, struct theme *out, char *err, size_t errl
 	int rc = -1;
 	struct stat st;
 	if (lstat(user, &st) == 0) { /* a dangling symbolic link counts: loading it says why not */
-		rc = theme_load_file(user, out, err, errlen);
+		rc = theme_load_file(user, out, e);
 		goto out;
 	}
 	for (const struct theme_builtin *b = theme_builtins; b->name; b++) {
 		if (strcmp(b->name, name) == 0) {
 			char fname[sizeof BUILTIN_PREFIX + sizeof out->name + 5];
 			snprintf(fname, sizeof fname, BUILTIN_PREFIX "%s.yaml", name);
-			rc = theme_parse(b->text, b->len, fname, out, err, errlen);
+			rc = theme_parse(b->text, b->len, fname, out, e);
 			goto out;
 		}
 	}
@@ -401,7 +399,7 @@ int theme_load_named(const char *name, struct theme *out, char *err, size_t errl
 	}
 	snprintf(subject, sizeof subject, "no theme \"%s\"", name);
 	char *m = xasprintf("neither %s nor a built-in theme (%s)", user, list);
-	rc = yamldoc_report_about(subject, m, err, errlen);
+	rc = yamldoc_report_about(subject, m, e);
 	free(m);
 out:
 	free(user);

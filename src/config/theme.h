@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "core/error.h"
+
 /* The screen elements, in the order the theme files list them. */
 enum theme_elem {
 	TE_NORMAL,
@@ -72,21 +74,20 @@ const char *theme_elem_name(enum theme_elem e);
  * "name:" key, gives the theme its name (its last component without ".yaml"). Elements the
  * text leaves out copy "normal"; so do the fg, bg and attrs an element leaves out ("normal"
  * itself defaults to the terminal's colours and no attributes). Returns 0 with *out replaced
- * and err "", or -1 with the first error as "FILE:LINE:COLUMN: message" in err and *out
- * untouched. err holds errlen bytes (the message is cut to fit); it may be NULL when errlen is
- * 0. */
-int theme_parse(const char *text, size_t len, const char *filename, struct theme *out, char *err,
-                size_t errlen);
+ * and e cleared, or -1 with the first error as "FILE:LINE:COLUMN: message" in e and *out
+ * untouched. e may be NULL. */
+int theme_parse(const char *text, size_t len, const char *filename, struct theme *out,
+                struct error *e);
 
 /* Reads the file at path and parses it as theme_parse, with path as the file name. A file that
  * cannot be read gives "PATH: cannot read: REASON". Returns 0, or -1 (*out untouched). */
-int theme_load_file(const char *path, struct theme *out, char *err, size_t errlen);
+int theme_load_file(const char *path, struct theme *out, struct error *e);
 
 /* Loads the theme called name: the user's $XDG_CONFIG_HOME/maitre/themes/NAME.yaml (or
  * ~/.config/maitre/themes/NAME.yaml) when it exists, else the built-in copy of
- * themes/NAME.yaml. Returns 0, or -1 (*out untouched) with a message in err that names the theme
+ * themes/NAME.yaml. Returns 0, or -1 (*out untouched) with a message in e that names the theme
  * when it is not a valid name or neither exists, or the file's first error when it is broken. */
-int theme_load_named(const char *name, struct theme *out, char *err, size_t errlen);
+int theme_load_named(const char *name, struct theme *out, struct error *e);
 
 /* The built-in theme names, "default" first, ended by NULL. Static. */
 const char *const *theme_builtin_names(void);

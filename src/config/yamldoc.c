@@ -123,29 +123,29 @@ void yamldoc_report(struct yamldoc *y, struct strv *errors, struct strv *warning
 	}
 }
 
-void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen)
+void yamldoc_report_first(struct yamldoc *y, struct error *e)
 {
-	if (!err || !errlen)
+	if (!e)
 		return;
 	const struct yamldoc_diag *first = NULL;
 	for (size_t i = 0; i < y->nd; i++)
 		if (!y->d[i].warning && (!first || diag_cmp(&y->d[i], first) < 0))
 			first = &y->d[i];
 	if (!first) {
-		err[0] = '\0';
+		error_clear(e);
 		return;
 	}
 	char *s = diag_text(y, first);
-	snprintf(err, errlen, "%s", s);
+	error_set(e, 0, "%s", s);
 	free(s);
 }
 
-int yamldoc_report_about(const char *name, const char *msg, char *err, size_t errlen)
+int yamldoc_report_about(const char *name, const char *msg, struct error *e)
 {
 	struct yamldoc y;
 	yamldoc_init(&y, name);
 	yamldoc_error_at(&y, 0, 0, "%s", msg);
-	yamldoc_report_first(&y, err, errlen);
+	yamldoc_report_first(&y, e);
 	yamldoc_free(&y);
 	return -1;
 }

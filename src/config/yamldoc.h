@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <yaml.h>
 
+#include "core/error.h"
+
 struct strv;
 struct yamldoc_diag;
 
@@ -80,12 +82,11 @@ bool yamldoc_failed(const struct yamldoc *y);
 /* Appends the diagnostics, sorted by place (then by the order they were reported), to errors
  * and warnings (either may be NULL; both may be the same vector). */
 void yamldoc_report(struct yamldoc *y, struct strv *errors, struct strv *warnings);
-/* The error that comes first by place (or "" when there is none) into err, cut to errlen
- * bytes; err may be NULL when errlen is 0. */
-void yamldoc_report_first(struct yamldoc *y, char *err, size_t errlen);
+/* The error that comes first by place into e (cleared when there is none); e may be NULL. */
+void yamldoc_report_first(struct yamldoc *y, struct error *e);
 
-/* Gives err (as yamldoc_report_first) "NAME: msg", about no place in a file. Returns -1. */
-int yamldoc_report_about(const char *name, const char *msg, char *err, size_t errlen);
+/* Gives e (as yamldoc_report_first) "NAME: msg", about no place in a file. Returns -1. */
+int yamldoc_report_about(const char *name, const char *msg, struct error *e);
 
 /* ------------------------------------------------------------------------------------------ */
 /* nodes and values: each lookup checks its node and reports what is wrong with it, naming it

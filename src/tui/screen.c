@@ -34,13 +34,14 @@ void screen_print_keys(FILE *out)
 	struct keymap m = {0};
 	keymap_defaults(&m);
 	struct settings cfg;
-	char err[600];
-	if (settings_load(&cfg, err, sizeof err) < 0)
-		fprintf(stderr, _("maitre: %s (the default keys follow)\n"), err);
+	struct error err;
+	if (settings_load(&cfg, &err) < 0)
+		fprintf(stderr, _("maitre: %s (the default keys follow)\n"), err.msg);
 	for (size_t i = 0; i < cfg.nbindings; i++)
-		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, err, sizeof err) < 0)
+		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, err.msg,
+				sizeof err.msg) < 0)
 			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
-				cfg.bindings[i].column, err);
+				cfg.bindings[i].column, err.msg);
 	settings_free(&cfg);
 	fprintf(out,
 		"The keys of the interface (maitre with no command); each can be rebound by its\n"

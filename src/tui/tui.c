@@ -889,11 +889,11 @@ double tui_now_ms(void)
 /* The key bindings of the config file, and the theme: 0, or an exit status once said. */
 static int load_settings(struct tui *t)
 {
-	char err[600];
+	struct error err;
 	keymap_defaults(&t->keys);
 	struct settings cfg;
-	if (settings_load(&cfg, err, sizeof err) < 0) {
-		fprintf(stderr, "maitre: %s\n", err);
+	if (settings_load(&cfg, &err) < 0) {
+		fprintf(stderr, "maitre: %s\n", err.msg);
 		settings_free(&cfg);
 		return 1;
 	}
@@ -914,8 +914,8 @@ static int load_settings(struct tui *t)
 	const char *no_colour = getenv("NO_COLOR"); /* no-color.org: set and not empty */
 	if (no_colour && *no_colour)
 		theme = "monochrome";
-	if (theme_load_named(theme, &t->theme, err, sizeof err) < 0) {
-		fprintf(stderr, "maitre: %s\n", err);
+	if (theme_load_named(theme, &t->theme, &err) < 0) {
+		fprintf(stderr, "maitre: %s\n", err.msg);
 		return 1;
 	}
 	return 0;

@@ -50,10 +50,10 @@ static void poison(struct theme *t)
 /* Parses text as "t.yaml", which must succeed. */
 static void parse_ok(const char *text, struct theme *t)
 {
-	char err[512] = "unset";
+	struct error err = {.msg = "unset"};
 	poison(t);
-	int rc = theme_parse(text, strlen(text), "t.yaml", t, err, sizeof err);
-	ck_assert_msg(rc == 0 && err[0] == '\0', "should load, got %d [%s]: %s", rc, err, text);
+	int rc = theme_parse(text, strlen(text), "t.yaml", t, &err);
+	ck_assert_msg(rc == 0 && err.msg[0] == '\0', "should load, got %d [%s]: %s", rc, err.msg, text);
 }
 
 /* Asserts that text fails to parse with the error want, leaving the theme untouched. */
@@ -61,13 +61,13 @@ static void parse_ok(const char *text, struct theme *t)
 static void expect_error(const char *text, size_t len, const char *want, int line)
 {
 	struct theme t, before;
-	char err[512] = "";
+	struct error err = {0};
 	poison(&t);
 	before = t;
-	int rc = theme_parse(text, len, "t.yaml", &t, err, sizeof err);
+	int rc = theme_parse(text, len, "t.yaml", &t, &err);
 	ck_assert_msg(rc == -1, "line %d: should fail: %s", line, text);
-	ck_assert_msg(strcmp(err, want) == 0, "line %d: want the error\n  [%s]\ngot\n  [%s]", line,
-	              want, err);
+	ck_assert_msg(strcmp(err.msg, want) == 0, "line %d: want the error\n  [%s]\ngot\n  [%s]", line,
+	              want, err.msg);
 	ck_assert_msg(memcmp(&t, &before, sizeof t) == 0, "line %d: the theme was changed", line);
 }
 
@@ -166,11 +166,11 @@ START_TEST(builtins_load)
 		              path);
 
 		struct theme t;
-		char err[512] = "unset";
+		struct error err = {.msg = "unset"};
 		poison(&t);
-		ck_assert_msg(theme_load_named(b->name, &t, err, sizeof err) == 0, "%s: %s",
-		              b->name, err);
-		ck_assert_str_eq(err, "");
+		ck_assert_msg(theme_load_named(b->name, &t, &err) == 0, "%s: %s",
+		              b->name, err.msg);
+		ck_assert_str_eq(err.msg, "");
 		ck_assert_str_eq(t.name, b->name);
 		for (int e = 0; e < TE_COUNT; e++) {
 			ck_assert(t.s[e].fg >= -1 && t.s[e].fg <= 255);
@@ -188,7 +188,7 @@ START_TEST(builtins_load)
 
 		/* the file as the installed copy: same theme */
 		struct theme f;
-		ck_assert_msg(theme_load_file(path, &f, err, sizeof err) == 0, "%s", err);
+		ck_assert_msg(theme_load_file(path, &f, &err) == 0, "%s", err.msg);
 		ck_assert(memcmp(&f, &t, sizeof f) == 0);
 		free(text);
 		free(path);
@@ -200,8 +200,8 @@ END_TEST
 START_TEST(monochrome_has_no_colours)
 {
 	struct theme t;
-	char err[512];
-	ck_assert_msg(theme_load_named("monochrome", &t, err, sizeof err) == 0, "%s", err);
+	struct error err;
+	ck_assert_msg(theme_load_named("monochrome", &t, &err) == 0, "%s", err.msg);
 	for (int e = 0; e < TE_COUNT; e++) {
 		ck_assert_msg(t.s[e].fg == -1 && t.s[e].bg == -1, "%s: fg %d bg %d",
 		              theme_elem_name((enum theme_elem)e), t.s[e].fg, t.s[e].bg);
@@ -216,8 +216,8 @@ END_TEST
 START_TEST(high_contrast_is_bright_on_black)
 {
 	struct theme t;
-	char err[512];
-	ck_assert_msg(theme_load_named("high-contrast", &t, err, sizeof err) == 0, "%s", err);
+	struct error err;
+	ck_assert_msg(theme_load_named("high-contrast", &t, &err) == 0, "%s", err.msg);
 	assert_style(&t, TE_NORMAL, 15, 0, 0);
 	for (int e = 0; e < TE_COUNT; e++) {
 		const struct theme_style *s = &t.s[e];
@@ -307,18 +307,18 @@ END_TEST
 START_TEST(name_defaults_to_the_file)
 {
 	struct theme t;
-	char err[200];
+	struct error err;
 	static const char text[] = "elements: {}\n";
-	ck_assert_int_eq(theme_parse(text, strlen(text), "/x/y/sunset.yaml", &t, err, sizeof err),
+	ck_assert_int_eq(theme_parse(text, strlen(text), "/x/y/sunset.yaml", &t, &err),
 	                 0);
 	ck_assert_str_eq(t.name, "sunset");
-	ck_assert_int_eq(theme_parse(text, strlen(text), "plain", &t, err, sizeof err), 0);
+	ck_assert_int_eq(theme_parse(text, strlen(text), "plain", &t, &err), 0);
 	ck_assert_str_eq(t.name, "plain");
 	parse_ok("name: 午夜 blue\nelements: {}\n", &t);
 	ck_assert_str_eq(t.name, "午夜 blue");
-	/* no error buffer: still a status */
-	ck_assert_int_eq(theme_parse("elements: 1\n", 12, "t.yaml", &t, NULL, 0), -1);
-	ck_assert_int_eq(theme_parse(NULL, 0, "t.yaml", &t, NULL, 0), -1);
+	/* no struct error: still a status */
+	ck_assert_int_eq(theme_parse("elements: 1\n", 12, "t.yaml", &t, NULL), -1);
+	ck_assert_int_eq(theme_parse(NULL, 0, "t.yaml", &t, NULL), -1);
 }
 END_TEST
 
@@ -483,11 +483,11 @@ END_TEST
 START_TEST(unreadable_file)
 {
 	struct theme t, before;
-	char err[512];
+	struct error err;
 	poison(&t);
 	before = t;
-	ck_assert_int_eq(theme_load_file("/nonexistent/maitre/x.yaml", &t, err, sizeof err), -1);
-	ck_assert_str_eq(err, "/nonexistent/maitre/x.yaml: cannot read: No such file or directory");
+	ck_assert_int_eq(theme_load_file("/nonexistent/maitre/x.yaml", &t, &err), -1);
+	ck_assert_str_eq(err.msg, "/nonexistent/maitre/x.yaml: cannot read: No such file or directory");
 	ck_assert(memcmp(&t, &before, sizeof t) == 0);
 }
 END_TEST
@@ -497,16 +497,16 @@ START_TEST(user_theme_overrides_builtin)
 	char *old, *dir = user_dir(&old);
 	char *path = xasprintf("%s/maitre/themes/dark.yaml", dir);
 	struct theme t, before;
-	char err[512];
+	struct error err;
 
 	/* the built-in dark first */
-	ck_assert_msg(theme_load_named("dark", &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(theme_load_named("dark", &t, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(t.name, "dark");
 	assert_style(&t, TE_NORMAL, 7, 0, 0);
 
 	/* a user file of the same name takes its place */
 	spit(path, "name: my dark\nelements:\n  normal: {fg: 250, bg: 235}\n");
-	ck_assert_msg(theme_load_named("dark", &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(theme_load_named("dark", &t, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(t.name, "my dark");
 	assert_style(&t, TE_NORMAL, 250, 235, 0);
 	assert_style(&t, TE_ALLERGY, 250, 235, 0);
@@ -514,45 +514,45 @@ START_TEST(user_theme_overrides_builtin)
 	/* a broken one is an error naming the file, not a fall-back to the built-in copy */
 	spit(path, "elements:\n  normal: {fg: grey}\n");
 	before = t;
-	ck_assert_int_eq(theme_load_named("dark", &t, err, sizeof err), -1);
+	ck_assert_int_eq(theme_load_named("dark", &t, &err), -1);
 	char *want = xasprintf("%s:2:16: normal: fg: unknown colour \"grey\" " COLOURS, path);
-	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(err.msg, want);
 	free(want);
 	ck_assert(memcmp(&t, &before, sizeof t) == 0);
 
 	/* so is one that cannot be read */
 	unlink(path);
 	ck_assert_int_eq(symlink("/nonexistent/theme.yaml", path), 0);
-	ck_assert_int_eq(theme_load_named("dark", &t, err, sizeof err), -1);
+	ck_assert_int_eq(theme_load_named("dark", &t, &err), -1);
 	want = xasprintf("%s: cannot read: No such file or directory", path);
-	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(err.msg, want);
 	free(want);
 
 	/* a theme of the user's own; the others stay built in */
 	char *own = xasprintf("%s/maitre/themes/terrace.yaml", dir);
 	spit(own, "elements:\n  normal: {fg: green}\n");
-	ck_assert_msg(theme_load_named("terrace", &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(theme_load_named("terrace", &t, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(t.name, "terrace");
 	assert_style(&t, TE_TITLE, 2, -1, 0);
-	ck_assert_msg(theme_load_named("monochrome", &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(theme_load_named("monochrome", &t, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(t.name, "monochrome");
 
 	/* neither a user file nor a built-in theme */
 	before = t;
-	ck_assert_int_eq(theme_load_named("sunset", &t, err, sizeof err), -1);
+	ck_assert_int_eq(theme_load_named("sunset", &t, &err), -1);
 	want = xasprintf("no theme \"sunset\": neither %s/maitre/themes/sunset.yaml nor a built-in "
 	                 "theme (default, dark, monochrome, high-contrast)",
 	                 dir);
-	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(err.msg, want);
 	free(want);
 	ck_assert(memcmp(&t, &before, sizeof t) == 0);
 
 	/* not a file name */
-	ck_assert_int_eq(theme_load_named("../maitre/themes/terrace", &t, err, sizeof err), -1);
-	ck_assert_str_eq(err, "theme \"../maitre/themes/terrace\": not a theme name (letters, "
+	ck_assert_int_eq(theme_load_named("../maitre/themes/terrace", &t, &err), -1);
+	ck_assert_str_eq(err.msg, "theme \"../maitre/themes/terrace\": not a theme name (letters, "
 	                      "digits, \"-\" and \"_\", at most 63)");
-	ck_assert_int_eq(theme_load_named("", &t, err, sizeof err), -1);
-	ck_assert_str_eq(err, "theme \"\": not a theme name (letters, digits, \"-\" and \"_\", at "
+	ck_assert_int_eq(theme_load_named("", &t, &err), -1);
+	ck_assert_str_eq(err.msg, "theme \"\": not a theme name (letters, digits, \"-\" and \"_\", at "
 	                      "most 63)");
 	ck_assert(memcmp(&t, &before, sizeof t) == 0);
 
@@ -579,12 +579,12 @@ START_TEST(user_theme_in_home)
 	spit(path, "name: home\nelements: {}\n");
 
 	struct theme t;
-	char err[512];
+	struct error err;
 	unsetenv("XDG_CONFIG_HOME");
-	ck_assert_msg(theme_load_named("default", &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(theme_load_named("default", &t, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(t.name, "home");
 	setenv("XDG_CONFIG_HOME", "relative/dir", 1);
-	ck_assert_msg(theme_load_named("default", &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(theme_load_named("default", &t, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(t.name, "home");
 
 	unlink(path);
