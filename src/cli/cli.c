@@ -318,7 +318,7 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *table,
 	opt_init(&s, argc, argv, c->cmd);
 	while ((id = opt_next(&s, table, cli_global_opts, &val)) != OPT_END) {
 		if (id == OPT_ERROR) {
-			fprintf(stderr, "maitre: %s\n", s.err);
+			fprintf(stderr, "maitre: %s\n", s.err.msg);
 			return cli_usage(c);
 		}
 		if (id == G_HELP) {
@@ -448,7 +448,7 @@ int cli_main(int argc, char **argv, const struct cli_interface *ui)
 		}
 		int id = opt_next(&s, cli_global_opts, NULL, &val);
 		if (id == OPT_ERROR) {
-			fprintf(stderr, "maitre: %s\n", s.err + strlen("maitre: "));
+			fprintf(stderr, "maitre: %s\n", s.err.msg + strlen("maitre: "));
 			rc = EXIT_USAGE;
 			goto out;
 		}

@@ -10,7 +10,7 @@ void opt_init(struct opt_state *s, int argc, char **argv, const char *cmd)
 	s->argv = argv;
 	s->i = 0;
 	s->cmd = cmd;
-	s->err[0] = '\0';
+	error_clear(&s->err);
 }
 
 static const struct opt *find(const struct opt *t, const char *name, size_t len)
@@ -44,8 +44,7 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 	if (!o)
 		o = find(extra, name, len);
 	if (!o) {
-		snprintf(s->err, sizeof s->err, _("%s: unknown option --%.*s"), s->cmd, (int)len,
-		         name);
+		error_set(&s->err, 0, _("%s: unknown option --%.*s"), s->cmd, (int)len, name);
 		return OPT_ERROR;
 	}
 	if (o->arg) {
@@ -54,12 +53,12 @@ int opt_next(struct opt_state *s, const struct opt *table, const struct opt *ext
 		} else if (s->i < s->argc) {
 			*val = s->argv[s->i++];
 		} else {
-			snprintf(s->err, sizeof s->err, _("%s: --%s needs a value (%s)"), s->cmd,
-			         o->name, o->arg);
+			error_set(&s->err, 0, _("%s: --%s needs a value (%s)"), s->cmd, o->name,
+				  o->arg);
 			return OPT_ERROR;
 		}
 	} else if (eq) {
-		snprintf(s->err, sizeof s->err, _("%s: --%s takes no value"), s->cmd, o->name);
+		error_set(&s->err, 0, _("%s: --%s takes no value"), s->cmd, o->name);
 		return OPT_ERROR;
 	}
 	return o->id;

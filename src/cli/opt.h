@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/error.h"
+
 struct opt {
 	const char *name; /* long name without "--"; NULL ends a table, or with an id is a hole:
 			   * a row of a table made from a list whose items may lack an option */
@@ -20,12 +22,12 @@ struct opt_state {
 	char **argv;
 	int i;
 	const char *cmd; /* for messages: "guest add" */
-	char err[256];
+	struct error err; /* why opt_next returned OPT_ERROR */
 };
 
 void opt_init(struct opt_state *s, int argc, char **argv, const char *cmd);
 /* The next option of table (then of extra, may be NULL): its id and *val (the value, or NULL
- * for a flag); OPT_POSITIONAL with *val the word; OPT_END; OPT_ERROR with the message in s->err.
+ * for a flag); OPT_POSITIONAL with *val the word; OPT_END; OPT_ERROR with the message in s->err.msg.
  * Accepts --name VALUE, --name=VALUE, and "--" to end options. */
 int opt_next(struct opt_state *s, const struct opt *table, const struct opt *extra,
 	     const char **val);

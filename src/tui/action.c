@@ -103,21 +103,20 @@ static void bind(struct keymap *m, int key, unsigned scope, enum action a)
 }
 
 /* Binds each key of keys (space-separated) to a in scope. */
-static int bind_all(struct keymap *m, enum action a, const char *keys, unsigned scope, char *err,
-		    size_t errlen)
+static int bind_all(struct keymap *m, enum action a, const char *keys, unsigned scope,
+		    struct error *e)
 {
 	char buf[128];
 	snprintf(buf, sizeof buf, "%s", keys);
 	char *save = NULL;
 	for (char *k = strtok_r(buf, " ", &save); k; k = strtok_r(NULL, " ", &save)) {
 		int key = key_parse(k);
-		if (key < 0) {
-			snprintf(err, errlen, "%s: \"%s\" is not a key (a character, ^X, F1-F12, Enter, "
-					      "Esc, Tab, BTab, Space, Up, Down, Left, Right, PgUp, PgDn, "
-					      "Home, End, Ins, Del, Backspace)",
-				 action_table[a].name, k);
-			return -1;
-		}
+		if (key < 0)
+			return error_set(e, 0,
+					 "%s: \"%s\" is not a key (a character, ^X, F1-F12, Enter, Esc, "
+					 "Tab, BTab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, "
+					 "Ins, Del, Backspace)",
+					 action_table[a].name, k);
 		bind(m, key, scope, a);
 	}
 	return 0;
@@ -125,22 +124,19 @@ static int bind_all(struct keymap *m, enum action a, const char *keys, unsigned 
 
 void keymap_defaults(struct keymap *m)
 {
-	char err[200]; /* unread: every key of the table is one key_parse knows */
 	m->n = 0;
+	/* no error to read: every key of the table is one key_parse knows */
 	for (int a = 1; a < ACT_COUNT; a++)
-		bind_all(m, (enum action)a, action_table[a].keys, action_table[a].scope, err,
-			 sizeof err);
+		bind_all(m, (enum action)a, action_table[a].keys, action_table[a].scope, NULL);
 }
 
-int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err, size_t errlen)
+int keymap_bind(struct keymap *m, const char *name, const char *keys, struct error *e)
 {
 	enum action a = action_by_name(name);
-	if (a == ACT_NONE) {
-		snprintf(err, errlen, "no action \"%s\" (see 'maitre help keys')", name);
-		return -1;
-	}
+	if (a == ACT_NONE)
+		return error_set(e, 0, "no action \"%s\" (see 'maitre help keys')", name);
 	struct keymap tmp = {0};
-	if (bind_all(&tmp, a, keys, action_table[a].scope, err, errlen) < 0) {
+	if (bind_all(&tmp, a, keys, action_table[a].scope, e) < 0) {
 		keymap_free(&tmp);
 		return -1;
 	}

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/error.h"
 #include "tui/screen.h"
 
 /* The actions of the function keys that open screens come from the list of screens. */
@@ -138,8 +139,8 @@ struct keymap {
 
 /* The default bindings of the table. */
 void keymap_defaults(struct keymap *m);
-/* Replaces the keys of action name by keys ("F5 r"): 0, or -1 with the reason in err. */
-int keymap_bind(struct keymap *m, const char *name, const char *keys, char *err, size_t errlen);
+/* Replaces the keys of action name by keys ("F5 r"): 0, or -1 with the reason in e. */
+int keymap_bind(struct keymap *m, const char *name, const char *keys, struct error *e);
 /* The action of key in the first of the scopes (tried in the order given by scopes[], n of
  * them) that binds it; ACT_NONE when none does. */
 enum action keymap_lookup(const struct keymap *m, int key, const unsigned *scopes, size_t n);

@@ -65,7 +65,7 @@ const char *complaint_ui_step(int n)
 }
 
 int complaint_ui_choice(const char *what, const char *const *names, int first, int n,
-			const char *(*label)(int), const char *typed, char *why, size_t len)
+			const char *(*label)(int), const char *typed, struct error *e)
 {
 	char key[64];
 	snprintf(key, sizeof key, "%s", typed);
@@ -83,7 +83,7 @@ int complaint_ui_choice(const char *what, const char *const *names, int first, i
 			sbuf_printf(&b, " (%s)", label(i));
 	}
 	/* what was typed first: the status line may cut the end of the list */
-	snprintf(why, len, _("%s: \"%s\" is not one of %s"), what, typed, b.s ? b.s : "");
+	error_set(e, 0, _("%s: \"%s\" is not one of %s"), what, typed, b.s ? b.s : "");
 	sbuf_free(&b);
 	return -1;
 }
@@ -103,25 +103,25 @@ static const char *verdict_label(int i)
 	return complaint_ui_verdict((enum complaint_verdict)i);
 }
 
-int complaint_ui_category_from(const char *typed, char *why, size_t len)
+int complaint_ui_category_from(const char *typed, struct error *e)
 {
 	int i = complaint_category_from_name(typed); /* in either language */
 	if (i >= 0)
 		return i;
 	return complaint_ui_choice(_("category"), complaint_category_names, 0, CC_COUNT,
-				   category_label, typed, why, len);
+				   category_label, typed, e);
 }
 
-int complaint_ui_severity_from(const char *typed, char *why, size_t len)
+int complaint_ui_severity_from(const char *typed, struct error *e)
 {
 	return complaint_ui_choice(_("severity"), severity_names, SEV_LOW, SEV_COUNT,
-				   severity_label, typed, why, len);
+				   severity_label, typed, e);
 }
 
-int complaint_ui_verdict_from(const char *typed, char *why, size_t len)
+int complaint_ui_verdict_from(const char *typed, struct error *e)
 {
 	return complaint_ui_choice(_("verdict"), complaint_verdict_names, CV_SATISFIED, CV_COUNT,
-				   verdict_label, typed, why, len);
+				   verdict_label, typed, e);
 }
 
 const struct complaint_rules *complaint_ui_rules(const struct tui *t)

@@ -19,13 +19,13 @@ const char *complaint_ui_step(int n); /* 1..5 */
 
 /* Reads a choice typed as its name ("waiting_time", "waiting-time") or its translated label
  * (等候时间) among n values whose names are names[first..n-1]: the value, or -1 with "what:
- * must be a, b or c; got "x"" (translated) in why. */
+ * must be a, b or c; got "x"" (translated) in e. */
 int complaint_ui_choice(const char *what, const char *const *names, int first, int n,
-			const char *(*label)(int), const char *typed, char *why, size_t len);
+			const char *(*label)(int), const char *typed, struct error *e);
 /* The same for the three tables the screens ask about. */
-int complaint_ui_category_from(const char *typed, char *why, size_t len);
-int complaint_ui_severity_from(const char *typed, char *why, size_t len);
-int complaint_ui_verdict_from(const char *typed, char *why, size_t len);
+int complaint_ui_category_from(const char *typed, struct error *e);
+int complaint_ui_severity_from(const char *typed, struct error *e);
+int complaint_ui_verdict_from(const char *typed, struct error *e);
 
 /* The complaint rules of the screens: the ones in force, or the defaults when no rules could be
  * loaded (the deadlines of domain.md §6). */

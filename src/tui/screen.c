@@ -38,8 +38,7 @@ void screen_print_keys(FILE *out)
 	if (settings_load(&cfg, &err) < 0)
 		fprintf(stderr, _("maitre: %s (the default keys follow)\n"), err.msg);
 	for (size_t i = 0; i < cfg.nbindings; i++)
-		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, err.msg,
-				sizeof err.msg) < 0)
+		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, &err) < 0)
 			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
 				cfg.bindings[i].column, err.msg);
 	settings_free(&cfg);

@@ -898,11 +898,9 @@ static int load_settings(struct tui *t)
 		return 1;
 	}
 	for (size_t i = 0; i < cfg.nbindings; i++) {
-		char why[300];
-		if (keymap_bind(&t->keys, cfg.bindings[i].action, cfg.bindings[i].keys, why,
-		                sizeof why) < 0) {
+		if (keymap_bind(&t->keys, cfg.bindings[i].action, cfg.bindings[i].keys, &err) < 0) {
 			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
-				cfg.bindings[i].column, why);
+				cfg.bindings[i].column, err.msg);
 			settings_free(&cfg);
 			return 1;
 		}

@@ -47,7 +47,7 @@ struct agenda {
 	size_t top;             /* the first line shown */
 	int rows_shown;
 	int overdue, due, dates; /* rows of each kind, for the summary line */
-	char err[300];
+	struct error err;
 };
 
 static enum section section_of(const struct agenda_row *r)
@@ -97,11 +97,11 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 	if (s == ST_NOTFOUND)
 		return s; /* the agenda shown stays */
 	agenda_clear(d);
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	if (staff != d->staff)
 		snprintf(d->staff, sizeof d->staff, "%s", staff);
 	if (s != ST_OK) {
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 		return s;
 	}
 	d->rows = rows;
@@ -248,8 +248,8 @@ static void draw(struct tui *t, struct view *v)
 {
 	struct agenda *d = v->data;
 	int w = t->cols, bottom = t->rows - 3;
-	if (d->err[0]) {
-		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	char day[11];

@@ -30,7 +30,7 @@ struct alerts {
 	struct date month;        /* whose figures are shown, and whose alerts R raises */
 	bool all;                 /* closed ones too */
 	enum light_filter light;
-	char err[300];
+	struct error err;
 };
 
 /* The light of an alert as a word with a marker, so that red and yellow differ without colour;
@@ -113,9 +113,9 @@ static void load_at(struct tui *t, struct alerts *d, struct alert_key from, bool
 	size_t n;
 	enum store_status s = read_window(t, d, from, backward, row_window_chunk(t), &v, &n);
 	marks_cache_clear(&d->marks); /* read again: they may have changed */
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	if (s != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	row_window_set(t, &d->w, v, n, backward,
 		       backward ? alert_key_cmp(from, ALERT_KEY_END) >= 0
 				: alert_key_cmp(from, ALERT_KEY_START) <= 0);
@@ -126,7 +126,7 @@ static void load_counts(struct tui *t, struct alerts *d)
 {
 	enum store_status s = alert_store_open_counts(t->st, &d->red, &d->yellow);
 	if (s != ST_OK) {
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 		return;
 	}
 	d->any = d->red + d->yellow > 0;
@@ -135,7 +135,7 @@ static void load_counts(struct tui *t, struct alerts *d)
 	if (!d->any && d->all && /* closed ones only */
 	    (s = alert_store_window(t->st, d->month, true, NULL, ALERT_KEY_START, false, 1, &v,
 				    &n)) != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	d->any = d->any || n;
 	free(v);
 }
@@ -274,8 +274,8 @@ static void draw(struct tui *t, struct view *v)
 {
 	struct alerts *d = v->data;
 	int w = t->cols, bottom = t->rows - 3;
-	if (d->err[0]) {
-		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	draw_summary(t, d, w);
@@ -417,7 +417,7 @@ struct risk {
 	struct list_cursor cur;
 	bool running; /* the month is not over: thresholds pro-rated to the days gone */
 	int day, days;
-	char err[300];
+	struct error err;
 };
 
 static void risk_load(struct tui *t, struct risk *d)
@@ -425,10 +425,9 @@ static void risk_load(struct tui *t, struct risk *d)
 	free(d->v);
 	d->v = NULL;
 	d->n = 0;
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	if (!t->rules) {
-		snprintf(d->err, sizeof d->err, "%s",
-			 _("no tier rules are loaded: alerts cannot be raised"));
+		error_set(&d->err, 0, "%s", _("no tier rules are loaded: alerts cannot be raised"));
 		return;
 	}
 	char now[20], last[11];
@@ -438,7 +437,7 @@ static void risk_load(struct tui *t, struct risk *d)
 	d->days = date_month_days(d->month.y, d->month.m);
 	enum store_status s = alert_store_at_risk(t->st, t->rules, d->month, now, &d->v, &d->n);
 	if (s != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 }
 
 static const char *risk_title(struct tui *t, struct view *v)
@@ -455,8 +454,8 @@ static void risk_draw(struct tui *t, struct view *v)
 {
 	struct risk *d = v->data;
 	int w = t->cols, bottom = t->rows - 3;
-	if (d->err[0]) {
-		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	char *s = d->running ? xasprintf(_("day %d of %d: the month's figures against the "
@@ -604,7 +603,7 @@ struct alert_view {
 	size_t nev;
 	struct list_cursor cur; /* over the action items */
 	int list_rows;          /* action items shown at the last draw */
-	char err[300];
+	struct error err;
 };
 
 static void alert_clear(struct alert_view *d)
@@ -623,14 +622,14 @@ static void alert_clear(struct alert_view *d)
 static void alert_load(struct tui *t, struct alert_view *d)
 {
 	alert_clear(d);
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	enum store_status s = alert_store_get(t->st, d->id, d->month, &d->r, &d->acts, &d->nacts);
 	if (s != ST_OK) {
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 		return;
 	}
 	if ((s = alert_store_events(t->st, d->id, &d->ev, &d->nev)) != ST_OK) {
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 		return;
 	}
 	char mk[8];
@@ -714,8 +713,8 @@ static void alert_draw(struct tui *t, struct view *v)
 {
 	struct alert_view *d = v->data;
 	int w = t->cols, bottom = t->rows - 3, y = 1;
-	if (d->err[0]) {
-		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	const struct alert_row *r = &d->r;
@@ -875,7 +874,7 @@ static enum handler_result alert_act(struct tui *t, struct view *v, enum action 
 	if (list_cursor_act(&d->cur, a, d->nacts, d->list_rows > 0 ? d->list_rows : 1) !=
 	    HR_NOT_MINE)
 		return HR_REDRAW;
-	if (d->err[0])
+	if (error_is_set(&d->err))
 		return HR_NOT_MINE;
 	switch (a) {
 	case ACT_OPEN:

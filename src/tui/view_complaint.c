@@ -25,7 +25,7 @@ struct cline {
 struct cview {
 	int64_t id;
 	bool loaded;
-	char err[300];
+	struct error err;
 	struct complaint k;
 	struct complaint_event *ev;
 	size_t nev;
@@ -167,11 +167,11 @@ static void body(struct tui *t, struct cview *c)
 static void load(struct tui *t, struct cview *c)
 {
 	cview_clear(c);
-	c->err[0] = '\0';
+	error_clear(&c->err);
 	complaint_init(&c->k);
 	enum store_status s = complaint_store_get(t->st, c->id, &c->k, &c->ev, &c->nev);
 	if (s != ST_OK) {
-		snprintf(c->err, sizeof c->err, "%s", tui_store_error(t, s));
+		error_set(&c->err, 0, "%s", tui_store_error(t, s));
 		complaint_free(&c->k);
 		return;
 	}
@@ -239,7 +239,7 @@ static void draw(struct tui *t, struct view *v)
 	struct cview *c = v->data;
 	int w = t->cols, bottom = t->rows - 3;
 	if (!c->loaded) {
-		draw_wrap(2, 1, w - 2, 3, c->err, draw_attr(t, TE_ERROR));
+		draw_wrap(2, 1, w - 2, 3, c->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	int y = draw_head(t, c), rule = y - 1;
@@ -332,7 +332,7 @@ static bool check_money(const char *s, void *arg, struct error *why)
 
 static bool check_verdict(const char *s, void *arg, struct error *why)
 {
-	int v = complaint_ui_verdict_from(s, why->msg, sizeof why->msg);
+	int v = complaint_ui_verdict_from(s, why);
 	if (v > 0)
 		*(int *)arg = v;
 	return v > 0;

@@ -34,7 +34,7 @@ struct clist {
 	char now[20];
 	struct list_cursor cur;
 	struct marks_cache marks; /* the guests' allergy and taboo marks */
-	char err[300];
+	struct error err;
 };
 
 static void clist_clear(struct clist *d)
@@ -66,7 +66,7 @@ static void narrow(struct clist *d)
 static void load(struct tui *t, struct clist *d)
 {
 	clist_clear(d);
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	date_now_stamp(d->now);
 	struct complaint_filter f = {.now = d->now, .rules = complaint_ui_rules(t)};
 	f.open = d->which == W_OPEN || d->which == W_MINE;
@@ -77,7 +77,7 @@ static void load(struct tui *t, struct clist *d)
 	if (s == ST_NOTFOUND && d->which == W_MINE)
 		s = ST_OK; /* a login that never owned one: an empty list */
 	if (s != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	narrow(d);
 	const struct complaint_rules *r = complaint_ui_rules(t);
 	d->late = 0;
@@ -162,8 +162,8 @@ static void draw(struct tui *t, struct view *v)
 {
 	struct clist *d = v->data;
 	int w = t->cols, bottom = t->rows - 3;
-	if (d->err[0]) {
-		draw_wrap(2, 1, w - 2, 3, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_wrap(2, 1, w - 2, 3, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	draw_summary(t, d, w);
@@ -203,14 +203,13 @@ static bool ask_filter(struct tui *t, struct clist *d, bool category)
 			     NULL);
 	if (!s)
 		return false;
-	char why[600];
+	struct error why;
 	int v = category ? -1 : SEV_NONE;
 	bool ok = true;
 	if (*s) {
-		v = category ? complaint_ui_category_from(s, why, sizeof why)
-			     : complaint_ui_severity_from(s, why, sizeof why);
+		v = category ? complaint_ui_category_from(s, &why) : complaint_ui_severity_from(s, &why);
 		if (v < 0) {
-			tui_error(t, "%s", why);
+			tui_error(t, "%s", why.msg);
 			ok = false;
 		}
 	}
@@ -295,7 +294,7 @@ static bool parse_arg(struct tui *t, struct clist *d, const char *arg)
 	for (char *w = strtok(copy, " \t"); w; w = strtok(NULL, " \t"))
 		strv_push(&words, w);
 	bool ok = true;
-	char why[600];
+	struct error why;
 	for (size_t i = 0; ok && i < words.n; i++) {
 		const char *w = words.v[i];
 		int k = 0;
@@ -306,10 +305,10 @@ static bool parse_arg(struct tui *t, struct clist *d, const char *arg)
 			d->which = (enum which)k;
 		} else if ((cat || sev) && i + 1 < words.n) {
 			const char *val = words.v[++i];
-			int x = cat ? complaint_ui_category_from(val, why, sizeof why)
-				    : complaint_ui_severity_from(val, why, sizeof why);
+			int x = cat ? complaint_ui_category_from(val, &why)
+				    : complaint_ui_severity_from(val, &why);
 			if (x < 0) {
-				tui_error(t, "complaints: %s", why);
+				tui_error(t, "complaints: %s", why.msg);
 				ok = false;
 			} else if (cat) {
 				d->category = x;

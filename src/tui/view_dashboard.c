@@ -47,7 +47,7 @@ struct dash {
 	struct fig figs[80];
 	size_t nfigs;
 	struct list_cursor cur; /* over figs (all of them shown) */
-	char err[300];
+	struct error err;
 };
 
 static void add_fig(struct dash *d, enum fig_kind kind, size_t tier)
@@ -93,7 +93,7 @@ static enum store_status count_overdue(struct tui *t, struct dash *d)
 static void load(struct tui *t, struct dash *d)
 {
 	report_month_free(&d->rm);
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	enum store_status s = report_store_month(t->st, t->rules, d->m, &d->rm);
 	/* a month after the latest computed has no tier rows: against the month before, every
 	 * tiered guest would read as demoted */
@@ -111,7 +111,7 @@ static void load(struct tui *t, struct dash *d)
 	if (s == ST_OK)
 		s = count_overdue(t, d);
 	if (s != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	list_figs(d);
 }
 
@@ -351,8 +351,8 @@ static void draw(struct tui *t, struct view *v)
 {
 	struct dash *d = v->data;
 	int w = t->cols, bottom = t->rows - 3;
-	if (d->err[0]) {
-		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	int y = draw_tiers(t, d, 1, w, bottom - 7);

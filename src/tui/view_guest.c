@@ -30,7 +30,7 @@ struct card_line {
 struct card {
 	int64_t id;
 	bool loaded;
-	char err[300];
+	struct error err;
 	struct guest g;
 	struct guest_summary sum;
 	char greeter[64];
@@ -228,9 +228,9 @@ static void tier_lines(struct tui *t, struct card *c)
 static void read_card(struct tui *t, struct card *c)
 {
 	card_clear(c);
-	c->err[0] = '\0';
+	error_clear(&c->err);
 	if (guest_store_get(t->st, c->id, &c->g) != ST_OK) {
-		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
+		error_set(&c->err, 0, "%s", store_errmsg(t->st));
 		return;
 	}
 	/* the tier in force is the last complete month's (domain.md §4), as tier_lines says */
@@ -238,7 +238,7 @@ static void read_card(struct tui *t, struct card *c)
 	date_month_key(date_prev_month(date_month_start(date_today())), month);
 	if (search_store_summaries(t->st, &c->id, 1, month, &c->sum) != ST_OK) {
 		guest_free(&c->g);
-		snprintf(c->err, sizeof c->err, "%s", store_errmsg(t->st));
+		error_set(&c->err, 0, "%s", store_errmsg(t->st));
 		return;
 	}
 	c->loaded = true;
@@ -353,7 +353,7 @@ static void draw(struct tui *t, struct view *v)
 	struct card *c = C(v);
 	int w = t->cols, bottom = t->rows - 3;
 	if (!c->loaded) {
-		draw_fill(2, 1, w - 2, c->err, draw_attr(t, TE_ERROR));
+		draw_fill(2, 1, w - 2, c->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	int y = 1, x = 1;

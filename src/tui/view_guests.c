@@ -24,7 +24,7 @@ struct guests {
 	/* names and marks of the lines shown: v[sum_first .. sum_first + sum_n) */
 	struct guest_summary *sum;
 	size_t sum_first, sum_n;
-	char err[300];
+	struct error err;
 };
 
 static void drop_summaries(struct guests *g)
@@ -42,11 +42,11 @@ static void load(struct tui *t, struct guests *g)
 	free(g->v);
 	g->v = NULL;
 	g->n = 0;
-	g->err[0] = '\0';
+	error_clear(&g->err);
 	enum store_status s = report_store_guests(t->st, t->rules, g->m, g->what, g->tier,
 						  g->any_grp ? NULL : g->grp, &g->v, &g->n);
 	if (s != ST_OK)
-		snprintf(g->err, sizeof g->err, "%s", tui_store_error(t, s));
+		error_set(&g->err, 0, "%s", tui_store_error(t, s));
 	g->spend = 0;
 	for (size_t i = 0; i < g->n; i++)
 		g->spend += g->v[i].spend;
@@ -75,7 +75,7 @@ static void summaries(struct tui *t, struct guests *g, size_t first, size_t rows
 	} else {
 		free(g->sum);
 		g->sum = NULL;
-		snprintf(g->err, sizeof g->err, "%s", tui_store_error(t, s));
+		error_set(&g->err, 0, "%s", tui_store_error(t, s));
 	}
 	free(ids);
 }
@@ -151,8 +151,8 @@ static void draw(struct tui *t, struct view *v)
 {
 	struct guests *g = v->data;
 	int w = t->cols, bottom = t->rows - 3, rows = bottom - 2;
-	if (g->err[0]) {
-		draw_fill(2, 1, w - 2, g->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&g->err)) {
+		draw_fill(2, 1, w - 2, g->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	draw_header(t, g, w);

@@ -24,7 +24,7 @@ struct lookup {
 	bool more;
 	int64_t shown[LOOKUP_PAGE_MAX]; /* the ids of the page before this search */
 	size_t nshown;
-	char err[300];
+	struct error err;
 };
 
 static struct lookup *L(struct view *v)
@@ -54,7 +54,7 @@ static size_t page_size(const struct tui *t)
 static void search(struct tui *t, struct lookup *l)
 {
 	clear_results(l);
-	l->err[0] = '\0';
+	error_clear(&l->err);
 	size_t found = 0, first = l->page * (l->psize ? l->psize : SEARCH_PAGE);
 	l->psize = page_size(t);
 	l->page = first / l->psize; /* the first result shown stays on the page at a new size */
@@ -75,7 +75,7 @@ static void search(struct tui *t, struct lookup *l)
 			search_summary_phone(&l->sums[i], l->q.buf);
 	}
 	if (s != ST_OK)
-		snprintf(l->err, sizeof l->err, "%s", store_errmsg(t->st));
+		error_set(&l->err, 0, "%s", store_errmsg(t->st));
 	if (l->sel >= l->n)
 		l->sel = l->n ? l->n - 1 : 0;
 	bool same = l->n == l->nshown;
@@ -130,8 +130,8 @@ static void draw(struct tui *t, struct view *v)
 		free(keys);
 		return;
 	}
-	if (l->err[0]) {
-		draw_fill(3, 1, w - 2, l->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&l->err)) {
+		draw_fill(3, 1, w - 2, l->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	if (!l->n) {

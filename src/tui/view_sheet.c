@@ -39,7 +39,7 @@ struct sheet {
 	struct row_window w; /* of sheet_row, in guest order */
 	int day0; /* the first day column shown, 0-based */
 	struct marks_cache marks; /* the guests' allergy and taboo marks, by guest id */
-	char err[300];
+	struct error err;
 };
 
 /* ---- the argument and the filter: words ---- */
@@ -80,7 +80,7 @@ static bool bare_tier(const struct tier_rules *r, const char *word, char letter[
  * "YYYY-MM") from the words at *p into f and *month, moving *p past it; false with the reason
  * in why. */
 static bool parse_word(struct tui *t, const char **p, struct filter *f, struct date *month,
-                       char *why, size_t len)
+                       struct error *why)
 {
 	char word[64], val[64];
 	int used = 0;
@@ -103,27 +103,27 @@ static bool parse_word(struct tui *t, const char **p, struct filter *f, struct d
 		return true;
 	}
 	if (month && sscanf(word, "%d-%d%c", &y, &mo, &rest) == 2) { /* 2026-13 */
-		snprintf(why, len, _("\"%s\" is not a month (YYYY-MM)"), word);
+		error_set(why, 0, _("\"%s\" is not a month (YYYY-MM)"), word);
 		return false;
 	}
 	if ((!tier && !manager) || sscanf(*p, "%63s%n", val, &used) != 1) {
 		if (month)
-			snprintf(why, len, _("\"%s\": expected YYYY-MM, tier LETTER or manager LOGIN"),
-			         word);
+			error_set(why, 0, _("\"%s\": expected YYYY-MM, tier LETTER or manager LOGIN"),
+			          word);
 		else /* the filter: its month is the sheet's, changed with [ and ] */
-			snprintf(why, len, _("\"%s\": expected tier LETTER or manager LOGIN ([ ] change "
-			                     "the month)"),
-			         word);
+			error_set(why, 0, _("\"%s\": expected tier LETTER or manager LOGIN ([ ] change "
+			                      "the month)"),
+			          word);
 		return false;
 	}
 	*p += used;
 	if (tier && !known_tier(t->rules, val)) {
-		snprintf(why, len, _("no tier \"%s\" in the rules in force"), val);
+		error_set(why, 0, _("no tier \"%s\" in the rules in force"), val);
 		return false;
 	}
 	bool manages = false;
 	if (manager && (agenda_store_is_manager(t->st, val, &manages) != ST_OK || !manages)) {
-		snprintf(why, len, _("no guest has the sales manager \"%s\""), val);
+		error_set(why, 0, _("no guest has the sales manager \"%s\""), val);
 		return false;
 	}
 	if (tier)
@@ -135,10 +135,10 @@ static bool parse_word(struct tui *t, const char **p, struct filter *f, struct d
 
 /* Reads every setting of s (see parse_word); false with the reason in why. */
 static bool parse_words(struct tui *t, const char *s, struct filter *f, struct date *month,
-                        char *why, size_t len)
+                        struct error *why)
 {
 	while (*s)
-		if (!parse_word(t, &s, f, month, why, len))
+		if (!parse_word(t, &s, f, month, why))
 			return false;
 	return true;
 }
@@ -187,10 +187,10 @@ static void load_at(struct tui *t, struct sheet *d, int64_t from, bool backward)
 {
 	struct sheet_row *v;
 	size_t n;
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	enum store_status s = read_window(t, d, from, backward, row_window_chunk(t), &v, &n);
 	if (s != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", tui_store_error(t, s));
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	marks_cache_clear(&d->marks); /* read again: they may have changed */
 	row_window_set(t, &d->w, v, n, backward, backward ? from == INT64_MAX : from == 0);
 }
@@ -368,8 +368,8 @@ static void draw(struct tui *t, struct view *v)
 	struct sheet *d = v->data;
 	struct layout l = layout_of(t, d);
 	clamp_days(d, &l);
-	if (d->err[0]) {
-		draw_fill(2, 1, t->cols - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, t->cols - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	draw_info(t, d, &l);
@@ -406,12 +406,12 @@ static void ask_filter(struct tui *t, struct sheet *d)
 	if (!s)
 		return;
 	struct filter f = {0};
-	char why[200];
-	if (parse_words(t, s, &f, NULL, why, sizeof why)) {
+	struct error why;
+	if (parse_words(t, s, &f, NULL, &why)) {
 		d->f = f;
 		filter_changed(t, d);
 	} else {
-		tui_error(t, "%s", why);
+		tui_error(t, "%s", why.msg);
 	}
 	free(s);
 }
@@ -562,9 +562,9 @@ struct view *view_sheet_new(struct tui *t, const char *arg)
 {
 	struct date month = date_month_start(date_today());
 	struct filter f = {0};
-	char why[200];
-	if (arg && !parse_words(t, arg, &f, &month, why, sizeof why)) {
-		tui_error(t, _("sheet: %s"), why);
+	struct error why;
+	if (arg && !parse_words(t, arg, &f, &month, &why)) {
+		tui_error(t, _("sheet: %s"), why.msg);
 		return NULL;
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct sheet));

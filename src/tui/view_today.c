@@ -19,7 +19,7 @@ struct today {
 	struct list_cursor cur;
 	struct date day; /* y == 0: today */
 	struct marks_cache marks; /* the guests' allergy and taboo marks */
-	char err[300];
+	struct error err;
 };
 
 static void today_clear(struct today *d)
@@ -35,12 +35,12 @@ static void today_clear(struct today *d)
 static void load(struct tui *t, struct today *d)
 {
 	today_clear(d);
-	d->err[0] = '\0';
+	error_clear(&d->err);
 	char day[11];
 	date_format(d->day.y ? d->day : date_today(), day);
 	struct visit_filter f = {.from = day, .until = day, .with_voided = true};
 	if (visit_store_list(t->st, &f, &d->v, &d->n) != ST_OK)
-		snprintf(d->err, sizeof d->err, "%s", store_errmsg(t->st));
+		error_set(&d->err, 0, "%s", store_errmsg(t->st));
 	list_cursor_first(&d->cur, d->n, 1);
 }
 
@@ -64,8 +64,8 @@ static void draw(struct tui *t, struct view *v)
 {
 	struct today *d = v->data;
 	int w = t->cols, bottom = t->rows - 3;
-	if (d->err[0]) {
-		draw_fill(2, 1, w - 2, d->err, draw_attr(t, TE_ERROR));
+	if (error_is_set(&d->err)) {
+		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
 	long covers = 0;
