@@ -47,6 +47,8 @@ static const struct cli_command commands[] = {
 	 "find guests by name, pinyin, initials, phone digits or any 3+ characters"},
 	{"visit add", cli_visit_add, cli_visit_add_opts, "GUEST_ID --covers N --spend AMOUNT [OPTIONS]",
 	 "record a visit (a lunch or a dinner); prints the new id"},
+	{"visit correct", cli_visit_correct, cli_visit_correct_opts, "ID [OPTIONS]",
+	 "correct a visit: void it and enter the right one, at once; prints the new id"},
 	{"visit list", cli_visit_list, cli_visit_list_opts, "[OPTIONS]", "list visits"},
 	{"visit void", cli_visit_void, cli_visit_void_opts,
 	 "ID [--code twice|wrong-guest|wrong-amount|other] [--reason TEXT]",

@@ -119,6 +119,7 @@ int cli_guest_edit(struct cli *c, int argc, char **argv);
 int cli_guest_show(struct cli *c, int argc, char **argv);
 int cli_guest_find(struct cli *c, int argc, char **argv);
 int cli_visit_add(struct cli *c, int argc, char **argv);
+int cli_visit_correct(struct cli *c, int argc, char **argv);
 int cli_visit_list(struct cli *c, int argc, char **argv);
 int cli_visit_void(struct cli *c, int argc, char **argv);
 /* maitre opening-date [YYYY-MM-DD] (cli_visit.c): shows or sets the restaurant's opening date. */
@@ -146,7 +147,8 @@ int cli_report_complaints(struct cli *c, int argc, char **argv);
 int cli_report_pareto(struct cli *c, int argc, char **argv);
 
 extern const struct opt cli_guest_add_opts[], cli_guest_edit_opts[], cli_guest_show_opts[],
-	cli_guest_find_opts[], cli_visit_add_opts[], cli_visit_list_opts[], cli_visit_void_opts[],
+	cli_guest_find_opts[], cli_visit_add_opts[], cli_visit_correct_opts[],
+	cli_visit_list_opts[], cli_visit_void_opts[],
 	cli_init_opts[], cli_backup_opts[], cli_demo_opts[], cli_summary_opts[],
 	cli_tier_recompute_opts[], cli_tier_show_opts[], cli_tier_override_opts[],
 	cli_tier_list_opts[], cli_tier_movers_opts[], cli_sheet_opts[], cli_alerts_opts[],

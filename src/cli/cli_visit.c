@@ -1,4 +1,4 @@
-/* cli_visit.c — maitre visit add | list | void, opening-date */
+/* cli_visit.c — maitre visit add | correct | list | void, opening-date */
 #include "cli/cli.h"
 
 #include <stdio.h>
@@ -28,6 +28,20 @@ const struct opt cli_visit_add_opts[] = {
 	{NULL, NULL, 0, NULL},
 };
 
+const struct opt cli_visit_correct_opts[] = {
+	{"date", "YYYY-MM-DD", V_DATE, "the right day (default: as it was)"},
+	{"meal", "lunch|dinner", V_MEAL, "the right meal (default: as it was)"},
+	{"covers", "N", V_COVERS, "the right headcount"},
+	{"spend", "AMOUNT", V_SPEND, "the right bill total in yuan"},
+	{"table", "TABLE", V_TABLE, "the right table or room (\"\" for none)"},
+	{"note", "TEXT", V_NOTE, "the right note (\"\" for none)"},
+	{"allow-old", NULL, V_ALLOW_OLD,
+	 "a manager's word: the right date is before the opening date (audited)"},
+	{"second-table", NULL, V_SECOND,
+	 "yes, two tables: the guest has another visit on that date and meal"},
+	{NULL, NULL, 0, NULL},
+};
+
 const struct opt cli_visit_list_opts[] = {
 	{"guest", "ID", V_GUEST, "only this guest's visits"},
 	{"date", "YYYY-MM-DD", V_DATE, "only this day"},
@@ -48,7 +62,8 @@ const struct opt cli_visit_void_opts[] = {
 struct visit_ctx {
 	struct visit v;
 	const char *guest, *reason, *date;
-	bool have_covers, have_spend, have_meal, have_date, adding, allow_old, second;
+	bool have_covers, have_spend, have_meal, have_date, have_table, have_note, adding,
+		allow_old, second;
 	int code;
 	char from[11], until[11];
 	int64_t guest_id;
@@ -100,13 +115,15 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_SPEND:
 		x->have_spend = true;
 		return cli_parse_money(c, "spend", val, &x->v.spend_fen);
-	case V_TABLE:
+	case V_TABLE: /* "" is none */
 		free(x->v.table_no);
-		x->v.table_no = xstrdup(val);
+		x->v.table_no = *val ? xstrdup(val) : NULL;
+		x->have_table = true;
 		return 0;
 	case V_NOTE:
 		free(x->v.notes);
-		x->v.notes = xstrdup(val);
+		x->v.notes = *val ? xstrdup(val) : NULL;
+		x->have_note = true;
 		return 0;
 	case V_GUEST:
 		return cli_parse_id(c, "guest", val, &x->guest_id) ? 0 : EXIT_USER;
@@ -146,6 +163,39 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
+/* What visit add and visit correct share once the database is open: the typed date checked
+ * against today and the opening date, then x->v entered (or put in the place of visit
+ * `replaces`, in one transaction) and its id printed. */
+static int enter_visit(struct cli *c, struct visit_ctx *x, int64_t replaces)
+{
+	struct date opening, d;
+	struct error why;
+	enum store_status s = visit_store_opening(c->st, &opening, NULL);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	if (x->have_date) {
+		int dc = visit_date_check(x->date, date_today(), opening, x->allow_old, &d, &why);
+		if (dc != VISIT_DATE_OK)
+			return cli_error(c, EXIT_USER, "date: %s%s", why.msg,
+					 dc == VISIT_DATE_OLD
+						 ? _(" (a manager enters an older visit with --allow-old)")
+						 : "");
+		date_format(d, x->v.date);
+	}
+	unsigned flags = (x->allow_old ? VISIT_ALLOW_OLD : 0) | (x->second ? VISIT_SECOND_TABLE : 0);
+	s = replaces ? visit_store_correct(c->st, replaces, &x->v, flags)
+		     : visit_store_enter(c->st, &x->v, flags);
+	if (s == ST_DUPLICATE)
+		return cli_error(c, EXIT_USER,
+				 _("guest %lld has a %s visit on %s already; --second-table enters "
+				   "another (two tables)"),
+				 (long long)x->v.guest_id, meal_names[x->v.meal], x->v.date);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	printf("%lld\n", (long long)x->v.id);
+	return 0;
+}
+
 int cli_visit_add(struct cli *c, int argc, char **argv)
 {
 	struct visit_ctx x;
@@ -168,42 +218,64 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 	}
 	if (!x.have_meal)
 		x.v.meal = meal_for_hour(date_now_hour());
-	if ((rc = cli_open(c, 0)) != 0)
-		goto out;
-	struct date opening, d = date_today();
-	struct error why;
-	enum store_status s = visit_store_opening(c->st, &opening, NULL);
-	if (s != ST_OK) {
-		rc = cli_store_error(c, s);
-		goto out;
-	}
-	if (x.have_date) {
-		int dc = visit_date_check(x.date, date_today(), opening, x.allow_old, &d, &why);
-		if (dc != VISIT_DATE_OK) {
-			rc = cli_error(c, EXIT_USER, "date: %s%s", why.msg,
-				       dc == VISIT_DATE_OLD
-					       ? _(" (a manager enters an older visit with --allow-old)")
-					       : "");
-			goto out;
-		}
-	}
-	date_format(d, x.v.date);
-	s = visit_store_enter(c->st, &x.v,
-			      (x.allow_old ? VISIT_ALLOW_OLD : 0) | (x.second ? VISIT_SECOND_TABLE : 0));
-	if (s == ST_DUPLICATE) {
-		rc = cli_error(c, EXIT_USER,
-			       _("guest %lld has a %s visit on %s already; --second-table enters "
-				 "another (two tables)"),
-			       (long long)x.v.guest_id, meal_names[x.v.meal], x.v.date);
-		goto out;
-	}
-	if (s != ST_OK) {
-		rc = cli_store_error(c, s);
-		goto out;
-	}
-	printf("%lld\n", (long long)x.v.id);
+	date_format(date_today(), x.v.date);
+	if ((rc = cli_open(c, 0)) == 0)
+		rc = enter_visit(c, &x, 0);
 out:
 	visit_free(&x.v);
+	return rc;
+}
+
+/* maitre visit correct ID: the visit as it was, with the fields given changed, put in its place
+ * as the visit form's correction does (the old one void, "corrected", in one transaction). */
+int cli_visit_correct(struct cli *c, int argc, char **argv)
+{
+	struct visit_ctx x;
+	struct visit was;
+	memset(&x, 0, sizeof x);
+	memset(&was, 0, sizeof was);
+	x.adding = true;
+	int64_t id;
+	int rc = cli_parse(c, argc, argv, cli_visit_correct_opts, on_visit, &x);
+	if (rc)
+		goto out;
+	if (!x.guest) {
+		rc = cli_usage_error(c, "%s", _("needs the visit id"));
+		goto out;
+	}
+	if (!x.have_date && !x.have_meal && !x.have_covers && !x.have_spend && !x.have_table &&
+	    !x.have_note) {
+		rc = cli_usage_error(c, "%s", _("nothing to correct: give the fields that change"));
+		goto out;
+	}
+	if (!cli_parse_id(c, "visit id", x.guest, &id)) {
+		rc = EXIT_USER;
+		goto out;
+	}
+	if ((rc = cli_open(c, 0)) != 0)
+		goto out;
+	enum store_status s = visit_store_get(c->st, id, &was);
+	if (s != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	/* what was not given stays as it was */
+	x.v.guest_id = was.guest_id;
+	memcpy(x.v.date, was.date, sizeof x.v.date);
+	if (!x.have_meal)
+		x.v.meal = was.meal;
+	if (!x.have_covers)
+		x.v.covers = was.covers;
+	if (!x.have_spend)
+		x.v.spend_fen = was.spend_fen;
+	if (!x.have_table && was.table_no)
+		x.v.table_no = xstrdup(was.table_no);
+	if (!x.have_note && was.notes)
+		x.v.notes = xstrdup(was.notes);
+	rc = enter_visit(c, &x, id);
+out:
+	visit_free(&x.v);
+	visit_free(&was);
 	return rc;
 }
 
