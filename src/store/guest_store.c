@@ -283,11 +283,9 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 			if ((rs = store_step_done(st, s, d->entity)) != ST_OK)
 				goto out;
 			*id = sqlite3_last_insert_rowid(st->db);
-			if (!fresh) {
-				char *new = summary(v, d->ncols);
-				rs = store_audit(st, "guest", g->id, "add", d->entity, NULL, new);
-				free(new);
-			}
+			char *new = summary(v, d->ncols);
+			rs = store_audit(st, "guest", g->id, "add", d->entity, NULL, new);
+			free(new);
 		}
 		if (rs != ST_OK)
 			goto out;
@@ -343,7 +341,7 @@ static enum store_status sync_tags(struct store *st, struct guest *g, bool fresh
 		}
 		sqlite3_bind_int64(s, 1, g->id);
 		sqlite3_bind_text(s, 2, g->tags.v[i], -1, SQLITE_STATIC);
-		if ((rs = store_step_done(st, s, "tag")) == ST_OK && !fresh)
+		if ((rs = store_step_done(st, s, "tag")) == ST_OK)
 			rs = store_audit(st, "guest", g->id, "add", "tag", NULL, g->tags.v[i]);
 	}
 	strv_free(&old);
@@ -594,16 +592,18 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 		g->version = 1;
 		if ((rs = store_audit(st, "guest", g->id, "create", NULL, NULL, g->f[GF_NAME])) != ST_OK)
 			goto fail;
-	} else {
-		for (int i = 0; i < GF_COUNT; i++) {
-			if (same(old.f[i], g->f[i]))
-				continue;
-			if ((rs = store_audit(st, "guest", g->id, "update", guest_fields[i].key,
-					      old.f[i], g->f[i])) != ST_OK)
-				goto fail;
-		}
-		g->version = expected_version + 1;
 	}
+	/* each field set: an edit's row, a new guest's from the empty guest (the name is in its
+	 * create row) */
+	for (int i = 0; i < GF_COUNT; i++) {
+		if (same(old.f[i], g->f[i]) || (fresh && i == GF_NAME))
+			continue;
+		if ((rs = store_audit(st, "guest", g->id, "update", guest_fields[i].key, old.f[i],
+				      g->f[i])) != ST_OK)
+			goto fail;
+	}
+	if (!fresh)
+		g->version = expected_version + 1;
 	if ((rs = sync_list(st, g, &list_people, fresh)) != ST_OK ||
 	    (rs = sync_list(st, g, &list_phones, fresh)) != ST_OK ||
 	    (rs = sync_list(st, g, &list_prefs, fresh)) != ST_OK ||

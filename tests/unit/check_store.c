@@ -237,9 +237,49 @@ START_TEST(test_guest_roundtrip)
 	/* one audit row for the creation, by this login */
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity = 'guest' AND action = 'create'"), 1);
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit a JOIN staff s ON s.id = a.staff_id "
-				 "WHERE s.login = (SELECT login FROM staff ORDER BY id LIMIT 1)"), 1);
+				 "WHERE a.action = 'create' "
+				 "AND s.login = (SELECT login FROM staff ORDER BY id LIMIT 1)"), 1);
 	guest_free(&g);
 	guest_free(&r);
+}
+END_TEST
+
+/* A new guest is audited like an edit of the empty guest: the create row with the name, then a
+ * row for each field set and each item of each list, the allergy and the taboo among them. */
+START_TEST(test_guest_create_audited)
+{
+	struct guest g;
+	full_guest(&g);
+	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_OK);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'create' "
+				 "AND field IS NULL AND new = '孙先生'"), 1);
+	/* the fields: every one set but the name, from nothing */
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'update'"), 7);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'update' "
+				 "AND old IS NULL AND field = 'height_cm' AND new = '176'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'update' "
+				 "AND field = 'sales_manager' AND new = 'lina'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE field = 'name'"), 0);
+	/* the lists, item by item */
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'phone'"), 2);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' "
+				 "AND field = 'preference'"), 4);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' "
+				 "AND field = 'preference' AND new LIKE '%花生%' AND new LIKE '%critical%'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' "
+				 "AND field = 'preference' AND new LIKE '%猪肉%'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'person'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' "
+				 "AND field = 'special_date'"), 2);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'tag' "
+				 "AND new = 'VIP'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE action = 'add' AND field = 'note'"), 1);
+	/* all of it the guest's */
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM audit WHERE entity != 'guest'"), 0);
+	char sql[100];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE entity_id != %lld", (long long)g.id);
+	ck_assert_int_eq(testdb_int(sql), 0);
+	guest_free(&g);
 }
 END_TEST
 
@@ -248,6 +288,7 @@ START_TEST(test_guest_update_audit_and_diff)
 	struct guest g, r;
 	full_guest(&g);
 	ck_assert_int_eq(guest_store_save(st, &g, 0, false, NULL), ST_OK);
+	testdb_exec("DELETE FROM audit"); /* the creation's rows: what follows counts the edit's */
 	int64_t phone0 = g.phones.v[0].id;
 	guest_set(&g, GF_POSITION, "副总经理");
 	guest_set(&g, GF_HEIGHT_CM, "177");
@@ -318,6 +359,20 @@ START_TEST(test_guest_every_field)
 		guest_set(&g, (enum guest_field_id)i, v[i]);
 	}
 	ck_assert_msg(guest_store_save(st, &g, 0, false, NULL) == ST_OK, "%s", store_errmsg(st));
+	/* each set at the creation audited too: the name in the create row, the others from
+	 * nothing */
+	for (int i = 0; i < GF_COUNT; i++) {
+		char sql[200];
+		if (i == GF_NAME)
+			snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE action = 'create'");
+		else
+			snprintf(sql, sizeof sql,
+				 "SELECT count(*) FROM audit WHERE action = 'update' AND field = '%s' "
+				 "AND old IS NULL",
+				 guest_fields[i].key);
+		ck_assert_msg(testdb_int(sql) == 1, "%s: not audited at creation", guest_fields[i].key);
+	}
+	testdb_exec("DELETE FROM audit");
 	for (int i = 0; i < GF_COUNT; i++) {
 		field_value_at_limit(&guest_fields[i], true, v[i], sizeof v[i]);
 		guest_set(&g, (enum guest_field_id)i, v[i]);
@@ -1388,6 +1443,7 @@ static Suite *store_suite(void)
 	tc = tcase_create("guest");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_guest_roundtrip);
+	tcase_add_test(tc, test_guest_create_audited);
 	tcase_add_test(tc, test_guest_update_audit_and_diff);
 	tcase_add_test(tc, test_guest_conflict);
 	tcase_add_test(tc, test_guest_every_field);
