@@ -209,11 +209,58 @@ static void syntax_error(struct yamldoc *y, const yaml_parser_t *p, unsigned fla
 		yamldoc_error_at(y, line, col, "syntax error: %s", p->problem ? p->problem : "?");
 }
 
+/* Whether the documents yamldoc_parse loads (the first, and the second with
+ * YAMLDOC_ONE_DOCUMENT) nest no deeper than YAMLDOC_MAX_DEPTH, read as events so that a deeper
+ * text is refused before libyaml builds it (100,000 levels take it tens of seconds). Reports
+ * the first collection too deep; a syntax error is left to the loader, which reports it. */
+static bool depth_ok(struct yamldoc *y, unsigned flags)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		xalloc_die(0);
+	yaml_parser_set_input_string(&p, (const unsigned char *)y->text, y->len);
+	int depth = 0, docs = flags & YAMLDOC_ONE_DOCUMENT ? 2 : 1;
+	bool ok = true, done = false;
+	while (ok && !done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev))
+			break;
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > YAMLDOC_MAX_DEPTH) {
+				yamldoc_error_at(y, (int)ev.start_mark.line + 1,
+				                 (int)ev.start_mark.column + 1,
+				                 "nested deeper than %d levels", YAMLDOC_MAX_DEPTH);
+				ok = false;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			done = --docs == 0;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return ok;
+}
+
 int yamldoc_parse(struct yamldoc *y, const char *text, size_t len, unsigned flags)
 {
 	yaml_parser_t p;
 	y->text = text ? text : "";
 	y->len = text ? len : 0;
+	if (!depth_ok(y, flags))
+		return -1;
 	if (!yaml_parser_initialize(&p))
 		xalloc_die(0); /* libyaml could not allocate its buffers */
 	yaml_parser_set_input_string(&p, (const unsigned char *)y->text, y->len);

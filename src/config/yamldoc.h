@@ -21,6 +21,8 @@ struct yamldoc_diag;
 
 /* The largest file the loaders read. */
 #define YAMLDOC_MAX_BYTES (1024 * 1024)
+/* The deepest nesting of lists and mappings the loaders read (the formats need a few). */
+#define YAMLDOC_MAX_DEPTH 32
 
 struct yamldoc {
 	const char *name; /* the file, prefixing every diagnostic */
@@ -49,7 +51,8 @@ void yamldoc_init(struct yamldoc *y, const char *name);
 void yamldoc_free(struct yamldoc *y);
 
 /* Parses len bytes of text (kept, not copied) as YAML; flags are YAMLDOC_* bits. Returns 0 when
- * the (first) document was read, -1 after reporting the syntax error that prevented it. */
+ * the (first) document was read, -1 after reporting the syntax error that prevented it or
+ * "nested deeper than YAMLDOC_MAX_DEPTH levels" at the first list or mapping too deep. */
 int yamldoc_parse(struct yamldoc *y, const char *text, size_t len, unsigned flags);
 /* The root node; NULL for a file with nothing in it. */
 yaml_node_t *yamldoc_root(struct yamldoc *y);

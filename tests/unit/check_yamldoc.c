@@ -267,6 +267,47 @@ START_TEST(syntax_errors)
 }
 END_TEST
 
+/* n lists opened ("[[[..."), then closed when close is set, into a fresh string. */
+static char *nested(size_t n, bool close)
+{
+	char *s = malloc(2 * n + 1);
+	ck_assert_ptr_nonnull(s);
+	memset(s, '[', n);
+	memset(s + n, ']', close ? n : 0);
+	s[close ? 2 * n : n] = '\0';
+	return s;
+}
+
+/* Nesting deeper than YAMLDOC_MAX_DEPTH is refused at the first collection too deep, before
+ * libyaml builds the document (100,000 levels took it tens of seconds). */
+START_TEST(too_deep)
+{
+	struct yamldoc y;
+	char *s = nested(YAMLDOC_MAX_DEPTH, true);
+	open_text(&y, s, YAMLDOC_ONE_DOCUMENT);
+	yamldoc_free(&y);
+	free(s);
+
+	s = nested(YAMLDOC_MAX_DEPTH + 1, true);
+	expect_syntax(s, strlen(s), 0, "t.yaml:1:33: nested deeper than 32 levels");
+	free(s);
+	/* under the 1 MiB cap, unclosed: still refused at the 33rd level */
+	s = nested(100000, false);
+	expect_syntax(s, strlen(s), YAMLDOC_PLAIN_SYNTAX,
+	              "t.yaml:1:33: nested deeper than 32 levels");
+	free(s);
+	/* in block style, and in the second document that YAMLDOC_ONE_DOCUMENT reads */
+	char *deep = nested(40, true), text[256];
+	snprintf(text, sizeof text, "a: 1\n---\nb:\n  c: %s\n", deep);
+	expect_syntax(text, strlen(text), YAMLDOC_ONE_DOCUMENT,
+	              "t.yaml:4:36: nested deeper than 32 levels");
+	/* without that flag the second document is not read */
+	open_text(&y, text, 0);
+	yamldoc_free(&y);
+	free(deep);
+}
+END_TEST
+
 START_TEST(empty_and_second_document)
 {
 	struct yamldoc y;
@@ -371,6 +412,7 @@ static Suite *yamldoc_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("document");
 	tcase_add_test(tc, syntax_errors);
+	tcase_add_test(tc, too_deep);
 	tcase_add_test(tc, empty_and_second_document);
 	tcase_add_test(tc, report_order);
 	tcase_add_test(tc, files);
