@@ -90,18 +90,24 @@ static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 	}
 }
 
+/* Reads the settings from y, parsed (parsed == 0) or not, into c; the first error into e. */
+static int settings_finish(struct yamldoc *y, int parsed, struct settings *c, struct error *e)
+{
+	if (parsed == 0)
+		load_top(y, yamldoc_root(y), c);
+	int rc = yamldoc_failed(y) ? -1 : 0;
+	if (rc < 0)
+		yamldoc_report_first(y, e);
+	yamldoc_free(y);
+	return rc;
+}
+
 int settings_parse(struct settings *c, const char *text, size_t len, const char *filename,
                    struct error *e)
 {
 	struct yamldoc y;
 	yamldoc_init(&y, filename);
-	if (yamldoc_parse(&y, text, len, YAMLDOC_PLAIN_SYNTAX) == 0)
-		load_top(&y, yamldoc_root(&y), c);
-	int rc = yamldoc_failed(&y) ? -1 : 0;
-	if (rc < 0)
-		yamldoc_report_first(&y, e);
-	yamldoc_free(&y);
-	return rc;
+	return settings_finish(&y, yamldoc_parse(&y, text, len, YAMLDOC_PLAIN_SYNTAX), c, e);
 }
 
 int settings_load(struct settings *c, struct error *e)
@@ -123,15 +129,11 @@ int settings_load(struct settings *c, struct error *e)
 		}
 		return yamldoc_report_about(c->path, strerror(errno), e);
 	}
-	struct sbuf b = {0};
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && b.len < (1u << 20))
-		sbuf_addn(&b, buf, n);
 	fclose(f);
-	int rc = settings_parse(c, b.s ? b.s : "", b.len, c->path, e);
-	sbuf_free(&b);
-	return rc;
+	/* read as the tiers and themes are: over YAMLDOC_MAX_BYTES is "larger than 1 MiB" */
+	struct yamldoc y;
+	yamldoc_init(&y, c->path);
+	return settings_finish(&y, yamldoc_parse_file(&y, c->path, YAMLDOC_PLAIN_SYNTAX), c, e);
 }
 
 void settings_free(struct settings *c)

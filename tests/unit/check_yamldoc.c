@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "config/settings.h"
 #include "config/yamldoc.h"
 #include "core/strv.h"
 #include "testdb.h"
@@ -394,6 +396,36 @@ START_TEST(files)
 }
 END_TEST
 
+/* A config.yaml over 1 MiB is "larger than 1 MiB", as tiers.yaml and themes are, not the parse
+ * of its first MiB. */
+START_TEST(settings_too_large)
+{
+	char dir[] = "/tmp/check_yamldoc.XXXXXX", path[64], want[128];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/config.yaml", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	for (size_t n = 0; n <= YAMLDOC_MAX_BYTES; n += 64)
+		fprintf(f, "# %61s\n", "a comment");
+	fclose(f);
+	ck_assert_int_eq(setenv("MAITRE_CONFIG", path, 1), 0);
+	struct settings c;
+	struct error e = {0};
+	ck_assert_int_eq(settings_load(&c, &e), -1);
+	snprintf(want, sizeof want, "%s: cannot read: larger than 1 MiB", path);
+	ck_assert_str_eq(e.msg, want);
+	settings_free(&c);
+
+	/* the same file at exactly 1 MiB is read */
+	ck_assert_int_eq(truncate(path, YAMLDOC_MAX_BYTES), 0);
+	ck_assert_int_eq(settings_load(&c, &e), 0);
+	settings_free(&c);
+	ck_assert_int_eq(unsetenv("MAITRE_CONFIG"), 0);
+	ck_assert_int_eq(remove(path), 0);
+	ck_assert_int_eq(remove(dir), 0);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------------------------ */
 
 static Suite *yamldoc_suite(void)
@@ -416,6 +448,7 @@ static Suite *yamldoc_suite(void)
 	tcase_add_test(tc, empty_and_second_document);
 	tcase_add_test(tc, report_order);
 	tcase_add_test(tc, files);
+	tcase_add_test(tc, settings_too_large);
 	suite_add_tcase(s, tc);
 	return s;
 }
