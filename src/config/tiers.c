@@ -30,6 +30,15 @@ struct loader {
 	struct tier_rules r; /* the fresh rules being filled */
 };
 
+/* Whether s starts or ends with a space (ASCII or ideographic). */
+static bool space_around(const char *s)
+{
+	static const char ideographic[] = "\xe3\x80\x80"; /* U+3000 */
+	size_t n = strlen(s), k = sizeof ideographic - 1;
+	return n && (s[0] == ' ' || s[n - 1] == ' ' || strncmp(s, ideographic, k) == 0 ||
+	             (n >= k && strcmp(s + n - k, ideographic) == 0));
+}
+
 /* An amount in yuan ("5000", "5000.50") into fen. */
 static bool get_money(struct yamldoc *y, const yaml_node_t *n, const char *key, int64_t *out)
 {
@@ -43,7 +52,8 @@ static bool get_money(struct yamldoc *y, const yaml_node_t *n, const char *key, 
 		              yamldoc_shown(n, buf, sizeof buf));
 		return false;
 	}
-	if (!money_parse(s, &v)) {
+	/* money_parse drops spaces as one types them; a value in the file is the amount alone */
+	if (space_around(s) || !money_parse(s, &v)) {
 		yamldoc_error(y, n, "%s: must be an amount in yuan (5000 or 5000.50), got %s", key,
 		              yamldoc_shown(n, buf, sizeof buf));
 		return false;

@@ -289,6 +289,13 @@ START_TEST(wrong_types)
 	EXPECT_ERROR("rules:\n  - tier: A\n    visits: 1\n    spend: 5000.505\n    per_capita: 1\n",
 	             "t.yaml:4:12: spend: must be an amount in yuan (5000 or 5000.50), got "
 	             "\"5000.505\"");
+	/* money_parse drops spaces as one types; a value in the file is the amount alone */
+	EXPECT_ERROR("rules:\n  - tier: A\n    visits: 1\n    spend: ' 5000'\n    per_capita: 1\n",
+	             "t.yaml:4:12: spend: must be an amount in yuan (5000 or 5000.50), got "
+	             "\" 5000\"");
+	EXPECT_ERROR("rules:\n  - {tier: A, visits: 1, spend: 1, per_capita: \"80\xe3\x80\x80\"}\n",
+	             "t.yaml:2:48: per_capita: must be an amount in yuan (5000 or 5000.50), got "
+	             "\"80\xe3\x80\x80\"");
 	EXPECT_ERROR("rules:\n  - tier: A\n    visits: 1\n    spend: [1, 2]\n    per_capita: 1\n",
 	             "t.yaml:4:12: spend: must be an amount in yuan, got a list");
 	EXPECT_ERROR("rules:\n  - tier: A\n    visits: 1\n    spend: 1\n    per_capita:\n",

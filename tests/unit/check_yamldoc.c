@@ -123,6 +123,27 @@ START_TEST(whole_numbers)
 }
 END_TEST
 
+/* A number must be digits only: a space before or after is refused with the field named. */
+START_TEST(numbers_with_spaces)
+{
+	struct yamldoc y;
+	int v = -1;
+	double d = -1;
+	open_text(&y, "a: ' 5'\nb: \"5 \"\nc: ' 1.5'\nd: \"\\t5\"\n", 0);
+	ck_assert(!yamldoc_int(&y, top(&y, "a"), "a", 1, 60, &v));
+	ck_assert(!yamldoc_int(&y, top(&y, "b"), "b", 1, 60, &v));
+	ck_assert(!yamldoc_decimal(&y, top(&y, "c"), "c", 60, &d));
+	ck_assert(!yamldoc_int(&y, top(&y, "d"), "d", 1, 60, &v));
+	ck_assert_int_eq(v, -1);
+	ck_assert(d == -1);
+	ck_assert_str_eq(report(&y), "t.yaml:1:4: a: must be a whole number, got \" 5\"\n"
+	                             "t.yaml:2:4: b: must be a whole number, got \"5 \"\n"
+	                             "t.yaml:3:4: c: must be a number, got \" 1.5\"\n"
+	                             "t.yaml:4:4: d: must be a whole number, got \"^I5\"\n");
+	yamldoc_free(&y);
+}
+END_TEST
+
 START_TEST(decimals_and_booleans)
 {
 	struct yamldoc y;
@@ -434,6 +455,7 @@ static Suite *yamldoc_suite(void)
 	TCase *tc = tcase_create("values");
 	tcase_add_test(tc, scalars);
 	tcase_add_test(tc, whole_numbers);
+	tcase_add_test(tc, numbers_with_spaces);
 	tcase_add_test(tc, decimals_and_booleans);
 	tcase_add_test(tc, strings);
 	suite_add_tcase(s, tc);
