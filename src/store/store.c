@@ -584,6 +584,22 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 		rs = store_fail(st, ST_CORRUPT, "%s: not a maitre database", path);
 		goto fail;
 	}
+	/* Version 0 is an empty file that init may fill; one holding tables (or another
+	 * application's id) is another program's, refused before anything here writes to it
+	 * (the journal mode below rewrites the header). */
+	int64_t objects = 0;
+	if (ver == 0 &&
+	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK) {
+		rs = store_sqlfail(st, rc, path);
+		goto fail;
+	}
+	if (ver == 0 && (objects > 0 || appid != 0)) {
+		rs = store_fail(st, ST_CORRUPT,
+				"%s: not a maitre database (another program's SQLite file); "
+				"left as it is",
+				path);
+		goto fail;
+	}
 	if (ver > store_schema_latest()) {
 		rs = store_fail(st, ST_CORRUPT,
 				"%s: schema version %lld is newer than this maitre knows (%d); "

@@ -137,6 +137,15 @@ START_TEST(test_open_errors)
 	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, &err), ST_CORRUPT);
 	ck_assert_ptr_nonnull(strstr(err.msg, "not a maitre database"));
 	ck_assert_int_eq(err.code, ST_CORRUPT);
+
+	/* ... also one that never set a user_version: tables at version 0 are not maitre's */
+	snprintf(p2, sizeof p2, "%s/other0.db", testdb_dir);
+	ck_assert_int_eq(sqlite3_open(p2, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x);", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_int_eq(store_open(p2, STORE_CREATE, &s2, &err), ST_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not a maitre database"));
+	ck_assert_ptr_null(s2);
 }
 END_TEST
 
