@@ -67,8 +67,22 @@ const char *store_status_name(enum store_status s)
 	return "?";
 }
 
+/* A write past the file-size limit (SIGXFSZ is ignored, main.c) fails with EFBIG, which SQLite
+ * reports as an I/O error: for the user it is a full disk. SQLite's own record of the errno
+ * (sqlite3_system_errno) is read after its rollback and is often 0; errno, read first thing
+ * after the failed call, still holds it. */
+#define FILE_LIMIT "the file size limit is reached"
+static bool file_too_large(sqlite3 *db, int rc, int err)
+{
+	return (rc & 0xFF) == SQLITE_IOERR &&
+	       (err == EFBIG || (db && sqlite3_system_errno(db) == EFBIG));
+}
+
 enum store_status store_sqlfail(struct store *st, int rc, const char *context)
 {
+	if (file_too_large(st->db, rc, errno))
+		return store_fail(st, ST_FULL, "%s: %s (%s)", context, store_status_name(ST_FULL),
+				  FILE_LIMIT);
 	enum store_status s = status_of(rc);
 	const char *msg = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	if (s == ST_BUSY || s == ST_FULL || s == ST_READONLY)
@@ -208,7 +222,11 @@ enum store_status store_exec(struct store *st, const char *sql)
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		enum store_status s = status_of(rc);
-		store_fail(st, s, "%s", msg ? msg : sqlite3_errstr(rc));
+		if (file_too_large(st->db, rc, errno))
+			s = store_fail(st, ST_FULL, "%s (%s)", store_status_name(ST_FULL),
+				       FILE_LIMIT);
+		else
+			store_fail(st, s, "%s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		return s;
 	}
