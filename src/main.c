@@ -5,7 +5,6 @@
 #include <libintl.h>
 #include <limits.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +40,6 @@ static const char *locale_dir(void)
 int main(int argc, char **argv)
 {
 	tui_process_t0 = tui_now_ms();
-	/* A file-size limit (ulimit -f) would kill the process at the write that crosses it; ignored,
-	 * the write fails with EFBIG and is reported as a full disk (store.c) */
-	signal(SIGXFSZ, SIG_IGN);
 	/* LANGUAGE set but empty (as login scripts often leave it) says nothing: without this the
 	 * fallback below would take it as a choice and LANG=zh_CN.UTF-8 would speak English */
 	const char *language = getenv("LANGUAGE");

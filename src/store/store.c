@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +25,45 @@ enum store_status store_fail(struct store *st, enum store_status s, const char *
 	return s;
 }
 
+/* A write past the file-size limit (ulimit -f) raises SIGXFSZ, which would kill the process;
+ * caught, the write fails with EFBIG and SQLite reports an I/O error. The handler notes that the
+ * limit was reached, so that every path that maps a failure (statements, exec, backup) says what
+ * it is for the user: a full disk. The note stays: the file does not shrink while maitre runs. */
+static volatile sig_atomic_t file_limit_reached;
+#define FILE_LIMIT "the file size limit is reached"
+
+static void on_file_limit(int sig)
+{
+	(void)sig;
+	file_limit_reached = 1;
+}
+
+static void catch_file_limit(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_file_limit;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGXFSZ, &sa, NULL);
+}
+
+static bool at_file_limit(int rc)
+{
+	return (rc & 0xFF) == SQLITE_IOERR && file_limit_reached;
+}
+
+/* What went wrong in words: SQLite's, or the file size limit. */
+static const char *failure_text(sqlite3 *db, int rc)
+{
+	if (at_file_limit(rc))
+		return FILE_LIMIT;
+	return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+}
+
 static enum store_status status_of(int rc)
 {
+	if (at_file_limit(rc))
+		return ST_FULL;
 	switch (rc & 0xFF) {
 	case SQLITE_OK:
 	case SQLITE_DONE:
@@ -67,24 +105,10 @@ const char *store_status_name(enum store_status s)
 	return "?";
 }
 
-/* A write past the file-size limit (SIGXFSZ is ignored, main.c) fails with EFBIG, which SQLite
- * reports as an I/O error: for the user it is a full disk. SQLite's own record of the errno
- * (sqlite3_system_errno) is read after its rollback and is often 0; errno, read first thing
- * after the failed call, still holds it. */
-#define FILE_LIMIT "the file size limit is reached"
-static bool file_too_large(sqlite3 *db, int rc, int err)
-{
-	return (rc & 0xFF) == SQLITE_IOERR &&
-	       (err == EFBIG || (db && sqlite3_system_errno(db) == EFBIG));
-}
-
 enum store_status store_sqlfail(struct store *st, int rc, const char *context)
 {
-	if (file_too_large(st->db, rc, errno))
-		return store_fail(st, ST_FULL, "%s: %s (%s)", context, store_status_name(ST_FULL),
-				  FILE_LIMIT);
 	enum store_status s = status_of(rc);
-	const char *msg = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *msg = failure_text(st->db, rc);
 	if (s == ST_BUSY || s == ST_FULL || s == ST_READONLY)
 		return store_fail(st, s, "%s: %s (%s)", context, store_status_name(s), msg);
 	return store_fail(st, s, "%s: %s", context, msg);
@@ -222,9 +246,8 @@ enum store_status store_exec(struct store *st, const char *sql)
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		enum store_status s = status_of(rc);
-		if (file_too_large(st->db, rc, errno))
-			s = store_fail(st, ST_FULL, "%s (%s)", store_status_name(ST_FULL),
-				       FILE_LIMIT);
+		if (at_file_limit(rc))
+			store_fail(st, s, "%s (%s)", store_status_name(s), FILE_LIMIT);
 		else
 			store_fail(st, s, "%s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
@@ -553,6 +576,7 @@ static void sqlite_setup(void)
 enum store_status store_open(const char *path, int flags, struct store **out, struct error *e)
 {
 	*out = NULL;
+	catch_file_limit();
 	enum store_status rs = ST_OK;
 	bool exists = access(path, F_OK) == 0;
 	if (!exists && !(flags & STORE_CREATE)) {
@@ -684,7 +708,7 @@ enum store_status store_backup(struct store *st, const char *dest)
 	sqlite3 *to = NULL;
 	int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
-		enum store_status s = store_fail(st, status_of(rc), "%s: %s", dest, sqlite3_errstr(rc));
+		enum store_status s = store_fail(st, status_of(rc), "%s: %s", dest, failure_text(NULL, rc));
 		sqlite3_close(to);
 		unlink(dest);
 		return s;
@@ -706,7 +730,7 @@ enum store_status store_backup(struct store *st, const char *dest)
 	sqlite3_backup_finish(b);
 	enum store_status s = ST_OK;
 	if (rc != SQLITE_DONE) {
-		s = store_fail(st, status_of(rc), "%s: %s", dest, sqlite3_errstr(rc));
+		s = store_fail(st, status_of(rc), "%s: %s", dest, failure_text(NULL, rc));
 	} else {
 		/* the copy is a plain rollback-journal file, complete in itself */
 		sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
