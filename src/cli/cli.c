@@ -131,15 +131,28 @@ static const struct cli_command commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-/* "maitre: CMD: message\n" on stderr. */
+/* "maitre: CMD: message\n" on stderr; the message shown as text_display_lines does: an argument
+ * or a stored text it echoes cannot act on the terminal (ESC as ^[, U+202E as <U+202E>). */
 __attribute__((format(printf, 2, 0))) static void verror(struct cli *c, const char *fmt,
 							   va_list ap)
 {
+	char *msg = xvasprintf(fmt, ap), *shown = text_display_lines(msg);
 	fprintf(stderr, "maitre: ");
 	if (c && c->cmd)
 		fprintf(stderr, "%s: ", c->cmd);
-	vfprintf(stderr, fmt, ap);
+	fputs(shown, stderr);
 	fputc('\n', stderr);
+	free(shown);
+	free(msg);
+}
+
+/* As cli_error without a command name and without a status: "maitre: message\n". */
+__attribute__((format(printf, 1, 2))) static void bare_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(NULL, fmt, ap);
+	va_end(ap);
 }
 
 int cli_error(struct cli *c, int code, const char *fmt, ...)
@@ -187,6 +200,12 @@ void cli_show_line(const char *label, const char *value)
 		free(part);
 		p = nl ? nl + 1 : NULL;
 	}
+}
+
+const char *cli_shown(struct cli *c, const char *s)
+{
+	strv_take(&c->shown, text_display(s ? s : ""));
+	return c->shown.v[c->shown.n - 1];
 }
 
 static const struct cli_command *find_command(const char *name)
@@ -320,7 +339,7 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *table,
 	opt_init(&s, argc, argv, c->cmd);
 	while ((id = opt_next(&s, table, cli_global_opts, &val)) != OPT_END) {
 		if (id == OPT_ERROR) {
-			fprintf(stderr, "maitre: %s\n", s.err.msg);
+			bare_error("%s", s.err.msg);
 			return cli_usage(c);
 		}
 		if (id == G_HELP) {
@@ -450,7 +469,7 @@ int cli_main(int argc, char **argv, const struct cli_interface *ui)
 		}
 		int id = opt_next(&s, cli_global_opts, NULL, &val);
 		if (id == OPT_ERROR) {
-			fprintf(stderr, "maitre: %s\n", s.err.msg + strlen("maitre: "));
+			bare_error("%s", s.err.msg + strlen("maitre: "));
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -487,11 +506,10 @@ int cli_main(int argc, char **argv, const struct cli_interface *ui)
 		for (size_t k = 0; k < NCOMMANDS && !group; k++)
 			group = in_group(commands[k].name, argv[i]);
 		if (group) {
-			fprintf(stderr, _("maitre: %s: needs a subcommand:\n"), argv[i]);
+			bare_error(_("%s: needs a subcommand:"), argv[i]);
 			list_group(stderr, argv[i]);
 		} else {
-			fprintf(stderr, _("maitre: no command \"%s\" (see 'maitre help')\n"),
-			        argv[i]);
+			bare_error(_("no command \"%s\" (see 'maitre help')"), argv[i]);
 		}
 		rc = EXIT_USAGE;
 		goto out;
@@ -503,6 +521,7 @@ int cli_main(int argc, char **argv, const struct cli_interface *ui)
 out:
 	if (c.st)
 		store_close(c.st);
+	strv_free(&c.shown);
 	free(c.db);
 	free(c.tiers);
 	fflush(stdout);

@@ -32,6 +32,7 @@ struct cli {
 	const char *cmd;        /* the running command's name, for messages */
 	struct store *st;       /* open database, or NULL */
 	const struct cli_interface *ui; /* the interface, started when no command is given */
+	struct strv shown;       /* the strings cli_shown made, freed when the command ends */
 };
 
 typedef int (*cli_fn)(struct cli *c, int argc, char **argv);
@@ -71,6 +72,9 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 /* Prints "  label   value" for a sheet-like view (nothing when value is empty): the value
  * made harmless for the terminal, its lines after the first indented under it. */
 void cli_show_line(const char *label, const char *value);
+/* s (NULL: "") as text_display shows it, for a printf of stored text or an argument: no
+ * control or bidirectional control reaches the terminal. Kept until the command ends. */
+const char *cli_shown(struct cli *c, const char *s);
 /* Prints a usage line for the running command and returns EXIT_USAGE. */
 int cli_usage(struct cli *c);
 struct date;

@@ -221,26 +221,28 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 		     alert_reason_text(r.reason_code, r.reason_args, r.reason, why, sizeof why));
 	printf("alert %lld  %s  %s (guest %lld), %s\n", (long long)r.id,
 	       r.closed_at[0] ? "closed" : r.light[0] == 'r' ? "RED" : "YELLOW", name,
-	       (long long)r.guest_id, r.tier[0] ? r.tier : "");
-	printf("  %-12s %s (raised %s for %s)\n", "reason", reason, r.created_at, r.month);
+	       (long long)r.guest_id, cli_shown(c, r.tier));
+	printf("  %-12s %s (raised %s for %s)\n", "reason", reason, cli_shown(c, r.created_at),
+	       cli_shown(c, r.month));
 	free(name);
 	free(reason);
 	if (r.employer[0])
-		printf("  %-12s %s\n", "employer", r.employer);
+		printf("  %-12s %s\n", "employer", cli_shown(c, r.employer));
 	if (r.phones[0])
-		printf("  %-12s %s\n", "phones", r.phones);
+		printf("  %-12s %s\n", "phones", cli_shown(c, r.phones));
 	printf("  %-12s %d visit%s, ¥%s in %04d-%02d\n", "this month", r.m_visits,
 	       r.m_visits == 1 ? "" : "s", money_format(r.m_spend, m), a.month.y, a.month.m);
 	if (r.feedback[0]) {
 		char *fb = text_display(r.feedback);
-		printf("  %-12s %s (%s)\n", "feedback", fb, r.feedback_by);
+		printf("  %-12s %s (%s)\n", "feedback", fb, cli_shown(c, r.feedback_by));
 		free(fb);
 	}
 	for (size_t i = 0; i < na; i++) {
 		char *txt = text_display(acts[i].text);
 		printf("  %-12s %d. [%s] %s%s%s%s%s\n", i == 0 ? "actions" : "", acts[i].no,
 		       acts[i].done_at[0] ? "x" : " ", txt, acts[i].owner[0] ? " — " : "",
-		       acts[i].owner, acts[i].done_at[0] ? "; done by " : "", acts[i].done_by);
+		       cli_shown(c, acts[i].owner), acts[i].done_at[0] ? "; done by " : "",
+		       cli_shown(c, acts[i].done_by));
 		free(txt);
 	}
 	/* what later detections found: the raised reason above never changes */
@@ -259,7 +261,7 @@ int cli_alert_show(struct cli *c, int argc, char **argv)
 	}
 	free(ev);
 	if (r.closed_at[0])
-		printf("  %-12s %s: %s\n", "closed", r.closed_at, r.outcome);
+		printf("  %-12s %s: %s\n", "closed", cli_shown(c, r.closed_at), cli_shown(c, r.outcome));
 	free(acts);
 	return 0;
 }

@@ -287,11 +287,11 @@ static int summary(struct cli *c)
 		printf("  %-8lld %s", (long long)sum[i].id, nm);
 		free(nm);
 		if (sum[i].allergies)
-			printf("  !! allergy: %s", sum[i].allergies);
+			printf("  !! allergy: %s", cli_shown(c, sum[i].allergies));
 		if (sum[i].taboos)
-			printf("  !! taboo: %s", sum[i].taboos);
+			printf("  !! taboo: %s", cli_shown(c, sum[i].taboos));
 		if (sum[i].employer)
-			printf("  %s", sum[i].employer);
+			printf("  %s", cli_shown(c, sum[i].employer));
 		if (sum[i].last_visit[0])
 			printf("  last visit %s", sum[i].last_visit);
 		printf("\n");

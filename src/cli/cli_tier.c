@@ -204,8 +204,9 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 					  sizeof l2);
 	printf("  %-14s %s", "tier", tier_label(d->tier, d->grp, l1, sizeof l1));
 	if (d->source == TS_OVERRIDE) {
-		printf("  (override by %s on %.10s: %s%s%s)\n", g.override_by, g.override_at,
-		       g.override_reason, g.override_until[0] ? "; until " : "", g.override_until);
+		printf("  (override by %s on %.10s: %s%s%s)\n", cli_shown(c, g.override_by),
+		       g.override_at, cli_shown(c, g.override_reason),
+		       g.override_until[0] ? "; until " : "", cli_shown(c, g.override_until));
 		printf("  %-14s %s\n", "by the rules", computed);
 	} else if (d->source == TS_GRACE) {
 		printf("  (kept by grace, month %d of %d)\n", d->grace, r->grace_months);

@@ -81,6 +81,15 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
+bool text_cp_unsafe(uint32_t cp)
+{
+	if (cp < 0x2000)
+		return is_control(cp) || cp == 0x061C; /* ARABIC LETTER MARK */
+	return cp == 0x200E || cp == 0x200F ||        /* LRM, RLM */
+	       (cp >= 0x202A && cp <= 0x202E) ||     /* LRE, RLE, PDF, LRO, RLO */
+	       (cp >= 0x2066 && cp <= 0x2069);       /* LRI, RLI, FSI, PDI */
+}
+
 bool text_has_controls(const char *s)
 {
 	size_t n = strlen(s);
@@ -118,7 +127,7 @@ int text_cp_width(uint32_t cp)
 {
 	if (cp < 0x7F)
 		return cp < 0x20 ? -1 : 1;
-	if (is_control(cp))
+	if (text_cp_unsafe(cp))
 		return -1;
 	if (in_ranges(unitab_zero, unitab_zero_len, cp))
 		return 0;
@@ -127,7 +136,8 @@ int text_cp_width(uint32_t cp)
 	return 1;
 }
 
-/* How a control character is shown: "^[" style for C0 and DEL, "<U+0085>" for C1. */
+/* How a character text_cp_unsafe names is shown: "^[" style for C0 and DEL, "<U+0085>" for
+ * C1 and the bidirectional controls ("<U+202E>"). */
 static size_t control_repr(uint32_t cp, char *out)
 {
 	if (cp < 0x20 || cp == 0x7F) {
@@ -136,7 +146,7 @@ static size_t control_repr(uint32_t cp, char *out)
 		out[2] = '\0';
 		return 2;
 	}
-	return (size_t)snprintf(out, 12, "<U+%04X>", (unsigned)cp);
+	return (size_t)snprintf(out, 16, "<U+%04X>", (unsigned)cp);
 }
 
 int text_width(const char *s)
@@ -157,7 +167,7 @@ int text_width(const char *s)
 	return w;
 }
 
-char *text_display(const char *s)
+static char *display(const char *s, bool lines)
 {
 	struct sbuf b = {0};
 	size_t n = strlen(s);
@@ -166,7 +176,9 @@ char *text_display(const char *s)
 		uint32_t cp;
 		size_t k = text_decode(s, n, &cp);
 		char tmp[16];
-		if (is_control(cp)) {
+		if (lines && cp == '\n') {
+			sbuf_addc(&b, '\n');
+		} else if (text_cp_unsafe(cp)) {
 			control_repr(cp, tmp);
 			sbuf_add(&b, tmp);
 		} else if (cp == 0xFFFD) {
@@ -177,6 +189,16 @@ char *text_display(const char *s)
 		s += k, n -= k;
 	}
 	return sbuf_detach(&b);
+}
+
+char *text_display(const char *s)
+{
+	return display(s, false);
+}
+
+char *text_display_lines(const char *s)
+{
+	return display(s, true);
 }
 
 char *text_truncate(const char *s, int cols, bool ellipsis)
@@ -458,4 +480,36 @@ char *text_int(int64_t v, char *buf)
 		*p++ = tmp[--n];
 	*p = '\0';
 	return p;
+}
+
+bool text_parse_uint(const char *s, uint64_t *out)
+{
+	if (!s || !*s)
+		return false;
+	uint64_t v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		unsigned d = (unsigned)(*s - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
+bool text_parse_int(const char *s, int64_t lo, int64_t hi, int64_t *out)
+{
+	if (!s)
+		return false;
+	bool neg = s[0] == '-';
+	uint64_t a;
+	if (!text_parse_uint(s + neg, &a) || a > (uint64_t)INT64_MAX + neg)
+		return false;
+	int64_t v = neg ? (int64_t)(0 - a) : (int64_t)a;
+	if (v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
 }

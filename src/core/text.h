@@ -18,15 +18,24 @@ size_t text_encode(uint32_t cp, char *out);
 bool text_valid_utf8(const char *s);
 /* True when s contains a C0/C1 control character or DEL (tab included). */
 bool text_has_controls(const char *s);
+/* True for a code point that must never reach a terminal or a file as it is, the one rule of
+ * every output (text_display, text_display_lines, export/table.c, tui/draw.c): a C0 control,
+ * DEL, a C1 control (U+0080..U+009F, CSI U+009B among them) or a bidirectional control that
+ * reorders what is shown (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069). */
+bool text_cp_unsafe(uint32_t cp);
 
 /* Display columns of one code point: 0 (combining, format), 2 (East Asian wide/full-width),
- * -1 (control character), else 1. */
+ * -1 (a character text_cp_unsafe refuses: control or bidirectional control), else 1. */
 int text_cp_width(uint32_t cp);
 /* Display columns of s, controls counted as shown by text_display (caret notation). */
 int text_width(const char *s);
-/* Copy of s fit for a terminal or a text listing: controls shown in caret notation (ESC as ^[,
- * DEL as ^?, C1 as <U+0085>), invalid bytes as U+FFFD. Caller frees. */
+/* Copy of s fit for a terminal or a text listing: every character text_cp_unsafe names shown
+ * visibly, C0 controls and DEL in caret notation (ESC as ^[, DEL as ^?), C1 and bidirectional
+ * controls as <U+0085>, <U+202E>; invalid bytes as U+FFFD. Caller frees. */
 char *text_display(const char *s);
+/* text_display keeping line breaks (\n) as they are: for a message or a cell of several lines
+ * (an error message, a CSV cell, which quotes them). Caller frees. */
+char *text_display_lines(const char *s);
 /* Copy of s truncated to at most cols display columns without cutting a character; when
  * truncated and ellipsis is true, the last column is "…". Caller frees. */
 char *text_truncate(const char *s, int cols, bool ellipsis);
@@ -60,5 +69,12 @@ size_t text_cp_count(const char *s);
 /* Writes v in decimal, as printf's %lld does, into buf (at least 21 bytes), without printf:
  * the monthly sheet writes a million of these. Returns the end of the digits (their '\0'). */
 char *text_int(int64_t v, char *buf);
+/* Reads s as a whole number from lo to hi into *out, strictly: an optional "-" then ASCII
+ * digits and nothing else: no space before or after (as strtol would skip), no "+", no
+ * other digits. False (and *out untouched) otherwise, or when out of range. The one parser
+ * of a number a user typed (options, fields, form entries). */
+bool text_parse_int(const char *s, int64_t lo, int64_t hi, int64_t *out);
+/* As text_parse_int for a number from 0 to UINT64_MAX: ASCII digits only. */
+bool text_parse_uint(const char *s, uint64_t *out);
 
 #endif

@@ -63,55 +63,104 @@ size_t table_rows(const struct table *t)
 	return t->out ? t->rows : t->cells.n / (size_t)t->ncols;
 }
 
+/* The one rule of every format (core/text.h, text_cp_unsafe): no control character and no
+ * bidirectional control is written as it is, and an invalid byte becomes U+FFFD. JSON and TSV
+ * escape them (\u001b, \u202e; TSV's \xHH for C0 and DEL, \uHHHH beyond), text and CSV show
+ * them as text_display does (^[, <U+202E>). */
+
+static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */
+
 static void tsv_field(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '\t')
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		if (cp == '\t')
 			fputs("\\t", out);
-		else if (*s == '\n')
+		else if (cp == '\n')
 			fputs("\\n", out);
-		else if (*s == '\r')
+		else if (cp == '\r')
 			fputs("\\r", out);
-		else if (*s == '\\')
+		else if (cp == '\\')
 			fputs("\\\\", out);
-		else if ((unsigned char)*s < 0x20 || *s == 0x7F)
-			fprintf(out, "\\x%02x", (unsigned char)*s);
+		else if (text_cp_unsafe(cp))
+			fprintf(out, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+		else if (cp == 0xFFFD)
+			fputs(REPLACEMENT, out);
 		else
-			fputc(*s, out);
+			fwrite(s, 1, k, out);
+		s += k, n -= k;
 	}
 }
 
-static void csv_field(FILE *out, const char *s)
+/* Whether a CSV cell would start a formula in a spreadsheet (OWASP "CSV injection"). */
+static bool csv_formula(const char *s)
 {
-	if (!strpbrk(s, ",\"\n\r")) {
+	return *s && strchr("=+-@\t\r", *s);
+}
+
+/* A decimal number as the program writes one (below). */
+static bool is_number(const char *s);
+
+/* One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break; a text cell
+ * that would start a formula gets a leading apostrophe (a number of a numeric column stays a
+ * number); unsafe characters but the line break shown as text_display_lines does. */
+static void csv_field(FILE *out, const char *s, bool numeric)
+{
+	const char *orig = s;
+	bool quote = false, safe = true;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ',' || *p == '"' || *p == '\n')
+			quote = true;
+		else if (*p < 0x20 || *p >= 0x7F)
+			safe = false; /* look closer */
+	}
+	char *shown = NULL;
+	if (!safe) {
+		shown = text_display_lines(s);
+		s = shown;
+		quote = quote || strpbrk(s, ",\"\n");
+	}
+	const char *tick = (csv_formula(orig) || csv_formula(s)) && !(numeric && is_number(s)) ? "'" : "";
+	if (!quote) {
+		fputs(tick, out);
 		fputs(s, out);
-		return;
+	} else {
+		fputc('"', out);
+		fputs(tick, out);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
 	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
+	free(shown);
 }
 
 void json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		switch (cp) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
 		case '\n': fputs("\\n", out); break;
 		case '\t': fputs("\\t", out); break;
 		case '\r': fputs("\\r", out); break;
 		default:
-			if (*p < 0x20 || *p == 0x7F)
-				fprintf(out, "\\u%04x", *p);
+			if (text_cp_unsafe(cp))
+				fprintf(out, "\\u%04x", (unsigned)cp);
+			else if (cp == 0xFFFD)
+				fputs(REPLACEMENT, out);
 			else
-				fputc(*p, out);
+				fwrite(s, 1, k, out);
 		}
+		s += k, n -= k;
 	}
 	fputc('"', out);
 }
@@ -122,13 +171,23 @@ static bool numeric_col(unsigned mask, int c)
 	return c < 32 && (mask & (1u << c));
 }
 
+/* A decimal number as the program writes one ("12", "-3", "520.50"): no space, no "+", no
+ * leading zero, no exponent, "inf" or "nan" (strtod would take them all). */
 static bool is_number(const char *s)
 {
-	if (!*s)
+	const char *p = s + (s[0] == '-');
+	if (!(*p >= '0' && *p <= '9') || (p[0] == '0' && p[1] >= '0' && p[1] <= '9'))
 		return false;
-	char *end;
-	strtod(s, &end);
-	return *end == '\0' && s[0] != '+' && !(s[0] == '0' && s[1] >= '0' && s[1] <= '9');
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
 }
 
 /* One cell of a JSON row: the key, then the value (numbers of numeric columns bare). */
@@ -162,20 +221,32 @@ bool table_stream(struct table *t, enum out_format f, FILE *out)
 		if (f == OUT_TSV)
 			tsv_field(out, t->headers[c]);
 		else
-			csv_field(out, t->headers[c]);
+			csv_field(out, t->headers[c], false);
 	}
 	fputs(f == OUT_CSV ? "\r\n" : "\n", out);
 	return true;
 }
 
-/* Length of s when it is written as it is in format f (no quoting or escape needed), else -1. */
+/* Length of s when it is written as it is in format f (no quoting, escape, replacement or
+ * apostrophe needed), else -1. */
 static ptrdiff_t plain_len(enum out_format f, const char *s)
 {
+	if (f == OUT_CSV && csv_formula(s))
+		return -1;
 	const unsigned char *p = (const unsigned char *)s;
-	for (; *p; p++) {
-		if (f == OUT_CSV ? (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-				 : (*p < 0x20 || *p == 0x7F || *p == '\\'))
+	while (*p) {
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7F || (f == OUT_CSV ? *p == ',' || *p == '"' : *p == '\\'))
+				return -1;
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		/* 4: text_decode stops at the '\0', which is no continuation byte */
+		size_t k = text_decode((const char *)p, 4, &cp);
+		if (text_cp_unsafe(cp) || (cp == 0xFFFD && k == 1))
 			return -1;
+		p += k;
 	}
 	return (const char *)p - s;
 }
@@ -228,7 +299,7 @@ static void stream_cell(struct table *t, const char *s)
 			if (t->fmt == OUT_TSV)
 				tsv_field(out, s);
 			else
-				csv_field(out, s);
+				csv_field(out, s, numeric_col(t->numeric, c));
 			if (last)
 				fputs(t->fmt == OUT_CSV ? "\r\n" : "\n", out);
 		}
@@ -273,7 +344,7 @@ void table_print(const struct table *t, enum out_format f, FILE *out)
 				if (f == OUT_TSV)
 					tsv_field(out, s);
 				else
-					csv_field(out, s);
+					csv_field(out, s, r > 0 && numeric_col(mask, c));
 			}
 			fputs(f == OUT_CSV ? "\r\n" : "\n", out);
 		}

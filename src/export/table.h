@@ -37,10 +37,13 @@ size_t table_rows(const struct table *t);
  * every cell for the widths), so that nothing is kept: the header line is printed now, and
  * table_print(t, f, out) ends the output. Returns whether t now streams (false for text). */
 bool table_stream(struct table *t, enum out_format f, FILE *out);
-/* Prints the table: text (aligned by display width, controls made harmless, with a header
- * line), tsv (header line; tab, newline and backslash escaped as \t \n \\, other control
- * characters as \xHH), csv (RFC 4180,
- * header line), json (an array of objects). */
+/* Prints the table: text (aligned by display width, with a header line), tsv (header line;
+ * tab, newline and backslash escaped as \t \n \\, other C0 controls and DEL as \xHH, C1 and
+ * bidirectional controls as \uHHHH), csv (RFC 4180, header line; a text cell starting with =,
+ * +, -, @, tab or CR gets a leading apostrophe, a number of a numeric column does not), json (an
+ * array of objects; controls as \u001b, \u009b, \u202e). Text and csv show what
+ * text_cp_unsafe names as text_display does (^[, <U+202E>; csv keeps line breaks, quoted);
+ * invalid UTF-8 becomes U+FFFD in every format. */
 void table_print(const struct table *t, enum out_format f, FILE *out);
 void table_free(struct table *t);
 

@@ -23,7 +23,7 @@ static size_t next_shown(const char *s, size_t n, wchar_t out[3], int *cols)
 		out[0] = L'^';
 		out[1] = cp == 0x7f ? L'?' : (wchar_t)(cp + '@');
 		*cols = 2;
-	} else if (cp >= 0x80 && cp < 0xa0) {
+	} else if (text_cp_unsafe(cp)) { /* C1 and bidirectional controls (core/text.h) */
 		out[0] = 0xFFFD;
 		*cols = 1;
 	} else {

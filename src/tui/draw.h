@@ -1,7 +1,8 @@
 /* draw.h — the one width-aware routine every string of the interface is drawn through.
  * Chinese takes two columns, combining marks none; a character is never cut in half; control
  * characters and escape sequences inside data are shown in caret notation (ESC as ^[), never
- * sent to the terminal; invalid UTF-8 shows as U+FFFD. */
+ * sent to the terminal; C1 controls (CSI U+009B), bidirectional controls (U+202E: all that
+ * text_cp_unsafe names) and invalid UTF-8 show as U+FFFD. */
 #ifndef MAITRE_DRAW_H
 #define MAITRE_DRAW_H
 

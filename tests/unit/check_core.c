@@ -674,6 +674,55 @@ START_TEST(text_truncate_columns)
 END_TEST
 
 /* Integers as %lld writes them, at the ends of the range too. */
+START_TEST(text_unsafe_one_rule)
+{
+	/* C0, DEL, C1 and the bidirectional controls; nothing else */
+	for (uint32_t cp = 0; cp < 0x20; cp++)
+		ck_assert(text_cp_unsafe(cp));
+	ck_assert(text_cp_unsafe(0x7F));
+	for (uint32_t cp = 0x80; cp < 0xA0; cp++)
+		ck_assert(text_cp_unsafe(cp));
+	const uint32_t bidi[] = {0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+				 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+	for (size_t i = 0; i < sizeof bidi / sizeof bidi[0]; i++)
+		ck_assert_msg(text_cp_unsafe(bidi[i]), "U+%04X", (unsigned)bidi[i]);
+	const uint32_t fine[] = {' ', 'a', 0xA0, 0xE9, 0x200D, 0x2029, 0x2065, 0x206A, 0x5B59,
+				 0xFFFD, 0x1F600};
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+		ck_assert_msg(!text_cp_unsafe(fine[i]), "U+%04X", (unsigned)fine[i]);
+	/* shown visibly, with the width they are shown in */
+	ASSERT_STR_FREE(text_display("a\xe2\x80\xae" "b\xd8\x9c"), "a<U+202E>b<U+061C>");
+	ck_assert_int_eq(text_width("a\xe2\x80\xae" "b"), 10);
+	ASSERT_STR_FREE(text_display_lines("x\x1b[8m\ny\xc2\x9b"), "x^[[8m\ny<U+009B>");
+}
+END_TEST
+
+START_TEST(text_parse_int_strict)
+{
+	int64_t v = 42;
+	ck_assert(text_parse_int("3", 1, 10, &v) && v == 3);
+	ck_assert(text_parse_int("-7", -10, 10, &v) && v == -7);
+	ck_assert(text_parse_int("0", 0, 0, &v) && v == 0);
+	ck_assert(text_parse_int("9223372036854775807", INT64_MIN, INT64_MAX, &v) &&
+		  v == INT64_MAX);
+	ck_assert(text_parse_int("-9223372036854775808", INT64_MIN, INT64_MAX, &v) &&
+		  v == INT64_MIN);
+	v = 42;
+	const char *bad[] = {"", " 3", "3 ", "\t3", "3\n", "+3", "--3", "-", "3a", "0x3", "３",
+			     "9223372036854775808", "-9223372036854775809", "99999999999999999999",
+			     "11"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(!text_parse_int(bad[i], INT64_MIN, 10, &v), "\"%s\" taken", bad[i]);
+	ck_assert(!text_parse_int(NULL, 0, 10, &v));
+	ck_assert_int_eq(v, 42);
+	uint64_t u = 0;
+	ck_assert(text_parse_uint("18446744073709551615", &u) && u == UINT64_MAX);
+	ck_assert(!text_parse_uint("18446744073709551616", &u));
+	ck_assert(!text_parse_uint("-1", &u));
+	ck_assert(!text_parse_uint(" 1", &u));
+}
+END_TEST
+
 START_TEST(text_int_as_printf)
 {
 	static const int64_t v[] = {0, 7, -7, 10, 1234567890, INT64_MAX, INT64_MIN, -1000};
@@ -694,6 +743,8 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, text_utf8_decode_encode);
 	tcase_add_test(tc, text_utf8_validity);
 	tcase_add_test(tc, text_int_as_printf);
+	tcase_add_test(tc, text_parse_int_strict);
+	tcase_add_test(tc, text_unsafe_one_rule);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("width");
 	tcase_add_test(tc, text_width_columns);

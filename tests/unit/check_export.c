@@ -52,12 +52,12 @@ START_TEST(test_csv_quoting)
 {
 	char *s = render(OUT_CSV, _i);
 	/* RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled;
-	 * Chinese and other UTF-8 as it is; lines end in CRLF */
+	 * Chinese and other UTF-8 as it is; lines end in CRLF; other controls shown (^I, ^G) */
 	ck_assert_str_eq(s, "id,name,note\r\n"
 			    "1,张先生,plain\r\n"
 			    "2,\"Smith, John\",\"says \"\"hi\"\"\"\r\n"
-			    "3,\"王\n小姐\",tab\there\\\r\n"
-			    ",bell\a,del\x7f é\r\n");
+			    "3,\"王\n小姐\",tab^Ihere\\\r\n"
+			    ",bell^G,del^? é\r\n");
 	free(s);
 }
 END_TEST
@@ -94,6 +94,80 @@ START_TEST(test_json_escapes)
 	fclose(out);
 	ck_assert_str_eq(buf, "\"\\u0001\\u001f\\r\\u0008 客人 ü/\"");
 	free(buf);
+}
+END_TEST
+
+/* The one rule of every format (core/text.h, text_cp_unsafe): C1 controls (CSI U+009B),
+ * bidirectional controls (U+202E) and invalid bytes never come out raw; CSV neutralises a text
+ * cell that would start a formula, not a number of a numeric column. */
+static const char *const unsafe_headers[] = {"amount", "name"};
+/* clang-format off */
+static const char *const unsafe_cells[] = {
+	"-12.50", "\xc2\x9b" "2J\xe2\x80\xae" "abc",
+	"+3", "=1+2",
+	"1e3", "-x",
+	"-", "@SUM(A1)",
+	"7", "\x9b\xff" "bad",
+	"8", "\ttab",
+};
+/* clang-format on */
+
+static char *render_unsafe(enum out_format f, bool stream)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&s, &len);
+	ck_assert_ptr_nonnull(out);
+	struct table t;
+	table_init(&t, 2, unsafe_headers, 1u); /* amount is numeric */
+	if (stream)
+		table_stream(&t, f, out);
+	for (size_t i = 0; i < sizeof unsafe_cells / sizeof unsafe_cells[0]; i++)
+		table_add(&t, unsafe_cells[i]);
+	table_print(&t, f, out);
+	table_free(&t);
+	ck_assert_int_eq(fclose(out), 0);
+	return s;
+}
+
+START_TEST(test_unsafe_every_format)
+{
+	char *s = render_unsafe(OUT_CSV, _i);
+	ck_assert_str_eq(s, "amount,name\r\n"
+			    "-12.50,<U+009B>2J<U+202E>abc\r\n"
+			    "'+3,'=1+2\r\n"
+			    "1e3,'-x\r\n"
+			    "'-,'@SUM(A1)\r\n"
+			    "7,\xef\xbf\xbd\xef\xbf\xbd" "bad\r\n"
+			    "8,'^Itab\r\n");
+	free(s);
+	s = render_unsafe(OUT_TSV, _i);
+	ck_assert_str_eq(s, "amount\tname\n"
+			    "-12.50\t\\u009b2J\\u202eabc\n"
+			    "+3\t=1+2\n"
+			    "1e3\t-x\n"
+			    "-\t@SUM(A1)\n"
+			    "7\t\xef\xbf\xbd\xef\xbf\xbd" "bad\n"
+			    "8\t\\ttab\n");
+	free(s);
+	s = render_unsafe(OUT_JSON, _i);
+	/* only a plain decimal is a bare number: not "+3", "1e3" or "-" */
+	ck_assert_str_eq(s, "[\n"
+			    " {\"amount\": -12.50, \"name\": \"\\u009b2J\\u202eabc\"},\n"
+			    " {\"amount\": \"+3\", \"name\": \"=1+2\"},\n"
+			    " {\"amount\": \"1e3\", \"name\": \"-x\"},\n"
+			    " {\"amount\": \"-\", \"name\": \"@SUM(A1)\"},\n"
+			    " {\"amount\": 7, \"name\": \"\xef\xbf\xbd\xef\xbf\xbd" "bad\"},\n"
+			    " {\"amount\": 8, \"name\": \"\\ttab\"}\n"
+			    "]\n");
+	free(s);
+	if (_i == 0) {
+		s = render_unsafe(OUT_TEXT, false);
+		ck_assert_ptr_null(strstr(s, "\xc2\x9b"));
+		ck_assert_ptr_null(strstr(s, "\xe2\x80\xae"));
+		ck_assert_ptr_nonnull(strstr(s, "<U+009B>2J<U+202E>abc"));
+		free(s);
+	}
 }
 END_TEST
 
@@ -200,6 +274,7 @@ int main(void)
 	tcase_add_loop_test(tc, test_csv_quoting, 0, 2);
 	tcase_add_loop_test(tc, test_tsv_escapes, 0, 2);
 	tcase_add_loop_test(tc, test_json_escapes, 0, 2);
+	tcase_add_loop_test(tc, test_unsafe_every_format, 0, 2);
 	tcase_add_test(tc, test_text_aligned);
 	tcase_add_test(tc, test_empty_runs);
 	suite_add_tcase(s, tc);
