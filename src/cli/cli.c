@@ -174,9 +174,8 @@ int cli_store_error(struct cli *c, enum store_status s)
 
 bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id)
 {
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	if (!s || !*s || *end || v <= 0) {
+	int64_t v;
+	if (!text_parse_int(s, 1, INT64_MAX, &v)) {
 		cli_error(c, EXIT_USER, _("%s: must be a positive whole number, got \"%s\""), what,
 		          s ? s : "");
 		return false;
@@ -233,9 +232,8 @@ int cli_parse_date(struct cli *c, const char *what, const char *val, struct date
 
 int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int hi, int *out)
 {
-	char *end;
-	long n = strtol(val, &end, 10);
-	if (!*val || *end || n < lo || n > hi)
+	int64_t n;
+	if (!text_parse_int(val, lo, hi, &n))
 		return cli_error(c, EXIT_USER,
 		                 _("%s: must be a whole number from %d to %d, got \"%s\""), what,
 		                 lo, hi, val);
@@ -245,7 +243,8 @@ int cli_parse_int(struct cli *c, const char *what, const char *val, int lo, int 
 
 int cli_parse_money(struct cli *c, const char *what, const char *val, int64_t *fen)
 {
-	if (!money_parse(val, fen))
+	/* the value whole: money_parse trims spaces as a form does (text_space_around) */
+	if (text_space_around(val) || !money_parse(val, fen))
 		return cli_error(
 		    c, EXIT_USER,
 		    _("%s: must be an amount in yuan such as 520 or 520.50, got \"%s\""), what,

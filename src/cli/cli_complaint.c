@@ -504,13 +504,12 @@ static int move(struct cli *c, int argc, char **argv, const struct opt *opts, en
 	if (rc || (rc = complaint_id(c, &x, &id)) != 0)
 		goto out;
 	if (kind == M_STEP) {
-		char *end;
-		long v = x.npos > 1 ? strtol(x.pos[1], &end, 10) : 0;
+		int64_t v = 0;
 		if (x.npos < 2) {
 			rc = cli_usage_error(c, "%s", _("needs the step number (1 to 5)"));
 			goto out;
 		}
-		if (!*x.pos[1] || *end || v < 1 || v > COMPLAINT_STEPS) {
+		if (!text_parse_int(x.pos[1], 1, COMPLAINT_STEPS, &v)) {
 			rc = cli_error(c, EXIT_USER,
 			               _("step: must be a step number from 1 to %d, got \"%s\""),
 			               COMPLAINT_STEPS, x.pos[1]);

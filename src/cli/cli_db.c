@@ -119,15 +119,17 @@ static int on_demo(struct cli *c, void *vctx, int id, const char *val)
 	}
 	case D_VISITS:
 		d->o.visits_per_guest = strtod(val, &end);
-		if (!*val || *end || d->o.visits_per_guest < 0 || d->o.visits_per_guest > 1000)
+		/* strtod skips a space before the number: only digits at both ends */
+		if (!(*val >= '0' && *val <= '9') || !(end[-1] >= '0' && end[-1] <= '9') || *end ||
+		    d->o.visits_per_guest < 0 || d->o.visits_per_guest > 1000)
 			return cli_error(
 			    c, EXIT_USER,
 			    _("visits-per-guest: must be a number from 0 to 1000, got \"%s\""),
 			    val);
 		return 0;
 	case D_SEED: {
-		unsigned long long s = strtoull(val, &end, 10);
-		if (!*val || *end || val[0] == '-')
+		uint64_t s;
+		if (!text_parse_uint(val, &s))
 			return cli_error(c, EXIT_USER,
 			                 _("seed: must be a whole number ≥ 0, got \"%s\""), val);
 		d->o.seed = s;

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/strv.h"
+#include "core/text.h"
 #include "core/visit.h"
 #include "store/visit_store.h"
 
@@ -108,6 +109,11 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 	case V_COVERS: {
 		struct error why;
 		x->have_covers = true;
+		/* the value whole: visit_parse_covers trims spaces as the form does */
+		if (text_space_around(val)) {
+			error_set(&why, 0, _("must be a whole number from 1 to 999, got \"%s\""), val);
+			return cli_error(c, EXIT_USER, "covers: %s", why.msg);
+		}
 		if (visit_parse_covers(val, &x->v.covers, &why) < 0)
 			return cli_error(c, EXIT_USER, "covers: %s", why.msg);
 		return 0;

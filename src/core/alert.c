@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/money.h"
+#include "core/text.h"
 
 /* Splits "a|b|c" into at most n fields (copies in buf, pointers in f); the number found. */
 static int alert_args_split(const char *args, char *buf, size_t len, const char **f, int n)
@@ -30,9 +31,8 @@ static int alert_args_split(const char *args, char *buf, size_t len, const char 
 /* A figure of args as a number, or -1 when it is not one. */
 static long long num(const char *s)
 {
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	return end == s || *end ? -1 : v;
+	int64_t v;
+	return text_parse_int(s, INT64_MIN, INT64_MAX, &v) ? (long long)v : -1;
 }
 
 /* The code and args of an English reason written before codes were stored (the store's own

@@ -227,12 +227,11 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 			return -1;
 		break;
 	case FT_INT: {
-		char *end;
-		long v = strtol(value, &end, 10);
-		if (*end || end == value || v < f->min || v > f->max)
+		int64_t v;
+		if (!text_parse_int(value, f->min, f->max, &v))
 			return error_set(e, 0, _("must be a whole number from %d to %d, got \"%s\""),
 					 f->min, f->max, value);
-		*norm = xasprintf("%ld", v);
+		*norm = xasprintf("%lld", (long long)v);
 		return 0;
 	}
 	case FT_ENUM: {

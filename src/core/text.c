@@ -513,3 +513,13 @@ bool text_parse_int(const char *s, int64_t lo, int64_t hi, int64_t *out)
 	*out = v;
 	return true;
 }
+
+bool text_space_around(const char *s)
+{
+	static const char ideographic[] = "\xe3\x80\x80"; /* U+3000 */
+	size_t n = strlen(s), k = sizeof ideographic - 1;
+	if (!n)
+		return false;
+	return strchr(" \t\n\r\v\f", s[0]) || strchr(" \t\n\r\v\f", s[n - 1]) ||
+	       strncmp(s, ideographic, k) == 0 || (n >= k && strcmp(s + n - k, ideographic) == 0);
+}

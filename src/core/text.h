@@ -76,5 +76,9 @@ char *text_int(int64_t v, char *buf);
 bool text_parse_int(const char *s, int64_t lo, int64_t hi, int64_t *out);
 /* As text_parse_int for a number from 0 to UINT64_MAX: ASCII digits only. */
 bool text_parse_uint(const char *s, uint64_t *out);
+/* Whether s starts or ends with white space (ASCII, or the ideographic space U+3000): a value
+ * given whole (an option, a file) that money_parse and visit_parse_covers would trim, as they
+ * trim what a person types in a form. */
+bool text_space_around(const char *s);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/complaint.h"
 #include "core/strv.h"
+#include "core/text.h"
 #include "core/visit.h"
 #include "store/complaint_store.h"
 #include "store/search_store.h"
@@ -47,9 +48,8 @@ static bool is_choice(int i)
 /* The guest's visit numbered s, or NULL. */
 static const struct visit *find_visit(const struct cform *cf, const char *s)
 {
-	char *end;
-	long long id = strtoll(s, &end, 10);
-	if (!*s || *end)
+	int64_t id;
+	if (!text_parse_int(s, 1, INT64_MAX, &id))
 		return NULL;
 	for (size_t i = 0; i < cf->nvisits; i++)
 		if (cf->visits[i].id == id)
