@@ -36,11 +36,11 @@ void screen_print_keys(FILE *out)
 	struct settings cfg;
 	struct error err;
 	if (settings_load(&cfg, &err) < 0)
-		fprintf(stderr, _("maitre: %s (the default keys follow)\n"), err.msg);
+		tui_say(_("%s (the default keys follow)"), err.msg);
 	for (size_t i = 0; i < cfg.nbindings; i++)
 		if (keymap_bind(&m, cfg.bindings[i].action, cfg.bindings[i].keys, &err) < 0)
-			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
-				cfg.bindings[i].column, err.msg);
+			tui_say("%s:%d:%d: %s", cfg.path, cfg.bindings[i].line, cfg.bindings[i].column,
+				err.msg);
 	settings_free(&cfg);
 	fprintf(out,
 		"The keys of the interface (maitre with no command); each can be rebound by its\n"

@@ -15,6 +15,7 @@
 #include "config/settings.h"
 #include "core/choice.h"
 #include "core/strv.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "tui/bench.h"
 #include "tui/cmdline.h"
@@ -861,8 +862,8 @@ static void draft_keep(struct tui *t)
 			draft_add(&d, "db", t->db);
 			kept = draft_write(t->draft_path, &d) == 0;
 			if (!kept) /* no terminal to say it on: stderr may still be a log */
-				fprintf(stderr, "maitre: the draft could not be kept in %s: %s\n",
-					t->draft_path, strerror(errno));
+				tui_say("the draft could not be kept in %s: %s", t->draft_path,
+					strerror(errno));
 		}
 		draft_free(&d);
 	}
@@ -887,19 +888,30 @@ double tui_now_ms(void)
 }
 
 /* The key bindings of the config file, and the theme: 0, or an exit status once said. */
+void tui_say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap), *shown = text_display_lines(msg);
+	va_end(ap);
+	fprintf(stderr, "maitre: %s\n", shown);
+	free(shown);
+	free(msg);
+}
+
 static int load_settings(struct tui *t)
 {
 	struct error err;
 	keymap_defaults(&t->keys);
 	struct settings cfg;
 	if (settings_load(&cfg, &err) < 0) {
-		fprintf(stderr, "maitre: %s\n", err.msg);
+		tui_say("%s", err.msg);
 		settings_free(&cfg);
 		return 1;
 	}
 	for (size_t i = 0; i < cfg.nbindings; i++) {
 		if (keymap_bind(&t->keys, cfg.bindings[i].action, cfg.bindings[i].keys, &err) < 0) {
-			fprintf(stderr, "maitre: %s:%d:%d: %s\n", cfg.path, cfg.bindings[i].line,
+			tui_say("%s:%d:%d: %s", cfg.path, cfg.bindings[i].line,
 				cfg.bindings[i].column, err.msg);
 			settings_free(&cfg);
 			return 1;
@@ -913,7 +925,7 @@ static int load_settings(struct tui *t)
 	if (no_colour && *no_colour)
 		theme = "monochrome";
 	if (theme_load_named(theme, &t->theme, &err) < 0) {
-		fprintf(stderr, "maitre: %s\n", err.msg);
+		tui_say("%s", err.msg);
 		return 1;
 	}
 	return 0;

@@ -160,6 +160,9 @@ bool tui_leave_all(struct tui *t);
 /* The translated reason for a failed store call, with the store's own message after it
  * (static storage, valid until the next call). */
 const char *tui_store_error(struct tui *t, enum store_status s);
+/* "maitre: message\n" on stderr, before or after the screen, with the message shown as
+ * text_display_lines does (a path or a setting it echoes cannot act on the terminal). */
+void tui_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Puts rules r (malloc'ed, loaded) in force for every screen; the interface owns r from then
  * on. The rules before stay valid until the interface ends. */
 void tui_set_rules(struct tui *t, struct tier_rules *r);

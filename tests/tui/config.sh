@@ -65,4 +65,10 @@ expect today
 key Q
 snap not reached: Q quit
 KEYS
+note "a key echoed in the message shows its bidirectional control (U+202E as <U+202E>)"
+printf 'keys:\n  today: "\342\200\256F5"\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+screen <<'KEYS'
+snap
+KEYS
+check "maitre help keys echoes it so too" sh -c '"$MAITRE" help keys 2>&1 >/dev/null | grep -q "today: \"<U+202E>F5\" is not a key"'
 finish
