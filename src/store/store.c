@@ -2,7 +2,10 @@
 
 #include "store/store_int.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <pwd.h>
@@ -451,20 +454,26 @@ enum store_status store_end_new(struct store *st, enum store_status rs, int64_t 
 	return rs;
 }
 
-/* Creates path with the mode the directory calls for: 0660 where the directory is shared with
- * a group (setgid, or group-writable but not world-writable like /tmp), else 0600. An existing
- * file is left alone. */
-static int create_file(const char *path, struct error *e)
+/* The directory of path into dir: "." for a bare name, "/" for a file at the root. */
+static void dir_of(const char *path, char *dir, size_t size)
 {
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s", path);
+	snprintf(dir, size, "%s", path);
 	char *slash = strrchr(dir, '/');
 	if (slash == dir)
 		slash[1] = '\0';
 	else if (slash)
 		*slash = '\0';
 	else
-		snprintf(dir, sizeof dir, ".");
+		snprintf(dir, size, ".");
+}
+
+/* Creates path with the mode the directory calls for: 0660 where the directory is shared with
+ * a group (setgid, or group-writable but not world-writable like /tmp), else 0600. An existing
+ * file is left alone. */
+static int create_file(const char *path, struct error *e)
+{
+	char dir[4096];
+	dir_of(path, dir, sizeof dir);
 	struct stat sb;
 	mode_t mode = 0600;
 	if (stat(dir, &sb) == 0 &&
@@ -472,13 +481,61 @@ static int create_file(const char *path, struct error *e)
 		mode = 0660;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0) {
-		if (errno == EEXIST)
+		int err = errno;
+		if (err == EEXIST)
 			return 0;
-		return error_set(e, ST_READONLY, "%s: cannot create: %s", path, strerror(errno));
+		error_set(e, ST_READONLY, "%s: cannot create: %s", path, strerror(err));
+		errno = err;
+		return -1;
 	}
 	fchmod(fd, mode); /* umask may have taken group bits away */
 	close(fd);
 	return 0;
+}
+
+/* What SQLite, or the bulk load's scratch file of search keys, puts beside a database. */
+static bool stale_suffix(const char *end)
+{
+	static const char *const ok[] = {"", "-journal", "-wal", "-shm", "-keys", "-keys-journal"};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strcmp(end, ok[i]) == 0)
+			return true;
+	return false;
+}
+
+int store_remove_stale(const char *stem)
+{
+	char dir[4096];
+	dir_of(stem, dir, sizeof dir);
+	const char *slash = strrchr(stem, '/');
+	const char *prefix = slash ? slash + 1 : stem;
+	size_t n = strlen(prefix);
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int removed = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *p = de->d_name + n;
+		if (strncmp(de->d_name, prefix, n) != 0 || !isdigit((unsigned char)*p))
+			continue;
+		char *end;
+		errno = 0;
+		long pid = strtol(p, &end, 10);
+		if (errno || pid <= 0 || pid > INT_MAX || pid == (long)getpid())
+			continue;
+		if (!stale_suffix(end))
+			continue;
+		/* alive, or someone else's that we may not signal: not ours to remove */
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		struct stat sb;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode) && unlinkat(dirfd(d), de->d_name, 0) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
 }
 
 /* MAITRE_SQL_PROFILE=1: the time spent in each statement, printed on stderr at close. */
@@ -699,45 +756,183 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/* The check a copy must pass: integrity_check reads every page and index entry (PRAGMA
+ * quick_check skips the index contents). */
+#define BACKUP_INTEGRITY_CHECK "integrity_check"
+/* Pages copied a step (1 MB of 4 KB pages); inside one read transaction the size of a step
+ * changes nothing but how often MAITRE_TEST_BACKUP_PAUSE_MS pauses. */
+#define BACKUP_STEP_PAGES 256
+
+/* Removes a backup's temporary file and what SQLite may have left beside it. */
+static void backup_discard(const char *tmp)
+{
+	static const char *const side[] = {"", "-journal", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+		char *p = xasprintf("%s%s", tmp, side[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* Writes path's data, or a directory's entries, to the disk. */
+static int sync_path(const char *path, bool dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	/* some file systems cannot sync a directory: the file itself is synced */
+	if (rc < 0 && dir && (errno == EINVAL || errno == EBADF))
+		rc = 0;
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+/* Runs a pragma that answers "ok" when all is well (integrity_check, quick_check) or nothing
+ * (foreign_key_check): into what, the first complaint. 0 when clean. */
+static int pragma_clean(sqlite3 *db, const char *sql, bool ok_row, char *what, size_t size)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(what, size, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	int bad = 0;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		if (!ok_row || !t || strcmp(t, "ok") != 0) {
+			if (ok_row)
+				snprintf(what, size, "%s", t ? t : "?");
+			else
+				snprintf(what, size, "a row of %s points to a missing %s row",
+					 t ? t : "?", (const char *)sqlite3_column_text(s, 2));
+			bad = -1;
+		}
+	} else if (rc != SQLITE_DONE) {
+		snprintf(what, size, "%s", sqlite3_errmsg(db));
+		bad = -1;
+	}
+	sqlite3_finalize(s);
+	return bad;
+}
+
+/* Checks a backup's copy before it takes its name: the one place for what a copy must pass
+ * (maitre doctor's quick check belongs here too). Fails with ST_CORRUPT, naming dest. */
+static enum store_status backup_check(struct store *st, sqlite3 *copy, const char *dest)
+{
+	char what[512];
+	if (pragma_clean(copy, "PRAGMA " BACKUP_INTEGRITY_CHECK, true, what, sizeof what) < 0)
+		return store_fail(st, ST_CORRUPT, "%s: the copy fails its check (%s); not kept",
+				  dest, what);
+	if (pragma_clean(copy, "PRAGMA foreign_key_check", false, what, sizeof what) < 0)
+		return store_fail(st, ST_CORRUPT, "%s: the copy fails its check (%s); not kept",
+				  dest, what);
+	return ST_OK;
+}
+
+/* MAITRE_TEST_BACKUP_PAUSE_MS (tests only): a pause after each step of the copy, so that a
+ * test can write meanwhile or kill the backup half way. */
+static int backup_pause_ms(void)
+{
+	const char *v = getenv("MAITRE_TEST_BACKUP_PAUSE_MS");
+	return v && *v ? atoi(v) : 0;
+}
+
+/* Copies st's database into the new file tmp: all pages, in steps, inside one read
+ * transaction, so that the copy is the snapshot of its first step whatever others commit
+ * meanwhile (the online backup restarts when the source changes between steps, which under
+ * steady writes is for ever; inside one read transaction it never sees a change). */
+static enum store_status backup_copy(struct store *st, sqlite3 *to, const char *dest)
+{
+	int64_t n;
+	enum store_status rs = store_snapshot_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	int rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &n); /* the snapshot */
+	if (rc != SQLITE_OK) {
+		store_snapshot_end(st);
+		return store_sqlfail(st, rc, dest);
+	}
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", st->db, "main");
+	if (!b) {
+		store_snapshot_end(st);
+		return store_fail(st, ST_IO, "%s: %s", dest, sqlite3_errmsg(to));
+	}
+	int pause = backup_pause_ms();
+	while ((rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES)) == SQLITE_OK)
+		if (pause > 0)
+			sqlite3_sleep(pause);
+	sqlite3_backup_finish(b);
+	store_snapshot_end(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, status_of(rc), "%s: %s", dest, failure_text(NULL, rc));
+	/* the copy is a plain rollback-journal file, complete in itself */
+	if ((rc = sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL)) != SQLITE_OK)
+		return store_fail(st, status_of(rc), "%s: %s", dest, failure_text(to, rc));
+	return ST_OK;
+}
+
+/* Gives the finished copy tmp its name dest. A link, not a rename, so that a file made
+ * meanwhile under that name is never replaced; a rename where the file system has no links
+ * (FAT). */
+static enum store_status backup_publish(struct store *st, const char *tmp, const char *dest)
+{
+	if (link(tmp, dest) == 0)
+		return ST_OK;
+	int err = errno;
+	if ((err == EPERM || err == ENOTSUP || err == EOPNOTSUPP) && access(dest, F_OK) != 0 &&
+	    errno == ENOENT) {
+		if (rename(tmp, dest) == 0)
+			return ST_OK;
+		err = errno;
+	}
+	if (err == EEXIST || access(dest, F_OK) == 0)
+		return store_fail(st, ST_INVALID, "%s: already exists; not overwritten", dest);
+	return store_fail(st, ST_IO, "%s: %s", dest, strerror(err));
+}
+
 enum store_status store_backup(struct store *st, const char *dest)
 {
 	if (access(dest, F_OK) == 0)
 		return store_fail(st, ST_INVALID, "%s: already exists; not overwritten", dest);
-	if (create_file(dest, &st->err) < 0)
-		return ST_READONLY;
+	/* .NAME.tmp-PID beside dest: renamed in the same file system, and a killed backup's
+	 * leftover is known by its dead process */
+	char dir[4096];
+	dir_of(dest, dir, sizeof dir);
+	const char *slash = strrchr(dest, '/');
+	char *stem = xasprintf("%s/.%s.tmp-", dir, slash ? slash + 1 : dest);
+	store_remove_stale(stem);
+	char *tmp = xasprintf("%s%ld", stem, (long)getpid());
+	free(stem);
+	backup_discard(tmp);
+	if (create_file(tmp, NULL) < 0) {
+		int err = errno;
+		free(tmp);
+		return store_fail(st, ST_READONLY, "%s: cannot create: %s", dest, strerror(err));
+	}
 	sqlite3 *to = NULL;
-	int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		enum store_status s = store_fail(st, status_of(rc), "%s: %s", dest, failure_text(NULL, rc));
-		sqlite3_close(to);
-		unlink(dest);
-		return s;
-	}
-	sqlite3_backup *b = sqlite3_backup_init(to, "main", st->db, "main");
-	if (!b) {
-		enum store_status s = store_fail(st, ST_IO, "%s: %s", dest, sqlite3_errmsg(to));
-		sqlite3_close(to);
-		unlink(dest);
-		return s;
-	}
-	/* Copy in steps, releasing the read lock between them; a write by someone else restarts
-	 * the copy from a consistent point, so the result is always one snapshot. */
-	do {
-		rc = sqlite3_backup_step(b, 1024);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
 	enum store_status s = ST_OK;
-	if (rc != SQLITE_DONE) {
+	int rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK)
 		s = store_fail(st, status_of(rc), "%s: %s", dest, failure_text(NULL, rc));
-	} else {
-		/* the copy is a plain rollback-journal file, complete in itself */
-		sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-	}
-	sqlite3_close(to);
-	if (s != ST_OK)
-		unlink(dest);
+	if (s == ST_OK)
+		s = backup_copy(st, to, dest);
+	if (s == ST_OK)
+		s = backup_check(st, to, dest);
+	if ((rc = sqlite3_close(to)) != SQLITE_OK && s == ST_OK)
+		s = store_fail(st, ST_IO, "%s: %s", dest, sqlite3_errstr(rc));
+	if (s == ST_OK && sync_path(tmp, false) < 0)
+		s = store_fail(st, ST_IO, "%s: cannot sync: %s", dest, strerror(errno));
+	if (s == ST_OK)
+		s = backup_publish(st, tmp, dest);
+	backup_discard(tmp);
+	free(tmp);
+	if (s == ST_OK && sync_path(dir, true) < 0)
+		s = store_fail(st, ST_IO, "%s: cannot sync its directory: %s", dest, strerror(errno));
 	return s;
 }
 

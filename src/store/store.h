@@ -78,9 +78,18 @@ int store_schema_latest(void);
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t store_data_version(struct store *st);
 
-/* Writes a consistent copy of the database to dest with SQLite's online backup API, while
- * others keep writing. Fails with ST_INVALID if dest exists. */
+/* Writes a consistent copy of the database to dest while others keep writing: the snapshot of
+ * one read transaction, copied into .DEST.tmp-PID beside dest, checked (integrity and foreign
+ * keys), synced, then linked to its name; on any failure, or a kill, nothing is under dest.
+ * Fails with ST_INVALID if dest exists. */
 enum store_status store_backup(struct store *st, const char *dest);
+
+/* Removes what killed processes left: the regular files of stem's directory named stem's last
+ * part, a process id, and perhaps "-journal", "-wal", "-shm" or "-keys" (the bulk load's
+ * scratch file) ("/dir/.copy.db.tmp-" removes
+ * "/dir/.copy.db.tmp-4242"), whose process is no longer running on this machine. Returns how
+ * many were removed. */
+int store_remove_stale(const char *stem);
 
 /* Writes one audit row that describes a whole operation ("demo: 1000 guests"), in its own
  * transaction unless one is open. */
