@@ -358,6 +358,13 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *table,
 	return 0;
 }
 
+void cli_remove_stale_demos(const char *db)
+{
+	char *stem = xasprintf("%s.demo-", db);
+	store_remove_stale(stem);
+	free(stem);
+}
+
 int cli_open(struct cli *c, int flags)
 {
 	struct error err;
@@ -365,6 +372,9 @@ int cli_open(struct cli *c, int flags)
 		c->db = paths_default_db();
 	if ((flags & STORE_CREATE) && paths_make_parent(c->db) < 0)
 		return cli_error(c, EXIT_DATA, _("%s: cannot create its directory"), c->db);
+	/* init, the interface's start and a demo in place: a killed demo's file goes */
+	if ((flags & STORE_CREATE) && !(flags & STORE_PRIVATE))
+		cli_remove_stale_demos(c->db);
 	enum store_status s = store_open(c->db, flags, &c->st, &err);
 	if (s != ST_OK)
 		return cli_error(c, s == ST_NOTFOUND ? EXIT_USER : EXIT_DATA, "%s", err.msg);

@@ -60,8 +60,11 @@ int cli_global(struct cli *c, int id, const char *val);
 int cli_parse(struct cli *c, int argc, char **argv, const struct opt *table,
 	      int (*on_opt)(struct cli *c, void *ctx, int id, const char *val), void *ctx);
 /* Opens the database (flags of store_open); prints the error and returns an exit status on
- * failure, else 0. */
+ * failure, else 0. Opening to create (init, the interface) removes what a killed demo left
+ * beside the database. */
 int cli_open(struct cli *c, int flags);
+/* Removes DB.demo-PID (and its side files) of demos whose process is gone. */
+void cli_remove_stale_demos(const char *db);
 /* Prints "maitre: CMD: message" on stderr and returns code. */
 int cli_error(struct cli *c, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Reports a failed store call and returns the exit status for it (1 or 3). */

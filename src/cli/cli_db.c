@@ -172,6 +172,7 @@ int cli_demo(struct cli *c, int argc, char **argv)
 	 * its real name only when complete; an existing (empty) one is filled in place. */
 	char *target = NULL;
 	if (access(c->db, F_OK) != 0 && errno == ENOENT) {
+		cli_remove_stale_demos(c->db);
 		target = c->db;
 		c->db = xasprintf("%s.demo-%ld", target, (long)getpid());
 		unlink(c->db);
