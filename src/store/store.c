@@ -108,12 +108,20 @@ const char *store_status_name(enum store_status s)
 	return "?";
 }
 
+static void explain_cannot_open(struct store *st, const char *path, bool ro);
+
 enum store_status store_sqlfail(struct store *st, int rc, const char *context)
 {
 	enum store_status s = status_of(rc);
 	const char *msg = failure_text(st->db, rc);
-	if (s == ST_BUSY || s == ST_FULL || s == ST_READONLY)
-		return store_fail(st, s, "%s: %s (%s)", context, store_status_name(s), msg);
+	if (s == ST_BUSY || s == ST_FULL || s == ST_READONLY) {
+		store_fail(st, s, "%s: %s (%s)", context, store_status_name(s), msg);
+		/* a file opened for writing that SQLite could only open read-only fails here */
+		const char *path = st->db ? sqlite3_db_filename(st->db, "main") : NULL;
+		if (s == ST_READONLY && path && *path)
+			explain_cannot_open(st, path, st->readonly);
+		return s;
+	}
 	return store_fail(st, s, "%s: %s", context, msg);
 }
 
@@ -630,6 +638,100 @@ static void sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* The login that owns uid, or its number. */
+static void owner_name(uid_t uid, char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid %ld", (long)uid);
+}
+
+/* Whether this process may write into dir; errno says why not. */
+static bool dir_writable(const char *dir)
+{
+	return access(dir, W_OK | X_OK) == 0;
+}
+
+/* SQLite says "read-only" (or "unable to open") for causes the user must tell apart to fix:
+ * replaces st's message with the real one, and what to do, when the file system shows it.
+ * ro: the database was opened read-only. Leaves the message alone when nothing is found. */
+static void explain_cannot_open(struct store *st, const char *path, bool ro)
+{
+	struct stat sb, jb;
+	char dir[4096], owner[64];
+	dir_of(path, dir, sizeof dir);
+	if (lstat(path, &sb) != 0)
+		return;
+	if (S_ISLNK(sb.st_mode)) {
+		char *real = realpath(path, NULL);
+		store_fail(st, ST_READONLY,
+			   "%s: is a symbolic link%s%s: maitre opens only the database file itself "
+			   "(a link may be changed to point at another file); give its real path "
+			   "with --db or MAITRE_DB",
+			   path, real ? " to " : "", real ? real : "");
+		free(real);
+		return;
+	}
+	owner_name(sb.st_uid, owner, sizeof owner);
+	int err = 0;
+	if (access(path, ro ? R_OK : R_OK | W_OK) != 0)
+		err = errno;
+	if (err == EROFS) {
+		store_fail(st, ST_READONLY,
+			   "%s: is on a read-only file system; copy it to a writable place, or use a "
+			   "command that only reads",
+			   path);
+		return;
+	}
+	bool unreadable = err && access(path, R_OK) != 0;
+	char *journal = xasprintf("%s-journal", path);
+	const char *blocked = NULL;
+	if (!unreadable && stat(journal, &jb) == 0 && jb.st_size > 0) { /* hot: rolled back first */
+		if (err)
+			blocked = "the database";
+		else if (!dir_writable(dir))
+			blocked = "its directory";
+		else if (access(journal, R_OK | W_OK) != 0) {
+			blocked = "the journal";
+			owner_name(jb.st_uid, owner, sizeof owner);
+		}
+	}
+	if (blocked) {
+		store_fail(st, ST_READONLY,
+			   "%s: a write was cut off and its journal %s must be rolled back before the "
+			   "database can be read, but %s cannot write %s: run any maitre command once "
+			   "as %s (the owner), who can",
+			   path, journal, st->login, blocked, owner);
+		free(journal);
+		return;
+	}
+	free(journal);
+	if (err) {
+		store_fail(st, ST_READONLY,
+			   "%s: cannot %s the file (permission denied): it belongs to %s, mode %04o; "
+			   "ask %s or an administrator to let %s %s it (a group of both, mode 0660)",
+			   path, unreadable ? "read" : "write to", owner,
+			   (unsigned)(sb.st_mode & 07777), owner, st->login,
+			   unreadable ? "read and write" : "write");
+		return;
+	}
+	if (!dir_writable(dir)) {
+		int derr = errno;
+		struct stat db;
+		char downer[64] = "?";
+		if (stat(dir, &db) == 0)
+			owner_name(db.st_uid, downer, sizeof downer);
+		store_fail(st, ST_READONLY,
+			   "%s: cannot write to its directory %s (%s): SQLite keeps its journal "
+			   "files (-wal, -shm) beside the database, so %s must be able to write "
+			   "there; ask %s (its owner) or an administrator to make it writable for "
+			   "%s, or move the database to a directory %s can write",
+			   path, dir, strerror(derr), st->login, downer, st->login, st->login);
+	}
+}
+
 enum store_status store_open(const char *path, int flags, struct store **out, struct error *e)
 {
 	*out = NULL;
@@ -645,6 +747,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 	struct store *st = xcalloc(1, sizeof *st);
 	set_login(st);
 	pthread_once(&sqlite_once, sqlite_setup);
+	st->readonly = (flags & STORE_READONLY) != 0;
 	st->bulk = (flags & STORE_BULK) != 0;
 	st->private_file = st->bulk && (flags & STORE_PRIVATE);
 	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -735,6 +838,8 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 	*out = st;
 	return ST_OK;
 fail:
+	if (rs == ST_READONLY)
+		explain_cannot_open(st, path, flags & STORE_READONLY);
 	if (e)
 		*e = st->err;
 	store_close(st);

@@ -17,6 +17,7 @@ struct store {
 	sqlite3 *db;
 	int txdepth;
 	bool tx_failed;       /* an inner step failed: the outermost commit rolls back */
+	bool readonly;        /* opened with STORE_READONLY */
 	bool bulk;            /* STORE_BULK: per-row audit rows replaced by store_log summaries */
 	bool private_file;    /* STORE_PRIVATE: no journal until store_bulk_end */
 	int64_t staff_id;     /* this login's staff row, 0 until first registered */
