@@ -393,6 +393,46 @@ static const char *const migrations[] = {
 	 * whole is taken in this order by its ids in memory (search_store.c), some 20 bytes a
 	 * guest where guest_last_date holds the probes (some 300). */
 	"CREATE INDEX guest_last_when ON guest_last(date DESC, guest_id);",
+
+	/* 9 → 10: a month's tiers become visible all at once. A recompute writes its rows in
+	 * batches as a new generation (tier_month_row.gen) that nobody reads, then switches the
+	 * month's visible generation (tier_month_gen.gen, with its row count) in one short
+	 * transaction and deletes the older generations in batches (tier_store.c). tier_month is
+	 * the view of the visible generations that every reader queries; claimed is the last
+	 * generation a recompute of the month took (gen NULL: none shown yet). */
+	"CREATE TABLE tier_month_row("
+	"  month TEXT NOT NULL,"
+	"  guest_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  gen INTEGER NOT NULL,"
+	"  tier TEXT, grp TEXT,"
+	"  computed_tier TEXT, computed_grp TEXT, rule_no INTEGER,"
+	"  source TEXT NOT NULL CHECK (source = 'rules' OR source = 'grace' OR source = 'override'"
+	"    OR source = 'none'),"
+	"  months INTEGER NOT NULL, visits INTEGER NOT NULL, covers INTEGER NOT NULL,"
+	"  spend_fen INTEGER NOT NULL,"
+	"  m_visits INTEGER NOT NULL, m_covers INTEGER NOT NULL, m_spend_fen INTEGER NOT NULL,"
+	"  grace INTEGER NOT NULL DEFAULT 0,"
+	"  rules_version INTEGER NOT NULL REFERENCES tier_rules_version(id),"
+	"  computed_at TEXT NOT NULL,"
+	"  PRIMARY KEY (month, guest_id, gen)) WITHOUT ROWID;"
+	"INSERT INTO tier_month_row SELECT month, guest_id, 1, tier, grp, computed_tier,"
+	"  computed_grp, rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers,"
+	"  m_spend_fen, grace, rules_version, computed_at FROM tier_month;"
+	"CREATE TABLE tier_month_gen("
+	"  month TEXT PRIMARY KEY,"
+	"  gen INTEGER,"
+	"  row_count INTEGER NOT NULL,"
+	"  claimed INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO tier_month_gen SELECT month, 1, count(*), 1 FROM tier_month GROUP BY month;"
+	"DROP TABLE tier_month;"
+	/* the indexes keep their names and columns (the generation comes with the key) */
+	"CREATE INDEX tier_month_guest ON tier_month_row(guest_id, month);"
+	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp) "
+	"WHERE tier IS NOT NULL;"
+	"CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, computed_grp,"
+	"  rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen,"
+	"  grace, rules_version, computed_at FROM tier_month_row r"
+	"  WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

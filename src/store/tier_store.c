@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <time.h>
 
 #include "core/strv.h"
@@ -86,6 +87,7 @@ struct cand {
 	int first_month; /* month_no of the first visit in the window (-1: unknown) */
 	struct tier_prev prev;
 	struct tier_override_in ov;
+	struct tier_decision d; /* decided once everything is read */
 };
 
 struct cands {
@@ -333,15 +335,12 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 	return read_keyed(st, ov_sql, mk, window, true, c, "overrides");
 }
 
-/* Binds the row of candidate x for the statements of write_batch (?1 month, ?2 guest, ?3…?18
- * the columns); counts it in *tiered when it has a tier. */
+/* Binds the row of candidate x for write_batch's insert (?1 month, ?2 guest, ?3…?18 the
+ * columns). */
 static void bind_row(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_id,
-		     const char *mk, const char *now, const struct cand *x, long *tiered)
+		     const char *mk, const char *now, const struct cand *x)
 {
-	struct tier_decision d;
-	tier_decide(r, &x->window, &x->prev, &x->ov, &d);
-	if (d.tier[0])
-		(*tiered)++;
+	const struct tier_decision d = x->d;
 	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, x->id);
 	store_bind_text(s, 3, d.tier);
@@ -350,6 +349,10 @@ static void bind_row(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_
 		sqlite3_bind_text(s, 5, r->rules[d.rule].tier, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 6, r->rules[d.rule].group, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 7, d.rule);
+	} else {
+		sqlite3_bind_null(s, 5);
+		sqlite3_bind_null(s, 6);
+		sqlite3_bind_null(s, 7);
 	}
 	sqlite3_bind_text(s, 8, tier_source_names[d.source], -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 9, x->window.months);
@@ -364,89 +367,201 @@ static void bind_row(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_
 	sqlite3_bind_text(s, 18, now, -1, SQLITE_STATIC);
 }
 
-/* Writes the rows of candidates [from, to), whose ids are in [lo, hi], in one transaction: the
- * month's rows in [lo, hi] are read first, those of guests no longer concerned are deleted,
- * the others updated in place, the missing ones inserted (cheaper than deleting the range and
- * inserting it again: the index by guest is left alone). */
-static enum store_status write_batch(struct store *st, const struct tier_rules *r, int64_t rules_id,
-				     const char *mk, const struct cands *c, size_t from, size_t to,
-				     int64_t lo, int64_t hi, long *tiered)
+/* A recompute's writes: the month, the generation it writes, rows a write, and the figures. */
+struct gen_run {
+	struct store *st;
+	char mk[8];
+	int64_t gen;
+	long batch;
+	long kill_after; /* test hook: MAITRE_TEST_TIER_KILL (0: none) */
+	struct tier_recompute_stats *stats;
+};
+
+/* A positive number from the environment variable name, or dflt. */
+static long env_count(const char *name, long dflt)
 {
-	static const char *sel = "SELECT guest_id FROM tier_month WHERE month = ?1 "
-				 "AND guest_id BETWEEN ?2 AND ?3 ORDER BY guest_id";
-	static const char *del = "DELETE FROM tier_month WHERE month = ?1 AND guest_id = ?2";
-	static const char *upd =
-		"UPDATE tier_month SET tier = ?3, grp = ?4, computed_tier = ?5, computed_grp = ?6, "
-		"rule_no = ?7, source = ?8, months = ?9, visits = ?10, covers = ?11, spend_fen = ?12, "
-		"m_visits = ?13, m_covers = ?14, m_spend_fen = ?15, grace = ?16, rules_version = ?17, "
-		"computed_at = ?18 WHERE month = ?1 AND guest_id = ?2";
+	const char *v = getenv(name);
+	char *end;
+	if (!v || !*v)
+		return dflt;
+	long n = strtol(v, &end, 10);
+	return *end || n <= 0 ? dflt : n;
+}
+
+void (*tier_store_after_write)(int n);
+
+/* Counts and times a write of the recompute that committed (b0: when it began). Test hooks:
+ * tier_store_after_write, and MAITRE_TEST_TIER_KILL, which kills the process right after its
+ * kill_after-th write, as kill -9 would. */
+static void wrote(struct gen_run *g, double b0)
+{
+	double ms = now_ms() - b0;
+	if (ms > g->stats->longest_tx_ms)
+		g->stats->longest_tx_ms = ms;
+	g->stats->batches++;
+	if (tier_store_after_write)
+		tier_store_after_write(g->stats->batches);
+	if (g->stats->batches == g->kill_after)
+		raise(SIGKILL);
+}
+
+/* Writes the rows of candidates [from, to) into generation g->gen in one transaction. The first
+ * write claims that generation (the month's claimed + 1), which no reader sees; the last one
+ * makes it the month's visible generation, with the log line, unless another recompute of the
+ * month claimed one since (ST_CONFLICT: its rows will be the month's). */
+static enum store_status write_batch(struct gen_run *g, const struct tier_rules *r,
+				     int64_t rules_id, const struct cands *c, size_t from, size_t to,
+				     bool first, bool last, const char *log)
+{
+	static const char *claim = "INSERT INTO tier_month_gen(month, gen, row_count, claimed) "
+				   "VALUES (?1, NULL, 0, 1) ON CONFLICT (month) DO UPDATE SET "
+				   "claimed = claimed + 1";
+	static const char *claimed = "SELECT claimed FROM tier_month_gen WHERE month = ?1";
 	static const char *ins =
-		"INSERT INTO tier_month(month, guest_id, tier, grp, computed_tier, computed_grp, rule_no, "
-		"source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, "
-		"rules_version, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		"?13, ?14, ?15, ?16, ?17, ?18)";
+		"INSERT INTO tier_month_row(month, guest_id, tier, grp, computed_tier, computed_grp, "
+		"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "
+		"grace, rules_version, computed_at, gen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+	static const char *count = "SELECT count(*) FROM tier_month_row WHERE month = ?1 AND gen = ?2";
+	static const char *show = "UPDATE tier_month_gen SET gen = ?2, row_count = ?3 "
+				  "WHERE month = ?1 AND claimed = ?2";
+	struct store *st = g->st;
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	/* which of the range's guests have a row already */
-	size_t nb = to - from;
-	bool *had = xcalloc(nb, sizeof *had);
-	struct {
-		int64_t *v;
-		size_t n, cap;
-	} stale = {0};
-	sqlite3_stmt *s = store_prep(st, sel);
-	if (!s)
-		goto io;
-	sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, lo);
-	sqlite3_bind_int64(s, 3, hi);
-	int rc;
-	size_t j = from;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		while (j < to && c->v[j].id < id)
-			j++;
-		if (j < to && c->v[j].id == id) {
-			had[j - from] = true;
-			continue;
-		}
-		vec_reserve((void **)&stale.v, stale.n + 1, &stale.cap, sizeof *stale.v);
-		stale.v[stale.n++] = id;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
-	for (size_t i = 0; i < stale.n; i++) {
-		s = store_prep(st, del);
-		if (!s)
+	sqlite3_stmt *s;
+	if (first) {
+		if (!(s = store_prep(st, claim)))
 			goto io;
-		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, stale.v[i]);
-		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
 			goto fail;
+		if (!(s = store_prep(st, claimed)))
+			goto io;
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		bool row;
+		if ((rs = store_step_maybe(st, s, "tier generation", &row)) != ST_OK)
+			goto fail;
+		if (!row) {
+			rs = store_fail(st, ST_IO, "tier generation: not stored");
+			goto fail;
+		}
+		g->gen = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
 	}
 	for (size_t i = from; i < to; i++) {
-		s = store_prep(st, had[i - from] ? upd : ins);
-		if (!s)
+		if (!(s = store_prep(st, ins)))
 			goto io;
-		bind_row(s, r, rules_id, mk, store_now(st), &c->v[i], tiered);
+		bind_row(s, r, rules_id, g->mk, store_now(st), &c->v[i]);
+		sqlite3_bind_int64(s, 19, g->gen);
 		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
 			goto fail;
 	}
-	free(had);
-	free(stale.v);
+	if (last) {
+		if (!(s = store_prep(st, show)))
+			goto io;
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, g->gen);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)c->n);
+		if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
+			goto fail;
+		if (sqlite3_changes(st->db) != 1) {
+			rs = store_fail(st, ST_CONFLICT,
+					"another tier recompute of %s began meanwhile: its tiers are "
+					"kept, not these",
+					g->mk);
+			goto fail;
+		}
+		/* the generation is whole: none of its rows went meanwhile (a newer recompute's
+		 * cleanup, a repair) */
+		if (!(s = store_prep(st, count)))
+			goto io;
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, g->gen);
+		bool row;
+		if ((rs = store_step_maybe(st, s, "tier generation", &row)) != ST_OK)
+			goto fail;
+		int64_t have = row ? sqlite3_column_int64(s, 0) : -1;
+		sqlite3_reset(s);
+		if (have != (int64_t)c->n) {
+			rs = store_fail(st, ST_CONFLICT,
+					"tiers of %s: %lld of %zu rows written, the others deleted "
+					"meanwhile: not shown",
+					g->mk, (long long)have, c->n);
+			goto fail;
+		}
+		if ((rs = store_log(st, "tier", "recompute", log)) != ST_OK)
+			goto fail;
+	}
 	return store_commit(st);
-sqlfail:
-	rs = store_sqlfail(st, rc, "tier_month");
-	goto fail;
 io:
 	rs = ST_IO;
 fail:
-	free(had);
-	free(stale.v);
 	store_rollback(st);
 	return rs;
+}
+
+/* Deletes the month's rows of the generations below g->gen (below: the one shown before and
+ * any a killed or outrun recompute left) or of g->gen itself, a batch of guests a write. */
+static enum store_status drop_gens(struct gen_run *g, bool below)
+{
+#define DROP_WHERE(cond) "month = ?1 AND " cond " AND guest_id >= ?3"
+	static const char *bound[2] = {
+		"SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM tier_month_row "
+		"WHERE " DROP_WHERE("gen = ?2") " ORDER BY guest_id LIMIT ?4)",
+		"SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM tier_month_row "
+		"WHERE " DROP_WHERE("gen < ?2") " ORDER BY guest_id LIMIT ?4)"};
+	static const char *del[2] = {
+		"DELETE FROM tier_month_row WHERE " DROP_WHERE("gen = ?2") " AND guest_id <= ?4",
+		"DELETE FROM tier_month_row WHERE " DROP_WHERE("gen < ?2") " AND guest_id <= ?4"};
+#undef DROP_WHERE
+	struct store *st = g->st;
+	int64_t lo = INT64_MIN;
+	for (;;) {
+		double b0 = now_ms();
+		enum store_status rs = store_begin(st);
+		if (rs != ST_OK)
+			return rs;
+		sqlite3_stmt *s = store_prep(st, bound[below]);
+		if (!s) {
+			store_rollback(st);
+			return ST_IO;
+		}
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, g->gen);
+		sqlite3_bind_int64(s, 3, lo);
+		sqlite3_bind_int64(s, 4, g->batch);
+		bool row;
+		if ((rs = store_step_maybe(st, s, "old tiers", &row)) != ST_OK) {
+			store_rollback(st);
+			return rs;
+		}
+		long n = row ? sqlite3_column_int(s, 0) : 0;
+		int64_t hi = n < g->batch ? INT64_MAX : sqlite3_column_int64(s, 1);
+		sqlite3_reset(s);
+		if (n == 0) {
+			store_rollback(st);
+			return ST_OK;
+		}
+		if (!(s = store_prep(st, del[below]))) {
+			store_rollback(st);
+			return ST_IO;
+		}
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, g->gen);
+		sqlite3_bind_int64(s, 3, lo);
+		sqlite3_bind_int64(s, 4, hi);
+		if ((rs = store_step_done(st, s, "old tiers")) != ST_OK) {
+			store_rollback(st);
+			return rs;
+		}
+		if ((rs = store_commit(st)) != ST_OK)
+			return rs;
+		wrote(g, b0);
+		if (hi == INT64_MAX)
+			return ST_OK;
+		lo = hi + 1;
+	}
 }
 
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
@@ -454,8 +569,11 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 				       struct tier_recompute_stats *stats)
 {
 	struct cands c = {0};
-	char mk[8];
-	date_month_key(m, mk);
+	struct gen_run g = {.st = st,
+			    .batch = env_count("MAITRE_TEST_TIER_BATCH", BATCH),
+			    .kill_after = env_count("MAITRE_TEST_TIER_KILL", 0),
+			    .stats = stats};
+	date_month_key(m, g.mk);
 	memset(stats, 0, sizeof *stats);
 	double t0 = now_ms();
 	/* one snapshot for all reads */
@@ -482,33 +600,39 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 	sqlite3_reset(s);
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=OFF");
-	/* batches cover consecutive id ranges, the last one open-ended, so that rows of guests no
-	 * longer concerned are removed too */
+	for (size_t i = 0; i < c.n; i++) {
+		struct cand *x = &c.v[i];
+		tier_decide(r, &x->window, &x->prev, &x->ov, &x->d);
+		stats->tiered += x->d.tier[0] != 0;
+	}
+	/* the log line goes with the switch */
+	char log[160];
+	snprintf(log, sizeof log, "tiers of %s: %ld guests, %ld tiered (rules %s)", g.mk, (long)c.n,
+		 stats->tiered, r->hash);
+	/* a new generation, batch by batch, shown by the last write; a month without a guest is
+	 * one write of no row */
 	size_t i = 0;
-	int64_t lo = 0;
 	do {
-		size_t to = i + BATCH < c.n ? i + BATCH : c.n;
-		int64_t hi = to < c.n ? c.v[to - 1].id : INT64_MAX;
+		size_t to = c.n - i > (size_t)g.batch ? i + (size_t)g.batch : c.n;
 		double b0 = now_ms();
-		rs = write_batch(st, r, rules_id, mk, &c, i, to, lo, hi, &stats->tiered);
-		double ms = now_ms() - b0;
-		if (ms > stats->longest_tx_ms)
-			stats->longest_tx_ms = ms;
-		stats->batches++;
+		rs = write_batch(&g, r, rules_id, &c, i, to, i == 0, to == c.n, log);
 		if (rs != ST_OK)
 			break;
-		lo = hi == INT64_MAX ? hi : hi + 1;
+		wrote(&g, b0);
 		i = to;
 	} while (i < c.n);
+	if (rs == ST_CONFLICT) {
+		/* outrun: our rows go (those of the winner's cleanup already went) */
+		struct error e = st->err;
+		drop_gens(&g, false);
+		st->err = e;
+	} else if (rs == ST_OK) {
+		/* the generation shown before and what a killed recompute left, now nobody's */
+		rs = drop_gens(&g, true);
+	}
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=ON");
-	if (rs != ST_OK)
-		goto out;
 	stats->guests = (long)c.n;
-	char text[160];
-	snprintf(text, sizeof text, "tiers of %s: %ld guests, %ld tiered (rules %s)", mk, stats->guests,
-		 stats->tiered, r->hash);
-	rs = store_log(st, "tier", "recompute", text);
 out:
 	free(c.v);
 	stats->seconds = (now_ms() - t0) / 1e3;
@@ -652,9 +776,10 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 				   "WHERE guest_id = ?1 AND cleared_at IS NULL";
 	static const char *ins = "INSERT INTO tier_override(guest_id, tier, grp, reason, until_month, "
 				 "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	static const char *row = "UPDATE tier_month SET tier = ?3, grp = ?4, source = ?5 "
+	/* the month's rows of every generation: the one shown and one a recompute is writing */
+	static const char *row = "UPDATE tier_month_row SET tier = ?3, grp = ?4, source = ?5 "
 				 "WHERE month = ?1 AND guest_id = ?2";
-	static const char *restore = "UPDATE tier_month SET tier = computed_tier, grp = computed_grp, "
+	static const char *restore = "UPDATE tier_month_row SET tier = computed_tier, grp = computed_grp, "
 				     "source = CASE WHEN computed_tier IS NULL THEN 'none' ELSE 'rules' END "
 				     "WHERE month = ?1 AND guest_id = ?2 AND source = 'override'";
 	enum store_status rs = store_begin(st);

@@ -29,10 +29,19 @@ struct tier_recompute_stats {
 /* Computes month m (d ignored) for every guest who has visits in the window, held a tier the
  * month before, or has an override, and stores the rows with rules version rules_id, replacing
  * the month's earlier rows: idempotent. Reads one snapshot, then writes in short transactions
- * (a few thousand guests each) so that other terminals never wait long. */
+ * (a few thousand guests each) so that other terminals never wait long: the rows go into a
+ * new generation of the month that no reader sees until the last write shows it whole, and
+ * the generation shown before is deleted after it. Readers (the view tier_month) see the old
+ * month or the new one, never a mix, and a recompute killed half way leaves the old one.
+ * ST_CONFLICT when another recompute of the month began meanwhile (its rows are kept). */
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
 				       int64_t rules_id, struct date m,
 				       struct tier_recompute_stats *stats);
+
+/* Test hook (HACKING.md, "Test hooks"): when set, called after each write transaction of a
+ * recompute commits, with its number from 1, between two writes as another terminal would
+ * read. NULL in the program. */
+extern void (*tier_store_after_write)(int n);
 
 /* One guest's month, with everything `tier show` explains. */
 struct tier_guest_info {

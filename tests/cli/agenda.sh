@@ -28,13 +28,16 @@ privileges:
     banquet: {host: manager, every_months: 3, budget_per_table: 300}
 EOF
 # tier_month(month, guest, tier): the monthly tier, as `maitre tier recompute` would store it
+# (a row of the month's generation 1, which is the one shown)
 tier() {
 	sqlite3 "$MAITRE_DB" "
 	INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used)
 	VALUES (1, 'test', '', '2026-01-01');
-	INSERT INTO tier_month(month, guest_id, tier, source, months, visits, covers,
+	INSERT INTO tier_month_row(month, guest_id, gen, tier, source, months, visits, covers,
 		spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at)
-	VALUES ('$1', $2, $3, 'rules', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')"
+	VALUES ('$1', $2, 1, $3, 'rules', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00');
+	INSERT INTO tier_month_gen VALUES ('$1', 1, 1, 1)
+		ON CONFLICT (month) DO UPDATE SET row_count = row_count + 1"
 }
 q() { sqlite3 "$MAITRE_DB" "$1"; }
 run init

@@ -54,10 +54,10 @@ check "each complaint's timeline in order" test "$(q 'SELECT count(*) FROM compl
 MAITRE_NOW="2026-06-30 10:00:00" run --db "$TMP/a.db" complaint list --overdue
 check "red and yellow alerts of the last complete month" test "$(q "SELECT count(DISTINCT light) FROM alert WHERE month = '2026-05'")" = 2
 check "some alerts with feedback and action items" test "$(q 'SELECT count(*) FROM alert_action')" -gt 0
-note "a seed makes, row for row, the restaurant it always made: each table's rows and a digest of them"
+note "a seed makes, row for row, the restaurant it always made: each table's (and view's) rows and a digest of them"
 note "(what the generator writes; a change to the generator or the schema changes them: read the diff)"
 MAITRE_NOW="2026-06-30 21:00:00" "$MAITRE" --db "$TMP/e.db" demo --guests 200 --seed 7 --quiet > /dev/null
-for t in $(sqlite3 "$TMP/e.db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_text%' ORDER BY name"); do
+for t in $(sqlite3 "$TMP/e.db" "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_text%' ORDER BY name"); do
 	cols=$(sqlite3 "$TMP/e.db" "SELECT group_concat(cid + 1) FROM pragma_table_info('$t')")
 	echo "$t $(sqlite3 "$TMP/e.db" "SELECT count(*) FROM \"$t\"") $(sqlite3 -quote "$TMP/e.db" "SELECT * FROM \"$t\" ORDER BY $cols" | md5sum | cut -c1-16)"
 done >> "$OUT"

@@ -288,11 +288,13 @@ static void set_tier(int64_t guest, const char *month, const char *tier)
 	    sql, sizeof sql,
 	    "INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used) "
 	    "VALUES (1, 'test', '', '2026-01-01');"
-	    "INSERT INTO tier_month(month, guest_id, tier, grp, source, months, visits, covers, "
-	    "spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at) VALUES "
-	    "('%s', %lld, %s%s%s, NULL, '%s', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00')",
+	    "INSERT INTO tier_month_row(month, guest_id, gen, tier, grp, source, months, visits, "
+	    "covers, spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at) VALUES "
+	    "('%s', %lld, 1, %s%s%s, NULL, '%s', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00');"
+	    "INSERT INTO tier_month_gen VALUES ('%s', 1, 1, 1) ON CONFLICT (month) DO UPDATE "
+	    "SET row_count = row_count + 1",
 	    month, (long long)guest, tier ? "'" : "", tier ? tier : "NULL", tier ? "'" : "",
-	    tier ? "rules" : "none");
+	    tier ? "rules" : "none", month);
 	testdb_exec(sql);
 }
 
@@ -704,7 +706,7 @@ START_TEST(test_agenda_tier_in_force)
 	set_tier(k, "2026-05", "B");
 	set_tier(k, "2026-08", NULL); /* a later month does not count: B */
 	set_tier(o, "2026-06", "C");
-	testdb_exec("UPDATE tier_month SET source = 'override' WHERE tier = 'C' AND month = "
+	testdb_exec("UPDATE tier_month_row SET source = 'override' WHERE tier = 'C' AND month = "
 	            "'2026-06'"); /* an override is a tier like another */
 	set_tier(x, "2026-06", "A");
 	testdb_exec("UPDATE guest SET anonymised = 1 WHERE name = '庚'");

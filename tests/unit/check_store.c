@@ -1102,6 +1102,24 @@ END_TEST
 	"DROP TRIGGER guest_last_insert; DROP TRIGGER guest_last_update; "                          \
 	"DROP TRIGGER guest_last_delete; DROP TABLE guest_last; DROP TABLE search_probe; "
 #define UNDO_9 "DROP INDEX guest_last_when; "
+#define UNDO_10                                                                                    \
+	"DROP VIEW tier_month; "                                                                    \
+	"CREATE TABLE tier_month(month TEXT NOT NULL, guest_id INTEGER NOT NULL REFERENCES guest(id), " \
+	"tier TEXT, grp TEXT, computed_tier TEXT, computed_grp TEXT, rule_no INTEGER, "            \
+	"source TEXT NOT NULL CHECK (source = 'rules' OR source = 'grace' OR source = 'override' "  \
+	"OR source = 'none'), months INTEGER NOT NULL, visits INTEGER NOT NULL, "                  \
+	"covers INTEGER NOT NULL, spend_fen INTEGER NOT NULL, m_visits INTEGER NOT NULL, "          \
+	"m_covers INTEGER NOT NULL, m_spend_fen INTEGER NOT NULL, grace INTEGER NOT NULL DEFAULT 0, " \
+	"rules_version INTEGER NOT NULL REFERENCES tier_rules_version(id), "                        \
+	"computed_at TEXT NOT NULL, PRIMARY KEY (month, guest_id)) WITHOUT ROWID; "                  \
+	"INSERT INTO tier_month SELECT r.month, guest_id, tier, grp, computed_tier, computed_grp, " \
+	"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "     \
+	"grace, rules_version, computed_at FROM tier_month_row r JOIN tier_month_gen g "            \
+	"ON g.month = r.month AND g.gen = r.gen; "                                                   \
+	"DROP TABLE tier_month_row; DROP TABLE tier_month_gen; "                                    \
+	"CREATE INDEX tier_month_guest ON tier_month(guest_id, month); "                            \
+	"CREATE INDEX tier_month_tiered ON tier_month(month, guest_id, tier, grp) "                 \
+	"WHERE tier IS NOT NULL; "
 
 /* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
  * manager's --allow-old audited, and the opening date kept in the database. */
@@ -1226,7 +1244,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
+	testdb_exec(UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1258,7 +1276,7 @@ START_TEST(test_migration_alert_reasons)
 	int64_t g = add_guest("王先生", "王", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
+	testdb_exec(UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
 	char q[400];
 	snprintf(q, sizeof q,
 		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
@@ -1289,6 +1307,41 @@ START_TEST(test_migration_alert_reasons)
 }
 END_TEST
 
+/* Schema 9 → 10: the tiers stored before generations are every month's visible generation 1,
+ * with their row counts, read through the view as before. */
+START_TEST(test_migration_tier_generations)
+{
+	int64_t g1 = add_guest("张先生", "张", NULL, NULL);
+	int64_t g2 = add_guest("李女士", "李", NULL, NULL);
+	store_close(st);
+	st = NULL;
+	testdb_exec(UNDO_10 "PRAGMA user_version=9");
+	char q[800];
+	snprintf(q, sizeof q,
+		 "INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES (1, 'h', '', 'x'); "
+		 "INSERT INTO tier_month(month, guest_id, tier, source, months, visits, covers, "
+		 "spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at) VALUES "
+		 "('2026-05', %lld, 'A', 'rules', 1, 6, 20, 900000, 6, 20, 900000, 1, 'x'), "
+		 "('2026-05', %lld, NULL, 'none', 1, 1, 2, 10000, 1, 2, 10000, 1, 'x'), "
+		 "('2026-06', %lld, 'B', 'grace', 1, 0, 0, 0, 0, 0, 0, 1, 'x')",
+		 (long long)g1, (long long)g2, (long long)g1);
+	testdb_exec(q);
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month"), 3);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month_row WHERE gen = 1"), 3);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month_gen"), 2);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month_gen WHERE gen = 1 AND claimed = 1 "
+				    "AND (month = '2026-05' AND row_count = 2 OR "
+				    "month = '2026-06' AND row_count = 1)"),
+			 2);
+	snprintf(q, sizeof q, "SELECT count(*) FROM tier_month WHERE month = '2026-06' AND "
+		 "guest_id = %lld AND tier = 'B' AND source = 'grace'", (long long)g1);
+	ck_assert_int_eq(testdb_int(q), 1);
+}
+END_TEST
+
 START_TEST(test_migration_fills_guest_month)
 {
 	/* a database of schema 3 (before guest_month) with visits, one voided */
@@ -1301,7 +1354,7 @@ START_TEST(test_migration_fills_guest_month)
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
-		    UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
+		    UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1337,7 +1390,7 @@ START_TEST(test_migration_rebuilds_search_keys)
 		    "digits_rev = '11110000831' WHERE number = '13800001111';"
 		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
 		    "OR key = '回头客';"
-		    UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
+		    UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1484,6 +1537,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_visit_correct_is_one_transaction);
 	tcase_add_test(tc, test_migration_void_codes);
 	tcase_add_test(tc, test_migration_alert_reasons);
+	tcase_add_test(tc, test_migration_tier_generations);
 	tcase_add_test(tc, test_migration_rebuilds_search_keys);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);

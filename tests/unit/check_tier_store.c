@@ -2,10 +2,13 @@
  * recompute, show, override, list, movers and the attendance sheet. Rules are built here from
  * domain.md §4, independent of the YAML loader. */
 #include <check.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/guest.h"
 #include "core/tier.h"
@@ -641,6 +644,293 @@ START_TEST(test_rules_state)
 }
 END_TEST
 
+/* ---- a recompute seen from another terminal, killed half way, outrun, robbed ---- */
+
+/* Nine guests with 1 to 5 June visits of 4 covers and ¥600: the rules of every criterion
+ * (CRIT_ALL) and those of visits alone (CRIT_VISITS) give five of them other tiers. The
+ * recompute writes two rows a write: five writes of rows, the fifth showing the month, then
+ * five that delete the rows shown before. */
+#define JUNE_GUESTS 9
+#define JUNE_SHOWN_AT 5
+#define JUNE_WRITES 10
+
+static void june_guests(void)
+{
+	ck_assert_int_eq(setenv("MAITRE_TEST_TIER_BATCH", "2", 1), 0);
+	char name[16], date[11];
+	for (int i = 0; i < JUNE_GUESTS; i++) {
+		snprintf(name, sizeof name, "客%d", i);
+		int64_t g = guest(name);
+		for (int k = 0; k <= i % 5; k++) {
+			snprintf(date, sizeof date, "2026-06-%02d", 2 + 3 * k);
+			visit(g, date, 4, 600);
+		}
+	}
+}
+
+/* June's tiers as a reader on connection rd sees them: the tiered guests of tier_store_list
+ * and the tiers of the monthly report (malloc'ed). */
+static char *june_seen(struct store *rd)
+{
+	char buf[2048];
+	size_t k = 0, n;
+	struct tier_row *v;
+	ck_assert_int_eq(tier_store_list(rd, &rules, (struct date){2026, 6, 1}, NULL, &v, &n), ST_OK);
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%lld:%s/%s ",
+				      (long long)v[i].guest_id, v[i].tier, v[i].grp);
+	free(v);
+	struct report_tier *t;
+	ck_assert_int_eq(report_store_tiers(rd, (struct date){2026, 6, 1}, &t, &n), ST_OK);
+	k += (size_t)snprintf(buf + k, sizeof buf - k, "| report");
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)snprintf(buf + k, sizeof buf - k, " %s/%s=%ld", t[i].tier, t[i].grp,
+				      t[i].guests);
+	free(t);
+	ck_assert_uint_lt(k, sizeof buf);
+	return strdup(buf);
+}
+
+/* The database is whole and June is one generation: its rows all of one rules version, as
+ * many as its generation says, and nothing damaged. */
+static void june_whole(void)
+{
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM pragma_integrity_check "
+				    "WHERE integrity_check <> 'ok'"),
+			 0);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	ck_assert_int_le(testdb_int("SELECT count(DISTINCT rules_version) FROM tier_month "
+				    "WHERE month = '2026-06'"),
+			 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month WHERE month = '2026-06'"),
+			 testdb_int("SELECT ifnull(max(CASE WHEN gen IS NOT NULL THEN row_count END), 0) "
+				    "FROM tier_month_gen WHERE month = '2026-06'"));
+}
+
+/* June's rows of every generation, shown or not. */
+static long long june_stored(void)
+{
+	return testdb_int("SELECT count(*) FROM tier_month_row WHERE month = '2026-06'");
+}
+
+/* Recomputes June with the rules in force in a child process, as another terminal would,
+ * killed (SIGKILL) right after its k-th write; true when it was killed, false when it ended
+ * first. st is closed meanwhile: no connection crosses the fork. */
+static bool recompute_killed(int k)
+{
+	store_close(st);
+	st = NULL;
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", k);
+		struct store *c;
+		struct error e;
+		int64_t version;
+		struct tier_recompute_stats stats;
+		if (setenv("MAITRE_TEST_TIER_KILL", n, 1) != 0 ||
+		    store_open(testdb_path, 0, &c, &e) != ST_OK ||
+		    tier_store_rules_version(c, &rules, "rules text", &version) != ST_OK)
+			_exit(2);
+		_exit(tier_store_recompute(c, &rules, version, (struct date){2026, 6, 1}, &stats) ==
+			      ST_OK
+			  ? 0
+			  : 3);
+	}
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	struct error e;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &e) == ST_OK, "%s", e.msg);
+	if (WIFSIGNALED(status)) {
+		ck_assert_int_eq(WTERMSIG(status), SIGKILL);
+		return true;
+	}
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %d", status);
+	return false;
+}
+
+/* issue 13, defect 3: a recompute killed after any of its writes leaves June as it was shown
+ * before (or none at all), whole, in the lists and the report; from the write that shows the
+ * new month on, the new one, whole. The next recompute deletes what the killed one left. */
+START_TEST(test_recompute_killed_shows_old_or_none)
+{
+	june_guests();
+	char *none = june_seen(st);
+	make_rules(1, CRIT_ALL);
+	ck_assert(recompute_killed(1));
+	char *seen = june_seen(st);
+	ck_assert_str_eq(seen, none);
+	free(seen);
+	june_whole();
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month_gen WHERE month = '2026-06' "
+				    "AND gen IS NULL"),
+			 1);
+	ck_assert_int_eq(june_stored(), 2); /* the killed one's first write, nobody's */
+	/* the month by each set of rules, whole */
+	make_rules(1, CRIT_VISITS);
+	recompute(2026, 6);
+	char *fresh = june_seen(st);
+	make_rules(1, CRIT_ALL);
+	recompute(2026, 6);
+	char *old = june_seen(st);
+	ck_assert_str_ne(old, fresh);
+	ck_assert_str_ne(old, none);
+	for (int k = 1; k <= JUNE_WRITES + 1; k++) {
+		/* June as the rules of every criterion give it, shown alone */
+		make_rules(1, CRIT_ALL);
+		recompute(2026, 6);
+		june_whole();
+		ck_assert_int_eq(june_stored(), JUNE_GUESTS);
+		make_rules(1, CRIT_VISITS);
+		ck_assert_int_eq(recompute_killed(k), k <= JUNE_WRITES);
+		seen = june_seen(st);
+		ck_assert_msg(strcmp(seen, k < JUNE_SHOWN_AT ? old : fresh) == 0,
+			      "killed after write %d: %s", k, seen);
+		free(seen);
+		june_whole();
+	}
+	free(none);
+	free(fresh);
+	free(old);
+}
+END_TEST
+
+/* What the other terminal of test_recompute_read_between_writes saw after each write. */
+static struct store *rd_long, *rd_fresh;
+static char *seen_long[JUNE_WRITES + 2], *seen_fresh[JUNE_WRITES + 2];
+static int seen_n;
+
+static void read_between(int n)
+{
+	ck_assert_int_le(n, JUNE_WRITES);
+	seen_long[n] = june_seen(rd_long);
+	seen_fresh[n] = june_seen(rd_fresh);
+	june_whole();
+	seen_n = n;
+}
+
+/* Two other connections read June between every two writes of a recompute: one that began
+ * its read before the recompute sees the old month throughout, one that reads afresh sees the
+ * old month until the write that shows the new one, then the new one; never a mix. */
+START_TEST(test_recompute_read_between_writes)
+{
+	june_guests();
+	make_rules(1, CRIT_VISITS);
+	recompute(2026, 6);
+	char *fresh = june_seen(st);
+	make_rules(1, CRIT_ALL);
+	recompute(2026, 6);
+	char *old = june_seen(st);
+	ck_assert_str_ne(old, fresh);
+	struct error e;
+	ck_assert_int_eq(store_open(testdb_path, 0, &rd_long, &e), ST_OK);
+	ck_assert_int_eq(store_open(testdb_path, 0, &rd_fresh, &e), ST_OK);
+	ck_assert_int_eq(store_snapshot_begin(rd_long), ST_OK);
+	char *before = june_seen(rd_long);
+	ck_assert_str_eq(before, old);
+	make_rules(1, CRIT_VISITS);
+	tier_store_after_write = read_between;
+	recompute(2026, 6);
+	tier_store_after_write = NULL;
+	ck_assert_int_eq(seen_n, JUNE_WRITES);
+	for (int n = 1; n <= JUNE_WRITES; n++) {
+		ck_assert_msg(strcmp(seen_long[n], old) == 0, "write %d: %s", n, seen_long[n]);
+		ck_assert_msg(strcmp(seen_fresh[n], n < JUNE_SHOWN_AT ? old : fresh) == 0,
+			      "write %d: %s", n, seen_fresh[n]);
+		free(seen_long[n]);
+		free(seen_fresh[n]);
+	}
+	store_snapshot_end(rd_long);
+	char *after = june_seen(rd_long);
+	ck_assert_str_eq(after, fresh);
+	ck_assert_int_eq(june_stored(), JUNE_GUESTS);
+	store_close(rd_long);
+	store_close(rd_fresh);
+	free(before);
+	free(after);
+	free(old);
+	free(fresh);
+}
+END_TEST
+
+/* A recompute that begins while another is writing wins: the first one's last write finds
+ * its generation outrun and does not show it (ST_CONFLICT), and neither leaves rows behind. */
+static void recompute_meanwhile(int n)
+{
+	if (n != 2)
+		return;
+	tier_store_after_write = NULL;
+	int64_t version;
+	struct tier_recompute_stats stats;
+	make_rules(1, CRIT_VISITS);
+	ck_assert_int_eq(tier_store_rules_version(rd_fresh, &rules, "rules text", &version), ST_OK);
+	ck_assert_int_eq(tier_store_recompute(rd_fresh, &rules, version, (struct date){2026, 6, 1},
+					      &stats),
+			 ST_OK);
+	make_rules(1, CRIT_ALL);
+}
+
+START_TEST(test_recompute_outrun)
+{
+	june_guests();
+	make_rules(1, CRIT_VISITS);
+	recompute(2026, 6);
+	char *fresh = june_seen(st);
+	make_rules(1, CRIT_ALL);
+	recompute(2026, 6);
+	struct error e;
+	ck_assert_int_eq(store_open(testdb_path, 0, &rd_fresh, &e), ST_OK);
+	tier_store_after_write = recompute_meanwhile;
+	int64_t version;
+	struct tier_recompute_stats stats;
+	ck_assert_int_eq(tier_store_rules_version(st, &rules, "rules text", &version), ST_OK);
+	ck_assert_int_eq(tier_store_recompute(st, &rules, version, (struct date){2026, 6, 1}, &stats),
+			 ST_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "another tier recompute of 2026-06"));
+	char *seen = june_seen(st);
+	ck_assert_str_eq(seen, fresh);
+	june_whole();
+	ck_assert_int_eq(june_stored(), JUNE_GUESTS);
+	store_close(rd_fresh);
+	free(seen);
+	free(fresh);
+}
+END_TEST
+
+/* A row of the generation being written deleted by someone else (a repair, say): the last
+ * write finds the generation short and does not show it. */
+static void delete_one_new_row(int n)
+{
+	if (n == 2)
+		testdb_exec("DELETE FROM tier_month_row WHERE month = '2026-06' AND gen = "
+			    "(SELECT claimed FROM tier_month_gen WHERE month = '2026-06') AND guest_id = "
+			    "(SELECT min(guest_id) FROM tier_month_row WHERE month = '2026-06')");
+}
+
+START_TEST(test_recompute_rows_gone)
+{
+	june_guests();
+	recompute(2026, 6);
+	char *old = june_seen(st);
+	make_rules(1, CRIT_VISITS);
+	tier_store_after_write = delete_one_new_row;
+	int64_t version;
+	struct tier_recompute_stats stats;
+	ck_assert_int_eq(tier_store_rules_version(st, &rules, "rules text", &version), ST_OK);
+	ck_assert_int_eq(tier_store_recompute(st, &rules, version, (struct date){2026, 6, 1}, &stats),
+			 ST_CONFLICT);
+	tier_store_after_write = NULL;
+	ck_assert_str_eq(store_errmsg(st), "tiers of 2026-06: 8 of 9 rows written, the others "
+					   "deleted meanwhile: not shown");
+	char *seen = june_seen(st);
+	ck_assert_str_eq(seen, old);
+	june_whole();
+	free(seen);
+	free(old);
+}
+END_TEST
+
 static const char *light_of(int64_t guest)
 {
 	static char buf[64];
@@ -1242,6 +1532,10 @@ int main(void)
 	tcase_add_test(tc, test_per_capita_sums_agree);
 	tcase_add_test(tc, test_sheet_window);
 	tcase_add_test(tc, test_rules_state);
+	tcase_add_test(tc, test_recompute_killed_shows_old_or_none);
+	tcase_add_test(tc, test_recompute_read_between_writes);
+	tcase_add_test(tc, test_recompute_outrun);
+	tcase_add_test(tc, test_recompute_rows_gone);
 	tcase_add_test(tc, test_alert_triggers);
 	tcase_add_test(tc, test_alert_no_visit_any_rule);
 	tcase_add_test(tc, test_alert_window);
