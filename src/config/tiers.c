@@ -62,6 +62,27 @@ static bool get_money(struct yamldoc *y, const yaml_node_t *n, const char *key, 
 	return true;
 }
 
+/* "WHAT: missing key "K"" at mapping n for each of the nf keys of f that it lacks: a rules file
+ * says what it holds, nothing defaults. Returns true when none is missing. */
+static bool require_keys(struct yamldoc *y, const yaml_node_t *n, const char *what,
+                         const struct yamldoc_field *f, size_t nf)
+{
+	bool ok = true;
+	for (size_t i = 0; i < nf; i++) {
+		if (f[i].val)
+			continue;
+		yamldoc_error(y, n, "%s: missing key \"%s\"", what, f[i].key);
+		ok = false;
+	}
+	return ok;
+}
+
+/* Whether n is the word none, which gift, banquet and discount take for "this tier has none". */
+static bool is_none(const yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE && strcmp(yamldoc_text(n), "none") == 0;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* rules */
 
@@ -219,8 +240,9 @@ static bool add_exclusion(struct yamldoc *y, yaml_node_t *item, const char *key,
 static void load_gift(struct loader *L, yaml_node_t *n, struct tier_privilege *pv)
 {
 	struct yamldoc_field f[] = {{.key = "value"}, {.key = "occasions"}};
-	if (!yamldoc_fields(&L->y, n, "gift", f, 2))
+	if (is_none(n) || !yamldoc_fields(&L->y, n, "gift", f, 2))
 		return;
+	require_keys(&L->y, n, "gift", f, 2);
 	if (f[0].val)
 		get_money(&L->y, f[0].val, "value", &pv->gift_fen);
 	if (f[1].val)
@@ -268,8 +290,9 @@ static void load_banquet(struct loader *L, yaml_node_t *n, struct tier_privilege
 {
 	struct yamldoc_field f[] = {
 	    {.key = "host"}, {.key = "every_months"}, {.key = "budget_per_table"}};
-	if (!yamldoc_fields(&L->y, n, "banquet", f, 3))
+	if (is_none(n) || !yamldoc_fields(&L->y, n, "banquet", f, 3))
 		return;
+	require_keys(&L->y, n, "banquet", f, 3);
 	if (f[0].val)
 		yamldoc_string(&L->y, f[0].val, "host", pv->banquet_host, sizeof pv->banquet_host,
 		               true);
@@ -282,8 +305,9 @@ static void load_banquet(struct loader *L, yaml_node_t *n, struct tier_privilege
 static void load_discount(struct loader *L, yaml_node_t *n, struct tier_privilege *pv)
 {
 	struct yamldoc_field f[] = {{.key = "max_percent_off"}, {.key = "excludes"}};
-	if (!yamldoc_fields(&L->y, n, "discount", f, 2))
+	if (is_none(n) || !yamldoc_fields(&L->y, n, "discount", f, 2))
 		return;
+	require_keys(&L->y, n, "discount", f, 2);
 	if (f[0].val)
 		yamldoc_int(&L->y, f[0].val, "max_percent_off", 0, MAX_PERCENT,
 		            &pv->max_discount_pct);
@@ -306,6 +330,7 @@ static void load_privilege(struct loader *L, yaml_node_t *n, const char *what,
 	                               {.key = "discount"}};
 	if (!yamldoc_fields(&L->y, n, what, f, P_N))
 		return;
+	require_keys(&L->y, n, what, f, P_N);
 	if (f[P_GREETER].val)
 		yamldoc_string(&L->y, f[P_GREETER].val, "greeter", pv->greeter, sizeof pv->greeter,
 		               true);
@@ -334,6 +359,23 @@ static bool rules_have_tier(const struct tier_rules *r, const char *tier)
 		if (strcmp(r->rules[i].tier, tier) == 0)
 			return true;
 	return false;
+}
+
+/* Every tier a rule gives must say what it is given: an error at the first rule of each tier
+ * without privileges. */
+static void check_every_tier_given(struct loader *L)
+{
+	for (size_t i = 0; i < L->r.nrules; i++) {
+		const struct tier_rule *ru = &L->r.rules[i];
+		bool first = true;
+		for (size_t j = 0; first && j < i; j++)
+			first = strcmp(L->r.rules[j].tier, ru->tier) != 0;
+		if (first && !tier_privilege_for(&L->r, ru->tier))
+			yamldoc_error_at(&L->y, ru->line, ru->column,
+			                 "rule %zu: no privileges for tier %s (add \"%s:\" under "
+			                 "privileges, with 0, \"\", [] or none where it has none)",
+			                 i + 1, ru->tier, ru->tier);
+	}
 }
 
 /* privileges: a mapping from letter tier to what it grants. check_tiers: whether to require
@@ -366,6 +408,8 @@ static void load_privileges(struct loader *L, yaml_node_t *n, bool check_tiers)
 		snprintf(what, sizeof what, "privileges of %s", pv->tier);
 		load_privilege(L, val, what, pv);
 	}
+	if (check_tiers)
+		check_every_tier_given(L);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -379,6 +423,7 @@ static void load_red(struct loader *L, yaml_node_t *n, struct alert_rules *a)
 	                            {.key = "severe_within_days"}};
 	if (!yamldoc_fields(&L->y, n, "red", f, 4))
 		return;
+	require_keys(&L->y, n, "red", f, 4);
 	if (f[0].val)
 		yamldoc_bool(&L->y, f[0].val, "no_visit", &a->red_no_visit);
 	if (f[1].val)
@@ -408,6 +453,7 @@ static void load_alerts(struct loader *L, yaml_node_t *n)
 	struct yamldoc_field f[] = {{.key = "yellow_factor"}, {.key = "red"}};
 	if (!yamldoc_fields(&L->y, n, "alerts", f, 2))
 		return;
+	require_keys(&L->y, n, "alerts", f, 2);
 	if (f[0].val)
 		yamldoc_decimal(&L->y, f[0].val, "yellow_factor", MAX_FACTOR,
 		                &L->r.alerts.yellow_factor);
@@ -424,6 +470,7 @@ static void load_complaints(struct loader *L, yaml_node_t *n)
 	                            {.key = "prior_complaint_days"}};
 	if (!yamldoc_fields(&L->y, n, "complaints", f, 4))
 		return;
+	require_keys(&L->y, n, "complaints", f, 4);
 	if (f[0].val)
 		yamldoc_int(&L->y, f[0].val, "acknowledge_hours", 1, MAX_HOURS, &c->ack_hours);
 	if (f[1].val)
@@ -447,6 +494,12 @@ static void load_top(struct loader *L, yaml_node_t *root)
 	}
 	if (!yamldoc_fields(&L->y, root, "the file", f, T_N))
 		return;
+	/* everything but the label: a section left out is a mistake, not a default */
+	for (int i = T_WINDOW; i < T_N; i++)
+		if (!f[i].val)
+			yamldoc_error(&L->y, root, "missing key \"%s\"", f[i].key);
+	/* the end marker: a file cut short anywhere before it is refused */
+	yamldoc_require_end(&L->y);
 	if (f[T_VERSION].val)
 		yamldoc_string(&L->y, f[T_VERSION].val, "version", L->r.version,
 		               sizeof L->r.version, true);
@@ -459,8 +512,6 @@ static void load_top(struct loader *L, yaml_node_t *root)
 	bool rules_clean = true;
 	if (f[T_RULES].val)
 		load_rules(L, f[T_RULES].val, &rules_clean);
-	else
-		yamldoc_error(&L->y, root, "missing key \"rules\"");
 	if (f[T_PRIVS].val)
 		load_privileges(L, f[T_PRIVS].val, f[T_RULES].val && rules_clean);
 	if (f[T_ALERTS].val)

@@ -288,6 +288,27 @@ out:
 	return y->have_doc ? 0 : -1;
 }
 
+bool yamldoc_require_end(struct yamldoc *y)
+{
+	if (!y->have_doc || !y->doc.end_implicit)
+		return true;
+	/* at the end of the text: after its last character (columns count characters) */
+	int line = 1, col = 1;
+	for (size_t i = 0; i < y->len; i++) {
+		unsigned char c = (unsigned char)y->text[i];
+		if (c == '\n') {
+			line++;
+			col = 1;
+		} else if ((c & 0xc0) != 0x80) {
+			col++;
+		}
+	}
+	yamldoc_error_at(y, line, col,
+	                 "the file must end with a line \"...\" (the end marker: without it, a "
+	                 "file cut short could be taken for a whole one)");
+	return false;
+}
+
 yaml_node_t *yamldoc_root(struct yamldoc *y)
 {
 	return y->have_doc ? yaml_document_get_root_node(&y->doc) : NULL;

@@ -54,6 +54,10 @@ void yamldoc_free(struct yamldoc *y);
  * the (first) document was read, -1 after reporting the syntax error that prevented it or
  * "nested deeper than YAMLDOC_MAX_DEPTH levels" at the first list or mapping too deep. */
 int yamldoc_parse(struct yamldoc *y, const char *text, size_t len, unsigned flags);
+/* Whether the document ends with the explicit end marker "..." on a line of its own (comments
+ * may follow it); reports "the file must end with a line "..." ..." at the end of the text when
+ * it does not. A format that requires it refuses a file cut at any byte before its end. */
+bool yamldoc_require_end(struct yamldoc *y);
 /* The root node; NULL for a file with nothing in it. */
 yaml_node_t *yamldoc_root(struct yamldoc *y);
 /* Node id of the document; NULL when there is none. */

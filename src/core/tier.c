@@ -169,3 +169,191 @@ bool tier_rule_shadows(const struct tier_rule *above, const struct tier_rule *be
 		return false;
 	return true;
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* the rules as text, to compare */
+
+/* Sorting a vector of strings. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_priv(const void *a, const void *b)
+{
+	return strcmp((*(const struct tier_privilege *const *)a)->tier,
+	              (*(const struct tier_privilege *const *)b)->tier);
+}
+
+/* "drinks, seafood": the items of sv sorted (their order means nothing), into b. */
+static void add_sorted(struct sbuf *b, const struct strv *sv)
+{
+	char **v = xcalloc(sv->n + 1, sizeof *v);
+	for (size_t i = 0; i < sv->n; i++)
+		v[i] = sv->v[i];
+	qsort(v, sv->n, sizeof *v, cmp_str);
+	for (size_t i = 0; i < sv->n; i++)
+		sbuf_printf(b, "%s%s", i ? ", " : "", v[i]);
+	free(v);
+}
+
+static void canonical_privilege(struct sbuf *b, const struct tier_privilege *p)
+{
+	char m1[32], occ[80];
+	sbuf_printf(b, "%s greeter\t%s\n", p->tier, p->greeter[0] ? p->greeter : "none");
+	sbuf_printf(b, "%s phone_every_days\t%d\n", p->tier, p->phone_days);
+	sbuf_printf(b, "%s visit_every_days\t%d\n", p->tier, p->visit_days);
+	tier_occasions_text(p->gift_occasions, NULL, occ, sizeof occ);
+	sbuf_printf(b, "%s gift\t%s on %s\n", p->tier, money_format_short(p->gift_fen, m1),
+	            occ[0] ? occ : "no date");
+	if (!p->banquet_host[0] && !p->banquet_min_months && !p->banquet_budget_fen)
+		sbuf_printf(b, "%s banquet\tnone\n", p->tier);
+	else if (p->banquet_min_months == p->banquet_max_months)
+		sbuf_printf(b, "%s banquet\thost %s, every %d months, %s a table\n", p->tier,
+		            p->banquet_host, p->banquet_min_months,
+		            money_format_short(p->banquet_budget_fen, m1));
+	else
+		sbuf_printf(b, "%s banquet\thost %s, every %d to %d months, %s a table\n", p->tier,
+		            p->banquet_host, p->banquet_min_months, p->banquet_max_months,
+		            money_format_short(p->banquet_budget_fen, m1));
+	sbuf_printf(b, "%s group_chat\t%s\n", p->tier, p->group_chat[0] ? p->group_chat : "none");
+	sbuf_printf(b, "%s annual_trip_per_person\t%s\n", p->tier,
+	            money_format_short(p->trip_fen, m1));
+	sbuf_printf(b, "%s discount\t%d%% off, not on ", p->tier, p->max_discount_pct);
+	if (p->discount_exclusions.n)
+		add_sorted(b, &p->discount_exclusions);
+	else
+		sbuf_add(b, "(nothing excluded)");
+	sbuf_addc(b, '\n');
+}
+
+char *tier_rules_canonical(const struct tier_rules *r)
+{
+	struct sbuf b = {0};
+	char m1[32], m2[32], req[64], label[TIER_LABEL_SIZE];
+	sbuf_printf(&b, "window_months\t%d\n", r->window_months);
+	sbuf_printf(&b, "grace_months\t%d\n", r->grace_months);
+	sbuf_add(&b, "order\t");
+	for (size_t i = 0; i < r->nrules; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "",
+		            tier_label(r->rules[i].tier, r->rules[i].group, label, sizeof label));
+	sbuf_add(&b, r->nrules ? "\n" : "(no rules)\n");
+	for (size_t i = 0; i < r->nrules; i++) {
+		const struct tier_rule *ru = &r->rules[i];
+		unsigned rq = ru->requires ? ru->requires : CRIT_ALL;
+		/* the same tier and group twice: the second is "A quality (2)" */
+		int nth = 1;
+		for (size_t j = 0; j < i; j++)
+			nth += strcmp(r->rules[j].tier, ru->tier) == 0 &&
+			       strcmp(r->rules[j].group, ru->group) == 0;
+		sbuf_printf(&b, "rule %s", tier_label(ru->tier, ru->group, label, sizeof label));
+		if (nth > 1)
+			sbuf_printf(&b, " (%d)", nth);
+		sbuf_addc(&b, '\t');
+		const char *sep = "";
+		if (rq & CRIT_VISITS) {
+			sbuf_printf(&b, "visits %g", ru->min_visits);
+			sep = ", ";
+		}
+		if (rq & CRIT_SPEND) {
+			sbuf_printf(&b, "%sspend %s", sep, money_format_short(ru->min_spend, m1));
+			sep = ", ";
+		}
+		if (rq & CRIT_PER_CAPITA)
+			sbuf_printf(&b, "%sper_capita %s", sep,
+			            money_format_short(ru->min_per_capita, m2));
+		sbuf_printf(&b, " (requires %s)\n",
+		            tier_requires_text(rq, "+", NULL, req, sizeof req));
+	}
+	const struct tier_privilege **pv = xcalloc(r->nprivs + 1, sizeof *pv);
+	for (size_t i = 0; i < r->nprivs; i++)
+		pv[i] = &r->privs[i];
+	qsort(pv, r->nprivs, sizeof *pv, cmp_priv);
+	for (size_t i = 0; i < r->nprivs; i++)
+		canonical_privilege(&b, pv[i]);
+	free(pv);
+	const struct alert_rules *a = &r->alerts;
+	sbuf_printf(&b, "alerts yellow_factor\t%g\n", a->yellow_factor);
+	sbuf_printf(&b, "alerts red\tno_visit %s, overdue_complaint %s, severe_complaint %s "
+	                "within %d days\n",
+	            a->red_no_visit ? "true" : "false", a->red_overdue_complaint ? "true" : "false",
+	            a->red_min_severity == SEV_NONE ? "none" : severity_names[a->red_min_severity],
+	            a->red_severity_days);
+	const struct complaint_rules *c = &r->complaints;
+	sbuf_printf(&b, "complaints\tacknowledge_hours %d, resolve_hours %d, followup_days %d, "
+	                "prior_complaint_days %d\n",
+	            c->ack_hours, c->resolve_hours, c->followup_days, c->prior_days);
+	return sbuf_detach(&b);
+}
+
+/* The line of canon whose key (up to the tab) is key, its value into *val (not terminated:
+ * *len bytes); false when there is none. */
+static bool find_line(const char *canon, const char *key, size_t klen, const char **val,
+                      size_t *len)
+{
+	for (const char *p = canon; *p;) {
+		const char *nl = strchr(p, '\n'), *end = nl ? nl : p + strlen(p);
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab && (size_t)(tab - p) == klen && memcmp(p, key, klen) == 0) {
+			*val = tab + 1;
+			*len = (size_t)(end - tab - 1);
+			return true;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return false;
+}
+
+/* Appends the difference of one key of old and now (either value may be absent) to d. */
+static void diff_key(const char *old, const char *now, const char *key, size_t klen,
+                     struct tier_rules_diff *d)
+{
+	const char *ov = NULL, *nv = NULL;
+	size_t ol = 0, nl = 0;
+	bool in_old = find_line(old, key, klen, &ov, &ol);
+	bool in_now = find_line(now, key, klen, &nv, &nl);
+	if (in_old && in_now && ol == nl && memcmp(ov, nv, ol) == 0)
+		return;
+	vec_reserve((void **)&d->v, d->n + 1, &d->cap, sizeof *d->v);
+	struct tier_rules_change *ch = &d->v[d->n++];
+	ch->what = xasprintf("%.*s", (int)klen, key);
+	ch->was = in_old ? xasprintf("%.*s", (int)ol, ov) : NULL;
+	ch->now = in_now ? xasprintf("%.*s", (int)nl, nv) : NULL;
+}
+
+/* Calls diff_key for each key of a that diff_key was not called for yet (in b's keys when
+ * skip_in_b: those were done). */
+static void diff_keys_of(const char *a, const char *b, bool a_is_old, bool skip_in_b,
+                         struct tier_rules_diff *d)
+{
+	for (const char *p = a; *p;) {
+		const char *nl = strchr(p, '\n'), *end = nl ? nl : p + strlen(p);
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab) {
+			size_t klen = (size_t)(tab - p);
+			const char *v;
+			size_t len;
+			if (!(skip_in_b && find_line(b, p, klen, &v, &len)))
+				diff_key(a_is_old ? a : b, a_is_old ? b : a, p, klen, d);
+		}
+		p = nl ? nl + 1 : end;
+	}
+}
+
+void tier_rules_compare(const char *old, const char *now, struct tier_rules_diff *d)
+{
+	memset(d, 0, sizeof *d);
+	diff_keys_of(now, old, false, false, d); /* every key of the new rules, in its order */
+	diff_keys_of(old, now, true, true, d);   /* then the keys they no longer have */
+}
+
+void tier_rules_diff_free(struct tier_rules_diff *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].what);
+		free(d->v[i].was);
+		free(d->v[i].now);
+	}
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}

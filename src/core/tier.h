@@ -132,4 +132,25 @@ char *tier_label(const char *tier, const char *grp, char *buf, size_t size);
  * least that of `above`. `below` can then never match. */
 bool tier_rule_shadows(const struct tier_rule *above, const struct tier_rule *below);
 
+/* The rules as text, one line per item, "KEY<TAB>VALUE": window and grace, the order of the
+ * rules, each rule's required thresholds (tier by tier), each tier's privileges (one line per
+ * privilege, tiers sorted), alerts and complaint deadlines; what the rules do and nothing
+ * else (no comment, label, unused threshold or order of the privileges). Two rules files
+ * decide the same exactly when their texts are equal. Caller frees. */
+char *tier_rules_canonical(const struct tier_rules *r);
+
+/* One item that differs between two canonical texts: what ("rule B active", "A gift",
+ * "order"), its value before and now (NULL: not there). */
+struct tier_rules_change {
+	char *what, *was, *now;
+};
+struct tier_rules_diff {
+	struct tier_rules_change *v;
+	size_t n, cap;
+};
+/* The items of canonical texts old and now (tier_rules_canonical) that differ, in the order of
+ * now's items, then those now lacks. d is overwritten; free it with tier_rules_diff_free. */
+void tier_rules_compare(const char *old, const char *now, struct tier_rules_diff *d);
+void tier_rules_diff_free(struct tier_rules_diff *d);
+
 #endif

@@ -16,16 +16,35 @@ privileges:
     visit_every_days: 10
     gift: {value: 100, occasions: [birthday, anniversary, other]}
     banquet: {host: general manager, every_months: [3, 6], budget_per_table: 700}
+    greeter: general manager
+    group_chat: VIP-only group
+    annual_trip_per_person: 0
+    discount: {max_percent_off: 15, excludes: []}
   B:
     phone_every_days: 5
     visit_every_days: 15
     gift: {value: 80, occasions: [birthday, anniversary, other]}
     banquet: {host: store manager, every_months: [3, 6], budget_per_table: 500}
+    greeter: store manager
+    group_chat: company group
+    annual_trip_per_person: 0
+    discount: {max_percent_off: 12, excludes: []}
   C:
     phone_every_days: 3
     visit_every_days: 30
     gift: {value: 50, occasions: [birthday]}
     banquet: {host: manager, every_months: 3, budget_per_table: 300}
+    greeter: floor manager
+    group_chat: company group
+    annual_trip_per_person: 500
+    discount: {max_percent_off: 10, excludes: []}
+window_months: 3
+grace_months: 1
+alerts:
+  yellow_factor: 1.0
+  red: {no_visit: true, overdue_complaint: true, severe_complaint: high, severe_within_days: 30}
+complaints: {acknowledge_hours: 2, resolve_hours: 48, followup_days: 7, prior_complaint_days: 180}
+...
 EOF
 # tier_month(month, guest, tier): the monthly tier, as `maitre tier recompute` would store it
 # (a row of the month's generation 1, which is the one shown)
@@ -129,9 +148,14 @@ note "on 3 July 孙先生's call (due 2 July) is a day overdue, his visit 8 days
 export MAITRE_TODAY=2026-07-03
 run --tiers "$T" agenda --staff wang --days 1 --format json
 export MAITRE_TODAY=2026-06-30
-note "without privileges (no tiers in the rules) nothing is due and no gift is shown"
-printf 'rules:\n  - {tier: A, group: quality, visits: 6, spend: 5000, per_capita: 80}\n' \
-	> "$TMP/bare.yaml"
+note "without privileges (none for the one tier) nothing is due and no gift is shown"
+{
+	printf 'rules:\n  - {tier: A, group: quality, visits: 6, spend: 5000, per_capita: 80}\n'
+	printf 'privileges:\n  A: {greeter: "", phone_every_days: 0, visit_every_days: 0, '
+	printf 'gift: none, banquet: none, group_chat: "", annual_trip_per_person: 0, '
+	printf 'discount: none}\n'
+	sed -n '/^window_months:/,$p' "$T"
+} > "$TMP/bare.yaml"
 run --tiers "$TMP/bare.yaml" agenda --staff wang
 note "2 July, no month's tiers computed yet: a tier set by hand is the guest's tier for the gift"
 export MAITRE_TODAY=2026-07-02

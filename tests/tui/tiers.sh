@@ -38,7 +38,7 @@ expect 2026 autumn
 key Esc
 snap the card under the new rules: A now 9 visits away, not 6
 key F9
-run printf 'version: broken\nrules:\n  - tier: A\n    group: quality\n    visits: lots\n    spend: -5\n' > tiers.yaml
+run sed -i -e '0,/^    visits: 7$/s//    visits: lots/' -e '0,/^    spend: 5000$/s//    spend: -5/' -e '0,/^    per_capita: 80$/{//d}' tiers.yaml
 key R
 snap R on a broken file: its errors, and the rules still in force (A needs 7)
 key Esc

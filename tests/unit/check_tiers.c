@@ -54,8 +54,74 @@ static char *joined(const struct strv *sv)
 	return sbuf_detach(&b);
 }
 
-/* Loads text as "t.yaml" into r (which must be initialised); returns the loader's status. */
+/* Whether text has the top-level key (at the start of a line). */
+static bool has_top_key(const char *text, const char *key)
+{
+	size_t k = strlen(key);
+	for (const char *p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, key, k) == 0 && p[k] == ':')
+			return true;
+	return false;
+}
+
+/* A complete privileges entry, "nothing" in every key. */
+#define NO_PRIVILEGES                                                                              \
+	"{greeter: \"\", phone_every_days: 0, visit_every_days: 0, gift: none, banquet: none, "      \
+	"group_chat: \"\", annual_trip_per_person: 0, discount: none}"
+
+/* text, a test's few lines about one thing, made a whole rules file after them: each section
+ * it leaves out with the handbook's values (privileges: nothing, for each tier its rules
+ * name), and the end marker. What the text has keeps its lines and columns. Caller frees. */
+static char *complete(const char *text)
+{
+	struct sbuf b = {0};
+	sbuf_add(&b, text);
+	if (b.len && b.s[b.len - 1] != '\n')
+		sbuf_addc(&b, '\n');
+	if (!has_top_key(text, "window_months"))
+		sbuf_add(&b, "window_months: 3\n");
+	if (!has_top_key(text, "grace_months"))
+		sbuf_add(&b, "grace_months: 1\n");
+	if (!has_top_key(text, "rules"))
+		sbuf_add(&b, "rules: []\n");
+	if (!has_top_key(text, "privileges")) {
+		struct strv tiers = {0};
+		for (const char *p = strstr(text, "tier: "); p; p = strstr(p + 1, "tier: ")) {
+			size_t n = strcspn(p + 6, ",}\n ");
+			char t[8];
+			snprintf(t, sizeof t, "%.*s", (int)(n < 7 ? n : 7), p + 6);
+			if (*t)
+				strv_push_unique(&tiers, t);
+		}
+		sbuf_add(&b, tiers.n ? "privileges:\n" : "privileges: {}\n");
+		for (size_t i = 0; i < tiers.n; i++)
+			sbuf_printf(&b, "  %s: " NO_PRIVILEGES "\n", tiers.v[i]);
+		strv_free(&tiers);
+	}
+	if (!has_top_key(text, "alerts"))
+		sbuf_add(&b, "alerts:\n  yellow_factor: 1.0\n  red: {no_visit: true, "
+		             "overdue_complaint: true, severe_complaint: high, severe_within_days: 30}\n");
+	if (!has_top_key(text, "complaints"))
+		sbuf_add(&b, "complaints: {acknowledge_hours: 2, resolve_hours: 48, followup_days: 7, "
+		             "prior_complaint_days: 180}\n");
+	if (!strstr(text, "\n...\n"))
+		sbuf_add(&b, "...\n");
+	return sbuf_detach(&b);
+}
+
+/* Loads text, completed (complete), as "t.yaml" into r (which must be initialised); returns the
+ * loader's status. */
 static int load(const char *text, struct tier_rules *r, struct strv *errors, struct strv *warnings)
+{
+	char *whole = complete(text);
+	int rc = tiers_load_text(whole, strlen(whole), "t.yaml", r, errors, warnings);
+	free(whole);
+	return rc;
+}
+
+/* Loads text as it is, as "t.yaml"; returns the loader's status. */
+static int load_raw(const char *text, struct tier_rules *r, struct strv *errors,
+                    struct strv *warnings)
 {
 	return tiers_load_text(text, strlen(text), "t.yaml", r, errors, warnings);
 }
@@ -95,6 +161,39 @@ static void expect_error(const char *text, const char *want, int line)
 	strv_free(&w);
 	tier_rules_free(&r);
 }
+
+/* Asserts that text, as it is, fails to load with exactly the errors of want (NULL-ended). */
+#define EXPECT_RAW(text, ...) expect_raw(text, __LINE__, (const char *[]){__VA_ARGS__, NULL})
+static void expect_raw(const char *text, int line, const char **want)
+{
+	struct strv e = {0};
+	struct tier_rules r;
+	tier_rules_init(&r);
+	ck_assert_msg(load_raw(text, &r, &e, NULL) == -1, "line %d: should fail", line);
+	char *je = joined(&e);
+	size_t n = 0;
+	for (; want[n]; n++)
+		ck_assert_msg(n < e.n && strcmp(e.v[n], want[n]) == 0,
+		              "line %d: error %zu: want [%s], got %s", line, n, want[n], je);
+	ck_assert_msg(e.n == n, "line %d: %zu errors, want %zu: %s", line, e.n, n, je);
+	free(je);
+	strv_free(&e);
+	tier_rules_free(&r);
+}
+
+/* The privileges of A but those a test writes itself (gift, banquet, discount), and those of B
+ * and C: none. */
+#define A_PLAIN                                                                                    \
+	"    greeter: \"\"\n    phone_every_days: 0\n    visit_every_days: 0\n"                      \
+	"    group_chat: \"\"\n    annual_trip_per_person: 0\n"
+#define B_C_NONE "  B: " NO_PRIVILEGES "\n  C: " NO_PRIVILEGES "\n"
+
+#define ALERTS                                                                                     \
+	"alerts:\n  yellow_factor: 1\n  red: {no_visit: true, overdue_complaint: true, "            \
+	"severe_complaint: high, severe_within_days: 30}\n"
+#define COMPLAINTS                                                                                 \
+	"complaints: {acknowledge_hours: 2, resolve_hours: 48, followup_days: 7, "                  \
+	"prior_complaint_days: 180}\n"
 
 /* Six rules of the handbook, as YAML lines after "rules:" (all criteria). */
 #define HANDBOOK_RULES                                                                             \
@@ -266,17 +365,18 @@ START_TEST(syntax_errors)
 	    "rules:\n  - tier: A\n   visits: 2\n",
 	    "t.yaml:3:4: syntax error: did not find expected '-' indicator (while parsing a "
 	    "block collection at line 2, column 3)");
-	EXPECT_ERROR("rules: [a\n", "t.yaml:2:1: syntax error: did not find expected ',' or ']' "
-	                            "(while parsing a flow sequence at line 1, column 8)");
+	EXPECT_RAW("rules: [a\n", "t.yaml:2:1: syntax error: did not find expected ',' or ']' "
+	                          "(while parsing a flow sequence at line 1, column 8)");
 	EXPECT_ERROR("window_months: 1\nrules:\n\t- tier: A\n",
 	             "t.yaml:3:1: syntax error: a tab character (indent with spaces only)");
 	EXPECT_ERROR("rules:\n  - {tier: A, visits: 1, spend: 1, per_capita: 1} # \xff\n",
 	             "t.yaml:2:53: not valid text: invalid leading UTF-8 octet");
-	EXPECT_ERROR("rules: []\n---\nrules: []\n",
-	             "t.yaml:3:1: a second document: the file must hold one (remove the \"---\")");
-	EXPECT_ERROR("", "t.yaml:1:1: missing key \"rules\" (the file is empty)");
-	EXPECT_ERROR("# only a comment\n", "t.yaml:1:1: missing key \"rules\" (the file is empty)");
-	EXPECT_ERROR(
+	EXPECT_RAW("window_months: 3\ngrace_months: 1\nrules: []\nprivileges: {}\n" ALERTS
+	           COMPLAINTS "...\n---\nrules: []\n",
+	           "t.yaml:11:1: a second document: the file must hold one (remove the \"---\")");
+	EXPECT_RAW("", "t.yaml:1:1: missing key \"rules\" (the file is empty)");
+	EXPECT_RAW("# only a comment\n", "t.yaml:1:1: missing key \"rules\" (the file is empty)");
+	EXPECT_RAW(
 	    "just words\n",
 	    "t.yaml:1:1: the file: must be a mapping (KEY: VALUE lines), got \"just words\"");
 }
@@ -311,20 +411,29 @@ START_TEST(wrong_types)
 	EXPECT_ERROR("rules:\n  - A\n", "t.yaml:2:5: rule 1: must be a mapping (KEY: VALUE lines), "
 	                                "got \"A\"");
 	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "privileges:\n  A:\n    discount:\n"
-	             "      max_percent_off: 150\n",
+	             "      max_percent_off: 150\n      excludes: []\n" A_PLAIN
+	             "    gift: none\n    banquet: none\n" B_C_NONE,
 	             "t.yaml:11:24: max_percent_off: must be at most 100, got \"150\"");
-	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "alerts:\n  red:\n    no_visit: maybe\n",
+	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "alerts:\n  red:\n    no_visit: maybe\n"
+	             "    overdue_complaint: true\n    severe_complaint: high\n"
+	             "    severe_within_days: 30\n  yellow_factor: 1\n",
 	             "t.yaml:10:15: no_visit: must be true or false, got \"maybe\"");
-	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "alerts:\n  red:\n    severe_complaint: huge\n",
+	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "alerts:\n  red:\n    severe_complaint: huge\n"
+	             "    overdue_complaint: true\n    no_visit: true\n"
+	             "    severe_within_days: 30\n  yellow_factor: 1\n",
 	             "t.yaml:10:23: severe_complaint: must be low, medium, high, critical or none, "
 	             "got \"huge\"");
 	EXPECT_ERROR(
 	    "rules:\n" HANDBOOK_RULES "privileges:\n  C:\n    gift:\n"
-	    "      occasions: [birthday, xmas]\n",
+	    "      occasions: [birthday, xmas]\n      value: 1\n" A_PLAIN
+	    "    banquet: none\n    discount: none\n"
+	    "  A: " NO_PRIVILEGES "\n  B: " NO_PRIVILEGES "\n",
 	    "t.yaml:11:29: occasions: unknown occasion \"xmas\" (the occasions are birthday, "
 	    "anniversary and other)");
 	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "privileges:\n  C:\n    banquet:\n"
-	             "      every_months: [6, 3]\n",
+	             "      every_months: [6, 3]\n      host: x\n      budget_per_table: 1\n"
+	             A_PLAIN "    gift: none\n    discount: none\n"
+	             "  A: " NO_PRIVILEGES "\n  B: " NO_PRIVILEGES "\n",
 	             "t.yaml:11:21: every_months: [6, 3]: the first must not exceed the second");
 }
 END_TEST
@@ -337,16 +446,17 @@ START_TEST(negative_thresholds)
 	             "t.yaml:4:12: spend: must not be negative, got \"-5000\"");
 	EXPECT_ERROR("rules:\n  - tier: A\n    visits: 1\n    spend: 1\n    per_capita: -0.5\n",
 	             "t.yaml:5:17: per_capita: must not be negative, got \"-0.5\"");
-	EXPECT_ERROR("rules: []\ncomplaints:\n  acknowledge_hours: -2\n",
+	EXPECT_ERROR("rules: []\ncomplaints:\n  acknowledge_hours: -2\n  resolve_hours: 48\n"
+	             "  followup_days: 7\n  prior_complaint_days: 180\n",
 	             "t.yaml:3:22: acknowledge_hours: must not be negative, got \"-2\"");
 }
 END_TEST
 
 START_TEST(unknown_tier_in_privileges)
 {
-	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "privileges:\n  A:\n    greeter: general manager\n"
-	             "  D:\n    greeter: nobody\n",
-	             "t.yaml:11:3: privileges for tier \"D\", but no rule gives tier \"D\"");
+	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "privileges:\n  A: " NO_PRIVILEGES "\n"
+	             "  D: " NO_PRIVILEGES "\n" B_C_NONE,
+	             "t.yaml:10:3: privileges for tier \"D\", but no rule gives tier \"D\"");
 }
 END_TEST
 
@@ -357,7 +467,8 @@ START_TEST(duplicate_keys)
 	             "t.yaml:6:5: duplicate key \"spend\" (first at line 4)");
 	EXPECT_ERROR("grace_months: 1\nrules: []\ngrace_months: 2\n",
 	             "t.yaml:3:1: duplicate key \"grace_months\" (first at line 1)");
-	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "privileges:\n  A: {}\n  A: {}\n",
+	EXPECT_ERROR("rules:\n" HANDBOOK_RULES "privileges:\n  A: " NO_PRIVILEGES "\n  A: {}\n"
+	             B_C_NONE,
 	             "t.yaml:10:3: duplicate key \"A\" (first at line 9)");
 }
 END_TEST
@@ -420,7 +531,8 @@ START_TEST(missing_keys)
 	    "t.yaml:2:5: rule 1: missing key \"tier\"");
 	EXPECT_ERROR("rules:\n  - tier: A\n    visits: 6\n    requires: [visits, per_capita]\n",
 	             "t.yaml:2:5: rule 1: missing key \"per_capita\"");
-	EXPECT_ERROR("window_months: 1\nprivileges: {}\n", "t.yaml:1:1: missing key \"rules\"");
+	EXPECT_RAW("window_months: 1\ngrace_months: 1\nprivileges: {}\n" ALERTS COMPLAINTS "...\n",
+	           "t.yaml:1:1: missing key \"rules\"");
 }
 END_TEST
 
@@ -554,12 +666,15 @@ START_TEST(values_and_defaults)
 	        "  - {tier: A, visits: 1.5, spend: 5000.50, per_capita: ¥80.05}\n"
 	        "privileges:\n"
 	        "  A:\n"
-	        "    banquet: {every_months: 4, budget_per_table: 650.5}\n"
+	        "    banquet: {every_months: 4, budget_per_table: 650.5, host: \"\"}\n"
 	        "    gift: {value: 99.99, occasions: anniversary}\n"
-	        "    discount: {excludes: seafood}\n"
+	        "    discount: {excludes: seafood, max_percent_off: 0}\n"
+	        "    greeter: \"\"\n    phone_every_days: 0\n    visit_every_days: 0\n"
+	        "    group_chat: \"\"\n    annual_trip_per_person: 0\n"
 	        "alerts:\n"
 	        "  yellow_factor: 0.5\n"
-	        "  red: {no_visit: no, overdue_complaint: false, severe_complaint: critical}\n",
+	        "  red: {no_visit: no, overdue_complaint: false, severe_complaint: critical,\n"
+	        "        severe_within_days: 30}\n",
 	        &r);
 	ck_assert_str_eq(r.version, "2026.2");
 	assert_rule(&r.rules[0], "A", "", 1.5, 500050, 8005, CRIT_ALL);
@@ -572,15 +687,15 @@ START_TEST(values_and_defaults)
 	ck_assert_int_eq(pv->gift_fen, 9999);
 	ck_assert_uint_eq(pv->gift_occasions, 1u << DATE_ANNIVERSARY);
 	ck_assert_uint_eq(pv->discount_exclusions.n, 1);
-	ck_assert_str_eq(pv->greeter, ""); /* left out: none */
+	ck_assert_str_eq(pv->greeter, ""); /* "": none */
 	ck_assert_int_eq(pv->phone_days, 0);
 	ck_assert_int_eq(pv->max_discount_pct, 0);
 	ck_assert(r.alerts.yellow_factor == 0.5);
 	ck_assert(!r.alerts.red_no_visit);
 	ck_assert(!r.alerts.red_overdue_complaint);
 	ck_assert_int_eq(r.alerts.red_min_severity, SEV_CRITICAL);
-	ck_assert_int_eq(r.alerts.red_severity_days, 30); /* default kept */
-	/* left out: domain.md's defaults */
+	ck_assert_int_eq(r.alerts.red_severity_days, 30);
+	/* written by complete(): domain.md's values */
 	ck_assert_int_eq(r.window_months, 3);
 	ck_assert_int_eq(r.grace_months, 1);
 	ck_assert_int_eq(r.complaints.ack_hours, 2);
@@ -700,7 +815,9 @@ START_TEST(file_in_force)
 	free(want);
 	ck_assert_int_eq(mkdir(mdir, 0700), 0);
 	FILE *f = fopen(user, "w");
-	fputs("version: mine\nrules:\n" MONEY_RULES, f);
+	char *mine = complete("version: mine\nrules:\n" MONEY_RULES);
+	fputs(mine, f);
+	free(mine);
 	fclose(f);
 	ck_assert_int_eq(tiers_load_in_force(NULL, &r, NULL, NULL), 0);
 	ck_assert_str_eq(r.source, user);
@@ -738,6 +855,194 @@ START_TEST(file_in_force)
 END_TEST
 
 /* ------------------------------------------------------------------------------------------ */
+/* a rules file says what it holds */
+
+/* Whether s starts with "t.yaml:LINE:COLUMN: " (LINE, COLUMN ≥ 1). */
+static bool placed(const char *s)
+{
+	int line = 0, col = 0, n = 0;
+	return sscanf(s, "t.yaml:%d:%d: %n", &line, &col, &n) == 2 && n > 0 && line >= 1 &&
+	       col >= 1;
+}
+
+/* Cut the shipped file at every byte: each prefix is refused with an error at a place in the
+ * file, or decides exactly what the whole file decides (a cut in what follows the end marker). */
+START_TEST(every_cut_is_refused_or_whole)
+{
+	struct tier_rules whole, r;
+	struct strv e = {0}, w = {0};
+	tier_rules_init(&whole);
+	ck_assert_int_eq(tiers_load_text(tiers_builtin_text, tiers_builtin_len, "t.yaml", &whole,
+	                                 &e, &w),
+	                 0);
+	char *want = tier_rules_canonical(&whole);
+	size_t accepted = 0;
+	for (size_t len = 0; len < tiers_builtin_len; len++) {
+		tier_rules_init(&r);
+		int rc = tiers_load_text(tiers_builtin_text, len, "t.yaml", &r, &e, NULL);
+		if (rc == 0) {
+			char *got = tier_rules_canonical(&r);
+			ck_assert_msg(strcmp(got, want) == 0,
+			              "cut at byte %zu of %zu: accepted with other rules:\n%s", len,
+			              tiers_builtin_len, got);
+			free(got);
+			accepted++;
+		} else {
+			ck_assert_msg(e.n > 0 && placed(e.v[0]),
+			              "cut at byte %zu: refused without a placed error (%s)", len,
+			              e.n ? e.v[0] : "none");
+		}
+		strv_free(&e);
+		tier_rules_free(&r);
+	}
+	/* only the cuts after "..." load: the file's last byte is the newline after it */
+	const char *end = strstr(tiers_builtin_text, "\n...\n");
+	ck_assert_ptr_nonnull(end);
+	ck_assert_uint_eq(accepted, tiers_builtin_len - (size_t)(end + 4 - tiers_builtin_text));
+	free(want);
+	strv_free(&w);
+	tier_rules_free(&whole);
+}
+END_TEST
+
+
+START_TEST(a_rules_file_says_what_it_holds)
+{
+	/* the smallest whole file: every section, an explicit "nothing", the end marker */
+	const char *whole = "window_months: 3\ngrace_months: 0\n"
+	                    "rules:\n  - {tier: A, spend: 100, requires: spend}\n"
+	                    "privileges:\n  A: " NO_PRIVILEGES "\n" ALERTS COMPLAINTS
+	                    "...\n# comments may follow the end\n";
+	struct tier_rules r;
+	tier_rules_init(&r);
+	struct strv e = {0};
+	ck_assert_int_eq(load_raw(whole, &r, &e, NULL), 0);
+	const struct tier_privilege *pv = tier_privilege_for(&r, "A");
+	ck_assert_ptr_nonnull(pv);
+	ck_assert_int_eq(pv->banquet_min_months, 0);
+	ck_assert_uint_eq(pv->discount_exclusions.n, 0);
+	tier_rules_free(&r);
+
+	/* without the end marker, the same text is refused at its end */
+	EXPECT_RAW("window_months: 3\ngrace_months: 0\nrules: []\nprivileges: {}\n" ALERTS
+	           COMPLAINTS,
+	           "t.yaml:9:1: the file must end with a line \"...\" (the end marker: without it, "
+	           "a file cut short could be taken for a whole one)");
+	/* every section is required; the label alone is optional */
+	EXPECT_RAW("version: x\nrules: []\n...\n", "t.yaml:1:1: missing key \"window_months\"",
+	           "t.yaml:1:1: missing key \"grace_months\"",
+	           "t.yaml:1:1: missing key \"privileges\"", "t.yaml:1:1: missing key \"alerts\"",
+	           "t.yaml:1:1: missing key \"complaints\"");
+	/* every tier a rule gives says what it is given */
+	EXPECT_RAW("window_months: 3\ngrace_months: 0\n"
+	           "rules:\n  - {tier: A, spend: 100, requires: spend}\n"
+	           "  - {tier: B, spend: 50, requires: spend}\n"
+	           "  - {tier: B, group: x, spend: 40, requires: spend}\n"
+	           "privileges:\n  A: " NO_PRIVILEGES "\n" ALERTS COMPLAINTS "...\n",
+	           "t.yaml:5:5: rule 2: no privileges for tier B (add \"B:\" under privileges, "
+	           "with 0, \"\", [] or none where it has none)");
+	/* and every privilege, gift, banquet, discount, alert and deadline is written out */
+	EXPECT_RAW("window_months: 3\ngrace_months: 0\n"
+	           "rules:\n  - {tier: A, spend: 100, requires: spend}\n"
+	           "privileges:\n  A: {greeter: boss, gift: {value: 5}, banquet: {host: boss},\n"
+	           "      discount: {max_percent_off: 5}}\n"
+	           "alerts: {red: {no_visit: true}}\ncomplaints: {resolve_hours: 4}\n...\n",
+	           "t.yaml:6:6: privileges of A: missing key \"phone_every_days\"",
+	           "t.yaml:6:6: privileges of A: missing key \"visit_every_days\"",
+	           "t.yaml:6:6: privileges of A: missing key \"group_chat\"",
+	           "t.yaml:6:6: privileges of A: missing key \"annual_trip_per_person\"",
+	           "t.yaml:6:28: gift: missing key \"occasions\"",
+	           "t.yaml:6:49: banquet: missing key \"every_months\"",
+	           "t.yaml:6:49: banquet: missing key \"budget_per_table\"",
+	           "t.yaml:7:17: discount: missing key \"excludes\"",
+	           "t.yaml:8:9: alerts: missing key \"yellow_factor\"",
+	           "t.yaml:8:15: red: missing key \"overdue_complaint\"",
+	           "t.yaml:8:15: red: missing key \"severe_complaint\"",
+	           "t.yaml:8:15: red: missing key \"severe_within_days\"",
+	           "t.yaml:9:13: complaints: missing key \"acknowledge_hours\"",
+	           "t.yaml:9:13: complaints: missing key \"followup_days\"",
+	           "t.yaml:9:13: complaints: missing key \"prior_complaint_days\"");
+	strv_free(&e);
+}
+END_TEST
+
+/* text with its first from replaced by to (which must be there); frees text. */
+static char *subst(char *text, const char *from, const char *to)
+{
+	char *p = strstr(text, from);
+	ck_assert_msg(p != NULL, "no %s", from);
+	char *r = xasprintf("%.*s%s%s", (int)(p - text), text, to, p + strlen(from));
+	free(text);
+	return r;
+}
+
+/* Two files decide the same exactly when their canonical texts are equal; the comparison names
+ * what changed, tier by tier. */
+START_TEST(rules_compared_item_by_item)
+{
+	size_t len = tiers_builtin_len;
+	char *text = xmalloc(len + 1);
+	memcpy(text, tiers_builtin_text, len + 1);
+	struct tier_rules a, b;
+	tier_rules_init(&a);
+	tier_rules_init(&b);
+	ck_assert_int_eq(tiers_load_text(text, len, "t.yaml", &a, NULL, NULL), 0);
+	/* another label and comment: the same rules */
+	char *other = xasprintf("# edited\n%s", text);
+	char *v = strstr(other, "handbook 2026");
+	memcpy(v, "handbook 2027", 13);
+	ck_assert_int_eq(tiers_load_text(other, strlen(other), "t.yaml", &b, NULL, NULL), 0);
+	char *ca = tier_rules_canonical(&a), *cb = tier_rules_canonical(&b);
+	ck_assert_str_eq(ca, cb);
+	ck_assert_str_ne(a.hash, b.hash);
+	free(cb);
+	/* B active's spend, C's gift and the order of the two A rules */
+	text = subst(text, "    spend: 2500", "    spend: 2000");
+	text = subst(text, "      value: 50", "      value: 60");
+	text = subst(text, "    group: quality\n    visits: 6\n    spend: 5000",
+	             "    group: first\n    visits: 6\n    spend: 5000");
+	text = subst(text, "    group: active\n    visits: 6\n    spend: 4500",
+	             "    group: quality\n    visits: 6\n    spend: 4500");
+	text = subst(text, "    group: first", "    group: active");
+	len = strlen(text);
+	struct strv e = {0};
+	int rc = tiers_load_text(text, len, "t.yaml", &b, &e, NULL);
+	ck_assert_msg(rc == 0, "%s", e.n ? e.v[0] : "");
+	cb = tier_rules_canonical(&b);
+	struct tier_rules_diff d;
+	tier_rules_compare(ca, cb, &d);
+	ck_assert_uint_eq(d.n, 5);
+	ck_assert_str_eq(d.v[0].what, "order");
+	ck_assert_str_eq(d.v[0].was, "A quality, A active, B quality, B active, C quality, C active");
+	ck_assert_str_eq(d.v[0].now, "A active, A quality, B quality, B active, C quality, C active");
+	ck_assert_str_eq(d.v[1].what, "rule A active");
+	ck_assert_str_eq(d.v[1].was, "visits 6, spend 4500, per_capita 60 (requires all)");
+	ck_assert_str_eq(d.v[1].now, "visits 6, spend 5000, per_capita 80 (requires all)");
+	ck_assert_str_eq(d.v[2].what, "rule A quality");
+	ck_assert_str_eq(d.v[3].what, "rule B active");
+	ck_assert_str_eq(d.v[3].now, "visits 4, spend 2000, per_capita 50 (requires all)");
+	ck_assert_str_eq(d.v[4].what, "C gift");
+	ck_assert_str_eq(d.v[4].was, "50 on birthday");
+	ck_assert_str_eq(d.v[4].now, "60 on birthday");
+	tier_rules_diff_free(&d);
+	/* a rule gone and one new: absent on one side */
+	tier_rules_compare("order\tA\nrule A\tx\n", "order\tB\nrule B\ty\n", &d);
+	ck_assert_uint_eq(d.n, 3);
+	ck_assert_str_eq(d.v[1].what, "rule B");
+	ck_assert_ptr_null(d.v[1].was);
+	ck_assert_str_eq(d.v[2].what, "rule A");
+	ck_assert_ptr_null(d.v[2].now);
+	tier_rules_diff_free(&d);
+	free(ca);
+	free(cb);
+	free(other);
+	free(text);
+	tier_rules_free(&a);
+	tier_rules_free(&b);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------------------------ */
 
 static Suite *tiers_suite(void)
 {
@@ -756,6 +1061,12 @@ static Suite *tiers_suite(void)
 	tcase_add_test(tc, unreachable_rules);
 	tcase_add_test(tc, missing_keys);
 	tcase_add_test(tc, unknown_keys_are_warnings);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("whole");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, every_cut_is_refused_or_whole);
+	tcase_add_test(tc, a_rules_file_says_what_it_holds);
+	tcase_add_test(tc, rules_compared_item_by_item);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loading");
 	tcase_add_test(tc, broken_file_keeps_rules_in_force);
