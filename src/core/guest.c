@@ -160,12 +160,17 @@ static bool phone_no_trunk(const char *nat)
 char *guest_phone_digits(const char *number)
 {
 	char *d = text_digits(number);
-	const char *nat = phone_national(d, phone_is_intl(number));
-	if (!nat)
-		return d;
-	char *r = xasprintf("%s%s", phone_no_trunk(nat) ? "" : "0", nat);
-	free(d);
-	return r;
+	bool intl = phone_is_intl(number);
+	const char *nat;
+	/* until no country code is left ("+86 0086 139…" is 139…): the digits of a number as
+	 * stored are then the digits it was stored by */
+	while ((nat = phone_national(d, intl))) {
+		char *r = xasprintf("%s%s", phone_no_trunk(nat) ? "" : "0", nat);
+		free(d);
+		d = r;
+		intl = false; /* the + was before the first code */
+	}
+	return d;
 }
 
 int guest_phone_check(const char *number, char **norm, struct error *e)

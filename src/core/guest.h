@@ -168,7 +168,8 @@ int guest_date_check(int year, int month, int day, struct date today, struct err
 #define GUEST_PHONE_MAX_DIGITS 20
 /* The digits a phone is stored, matched and compared by: full-width digits folded, and China's
  * country code dropped (+86 139…, 0086 139…, 86 139… with 11 digits after it → 139…; +86 558
- * 5551234 → 05585551234, the trunk 0 put back). Other numbers keep every digit. Caller frees. */
+ * 5551234 → 05585551234, the trunk 0 put back), as often as it is written (+86 0086 139… →
+ * 139…). Other numbers keep every digit. Caller frees. */
 char *guest_phone_digits(const char *number);
 /* The one rule for a phone number, for the form, the CLI and the store: text of at most 40
  * bytes with GUEST_PHONE_MIN_DIGITS to GUEST_PHONE_MAX_DIGITS digits once normalised. On success

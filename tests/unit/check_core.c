@@ -1036,6 +1036,29 @@ START_TEST(phone_normalised)
 }
 END_TEST
 
+/* The country code written twice is dropped twice: a number is stored with the digits it is
+ * matched by, and storing it again changes nothing (found by fuzz/phone.c). */
+START_TEST(phone_country_code_twice)
+{
+	static const char *const twice[] = {"+86 0086 139 1234 5678", "0086 0086 13912345678"};
+	struct error why;
+	char *norm, *again;
+	for (size_t i = 0; i < sizeof twice / sizeof twice[0]; i++) {
+		ASSERT_STR_FREE(guest_phone_digits(twice[i]), "13912345678");
+		ck_assert_int_eq(guest_phone_check(twice[i], &norm, &why), 0);
+		ck_assert_str_eq(norm, "13912345678");
+		ck_assert_int_eq(guest_phone_check(norm, &again, &why), 0);
+		ck_assert_str_eq(again, norm);
+		free(again);
+		free(norm);
+	}
+	/* the fuzzer's input: a 7-digit number behind the code twice gets its trunk 0 once */
+	ASSERT_STR_FREE(guest_phone_digits("d0086d0086 1 14567A"), "0114567");
+	ck_assert_int_eq(guest_phone_check("d0086d0086 1 14567A", &norm, &why), 0);
+	ASSERT_STR_FREE(norm, "0114567");
+}
+END_TEST
+
 static Suite *search_suite(void)
 {
 	Suite *s = suite_create("search keys");
@@ -1044,6 +1067,7 @@ static Suite *search_suite(void)
 	tcase_add_test(tc, fold_unicode_punctuation);
 	tcase_add_test(tc, fold_digits);
 	tcase_add_test(tc, phone_normalised);
+	tcase_add_test(tc, phone_country_code_twice);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pinyin");
 	tcase_add_test(tc, pinyin_readings);
