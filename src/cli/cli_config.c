@@ -91,7 +91,9 @@ static void print_rules_table(const struct tier_rules *r)
 static void print_privilege(const struct tier_privilege *pv)
 {
 	char b[32], b2[32], occ[128], every[40];
-	printf("\nprivileges of tier %s:\n", pv->tier);
+	char *tier = text_display(pv->tier);
+	printf("\nprivileges of tier %s:\n", tier);
+	free(tier);
 	line("greeter", "%s", pv->greeter[0] ? pv->greeter : "none");
 	if (pv->phone_days)
 		line("phone call", "every %d days", pv->phone_days);

@@ -200,9 +200,9 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	free(name);
 	const struct tier_decision *d = &g.decision;
 	const struct tier_rule *rule = d->rule >= 0 ? &r->rules[d->rule] : NULL;
-	const char *computed = tier_label(rule ? rule->tier : NULL, rule ? rule->group : NULL, l2,
-					  sizeof l2);
-	printf("  %-14s %s", "tier", tier_label(d->tier, d->grp, l1, sizeof l1));
+	const char *computed = cli_shown(
+		c, tier_label(rule ? rule->tier : NULL, rule ? rule->group : NULL, l2, sizeof l2));
+	printf("  %-14s %s", "tier", cli_shown(c, tier_label(d->tier, d->grp, l1, sizeof l1)));
 	if (d->source == TS_OVERRIDE) {
 		printf("  (override by %s on %.10s: %s%s%s)\n", cli_shown(c, g.override_by),
 		       g.override_at, cli_shown(c, g.override_reason),
@@ -216,7 +216,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	}
 	if (rule) {
 		describe_rule(rule, desc, sizeof desc);
-		printf("  %-14s %s\n", "rule", desc);
+		printf("  %-14s %s\n", "rule", cli_shown(c, desc));
 	}
 	char since[40] = "";
 	if (g.window.months < r->window_months)
@@ -233,7 +233,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	if (up) {
 		struct tier_gap gap;
 		tier_gap_to(up, &g.window, &gap);
-		printf("  %-14s %s %s: needs", "next up", up->tier, up->group);
+		printf("  %-14s %s %s: needs", "next up", cli_shown(c, up->tier), cli_shown(c, up->group));
 		if (gap.visits)
 			printf(" %d more visit%s", gap.visits, gap.visits == 1 ? "" : "s");
 		if (gap.visits && gap.spend)
@@ -248,16 +248,16 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 	}
 	const struct tier_privilege *p = tier_privilege_for(r, d->tier);
 	if (p) {
-		printf("  %-14s %s\n", "greeted by", p->greeter);
+		printf("  %-14s %s\n", "greeted by", cli_shown(c, p->greeter));
 		printf("  %-14s up to %d%% off, never on ", "discount", p->max_discount_pct);
 		for (size_t i = 0; i < p->discount_exclusions.n; i++)
-			printf("%s%s", i ? ", " : "", p->discount_exclusions.v[i]);
+			printf("%s%s", i ? ", " : "", cli_shown(c, p->discount_exclusions.v[i]));
 		printf("\n");
 	}
 	if (g.stored)
 		printf("  %-14s %s (%s; rules %s)\n", "recomputed",
-		       tier_label(g.stored_tier, g.stored_grp, l1, sizeof l1), g.stored_source,
-		       g.stored_version);
+		       cli_shown(c, tier_label(g.stored_tier, g.stored_grp, l1, sizeof l1)),
+		       cli_shown(c, g.stored_source), cli_shown(c, g.stored_version));
 	else
 		printf("  %-14s not yet for this month (maitre tier recompute)\n", "recomputed");
 	return 0;

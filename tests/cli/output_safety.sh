@@ -131,6 +131,26 @@ summary
 CMDS
 check "$n outputs checked, none with a raw control" test "$fails" = 0
 
+note "tier names (A, B, C) from the rules file holding U+202E, in the commands that print the rules"
+sed 's/\b\([ABC]\)\b/\1\xe2\x80\xae/g' "$TESTS_SRCDIR/../data/tiers.yaml" > "$TMP/tiers.yaml"
+cp "$MAITRE_DB" "$TMP/tiers.db"
+$M --db "$TMP/tiers.db" --tiers "$TMP/tiers.yaml" tier recompute --month 2026-07 > /dev/null 2>&1
+fails=0
+for cmd in "check-config $TMP/tiers.yaml" "tier show 5 --month 2026-07" \
+	"tier list --month 2026-07" "agenda"; do
+	for f in text tsv csv json; do
+		# shellcheck disable=SC2086
+		"$MAITRE" --db "$TMP/tiers.db" --tiers "$TMP/tiers.yaml" --format "$f" $cmd > "$TMP/o" 2>&1
+		unsafe "$f" "$TMP/o" > "$TMP/why"
+		if [ -s "$TMP/why" ]; then
+			fails=$((fails + 1))
+			printf 'RAW CONTROL: --format %s %s: %s\n' "$f" "$cmd" "$(sed 1q "$TMP/why")" |
+				mask >> "$OUT"
+		fi
+	done
+done
+check "the tier name shown, never raw" test "$fails" = 0
+
 note "how each format shows them (a shorter poison: OSC title, ESC [8m, CSI U+009B, U+202E)"
 short="char(27) || ']0;t' || char(7) || char(27) || '[8m' || char(155) || '2J' || char(8238) || 'x'"
 sqlite3 "$MAITRE_DB" "UPDATE guest SET name = 'g' || id || $short, employer = NULL;
