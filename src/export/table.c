@@ -70,10 +70,37 @@ size_t table_rows(const struct table *t)
 
 static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */
 
+/* Length of the run at the start of s (n bytes) that a format writes as it is: printable ASCII
+ * but the bytes in special, and valid UTF-8 that text_cp_unsafe lets through. */
+static size_t plain_run(const char *s, size_t n, const char *special)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (b < 0x20 || b == 0x7F || strchr(special, b))
+				break;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+		if (text_cp_unsafe(cp) || (cp == 0xFFFD && k == 1))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 static void tsv_field(FILE *out, const char *s)
 {
 	size_t n = strlen(s);
 	while (n) {
+		size_t run = plain_run(s, n, "\\");
+		fwrite(s, 1, run, out);
+		s += run, n -= run;
+		if (!n)
+			break;
 		uint32_t cp;
 		size_t k = text_decode(s, n, &cp);
 		if (cp == '\t')
@@ -86,10 +113,8 @@ static void tsv_field(FILE *out, const char *s)
 			fputs("\\\\", out);
 		else if (text_cp_unsafe(cp))
 			fprintf(out, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
-		else if (cp == 0xFFFD)
-			fputs(REPLACEMENT, out);
 		else
-			fwrite(s, 1, k, out);
+			fputs(REPLACEMENT, out); /* an invalid byte */
 		s += k, n -= k;
 	}
 }
@@ -144,6 +169,11 @@ void json_string(FILE *out, const char *s)
 	fputc('"', out);
 	size_t n = strlen(s);
 	while (n) {
+		size_t run = plain_run(s, n, "\"\\");
+		fwrite(s, 1, run, out);
+		s += run, n -= run;
+		if (!n)
+			break;
 		uint32_t cp;
 		size_t k = text_decode(s, n, &cp);
 		switch (cp) {
@@ -155,10 +185,8 @@ void json_string(FILE *out, const char *s)
 		default:
 			if (text_cp_unsafe(cp))
 				fprintf(out, "\\u%04x", (unsigned)cp);
-			else if (cp == 0xFFFD)
-				fputs(REPLACEMENT, out);
 			else
-				fwrite(s, 1, k, out);
+				fputs(REPLACEMENT, out); /* an invalid byte */
 		}
 		s += k, n -= k;
 	}
@@ -233,22 +261,8 @@ static ptrdiff_t plain_len(enum out_format f, const char *s)
 {
 	if (f == OUT_CSV && csv_formula(s))
 		return -1;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		if (*p < 0x80) {
-			if (*p < 0x20 || *p == 0x7F || (f == OUT_CSV ? *p == ',' || *p == '"' : *p == '\\'))
-				return -1;
-			p++;
-			continue;
-		}
-		uint32_t cp;
-		/* 4: text_decode stops at the '\0', which is no continuation byte */
-		size_t k = text_decode((const char *)p, 4, &cp);
-		if (text_cp_unsafe(cp) || (cp == 0xFFFD && k == 1))
-			return -1;
-		p += k;
-	}
-	return (const char *)p - s;
+	size_t n = strlen(s);
+	return plain_run(s, n, f == OUT_CSV ? ",\"" : "\\") == n ? (ptrdiff_t)n : -1;
 }
 
 static void flush_line(struct table *t)
