@@ -147,7 +147,8 @@ static void csv_field(FILE *out, const char *s, bool numeric)
 		s = shown;
 		quote = quote || strpbrk(s, ",\"\n");
 	}
-	const char *tick = (csv_formula(orig) || csv_formula(s)) && !(numeric && is_number(s)) ? "'" : "";
+	bool formula = (csv_formula(orig) || csv_formula(s)) && !(numeric && is_number(s));
+	const char *tick = formula ? "'" : "";
 	if (!quote) {
 		fputs(tick, out);
 		fputs(s, out);
