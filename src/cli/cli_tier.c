@@ -11,12 +11,16 @@
 #include "core/text.h"
 #include "core/tier.h"
 #include "core/tier_calc.h"
+#include "config/tiers.h"
+#include "store/tier_rules_store.h"
 #include "store/tier_store.h"
 
-enum { T_MONTH = 1, T_TIER, T_REASON, T_UNTIL, T_CLEAR };
+enum { T_MONTH = 1, T_TIER, T_REASON, T_UNTIL, T_CLEAR, T_NEW_RULES };
 
 const struct opt cli_tier_recompute_opts[] = {
 	{"month", "YYYY-MM", T_MONTH, "the month to compute (default this month)"},
+	{"new-rules", NULL, T_NEW_RULES,
+	 "apply rules that differ from those the month (or the one before) was computed with"},
 	{NULL, NULL, 0, NULL},
 };
 const struct opt cli_tier_show_opts[] = {
@@ -43,7 +47,7 @@ struct tier_ctx {
 	struct date month;
 	struct strv args;
 	const char *tier, *reason, *until;
-	bool clear;
+	bool clear, new_rules;
 };
 
 static int on_tier(struct cli *c, void *vctx, int id, const char *val)
@@ -67,6 +71,9 @@ static int on_tier(struct cli *c, void *vctx, int id, const char *val)
 		return cli_parse_month(c, "until", val, &d);
 	case T_CLEAR:
 		t->clear = true;
+		return 0;
+	case T_NEW_RULES:
+		t->new_rules = true;
 		return 0;
 	}
 	return 0;
@@ -150,6 +157,83 @@ int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char 
 	                 _("tier: no tier \"%s\" in the rules (see maitre check-config)"), tier);
 }
 
+/* What the rules of record prev decide (caller frees): its canonical text, else (a month
+ * computed before maitre kept it) the text of its rules file read again; NULL when that file
+ * is no longer a valid rules file. */
+static char *canonical_of(const struct tier_rules_record *prev)
+{
+	if (prev->canonical)
+		return xstrdup(prev->canonical);
+	struct tier_rules old;
+	tier_rules_init(&old);
+	char *canon = NULL;
+	if (prev->content && tiers_load_text(prev->content, strlen(prev->content), "(stored)", &old,
+	                                     NULL, NULL) == 0)
+		canon = tier_rules_canonical(&old);
+	tier_rules_free(&old);
+	return canon;
+}
+
+/* "version #3 (handbook 2026)": the rules of a record, as said to the user, into buf. */
+static char *version_text(const struct tier_rules_record *prev, char *buf, size_t size)
+{
+	if (prev->label[0])
+		snprintf(buf, size, _("version #%lld, %s"), (long long)prev->version, prev->label);
+	else
+		snprintf(buf, size, _("version #%lld"), (long long)prev->version);
+	return buf;
+}
+
+/* Prints the items that differ between old and now to f, two lines an item. */
+static void print_changes(FILE *f, const char *old, const char *now)
+{
+	struct tier_rules_diff d;
+	tier_rules_compare(old, now, &d);
+	for (size_t i = 0; i < d.n; i++) {
+		fprintf(f, "  %s\n", d.v[i].what);
+		fprintf(f, _("    was: %s\n"), d.v[i].was ? d.v[i].was : _("(not there)"));
+		fprintf(f, _("    now: %s\n"), d.v[i].now ? d.v[i].now : _("(not there)"));
+	}
+	tier_rules_diff_free(&d);
+}
+
+/* Whether the rules r (deciding canon) differ from those of prev, the month m's or the latest
+ * before; when they do, says what changed (to stderr when refusing, else to stdout) and
+ * returns EXIT_USER unless apply (--new-rules) is set. */
+static int same_rules_or_ask(struct cli *c, const struct tier_rules *r, const char *canon,
+                             const struct tier_rules_record *prev, struct date m, bool apply)
+{
+	if (strcmp(prev->hash, r->hash) == 0)
+		return 0; /* the very same text */
+	char *old = canonical_of(prev);
+	if (old && strcmp(old, canon) == 0) {
+		free(old);
+		return 0; /* comments or the label only */
+	}
+	char ver[120], mk[8];
+	date_month_key(m, mk);
+	version_text(prev, ver, sizeof ver);
+	FILE *f = apply ? stdout : stderr;
+	int rc = 0;
+	if (apply)
+		printf(_("the rules differ from those %s was computed with (%s); applying them "
+		         "(--new-rules):\n"),
+		       prev->month, ver);
+	else
+		rc = cli_error(c, EXIT_USER,
+		               _("the rules in force differ from those %s was computed with (%s):"),
+		               prev->month, ver);
+	if (old)
+		print_changes(f, old, canon);
+	else
+		fprintf(f, _("  (those rules cannot be read again: what changed cannot be shown)\n"));
+	if (!apply)
+		fprintf(stderr,
+		        _("To compute %s with the rules in force, run again with --new-rules.\n"), mk);
+	free(old);
+	return rc;
+}
+
 int cli_tier_recompute(struct cli *c, int argc, char **argv)
 {
 	struct tier_ctx t;
@@ -160,13 +244,28 @@ int cli_tier_recompute(struct cli *c, int argc, char **argv)
 	const struct tier_rules *r;
 	if ((rc = begin(c, 0, &r)) != 0)
 		return rc;
+	/* rules other than the month's (or the month before's) are applied when asked for only */
+	char *canon = tier_rules_canonical(r);
+	struct tier_rules_record prev;
+	bool found;
+	enum store_status s = tier_rules_store_last(c->st, t.month, &prev, &found);
+	if (s == ST_OK && found)
+		rc = same_rules_or_ask(c, r, canon, &prev, t.month, t.new_rules);
+	if (found)
+		tier_rules_record_free(&prev);
 	int64_t version = 0;
-	enum store_status s = tier_store_rules_version(c->st, r, r->content, &version);
 	struct tier_recompute_stats stats;
-	if (s == ST_OK)
+	if (s == ST_OK && rc == 0)
+		s = tier_store_rules_version(c->st, r, r->content, &version);
+	if (s == ST_OK && rc == 0)
 		s = tier_store_recompute(c->st, r, version, t.month, &stats);
+	if (s == ST_OK && rc == 0)
+		s = tier_rules_store_record(c->st, t.month, version, canon);
+	free(canon);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
+	if (rc)
+		return rc;
 	printf("%04d-%02d: %ld guests, %ld with a tier (rules %s%s%s); in %.1f s, %d writes, the "
 	       "longest %.0f ms\n",
 	       t.month.y, t.month.m, stats.guests, stats.tiered, r->version[0] ? r->version : "",

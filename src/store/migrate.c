@@ -433,6 +433,18 @@ static const char *const migrations[] = {
 	"  rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen,"
 	"  grace, rules_version, computed_at FROM tier_month_row r"
 	"  WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month);",
+
+	/* 10 → 11: the rules each month was last computed with, by version and by what they decide
+	 * (tier_rules_canonical), so that a recompute with other rules says what changed and asks
+	 * (tier_rules_store.c). Months computed before take the version of their latest row, and
+	 * no canonical text (NULL). */
+	"CREATE TABLE tier_month_rules("
+	"  month TEXT PRIMARY KEY,"
+	"  rules_version INTEGER NOT NULL REFERENCES tier_rules_version(id),"
+	"  canonical TEXT,"
+	"  recorded_at TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO tier_month_rules(month, rules_version, recorded_at)"
+	"  SELECT month, rules_version, max(computed_at) FROM tier_month GROUP BY month;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

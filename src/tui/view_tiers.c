@@ -294,7 +294,7 @@ static char *stored_text(struct tui *t, struct tiers *d)
 	if (!s->latest_month[0] || (s->known && s->latest_id == s->id))
 		return now;
 	char *v = xasprintf(_("%s; %s was computed with version #%lld %s (maitre tier recompute "
-	                      "applies these)"),
+	                      "says what changed; with --new-rules it applies these)"),
 	                    now, s->latest_month, (long long)s->latest_id, s->latest_label);
 	free(now);
 	return v;

@@ -17,6 +17,7 @@
 #include "store/search_store.h"
 #include "store/store.h"
 #include "store/store_bulk.h"
+#include "store/tier_rules_store.h"
 #include "store/visit_store.h"
 
 #include "testdb.h"
@@ -1120,6 +1121,7 @@ END_TEST
 	"CREATE INDEX tier_month_guest ON tier_month(guest_id, month); "                            \
 	"CREATE INDEX tier_month_tiered ON tier_month(month, guest_id, tier, grp) "                 \
 	"WHERE tier IS NOT NULL; "
+#define UNDO_11 "DROP TABLE tier_month_rules; "
 
 /* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
  * manager's --allow-old audited, and the opening date kept in the database. */
@@ -1244,7 +1246,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
+	testdb_exec(UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1276,7 +1278,7 @@ START_TEST(test_migration_alert_reasons)
 	int64_t g = add_guest("王先生", "王", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
+	testdb_exec(UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
 	char q[400];
 	snprintf(q, sizeof q,
 		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
@@ -1315,7 +1317,7 @@ START_TEST(test_migration_tier_generations)
 	int64_t g2 = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_10 "PRAGMA user_version=9");
+	testdb_exec(UNDO_11 UNDO_10 "PRAGMA user_version=9");
 	char q[800];
 	snprintf(q, sizeof q,
 		 "INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES (1, 'h', '', 'x'); "
@@ -1342,6 +1344,61 @@ START_TEST(test_migration_tier_generations)
 }
 END_TEST
 
+START_TEST(test_migration_tier_month_rules)
+{
+	/* a database of schema 10: May computed with version 1, June with 1 and then again with 2 */
+	int64_t g = add_guest("王先生", "王", NULL, NULL);
+	int64_t h = add_guest("李女士", "李", NULL, NULL);
+	store_close(st);
+	st = NULL;
+	testdb_exec(UNDO_11 "PRAGMA user_version=10");
+	testdb_exec("INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES "
+		    "(1, 'aaaa', 'x', '2026-05-01'), (2, 'bbbb', 'y', '2026-06-01')");
+	char q[800];
+	snprintf(q, sizeof q,
+		 "INSERT INTO tier_month_row(month, guest_id, gen, source, months, visits, covers, "
+		 "spend_fen, m_visits, m_covers, m_spend_fen, rules_version, computed_at) VALUES "
+		 "('2026-05', %lld, 1, 'none', 1, 0, 0, 0, 0, 0, 0, 1, '2026-06-01 08:00:00'), "
+		 "('2026-06', %lld, 1, 'none', 1, 0, 0, 0, 0, 0, 0, 1, '2026-07-01 08:00:00'), "
+		 "('2026-06', %lld, 1, 'none', 1, 0, 0, 0, 0, 0, 0, 2, '2026-07-02 08:00:00'); "
+		 "INSERT INTO tier_month_gen(month, gen, row_count, claimed) VALUES "
+		 "('2026-05', 1, 1, 1), ('2026-06', 1, 2, 1)",
+		 (long long)g, (long long)g, (long long)h);
+	testdb_exec(q);
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	/* each month: the version of its latest row, no canonical text */
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month_rules"), 2);
+	ck_assert_int_eq(testdb_int("SELECT rules_version FROM tier_month_rules WHERE month = "
+				    "'2026-05'"),
+			 1);
+	ck_assert_int_eq(testdb_int("SELECT rules_version FROM tier_month_rules WHERE month = "
+				    "'2026-06'"),
+			 2);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM tier_month_rules WHERE canonical IS "
+				    "NULL"),
+			 2);
+	/* the month's record, else the latest before it */
+	struct tier_rules_record rec;
+	bool found;
+	ck_assert_int_eq(tier_rules_store_last(st, (struct date){2026, 8, 1}, &rec, &found), ST_OK);
+	ck_assert(found);
+	ck_assert_str_eq(rec.month, "2026-06");
+	ck_assert_str_eq(rec.hash, "bbbb");
+	ck_assert_ptr_null(rec.canonical);
+	ck_assert_str_eq(rec.content, "y");
+	tier_rules_record_free(&rec);
+	ck_assert_int_eq(tier_rules_store_record(st, (struct date){2026, 5, 1}, 2, "c"), ST_OK);
+	ck_assert_int_eq(tier_rules_store_last(st, (struct date){2026, 5, 1}, &rec, &found), ST_OK);
+	ck_assert_str_eq(rec.month, "2026-05");
+	ck_assert_str_eq(rec.canonical, "c");
+	tier_rules_record_free(&rec);
+	ck_assert_int_eq(tier_rules_store_last(st, (struct date){2026, 4, 1}, &rec, &found), ST_OK);
+	ck_assert(!found);
+}
+END_TEST
+
 START_TEST(test_migration_fills_guest_month)
 {
 	/* a database of schema 3 (before guest_month) with visits, one voided */
@@ -1354,7 +1411,7 @@ START_TEST(test_migration_fills_guest_month)
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
-		    UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
+		    UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1390,7 +1447,7 @@ START_TEST(test_migration_rebuilds_search_keys)
 		    "digits_rev = '11110000831' WHERE number = '13800001111';"
 		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
 		    "OR key = '回头客';"
-		    UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
+		    UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1538,6 +1595,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_migration_void_codes);
 	tcase_add_test(tc, test_migration_alert_reasons);
 	tcase_add_test(tc, test_migration_tier_generations);
+	tcase_add_test(tc, test_migration_tier_month_rules);
 	tcase_add_test(tc, test_migration_rebuilds_search_keys);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);
