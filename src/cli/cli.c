@@ -169,6 +169,9 @@ int cli_store_error(struct cli *c, enum store_status s)
 	int code = (s == ST_NOTFOUND || s == ST_INVALID || s == ST_DUPLICATE || s == ST_CONFLICT)
 			   ? EXIT_USER
 			   : EXIT_DATA;
+	if (s == ST_CORRUPT && c->st && store_damage(c->st))
+		return cli_error(c, code, _("the database is damaged: run `maitre doctor` (%s)"),
+				 store_damage(c->st));
 	return cli_error(c, code, "%s", c->st ? store_errmsg(c->st) : store_status_name(s));
 }
 

@@ -253,7 +253,9 @@ static int summary(struct cli *c)
 {
 	struct store_counts n;
 	struct stat sb;
-	store_counts(c->st, &n);
+	enum store_status s = store_counts(c->st, &n);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
 	printf("database %s", c->db);
 	if (stat(c->db, &sb) == 0)
 		printf(" (%.1f MB)", (double)sb.st_size / 1e6);
@@ -269,8 +271,11 @@ static int summary(struct cli *c)
 	if (n.guests == 0)
 		return 0;
 
+	/* the sample lookup: a failure to read is reported, not taken for nothing to show */
 	char *name = NULL;
-	if (guest_store_name(c->st, 1, &name) != ST_OK || !name)
+	if ((s = guest_store_name(c->st, 1, &name)) != ST_OK && s != ST_NOTFOUND)
+		return cli_store_error(c, s);
+	if (!name)
 		return 0;
 	uint32_t cp;
 	size_t k = text_decode(name, strlen(name), &cp);
@@ -280,7 +285,9 @@ static int summary(struct cli *c)
 	free(name);
 	struct search_hit hits[5];
 	size_t nh = 0;
-	if (search_store_find(c->st, q, 0, 5, hits, &nh) != ST_OK || nh == 0)
+	if ((s = search_store_find(c->st, q, 0, 5, hits, &nh)) != ST_OK)
+		return cli_store_error(c, s);
+	if (nh == 0)
 		return 0;
 	printf("\nsample lookup: maitre guest find %s\n", q);
 	int64_t ids[5];
@@ -289,8 +296,8 @@ static int summary(struct cli *c)
 		ids[i] = hits[i].guest_id;
 	char month[11];
 	date_month_key(date_today(), month);
-	if (search_store_summaries(c->st, ids, nh, month, sum) != ST_OK)
-		return 0;
+	if ((s = search_store_summaries(c->st, ids, nh, month, sum)) != ST_OK)
+		return cli_store_error(c, s);
 	for (size_t i = 0; i < nh; i++) {
 		char *nm = text_display(sum[i].name ? sum[i].name : "");
 		printf("  %-8lld %s", (long long)sum[i].id, nm);
@@ -319,3 +326,4 @@ int cli_summary(struct cli *c, int argc, char **argv)
 		return rc;
 	return summary(c);
 }
+

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,10 +111,70 @@ const char *store_status_name(enum store_status s)
 
 static void explain_cannot_open(struct store *st, const char *path, bool ro);
 
+/* Whether the file is damaged, asked after SQLite refused a write for a constraint: the store
+ * checks its input before it writes, so a constraint that fails all the same (a UNIQUE key on
+ * rows just deleted) is a damaged index or table more likely than anything else. The first
+ * problem integrity_check finds, into why; a failed check is damage too. */
+const char *store_check_line(const char *t)
+{
+	static const char head[] = "*** in database main ***\n";
+	if (!t)
+		return "?";
+	return strncmp(t, head, sizeof head - 1) == 0 ? t + sizeof head - 1 : t;
+}
+
+static bool found_damage(struct store *st, char *why, size_t n)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA integrity_check(1)", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		bool ok = t && strcmp(t, "ok") == 0;
+		if (!ok)
+			snprintf(why, n, "integrity_check: %s", store_check_line(t));
+		sqlite3_finalize(s);
+		return !ok;
+	}
+	if (rc != SQLITE_OK)
+		snprintf(why, n, "integrity_check: %s", sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	return (rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB;
+}
+
+/* Records damage SQLite found: detail, what it said where; the store keeps the first. */
+static enum store_status damaged(struct store *st, const char *detail)
+{
+	if (!st->damage[0])
+		snprintf(st->damage, sizeof st->damage, "%s", detail);
+	if (st->doctor) /* maitre doctor is running: what SQLite said is its finding */
+		return store_fail(st, ST_CORRUPT, "%s", detail);
+	return store_fail(st, ST_CORRUPT, STORE_DAMAGED " (%s)", detail);
+}
+
+const char *store_damage(const struct store *st)
+{
+	return st->damage[0] ? st->damage : NULL;
+}
+
 enum store_status store_sqlfail(struct store *st, int rc, const char *context)
 {
 	enum store_status s = status_of(rc);
 	const char *msg = failure_text(st->db, rc);
+	if (s == ST_INVALID && (rc & 0xFF) == SQLITE_CONSTRAINT) {
+		char said[120], why[160];
+		snprintf(said, sizeof said, "%s", msg); /* the check below replaces SQLite's message */
+		if (found_damage(st, why, sizeof why)) {
+			char detail[sizeof st->damage];
+			snprintf(detail, sizeof detail, "%.80s: %s; %s", context, said, why);
+			return damaged(st, detail);
+		}
+		return store_fail(st, s, "%s: %s", context, said);
+	}
+	if (s == ST_CORRUPT) {
+		char detail[sizeof st->damage];
+		snprintf(detail, sizeof detail, "%.100s: %.290s", context, msg);
+		return damaged(st, detail);
+	}
 	if (s == ST_BUSY || s == ST_FULL || s == ST_READONLY) {
 		store_fail(st, s, "%s: %s (%s)", context, store_status_name(s), msg);
 		/* a file opened for writing that SQLite could only open read-only fails here */
@@ -257,6 +318,13 @@ enum store_status store_exec(struct store *st, const char *sql)
 	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		enum store_status s = status_of(rc);
+		if (s == ST_CORRUPT || (rc & 0xFF) == SQLITE_CONSTRAINT) {
+			/* damage: named by the statement's first words */
+			char what[48];
+			snprintf(what, sizeof what, "%.*s", (int)strcspn(sql, ";("), sql);
+			sqlite3_free(msg);
+			return store_sqlfail(st, rc, what);
+		}
 		if (at_file_limit(rc))
 			store_fail(st, s, "%s (%s)", store_status_name(s), FILE_LIMIT);
 		else
@@ -307,6 +375,8 @@ void store_snapshot_end(struct store *st)
 
 enum store_status store_begin(struct store *st)
 {
+	if (st->damage[0] && !st->doctor)
+		return store_fail(st, ST_CORRUPT, STORE_DAMAGED " (%s)", st->damage);
 	if (st->txdepth++ > 0)
 		return ST_OK;
 	st->tx_failed = false;
@@ -748,6 +818,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 	set_login(st);
 	pthread_once(&sqlite_once, sqlite_setup);
 	st->readonly = (flags & STORE_READONLY) != 0;
+	st->doctor = (flags & STORE_DOCTOR) != 0;
 	st->bulk = (flags & STORE_BULK) != 0;
 	st->private_file = st->bulk && (flags & STORE_PRIVATE);
 	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -802,7 +873,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 				path);
 		goto fail;
 	}
-	if (ver > store_schema_latest()) {
+	if (ver > store_schema_latest() && !st->doctor) {
 		rs = store_fail(st, ST_CORRUPT,
 				"%s: schema version %lld is newer than this maitre knows (%d); "
 				"upgrade maitre",
@@ -821,7 +892,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 		goto fail;
 	if (!(flags & STORE_READONLY) && (rs = store_set_journal_mode(st, st->private_file)) != ST_OK)
 		goto fail;
-	if (ver < store_schema_latest()) {
+	if (ver < store_schema_latest() && !(st->doctor && ver > 0)) {
 		if (ver == 0 && !(flags & STORE_CREATE)) {
 			rs = store_fail(st, ST_CORRUPT,
 					"%s: not a maitre database (create one with 'maitre init')", path);
@@ -1078,35 +1149,48 @@ enum store_status store_explain(struct store *st, const char *label, const char 
 	return ST_OK;
 }
 
-static int64_t count_of(struct store *st, const char *sql)
+enum store_status store_count(struct store *st, const char *sql, const char *context,
+			      int64_t *v)
 {
-	int64_t v = 0;
-	pragma_int(st, sql, &v);
-	return v;
+	*v = 0;
+	int rc = pragma_int(st, sql, v);
+	return rc == SQLITE_OK || rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, context);
 }
 
 enum store_status store_counts(struct store *st, struct store_counts *c)
 {
 	memset(c, 0, sizeof *c);
-	c->guests = count_of(st, "SELECT count(*) FROM guest");
-	c->phones = count_of(st, "SELECT count(*) FROM phone");
-	c->visits = count_of(st, "SELECT count(*) FROM visit WHERE voided_at IS NULL");
-	c->voided_visits = count_of(st, "SELECT count(*) FROM visit WHERE voided_at IS NOT NULL");
-	c->people = count_of(st, "SELECT count(*) FROM person");
-	c->prefs = count_of(st, "SELECT count(*) FROM preference");
-	c->dates = count_of(st, "SELECT count(*) FROM special_date");
-	c->staff = count_of(st, "SELECT count(*) FROM staff");
-	c->audit = count_of(st, "SELECT count(*) FROM audit");
+	static const struct {
+		const char *sql;
+		size_t at;
+	} counts[] = {
+		{"SELECT count(*) FROM guest", offsetof(struct store_counts, guests)},
+		{"SELECT count(*) FROM phone", offsetof(struct store_counts, phones)},
+		{"SELECT count(*) FROM visit WHERE voided_at IS NULL",
+		 offsetof(struct store_counts, visits)},
+		{"SELECT count(*) FROM visit WHERE voided_at IS NOT NULL",
+		 offsetof(struct store_counts, voided_visits)},
+		{"SELECT count(*) FROM person", offsetof(struct store_counts, people)},
+		{"SELECT count(*) FROM preference", offsetof(struct store_counts, prefs)},
+		{"SELECT count(*) FROM special_date", offsetof(struct store_counts, dates)},
+		{"SELECT count(*) FROM staff", offsetof(struct store_counts, staff)},
+		{"SELECT count(*) FROM audit", offsetof(struct store_counts, audit)},
+	};
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0] && rs == ST_OK; i++)
+		rs = store_count(st, counts[i].sql, "counts",
+				 (int64_t *)(void *)((char *)c + counts[i].at));
+	if (rs != ST_OK)
+		return rs;
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT min(date), max(date) FROM visit WHERE voided_at IS NULL", -1,
-			       &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			const unsigned char *a = sqlite3_column_text(s, 0), *b = sqlite3_column_text(s, 1);
-			snprintf(c->first_visit, sizeof c->first_visit, "%s", a ? (const char *)a : "");
-			snprintf(c->last_visit, sizeof c->last_visit, "%s", b ? (const char *)b : "");
-		}
-		sqlite3_finalize(s);
+	int rc = sqlite3_prepare_v2(
+		st->db, "SELECT min(date), max(date) FROM visit WHERE voided_at IS NULL", -1, &s, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *a = sqlite3_column_text(s, 0), *b = sqlite3_column_text(s, 1);
+		snprintf(c->first_visit, sizeof c->first_visit, "%s", a ? (const char *)a : "");
+		snprintf(c->last_visit, sizeof c->last_visit, "%s", b ? (const char *)b : "");
+		rc = SQLITE_OK;
 	}
-	return ST_OK;
+	sqlite3_finalize(s);
+	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "counts");
 }

@@ -38,6 +38,9 @@ enum store_open_flags {
 	                     * deleted, not rolled back) and, between store_bulk_begin and
 	                     * store_bulk_end, without foreign key checks; then WAL and the
 	                     * checks are on again */
+	STORE_DOCTOR = 16,  /* maitre doctor: neither migrated nor refused for its schema version
+	                     * (store_schema_version tells it), and writes allowed on a damaged
+	                     * file (the repair) */
 };
 
 /* Opens (and with STORE_CREATE creates and migrates) the database at path. On success returns
@@ -49,6 +52,13 @@ void store_close(struct store *st);
 
 /* The message of the last failed call (static storage inside st, valid until the next call). */
 const char *store_errmsg(const struct store *st);
+/* When SQLite found the file damaged on this connection (any call of any store function gave
+ * SQLITE_CORRUPT or SQLITE_NOTADB; the call returned ST_CORRUPT): what it said and where
+ * ("tier_month: database disk image is malformed"); NULL while nothing was found. From then on
+ * every write transaction is refused with ST_CORRUPT. */
+const char *store_damage(const struct store *st);
+/* The message of a damaged database, in English (the interfaces translate it). */
+#define STORE_DAMAGED "the database is damaged: run `maitre doctor`"
 /* A short English name of a status ("database is busy"). */
 const char *store_status_name(enum store_status s);
 

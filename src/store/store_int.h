@@ -27,6 +27,10 @@ struct store {
 	int64_t staff_login_id;
 	struct error err;     /* the last failure; its code the store_status returned */
 	struct sql_profile *profile; /* MAITRE_SQL_PROFILE */
+	/* SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB): what it said and where;
+	 * from then on every write is refused (store_begin), unless opened with STORE_DOCTOR */
+	char damage[400];
+	bool doctor;          /* STORE_DOCTOR: maitre doctor's connection */
 	bool bulk_active;     /* between store_bulk_begin and store_bulk_end */
 	char **bulk_indexes;  /* CREATE INDEX/TRIGGER statements dropped by store_bulk_begin */
 	size_t nbulk_indexes;
@@ -38,7 +42,10 @@ struct store {
 /* Records a failure: the message and s into st->err; returns s. */
 enum store_status store_fail(struct store *st, enum store_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Maps an SQLite result code to a status and records sqlite's message with context. */
+/* Maps an SQLite result code to a status and records sqlite's message with context. The one
+ * place where SQLite's results become statuses: SQLITE_CORRUPT and SQLITE_NOTADB (and a
+ * constraint that fails because the file is damaged) are ST_CORRUPT, "the database is damaged:
+ * run `maitre doctor`", and mark the store damaged (store_damage). */
 enum store_status store_sqlfail(struct store *st, int rc, const char *context);
 /* A prepared statement for sql, cached by the address of the SQL literal; reset and cleared
  * before it is returned. NULL on failure (st->err set). */
@@ -67,16 +74,20 @@ enum store_status store_guest_check(struct store *st, int64_t id);
  * and never reused: guests are never deleted). A read failure is returned, not taken for an
  * empty table. */
 enum store_status store_guest_bound(struct store *st, const char *context, size_t *n);
-/* Fills guest_month (empty) from the live visits: migration 4 and store_bulk_end. */
-#define GUEST_MONTH_FILL                                                                    \
-	"INSERT INTO guest_month SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), " \
-	"sum(spend_fen) FROM visit WHERE voided_at IS NULL GROUP BY 1, 2;"
+/* What guest_month holds, from the live visits (maitre doctor compares the two). */
+#define GUEST_MONTH_SELECT                                                                 \
+	"SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), "                       \
+	"sum(spend_fen) FROM visit WHERE voided_at IS NULL GROUP BY 1, 2"
+/* Fills guest_month (empty) from the live visits: migration 4, store_bulk_end and maitre
+ * doctor --repair. The text migration 4 ran, unchanged. */
+#define GUEST_MONTH_FILL "INSERT INTO guest_month " GUEST_MONTH_SELECT ";"
 /* Each guest's last live visit and search probe, for ranking search results (migrate.c keeps
  * it by triggers; store_bulk_end refills it). */
-#define GUEST_LAST_FILL                                                                      \
-	"INSERT INTO guest_last SELECT v.guest_id, max(v.date), p.probe FROM visit v "         \
+#define GUEST_LAST_SELECT                                                                    \
+	"SELECT v.guest_id, max(v.date), p.probe FROM visit v "                              \
 	"LEFT JOIN search_probe p ON p.guest_id = v.guest_id WHERE v.voided_at IS NULL "      \
-	"GROUP BY v.guest_id;"
+	"GROUP BY v.guest_id"
+#define GUEST_LAST_FILL "INSERT INTO guest_last " GUEST_LAST_SELECT ";"
 /* A month's keys as the queries bind them: "YYYY-MM" of the month and of the month before,
  * and the month's first and last days "YYYY-MM-DD". */
 struct month_keys {
@@ -91,6 +102,9 @@ static inline struct month_keys store_month_keys(struct date m)
 	date_month_last(m, k.last);
 	return k;
 }
+/* The one integer sql reads (0 when no row) into *v; a failure recorded with context. */
+enum store_status store_count(struct store *st, const char *sql, const char *context,
+			      int64_t *v);
 /* Executes SQL without results. */
 enum store_status store_exec(struct store *st, const char *sql);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for
@@ -152,6 +166,12 @@ int store_create_functions(sqlite3 *db, const struct store_function *v, size_t n
  * result code. */
 int report_store_functions(sqlite3 *db);
 int agenda_store_functions(sqlite3 *db);
+/* A line of integrity_check's answer without the "*** in database main ***" heading it may
+ * start with. */
+const char *store_check_line(const char *t);
+/* integrity_check and foreign_key_check of db (st's own, or a copy's): ST_OK, or ST_CORRUPT
+ * with the count and the first problem in st->err. */
+enum store_status store_quick_check_db(struct store *st, sqlite3 *db, const char *what);
 /* Runs the migrations up to the latest version (in one transaction). */
 enum store_status store_migrate(struct store *st);
 

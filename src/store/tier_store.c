@@ -296,9 +296,12 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 	sqlite3_stmt *s = store_prep(st, "SELECT max(id) FROM guest");
 	if (!s)
 		return ST_IO;
-	if (sqlite3_step(s) == SQLITE_ROW)
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
 		max_id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlfail(st, rc, "guests");
 	enum store_status rs = max_id >= 0 && max_id <= DENSE_MAX_ID
 				       ? read_window(st, max_id, w0, m0, m1, c)
 				       : read_window_sql(st, w0, m0, m1, c);
@@ -309,7 +312,6 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 	 * the window is after its first month may have been, if nothing came before the window */
 	struct date ws = tier_window_start(window, m);
 	int w1 = ws.y * 12 + ws.m - 1;
-	int rc;
 	for (size_t i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		x->window.months = window;

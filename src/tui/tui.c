@@ -190,6 +190,13 @@ const char *tui_store_error(struct tui *t, enum store_status s)
 	case ST_IO:
 		what = _("the database could not be written");
 		break;
+	case ST_CORRUPT:
+		what = _("the database is damaged: run `maitre doctor`");
+		if (store_damage(t->st)) {
+			snprintf(buf, sizeof buf, "%s (%s)", what, store_damage(t->st));
+			return buf;
+		}
+		break;
 	default:
 		return store_errmsg(t->st); /* a field and why */
 	}
@@ -225,7 +232,12 @@ static void draw_status(struct tui *t)
 	int rw = draw_width(right);
 	if (rw > t->cols / 2)
 		rw = t->cols / 2;
-	draw_fill(y, 0, t->cols - rw, t->msg, t->msg_error ? draw_attr(t, TE_ERROR) : st);
+	/* a damaged database says so whenever nothing else is said: writes are refused */
+	if (!t->msg[0] && store_damage(t->st))
+		draw_fill(y, 0, t->cols - rw, _("the database is damaged: run `maitre doctor`"),
+			  draw_attr(t, TE_ERROR));
+	else
+		draw_fill(y, 0, t->cols - rw, t->msg, t->msg_error ? draw_attr(t, TE_ERROR) : st);
 	draw_right(y, t->cols - rw, rw, right, st);
 }
 
