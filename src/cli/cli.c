@@ -124,6 +124,8 @@ static const struct cli_command commands[] = {
 	{"backup", cli_backup, cli_backup_opts, "[FILE]",
 	 "copy the database consistently while others keep writing"},
 	{"summary", cli_summary, cli_summary_opts, "", "what the database holds, and a sample lookup"},
+	{"doctor", cli_doctor, cli_doctor_opts, "[--repair]",
+	 "check the database is whole: SQLite's checks, the schema, derived tables against their sources"},
 	{"check-config", cli_check_config, cli_check_config_opts, "[FILE]",
 	 "check a tier rules file (default: the one in force) and print its rules"},
 	{"help", cli_help, no_opts, "[COMMAND]", "show help"},

@@ -136,6 +136,8 @@ int cli_init(struct cli *c, int argc, char **argv);
 int cli_backup(struct cli *c, int argc, char **argv);
 int cli_demo(struct cli *c, int argc, char **argv);
 int cli_summary(struct cli *c, int argc, char **argv);
+/* maitre doctor [--repair]: is the database whole (exit 0) or not (EXIT_DATA)? */
+int cli_doctor(struct cli *c, int argc, char **argv);
 int cli_tier_recompute(struct cli *c, int argc, char **argv);
 int cli_tier_show(struct cli *c, int argc, char **argv);
 int cli_tier_override(struct cli *c, int argc, char **argv);
@@ -156,7 +158,7 @@ int cli_report_pareto(struct cli *c, int argc, char **argv);
 extern const struct opt cli_guest_add_opts[], cli_guest_edit_opts[], cli_guest_show_opts[],
 	cli_guest_find_opts[], cli_visit_add_opts[], cli_visit_correct_opts[],
 	cli_visit_list_opts[], cli_visit_void_opts[],
-	cli_init_opts[], cli_backup_opts[], cli_demo_opts[], cli_summary_opts[],
+	cli_init_opts[], cli_backup_opts[], cli_demo_opts[], cli_summary_opts[], cli_doctor_opts[],
 	cli_tier_recompute_opts[], cli_tier_show_opts[], cli_tier_override_opts[],
 	cli_tier_list_opts[], cli_tier_movers_opts[], cli_sheet_opts[], cli_alerts_opts[],
 	cli_alert_show_opts[], cli_alert_feedback_opts[], cli_alert_action_opts[],

@@ -1,4 +1,4 @@
-/* cli_db.c — maitre init | backup | demo | summary */
+/* cli_db.c — maitre init | backup | demo | summary | doctor */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -15,6 +15,8 @@
 #include "core/date.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "export/doctor_report.h"
+#include "store/doctor_store.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/tier_rules_store.h"
@@ -28,6 +30,11 @@ const struct opt cli_init_opts[] = {
 	{NULL, NULL, 0, NULL}};
 const struct opt cli_backup_opts[] = {{NULL, NULL, 0, NULL}};
 const struct opt cli_summary_opts[] = {{NULL, NULL, 0, NULL}};
+const struct opt cli_doctor_opts[] = {
+	{"repair", NULL, 1,
+	 "rebuild what is derived (monthly figures, last visits, the search index, every index) in "
+	 "one transaction, then check again; the guest data is never written"},
+	{NULL, NULL, 0, NULL}};
 
 static int on_init(struct cli *c, void *ctx, int id, const char *val)
 {
@@ -327,3 +334,52 @@ int cli_summary(struct cli *c, int argc, char **argv)
 	return summary(c);
 }
 
+static int on_doctor(struct cli *c, void *ctx, int id, const char *val)
+{
+	if (id == OPT_POSITIONAL)
+		return cli_usage_error(c, _("unexpected argument \"%s\""), val);
+	*(bool *)ctx = true;
+	return 0;
+}
+
+/* Prints the report; true when the database is whole. */
+static bool doctor_print(const struct doctor_report *r)
+{
+	struct strv lines = {0};
+	doctor_report_lines(r, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		printf("%s\n", lines.v[i]);
+	strv_free(&lines);
+	return doctor_whole(r);
+}
+
+int cli_doctor(struct cli *c, int argc, char **argv)
+{
+	bool repair = false;
+	int rc = cli_parse(c, argc, argv, cli_doctor_opts, on_doctor, &repair);
+	if (rc)
+		return rc;
+	if ((rc = cli_open(c, STORE_DOCTOR | (repair ? 0 : STORE_READONLY))) != 0)
+		return rc;
+	struct doctor_report r;
+	enum store_status s = store_doctor(c->st, &r);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	printf(_("maitre doctor: %s\n"), c->db);
+	bool whole = doctor_print(&r);
+	if (!repair || whole)
+		return whole ? 0 : EXIT_DATA;
+	fflush(stdout); /* the report before what the repair says */
+	if (r.schema != r.latest)
+		return cli_error(c, EXIT_DATA, _("not repaired: the schema is not this maitre's"));
+	if ((s = store_doctor_repair(c->st)) != ST_OK) {
+		cli_error(c, EXIT_DATA, _("the repair failed, nothing was changed: %s"),
+			  store_errmsg(c->st));
+		return EXIT_DATA;
+	}
+	printf(_("\nrepaired: guest_month, guest_last, the search index and every index "
+		 "rebuilt; checked again:\n"));
+	if ((s = store_doctor(c->st, &r)) != ST_OK)
+		return cli_store_error(c, s);
+	return doctor_print(&r) ? 0 : EXIT_DATA;
+}

@@ -1,4 +1,4 @@
-/* doctor_store.c — is the database whole? (doctor_store.h) */
+/* doctor_store.c — maitre doctor's checks and repair (doctor_store.h). */
 #include "config.h"
 
 #include "store/doctor_store.h"
@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/search_store.h"
 #include "store/store_int.h"
 
 /* Runs a one-column query whose rows are problems, a row of several lines one problem a line:
@@ -74,4 +75,177 @@ enum store_status store_doctor_quick(struct store *st, struct error *e)
 	if (rs != ST_OK && e)
 		*e = st->err;
 	return rs;
+}
+
+/* Compares a derived table with what its sources give: expected EXCEPT stored (missing or
+ * different) into r->n, stored EXCEPT expected (extra or different) into r->m. */
+static enum store_status compare(struct store *st, const char *context, const char *missing,
+				 const char *extra, struct doctor_result *r)
+{
+	enum store_status rs = store_count(st, missing, context, &r->n);
+	if (rs == ST_OK)
+		rs = store_count(st, extra, context, &r->m);
+	return rs;
+}
+
+#define GUEST_MONTH_STORED "SELECT month, guest_id, visits, covers, spend_fen FROM guest_month"
+#define GUEST_LAST_STORED "SELECT guest_id, date, probe FROM guest_last"
+
+/* A month's tier rows are complete when every guest who had a live visit in the month, entered
+ * before the month was computed (by its earliest computed_at; the same second counts), has a
+ * row: a recompute writes a row for every guest with visits in the window, the month included,
+ * and one cut short leaves the guests of its later batches without one. (The rules decide who
+ * else gets a row — last month's tier, an override — so this is what must hold whatever the
+ * rules.) r->n: the months short of rows, r->m: the rows missing, first: the first such month.
+ * The one function that knows how a month's tier rows are stored. */
+static enum store_status tier_months_check(struct store *st, struct doctor_result *r)
+{
+	static const char *sql =
+		"WITH m AS (SELECT month, min(computed_at) AS at FROM tier_month GROUP BY month) "
+		"SELECT m.month, count(DISTINCT v.guest_id) FROM m JOIN visit v "
+		"ON v.date >= m.month || '-01' AND v.date < m.month || '-32' "
+		"AND v.voided_at IS NULL AND v.created_at <= m.at "
+		"WHERE NOT EXISTS (SELECT 1 FROM tier_month t WHERE t.month = m.month "
+		"AND t.guest_id = v.guest_id) GROUP BY m.month ORDER BY m.month";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!r->n)
+			snprintf(r->first, sizeof r->first, "%s", sqlite3_column_text(s, 0));
+		r->n++;
+		r->m += sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "tier months");
+}
+
+/* Not checked, for why: the store's message without "the database is damaged: run `maitre
+ * doctor` (...)" around it (the doctor is running). */
+static void unchecked(struct doctor_result *r, const char *why)
+{
+	static const char damaged[] = STORE_DAMAGED " (";
+	size_t n = strlen(why);
+	r->state = DOC_UNCHECKED;
+	if (strncmp(why, damaged, sizeof damaged - 1) == 0 && n > sizeof damaged)
+		snprintf(r->first, sizeof r->first, "%.*s", (int)(n - sizeof damaged), why + sizeof damaged - 1);
+	else
+		snprintf(r->first, sizeof r->first, "%s", why);
+}
+
+/* The derived tables against their sources, on the current snapshot. */
+static void check_derived(struct store *st, struct doctor_report *out)
+{
+	struct doctor_result *r;
+	enum store_status rs;
+
+	r = &out->r[DOC_GUEST_MONTH];
+	rs = compare(st, "guest_month",
+		     "SELECT count(*) FROM (" GUEST_MONTH_SELECT " EXCEPT " GUEST_MONTH_STORED ")",
+		     "SELECT count(*) FROM (" GUEST_MONTH_STORED " EXCEPT " GUEST_MONTH_SELECT ")", r);
+	if (rs != ST_OK)
+		unchecked(r, store_errmsg(st));
+	else if (r->n || r->m)
+		r->state = DOC_WRONG;
+
+	r = &out->r[DOC_SEARCH];
+	struct search_check sc;
+	rs = search_store_check(st, &sc);
+	if (rs != ST_OK) {
+		unchecked(r, store_errmsg(st));
+	} else {
+		r->n = sc.keys_missing;
+		r->m = sc.keys_extra;
+		r->k = sc.texts_wrong + sc.probes_wrong;
+		out->checked += sc.guests;
+		if (r->n || r->m || r->k)
+			r->state = DOC_WRONG;
+	}
+
+	r = &out->r[DOC_GUEST_LAST];
+	rs = compare(st, "guest_last",
+		     "SELECT count(*) FROM (" GUEST_LAST_SELECT " EXCEPT " GUEST_LAST_STORED ")",
+		     "SELECT count(*) FROM (" GUEST_LAST_STORED " EXCEPT " GUEST_LAST_SELECT ")", r);
+	if (rs != ST_OK)
+		unchecked(r, store_errmsg(st));
+	else if (r->n || r->m)
+		r->state = DOC_WRONG;
+
+	r = &out->r[DOC_TIER_MONTHS];
+	if ((rs = tier_months_check(st, r)) != ST_OK)
+		unchecked(r, store_errmsg(st));
+	else if (r->n)
+		r->state = DOC_WRONG;
+}
+
+enum store_status store_doctor(struct store *st, struct doctor_report *out)
+{
+	memset(out, 0, sizeof *out);
+	out->schema = store_schema_version(st);
+	out->latest = store_schema_latest();
+	out->r[DOC_SCHEMA].n = out->schema;
+	for (int i = DOC_GUEST_MONTH; i < DOC_COUNT; i++)
+		out->r[i].derived = i != DOC_TIER_MONTHS;
+
+	static const char *const sql[2] = {integrity_sql, foreign_sql};
+	for (int i = 0; i < 2; i++) {
+		struct doctor_result *r = &out->r[DOC_INTEGRITY + i];
+		int rc = problems(st->db, sql[i], i == 0, 100, &r->n, r->first, sizeof r->first);
+		/* a check that SQLite cannot run for the damage it meets has found it */
+		if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
+			r->n = r->unreadable = 1;
+		else if (rc != SQLITE_OK)
+			r->state = DOC_UNCHECKED;
+		if (rc == SQLITE_OK || r->n)
+			r->state = r->n ? DOC_WRONG : DOC_OK;
+	}
+
+	if (out->schema != out->latest) {
+		const char *why = out->schema > out->latest
+					  ? "the schema is newer than this maitre knows"
+					  : "the schema is older: maitre upgrades it when it next writes";
+		if (out->schema > out->latest)
+			out->r[DOC_SCHEMA].state = DOC_WRONG;
+		for (int i = DOC_GUEST_MONTH; i < DOC_COUNT; i++)
+			unchecked(&out->r[i], why);
+		return ST_OK;
+	}
+	/* the derived tables and their sources as of one moment, while others write */
+	enum store_status rs = store_snapshot_begin(st);
+	if (rs != ST_OK) {
+		for (int i = DOC_GUEST_MONTH; i < DOC_COUNT; i++)
+			unchecked(&out->r[i], store_errmsg(st));
+		return ST_OK;
+	}
+	check_derived(st, out);
+	store_snapshot_end(st);
+	return ST_OK;
+}
+
+bool doctor_whole(const struct doctor_report *r)
+{
+	for (int i = 0; i < DOC_COUNT; i++) {
+		if (r->r[i].state == DOC_WRONG)
+			return false;
+		/* an older schema's derived tables are checked once it is upgraded */
+		if (r->r[i].state == DOC_UNCHECKED && r->schema == r->latest)
+			return false;
+	}
+	return true;
+}
+
+enum store_status store_doctor_repair(struct store *st)
+{
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	/* the search index first: guest_last copies each guest's probe */
+	if ((rs = search_store_rebuild(st)) == ST_OK)
+		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL
+				    "DELETE FROM guest_last;" GUEST_LAST_FILL "REINDEX;");
+	if (rs == ST_OK)
+		rs = store_audit(st, "database", 0, "repair", NULL, NULL,
+				 "rebuilt guest_month, guest_last, the search index and every index");
+	return store_end(st, rs);
 }

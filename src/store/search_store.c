@@ -972,6 +972,134 @@ enum store_status search_store_rebuild(struct store *st)
 	return rs != ST_OK ? rs : drop;
 }
 
+/* Whether two probes hold the same lines, in any order after the first (the text): a guest's
+ * tags and phones are read back in another order than they were written in. */
+static int cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void split_lines(struct strv *out, const char *s)
+{
+	for (const char *nl; (nl = strchr(s, '\n')); s = nl + 1)
+		strv_take(out, xasprintf("%.*s", (int)(nl - s), s));
+	strv_push(out, s);
+}
+
+static bool same_probe(const char *a, const char *b)
+{
+	struct strv la = {0}, lb = {0};
+	split_lines(&la, a);
+	split_lines(&lb, b ? b : "");
+	bool same = la.n == lb.n && la.n > 0 && strcmp(la.v[0], lb.v[0]) == 0;
+	if (same) {
+		qsort(la.v + 1, la.n - 1, sizeof *la.v, cmp_line);
+		qsort(lb.v + 1, lb.n - 1, sizeof *lb.v, cmp_line);
+		for (size_t i = 1; same && i < la.n; i++)
+			same = strcmp(la.v[i], lb.v[i]) == 0;
+	}
+	strv_free(&la);
+	strv_free(&lb);
+	return same;
+}
+
+/* Stages what the index should hold for guest g: its keys in temp.doctor_key, its trigram text
+ * (NULL for none) in temp.doctor_sheet; compares its probe with the one stored (*wrong). */
+static enum store_status stage_expected(struct store *st, const struct guest *g, bool *wrong)
+{
+	struct strv keys = {0};
+	struct sbuf text = {0};
+	sheet_keys(g, &keys, &text);
+	enum store_status rs =
+		apply_keys(st, "INSERT INTO temp.doctor_key(key, guest_id) VALUES (?1, ?2)", g->id,
+			   &keys, NULL);
+	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, "INSERT INTO temp.doctor_sheet(guest_id, "
+							"text) VALUES (?1, ?2)")
+				      : NULL;
+	if (rs == ST_OK && !s)
+		rs = ST_IO;
+	if (s) {
+		sqlite3_bind_int64(s, 1, g->id);
+		if (text.len)
+			sqlite3_bind_text(s, 2, text.s, (int)text.len, SQLITE_STATIC);
+		rs = store_step_done(st, s, "search check");
+	}
+	char *probe = probe_of(g, text.s, &keys);
+	bool row = false;
+	s = rs == ST_OK ? store_prep(st, probe_of_guest) : NULL;
+	if (rs == ST_OK && !s)
+		rs = ST_IO;
+	if (s) {
+		sqlite3_bind_int64(s, 1, g->id);
+		rs = store_step_maybe(st, s, "search check", &row);
+		*wrong = rs == ST_OK &&
+			 (!row || !same_probe(probe, (const char *)sqlite3_column_text(s, 0)));
+		sqlite3_reset(s);
+	}
+	free(probe);
+	strv_free(&keys);
+	sbuf_free(&text);
+	return rs;
+}
+
+enum store_status search_store_check(struct store *st, struct search_check *out)
+{
+	memset(out, 0, sizeof *out);
+	enum store_status rs = store_exec(
+		st, "CREATE TEMP TABLE doctor_key(key TEXT, guest_id INTEGER);"
+		    "CREATE TEMP TABLE doctor_sheet(guest_id INTEGER PRIMARY KEY, text TEXT)");
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, "SELECT id FROM guest ORDER BY id");
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc = SQLITE_DONE;
+	while (s && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		vec_reserve((void **)&ids, n + 1, &cap, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	if (!s)
+		rs = ST_IO;
+	else if (rc != SQLITE_DONE)
+		rs = store_sqlfail(st, rc, "search check");
+	if (s)
+		sqlite3_reset(s);
+	for (size_t i = 0; i < n && rs == ST_OK; i++) {
+		struct guest g;
+		guest_init(&g);
+		bool wrong = false;
+		if ((rs = guest_store_get(st, ids[i], &g)) == ST_OK)
+			rs = stage_expected(st, &g, &wrong);
+		out->probes_wrong += wrong;
+		guest_free(&g);
+	}
+	free(ids);
+	out->guests = (int64_t)n;
+	static const char *const q[4] = {
+		"SELECT count(*) FROM (SELECT key, guest_id FROM temp.doctor_key EXCEPT "
+		"SELECT key, guest_id FROM main.search_key)",
+		"SELECT count(*) FROM (SELECT key, guest_id FROM main.search_key EXCEPT "
+		"SELECT key, guest_id FROM temp.doctor_key)",
+		"SELECT (SELECT count(*) FROM temp.doctor_sheet d WHERE d.text IS NOT "
+		"(SELECT t.text FROM main.search_text t WHERE t.rowid = d.guest_id)) + "
+		"(SELECT count(*) FROM main.search_text WHERE rowid NOT IN "
+		"(SELECT guest_id FROM temp.doctor_sheet))",
+		"SELECT count(*) FROM main.search_probe WHERE guest_id NOT IN "
+		"(SELECT guest_id FROM temp.doctor_sheet)",
+	};
+	int64_t extra_probes = 0;
+	int64_t *to[4] = {&out->keys_missing, &out->keys_extra, &out->texts_wrong, &extra_probes};
+	for (int i = 0; i < 4 && rs == ST_OK; i++)
+		rs = store_count(st, q[i], "search check", to[i]);
+	out->probes_wrong += extra_probes;
+	struct error first = st->err; /* a failure is told, not the failure to clean up after it */
+	enum store_status drop =
+		store_exec(st, "DROP TABLE temp.doctor_key; DROP TABLE temp.doctor_sheet");
+	if (rs != ST_OK)
+		st->err = first;
+	return rs != ST_OK ? rs : drop;
+}
+
 /* The first column of the one row of sql for guest id into *out (NULL when there is none). */
 static enum store_status join_column(struct store *st, const char *sql, int64_t id, char **out)
 {

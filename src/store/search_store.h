@@ -73,4 +73,14 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
  * caller's write transaction: for a migration that changes how keys are derived. */
 enum store_status search_store_rebuild(struct store *st);
 
+/* The search index against the guests (maitre doctor): the keys, trigram texts and probes every
+ * guest's sheet gives, compared with those stored. Reads only (temporary tables aside). */
+struct search_check {
+	int64_t guests;
+	int64_t keys_missing, keys_extra; /* search_key rows */
+	int64_t texts_wrong;              /* search_text rows missing, extra or different */
+	int64_t probes_wrong;             /* search_probe rows missing, extra or different */
+};
+enum store_status search_store_check(struct store *st, struct search_check *out);
+
 #endif
