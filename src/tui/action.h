@@ -89,7 +89,8 @@
 	X(SHEET_FILTER, "sheet-filter", "f", SC_SHEET, N_("filter by tier or sales manager (asks)")) \
 	X(SHEET_UNFILTER, "sheet-all", "c", SC_SHEET, N_("clear the filter: all guests"))            \
 	X(SHEET_EXPORT, "sheet-export", "x", SC_SHEET, N_("export the sheet to a CSV file (asks for the file)")) \
-	X(RELOAD_RULES, "reload-rules", "R", SC_TIERS, N_("read tiers.yaml again (a broken file changes nothing)"))
+	X(RELOAD_RULES, "reload-rules", "R", SC_TIERS, N_("read tiers.yaml again (a broken file changes nothing)")) \
+	X(DOCTOR, "doctor", "R", SC_DOCTOR, N_("check the database again (maitre doctor's checks, read-only)"))
 
 #ifndef N_
 #define N_(s) (s)
