@@ -19,7 +19,6 @@
 #include "store/doctor_store.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
-#include "store/tier_rules_store.h"
 #include "store/tier_store.h"
 #include "store/visit_store.h"
 #include "core/tier.h"
@@ -230,12 +229,9 @@ int cli_demo(struct cli *c, int argc, char **argv)
 		for (int k = 0; k < back; k++)
 			m = date_prev_month(m);
 		struct tier_recompute_stats ts;
-		s = tier_store_recompute(c->st, r, version, m, &ts);
-		if (s == ST_OK) {
-			char *canon = tier_rules_canonical(r);
-			s = tier_rules_store_record(c->st, m, version, canon);
-			free(canon);
-		}
+		char *canon = tier_rules_canonical(r);
+		s = tier_store_recompute(c->st, r, version, m, canon, &ts);
+		free(canon);
 		if (s == ST_OK)
 			printf("tiers of %04d-%02d: %ld guests with a tier\n", m.y, m.m, ts.tiered);
 	}

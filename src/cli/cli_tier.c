@@ -258,14 +258,16 @@ int cli_tier_recompute(struct cli *c, int argc, char **argv)
 	if (s == ST_OK && rc == 0)
 		s = tier_store_rules_version(c->st, r, r->content, &version);
 	if (s == ST_OK && rc == 0)
-		s = tier_store_recompute(c->st, r, version, t.month, &stats);
-	if (s == ST_OK && rc == 0)
-		s = tier_rules_store_record(c->st, t.month, version, canon);
+		s = tier_store_recompute(c->st, r, version, t.month, canon, &stats);
 	free(canon);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	if (rc)
 		return rc;
+	if (stats.leftover[0])
+		fprintf(stderr, _("maitre: note: the tiers before these stay on the disk until the "
+				  "next recompute (%s)\n"),
+			stats.leftover);
 	printf("%04d-%02d: %ld guests, %ld with a tier (rules %s%s%s); in %.1f s, %d writes, the "
 	       "longest %.0f ms\n",
 	       t.month.y, t.month.m, stats.guests, stats.tiered, r->version[0] ? r->version : "",

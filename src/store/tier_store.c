@@ -11,6 +11,7 @@
 #include "core/strv.h"
 #include "store/guest_store.h"
 #include "store/store_int.h"
+#include "store/tier_rules_store.h"
 
 #define BATCH 5000
 
@@ -376,6 +377,8 @@ struct gen_run {
 	int64_t gen;
 	long batch;
 	long kill_after; /* test hook: MAITRE_TEST_TIER_KILL (0: none) */
+	struct date month;
+	const char *canonical; /* recorded with the switch (NULL: not) */
 	struct tier_recompute_stats *stats;
 };
 
@@ -428,6 +431,8 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 		"?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 	static const char *show = "UPDATE tier_month_gen SET gen = ?2, row_count = ?3 "
 				  "WHERE month = ?1 AND claimed = ?2";
+	/* a month written in one go drops the generation shown before in that write: small */
+	static const char *drop_old = "DELETE FROM tier_month_row WHERE month = ?1 AND gen < ?2";
 	struct store *st = g->st;
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
@@ -477,6 +482,17 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 		}
 		if ((rs = store_log(st, "tier", "recompute", log)) != ST_OK)
 			goto fail;
+		if (g->canonical &&
+		    (rs = tier_rules_store_record(st, g->month, rules_id, g->canonical)) != ST_OK)
+			goto fail;
+		if (first) {
+			if (!(s = store_prep(st, drop_old)))
+				goto io;
+			sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 2, g->gen);
+			if ((rs = store_step_done(st, s, "old tiers")) != ST_OK)
+				goto fail;
+		}
 	}
 	return store_commit(st);
 io:
@@ -550,11 +566,13 @@ static enum store_status drop_gens(struct gen_run *g, bool below)
 }
 
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
-				       int64_t rules_id, struct date m,
+				       int64_t rules_id, struct date m, const char *canonical,
 				       struct tier_recompute_stats *stats)
 {
 	struct cands c = {0};
 	struct gen_run g = {.st = st,
+			    .month = m,
+			    .canonical = canonical,
 			    .batch = env_count("MAITRE_TEST_TIER_BATCH", BATCH),
 			    .kill_after = env_count("MAITRE_TEST_TIER_KILL", 0),
 			    .stats = stats};
@@ -612,8 +630,11 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 		drop_gens(&g, false);
 		st->err = e;
 	} else if (rs == ST_OK) {
-		/* the generation shown before and what a killed recompute left, now nobody's */
-		rs = drop_gens(&g, true);
+		/* the generation shown before and what a killed recompute left, now nobody's: the
+		 * month is shown whole whatever happens here, and the next recompute deletes what
+		 * this one could not */
+		if (drop_gens(&g, true) != ST_OK)
+			snprintf(stats->leftover, sizeof stats->leftover, "%.199s", st->err.msg);
 	}
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=ON");

@@ -24,18 +24,23 @@ struct tier_recompute_stats {
 	double seconds;     /* the whole recompute */
 	double read_seconds;
 	double longest_tx_ms; /* the longest write transaction */
+	/* the month is shown, but deleting the generation shown before failed (its rows, which
+	 * nobody reads, go with the next recompute of the month): why, else "" */
+	char leftover[200];
 };
 
 /* Computes month m (d ignored) for every guest who has visits in the window, held a tier the
  * month before, or has an override, and stores the rows with rules version rules_id, replacing
- * the month's earlier rows: idempotent. Reads one snapshot, then writes in short transactions
+ * the month's earlier rows: idempotent. canonical (tier_rules_canonical; NULL: none) is
+ * recorded as what the month was computed with (tier_rules_store_record) in the write that
+ * shows the month, so the month and its record never part. Reads one snapshot, then writes in short transactions
  * (a few thousand guests each) so that other terminals never wait long: the rows go into a
  * new generation of the month that no reader sees until the last write shows it whole, and
  * the generation shown before is deleted after it. Readers (the view tier_month) see the old
  * month or the new one, never a mix, and a recompute killed half way leaves the old one.
  * ST_CONFLICT when another recompute of the month began meanwhile (its rows are kept). */
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
-				       int64_t rules_id, struct date m,
+				       int64_t rules_id, struct date m, const char *canonical,
 				       struct tier_recompute_stats *stats);
 
 /* Test hook (HACKING.md, "Test hooks"): when set, called after each write transaction of a

@@ -207,7 +207,7 @@ static void recompute(int y, int m)
 	int64_t version;
 	struct tier_recompute_stats stats;
 	ck_assert_int_eq(tier_store_rules_version(st, &rules, "rules text", &version), ST_OK);
-	ck_assert_msg(tier_store_recompute(st, &rules, version, (struct date){y, m, 1}, &stats) == ST_OK,
+	ck_assert_msg(tier_store_recompute(st, &rules, version, (struct date){y, m, 1}, NULL, &stats) == ST_OK,
 		      "%s", store_errmsg(st));
 }
 
@@ -733,7 +733,7 @@ static bool recompute_killed(int k)
 		    store_open(testdb_path, 0, &c, &e) != ST_OK ||
 		    tier_store_rules_version(c, &rules, "rules text", &version) != ST_OK)
 			_exit(2);
-		_exit(tier_store_recompute(c, &rules, version, (struct date){2026, 6, 1}, &stats) ==
+		_exit(tier_store_recompute(c, &rules, version, (struct date){2026, 6, 1}, NULL, &stats) ==
 			      ST_OK
 			  ? 0
 			  : 3);
@@ -866,7 +866,7 @@ static void recompute_meanwhile(int n)
 	make_rules(1, CRIT_VISITS);
 	ck_assert_int_eq(tier_store_rules_version(rd_fresh, &rules, "rules text", &version), ST_OK);
 	ck_assert_int_eq(tier_store_recompute(rd_fresh, &rules, version, (struct date){2026, 6, 1},
-					      &stats),
+					      NULL, &stats),
 			 ST_OK);
 	make_rules(1, CRIT_ALL);
 }
@@ -885,7 +885,7 @@ START_TEST(test_recompute_outrun)
 	int64_t version;
 	struct tier_recompute_stats stats;
 	ck_assert_int_eq(tier_store_rules_version(st, &rules, "rules text", &version), ST_OK);
-	ck_assert_int_eq(tier_store_recompute(st, &rules, version, (struct date){2026, 6, 1}, &stats),
+	ck_assert_int_eq(tier_store_recompute(st, &rules, version, (struct date){2026, 6, 1}, NULL, &stats),
 			 ST_CONFLICT);
 	ck_assert_ptr_nonnull(strstr(store_errmsg(st), "another tier recompute of 2026-06"));
 	char *seen = june_seen(st);
