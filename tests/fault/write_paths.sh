@@ -78,7 +78,7 @@ all_paths() {
 	# issue 13, defect 3: the recompute writes its rules row, its batches and its log row in
 	# transactions of their own, so a failure between them leaves a part of it; drop
 	# --known-partial when a month's tiers are written all at once
-	loop tier-recompute --known-partial "$DB" "$TMP/work.db" -- tier recompute --month 2026-06
+	loop tier-recompute "$DB" "$TMP/work.db" -- tier recompute --month 2026-06
 	loop_db tier-override tier override 2 A --reason 老板的朋友 --until 2026-12
 	loop_db complaint-add complaint add 2 --category service --severity medium --text 等太久 \
 		--channel phone
