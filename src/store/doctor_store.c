@@ -91,22 +91,28 @@ static enum store_status compare(struct store *st, const char *context, const ch
 #define GUEST_MONTH_STORED "SELECT month, guest_id, visits, covers, spend_fen FROM guest_month"
 #define GUEST_LAST_STORED "SELECT guest_id, date, probe FROM guest_last"
 
-/* A month's tier rows are complete when every guest who had a live visit in the month, entered
- * before the month was computed (by its earliest computed_at; the same second counts), has a
- * row: a recompute writes a row for every guest with visits in the window, the month included,
- * and one cut short leaves the guests of its later batches without one. (The rules decide who
- * else gets a row — last month's tier, an override — so this is what must hold whatever the
- * rules.) r->n: the months short of rows, r->m: the rows missing, first: the first such month.
- * The one function that knows how a month's tier rows are stored. */
+/* A month's tier rows are complete when its visible generation holds as many rows as the
+ * recompute that showed it wrote (tier_month_gen.row_count; rows of other generations are a
+ * recompute's work in progress or what a killed one left, not a fault), and every guest who
+ * had a live visit in the month, entered before the month was computed (by its earliest
+ * computed_at; the same second counts), has a row: a recompute writes a row for every guest
+ * with visits in the window, the month included. (The rules decide who else gets a row — last
+ * month's tier, an override — so this is what must hold whatever the rules.) r->n: the months
+ * short of rows, r->m: the rows missing, first: the first such month. The one function that
+ * knows how a month's tier rows are stored. */
 static enum store_status tier_months_check(struct store *st, struct doctor_result *r)
 {
 	static const char *sql =
-		"WITH m AS (SELECT month, min(computed_at) AS at FROM tier_month GROUP BY month) "
-		"SELECT m.month, count(DISTINCT v.guest_id) FROM m JOIN visit v "
+		"WITH m AS (SELECT month, min(computed_at) AS at FROM tier_month GROUP BY month), "
+		"short(month, n) AS (SELECT m.month, count(DISTINCT v.guest_id) FROM m JOIN visit v "
 		"ON v.date >= m.month || '-01' AND v.date < m.month || '-32' "
 		"AND v.voided_at IS NULL AND v.created_at <= m.at "
 		"WHERE NOT EXISTS (SELECT 1 FROM tier_month t WHERE t.month = m.month "
-		"AND t.guest_id = v.guest_id) GROUP BY m.month ORDER BY m.month";
+		"AND t.guest_id = v.guest_id) GROUP BY m.month "
+		"UNION ALL SELECT g.month, abs(g.row_count - (SELECT count(*) FROM tier_month_row t "
+		"WHERE t.month = g.month AND t.gen = g.gen)) FROM tier_month_gen g "
+		"WHERE g.gen IS NOT NULL) "
+		"SELECT month, max(n) FROM short WHERE n > 0 GROUP BY month ORDER BY month";
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;

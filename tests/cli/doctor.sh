@@ -19,7 +19,7 @@ note "derived tables damaged: a guest's month of visits gone, search keys gone a
 note "changed, a month's tier rows cut short"
 sqlite3 "$MAITRE_DB" "DELETE FROM guest_month WHERE guest_id = 1;
 	DELETE FROM search_key WHERE guest_id = 2; UPDATE search_probe SET probe = 'x' WHERE guest_id = 3;
-	DELETE FROM tier_month WHERE month = '2026-06' AND guest_id > 1"
+	DELETE FROM tier_month_row WHERE month = '2026-06' AND guest_id > 1"
 run doctor
 check "a lookup by the lost keys finds nobody" sh -c '! "$MAITRE" guest find lns | grep -q 李女士'
 run doctor --repair
