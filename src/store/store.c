@@ -932,9 +932,6 @@ void store_close(struct store *st)
 	free(st);
 }
 
-/* The check a copy must pass: integrity_check reads every page and index entry (PRAGMA
- * quick_check skips the index contents). */
-#define BACKUP_INTEGRITY_CHECK "integrity_check"
 /* Pages copied a step (1 MB of 4 KB pages); inside one read transaction the size of a step
  * changes nothing but how often MAITRE_TEST_BACKUP_PAUSE_MS pauses. */
 #define BACKUP_STEP_PAGES 256
@@ -966,48 +963,13 @@ static int sync_path(const char *path, bool dir)
 	return rc;
 }
 
-/* Runs a pragma that answers "ok" when all is well (integrity_check, quick_check) or nothing
- * (foreign_key_check): into what, the first complaint. 0 when clean. */
-static int pragma_clean(sqlite3 *db, const char *sql, bool ok_row, char *what, size_t size)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK) {
-		snprintf(what, size, "%s", sqlite3_errmsg(db));
-		return -1;
-	}
-	int bad = 0;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(s, 0);
-		if (!ok_row || !t || strcmp(t, "ok") != 0) {
-			if (ok_row)
-				snprintf(what, size, "%s", t ? t : "?");
-			else
-				snprintf(what, size, "a row of %s points to a missing %s row",
-					 t ? t : "?", (const char *)sqlite3_column_text(s, 2));
-			bad = -1;
-		}
-	} else if (rc != SQLITE_DONE) {
-		snprintf(what, size, "%s", sqlite3_errmsg(db));
-		bad = -1;
-	}
-	sqlite3_finalize(s);
-	return bad;
-}
-
-/* Checks a backup's copy before it takes its name: the one place for what a copy must pass
- * (maitre doctor's quick check belongs here too). Fails with ST_CORRUPT, naming dest. */
+/* Checks a backup's copy before it takes its name: maitre doctor's quick part
+ * (store_quick_check_db: integrity_check, which reads every page and index entry, and
+ * foreign_key_check). The copy is the database's pages as they are, so a copy that fails
+ * means a damaged database: ST_CORRUPT, "run maitre doctor", naming dest. */
 static enum store_status backup_check(struct store *st, sqlite3 *copy, const char *dest)
 {
-	char what[512];
-	if (pragma_clean(copy, "PRAGMA " BACKUP_INTEGRITY_CHECK, true, what, sizeof what) < 0)
-		return store_fail(st, ST_CORRUPT, "%s: the copy fails its check (%s); not kept",
-				  dest, what);
-	if (pragma_clean(copy, "PRAGMA foreign_key_check", false, what, sizeof what) < 0)
-		return store_fail(st, ST_CORRUPT, "%s: the copy fails its check (%s); not kept",
-				  dest, what);
-	return ST_OK;
+	return store_quick_check_db(st, copy, dest);
 }
 
 /* MAITRE_TEST_BACKUP_PAUSE_MS (tests only): a pause after each step of the copy, so that a
