@@ -176,7 +176,7 @@ const char *tui_store_error(struct tui *t, enum store_status s)
 		what = _("the database is busy: another terminal is writing");
 		break;
 	case ST_READONLY:
-		what = _("the database cannot be written: the file is read-only");
+		what = _("the database cannot be written"); /* the store says why */
 		break;
 	case ST_FULL:
 		what = _("the disk is full");
