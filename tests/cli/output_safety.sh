@@ -134,7 +134,7 @@ check "$n outputs checked, none with a raw control" test "$fails" = 0
 note "tier names (A, B, C) from the rules file holding U+202E, in the commands that print the rules"
 sed 's/\b\([ABC]\)\b/\1\xe2\x80\xae/g' "$TESTS_SRCDIR/../data/tiers.yaml" > "$TMP/tiers.yaml"
 cp "$MAITRE_DB" "$TMP/tiers.db"
-$M --db "$TMP/tiers.db" --tiers "$TMP/tiers.yaml" tier recompute --month 2026-07 > /dev/null 2>&1
+$M --db "$TMP/tiers.db" --tiers "$TMP/tiers.yaml" tier recompute --month 2026-07 --new-rules > /dev/null 2>&1
 fails=0
 for cmd in "check-config $TMP/tiers.yaml" "tier show 5 --month 2026-07" \
 	"tier list --month 2026-07" "agenda"; do
