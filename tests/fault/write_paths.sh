@@ -41,6 +41,24 @@ m complaint ack 4
 m complaint resolve 4 --resolution 赠送甜品
 m complaint followup 4 --verdict satisfied --note 满意
 
+# a second restaurant, for the alerts: the tier tests' June (tests/cli/tier_data.sh), its tiers
+# computed; in August, July's alerts raised (ADB) and one with an action (ADB2)
+ADB="$TMP/alerts.db"
+ADB2="$TMP/alerts2.db"
+MAITRE_DB="$ADB"
+. "$TESTS_SRCDIR/cli/tier_data.sh"
+m init
+tier_june
+tier_recomputed
+cp "$ADB" "$TMP/alerts0.db"
+export MAITRE_TODAY=2026-08-03 MAITRE_NOW="2026-08-03 12:00:00"
+m alerts --month 2026-07
+cp "$ADB" "$ADB2"
+MAITRE_DB="$ADB2"
+m alert action 1 --text 回访 --owner chef
+MAITRE_DB="$DB"
+MAITRE_TODAY=2026-06-30 MAITRE_NOW="2026-06-30 12:00:00"
+
 if [ "${MAITRE_LONG:-}" = 1 ]; then
 	HOW=""
 else
@@ -92,6 +110,17 @@ all_paths() {
 	loop_db gift-given gift given 1 --occasion birthday --value 300 --note 寿桃
 	loop_db banquet-log banquet log 1 --date 2026-06-18 --tables 2 --budget 6000 --actual 5800
 	loop_db opening-date opening-date 2025-01-01
+	loop_db guest-edit-remove guest edit 1 --remove-pref 花生 --remove-pref 猪肉 \
+		--remove-pref 清蒸鱼 --remove-person 老李 --remove-tag 老客 --remove-date birthday \
+		--remove-phone 13800138000
+	# the alerts, in August: July's raised, then each step of one
+	export MAITRE_TODAY=2026-08-03 MAITRE_NOW="2026-08-03 12:00:00"
+	loop alerts-raise "$TMP/alerts0.db" "$TMP/work.db" -- alerts --month 2026-07
+	loop alert-feedback "$ADB" "$TMP/work.db" -- alert feedback 1 --text 菜品没有新意
+	loop alert-action "$ADB" "$TMP/work.db" -- alert action 1 --text 销售经理回访 --owner chef
+	loop alert-done "$ADB2" "$TMP/work.db" -- alert done 1 1
+	loop alert-close "$ADB2" "$TMP/work.db" -- alert close 1 --outcome 他回来了
+	export MAITRE_TODAY=2026-06-30 MAITRE_NOW="2026-06-30 12:00:00"
 	# backup: the copy is the output, whole when the backup succeeds, gone when it fails
 	loop backup --output "$TMP/copy.db" "$DB" "$TMP/work.db" -- backup "$TMP/copy.db"
 }
