@@ -103,11 +103,11 @@ END_TEST
 static const char *const unsafe_headers[] = {"amount", "name"};
 /* clang-format off */
 static const char *const unsafe_cells[] = {
-	"-12.50", "\xc2\x9b" "2J\xe2\x80\xae" "abc",
+	"-12.50", ("\xc2\x9b" "2J\xe2\x80\xae" "abc"),
 	"+3", "=1+2",
 	"1e3", "-x",
 	"-", "@SUM(A1)",
-	"7", "\x9b\xff" "bad",
+	"7", ("\x9b\xff" "bad"),
 	"8", "\ttab",
 };
 /* clang-format on */
