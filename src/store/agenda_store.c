@@ -589,7 +589,7 @@ static enum store_status agenda_read(struct store *st, const struct tier_rules *
 		rs = all_due(st, rules, today, &p, out);
 	if (rs == ST_OK)
 		rs = dates_window(st, rules, today, days, staff, staff ? NULL : &p, dates);
-	store_exec(st, "RELEASE agenda");
+	store_release(st, "agenda");
 	pass_free(&p);
 	return rs;
 }

@@ -276,7 +276,7 @@ static enum store_status scan_month(struct store *st, struct date m, struct mont
 			      "SELECT maitre_month_visits(?3, guest_id, visits, covers, spend_fen) "
 			      "FROM guest_month WHERE month = ?1",
 			      &k);
-	store_exec(st, "RELEASE month");
+	store_release(st, "month");
 	return rs;
 }
 
@@ -639,7 +639,7 @@ enum store_status report_store_today(struct store *st, const struct tier_rules *
 		rs = day_dates(st, r, &dt, date_add_days(today, i), i == 0, out);
 	if (rs == ST_OK)
 		rs = day_contacts(st, r, &dt, today, out);
-	store_exec(st, "RELEASE today");
+	store_release(st, "today");
 	free(dt.priv);
 	return rs;
 }

@@ -915,7 +915,7 @@ enum store_status search_store_find(struct store *st, const char *query, size_t 
 		goto out;
 	for (int i = 0; i < 3 && rs == ST_OK; i++)
 		rs = run_class(st, &k[i], &c);
-	store_exec(st, "RELEASE search");
+	store_release(st, "search");
 	if (rs == ST_OK && c.n > offset) {
 		*n = c.n - offset;
 		memcpy(hits, c.all + offset, *n * sizeof *hits);
@@ -1229,7 +1229,7 @@ enum store_status search_store_summaries(struct store *st, const int64_t *ids, s
 	size_t i = 0;
 	for (; i < n && rs == ST_OK; i++)
 		rs = summary_of(st, ids[i], month, &out[i]);
-	store_exec(st, "RELEASE summaries");
+	store_release(st, "summaries");
 	if (rs != ST_OK) /* nothing half-read is handed back */
 		for (size_t k = 0; k < i; k++)
 			guest_summary_free(&out[k]);

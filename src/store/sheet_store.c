@@ -284,7 +284,7 @@ enum store_status sheet_store_each(struct store *st, struct date m, const char *
 	}
 out:
 	merge_close(&mg);
-	store_exec(st, "RELEASE sheet");
+	store_release(st, "sheet");
 	free(cells);
 	return rs;
 }
@@ -472,7 +472,7 @@ enum store_status sheet_store_window(struct store *st, struct date m, const char
 		vec_reverse(*out, *n, sizeof **out);
 out:
 	window_close(&w);
-	store_exec(st, "RELEASE sheet_window");
+	store_release(st, "sheet_window");
 	if (rs != ST_OK)
 		*n = 0;
 	return rs;

@@ -370,7 +370,18 @@ enum store_status store_snapshot_begin(struct store *st)
 
 void store_snapshot_end(struct store *st)
 {
-	store_exec(st, "RELEASE snapshot");
+	store_release(st, "snapshot");
+}
+
+void store_release(struct store *st, const char *name)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return;
+	char *q = sqlite3_mprintf("RELEASE \"%w\"", name);
+	int rc = sqlite3_exec(st->db, q, NULL, NULL, NULL);
+	sqlite3_free(q);
+	if (rc != SQLITE_OK && st->txdepth == 0 && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 enum store_status store_begin(struct store *st)

@@ -107,6 +107,12 @@ enum store_status store_count(struct store *st, const char *sql, const char *con
 			      int64_t *v);
 /* Executes SQL without results. */
 enum store_status store_exec(struct store *st, const char *sql);
+/* Releases the read savepoint name (SAVEPOINT name … RELEASE name) without hiding the failure
+ * that ended it: in the rollback journal mode a read that fails (a lock refused, an I/O error)
+ * may roll the whole transaction back, savepoint and all, and "no such savepoint" would then
+ * replace the real cause in st->err. Does nothing when no transaction is open; a RELEASE that
+ * fails outside any transaction of the store's ends the read with a ROLLBACK. */
+void store_release(struct store *st, const char *name);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for
  * every row a transaction writes. Outside a transaction, the current time. */
 const char *store_now(struct store *st);

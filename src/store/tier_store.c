@@ -584,7 +584,7 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 	if (rs != ST_OK)
 		return rs;
 	rs = read_month(st, m, r->window_months, &c);
-	store_exec(st, "RELEASE tier_read");
+	store_release(st, "tier_read");
 	stats->read_seconds = (now_ms() - t0) / 1e3;
 	if (rs != ST_OK)
 		goto out;
@@ -770,7 +770,7 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 io:
 	rs = ST_IO;
 out:
-	store_exec(st, "RELEASE tier_guest");
+	store_release(st, "tier_guest");
 	return rs;
 }
 
