@@ -156,7 +156,10 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 		const struct tier_rules *r;
 		if ((rc = cli_begin(c, 0, &r)) != 0)
 			return rc;
-		s = alert_store_detect(c->st, r, a.month, now, &created, &noted);
+		/* raised and listed in one transaction: a list that cannot be read takes back what
+		 * was raised, so that exit 3 always means nothing was changed */
+		if ((s = store_begin(c->st)) == ST_OK)
+			s = alert_store_detect(c->st, r, a.month, now, &created, &noted);
 	} else if ((rc = cli_open(c, STORE_READONLY)) != 0) { /* a listing never writes */
 		return rc;
 	}
@@ -164,6 +167,10 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 	size_t n = 0;
 	if (s == ST_OK)
 		s = alert_store_list(c->st, a.month, a.all, &v, &n);
+	if (raise && s == ST_OK)
+		s = store_commit(c->st);
+	else if (raise)
+		store_rollback(c->st);
 	if (s != ST_OK) {
 		free(v);
 		return cli_store_error(c, s);

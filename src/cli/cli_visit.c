@@ -388,9 +388,8 @@ int cli_opening_date(struct cli *c, int argc, char **argv)
 		return EXIT_USER;
 	if ((rc = cli_open(c, arg ? 0 : STORE_READONLY)) != 0)
 		return rc;
-	enum store_status s = arg ? visit_store_set_opening(c->st, d) : ST_OK;
-	if (s == ST_OK)
-		s = visit_store_opening(c->st, &d, &set);
+	/* the date set is the one shown: reading it back could fail after the write was made */
+	enum store_status s = arg ? visit_store_set_opening(c->st, d) : visit_store_opening(c->st, &d, &set);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	printf(arg || set ? "%s\n" : "%s (not set: one year before today)\n", date_format(d, day));

@@ -126,15 +126,22 @@ all_paths() {
 }
 
 all_paths
-# a lock refused inside a read in the rollback journal mode: SQLite ends the read's
-# transaction, and the release of its savepoint used to replace the cause with "no such
-# savepoint" (every N of the lock calls, both kinds)
-for args in "guest edit 1 --employer 中石化 --add-allergy 芒果 --remove-tag 老客" \
-	"tier recompute --month 2026-06"; do
-	# shellcheck disable=SC2086
-	MAITRE_JOURNAL_MODE=DELETE "$MAITRE_FAULT_PROG" --fault-loop --label "lock, DELETE: $args" \
-		--ops lock "$DB" "$TMP/work.db" -- $args || fails=$((fails + 1))
-done
+# a lock refused inside a read in the rollback journal mode (every N of the lock calls, both
+# kinds): SQLite ends the read's transaction, and the release of its savepoint used to replace
+# the cause with "no such savepoint"; and a read after the write (opening-date's date read back,
+# the alerts' list after raising them) used to exit 3 with the change made
+lock_delete() { # TEMPLATE ARGS...
+	template=$1
+	shift
+	MAITRE_JOURNAL_MODE=DELETE "$MAITRE_FAULT_PROG" --fault-loop --label "lock, DELETE: $*" \
+		--ops lock "$template" "$TMP/work.db" -- "$@" || fails=$((fails + 1))
+}
+lock_delete "$DB" guest edit 1 --employer 中石化 --add-allergy 芒果 --remove-tag 老客
+lock_delete "$DB" tier recompute --month 2026-06
+lock_delete "$DB" opening-date 2025-01-01
+export MAITRE_TODAY=2026-08-03 MAITRE_NOW="2026-08-03 12:00:00"
+lock_delete "$TMP/alerts0.db" alerts --month 2026-07
+export MAITRE_TODAY=2026-06-30 MAITRE_NOW="2026-06-30 12:00:00"
 # the long loop also in the rollback journal mode, which takes other paths in SQLite (a hot
 # journal rolled back, the file truncated)
 if [ "${MAITRE_LONG:-}" = 1 ]; then
