@@ -17,5 +17,14 @@ run "$MAITRE" doctor --repair > /dev/null
 key R
 snap checked again: whole
 KEYS
+note "in Chinese: every check named in Chinese"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+key :
+type 体检
+key Enter
+snap 数据库是否完好
+KEYS
+)
 check "the screen wrote nothing: the repair did" test "$(sqlite3 "$MAITRE_DB" "SELECT count(*) FROM audit WHERE action = 'repair'")" = 1
 finish
