@@ -1209,8 +1209,9 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 	guest_init(&f->g);
 	guest_init(&f->orig);
 	if (guest_id) {
-		if (guest_store_get(t->st, guest_id, &f->g) != ST_OK) {
-			tui_error(t, "%s", store_errmsg(t->st));
+		enum store_status s = guest_store_get(t->st, guest_id, &f->g);
+		if (s != ST_OK) {
+			tui_error(t, "%s", tui_store_error(t, s));
 			tui_view_free(v);
 			return NULL;
 		}

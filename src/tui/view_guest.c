@@ -229,16 +229,17 @@ static void read_card(struct tui *t, struct card *c)
 {
 	card_clear(c);
 	error_clear(&c->err);
-	if (guest_store_get(t->st, c->id, &c->g) != ST_OK) {
-		error_set(&c->err, 0, "%s", store_errmsg(t->st));
+	enum store_status s = guest_store_get(t->st, c->id, &c->g);
+	if (s != ST_OK) {
+		error_set(&c->err, 0, "%s", tui_store_error(t, s));
 		return;
 	}
 	/* the tier in force is the last complete month's (domain.md §4), as tier_lines says */
 	char month[11];
 	date_month_key(date_prev_month(date_month_start(date_today())), month);
-	if (search_store_summaries(t->st, &c->id, 1, month, &c->sum) != ST_OK) {
+	if ((s = search_store_summaries(t->st, &c->id, 1, month, &c->sum)) != ST_OK) {
 		guest_free(&c->g);
-		error_set(&c->err, 0, "%s", store_errmsg(t->st));
+		error_set(&c->err, 0, "%s", tui_store_error(t, s));
 		return;
 	}
 	c->loaded = true;

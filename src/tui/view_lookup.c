@@ -75,7 +75,7 @@ static void search(struct tui *t, struct lookup *l)
 			search_summary_phone(&l->sums[i], l->q.buf);
 	}
 	if (s != ST_OK)
-		error_set(&l->err, 0, "%s", store_errmsg(t->st));
+		error_set(&l->err, 0, "%s", tui_store_error(t, s));
 	if (l->sel >= l->n)
 		l->sel = l->n ? l->n - 1 : 0;
 	bool same = l->n == l->nshown;

@@ -39,8 +39,9 @@ static void load(struct tui *t, struct today *d)
 	char day[11];
 	date_format(d->day.y ? d->day : date_today(), day);
 	struct visit_filter f = {.from = day, .until = day, .with_voided = true};
-	if (visit_store_list(t->st, &f, &d->v, &d->n) != ST_OK)
-		error_set(&d->err, 0, "%s", store_errmsg(t->st));
+	enum store_status s = visit_store_list(t->st, &f, &d->v, &d->n);
+	if (s != ST_OK)
+		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	list_cursor_first(&d->cur, d->n, 1);
 }
 
@@ -221,12 +222,13 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 		if (!why)
 			return HR_REDRAW;
 		if (tui_confirm(t, _("Void it?"))) {
-			if (visit_store_void(t->st, id, code, text) == ST_OK) {
+			enum store_status s = visit_store_void(t->st, id, code, text);
+			if (s == ST_OK) {
 				tui_message(t, _("visit %lld voided"), (long long)id);
 				tui_changed(t);
 				load(t, d);
 			} else {
-				tui_error(t, "%s", store_errmsg(t->st));
+				tui_error(t, "%s", tui_store_error(t, s));
 			}
 		}
 		free(why);

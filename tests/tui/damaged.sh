@@ -23,5 +23,14 @@ snap a new guest touches no visit, but is refused and kept
 key Esc Esc
 expect the database is damaged
 KEYS
+note "in Chinese, the lookup's own line says it in Chinese too"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+type wz
+expect 数据库已损坏
+snap 数据库已损坏
+KEYS
+)
+check "no English left on the Chinese screen" sh -c "! grep -q 'the database is damaged' '$TMP/screen.out'"
 check "no guest was added" test "$(sqlite3 "$MAITRE_DB" 'SELECT count(*) FROM guest')" = 2
 finish
