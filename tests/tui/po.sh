@@ -12,8 +12,11 @@ xgettext --from-code=UTF-8 ${XGETTEXT_KEYWORDS:?set by make check} -o "$TMP/mait
 msgmerge -q --no-fuzzy-matching -o "$TMP/merged.po" "$po" "$TMP/maitre.pot"
 check "the catalogue compiles, formats checked" msgfmt --check -o /dev/null "$po"
 check "strings in the sources" test "$(grep -c '^msgid "..*"' "$TMP/maitre.pot")" -gt 150
-msgattrib --untranslated --no-obsolete "$TMP/merged.po" | grep '^msgid "..*"' > "$TMP/untranslated" || true
-msgattrib --only-fuzzy --no-obsolete "$TMP/merged.po" | grep '^msgid "..*"' > "$TMP/fuzzy" || true
+# the entries after the header (the catalogue's first entry, up to its blank line), without
+# comments: a msgid wrapped over lines begins with msgid "" and counts too
+entries() { sed '1,/^$/d' | grep -v '^#' | grep -v '^$' || true; }
+msgattrib --untranslated --no-obsolete "$TMP/merged.po" | entries > "$TMP/untranslated"
+msgattrib --only-fuzzy --no-obsolete "$TMP/merged.po" | entries > "$TMP/fuzzy"
 check "no string without a translation" test ! -s "$TMP/untranslated"
 check "no fuzzy translation" test ! -s "$TMP/fuzzy"
 cat "$TMP/untranslated" "$TMP/fuzzy" >> "$OUT"
