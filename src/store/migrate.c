@@ -445,6 +445,39 @@ static const char *const migrations[] = {
 	"  recorded_at TEXT NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO tier_month_rules(month, rules_version, recorded_at)"
 	"  SELECT month, rules_version, max(computed_at) FROM tier_month GROUP BY month;",
+
+	/* 11 → 12: the batches of maitre import (import_store.c): each import, with its file's
+	 * name and SHA-256, who ran it and what it did (summary); undone_at/undone_by once
+	 * `maitre import undo` took it back. import_change is what the batch did, a row each: a
+	 * guest created ('create'), a field changed ('field': field its key, old and new its
+	 * values), a list item added ('item': field its table, item_id its row, or NULL for a
+	 * tag, whose text is new), a visit entered ('visit': item_id the visit). version_after is
+	 * the guest's version the import left, which an undo requires to be still there;
+	 * version_before the version it found (an updated guest's), so that undoing a later
+	 * batch hands the guest back to this one. guest_id has no REFERENCES: an undo deletes the guests the batch created, and their
+	 * rows here stay, as history. */
+	"CREATE TABLE import_batch("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  kind TEXT NOT NULL CHECK (kind = 'guests' OR kind = 'visits'),"
+	"  file TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  at TEXT NOT NULL,"
+	"  summary TEXT,"
+	"  undone_at TEXT, undone_by INTEGER REFERENCES staff(id),"
+	"  CHECK ((undone_at IS NULL) = (undone_by IS NULL)));"
+	"CREATE TABLE import_change("
+	"  id INTEGER PRIMARY KEY,"
+	"  batch_id INTEGER NOT NULL REFERENCES import_batch(id),"
+	"  guest_id INTEGER NOT NULL,"
+	"  what TEXT NOT NULL CHECK (what = 'create' OR what = 'field' OR what = 'item' OR"
+	"    what = 'visit'),"
+	"  field TEXT, item_id INTEGER, old TEXT, new TEXT,"
+	"  version_before INTEGER, version_after INTEGER);"
+	/* a batch's changes by kind, and its visits by id (is this visit the batch's?) */
+	"CREATE INDEX import_change_batch ON import_change(batch_id, what, item_id);"
+	/* the batches that left a guest at a version (import_store_undo) */
+	"CREATE INDEX import_change_guest ON import_change(guest_id, version_after);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
