@@ -258,8 +258,8 @@ enum store_status visit_store_correct(struct store *st, int64_t replaces, struct
 	return store_end_new(st, rs, &v->id);
 }
 
-enum store_status visit_store_list(struct store *st, const struct visit_filter *f,
-				   struct visit **out, size_t *n)
+enum store_status visit_store_each(struct store *st, const struct visit_filter *f,
+				   int (*fn)(struct visit *v, void *ctx), void *ctx)
 {
 	/* Two shapes so that each uses its index: by guest (visit_guest_date), by date (visit_date). */
 	static const char *by_guest = "SELECT " VISIT_COLS
@@ -270,8 +270,6 @@ enum store_status visit_store_list(struct store *st, const struct visit_filter *
 				     "WHERE v.date >= ?2 AND v.date <= ?3 "
 				     "AND (?4 OR v.voided_at IS NULL) ORDER BY v.date, v.meal DESC, v.id "
 				     "LIMIT ?5";
-	*out = NULL;
-	*n = 0;
 	sqlite3_stmt *s = store_prep(st, f->guest_id ? by_guest : by_date);
 	if (!s)
 		return ST_IO;
@@ -281,14 +279,44 @@ enum store_status visit_store_list(struct store *st, const struct visit_filter *
 	sqlite3_bind_text(s, 3, f->until ? f->until : "9999-99-99", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 4, f->with_voided);
 	sqlite3_bind_int64(s, 5, f->limit ? (int64_t)f->limit : -1);
-	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		vec_reserve((void **)out, *n + 1, &cap, sizeof **out);
-		read_row(s, &(*out)[(*n)++]);
+		struct visit v;
+		read_row(s, &v);
+		int stop = fn(&v, ctx);
+		visit_free(&v);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(st, rc, "visits");
 	return ST_OK;
+}
+
+/* visit_store_list's array, grown by visit_store_each. */
+struct visit_vec {
+	struct visit *v;
+	size_t n, cap;
+};
+
+static int take_visit(struct visit *v, void *ctx)
+{
+	struct visit_vec *a = ctx;
+	vec_reserve((void **)&a->v, a->n + 1, &a->cap, sizeof *a->v);
+	a->v[a->n++] = *v;
+	memset(v, 0, sizeof *v); /* its strings are the array's now */
+	return 0;
+}
+
+enum store_status visit_store_list(struct store *st, const struct visit_filter *f,
+				   struct visit **out, size_t *n)
+{
+	struct visit_vec a = {0};
+	enum store_status rs = visit_store_each(st, f, take_visit, &a);
+	*out = a.v;
+	*n = a.n;
+	return rs;
 }

@@ -59,6 +59,13 @@ struct visit_filter {
 enum store_status visit_store_list(struct store *st, const struct visit_filter *f,
 				   struct visit **out, size_t *n);
 
+/* Visits matching f, in the order of visit_store_list, one at a time: each read into a visit
+ * handed to fn, freed after fn returns (fn may take its strings, setting them to NULL). fn
+ * returns 0 to go on, else the read stops there (ST_OK). Nothing is kept between two rows: a
+ * reader of every visit (maitre export visits) holds one at a time. */
+enum store_status visit_store_each(struct store *st, const struct visit_filter *f,
+				   int (*fn)(struct visit *v, void *ctx), void *ctx);
+
 /* Reads visit id. */
 enum store_status visit_store_get(struct store *st, int64_t id, struct visit *out);
 
