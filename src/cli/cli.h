@@ -125,6 +125,8 @@ int cli_guest_add(struct cli *c, int argc, char **argv);
 int cli_guest_edit(struct cli *c, int argc, char **argv);
 int cli_guest_show(struct cli *c, int argc, char **argv);
 int cli_guest_find(struct cli *c, int argc, char **argv);
+/* maitre guest export ID (cli_guest.c): everything held about a guest, as JSON. */
+int cli_guest_export(struct cli *c, int argc, char **argv);
 int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_correct(struct cli *c, int argc, char **argv);
 int cli_visit_list(struct cli *c, int argc, char **argv);
@@ -156,7 +158,7 @@ int cli_report_complaints(struct cli *c, int argc, char **argv);
 int cli_report_pareto(struct cli *c, int argc, char **argv);
 
 extern const struct opt cli_guest_add_opts[], cli_guest_edit_opts[], cli_guest_show_opts[],
-	cli_guest_find_opts[], cli_visit_add_opts[], cli_visit_correct_opts[],
+	cli_guest_find_opts[], cli_guest_export_opts[], cli_visit_add_opts[], cli_visit_correct_opts[],
 	cli_visit_list_opts[], cli_visit_void_opts[],
 	cli_init_opts[], cli_backup_opts[], cli_demo_opts[], cli_summary_opts[], cli_doctor_opts[],
 	cli_tier_recompute_opts[], cli_tier_show_opts[], cli_tier_override_opts[],
@@ -172,6 +174,11 @@ int cli_contact_log(struct cli *c, int argc, char **argv);
 int cli_banquet_log(struct cli *c, int argc, char **argv);
 extern const struct opt cli_dates_opts[], cli_gift_given_opts[], cli_agenda_opts[],
 	cli_contact_log_opts[], cli_banquet_log_opts[];
+
+/* The guest book and the visits taken out (cli_export.c). */
+int cli_export_guests(struct cli *c, int argc, char **argv);
+int cli_export_visits(struct cli *c, int argc, char **argv);
+extern const struct opt cli_export_guests_opts[], cli_export_visits_opts[];
 
 /* Complaints and their recovery (cli_complaint.c). */
 int cli_complaint_add(struct cli *c, int argc, char **argv);

@@ -1,6 +1,7 @@
 /* cli_guest.c — maitre guest add | edit | show | find */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "core/strv.h"
 #include "core/text.h"
 #include "core/tier.h"
+#include "export/book_export.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/visit_store.h"
@@ -648,6 +650,31 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	if (sensitive)
 		printf("  (* sensitive: never ask the guest)\n");
 	guest_free(&g);
+	return 0;
+}
+
+const struct opt cli_guest_export_opts[] = {{NULL, NULL, 0, NULL}};
+
+int cli_guest_export(struct cli *c, int argc, char **argv)
+{
+	const char *arg = NULL;
+	int64_t id;
+	int rc = cli_parse(c, argc, argv, cli_guest_export_opts, cli_one_arg, &arg);
+	if (rc)
+		return rc;
+	if (!arg)
+		return cli_usage(c);
+	if (!cli_parse_id(c, "guest id", arg, &id))
+		return EXIT_USER;
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	/* everything held about the guest, as JSON (book_export.c) */
+	enum store_status s = book_export_guest(c->st, id, stdout);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_error(c, EXIT_DATA, _("%s: cannot write: %s"), _("standard output"),
+				 strerror(errno));
 	return 0;
 }
 
