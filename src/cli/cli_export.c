@@ -116,10 +116,16 @@ static int export(struct cli *c, struct export_ctx *x, bool visits)
 	x->o.until = x->to[0] ? x->to : NULL;
 	char *tmp = x->output ? xasprintf("%s.tmp-%ld", x->output, (long)getpid()) : NULL;
 	FILE *file = stdout, *out;
-	if (tmp && x->o.format != BOOK_XLSX && !(file = fopen(tmp, "wb"))) {
+	/* the workbook's file too is made here, so that a file that cannot be written is said
+	 * before anything is read (libxlsxwriter writes it again when it closes) */
+	if (tmp && !(file = fopen(tmp, "wb"))) {
 		rc = cli_error(c, EXIT_DATA, _("%s: cannot write: %s"), x->output, strerror(errno));
 		free(tmp);
 		return rc;
+	}
+	if (x->o.format == BOOK_XLSX) {
+		fclose(file);
+		file = stdout;
 	}
 	out = file;
 	if (x->bom)
