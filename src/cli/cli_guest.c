@@ -521,18 +521,26 @@ static char *dates_text(const struct guest *g, int person)
 	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
 }
 
-int cli_guest_show(struct cli *c, int argc, char **argv)
+/* The one argument ID of guest show and guest export, and the database opened to read: 0 with
+ * *id, or the exit status once the failure is said. */
+static int guest_id_arg(struct cli *c, int argc, char **argv, const struct opt *opts, int64_t *id)
 {
 	const char *arg = NULL;
-	int64_t id;
-	int rc = cli_parse(c, argc, argv, cli_guest_show_opts, cli_one_arg, &arg);
+	int rc = cli_parse(c, argc, argv, opts, cli_one_arg, &arg);
 	if (rc)
 		return rc;
 	if (!arg)
 		return cli_usage(c);
-	if (!cli_parse_id(c, "guest id", arg, &id))
+	if (!cli_parse_id(c, "guest id", arg, id))
 		return EXIT_USER;
-	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+	return cli_open(c, STORE_READONLY);
+}
+
+int cli_guest_show(struct cli *c, int argc, char **argv)
+{
+	int64_t id;
+	int rc = guest_id_arg(c, argc, argv, cli_guest_show_opts, &id);
+	if (rc)
 		return rc;
 	struct guest g;
 	enum store_status s = guest_store_get(c->st, id, &g);
@@ -657,16 +665,9 @@ const struct opt cli_guest_export_opts[] = {{NULL, NULL, 0, NULL}};
 
 int cli_guest_export(struct cli *c, int argc, char **argv)
 {
-	const char *arg = NULL;
 	int64_t id;
-	int rc = cli_parse(c, argc, argv, cli_guest_export_opts, cli_one_arg, &arg);
+	int rc = guest_id_arg(c, argc, argv, cli_guest_export_opts, &id);
 	if (rc)
-		return rc;
-	if (!arg)
-		return cli_usage(c);
-	if (!cli_parse_id(c, "guest id", arg, &id))
-		return EXIT_USER;
-	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
 	/* everything held about the guest, as JSON (book_export.c) */
 	enum store_status s = book_export_guest(c->st, id, stdout);
