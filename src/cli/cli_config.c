@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "config/import_columns.h"
+#include "config/paths.h"
 #include "config/tiers.h"
 #include "core/guest.h"
 #include "core/money.h"
@@ -195,6 +198,25 @@ static void print_rules(const struct tier_rules *r)
 	line("prior complaint mark", "%d days after a complaint", cr->prior_days);
 }
 
+/* Checks a file of guest-book headers (import-columns.yaml), its errors as file:line:column. */
+static int check_columns(const char *path)
+{
+	struct strv diags = {0};
+	int rc = import_columns_check(path, &diags);
+	for (size_t i = 0; i < diags.n; i++) {
+		char *d = text_display(diags.v[i]);
+		fprintf(stderr, "%s\n", d);
+		free(d);
+	}
+	strv_free(&diags);
+	if (rc == 0) {
+		char *d = text_display(path);
+		printf("%s: the headers of guest-book columns: ok\n", d);
+		free(d);
+	}
+	return rc;
+}
+
 int cli_check_config(struct cli *c, int argc, char **argv)
 {
 	const char *file = NULL;
@@ -202,12 +224,25 @@ int cli_check_config(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, cli_check_config_opts, cli_one_arg, &file);
 	if (rc)
 		return rc;
+	const char *base = file ? strrchr(file, '/') : NULL;
+	if (file && strstr(base ? base + 1 : file, "import-columns"))
+		return check_columns(file) == 0 ? 0 : EXIT_USER;
 	tier_rules_init(&r);
 	if (load_and_report(c, file, &r) != 0) {
 		rc = EXIT_USER;
 		goto out;
 	}
 	print_rules(&r);
+	if (!file) { /* the user's own headers too, when there are some */
+		char *dir = paths_config_dir(), *cols = xasprintf("%s/import-columns.yaml", dir);
+		if (access(cols, F_OK) == 0) {
+			printf("\n");
+			if (check_columns(cols) != 0)
+				rc = EXIT_USER;
+		}
+		free(dir);
+		free(cols);
+	}
 out:
 	tier_rules_free(&r);
 	return rc;
