@@ -38,9 +38,17 @@ const struct opt cli_export_visits_opts[] = {
 struct export_ctx {
 	struct book_options o;
 	const char *output;
-	bool gb18030, bom, encoding_given;
+	bool gb18030, bom, encoding_given, format_given;
 	char from[11], to[11];
 };
+
+/* The book's format when the command's own --format was not given: the global one's (maitre
+ * --format json export guests), CSV for text. */
+static void default_format(const struct cli *c, struct export_ctx *x)
+{
+	if (!x->format_given)
+		x->o.format = c->format == OUT_TSV ? BOOK_TSV : c->format == OUT_JSON ? BOOK_JSON : BOOK_CSV;
+}
 
 static int on_export(struct cli *c, void *vctx, int id, const char *val)
 {
@@ -55,6 +63,7 @@ static int on_export(struct cli *c, void *vctx, int id, const char *val)
 			return cli_usage_error(
 			    c, _("--format: must be csv, tsv, json or xlsx, got \"%s\""), val);
 		x->o.format = (enum book_format)f;
+		x->format_given = true;
 		return 0;
 	case X_OUTPUT:
 		if (!*val)
@@ -161,6 +170,7 @@ int cli_export_guests(struct cli *c, int argc, char **argv)
 {
 	struct export_ctx x = {.o = {.format = BOOK_CSV}};
 	int rc = cli_parse(c, argc, argv, cli_export_guests_opts, on_export, &x);
+	default_format(c, &x);
 	return rc ? rc : export(c, &x, false);
 }
 
@@ -168,5 +178,6 @@ int cli_export_visits(struct cli *c, int argc, char **argv)
 {
 	struct export_ctx x = {.o = {.format = BOOK_CSV}};
 	int rc = cli_parse(c, argc, argv, cli_export_visits_opts, on_export, &x);
+	default_format(c, &x);
 	return rc ? rc : export(c, &x, true);
 }
