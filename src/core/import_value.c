@@ -133,7 +133,7 @@ enum shape { SHAPE_NONE, SHAPE_YEAR, SHAPE_NO_YEAR };
 static enum shape date_shape(const char *t, struct date *d)
 {
 	const char *p = t;
-	int a, b, c;
+	int a = 0, b = 0, c = 0;
 	size_t digits = strspn(t, "0123456789");
 	if (digits && !t[digits]) { /* a bare number */
 		if (digits == 8) {  /* 19780914 */
