@@ -17,9 +17,11 @@ enum reader_format { RF_AUTO, RF_CSV, RF_TSV, RF_XLSX, RF_XLS };
 
 struct reader_options {
 	enum reader_format format; /* RF_AUTO: by content (and, for text, the delimiter by the
-	                            * first line: a tab makes TSV) */
+	                            * first line that is not blank: more tabs than commas outside
+	                            * quotes make TSV; neither makes UTF-16 TSV, other text CSV) */
 	const char *encoding;      /* a text file's encoding as iconv names it ("GB18030",
-	                            * "UTF-8", "UTF-16"); NULL: detected */
+	                            * "UTF-8", "UTF-16": little-endian unless a BOM says; UTF-32
+	                            * is refused); NULL: detected */
 	const char *sheet;         /* a workbook's sheet by name; NULL: the first */
 };
 
@@ -28,13 +30,14 @@ struct reader_row {
 	                * of a sheet */
 	size_t n;      /* its cells (trailing empty cells may be absent) */
 	char **cell;   /* n NUL-terminated UTF-8 strings, never NULL ("" for an empty cell); a
-	                * workbook's date cell as YYYY-MM-DD, a number as its shortest decimal */
+	                * workbook's date cell as YYYY-MM-DD, a number as its shortest decimal,
+	                * a boolean TRUE or FALSE; a line break inside quotes as "\n" */
 	size_t bad_col; /* 0, or the 1-based column of the first cell whose bytes are not valid in
 	                 * the encoding: then that cell is "" and why says what was found */
 	char why[160];
-	const char *raw; /* the row's bytes as they were in a text file (line break excluded), for
-	                  * writing rejected rows back in the file's own encoding; NULL for a
-	                  * workbook */
+	const char *raw; /* the row's bytes as they were in a text file (its last line break and
+	                  * the file's BOM excluded; "" for a blank line), for writing rejected
+	                  * rows back in the file's own encoding; NULL for a workbook */
 	size_t raw_len;
 };
 
@@ -47,8 +50,9 @@ struct reader *reader_open(const char *path, const struct reader_options *o, str
 struct reader *reader_open_mem(const char *name, const void *data, size_t n,
 			       const struct reader_options *o, struct error *e);
 /* The next row into *row (valid until the next call): 1; 0 at the end; -1 when the file cannot
- * be read further, with the reason in e ("guests.csv:120: unterminated quote"). Blank rows
- * are returned too (n == 0 or every cell ""): the caller counts them. */
+ * be read further, with the reason in e ("guests.csv:120: a quote opened in this row is never
+ * closed"). Blank rows are returned too (n == 0 or every cell ""): the caller counts them; the
+ * rows a sheet leaves out are blank rows. Lines only grow from one row to the next. */
 int reader_next(struct reader *r, struct reader_row *row, struct error *e);
 enum reader_format reader_format(const struct reader *r);
 /* "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030" for a text file; "UTF-8" for a workbook. */
@@ -57,7 +61,8 @@ const char *reader_encoding(const struct reader *r);
 bool reader_bom(const struct reader *r);
 /* The delimiter of a text file (',' or '\t'); ',' for a workbook. */
 char reader_delimiter(const struct reader *r);
-/* How far the reading is: bytes consumed of the whole (for a progress line). */
+/* How far the reading is: bytes consumed of the whole (for a progress line): of the file for
+ * text, of the sheet's XML for .xlsx, rows for .xls. */
 void reader_progress(const struct reader *r, long long *done, long long *total);
 /* utf8 in the file's encoding (for a text file; a copy for a workbook) into a malloc'ed *out
  * of *len bytes; characters the encoding lacks become '?'. */
