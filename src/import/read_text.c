@@ -63,7 +63,7 @@ struct text_reader {
 	struct rowbuf row;
 	bool row_ended, done;
 	size_t bad_col;
-	char why[160], line_why[160];
+	char why[160], row_why[160];
 };
 
 static int no_space(unsigned char c)
@@ -159,16 +159,16 @@ static int next_line(struct text_reader *t, const unsigned char **line, size_t *
 	}
 }
 
-/* Sets line_why, once a line, to the bytes at p that the encoding refused. */
+/* Sets row_why, once a row, to the bytes at p that the encoding refused. */
 static void note_bad(struct text_reader *t, const unsigned char *p, size_t left)
 {
-	if (t->line_why[0])
+	if (t->row_why[0])
 		return;
 	size_t n;
 	if (!strcmp(t->enc, "GB18030"))
 		n = p[0] < 0x81 || p[0] == 0xFF ? 1 : left >= 2 && p[1] >= 0x30 && p[1] <= 0x39 ? 4 : 2;
 	else if (t->utf8)
-		n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+		n = p[0] >= 0xF5 ? 1 : p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 1;
 	else
 		n = 2;
 	if (n > left)
@@ -177,11 +177,42 @@ static void note_bad(struct text_reader *t, const unsigned char *p, size_t left)
 	for (size_t i = 0; i < n; i++)
 		snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s0x%02X", i ? " " : "",
 			 p[i]);
-	snprintf(t->line_why, sizeof t->line_why,
+	snprintf(t->row_why, sizeof t->row_why,
 		 n > 1 ? _("bytes %s are not valid %s") : _("byte %s is not valid %s"), hex, t->enc);
 }
 
-/* The len bytes at line as UTF-8 into t->conv, refused bytes as BAD. */
+static void note_nul(struct text_reader *t)
+{
+	if (!t->row_why[0])
+		snprintf(t->row_why, sizeof t->row_why, "%s", _("a NUL byte is not text"));
+}
+
+/* The len bytes at p, without a NUL, as UTF-8 into t->conv through iconv. */
+static void convert_iconv(struct text_reader *t, const unsigned char *p, size_t len)
+{
+	char *in = (char *)p;
+	size_t left = len;
+	iconv(t->to_utf8, NULL, NULL, NULL, NULL);
+	while (left) {
+		sbuf_reserve(&t->conv, left * 2 + 16);
+		char *out = t->conv.s + t->conv.len;
+		size_t room = t->conv.cap - t->conv.len - 1;
+		size_t r = iconv(t->to_utf8, &in, &left, &out, &room);
+		t->conv.len = (size_t)(out - t->conv.s);
+		t->conv.s[t->conv.len] = '\0';
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* EILSEQ, or EINVAL: a character cut by the line's end */
+		note_bad(t, (const unsigned char *)in, left);
+		sbuf_addc(&t->conv, (char)BAD);
+		size_t skip = left < (size_t)t->unit ? left : (size_t)t->unit;
+		in += skip, left -= skip;
+		iconv(t->to_utf8, NULL, NULL, NULL, NULL);
+	}
+}
+
+/* The len bytes at line as UTF-8 into t->conv, refused bytes and NULs as BAD, in their order
+ * (the first one the row's why). */
 static void convert(struct text_reader *t, const unsigned char *line, size_t len)
 {
 	size_t from = t->conv.len;
@@ -190,14 +221,17 @@ static void convert(struct text_reader *t, const unsigned char *line, size_t len
 		unsigned char *out = (unsigned char *)t->conv.s + t->conv.len;
 		size_t i = 0;
 		while (i < len) {
-			if (line[i] < 0x80) {
+			if (line[i] < 0x80 && line[i]) {
 				*out++ = line[i++];
 				continue;
 			}
 			uint32_t cp;
 			size_t k = text_decode((const char *)line + i, len - i, &cp);
-			if (cp == 0xFFFD && k == 1) {
-				note_bad(t, line + i, len - i);
+			if (!line[i] || (cp == 0xFFFD && k == 1)) {
+				if (line[i])
+					note_bad(t, line + i, len - i);
+				else
+					note_nul(t);
 				*out++ = BAD;
 			} else {
 				memcpy(out, line + i, k);
@@ -208,30 +242,29 @@ static void convert(struct text_reader *t, const unsigned char *line, size_t len
 		t->conv.len = (size_t)((char *)out - t->conv.s);
 		t->conv.s[t->conv.len] = '\0';
 	} else {
-		char *in = (char *)line;
-		size_t left = len;
-		iconv(t->to_utf8, NULL, NULL, NULL, NULL);
-		while (left) {
-			sbuf_reserve(&t->conv, left * 2 + 16);
-			char *out = t->conv.s + t->conv.len;
-			size_t room = t->conv.cap - t->conv.len - 1;
-			size_t r = iconv(t->to_utf8, &in, &left, &out, &room);
-			t->conv.len = (size_t)(out - t->conv.s);
-			t->conv.s[t->conv.len] = '\0';
-			if (r != (size_t)-1 || errno == E2BIG)
-				continue;
-			/* EILSEQ, or EINVAL: a character cut by the line's end */
-			note_bad(t, (const unsigned char *)in, left);
+		size_t u = (size_t)t->unit;
+		while (len) {
+			size_t k = 0;
+			if (u == 1) {
+				const unsigned char *z = memchr(line, '\0', len);
+				k = z ? (size_t)(z - line) : len;
+			} else {
+				while (k + u <= len && unit_at(t, line + k) != 0)
+					k += u;
+				if (k + u > len)
+					k = len;
+			}
+			convert_iconv(t, line, k);
+			if (k == len)
+				break;
+			note_nul(t);
 			sbuf_addc(&t->conv, (char)BAD);
-			size_t skip = left < (size_t)t->unit ? left : (size_t)t->unit;
-			in += skip, left -= skip;
-			iconv(t->to_utf8, NULL, NULL, NULL, NULL);
+			line += k + u, len -= k + u;
 		}
 	}
-	char *nul;
+	char *nul; /* what a stateful encoding could still make of its bytes */
 	while ((nul = memchr(t->conv.s + from, '\0', t->conv.len - from))) {
-		if (!t->line_why[0])
-			snprintf(t->line_why, sizeof t->line_why, "%s", _("a NUL byte is not text"));
+		note_nul(t);
 		*nul = (char)BAD;
 	}
 }
@@ -242,7 +275,7 @@ static void on_field(void *s, size_t len, void *data)
 	if (s && memchr(s, BAD, len)) {
 		if (!t->bad_col) {
 			t->bad_col = t->row.n + 1;
-			memcpy(t->why, t->line_why, sizeof t->why);
+			memcpy(t->why, t->row_why, sizeof t->why);
 		}
 		len = 0;
 	}
@@ -263,6 +296,7 @@ int txt_next(struct text_reader *t, struct reader_row *row, struct error *e)
 	t->raw.len = 0;
 	t->bad_col = 0;
 	t->why[0] = '\0';
+	t->row_why[0] = '\0';
 	t->row_ended = false;
 	size_t first = 0;
 	unsigned char term[4]; /* the line break that joins the row's last line to the next */
@@ -301,7 +335,6 @@ int txt_next(struct text_reader *t, struct reader_row *row, struct error *e)
 					 t->name, first, ROW_MAX >> 20);
 		}
 		t->conv.len = 0;
-		t->line_why[0] = '\0';
 		convert(t, line, len);
 		sbuf_addc(&t->conv, '\n');
 		if (csv_parse(&t->csv, t->conv.s, t->conv.len, on_field, on_row, t) != t->conv.len) {

@@ -340,6 +340,19 @@ START_TEST(invalid_bytes)
 	at_end(r);
 	reader_close(r);
 	free(gb);
+
+	/* the why is the row's first refused bytes, whichever line of the row they are on */
+	static const char badq[] = "a,b,c\n1,\"\xFFx\ny\",\"\xE4\"\n\0,\xFF\n";
+	r = open_opts(put("badq.csv", badq, sizeof badq - 1), RF_AUTO, "UTF-8", NULL);
+	ck_assert_str_eq(next(r), "1:a|b|c");
+	ck_assert_str_eq(next(r), "2:1||");
+	ck_assert_uint_eq(row.bad_col, 2);
+	ck_assert_str_eq(row.why, "byte 0xFF is not valid UTF-8");
+	ck_assert_str_eq(next(r), "4:|");
+	ck_assert_uint_eq(row.bad_col, 1);
+	ck_assert_str_eq(row.why, "a NUL byte is not text");
+	at_end(r);
+	reader_close(r);
 }
 END_TEST
 
