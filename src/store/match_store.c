@@ -68,3 +68,8 @@ enum store_status match_store_guest(struct store *st, const char *name, const ch
 		sqlite3_reset(s);
 	return rs == ST_OK && !row ? ST_NOTFOUND : rs;
 }
+
+enum store_status match_store_guest_id(struct store *st, int64_t id)
+{
+	return store_guest_check(st, id);
+}

@@ -17,4 +17,7 @@ enum store_status match_store_staff(struct store *st, const char *text, char **l
 enum store_status match_store_guest(struct store *st, const char *name, const char *employer,
 				    int64_t *id);
 
+/* ST_OK when guest id is in the book, else ST_NOTFOUND (or the failure). */
+enum store_status match_store_guest_id(struct store *st, int64_t id);
+
 #endif

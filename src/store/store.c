@@ -1085,6 +1085,13 @@ enum store_status store_backup(struct store *st, const char *dest)
 	return s;
 }
 
+bool store_set_row_audit(struct store *st, bool on)
+{
+	bool was = !st->bulk;
+	st->bulk = !on;
+	return was;
+}
+
 enum store_status store_log(struct store *st, const char *entity, const char *action,
 			    const char *text)
 {

@@ -101,6 +101,11 @@ enum store_status store_backup(struct store *st, const char *dest);
  * many were removed. */
 int store_remove_stale(const char *stem);
 
+/* Whether each change writes its own audit row (on, the default) or the caller keeps the record
+ * of a whole operation itself (off: an import, whose batch holds what each row created and
+ * changed, and store_log's row). Returns the setting it replaces. */
+bool store_set_row_audit(struct store *st, bool on);
+
 /* Writes one audit row that describes a whole operation ("demo: 1000 guests"), in its own
  * transaction unless one is open. */
 enum store_status store_log(struct store *st, const char *entity, const char *action,
