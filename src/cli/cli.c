@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_import.h"
 #include "config/paths.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -47,6 +48,13 @@ static const struct cli_command commands[] = {
 	 "find guests by name, pinyin, initials, phone digits or any 3+ characters"},
 	{"guest export", cli_guest_export, cli_guest_export_opts, "ID",
 	 "everything held about a guest, as JSON (what a guest who asks is given)"},
+	{"import guests", cli_import_guests, cli_import_guests_opts, "FILE [OPTIONS]",
+	 "bring a guest book in: .xlsx, .xls, CSV or TSV; columns found by their headers"},
+	{"import visits", cli_import_visits, cli_import_visits_opts, "FILE [OPTIONS]",
+	 "bring visits in from a POS export: date, meal or time, phone or guest, covers, spend"},
+	{"import undo", cli_import_undo, cli_import_undo_opts, "BATCH",
+	 "take an import back while nobody has changed what it wrote"},
+	{"import list", cli_import_list, cli_import_list_opts, "", "the imports so far"},
 	{"visit add", cli_visit_add, cli_visit_add_opts, "GUEST_ID --covers N --spend AMOUNT [OPTIONS]",
 	 "record a visit (a lunch or a dinner); prints the new id"},
 	{"visit correct", cli_visit_correct, cli_visit_correct_opts, "ID [OPTIONS]",

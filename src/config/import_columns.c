@@ -122,7 +122,7 @@ static bool add_header(struct yamldoc *y, yaml_node_t *item, const char *what, v
 			      yamldoc_quoted(h, q, sizeof q), other);
 	} else {
 		vec_reserve((void **)&L->c->v, L->c->n + 1, &L->c->cap, sizeof *L->c->v);
-		L->c->v[L->c->n++] = (struct import_column_name){f, L->field};
+		L->c->v[L->c->n++] = (struct import_column_name){f, xstrdup(h), L->field};
 		return true;
 	}
 	free(f);
@@ -229,8 +229,10 @@ int import_columns_check(const char *path, struct strv *errors)
 
 void import_columns_free(struct import_columns *c)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		free(c->v[i].header);
+		free(c->v[i].text);
+	}
 	free(c->v);
 	c->v = NULL;
 	c->n = c->cap = 0;
@@ -247,7 +249,7 @@ char *import_columns_names_of(enum import_kind kind, const char *field)
 	sbuf_add(&b, "");
 	for (size_t i = 0; i < c.n; i++)
 		if (strcmp(c.v[i].field, field) == 0)
-			sbuf_printf(&b, "%s%s", b.len ? ", " : "", c.v[i].header);
+			sbuf_printf(&b, "%s%s", b.len ? ", " : "", c.v[i].text);
 	import_columns_free(&c);
 	return sbuf_detach(&b);
 }

@@ -17,6 +17,7 @@ enum import_kind { IK_GUESTS, IK_VISITS };
 
 struct import_column_name {
 	char *header; /* folded (import_columns_fold) */
+	char *text;   /* as the file writes it */
 	const char *field; /* one of import_columns_fields() */
 };
 
