@@ -42,6 +42,7 @@ struct run {
 	struct date opening;     /* the restaurant's opening date: no visit before it */
 	struct strv msgs;        /* the messages of the row being read */
 	struct strv unknown_staff; /* the sales managers nobody is, said once each */
+	size_t previewed;        /* rows given to o->preview->on_row */
 	double started, last_progress;
 };
 
@@ -256,6 +257,9 @@ static int read_header(struct run *R, const struct reader_row *row, struct error
 		R->header_raw_len = row->raw_len;
 	}
 	flush_msgs(R);
+	const struct import_preview *p = R->o->preview;
+	if (p && p->on_header)
+		p->on_header(p->ctx, R->ncols, R->header, R->field);
 	const char *need = NULL;
 	if (R->kind == IK_GUESTS && !has_field(R, "name") && !has_field(R, "full_name"))
 		need = "full_name";
@@ -1096,6 +1100,8 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	R.r = reader_open(o->path, &o->read, e);
 	if (!R.r)
 		goto done;
+	if (o->preview && o->preview->on_file)
+		o->preview->on_file(o->preview->ctx, reader_format(R.r), reader_encoding(R.r));
 	struct reader_row row;
 	int got;
 	while ((got = reader_next(R.r, &row, e)) == 1 && blank_row(&row))
@@ -1139,6 +1145,11 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 				put = 1;
 			} else {
 				put = put_guest(&R, &row, &g, given, e);
+			}
+			const struct import_preview *p = o->preview;
+			if (put == 0 && p && p->on_row && R.previewed < p->rows) {
+				R.previewed++;
+				p->on_row(p->ctx, row.line, &g);
 			}
 			guest_free(&g);
 		} else {

@@ -23,6 +23,23 @@ enum import_on_match {
 	IM_UPDATE, /* as fill, and the file's values replace the book's */
 };
 
+struct guest;
+
+/* What a caller that shows an import before it is made (the interface's :import) is told as
+ * the file is read; any member may be NULL. A dry run calls them as a real run does. */
+struct import_preview {
+	void *ctx;
+	/* the file opened: its format, and its encoding as reader_encoding names it */
+	void (*on_file)(void *ctx, enum reader_format format, const char *encoding);
+	/* the header row: each of its n columns' header as the file writes it (trimmed), and the
+	 * field it names (NULL: none, or one an earlier column names already) */
+	void (*on_header)(void *ctx, size_t n, char *const *header, const char *const *field);
+	/* a guest row accepted (not refused), as the file gives it (before it is merged with a
+	 * guest of the book), for the first `rows` such rows; line: where the row starts */
+	void (*on_row)(void *ctx, size_t line, const struct guest *g);
+	size_t rows;
+};
+
 struct import_options {
 	const char *path;
 	struct reader_options read;
@@ -35,6 +52,7 @@ struct import_options {
 	const char *errors_path;       /* the refused rows, as they were, with a reason column */
 	FILE *report;                  /* each refused row, unknown column, possible match... */
 	FILE *progress;                /* a terminal for the progress line, or NULL */
+	const struct import_preview *preview; /* NULL: none */
 };
 
 struct import_counts {
