@@ -46,6 +46,7 @@
 	K(P, TIERS, "tiers", NC_(":command", "tiers"), "tier rules", "F9",                          \
 	  N_("the tier rules in force"), view_tiers_new)                                            \
 	S(P, GUESTS, NULL, NULL, "guests behind a figure", NULL, NULL, NULL)                        \
+	N(P, IMPORT, "import", NC_(":command", "import"), "import", NULL, NULL, view_import_new)    \
 	N(P, DOCTOR, "doctor", NC_(":command", "doctor"), "doctor", NULL, NULL, view_doctor_new)    \
 	N(P, HELP, "help", NC_(":command", "help"), "help", NULL, NULL, view_help_open)
 
