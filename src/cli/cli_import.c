@@ -11,7 +11,7 @@
 
 enum {
 	I_SHEET = 1, I_ENCODING, I_MAP, I_ON_MATCH, I_DRY_RUN, I_SKIP_BAD, I_KEEP_UNKNOWN,
-	I_ERRORS, I_CREATE_GUESTS, I_RECOMPUTE, I_QUIET,
+	I_ERRORS, I_CREATE_GUESTS, I_RECOMPUTE, I_QUIET, I_ALLOW_OLD,
 };
 
 #define COMMON_OPTS                                                                               \
@@ -40,6 +40,8 @@ const struct opt cli_import_visits_opts[] = {
 	{"create-guests", NULL, I_CREATE_GUESTS,
 	 "a visit of a phone nobody in the book has creates the guest"},
 	{"recompute", NULL, I_RECOMPUTE, "recompute the tiers of the months the visits are in"},
+	{"allow-old", NULL, I_ALLOW_OLD,
+	 "a manager's word that visits before the opening date are right (history from a POS)"},
 	{NULL, NULL, 0, NULL},
 };
 
@@ -101,6 +103,9 @@ static int on_import(struct cli *c, void *vctx, int id, const char *val)
 		return 0;
 	case I_QUIET:
 		x->quiet = true;
+		return 0;
+	case I_ALLOW_OLD:
+		x->o.allow_old = true;
 		return 0;
 	}
 	return 0;

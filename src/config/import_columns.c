@@ -14,7 +14,7 @@
 
 static const char *const visit_fields[] = {
 	"id", "date", "time", "meal", "guest_id", "phone", "guest_name", "covers", "spend", "table",
-	NULL,
+	"void", NULL,
 };
 
 /* The list fields and the others that are not a column of the guest table. */

@@ -31,7 +31,7 @@ struct import_columns {
  * (guest_fields) and full_name, id, mobile, landline, office_phone, other_phone, tastes,
  * dishes, habits, dislikes, taboos, allergies, birthday, anniversary, other_dates, people,
  * tags, notes; for visits id, date, time, meal, guest_id, phone, guest_name, covers, spend,
- * table. */
+ * table, void. */
 const char *const *import_columns_fields(enum import_kind kind);
 
 /* The names of kind in force: map's first (NULL: none), then the user's file when there is

@@ -886,9 +886,10 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 {
 	struct visit v = {0};
 	const char *date = NULL, *time_s = NULL, *meal = NULL, *phone = NULL, *gname = NULL;
-	const char *covers = NULL, *spend = NULL, *table = NULL, *gid = NULL;
+	const char *covers = NULL, *spend = NULL, *table = NULL, *gid = NULL, *voided = NULL;
 	char *vals[16] = {0};
 	size_t nv = 0, before = R->msgs.n;
+	int ret = 0;
 	for (size_t i = 0; i < row->n && i < R->ncols; i++) {
 		if (row->bad_col == i + 1) {
 			say(R, row->line, i + 1, "%s", row->why);
@@ -921,6 +922,12 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 			table = t;
 		else if (strcmp(f, "guest_id") == 0)
 			gid = t;
+		else if (strcmp(f, "void") == 0)
+			voided = t;
+	}
+	if (voided) { /* a visit the source voided is no visit: skipped, not refused */
+		R->n->skipped++;
+		goto out;
 	}
 	struct error why;
 	error_clear(&why);
@@ -930,7 +937,8 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		say(R, row->line, 0, _("no date"));
 	else if (iv_date(date, R->today, &d, &why) < 0 || !d.y)
 		say(R, row->line, 0, _("date: %s"), why.msg[0] ? why.msg : _("needs a year"));
-	else if (visit_date_check(date_format(d, iso), R->today, R->opening, false, &d, &why) !=
+	else if (visit_date_check(date_format(d, iso), R->today, R->opening, R->o->allow_old, &d,
+				  &why) !=
 		 VISIT_DATE_OK)
 		say(R, row->line, 0, _("date: %s"), why.msg);
 	else
@@ -966,7 +974,6 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		if (rs == ST_NOTFOUND)
 			rs = ST_OK, guest = 0;
 	}
-	int ret = 0;
 	if (rs != ST_OK) {
 		ret = store_failed(R, row, e);
 		goto out;
@@ -1023,7 +1030,8 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		goto out;
 	}
 	if (rs == ST_OK)
-		rs = visit_store_enter(R->st, &v, VISIT_SECOND_TABLE);
+		rs = visit_store_enter(R->st, &v,
+				       VISIT_SECOND_TABLE | (R->o->allow_old ? VISIT_ALLOW_OLD : 0u));
 	if (rs == ST_OK)
 		rs = import_store_visit(R->st, R->n->batch, v.id);
 	if (rs != ST_OK) {

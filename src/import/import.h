@@ -49,6 +49,7 @@ struct import_options {
 	bool skip_bad;                 /* import the good rows when some are refused */
 	bool keep_unknown;             /* unknown columns kept as notes ("HEADER: value") */
 	bool create_guests;            /* visits of unknown guests create them (name and phone) */
+	bool allow_old;                /* visits before the opening date are the manager's word */
 	const char *errors_path;       /* the refused rows, as they were, with a reason column */
 	FILE *report;                  /* each refused row, unknown column, possible match... */
 	FILE *progress;                /* a terminal for the progress line, or NULL */

@@ -104,4 +104,13 @@ run import visits "$TMP/pos.csv" --skip-bad
 run import visits "$TMP/pos.csv" --skip-bad
 run visit list --month 2026-06
 run import visits "$TMP/pos.csv" --skip-bad --create-guests --dry-run
+note "history from before the opening date is a manager's word; a voided row is skipped"
+cat > "$TMP/old.csv" <<'CSV'
+日期,餐次,手机,人数,金额,作废原因
+2024-03-01,晚市,13912345678,6,1200,
+2024-03-02,晚市,13912345678,6,1200,重复录入
+CSV
+run import visits "$TMP/old.csv"
+run import visits "$TMP/old.csv" --allow-old
+run visit list --guest 1 --from 2024-01-01 --all
 finish
