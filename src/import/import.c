@@ -1014,24 +1014,15 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		goto out;
 	}
 	/* the same visit again (the file imported twice): unchanged */
-	struct visit_filter vf = {.guest_id = guest, .from = v.date, .until = v.date};
-	struct visit *have = NULL;
-	size_t nh = 0;
-	bool same = false;
-	rs = visit_store_list(R->st, &vf, &have, &nh);
-	for (size_t i = 0; rs == ST_OK && i < nh; i++)
-		same |= have[i].meal == v.meal && have[i].covers == v.covers &&
-			have[i].spend_fen == v.spend_fen;
-	for (size_t i = 0; i < nh; i++)
-		visit_free(&have[i]);
-	free(have);
-	if (rs == ST_OK && same) {
+	rs = match_store_visit(R->st, guest, v.date, meal_names[v.meal], v.covers, v.spend_fen);
+	if (rs == ST_OK) {
 		R->n->unchanged++;
 		goto out;
 	}
-	if (rs == ST_OK)
-		rs = visit_store_enter(R->st, &v,
-				       VISIT_SECOND_TABLE | (R->o->allow_old ? VISIT_ALLOW_OLD : 0u));
+	/* the date was judged above (opening date, --allow-old), and a second visit of the day
+	 * and meal is a second table: stored as it is */
+	if (rs == ST_NOTFOUND)
+		rs = visit_store_add(R->st, &v);
 	if (rs == ST_OK)
 		rs = import_store_visit(R->st, R->n->batch, v.id);
 	if (rs != ST_OK) {

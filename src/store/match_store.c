@@ -73,3 +73,25 @@ enum store_status match_store_guest_id(struct store *st, int64_t id)
 {
 	return store_guest_check(st, id);
 }
+
+enum store_status match_store_visit(struct store *st, int64_t guest_id, const char *date,
+				    const char *meal, int covers, int64_t spend_fen)
+{
+	/* the partial index visit_live holds exactly these columns of the live visits */
+	static const char *sql =
+		"SELECT 1 FROM visit WHERE date = ?1 AND guest_id = ?2 AND meal = ?3 AND covers = ?4 "
+		"AND spend_fen = ?5 AND voided_at IS NULL LIMIT 1";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	store_bind_text(s, 1, date);
+	sqlite3_bind_int64(s, 2, guest_id);
+	store_bind_text(s, 3, meal);
+	sqlite3_bind_int(s, 4, covers);
+	sqlite3_bind_int64(s, 5, spend_fen);
+	bool row = false;
+	enum store_status rs = store_step_maybe(st, s, "visit", &row);
+	if (rs == ST_OK)
+		sqlite3_reset(s);
+	return rs == ST_OK && !row ? ST_NOTFOUND : rs;
+}

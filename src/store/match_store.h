@@ -20,4 +20,10 @@ enum store_status match_store_guest(struct store *st, const char *name, const ch
 /* ST_OK when guest id is in the book, else ST_NOTFOUND (or the failure). */
 enum store_status match_store_guest_id(struct store *st, int64_t id);
 
+/* ST_OK when guest guest_id has a live visit on date (YYYY-MM-DD) at meal ("lunch" or
+ * "dinner") with these covers and spend — the same visit, imported again — else ST_NOTFOUND
+ * (or the failure). */
+enum store_status match_store_visit(struct store *st, int64_t guest_id, const char *date,
+				    const char *meal, int covers, int64_t spend_fen);
+
 #endif
