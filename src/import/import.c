@@ -44,6 +44,7 @@ struct run {
 	struct strv unknown_staff; /* the sales managers nobody is, said once each */
 	size_t previewed;        /* rows given to o->preview->on_row */
 	double started, last_progress;
+	int progress_cols;       /* the progress line on the terminal now (0: none) */
 };
 
 static double now_s(void)
@@ -69,8 +70,12 @@ static void say(struct run *R, size_t line, size_t col, const char *fmt, ...)
 }
 
 /* The row's messages to the report, made harmless for a terminal. */
+static void progress_clear(struct run *R);
+
 static void flush_msgs(struct run *R)
 {
+	if (R->msgs.n)
+		progress_clear(R);
 	for (size_t i = 0; i < R->msgs.n && R->o->report; i++) {
 		char *shown = text_display(R->msgs.v[i]);
 		fprintf(R->o->report, "%s\n", shown);
@@ -1057,11 +1062,27 @@ static void progress(struct run *R, bool last)
 	double left = done > 0 && total > done ? el * (double)(total - done) / (double)done : 0;
 	/* the carriage return outside the message: gettext's tools refuse one inside */
 	fputc('\r', R->o->progress);
-	fprintf(R->o->progress, _("%zu rows  %.0f rows/s  about %.0f s left   "), R->n->rows, rate,
-		left);
-	if (last)
+	char *line = xasprintf(_("%zu rows  %.0f rows/s  about %.0f s left"), R->n->rows, rate, left);
+	int cols = text_width(line);
+	fprintf(R->o->progress, "%s%*s", line, R->progress_cols > cols ? R->progress_cols - cols : 0,
+		"");
+	free(line);
+	R->progress_cols = cols;
+	if (last) {
 		fputc('\n', R->o->progress);
+		R->progress_cols = 0;
+	}
 	fflush(R->o->progress);
+}
+
+/* Takes the progress line off the terminal, so that a message starts a line of its own (the
+ * next progress line comes back below it). */
+static void progress_clear(struct run *R)
+{
+	if (!R->o->progress || !R->progress_cols)
+		return;
+	fprintf(R->o->progress, "\r%*s\r", R->progress_cols, "");
+	R->progress_cols = 0;
 }
 
 int import_run(struct store *st, enum import_kind kind, const struct import_options *o,
@@ -1071,7 +1092,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	struct run R = {.st = st, .kind = kind, .o = o, .n = n, .today = date_today()};
 	const char *slash = strrchr(o->path, '/');
 	R.name = slash ? slash + 1 : o->path;
-	R.started = now_s();
+	R.started = R.last_progress = now_s(); /* the first line after half a second */
 	char sha[2 * crypto_hash_sha256_BYTES + 1];
 	struct strv errs = {0};
 	int ret = -1;
