@@ -1,5 +1,6 @@
-# gen-text-builtin.awk — compiles a shipped text file (data/import-columns.yaml) into the
-# program, byte for byte, so that maitre always has it, even run from the build tree:
+# gen-text-builtin.awk — compiles a shipped text file (data/tiers.yaml, data/import-columns.yaml)
+# into the program, byte for byte, so that maitre always has it, even run from the build tree
+# (the unit tests compare the text with the shipped file):
 #
 #   LC_ALL=C awk -v name=import_columns -v header=config/import_columns.h -v datadir=DIR \
 #       -f cstring.awk -f gen-text-builtin.awk data/import-columns.yaml > import_columns_builtin.c
