@@ -194,6 +194,40 @@ static struct book_words book_words(void)
 	return w;
 }
 
+const char *book_field_label(const char *field)
+{
+	/* the keys of the list columns, in book_list_headers' order (import_columns.c) */
+	static const char *const list_keys[BC_COUNT] = {
+		"mobile",   "landline", "office_phone", "other_phone", "tastes",      "dishes",
+		"habits",   "dislikes", "taboos",       "allergies",   "birthday",    "anniversary",
+		"other_dates", "people", "tags",        "notes",
+	};
+	static const char *const visit_keys[][2] = {
+		{"id", NC_("book column", "id")},
+		{"date", NC_("book column", "date")},
+		{"time", NC_("book column", "time")},
+		{"meal", NC_("book column", "meal")},
+		{"guest_id", NC_("book column", "guest id")},
+		{"guest_name", NC_("book column", "guest name")},
+		{"phone", NC_("book column", "phone")},
+		{"covers", NC_("book column", "covers")},
+		{"spend", NC_("book column", "spend")},
+		{"table", NC_("book column", "table")},
+		{"void", NC_("book column", "void reason")},
+		{"full_name", NC_("book column", "full name")},
+	};
+	const struct guest_field *f = guest_field_find(field);
+	if (f)
+		return _(f->form_label);
+	for (int c = 0; c < BC_COUNT; c++)
+		if (strcmp(field, list_keys[c]) == 0)
+			return i18n_ctx(book_list_headers[c]);
+	for (size_t i = 0; i < sizeof visit_keys / sizeof visit_keys[0]; i++)
+		if (strcmp(field, visit_keys[i][0]) == 0)
+			return i18n_ctx(visit_keys[i][1]);
+	return field;
+}
+
 /* Whether guest field i is written: a sensitive one only when asked for. */
 static bool field_shown(int i, bool sensitive)
 {

@@ -17,6 +17,10 @@ enum book_format { BOOK_CSV, BOOK_TSV, BOOK_JSON, BOOK_XLSX };
 
 /* "csv", "tsv", "json", "xlsx" → the format; -1 when unknown. */
 int book_format_from_name(const char *s);
+/* A field of a guest book's row (a key of import_columns_fields: "mobile", "name", "date") as
+ * the book's header says it in the interface's language ("手机", "称呼", "日期"); "full name"
+ * for full_name; the key itself for one it does not know. Not to be freed. */
+const char *book_field_label(const char *field);
 
 struct book_options {
 	enum book_format format;

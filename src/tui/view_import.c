@@ -11,6 +11,7 @@
 
 #include "core/guest.h"
 #include "core/strv.h"
+#include "export/book_export.h"
 #include "import/import.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
@@ -195,7 +196,7 @@ static const char *own(struct items *l, char *s)
 static char *map_entry(const struct imp *m, size_t i)
 {
 	const char *f = m->fields.v[i];
-	return xasprintf("%s → %s", m->headers.v[i], f[0] ? f : "?");
+	return xasprintf("%s → %s", m->headers.v[i], f[0] ? book_field_label(f) : "?");
 }
 
 /* The grid of columns: cell width and cells a line in w columns. */
