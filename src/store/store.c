@@ -2,6 +2,7 @@
 
 #include "store/store_int.h"
 
+
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -19,6 +20,9 @@
 
 #include "core/date.h"
 #include "core/strv.h"
+
+/* The page cache of a connection, KiB (PRAGMA cache_size), unless store_set_cache says more. */
+#define STORE_CACHE_KIB 16000
 
 enum store_status store_fail(struct store *st, enum store_status s, const char *fmt, ...)
 {
@@ -897,7 +901,8 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 		 "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; PRAGMA mmap_size=0;"
 		 "PRAGMA synchronous=%s; PRAGMA cache_size=%d; PRAGMA temp_store=MEMORY;"
 		 "PRAGMA threads=%d;",
-		 (flags & STORE_BULK) ? "OFF" : "NORMAL", (flags & STORE_BULK) ? -2000000 : -16000,
+		 (flags & STORE_BULK) ? "OFF" : "NORMAL",
+		 (flags & STORE_BULK) ? -2000000 : -STORE_CACHE_KIB,
 		 (flags & STORE_BULK) ? 2 : 0);
 	if ((rs = store_exec(st, pragmas)) != ST_OK)
 		goto fail;
@@ -1083,6 +1088,13 @@ enum store_status store_backup(struct store *st, const char *dest)
 	if (s == ST_OK && sync_path(dir, true) < 0)
 		s = store_fail(st, ST_IO, "%s: cannot sync its directory: %s", dest, strerror(errno));
 	return s;
+}
+
+enum store_status store_set_cache(struct store *st, int kib)
+{
+	char q[64];
+	snprintf(q, sizeof q, "PRAGMA cache_size=-%d", kib > 0 ? kib : STORE_CACHE_KIB);
+	return store_exec(st, q);
 }
 
 bool store_set_row_audit(struct store *st, bool on)

@@ -101,6 +101,11 @@ enum store_status store_backup(struct store *st, const char *dest);
  * many were removed. */
 int store_remove_stale(const char *stem);
 
+/* How much of the database's pages the connection keeps in memory, in KiB (SQLite's
+ * cache_size); 0: back to the default (16 MB). A long write transaction that touches pages
+ * all over big indexes (a million imported visits) spills to the file less with more. */
+enum store_status store_set_cache(struct store *st, int kib);
+
 /* Whether each change writes its own audit row (on, the default) or the caller keeps the record
  * of a whole operation itself (off: an import, whose batch holds what each row created and
  * changed, and store_log's row). Returns the setting it replaces. */
