@@ -249,7 +249,9 @@ int cli_import_list(struct cli *c, int argc, char **argv)
 		table_add(&t, v[i].login);
 		table_add(&t, v[i].file);
 		table_add(&t, v[i].sha256);
-		table_add(&t, v[i].summary);
+		char *shown = import_summary_shown(v[i].summary);
+		table_add(&t, shown);
+		free(shown);
 		table_add(&t, v[i].undone_at);
 	}
 	table_print(&t, c->format, stdout);

@@ -84,6 +84,8 @@ static void flush_msgs(struct run *R)
 	strv_free(&R->msgs);
 }
 
+static char *stored_summary(const struct import_counts *n);
+
 /* A failure of the database at row: the import stops, nothing is written. Returns -1. */
 static int store_failed(struct run *R, const struct reader_row *row, struct error *e)
 {
@@ -1214,7 +1216,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 		ret = n->rejected && !o->skip_bad ? 1 : 0;
 		goto done;
 	}
-	char *summary = import_summary(n);
+	char *summary = stored_summary(n);
 	rs = import_store_batch_end(st, n->batch, summary);
 	free(summary);
 	if (rs == ST_OK)
@@ -1261,9 +1263,28 @@ void import_counts_free(struct import_counts *n)
 	strv_free(&n->months);
 }
 
+/* The summary's words, as the batch keeps them (English: every reader translates them). */
+static const char summary_fmt[] = N_("read %zu rows: %zu new, %zu updated, %zu unchanged, "
+				     "%zu skipped, %zu rejected");
+
 char *import_summary(const struct import_counts *n)
 {
-	return xasprintf(_("read %zu rows: %zu new, %zu updated, %zu unchanged, %zu skipped, "
-			   "%zu rejected"),
-			 n->rows, n->added, n->updated, n->unchanged, n->skipped, n->rejected);
+	return xasprintf(_(summary_fmt), n->rows, n->added, n->updated, n->unchanged, n->skipped,
+			 n->rejected);
+}
+
+/* The summary as the batch keeps it: in English, whoever imported. */
+static char *stored_summary(const struct import_counts *n)
+{
+	return xasprintf(summary_fmt, n->rows, n->added, n->updated, n->unchanged, n->skipped,
+			 n->rejected);
+}
+
+char *import_summary_shown(const char *stored)
+{
+	struct import_counts n = {0};
+	if (!stored || sscanf(stored, summary_fmt, &n.rows, &n.added, &n.updated, &n.unchanged,
+			      &n.skipped, &n.rejected) != 6)
+		return xstrdup(stored ? stored : "");
+	return import_summary(&n);
 }

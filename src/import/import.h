@@ -74,8 +74,11 @@ struct import_counts {
 int import_run(struct store *st, enum import_kind kind, const struct import_options *o,
 	       struct import_counts *n, struct error *e);
 void import_counts_free(struct import_counts *n);
-/* "read 120 rows: 100 new, 12 updated, 5 unchanged, 2 skipped, 1 rejected" (English; the
- * caller translates through the same format). Caller frees. */
+/* "read 120 rows: 100 new, 12 updated, 5 unchanged, 2 skipped, 1 rejected" in the interface's
+ * language (the batch keeps it in English). Caller frees. */
 char *import_summary(const struct import_counts *n);
+/* A batch's summary as it is kept (always English, import_store's summary) in the interface's
+ * language; a text of another form as it is. Caller frees. */
+char *import_summary_shown(const char *stored);
 
 #endif

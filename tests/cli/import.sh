@@ -113,4 +113,9 @@ CSV
 run import visits "$TMP/old.csv"
 run import visits "$TMP/old.csv" --allow-old
 run visit list --guest 1 --from 2024-01-01 --all
+note "a batch's summary is kept in English and shown in each reader's language"
+printf '称呼,手机\n丙先生,13100000003\n' > "$TMP/zh.csv"
+(export LANGUAGE=zh_CN; run import guests "$TMP/zh.csv")
+"$MAITRE" import list --format tsv | sed -n 2p | cut -f7 >> "$OUT"
+LANGUAGE=zh_CN "$MAITRE" import list --format tsv | sed -n 2p | cut -f7 >> "$OUT"
 finish
