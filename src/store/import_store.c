@@ -657,7 +657,9 @@ static enum store_status restore_guest(struct undo *u, const struct touched *t, 
 	enum store_status rs = guest_store_get(st, t->guest, &g);
 	if (rs != ST_OK)
 		return rs;
-	for (size_t k = from; k < to; k++) {
+	/* latest first: when rows of the batch changed a field twice, the first change's old
+	 * value, what the book had, is the one left */
+	for (size_t k = to; k-- > from;) {
 		const struct done *d = &u->v[k];
 		if (d->what == 'f') {
 			const struct guest_field *f = d->field ? guest_field_find(d->field) : NULL;

