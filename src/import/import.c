@@ -872,7 +872,9 @@ static int put_guest(struct run *R, const struct reader_row *row, struct guest *
 		rs = guest_store_save(R->st, &x, before.version, false, NULL);
 		if (rs == ST_OK)
 			rs = put_notes_origin(R, &x, before.notes.n);
-		if (rs == ST_OK && !again)
+		/* a guest an earlier row made, too: the version this row leaves is the one an
+		 * undo must find */
+		if (rs == ST_OK)
 			rs = import_store_updated(R->st, R->n->batch, &before, &x);
 		if (rs != ST_OK) {
 			guest_free(&before);

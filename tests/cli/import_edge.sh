@@ -14,4 +14,10 @@ printf '称呼,手机,职务\n孙先生,13912345678,经理\n孙先生,1391234567
 run import guests "$TMP/two.csv" --on-match update
 run import undo 1
 run guest show 1
+
+note "a guest the file makes and a later row of it merges into: the undo takes them back"
+printf '称呼,手机,职务,标签\n新客,13100000001,,VIP\n新客,13100000001,经理,回头客\n' > "$TMP/twice.csv"
+run import guests "$TMP/twice.csv"
+run import undo 2
+run guest find 新客
 finish
