@@ -136,6 +136,9 @@ struct item_list {
 	int64_t (*id)(const struct guest *g, size_t i);
 	char *(*text)(const struct guest *g, size_t i); /* how the item reads in import_change */
 	void (*remove)(struct guest *g, size_t i);
+	/* gives item i back what its text old (text's) says, for an item an import changes in
+	 * place (merge_guest: a severity raised, a date replaced); NULL: never changed so */
+	bool (*restore)(struct guest *g, size_t i, const char *old);
 };
 
 static size_t phones_n(const struct guest *g) { return g->phones.n; }
@@ -186,6 +189,39 @@ static char *note_text(const struct guest *g, size_t i)
 	return xstrdup(g->notes.v[i].text);
 }
 
+/* The severity whose text is old (the kind and text of a preference do not change). */
+static bool pref_restore(struct guest *g, size_t i, const char *old)
+{
+	struct guest_pref *p = &g->prefs.v[i];
+	enum severity now = p->severity;
+	for (int sev = 0; sev < SEV_COUNT; sev++) {
+		p->severity = (enum severity)sev;
+		char *t = pref_text(g, i);
+		bool same = strcmp(t, old) == 0;
+		free(t);
+		if (same)
+			return true;
+	}
+	p->severity = now;
+	return false;
+}
+
+/* The date at the end of old, "YYYY-MM-DD" or "MM-DD" (the kind and label do not change). */
+static bool date_restore(struct guest *g, size_t i, const char *old)
+{
+	struct guest_date *d = &g->dates.v[i];
+	const char *at = strrchr(old, ' ');
+	int y = 0, m, day, end = 0;
+	at = at ? at + 1 : old;
+	if (!(sscanf(at, "%d-%d-%d%n", &y, &m, &day, &end) == 3 && !at[end]) &&
+	    !(y = 0, sscanf(at, "%d-%d%n", &m, &day, &end) == 2 && !at[end]))
+		return false;
+	d->year = y;
+	d->month = m;
+	d->day = day;
+	return true;
+}
+
 /* core/guest.h has no remover for notes: staff never remove one from the sheet; an import's
  * note goes with the import. */
 static void note_remove(struct guest *g, size_t i)
@@ -198,20 +234,21 @@ static void note_remove(struct guest *g, size_t i)
 }
 
 static const struct item_list item_lists[] = {
-	{"phone", phones_n, phone_id, phone_text, guest_remove_phone},
-	{"preference", prefs_n, pref_id, pref_text, guest_remove_pref},
-	{"special_date", dates_n, date_id, date_text, guest_remove_date},
-	{"person", people_n, person_id, person_text, guest_remove_person},
-	{"note", notes_n, note_id, note_text, note_remove},
+	{"phone", phones_n, phone_id, phone_text, guest_remove_phone, NULL},
+	{"preference", prefs_n, pref_id, pref_text, guest_remove_pref, pref_restore},
+	{"special_date", dates_n, date_id, date_text, guest_remove_date, date_restore},
+	{"person", people_n, person_id, person_text, guest_remove_person, NULL},
+	{"note", notes_n, note_id, note_text, note_remove, NULL},
 };
 #define NLISTS (sizeof item_lists / sizeof item_lists[0])
 
-static bool has_id(const struct item_list *l, const struct guest *g, int64_t id)
+/* The index of the item of g with id, or -1. */
+static long index_of(const struct item_list *l, const struct guest *g, int64_t id)
 {
 	for (size_t i = 0; i < l->count(g); i++)
 		if (l->id(g, i) == id)
-			return true;
-	return false;
+			return (long)i;
+	return -1;
 }
 
 static bool same(const char *a, const char *b)
@@ -245,17 +282,24 @@ enum store_status import_store_updated(struct store *st, int64_t batch, const st
 	for (size_t l = 0; l < NLISTS && rs == ST_OK; l++) {
 		const struct item_list *d = &item_lists[l];
 		for (size_t i = 0; i < d->count(after) && rs == ST_OK; i++) {
-			if (has_id(d, before, d->id(after, i)))
-				continue;
-			char *text = d->text(after, i);
-			c.field = d->table;
-			c.item = d->id(after, i);
-			c.new = text;
-			rs = record(st, batch, &c);
+			long was = index_of(d, before, d->id(after, i));
+			char *text = d->text(after, i), *old = NULL;
+			if (was >= 0)
+				old = d->text(before, (size_t)was);
+			/* an item added (old NULL), or one changed in place (old its text before) */
+			if (was < 0 || (d->restore && strcmp(old, text) != 0)) {
+				c.field = d->table;
+				c.item = d->id(after, i);
+				c.old = old;
+				c.new = text;
+				rs = record(st, batch, &c);
+			}
+			free(old);
 			free(text);
 		}
 	}
 	c.item = 0;
+	c.old = NULL;
 	c.field = "tag";
 	for (size_t i = 0; i < after->tags.n && rs == ST_OK; i++) {
 		bool had = false;
@@ -681,11 +725,11 @@ static enum store_status restore_guest(struct undo *u, const struct touched *t, 
 			const struct item_list *il = &item_lists[l];
 			if (strcmp(il->table, d->field) != 0)
 				continue;
-			for (size_t i = 0; i < il->count(&g); i++)
-				if (il->id(&g, i) == d->item) {
-					il->remove(&g, i);
-					break;
-				}
+			long i = index_of(il, &g, d->item);
+			if (i >= 0 && d->old && il->restore)
+				il->restore(&g, (size_t)i, d->old);
+			else if (i >= 0)
+				il->remove(&g, (size_t)i);
 		}
 	}
 	if ((rs = guest_store_save(st, &g, g.version, true, NULL)) == ST_OK && t->found) {

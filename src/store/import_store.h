@@ -30,9 +30,9 @@ enum store_status import_store_created(struct store *st, int64_t batch, int64_t 
 /* After guest_store_save changed a guest from before (as read just before the save) to after
  * (as saved: its version, and the ids of its list items): records each scalar field changed
  * (old and new value), each list item of after whose id is not in before (phones,
- * preferences, special dates, people, notes; a tag not in before, by its text), and the
- * versions the import found and left. A list item changed in place is not recorded (an undo
- * leaves it as the import made it). Recording a guest the save did not change is harmless. */
+ * preferences, special dates, people, notes; a tag not in before, by its text), each
+ * preference and special date changed in place (a severity raised, a date replaced: old its
+ * text before, which an undo gives back), and the versions the import found and left. Recording a guest the save did not change is harmless. */
 enum store_status import_store_updated(struct store *st, int64_t batch, const struct guest *before,
 				       const struct guest *after);
 /* After a visit was entered from the file (visit_store_add / visit_store_enter): recorded

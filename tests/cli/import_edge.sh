@@ -20,4 +20,12 @@ printf '称呼,手机,职务,标签\n新客,13100000001,,VIP\n新客,13100000001
 run import guests "$TMP/twice.csv"
 run import undo 2
 run guest find 新客
+
+note "a severity raised and a birthday replaced in place (--on-match update): the undo gives"
+note "back the book's"
+printf '称呼,手机,过敏,生日\n孙先生,13912345678,花生（严重）,1980-01-01\n' > "$TMP/inplace.csv"
+run import guests "$TMP/inplace.csv" --on-match update
+run guest show 1
+run import undo 3
+run guest show 1
 finish
