@@ -158,31 +158,35 @@ static void cells_csv(struct sbuf *b, const struct reader_row *row)
 	}
 }
 
-/* Appends a line to the errors file: raw (the row's own bytes, already in the file's encoding)
- * or the row's cells, then the delimiter and the reason in the file's encoding. */
-static void errors_line(struct run *R, const char *raw, size_t raw_len,
-			const struct reader_row *cells, const char *reason)
+/* Appends a line to the errors file: the row's own bytes (raw, already in the file's
+ * encoding) or its cells, then the reason in the file's encoding, in the column after the
+ * header's last: a row shorter than the header gets empty cells before it. */
+static void errors_line(struct run *R, const struct reader_row *row, const char *reason)
 {
 	if (!R->errors)
 		return;
 	char delim = reader_delimiter(R->r);
-	if (raw) {
-		fwrite(raw, 1, raw_len, R->errors);
-	} else if (cells) {
+	if (row->raw) {
+		fwrite(row->raw, 1, row->raw_len, R->errors);
+	} else {
 		struct sbuf b = {0};
 		sbuf_add(&b, "");
-		cells_csv(&b, cells);
+		cells_csv(&b, row);
 		fwrite(b.s, 1, b.len, R->errors);
 		sbuf_free(&b);
 	}
 	char *cell = reason_cell(delim, reason);
-	char *tail = xasprintf("%c%s\r\n", delim, cell);
+	struct sbuf tail = {0};
+	sbuf_add(&tail, "");
+	for (size_t i = row->n ? row->n : 1; i < R->ncols; i++)
+		sbuf_addc(&tail, delim);
+	sbuf_printf(&tail, "%c%s\r\n", delim, cell);
 	char *enc;
 	size_t len;
-	reader_encode(R->r, tail, &enc, &len);
+	reader_encode(R->r, tail.s, &enc, &len);
 	fwrite(enc, 1, len, R->errors);
 	free(enc);
-	free(tail);
+	sbuf_free(&tail);
 	free(cell);
 }
 
@@ -203,7 +207,7 @@ static int errors_open(struct run *R, const struct reader_row *header, struct er
 	} else if (!header->raw) {
 		fputs("\xef\xbb\xbf", R->errors); /* a workbook's rows: UTF-8 that Excel opens */
 	}
-	errors_line(R, header->raw, header->raw_len, header->raw ? NULL : header, _("reason"));
+	errors_line(R, header, _("reason"));
 	return 0;
 }
 
@@ -1201,8 +1205,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 				if (strstr(p, _("warning: ")) != p)
 					sbuf_printf(&why, "%s%s", why.len ? "; " : "", p);
 			}
-			errors_line(&R, row.raw, row.raw_len, row.raw ? NULL : &row,
-				    why.s ? why.s : "");
+			errors_line(&R, &row, why.s ? why.s : "");
 			sbuf_free(&why);
 		}
 		flush_msgs(&R);

@@ -28,4 +28,17 @@ run import guests "$TMP/inplace.csv" --on-match update
 run guest show 1
 run import undo 3
 run guest show 1
+
+note "a refused row shorter than the header: its reason in the reason column all the same, so"
+note "that the file fixed in Excel imports again without the reason as a phone or a note"
+printf '称呼,性别,手机,备注\nS1,x\nS2,y,13100000021,hello\n' > "$TMP/short.csv"
+run import guests "$TMP/short.csv" --skip-bad --errors "$TMP/short.err" --dry-run
+cat "$TMP/short.err" >> "$OUT"
+sed -e 's/^S1,x/S1,男/' -e 's/^S2,y/S2,女/' "$TMP/short.err" > "$TMP/fixed.csv"
+run import guests "$TMP/fixed.csv" --dry-run
+note "the same in Excel's Unicode text (UTF-16, tabs)"
+printf '称呼\t性别\t手机\n吴女士\tx\n' | iconv -f UTF-8 -t UTF-16 > "$TMP/short16.txt"
+run import guests "$TMP/short16.txt" --errors "$TMP/short16.err"
+note "(tabs shown as |)"
+iconv -f UTF-16 -t UTF-8 "$TMP/short16.err" | tr '\t' '|' | tr -d '\r' >> "$OUT"
 finish
