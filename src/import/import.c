@@ -600,6 +600,27 @@ static void guest_value(struct run *R, size_t line, size_t col, const char *f, c
 	}
 }
 
+/* The cells of a row longer than the header: a value in one (or bytes not valid in the
+ * encoding) is said about the row, which is refused, rather than lost unsaid. */
+static void beyond_header(struct run *R, const struct reader_row *row)
+{
+	if (row->bad_col > R->ncols) {
+		say(R, row->line, row->bad_col, "%s", row->why);
+		return;
+	}
+	for (size_t i = R->ncols; i < row->n; i++) {
+		char *v = iv_trim(row->cell[i]);
+		bool value = *v;
+		if (value)
+			say(R, row->line, i + 1,
+			    _("\"%s\" is in no column: the header has %zu (name it, or move it)"), v,
+			    R->ncols);
+		free(v);
+		if (value)
+			return;
+	}
+}
+
 /* The row as a guest into g (and the guest number it names into *id). False when it was
  * refused: its reasons are in R->msgs. */
 static bool row_guest(struct run *R, const struct reader_row *row, struct guest *g, int64_t *id)
@@ -623,8 +644,7 @@ static bool row_guest(struct run *R, const struct reader_row *row, struct guest 
 		}
 		free(v);
 	}
-	if (row->bad_col > R->ncols)
-		say(R, row->line, row->bad_col, "%s", row->why);
+	beyond_header(R, row);
 	if (unknown.len)
 		guest_add_note(g, unknown.s);
 	sbuf_free(&unknown);
@@ -938,7 +958,8 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		else if (strcmp(f, "void") == 0)
 			voided = t;
 	}
-	if (voided) { /* a visit the source voided is no visit: skipped, not refused */
+	beyond_header(R, row);
+	if (voided && R->msgs.n == before) { /* a visit the source voided is no visit: skipped */
 		R->n->skipped++;
 		goto out;
 	}

@@ -41,4 +41,13 @@ printf '称呼\t性别\t手机\n吴女士\tx\n' | iconv -f UTF-8 -t UTF-16 > "$T
 run import guests "$TMP/short16.txt" --errors "$TMP/short16.err"
 note "(tabs shown as |)"
 iconv -f UTF-16 -t UTF-8 "$TMP/short16.err" | tr '\t' '|' | tr -d '\r' >> "$OUT"
+
+note "a row longer than its header: a value in no column is refused, not dropped unsaid;"
+note "empty cells past the header (a trailing comma) are nothing"
+printf '称呼,手机\nC1,13100000031,忌口：香菜\nC2,13100000032,,\n' > "$TMP/long.csv"
+run import guests "$TMP/long.csv"
+run import guests "$TMP/long.csv" --skip-bad --errors "$TMP/long.err" --dry-run
+cat "$TMP/long.err" >> "$OUT"
+printf '日期,餐次,手机,人数,金额\n2026-06-01,午市,13912345678,2,100,桌8\n' > "$TMP/longv.csv"
+run import visits "$TMP/longv.csv"
 finish
