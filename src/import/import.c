@@ -247,15 +247,17 @@ static int read_header(struct run *R, const struct reader_row *row, struct error
 		if (!*R->header[i])
 			continue;
 		const char *f = import_columns_field(&R->cols, R->header[i]);
+		bool again = false;
 		for (size_t j = 0; f && j < i; j++)
 			if (R->field[j] == f) {
 				say(R, row->line, i + 1,
 				    _("column \"%s\" names %s again (column %zu does): ignored"),
 				    R->header[i], f, j + 1);
 				f = NULL;
+				again = true;
 			}
 		R->field[i] = f;
-		if (!f && R->header[i][0])
+		if (!f && !again)
 			say(R, row->line, i + 1, R->o->keep_unknown
 				    ? _("column \"%s\" is not a field of the sheet: kept as notes")
 				    : _("column \"%s\" is not a field of the sheet: ignored "

@@ -50,4 +50,8 @@ run import guests "$TMP/long.csv" --skip-bad --errors "$TMP/long.err" --dry-run
 cat "$TMP/long.err" >> "$OUT"
 printf '日期,餐次,手机,人数,金额\n2026-06-01,午市,13912345678,2,100,桌8\n' > "$TMP/longv.csv"
 run import visits "$TMP/longv.csv"
+
+note "a header twice: said once, as a column named again, not also as no field"
+printf '称呼,称呼,手机\nA,B,13100000041\n' > "$TMP/dup.csv"
+run import guests "$TMP/dup.csv" --dry-run
 finish
