@@ -1024,6 +1024,14 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		guest_init(&g);
 		guest_set(&g, GF_NAME, gname ? gname : nums.v[0]);
 		guest_add_phone(&g, "mobile", nums.v[0]);
+		/* judged before the save: a refusal inside it would spoil the whole transaction */
+		if (guest_validate(&g, NULL, &why) < 0) {
+			say(R, row->line, 0, _("the guest to create: %s"), why.msg);
+			guest_free(&g);
+			R->n->rejected++;
+			ret = 1;
+			goto out;
+		}
 		rs = guest_store_save(R->st, &g, 0, false, NULL);
 		if (rs == ST_OK)
 			rs = import_store_created(R->st, R->n->batch, g.id);

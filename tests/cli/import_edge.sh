@@ -54,4 +54,11 @@ run import visits "$TMP/longv.csv"
 note "a header twice: said once, as a column named again, not also as no field"
 printf '称呼,称呼,手机\nA,B,13100000041\n' > "$TMP/dup.csv"
 run import guests "$TMP/dup.csv" --dry-run
+
+note "visits --create-guests: a guest name the sheet refuses refuses its row, not the import"
+{ printf '日期,餐次,手机,人数,金额,姓名\n'
+  printf '2026-06-03,午市,13100000051,2,100,\001bad\n'
+  printf '2026-06-03,午市,13100000052,2,100,好名\n'; } > "$TMP/vname.csv"
+run import visits "$TMP/vname.csv" --create-guests --skip-bad
+run guest find 好名
 finish
