@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "core/date.h"
@@ -194,6 +195,12 @@ static int errors_open(struct run *R, const struct reader_row *header, struct er
 {
 	if (!R->o->errors_path)
 		return 0;
+	/* opened for writing, the file being imported would be emptied: the user's own book */
+	struct stat in, out;
+	if (stat(R->o->path, &in) == 0 && stat(R->o->errors_path, &out) == 0 &&
+	    in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+		return error_set(e, 0, _("--errors %s: that is the file being imported; name another"),
+				 R->o->errors_path);
 	R->errors = fopen(R->o->errors_path, "wb");
 	if (!R->errors)
 		return error_set(e, 0, "%s: %s", R->o->errors_path, strerror(errno));

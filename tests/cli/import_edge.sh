@@ -61,4 +61,10 @@ note "visits --create-guests: a guest name the sheet refuses refuses its row, no
   printf '2026-06-03,午市,13100000052,2,100,好名\n'; } > "$TMP/vname.csv"
 run import visits "$TMP/vname.csv" --create-guests --skip-bad
 run guest find 好名
+
+note "--errors naming the file being imported: refused before it is emptied"
+printf '称呼,手机,性别\nA1,13100000061,x\nA2,13100000062,男\n' > "$TMP/self.csv"
+cp "$TMP/self.csv" "$TMP/self.orig"
+run import guests "$TMP/self.csv" --errors "$TMP/self.csv" --dry-run
+check "the file imported is as it was" cmp -s "$TMP/self.csv" "$TMP/self.orig"
 finish
