@@ -1259,6 +1259,12 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 		ret = n->rejected && !o->skip_bad ? 1 : 0;
 		goto done;
 	}
+	/* the refused rows kept before the good ones are: a full disk must not leave an import
+	 * written that is said to have failed */
+	if (R.errors && (fflush(R.errors) != 0 || ferror(R.errors))) {
+		error_set(e, 0, "%s: %s", o->errors_path, strerror(errno ? errno : EIO));
+		goto done;
+	}
 	char *summary = stored_summary(n);
 	rs = import_store_batch_end(st, n->batch, summary);
 	free(summary);

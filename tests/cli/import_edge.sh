@@ -67,4 +67,9 @@ printf '称呼,手机,性别\nA1,13100000061,x\nA2,13100000062,男\n' > "$TMP/se
 cp "$TMP/self.csv" "$TMP/self.orig"
 run import guests "$TMP/self.csv" --errors "$TMP/self.csv" --dry-run
 check "the file imported is as it was" cmp -s "$TMP/self.csv" "$TMP/self.orig"
+
+note "the errors file cannot be written (a full disk: /dev/full): nothing is written, as said"
+printf '称呼,手机,性别\nF1,13100000071,x\nF2,13100000072,男\n' > "$TMP/full.csv"
+run import guests "$TMP/full.csv" --skip-bad --errors /dev/full
+run guest find F2
 finish
