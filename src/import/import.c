@@ -149,6 +149,10 @@ static void cells_csv(struct sbuf *b, const struct reader_row *row)
 			sbuf_addc(b, ',');
 		if (q)
 			sbuf_addc(b, '"');
+		/* a cell a spreadsheet would run as a formula gets the apostrophe maitre export
+		 * gives it (and import takes away: cell_value) */
+		if (*c && strchr("=+-@\t\r", *c))
+			sbuf_addc(b, '\'');
 		for (; *c; c++) {
 			if (*c == '"')
 				sbuf_addc(b, '"');
@@ -463,10 +467,16 @@ static void guest_value(struct run *R, size_t line, size_t col, const char *f, c
 				/* reported once a name, left empty: the row is not refused for it */
 				if (!strv_contains(&R->unknown_staff, v)) {
 					strv_push(&R->unknown_staff, v);
-					say(R, line, col,
-					    _("warning: %s: no staff member is \"%s\"; left empty (and "
-					      "in every later row)"),
-					    label, v);
+					if (rs == ST_NOTFOUND)
+						say(R, line, col,
+						    _("warning: %s: no staff member is \"%s\"; left empty "
+						      "(and in every later row)"),
+						    label, v);
+					else /* a display name several staff have */
+						say(R, line, col,
+						    _("warning: %s: %s; left empty (and in every later "
+						      "row)"),
+						    label, store_errmsg(R->st));
 				}
 			} else {
 				say(R, line, col, _("%s: %s"), label, store_errmsg(R->st));
@@ -993,8 +1003,13 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 	}
 	if (meal && m < 0)
 		say(R, row->line, 0, _("meal: must be lunch or dinner, got \"%s\""), meal);
-	int hh, mm;
-	if (m < 0 && time_s && sscanf(time_s, "%d:%d", &hh, &mm) == 2 && hh >= 0 && hh < 24)
+	int hh, mm, used = 0;
+	bool clock = time_s && sscanf(time_s, "%2d:%2d%n", &hh, &mm, &used) == 2 &&
+		     (time_s[used] == '\0' || time_s[used] == ':') && hh >= 0 && hh < 24 &&
+		     mm >= 0 && mm < 60;
+	if (time_s && !clock)
+		say(R, row->line, 0, _("time: must be HH:MM, got \"%s\""), time_s);
+	else if (m < 0 && clock)
 		m = (int)meal_for_hour(hh);
 	else if (m < 0 && !meal)
 		say(R, row->line, 0, _("no meal: a meal or a time column tells lunch from dinner"));

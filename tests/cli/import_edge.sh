@@ -72,4 +72,22 @@ note "the errors file cannot be written (a full disk: /dev/full): nothing is wri
 printf '称呼,手机,性别\nF1,13100000071,x\nF2,13100000072,男\n' > "$TMP/full.csv"
 run import guests "$TMP/full.csv" --skip-bad --errors /dev/full
 run guest find F2
+
+note "a refused row of a workbook in the errors file: a cell a spreadsheet would run as a"
+note "formula gets an apostrophe (which import takes away again)"
+$MAITRE --db "$TMP/wb.db" init > /dev/null
+$MAITRE --db "$TMP/wb.db" guest add --name '=HYPERLINK("x")' --phone 13100000081 \
+	--phone 13100000082 > /dev/null
+$MAITRE --db "$TMP/wb.db" export guests --format xlsx --output "$TMP/wb.xlsx"
+run guest add --name 甲 --phone 13100000081
+run guest add --name 乙 --phone 13100000082
+run import guests "$TMP/wb.xlsx" --errors "$TMP/wb-bad.csv"
+check "the formula cell starts with an apostrophe" grep -q "^1,\"'=HYPERLINK" "$TMP/wb-bad.csv"
+
+note "a time that is no clock time is said as such; a display name of two staff, said so"
+printf '日期,时间,手机,人数,金额\n2026-06-01,12:99,13912345678,2,100\n2026-06-01,25:00,13912345678,2,100\n' > "$TMP/time.csv"
+run import visits "$TMP/time.csv"
+sqlite3 "$MAITRE_DB" "INSERT INTO staff(login, display_name, created_at) VALUES ('wangf1', '王芳', '2026-01-01'), ('wangf2', '王芳', '2026-01-01')"
+printf '称呼,手机,客户经理\n丁先生,13100000091,王芳\n' > "$TMP/twostaff.csv"
+run import guests "$TMP/twostaff.csv" --dry-run
 finish
