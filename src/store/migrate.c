@@ -450,12 +450,14 @@ static const char *const migrations[] = {
 	 * name and SHA-256, who ran it and what it did (summary); undone_at/undone_by once
 	 * `maitre import undo` took it back. import_change is what the batch did, a row each: a
 	 * guest created ('create'), a field changed ('field': field its key, old and new its
-	 * values), a list item added ('item': field its table, item_id its row, or NULL for a
-	 * tag, whose text is new), a visit entered ('visit': item_id the visit). version_after is
-	 * the guest's version the import left, which an undo requires to be still there;
-	 * version_before the version it found (an updated guest's), so that undoing a later
-	 * batch hands the guest back to this one. guest_id has no REFERENCES: an undo deletes the guests the batch created, and their
-	 * rows here stay, as history. */
+	 * values), a list item added or changed in place ('item': field its table, item_id its
+	 * row, or NULL for a tag, whose text is new; old NULL for an item added, else its text
+	 * before: an allergy's severity raised, a birthday replaced), a visit entered ('visit':
+	 * item_id the visit). version_after is the guest's version the import left, which an
+	 * undo requires to be still there; version_before the version it found (an updated
+	 * guest's), so that undoing a later batch hands the guest back to this one. guest_id has
+	 * no REFERENCES: an undo deletes the guests the batch created, and their rows here stay,
+	 * as history. */
 	"CREATE TABLE import_batch("
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	"  kind TEXT NOT NULL CHECK (kind = 'guests' OR kind = 'visits'),"
