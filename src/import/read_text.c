@@ -517,6 +517,9 @@ struct text_reader *txt_open(const char *name, int fd, const unsigned char *mem,
 	}
 	t->csv_ok = true;
 	csv_set_delim(&t->csv, (unsigned char)t->delim);
+	/* a field's buffer grows by 64 KB, not libcsv's 128 bytes: a 5 MB cell (a pasted
+	 * document) took 40,000 reallocations, 80 s under AddressSanitizer */
+	csv_set_blk_size(&t->csv, 65536);
 	csv_set_space_func(&t->csv, no_space);
 	csv_set_term_func(&t->csv, is_lf);
 	return t;
