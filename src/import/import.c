@@ -102,7 +102,7 @@ static int file_sha256(const char *path, char hex[2 * crypto_hash_sha256_BYTES +
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return error_set(e, 0, "%s: %s", path, strerror(errno));
+		return error_set(e, 0, _("%s: %s"), path, strerror(errno));
 	crypto_hash_sha256_state h;
 	crypto_hash_sha256_init(&h);
 	unsigned char buf[65536], out[crypto_hash_sha256_BYTES];
@@ -207,7 +207,7 @@ static int errors_open(struct run *R, const struct reader_row *header, struct er
 				 R->o->errors_path);
 	R->errors = fopen(R->o->errors_path, "wb");
 	if (!R->errors)
-		return error_set(e, 0, "%s: %s", R->o->errors_path, strerror(errno));
+		return error_set(e, 0, _("%s: %s"), R->o->errors_path, strerror(errno));
 	/* a text file's byte order mark again, so that Excel reads it as the original */
 	if (reader_bom(R->r)) {
 		char *bom;
@@ -1277,7 +1277,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	/* the refused rows kept before the good ones are: a full disk must not leave an import
 	 * written that is said to have failed */
 	if (R.errors && (fflush(R.errors) != 0 || ferror(R.errors))) {
-		error_set(e, 0, "%s: %s", o->errors_path, strerror(errno ? errno : EIO));
+		error_set(e, 0, _("%s: %s"), o->errors_path, strerror(errno ? errno : EIO));
 		goto done;
 	}
 	char *summary = stored_summary(n);
@@ -1306,7 +1306,7 @@ done:
 	}
 	flush_msgs(&R);
 	if (R.errors && fclose(R.errors) != 0 && ret >= 0) {
-		error_set(e, 0, "%s: %s", o->errors_path, strerror(errno));
+		error_set(e, 0, _("%s: %s"), o->errors_path, strerror(errno));
 		ret = -1;
 	}
 	if (R.r)

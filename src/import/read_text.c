@@ -103,7 +103,7 @@ static int fill(struct text_reader *t, struct error *e)
 		got = read(t->fd, t->buf + t->end, t->cap - t->end);
 	while (got < 0 && errno == EINTR);
 	if (got < 0)
-		return error_set(e, 0, "%s: %s", t->name, strerror(errno));
+		return error_set(e, 0, _("%s: %s"), t->name, strerror(errno));
 	if (got == 0)
 		t->eof = true;
 	t->end += (size_t)got;
@@ -512,7 +512,7 @@ struct text_reader *txt_open(const char *name, int fd, const unsigned char *mem,
 		goto fail;
 	t->delim = o->format == RF_CSV ? ',' : o->format == RF_TSV ? '\t' : find_delimiter(t);
 	if (csv_init(&t->csv, 0) != 0) {
-		error_set(e, 0, "%s: %s", name, strerror(ENOMEM));
+		error_set(e, 0, _("%s: %s"), name, strerror(ENOMEM));
 		goto fail;
 	}
 	t->csv_ok = true;

@@ -42,7 +42,7 @@ static int open_mem(const void *mem, size_t n, const void **h, struct error *e, 
 	char *path = xasprintf("%s/maitre-xls-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path), rc = -1;
 	if (fd < 0) {
-		error_set(e, 0, "%s: %s", path, strerror(errno));
+		error_set(e, 0, _("%s: %s"), path, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -53,7 +53,7 @@ static int open_mem(const void *mem, size_t n, const void **h, struct error *e, 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			error_set(e, 0, "%s: %s", path, strerror(errno));
+			error_set(e, 0, _("%s: %s"), path, strerror(errno));
 			break;
 		}
 		p += w, left -= (size_t)w;

@@ -172,12 +172,12 @@ struct reader *reader_open(const char *path, const struct reader_options *o, str
 		o = &no_options;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		error_set(e, 0, "%s: %s", path, strerror(errno));
+		error_set(e, 0, _("%s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
-		error_set(e, 0, "%s: %s", path, strerror(errno));
+		error_set(e, 0, _("%s: %s"), path, strerror(errno));
 		close(fd);
 		return NULL;
 	}
@@ -195,7 +195,7 @@ struct reader *reader_open(const char *path, const struct reader_options *o, str
 	unsigned char head[8];
 	ssize_t got = pread(fd, head, sizeof head, 0);
 	if (got < 0) {
-		error_set(e, 0, "%s: %s", path, strerror(errno));
+		error_set(e, 0, _("%s: %s"), path, strerror(errno));
 		close(fd);
 		return NULL;
 	}
