@@ -42,6 +42,8 @@ struct run {
 	                          * later id is one of its own, for it holds the write lock */
 	struct date opening;     /* the restaurant's opening date: no visit before it */
 	struct strv msgs;        /* the messages of the row being read */
+	size_t refusals;         /* the messages so far that refuse their row (say, not info) */
+	struct sbuf why;         /* the refusals of the row being read, for the errors file */
 	struct strv unknown_staff; /* the sales managers nobody is, said once each */
 	size_t previewed;        /* rows given to o->preview->on_row */
 	double started, last_progress;
@@ -55,19 +57,45 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* A message about the row being read: "FILE:ROW:COLUMN: what" (col 0: the row as a whole). */
+/* A message about the row being read, "FILE:ROW:COLUMN: what" (col 0: the row as a whole);
+ * a refusal counts in R->refusals and its words go to the errors file's reason column. */
+static void vsay(struct run *R, bool refusal, size_t line, size_t col, const char *fmt,
+		 va_list ap) __attribute__((format(printf, 5, 0)));
+static void vsay(struct run *R, bool refusal, size_t line, size_t col, const char *fmt,
+		 va_list ap)
+{
+	char what[600];
+	vsnprintf(what, sizeof what, fmt, ap);
+	char *m = col ? xasprintf("%s:%zu:%zu: %s", R->name, line, col, what)
+		      : xasprintf("%s:%zu: %s", R->name, line, what);
+	strv_take(&R->msgs, m);
+	if (refusal) {
+		R->refusals++;
+		sbuf_printf(&R->why, "%s%s", R->why.len ? "; " : "", what);
+	}
+}
+
+/* Why the row is refused. */
 static void say(struct run *R, size_t line, size_t col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static void say(struct run *R, size_t line, size_t col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char what[600];
-	vsnprintf(what, sizeof what, fmt, ap);
+	vsay(R, true, line, col, fmt, ap);
 	va_end(ap);
-	char *m = col ? xasprintf("%s:%zu:%zu: %s", R->name, line, col, what)
-		      : xasprintf("%s:%zu: %s", R->name, line, what);
-	strv_take(&R->msgs, m);
+}
+
+/* What the user should know that refuses nothing: a column left out, a possible match, a
+ * sales manager nobody is. */
+static void info(struct run *R, size_t line, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void info(struct run *R, size_t line, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(R, false, line, col, fmt, ap);
+	va_end(ap);
 }
 
 /* The row's messages to the report, made harmless for a terminal. */
@@ -83,6 +111,7 @@ static void flush_msgs(struct run *R)
 		free(shown);
 	}
 	strv_free(&R->msgs);
+	sbuf_free(&R->why);
 }
 
 static char *stored_summary(const struct import_counts *n);
@@ -261,15 +290,15 @@ static int read_header(struct run *R, const struct reader_row *row, struct error
 		bool again = false;
 		for (size_t j = 0; f && j < i; j++)
 			if (R->field[j] == f) {
-				say(R, row->line, i + 1,
-				    _("column \"%s\" names %s again (column %zu does): ignored"),
+				info(R, row->line, i + 1,
+				     _("column \"%s\" names %s again (column %zu does): ignored"),
 				    R->header[i], f, j + 1);
 				f = NULL;
 				again = true;
 			}
 		R->field[i] = f;
 		if (!f && !again)
-			say(R, row->line, i + 1, R->o->keep_unknown
+			info(R, row->line, i + 1, R->o->keep_unknown
 				    ? _("column \"%s\" is not a field of the sheet: kept as notes")
 				    : _("column \"%s\" is not a field of the sheet: ignored "
 					"(--keep-unknown keeps it as notes; --map names it)"),
@@ -468,12 +497,12 @@ static void guest_value(struct run *R, size_t line, size_t col, const char *f, c
 				if (!strv_contains(&R->unknown_staff, v)) {
 					strv_push(&R->unknown_staff, v);
 					if (rs == ST_NOTFOUND)
-						say(R, line, col,
+						info(R, line, col,
 						    _("warning: %s: no staff member is \"%s\"; left empty "
 						      "(and in every later row)"),
 						    label, v);
 					else /* a display name several staff have */
-						say(R, line, col,
+						info(R, line, col,
 						    _("warning: %s: %s; left empty (and in every later "
 						      "row)"),
 						    label, store_errmsg(R->st));
@@ -644,7 +673,7 @@ static void beyond_header(struct run *R, const struct reader_row *row)
  * refused: its reasons are in R->msgs. */
 static bool row_guest(struct run *R, const struct reader_row *row, struct guest *g, int64_t *id)
 {
-	size_t before = R->msgs.n, warnings = 0;
+	size_t before = R->refusals;
 	*id = 0;
 	struct sbuf unknown = {0};
 	for (size_t i = 0; i < row->n && i < R->ncols; i++) {
@@ -654,10 +683,7 @@ static bool row_guest(struct run *R, const struct reader_row *row, struct guest 
 		}
 		char *v = cell_value(row->cell[i]);
 		if (*v && R->field[i]) {
-			size_t m = R->msgs.n;
 			guest_value(R, row->line, i + 1, R->field[i], v, g, id);
-			for (size_t k = m; k < R->msgs.n; k++)
-				warnings += strstr(R->msgs.v[k], _("warning: ")) != NULL;
 		} else if (*v && R->o->keep_unknown && R->header[i][0]) {
 			sbuf_printf(&unknown, "%s%s: %s", unknown.len ? "\n" : "", R->header[i], v);
 		}
@@ -671,9 +697,9 @@ static bool row_guest(struct run *R, const struct reader_row *row, struct guest 
 		say(R, row->line, 0, _("no name: a guest needs at least how to address them"));
 	struct error e;
 	error_clear(&e);
-	if (R->msgs.n - before == warnings && guest_validate(g, NULL, &e) < 0)
+	if (R->refusals == before && guest_validate(g, NULL, &e) < 0)
 		say(R, row->line, 0, "%s", e.msg);
-	return R->msgs.n - before == warnings;
+	return R->refusals == before;
 }
 
 static bool same_text(const char *a, const char *b)
@@ -867,12 +893,12 @@ static int put_guest(struct run *R, const struct reader_row *row, struct guest *
 	bool again = id && created_here(R, id);
 	if (possible) {
 		R->n->possible++;
-		say(R, row->line, 0,
+		info(R, row->line, 0,
 		    _("possible match: guest %" PRId64 " has the same name and employer (the row "
 		      "has no phone): taken as them"),
 		    id);
 	} else if (again) {
-		say(R, row->line, 0, _("the same guest as an earlier row (guest %" PRId64 "): merged"),
+		info(R, row->line, 0, _("the same guest as an earlier row (guest %" PRId64 "): merged"),
 		    id);
 	}
 	if (!id) {
@@ -940,7 +966,7 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 	const char *date = NULL, *time_s = NULL, *meal = NULL, *phone = NULL, *gname = NULL;
 	const char *covers = NULL, *spend = NULL, *table = NULL, *gid = NULL, *voided = NULL;
 	char *vals[16] = {0};
-	size_t nv = 0, before = R->msgs.n;
+	size_t nv = 0, before = R->refusals;
 	int ret = 0;
 	for (size_t i = 0; i < row->n && i < R->ncols; i++) {
 		if (row->bad_col == i + 1) {
@@ -978,7 +1004,7 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 			voided = t;
 	}
 	beyond_header(R, row);
-	if (voided && R->msgs.n == before) { /* a visit the source voided is no visit: skipped */
+	if (voided && R->refusals == before) { /* a visit the source voided is no visit: skipped */
 		R->n->skipped++;
 		goto out;
 	}
@@ -1036,7 +1062,7 @@ static int put_visit(struct run *R, const struct reader_row *row, struct error *
 		ret = store_failed(R, row, e);
 		goto out;
 	}
-	if (R->msgs.n > before) {
+	if (R->refusals > before) {
 		R->n->rejected++;
 		ret = 1;
 		goto out;
@@ -1245,22 +1271,8 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 		}
 		if (put < 0)
 			goto done;
-		if (put > 0) {
-			struct sbuf why = {0};
-			for (size_t i = 0; i < R.msgs.n; i++) {
-				/* the reason without "FILE:ROW:COLUMN: " */
-				const char *p = R.msgs.v[i] + strlen(R.name) + 1;
-				for (int k = 0; k < 2 && *p >= '0' && *p <= '9'; k++) {
-					p += strspn(p, "0123456789");
-					p += *p == ':';
-				}
-				p += *p == ' ';
-				if (strstr(p, _("warning: ")) != p)
-					sbuf_printf(&why, "%s%s", why.len ? "; " : "", p);
-			}
-			errors_line(&R, &row, why.s ? why.s : "");
-			sbuf_free(&why);
-		}
+		if (put > 0)
+			errors_line(&R, &row, R.why.s ? R.why.s : "");
 		flush_msgs(&R);
 		progress(&R, false);
 	}
