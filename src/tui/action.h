@@ -90,7 +90,7 @@
 	X(SHEET_UNFILTER, "sheet-all", "c", SC_SHEET, N_("clear the filter: all guests"))            \
 	X(SHEET_EXPORT, "sheet-export", "x", SC_SHEET, N_("export the sheet to a CSV file (asks for the file)")) \
 	X(RELOAD_RULES, "reload-rules", "R", SC_TIERS, N_("read tiers.yaml again (a broken file changes nothing)")) \
-	X(IMPORT, "import", "y", SC_IMPORT, N_("import the rows shown; with rows refused, the good ones only (--skip-bad)")) \
+	X(IMPORT, "import", "y", SC_IMPORT, N_("import the rows shown; with rows refused, the good ones only")) \
 	X(IMPORT_NO, "cancel-import", "n", SC_IMPORT, N_("leave without importing: nothing is written")) \
 	X(DOCTOR, "doctor", "R", SC_DOCTOR, N_("check the database again (maitre doctor's checks, read-only)"))
 

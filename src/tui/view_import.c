@@ -391,7 +391,7 @@ static void draw_bottom(struct tui *t, const struct imp *m)
 	switch (m->step) {
 	case STEP_ASK:
 		if (m->n.rejected)
-			snprintf(q, sizeof q, _("rows refused: %zu. Import the other %zu (--skip-bad)?"),
+			snprintf(q, sizeof q, _("rows refused: %zu. Import the other %zu?"),
 				 m->n.rejected, good);
 		else
 			snprintf(q, sizeof q, ngettext("import %zu row?", "import %zu rows?", good),
