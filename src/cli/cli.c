@@ -14,12 +14,14 @@
 #include "core/strv.h"
 #include "core/text.h"
 
-enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS };
+enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS, G_AS };
 
 const struct opt cli_global_opts[] = {
 	{"db", "PATH", G_DB, "the database (default $MAITRE_DB, else $XDG_DATA_HOME/maitre/maitre.db)"},
 	{"format", "FORMAT", G_FORMAT, "listings as text, tsv, csv or json (default text)"},
 	{"tiers", "FILE", G_TIERS, "the tier rules (default $XDG_CONFIG_HOME/maitre/tiers.yaml)"},
+	{"as", "LOGIN", G_AS, "on a shared login: act as this member of the staff, who types "
+	 "their PIN (on the terminal, or from the file descriptor $MAITRE_PIN_FD)"},
 	{"help", NULL, G_HELP, "show help for the command"},
 	{NULL, NULL, 0, NULL},
 };
@@ -38,114 +40,114 @@ static int cli_version(struct cli *c, int argc, char **argv);
 
 /* One table drives dispatch, `maitre help` and the COMMANDS section of man/maitre.1. */
 static const struct cli_command commands[] = {
-	{"init", cli_init, cli_init_opts, "", "create the database"},
+	{"init", cli_init, cli_init_opts, "", "create the database", NOPERM},
 	{"guest add", cli_guest_add, cli_guest_add_opts, "--name NAME [OPTIONS]",
-	 "add a guest; prints the new id"},
-	{"guest show", cli_guest_show, cli_guest_show_opts, "ID", "show a guest's whole sheet"},
+	 "add a guest; prints the new id", PERM_GUEST_EDIT},
+	{"guest show", cli_guest_show, cli_guest_show_opts, "ID", "show a guest's whole sheet", PERM_CARD},
 	{"guest edit", cli_guest_edit, cli_guest_edit_opts, "ID [OPTIONS]",
-	 "change a guest's sheet"},
+	 "change a guest's sheet", PERM_GUEST_EDIT},
 	{"guest find", cli_guest_find, cli_guest_find_opts, "QUERY",
-	 "find guests by name, pinyin, initials, phone digits or any 3+ characters"},
+	 "find guests by name, pinyin, initials, phone digits or any 3+ characters", PERM_LOOKUP},
 	{"guest export", cli_guest_export, cli_guest_export_opts, "ID",
-	 "everything held about a guest, as JSON (what a guest who asks is given)"},
+	 "everything held about a guest, as JSON (what a guest who asks is given)", PERM_EXPORT},
 	{"import guests", cli_import_guests, cli_import_guests_opts, "FILE [OPTIONS]",
-	 "bring a guest book in: .xlsx, .xls, CSV or TSV; columns found by their headers"},
+	 "bring a guest book in: .xlsx, .xls, CSV or TSV; columns found by their headers", PERM_IMPORT},
 	{"import visits", cli_import_visits, cli_import_visits_opts, "FILE [OPTIONS]",
-	 "bring visits in from a POS export: date, meal or time, phone or guest, covers, spend"},
+	 "bring visits in from a POS export: date, meal or time, phone or guest, covers, spend", PERM_IMPORT},
 	{"import undo", cli_import_undo, cli_import_undo_opts, "BATCH",
-	 "take an import back while nobody has changed what it wrote"},
-	{"import list", cli_import_list, cli_import_list_opts, "", "the imports so far"},
+	 "take an import back while nobody has changed what it wrote", PERM_IMPORT},
+	{"import list", cli_import_list, cli_import_list_opts, "", "the imports so far", PERM_IMPORT},
 	{"visit add", cli_visit_add, cli_visit_add_opts, "GUEST_ID --covers N --spend AMOUNT [OPTIONS]",
-	 "record a visit (a lunch or a dinner); prints the new id"},
+	 "record a visit (a lunch or a dinner); prints the new id", PERM_VISIT_ENTER},
 	{"visit correct", cli_visit_correct, cli_visit_correct_opts, "ID [OPTIONS]",
-	 "correct a visit: void it and enter the right one, at once; prints the new id"},
-	{"visit list", cli_visit_list, cli_visit_list_opts, "[OPTIONS]", "list visits"},
+	 "correct a visit: void it and enter the right one, at once; prints the new id", PERM_VISIT_CORRECT},
+	{"visit list", cli_visit_list, cli_visit_list_opts, "[OPTIONS]", "list visits", PERM_VISIT_LIST},
 	{"visit void", cli_visit_void, cli_visit_void_opts,
 	 "ID [--code twice|wrong-guest|wrong-amount|other] [--reason TEXT]",
-	 "void a wrong visit (it is kept, marked void)"},
+	 "void a wrong visit (it is kept, marked void)", PERM_VISIT_VOID},
 	{"opening-date", cli_opening_date, cli_opening_date_opts, "[YYYY-MM-DD]",
-	 "show or set the restaurant's opening date: no visit is entered before it"},
+	 "show or set the restaurant's opening date: no visit is entered before it", PERM_LOOKUP},
 	{"tier recompute", cli_tier_recompute, cli_tier_recompute_opts, "[--month YYYY-MM]",
-	 "compute and store every guest's tier for a month"},
+	 "compute and store every guest's tier for a month", PERM_TIER_RECOMPUTE},
 	{"tier show", cli_tier_show, cli_tier_show_opts, "GUEST_ID [--month YYYY-MM]",
-	 "a guest's tier, why, and what the next tier up needs"},
+	 "a guest's tier, why, and what the next tier up needs", PERM_CARD},
 	{"tier override", cli_tier_override, cli_tier_override_opts,
 	 "GUEST_ID TIER --reason R [--until YYYY-MM] | GUEST_ID --clear",
-	 "set a guest's tier by hand, or clear it"},
+	 "set a guest's tier by hand, or clear it", PERM_TIER_OVERRIDE},
 	{"tier list", cli_tier_list, cli_tier_list_opts, "[--month YYYY-MM] [--tier A]",
-	 "guests by tier for a month"},
+	 "guests by tier for a month", PERM_REPORT},
 	{"tier movers", cli_tier_movers, cli_tier_movers_opts, "[--month YYYY-MM]",
-	 "who rose or fell against the month before"},
+	 "who rose or fell against the month before", PERM_REPORT},
 	{"sheet", cli_sheet, cli_sheet_opts, "[--month YYYY-MM] [--tier A] [--sales-manager LOGIN]",
-	 "the monthly attendance sheet: covers and spend per day, the month's figures and tier"},
+	 "the monthly attendance sheet: covers and spend per day, the month's figures and tier", PERM_REPORT},
 	{"dates", cli_dates, cli_dates_opts, "[--upcoming N]",
-	 "special dates of guests and their people coming up, with the gift their tier grants"},
+	 "special dates of guests and their people coming up, with the gift their tier grants", PERM_CONTACT},
 	{"gift given", cli_gift_given, cli_gift_given_opts,
 	 "GUEST_ID --occasion birthday|anniversary|LABEL [OPTIONS]",
-	 "record a gift given for a special date; prints the new id"},
+	 "record a gift given for a special date; prints the new id", PERM_CONTACT},
 	{"agenda", cli_agenda, cli_agenda_opts, "[--staff LOGIN | --all] [--days N]",
-	 "calls, visits and banquets due by the tier cadence, and the week's dates"},
+	 "calls, visits and banquets due by the tier cadence, and the week's dates", PERM_CONTACT},
 	{"contact log", cli_contact_log, cli_contact_log_opts,
 	 "GUEST_ID --channel phone|visit|wechat --outcome TEXT [OPTIONS]",
-	 "record a sales manager's contact with a guest; prints the new id"},
+	 "record a sales manager's contact with a guest; prints the new id", PERM_CONTACT},
 	{"banquet log", cli_banquet_log, cli_banquet_log_opts, "GUEST_ID --date YYYY-MM-DD [OPTIONS]",
-	 "record a banquet hosted for a guest; prints the new id"},
+	 "record a banquet hosted for a guest; prints the new id", PERM_CONTACT},
 	{"complaint add", cli_complaint_add, cli_complaint_add_opts,
 	 "GUEST_ID --category C --severity S --text TEXT [OPTIONS]",
-	 "log a guest's complaint; prints the new id"},
+	 "log a guest's complaint; prints the new id", PERM_COMPLAINT_LOG},
 	{"complaint list", cli_complaint_list, cli_complaint_list_opts,
-	 "[--open] [--overdue] [--owner LOGIN] [--guest ID]", "list complaints, overdue ones marked"},
+	 "[--open] [--overdue] [--owner LOGIN] [--guest ID]", "list complaints, overdue ones marked", PERM_COMPLAINT_READ},
 	{"complaint show", cli_complaint_show, cli_complaint_show_opts, "ID",
-	 "a complaint: recovery steps, deadlines, resolution, follow-up and timeline"},
+	 "a complaint: recovery steps, deadlines, resolution, follow-up and timeline", PERM_COMPLAINT_READ},
 	{"complaint ack", cli_complaint_ack, cli_complaint_ack_opts, "ID [--note TEXT]",
-	 "acknowledge a complaint (open → acknowledged)"},
+	 "acknowledge a complaint (open → acknowledged)", PERM_COMPLAINT_HANDLE},
 	{"complaint step", cli_complaint_step, cli_complaint_step_opts, "ID N [--undo]",
-	 "tick recovery step N (1 to 5) of a complaint"},
+	 "tick recovery step N (1 to 5) of a complaint", PERM_COMPLAINT_HANDLE},
 	{"complaint resolve", cli_complaint_resolve, cli_complaint_resolve_opts,
 	 "ID --resolution TEXT [--compensation AMOUNT]",
-	 "record how a complaint was resolved (acknowledged → resolved)"},
+	 "record how a complaint was resolved (acknowledged → resolved)", PERM_COMPLAINT_HANDLE},
 	{"complaint followup", cli_complaint_followup, cli_complaint_followup_opts,
 	 "ID --verdict satisfied|unsatisfied --note TEXT",
-	 "record the follow-up call (resolved → followed_up)"},
+	 "record the follow-up call (resolved → followed_up)", PERM_COMPLAINT_HANDLE},
 	{"complaint close", cli_complaint_close, cli_complaint_close_opts, "ID",
-	 "close a followed-up complaint"},
+	 "close a followed-up complaint", PERM_COMPLAINT_CLOSE},
 	{"complaint reopen", cli_complaint_reopen, cli_complaint_reopen_opts, "ID --reason TEXT",
-	 "reopen a resolved, followed-up or closed complaint"},
+	 "reopen a resolved, followed-up or closed complaint", PERM_COMPLAINT_CLOSE},
 	{"alerts", cli_alerts, cli_alerts_opts, "[--month YYYY-MM] [--all]",
-	 "list the open alerts; with --month, raise a complete month's alert guests first"},
-	{"alert show", cli_alert_show, cli_alert_show_opts, "ID", "an alert with its feedback and actions"},
+	 "list the open alerts; with --month, raise a complete month's alert guests first", PERM_ALERT_READ},
+	{"alert show", cli_alert_show, cli_alert_show_opts, "ID", "an alert with its feedback and actions", PERM_ALERT_READ},
 	{"alert feedback", cli_alert_feedback, cli_alert_feedback_opts, "ID --text TEXT",
-	 "record the sales manager's feedback"},
+	 "record the sales manager's feedback", PERM_ALERT_FEEDBACK},
 	{"alert action", cli_alert_action, cli_alert_action_opts, "ID --text TEXT [--owner WHO]",
-	 "add a numbered action item; prints its number"},
-	{"alert done", cli_alert_done, cli_alert_done_opts, "ID N [--undo]", "mark action N done"},
+	 "add a numbered action item; prints its number", PERM_ALERT_MANAGE},
+	{"alert done", cli_alert_done, cli_alert_done_opts, "ID N [--undo]", "mark action N done", PERM_ALERT_MANAGE},
 	{"alert close", cli_alert_close, cli_alert_close_opts, "ID --outcome TEXT",
-	 "close an alert with its outcome"},
+	 "close an alert with its outcome", PERM_ALERT_MANAGE},
 	{"report tiers", cli_report_tiers, cli_report_opts, "[--month YYYY-MM]",
-	 "guests per tier against the month before"},
+	 "guests per tier against the month before", PERM_REPORT},
 	{"report revenue", cli_report_revenue, cli_report_opts, "[--month YYYY-MM]",
-	 "visits, covers and revenue by tier"},
+	 "visits, covers and revenue by tier", PERM_REPORT},
 	{"report complaints", cli_report_complaints, cli_report_opts, "[--month YYYY-MM]",
-	 "complaints by category, with the median time to resolve"},
+	 "complaints by category, with the median time to resolve", PERM_REPORT},
 	{"report pareto", cli_report_pareto, cli_report_opts, "[--month YYYY-MM]",
-	 "the share of revenue from the top 2 % and 20 % of guests"},
+	 "the share of revenue from the top 2 % and 20 % of guests", PERM_REPORT},
 	{"export guests", cli_export_guests, cli_export_guests_opts,
 	 "[--format csv|tsv|json|xlsx] [--output FILE] [--encoding utf-8|gb18030] [--bom] [--sensitive]",
-	 "every guest with every field and list: the guest book, as maitre import reads it"},
+	 "every guest with every field and list: the guest book, as maitre import reads it", PERM_EXPORT},
 	{"export visits", cli_export_visits, cli_export_visits_opts,
 	 "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|tsv|json|xlsx] [--output FILE] [...]",
-	 "every visit in the dates, void ones marked"},
+	 "every visit in the dates, void ones marked", PERM_EXPORT},
 	{"demo", cli_demo, cli_demo_opts, "[OPTIONS]",
-	 "create a demo restaurant with generated guests and visits"},
+	 "create a demo restaurant with generated guests and visits", PERM_IMPORT},
 	{"backup", cli_backup, cli_backup_opts, "[FILE]",
-	 "copy the database consistently while others keep writing"},
-	{"summary", cli_summary, cli_summary_opts, "", "what the database holds, and a sample lookup"},
+	 "copy the database consistently while others keep writing", PERM_BACKUP},
+	{"summary", cli_summary, cli_summary_opts, "", "what the database holds, and a sample lookup", PERM_LOOKUP},
 	{"doctor", cli_doctor, cli_doctor_opts, "[--repair]",
-	 "check the database is whole: SQLite's checks, the schema, derived tables against their sources"},
+	 "check the database is whole: SQLite's checks, the schema, derived tables against their sources", PERM_BACKUP},
 	{"check-config", cli_check_config, cli_check_config_opts, "[FILE]",
-	 "check a tier rules file (default: the one in force) and print its rules"},
-	{"help", cli_help, no_opts, "[COMMAND]", "show help"},
-	{"version", cli_version, no_opts, "", "show the version"},
+	 "check a tier rules file (default: the one in force) and print its rules", NOPERM},
+	{"help", cli_help, no_opts, "[COMMAND]", "show help", NOPERM},
+	{"version", cli_version, no_opts, "", "show the version", NOPERM},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -187,6 +189,8 @@ int cli_store_error(struct cli *c, enum store_status s)
 	int code = (s == ST_NOTFOUND || s == ST_INVALID || s == ST_DUPLICATE || s == ST_CONFLICT)
 			   ? EXIT_USER
 			   : EXIT_DATA;
+	if (s == ST_DENIED)
+		code = EXIT_DENIED;
 	if (s == ST_CORRUPT && c->st && store_damage(c->st))
 		return cli_error(c, code, _("the database is damaged: run `maitre doctor` (%s)"),
 				 store_damage(c->st));
@@ -335,6 +339,12 @@ int cli_global(struct cli *c, int id, const char *val)
 		free(c->tiers);
 		c->tiers = xstrdup(val);
 		return 0;
+	case G_AS:
+		if (!*val)
+			return cli_error(c, EXIT_USAGE, _("--as: needs a login"));
+		free(c->as);
+		c->as = xstrdup(val);
+		return 0;
 	}
 	return 0;
 }
@@ -399,7 +409,7 @@ int cli_open(struct cli *c, int flags)
 	enum store_status s = store_open(c->db, flags, &c->st, &err);
 	if (s != ST_OK)
 		return cli_error(c, s == ST_NOTFOUND ? EXIT_USER : EXIT_DATA, "%s", err.msg);
-	return 0;
+	return cli_sign_in(c);
 }
 
 static int cli_version(struct cli *c, int argc, char **argv)
@@ -514,10 +524,11 @@ int cli_main(int argc, char **argv, const struct cli_interface *ui)
 	}
 	if (i >= argc) { /* no command: the terminal interface */
 		c.cmd = "maitre";
+		c.perm = PERM_LOOKUP;
 		if ((rc = cli_open(&c, STORE_CREATE)) != 0)
 			goto out;
 		const struct tier_rules *r = cli_rules(&c); /* broken rules are reported; lookups go on */
-		rc = ui->run(c.st, r, c.db, c.tiers); /* the screen of the rules reads them again */
+		rc = ui->run(c.st, c.session, r, c.db, c.tiers); /* the screen of the rules reads them again */
 		goto out;
 	}
 	const struct cli_command *cmd = NULL;
@@ -545,12 +556,17 @@ int cli_main(int argc, char **argv, const struct cli_interface *ui)
 		goto out;
 	}
 	c.cmd = cmd->name;
+	c.perm = cmd->perm;
 	rc = cmd->fn(&c, argc - i - used, argv + i + used);
 	if (rc < 0) /* --help was handled */
 		rc = 0;
 out:
+	if (c.session)
+		session_close(c.session);
+	free(c.session);
 	if (c.st)
 		store_close(c.st);
+	free(c.as);
 	strv_free(&c.shown);
 	free(c.db);
 	free(c.tiers);

@@ -1,5 +1,6 @@
 /* cli.h — the command line: `maitre [GLOBAL OPTIONS] COMMAND [ARGS]`.
- * Exit status: 0 ok, 1 user error (bad input, not found), 2 usage, 3 data/IO error. */
+ * Exit status: 0 ok, 1 user error (bad input, not found), 2 usage, 3 data/IO error, 4 not
+ * allowed (the role, or a shared login nobody signed in on). */
 #ifndef MAITRE_CLI_H
 #define MAITRE_CLI_H
 
@@ -9,18 +10,20 @@
 #include "cli/opt.h"
 #include "export/table.h"
 #include "core/i18n.h"
+#include "session/session.h"
 #include "store/store.h"
 
-enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_DENIED = 4 };
 
 struct tier_rules;
 /* What the command line reaches of the terminal interface without depending on it: main
  * passes it in. */
 struct cli_interface {
-	/* Runs the interface on the open database st (rules may be NULL; tiers: the --tiers FILE,
-	 * or NULL) until the user quits; returns an exit status. */
-	int (*run)(struct store *st, const struct tier_rules *rules, const char *db,
-		   const char *tiers);
+	/* Runs the interface on the open database st for the session of who is at the terminal
+	 * (rules may be NULL; tiers: the --tiers FILE, or NULL) until the user quits; returns an
+	 * exit status. */
+	int (*run)(struct store *st, struct session *session, const struct tier_rules *rules,
+		   const char *db, const char *tiers);
 	/* 'maitre help keys': the keys of every screen, on out. */
 	void (*print_keys)(FILE *out);
 };
@@ -33,7 +36,13 @@ struct cli {
 	struct store *st;       /* open database, or NULL */
 	const struct cli_interface *ui; /* the interface, started when no command is given */
 	struct strv shown;       /* the strings cli_shown made, freed when the command ends */
+	char *as;               /* --as LOGIN: the person acting on a shared login */
+	int perm;               /* what the running command needs (enum perm), or NOPERM */
+	struct session *session; /* who is acting, once the database is open */
 };
+
+/* A command that needs no permission (init, help, check-config). */
+#define NOPERM (-1)
 
 typedef int (*cli_fn)(struct cli *c, int argc, char **argv);
 
@@ -43,6 +52,7 @@ struct cli_command {
 	const struct opt *opts; /* its options (global ones are accepted too) */
 	const char *args;       /* positional arguments for the usage line */
 	const char *summary;
+	int perm; /* the permission it needs (enum perm; access.h), or NOPERM */
 };
 
 /* The global options, accepted before or after the command. */
@@ -51,6 +61,17 @@ extern const struct opt cli_global_opts[];
 /* Runs maitre with argv: the command it names, or without one the interface ui; returns the
  * exit status. */
 int cli_main(int argc, char **argv, const struct cli_interface *ui);
+
+/* Who is acting, once the database is open (cli_open): the session, its person signed in with
+ * --as, and the running command's permission checked. Returns 0, or the exit status after
+ * the refusal or the failure is reported. */
+int cli_sign_in(struct cli *c);
+/* 0 when the person acting may p (as well as what the command needs), else the exit status
+ * after the refusal ("to void a visit needs the role 经理 (manager); ...") is printed. */
+int cli_may(struct cli *c, enum perm p);
+/* Whether the person acting may see the sensitive fields of a guest whose sales manager is the
+ * staff id guest_manager. */
+bool cli_sees_sensitive(struct cli *c, int64_t guest_manager);
 
 /* Handles a global option (id from cli_global_opts). Returns 0, or an exit status. */
 int cli_global(struct cli *c, int id, const char *val);

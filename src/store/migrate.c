@@ -480,13 +480,56 @@ static const char *const migrations[] = {
 	"CREATE INDEX import_change_batch ON import_change(batch_id, what, item_id);"
 	/* the batches that left a guest at a version (import_store_undo) */
 	"CREATE INDEX import_change_guest ON import_change(guest_id, version_after);",
+
+	/* 12 → 13: who is at the terminal (staff_store.c, core/access.h). role names a role of
+	 * roles.yaml ('staff', the old default, is none: a login named as a sales manager or a
+	 * complaint's owner, who cannot act until an admin gives a role); shared marks a login
+	 * several people use (the front desk's), which never writes as itself; disabled_at a
+	 * member who left (never deleted: the audit points at them); pin_hash the PIN as an
+	 * Argon2id string (crypto_pwhash_str), pin_failures the wrong PINs in a row and
+	 * pin_locked_until the end of the lockout they caused. config_text keeps the text of the
+	 * last good roles.yaml, which stays in force while the file is broken. The first admin is
+	 * set by ROLES_MIGRATION's step in store_migrate. */
+	"ALTER TABLE staff ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE staff ADD COLUMN disabled_at TEXT;"
+	"ALTER TABLE staff ADD COLUMN pin_hash TEXT;"
+	"ALTER TABLE staff ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE staff ADD COLUMN pin_locked_until TEXT;"
+	"CREATE TABLE config_text("
+	"  name TEXT PRIMARY KEY,"
+	"  text TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL) WITHOUT ROWID;",
 };
+
+/* The migration that brought roles: a book migrated across it gets its first admin. */
+#define ROLES_MIGRATION 12
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_schema_latest(void)
 {
 	return NMIGRATIONS;
+}
+
+/* A book that crosses ROLES_MIGRATION gets an admin: the login that wrote its first audit row
+ * (who set the book up), else, in a book nobody wrote yet (a new one), the login creating or
+ * opening it. Nothing changes when an admin is there already. */
+static enum store_status first_admin(struct store *st)
+{
+	static const char *sql =
+		"UPDATE staff SET role = 'admin' WHERE NOT EXISTS (SELECT 1 FROM staff WHERE "
+		"role = 'admin') AND id = (SELECT staff_id FROM audit ORDER BY id LIMIT 1)";
+	static const char *ins =
+		"INSERT INTO staff(login, display_name, role, created_at) SELECT ?1, ?1, 'admin', ?2 "
+		"WHERE NOT EXISTS (SELECT 1 FROM staff WHERE role = 'admin') "
+		"ON CONFLICT(login) DO UPDATE SET role = 'admin'";
+	enum store_status rs = store_exec(st, sql);
+	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, ins) : NULL;
+	if (!s)
+		return rs == ST_OK ? ST_IO : rs;
+	sqlite3_bind_text(s, 1, st->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, store_now(st), -1, SQLITE_TRANSIENT);
+	return store_step_done(st, s, "staff");
 }
 
 /* field_meta rows for the guest fields and the sensitive birth year, from the field table. */
@@ -549,7 +592,8 @@ enum store_status store_migrate(struct store *st)
 		char q[128];
 		snprintf(q, sizeof q, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
 			 STORE_APPLICATION_ID, NMIGRATIONS);
-		if ((rs = store_exec(st, q)) != ST_OK || (rs = fill_field_meta(st)) != ST_OK)
+		if ((rs = store_exec(st, q)) != ST_OK || (rs = fill_field_meta(st)) != ST_OK ||
+		    (ver <= ROLES_MIGRATION && (rs = first_admin(st)) != ST_OK))
 			goto fail;
 	}
 	return store_commit(st);

@@ -109,6 +109,7 @@ const char *store_status_name(enum store_status s)
 	case ST_READONLY: return "database is read-only";
 	case ST_CORRUPT: return "not a maitre database, or damaged";
 	case ST_IO: return "database error";
+	case ST_DENIED: return "not allowed";
 	}
 	return "?";
 }
@@ -203,6 +204,17 @@ void store_set_busy_timeout(struct store *st, int ms)
 const char *store_login(const struct store *st)
 {
 	return st->login;
+}
+
+const char *store_actor(const struct store *st)
+{
+	return st->actor[0] ? st->actor : st->login;
+}
+
+void store_act_as(struct store *st, const char *login)
+{
+	snprintf(st->actor, sizeof st->actor, "%s", login ? login : "");
+	st->staff_id = 0;
 }
 
 sqlite3_stmt *store_prep(struct store *st, const char *sql)
@@ -490,9 +502,32 @@ enum store_status store_staff_self(struct store *st, int64_t *id)
 		*id = st->staff_id;
 		return ST_OK;
 	}
-	enum store_status s = store_staff_id(st, st->login, true, &st->staff_id);
-	*id = st->staff_id;
-	return s;
+	static const char *sql = "SELECT id, shared, disabled_at IS NOT NULL, role FROM staff "
+				 "WHERE login = ?1";
+	const char *who = store_actor(st);
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, who, -1, SQLITE_STATIC);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "staff", &row);
+	if (rs != ST_OK)
+		return rs;
+	if (!row)
+		return store_fail(st, ST_DENIED,
+				  "%s is not on the staff: an admin adds them with `maitre staff add %s`",
+				  who, who);
+	int64_t sid = sqlite3_column_int64(s, 0);
+	bool shared = sqlite3_column_int(s, 1), disabled = sqlite3_column_int(s, 2);
+	sqlite3_reset(s);
+	if (disabled)
+		return store_fail(st, ST_DENIED, "%s has been disabled: an admin can enable them "
+				  "again with `maitre staff edit %s --enable`", who, who);
+	if (shared && !st->actor[0])
+		return store_fail(st, ST_DENIED, "%s is a shared login: a change needs a person to "
+				  "sign in (with their PIN) first", who);
+	*id = st->staff_id = sid;
+	return ST_OK;
 }
 
 enum store_status store_audit(struct store *st, const char *entity, int64_t entity_id,

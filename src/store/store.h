@@ -26,6 +26,8 @@ enum store_status {
 	ST_READONLY,  /* read-only file or directory */
 	ST_CORRUPT,   /* not a maitre database, or damaged */
 	ST_IO,        /* any other I/O or database error */
+	ST_DENIED,    /* the person acting may not: not on the staff, no role, disabled, or a
+	               * shared login that nobody signed in on (store_act_as) */
 };
 
 enum store_open_flags {
@@ -79,8 +81,15 @@ void store_snapshot_end(struct store *st);
  * (default 10000 ms). */
 void store_set_busy_timeout(struct store *st, int ms);
 
-/* The Unix login of this process, the author of every change (getpwuid(getuid())). */
+/* The Unix login of this process (getpwuid(getuid())). */
 const char *store_login(const struct store *st);
+/* Who acts: the staff member signed in on this connection (store_act_as), else the Unix login.
+ * Every change is audited to them. */
+const char *store_actor(const struct store *st);
+/* Makes the staff member login (whose PIN was checked: staff_store_check_pin) the author of
+ * the changes that follow, or, with NULL, the Unix login again. A shared login (staff.shared)
+ * never writes as itself: its writes are refused with ST_DENIED until someone signs in. */
+void store_act_as(struct store *st, const char *login);
 /* The schema version of the open database (PRAGMA user_version). */
 int store_schema_version(struct store *st);
 /* Latest schema version this program knows. */

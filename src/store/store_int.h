@@ -20,8 +20,9 @@ struct store {
 	bool readonly;        /* opened with STORE_READONLY */
 	bool bulk;            /* STORE_BULK: per-row audit rows replaced by store_log summaries */
 	bool private_file;    /* STORE_PRIVATE: no journal until store_bulk_end */
-	int64_t staff_id;     /* this login's staff row, 0 until first registered */
-	char login[64];
+	int64_t staff_id;     /* the actor's staff row, 0 until first looked up */
+	char login[64];       /* the Unix login */
+	char actor[64];       /* the staff member signed in (store_act_as), or "" */
 	char now[20];         /* the time of the open transaction (store_now) */
 	char staff_login[64]; /* the last login looked up by store_staff_id, and its id */
 	int64_t staff_login_id;
@@ -116,7 +117,8 @@ void store_release(struct store *st, const char *name);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for
  * every row a transaction writes. Outside a transaction, the current time. */
 const char *store_now(struct store *st);
-/* This process's staff id, registering the login in staff on first use (inside a write tx). */
+/* The staff id of the actor (store_actor), inside a write transaction: ST_DENIED when they
+ * are not on the staff, have been disabled, or are a shared login nobody signed in on. */
 enum store_status store_staff_self(struct store *st, int64_t *id);
 /* The staff id of login, registering it when create is true. ST_NOTFOUND otherwise. */
 enum store_status store_staff_id(struct store *st, const char *login, bool create, int64_t *id);

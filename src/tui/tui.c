@@ -1089,12 +1089,14 @@ static void free_frame(struct tui *t)
 	free(t->rules_read);
 }
 
-int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers)
+int tui_run(struct store *st, struct session *session, const struct tier_rules *rules,
+	    const char *db, const char *tiers)
 {
 	double t0 = tui_process_t0 > 0 ? tui_process_t0 : tui_now_ms();
 	struct tui t;
 	memset(&t, 0, sizeof t);
 	t.st = st;
+	t.session = session;
 	t.rules = rules;
 	t.db = db;
 	t.tiers_path = tiers;

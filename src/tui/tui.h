@@ -21,6 +21,7 @@
 #include "core/i18n.h"
 #include "core/date.h"
 #include "core/tier.h"
+#include "session/session.h"
 #include "store/store.h"
 #include "tui/action.h"
 
@@ -79,6 +80,7 @@ struct view {
 
 struct tui {
 	struct store *st;
+	struct session *session; /* who is at the terminal: their role, the person signed in */
 	const struct tier_rules *rules; /* may be NULL when no rules could be loaded */
 	const char *db;
 	const char *tiers_path; /* the --tiers FILE, or NULL (tui_run) */
@@ -129,7 +131,8 @@ double tui_now_ms(void);
 /* Runs the interface on the open database until the user quits. rules may be NULL; tiers is
  * the --tiers FILE of the command line (NULL: the rules file in force is looked for as
  * tiers_load_in_force does), for reading the rules again. Returns an exit status. */
-int tui_run(struct store *st, const struct tier_rules *rules, const char *db, const char *tiers);
+int tui_run(struct store *st, struct session *session, const struct tier_rules *rules,
+	    const char *db, const char *tiers);
 
 /* A new view of ops with data_size zeroed bytes of data. The frame
  * owns the data: tui_view_free (or tui_pop) frees it, after the view's release. */

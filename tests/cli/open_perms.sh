@@ -21,8 +21,14 @@ as_nobody() {
 	sed 's/\bnobody\b/$OTHER/g' "$TMP/cmd.out" | mask >> "$OUT"
 	printf '[exit %d]\n' "$rc" >> "$OUT"
 }
+# nobody is on the staff as a receptionist: what stops them is the file, not the role
+on_staff() {
+	sqlite3 "$1" "INSERT INTO staff(login, display_name, role, created_at) VALUES ('nobody', "\
+"'nobody', 'receptionist', '2026-01-01 00:00:00')"
+}
 "$MAITRE" init > /dev/null
 "$MAITRE" guest add --name Sun > /dev/null
+on_staff "$MAITRE_DB"
 
 note "a file of another user, mode 0600"
 cp "$MAITRE_DB" "$TMP/private.db"
@@ -45,6 +51,7 @@ as_nobody --db "$TMP/ro/m.db" guest find sun
 note "a hot journal (a write cut off by kill -9) next to a database others may only read"
 MAITRE_JOURNAL_MODE=DELETE "$MAITRE" --db "$TMP/hot.db" init > /dev/null
 MAITRE_JOURNAL_MODE=DELETE "$MAITRE" --db "$TMP/hot.db" guest add --name Sun > /dev/null
+on_staff "$TMP/hot.db"
 mkfifo "$TMP/sql"
 sqlite3 "$TMP/hot.db" < "$TMP/sql" &
 spid=$!

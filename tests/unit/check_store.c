@@ -15,6 +15,7 @@
 #include "store/alert_store.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
+#include "store/staff_store.h"
 #include "store/store.h"
 #include "store/store_bulk.h"
 #include "store/tier_rules_store.h"
@@ -1123,6 +1124,10 @@ END_TEST
 	"WHERE tier IS NOT NULL; "
 #define UNDO_11 "DROP TABLE tier_month_rules; "
 #define UNDO_12 "DROP TABLE import_change; DROP TABLE import_batch; "
+#define UNDO_13                                                                              \
+	"DROP TABLE config_text; ALTER TABLE staff DROP COLUMN shared; ALTER TABLE staff DROP " \
+	"COLUMN disabled_at; ALTER TABLE staff DROP COLUMN pin_hash; ALTER TABLE staff DROP "   \
+	"COLUMN pin_failures; ALTER TABLE staff DROP COLUMN pin_locked_until; "
 
 /* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
  * manager's --allow-old audited, and the opening date kept in the database. */
@@ -1247,7 +1252,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
+	testdb_exec(UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1279,7 +1284,7 @@ START_TEST(test_migration_alert_reasons)
 	int64_t g = add_guest("王先生", "王", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
+	testdb_exec(UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
 	char q[400];
 	snprintf(q, sizeof q,
 		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
@@ -1318,7 +1323,7 @@ START_TEST(test_migration_tier_generations)
 	int64_t g2 = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_12 UNDO_11 UNDO_10 "PRAGMA user_version=9");
+	testdb_exec(UNDO_13 UNDO_12 UNDO_11 UNDO_10 "PRAGMA user_version=9");
 	char q[800];
 	snprintf(q, sizeof q,
 		 "INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES (1, 'h', '', 'x'); "
@@ -1352,7 +1357,7 @@ START_TEST(test_migration_tier_month_rules)
 	int64_t h = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_12 UNDO_11 "PRAGMA user_version=10");
+	testdb_exec(UNDO_13 UNDO_12 UNDO_11 "PRAGMA user_version=10");
 	testdb_exec("INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES "
 		    "(1, 'aaaa', 'x', '2026-05-01'), (2, 'bbbb', 'y', '2026-06-01')");
 	char q[800];
@@ -1412,7 +1417,7 @@ START_TEST(test_migration_fills_guest_month)
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
-		    UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
+		    UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1426,6 +1431,38 @@ END_TEST
 
 /* A database of schema 4: phones as typed (+86, full-width), keys of the old rules, no
  * guest_last. The migration stores the phones normalised and rebuilds every guest's keys. */
+/* Schema 12 → 13: the login that wrote the book's first audit row becomes its admin, the
+ * others keep no role until an admin gives one; a book nobody wrote makes its opener admin. */
+START_TEST(test_migration_roles)
+{
+	add_guest("孙先生", "孙", NULL, NULL);
+	store_close(st);
+	st = NULL;
+	testdb_exec("INSERT INTO staff(login, display_name, role, created_at) VALUES "
+		    "('lina', '李娜', 'staff', '2026-01-01 00:00:00');"
+		    "UPDATE staff SET role = 'staff';" UNDO_13 "PRAGMA user_version=12");
+	struct error err;
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM staff WHERE role = 'admin' AND id = "
+				    "(SELECT staff_id FROM audit ORDER BY id LIMIT 1)"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM staff WHERE role = 'admin'"), 1);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM staff WHERE login = 'lina' AND "
+				    "role = 'staff' AND shared = 0 AND pin_hash IS NULL"), 1);
+	store_close(st);
+	st = NULL;
+	/* nobody wrote: the login opening it */
+	testdb_exec("DELETE FROM audit; DELETE FROM visit; DELETE FROM guest; DELETE FROM staff;"
+		    UNDO_13 "PRAGMA user_version=12");
+	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM staff WHERE role = 'admin'"), 1);
+	struct staff me;
+	ck_assert_int_eq(staff_store_get(st, store_login(st), &me), ST_OK);
+	ck_assert_str_eq(me.role, "admin");
+	staff_free(&me);
+}
+END_TEST
+
 START_TEST(test_migration_rebuilds_search_keys)
 {
 	struct guest g;
@@ -1448,7 +1485,7 @@ START_TEST(test_migration_rebuilds_search_keys)
 		    "digits_rev = '11110000831' WHERE number = '13800001111';"
 		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
 		    "OR key = '回头客';"
-		    UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
+		    UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1598,6 +1635,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, test_migration_tier_generations);
 	tcase_add_test(tc, test_migration_tier_month_rules);
 	tcase_add_test(tc, test_migration_rebuilds_search_keys);
+	tcase_add_test(tc, test_migration_roles);
 	tcase_add_test(tc, test_locked_database_keeps_the_visit);
 	tcase_add_test(tc, test_backup_while_writing);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,190 @@
+/* cli_session.c — who is acting on the command line: the session (session.h) opened with the
+ * database, --as LOGIN on a shared login and its PIN, and the permission of each command. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+
+/* The terminal's settings while a PIN is typed, given back by a signal that ends the
+ * process so that the shell is not left without echo. */
+static struct termios saved_tty;
+static volatile sig_atomic_t tty_fd = -1;
+
+static void restore_tty(int sig)
+{
+	if (tty_fd >= 0)
+		tcsetattr(tty_fd, TCSAFLUSH, &saved_tty);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Reads one line of at most n - 1 bytes from fd into buf, without its line end. Returns 0, or
+ * -1 at the end of the input before a line or on an error. */
+static int read_line(int fd, char *buf, size_t n)
+{
+	size_t len = 0;
+	for (;;) {
+		char ch;
+		ssize_t got = read(fd, &ch, 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return len ? 0 : -1;
+		if (ch == '\n')
+			break;
+		if (ch != '\r' && len + 1 < n)
+			buf[len++] = ch;
+	}
+	buf[len] = '\0';
+	return 0;
+}
+
+/* The PIN of login into pin (of n bytes): from the file descriptor $MAITRE_PIN_FD (a script's),
+ * else typed on the terminal without echo. Returns 0, or the exit status after the error. */
+static int read_pin(struct cli *c, const char *login, char *pin, size_t n)
+{
+	const char *fdv = getenv("MAITRE_PIN_FD");
+	if (fdv && *fdv) {
+		int64_t fd;
+		if (!text_parse_int(fdv, 0, 1023, &fd) || fcntl((int)fd, F_GETFD) < 0)
+			return cli_error(c, EXIT_USAGE,
+					 _("MAITRE_PIN_FD: \"%s\" is not an open file descriptor"), fdv);
+		if (read_line((int)fd, pin, n) != 0)
+			return cli_error(c, EXIT_DENIED, _("MAITRE_PIN_FD: no PIN to read"));
+		return 0;
+	}
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return cli_error(c, EXIT_DENIED,
+				 _("--as %s: the PIN is typed on a terminal, and there is none "
+				   "(a script gives it through MAITRE_PIN_FD)"), login);
+	struct termios t;
+	bool raw = tcgetattr(fd, &t) == 0;
+	if (raw) {
+		saved_tty = t;
+		tty_fd = fd;
+		signal(SIGINT, restore_tty);
+		signal(SIGTERM, restore_tty);
+		signal(SIGHUP, restore_tty);
+		signal(SIGQUIT, restore_tty);
+		t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		t.c_lflag |= ICANON;
+		tcsetattr(fd, TCSAFLUSH, &t);
+	}
+	char *prompt = xasprintf(_("PIN for %s: "), login);
+	if (write(fd, prompt, strlen(prompt)) < 0) {
+		/* a terminal that takes no prompt still reads the PIN */
+	}
+	free(prompt);
+	int rc = read_line(fd, pin, n);
+	if (raw) {
+		tcsetattr(fd, TCSAFLUSH, &saved_tty);
+		tty_fd = -1;
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+	}
+	if (write(fd, "\n", 1) < 0) {
+		/* the line end after the PIN is for the eye only */
+	}
+	close(fd);
+	if (rc != 0)
+		return cli_error(c, EXIT_DENIED, _("--as %s: no PIN was typed"), login);
+	return 0;
+}
+
+/* Signs c->as in on the shared login: 0, or the exit status after the refusal. */
+static int sign_in_as(struct cli *c)
+{
+	struct session *s = c->session;
+	if (!s->self.id || !s->self.shared)
+		return cli_error(c, EXIT_USAGE,
+				 _("--as: %s is not a shared login, and acts as itself: --as is for "
+				   "the front desk's shared login"), store_login(c->st));
+	char pin[64];
+	int rc = read_pin(c, c->as, pin, sizeof pin);
+	if (rc)
+		return rc;
+	enum pin_result res;
+	int left;
+	enum store_status st = session_sign_in(s, c->as, pin, &res, &left);
+	explicit_bzero(pin, sizeof pin);
+	if (st == ST_NOTFOUND)
+		return cli_error(c, EXIT_DENIED, _("--as: no member of the staff has the login "
+						   "\"%s\""), c->as);
+	if (st != ST_OK)
+		return cli_store_error(c, st);
+	switch (res) {
+	case PIN_OK:
+		return 0;
+	case PIN_WRONG:
+		return cli_error(c, EXIT_DENIED, _("--as %s: wrong PIN (%d more before a lockout)"),
+				 c->as, left);
+	case PIN_LOCKED:
+		return cli_error(c, EXIT_DENIED,
+				 _("--as %s: locked out after %d wrong PINs; try again in %d s"), c->as,
+				 STAFF_PIN_TRIES, left);
+	case PIN_NONE:
+		return cli_error(c, EXIT_DENIED,
+				 _("--as %s: has no PIN yet: an admin sets one with `maitre staff pin "
+				   "%s`"), c->as, c->as);
+	case PIN_UNUSABLE:
+		break;
+	}
+	return cli_error(c, EXIT_DENIED,
+			 _("--as %s: cannot sign in (disabled, or a shared login itself)"), c->as);
+}
+
+int cli_sign_in(struct cli *c)
+{
+	if (c->session)
+		return 0;
+	/* doctor's connection to a book of an older schema: no staff to ask */
+	if (store_schema_version(c->st) < store_schema_latest())
+		return 0;
+	c->session = xcalloc(1, sizeof *c->session);
+	enum store_status s = session_open(c->session, c->st);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	for (size_t i = 0; i < c->session->diags.n; i++) {
+		char *d = text_display(c->session->diags.v[i]);
+		fprintf(stderr, "%s\n", d);
+		free(d);
+	}
+	if (c->session->roles_kept)
+		fprintf(stderr, _("maitre: the roles last read from a good file stay in force "
+				  "until roles.yaml is mended\n"));
+	int rc = c->as ? sign_in_as(c) : 0;
+	if (rc == 0 && c->perm != NOPERM)
+		rc = cli_may(c, (enum perm)c->perm);
+	return rc;
+}
+
+int cli_may(struct cli *c, enum perm p)
+{
+	if (!c->session)
+		return 0;
+	enum session_answer a = session_may(c->session, p);
+	if (a == SESSION_YES)
+		return 0;
+	char *why = session_refusal(c->session, p);
+	int rc = a == SESSION_SIGN_IN
+			 ? cli_error(c, EXIT_DENIED, _("%s: maitre --as LOGIN %s ..."), why, c->cmd)
+			 : cli_error(c, EXIT_DENIED, "%s", why);
+	free(why);
+	return rc;
+}
+
+bool cli_sees_sensitive(struct cli *c, int64_t guest_manager)
+{
+	return !c->session || session_sees_sensitive(c->session, guest_manager);
+}
