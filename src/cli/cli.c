@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_audit.h"
 #include "cli/cli_import.h"
 #include "config/paths.h"
 #include "core/date.h"
@@ -57,6 +58,11 @@ static const struct cli_command commands[] = {
 	{"import undo", cli_import_undo, cli_import_undo_opts, "BATCH",
 	 "take an import back while nobody has changed what it wrote", PERM_IMPORT},
 	{"import list", cli_import_list, cli_import_list_opts, "", "the imports so far", PERM_IMPORT},
+	{"audit", cli_audit, cli_audit_opts,
+	 "[--guest ID] [--staff LOGIN] [--since YYYY-MM-DD] [--action KIND]",
+	 "who changed what and when, old and new, the newest first", PERM_AUDIT},
+	{"audit verify", cli_audit_verify, cli_audit_verify_opts, "",
+	 "check the audit's hash chain: the first row changed, removed or inserted", PERM_AUDIT},
 	{"visit add", cli_visit_add, cli_visit_add_opts, "GUEST_ID --covers N --spend AMOUNT [OPTIONS]",
 	 "record a visit (a lunch or a dinner); prints the new id", PERM_VISIT_ENTER},
 	{"visit correct", cli_visit_correct, cli_visit_correct_opts, "ID [OPTIONS]",

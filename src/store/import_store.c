@@ -99,6 +99,9 @@ enum store_status import_store_batch_new(struct store *st, const char *kind, con
 				*batch = sqlite3_last_insert_rowid(st->db);
 		}
 	}
+	/* what the import's transaction audits belongs to the batch */
+	if (rs == ST_OK)
+		store_audit_op(st, "import", *batch);
 	return store_end_new(st, rs, batch);
 }
 
@@ -342,6 +345,7 @@ enum store_status import_store_batch_end(struct store *st, int64_t batch, const 
 	/* the import's one row, even on a bulk connection (store_log does the same) */
 	bool bulk = st->bulk;
 	st->bulk = false;
+	store_audit_op(st, "import", batch);
 	if (rs == ST_OK)
 		rs = store_audit(st, "import", batch, "import", kind, NULL, text);
 	st->bulk = bulk;
@@ -807,6 +811,7 @@ enum store_status import_store_undo(struct store *st, int64_t batch, struct strv
 	if (rs != ST_OK)
 		return rs;
 	struct undo u = {.st = st, .batch = batch, .blocked = blocked};
+	store_audit_op(st, "undo", batch); /* every row the undo writes is the undo's */
 	if ((rs = batch_state(st, batch)) != ST_OK || (rs = read_done(&u)) != ST_OK ||
 	    (rs = check_guests(&u)) != ST_OK || (rs = check_visits(&u)) != ST_OK)
 		goto out;

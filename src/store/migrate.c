@@ -499,6 +499,24 @@ static const char *const migrations[] = {
 	"  name TEXT PRIMARY KEY,"
 	"  text TEXT NOT NULL,"
 	"  recorded_at TEXT NOT NULL) WITHOUT ROWID;",
+
+	/* 13 → 14: the audit trail made tamper-evident (audit_store.c). Each row's hash covers its
+	 * columns and the hash of the row before; audit_head holds the last row's id and hash, so
+	 * that rows taken off the end are seen too. op and op_id name the operation a row belonged
+	 * to (an import batch, its undo, a merge, an erase: store_audit_op); the import's own rows
+	 * written before are labelled from their entity. The table audit_rechain asks
+	 * store_migrate to chain the rows already there (audit_chain_fill), and is dropped then. */
+	"ALTER TABLE audit ADD COLUMN op TEXT;"
+	"ALTER TABLE audit ADD COLUMN op_id INTEGER;"
+	"ALTER TABLE audit ADD COLUMN hash TEXT;"
+	"UPDATE audit SET op = action, op_id = entity_id WHERE entity = 'import';"
+	"CREATE TABLE audit_head("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  id INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL);"
+	/* maitre audit --staff */
+	"CREATE INDEX audit_staff ON audit(staff_id);"
+	"CREATE TABLE audit_rechain(x);",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */
@@ -588,6 +606,18 @@ enum store_status store_migrate(struct store *st)
 		if (rebuild && ((rs = guest_store_normalise_phones(st)) != ST_OK ||
 				(rs = search_store_rebuild(st)) != ST_OK ||
 				(rs = store_exec(st, "DROP TABLE search_rebuild")) != ST_OK))
+			goto fail;
+		/* a migration that brought the audit chain in asked for the rows there to join it */
+		bool rechain = false;
+		s = store_prep(st, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+				   "AND name = 'audit_rechain'");
+		if (!s || (rs = store_step_maybe(st, s, "migration", &rechain)) != ST_OK) {
+			rs = s ? rs : ST_IO;
+			goto fail;
+		}
+		sqlite3_reset(s);
+		if (rechain && ((rs = audit_chain_fill(st)) != ST_OK ||
+				(rs = store_exec(st, "DROP TABLE audit_rechain")) != ST_OK))
 			goto fail;
 		char q[128];
 		snprintf(q, sizeof q, "PRAGMA application_id=%d; PRAGMA user_version=%d;",

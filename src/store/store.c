@@ -422,6 +422,7 @@ enum store_status store_commit(struct store *st)
 		return store_fail(st, ST_IO, "internal: commit without begin");
 	if (--st->txdepth > 0)
 		return ST_OK;
+	audit_chain_forget(st);
 	if (st->tx_failed) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return store_fail(st, ST_IO, "transaction rolled back after an earlier error");
@@ -444,6 +445,7 @@ void store_rollback(struct store *st)
 		st->tx_failed = true;
 		return;
 	}
+	audit_chain_forget(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	/* a rollback forgets a staff row registered in this transaction */
@@ -534,26 +536,19 @@ enum store_status store_audit(struct store *st, const char *entity, int64_t enti
 			      const char *action, const char *field, const char *old_value,
 			      const char *new_value)
 {
-	static const char *sql = "INSERT INTO audit(at, staff_id, entity, entity_id, action, field, "
-				 "old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	int64_t me;
 	if (st->bulk)
 		return ST_OK;
 	enum store_status rs = store_staff_self(st, &me);
 	if (rs != ST_OK)
 		return rs;
-	sqlite3_stmt *s = store_prep(st, sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, store_now(st), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, me);
-	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, entity_id);
-	sqlite3_bind_text(s, 5, action, -1, SQLITE_STATIC);
-	store_bind_text(s, 6, field);
-	store_bind_text(s, 7, old_value);
-	store_bind_text(s, 8, new_value);
-	return store_step_done(st, s, "audit");
+	return audit_chain_append(st, me, entity, entity_id, action, field, old_value, new_value);
+}
+
+void store_audit_op(struct store *st, const char *op, int64_t op_id)
+{
+	snprintf(st->op, sizeof st->op, "%s", op ? op : "");
+	st->op_id = op ? op_id : 0;
 }
 
 enum store_status store_insert_audited(struct store *st, sqlite3_stmt *s, const char *entity,

@@ -120,6 +120,11 @@ enum store_status store_set_cache(struct store *st, int kib);
  * changed, and store_log's row). Returns the setting it replaces. */
 bool store_set_row_audit(struct store *st, bool on);
 
+/* Labels the audit rows written from now until the open write transaction ends (commit or
+ * rollback) as belonging to one operation: op ("import", "undo", "merge", "erase"; at most 15
+ * bytes) and its id (the import batch, ...); NULL op: no label. `maitre audit` shows it. */
+void store_audit_op(struct store *st, const char *op, int64_t op_id);
+
 /* Writes one audit row that describes a whole operation ("demo: 1000 guests"), in its own
  * transaction unless one is open. */
 enum store_status store_log(struct store *st, const char *entity, const char *action,

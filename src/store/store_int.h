@@ -36,6 +36,14 @@ struct store {
 	char **bulk_indexes;  /* CREATE INDEX/TRIGGER statements dropped by store_bulk_begin */
 	size_t nbulk_indexes;
 	struct bulk_keys *bulk_keys; /* search keys staged in memory while bulk_active */
+	/* the audit chain's head (audit_store.c), read at the first audit row of a write
+	 * transaction and kept only until it ends: writers are serialised by BEGIN IMMEDIATE, so
+	 * what another process appended before is read again by the next transaction */
+	bool chain_known;
+	int64_t chain_id;     /* the last audit row's id */
+	char chain_hash[65];  /* and its hash, hex ("" before the first row) */
+	char op[16];          /* store_audit_op: what the rows written now belong to, or "" */
+	int64_t op_id;
 	sqlite3_stmt *cache[256];
 	const char *cache_sql[256];
 };
@@ -126,6 +134,18 @@ enum store_status store_staff_id(struct store *st, const char *login, bool creat
 enum store_status store_audit(struct store *st, const char *entity, int64_t entity_id,
 			      const char *action, const char *field, const char *old_value,
 			      const char *new_value);
+/* The one writer of audit rows (audit_store.c): appends the row, chained to the one before
+ * (its hash over every column and the previous row's hash), with st->op and st->op_id, and
+ * moves the chain's head (audit_head). In its own transaction when none is open. store_audit
+ * calls it; nothing else inserts into audit. */
+enum store_status audit_chain_append(struct store *st, int64_t staff_id, const char *entity,
+				     int64_t entity_id, const char *action, const char *field,
+				     const char *old_value, const char *new_value);
+/* Forgets the cached head of the chain (the end of a write transaction). */
+void audit_chain_forget(struct store *st);
+/* Computes the hash of every audit row without one, in id order, and the head: the migration
+ * that brought the chain in, for the rows written before it. Inside the caller's transaction. */
+enum store_status audit_chain_fill(struct store *st);
 /* Runs s, the prepared INSERT of one row of entity ("visit"), and audits the row as created
  * with desc; *id the new row's id (inside the caller's write transaction). */
 enum store_status store_insert_audited(struct store *st, sqlite3_stmt *s, const char *entity,
