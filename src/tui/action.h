@@ -61,6 +61,7 @@
 	X(AGENDA_CONTACT, "agenda-contact", "c", SC_AGENDA, N_("log a contact with the guest: channel and outcome")) \
 	X(AGENDA_GIFT, "agenda-gift", "m", SC_AGENDA, N_("mark the date's gift given (asks first)")) \
 	X(LOG_COMPLAINT, "log-complaint", "C", SC_CARD, N_("log a complaint from this guest"))     \
+	X(HISTORY, "history", "h", SC_CARD, N_("the guest's history: who changed what, and when")) \
 	X(CP_LIST, "next-list", "l", SC_COMPLAINTS, N_("the next list: open, overdue, mine, all")) \
 	X(CP_OPEN, "list-open", "o", SC_COMPLAINTS, N_("the complaints not closed"))        \
 	X(CP_OVERDUE, "list-overdue", "d", SC_COMPLAINTS, N_("the complaints past a deadline")) \

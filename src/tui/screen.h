@@ -6,6 +6,7 @@
 #ifndef MAITRE_SCREEN_H
 #define MAITRE_SCREEN_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* SCREENS(S, N, K, P): one line per scope, in the order of the sections of 'maitre help keys'.
@@ -27,6 +28,7 @@
 	K(P, LOOKUP, "lookup", NC_(":command", "lookup"), "lookup", "F2",                           \
 	  N_("guest lookup (the first screen)"), view_lookup_new)                                   \
 	S(P, CARD, NULL, NULL, "guest card", NULL, NULL, NULL)                                      \
+	S(P, HISTORY, NULL, NULL, "a guest's history", NULL, NULL, NULL)                           \
 	N(P, FORM, "new-guest", NC_(":command", "new-guest"), "forms", NULL, NULL, view_new_guest) \
 	K(P, TODAY, "today", NC_(":command", "today"), "today's visits", "F3", N_("today's visits"), \
 	  view_today_new)                                                                           \
@@ -78,6 +80,10 @@ struct view;
 SCREENS(SCREEN_NO_DECL_, SCREEN_DECL_, SCREEN_DECL_, )
 #undef SCREEN_DECL_
 #undef SCREEN_NO_DECL_
+
+/* A guest's history (view_audit.c), opened from the card: who changed what and when, the
+ * newest first; name is the guest's, for the title. */
+struct view *view_audit_new(struct tui *t, int64_t guest_id, const char *name);
 
 struct screen_info {
 	unsigned scope;    /* SC_ID */

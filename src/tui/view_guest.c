@@ -427,6 +427,9 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	case ACT_LOG_COMPLAINT:
 		tui_push(t, view_complaint_form_new(t, c->id));
 		return HR_REDRAW;
+	case ACT_HISTORY:
+		tui_push(t, view_audit_new(t, c->id, c->g.f[GF_NAME]));
+		return HR_REDRAW;
 	default:
 		return HR_NOT_MINE;
 	}

@@ -1,0 +1,157 @@
+/* view_audit.c — a guest's history, opened from the card with h: who changed what and when
+ * (the rows maitre audit --guest lists: the sheet, visits, complaints, alerts, contacts, gifts,
+ * banquets), the newest first, one line a change, scrollable. Sensitive values are masked as
+ * on the command line: "hidden — manager" where the reader may not see them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strv.h"
+#include "store/audit_store.h"
+#include "tui/draw.h"
+#include "tui/list_cursor.h"
+#include "tui/tui.h"
+
+struct history {
+	int64_t guest_id;
+	char *name;
+	struct audit_row *v;
+	size_t n;
+	struct list_cursor cur;
+	struct error err;
+};
+
+/* Whether the reader may see a guest's sensitive values: everyone, until roles say who. */
+static bool reveal_all(void *ctx, int64_t guest_id)
+{
+	(void)ctx;
+	(void)guest_id;
+	return true;
+}
+
+static void load(struct tui *t, struct history *h)
+{
+	audit_rows_free(h->v, h->n);
+	h->v = NULL;
+	h->n = 0;
+	error_clear(&h->err);
+	struct audit_filter f = {.guest_id = h->guest_id};
+	enum store_status s = audit_store_list(t->st, &f, reveal_all, NULL, &h->v, &h->n);
+	if (s != ST_OK)
+		error_set(&h->err, 0, "%s", tui_store_error(t, s));
+}
+
+/* What a row changed, as one line: "update income: 10万 → 100万 · import 3". Caller frees. */
+static char *row_text(const struct audit_row *r)
+{
+	struct sbuf b = {0};
+	const char *old = r->hidden ? _("hidden — manager") : r->old;
+	const char *new = r->hidden ? _("hidden — manager") : r->new;
+	if (strcmp(r->entity, "guest") != 0)
+		sbuf_printf(&b, "%s %lld ", r->entity, (long long)r->entity_id);
+	sbuf_add(&b, r->action);
+	if (r->field)
+		sbuf_printf(&b, " %s", r->field);
+	if (old && new)
+		sbuf_printf(&b, ": %s → %s", old, new);
+	else if (new)
+		sbuf_printf(&b, ": %s", new);
+	else if (old)
+		sbuf_printf(&b, ": %s → —", old);
+	if (r->op)
+		sbuf_printf(&b, " · %s %lld", r->op, (long long)r->op_id);
+	return sbuf_detach(&b);
+}
+
+static const char *title(struct tui *t, struct view *v)
+{
+	(void)t;
+	struct history *h = v->data;
+	static char buf[160];
+	snprintf(buf, sizeof buf, _("history of %s"), h->name);
+	return buf;
+}
+
+static void draw(struct tui *t, struct view *v)
+{
+	struct history *h = v->data;
+	int w = t->cols, bottom = t->rows - 3, rows = bottom - 2;
+	attr_t lab = draw_attr(t, TE_LABEL);
+	if (error_is_set(&h->err)) {
+		draw_fill(2, 1, w - 2, h->err.msg, draw_attr(t, TE_ERROR));
+		return;
+	}
+	char count[64];
+	snprintf(count, sizeof count, _("changes: %zu, the newest first"), h->n);
+	draw_fill(1, 1, w - 2, count, lab);
+	draw_text(2, 2, 16, _("when"), lab, true);
+	draw_text(2, 19, 12, _("who"), lab, true);
+	draw_text(2, 32, w - 33, _("what"), lab, true);
+	if (!h->n) {
+		draw_text(3, 2, w - 4, _("No changes recorded."), draw_attr(t, TE_DIM), true);
+		return;
+	}
+	size_t first = list_cursor_first(&h->cur, h->n, rows);
+	for (size_t i = first; i < h->n && (int)(i - first) < rows; i++) {
+		const struct audit_row *r = &h->v[i];
+		int y = 3 + (int)(i - first);
+		bool sel = i == h->cur.sel;
+		attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
+		char at[17];
+		snprintf(at, sizeof at, "%s", r->at ? r->at : ""); /* to the minute */
+		draw_fill(y, 0, w, sel ? ">" : "", a);
+		draw_text(y, 2, 16, at, a, false);
+		draw_text(y, 19, 12, r->name ? r->name : r->login, a, true);
+		char *what = row_text(r);
+		draw_text(y, 32, w - 33, what, r->hidden && !sel ? draw_attr(t, TE_DIM) : a, true);
+		free(what);
+	}
+}
+
+static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
+{
+	(void)ch;
+	struct history *h = v->data;
+	if (list_cursor_act(&h->cur, a, h->n, t->rows - 5) != HR_NOT_MINE)
+		return HR_REDRAW;
+	return HR_NOT_MINE;
+}
+
+static void reload(struct tui *t, struct view *v)
+{
+	struct history *h = v->data;
+	int64_t at = h->n ? h->v[h->cur.sel].id : 0;
+	load(t, h);
+	for (size_t i = 0; i < h->n; i++) /* the selected change stays selected */
+		if (h->v[i].id == at)
+			h->cur.sel = i;
+}
+
+static void history_release(struct view *v)
+{
+	struct history *h = v->data;
+	audit_rows_free(h->v, h->n);
+	free(h->name);
+}
+
+static const enum action hints[] = {ACT_PAGE_DOWN, ACT_BACK, ACT_NONE};
+
+static const struct view_ops ops = {
+	.name = "history",
+	.scope = SC_HISTORY | SC_LIST,
+	.title = title,
+	.draw = draw,
+	.act = act,
+	.reload = reload,
+	.release = history_release,
+	.hints = hints,
+};
+
+struct view *view_audit_new(struct tui *t, int64_t guest_id, const char *name)
+{
+	struct view *v = tui_view_new(&ops, sizeof(struct history));
+	struct history *h = v->data;
+	h->guest_id = guest_id;
+	h->name = name && name[0] ? xstrdup(name) : xasprintf("%lld", (long long)guest_id);
+	load(t, h);
+	return v;
+}
