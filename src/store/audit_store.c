@@ -11,7 +11,10 @@
 #include "core/xalloc.h"
 #include "store/store_int.h"
 
-/* The columns a row's hash covers, in this order; the previous row's hash follows them. */
+/* The columns a row's hash covers, in this order; the previous row's hash follows them. The id
+ * is not among them: the chain itself fixes each row's place, and a row slipped in between
+ * two, the ids after it moved up, is then told as inserted, not as every row after it
+ * changed. C_ID is read (the ids are compared for rows removed) but not hashed. */
 enum { C_ID, C_AT, C_STAFF, C_ENTITY, C_ENTITY_ID, C_ACTION, C_FIELD, C_OLD, C_NEW, C_OP,
        C_OP_ID, NCOLS };
 #define CHAIN_COLS "id, at, staff_id, entity, entity_id, action, field, old, new, op, op_id"
@@ -49,7 +52,7 @@ static void chain_hash(const struct chain_cols *c, const char *prev, char out[2 
 	unsigned char bin[HASH_BYTES];
 	crypto_generichash_init(&h, NULL, 0, sizeof bin);
 	feed(&h, domain, sizeof domain - 1);
-	for (int i = 0; i < NCOLS; i++)
+	for (int i = C_ID + 1; i < NCOLS; i++)
 		feed(&h, c->v[i], c->len[i]);
 	feed(&h, prev, prev ? strlen(prev) : 0);
 	crypto_generichash_final(&h, bin, sizeof bin);

@@ -2,7 +2,7 @@
  * card's history), and the check of its hash chain (maitre audit verify).
  *
  * Every audit row carries a hash (BLAKE2b-256, hex) over an unambiguous encoding of its columns
- * (each one NULL or length-prefixed) and the previous row's hash; audit_head holds the last
+ * but the id (each one NULL or length-prefixed) and the previous row's hash; audit_head holds the last
  * row's id and hash. Rows are appended by audit_chain_append alone (store_int.h), which every
  * store_audit goes through; writers are serialised by BEGIN IMMEDIATE, so concurrent writers
  * keep one chain. An edit with sqlite3 is then caught: a row changed, a row removed (in the

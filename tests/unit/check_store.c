@@ -1128,6 +1128,9 @@ END_TEST
 	"DROP TABLE config_text; ALTER TABLE staff DROP COLUMN shared; ALTER TABLE staff DROP " \
 	"COLUMN disabled_at; ALTER TABLE staff DROP COLUMN pin_hash; ALTER TABLE staff DROP "   \
 	"COLUMN pin_failures; ALTER TABLE staff DROP COLUMN pin_locked_until; "
+#define UNDO_14                                                                              \
+	"DROP TABLE audit_head; DROP INDEX audit_staff; ALTER TABLE audit DROP COLUMN hash; "    \
+	"ALTER TABLE audit DROP COLUMN op; ALTER TABLE audit DROP COLUMN op_id; "
 
 /* Entering a visit as staff do: the dates the rule refuses, a second table asked for, a
  * manager's --allow-old audited, and the opening date kept in the database. */
@@ -1252,7 +1255,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
+	testdb_exec(UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1284,7 +1287,7 @@ START_TEST(test_migration_alert_reasons)
 	int64_t g = add_guest("王先生", "王", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
+	testdb_exec(UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
 	char q[400];
 	snprintf(q, sizeof q,
 		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
@@ -1323,7 +1326,7 @@ START_TEST(test_migration_tier_generations)
 	int64_t g2 = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_13 UNDO_12 UNDO_11 UNDO_10 "PRAGMA user_version=9");
+	testdb_exec(UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 "PRAGMA user_version=9");
 	char q[800];
 	snprintf(q, sizeof q,
 		 "INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES (1, 'h', '', 'x'); "
@@ -1357,7 +1360,7 @@ START_TEST(test_migration_tier_month_rules)
 	int64_t h = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_13 UNDO_12 UNDO_11 "PRAGMA user_version=10");
+	testdb_exec(UNDO_14 UNDO_13 UNDO_12 UNDO_11 "PRAGMA user_version=10");
 	testdb_exec("INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES "
 		    "(1, 'aaaa', 'x', '2026-05-01'), (2, 'bbbb', 'y', '2026-06-01')");
 	char q[800];
@@ -1417,7 +1420,7 @@ START_TEST(test_migration_fills_guest_month)
 	st = NULL;
 	testdb_exec("DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
-		    UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
+		    UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1440,7 +1443,7 @@ START_TEST(test_migration_roles)
 	st = NULL;
 	testdb_exec("INSERT INTO staff(login, display_name, role, created_at) VALUES "
 		    "('lina', '李娜', 'staff', '2026-01-01 00:00:00');"
-		    "UPDATE staff SET role = 'staff';" UNDO_13 "PRAGMA user_version=12");
+		    "UPDATE staff SET role = 'staff';" UNDO_14 UNDO_13 "PRAGMA user_version=12");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1453,7 +1456,7 @@ START_TEST(test_migration_roles)
 	st = NULL;
 	/* nobody wrote: the login opening it */
 	testdb_exec("DELETE FROM audit; DELETE FROM visit; DELETE FROM guest; DELETE FROM staff;"
-		    UNDO_13 "PRAGMA user_version=12");
+		    UNDO_14 UNDO_13 "PRAGMA user_version=12");
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM staff WHERE role = 'admin'"), 1);
 	struct staff me;
@@ -1485,7 +1488,7 @@ START_TEST(test_migration_rebuilds_search_keys)
 		    "digits_rev = '11110000831' WHERE number = '13800001111';"
 		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
 		    "OR key = '回头客';"
-		    UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
+		    UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
