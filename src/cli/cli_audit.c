@@ -61,13 +61,11 @@ static int on_audit(struct cli *c, void *vctx, int id, const char *val)
 	}
 }
 
-/* Whether the reader may see a guest's sensitive values: everyone, until roles say who
- * (issue 15's roles decide it here). */
-static bool reveal_all(void *ctx, int64_t guest_id)
+/* Whether the reader may see a guest's sensitive values: their role says (session.h). */
+static bool reveal(void *ctx, int64_t guest_id)
 {
-	(void)ctx;
-	(void)guest_id;
-	return true;
+	struct cli *c = ctx;
+	return !c->session || session_sees_guest(c->session, guest_id);
 }
 
 int cli_audit(struct cli *c, int argc, char **argv)
@@ -80,7 +78,7 @@ int cli_audit(struct cli *c, int argc, char **argv)
 		return rc;
 	struct audit_row *v = NULL;
 	size_t n = 0;
-	enum store_status s = audit_store_list(c->st, &x.f, reveal_all, NULL, &v, &n);
+	enum store_status s = audit_store_list(c->st, &x.f, reveal, c, &v, &n);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	struct table t;
@@ -102,8 +100,8 @@ int cli_audit(struct cli *c, int argc, char **argv)
 			table_add(&t, NULL);
 		table_add(&t, r->action);
 		table_add(&t, r->field);
-		table_add(&t, r->hidden ? _("hidden — manager") : r->old);
-		table_add(&t, r->hidden ? _("hidden — manager") : r->new);
+		table_add(&t, r->hidden ? session_hidden(c->session) : r->old);
+		table_add(&t, r->hidden ? session_hidden(c->session) : r->new);
 		if (r->op)
 			table_addf(&t, "%s %" PRId64, r->op, r->op_id);
 		else

@@ -8,6 +8,7 @@
 #include "config/roles.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "store/guest_store.h"
 
 #define ROLES_KEPT_NAME "roles.yaml (the last good copy, kept in the database)"
 
@@ -169,10 +170,19 @@ bool session_sees_sensitive(const struct session *s, int64_t guest_manager)
 	return role_sees_sensitive(session_role(s), session_who(s)->id, guest_manager);
 }
 
+bool session_sees_guest(struct session *s, int64_t guest_id)
+{
+	if (role_may(session_role(s), PERM_SENSITIVE_ALL))
+		return true;
+	int64_t sm;
+	return guest_store_sales_manager(s->st, guest_id, &sm) == ST_OK &&
+	       session_sees_sensitive(s, sm);
+}
+
 const char *session_hidden(const struct session *s)
 {
 	static char buf[128];
-	const struct role *r = roles_first_that_may(&s->roles, PERM_SENSITIVE_ALL);
+	const struct role *r = s ? roles_first_that_may(&s->roles, PERM_SENSITIVE_ALL) : NULL;
 	snprintf(buf, sizeof buf, _("hidden — %s"), r ? r->name : "?");
 	return buf;
 }

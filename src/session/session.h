@@ -65,8 +65,12 @@ bool session_idle_out(struct session *s, time_t now, int minutes);
 /* Whether the member acting may see (and change) the sensitive fields of a guest whose sales
  * manager is the staff id guest_manager (0: none). */
 bool session_sees_sensitive(const struct session *s, int64_t guest_manager);
+/* session_sees_sensitive for guest id, whose sales manager it reads; false when the guest
+ * cannot be read (not found, or a database error): a doubt hides. */
+bool session_sees_guest(struct session *s, int64_t guest_id);
 /* "hidden — manager": what a sensitive field reads for someone who may not see it, naming
  * the least role that may (translated; static storage). */
 const char *session_hidden(const struct session *s);
+/* (s may be NULL: "hidden — ?") */
 
 #endif

@@ -423,6 +423,19 @@ enum store_status guest_store_name(struct store *st, int64_t id, char **name)
 	return ST_OK;
 }
 
+enum store_status guest_store_sales_manager(struct store *st, int64_t id, int64_t *staff_id)
+{
+	sqlite3_stmt *s;
+	*staff_id = 0;
+	enum store_status rs = store_row(st, "SELECT sales_manager FROM guest WHERE id = ?1",
+					 "guest", id, &s);
+	if (rs != ST_OK)
+		return rs;
+	*staff_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
 /* The statements over the scalar fields, built once from the field table and kept for the life
  * of the process (store_prep caches a statement by the address of its SQL). */
 enum { SQL_MAX = 2048 };

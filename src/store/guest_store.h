@@ -31,6 +31,9 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
 
 /* The stored display name of guest id into a malloc'ed *name (caller frees). */
 enum store_status guest_store_name(struct store *st, int64_t id, char **name);
+/* The staff id of guest id's sales manager into *staff_id (0: none); ST_NOTFOUND for no such
+ * guest. Who may see a guest's sensitive fields depends on it (session_sees_guest). */
+enum store_status guest_store_sales_manager(struct store *st, int64_t id, int64_t *staff_id);
 
 /* Writes every stored phone again in the one rule's normal form (guest_phone_check) with its
  * digits as matched (guest_phone_digits), inside the caller's write transaction: for the

@@ -20,12 +20,11 @@ struct history {
 	struct error err;
 };
 
-/* Whether the reader may see a guest's sensitive values: everyone, until roles say who. */
-static bool reveal_all(void *ctx, int64_t guest_id)
+/* Whether the reader may see a guest's sensitive values: their role says (session.h). */
+static bool reveal(void *ctx, int64_t guest_id)
 {
-	(void)ctx;
-	(void)guest_id;
-	return true;
+	struct tui *t = ctx;
+	return !t->session || session_sees_guest(t->session, guest_id);
 }
 
 static void load(struct tui *t, struct history *h)
@@ -35,17 +34,17 @@ static void load(struct tui *t, struct history *h)
 	h->n = 0;
 	error_clear(&h->err);
 	struct audit_filter f = {.guest_id = h->guest_id};
-	enum store_status s = audit_store_list(t->st, &f, reveal_all, NULL, &h->v, &h->n);
+	enum store_status s = audit_store_list(t->st, &f, reveal, t, &h->v, &h->n);
 	if (s != ST_OK)
 		error_set(&h->err, 0, "%s", tui_store_error(t, s));
 }
 
 /* What a row changed, as one line: "update income: 10万 → 100万 · import 3". Caller frees. */
-static char *row_text(const struct audit_row *r)
+static char *row_text(struct tui *t, const struct audit_row *r)
 {
 	struct sbuf b = {0};
-	const char *old = r->hidden ? _("hidden — manager") : r->old;
-	const char *new = r->hidden ? _("hidden — manager") : r->new;
+	const char *old = r->hidden ? session_hidden(t->session) : r->old;
+	const char *new = r->hidden ? session_hidden(t->session) : r->new;
 	if (strcmp(r->entity, "guest") != 0)
 		sbuf_printf(&b, "%s %lld ", r->entity, (long long)r->entity_id);
 	sbuf_add(&b, r->action);
@@ -101,7 +100,7 @@ static void draw(struct tui *t, struct view *v)
 		draw_fill(y, 0, w, sel ? ">" : "", a);
 		draw_text(y, 2, 16, at, a, false);
 		draw_text(y, 19, 12, r->name ? r->name : r->login, a, true);
-		char *what = row_text(r);
+		char *what = row_text(t, r);
 		draw_text(y, 32, w - 33, what, r->hidden && !sel ? draw_attr(t, TE_DIM) : a, true);
 		free(what);
 	}
