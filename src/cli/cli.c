@@ -151,7 +151,8 @@ static const struct cli_command commands[] = {
 	{"doctor", cli_doctor, cli_doctor_opts, "[--repair]",
 	 "check the database is whole: SQLite's checks, the schema, derived tables against their sources", PERM_BACKUP},
 	{"check-config", cli_check_config, cli_check_config_opts, "[FILE]",
-	 "check a tier rules file (default: the one in force) and print its rules", NOPERM},
+	 "check a tier rules file (default: the one in force), or a roles.yaml or "
+	 "import-columns.yaml, and print what it says", NOPERM},
 	{"help", cli_help, no_opts, "[COMMAND]", "show help", NOPERM},
 	{"version", cli_version, no_opts, "", "show the version", NOPERM},
 };

@@ -9,6 +9,7 @@
 
 #include "config/import_columns.h"
 #include "config/paths.h"
+#include "config/roles.h"
 #include "config/tiers.h"
 #include "core/guest.h"
 #include "core/money.h"
@@ -217,6 +218,68 @@ static int check_columns(const char *path)
 	return rc;
 }
 
+/* Checks a roles file (roles.yaml), its errors as file:line:column; prints each role and what
+ * it may when it is good. */
+static int check_roles(const char *path)
+{
+	struct strv diags = {0};
+	struct roles r;
+	int rc = roles_load_file(path, &r, &diags);
+	for (size_t i = 0; i < diags.n; i++) {
+		char *d = text_display(diags.v[i]);
+		fprintf(stderr, "%s\n", d);
+		free(d);
+	}
+	strv_free(&diags);
+	if (rc != 0)
+		return rc;
+	char *d = text_display(path);
+	printf("%s: the roles: ok\n", d);
+	free(d);
+	for (size_t i = 0; i < r.n; i++) {
+		char title[96];
+		struct sbuf b = {0};
+		sbuf_add(&b, "");
+		for (int p = 0; p < PERM_COUNT; p++)
+			if (role_may(&r.v[i], (enum perm)p))
+				sbuf_printf(&b, "%s%s", b.len ? ", " : "", perm_name((enum perm)p));
+		char *shown = text_display(role_title(&r.v[i], title, sizeof title));
+		printf("  %s: %s\n", shown, b.s);
+		free(shown);
+		sbuf_free(&b);
+	}
+	roles_free(&r);
+	return 0;
+}
+
+/* Whether the file at path lists roles (a line "roles:"), whatever its name. */
+static bool names_roles(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char buf[256];
+	bool yes = false;
+	while (f && !yes && fgets(buf, sizeof buf, f))
+		yes = strncmp(buf, "roles:", 6) == 0;
+	if (f)
+		fclose(f);
+	return yes;
+}
+
+/* Checks the user's own file name (import-columns.yaml, roles.yaml) with check when there is
+ * one, after a blank line. Returns 0 or EXIT_USER. */
+static int check_user_file(const char *name, int (*check)(const char *path))
+{
+	char *dir = paths_config_dir(), *path = xasprintf("%s/%s", dir, name);
+	int rc = 0;
+	if (access(path, F_OK) == 0) {
+		printf("\n");
+		rc = check(path) == 0 ? 0 : EXIT_USER;
+	}
+	free(dir);
+	free(path);
+	return rc;
+}
+
 int cli_check_config(struct cli *c, int argc, char **argv)
 {
 	const char *file = NULL;
@@ -227,21 +290,19 @@ int cli_check_config(struct cli *c, int argc, char **argv)
 	const char *base = file ? strrchr(file, '/') : NULL;
 	if (file && strstr(base ? base + 1 : file, "import-columns"))
 		return check_columns(file) == 0 ? 0 : EXIT_USER;
+	if (file && (strstr(base ? base + 1 : file, "roles") || names_roles(file)))
+		return check_roles(file) == 0 ? 0 : EXIT_USER;
 	tier_rules_init(&r);
 	if (load_and_report(c, file, &r) != 0) {
 		rc = EXIT_USER;
 		goto out;
 	}
 	print_rules(&r);
-	if (!file) { /* the user's own headers too, when there are some */
-		char *dir = paths_config_dir(), *cols = xasprintf("%s/import-columns.yaml", dir);
-		if (access(cols, F_OK) == 0) {
-			printf("\n");
-			if (check_columns(cols) != 0)
-				rc = EXIT_USER;
-		}
-		free(dir);
-		free(cols);
+	if (!file) { /* the user's own headers and roles too, when there are some */
+		if (check_user_file("import-columns.yaml", check_columns) != 0)
+			rc = EXIT_USER;
+		if (check_user_file("roles.yaml", check_roles) != 0)
+			rc = EXIT_USER;
 	}
 out:
 	tier_rules_free(&r);
