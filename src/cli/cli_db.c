@@ -355,7 +355,8 @@ int cli_doctor(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, cli_doctor_opts, on_doctor, &repair);
 	if (rc)
 		return rc;
-	if ((rc = cli_open(c, STORE_DOCTOR | (repair ? 0 : STORE_READONLY))) != 0)
+	if ((rc = cli_open(c, STORE_DOCTOR | (repair ? 0 : STORE_READONLY))) != 0 ||
+	    (repair && (rc = cli_may(c, PERM_RESTORE)) != 0))
 		return rc;
 	struct doctor_report r;
 	enum store_status s = store_doctor(c->st, &r);

@@ -386,7 +386,8 @@ int cli_opening_date(struct cli *c, int argc, char **argv)
 		return rc;
 	if (arg && cli_parse_date(c, "date", arg, &d))
 		return EXIT_USER;
-	if ((rc = cli_open(c, arg ? 0 : STORE_READONLY)) != 0)
+	if ((rc = cli_open(c, arg ? 0 : STORE_READONLY)) != 0 ||
+	    (arg && (rc = cli_may(c, PERM_RULES)) != 0))
 		return rc;
 	/* the date set is the one shown: reading it back could fail after the write was made */
 	enum store_status s = arg ? visit_store_set_opening(c->st, d) : visit_store_opening(c->st, &d, &set);
