@@ -54,9 +54,12 @@ void tier_decide(const struct tier_rules *r, const struct tier_figures *window,
 		out->source = TS_OVERRIDE;
 		return;
 	}
-	int computed = out->rule >= 0 ? out->rule : (int)r->nrules;
+	/* grace protects the letter, whose privileges it is: a fall within a letter (A quality to
+	 * A active) takes effect at once; a fall to a lower letter keeps last month's tier */
+	int computed = out->rule >= 0 ? tier_rank(r, r->rules[out->rule].tier, NULL)
+				      : (int)r->nrules;
 	if (prev && prev->held && prev->earned && prev->grace < r->grace_months) {
-		int held = tier_rank(r, prev->tier, prev->grp);
+		int held = tier_rank(r, prev->tier, NULL);
 		if (held < computed && held < (int)r->nrules) {
 			set_tier(out, prev->tier, prev->grp);
 			out->source = TS_GRACE;

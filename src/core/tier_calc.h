@@ -47,8 +47,10 @@ int tier_window_months(int window_months, struct date first_visit, struct date m
 /* The first month of the window of window_months ending with m (d = 1). */
 struct date tier_window_start(int window_months, struct date m);
 
-/* Decides the tier in force: an override wins; else the rules' tier, unless the guest held a
- * higher earned tier last month and has been kept by grace for fewer than grace_months. */
+/* Decides the tier in force: an override wins; else the rules' tier, unless the guest held an
+ * earned tier of a higher letter last month and has been kept by grace for fewer than
+ * grace_months (then last month's tier, group and all). A fall within a letter is never held
+ * back: grace protects the letter, which the privileges belong to. */
 void tier_decide(const struct tier_rules *r, const struct tier_figures *window,
 		 const struct tier_prev *prev, const struct tier_override_in *ov,
 		 struct tier_decision *out);

@@ -161,6 +161,27 @@ START_TEST(test_grace_and_override)
 }
 END_TEST
 
+/* Grace protects the letter (domain.md §4, Decision 4): a fall within a letter takes effect at
+ * once; a fall to another letter keeps last month's letter and group for the grace months. */
+START_TEST(test_grace_protects_the_letter)
+{
+	make_rules(1, CRIT_ALL);
+	struct tier_figures a_active = {1, 6, 60, 460000}; /* ¥4,600, ¥76.67 a head: A active */
+	struct tier_figures b_active = {1, 4, 40, 260000}; /* B active */
+	struct tier_prev aq = {true, "A", "quality", true, 0};
+	ck_assert_str_eq(decided(&a_active, &aq, NULL), "A active rules 0");
+	ck_assert_str_eq(decided(&b_active, &aq, NULL), "A quality grace 1");
+	/* kept A quality by grace, then A active by the rules: A active, not grace again */
+	struct tier_prev aq_grace = {true, "A", "quality", true, 1};
+	rules.grace_months = 2;
+	ck_assert_str_eq(decided(&a_active, &aq_grace, NULL), "A active rules 0");
+	ck_assert_str_eq(decided(&b_active, &aq_grace, NULL), "A quality grace 2");
+	/* the letter alone held last month: the same letter by the rules, no grace */
+	struct tier_prev a_only = {true, "A", "", true, 0};
+	ck_assert_str_eq(decided(&a_active, &a_only, NULL), "A active rules 0");
+}
+END_TEST
+
 /* ---- store ---- */
 
 static struct store *st;
@@ -1488,6 +1509,7 @@ int main(void)
 	tcase_add_test(tc, test_criteria_met);
 	tcase_add_test(tc, test_window_and_gap);
 	tcase_add_test(tc, test_grace_and_override);
+	tcase_add_test(tc, test_grace_protects_the_letter);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store");
 	tcase_add_checked_fixture(tc, setup, teardown);
