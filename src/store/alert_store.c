@@ -31,11 +31,19 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 		"ifnull(gm.spend_fen, 0), g.name FROM tier_month tm JOIN guest g ON g.id = tm.guest_id "
 		"LEFT JOIN guest_month gm ON gm.month = ?2 AND gm.guest_id = tm.guest_id "
 		"WHERE tm.month = ?1 AND tm.tier IS NOT NULL ORDER BY tm.guest_id";
-	/* unresolved and past its deadline as at ?2 (the end of the month), opened by then */
+	/* unresolved and past its deadline as at ?2 (the end of the month): its status then is
+	 * the last move of its timeline by then, its round began with the last move to open by
+	 * then (logged or reopened); a complaint without a timeline has only its status now */
 	static const char *overdue_sql =
-		"SELECT id FROM complaint WHERE guest_id = ?1 AND opened_at <= ?2 AND (status = 'open' "
-		"OR status = 'acknowledged') AND ((status = 'open' AND datetime(opened_at, '+' || ?3 || "
-		"' hours') < ?2) OR datetime(opened_at, '+' || ?4 || ' hours') < ?2) ORDER BY at LIMIT 1";
+		"SELECT id FROM (SELECT c.id, c.at, coalesce((SELECT e.to_status FROM complaint_event e "
+		"WHERE e.complaint_id = c.id AND e.at <= ?2 AND e.to_status IS NOT NULL "
+		"ORDER BY e.at DESC, e.id DESC LIMIT 1), c.status) AS status, "
+		"coalesce((SELECT max(e.at) FROM complaint_event e WHERE e.complaint_id = c.id "
+		"AND e.at <= ?2 AND e.to_status = 'open'), c.opened_at) AS opened "
+		"FROM complaint c WHERE c.guest_id = ?1 AND c.at <= ?2) WHERE opened <= ?2 AND "
+		"(status = 'open' OR status = 'acknowledged') AND ((status = 'open' AND "
+		"datetime(opened, '+' || ?3 || ' hours') < ?2) OR datetime(opened, '+' || ?4 || "
+		"' hours') < ?2) ORDER BY at LIMIT 1";
 	static const char *severe_sql =
 		"SELECT id, severity, substr(at, 1, 10) FROM complaint WHERE guest_id = ?1 AND "
 		"at >= datetime(?2, '-' || ?3 || ' days') AND at <= ?2 AND (severity = 'critical' OR "
