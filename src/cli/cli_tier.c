@@ -30,7 +30,10 @@ const struct opt cli_tier_show_opts[] = {
 const struct opt cli_tier_override_opts[] = {
 	{"reason", "TEXT", T_REASON, "why (required to set)"},
 	{"until", "YYYY-MM", T_UNTIL, "the last month the override holds (default: until cleared)"},
-	{"clear", NULL, T_CLEAR, "remove the override: the rules decide again"},
+	{"month", "YYYY-MM", T_MONTH,
+	 "the first month it holds (default this month; an earlier month is computed again)"},
+	{"clear", NULL, T_CLEAR,
+	 "end the override from this month on: the rules decide again (stored months keep it)"},
 	{NULL, NULL, 0, NULL},
 };
 const struct opt cli_tier_list_opts[] = {
@@ -47,7 +50,7 @@ struct tier_ctx {
 	struct date month;
 	struct strv args;
 	const char *tier, *reason, *until;
-	bool clear, new_rules;
+	bool clear, new_rules, month_given;
 };
 
 static int on_tier(struct cli *c, void *vctx, int id, const char *val)
@@ -59,6 +62,7 @@ static int on_tier(struct cli *c, void *vctx, int id, const char *val)
 		strv_push(&t->args, val);
 		return 0;
 	case T_MONTH:
+		t->month_given = true;
 		return cli_parse_month(c, "month", val, &t->month);
 	case T_TIER:
 		t->tier = val;
@@ -234,23 +238,18 @@ static int same_rules_or_ask(struct cli *c, const struct tier_rules *r, const ch
 	return rc;
 }
 
-int cli_tier_recompute(struct cli *c, int argc, char **argv)
+/* Computes month m with the rules r on the open database, as `tier recompute` does (rules
+ * other than the month's are applied only with apply), and says what it did. */
+static int recompute(struct cli *c, const struct tier_rules *r, struct date m, bool apply)
 {
-	struct tier_ctx t;
-	int rc = parse(c, argc, argv, cli_tier_recompute_opts, &t, 0, NULL);
-	strv_free(&t.args);
-	if (rc)
-		return rc;
-	const struct tier_rules *r;
-	if ((rc = begin(c, 0, &r)) != 0)
-		return rc;
+	int rc = 0;
 	/* rules other than the month's (or the month before's) are applied when asked for only */
 	char *canon = tier_rules_canonical(r);
 	struct tier_rules_record prev;
 	bool found;
-	enum store_status s = tier_rules_store_last(c->st, t.month, &prev, &found);
+	enum store_status s = tier_rules_store_last(c->st, m, &prev, &found);
 	if (s == ST_OK && found)
-		rc = same_rules_or_ask(c, r, canon, &prev, t.month, t.new_rules);
+		rc = same_rules_or_ask(c, r, canon, &prev, m, apply);
 	if (found)
 		tier_rules_record_free(&prev);
 	int64_t version = 0;
@@ -258,7 +257,7 @@ int cli_tier_recompute(struct cli *c, int argc, char **argv)
 	if (s == ST_OK && rc == 0)
 		s = tier_store_rules_version(c->st, r, r->content, &version);
 	if (s == ST_OK && rc == 0)
-		s = tier_store_recompute(c->st, r, version, t.month, canon, &stats);
+		s = tier_store_recompute(c->st, r, version, m, canon, &stats);
 	free(canon);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
@@ -270,9 +269,22 @@ int cli_tier_recompute(struct cli *c, int argc, char **argv)
 			stats.leftover);
 	printf("%04d-%02d: %ld guests, %ld with a tier (rules %s%s%s); in %.1f s, %d writes, the "
 	       "longest %.0f ms\n",
-	       t.month.y, t.month.m, stats.guests, stats.tiered, r->version[0] ? r->version : "",
+	       m.y, m.m, stats.guests, stats.tiered, r->version[0] ? r->version : "",
 	       r->version[0] ? ", " : "", r->hash, stats.seconds, stats.batches, stats.longest_tx_ms);
 	return 0;
+}
+
+int cli_tier_recompute(struct cli *c, int argc, char **argv)
+{
+	struct tier_ctx t;
+	int rc = parse(c, argc, argv, cli_tier_recompute_opts, &t, 0, NULL);
+	strv_free(&t.args);
+	if (rc)
+		return rc;
+	const struct tier_rules *r;
+	if ((rc = begin(c, 0, &r)) != 0)
+		return rc;
+	return recompute(c, r, t.month, t.new_rules);
 }
 
 int cli_tier_show(struct cli *c, int argc, char **argv)
@@ -394,8 +406,19 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 		rc = cli_want_args(c, &t.args, t.clear ? 1 : 2, tier_args);
 	if (rc == 0 && !t.clear && (!t.reason || !*t.reason))
 		rc = cli_error(c, EXIT_USER, _("reason: an override needs a reason (--reason)"));
-	if (rc == 0 && t.clear && (t.reason || t.until))
-		rc = cli_error(c, EXIT_USAGE, _("--clear takes no --reason or --until"));
+	if (rc == 0 && t.clear && (t.reason || t.until || t.month_given))
+		rc = cli_error(c, EXIT_USAGE, _("--clear takes no --reason, --until or --month"));
+	/* from the month it is given for, this one or a complete one before, to until */
+	struct date cur = date_month_start(date_today());
+	char mk[8], uk[8];
+	date_month_key(t.month, mk);
+	if (rc == 0 && t.month.y * 12 + t.month.m > cur.y * 12 + cur.m)
+		rc = cli_error(c, EXIT_USER, _("month: %s has not begun: an override is given for "
+		                               "this month or one before"),
+		               mk);
+	if (rc == 0 && t.until && strcmp(t.until, date_month_key(t.month, uk)) < 0)
+		rc = cli_error(c, EXIT_USER, _("until: %s is before the override's first month %s"),
+		               t.until, mk);
 	if (rc == 0 && !cli_parse_id(c, "guest id", t.args.v[0], &id))
 		rc = EXIT_USER;
 	struct error why;
@@ -410,13 +433,15 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 	if (rc == 0)
 		rc = cli_open(c, 0);
 	if (rc == 0) {
-		struct date today = date_today();
-		struct date m = date_month_start(today);
 		enum store_status s = tier_store_override(c->st, id, t.clear ? NULL : tier, grp,
-							  t.reason, t.until, m);
+							  t.reason, t.until, t.month);
 		if (s != ST_OK)
 			rc = cli_store_error(c, s);
 	}
+	/* a complete month given: computed again, so that it holds the override whole */
+	bool earlier = t.month.y * 12 + t.month.m < cur.y * 12 + cur.m;
+	if (rc == 0 && !t.clear && earlier)
+		rc = recompute(c, r, t.month, false);
 	strv_free(&t.args);
 	return rc;
 }

@@ -15,6 +15,21 @@ int tier_rank(const struct tier_rules *r, const char *tier, const char *grp)
 	return (int)r->nrules;
 }
 
+int tier_alert_rule(const struct tier_rules *r, const char *tier, const char *grp)
+{
+	if (grp && *grp)
+		return tier_rank(r, tier, grp);
+	int last = (int)r->nrules;
+	for (size_t i = 0; tier && *tier && i < r->nrules; i++) {
+		if (strcmp(r->rules[i].tier, tier) != 0)
+			continue;
+		if (strcmp(r->rules[i].group, "active") == 0)
+			return (int)i;
+		last = (int)i;
+	}
+	return last;
+}
+
 static int month_index(struct date d)
 {
 	return d.y * 12 + (d.m - 1);

@@ -40,6 +40,11 @@ struct tier_decision {
  * any group of that letter); r->nrules when none (untiered ranks lowest). */
 int tier_rank(const struct tier_rules *r, const char *tier, const char *grp);
 
+/* The rule a guest who held (tier, grp) is judged against for alerts: that tier's rule, and
+ * for a letter alone (grp "" or NULL: a letter-only override) the letter's active thresholds,
+ * its group "active", else its last rule, the most lenient. r->nrules when none. */
+int tier_alert_rule(const struct tier_rules *r, const char *tier, const char *grp);
+
 /* Months to average over for month m: r->window_months, or fewer when the guest's first visit
  * falls inside the window (then the months from the first visit to m, inclusive). */
 int tier_window_months(int window_months, struct date first_visit, struct date m);

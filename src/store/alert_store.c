@@ -81,7 +81,7 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 		struct alert_finding a;
 		memset(&a, 0, sizeof a);
 		const struct tier_figures f = h[i].f;
-		int rank = tier_rank(r, h[i].tier, h[i].grp);
+		int rank = tier_alert_rule(r, h[i].tier, h[i].grp);
 		/* a complete month: no visit is red, whatever the tier asks (a rule may ask for
 		 * money alone); a running month: only once the tier's visits, pro-rated to the
 		 * days gone, come to one */

@@ -517,6 +517,21 @@ static const char *const migrations[] = {
 	/* maitre audit --staff */
 	"CREATE INDEX audit_staff ON audit(staff_id);"
 	"CREATE TABLE audit_rechain(x);",
+
+	/* 14 → 15: the rules decided in domain.md §4 (issue 19). An override is in force from the
+	 * month it is given for (from_month; one given before: the month it was made) to its
+	 * until_month, and clearing it ends it from the month of cleared_at on. A month computed
+	 * while it ran is provisional (tier_month_row.provisional; rows computed before: those
+	 * computed in or before their month). */
+	"ALTER TABLE tier_override ADD COLUMN from_month TEXT;"
+	"UPDATE tier_override SET from_month = substr(created_at, 1, 7);"
+	"ALTER TABLE tier_month_row ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE tier_month_row SET provisional = 1 WHERE substr(computed_at, 1, 7) <= month;"
+	"DROP VIEW tier_month;"
+	"CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, computed_grp,"
+	"  rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen,"
+	"  grace, rules_version, computed_at, provisional FROM tier_month_row r"
+	"  WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month);",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

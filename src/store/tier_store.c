@@ -258,9 +258,14 @@ static enum store_status read_window_sql(struct store *st, const char *w0, const
 
 static const char prev_sql[] = "SELECT guest_id, tier, grp, source, grace FROM tier_month "
 			       "WHERE month = ?1 AND tier IS NOT NULL ORDER BY guest_id";
-static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHERE cleared_at IS NULL "
-			     "AND (until_month IS NULL OR until_month >= ?1) AND substr(created_at, 1, 7) <= ?1 "
-			     "ORDER BY guest_id, id";
+/* The overrides in force in month ?1: given for it or before, not past their last month, not
+ * cleared before it (clearing ends an override from the month it is cleared in); the newest of
+ * a guest's wins. */
+#define OVERRIDE_IN_FORCE(o, mk)                                                                 \
+	o "from_month <= " mk " AND (" o "until_month IS NULL OR " o "until_month >= " mk ") AND (" \
+	o "cleared_at IS NULL OR substr(" o "cleared_at, 1, 7) > " mk ")"
+static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHERE "
+			     OVERRIDE_IN_FORCE("", "?1") " ORDER BY guest_id, id";
 
 /* Reads last month's rows (prev_sql) or the overrides in force (ov_sql, ov) bound to key into
  * the candidates, adding the guests not met yet (with the full window). */
@@ -674,9 +679,8 @@ enum store_status tier_store_guest(struct store *st, const struct tier_rules *r,
 					"WHERE tm.month = ?1 AND tm.guest_id = ?2";
 	static const char *ov_one =
 		"SELECT o.tier, o.grp, o.reason, s.login, o.until_month, o.created_at FROM tier_override o "
-		"JOIN staff s ON s.id = o.created_by WHERE o.guest_id = ?2 AND o.cleared_at IS NULL "
-		"AND (o.until_month IS NULL OR o.until_month >= ?1) AND substr(o.created_at, 1, 7) <= ?1 "
-		"ORDER BY o.id DESC LIMIT 1";
+		"JOIN staff s ON s.id = o.created_by WHERE o.guest_id = ?2 AND "
+		OVERRIDE_IN_FORCE("o.", "?1") " ORDER BY o.id DESC LIMIT 1";
 	char w0[11], m0[11], m1[11], mk[8], pk[8];
 	memset(out, 0, sizeof *out);
 	out->guest_id = id;
@@ -776,24 +780,24 @@ out:
 
 enum store_status tier_store_override(struct store *st, int64_t id, const char *tier,
 				      const char *grp, const char *reason, const char *until,
-				      struct date m)
+				      struct date from)
 {
+	/* clearing ends the override from this month on (the month of cleared_at): the months
+	 * before keep it, and no stored month is rewritten */
 	static const char *clear = "UPDATE tier_override SET cleared_at = ?2, cleared_by = ?3 "
 				   "WHERE guest_id = ?1 AND cleared_at IS NULL";
 	static const char *ins = "INSERT INTO tier_override(guest_id, tier, grp, reason, until_month, "
-				 "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	/* the month's rows of every generation: the one shown and one a recompute is writing */
-	static const char *row = "UPDATE tier_month_row SET tier = ?3, grp = ?4, source = ?5 "
-				 "WHERE month = ?1 AND guest_id = ?2";
-	static const char *restore = "UPDATE tier_month_row SET tier = computed_tier, grp = computed_grp, "
-				     "source = CASE WHEN computed_tier IS NULL THEN 'none' ELSE 'rules' END "
-				     "WHERE month = ?1 AND guest_id = ?2 AND source = 'override'";
+				 "created_by, created_at, from_month) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	/* the rows of the months it covers, of every generation: the one shown and one a
+	 * recompute is writing */
+	static const char *rows = "UPDATE tier_month_row SET tier = ?3, grp = ?4, source = 'override' "
+				  "WHERE guest_id = ?2 AND month >= ?1 AND (?5 IS NULL OR month <= ?5)";
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
 	int64_t me;
-	char mk[8], *name = NULL;
-	date_month_key(m, mk);
+	char fk[8], *name = NULL;
+	date_month_key(from, fk);
 	if ((rs = store_staff_self(st, &me)) != ST_OK || (rs = guest_store_name(st, id, &name)) != ST_OK)
 		goto fail;
 	free(name);
@@ -806,7 +810,10 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 	sqlite3_bind_int64(s, 3, me);
 	if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
 		goto fail;
-	int cleared = sqlite3_changes(st->db);
+	if (!tier && !sqlite3_changes(st->db)) {
+		rs = store_fail(st, ST_NOTFOUND, "guest %lld has no tier override", (long long)id);
+		goto fail;
+	}
 	if (tier) {
 		s = store_prep(st, ins);
 		if (!s)
@@ -818,31 +825,21 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 		store_bind_text(s, 5, until);
 		sqlite3_bind_int64(s, 6, me);
 		sqlite3_bind_text(s, 7, store_now(st), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, fk, -1, SQLITE_STATIC);
 		if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
 			goto fail;
-		s = store_prep(st, row);
-		if (!s)
+		if (!(s = store_prep(st, rows)))
 			goto io;
-		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, fk, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, id);
 		sqlite3_bind_text(s, 3, tier, -1, SQLITE_STATIC);
 		store_bind_text(s, 4, grp);
-		sqlite3_bind_text(s, 5, "override", -1, SQLITE_STATIC);
-	} else {
-		if (!cleared) {
-			rs = store_fail(st, ST_NOTFOUND, "guest %lld has no tier override", (long long)id);
+		store_bind_text(s, 5, until);
+		if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
 			goto fail;
-		}
-		s = store_prep(st, restore);
-		if (!s)
-			goto io;
-		sqlite3_bind_text(s, 1, mk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, id);
 	}
-	if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
-		goto fail;
-	name = tier ? xasprintf("%s%s%s%s%s: %s", tier, grp && *grp ? " " : "", grp ? grp : "",
-				until ? " until " : "", until ? until : "", reason)
+	name = tier ? xasprintf("%s%s%s from %s%s%s: %s", tier, grp && *grp ? " " : "",
+				grp ? grp : "", fk, until ? " until " : "", until ? until : "", reason)
 		    : NULL;
 	rs = store_audit(st, "guest", id, tier ? "override" : "clear override", "tier", NULL, name);
 	free(name);

@@ -68,12 +68,14 @@ struct tier_guest_info {
 enum store_status tier_store_guest(struct store *st, const struct tier_rules *r, int64_t id,
 				   struct date m, struct tier_guest_info *out);
 
-/* Sets (tier non-NULL) or clears (tier NULL) guest id's override, with reason and optional
- * last month until ("YYYY-MM" or NULL), and updates the stored row of month m if any.
- * One transaction, audited. */
+/* Sets (tier non-NULL) guest id's override, in force from month from (d ignored) to until
+ * ("YYYY-MM", or NULL: until cleared), with reason, and sets the guest's stored rows of the
+ * months it covers; or clears it (tier NULL): it ends from this month on, and no stored month
+ * is rewritten (domain.md §4). Setting one ends the guest's override before it from this month
+ * on too. One transaction, audited. */
 enum store_status tier_store_override(struct store *st, int64_t id, const char *tier,
 				      const char *grp, const char *reason, const char *until,
-				      struct date m);
+				      struct date from);
 
 /* A stored month row, for lists. */
 struct tier_row {

@@ -8,9 +8,15 @@
 "$MAITRE" init > /dev/null
 tier_june
 tier_recomputed
-# reason GUEST MONTH: the light and reason of the guest's alert of the month, "none" without
+# reason GUEST MONTH: the light and reason found for the guest in the month (an alert raised,
+# or an event of the history of an open one), "none" without
 reason() {
-	r=$(sqlite3 "$MAITRE_DB" "SELECT light || ': ' || reason FROM alert WHERE guest_id = $1 AND month = '$2'")
+	r=$(sqlite3 "$MAITRE_DB" "SELECT light || ': ' || reason FROM alert WHERE guest_id = $1 AND month = '$2' UNION ALL SELECT e.light || ': ' || e.reason FROM alert_event e JOIN alert a ON a.id = e.alert_id WHERE a.guest_id = $1 AND e.month = '$2'")
+	echo "${r:-none}"
+}
+# tier_of GUEST MONTH: the guest's stored tier of the month and its source, "none" without a row
+tier_of() {
+	r=$(sqlite3 "$MAITRE_DB" "SELECT ifnull(tier, '-') || ifnull(' ' || nullif(grp, ''), '') || ' ' || source FROM tier_month WHERE guest_id = $1 AND month = '$2'")
 	echo "${r:-none}"
 }
 
@@ -32,4 +38,29 @@ unset MAITRE_NOW
 run --format tsv alerts --month 2026-07
 check "2号's complaint, overdue at the end of July, is red though resolved since" test "$(reason 2 2026-07)" = "red: complaint 1 is past its deadline"
 check "3号's complaint of August is not July's" test "$(reason 3 2026-07)" = "none"
+
+note "an override holds from the month it is given for to its last; clearing it ends it from this month on, rewriting no stored month (domain.md §4)"
+run tier override 4 B --reason "the handbook labels him B" --month 2026-06
+check "June holds the override" test "$(tier_of 4 2026-06)" = "B override"
+check "July, stored, holds it too" test "$(tier_of 4 2026-07)" = "B override"
+check "April does not" test "$(tier_of 4 2026-04)" = "none"
+run tier override 4 B --reason x --month 2026-09
+run tier override 4 B --reason x --month 2026-07 --until 2026-06
+run tier override 4 --clear --month 2026-07
+run tier override 4 --clear
+check "clearing rewrote no stored month" test "$(tier_of 4 2026-06) $(tier_of 4 2026-07)" = "B override B override"
+"$MAITRE" tier recompute --month 2026-07 > /dev/null
+check "July computed again keeps it: it ended in August" test "$(tier_of 4 2026-07)" = "B override"
+"$MAITRE" tier recompute --month 2026-08 > /dev/null
+check "August: the rules decide, no grace after an override" test "$(tier_of 4 2026-08)" = "- none"
+
+note "a letter alone is judged for alerts against the letter's active thresholds"
+run tier override 2 B --reason "a friend of the owner" --month 2026-07 --until 2026-07
+check "July holds the letter alone" test "$(tier_of 2 2026-07)" = "B override"
+export MAITRE_TODAY=2026-09-02
+# August: 4 visits, ¥2800, ¥70 a head: B active, short of B quality's ¥3000
+for d in 08-03 08-10 08-17 08-24; do tier_visit 2 "$d" 10 700; done
+"$MAITRE" tier recompute --month 2026-08 > /dev/null
+"$MAITRE" alerts --month 2026-08 > /dev/null
+check "2号 meets B active in August: no alert" test "$(reason 2 2026-08)" = "none"
 finish
