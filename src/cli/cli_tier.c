@@ -267,10 +267,13 @@ static int recompute(struct cli *c, const struct tier_rules *r, struct date m, b
 		fprintf(stderr, _("maitre: note: the tiers before these stay on the disk until the "
 				  "next recompute (%s)\n"),
 			stats.leftover);
-	printf("%04d-%02d: %ld guests, %ld with a tier (rules %s%s%s); in %.1f s, %d writes, the "
+	struct date held = tier_held_month(date_today());
+	bool running = m.y * 12 + m.m > held.y * 12 + held.m;
+	printf("%04d-%02d%s: %ld guests, %ld with a tier (rules %s%s%s); in %.1f s, %d writes, the "
 	       "longest %.0f ms\n",
-	       m.y, m.m, stats.guests, stats.tiered, r->version[0] ? r->version : "",
-	       r->version[0] ? ", " : "", r->hash, stats.seconds, stats.batches, stats.longest_tx_ms);
+	       m.y, m.m, running ? " (provisional: the month is not over)" : "", stats.guests,
+	       stats.tiered, r->version[0] ? r->version : "", r->version[0] ? ", " : "", r->hash,
+	       stats.seconds, stats.batches, stats.longest_tx_ms);
 	return 0;
 }
 

@@ -15,6 +15,11 @@ int tier_rank(const struct tier_rules *r, const char *tier, const char *grp)
 	return (int)r->nrules;
 }
 
+struct date tier_held_month(struct date today)
+{
+	return date_prev_month(date_month_start(today));
+}
+
 int tier_alert_rule(const struct tier_rules *r, const char *tier, const char *grp)
 {
 	if (grp && *grp)

@@ -45,6 +45,11 @@ int tier_rank(const struct tier_rules *r, const char *tier, const char *grp);
  * its group "active", else its last rule, the most lenient. r->nrules when none. */
 int tier_alert_rule(const struct tier_rules *r, const char *tier, const char *grp);
 
+/* The month whose tiers are in force on day today: the last complete month. A month still
+ * running can be computed, but its tiers are provisional (domain.md §4): the card, privileges,
+ * gifts and the agenda use the month before. d = 1. */
+struct date tier_held_month(struct date today);
+
 /* Months to average over for month m: r->window_months, or fewer when the guest's first visit
  * falls inside the window (then the months from the first visit to m, inclusive). */
 int tier_window_months(int window_months, struct date first_visit, struct date m);

@@ -5,21 +5,23 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/tier_calc.h"
 #include "store/store_int.h"
 
 const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "banquet", "date"};
 
 /* clang-format off */
 
-/* The guest's letter tier this month: an override in force in the month bound as ?10 (given
+/* The guest's letter tier: an override in force in the month bound as ?10, the last complete
+ * month (a running month's tiers are provisional, domain.md §4) (given
  * for it or before, not past its last month, not cleared before it: tier_store's rule), else
  * its most recent tier_month row at or before that month (tier_month_guest: one seek per
  * guest). An override counts before its month is recomputed. */
 #define TIER_OF(guest)                                                                      \
-	"coalesce((SELECT o.tier FROM tier_override o WHERE o.guest_id = " guest " AND "     \
-	"o.from_month <= ?10 AND (o.until_month IS NULL OR o.until_month >= ?10) AND "       \
-	"(o.cleared_at IS NULL OR substr(o.cleared_at, 1, 7) > ?10) "                        \
-	"ORDER BY o.id DESC LIMIT 1), "                                                      \
+	"coalesce((SELECT tier FROM tier_override WHERE id = (SELECT max(o.id) "             \
+	"FROM tier_override o WHERE o.guest_id = " guest " AND o.from_month <= ?10 AND "     \
+	"(o.until_month IS NULL OR o.until_month >= ?10) AND "                               \
+	"(o.cleared_at IS NULL OR substr(o.cleared_at, 1, 7) > ?10))), "                     \
 	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 " \
 	"ORDER BY t.month DESC LIMIT 1))"
 
@@ -217,7 +219,7 @@ static enum store_status dates_range(struct store *st, const char *sql,
 	if (!s)
 		return ST_IO;
 	char mk[8];
-	date_month_key(today, mk);
+	date_month_key(tier_held_month(today), mk); /* the last complete month */
 	sqlite3_bind_int(s, 1, m1);
 	sqlite3_bind_int(s, 2, d1);
 	sqlite3_bind_int(s, 3, m2);
@@ -537,7 +539,7 @@ static enum store_status all_due(struct store *st, const struct tier_rules *rule
 	if (!s)
 		return ST_IO;
 	char mk[8], *month = NULL, *newer = NULL;
-	date_month_key(today, mk);
+	date_month_key(tier_held_month(today), mk); /* the last complete month */
 	enum store_status rs = pass_last(st, p, last_contacts);
 	if (rs == ST_OK)
 		rs = pass_last(st, p, last_banquets);
@@ -567,7 +569,7 @@ static enum store_status staff_due(struct store *st, const struct tier_rules *ru
 	if (!s)
 		return ST_IO;
 	char mk[8];
-	date_month_key(today, mk);
+	date_month_key(tier_held_month(today), mk); /* the last complete month */
 	sqlite3_bind_int64(s, 6, staff);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
 	return read_due(st, rules, today, s, NULL, out);
@@ -654,7 +656,7 @@ static enum store_status read_guest_tier(struct store *st, int64_t id, struct da
 	if (!s)
 		return ST_IO;
 	char mk[8];
-	date_month_key(today, mk);
+	date_month_key(tier_held_month(today), mk); /* the last complete month */
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
 	enum store_status rs = store_step_ref(st, s, "guest", id);

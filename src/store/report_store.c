@@ -511,7 +511,8 @@ static enum store_status day_tiers(struct store *st, const struct tier_rules *r,
 	if (!r || !(s = store_prep(st, sql)))
 		return r ? ST_IO : ST_OK;
 	char mk[8];
-	sqlite3_bind_text(s, 1, date_month_key(today, mk), -1, SQLITE_TRANSIENT);
+	/* the privileges of the last complete month: a running month's tiers are provisional */
+	sqlite3_bind_text(s, 1, date_month_key(tier_held_month(today), mk), -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);

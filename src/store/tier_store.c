@@ -382,6 +382,7 @@ struct gen_run {
 	int64_t gen;
 	long batch;
 	long kill_after; /* test hook: MAITRE_TEST_TIER_KILL (0: none) */
+	bool provisional; /* the month is still running (or to come): its rows say so */
 	struct date month;
 	const char *canonical; /* recorded with the switch (NULL: not) */
 	struct tier_recompute_stats *stats;
@@ -432,8 +433,8 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 	static const char *ins =
 		"INSERT INTO tier_month_row(month, guest_id, tier, grp, computed_tier, computed_grp, "
 		"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "
-		"grace, rules_version, computed_at, gen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+		"grace, rules_version, computed_at, gen, provisional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 	static const char *show = "UPDATE tier_month_gen SET gen = ?2, row_count = ?3 "
 				  "WHERE month = ?1 AND claimed = ?2";
 	/* a month written in one go drops the generation shown before in that write: small */
@@ -467,6 +468,7 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 			goto io;
 		bind_row(s, r, rules_id, g->mk, store_now(st), &c->v[i]);
 		sqlite3_bind_int64(s, 19, g->gen);
+		sqlite3_bind_int(s, 20, g->provisional);
 		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
 			goto fail;
 	}
@@ -582,6 +584,7 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 			    .kill_after = env_count("MAITRE_TEST_TIER_KILL", 0),
 			    .stats = stats};
 	date_month_key(m, g.mk);
+	g.provisional = strncmp(g.mk, store_now(st), 7) >= 0;
 	memset(stats, 0, sizeof *stats);
 	double t0 = now_ms();
 	/* one snapshot for all reads */

@@ -31,7 +31,8 @@ struct tier_recompute_stats {
 
 /* Computes month m (d ignored) for every guest who has visits in the window, held a tier the
  * month before, or has an override, and stores the rows with rules version rules_id, replacing
- * the month's earlier rows: idempotent. canonical (tier_rules_canonical; NULL: none) is
+ * the month's earlier rows: idempotent. The rows of a month not over yet are marked
+ * provisional (domain.md §4). canonical (tier_rules_canonical; NULL: none) is
  * recorded as what the month was computed with (tier_rules_store_record) in the write that
  * shows the month, so the month and its record never part. Reads one snapshot, then writes in short transactions
  * (a few thousand guests each) so that other terminals never wait long: the rows go into a

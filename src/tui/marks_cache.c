@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/strv.h"
+#include "core/tier_calc.h"
 
 struct marks_entry {
 	int64_t id;
@@ -48,8 +49,9 @@ static void marks_want_batch(struct tui *t, struct marks_cache *c, const int64_t
 	struct guest_summary got[BATCH];
 	memset(got, 0, sizeof got);
 	char mk[8];
-	bool ok = search_store_summaries(t->st, need, k, date_month_key(date_today(), mk), got) ==
-		  ST_OK;
+	/* the tier of the last complete month: a running month's is provisional */
+	bool ok = search_store_summaries(t->st, need, k,
+					 date_month_key(tier_held_month(date_today()), mk), got) == ST_OK;
 	for (size_t i = 0; i < k; i++) {
 		size_t at = marks_find(c, need[i]);
 		memmove(&c->v[at + 1], &c->v[at], (c->n - at) * sizeof *c->v);

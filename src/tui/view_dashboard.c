@@ -121,6 +121,12 @@ static const char *title(struct tui *t, struct view *v)
 	static char buf[96];
 	char mk[8];
 	snprintf(buf, sizeof buf, _("dashboard · %s"), date_month_key(d->m, mk));
+	/* a running month's figures and tiers are provisional (domain.md §4) */
+	struct date held = tier_held_month(date_today());
+	if (d->m.y * 12 + d->m.m == held.y * 12 + held.m + 1) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, " %s", _("so far"));
+	}
 	return buf;
 }
 

@@ -69,13 +69,15 @@ M="$MAITRE"
 "$M" guest add --name 刘局长 --family-name 刘 --sales-manager li --birthday 1970-01-02 \
 	--anniversary 07-06 > /dev/null
 "$M" guest add --name 王先生 --family-name 王 --birthday 07-02 > /dev/null
-tier 2026-06 1 "'A'"
-tier 2026-05 2 "'C'"
-tier 2026-06 3 "'B'"
-tier 2026-05 4 "'B'"
-tier 2026-06 4 NULL
-note "today is 2026-06-30: the week's dates; 张先生's C tier of May is still in force;"
-note "王先生 fell out of the tiers in June; C gives nothing for another date, A does for a spouse"
+# today is 2026-06-30: the tiers in force are May's, the last complete month (June's would be
+# provisional, domain.md §4)
+tier 2026-05 1 "'A'"
+tier 2026-04 2 "'C'"
+tier 2026-05 3 "'B'"
+tier 2026-04 4 "'B'"
+tier 2026-05 4 NULL
+note "today is 2026-06-30: the week's dates; 张先生's C tier of April is still in force;"
+note "王先生 fell out of the tiers in May; C gives nothing for another date, A does for a spouse"
 run --tiers "$T" dates
 run --tiers "$T" dates --upcoming 1
 run --tiers "$T" dates --upcoming 12 --format csv
@@ -139,7 +141,7 @@ run --tiers "$T" agenda --all --days 1
 note "by default, the login's own guests when they have any, else everyone's"
 run --tiers "$T" agenda --days 1
 "$M" guest add --name 唐总 --family-name 唐 --sales-manager "$LOGIN" --birthday 07-01 > /dev/null
-tier 2026-06 5 "'A'"
+tier 2026-05 5 "'A'"
 run --tiers "$T" agenda
 run --tiers "$T" agenda --staff nobody
 run --tiers "$T" agenda --staff wang --all
@@ -157,8 +159,8 @@ note "without privileges (none for the one tier) nothing is due and no gift is s
 	sed -n '/^window_months:/,$p' "$T"
 } > "$TMP/bare.yaml"
 run --tiers "$TMP/bare.yaml" agenda --staff wang
-note "2 July, no month's tiers computed yet: a tier set by hand is the guest's tier for the gift"
+note "2 July, June's tiers not computed yet: a tier set by hand for June is the guest's tier for the gift"
 export MAITRE_TODAY=2026-07-02
-"$MAITRE" --tiers "$T" tier override 4 C --reason 老客户 > /dev/null
+"$MAITRE" --tiers "$T" tier override 4 C --reason 老客户 --month 2026-06 > /dev/null
 run --tiers "$T" gift given 4 --occasion birthday --year 2026
 finish

@@ -63,4 +63,16 @@ for d in 08-03 08-10 08-17 08-24; do tier_visit 2 "$d" 10 700; done
 "$MAITRE" tier recompute --month 2026-08 > /dev/null
 "$MAITRE" alerts --month 2026-08 > /dev/null
 check "2号 meets B active in August: no alert" test "$(reason 2 2026-08)" = "none"
+
+note "a running month is provisional: its rows say so, and the agenda uses the last complete month (domain.md §4)"
+"$MAITRE" guest add --name 王先生 > /dev/null
+tier_visit 6 09-01 10 1000; tier_visit 6 09-02 10 1000
+run tier recompute --month 2026-09
+provisional() {
+	sqlite3 "$MAITRE_DB" "SELECT count(*) || ' of ' || (SELECT count(*) FROM tier_month WHERE month = '$1') FROM tier_month WHERE month = '$1' AND provisional = 1"
+}
+check "September's rows are provisional" test "$(provisional 2026-09)" = "4 of 4"
+check "August, computed again once over, is not" test "$(provisional 2026-08)" = "0 of 5"
+check "王先生 is C quality so far in September" test "$(tier_of 6 2026-09)" = "C quality rules"
+check "the agenda does not call him yet: August is the last complete month" sh -c '! "$MAITRE" agenda --all | grep -q 王先生'
 finish

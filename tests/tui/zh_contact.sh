@@ -5,6 +5,8 @@
 . "$TESTS_SRCDIR/tui/zh_data.sh"
 "$MAITRE" init > /dev/null
 zh_sun profiled
+# the agenda uses the last complete month's tiers (June's are provisional): May's, by hand
+"$MAITRE" tier override 1 A --month 2026-05 --reason 老客户 > /dev/null
 note "the agenda's contact channel is a choice in Chinese, not text pre-filled with phone"
 note "(typing gave 'phonephone')"
 ( export LANGUAGE=zh_CN

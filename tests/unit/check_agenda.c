@@ -391,9 +391,9 @@ START_TEST(test_upcoming_across_year_end)
 {
 	int64_t g1, g2, g3;
 	year_end_guests(&g1, &g2, &g3);
-	set_tier(g1, "2026-11", "C"); /* last month's row is the one in force */
-	set_tier(g3, "2026-12", "A");
-	set_tier(g3, "2027-01", "B"); /* a later month does not count yet */
+	set_tier(g1, "2026-10", "C"); /* an older month's row is in force while none is newer */
+	set_tier(g3, "2026-11", "A"); /* the last complete month's */
+	set_tier(g3, "2026-12", "B"); /* the running month's, provisional, does not count yet */
 	struct date today = D(2026, 12, 28);
 	ck_upcoming(today, 7, NULL,
 	            "0:唐总:-:公司周年:16:A:10000:no | "
@@ -451,8 +451,8 @@ START_TEST(test_gift_given)
 {
 	int64_t g1, g2, g3, fen = 0;
 	year_end_guests(&g1, &g2, &g3);
-	set_tier(g1, "2026-12", "C");
-	set_tier(g3, "2026-12", "A");
+	set_tier(g1, "2026-11", "C"); /* the last complete month's tiers */
+	set_tier(g3, "2026-11", "A");
 	struct date today = D(2026, 12, 28);
 	/* the default value is the tier's: C, birthday, ¥50; the year is the coming 2027 */
 	ck_assert_int_eq(gift(g1, "birthday", NULL, 0, -1, today, &fen), ST_OK);
@@ -533,7 +533,7 @@ START_TEST(test_contact_and_banquet_writes)
 	struct guest g;
 	new_guest(&g, "孙先生", "wang");
 	int64_t id = save(&g);
-	set_tier(id, "2026-06", "A");
+	set_tier(id, "2026-05", "A"); /* the last complete month's tier */
 	struct date today = D(2026, 6, 30);
 	struct agenda_contact c = {.guest_id = id, .channel = "fax", .outcome = "x"};
 	ck_assert_int_eq(agenda_store_contact(st, today, &c), ST_INVALID);
@@ -601,11 +601,12 @@ START_TEST(test_agenda_per_sales_manager)
 	int64_t u = save(&g);
 	new_guest(&g, "唐总", "li");
 	int64_t b = save(&g);
-	set_tier(a, "2026-06", "A");
-	set_tier(c, "2026-05", "C");
-	set_tier(u, "2026-05", "B");
-	set_tier(u, "2026-06", NULL); /* fell out of the tiers this month */
-	set_tier(b, "2026-06", "B");
+	/* the tiers of May, the last complete month */
+	set_tier(a, "2026-05", "A");
+	set_tier(c, "2026-04", "C");
+	set_tier(u, "2026-04", "B");
+	set_tier(u, "2026-05", NULL); /* fell out of the tiers last month */
+	set_tier(b, "2026-05", "B");
 
 	/* 孙先生 (A): phoned 3 days ago (due today), visited 15 days ago (due 25 June: 5 days
 	 * overdue), banquet on 15 March (due from 15 June until 15 September: 77 days left) */
@@ -728,12 +729,9 @@ START_TEST(test_agenda_tier_in_force)
 	ck_agenda(today, 1, "li",
 	          "0:戊:phone:B:never | 0:己:phone:C:never | 0:戊:visit:B:never | "
 	          "0:己:visit:C:never | 0:戊:banquet:B:never | 0:己:banquet:C:never");
-	/* in June, May's rows are older and June's the latest */
+	/* in June, May is the last complete month: June's rows are provisional, every May row
+	 * is in force: 丙 is B, 甲 C */
 	ck_agenda(D(2026, 6, 30), 1, "wang",
-	          "0:甲:phone:A:never | 0:乙:phone:C:never | 0:甲:visit:A:never | "
-	          "0:乙:visit:C:never | 0:甲:banquet:A:never | 0:乙:banquet:C:never");
-	/* in May, every May row is the latest: 丙 is B, 甲 C */
-	ck_agenda(D(2026, 5, 31), 1, "wang",
 	          "0:甲:phone:C:never | 0:乙:phone:C:never | 0:丙:phone:B:never | "
 	          "0:甲:visit:C:never | 0:乙:visit:C:never | 0:丙:visit:B:never | "
 	          "0:甲:banquet:C:never | 0:乙:banquet:C:never | 0:丙:banquet:B:never");
@@ -791,8 +789,8 @@ START_TEST(test_dashboard_counts)
 	new_guest(&g, "王先生", NULL); /* untiered: dates count, no gift */
 	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 0, 7, 1);
 	save(&g);
-	set_tier(a, "2026-06", "A");
-	set_tier(c, "2026-06", "C");
+	set_tier(a, "2026-05", "A"); /* the last complete month's tiers */
+	set_tier(c, "2026-05", "C");
 	contact(a, "phone", D(2026, 6, 29), today); /* A calls every 3 days: not due */
 	contact(c, "visit", D(2026, 5, 20), today); /* C visits every 30 days: due 19 June */
 	int64_t fen;
