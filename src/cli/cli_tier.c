@@ -117,19 +117,31 @@ static void describe_rule(const struct tier_rule *rule, char *buf, size_t len)
 		 req == CRIT_ALL ? "" : " (only the criteria required)");
 }
 
-/* One line per criterion of rule against f: value, threshold, met or not. */
+/* One line per criterion of rule against f: value, threshold, met or not. The figures are
+ * those compared: spend over a window of several months as its total against the threshold
+ * times the months (an average rounded to the fen could reach a threshold the total misses),
+ * and per head, when rounding would reach a threshold it misses, cut to the fen. */
 static void print_criteria(const struct tier_rule *rule, const struct tier_figures *f)
 {
 	unsigned req = rule->requires ? rule->requires : CRIT_ALL;
 	unsigned met = tier_criteria_met(rule, f, 1.0, 1.0);
+	int months = f->months > 1 ? f->months : 1;
 	char a[40], b[40];
 	printf("  %-14s %.2f a month (needs %g)%s%s\n", "visits", tier_avg_visits(f),
 	       rule->min_visits, met & CRIT_VISITS ? "  ok" : "  short",
 	       req & CRIT_VISITS ? "" : "  (not required)");
-	printf("  %-14s %s a month (needs %s)%s%s\n", "spend", yuan(tier_avg_spend(f), a),
-	       yuan(rule->min_spend, b), met & CRIT_SPEND ? "  ok" : "  short",
-	       req & CRIT_SPEND ? "" : "  (not required)");
-	printf("  %-14s %s (needs %s)%s%s\n", "per head", yuan(tier_per_capita(f), a),
+	if (months > 1)
+		printf("  %-14s %s in %d months (needs %s)%s%s\n", "spend", yuan(f->spend, a), months,
+		       yuan(rule->min_spend * months, b), met & CRIT_SPEND ? "  ok" : "  short",
+		       req & CRIT_SPEND ? "" : "  (not required)");
+	else
+		printf("  %-14s %s a month (needs %s)%s%s\n", "spend", yuan(f->spend, a),
+		       yuan(rule->min_spend, b), met & CRIT_SPEND ? "  ok" : "  short",
+		       req & CRIT_SPEND ? "" : "  (not required)");
+	int64_t head = tier_per_capita(f);
+	if (!(met & CRIT_PER_CAPITA) && f->covers > 0 && head >= rule->min_per_capita)
+		head = f->spend / f->covers;
+	printf("  %-14s %s (needs %s)%s%s\n", "per head", f->covers ? yuan(head, a) : "—",
 	       yuan(rule->min_per_capita, b), met & CRIT_PER_CAPITA ? "  ok" : "  short",
 	       req & CRIT_PER_CAPITA ? "" : "  (not required)");
 }
@@ -478,7 +490,9 @@ static int print_rows(struct cli *c, const struct tier_rules *r, struct tier_row
 		}
 		table_addf(&t, "%.2f", tier_avg_visits(&v[i].window));
 		table_add(&t, money_format(tier_avg_spend(&v[i].window), m1));
-		table_add(&t, money_format(tier_per_capita(&v[i].window), m1));
+		/* no covers, no figure per head (not 0.00) */
+		table_add(&t, v[i].window.covers ? money_format(tier_per_capita(&v[i].window), m1)
+						 : "—");
 		if (!movers) {
 			table_addf(&t, "%d", v[i].month.visits);
 			table_add(&t, money_format(v[i].month.spend, m1));

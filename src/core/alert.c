@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "core/tier.h"
 
 /* Splits "a|b|c" into at most n fields (copies in buf, pointers in f); the number found. */
 static int alert_args_split(const char *args, char *buf, size_t len, const char **f, int n)
@@ -37,7 +38,8 @@ static long long num(const char *s)
 
 /* The code and args of an English reason written before codes were stored (the store's own
  * words: "no visit in 2026-06", "complaint 7 is past its deadline", "high complaint 7 on
- * 2026-06-03", "1 visit, ¥580.00, 4 covers in 2026-06: short of A quality"); false when text is
+ * 2026-06-03", "1 visit, ¥580.00, 4 covers in 2026-06: short of A quality", "1 cover" written
+ * "1 covers" and a letter alone "short of A " before); false when text is
  * none of them. No scanf conversion touches the "¥": in a UTF-8 locale %[ reads characters. */
 static bool from_text(const char *text, char code[16], char args[160])
 {
@@ -72,10 +74,23 @@ static bool from_text(const char *text, char code[16], char args[160])
 		p += strlen(" visit, ¥");
 	else
 		return false;
+	/* "4 covers" ("1 covers" before), "short of A quality" ("short of A " for a letter alone
+	 * before, "short of A" now) */
 	n = 0;
-	if (sscanf(p, "%31[^,], %d covers in %7[^:]: short of %7s %23[^\n]%n", money, &covers, mk,
-	           tier, grp, &n) != 5 ||
-	    p[n])
+	grp[0] = '\0';
+	char cw[8];
+	if (sscanf(p, "%31[^,], %d %7[^ ] in %7[^:]: short of %7[^ \n]%n", money, &covers, cw, mk,
+	           tier, &n) != 5 ||
+	    (strcmp(cw, "covers") != 0 && strcmp(cw, "cover") != 0))
+		return false;
+	if (p[n] == ' ') {
+		int m = 0;
+		if (p[n + 1] && sscanf(p + n + 1, "%23[^\n]%n", grp, &m) == 1)
+			n += 1 + m;
+		else
+			n++;
+	}
+	if (p[n])
 		return false;
 	/* ¥ with two decimals, back to fen */
 	char *dot;
@@ -116,13 +131,16 @@ const char *alert_reason_text(const char *code, const char *args, const char *te
 		snprintf(buf, len, _("%s complaint %lld on %s"), word, num(f[1]), f[2]);
 	} else if (strcmp(code, ALERT_SHORT) == 0 && n == 6 && num(f[0]) >= 0 && num(f[1]) >= 0 &&
 	           num(f[2]) >= 0) {
-		int visits = (int)num(f[0]);
-		/* TRANSLATORS: visits, spend, covers, the month, the tier and its group held */
-		snprintf(buf, len,
-		         ngettext("%d visit, ¥%s, %d covers in %s: short of %s %s",
-		                  "%d visits, ¥%s, %d covers in %s: short of %s %s", visits),
-		         visits, money_format(num(f[1]), money), (int)num(f[2]), f[3], f[4],
-		         *f[5] ? gettext(f[5]) : "");
+		int visits = (int)num(f[0]), covers = (int)num(f[2]);
+		char v[48], cv[48], tier[TIER_LABEL_SIZE + 24];
+		snprintf(v, sizeof v, ngettext("%d visit", "%d visits", visits), visits);
+		snprintf(cv, sizeof cv, ngettext("%d cover", "%d covers", covers), covers);
+		/* the tier held, "A quality", or the letter alone (an override's) */
+		snprintf(tier, sizeof tier, "%s%s%s", f[4], *f[5] ? " " : "", *f[5] ? gettext(f[5]) : "");
+		/* TRANSLATORS: visits ("1 visit"), spend, covers ("4 covers"), the month, the tier
+		 * held ("A quality", or "A" alone) */
+		snprintf(buf, len, _("%s, ¥%s, %s in %s: short of %s"), v,
+		         money_format(num(f[1]), money), cv, f[3], tier);
 	} else {
 		goto as_is;
 	}

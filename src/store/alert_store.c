@@ -139,14 +139,15 @@ static enum store_status assess(struct store *st, const struct tier_rules *r,
 		}
 		if (!a.light[0] && f.visits > 0 && rank < (int)r->nrules &&
 		    !tier_rule_holds_so_far(&r->rules[rank], &f, r->alerts.yellow_factor, frac)) {
-			char m[32];
+			char m[32], label[TIER_LABEL_SIZE];
 			snprintf(a.light, sizeof a.light, "yellow");
 			snprintf(a.code, sizeof a.code, ALERT_SHORT);
 			snprintf(a.args, sizeof a.args, "%d|%lld|%d|%s|%s|%s", f.visits,
 				 (long long)f.spend, f.covers, k->key, h[i].tier, h[i].grp);
-			snprintf(a.reason, sizeof a.reason, "%d visit%s, ¥%s, %d covers in %s: short of %s %s",
+			snprintf(a.reason, sizeof a.reason, "%d visit%s, ¥%s, %d cover%s in %s: short of %s",
 				 f.visits, f.visits == 1 ? "" : "s", money_format(f.spend, m), f.covers,
-				 k->key, h[i].tier, h[i].grp);
+				 f.covers == 1 ? "" : "s", k->key,
+				 tier_label(h[i].tier, h[i].grp, label, sizeof label));
 		}
 		if (!a.light[0])
 			continue;

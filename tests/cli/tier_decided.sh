@@ -75,4 +75,18 @@ check "September's rows are provisional" test "$(provisional 2026-09)" = "4 of 4
 check "August, computed again once over, is not" test "$(provisional 2026-08)" = "0 of 5"
 check "王先生 is C quality so far in September" test "$(tier_of 6 2026-09)" = "C quality rules"
 check "the agenda does not call him yet: August is the last complete month" sh -c '! "$MAITRE" agenda --all | grep -q 王先生'
+
+note "the words: one cover, a letter alone, no figure per head without covers, the spend compared"
+"$MAITRE" guest add --name 赵先生 > /dev/null
+"$MAITRE" tier override 7 C --reason "老朋友" > /dev/null
+"$MAITRE" tier recompute --month 2026-09 > /dev/null
+run --format tsv tier list --month 2026-09 --tier C
+# 钱先生: 18 visits, ¥14,999.99 and 150 covers over June to August: A active, a fen short of A
+# quality, whose ¥15,000 over three months is what is compared
+"$MAITRE" guest add --name 钱先生 > /dev/null
+for m in 06 07 08; do
+	for d in 01 05 09 13 17; do tier_visit 8 "$m-$d" 8 833; done
+done
+tier_visit 8 08-21 8 833; tier_visit 8 08-25 8 833; tier_visit 8 08-29 14 838.99
+run tier show 8 --month 2026-08
 finish

@@ -2157,6 +2157,13 @@ START_TEST(alert_reasons)
 			 "1 visit, ¥580.00, 4 covers in 2026-06: short of A quality");
 	ck_assert_str_eq(alert_reason_text("short", "2|58050|4|2026-06|B|active", "x", b, sizeof b),
 			 "2 visits, ¥580.50, 4 covers in 2026-06: short of B active");
+	/* one cover is one cover; a letter held alone (an override's) has no trailing space */
+	ck_assert_str_eq(alert_reason_text("short", "1|5000|1|2026-08|B|", "x", b, sizeof b),
+			 "1 visit, ¥50.00, 1 cover in 2026-08: short of B");
+	/* the English texts stored before: "1 covers", "short of B " read back all the same */
+	ck_assert_str_eq(alert_reason_text(NULL, NULL, "1 visit, ¥50.00, 1 covers in 2026-08: short of B ",
+					   b, sizeof b),
+			 "1 visit, ¥50.00, 1 cover in 2026-08: short of B");
 	static const char *const old[] = {"no visit in 2026-06", "complaint 7 is past its deadline",
 					  "critical complaint 12 on 2026-06-30",
 					  "3 visits, ¥1200.05, 9 covers in 2026-05: short of C active"};
