@@ -276,6 +276,8 @@ enum store_status staff_store_check_pin(struct store *st, const char *login, con
 		return rs;
 	sqlite3_stmt *s = store_prep(st, sel);
 	bool row = false;
+	if (s)
+		store_bind_text(s, 1, login);
 	if (!s || (rs = store_step_maybe(st, s, "staff", &row)) != ST_OK || !row) {
 		if (s && rs == ST_OK)
 			rs = store_fail(st, ST_NOTFOUND, "no staff member with login \"%s\"", login);
