@@ -121,6 +121,9 @@ static int export(struct cli *c, struct export_ctx *x, bool visits)
 	int rc;
 	if ((rc = check_options(c, x)) != 0 || (rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
+	/* every guest's sensitive fields: only for a role that sees them all */
+	if (x->o.sensitive && (rc = cli_may(c, PERM_SENSITIVE_ALL)) != 0)
+		return rc;
 	x->o.from = x->from[0] ? x->from : NULL;
 	x->o.until = x->to[0] ? x->to : NULL;
 	char *tmp = x->output ? xasprintf("%s.tmp-%ld", x->output, (long)getpid()) : NULL;

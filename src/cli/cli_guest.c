@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/settings.h"
 #include "core/complaint.h"
 #include "core/date.h"
 #include "core/guest.h"
@@ -77,16 +78,51 @@ struct profile_ctx {
 	struct guest *g;
 	bool force;
 	bool named;         /* add: --name given */
+	guest_field_set hidden; /* edit: what the person acting may not see nor change */
 };
 
-static int field_value(struct cli *c, struct guest *g, const char *key, const char *value)
+/* The parts of g's sheet the person acting may not see, nor change: none for a role that sees
+ * them (a sales manager: of their own guests), else the sensitive ones. */
+static guest_field_set hidden_of(struct cli *c, const struct guest *g)
 {
+	/* no session: doctor's book of an older schema, before there were roles */
+	return c->session ? session_guest_hidden(c->session, g) : 0;
+}
+
+/* The refusal of a change to what, a sensitive part the person acting may not change: exit 4,
+ * naming the role that may. */
+static int refuse_hidden(struct cli *c, const char *what)
+{
+	char *why = session_refusal(c->session, PERM_SENSITIVE_ALL);
+	int rc = cli_error(c, EXIT_DENIED, "%s: %s", what, why);
+	free(why);
+	return rc;
+}
+
+/* 0 when g, read masked (guest_mask) or new, holds nothing of hidden: else something was typed
+ * into a part the person may not change, refused. */
+static int check_hidden(struct cli *c, const struct guest *g, guest_field_set hidden)
+{
+	for (int i = 0; i < GF_COUNT; i++)
+		if ((hidden & GUEST_FIELD_BIT(i)) && g->f[i])
+			return refuse_hidden(c, guest_fields[i].key);
+	for (size_t i = 0; (hidden & GUEST_BIRTH_YEAR) && i < g->dates.n; i++)
+		if (g->dates.v[i].kind == DATE_BIRTHDAY && g->dates.v[i].year)
+			return refuse_hidden(c, _("the year of a birthday"));
+	return 0;
+}
+
+static int field_value(struct cli *c, struct profile_ctx *p, const char *key, const char *value)
+{
+	struct guest *g = p->g;
 	const struct guest_field *f = guest_field_find(key);
 	struct error why;
 	char *norm = NULL;
 	if (!f)
 		return cli_error(c, EXIT_USER,
 		                 _("--set: no field \"%s\" (see FIELDS in maitre(1))"), key);
+	if (p->hidden & GUEST_FIELD_BIT(f - guest_fields))
+		return refuse_hidden(c, f->key); /* clearing it too */
 	if (guest_field_check(f, value, &norm, &why) < 0)
 		return cli_error(c, EXIT_USER, "%s: %s", f->key, why.msg);
 	if (f == &guest_fields[GF_NAME] && !norm)
@@ -155,7 +191,7 @@ static int profile_set(struct cli *c, struct profile_ctx *p, const char *val)
 		return cli_error(c, EXIT_USAGE, _("--set: needs FIELD=VALUE, got \"%s\""),
 		                 val);
 	char *key = xstrndup(val, (size_t)(eq - val));
-	rc = field_value(c, p->g, key, eq + 1);
+	rc = field_value(c, p, key, eq + 1);
 	if (rc == 0 && !strcmp(key, "name"))
 		p->named = true;
 	free(key);
@@ -357,7 +393,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	if (id >= P_FIELD && id < P_FIELD + GF_COUNT) { /* a field's own option */
 		if (id == P_FIELD + GF_NAME)
 			p->named = true;
-		return field_value(c, g, guest_fields[id - P_FIELD].key, val);
+		return field_value(c, p, guest_fields[id - P_FIELD].key, val);
 	}
 	switch (id) {
 	case OPT_POSITIONAL:
@@ -391,11 +427,13 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
-static int save(struct cli *c, struct guest *g, int64_t version, bool force)
+/* Stores g, keeping what hidden says the person acting may not change as it is stored. */
+static int save(struct cli *c, struct guest *g, int64_t version, bool force,
+		guest_field_set hidden)
 {
 	int64_t owner = 0;
-	enum store_status s = guest_store_save(c->st, g, version, force, &owner);
-	if (s != ST_OK)
+	enum store_status s;
+	if ((s = guest_store_save_keeping(c->st, g, version, force, &owner, hidden)) != ST_OK)
 		return cli_store_error(c, s);
 	return 0;
 }
@@ -404,7 +442,7 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 {
 	struct guest g;
 	guest_init(&g);
-	struct profile_ctx p = {&g, false, false};
+	struct profile_ctx p = {&g, false, false, 0};
 	int rc = cli_parse(c, argc, argv, cli_guest_add_opts, on_profile, &p);
 	if (rc)
 		goto out;
@@ -412,7 +450,11 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 		rc = cli_usage_error(c, _("--name is required"));
 		goto out;
 	}
-	if ((rc = cli_open(c, 0)) != 0 || (rc = save(c, &g, 0, p.force)) != 0)
+	if ((rc = cli_open(c, 0)) != 0)
+		goto out;
+	/* who may give the sensitive fields is known once the database says who is acting */
+	guest_field_set hidden = hidden_of(c, &g);
+	if ((rc = check_hidden(c, &g, hidden)) != 0 || (rc = save(c, &g, 0, p.force, hidden)) != 0)
 		goto out;
 	printf("%lld\n", (long long)g.id);
 out:
@@ -475,12 +517,17 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	int64_t version = g.version;
-	struct profile_ctx p = {&g, false, false};
+	/* what the person may not see is edited masked: typed into, it is refused; the save
+	 * keeps it as stored */
+	struct profile_ctx p = {&g, false, false, hidden_of(c, &g)};
+	guest_mask(&g, p.hidden, NULL);
 	for (size_t i = 0; i < rec.n && rc == 0; i++)
 		if (rec.v[i].id != OPT_POSITIONAL)
 			rc = on_profile(c, &p, rec.v[i].id, rec.v[i].val);
 	if (rc == 0)
-		rc = save(c, &g, version, p.force);
+		rc = check_hidden(c, &g, p.hidden);
+	if (rc == 0)
+		rc = save(c, &g, version, p.force, p.hidden);
 out:
 	free(rec.v);
 	guest_free(&g);
@@ -585,13 +632,19 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		free(full);
 	}
 	guest_summary_free(&sum);
+	/* what the role may not see reads "hidden — manager", set or not: never as if empty */
+	guest_field_set sens = settings_sensitive_fields(), hidden = hidden_of(c, &g);
+	guest_mask(&g, hidden, NULL);
+	bool sensitive = false;
 	for (int i = 0; i < GF_COUNT; i++) {
-		if (i == GF_NAME || !g.f[i])
+		bool masked = hidden & GUEST_FIELD_BIT(i);
+		if (i == GF_NAME || (!g.f[i] && !masked))
 			continue;
 		char label[64];
 		snprintf(label, sizeof label, "%s%s", guest_fields[i].key,
-			 guest_fields[i].sensitive ? " *" : "");
-		cli_show_line(label, g.f[i]);
+			 sens & GUEST_FIELD_BIT(i) ? " *" : "");
+		cli_show_line(label, masked ? session_hidden(c->session) : g.f[i]);
+		sensitive = sensitive || (sens & GUEST_FIELD_BIT(i));
 	}
 	struct sbuf b = {0};
 	for (size_t i = 0; i < g.phones.n; i++)
@@ -652,9 +705,6 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < nv; i++)
 		visit_free(&v[i]);
 	free(v);
-	bool sensitive = false;
-	for (int i = 0; i < GF_COUNT; i++)
-		sensitive = sensitive || (guest_fields[i].sensitive && g.f[i]);
 	if (sensitive)
 		printf("  (* sensitive: never ask the guest)\n");
 	guest_free(&g);
@@ -669,8 +719,16 @@ int cli_guest_export(struct cli *c, int argc, char **argv)
 	int rc = guest_id_arg(c, argc, argv, cli_guest_export_opts, &id);
 	if (rc)
 		return rc;
-	/* everything held about the guest, as JSON (book_export.c) */
-	enum store_status s = book_export_guest(c->st, id, stdout);
+	/* everything held about the guest, as JSON (book_export.c); what the role may not see
+	 * masked as the card masks it */
+	struct guest g;
+	enum store_status s = guest_store_get(c->st, id, &g);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	guest_field_set hidden = hidden_of(c, &g);
+	guest_free(&g);
+	s = book_export_guest(c->st, id, stdout, hidden,
+			      hidden ? session_hidden(c->session) : NULL);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	if (fflush(stdout) != 0 || ferror(stdout))

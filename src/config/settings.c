@@ -60,12 +60,32 @@ static void load_keys(struct yamldoc *y, yaml_node_t *v, struct settings *c)
 	}
 }
 
+/* The fields of sensitive_fields: (a sequence of keys of the sheet) into c. */
+static void load_sensitive(struct yamldoc *y, yaml_node_t *v, struct settings *c)
+{
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yamldoc_error(y, v, "sensitive_fields: expected a list of fields ([employer, ...])");
+		return;
+	}
+	for (yaml_node_item_t *it = v->data.sequence.items.start;
+	     it < v->data.sequence.items.top && !yamldoc_failed(y); it++) {
+		yaml_node_t *n = yamldoc_node(y, *it);
+		const char *key = scalar(n);
+		const struct guest_field *f = key ? guest_field_find(key) : NULL;
+		if (!f || f == &guest_fields[GF_NAME])
+			yamldoc_error(y, n, "sensitive_fields: no field of the sheet (but the name) "
+			              "is called %s", key ? key : "that");
+		else
+			c->sensitive |= GUEST_FIELD_BIT(f - guest_fields);
+	}
+}
+
 static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 {
 	if (!root)
 		return;
 	if (root->type != YAML_MAPPING_NODE) {
-		yamldoc_error(y, root, "expected a mapping (theme:, keys:)");
+		yamldoc_error(y, root, "expected a mapping (theme:, keys:, sensitive_fields:)");
 		return;
 	}
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
@@ -82,10 +102,12 @@ static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 				snprintf(c->theme, sizeof c->theme, "%s", s);
 		} else if (key && strcmp(key, "keys") == 0) {
 			load_keys(y, v, c);
+		} else if (key && strcmp(key, "sensitive_fields") == 0) {
+			load_sensitive(y, v, c);
 		} else if (key) {
-			yamldoc_error(y, k, "unknown setting (theme, keys): %s", key);
+			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields): %s", key);
 		} else {
-			yamldoc_error(y, k, "unknown setting (theme, keys)");
+			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields)");
 		}
 	}
 }
@@ -141,4 +163,19 @@ void settings_free(struct settings *c)
 	free(c->bindings);
 	c->bindings = NULL;
 	c->nbindings = c->cap = 0;
+}
+
+guest_field_set settings_sensitive_fields(void)
+{
+	static bool read;
+	static guest_field_set added;
+	if (!read) {
+		struct settings c;
+		struct error e;
+		if (settings_load(&c, &e) == 0)
+			added = c.sensitive;
+		settings_free(&c);
+		read = true;
+	}
+	return guest_sensitive(added);
 }

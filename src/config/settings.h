@@ -4,6 +4,7 @@
  *   theme: dark            # default, dark, monochrome, high-contrast, or a file of one's own
  *   keys:                  # action: keys (replacing the action's default keys)
  *     today: F3 t
+ *   sensitive_fields: [employer]   # fields hidden as the seven don't-asks are (keys of FIELDS)
  */
 #ifndef MAITRE_SETTINGS_H
 #define MAITRE_SETTINGS_H
@@ -11,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/guest.h"
 
 struct settings_binding {
 	char action[48];
@@ -23,6 +25,7 @@ struct settings {
 	char theme[64]; /* "" : not set */
 	struct settings_binding *bindings;
 	size_t nbindings, cap;
+	guest_field_set sensitive; /* the fields sensitive_fields adds to the seven */
 };
 
 /* Reads the config file; a missing file leaves the defaults. 0, or -1 with
@@ -32,5 +35,11 @@ int settings_load(struct settings *c, struct error *e);
 int settings_parse(struct settings *c, const char *text, size_t len, const char *filename,
 		   struct error *e);
 void settings_free(struct settings *c);
+
+/* The sensitive parts of the sheet in force (guest_sensitive): the seven don't-asks and the
+ * fields config.yaml's sensitive_fields adds, read once a process. The one answer the card,
+ * the form, guest show, the exports and the saves ask. A config file that cannot be read adds
+ * nothing here: the interface refuses to start on it and check-config says why. */
+guest_field_set settings_sensitive_fields(void);
 
 #endif

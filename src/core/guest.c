@@ -322,6 +322,26 @@ static void list_remove(void *v, size_t *n, size_t size, size_t i)
 	(*n)--;
 }
 
+guest_field_set guest_sensitive(guest_field_set added)
+{
+	guest_field_set s = GUEST_BIRTH_YEAR | added;
+	for (int i = 0; i < GF_COUNT; i++)
+		if (guest_fields[i].sensitive)
+			s |= GUEST_FIELD_BIT(i);
+	/* the name is how the door greets them: never hidden */
+	return s & ~GUEST_FIELD_BIT(GF_NAME);
+}
+
+void guest_mask(struct guest *g, guest_field_set hidden, const char *shown)
+{
+	for (int i = 0; i < GF_COUNT; i++)
+		if (hidden & GUEST_FIELD_BIT(i))
+			guest_set(g, (enum guest_field_id)i, shown);
+	for (size_t i = 0; (hidden & GUEST_BIRTH_YEAR) && i < g->dates.n; i++)
+		if (g->dates.v[i].kind == DATE_BIRTHDAY)
+			g->dates.v[i].year = 0;
+}
+
 void guest_set(struct guest *g, enum guest_field_id id, const char *value)
 {
 	free(g->f[id]);

@@ -120,6 +120,21 @@ struct guest_field {
 
 extern const struct guest_field guest_fields[GF_COUNT];
 
+/* A set of the sheet's parts, one bit for each scalar field (GUEST_FIELD_BIT(GF_INCOME)) and
+ * GUEST_BIRTH_YEAR for the year of every birthday (the guest's age: one of the seven). */
+typedef uint64_t guest_field_set;
+#define GUEST_FIELD_BIT(id) ((guest_field_set)1 << (id))
+#define GUEST_BIRTH_YEAR GUEST_FIELD_BIT(GF_COUNT)
+_Static_assert(GF_COUNT < 64, "a guest_field_set holds every field and the birth year");
+
+/* The sensitive parts of the sheet (domain.md §9): the fields of GG_SENSITIVE, the year of every
+ * birthday, and added (the fields the settings add: settings_sensitive_fields). */
+guest_field_set guest_sensitive(guest_field_set added);
+struct guest;
+/* Hides the parts hidden of g, for someone who may not see them: each such field reads shown
+ * (NULL: empty), each birthday loses its year. */
+void guest_mask(struct guest *g, guest_field_set hidden, const char *shown);
+
 /* The field named key ("family_name" or "family-name"), or NULL. */
 const struct guest_field *guest_field_find(const char *key);
 /* Validates value for field f. Empty value means "clear". On success returns 0 and sets *norm

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "config/settings.h"
 #include "core/choice.h"
 #include "core/complaint.h"
 #include "core/date.h"
@@ -228,10 +229,11 @@ const char *book_field_label(const char *field)
 	return field;
 }
 
-/* Whether guest field i is written: a sensitive one only when asked for. */
+/* Whether guest field i is written: a sensitive one (settings_sensitive_fields) only when
+ * asked for. */
 static bool field_shown(int i, bool sensitive)
 {
-	return sensitive || !guest_fields[i].sensitive;
+	return sensitive || !(settings_sensitive_fields() & GUEST_FIELD_BIT(i));
 }
 
 /* The book's columns of guests (their headers into h, GF_COUNT + BC_COUNT + 1 at most): the
@@ -506,14 +508,16 @@ static void json_prefs_dates(struct json *j, const struct guest *g, int person)
 }
 
 /* The members of guest g (the object open): the sheet with the stored codes, then its lists.
- * The people's own preferences and dates are theirs ("person": their index in "people"). */
-static void json_guest_members(struct json *j, const struct guest *g, bool sensitive)
+ * The people's own preferences and dates are theirs ("person": their index in "people"). The
+ * fields of hidden hold what guest_mask put there: text, a number's too. */
+static void json_guest_members(struct json *j, const struct guest *g, bool sensitive,
+			       guest_field_set hidden)
 {
 	json_int(j, "id", g->id);
 	for (int i = 0; i < GF_COUNT; i++) {
 		if (!field_shown(i, sensitive))
 			continue;
-		if (guest_fields[i].type == FT_INT)
+		if (guest_fields[i].type == FT_INT && !(hidden & GUEST_FIELD_BIT(i)))
 			json_num_text(j, guest_fields[i].key, g->f[i]);
 		else
 			json_str(j, guest_fields[i].key, g->f[i]);
@@ -590,7 +594,7 @@ enum store_status book_export_guests(struct store *st, const struct book_options
 		if (o->format == BOOK_JSON) {
 			json_key(&j, NULL);
 			json_open(&j, '{');
-			json_guest_members(&j, &g, o->sensitive);
+			json_guest_members(&j, &g, o->sensitive, 0);
 			json_close(&j, '}');
 		} else {
 			guest_row(&k, &g, o->sensitive);
@@ -810,7 +814,8 @@ static enum store_status json_complaints(struct store *st, struct json *j, int64
 	return rs;
 }
 
-enum store_status book_export_guest(struct store *st, int64_t id, FILE *out)
+enum store_status book_export_guest(struct store *st, int64_t id, FILE *out,
+				    guest_field_set hidden, const char *hidden_text)
 {
 	struct json j = {out, 0, true, 0};
 	struct guest g;
@@ -824,7 +829,8 @@ enum store_status book_export_guest(struct store *st, int64_t id, FILE *out)
 	size_t len = 0;
 	j.out = open_memstream(&buf, &len);
 	json_open(&j, '{');
-	json_guest_members(&j, &g, true);
+	guest_mask(&g, hidden, hidden_text);
+	json_guest_members(&j, &g, true, hidden);
 	guest_free(&g);
 	struct visit_filter f = {.guest_id = id, .with_voided = true};
 	json_key(&j, "visits");

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "core/error.h"
+#include "core/guest.h"
 #include "store/store.h"
 
 enum book_format { BOOK_CSV, BOOK_TSV, BOOK_JSON, BOOK_XLSX };
@@ -24,7 +25,7 @@ const char *book_field_label(const char *field);
 
 struct book_options {
 	enum book_format format;
-	bool sensitive;     /* guests: the sensitive fields of the sheet (GG_SENSITIVE) too */
+	bool sensitive;     /* guests: the sensitive fields (settings_sensitive_fields) too */
 	const char *from;   /* visits: the first date, YYYY-MM-DD (NULL: the first visit's) */
 	const char *until;  /* visits: the last date, inclusive (NULL: the last visit's) */
 };
@@ -50,8 +51,10 @@ enum store_status book_export_visits(struct store *st, const struct book_options
  * PIPL art. 45): the sheet with its sensitive fields, every list, the people with their own
  * preferences and dates, the notes with author and time, the visits (void ones too), the
  * complaints with their timeline, and the contacts, gifts, banquets, alerts and tier overrides.
- * ST_NOTFOUND for no such guest. */
-enum store_status book_export_guest(struct store *st, int64_t id, FILE *out);
+ * The parts hidden (those the person exporting may not see: guest_mask) read hidden_text, as
+ * the card shows them. ST_NOTFOUND for no such guest. */
+enum store_status book_export_guest(struct store *st, int64_t id, FILE *out,
+				    guest_field_set hidden, const char *hidden_text);
 
 /* A stream that writes to out, converted to GB18030, the UTF-8 written to it (GB18030 encodes
  * all of Unicode: nothing is lost); fclose flushes it and leaves out open. NULL when iconv has

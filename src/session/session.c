@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config/roles.h"
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "store/guest_store.h"
@@ -177,6 +178,15 @@ bool session_sees_guest(struct session *s, int64_t guest_id)
 	int64_t sm;
 	return guest_store_sales_manager(s->st, guest_id, &sm) == ST_OK &&
 	       session_sees_sensitive(s, sm);
+}
+
+guest_field_set session_guest_hidden(const struct session *s, const struct guest *g)
+{
+	/* the guest's sales manager is held as a login: the member acting's own guest or not */
+	const struct staff *me = session_who(s);
+	const char *mgr = g->f[GF_SALES_MANAGER];
+	int64_t own = me->id && me->login && mgr && strcmp(mgr, me->login) == 0 ? me->id : 0;
+	return session_sees_sensitive(s, own) ? 0 : settings_sensitive_fields();
 }
 
 const char *session_hidden(const struct session *s)

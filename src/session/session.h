@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/access.h"
+#include "core/guest.h"
 #include "core/strv.h"
 #include "store/staff_store.h"
 
@@ -68,6 +69,12 @@ bool session_sees_sensitive(const struct session *s, int64_t guest_manager);
 /* session_sees_sensitive for guest id, whose sales manager it reads; false when the guest
  * cannot be read (not found, or a database error): a doubt hides. */
 bool session_sees_guest(struct session *s, int64_t guest_id);
+
+struct guest;
+/* The parts of g's sheet the member acting may not see, nor change (guest_field_set): none
+ * when session_sees_sensitive for g's sales manager, else settings_sensitive_fields(). The
+ * one answer the card, the form, guest show and guest edit, guest export and the saves ask. */
+guest_field_set session_guest_hidden(const struct session *s, const struct guest *g);
 /* "hidden — manager": what a sensitive field reads for someone who may not see it, naming
  * the least role that may (translated; static storage). */
 const char *session_hidden(const struct session *s);

@@ -537,8 +537,57 @@ static enum store_status check_phones(struct store *st, const struct guest *g, b
 	return ST_OK;
 }
 
+/* The person a date of g is about, as the id of their row (0: one not stored yet), or -1 for
+ * the guest. */
+static int64_t date_person_id(const struct guest *g, const struct guest_date *d)
+{
+	return d->person >= 0 && (size_t)d->person < g->people.n ? g->people.v[d->person].id : -1;
+}
+
+/* The year of old's birthday whose id is id, or for a new one (id 0) of the birthday of the
+ * same person that g no longer holds (the one it replaces); 0 when there is none. */
+static int kept_birth_year(const struct guest *old, const struct guest *g,
+			   const struct guest_date *d)
+{
+	int64_t who = date_person_id(g, d);
+	for (size_t k = 0; k < old->dates.n; k++) {
+		const struct guest_date *o = &old->dates.v[k];
+		if (o->kind != DATE_BIRTHDAY)
+			continue;
+		if (d->id) {
+			if (o->id == d->id)
+				return o->year;
+			continue;
+		}
+		bool still = false;
+		for (size_t i = 0; i < g->dates.n && !still; i++)
+			still = g->dates.v[i].id == o->id;
+		if (!still && who != 0 && date_person_id(old, o) == who)
+			return o->year;
+	}
+	return 0;
+}
+
+/* What keep says is not the saver's to change, put back into g as old holds it. */
+static void keep_stored(struct guest *g, const struct guest *old, guest_field_set keep)
+{
+	for (int i = 0; i < GF_COUNT; i++)
+		if (keep & GUEST_FIELD_BIT(i))
+			guest_set(g, (enum guest_field_id)i, old->f[i]);
+	for (size_t i = 0; (keep & GUEST_BIRTH_YEAR) && i < g->dates.n; i++)
+		if (g->dates.v[i].kind == DATE_BIRTHDAY)
+			g->dates.v[i].year = kept_birth_year(old, g, &g->dates.v[i]);
+}
+
 enum store_status guest_store_save(struct store *st, struct guest *g, int64_t expected_version,
 				   bool force_phone, int64_t *dup_owner)
+{
+	return guest_store_save_keeping(st, g, expected_version, force_phone, dup_owner, 0);
+}
+
+enum store_status guest_store_save_keeping(struct store *st, struct guest *g,
+					   int64_t expected_version, bool force_phone,
+					   int64_t *dup_owner, guest_field_set keep)
 {
 	struct error why;
 	enum store_status rs = store_begin(st);
@@ -565,6 +614,9 @@ enum store_status guest_store_save(struct store *st, struct guest *g, int64_t ex
 			goto fail;
 		}
 	}
+	/* read in this transaction: a manager's save meanwhile is kept too */
+	if (keep)
+		keep_stored(g, &old, keep);
 	if (guest_validate(g, fresh ? NULL : &old, &why) < 0) {
 		rs = store_fail(st, ST_INVALID, "%s", why.msg);
 		goto fail;

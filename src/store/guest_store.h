@@ -20,6 +20,16 @@
 enum store_status guest_store_save(struct store *st, struct guest *g, int64_t expected_version,
 				   bool force_phone, int64_t *dup_owner);
 
+/* guest_store_save for someone who may not see (nor change) the parts keep of the sheet
+ * (guest_field_set: the sensitive ones, for their role): inside the same transaction, each
+ * field of keep is written as it is stored, whatever g holds, and with GUEST_BIRTH_YEAR each
+ * birthday keeps its stored year (a birthday typed again for the same person keeps the year
+ * of the one it replaces; a new one has none). So such a save never clears what it could not
+ * see, nor undoes a change a manager saved meanwhile. g is left as stored. */
+enum store_status guest_store_save_keeping(struct store *st, struct guest *g,
+					   int64_t expected_version, bool force_phone,
+					   int64_t *dup_owner, guest_field_set keep);
+
 /* Reads guest id into out (initialised by this call; free with guest_free). ST_NOTFOUND when
  * there is no such guest. */
 enum store_status guest_store_get(struct store *st, int64_t id, struct guest *out);

@@ -84,6 +84,9 @@ struct form {
 	char msg[4096];
 	bool msg_error;
 	bool force_phone;     /* the next save keeps a phone another guest has */
+	/* what the person at the terminal may not see nor change (session_guest_hidden): held
+	 * empty here, drawn "hidden — manager", and kept as stored by the save */
+	guest_field_set hidden;
 	/* an item being typed on the status line when maitre was cut off: for the draft */
 	int cut_list;
 	char *cut;
@@ -550,7 +553,12 @@ static void draw(struct tui *t, struct view *v)
 			snprintf(label, sizeof label, "%s%s", _(gf->form_label), gf->sensitive ? " *" : "");
 			draw_text(y, 2, LABEL_W - 1, label, sel ? a : draw_attr(t, TE_LABEL), true);
 			int fw = 36;
-			edit_draw(&f->f[rw->n], y, LABEL_W + 2, fw, sel ? draw_attr(t, TE_FIELD) : a);
+			if (f->hidden & GUEST_FIELD_BIT(rw->n))
+				draw_text(y, LABEL_W + 2, fw, session_hidden(t->session),
+					  draw_attr(t, TE_DIM), true);
+			else
+				edit_draw(&f->f[rw->n], y, LABEL_W + 2, fw,
+					  sel ? draw_attr(t, TE_FIELD) : a);
 			if (error_is_set(&f->why[rw->n]))
 				draw_text(y, LABEL_W + 3 + fw, w - LABEL_W - fw - 4, f->why[rw->n].msg,
 					  draw_attr(t, TE_FIELD_ERROR), true);
@@ -602,7 +610,7 @@ static void draw(struct tui *t, struct view *v)
 static bool cursor(struct tui *t, struct view *v, int *y, int *x)
 {
 	struct form *f = F(v);
-	if (!on_field(v) || f->sel < f->top)
+	if (!on_field(v) || f->sel < f->top || (f->hidden & GUEST_FIELD_BIT(cur(f)->n)))
 		return false;
 	*y = 1 + (int)(f->sel - f->top);
 	*x = edit_draw(&f->f[cur(f)->n], *y, LABEL_W + 2, 36, draw_attr(t, TE_FIELD));
@@ -823,7 +831,8 @@ static void save(struct tui *t, struct view *v)
 			return;
 		}
 	int64_t dup = 0;
-	enum store_status s = guest_store_save(t->st, &f->g, f->version, f->force_phone, &dup);
+	enum store_status s =
+		guest_store_save_keeping(t->st, &f->g, f->version, f->force_phone, &dup, f->hidden);
 	if (s == ST_OK) {
 		tui_message(t, f->id ? _("guest %lld saved") : _("guest %lld added"), (long long)f->g.id);
 		int64_t id = f->g.id;
@@ -844,6 +853,7 @@ static void save(struct tui *t, struct view *v)
 			f->msg_error = true;
 			return;
 		}
+		guest_mask(&theirs, f->hidden, NULL);
 		guest_copy(&merged, &theirs);
 		struct sbuf report = {0};
 		sbuf_printf(&report, _("Someone else changed this guest meanwhile: their changes and "
@@ -884,6 +894,20 @@ static void save(struct tui *t, struct view *v)
 	f->msg_error = true;
 }
 
+/* Whether g, the form's guest with an item typed, has a birthday with a year the person at
+ * the terminal may not give (the years are held empty for them): the refusal into why. */
+static bool birth_year_typed(struct tui *t, const struct form *f, const struct guest *g,
+			     struct error *why)
+{
+	for (size_t i = 0; (f->hidden & GUEST_BIRTH_YEAR) && i < g->dates.n; i++)
+		if (g->dates.v[i].kind == DATE_BIRTHDAY && g->dates.v[i].year) {
+			error_set(why, 0, _("the year of a birthday is %s: MM-DD only"),
+				  session_hidden(t->session));
+			return true;
+		}
+	return false;
+}
+
 static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 {
 	char *init = i >= 0 ? item_text(&f->g, l, (size_t)i) : NULL;
@@ -908,7 +932,7 @@ static void edit_item(struct tui *t, struct form *f, int l, ssize_t i)
 	struct guest trial;
 	struct error why;
 	guest_copy(&trial, &f->g);
-	if (item_parse(&trial, l, text, &why) < 0) {
+	if (item_parse(&trial, l, text, &why) < 0 || birth_year_typed(t, f, &trial, &why)) {
 		snprintf(f->msg, sizeof f->msg, _("%s: %s (typed: %s)"), _(list_names[l]), why.msg,
 			 text);
 		f->msg_error = true;
@@ -1061,7 +1085,16 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	struct form *f = F(v);
 	const struct row *r = cur(f);
 	bool changed;
-	if (r->kind == R_FIELD && guest_fields[r->n].type == FT_ENUM && a == ACT_CHAR &&
+	if (r->kind == R_FIELD && (f->hidden & GUEST_FIELD_BIT(r->n))) {
+		/* not typed into: what editing would do is said instead */
+		struct edit scratch = f->f[r->n];
+		if (edit_act(&scratch, a, ch, &changed)) {
+			snprintf(f->msg, sizeof f->msg, _("%s: %s; it cannot be changed here"),
+				 _(guest_fields[r->n].form_label), session_hidden(t->session));
+			f->msg_error = true;
+			return HR_REDRAW;
+		}
+	} else if (r->kind == R_FIELD && guest_fields[r->n].type == FT_ENUM && a == ACT_CHAR &&
 	    ch == ' ') {
 		next_choice(f, r->n);
 		return HR_REDRAW;
@@ -1215,9 +1248,14 @@ struct view *view_form_new(struct tui *t, int64_t guest_id, const char *name, co
 			tui_view_free(v);
 			return NULL;
 		}
-		guest_copy(&f->orig, &f->g);
 		f->id = guest_id;
 		f->version = f->g.version;
+	}
+	/* a new guest has no sales manager yet: only a role that sees every guest's fields */
+	f->hidden = t->session ? session_guest_hidden(t->session, &f->g) : 0;
+	guest_mask(&f->g, f->hidden, NULL);
+	if (guest_id) {
+		guest_copy(&f->orig, &f->g);
 	} else {
 		if (name && *name)
 			guest_set(&f->g, GF_NAME, name);
@@ -1270,6 +1308,11 @@ struct view *view_form_from_draft(struct tui *t, const struct draft *d)
 		for (int i = 0; i < GF_COUNT; i++)
 			edit_set(&f->f[i], f->g.f[i]);
 	}
+	/* a draft typed by someone who could see them: not shown, nor saved, by one who cannot */
+	guest_mask(&f->g, f->hidden, NULL);
+	for (int i = 0; i < GF_COUNT; i++)
+		if (f->hidden & GUEST_FIELD_BIT(i))
+			edit_set(&f->f[i], NULL);
 	snprintf(f->msg, sizeof f->msg, "%s", report.s ? report.s : "");
 	f->msg_error = lost > 0;
 	sbuf_free(&report);

@@ -225,6 +225,19 @@ static void tier_lines(struct tui *t, struct card *c)
 	}
 }
 
+/* The sensitive fields: each one the role may not see reads "hidden — manager", dim, set or
+ * not (never as if empty); the seven don't-asks that it may see, when set. */
+static void sensitive_lines(struct tui *t, struct card *c, guest_field_set hidden)
+{
+	for (int i = 0; i < GF_COUNT; i++) {
+		if (hidden & GUEST_FIELD_BIT(i))
+			add(c, _(guest_fields[i].form_label), TE_DIM, "%s",
+			    session_hidden(t->session));
+		else if (guest_fields[i].sensitive && c->g.f[i])
+			add(c, _(guest_fields[i].form_label), TE_NORMAL, "%s", c->g.f[i]);
+	}
+}
+
 static void read_card(struct tui *t, struct card *c)
 {
 	card_clear(c);
@@ -244,6 +257,9 @@ static void read_card(struct tui *t, struct card *c)
 	}
 	c->loaded = true;
 	struct guest *g = &c->g;
+	/* what the role may not see is gone from the card before anything is drawn */
+	guest_field_set hidden = t->session ? session_guest_hidden(t->session, g) : 0;
+	guest_mask(g, hidden, NULL);
 
 	tier_lines(t, c);
 	if (g->f[GF_FAMILY_NAME] || g->f[GF_GIVEN_NAME])
@@ -277,6 +293,7 @@ static void read_card(struct tui *t, struct card *c)
 		add(c, _("recognise by"), TE_NORMAL, "%s", b.s);
 	sbuf_free(&b);
 	upcoming(c);
+	sensitive_lines(t, c, hidden);
 	for (size_t i = 0; i < g->people.n; i++) {
 		const struct guest_person *p = &g->people.v[i];
 		char *likes = prefs(g, (int)i, PREF_TASTE);

@@ -1,0 +1,69 @@
+#!/bin/sh
+# The sensitive fields (七不问, domain.md §9) by role: a receptionist reads them "hidden —
+# manager" and cannot change them (nor give a birth year), and their saves keep them; a sales
+# manager sees and changes those of their own guests only; a manager sees all. export
+# --sensitive is refused to a role without sensitive.all, guest export masks as the card does,
+# and search never finds a guest by a sensitive value.
+#
+# The writes are done on the front desk's shared login with --as and the PIN from
+# MAITRE_PIN_FD; the reads by the terminal's own login given each role in turn (a read with
+# --as opens the database read-only, where the PIN's count cannot be written: the lead's).
+. "$TESTS_SRCDIR/cli/lib.sh"
+"$MAITRE" init > /dev/null
+# a role that may export but not see the sensitive fields, to show the export refusing them
+mkdir -p "$XDG_CONFIG_HOME/maitre"
+sed 's/^  sales-manager:$/  bookkeeper:\n    includes: [receptionist]\n    may: [export]\n&/' \
+	"$TESTS_SRCDIR/../data/roles.yaml" > "$XDG_CONFIG_HOME/maitre/roles.yaml"
+# the staff, each with the PIN 1234 (an Argon2id string: libsodium reads its parameters)
+# (the lead switches this to `maitre staff add` and `maitre staff pin`)
+PIN='$argon2id$v=19$m=8192,t=1,p=1$JDuKFYe6ZdftVJom3PI+Ag$/hwoBdW+zsNrcloa4WOAXFbjs6ZU+A/AfPOSgd+lMXQ'
+for m in wangfang:王芳:receptionist lina:李娜:sales-manager; do
+	IFS=: read -r login name role <<-END
+	$m
+	END
+	sqlite3 "$MAITRE_DB" "INSERT INTO staff(login, display_name, role, shared, created_at, \
+pin_hash) VALUES ('$login', '$name', '$role', 0, '2026-01-01 00:00:00', '$PIN')"
+done
+# guest 1 is the terminal login's own guest, guest 2 lina's
+"$MAITRE" guest add --name 孙先生 --sales-manager "$LOGIN" --set income=月入五万 \
+	--set home_address='亳州市谯城区芍花路8号' --set health=糖尿病 --birthday 1978-09-14 \
+	--person 'wife:王丽' --person-birthday 'wife:1980-03-02' > /dev/null
+"$MAITRE" guest add --name 刘局长 --sales-manager lina --set religion=佛教 > /dev/null
+# role ROLE [shared]: the terminal login's role, and whether it is the shared one
+role() {
+	sqlite3 "$MAITRE_DB" "UPDATE staff SET role = '$1', shared = ${2:-0} WHERE login = '$LOGIN'"
+}
+echo 1234 > "$TMP/pin"
+export MAITRE_PIN_FD=3
+
+note "the front desk's shared login reads the card: every sensitive field hidden, set or not"
+role receptionist 1
+run guest show 1
+note "a receptionist signed in may not change one, nor clear one, nor give a birth year"
+run --as wangfang guest edit 1 --set income=月入十万 3< "$TMP/pin"
+run --as wangfang guest edit 1 --set health= 3< "$TMP/pin"
+run --as wangfang guest edit 1 --birthday 1978-09-15 3< "$TMP/pin"
+run --as wangfang guest add --name 钱先生 --set religion=道教 3< "$TMP/pin"
+note "their save of what they may change keeps what they could not see, the birth year too"
+run --as wangfang guest edit 1 --employer 永盛科技 --birthday 09-15 3< "$TMP/pin"
+note "a sales manager changes their own guest's, not another's"
+run --as lina guest edit 2 --set religion=基督教 3< "$TMP/pin"
+run --as lina guest edit 1 --set income=月入六万 3< "$TMP/pin"
+note "a sales manager sees their own guest's fields, not another's"
+role sales-manager
+run guest show 1
+run guest show 2
+note "a manager sees them all: the receptionist's save kept income, address, health, year"
+role manager
+run guest show 1
+run guest show 2
+note "search never finds a guest by a sensitive value, whoever asks"
+run guest find 芍花路
+run guest find 基督教
+note "export: --sensitive only for a role that sees every guest's; guest export masked"
+role bookkeeper
+run export guests --sensitive
+run guest export 1
+role manager
+run export guests --sensitive --format json
+finish
