@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "config/settings.h"
 #include "core/alert.h"
 #include "core/choice.h"
 #include "core/complaint.h"
@@ -1670,6 +1671,45 @@ START_TEST(guest_date_rule)
 }
 END_TEST
 
+/* The sensitive parts (issue 15): the seven, the birth year and those config.yaml adds, never
+ * the name; guest_mask hides them and the birthdays' years. */
+START_TEST(guest_sensitive_parts)
+{
+	guest_field_set s = guest_sensitive(0);
+	for (int i = 0; i < GF_COUNT; i++)
+		ck_assert_int_eq(!!(s & GUEST_FIELD_BIT(i)), guest_fields[i].sensitive);
+	ck_assert(s & GUEST_BIRTH_YEAR);
+	ck_assert(guest_sensitive(GUEST_FIELD_BIT(GF_EMPLOYER)) & GUEST_FIELD_BIT(GF_EMPLOYER));
+	ck_assert(!(guest_sensitive(GUEST_FIELD_BIT(GF_NAME)) & GUEST_FIELD_BIT(GF_NAME)));
+	struct guest g;
+	guest_init(&g);
+	guest_set(&g, GF_NAME, "孙先生");
+	guest_set(&g, GF_INCOME, "月入五万");
+	guest_add_date(&g, -1, DATE_BIRTHDAY, NULL, 1978, 9, 14);
+	guest_add_date(&g, -1, DATE_ANNIVERSARY, NULL, 2005, 5, 20);
+	guest_mask(&g, s, "hidden");
+	ck_assert_str_eq(g.f[GF_NAME], "孙先生");
+	ck_assert_str_eq(g.f[GF_INCOME], "hidden");
+	ck_assert_str_eq(g.f[GF_HEALTH], "hidden");
+	ck_assert_int_eq(g.dates.v[0].year, 0);
+	ck_assert_int_eq(g.dates.v[0].day, 14);
+	ck_assert_int_eq(g.dates.v[1].year, 2005);
+	guest_free(&g);
+	/* config.yaml's sensitive_fields: keys of the sheet, the name refused */
+	struct settings c = {0};
+	struct error e;
+	const char *ok = "sensitive_fields: [employer, looks]\n";
+	ck_assert_int_eq(settings_parse(&c, ok, strlen(ok), "config.yaml", &e), 0);
+	ck_assert(c.sensitive == (GUEST_FIELD_BIT(GF_EMPLOYER) | GUEST_FIELD_BIT(GF_LOOKS)));
+	settings_free(&c);
+	const char *bad = "sensitive_fields: [employer, name]\n";
+	c = (struct settings){0};
+	ck_assert_int_eq(settings_parse(&c, bad, strlen(bad), "config.yaml", &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "config.yaml:1:30"));
+	settings_free(&c);
+}
+END_TEST
+
 static Suite *guest_suite(void)
 {
 	Suite *s = suite_create("guest");
@@ -1688,6 +1728,7 @@ static Suite *guest_suite(void)
 	tcase_add_test(tc, guest_remove_person_reindexes);
 	tcase_add_test(tc, guest_lists_and_names);
 	tcase_add_test(tc, guest_copy_is_deep);
+	tcase_add_test(tc, guest_sensitive_parts);
 	suite_add_tcase(s, tc);
 	return s;
 }
