@@ -6,8 +6,8 @@
 # and search never finds a guest by a sensitive value.
 #
 # The writes are done on the front desk's shared login with --as and the PIN from
-# MAITRE_PIN_FD; the reads by the terminal's own login given each role in turn (a read with
-# --as opens the database read-only, where the PIN's count cannot be written: the lead's).
+# MAITRE_PIN_FD; the reads by the terminal's own login given each role in turn, and at the
+# end by a sales manager signed in with --as (a read that counts the PIN in the database).
 . "$TESTS_SRCDIR/cli/lib.sh"
 "$MAITRE" init > /dev/null
 # a role that may export but not see the sensitive fields, to show the export refusing them
@@ -66,4 +66,8 @@ run export guests --sensitive
 run guest export 1
 role manager
 run export guests --sensitive --format json
+note "a read signed in with --as on the shared login: lina sees her own guest's, not another's"
+role receptionist 1
+run --as lina guest show 2 3< "$TMP/pin"
+run --as lina guest show 1 3< "$TMP/pin"
 finish
