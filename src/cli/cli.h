@@ -69,6 +69,11 @@ int cli_sign_in(struct cli *c);
 /* 0 when the person acting may p (as well as what the command needs), else the exit status
  * after the refusal ("to void a visit needs the role 经理 (manager); ...") is printed. */
 int cli_may(struct cli *c, enum perm p);
+/* A PIN into pin (of n bytes): one line from the file descriptor $MAITRE_PIN_FD (a script's),
+ * else typed on the terminal without echo, "PIN for LOGIN: " (the sign-in, --as login); with
+ * twice, a new PIN for login, typed twice on the terminal and refused when the two differ.
+ * Returns 0, or the exit status once the refusal is reported. */
+int cli_read_pin(struct cli *c, const char *login, bool twice, char *pin, size_t n);
 /* Whether the person acting may see the sensitive fields of a guest whose sales manager is the
  * staff id guest_manager. */
 bool cli_sees_sensitive(struct cli *c, int64_t guest_manager);
@@ -200,6 +205,16 @@ extern const struct opt cli_dates_opts[], cli_gift_given_opts[], cli_agenda_opts
 int cli_export_guests(struct cli *c, int argc, char **argv);
 int cli_export_visits(struct cli *c, int argc, char **argv);
 extern const struct opt cli_export_guests_opts[], cli_export_visits_opts[];
+
+/* The staff, their roles and PINs (cli_staff.c). */
+int cli_staff_add(struct cli *c, int argc, char **argv);
+int cli_staff_list(struct cli *c, int argc, char **argv);
+int cli_staff_edit(struct cli *c, int argc, char **argv);
+int cli_staff_disable(struct cli *c, int argc, char **argv);
+int cli_staff_pin(struct cli *c, int argc, char **argv);
+int cli_staff_roles(struct cli *c, int argc, char **argv);
+extern const struct opt cli_staff_add_opts[], cli_staff_list_opts[], cli_staff_edit_opts[],
+	cli_staff_disable_opts[], cli_staff_pin_opts[], cli_staff_roles_opts[];
 
 /* Complaints and their recovery (cli_complaint.c). */
 int cli_complaint_add(struct cli *c, int argc, char **argv);

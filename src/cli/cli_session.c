@@ -47,25 +47,10 @@ static int read_line(int fd, char *buf, size_t n)
 	return 0;
 }
 
-/* The PIN of login into pin (of n bytes): from the file descriptor $MAITRE_PIN_FD (a script's),
- * else typed on the terminal without echo. Returns 0, or the exit status after the error. */
-static int read_pin(struct cli *c, const char *login, char *pin, size_t n)
+/* Reads one PIN from the terminal fd without echo, after prompt: 0, or -1 when none was typed
+ * (the end of the input). A signal that ends the process gives the terminal its echo back. */
+static int read_tty_pin(int fd, const char *prompt, char *pin, size_t n)
 {
-	const char *fdv = getenv("MAITRE_PIN_FD");
-	if (fdv && *fdv) {
-		int64_t fd;
-		if (!text_parse_int(fdv, 0, 1023, &fd) || fcntl((int)fd, F_GETFD) < 0)
-			return cli_error(c, EXIT_USAGE,
-					 _("MAITRE_PIN_FD: \"%s\" is not an open file descriptor"), fdv);
-		if (read_line((int)fd, pin, n) != 0)
-			return cli_error(c, EXIT_DENIED, _("MAITRE_PIN_FD: no PIN to read"));
-		return 0;
-	}
-	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return cli_error(c, EXIT_DENIED,
-				 _("--as %s: the PIN is typed on a terminal, and there is none "
-				   "(a script gives it through MAITRE_PIN_FD)"), login);
 	struct termios t;
 	bool raw = tcgetattr(fd, &t) == 0;
 	if (raw) {
@@ -79,11 +64,9 @@ static int read_pin(struct cli *c, const char *login, char *pin, size_t n)
 		t.c_lflag |= ICANON;
 		tcsetattr(fd, TCSAFLUSH, &t);
 	}
-	char *prompt = xasprintf(_("PIN for %s: "), login);
 	if (write(fd, prompt, strlen(prompt)) < 0) {
 		/* a terminal that takes no prompt still reads the PIN */
 	}
-	free(prompt);
 	int rc = read_line(fd, pin, n);
 	if (raw) {
 		tcsetattr(fd, TCSAFLUSH, &saved_tty);
@@ -96,10 +79,51 @@ static int read_pin(struct cli *c, const char *login, char *pin, size_t n)
 	if (write(fd, "\n", 1) < 0) {
 		/* the line end after the PIN is for the eye only */
 	}
+	return rc;
+}
+
+int cli_read_pin(struct cli *c, const char *login, bool twice, char *pin, size_t n)
+{
+	/* the sign-in's messages name --as; a new PIN's are the command's own (staff pin) */
+	char *pre = twice ? xstrdup("") : xasprintf("--as %s: ", login);
+	int rc = 0;
+	const char *fdv = getenv("MAITRE_PIN_FD");
+	if (fdv && *fdv) {
+		int64_t fd;
+		if (!text_parse_int(fdv, 0, 1023, &fd) || fcntl((int)fd, F_GETFD) < 0)
+			rc = cli_error(c, EXIT_USAGE,
+				       _("MAITRE_PIN_FD: \"%s\" is not an open file descriptor"), fdv);
+		else if (read_line((int)fd, pin, n) != 0)
+			rc = cli_error(c, EXIT_DENIED, _("MAITRE_PIN_FD: no PIN to read"));
+		free(pre);
+		return rc;
+	}
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		rc = cli_error(c, EXIT_DENIED,
+			       _("%sthe PIN is typed on a terminal, and there is none (a script "
+				 "gives it through MAITRE_PIN_FD)"), pre);
+		free(pre);
+		return rc;
+	}
+	char *prompt = twice ? xasprintf(_("New PIN for %s: "), login)
+			     : xasprintf(_("PIN for %s: "), login);
+	if (read_tty_pin(fd, prompt, pin, n) != 0) {
+		rc = cli_error(c, EXIT_DENIED, _("%sno PIN was typed"), pre);
+	} else if (twice) {
+		char again[64];
+		if (read_tty_pin(fd, _("The same PIN again: "), again, sizeof again) != 0)
+			rc = cli_error(c, EXIT_DENIED, _("%sno PIN was typed"), pre);
+		else if (strcmp(again, pin) != 0)
+			rc = cli_error(c, EXIT_USER, _("the two PINs differ: nothing was changed"));
+		explicit_bzero(again, sizeof again);
+	}
+	if (rc)
+		explicit_bzero(pin, n);
+	free(prompt);
+	free(pre);
 	close(fd);
-	if (rc != 0)
-		return cli_error(c, EXIT_DENIED, _("--as %s: no PIN was typed"), login);
-	return 0;
+	return rc;
 }
 
 /* Signs c->as in on the shared login: 0, or the exit status after the refusal. */
@@ -111,7 +135,7 @@ static int sign_in_as(struct cli *c)
 				 _("--as: %s is not a shared login, and acts as itself: --as is for "
 				   "the front desk's shared login"), store_login(c->st));
 	char pin[64];
-	int rc = read_pin(c, c->as, pin, sizeof pin);
+	int rc = cli_read_pin(c, c->as, false, pin, sizeof pin);
 	if (rc)
 		return rc;
 	enum pin_result res;

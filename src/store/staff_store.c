@@ -171,6 +171,197 @@ enum store_status staff_store_find(struct store *st, const char *text, size_t ma
 	return ST_OK;
 }
 
+bool staff_login_valid(const char *login, char *why, size_t n)
+{
+	size_t len = login ? strlen(login) : 0;
+	if (len == 0 || len > 32) {
+		snprintf(why, n, "a login is 1 to 32 characters");
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char ch = login[i];
+		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			  (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || (ch == '-' && i > 0);
+		if (!ok) {
+			snprintf(why, n, "a login is letters, digits, '.', '_' and '-' (not first), "
+				 "as a Unix login");
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The role named name of roles, or NULL after ST_INVALID "no role ...: the roles are ...". */
+static const struct role *known_role(struct store *st, const struct roles *roles,
+				     const char *name)
+{
+	const struct role *r = roles_find(roles, name);
+	if (r)
+		return r;
+	struct sbuf b = {0};
+	for (size_t i = 0; i < roles->n; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "", roles->v[i].name);
+	store_fail(st, ST_INVALID, "no role \"%s\": the roles are %s", name, b.s ? b.s : "none");
+	sbuf_free(&b);
+	return NULL;
+}
+
+/* Whether a member of role r, shared or not, may manage the staff: the kind the book must
+ * always keep one of. */
+static bool keeps_staff(const struct roles *roles, const char *role, bool shared, bool disabled)
+{
+	return !shared && !disabled && role_may(roles_find(roles, role), PERM_STAFF);
+}
+
+/* ST_OK when a member other than id who keeps_staff is left, else ST_CONFLICT saying why.
+ * Inside the write transaction, so that what it counts cannot change before the commit. */
+static enum store_status other_keeper(struct store *st, const struct roles *roles, int64_t id,
+				      const char *login)
+{
+	static const char *sql = "SELECT role FROM staff WHERE id <> ?1 AND shared = 0 AND "
+				 "disabled_at IS NULL";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	bool found = false;
+	int rc;
+	while (!found && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		found = role_may(roles_find(roles, (const char *)sqlite3_column_text(s, 0)),
+				 PERM_STAFF);
+	sqlite3_reset(s);
+	if (!found && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sqlfail(st, rc, "staff");
+	if (found)
+		return ST_OK;
+	const struct role *need = roles_first_that_may(roles, PERM_STAFF);
+	return store_fail(st, ST_CONFLICT,
+			  "%s is the last member who may manage the staff (%s) on a login of their "
+			  "own: give that role to someone else first",
+			  login, need ? need->name : "staff");
+}
+
+/* ST_OK when role may go with shared, else ST_INVALID. */
+static enum store_status shared_check(struct store *st, const struct role *r, bool shared)
+{
+	if (shared && role_may(r, PERM_STAFF))
+		return store_fail(st, ST_INVALID,
+				  "a shared login cannot have the role %s: it may manage the staff, "
+				  "and a shared login never acts as itself (give it a role such as "
+				  "receptionist)", r->name);
+	return ST_OK;
+}
+
+enum store_status staff_store_add(struct store *st, const struct roles *roles, const char *login,
+				  const char *name, const char *role, bool shared, int64_t *id)
+{
+	static const char *sql = "INSERT INTO staff(login, display_name, role, shared, created_at) "
+				 "VALUES (?1, ?2, ?3, ?4, ?5)";
+	char why[96];
+	if (!staff_login_valid(login, why, sizeof why))
+		return store_fail(st, ST_INVALID, "login \"%s\": %s", login ? login : "", why);
+	if (name && !*name)
+		return store_fail(st, ST_INVALID, "the name is empty");
+	const struct role *r = known_role(st, roles, role);
+	enum store_status rs = r ? shared_check(st, r, shared) : ST_INVALID;
+	int64_t me, was;
+	if (rs != ST_OK || (rs = store_begin(st)) != ST_OK)
+		return rs;
+	/* the author first: refused before anything is written when nobody may be */
+	if ((rs = store_staff_self(st, &me)) != ST_OK)
+		return store_end(st, rs);
+	if (store_staff_id(st, login, false, &was) == ST_OK)
+		return store_end(st, store_fail(st, ST_DUPLICATE,
+						"%s is on the staff already: change them with "
+						"`maitre staff edit %s`", login, login));
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return store_end(st, ST_IO);
+	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, name ? name : login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 4, shared);
+	sqlite3_bind_text(s, 5, store_now(st), -1, SQLITE_TRANSIENT);
+	char *desc = xasprintf("%s: %s, %s%s", login, name ? name : login, role,
+			       shared ? ", shared" : "");
+	int64_t nid = 0;
+	rs = store_insert_audited(st, s, "staff", desc, &nid);
+	free(desc);
+	if (rs == ST_OK && id)
+		*id = nid;
+	return store_end(st, rs);
+}
+
+/* Audits one changed value of member id ("role": old → new); nothing when they are equal. */
+static enum store_status audit_change(struct store *st, int64_t id, const char *field,
+				      const char *old, const char *new, bool *changed)
+{
+	if ((!old && !new) || (old && new && strcmp(old, new) == 0))
+		return ST_OK;
+	*changed = true;
+	return store_audit(st, "staff", id, "update", field, old, new);
+}
+
+enum store_status staff_store_edit(struct store *st, const struct roles *roles, const char *login,
+				   const struct staff_edit *e, bool *changed)
+{
+	static const char *sql = "UPDATE staff SET display_name = ?2, role = ?3, shared = ?4, "
+				 "disabled_at = ?5 WHERE id = ?1";
+	bool any = false;
+	if (changed)
+		*changed = false;
+	if (e->name && !*e->name)
+		return store_fail(st, ST_INVALID, "the name is empty");
+	if (e->role && !known_role(st, roles, e->role))
+		return ST_INVALID;
+	int64_t me;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	if ((rs = store_staff_self(st, &me)) != ST_OK)
+		return store_end(st, rs);
+	struct staff m;
+	if ((rs = staff_store_get(st, login, &m)) != ST_OK)
+		return store_end(st, rs);
+	const char *name = e->name ? e->name : m.display_name;
+	const char *role = e->role ? e->role : m.role;
+	bool shared = e->shared >= 0 ? e->shared : m.shared;
+	bool disabled = e->disabled >= 0 ? e->disabled : m.disabled;
+	const char *off = disabled ? (m.disabled_at ? m.disabled_at : store_now(st)) : NULL;
+	const struct role *r = roles_find(roles, role);
+	/* a role the roles no longer have is left as it is, but is not given anew */
+	if (r)
+		rs = shared_check(st, r, shared);
+	if (rs == ST_OK && keeps_staff(roles, m.role, m.shared, m.disabled) &&
+	    !keeps_staff(roles, role, shared, disabled))
+		rs = other_keeper(st, roles, m.id, login);
+	char was_shared[2] = {m.shared ? '1' : '0', 0}, now_shared[2] = {shared ? '1' : '0', 0};
+	/* audited before the update: a member who disables themselves is still its author */
+	if (rs == ST_OK)
+		rs = audit_change(st, m.id, "display_name", m.display_name, name, &any);
+	if (rs == ST_OK)
+		rs = audit_change(st, m.id, "role", m.role, role, &any);
+	if (rs == ST_OK)
+		rs = audit_change(st, m.id, "shared", was_shared, now_shared, &any);
+	if (rs == ST_OK)
+		rs = audit_change(st, m.id, "disabled_at", m.disabled_at, off, &any);
+	sqlite3_stmt *s = rs == ST_OK && any ? store_prep(st, sql) : NULL;
+	if (s) {
+		sqlite3_bind_int64(s, 1, m.id);
+		sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, role, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 4, shared);
+		store_bind_text(s, 5, off);
+		rs = store_step_done(st, s, "staff");
+	} else if (rs == ST_OK && any) {
+		rs = ST_IO;
+	}
+	staff_free(&m);
+	if (rs == ST_OK && changed)
+		*changed = any;
+	return store_end(st, rs);
+}
+
 bool staff_pin_valid(const char *pin, char *why, size_t n)
 {
 	size_t len = pin ? strlen(pin) : 0;

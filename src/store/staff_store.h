@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/access.h"
 #include "store/store.h"
 
 #define STAFF_PIN_TRIES 5
@@ -45,6 +46,35 @@ enum store_status staff_store_list(struct store *st, bool all, struct staff **v,
  * most max. */
 enum store_status staff_store_find(struct store *st, const char *text, size_t max,
 				   struct staff **v, size_t *n);
+
+/* Whether login is a login maitre accepts for a member of the staff: 1 to 32 ASCII letters,
+ * digits, '.', '_' or '-', not starting with '-' (a Unix login's characters); why not into why
+ * (of n bytes) otherwise. */
+bool staff_login_valid(const char *login, char *why, size_t n);
+
+/* Adds login to the staff with display name name (NULL: the login) and role, a role of roles;
+ * shared marks a login several people use. Audited. Refuses (ST_INVALID) a bad login, an
+ * unknown role (the message lists the roles), a shared login with a role that may manage the
+ * staff (PERM_STAFF: a shared login never writes as itself, so it could not use it);
+ * ST_DUPLICATE a login that is on the staff already (a login named only as a sales manager or
+ * an owner is: staff_store_edit gives it a role). The new id into *id (may be NULL). */
+enum store_status staff_store_add(struct store *st, const struct roles *roles, const char *login,
+				  const char *name, const char *role, bool shared, int64_t *id);
+
+/* What staff_store_edit changes; NULL and -1 leave a thing as it is. */
+struct staff_edit {
+	const char *name; /* display name */
+	const char *role;
+	int shared;       /* 1: a shared login, 0: a person's, -1: unchanged */
+	int disabled;     /* 1: disable (never deleted), 0: enable again, -1: unchanged */
+};
+/* Changes login as e says, one audit row per value that changed (old → new), in one
+ * transaction; *changed (may be NULL) says whether anything did. Refuses as staff_store_add
+ * does, and (ST_CONFLICT) a change that would leave no enabled member of a role that may manage
+ * the staff on a login of their own: checked in the write transaction, so two admins demoting
+ * each other at once cannot both succeed. ST_NOTFOUND for no such member. */
+enum store_status staff_store_edit(struct store *st, const struct roles *roles, const char *login,
+				   const struct staff_edit *e, bool *changed);
 
 /* Whether pin is a PIN maitre accepts (STAFF_PIN_MIN to STAFF_PIN_MAX ASCII digits); why not
  * into why (of n bytes) otherwise. */
