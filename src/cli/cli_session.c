@@ -170,8 +170,14 @@ static int sign_in_as(struct cli *c)
 
 int cli_sign_in(struct cli *c)
 {
-	if (c->session)
+	if (c->session) {
+		/* the database opened again (the demo does): the session moves to the new
+		 * connection, which must not be left pointing at the closed one */
+		c->session->st = c->st;
+		if (c->session->person.id)
+			store_act_as(c->st, c->session->person.login);
 		return 0;
+	}
 	/* doctor's connection to a book of an older schema: no staff to ask */
 	if (store_schema_version(c->st) < store_schema_latest())
 		return 0;
