@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "demo/demo.h"
+#include "demo/demo_data.h"
 #include "demo/demo_office.h"
 #include "config/paths.h"
 #include "core/date.h"
@@ -167,6 +168,28 @@ static int demo_abandon(struct cli *c, char *target, int rc)
 	return rc;
 }
 
+/* Who works at the demo restaurant, and the PINs of those who sign in at its front desk. */
+static void demo_print_staff(struct cli *c)
+{
+	int managers = 0, receptionists = 0;
+	const char *desk = "";
+	struct sbuf pins = {0};
+	for (size_t i = 0; i < demo_members_n; i++) {
+		const struct demo_member *m = &demo_members[i];
+		managers += strcmp(m->role, "manager") == 0;
+		receptionists += !m->shared && strcmp(m->role, "receptionist") == 0;
+		if (m->shared)
+			desk = m->login;
+		if (m->pin)
+			sbuf_printf(&pins, "%s%s %s", pins.len ? ", " : "", m->login, m->pin);
+	}
+	printf(_("staff: %zu sales managers, %d managers, %d receptionists, the front desk's shared "
+		 "login %s; %s is the admin\n"),
+	       demo_sales_managers_n, managers, receptionists, desk, store_login(c->st));
+	printf(_("front desk PINs (maitre --as LOGIN on %s): %s\n"), desk, pins.s ? pins.s : "");
+	sbuf_free(&pins);
+}
+
 int cli_demo(struct cli *c, int argc, char **argv)
 {
 	struct demo_ctx d = {{2000, -1, 1, date_today()}, false};
@@ -242,6 +265,8 @@ int cli_demo(struct cli *c, int argc, char **argv)
 			       "%ld alerts\n",
 			       os.contacts, os.complaints, os.alerts);
 	}
+	if (s == ST_OK && (s = demo_staff(c->st, &c->session->roles)) == ST_OK)
+		demo_print_staff(c);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	store_close(c->st);

@@ -681,6 +681,9 @@ const struct demo_wstr demo_sales_managers[] = {
 	{"chenjing", 12}, {"yangmin", 11}, {"zhaolei", 9}, {"sunli", 7},
 };
 const size_t demo_sales_managers_n = LEN(demo_sales_managers);
+const char *const demo_sales_manager_names[] = {
+	"张伟", "李娜", "王芳", "刘洋", "陈静", "杨敏", "赵磊", "孙丽",
+};
 
 /* ---- phones -------------------------------------------------------------------------------- */
 

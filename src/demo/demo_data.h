@@ -148,6 +148,8 @@ extern const size_t demo_driver_notes_n, demo_secretary_notes_n;
 /* Sales managers' logins (8 staff) weighted by the size of their guest list. */
 extern const struct demo_wstr demo_sales_managers[];
 extern const size_t demo_sales_managers_n;
+/* Their names, in the same order. */
+extern const char *const demo_sales_manager_names[];
 
 /* Phone numbers, unique by construction.
  * demo_mobile: a Chinese mobile number (1[3-9]x + 8 digits) for slot (index), index <

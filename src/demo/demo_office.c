@@ -14,6 +14,7 @@
 #include "store/agenda_store.h"
 #include "store/alert_store.h"
 #include "store/complaint_store.h"
+#include "store/staff_store.h"
 #include "store/visit_store.h"
 
 #define MAX_CONTACTS 3000
@@ -224,5 +225,43 @@ enum store_status demo_office(struct store *st, const struct tier_rules *r, long
 		s = complaints(st, guests, today, &rng, &out->complaints);
 	if (s == ST_OK)
 		s = alerts(st, r, today, &rng, &out->alerts);
+	return s;
+}
+
+const struct demo_member demo_members[] = {
+	{"zhouming", "周明", "manager", NULL, false},
+	{"wuxia", "吴霞", "manager", NULL, false},
+	{"frontdesk", "前台", "receptionist", NULL, true},
+	{"liting", "李婷", "receptionist", "1111", false},
+	{"huangli", "黄丽", "receptionist", "2222", false},
+	{"xuyan", "徐燕", "receptionist", "3333", false},
+};
+const size_t demo_members_n = sizeof demo_members / sizeof demo_members[0];
+
+/* login with name and role: the row the guests' sheets made is given them, else one is added. */
+static enum store_status member(struct store *st, const struct roles *roles, const char *login,
+				const char *name, const char *role, bool shared)
+{
+	struct staff m;
+	enum store_status s = staff_store_get(st, login, &m);
+	staff_free(&m);
+	if (s == ST_NOTFOUND)
+		return staff_store_add(st, roles, login, name, role, shared, NULL);
+	struct staff_edit e = {.name = name, .role = role, .shared = shared, .disabled = -1};
+	return s == ST_OK ? staff_store_edit(st, roles, login, &e, NULL) : s;
+}
+
+enum store_status demo_staff(struct store *st, const struct roles *roles)
+{
+	enum store_status s = ST_OK;
+	for (size_t i = 0; s == ST_OK && i < demo_sales_managers_n; i++)
+		s = member(st, roles, demo_sales_managers[i].s, demo_sales_manager_names[i],
+			   "sales-manager", false);
+	for (size_t i = 0; s == ST_OK && i < demo_members_n; i++) {
+		const struct demo_member *m = &demo_members[i];
+		s = member(st, roles, m->login, m->name, m->role, m->shared);
+		if (s == ST_OK && m->pin)
+			s = staff_store_set_pin(st, m->login, m->pin);
+	}
 	return s;
 }

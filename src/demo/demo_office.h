@@ -3,6 +3,7 @@
 #ifndef MAITRE_DEMO_OFFICE_H
 #define MAITRE_DEMO_OFFICE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/date.h"
@@ -23,5 +24,21 @@ struct demo_office_stats {
  * history. */
 enum store_status demo_office(struct store *st, const struct tier_rules *r, long guests,
 			      uint64_t seed, struct date today, struct demo_office_stats *out);
+
+/* A member of the demo's staff beyond the sales managers. */
+struct demo_member {
+	const char *login, *name, *role;
+	const char *pin; /* NULL: none (the demo prints the others, and README says them) */
+	bool shared;
+};
+extern const struct demo_member demo_members[];
+extern const size_t demo_members_n;
+
+struct roles;
+/* Gives the demo's staff their roles (of roles): the sales managers named on the guests'
+ * sheets sales-manager, with their names; then demo_members: managers, the front desk's shared
+ * login (a receptionist) and receptionists with their PINs. The login that made the demo stays
+ * its admin. Audited as that login's changes. */
+enum store_status demo_staff(struct store *st, const struct roles *roles);
 
 #endif
