@@ -10,6 +10,7 @@
 #include "config/paths.h"
 #include "config/yamldoc.h"
 #include "core/strv.h"
+#include "core/text.h"
 
 /* The text of n when it is a scalar, else NULL. */
 static const char *scalar(const yaml_node_t *n)
@@ -80,12 +81,36 @@ static void load_sensitive(struct yamldoc *y, yaml_node_t *v, struct settings *c
 	}
 }
 
+/* signin: (mapping v) into c: idle_minutes. */
+static void load_signin(struct yamldoc *y, yaml_node_t *v, struct settings *c)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		yamldoc_error(y, v, "signin: expected a mapping (idle_minutes:)");
+		return;
+	}
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
+	     p < v->data.mapping.pairs.top && !yamldoc_failed(y); p++) {
+		yaml_node_t *k = yamldoc_node(y, p->key), *n = yamldoc_node(y, p->value);
+		const char *key = scalar(k), *val = scalar(n);
+		int64_t min;
+		if (repeated(y, v, p, k, "signin: duplicate key"))
+			break;
+		if (!key || strcmp(key, "idle_minutes") != 0)
+			yamldoc_error(y, k, "signin: unknown setting (idle_minutes)");
+		else if (!val || !text_parse_int(val, 0, SETTINGS_IDLE_MINUTES_MAX, &min))
+			yamldoc_error(y, n, "signin: idle_minutes: expected minutes, 0 to %d (0: never)",
+				      SETTINGS_IDLE_MINUTES_MAX);
+		else
+			c->idle_minutes = (int)min;
+	}
+}
+
 static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 {
 	if (!root)
 		return;
 	if (root->type != YAML_MAPPING_NODE) {
-		yamldoc_error(y, root, "expected a mapping (theme:, keys:, sensitive_fields:)");
+		yamldoc_error(y, root, "expected a mapping (theme:, keys:, sensitive_fields:, signin:)");
 		return;
 	}
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
@@ -104,10 +129,13 @@ static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 			load_keys(y, v, c);
 		} else if (key && strcmp(key, "sensitive_fields") == 0) {
 			load_sensitive(y, v, c);
+		} else if (key && strcmp(key, "signin") == 0) {
+			load_signin(y, v, c);
 		} else if (key) {
-			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields): %s", key);
+			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin): %s",
+				      key);
 		} else {
-			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields)");
+			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin)");
 		}
 	}
 }
@@ -128,6 +156,7 @@ int settings_parse(struct settings *c, const char *text, size_t len, const char 
                    struct error *e)
 {
 	struct yamldoc y;
+	c->idle_minutes = SETTINGS_IDLE_MINUTES;
 	yamldoc_init(&y, filename);
 	return settings_finish(&y, yamldoc_parse(&y, text, len, YAMLDOC_PLAIN_SYNTAX), c, e);
 }
@@ -135,6 +164,7 @@ int settings_parse(struct settings *c, const char *text, size_t len, const char 
 int settings_load(struct settings *c, struct error *e)
 {
 	memset(c, 0, sizeof *c);
+	c->idle_minutes = SETTINGS_IDLE_MINUTES;
 	const char *env = getenv("MAITRE_CONFIG");
 	if (env && *env) {
 		snprintf(c->path, sizeof c->path, "%s", env);

@@ -5,6 +5,8 @@
  *   keys:                  # action: keys (replacing the action's default keys)
  *     today: F3 t
  *   sensitive_fields: [employer]   # fields hidden as the seven don't-asks are (keys of FIELDS)
+ *   signin:                # on a shared login (the front desk's terminal)
+ *     idle_minutes: 5      # a person signed in is signed out after this long idle (0: never)
  */
 #ifndef MAITRE_SETTINGS_H
 #define MAITRE_SETTINGS_H
@@ -13,6 +15,10 @@
 
 #include "core/error.h"
 #include "core/guest.h"
+
+/* signin.idle_minutes when the file does not say, and the most it takes (a day). */
+#define SETTINGS_IDLE_MINUTES 5
+#define SETTINGS_IDLE_MINUTES_MAX 1440
 
 struct settings_binding {
 	char action[48];
@@ -23,6 +29,7 @@ struct settings_binding {
 struct settings {
 	char path[512]; /* the file read, "" when there was none */
 	char theme[64]; /* "" : not set */
+	int idle_minutes; /* signin.idle_minutes (SETTINGS_IDLE_MINUTES unless set; 0: never) */
 	struct settings_binding *bindings;
 	size_t nbindings, cap;
 	guest_field_set sensitive; /* the fields sensitive_fields adds to the seven */
@@ -31,7 +38,8 @@ struct settings {
 /* Reads the config file; a missing file leaves the defaults. 0, or -1 with
  * "file:line:column: what" in e. */
 int settings_load(struct settings *c, struct error *e);
-/* Parses text (len bytes) read from filename. 0, or -1 with "file:line:column: what" in e. */
+/* Parses text (len bytes) read from filename into c (zeroed, or as settings_load left it; the
+ * idle time is set to its default first). 0, or -1 with "file:line:column: what" in e. */
 int settings_parse(struct settings *c, const char *text, size_t len, const char *filename,
 		   struct error *e);
 void settings_free(struct settings *c);
