@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/strv.h"
 #include "core/text.h"
 
@@ -16,6 +17,18 @@ const struct action_info action_table[ACT_COUNT] = {
 	ACTIONS(X)
 #undef X
 };
+
+/* The permission of each action plus one: 0 for the actions that need none. */
+static const unsigned char action_perm1[ACT_COUNT] = {
+#define P(id, perm) [ACT_##id] = (perm) + 1,
+	ACTION_PERMS(P)
+#undef P
+};
+
+int action_perm(enum action a)
+{
+	return a > ACT_NONE && a < ACT_COUNT ? action_perm1[a] - 1 : -1;
+}
 
 enum action action_by_name(const char *name)
 {

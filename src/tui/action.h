@@ -20,7 +20,8 @@
 	X(BACK, "back", "Esc", SC_GLOBAL, N_("back; in a field: clear it or cancel"))            \
 	X(HELP, "help", "? F1", SC_GLOBAL, N_("the keys of this screen"))                        \
 	X(COMMAND, "command", ":", SC_GLOBAL, N_("command line: open a screen or run an action by name")) \
-	X(REDRAW, "redraw", "^L", SC_GLOBAL, N_("redraw the screen"))                            \
+	X(REDRAW, "redraw", "^R", SC_GLOBAL, N_("redraw the screen (^L does too)"))                 \
+	X(LOCK, "lock", "^L", SC_GLOBAL, N_("lock: sign out whoever signed in on a shared login; redraw")) \
 	X(INTERRUPT, "interrupt", "^C", SC_GLOBAL, N_("quit at once; asks first when something typed would be lost")) \
 	X(SUSPEND, "suspend", "^Z", SC_GLOBAL, N_("suspend to the shell (fg brings maitre back)")) \
 	SCREENS(SCREEN_NO_ACTION_, SCREEN_NO_ACTION_, SCREEN_ACTION_, X)                                           \
@@ -95,6 +96,36 @@
 	X(IMPORT_NO, "cancel-import", "n", SC_IMPORT, N_("leave without importing: nothing is written")) \
 	X(DOCTOR, "doctor", "R", SC_DOCTOR, N_("check the database again (maitre doctor's checks, read-only)"))
 
+/* The permission (core/access.h) each action needs, asked through tui_may before it runs: on a
+ * shared login with nobody signed in, "who are you?" first; refused, the status line says why.
+ * An action not listed needs none (moving, help, the frame's own; the function keys' screens
+ * ask theirs, SCREEN_PERMS of screen.h); a form asks its own when it saves. P(id, perm) */
+#define ACTION_PERMS(P)                                                                          \
+	P(GUEST_CARD, PERM_CARD)                                                                  \
+	P(NEW_GUEST, PERM_GUEST_EDIT)                                                             \
+	P(VISIT, PERM_VISIT_ENTER)                                                                \
+	P(EDIT, PERM_GUEST_EDIT)                                                                  \
+	P(CORRECT, PERM_VISIT_CORRECT)                                                            \
+	P(VOID, PERM_VISIT_VOID)                                                                  \
+	P(ALERTS_RAISE, PERM_ALERT_MANAGE)                                                        \
+	P(ALERT_FEEDBACK, PERM_ALERT_FEEDBACK)                                                    \
+	P(ALERT_ADD, PERM_ALERT_MANAGE)                                                           \
+	P(ALERT_DONE, PERM_ALERT_MANAGE)                                                          \
+	P(ALERT_CLOSE, PERM_ALERT_MANAGE)                                                         \
+	P(AGENDA_STAFF, PERM_CONTACT)                                                             \
+	P(AGENDA_CONTACT, PERM_CONTACT)                                                           \
+	P(AGENDA_GIFT, PERM_CONTACT)                                                              \
+	P(LOG_COMPLAINT, PERM_COMPLAINT_LOG)                                                      \
+	P(CP_ACK, PERM_COMPLAINT_HANDLE)                                                          \
+	P(CP_STEP, PERM_COMPLAINT_HANDLE)                                                         \
+	P(CP_RESOLVE, PERM_COMPLAINT_HANDLE)                                                      \
+	P(CP_FOLLOWUP, PERM_COMPLAINT_HANDLE)                                                     \
+	P(CP_CLOSE, PERM_COMPLAINT_CLOSE)                                                         \
+	P(CP_REOPEN, PERM_COMPLAINT_CLOSE)                                                        \
+	P(SHEET_EXPORT, PERM_EXPORT)                                                              \
+	P(IMPORT, PERM_IMPORT)                                                                    \
+	P(DOCTOR, PERM_BACKUP)
+
 #ifndef N_
 #define N_(s) (s)
 #endif
@@ -119,6 +150,8 @@ struct action_info {
 extern const struct action_info action_table[ACT_COUNT];
 /* The action called name, or ACT_NONE. */
 enum action action_by_name(const char *name);
+/* The permission action a needs (enum perm, ACTION_PERMS), or -1 when it needs none. */
+int action_perm(enum action a);
 
 /* Keys: a character is its code point; a function key is its curses code | KEYF. */
 #define KEYF 0x1000000

@@ -76,6 +76,9 @@ bool cmdline_open_named(struct tui *t, const char *what)
 		arg = NULL;
 	const struct screen_info *s = screen_by_name(name); /* 看板: dashboard */
 	if (s && s->open) {
+		int perm = screen_perm(s);
+		if (perm >= 0 && !tui_may(t, (enum perm)perm))
+			return true; /* refused, said on the status line */
 		/* a screen of a function key already open below is brought back rather than opened
 		 * twice; with an argument, the screen as asked, on top (the first screen, at the
 		 * bottom, takes none) */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "config/settings.h"
+#include "core/access.h"
 #include "core/i18n.h"
 #include "tui/tui.h"
 
@@ -13,6 +14,18 @@ const struct screen_info screen_table[SCREEN_COUNT] = {
 	SCREENS(SCREEN_ROW_, SCREEN_ROW_, SCREEN_ROW_, )
 #undef SCREEN_ROW_
 };
+
+/* The permission of each screen plus one: 0 for the screens that need none. */
+static const unsigned char screen_perm1[SCREEN_COUNT] = {
+#define P(id, perm) [SCREEN_##id] = (perm) + 1,
+	SCREEN_PERMS(P)
+#undef P
+};
+
+int screen_perm(const struct screen_info *s)
+{
+	return screen_perm1[s - screen_table] - 1;
+}
 
 const char *screen_local_name(const struct screen_info *s)
 {

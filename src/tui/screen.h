@@ -52,6 +52,21 @@
 	N(P, DOCTOR, "doctor", NC_(":command", "doctor"), "doctor", NULL, NULL, view_doctor_new)    \
 	N(P, HELP, "help", NC_(":command", "help"), "help", NULL, NULL, view_help_open)
 
+/* The permission (core/access.h) opening each screen needs, asked through tui_may whether it is
+ * opened by its function key or from the ':' line; a screen not listed needs none. P(id, perm) */
+#define SCREEN_PERMS(P)                                                                          \
+	P(LOOKUP, PERM_LOOKUP)                                                                    \
+	P(FORM, PERM_GUEST_EDIT)                                                                  \
+	P(TODAY, PERM_VISIT_LIST)                                                                 \
+	P(DASHBOARD, PERM_REPORT)                                                                 \
+	P(SHEET, PERM_REPORT)                                                                     \
+	P(ALERTS, PERM_ALERT_READ)                                                                \
+	P(COMPLAINTS, PERM_COMPLAINT_READ)                                                        \
+	P(AGENDA, PERM_CONTACT)                                                                   \
+	P(TIERS, PERM_LOOKUP)                                                                     \
+	P(IMPORT, PERM_IMPORT)                                                                    \
+	P(DOCTOR, PERM_BACKUP)
+
 /* The scopes, in the order of the list. */
 enum screen_id {
 #define SCREEN_ID_(p, id, ...) SCREEN_##id,
@@ -100,6 +115,8 @@ extern const struct screen_info screen_table[SCREEN_COUNT];
 /* The screen whose ':' name is name, in English or in the interface's language ("看板");
  * NULL when none is. */
 const struct screen_info *screen_by_name(const char *name);
+/* The permission opening s needs (enum perm, SCREEN_PERMS), or -1 when it needs none. */
+int screen_perm(const struct screen_info *s);
 /* The name of s in the interface's language (its English name when not translated). */
 const char *screen_local_name(const struct screen_info *s);
 /* 'maitre help keys': the keys of every section, with the bindings of the config file, on

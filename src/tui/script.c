@@ -211,6 +211,15 @@ static bool script_more(struct tui *t)
 		} else if (strcmp(cmd, "tick") == 0) {
 			tui_check_changes(t);
 			tui_render(t);
+		} else if (strcmp(cmd, "idle") == 0) {
+			/* MINUTES pass without a key: the loop's timeout signs an idle person out */
+			int min = 0;
+			if (sscanf(arg, "%d", &min) != 1 || min < 0)
+				script_fail(t, "idle: MINUTES");
+			t->clock_skew += (time_t)min * 60;
+			tui_check_changes(t);
+			tui_idle_check(t);
+			tui_render(t);
 		} else if (strcmp(cmd, "lock") == 0) {
 			if (store_open(t->db, 0, &t->lock_holder, NULL) != ST_OK ||
 			    store_begin(t->lock_holder) != ST_OK)
@@ -225,7 +234,7 @@ static bool script_more(struct tui *t)
 			store_set_busy_timeout(t->st, atoi(arg));
 		} else {
 			script_fail(t, "unknown command (type, key, paste, size, snap, expect, attr, run, "
-				       "tick, lock, unlock, busy)");
+				       "tick, idle, lock, unlock, busy)");
 		}
 	}
 	return true;

@@ -211,6 +211,87 @@ void tui_changed(struct tui *t)
 		t->top->seen_version = t->data_version;
 }
 
+/* ---- who acts ---- */
+
+/* Who acts, for the status line: the login; on a shared one, the person signed in and their
+ * role ("王芳 · 前台"), or the shared login's name and "—" when nobody is. */
+static void who_acts(const struct tui *t, char *buf, size_t n)
+{
+	const struct session *s = t->session;
+	if (!s || !s->self.id || !s->self.shared) {
+		snprintf(buf, n, "%s", store_login(t->st));
+	} else if (!s->person.id) {
+		snprintf(buf, n, "%s · —", s->self.display_name ? s->self.display_name : s->self.login);
+	} else {
+		const struct role *r = session_role(s);
+		snprintf(buf, n, "%s · %s",
+			 s->person.display_name ? s->person.display_name : s->person.login,
+			 r ? (r->label ? r->label : r->name) : s->person.role);
+	}
+}
+
+bool tui_may(struct tui *t, enum perm p)
+{
+	struct session *s = t->session;
+	if (!s)
+		return true;
+	enum session_answer a = session_may(s, p);
+	if (a == SESSION_SIGN_IN) {
+		if (!tui_sign_in(t, p)) {
+			if (!t->msg[0])
+				tui_message(t, "%s", _("not signed in: nothing was done"));
+			return false;
+		}
+		a = session_may(s, p);
+	}
+	if (a == SESSION_YES)
+		return true;
+	char *why = session_refusal(s, p);
+	tui_error(t, "%s", why);
+	free(why);
+	return false;
+}
+
+time_t tui_time(const struct tui *t)
+{
+	return time(NULL) + t->clock_skew;
+}
+
+/* The person signed in, signed out (^L, or idle): name (of n bytes) says who it was; false when
+ * nobody was signed in. */
+static bool sign_out(struct tui *t, char *name, size_t n)
+{
+	struct session *s = t->session;
+	if (!s || !s->person.id)
+		return false;
+	snprintf(name, n, "%s", s->person.display_name ? s->person.display_name : s->person.login);
+	session_sign_out(s);
+	return true;
+}
+
+bool tui_idle_check(struct tui *t)
+{
+	struct session *s = t->session;
+	char name[128];
+	if (!s || !s->person.id || t->idle_minutes <= 0 ||
+	    tui_time(t) - s->active <= (time_t)t->idle_minutes * 60 || !sign_out(t, name, sizeof name))
+		return false;
+	tui_message(t,
+		    ngettext("%s signed out after %d minute idle: a change asks who is there",
+			     "%s signed out after %d minutes idle: a change asks who is there",
+			     t->idle_minutes),
+		    name, t->idle_minutes);
+	return true;
+}
+
+/* ^L: the person signed in is signed out at once (they leave the terminal). */
+static void lock(struct tui *t)
+{
+	char name[128];
+	if (sign_out(t, name, sizeof name))
+		tui_message(t, _("locked: %s signed out; a change asks who is there"), name);
+}
+
 /* ---- drawing the frame ---- */
 
 static void draw_status(struct tui *t)
@@ -226,9 +307,10 @@ static void draw_status(struct tui *t)
 			draw_text(y, x, t->cols - x, t->msg, draw_attr(t, TE_DIM), true);
 		return;
 	}
-	char right[400];
+	char right[400], who[200];
 	const char *slash = strrchr(t->db, '/');
-	snprintf(right, sizeof right, " %s · %s ", store_login(t->st), slash ? slash + 1 : t->db);
+	who_acts(t, who, sizeof who);
+	snprintf(right, sizeof right, " %s · %s ", who, slash ? slash + 1 : t->db);
 	int rw = draw_width(right);
 	if (rw > t->cols / 2)
 		rw = t->cols / 2;
@@ -387,6 +469,10 @@ bool tui_leave_all(struct tui *t)
 enum handler_result tui_dispatch(struct tui *t, enum action a, int key)
 {
 	struct view *v = t->top;
+	int perm = action_perm(a);
+	if (perm >= 0 && !tui_may(t, (enum perm)perm))
+		return HR_REDRAW;
+	v = t->top; /* the sign-in may have been cut off; the views are as they were */
 	enum handler_result rd = v->ops->act ? v->ops->act(t, v, a, (wint_t)key) : HR_NOT_MINE;
 	if (rd != HR_NOT_MINE)
 		return rd;
@@ -409,6 +495,10 @@ enum handler_result tui_dispatch(struct tui *t, enum action a, int key)
 		cmdline_open_named(t, "command");
 		return HR_REDRAW;
 	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return HR_REDRAW;
+	case ACT_LOCK: /* ^L, long the key of redraw: it still redraws */
+		lock(t);
 		clearok(curscr, TRUE);
 		return HR_REDRAW;
 	case ACT_INTERRUPT: /* from the ':' line, or bound to a character */
@@ -480,7 +570,14 @@ static void say_full(struct tui *t)
 static enum handler_result handle_key(struct tui *t, int key)
 {
 	edit_refused(); /* from before: not this key's */
+	/* a key after a long idle (the loop's timeout may not have come: a suspended process)
+	 * finds the person signed out already */
+	bool out = tui_idle_check(t);
 	enum handler_result rd = handle_key1(t, key);
+	if (t->session && t->session->person.id)
+		session_touch(t->session, tui_time(t));
+	if (out)
+		rd = HR_REDRAW;
 	if (t->top && !t->quit) {
 		bool was = t->msg[0];
 		say_full(t);
@@ -514,7 +611,9 @@ static enum handler_result handle_key1(struct tui *t, int key)
 		/* nothing acts unseen: only redraw and quit work on the "too small" screen */
 		unsigned g = SC_GLOBAL;
 		enum action a = keymap_lookup(&t->keys, key, &g, 1);
-		if (a == ACT_REDRAW)
+		if (a == ACT_LOCK)
+			lock(t);
+		if (a == ACT_REDRAW || a == ACT_LOCK)
 			clearok(curscr, TRUE);
 		if (a == ACT_QUIT && tui_leave_all(t))
 			t->quit = true;
@@ -734,6 +833,16 @@ bool tui_confirm(struct tui *t, const char *question)
 	return ask_yes_no(t, question) == 1;
 }
 
+int tui_next_key(struct tui *t, int timeout_ms)
+{
+	return next_key(t, timeout_ms);
+}
+
+void tui_suspend(struct tui *t)
+{
+	suspend(t);
+}
+
 /* The next key: -1 after timeout_ms (-1: wait) or at the end of a script. */
 static int next_key(struct tui *t, int timeout_ms)
 {
@@ -929,6 +1038,7 @@ static int load_settings(struct tui *t)
 			return 1;
 		}
 	}
+	t->idle_minutes = cfg.idle_minutes;
 	settings_free(&cfg);
 	const char *theme = getenv("MAITRE_THEME");
 	if (!theme || !*theme)
@@ -1045,8 +1155,10 @@ static void run_loop(struct tui *t, struct bench *b)
 		int key = next_key(t, 500);
 		if (t->quit)
 			break;
-		if (key < 0) { /* idle: redraw only when another terminal changed something */
-			if (tui_check_changes(t))
+		if (key < 0) { /* idle: redraw only when another terminal changed something, or
+				* the person signed in was signed out */
+			bool changed = tui_check_changes(t);
+			if (tui_idle_check(t) || changed)
 				tui_render(t);
 			continue;
 		}

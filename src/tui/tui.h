@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "config/theme.h"
@@ -120,6 +121,11 @@ struct tui {
 	 * since a view may still point into the rules it was drawn with */
 	struct tier_rules **rules_read;
 	size_t nrules_read;
+	/* on a shared login: the person signed in is signed out after idle_minutes without a key
+	 * (config.yaml's signin.idle_minutes; 0: never); clock_skew moves the clock it is measured
+	 * by (the screen tests' 'idle MINUTES') */
+	int idle_minutes;
+	time_t clock_skew;
 };
 
 /* CLOCK_MONOTONIC milliseconds when the process started (set by main), for the benchmark of
@@ -169,6 +175,16 @@ void tui_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Puts rules r (malloc'ed, loaded) in force for every screen; the interface owns r from then
  * on. The rules before stay valid until the interface ends. */
 void tui_set_rules(struct tui *t, struct tier_rules *r);
+/* Whether the person at the terminal may p now (session_may), asked before every action that
+ * reaches the store or shows more: on a shared login with nobody signed in, "who are you?"
+ * first (tui_sign_in), and on a sign-in the action goes on; refused, the status line says why
+ * (session_refusal) and false. */
+bool tui_may(struct tui *t, enum perm p);
+/* The clock the idle sign-out is measured by: time(NULL), moved by the screen tests. */
+time_t tui_time(const struct tui *t);
+/* Signs the person out when idle for longer than t->idle_minutes, saying so on the status line;
+ * true when it did (the loop's timeout and each key ask). */
+bool tui_idle_check(struct tui *t);
 /* Our own write changed the data: every view reads again when next shown. */
 void tui_changed(struct tui *t);
 /* The first key bound to action a (as the config file may have rebound it) that works even
@@ -194,8 +210,17 @@ void tui_restore_terminal(void);
  * the message is read on a normal screen). */
 void tui_guard_terminal(void);
 /* Runs action a (key: the key that asked for it, for ACT_CHAR) on the top view, then the
- * frame's own actions. */
+ * frame's own actions; an action of ACTION_PERMS asks tui_may first. */
 enum handler_result tui_dispatch(struct tui *t, enum action a, int key);
+/* The next key, for the frame's own modal boxes: -1 after timeout_ms (-1: wait), at the end of
+ * a script, or when the interface is to end (t->quit). */
+int tui_next_key(struct tui *t, int timeout_ms);
+/* ^Z: the terminal is given back to the shell until maitre is continued (nothing headless). */
+void tui_suspend(struct tui *t);
+/* "Who are you?" (signin.c): on a shared login, the person about to p picks their name and
+ * types their PIN, over the screen; true once signed in, false when cancelled (Esc, ^C, which
+ * then goes on to the views as from a prompt) with the view below untouched. */
+bool tui_sign_in(struct tui *t, enum perm p);
 
 /* Views (the screens of the list, screen.h, are declared there). */
 struct view *view_guest_new(struct tui *t, int64_t guest_id);

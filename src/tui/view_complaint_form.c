@@ -188,6 +188,8 @@ static void save(struct tui *t, struct view *v)
 			 cf->why[bad].msg);
 		return;
 	}
+	if (!tui_may(t, PERM_COMPLAINT_LOG)) /* signed out while typing: asks again */
+		return;
 	struct complaint c;
 	complaint_init(&c);
 	c.guest_id = cf->guest_id;

@@ -830,6 +830,8 @@ static void save(struct tui *t, struct view *v)
 			f->msg_error = true;
 			return;
 		}
+	if (!tui_may(t, PERM_GUEST_EDIT)) /* signed out while typing: asks again */
+		return;
 	int64_t dup = 0;
 	enum store_status s =
 		guest_store_save_keeping(t->st, &f->g, f->version, f->force_phone, &dup, f->hidden);

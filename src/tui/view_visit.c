@@ -172,6 +172,9 @@ static void save(struct tui *t, struct view *v)
 		snprintf(vf->failed, sizeof vf->failed, _("Not saved: %s"), why.msg);
 		return;
 	}
+	/* asked again here: the person may have been signed out while typing */
+	if (!tui_may(t, vf->replaces ? PERM_VISIT_CORRECT : PERM_VISIT_ENTER))
+		return;
 	unsigned flags = 0;
 	enum store_status s;
 	for (;;) {

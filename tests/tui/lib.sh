@@ -12,6 +12,8 @@
 #   attr TEXT        the attributes (bold, reverse, underline, dim, colour) TEXT is shown in
 #   run COMMAND      a shell command (another terminal's change)
 #   tick             the interface's idle second: it looks for changes by others
+#   idle MINUTES     MINUTES pass without a key: a person signed in on a shared login is
+#                    signed out past signin.idle_minutes (the interface's clock is moved on)
 #   lock / unlock    another connection takes / releases the database's write lock
 #   busy MS          how long a write waits for the lock
 # `setup_keys <<'KEYS'` runs a key script the same way outside the transcript: a test's setup
