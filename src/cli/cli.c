@@ -60,7 +60,7 @@ static const struct cli_command commands[] = {
 	{"import list", cli_import_list, cli_import_list_opts, "", "the imports so far", PERM_IMPORT},
 	{"audit", cli_audit, cli_audit_opts,
 	 "[--guest ID] [--staff LOGIN] [--since YYYY-MM-DD] [--action KIND]",
-	 "who changed what and when, old and new, the newest first", PERM_AUDIT},
+	 "who changed what and when, old and new, the newest first", PERM_CARD},
 	{"audit verify", cli_audit_verify, cli_audit_verify_opts, "",
 	 "check the audit's hash chain: the first row changed, removed or inserted", PERM_AUDIT},
 	{"visit add", cli_visit_add, cli_visit_add_opts, "GUEST_ID --covers N --spend AMOUNT [OPTIONS]",

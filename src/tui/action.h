@@ -124,6 +124,7 @@
 	P(CP_REOPEN, PERM_COMPLAINT_CLOSE)                                                        \
 	P(SHEET_EXPORT, PERM_EXPORT)                                                              \
 	P(IMPORT, PERM_IMPORT)                                                                    \
+	P(HISTORY, PERM_CARD)                                                                     \
 	P(DOCTOR, PERM_BACKUP)
 
 #ifndef N_
