@@ -179,7 +179,7 @@ __attribute__((format(printf, 2, 0))) static void verror(struct cli *c, const ch
 {
 	char *msg = xvasprintf(fmt, ap), *shown = text_display_lines(msg);
 	fprintf(stderr, "maitre: ");
-	if (c && c->cmd)
+	if (c && c->cmd && strcmp(c->cmd, "maitre") != 0) /* the interface: no command to name */
 		fprintf(stderr, "%s: ", c->cmd);
 	fputs(shown, stderr);
 	fputc('\n', stderr);
