@@ -74,6 +74,10 @@ int cli_may(struct cli *c, enum perm p);
  * twice, a new PIN for login, typed twice on the terminal and refused when the two differ.
  * Returns 0, or the exit status once the refusal is reported. */
 int cli_read_pin(struct cli *c, const char *login, bool twice, char *pin, size_t n);
+/* Writes the audit row of an export (domain.md §9: exports are logged), before anything is
+ * written out: "guests with the sensitive fields, to book.xlsx". 0, or the exit status once
+ * the failure is said (nothing may be exported then). */
+int cli_log_export(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Whether the person acting may see the sensitive fields of a guest whose sales manager is the
  * staff id guest_manager. */
 bool cli_sees_sensitive(struct cli *c, int64_t guest_manager);

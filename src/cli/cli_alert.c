@@ -154,7 +154,7 @@ int cli_alerts(struct cli *c, int argc, char **argv)
 	long created = 0, noted = 0;
 	if (raise) { /* a complete month, asked for: raised (again: only what is new) */
 		const struct tier_rules *r;
-		if ((rc = cli_begin(c, 0, &r)) != 0)
+		if ((rc = cli_begin(c, 0, &r)) != 0 || (rc = cli_may(c, PERM_ALERT_MANAGE)) != 0)
 			return rc;
 		/* raised and listed in one transaction: a list that cannot be read takes back what
 		 * was raised, so that exit 3 always means nothing was changed */

@@ -114,15 +114,36 @@ static int check_options(struct cli *c, const struct export_ctx *x)
 	return 0;
 }
 
+int cli_log_export(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *what = xvasprintf(fmt, ap);
+	va_end(ap);
+	enum store_status s = store_log(c->st, "export", "export", what);
+	free(what);
+	if (s != ST_OK) {
+		cli_store_error(c, s);
+		return cli_error(c, s == ST_DENIED ? EXIT_DENIED : EXIT_DATA,
+				 _("nothing was exported: an export is written in the audit first"));
+	}
+	return 0;
+}
+
 /* Writes the book (visits or guests) as x says: to a file beside the one named, renamed into
  * place once whole (a failed export leaves no half file), or to standard output. */
 static int export(struct cli *c, struct export_ctx *x, bool visits)
 {
 	int rc;
-	if ((rc = check_options(c, x)) != 0 || (rc = cli_open(c, STORE_READONLY)) != 0)
+	if ((rc = check_options(c, x)) != 0 || (rc = cli_open(c, 0)) != 0)
 		return rc;
 	/* every guest's sensitive fields: only for a role that sees them all */
 	if (x->o.sensitive && (rc = cli_may(c, PERM_SENSITIVE_ALL)) != 0)
+		return rc;
+	if ((rc = cli_log_export(c, "%s%s%s%s%s, to %s", visits ? "visits" : "guests",
+				 x->o.sensitive ? " with the sensitive fields" : "",
+				 x->from[0] || x->to[0] ? " of " : "", x->from[0] ? x->from : "",
+				 x->to[0] ? x->to : "", x->output ? x->output : "standard output")) != 0)
 		return rc;
 	x->o.from = x->from[0] ? x->from : NULL;
 	x->o.until = x->to[0] ? x->to : NULL;

@@ -568,9 +568,10 @@ static char *dates_text(const struct guest *g, int person)
 	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
 }
 
-/* The one argument ID of guest show and guest export, and the database opened to read: 0 with
- * *id, or the exit status once the failure is said. */
-static int guest_id_arg(struct cli *c, int argc, char **argv, const struct opt *opts, int64_t *id)
+/* The one argument ID of guest show and guest export, and the database opened with flags: 0
+ * with *id, or the exit status once the failure is said. */
+static int guest_id_arg(struct cli *c, int argc, char **argv, const struct opt *opts, int64_t *id,
+			int flags)
 {
 	const char *arg = NULL;
 	int rc = cli_parse(c, argc, argv, opts, cli_one_arg, &arg);
@@ -580,13 +581,13 @@ static int guest_id_arg(struct cli *c, int argc, char **argv, const struct opt *
 		return cli_usage(c);
 	if (!cli_parse_id(c, "guest id", arg, id))
 		return EXIT_USER;
-	return cli_open(c, STORE_READONLY);
+	return cli_open(c, flags);
 }
 
 int cli_guest_show(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	int rc = guest_id_arg(c, argc, argv, cli_guest_show_opts, &id);
+	int rc = guest_id_arg(c, argc, argv, cli_guest_show_opts, &id, STORE_READONLY);
 	if (rc)
 		return rc;
 	struct guest g;
@@ -716,7 +717,8 @@ const struct opt cli_guest_export_opts[] = {{NULL, NULL, 0, NULL}};
 int cli_guest_export(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	int rc = guest_id_arg(c, argc, argv, cli_guest_export_opts, &id);
+	/* opened to write: the export is logged (cli_log_export) */
+	int rc = guest_id_arg(c, argc, argv, cli_guest_export_opts, &id, 0);
 	if (rc)
 		return rc;
 	/* everything held about the guest, as JSON (book_export.c); what the role may not see
@@ -727,6 +729,9 @@ int cli_guest_export(struct cli *c, int argc, char **argv)
 		return cli_store_error(c, s);
 	guest_field_set hidden = hidden_of(c, &g);
 	guest_free(&g);
+	if ((rc = cli_log_export(c, "guest %lld%s, as JSON", (long long)id,
+				 hidden ? " (sensitive fields hidden)" : "")) != 0)
+		return rc;
 	s = book_export_guest(c->st, id, stdout, hidden,
 			      hidden ? session_hidden(c->session) : NULL);
 	if (s != ST_OK)

@@ -111,4 +111,7 @@ run guest export 2
 run guest export 99
 run guest export abc
 run guest export
+note "every export is logged (domain.md §9) before it is written: who, when, what, where to"
+sqlite3 "$MAITRE_DB" "SELECT count(*) || ' exports logged' FROM audit WHERE entity = 'export'" >> "$OUT"
+run audit --action export --limit 3 --format tsv
 finish
