@@ -14,15 +14,12 @@
 mkdir -p "$XDG_CONFIG_HOME/maitre"
 sed 's/^  sales-manager:$/  bookkeeper:\n    includes: [receptionist]\n    may: [export]\n&/' \
 	"$TESTS_SRCDIR/../data/roles.yaml" > "$XDG_CONFIG_HOME/maitre/roles.yaml"
-# the staff, each with the PIN 1234 (an Argon2id string: libsodium reads its parameters)
-# (the lead switches this to `maitre staff add` and `maitre staff pin`)
-PIN='$argon2id$v=19$m=8192,t=1,p=1$JDuKFYe6ZdftVJom3PI+Ag$/hwoBdW+zsNrcloa4WOAXFbjs6ZU+A/AfPOSgd+lMXQ'
-for m in wangfang:王芳:receptionist lina:李娜:sales-manager; do
-	IFS=: read -r login name role <<-END
-	$m
-	END
-	sqlite3 "$MAITRE_DB" "INSERT INTO staff(login, display_name, role, shared, created_at, \
-pin_hash) VALUES ('$login', '$name', '$role', 0, '2026-01-01 00:00:00', '$PIN')"
+# the staff, each with the PIN 1234
+echo 1234 > "$TMP/pin"
+"$MAITRE" staff add wangfang --name 王芳 --role receptionist > /dev/null
+"$MAITRE" staff add lina --name 李娜 --role sales-manager > /dev/null
+for login in wangfang lina; do
+	MAITRE_PIN_FD=3 "$MAITRE" staff pin "$login" 3< "$TMP/pin" > /dev/null
 done
 # guest 1 is the terminal login's own guest, guest 2 lina's
 "$MAITRE" guest add --name 孙先生 --sales-manager "$LOGIN" --set income=月入五万 \
