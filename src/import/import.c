@@ -453,8 +453,8 @@ static const char *note_text(const char *s, char at[48], char author[64])
 	return s;
 }
 
-/* Adds a note to g, with the time and author it had in an exported book (kept in the note's
- * at and author until the store has it: put_notes_origin). */
+/* Adds a note to g, with the time and author it had in an exported book (the note's at and
+ * author, which guest_store_save stores with it). */
 static void add_note(struct guest *g, const char *text, const char *at, const char *author)
 {
 	int i = guest_add_note(g, text);
@@ -864,18 +864,6 @@ static enum store_status match_guest(struct run *R, const struct reader_row *row
 	return ST_OK;
 }
 
-/* The notes of g just stored that came with a time and author from an exported book get them
- * (a note read from the store has both, and ids below first: it is not touched). */
-static enum store_status put_notes_origin(struct run *R, const struct guest *g, size_t first)
-{
-	enum store_status rs = ST_OK;
-	for (size_t i = first; i < g->notes.n && rs == ST_OK; i++)
-		if (g->notes.v[i].at && g->notes.v[i].id)
-			rs = import_store_note_origin(R->st, g->notes.v[i].id, g->notes.v[i].author,
-						      g->notes.v[i].at);
-	return rs;
-}
-
 /* Writes the row's guest: new, merged into the book's, or skipped; counts it. A refusal of the
  * store is fatal (the transaction is spoilt): -1 with e. */
 static int put_guest(struct run *R, const struct reader_row *row, struct guest *g, int64_t given,
@@ -903,8 +891,6 @@ static int put_guest(struct run *R, const struct reader_row *row, struct guest *
 	}
 	if (!id) {
 		rs = guest_store_save(R->st, g, 0, false, NULL);
-		if (rs == ST_OK)
-			rs = put_notes_origin(R, g, 0);
 		if (rs == ST_OK)
 			rs = import_store_created(R->st, R->n->batch, g->id);
 		if (rs != ST_OK)
@@ -939,8 +925,6 @@ static int put_guest(struct run *R, const struct reader_row *row, struct guest *
 		return 1;
 	} else {
 		rs = guest_store_save(R->st, &x, before.version, false, NULL);
-		if (rs == ST_OK)
-			rs = put_notes_origin(R, &x, before.notes.n);
 		/* a guest an earlier row made, too: the version this row leaves is the one an
 		 * undo must find */
 		if (rs == ST_OK)

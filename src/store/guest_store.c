@@ -141,7 +141,12 @@ static const struct list_desc list_dates = {
 static const struct list_desc list_notes = {
 	"note",
 	"SELECT id, text FROM note WHERE guest_id = ?1 ORDER BY id",
-	"INSERT INTO note(guest_id, text, author, at) VALUES (?1, ?2, ?3, ?4)",
+	/* a new note's own author (a login) and time when it has them (an exported book's, as
+	 * the import reads it), the saver and now otherwise: written with the row, for an UPDATE
+	 * of author (a foreign key) inside a transaction that wrote search_text opens a statement
+	 * savepoint, which makes FTS5 flush its pending terms — a segment per note imported */
+	"INSERT INTO note(guest_id, text, author, at) VALUES (?1, ?2, "
+	"coalesce((SELECT id FROM staff WHERE login = ?5), ?3), coalesce(?6, ?4))",
 	"UPDATE note SET text = ?3 WHERE id = ?1 AND guest_id = ?2",
 	"DELETE FROM note WHERE id = ?1 AND guest_id = ?2",
 	1, notes_n, notes_id, notes_vals,
@@ -277,9 +282,13 @@ static enum store_status sync_list(struct store *st, struct guest *g, const stru
 			sqlite3_bind_int64(s, 1, g->id);
 			if ((rs = bind_vals(st, s, 2, v, d->ncols)) != ST_OK)
 				goto out;
-			/* only the note insert takes these two; binding past the end is harmless */
+			/* only the note insert takes these; binding past the end is harmless */
 			sqlite3_bind_int64(s, d->ncols + 2, me);
 			sqlite3_bind_text(s, d->ncols + 3, now, -1, SQLITE_TRANSIENT);
+			if (d == &list_notes) {
+				store_bind_text(s, 5, g->notes.v[i].author);
+				store_bind_text(s, 6, g->notes.v[i].at);
+			}
 			if ((rs = store_step_done(st, s, d->entity)) != ST_OK)
 				goto out;
 			*id = sqlite3_last_insert_rowid(st->db);

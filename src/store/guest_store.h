@@ -13,7 +13,9 @@
  * g->id != 0: updates the guest, provided its stored version is still expected_version
  * (ST_CONFLICT otherwise, nothing written): scalar fields and list items are compared with
  * what is stored, and only differences are written. Items with id 0 are added, stored items
- * missing from g are removed.
+ * missing from g are removed. A note added is by the staff member saving, now, unless it
+ * carries its own at ("YYYY-MM-DD HH:MM:SS") and author (a login; the saver when nobody has
+ * it), as an import of an exported book gives it.
  * A phone number whose digits already belong to another guest is refused with ST_DUPLICATE
  * (the owner's id in *dup_owner when not NULL) unless force_phone is true.
  * Bad input: ST_INVALID, with "field: reason" in store_errmsg(). */

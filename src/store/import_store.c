@@ -879,18 +879,3 @@ void import_batches_free(struct import_batch *v, size_t n)
 	}
 	free(v);
 }
-
-enum store_status import_store_note_origin(struct store *st, int64_t note_id, const char *author,
-					   const char *at)
-{
-	static const char *sql =
-		"UPDATE note SET at = ?2, author = coalesce((SELECT id FROM staff WHERE login = ?3), "
-		"author) WHERE id = ?1";
-	sqlite3_stmt *s = store_prep(st, sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_int64(s, 1, note_id);
-	store_bind_text(s, 2, at);
-	store_bind_text(s, 3, author);
-	return store_step_done(st, s, "note");
-}

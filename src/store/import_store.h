@@ -38,12 +38,6 @@ enum store_status import_store_updated(struct store *st, int64_t batch, const st
 /* After a visit was entered from the file (visit_store_add / visit_store_enter): recorded
  * with its guest. ST_NOTFOUND for no such visit. */
 enum store_status import_store_visit(struct store *st, int64_t batch, int64_t visit_id);
-/* Inside the batch's transaction, after guest_store_save stored note note_id: gives it the
- * author and time it had in the book it came from (an exported book writes "[YYYY-MM-DD HH:MM
- * login] text"): at as "YYYY-MM-DD HH:MM:SS", author a staff login (left as it is when nobody
- * has that login). */
-enum store_status import_store_note_origin(struct store *st, int64_t note_id, const char *author,
-					   const char *at);
 /* Closes the batch: its summary ("read 120 rows: 100 new, ...") kept with it and written to
  * the audit (one row for the whole import: entity "import", the batch's id, action "import",
  * "FILE (sha256 HEX): SUMMARY"), even on a STORE_BULK connection. */

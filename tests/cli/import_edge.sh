@@ -90,4 +90,22 @@ run import visits "$TMP/time.csv"
 sqlite3 "$MAITRE_DB" "INSERT INTO staff(login, display_name, created_at) VALUES ('wangf1', '王芳', '2026-01-01'), ('wangf2', '王芳', '2026-01-01')"
 printf '称呼,手机,客户经理\n丁先生,13100000091,王芳\n' > "$TMP/twostaff.csv"
 run import guests "$TMP/twostaff.csv" --dry-run
+
+note "notes of an exported book keep their time and author (a login nobody has: the importer),"
+note "for a new guest and for one merged into; a note without them is the importer's, now"
+sqlite3 "$MAITRE_DB" "INSERT INTO staff(login, created_at) VALUES ('lina', '2026-01-01')"
+{ printf '称呼,手机,备注\n'
+  printf '戊先生,13100000101,"[2025-01-02 08:30 lina] 靠窗\n[2025-02-03 19:05 nobody] 少辣"\n'
+  printf '孙先生,13912345678,[2024-12-24 20:00 lina] 圣诞订过包间\n'
+  printf '己女士,13100000102,不要香菜\n'; } > "$TMP/origin.csv"
+export MAITRE_NOW="2026-06-30 10:00:00"
+run import guests "$TMP/origin.csv"
+unset MAITRE_NOW
+check "each note's time and author as the book had them" test "$(sqlite3 "$MAITRE_DB" \
+	"SELECT group_concat(text || '|' || at || '|' || ((SELECT login FROM staff WHERE id = \
+	author) = 'lina'), ';') FROM (SELECT * FROM note WHERE text IN ('靠窗', '少辣', \
+	'圣诞订过包间', '不要香菜') ORDER BY id)")" = \
+	"靠窗|2025-01-02 08:30:00|1;少辣|2025-02-03 19:05:00|0;圣诞订过包间|2024-12-24 20:00:00|1;不要香菜|2026-06-30 10:00:00|0"
+check "a login nobody has: the importer's" test "$(sqlite3 "$MAITRE_DB" \
+	"SELECT s.login FROM note n JOIN staff s ON s.id = n.author WHERE n.text = '少辣'")" = "$LOGIN"
 finish
