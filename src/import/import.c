@@ -20,6 +20,7 @@
 #include "store/guest_store.h"
 #include "store/import_store.h"
 #include "store/match_store.h"
+#include "store/store_bulk.h"
 #include "store/visit_store.h"
 
 /* One import as it runs. */
@@ -1221,6 +1222,12 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 		n->store_failed = true;
 		goto done;
 	}
+	/* a new guest's search keys written in key order, a few hundred thousand at a time */
+	if (kind == IK_GUESTS && (rs = store_keys_defer(st)) != ST_OK) {
+		error_set(e, 0, "%s", store_errmsg(st));
+		n->store_failed = true;
+		goto done;
+	}
 	if ((rs = import_store_batch_new(st, kind == IK_GUESTS ? "guests" : "visits", o->path, sha,
 					 &n->batch)) != ST_OK) {
 		error_set(e, 0, "%s", store_errmsg(st));
@@ -1277,7 +1284,9 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 		goto done;
 	}
 	char *summary = stored_summary(n);
-	rs = import_store_batch_end(st, n->batch, summary);
+	rs = store_keys_defer_end(st, true);
+	if (rs == ST_OK)
+		rs = import_store_batch_end(st, n->batch, summary);
 	free(summary);
 	if (rs == ST_OK)
 		rs = store_commit(st);
@@ -1293,6 +1302,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	n->written = true;
 	ret = 0;
 done:
+	store_keys_defer_end(st, false); /* what is left was rolled back, or is to be */
 	if (kind == IK_VISITS)
 		store_set_cache(st, 0);
 	store_set_row_audit(st, row_audit);

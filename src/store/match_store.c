@@ -6,6 +6,7 @@
 
 #include "core/strv.h"
 #include "core/text.h"
+#include "store/store_bulk.h"
 #include "store/store_int.h"
 
 enum store_status match_store_staff(struct store *st, const char *text, char **login)
@@ -52,6 +53,9 @@ enum store_status match_store_guest(struct store *st, const char *name, const ch
 		"WHERE k.key = ?1 AND g.name = ?2 AND g.employer = ?3 ORDER BY g.id LIMIT 1";
 	if (!name || !*name || !employer || !*employer)
 		return ST_NOTFOUND;
+	enum store_status rs = store_keys_flush(st); /* the keys of guests just added */
+	if (rs != ST_OK)
+		return rs;
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
 		return ST_IO;
@@ -61,7 +65,7 @@ enum store_status match_store_guest(struct store *st, const char *name, const ch
 	store_bind_text(s, 3, employer);
 	free(key);
 	bool row = false;
-	enum store_status rs = store_step_maybe(st, s, "guest", &row);
+	rs = store_step_maybe(st, s, "guest", &row);
 	if (rs == ST_OK && row)
 		*id = sqlite3_column_int64(s, 0);
 	if (rs == ST_OK)

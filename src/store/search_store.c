@@ -7,6 +7,7 @@
 #include "core/strv.h"
 #include "core/text.h"
 #include "store/guest_store.h"
+#include "store/store_bulk.h"
 #include "store/store_int.h"
 
 static bool has_han(const char *s)
@@ -227,8 +228,11 @@ static enum store_status index_guest(struct store *st, const struct guest *g,
 	sheet_keys(g, &keys, &text);
 	if (old)
 		sheet_keys(old, &old_keys, &old_text);
-	if ((rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
-	    (rs = apply_keys(st, old || !st->bulk_active ? ins : NULL, g->id, &keys,
+	/* a new guest's keys staged (bulk loading, or deferred: store_keys_defer); a stored
+	 * guest's old keys must be in search_key to be taken out */
+	if ((old && (rs = store_keys_flush(st)) != ST_OK) ||
+	    (rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
+	    (rs = apply_keys(st, old || !st->bulk_keys ? ins : NULL, g->id, &keys,
 			     old ? &old_keys : NULL)) != ST_OK)
 		goto out;
 	bool same_keys = old && keys.n == old_keys.n;

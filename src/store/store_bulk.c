@@ -42,12 +42,23 @@ static void bulk_keys_free(struct bulk_keys *b)
 	free(b);
 }
 
+/* The keys store_keys_defer stages before it writes them: some 10 MB (a key's 24 bytes and its
+ * text), about 12,000 guests' worth, so that a big file is still read in bounded memory. */
+#define DEFER_KEYS (1u << 18)
+
+static enum store_status keys_flush(struct store *st);
+
 enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id)
 {
 	struct bulk_keys *b = st->bulk_keys;
 	size_t len = strlen(key) + 1;
 	if (!b || len > BULK_BLOCK)
 		return store_fail(st, ST_INVALID, "search key: not bulk loading, or a key too long");
+	if (!st->bulk_active && b->n >= DEFER_KEYS) {
+		enum store_status rs = keys_flush(st);
+		if (rs != ST_OK)
+			return rs;
+	}
 	if (!b->nblocks || b->used + len > BULK_BLOCK) {
 		vec_reserve((void **)&b->blocks, b->nblocks + 1, &b->capblocks, sizeof *b->blocks);
 		b->blocks[b->nblocks++] = xmalloc(BULK_BLOCK);
@@ -96,6 +107,47 @@ static int bulk_keys_insert(sqlite3 *db, const struct bulk_keys *b)
 	}
 	sqlite3_finalize(s);
 	return rc;
+}
+
+/* Writes the keys store_keys_defer staged, in key order, and empties the stage. */
+static enum store_status keys_flush(struct store *st)
+{
+	struct bulk_keys *b = st->bulk_keys;
+	if (!b->n)
+		return ST_OK;
+	qsort(b->v, b->n, sizeof *b->v, bulk_key_cmp);
+	int rc = bulk_keys_insert(st->db, b);
+	for (size_t i = 0; i < b->nblocks; i++)
+		free(b->blocks[i]);
+	b->nblocks = 0;
+	b->used = 0;
+	b->n = 0;
+	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "search keys");
+}
+
+enum store_status store_keys_defer(struct store *st)
+{
+	if (st->bulk_keys)
+		return store_fail(st, ST_INVALID, "search keys: deferred or bulk loading already");
+	st->bulk_keys = xcalloc(1, sizeof *st->bulk_keys);
+	return ST_OK;
+}
+
+enum store_status store_keys_flush(struct store *st)
+{
+	if (!st->bulk_keys || st->bulk_active)
+		return ST_OK;
+	return keys_flush(st);
+}
+
+enum store_status store_keys_defer_end(struct store *st, bool write)
+{
+	if (!st->bulk_keys || st->bulk_active)
+		return ST_OK;
+	enum store_status rs = write ? keys_flush(st) : ST_OK;
+	bulk_keys_free(st->bulk_keys);
+	st->bulk_keys = NULL;
+	return rs;
 }
 
 /* The second thread of store_bulk_end: sorts the staged keys and writes them into a table of

@@ -16,4 +16,17 @@
 enum store_status store_bulk_begin(struct store *st);
 enum store_status store_bulk_end(struct store *st);
 
+/* Defers, inside a write transaction, the search keys of the guests that search_store_index
+ * adds (new guests: an import of a book), and writes them in key order a few hundred thousand
+ * at a time: one by one they land at random places of search_key, and each insert pays for a
+ * walk down it (100,000 guests, 2 million keys: 4.6 s, 1.5 s sorted). Whatever reads
+ * search_key meanwhile calls store_keys_flush first (match_store_guest; search_store_index
+ * for a guest already stored). ST_INVALID while bulk loading or deferring already. */
+enum store_status store_keys_defer(struct store *st);
+/* Writes the keys deferred so far (nothing when none are). */
+enum store_status store_keys_flush(struct store *st);
+/* Ends the deferral: writes what is still deferred (write, before the commit) or drops it (the
+ * transaction rolled back). */
+enum store_status store_keys_defer_end(struct store *st, bool write);
+
 #endif

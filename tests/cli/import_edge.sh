@@ -108,4 +108,15 @@ check "each note's time and author as the book had them" test "$(sqlite3 "$MAITR
 	"靠窗|2025-01-02 08:30:00|1;少辣|2025-02-03 19:05:00|0;圣诞订过包间|2024-12-24 20:00:00|1;不要香菜|2026-06-30 10:00:00|0"
 check "a login nobody has: the importer's" test "$(sqlite3 "$MAITRE_DB" \
 	"SELECT s.login FROM note n JOIN staff s ON s.id = n.author WHERE n.text = '少辣'")" = "$LOGIN"
+note "a file's guests are found by the rows after them while their search keys wait to be"
+note "written in key order: by name and employer (a row without a phone); an employer a later"
+note "row fills in finds them too"
+{ printf '称呼,手机,单位,职务\n'
+  printf '庚总,13100000111,华夏银行,\n'
+  printf '庚总,,华夏银行,行长\n'
+  printf '辛先生,13100000112,,\n'
+  printf '辛先生,13100000112,长虹电器,\n'; } > "$TMP/later.csv"
+run import guests "$TMP/later.csv"
+run guest find 庚总
+run guest find 长虹
 finish
