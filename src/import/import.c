@@ -1167,6 +1167,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	R.started = R.last_progress = now_s(); /* the first line after half a second */
 	char sha[2 * crypto_hash_sha256_BYTES + 1];
 	struct strv errs = {0};
+	struct import_visit_upkeep upkeep = {0};
 	int ret = -1;
 	bool begun = false, row_audit = store_set_row_audit(st, true);
 	if (sodium_init() < 0) {
@@ -1215,15 +1216,18 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	begun = true;
 	/* the batch is the record of what each row did (import_change): no audit row per field */
 	row_audit = store_set_row_audit(st, false);
-	/* a visit lands all over visit_guest_date and guest_month: with a 16 MB cache a million of
-	 * them spent a third of their time reading pages again (bench/import: 60 s, 45 s with 64 MB) */
+	/* a visit lands all over visit_guest_date (and guest_month, before its upkeep was put
+	 * aside): with a 16 MB cache a million of them spent a third of their time reading pages
+	 * again (bench/import: 60 s, 45 s with 64 MB) */
 	if (kind == IK_VISITS && (rs = store_set_cache(st, 65536)) != ST_OK) {
 		error_set(e, 0, "%s", store_errmsg(st));
 		n->store_failed = true;
 		goto done;
 	}
-	/* a new guest's search keys written in key order, a few hundred thousand at a time */
-	if (kind == IK_GUESTS && (rs = store_keys_defer(st)) != ST_OK) {
+	/* a new guest's search keys written in key order, a few hundred thousand at a time; the
+	 * visits' monthly sums and last dates once at the end */
+	if ((kind == IK_GUESTS ? store_keys_defer(st) : import_store_visits_defer(st, &upkeep)) !=
+	    ST_OK) {
 		error_set(e, 0, "%s", store_errmsg(st));
 		n->store_failed = true;
 		goto done;
@@ -1284,7 +1288,8 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 		goto done;
 	}
 	char *summary = stored_summary(n);
-	rs = store_keys_defer_end(st, true);
+	rs = kind == IK_GUESTS ? store_keys_defer_end(st, true)
+			       : import_store_visits_settle(st, &upkeep);
 	if (rs == ST_OK)
 		rs = import_store_batch_end(st, n->batch, summary);
 	free(summary);
@@ -1303,6 +1308,7 @@ int import_run(struct store *st, enum import_kind kind, const struct import_opti
 	ret = 0;
 done:
 	store_keys_defer_end(st, false); /* what is left was rolled back, or is to be */
+	import_store_visits_free(&upkeep);
 	if (kind == IK_VISITS)
 		store_set_cache(st, 0);
 	store_set_row_audit(st, row_audit);

@@ -356,6 +356,129 @@ enum store_status import_store_batch_end(struct store *st, int64_t batch, const 
 	return store_end(st, rs);
 }
 
+/* ---- visits in bulk ---- */
+
+/* The visit triggers an import puts aside, each with what reads the batch's visits with ids in
+ * (?1, ?2] summed as the trigger would have added them up, and the trigger's own statement
+ * (migrate.c) for one such sum: guest_month_insert adds a live visit to its month's row,
+ * guest_last_insert makes a guest's row with the probe search_probe holds, else raises its
+ * date (never lowers it). Sums and maxima add up: the visits are settled a slice of ids at a
+ * time (a small sort each), one row at a time — a statement that wrote many rows under a
+ * foreign key would keep a copy of every page it changed until its end. Kept in step with
+ * migrate.c: a change to either trigger changes its settle here. */
+static const struct {
+	const char *name, *read, *write;
+	int ncols;
+} upkeep[] = {
+	{"guest_month_insert",
+	 "SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), sum(spend_fen) FROM visit "
+	 "NOT INDEXED WHERE id > ?1 AND id <= ?2 AND voided_at IS NULL GROUP BY 1, 2",
+	 "INSERT INTO guest_month VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, guest_id) DO "
+	 "UPDATE SET visits = visits + excluded.visits, covers = covers + excluded.covers, "
+	 "spend_fen = spend_fen + excluded.spend_fen",
+	 5},
+	{"guest_last_insert",
+	 "SELECT guest_id, max(date) FROM visit NOT INDEXED WHERE id > ?1 AND id <= ?2 AND "
+	 "voided_at IS NULL GROUP BY guest_id",
+	 "INSERT INTO guest_last VALUES (?1, ?2, (SELECT probe FROM search_probe WHERE "
+	 "guest_id = ?1)) ON CONFLICT (guest_id) DO UPDATE SET date = max(date, excluded.date)",
+	 2},
+};
+#define SETTLE_SLICE 262144
+
+/* Settles trigger i for the visits with ids in (from, to]. */
+static enum store_status settle(struct store *st, size_t i, int64_t from, int64_t to)
+{
+	sqlite3_stmt *r = store_prep(st, upkeep[i].read);
+	if (!r)
+		return ST_IO;
+	sqlite3_bind_int64(r, 1, from);
+	sqlite3_bind_int64(r, 2, to);
+	enum store_status rs = ST_OK;
+	int rc = SQLITE_DONE;
+	while (rs == ST_OK && (rc = sqlite3_step(r)) == SQLITE_ROW) {
+		sqlite3_stmt *w = store_prep(st, upkeep[i].write);
+		if (!w) {
+			rs = ST_IO;
+			break;
+		}
+		for (int c = 0; c < upkeep[i].ncols; c++)
+			sqlite3_bind_value(w, c + 1, sqlite3_column_value(r, c));
+		rs = store_step_done(st, w, upkeep[i].name);
+	}
+	if (rs == ST_OK && rc != SQLITE_DONE)
+		rs = store_sqlfail(st, rc, upkeep[i].name);
+	sqlite3_reset(r);
+	return rs;
+}
+
+enum store_status import_store_visits_defer(struct store *st, struct import_visit_upkeep *u)
+{
+	memset(u, 0, sizeof *u);
+	if (!st->txdepth)
+		return store_fail(st, ST_INVALID, "import visits: the triggers are put aside only "
+						  "inside the import's transaction");
+	/* ids only grow (AUTOINCREMENT), and nobody else writes until the commit */
+	sqlite3_stmt *s = store_prep(st, "SELECT max(id) FROM visit");
+	if (!s)
+		return ST_IO;
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "visit", &row);
+	if (rs != ST_OK)
+		return rs;
+	u->after = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	for (size_t i = 0; i < sizeof upkeep / sizeof upkeep[0] && rs == ST_OK; i++) {
+		if (!(s = store_prep(st, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+					 "name = ?1 AND tbl_name = 'visit'")))
+			return ST_IO;
+		sqlite3_bind_text(s, 1, upkeep[i].name, -1, SQLITE_STATIC);
+		char *sql = NULL;
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			sql = store_col_text(s, 0);
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_sqlfail(st, rc, "import visits");
+		if (!sql) /* not in this schema: nothing to put aside */
+			continue;
+		char *drop = xasprintf("DROP TRIGGER %s", upkeep[i].name);
+		rs = store_exec(st, drop);
+		free(drop);
+		strv_take(&u->sql, sql);
+		if (i == 0)
+			u->month = rs == ST_OK;
+		else
+			u->last = rs == ST_OK;
+	}
+	return rs;
+}
+
+enum store_status import_store_visits_settle(struct store *st, struct import_visit_upkeep *u)
+{
+	sqlite3_stmt *s = store_prep(st, "SELECT max(id) FROM visit");
+	bool row;
+	enum store_status rs = s ? store_step_maybe(st, s, "visit", &row) : ST_IO;
+	int64_t last = rs == ST_OK ? sqlite3_column_int64(s, 0) : 0;
+	if (rs == ST_OK)
+		sqlite3_reset(s);
+	bool put[2] = {u->month, u->last};
+	for (int64_t from = u->after; from < last && rs == ST_OK; from += SETTLE_SLICE)
+		for (size_t i = 0; i < 2 && rs == ST_OK; i++)
+			if (put[i])
+				rs = settle(st, i, from, from + SETTLE_SLICE);
+	for (size_t i = 0; i < u->sql.n && rs == ST_OK; i++)
+		rs = store_exec(st, u->sql.v[i]);
+	import_store_visits_free(u);
+	return rs;
+}
+
+void import_store_visits_free(struct import_visit_upkeep *u)
+{
+	strv_free(&u->sql);
+	u->month = u->last = false;
+}
+
 /* ---- undo ---- */
 
 /* A row of import_change other than a visit, read whole before anything is written. */

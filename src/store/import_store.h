@@ -6,7 +6,8 @@
  * An import is one write transaction (store_begin … store_commit): import_store_batch_new,
  * then for each guest either guest_store_save (id 0) and import_store_created, or
  * guest_store_get (before), guest_store_save and import_store_updated (before, after); for
- * each visit entered, import_store_visit; last import_store_batch_end. Each of these joins the
+ * visits, import_store_visits_defer, then for each visit entered import_store_visit, and
+ * import_store_visits_settle; last import_store_batch_end. Each of these joins the
  * caller's transaction (they open their own when there is none); a failure of one rolls the
  * whole import back at the outermost commit. */
 #ifndef MAITRE_IMPORT_STORE_H
@@ -38,6 +39,26 @@ enum store_status import_store_updated(struct store *st, int64_t batch, const st
 /* After a visit was entered from the file (visit_store_add / visit_store_enter): recorded
  * with its guest. ST_NOTFOUND for no such visit. */
 enum store_status import_store_visit(struct store *st, int64_t batch, int64_t visit_id);
+/* The row-by-row upkeep of guest_month and guest_last (the triggers guest_month_insert and
+ * guest_last_insert of migrate.c) put aside while an import enters visits: */
+struct import_visit_upkeep {
+	int64_t after;     /* the batch's visits have ids above it */
+	struct strv sql;   /* the triggers dropped, as sqlite_master has them */
+	bool month, last;  /* which of the two those are */
+};
+/* Inside the batch's transaction, before its first visit: drops the two triggers, which
+ * cost an import of a million visits half its time (each visit rewrote its guest's
+ * guest_last row and the index entries that hold its search probe), and notes where the
+ * batch's visits begin. The transaction must end with import_store_visits_settle before its
+ * commit, or roll back (which brings the triggers back; import_store_visits_free then).
+ * ST_INVALID outside a transaction. */
+enum store_status import_store_visits_defer(struct store *st, struct import_visit_upkeep *u);
+/* Does once, over the visits entered since import_store_visits_defer, what the triggers would
+ * have done one visit at a time (the same rows in guest_month and guest_last), creates them
+ * again and frees u. */
+enum store_status import_store_visits_settle(struct store *st, struct import_visit_upkeep *u);
+/* Frees what u holds (harmless when settled or never used). */
+void import_store_visits_free(struct import_visit_upkeep *u);
 /* Closes the batch: its summary ("read 120 rows: 100 new, ...") kept with it and written to
  * the audit (one row for the whole import: entity "import", the batch's id, action "import",
  * "FILE (sha256 HEX): SUMMARY"), even on a STORE_BULK connection. */

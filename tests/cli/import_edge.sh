@@ -119,4 +119,44 @@ note "row fills in finds them too"
 run import guests "$TMP/later.csv"
 run guest find 庚总
 run guest find 长虹
+note "visits: the monthly figures and last visits are settled once at the end as the triggers"
+note "keep them a visit at a time: added to a month's row, a last visit never lowered, a first"
+note "one made with the guest's probe; the triggers are back after a dry run, a refused import"
+note "and one written"
+triggers() { test "$(sqlite3 "$MAITRE_DB" "SELECT group_concat(name, ' ') FROM (SELECT name FROM \
+	sqlite_master WHERE type = 'trigger' AND tbl_name = 'visit' ORDER BY name)")" = \
+	"guest_last_delete guest_last_insert guest_last_update guest_month_delete guest_month_insert guest_month_update"; }
+derived() { test "$(sqlite3 "$MAITRE_DB" "SELECT (SELECT count(*) FROM (SELECT * FROM guest_month \
+	EXCEPT SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), sum(spend_fen) FROM visit \
+	WHERE voided_at IS NULL GROUP BY 1, 2)) + (SELECT count(*) FROM (SELECT substr(date, 1, 7), \
+	guest_id, count(*), sum(covers), sum(spend_fen) FROM visit WHERE voided_at IS NULL GROUP BY \
+	1, 2 EXCEPT SELECT * FROM guest_month)) + (SELECT count(*) FROM (SELECT * FROM guest_last \
+	EXCEPT SELECT v.guest_id, max(v.date), p.probe FROM visit v LEFT JOIN search_probe p ON \
+	p.guest_id = v.guest_id WHERE v.voided_at IS NULL GROUP BY v.guest_id)) + (SELECT count(*) \
+	FROM (SELECT v.guest_id, max(v.date), p.probe FROM visit v LEFT JOIN search_probe p ON \
+	p.guest_id = v.guest_id WHERE v.voided_at IS NULL GROUP BY v.guest_id EXCEPT SELECT * FROM \
+	guest_last))")" = 0; }
+run visit add 1 --date 2026-06-05 --meal dinner --covers 2 --spend 300
+{ printf '日期,餐次,手机,人数,金额\n'
+  printf '2026-06-05,午市,13912345678,3,200\n'
+  printf '2026-05-20,晚市,13912345678,4,400\n'
+  printf '2026-06-10,晚市,13100000111,2,100\n'
+  printf '2026-06-12,晚市,13100000111,5,500\n'
+  printf '2026-05-12,晚市,13100000111,1,50\n'; } > "$TMP/settle.csv"
+run import visits "$TMP/settle.csv" --dry-run
+check "the triggers, after a dry run" triggers
+printf '日期,餐次,手机,人数,金额\n2026-06-06,午市,13912345678,0,200\n' > "$TMP/refused.csv"
+run import visits "$TMP/refused.csv"
+check "the triggers, after a refused import" triggers
+run import visits "$TMP/settle.csv"
+check "the triggers, after an import" triggers
+check "guest_month and guest_last as the visits make them" derived
+sqlite3 "$MAITRE_DB" "SELECT month, guest_id, visits, covers, spend_fen FROM guest_month WHERE \
+	guest_id IN (1, 8) ORDER BY 2, 1; SELECT guest_id, date FROM guest_last WHERE guest_id IN \
+	(1, 8) ORDER BY 1" >> "$OUT"
+run visit add 8 --date 2026-06-20 --meal dinner --covers 2 --spend 80
+check "a visit added after the import is kept by the triggers" derived
+sqlite3 "$MAITRE_DB" "SELECT date FROM guest_last WHERE guest_id = 8" >> "$OUT"
+run import undo 7
+check "and after the undo of the import" derived
 finish
