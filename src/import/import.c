@@ -46,6 +46,8 @@ struct run {
 	size_t refusals;         /* the messages so far that refuse their row (say, not info) */
 	struct sbuf why;         /* the refusals of the row being read, for the errors file */
 	struct strv unknown_staff; /* the sales managers nobody is, said once each */
+	struct strv staff_found;   /* a sales manager as written, then their login, pairs: a
+	                            * book names the same few on every row */
 	size_t previewed;        /* rows given to o->preview->on_row */
 	double started, last_progress;
 	int progress_cols;       /* the progress line on the terminal now (0: none) */
@@ -489,10 +491,17 @@ static void guest_value(struct run *R, size_t line, size_t col, const char *f, c
 			return;
 		}
 		if (gf->type == FT_STAFF) {
+			for (size_t k = 0; k + 1 < R->staff_found.n; k += 2)
+				if (strcmp(R->staff_found.v[k], v) == 0) {
+					guest_set(g, i, R->staff_found.v[k + 1]);
+					return;
+				}
 			char *login = NULL;
 			enum store_status rs = match_store_staff(R->st, v, &login);
 			if (rs == ST_OK) {
 				guest_set(g, i, login);
+				strv_push(&R->staff_found, v);
+				strv_push(&R->staff_found, login);
 			} else if (rs == ST_NOTFOUND || rs == ST_INVALID) {
 				/* reported once a name, left empty: the row is not refused for it */
 				if (!strv_contains(&R->unknown_staff, v)) {
@@ -1330,6 +1339,7 @@ done:
 	free(R.field);
 	free(R.header_raw);
 	strv_free(&R.unknown_staff);
+	strv_free(&R.staff_found);
 	strv_free(&errs);
 	return ret;
 }

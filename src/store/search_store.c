@@ -99,9 +99,10 @@ static void bigram_keys(const char *folded, struct strv *keys)
 			break;
 		size_t kb = text_decode(p + ka, n - ka, &b);
 		if (a != ' ' && b != ' ' && (text_is_han(a) || text_is_han(b))) {
-			char *k = xasprintf("@%.*s", (int)(ka + kb), p);
+			char k[1 + 8 + 1] = "@"; /* two code points: 8 bytes at most */
+			memcpy(k + 1, p, ka + kb);
+			k[1 + ka + kb] = '\0';
 			strv_push_unique(keys, k);
-			free(k);
 		}
 		p += ka, n -= ka;
 	}
@@ -168,11 +169,14 @@ static char *probe_of(const struct guest *g, const char *text, const struct strv
 {
 	struct sbuf b = {0};
 	sbuf_add(&b, text);
-	for (size_t i = 0; i < keys->n; i++)
-		sbuf_printf(&b, "\n%s", keys->v[i]);
+	for (size_t i = 0; i < keys->n; i++) { /* not sbuf_printf: twenty a guest, an import's */
+		sbuf_addc(&b, '\n');
+		sbuf_add(&b, keys->v[i]);
+	}
 	for (size_t i = 0; i < g->phones.n && !g->anonymised; i++) {
 		char *d = guest_phone_digits(g->phones.v[i].number);
-		sbuf_printf(&b, "\n\001%s", d);
+		sbuf_add(&b, "\n\001");
+		sbuf_add(&b, d);
 		free(d);
 	}
 	return sbuf_detach(&b);
