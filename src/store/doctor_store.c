@@ -248,7 +248,7 @@ enum store_status store_doctor_repair(struct store *st)
 		return rs;
 	/* the search index first: guest_last copies each guest's probe */
 	if ((rs = search_store_rebuild(st)) == ST_OK)
-		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL
+		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL REPORT_CACHE_FORGET
 				    "DELETE FROM guest_last;" GUEST_LAST_FILL "REINDEX;");
 	if (rs == ST_OK)
 		rs = store_audit(st, "database", 0, "repair", NULL, NULL,

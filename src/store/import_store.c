@@ -11,6 +11,7 @@
 #include "core/guest.h"
 #include "core/strv.h"
 #include "store/guest_store.h"
+#include "store/report_store.h"
 #include "store/search_store.h"
 #include "store/store_int.h"
 
@@ -802,6 +803,7 @@ static enum store_status delete_guest(struct undo *u, const struct touched *t)
 	if ((rs = run_id(st, gen_count, t->guest, 0, "tier month")) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM tier_month_row WHERE guest_id = ?1", t->guest, 0,
 			 "tier month")) == ST_OK &&
+	    (rs = report_store_forget(st, NULL)) == ST_OK &&
 	    (rs = search_store_index(st, &none, &g)) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM search_probe WHERE guest_id = ?1", t->guest, 0,
 			 "search probe")) == ST_OK &&

@@ -532,6 +532,46 @@ static const char *const migrations[] = {
 	"  rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen,"
 	"  grace, rules_version, computed_at, provisional FROM tier_month_row r"
 	"  WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month);",
+
+	/* 15 → 16: the dashboard's month read in tens of rows (report_store.c). visit_month_stamp
+	 * counts the visit writes of each month (of both months when one moves), kept by the
+	 * visit writes like guest_month; report_month_cache holds a month's figures as the scan of
+	 * tier_month and guest_month found them, with the generations of the month and the month
+	 * before and the stamp they were read at: a new generation or a visit write makes them
+	 * stale, and the writes that change rows in place (an override, an import's undo, a
+	 * refill) delete them. A cell is the guests who held tier/grp in the month and
+	 * prev_tier/prev_grp the month before ("": untiered), with the month's figures of those
+	 * who came. */
+	"CREATE TABLE visit_month_stamp("
+	"  month TEXT PRIMARY KEY,"
+	"  n INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TRIGGER visit_stamp_insert AFTER INSERT ON visit BEGIN "
+	"  INSERT INTO visit_month_stamp VALUES (substr(new.date, 1, 7), 1)"
+	"    ON CONFLICT (month) DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER visit_stamp_update AFTER UPDATE OF guest_id, date, covers, spend_fen,"
+	"  voided_at ON visit BEGIN "
+	"  INSERT INTO visit_month_stamp VALUES (substr(old.date, 1, 7), 1)"
+	"    ON CONFLICT (month) DO UPDATE SET n = n + 1;"
+	"  INSERT INTO visit_month_stamp VALUES (substr(new.date, 1, 7), 1)"
+	"    ON CONFLICT (month) DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER visit_stamp_delete AFTER DELETE ON visit BEGIN "
+	"  INSERT INTO visit_month_stamp VALUES (substr(old.date, 1, 7), 1)"
+	"    ON CONFLICT (month) DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TABLE report_month_cache("
+	"  month TEXT PRIMARY KEY,"
+	"  gen INTEGER NOT NULL, prev_gen INTEGER NOT NULL, stamp INTEGER NOT NULL,"
+	"  guests INTEGER NOT NULL, revenue INTEGER NOT NULL,"
+	"  top2_guests INTEGER NOT NULL, top20_guests INTEGER NOT NULL,"
+	"  top2_revenue INTEGER NOT NULL, top20_revenue INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE report_month_cell("
+	"  month TEXT NOT NULL REFERENCES report_month_cache(month) ON DELETE CASCADE,"
+	"  tier TEXT NOT NULL, grp TEXT NOT NULL, prev_tier TEXT NOT NULL, prev_grp TEXT NOT NULL,"
+	"  guests INTEGER NOT NULL, came INTEGER NOT NULL, visits INTEGER NOT NULL,"
+	"  covers INTEGER NOT NULL, spend_fen INTEGER NOT NULL,"
+	"  PRIMARY KEY (month, tier, grp, prev_tier, prev_grp)) WITHOUT ROWID;",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

@@ -328,38 +328,120 @@ static int cmp_tier_rank(const void *a, const void *b, void *ctx)
 	return c ? c : strcmp(x->grp, y->grp);
 }
 
-static void month_tiers(const struct tier_rules *r, const struct month_scan *sc,
+/* ---- a month's cells: the scan summed by the tiers held in the month and the month before ---- */
+
+/* The guests who held names[cur] in the month and names[prev] the month before (0: untiered),
+ * and the month's figures of those of them who came. */
+struct month_cell {
+	uint8_t cur, prev;
+	long guests, came, visits, covers;
+	int64_t spend;
+};
+
+/* Everything report_store_month makes its figures of, whatever the rules: tens of rows,
+ * which report_month_cache keeps. */
+struct month_sum {
+	struct {
+		char tier[8], grp[24];
+	} names[256];
+	size_t nnames;
+	struct month_cell *cells;
+	size_t ncells, cap;
+	struct report_pareto pareto;
+};
+
+/* The cell (cur, prev) of sum, added when new. */
+static struct month_cell *sum_cell(struct month_sum *sum, uint8_t cur, uint8_t prev)
+{
+	for (size_t i = 0; i < sum->ncells; i++)
+		if (sum->cells[i].cur == cur && sum->cells[i].prev == prev)
+			return &sum->cells[i];
+	vec_reserve((void **)&sum->cells, sum->ncells + 1, &sum->cap, sizeof *sum->cells);
+	struct month_cell *c = &sum->cells[sum->ncells++];
+	memset(c, 0, sizeof *c);
+	c->cur = cur;
+	c->prev = prev;
+	return c;
+}
+
+/* The index of tier/grp among sum's names, added when new ("" "": 0, untiered); 0 when there
+ * is no room. */
+static uint8_t sum_name(struct month_sum *sum, const char *tier, const char *grp)
+{
+	if (!*tier && !*grp)
+		return 0;
+	for (size_t i = 1; i < sum->nnames; i++)
+		if (strcmp(sum->names[i].tier, tier) == 0 && strcmp(sum->names[i].grp, grp) == 0)
+			return (uint8_t)i;
+	if (sum->nnames == 256)
+		return 0;
+	snprintf(sum->names[sum->nnames].tier, sizeof sum->names[0].tier, "%s", tier);
+	snprintf(sum->names[sum->nnames].grp, sizeof sum->names[0].grp, "%s", grp);
+	return (uint8_t)sum->nnames++;
+}
+
+/* The cells of a scan: one pass over its guests. */
+static void sum_of_scan(const struct month_scan *sc, struct month_sum *sum)
+{
+	/* a cell's place by (cur, prev), so that a million guests cost no search */
+	int *at = xmalloc(256 * 256 * sizeof *at);
+	memset(at, 0xff, 256 * 256 * sizeof *at);
+	memcpy(sum->names, sc->names, sizeof sum->names);
+	sum->nnames = sc->nnames;
+	for (size_t i = 1; i < sc->n; i++) {
+		const struct scan_guest *g = &sc->g[i];
+		int *k = &at[g->tier * 256 + g->prev];
+		if (*k < 0) {
+			*k = (int)sum->ncells;
+			sum_cell(sum, g->tier, g->prev);
+		}
+		struct month_cell *c = &sum->cells[*k];
+		c->guests++;
+		if (g->visits) {
+			c->came++;
+			c->visits += g->visits;
+			c->covers += g->covers;
+			c->spend += g->spend;
+		}
+	}
+	free(at);
+	month_pareto(sc, &sum->pareto);
+}
+
+/* The report of sum with the rules r (may be NULL): the figures per tier name first, then one
+ * report line per name, the rules' tiers first. */
+static void month_tiers(const struct tier_rules *r, const struct month_sum *sum,
 			struct report_month *out)
 {
-	/* the figures per tier name first, then one report line per name */
 	struct report_tier per[256];
 	memset(per, 0, sizeof per);
-	for (size_t i = 0; i < sc->n; i++) {
-		const struct scan_guest *g = &sc->g[i];
-		per[g->tier].guests++;
-		per[g->prev].guests_before++;
-		if (g->visits) {
-			struct report_tier *t = &per[g->tier];
-			t->came++;
-			t->visits += g->visits;
-			t->covers += g->covers;
-			t->spend += g->spend;
-		}
-		int mv = moved(r, sc, g);
-		out->promoted += mv > 0;
-		out->demoted += mv < 0;
+	for (size_t i = 0; i < sum->ncells; i++) {
+		const struct month_cell *c = &sum->cells[i];
+		struct report_tier *t = &per[c->cur];
+		t->guests += c->guests;
+		per[c->prev].guests_before += c->guests;
+		t->came += c->came;
+		t->visits += c->visits;
+		t->covers += c->covers;
+		t->spend += c->spend;
+		if (c->cur == c->prev)
+			continue;
+		int mv = rank_of(r, sum->names[c->prev].tier, sum->names[c->prev].grp) -
+			 rank_of(r, sum->names[c->cur].tier, sum->names[c->cur].grp);
+		out->promoted += mv > 0 ? c->guests : 0;
+		out->demoted += mv < 0 ? c->guests : 0;
 	}
 	per[0].guests = per[0].guests_before = 0; /* untiered: as report_store_tiers */
 	size_t cap = 0;
 	for (size_t i = 0; r && i < r->nrules; i++)
 		find_tier(&out->tiers, &out->ntiers, &cap, (const unsigned char *)r->rules[i].tier,
 		          (const unsigned char *)r->rules[i].group);
-	for (size_t k = 0; k < sc->nnames; k++) {
+	for (size_t k = 0; k < sum->nnames; k++) {
 		if (!k && !per[0].came)
 			continue;
 		struct report_tier *t = find_tier(&out->tiers, &out->ntiers, &cap,
-		                                  (const unsigned char *)sc->names[k].tier,
-		                                  (const unsigned char *)sc->names[k].grp);
+		                                  (const unsigned char *)sum->names[k].tier,
+		                                  (const unsigned char *)sum->names[k].grp);
 		t->guests += per[k].guests;
 		t->guests_before += per[k].guests_before;
 		t->came += per[k].came;
@@ -369,21 +451,232 @@ static void month_tiers(const struct tier_rules *r, const struct month_scan *sc,
 	}
 	if (out->ntiers > 1)
 		qsort_r(out->tiers, out->ntiers, sizeof *out->tiers, cmp_tier_rank, (void *)r);
+	out->pareto = sum->pareto;
+}
+
+/* What the month's figures were read at: the generations of the month's tiers and the month
+ * before's shown (-1: none), and the count of the month's visit writes. */
+struct month_stamp {
+	int64_t gen, prev_gen, visits;
+};
+
+static enum store_status month_stamp(struct store *st, const struct month_keys *k,
+				     struct month_stamp *ms)
+{
+	static const char *sql =
+		"SELECT ifnull((SELECT gen FROM tier_month_gen WHERE month = ?1), -1), "
+		"ifnull((SELECT gen FROM tier_month_gen WHERE month = ?2), -1), "
+		"ifnull((SELECT n FROM visit_month_stamp WHERE month = ?1), 0)";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, k->prev, -1, SQLITE_TRANSIENT);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "month stamp", &row);
+	if (rs != ST_OK)
+		return rs;
+	ms->gen = sqlite3_column_int64(s, 0);
+	ms->prev_gen = sqlite3_column_int64(s, 1);
+	ms->visits = sqlite3_column_int64(s, 2);
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
+/* The month's sum from report_month_cache when it was stored at stamp ms (*hit), else
+ * nothing. */
+static enum store_status cache_read(struct store *st, const struct month_keys *k,
+				    const struct month_stamp *ms, struct month_sum *sum, bool *hit)
+{
+	static const char *head =
+		"SELECT guests, revenue, top2_guests, top20_guests, top2_revenue, top20_revenue "
+		"FROM report_month_cache WHERE month = ?1 AND gen = ?2 AND prev_gen = ?3 AND stamp = ?4";
+	static const char *cells = "SELECT tier, grp, prev_tier, prev_grp, guests, came, visits, "
+				   "covers, spend_fen FROM report_month_cell WHERE month = ?1";
+	*hit = false;
+	sqlite3_stmt *s = store_prep(st, head);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, ms->gen);
+	sqlite3_bind_int64(s, 3, ms->prev_gen);
+	sqlite3_bind_int64(s, 4, ms->visits);
+	enum store_status rs = store_step_maybe(st, s, "month cache", hit);
+	if (rs != ST_OK || !*hit)
+		return rs;
+	struct report_pareto *p = &sum->pareto;
+	p->guests = sqlite3_column_int(s, 0);
+	p->revenue = sqlite3_column_int64(s, 1);
+	p->top2_guests = sqlite3_column_int(s, 2);
+	p->top20_guests = sqlite3_column_int(s, 3);
+	p->top2_revenue = sqlite3_column_int64(s, 4);
+	p->top20_revenue = sqlite3_column_int64(s, 5);
+	sqlite3_reset(s);
+	if (!(s = store_prep(st, cells)))
+		return ST_IO;
+	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char t[4][24];
+		for (int i = 0; i < 4; i++)
+			store_col_copy(s, i, t[i], sizeof t[i]);
+		uint8_t cur = sum_name(sum, t[0], t[1]);
+		struct month_cell *c = sum_cell(sum, cur, sum_name(sum, t[2], t[3]));
+		c->guests += sqlite3_column_int(s, 4);
+		c->came += sqlite3_column_int(s, 5);
+		c->visits += sqlite3_column_int(s, 6);
+		c->covers += sqlite3_column_int(s, 7);
+		c->spend += sqlite3_column_int64(s, 8);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "month cache");
+}
+
+/* Stores sum as the month's, read at stamp ms, in a write of its own: only outside a caller's
+ * transaction and on a database open for writing. A figure read at an older stamp than the
+ * database has now is never found again (the stamps only grow), so a write that comes late
+ * does no harm; one that fails is forgotten (the next open scans again). */
+static void cache_write(struct store *st, const struct month_keys *k, const struct month_stamp *ms,
+			const struct month_sum *sum)
+{
+	static const char *del_cells = "DELETE FROM report_month_cell WHERE month = ?1";
+	static const char *del = "DELETE FROM report_month_cache WHERE month = ?1";
+	static const char *head =
+		"INSERT INTO report_month_cache(month, gen, prev_gen, stamp, guests, revenue, "
+		"top2_guests, top20_guests, top2_revenue, top20_revenue) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	static const char *cell = "INSERT INTO report_month_cell(month, tier, grp, prev_tier, "
+				  "prev_grp, guests, came, visits, covers, spend_fen) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	if (st->readonly || st->txdepth || !sqlite3_get_autocommit(st->db))
+		return;
+	struct error saved = st->err;
+	if (store_begin(st) != ST_OK)
+		goto out;
+	const char *sqls[2] = {del_cells, del};
+	sqlite3_stmt *s;
+	for (int i = 0; i < 2; i++) {
+		if (!(s = store_prep(st, sqls[i])))
+			goto fail;
+		sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+		if (store_step_done(st, s, "month cache") != ST_OK)
+			goto fail;
+	}
+	if (!(s = store_prep(st, head)))
+		goto fail;
+	const struct report_pareto *p = &sum->pareto;
+	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, ms->gen);
+	sqlite3_bind_int64(s, 3, ms->prev_gen);
+	sqlite3_bind_int64(s, 4, ms->visits);
+	sqlite3_bind_int64(s, 5, p->guests);
+	sqlite3_bind_int64(s, 6, p->revenue);
+	sqlite3_bind_int64(s, 7, p->top2_guests);
+	sqlite3_bind_int64(s, 8, p->top20_guests);
+	sqlite3_bind_int64(s, 9, p->top2_revenue);
+	sqlite3_bind_int64(s, 10, p->top20_revenue);
+	if (store_step_done(st, s, "month cache") != ST_OK)
+		goto fail;
+	for (size_t i = 0; i < sum->ncells; i++) {
+		const struct month_cell *c = &sum->cells[i];
+		if (!(s = store_prep(st, cell)))
+			goto fail;
+		sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, sum->names[c->cur].tier, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, sum->names[c->cur].grp, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, sum->names[c->prev].tier, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, sum->names[c->prev].grp, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 6, c->guests);
+		sqlite3_bind_int64(s, 7, c->came);
+		sqlite3_bind_int64(s, 8, c->visits);
+		sqlite3_bind_int64(s, 9, c->covers);
+		sqlite3_bind_int64(s, 10, c->spend);
+		if (store_step_done(st, s, "month cache") != ST_OK)
+			goto fail;
+	}
+	if (store_commit(st) == ST_OK)
+		goto out;
+	goto restore;
+fail:
+	store_rollback(st);
+out:
+restore:
+	st->err = saved;
+}
+
+enum store_status report_store_forget(struct store *st, const char *from)
+{
+	static const char *sqls[2] = {
+		"DELETE FROM report_month_cell WHERE ?1 IS NULL OR month >= ?1",
+		"DELETE FROM report_month_cache WHERE ?1 IS NULL OR month >= ?1"};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *s = store_prep(st, sqls[i]);
+		if (!s)
+			return ST_IO;
+		store_bind_text(s, 1, from);
+		enum store_status rs = store_step_done(st, s, "month cache");
+		if (rs != ST_OK)
+			return rs;
+	}
+	return ST_OK;
+}
+
+/* The month's sum from the scan (the simple path, which the cache must always agree with). */
+static enum store_status sum_fresh(struct store *st, struct date m, struct month_sum *sum)
+{
+	struct month_scan sc;
+	enum store_status rs = scan_month(st, m, &sc);
+	if (rs == ST_OK)
+		sum_of_scan(&sc, sum);
+	scan_free(&sc);
+	return rs;
+}
+
+static void sum_init(struct month_sum *sum)
+{
+	memset(sum, 0, sizeof *sum);
+	sum->nnames = 1; /* 0: untiered */
+}
+
+enum store_status report_store_month_fresh(struct store *st, const struct tier_rules *r,
+					   struct date m, struct report_month *out)
+{
+	memset(out, 0, sizeof *out);
+	struct month_sum sum;
+	sum_init(&sum);
+	enum store_status rs = sum_fresh(st, m, &sum);
+	if (rs == ST_OK)
+		month_tiers(r, &sum, out);
+	free(sum.cells);
+	return rs;
 }
 
 enum store_status report_store_month(struct store *st, const struct tier_rules *r, struct date m,
 				     struct report_month *out)
 {
+	const struct month_keys k = store_month_keys(m);
 	memset(out, 0, sizeof *out);
-	struct month_scan sc;
-	enum store_status rs = scan_month(st, m, &sc);
-	if (rs == ST_OK) {
-		month_tiers(r, &sc, out);
-		month_pareto(&sc, &out->pareto);
-	}
-	scan_free(&sc);
+	struct month_sum sum;
+	sum_init(&sum);
+	struct month_stamp ms;
+	bool hit = false;
+	/* the stamp, and the cache or the scan, in one read snapshot */
+	enum store_status rs = store_exec(st, "SAVEPOINT month_sum");
 	if (rs != ST_OK)
-		report_month_free(out);
+		return rs;
+	if ((rs = month_stamp(st, &k, &ms)) == ST_OK)
+		rs = cache_read(st, &k, &ms, &sum, &hit);
+	if (rs == ST_OK && !hit) {
+		free(sum.cells);
+		sum_init(&sum);
+		rs = sum_fresh(st, m, &sum);
+	}
+	store_release(st, "month_sum");
+	if (rs == ST_OK && !hit)
+		cache_write(st, &k, &ms, &sum);
+	if (rs == ST_OK)
+		month_tiers(r, &sum, out);
+	free(sum.cells);
 	return rs;
 }
 
@@ -500,8 +793,10 @@ static enum store_status day_tiers(struct store *st, const struct tier_rules *r,
 				   struct date today, struct day_tiers *dt)
 {
 	static const char *sql =
-		"SELECT guest_id, tier FROM tier_month WHERE tier IS NOT NULL AND month = "
-		"(SELECT max(month) FROM tier_month WHERE month <= ?1)";
+		"SELECT r.guest_id, r.tier FROM tier_month_gen g JOIN tier_month_row r "
+		"INDEXED BY tier_month_tiered ON r.month = g.month AND r.gen = g.gen "
+		"WHERE g.month = (SELECT max(month) FROM tier_month WHERE month <= ?1) "
+		"AND r.tier IS NOT NULL";
 	memset(dt, 0, sizeof *dt);
 	enum store_status rs = store_guest_bound(st, "day guests", &dt->n);
 	if (rs != ST_OK)

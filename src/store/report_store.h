@@ -69,6 +69,19 @@ enum store_status report_store_month(struct store *st, const struct tier_rules *
 				     struct report_month *out);
 void report_month_free(struct report_month *m);
 
+/* report_store_month reads what an earlier call stored of the month (report_month_cache: tens
+ * of rows) while the month's and the month before's tiers and the month's visits are as they
+ * were then, and otherwise scans the month's guests and stores what it found (a write of its
+ * own, outside a caller's transaction only). report_store_month_fresh always scans, storing
+ * nothing: the simple path that the stored figures must always equal. */
+enum store_status report_store_month_fresh(struct store *st, const struct tier_rules *r,
+					   struct date m, struct report_month *out);
+
+/* Forgets the stored figures of the months from from ("YYYY-MM"; NULL: all), in the caller's
+ * transaction: for writes that change tier rows in place (an override, an import's undo) or
+ * refill guest_month outside the visit triggers. */
+enum store_status report_store_forget(struct store *st, const char *from);
+
 /* The lists behind the figures of report_store_month. */
 enum report_list {
 	RL_TIER,     /* guests of tier/grp in force in m */

@@ -318,7 +318,7 @@ enum store_status store_bulk_end(struct store *st)
 	st->bulk_indexes = NULL;
 	st->nbulk_indexes = 0;
 	if (st->bulk_active && rs == ST_OK) {
-		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL
+		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL REPORT_CACHE_FORGET
 				    "DELETE FROM guest_last;" GUEST_LAST_FILL);
 		bulk_step(st, &t0, "guest_month: filled");
 	}

@@ -90,6 +90,8 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 /* Fills guest_month (empty) from the live visits: migration 4, store_bulk_end and maitre
  * doctor --repair. The text migration 4 ran, unchanged. */
 #define GUEST_MONTH_FILL "INSERT INTO guest_month " GUEST_MONTH_SELECT ";"
+/* The dashboard's stored months (report_store.c), forgotten by whatever refills guest_month. */
+#define REPORT_CACHE_FORGET "DELETE FROM report_month_cell; DELETE FROM report_month_cache;"
 /* Each guest's last live visit and search probe, for ranking search results (migrate.c keeps
  * it by triggers; store_bulk_end refills it). */
 #define GUEST_LAST_SELECT                                                                    \

@@ -10,6 +10,7 @@
 
 #include "core/strv.h"
 #include "store/guest_store.h"
+#include "store/report_store.h"
 #include "store/store_int.h"
 #include "store/tier_rules_store.h"
 
@@ -839,6 +840,9 @@ enum store_status tier_store_override(struct store *st, int64_t id, const char *
 		store_bind_text(s, 4, grp);
 		store_bind_text(s, 5, until);
 		if ((rs = store_step_done(st, s, "tier override")) != ST_OK)
+			goto fail;
+		/* the dashboard's figures of these months and of the month after each */
+		if ((rs = report_store_forget(st, fk)) != ST_OK)
 			goto fail;
 	}
 	name = tier ? xasprintf("%s%s%s from %s%s%s: %s", tier, grp && *grp ? " " : "",

@@ -1293,6 +1293,114 @@ START_TEST(test_alert_months)
 END_TEST
 
 /* The dashboard's one-pass month against the reports and movers it stands beside. */
+/* Two reports of a month are the same, figure for figure. */
+static void same_month(const struct report_month *a, const struct report_month *b, const char *at)
+{
+	ck_assert_msg(a->ntiers == b->ntiers, "%s: %zu tiers, %zu fresh", at, a->ntiers, b->ntiers);
+	for (size_t i = 0; i < a->ntiers; i++) {
+		const struct report_tier *x = &a->tiers[i], *y = &b->tiers[i];
+		ck_assert_msg(!strcmp(x->tier, y->tier) && !strcmp(x->grp, y->grp) &&
+				      x->guests == y->guests && x->guests_before == y->guests_before &&
+				      x->came == y->came && x->visits == y->visits &&
+				      x->covers == y->covers && x->spend == y->spend,
+			      "%s: tier %s %s differs from the fresh scan", at, y->tier, y->grp);
+	}
+	ck_assert_msg(a->promoted == b->promoted && a->demoted == b->demoted, "%s: movers", at);
+	ck_assert_msg(!memcmp(&a->pareto, &b->pareto, sizeof a->pareto), "%s: pareto", at);
+}
+
+/* The dashboard's stored months against the scan they replace, on a generated book: after
+ * every random write (a visit entered, voided or moved to another month, a month recomputed,
+ * an override given), each month read twice (the second time from report_month_cache, when
+ * the first stored it) equals report_store_month_fresh. */
+START_TEST(test_dashboard_cache_random)
+{
+	make_rules(2, CRIT_ALL);
+	rules.grace_months = 1;
+	unsigned seed = 20260715;
+	srand(seed);
+	int64_t g[30], v[400];
+	size_t nv = 0;
+	for (int i = 0; i < 30; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "客%d", i);
+		g[i] = guest(name);
+	}
+	static const char *const letters[] = {"A", "B", "C"};
+	for (int step = 0; step < 120; step++) {
+		char at[64], day[16];
+		int what = rand() % 10;
+		int m = 5 + rand() % 3;
+		snprintf(day, sizeof day, "2026-%02d-%02d", m, 1 + rand() % 28);
+		if (what < 5 || nv == 0) {
+			int64_t id = visit(g[rand() % 30], day, 1 + rand() % 6, 100 + rand() % 3000);
+			if (nv < 400)
+				v[nv++] = id;
+		} else if (what == 5) {
+			/* entered twice; one voided before is refused, and nothing changes */
+			visit_store_void(st, v[rand() % nv], VOID_TWICE, "");
+		} else if (what == 6) {
+			char sql[96];
+			snprintf(sql, sizeof sql, "UPDATE visit SET date = '%s' WHERE id = %lld", day,
+				 (long long)v[rand() % nv]);
+			testdb_exec(sql);
+		} else if (what < 9) {
+			recompute(2026, m);
+		} else {
+			const char *t = letters[rand() % 3];
+			ck_assert_int_eq(tier_store_override(st, g[rand() % 30], t, rand() % 2 ? "active" : NULL,
+							     "random", NULL, (struct date){2026, m, 1}),
+					 ST_OK);
+		}
+		for (int k = 5; k <= 8; k++) {
+			struct date mk = {2026, k, 1};
+			struct report_month a, b, fresh;
+			snprintf(at, sizeof at, "seed %u step %d month %d", seed, step, k);
+			ck_assert_int_eq(report_store_month(st, &rules, mk, &a), ST_OK);
+			ck_assert_int_eq(report_store_month(st, &rules, mk, &b), ST_OK);
+			ck_assert_int_eq(report_store_month_fresh(st, &rules, mk, &fresh), ST_OK);
+			same_month(&a, &fresh, at);
+			same_month(&b, &fresh, at);
+			/* without the rules too, as maitre report reads it */
+			report_month_free(&a);
+			report_month_free(&fresh);
+			ck_assert_int_eq(report_store_month(st, NULL, mk, &a), ST_OK);
+			ck_assert_int_eq(report_store_month_fresh(st, NULL, mk, &fresh), ST_OK);
+			same_month(&a, &fresh, at);
+			report_month_free(&a);
+			report_month_free(&b);
+			report_month_free(&fresh);
+		}
+	}
+	ck_assert_int_eq(testdb_int("SELECT count(*) FROM report_month_cache"), 4);
+	/* the stored figures are what is read while nothing changed (altered here behind maitre's
+	 * back to see it), and a visit write of the month makes them stale */
+	struct date jun = {2026, 6, 1};
+	struct report_month a, fresh;
+	ck_assert_int_eq(report_store_month_fresh(st, &rules, jun, &fresh), ST_OK);
+	testdb_exec("UPDATE report_month_cache SET revenue = revenue + 1 WHERE month = '2026-06'");
+	ck_assert_int_eq(report_store_month(st, &rules, jun, &a), ST_OK);
+	ck_assert_int_eq(a.pareto.revenue, fresh.pareto.revenue + 1);
+	report_month_free(&a);
+	visit(g[0], "2026-06-15", 2, 500);
+	report_month_free(&fresh);
+	ck_assert_int_eq(report_store_month_fresh(st, &rules, jun, &fresh), ST_OK);
+	ck_assert_int_eq(report_store_month(st, &rules, jun, &a), ST_OK);
+	same_month(&a, &fresh, "after a visit");
+	report_month_free(&a);
+	/* and so does an override of the month or a month before */
+	testdb_exec("UPDATE report_month_cache SET revenue = revenue + 1 WHERE month = '2026-06'");
+	ck_assert_int_eq(tier_store_override(st, g[1], "A", NULL, "x", NULL, (struct date){2026, 5, 1}),
+			 ST_OK);
+	report_month_free(&fresh);
+	ck_assert_int_eq(report_store_month_fresh(st, &rules, jun, &fresh), ST_OK);
+	ck_assert_int_eq(report_store_month(st, &rules, jun, &a), ST_OK);
+	same_month(&a, &fresh, "after an override");
+	report_month_free(&a);
+	report_month_free(&fresh);
+}
+END_TEST
+
 START_TEST(test_dashboard_month)
 {
 	rules.grace_months = 0;
@@ -1530,6 +1638,7 @@ int main(void)
 	tcase_add_test(tc, test_alert_window_plans);
 	tcase_add_test(tc, test_alert_months);
 	tcase_add_test(tc, test_dashboard_month);
+	tcase_add_test(tc, test_dashboard_cache_random);
 	tcase_add_test(tc, test_dashboard_pareto_ties);
 	tcase_add_test(tc, test_dashboard_month_while_reading);
 	suite_add_tcase(s, tc);
