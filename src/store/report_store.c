@@ -551,7 +551,11 @@ static void cache_write(struct store *st, const struct month_keys *k, const stru
 	if (st->readonly || st->txdepth || !sqlite3_get_autocommit(st->db))
 		return;
 	struct error saved = st->err;
-	if (store_begin(st) != ST_OK)
+	/* a cache is never worth a wait: another terminal's write holding the lock skips it */
+	sqlite3_busy_timeout(st->db, 0);
+	enum store_status began = store_begin(st);
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (began != ST_OK)
 		goto out;
 	const char *sqls[2] = {del_cells, del};
 	sqlite3_stmt *s;

@@ -198,6 +198,7 @@ const char *store_errmsg(const struct store *st)
 
 void store_set_busy_timeout(struct store *st, int ms)
 {
+	st->busy_ms = ms;
 	sqlite3_busy_timeout(st->db, ms);
 }
 
@@ -879,6 +880,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 		st->profile = xcalloc(1, sizeof *st->profile);
 		sqlite3_trace_v2(st->db, SQLITE_TRACE_PROFILE, profile_cb, st->profile);
 	}
+	st->busy_ms = STORE_BUSY_TIMEOUT_MS;
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);

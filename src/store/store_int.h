@@ -20,6 +20,7 @@ struct store {
 	bool readonly;        /* opened with STORE_READONLY */
 	bool bulk;            /* STORE_BULK: per-row audit rows replaced by store_log summaries */
 	bool private_file;    /* STORE_PRIVATE: no journal until store_bulk_end */
+	int busy_ms;          /* how long a write waits for another's lock (store_set_busy_timeout) */
 	int64_t staff_id;     /* the actor's staff row, 0 until first looked up */
 	char login[64];       /* the Unix login */
 	char actor[64];       /* the staff member signed in (store_act_as), or "" */

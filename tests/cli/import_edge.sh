@@ -125,7 +125,7 @@ note "one made with the guest's probe; the triggers are back after a dry run, a 
 note "and one written"
 triggers() { test "$(sqlite3 "$MAITRE_DB" "SELECT group_concat(name, ' ') FROM (SELECT name FROM \
 	sqlite_master WHERE type = 'trigger' AND tbl_name = 'visit' ORDER BY name)")" = \
-	"guest_last_delete guest_last_insert guest_last_update guest_month_delete guest_month_insert guest_month_update"; }
+	"guest_last_delete guest_last_insert guest_last_update guest_month_delete guest_month_insert guest_month_update visit_stamp_delete visit_stamp_insert visit_stamp_update"; }
 derived() { test "$(sqlite3 "$MAITRE_DB" "SELECT (SELECT count(*) FROM (SELECT * FROM guest_month \
 	EXCEPT SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), sum(spend_fen) FROM visit \
 	WHERE voided_at IS NULL GROUP BY 1, 2)) + (SELECT count(*) FROM (SELECT substr(date, 1, 7), \

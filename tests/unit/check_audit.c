@@ -179,8 +179,11 @@ START_TEST(test_migration_chains_old_rows)
 	store_close(st);
 	st = NULL;
 	/* the schema as it was: no hash, op, head nor index (schema 13, before the chain; the
-	 * tier columns that came after it go too) */
+	 * tier columns and the dashboard's figures that came after it go too) */
 	int latest = store_schema_latest();
+	testdb_exec("DROP TABLE report_month_cell; DROP TABLE report_month_cache; DROP TRIGGER "
+		    "visit_stamp_insert; DROP TRIGGER visit_stamp_update; DROP TRIGGER "
+		    "visit_stamp_delete; DROP TABLE visit_month_stamp;");
 	testdb_exec("DROP VIEW tier_month; ALTER TABLE tier_month_row DROP COLUMN provisional; "
 		    "ALTER TABLE tier_override DROP COLUMN from_month; "
 		    "CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, "
