@@ -4,7 +4,8 @@
 # (they are kept in the database), not the shipped ones; mended, the file's roles hold again.
 . "$TESTS_SRCDIR/cli/lib.sh"
 run init
-run check-config "$TESTS_SRCDIR/../data/roles.yaml"
+cp "$TESTS_SRCDIR/../data/roles.yaml" "$TMP/shipped-roles.yaml"
+run check-config "$TMP/shipped-roles.yaml"
 note "a file named otherwise is known by its roles: line"
 printf 'roles:\n  receptionist:\n    may: [lookup, cards]\n  boss:\n    includes: [admin]\n' \
 	> "$TMP/who.yaml"
