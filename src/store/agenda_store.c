@@ -66,28 +66,38 @@ static const char *const dates_staff =
 	"  ORDER BY c.at DESC LIMIT 1), "                                                   \
 	"(SELECT b.date FROM banquet b WHERE b.guest_id = g.id "                            \
 	"  ORDER BY b.date DESC LIMIT 1) "
-/* A sales manager's guests (guest_sales_manager), with the tier of each. The filter on the
- * tier runs its seek a second time, but spares the untiered guests (most of them) the three
- * seeks of their last contacts that passing them to C would cost. */
+/* A sales manager's guests (guest_sales_manager), with the tier of each (the names are read
+ * for the rows shown: agenda_store_names). The filter on the tier runs its seek a second time,
+ * but spares the untiered guests (most of them) the three seeks of their last contacts that
+ * passing them to C would cost. */
 static const char *const contacts_staff =
-	"SELECT g.id, g.name, sm.login, " TIER_OF("g.id") " AS tier, " LAST_COLS
-	"FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
-	"WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
+	"SELECT g.id, " TIER_OF("g.id") " AS tier, " LAST_COLS
+	"FROM guest g WHERE g.sales_manager = ?6 AND g.anonymised = 0 AND tier <> ''";
+/* Every guest, the simple way (agenda_store_agenda_simple: a scan, for the tests). */
+static const char *const contacts_every =
+	"SELECT g.id, " TIER_OF("g.id") " AS tier, " LAST_COLS
+	"FROM guest g WHERE g.anonymised = 0 AND tier <> ''";
 /* Every tiered guest, one month of tier_month at a time from the newest at or before the
  * month ?10 (bound as ?2, its place in that order as ?3, 1 the newest): the rows of the month
  * that hold a tier (tier_month_tiered, in bulk rather than sought guest by guest among the
  * million), each in force unless the guest has a row of a later month up to ?10, which a
  * newer row without a tier makes untiered. maitre_agenda_first(?1, ...) passes over the
  * guests already met in a newer month without a seek: it only saves the tier_month_guest
- * seek, the NOT EXISTS alone decides. */
+ * seek, the NOT EXISTS alone decides. The anonymised guests are met before the first month
+ * (anonymised_ids), and the names are read for the rows shown (agenda_store_names): no guest
+ * row is read here. */
 static const char *const contacts_all =
-	"SELECT g.id, g.name, sm.login, t.tier "
-	"FROM tier_month t CROSS JOIN guest g ON g.id = t.guest_id "
-	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
+	"SELECT t.guest_id, t.tier "
+	"FROM tier_month t "
 	"WHERE t.month = ?2 AND t.tier IS NOT NULL AND maitre_agenda_first(?1, t.guest_id, t.tier) "
 	"AND (?3 = 1 OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
-	"                           AND n.month > ?2 AND n.month <= ?10)) "
-	"AND g.anonymised = 0";
+	"                           AND n.month > ?2 AND n.month <= ?10))";
+/* The anonymised guests (guest_anonymised: a handful, if any). */
+static const char *const anonymised_ids = "SELECT id FROM guest WHERE anonymised <> 0";
+/* A guest's name and sales manager, for the rows shown. */
+static const char *const guest_names =
+	"SELECT g.name, sm.login FROM guest g LEFT JOIN staff sm ON sm.id = g.sales_manager "
+	"WHERE g.id = ?1";
 /* Everyone's last call and visit (0 and 1), and last banquet (2), by guest: one pass over
  * contact_guest and banquet_guest, covering and in their order, costs less than three seeks
  * for each of the tiered guests (who are most of those with any). */
@@ -308,22 +318,50 @@ static bool col_date(sqlite3_stmt *s, int i, struct date *d)
 	return date_parse(buf, d);
 }
 
-/* Appends a call, visit or banquet row for the guest of the current row of s, when due says it
- * is due or overdue. */
-static void add_due(struct rows *out, sqlite3_stmt *s, enum agenda_what what, const char *tier,
+/* The index of tier in l->tiers, added when new; -1 when it holds no more. */
+static int tier_index(struct agenda_list *l, const char *tier)
+{
+	if (!tier[0])
+		return 0;
+	size_t k = 1;
+	while (k < l->ntiers && strcmp(l->tiers[k], tier) != 0)
+		k++;
+	if (k == l->ntiers) {
+		if (k >= sizeof l->tiers / sizeof l->tiers[0])
+			return -1;
+		snprintf(l->tiers[l->ntiers++], sizeof l->tiers[0], "%s", tier);
+	}
+	return (int)k;
+}
+
+/* The items being read, and their capacity. */
+struct items {
+	struct agenda_list *l;
+	size_t cap;
+	bool full; /* more tiers than l->tiers holds */
+};
+
+static struct agenda_item *items_add(struct items *it)
+{
+	struct agenda_list *l = it->l;
+	vec_reserve((void **)&l->items, l->n + 1, &it->cap, sizeof *l->items);
+	struct agenda_item *x = &l->items[l->n++];
+	memset(x, 0, sizeof *x);
+	return x;
+}
+
+/* Appends a call, visit or banquet item for guest id, when due says it is due or overdue. */
+static void add_due(struct items *it, int64_t id, enum agenda_what what, int tier,
                     struct agenda_due due, const struct date *last)
 {
 	if (due.state != AGENDA_DUE && due.state != AGENDA_OVERDUE)
 		return;
-	struct agenda_row *r = rows_add(out);
-	r->what = what;
-	r->guest_id = sqlite3_column_int64(s, 0);
-	r->guest = store_col_text(s, 1);
-	r->manager = store_col_text(s, 2);
-	snprintf(r->tier, sizeof r->tier, "%s", tier);
-	r->due = due;
-	if (last)
-		r->last = *last;
+	struct agenda_item *x = items_add(it);
+	x->what = (uint8_t)what;
+	x->guest_id = id;
+	x->tier = (uint8_t)tier;
+	x->day = due.left;
+	x->ref = last ? (int32_t)date_to_days(*last) : AGENDA_NEVER;
 }
 
 enum { LAST_PHONE, LAST_VISIT, LAST_BANQUET, LAST_COUNT };
@@ -406,8 +444,8 @@ int agenda_store_functions(sqlite3 *db)
 }
 
 /* The last call, visit and banquet of the guest of the current row of s into d, last[k]
- * pointing to d[k] or NULL (never): from the pass when there is one, else from the columns 4
- * to 6 of s. */
+ * pointing to d[k] or NULL (never): from the pass when there is one, else from the columns 2
+ * to 4 of s. */
 static void row_last(sqlite3_stmt *s, const struct pass *pass, struct date d[LAST_COUNT],
                      const struct date *last[LAST_COUNT])
 {
@@ -421,48 +459,65 @@ static void row_last(sqlite3_stmt *s, const struct pass *pass, struct date d[LAS
 			    (struct date){(int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)};
 			have = v != 0;
 		} else {
-			have = col_date(s, 4 + k, &d[k]);
+			have = col_date(s, 2 + k, &d[k]);
 		}
 		last[k] = have ? &d[k] : NULL;
 	}
 }
 
-/* Appends the call, visit and banquet due of the guest of the current row of s (id, name,
- * manager, tier, and without a pass the last call, visit and banquet); none for an untiered
- * guest. */
+/* The due of what (a call, visit or banquet) under privilege p from its last one (NULL:
+ * never). */
+static struct agenda_due due_of(const struct tier_privilege *p, enum agenda_what what,
+                                const struct date *last, struct date today)
+{
+	if (what == AGENDA_PHONE)
+		return agenda_cadence(p->phone_days, last, today);
+	if (what == AGENDA_VISIT)
+		return agenda_cadence(p->visit_days, last, today);
+	return agenda_banquet(p->banquet_min_months, p->banquet_max_months, last, today);
+}
+
+/* Appends the call, visit and banquet due of the guest of the current row of s (id, tier, and
+ * without a pass the last call, visit and banquet); none for an untiered guest. */
 static void guest_due(const struct tier_rules *rules, struct date today, sqlite3_stmt *s,
-                      const struct pass *pass, struct rows *out)
+                      const struct pass *pass, struct items *it)
 {
 	char tier[8];
-	store_col_copy(s, 3, tier, sizeof tier);
+	store_col_copy(s, 1, tier, sizeof tier);
 	const struct tier_privilege *p = rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
 	if (!p)
 		return;
+	int k = tier_index(it->l, tier);
+	if (k < 0) {
+		it->full = true;
+		return;
+	}
 	struct date d[LAST_COUNT];
 	const struct date *last[LAST_COUNT];
 	row_last(s, pass, d, last);
-	add_due(out, s, AGENDA_PHONE, tier, agenda_cadence(p->phone_days, last[LAST_PHONE], today),
-	        last[LAST_PHONE]);
-	add_due(out, s, AGENDA_VISIT, tier, agenda_cadence(p->visit_days, last[LAST_VISIT], today),
-	        last[LAST_VISIT]);
-	struct agenda_due banquet =
-	    agenda_banquet(p->banquet_min_months, p->banquet_max_months, last[LAST_BANQUET], today);
-	add_due(out, s, AGENDA_BANQUET, tier, banquet, last[LAST_BANQUET]);
+	int64_t id = sqlite3_column_int64(s, 0);
+	static const enum agenda_what whats[LAST_COUNT] = {AGENDA_PHONE, AGENDA_VISIT,
+	                                                   AGENDA_BANQUET};
+	for (int w = 0; w < LAST_COUNT; w++)
+		add_due(it, id, whats[w], k, due_of(p, whats[w], last[w], today), last[w]);
 }
 
 /* Steps s (bound) to its end, appending what each guest has due; notes each one's tier in p
  * (may be NULL). */
 static enum store_status read_due(struct store *st, const struct tier_rules *rules,
                                   struct date today, sqlite3_stmt *s, struct pass *p,
-                                  struct rows *out)
+                                  struct items *it)
 {
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *tier = (const char *)sqlite3_column_text(s, 3);
+		const char *tier = (const char *)sqlite3_column_text(s, 1);
 		pass_note(p, sqlite3_column_int64(s, 0), tier ? tier : "");
-		guest_due(rules, today, s, p, out);
+		guest_due(rules, today, s, p, it);
 	}
 	sqlite3_reset(s);
+	if (it->full)
+		return store_fail(st, ST_INVALID, "agenda: more than %zu tiers",
+		                  sizeof it->l->tiers / sizeof it->l->tiers[0] - 1);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
 }
 
@@ -476,7 +531,19 @@ static enum store_status pass_alloc(struct store *st, struct pass *p)
 		return rs;
 	p->met = xcalloc(p->n, 1);
 	p->tier = xcalloc(p->n, 1);
-	return ST_OK;
+	/* the anonymised guests are not on the agenda: met (no month's row is theirs) and
+	 * untiered (no date of theirs) */
+	sqlite3_stmt *s = store_prep(st, anonymised_ids);
+	if (!s)
+		return ST_IO;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (id > 0 && (size_t)id < p->n)
+			p->met[id] = 1;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda guests");
 }
 
 static void pass_free(struct pass *p)
@@ -533,7 +600,7 @@ static enum store_status next_month(struct store *st, const char *sql, const cha
 /* Every tiered guest's calls, visits and banquets due: contacts_all over each month of
  * tier_month up to today's, the newest first. */
 static enum store_status all_due(struct store *st, const struct tier_rules *rules,
-                                 struct date today, struct pass *p, struct rows *out)
+                                 struct date today, struct pass *p, struct items *it)
 {
 	sqlite3_stmt *s = store_prep(st, contacts_all);
 	if (!s)
@@ -550,7 +617,7 @@ static enum store_status all_due(struct store *st, const struct tier_rules *rule
 		sqlite3_bind_text(s, 2, month, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 3, ord);
 		sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-		rs = read_due(st, rules, today, s, p, out);
+		rs = read_due(st, rules, today, s, p, it);
 		free(newer);
 		newer = month;
 		if (rs == ST_OK)
@@ -561,72 +628,214 @@ static enum store_status all_due(struct store *st, const struct tier_rules *rule
 	return rs;
 }
 
-/* A sales manager's guests' calls, visits and banquets due. */
+/* A sales manager's guests' calls, visits and banquets due (sql contacts_staff), or every
+ * guest's the simple way (contacts_every, staff 0). */
 static enum store_status staff_due(struct store *st, const struct tier_rules *rules,
-                                   struct date today, int64_t staff, struct rows *out)
+                                   struct date today, int64_t staff, struct items *it)
 {
-	sqlite3_stmt *s = store_prep(st, contacts_staff);
+	sqlite3_stmt *s = store_prep(st, staff ? contacts_staff : contacts_every);
 	if (!s)
 		return ST_IO;
 	char mk[8];
 	date_month_key(tier_held_month(today), mk); /* the last complete month */
-	sqlite3_bind_int64(s, 6, staff);
+	if (staff)
+		sqlite3_bind_int64(s, 6, staff);
 	sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-	return read_due(st, rules, today, s, NULL, out);
+	return read_due(st, rules, today, s, NULL, it);
 }
 
-/* The calls, visits and banquets due into out, then the dates of the window into dates, of
- * staff's guests or everyone's (whose tiers the pass over tier_month gives the dates), in one
- * read snapshot. */
+/* The calls, visits and banquets due into it, then the dates of the window into dates, of
+ * staff's guests or everyone's (whose tiers the pass over tier_month gives the dates, unless
+ * simple), in one read snapshot. */
 static enum store_status agenda_read(struct store *st, const struct tier_rules *rules,
-                                     struct date today, int days, int64_t staff, struct rows *out,
-                                     struct rows *dates)
+                                     struct date today, int days, int64_t staff, bool simple,
+                                     struct items *it, struct rows *dates)
 {
 	struct pass p = {0};
 	enum store_status rs = store_exec(st, "SAVEPOINT agenda");
 	if (rs != ST_OK)
 		return rs;
-	if (staff)
-		rs = staff_due(st, rules, today, staff, out);
+	if (staff || simple)
+		rs = staff_due(st, rules, today, staff, it);
 	else if ((rs = pass_alloc(st, &p)) == ST_OK)
-		rs = all_due(st, rules, today, &p, out);
+		rs = all_due(st, rules, today, &p, it);
 	if (rs == ST_OK)
-		rs = dates_window(st, rules, today, days, staff, staff ? NULL : &p, dates);
+		rs = dates_window(st, rules, today, days, staff, staff || simple ? NULL : &p, dates);
 	store_release(st, "agenda");
 	pass_free(&p);
 	return rs;
+}
+
+/* The order of agenda_store_agenda (cmp_rows): day, what, guest, and for the dates of a guest
+ * on one day their order in dates, which is sorted. */
+static int cmp_items(const void *a, const void *b)
+{
+	const struct agenda_item *x = a, *y = b;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->what != y->what)
+		return x->what < y->what ? -1 : 1;
+	if (x->guest_id != y->guest_id)
+		return x->guest_id < y->guest_id ? -1 : 1;
+	return x->ref < y->ref ? -1 : x->ref > y->ref;
+}
+
+void agenda_list_free(struct agenda_list *l)
+{
+	free(l->items);
+	agenda_rows_free(l->dates, l->ndates);
+	l->items = NULL;
+	l->dates = NULL;
+	l->n = l->ndates = 0;
+}
+
+/* agenda_store_list, or (simple) the same the simple way. */
+static enum store_status list_read(struct store *st, const struct tier_rules *rules,
+                                   struct date today, int days, const char *staff, bool simple,
+                                   struct agenda_list *out)
+{
+	memset(out, 0, sizeof *out);
+	out->today = today;
+	out->days = days;
+	out->ntiers = 1; /* 0: "" */
+	int64_t sid;
+	struct agenda_row *none;
+	size_t nnone;
+	enum store_status rs = list_start(st, days, staff, &sid, &none, &nnone);
+	if (rs != ST_OK)
+		return rs;
+	struct items it = {.l = out};
+	struct rows dates = {0};
+	if ((rs = agenda_read(st, rules, today, days, sid, simple, &it, &dates)) != ST_OK) {
+		agenda_rows_free(dates.v, dates.n);
+		agenda_list_free(out);
+		return rs;
+	}
+	/* the agenda is for tiered guests: the dates of the others are left out */
+	size_t keep = 0;
+	for (size_t i = 0; i < dates.n; i++) {
+		if (!dates.v[i].tier[0] || tier_index(out, dates.v[i].tier) < 0) {
+			struct agenda_row *r = &dates.v[i];
+			free(r->guest), free(r->manager), free(r->person), free(r->label);
+			continue;
+		}
+		dates.v[keep++] = dates.v[i];
+	}
+	if (keep)
+		qsort(dates.v, keep, sizeof *dates.v, cmp_rows);
+	for (size_t i = 0; i < keep; i++) {
+		struct agenda_item *x = items_add(&it);
+		x->what = AGENDA_DATE;
+		x->guest_id = dates.v[i].guest_id;
+		x->day = dates.v[i].days;
+		x->ref = (int32_t)i;
+		x->tier = (uint8_t)tier_index(out, dates.v[i].tier);
+	}
+	out->dates = dates.v;
+	out->ndates = keep;
+	if (out->n)
+		qsort(out->items, out->n, sizeof *out->items, cmp_items);
+	return ST_OK;
+}
+
+enum store_status agenda_store_list(struct store *st, const struct tier_rules *rules,
+                                    struct date today, int days, const char *staff,
+                                    struct agenda_list *out)
+{
+	return list_read(st, rules, today, days, staff, false, out);
+}
+
+/* A copy of s, or NULL. */
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void agenda_list_row(const struct agenda_list *l, const struct tier_rules *rules, size_t i,
+                     struct agenda_row *r)
+{
+	memset(r, 0, sizeof *r);
+	const struct agenda_item *x = &l->items[i];
+	if (x->what == AGENDA_DATE) {
+		*r = l->dates[x->ref];
+		r->guest = dup_or_null(r->guest);
+		r->manager = dup_or_null(r->manager);
+		r->person = dup_or_null(r->person);
+		r->label = dup_or_null(r->label);
+		return;
+	}
+	r->what = (enum agenda_what)x->what;
+	r->guest_id = x->guest_id;
+	snprintf(r->tier, sizeof r->tier, "%s", l->tiers[x->tier]);
+	const struct date *last = NULL;
+	if (x->ref != AGENDA_NEVER) {
+		r->last = date_from_days(x->ref);
+		last = &r->last;
+	}
+	const struct tier_privilege *p = rules ? tier_privilege_for(rules, r->tier) : NULL;
+	if (p)
+		r->due = due_of(p, r->what, last, l->today);
+}
+
+enum store_status agenda_store_names(struct store *st, struct agenda_row *rows, size_t n)
+{
+	sqlite3_stmt *s = store_prep(st, guest_names);
+	if (!s)
+		return ST_IO;
+	for (size_t i = 0; i < n; i++) {
+		struct agenda_row *r = &rows[i];
+		if (r->guest)
+			continue;
+		sqlite3_bind_int64(s, 1, r->guest_id);
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			r->guest = store_col_text(s, 0);
+			r->manager = store_col_text(s, 1);
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_sqlfail(st, rc, "agenda names");
+	}
+	return ST_OK;
+}
+
+/* The rows of list_read, whole. */
+static enum store_status agenda_rows(struct store *st, const struct tier_rules *rules,
+                                     struct date today, int days, const char *staff,
+                                     bool simple, struct agenda_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	struct agenda_list l;
+	enum store_status rs = list_read(st, rules, today, days, staff, simple, &l);
+	if (rs != ST_OK)
+		return rs;
+	struct agenda_row *v = xcalloc(l.n ? l.n : 1, sizeof *v);
+	for (size_t i = 0; i < l.n; i++)
+		agenda_list_row(&l, rules, i, &v[i]);
+	size_t nv = l.n;
+	agenda_list_free(&l);
+	if ((rs = agenda_store_names(st, v, nv)) != ST_OK) {
+		agenda_rows_free(v, nv);
+		return rs;
+	}
+	*rows = v;
+	*n = nv;
+	return ST_OK;
 }
 
 enum store_status agenda_store_agenda(struct store *st, const struct tier_rules *rules,
                                       struct date today, int days, const char *staff,
                                       struct agenda_row **rows, size_t *n)
 {
-	int64_t sid;
-	enum store_status rs = list_start(st, days, staff, &sid, rows, n);
-	if (rs != ST_OK)
-		return rs;
-	struct rows out = {0}, dates = {0};
-	if ((rs = agenda_read(st, rules, today, days, sid, &out, &dates)) != ST_OK)
-		goto out;
-	/* the agenda is for tiered guests: the dates of the others are in `dates` */
-	for (size_t i = 0; i < dates.n; i++) {
-		if (!dates.v[i].tier[0])
-			continue;
-		struct agenda_row *to = rows_add(&out);
-		*to = dates.v[i];
-		memset(&dates.v[i], 0, sizeof dates.v[i]); /* moved */
-	}
-	if (out.n)
-		qsort(out.v, out.n, sizeof *out.v, cmp_rows);
-out:
-	agenda_rows_free(dates.v, dates.n);
-	if (rs != ST_OK) {
-		agenda_rows_free(out.v, out.n);
-		return rs;
-	}
-	*rows = out.v;
-	*n = out.n;
-	return ST_OK;
+	return agenda_rows(st, rules, today, days, staff, false, rows, n);
+}
+
+enum store_status agenda_store_agenda_simple(struct store *st, const struct tier_rules *rules,
+                                             struct date today, int days, const char *staff,
+                                             struct agenda_row **rows, size_t *n)
+{
+	return agenda_rows(st, rules, today, days, staff, true, rows, n);
 }
 
 enum store_status agenda_store_is_manager(struct store *st, const char *login, bool *yes)
@@ -1000,10 +1209,11 @@ out:
 
 enum store_status agenda_store_explain(struct store *st, struct strv *out)
 {
-	static const char *const names[] = {"dates_all",    "dates_staff", "contacts_staff",
-	                                    "contacts_all", "guest_tier",  "manager_any"};
-	const char *const all[] = {dates_all,    dates_staff, contacts_staff,
-	                           contacts_all, guest_tier,  manager_any};
+	static const char *const names[] = {"dates_all",  "dates_staff", "contacts_staff",
+	                                    "contacts_all", "guest_tier", "manager_any",
+	                                    "anonymised_ids", "guest_names"};
+	const char *const all[] = {dates_all,  dates_staff, contacts_staff, contacts_all,
+	                           guest_tier, manager_any, anonymised_ids, guest_names};
 	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
 		rs = store_explain(st, names[i], all[i], out);

@@ -73,6 +73,56 @@ enum store_status agenda_store_agenda(struct store *st, const struct tier_rules 
                                       struct date today, int days, const char *staff,
                                       struct agenda_row **rows, size_t *n);
 
+/* The day of an item that was never done (agenda_item.ref). */
+#define AGENDA_NEVER INT32_MIN
+
+/* One row of an agenda, compact: what its order and its counts need (an agenda of every guest
+ * holds hundreds of thousands of rows; a screen shows a few). agenda_list_row makes the row. */
+struct agenda_item {
+	int64_t guest_id;
+	int32_t day;  /* the row's day from today: due.left of a call, visit or banquet (negative:
+	               * overdue), days of a date */
+	int32_t ref;  /* a date: its index in dates; else the day of the last one (date_to_days),
+	               * AGENDA_NEVER when never */
+	uint8_t what; /* enum agenda_what */
+	uint8_t tier; /* index into tiers */
+};
+
+/* The agenda as agenda_store_list reads it: the items in the order of agenda_store_agenda. */
+struct agenda_list {
+	struct agenda_item *items;
+	size_t n;
+	struct agenda_row *dates; /* the date rows, whole (their names read) */
+	size_t ndates;
+	char tiers[256][8]; /* the tiers met; 0: "" */
+	size_t ntiers;
+	struct date today;
+	int days;
+};
+
+/* The agenda of agenda_store_agenda, compact: the same rows in the same order, but a call's,
+ * visit's or banquet's guest name and sales manager are not read (agenda_list_row,
+ * agenda_store_names). Free with agenda_list_free. */
+enum store_status agenda_store_list(struct store *st, const struct tier_rules *rules,
+                                    struct date today, int days, const char *staff,
+                                    struct agenda_list *out);
+/* Item i of l as a whole row into *r, as agenda_store_agenda has it but for the guest's name
+ * and sales manager of a call, visit or banquet (NULL: agenda_store_names reads them); rules
+ * as given to agenda_store_list. r's strings are copies: free with agenda_rows_free. */
+void agenda_list_row(const struct agenda_list *l, const struct tier_rules *rules, size_t i,
+                     struct agenda_row *r);
+void agenda_list_free(struct agenda_list *l);
+/* Reads the guest's name and sales manager of the rows of rows[0..n) that have none (one seek
+ * per guest). */
+enum store_status agenda_store_names(struct store *st, struct agenda_row *rows, size_t n);
+
+/* The agenda of every guest (staff NULL) or of staff's guests as agenda_store_agenda, read the
+ * simple way: each guest's tier and last contacts sought one by one, no pass over tier_month
+ * (for the tests, which compare it with agenda_store_agenda). */
+enum store_status agenda_store_agenda_simple(struct store *st, const struct tier_rules *rules,
+                                             struct date today, int days, const char *staff,
+                                             struct agenda_row **rows, size_t *n);
+
 /* Whether login is the sales manager of at least one guest. */
 enum store_status agenda_store_is_manager(struct store *st, const char *login, bool *yes);
 

@@ -27,73 +27,119 @@ static const char *const section_titles[SEC_COUNT] = {
 	N_("Banquets due"),
 };
 
-/* A line of the screen: a section's heading or one agenda row. */
-struct line {
-	int row; /* index into rows, or -1 - section for a heading */
-};
-
 struct agenda {
 	char staff[64]; /* the sales manager shown; "" for every guest */
-	struct agenda_row *rows;
-	size_t n;
-	/* the safety marks of the guests, read when first shown (an agenda of every guest may
-	 * hold hundreds of thousands of rows) */
+	/* the agenda, compact (an agenda of every guest may hold hundreds of thousands of rows),
+	 * its items regrouped in screen order: the calls and visits, the dates, the banquets,
+	 * each in the store's order; a row is made whole (its names read) when it is shown */
+	struct agenda_list list;
+	size_t nsec[SEC_COUNT]; /* items of each section */
+	/* the safety marks of the guests, read when first shown */
 	struct marks_cache marks;
-	struct line *lines;
-	size_t nlines;
-	size_t *pick; /* the lines that are rows, in screen order (what the cursor moves over) */
-	size_t npick;
-	struct list_cursor cur; /* over pick */
+	struct list_cursor cur; /* over the items */
 	size_t top;             /* the first line shown */
 	int rows_shown;
 	int overdue, due, dates; /* rows of each kind, for the summary line */
 	struct error err;
 };
 
-static enum section section_of(const struct agenda_row *r)
+static enum section section_of(enum agenda_what what)
 {
-	return r->what == AGENDA_DATE ? SEC_DATE : r->what == AGENDA_BANQUET ? SEC_BANQUET
-									     : SEC_CONTACT;
+	return what == AGENDA_DATE ? SEC_DATE : what == AGENDA_BANQUET ? SEC_BANQUET : SEC_CONTACT;
 }
 
 static void agenda_clear(struct agenda *d)
 {
 	marks_cache_clear(&d->marks);
-	agenda_rows_free(d->rows, d->n);
-	free(d->lines);
-	free(d->pick);
-	d->rows = NULL;
-	d->lines = NULL;
-	d->pick = NULL;
-	d->n = d->nlines = d->npick = 0;
+	agenda_list_free(&d->list);
+	memset(d->nsec, 0, sizeof d->nsec);
 }
 
-/* The lines: each non-empty section's heading and its rows, in the store's order. */
-static void make_lines(struct agenda *d)
+/* Regroups the items by section, keeping the store's order within each. */
+static void make_sections(struct agenda *d)
 {
-	d->lines = xcalloc(d->n + SEC_COUNT, sizeof *d->lines);
-	d->pick = xcalloc(d->n + 1, sizeof *d->pick);
+	struct agenda_list *l = &d->list;
+	size_t at[SEC_COUNT];
+	for (size_t i = 0; i < l->n; i++)
+		d->nsec[section_of(l->items[i].what)]++;
+	at[0] = 0;
+	for (int s = 1; s < SEC_COUNT; s++)
+		at[s] = at[s - 1] + d->nsec[s - 1];
+	if (!l->n)
+		return;
+	struct agenda_item *v = xmalloc(l->n * sizeof *v);
+	for (size_t i = 0; i < l->n; i++)
+		v[at[section_of(l->items[i].what)]++] = l->items[i];
+	free(l->items);
+	l->items = v;
+}
+
+/* Line k of the screen: -1 - section for a heading, 0 for item *item, 1 past the end. Each
+ * non-empty section is its heading and its items. */
+static int line_at(const struct agenda *d, size_t k, size_t *item)
+{
+	size_t line = 0, first = 0;
 	for (int s = 0; s < SEC_COUNT; s++) {
-		bool head = false;
-		for (size_t i = 0; i < d->n; i++) {
-			if (section_of(&d->rows[i]) != (enum section)s)
-				continue;
-			if (!head)
-				d->lines[d->nlines++].row = -1 - s;
-			head = true;
-			d->pick[d->npick++] = d->nlines;
-			d->lines[d->nlines++].row = (int)i;
+		if (!d->nsec[s])
+			continue;
+		if (k == line)
+			return -1 - s;
+		if (k <= line + d->nsec[s]) {
+			*item = first + (k - line - 1);
+			return 0;
 		}
+		line += 1 + d->nsec[s];
+		first += d->nsec[s];
 	}
+	return 1;
+}
+
+/* The line of item i. */
+static size_t line_of(const struct agenda *d, size_t i)
+{
+	size_t line = 0, first = 0;
+	for (int s = 0; s < SEC_COUNT; s++) {
+		if (!d->nsec[s])
+			continue;
+		if (i < first + d->nsec[s])
+			return line + 1 + (i - first);
+		line += 1 + d->nsec[s];
+		first += d->nsec[s];
+	}
+	return line;
+}
+
+/* The lines of the screen: the items and a heading per non-empty section. */
+static size_t line_count(const struct agenda *d)
+{
+	size_t n = d->list.n;
+	for (int s = 0; s < SEC_COUNT; s++)
+		n += d->nsec[s] != 0;
+	return n;
+}
+
+/* Item i made whole into *r, its guest's name read (free with agenda_rows_free's strings:
+ * row_free). */
+static void row_make(struct tui *t, const struct agenda *d, size_t i, struct agenda_row *r)
+{
+	agenda_list_row(&d->list, t->rules, i, r);
+	agenda_store_names(t->st, r, 1); /* a failure shows the row without its name */
+}
+
+static void row_free(struct agenda_row *r)
+{
+	free(r->guest);
+	free(r->manager);
+	free(r->person);
+	free(r->label);
 }
 
 /* Reads the agenda of staff ("" every guest's): ST_NOTFOUND for an unknown login. */
 static enum store_status load(struct tui *t, struct agenda *d, const char *staff)
 {
-	struct agenda_row *rows = NULL;
-	size_t n = 0;
-	enum store_status s = agenda_store_agenda(t->st, t->rules, date_today(), AGENDA_DAYS,
-						  staff[0] ? staff : NULL, &rows, &n);
+	struct agenda_list l;
+	enum store_status s = agenda_store_list(t->st, t->rules, date_today(), AGENDA_DAYS,
+						staff[0] ? staff : NULL, &l);
 	if (s == ST_NOTFOUND)
 		return s; /* the agenda shown stays */
 	agenda_clear(d);
@@ -104,19 +150,19 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 		return s;
 	}
-	d->rows = rows;
-	d->n = n;
-	make_lines(d);
+	d->list = l;
+	make_sections(d);
 	d->overdue = d->due = d->dates = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (rows[i].what == AGENDA_DATE)
+	for (size_t i = 0; i < l.n; i++) {
+		const struct agenda_item *x = &d->list.items[i];
+		if (x->what == AGENDA_DATE)
 			d->dates++;
-		else if (rows[i].due.state == AGENDA_OVERDUE)
-			d->overdue++;
+		else if (x->day < 0)
+			d->overdue++; /* past the last day: AGENDA_OVERDUE */
 		else
 			d->due++;
 	}
-	list_cursor_first(&d->cur, d->npick, 1);
+	list_cursor_first(&d->cur, d->list.n, 1);
 	return ST_OK;
 }
 
@@ -180,16 +226,20 @@ enum { C_WHAT = 12, C_NAME = 12, C_MARKS = 3, C_TIER = 3, C_STATUS = 17 };
 static void read_shown(struct tui *t, struct agenda *d, int rows)
 {
 	int64_t ids[256];
-	size_t n = 0;
-	for (size_t k = d->top; k < d->nlines && (int)(k - d->top) < rows && n < 256; k++)
-		if (d->lines[k].row >= 0)
-			ids[n++] = d->rows[d->lines[k].row].guest_id;
+	size_t n = 0, item;
+	for (size_t k = d->top; (int)(k - d->top) < rows && n < 256; k++) {
+		int at = line_at(d, k, &item);
+		if (at > 0)
+			break;
+		if (at == 0)
+			ids[n++] = d->list.items[item].guest_id;
+	}
 	marks_cache_want(t, &d->marks, ids, n);
 }
 
-static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y, int w)
+static void draw_row(struct tui *t, struct agenda *d, const struct agenda_row *r, bool sel, int y,
+		     int w)
 {
-	const struct agenda_row *r = &d->rows[i];
 	attr_t a = sel ? draw_attr(t, TE_SELECTION) : draw_attr(t, TE_NORMAL);
 	draw_fill(y, 0, w, sel ? ">" : "", a);
 	int x = 2;
@@ -232,12 +282,12 @@ static void draw_row(struct tui *t, struct agenda *d, size_t i, bool sel, int y,
 /* Keeps the selected row's line in view (with its heading when it is the first of a section). */
 static void keep_in_view(struct agenda *d, int rows)
 {
-	if (!d->npick) {
+	if (!d->list.n) {
 		d->top = 0;
 		return;
 	}
-	size_t line = d->pick[d->cur.sel];
-	size_t want = line > 0 && d->lines[line - 1].row < 0 ? line - 1 : line;
+	size_t line = line_of(d, d->cur.sel), item;
+	size_t want = line > 0 && line_at(d, line - 1, &item) < 0 ? line - 1 : line;
 	if (want < d->top)
 		d->top = want;
 	if (line >= d->top + (size_t)rows)
@@ -257,22 +307,27 @@ static void draw(struct tui *t, struct view *v)
 			    date_format(date_today(), day), d->overdue, d->due, d->dates);
 	draw_fill(1, 1, w - 2, s, draw_attr(t, TE_LABEL));
 	free(s);
-	if (!d->n) {
+	if (!d->list.n) {
 		draw_text(3, 2, w - 4, _("Nothing due: no calls, visits, banquets or dates this week."),
 			  draw_attr(t, TE_DIM), true);
 		return;
 	}
 	d->rows_shown = bottom - 2;
-	list_cursor_first(&d->cur, d->npick, d->rows_shown);
+	list_cursor_first(&d->cur, d->list.n, d->rows_shown);
 	keep_in_view(d, d->rows_shown);
 	read_shown(t, d, d->rows_shown);
-	for (size_t k = d->top; k < d->nlines && (int)(k - d->top) < d->rows_shown; k++) {
+	size_t nlines = line_count(d), item;
+	for (size_t k = d->top; k < nlines && (int)(k - d->top) < d->rows_shown; k++) {
 		int y = 3 + (int)(k - d->top);
-		int row = d->lines[k].row;
-		if (row < 0)
-			draw_fill(y, 1, w - 2, _(section_titles[-1 - row]), draw_attr(t, TE_TITLE));
-		else
-			draw_row(t, d, (size_t)row, d->pick[d->cur.sel] == k, y, w);
+		int at = line_at(d, k, &item);
+		if (at < 0) {
+			draw_fill(y, 1, w - 2, _(section_titles[-1 - at]), draw_attr(t, TE_TITLE));
+		} else if (at == 0) {
+			struct agenda_row r;
+			row_make(t, d, item, &r);
+			draw_row(t, d, &r, item == d->cur.sel, y, w);
+			row_free(&r);
+		}
 	}
 }
 
@@ -364,25 +419,27 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 {
 	(void)ch;
 	struct agenda *d = v->data;
-	const struct agenda_row *r =
-		d->npick ? &d->rows[d->lines[d->pick[d->cur.sel]].row] : NULL;
-	if (list_cursor_act(&d->cur, a, d->npick, d->rows_shown > 0 ? d->rows_shown : 1) !=
+	if (list_cursor_act(&d->cur, a, d->list.n, d->rows_shown > 0 ? d->rows_shown : 1) !=
 	    HR_NOT_MINE)
 		return HR_REDRAW;
-	switch (a) {
-	case ACT_OPEN:
-		if (r)
-			tui_push(t, view_guest_new(t, r->guest_id));
-		return HR_REDRAW;
-	case ACT_AGENDA_STAFF:
+	if (a == ACT_AGENDA_STAFF)
 		return choose_staff(t, d);
-	case ACT_AGENDA_CONTACT:
-		return r ? log_contact(t, d, r) : HR_REDRAW;
-	case ACT_AGENDA_GIFT:
-		return r ? mark_gift(t, d, r) : HR_REDRAW;
-	default:
+	if (a != ACT_OPEN && a != ACT_AGENDA_CONTACT && a != ACT_AGENDA_GIFT)
 		return HR_NOT_MINE;
-	}
+	if (!d->list.n)
+		return HR_REDRAW;
+	/* the selected row, whole: the list may be read again while a prompt is open */
+	struct agenda_row r;
+	row_make(t, d, d->cur.sel, &r);
+	enum handler_result hr = HR_REDRAW;
+	if (a == ACT_OPEN)
+		tui_push(t, view_guest_new(t, r.guest_id));
+	else if (a == ACT_AGENDA_CONTACT)
+		hr = log_contact(t, d, &r);
+	else
+		hr = mark_gift(t, d, &r);
+	row_free(&r);
+	return hr;
 }
 
 static void reload(struct tui *t, struct view *v)
