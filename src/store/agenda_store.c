@@ -43,12 +43,14 @@ const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "ban
 	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
 #define MD_RANGE "(sd.month, sd.day) >= (?1, ?2) AND (sd.month, sd.day) <= (?3, ?4) "
 
-/* Every guest's dates in a range of month-days (special_date_md); for everyone's agenda, only
- * those of the guests its pass found tiered (maitre_agenda_untiered: the others are not on
- * the agenda, so their guest, person and gift are not read). */
+/* Every guest's dates in a range of month-days; for everyone's agenda, only those of the
+ * guests its pass found tiered (maitre_agenda_untiered: the others are not on the agenda, so
+ * their date, guest, person and gift rows are not read: special_date_day holds the guest,
+ * where special_date_md would seek each date's row first, ten times as many). */
 static const char *const dates_all =
 	"SELECT " DATE_COLS
-	"FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
+	"FROM special_date sd INDEXED BY special_date_day JOIN guest g ON g.id = sd.guest_id "
+	DATE_JOINS
 	"WHERE " MD_RANGE "AND NOT maitre_agenda_untiered(?11, sd.guest_id) "
 	"AND g.anonymised = 0";
 /* The dates of one sales manager's guests (guest_sales_manager, then special_date_guest). */
@@ -83,13 +85,16 @@ static const char *const contacts_every =
  * million), each in force unless the guest has a row of a later month up to ?10, which a
  * newer row without a tier makes untiered. maitre_agenda_first(?1, ...) passes over the
  * guests already met in a newer month without a seek: it only saves the tier_month_guest
- * seek, the NOT EXISTS alone decides. The anonymised guests are met before the first month
+ * seek, the NOT EXISTS alone decides. The rows shown are tier_month's (its view's rule on the
+ * generation, here sought once for the month rather than once per row as the view does). The
+ * anonymised guests are met before the first month
  * (anonymised_ids), and the names are read for the rows shown (agenda_store_names): no guest
  * row is read here. */
 static const char *const contacts_all =
 	"SELECT t.guest_id, t.tier "
-	"FROM tier_month t "
-	"WHERE t.month = ?2 AND t.tier IS NOT NULL AND maitre_agenda_first(?1, t.guest_id, t.tier) "
+	"FROM tier_month_row t "
+	"WHERE t.month = ?2 AND t.gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = ?2) "
+	"AND t.tier IS NOT NULL AND maitre_agenda_first(?1, t.guest_id, t.tier) "
 	"AND (?3 = 1 OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
 	"                           AND n.month > ?2 AND n.month <= ?10))";
 /* The anonymised guests (guest_anonymised: a handful, if any). */
