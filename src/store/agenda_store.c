@@ -344,6 +344,10 @@ struct items {
 	struct agenda_list *l;
 	size_t cap;
 	bool full; /* more tiers than l->tiers holds */
+	/* the last tier met, its index and privilege (the rows come a tier after another) */
+	char tier[8];
+	int k;
+	const struct tier_privilege *p;
 };
 
 static struct agenda_item *items_add(struct items *it)
@@ -487,12 +491,18 @@ static struct agenda_due due_of(const struct tier_privilege *p, enum agenda_what
 static void guest_due(const struct tier_rules *rules, struct date today, sqlite3_stmt *s,
                       const struct pass *pass, struct items *it)
 {
-	char tier[8];
-	store_col_copy(s, 1, tier, sizeof tier);
-	const struct tier_privilege *p = rules && tier[0] ? tier_privilege_for(rules, tier) : NULL;
+	const char *tier = (const char *)sqlite3_column_text(s, 1);
+	if (!tier || !tier[0] || !rules)
+		return;
+	if (strcmp(tier, it->tier) != 0) {
+		snprintf(it->tier, sizeof it->tier, "%s", tier);
+		it->p = tier_privilege_for(rules, it->tier);
+		it->k = tier_index(it->l, it->tier);
+	}
+	const struct tier_privilege *p = it->p;
+	int k = it->k;
 	if (!p)
 		return;
-	int k = tier_index(it->l, tier);
 	if (k < 0) {
 		it->full = true;
 		return;
@@ -685,6 +695,87 @@ static int cmp_items(const void *a, const void *b)
 	return x->ref < y->ref ? -1 : x->ref > y->ref;
 }
 
+/* Whether x comes before y by guest, what, then ref (the order sort_items starts from). */
+static bool guest_before(const struct agenda_item *x, const struct agenda_item *y)
+{
+	if (x->guest_id != y->guest_id)
+		return x->guest_id < y->guest_id;
+	if (x->what != y->what)
+		return x->what < y->what;
+	return x->ref < y->ref;
+}
+
+/* Sorts v[0..n) by guest_before, merging the runs already in that order (each month's pass
+ * over tier_month gives one, the dates another): a few linear passes. */
+static void merge_runs(struct agenda_item **v, size_t n)
+{
+	struct agenda_item *a = *v, *b = xmalloc(n * sizeof *b);
+	for (;;) {
+		size_t runs = 0, i = 0, o = 0;
+		while (i < n) {
+			size_t m = i + 1;
+			while (m < n && !guest_before(&a[m], &a[m - 1]))
+				m++;
+			size_t e = m < n ? m + 1 : m;
+			while (e < n && !guest_before(&a[e], &a[e - 1]))
+				e++;
+			/* merge a[i..m) and a[m..e) */
+			size_t x = i, y = m;
+			while (x < m && y < e)
+				b[o++] = guest_before(&a[y], &a[x]) ? a[y++] : a[x++];
+			while (x < m)
+				b[o++] = a[x++];
+			while (y < e)
+				b[o++] = a[y++];
+			i = e;
+			runs++;
+		}
+		struct agenda_item *t = a;
+		a = b;
+		b = t;
+		if (runs <= 1)
+			break;
+	}
+	free(b);
+	*v = a;
+}
+
+/* Sorts the items by cmp_items: by guest first (merge_runs), then a stable counting sort by
+ * day and what, when the days span a reasonable range (else qsort). Everyone's agenda holds
+ * hundreds of thousands of items; qsort's comparisons were a third of its time. */
+static void sort_items(struct agenda_list *l)
+{
+	size_t n = l->n;
+	if (n < 2)
+		return;
+	int32_t lo = l->items[0].day, hi = lo;
+	for (size_t i = 1; i < n; i++) {
+		if (l->items[i].day < lo)
+			lo = l->items[i].day;
+		if (l->items[i].day > hi)
+			hi = l->items[i].day;
+	}
+	uint64_t span = ((uint64_t)((int64_t)hi - lo) + 1) * AGENDA_WHAT_COUNT;
+	if (span > 4 * (uint64_t)n + 65536) {
+		qsort(l->items, n, sizeof *l->items, cmp_items);
+		return;
+	}
+	merge_runs(&l->items, n);
+	size_t *at = xcalloc((size_t)span + 1, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[(size_t)(l->items[i].day - lo) * AGENDA_WHAT_COUNT + l->items[i].what + 1]++;
+	for (size_t k = 1; k <= span; k++)
+		at[k] += at[k - 1];
+	struct agenda_item *out = xmalloc(n * sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		const struct agenda_item *x = &l->items[i];
+		out[at[(size_t)(x->day - lo) * AGENDA_WHAT_COUNT + x->what]++] = *x;
+	}
+	free(at);
+	free(l->items);
+	l->items = out;
+}
+
 void agenda_list_free(struct agenda_list *l)
 {
 	free(l->items);
@@ -738,8 +829,10 @@ static enum store_status list_read(struct store *st, const struct tier_rules *ru
 	}
 	out->dates = dates.v;
 	out->ndates = keep;
-	if (out->n)
+	if (simple && out->n)
 		qsort(out->items, out->n, sizeof *out->items, cmp_items);
+	else
+		sort_items(out);
 	return ST_OK;
 }
 
