@@ -43,16 +43,30 @@ const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "ban
 	"LEFT JOIN staff sm ON sm.id = g.sales_manager "
 #define MD_RANGE "(sd.month, sd.day) >= (?1, ?2) AND (sd.month, sd.day) <= (?3, ?4) "
 
-/* Every guest's dates in a range of month-days; for everyone's agenda, only those of the
- * guests its pass found tiered (maitre_agenda_untiered: the others are not on the agenda, so
- * their date, guest, person and gift rows are not read: special_date_day holds the guest,
- * where special_date_md would seek each date's row first, ten times as many). */
+/* Every guest's dates in a range of month-days (special_date_md): the upcoming dates, and
+ * everyone's agenda read the simple way. */
 static const char *const dates_all =
 	"SELECT " DATE_COLS
-	"FROM special_date sd INDEXED BY special_date_day JOIN guest g ON g.id = sd.guest_id "
-	DATE_JOINS
+	"FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
 	"WHERE " MD_RANGE "AND NOT maitre_agenda_untiered(?11, sd.guest_id) "
 	"AND g.anonymised = 0";
+/* Everyone's agenda: only the dates of the guests its pass found tiered (maitre_agenda_untiered:
+ * the others, anonymised ones included, are not on the agenda), read from special_date_day,
+ * which holds the guest: the others' date, person and gift rows are not read, where
+ * special_date_md would seek each date's row first, ten times as many. The guest's name and
+ * sales manager are read for the rows shown (agenda_store_names). */
+static const char *const dates_pass =
+	"SELECT sd.id, sd.guest_id, NULL, NULL, "
+	"coalesce(maitre_agenda_tier(?11, sd.guest_id), " TIER_OF("sd.guest_id") "), "
+	"sd.person_id, p.relation, p.name, sd.kind, sd.label, sd.month, sd.day, sd.year, "
+	"EXISTS (SELECT 1 FROM gift gf WHERE gf.guest_id = sd.guest_id AND gf.year = ?5 "
+	"  AND gf.occasion = (CASE sd.kind WHEN 'other' THEN coalesce(sd.label, 'other') "
+	"                     ELSE sd.kind END) "
+	"  AND (CASE WHEN sd.person_id IS NULL THEN gf.person IS NULL "
+	"       ELSE gf.person_id = sd.person_id END)) "
+	"FROM special_date sd INDEXED BY special_date_day "
+	"LEFT JOIN person p ON p.id = sd.person_id "
+	"WHERE " MD_RANGE "AND NOT maitre_agenda_untiered(?11, sd.guest_id)";
 /* The dates of one sales manager's guests (guest_sales_manager, then special_date_guest). */
 static const char *const dates_staff =
 	"SELECT " DATE_COLS
@@ -254,7 +268,7 @@ static enum store_status dates_window(struct store *st, const struct tier_rules 
                                       struct date today, int days, int64_t staff,
                                       const struct pass *p, struct rows *out)
 {
-	const char *sql = staff ? dates_staff : dates_all;
+	const char *sql = staff ? dates_staff : p ? dates_pass : dates_all;
 	struct date end = date_add_days(today, days - 1);
 	if (end.y == today.y)
 		return dates_range(st, sql, rules, today, days, staff, p, today.y, today.m, today.d,
@@ -1307,11 +1321,12 @@ out:
 
 enum store_status agenda_store_explain(struct store *st, struct strv *out)
 {
-	static const char *const names[] = {"dates_all",  "dates_staff", "contacts_staff",
-	                                    "contacts_all", "guest_tier", "manager_any",
-	                                    "anonymised_ids", "guest_names"};
-	const char *const all[] = {dates_all,  dates_staff, contacts_staff, contacts_all,
-	                           guest_tier, manager_any, anonymised_ids, guest_names};
+	static const char *const names[] = {"dates_all",      "dates_staff", "contacts_staff",
+	                                    "contacts_all",   "guest_tier",  "manager_any",
+	                                    "anonymised_ids", "guest_names", "dates_pass"};
+	const char *const all[] = {dates_all,      dates_staff, contacts_staff,
+	                           contacts_all,   guest_tier,  manager_any,
+	                           anonymised_ids, guest_names, dates_pass};
 	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
 		rs = store_explain(st, names[i], all[i], out);
