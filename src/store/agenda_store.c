@@ -94,23 +94,22 @@ static const char *const contacts_every =
 	"SELECT g.id, " TIER_OF("g.id") " AS tier, " LAST_COLS
 	"FROM guest g WHERE g.anonymised = 0 AND tier <> ''";
 /* Every tiered guest, one month of tier_month at a time from the newest at or before the
- * month ?10 (bound as ?2, its place in that order as ?3, 1 the newest): the rows of the month
- * that hold a tier (tier_month_tiered, in bulk rather than sought guest by guest among the
- * million), each in force unless the guest has a row of a later month up to ?10, which a
- * newer row without a tier makes untiered. maitre_agenda_first(?1, ...) passes over the
- * guests already met in a newer month without a seek: it only saves the tier_month_guest
- * seek, the NOT EXISTS alone decides. The rows shown are tier_month's (its view's rule on the
- * generation, here sought once for the month rather than once per row as the view does). The
- * anonymised guests are met before the first month
- * (anonymised_ids), and the names are read for the rows shown (agenda_store_names): no guest
- * row is read here. */
+ * month ?10 (bound as ?2): the rows of the month that hold a tier (tier_month_tiered, in bulk
+ * rather than sought guest by guest among the million). Each is in force unless the guest has
+ * a row of a later month up to ?10 (a newer row without a tier makes the guest untiered):
+ * all_due passes over the guests met in a newer month, and seeks a newer row (newer_row) only
+ * for the others of an older month. The rows are tier_month's (its view's rule on the
+ * generation, here sought once for the month rather than once per row as the view does). No
+ * guest row is read: the anonymised guests are met before the first month (anonymised_ids),
+ * and the names are read for the rows shown (agenda_store_names). */
 static const char *const contacts_all =
 	"SELECT t.guest_id, t.tier "
 	"FROM tier_month_row t "
 	"WHERE t.month = ?2 AND t.gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = ?2) "
-	"AND t.tier IS NOT NULL AND maitre_agenda_first(?1, t.guest_id, t.tier) "
-	"AND (?3 = 1 OR NOT EXISTS (SELECT 1 FROM tier_month n WHERE n.guest_id = t.guest_id "
-	"                           AND n.month > ?2 AND n.month <= ?10))";
+	"AND t.tier IS NOT NULL";
+/* Whether guest ?1 has a row of tier_month after the month ?2 up to ?10 (tier_month_guest). */
+static const char *const newer_row =
+	"SELECT 1 FROM tier_month n WHERE n.guest_id = ?1 AND n.month > ?2 AND n.month <= ?10";
 /* The anonymised guests (guest_anonymised: a handful, if any). */
 static const char *const anonymised_ids = "SELECT id FROM guest WHERE anonymised <> 0";
 /* A guest's name and sales manager, for the rows shown. */
@@ -395,7 +394,7 @@ struct pass {
 	uint8_t *tier; /* the tier in force: an index into names (0: ""), or TIER_UNKNOWN */
 	size_t n;
 	char names[255][8];
-	size_t nnames;
+	size_t nnames, last_name;
 	/* the day of the last call, visit and banquet: y·10000 + m·100 + d, 0: none (the array
 	 * NULL: none for anyone) */
 	uint32_t *last[LAST_COUNT];
@@ -407,29 +406,14 @@ static void pass_note(struct pass *p, int64_t id, const char *tier)
 {
 	if (!p || id <= 0 || (size_t)id >= p->n || !tier[0])
 		return;
-	size_t k = 1;
-	while (k < p->nnames && strcmp(p->names[k], tier) != 0)
-		k++;
+	size_t k = p->last_name; /* the rows come a tier after another */
+	if (k >= p->nnames || strcmp(p->names[k], tier) != 0)
+		for (k = 1; k < p->nnames && strcmp(p->names[k], tier) != 0;)
+			k++;
+	p->last_name = k;
 	if (k == p->nnames && k < TIER_UNKNOWN)
 		snprintf(p->names[p->nnames++], sizeof p->names[0], "%s", tier);
 	p->tier[id] = (uint8_t)(k < TIER_UNKNOWN ? k : TIER_UNKNOWN);
-}
-
-/* maitre_agenda_first(pass, guest_id, tier): 0 when the guest was met in a newer month (a row
- * of a newer month is in force, so no need to look for one) or the tier is empty, else 1;
- * meets the guest. An id outside the arrays answers by the tier alone. */
-static void first_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	struct pass *p = sqlite3_value_pointer(argv[0], "maitre_agenda_pass");
-	int64_t id = sqlite3_value_int64(argv[1]);
-	const unsigned char *tier = sqlite3_value_text(argv[2]);
-	bool first = true;
-	if (p && id > 0 && (size_t)id < p->n) {
-		first = !p->met[id];
-		p->met[id] = 1;
-	}
-	sqlite3_result_int(ctx, first && tier && *tier);
 }
 
 /* maitre_agenda_tier(pass, guest_id): the guest's tier in force as the pass read it ("" for
@@ -459,7 +443,6 @@ static void untiered_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int agenda_store_functions(sqlite3 *db)
 {
 	static const struct store_function fns[] = {
-	    {"maitre_agenda_first", 3, first_fn, NULL, NULL},
 	    {"maitre_agenda_tier", 2, tier_fn, NULL, NULL},
 	    {"maitre_agenda_untiered", 2, untiered_fn, NULL, NULL},
 	};
@@ -626,15 +609,62 @@ static enum store_status next_month(struct store *st, const char *sql, const cha
 	return rs;
 }
 
+/* Whether guest id, met first in the month (bound to newer), has a row of a newer month. */
+static enum store_status has_newer(struct store *st, sqlite3_stmt *newer, int64_t id, bool *yes)
+{
+	sqlite3_bind_int64(newer, 1, id);
+	int rc = sqlite3_step(newer);
+	sqlite3_reset(newer);
+	*yes = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
+/* The tiered rows of one month (s, bound; the ord-th from the newest, newer bound to it):
+ * each guest not met in a newer month is met, and is on the agenda by this month's tier
+ * unless it has a newer row. */
+static enum store_status read_month(struct store *st, const struct tier_rules *rules,
+                                    struct date today, sqlite3_stmt *s, sqlite3_stmt *newer,
+                                    int ord, struct pass *p, struct items *it)
+{
+	enum store_status rs = ST_OK;
+	int rc;
+	while (rs == ST_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (id > 0 && (size_t)id < p->n) {
+			if (p->met[id])
+				continue; /* a newer month's row is in force */
+			p->met[id] = 1;
+		}
+		const char *tier = (const char *)sqlite3_column_text(s, 1);
+		if (!tier || !tier[0])
+			continue;
+		bool later = false;
+		if (ord > 1 && (rs = has_newer(st, newer, id, &later)) != ST_OK)
+			break;
+		if (later)
+			continue;
+		pass_note(p, id, tier);
+		guest_due(rules, today, s, p, it);
+	}
+	sqlite3_reset(s);
+	if (rs != ST_OK)
+		return rs;
+	if (it->full)
+		return store_fail(st, ST_INVALID, "agenda: more than %zu tiers",
+		                  sizeof it->l->tiers / sizeof it->l->tiers[0] - 1);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "agenda");
+}
+
 /* Every tiered guest's calls, visits and banquets due: contacts_all over each month of
  * tier_month up to today's, the newest first. */
 static enum store_status all_due(struct store *st, const struct tier_rules *rules,
                                  struct date today, struct pass *p, struct items *it)
 {
 	sqlite3_stmt *s = store_prep(st, contacts_all);
-	if (!s)
+	sqlite3_stmt *newer = store_prep(st, newer_row);
+	if (!s || !newer)
 		return ST_IO;
-	char mk[8], *month = NULL, *newer = NULL;
+	char mk[8], *month = NULL, *prev = NULL;
 	date_month_key(tier_held_month(today), mk); /* the last complete month */
 	enum store_status rs = pass_last(st, p, last_contacts);
 	if (rs == ST_OK)
@@ -642,18 +672,20 @@ static enum store_status all_due(struct store *st, const struct tier_rules *rule
 	if (rs == ST_OK)
 		rs = next_month(st, month_upto, mk, &month);
 	for (int ord = 1; rs == ST_OK && month; ord++) {
-		sqlite3_bind_pointer(s, 1, p, "maitre_agenda_pass", NULL);
 		sqlite3_bind_text(s, 2, month, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 3, ord);
-		sqlite3_bind_text(s, 10, mk, -1, SQLITE_TRANSIENT);
-		rs = read_due(st, rules, today, s, p, it);
-		free(newer);
-		newer = month;
+		sqlite3_bind_text(newer, 2, month, -1, SQLITE_STATIC);
+		sqlite3_bind_text(newer, 10, mk, -1, SQLITE_TRANSIENT);
+		rs = read_month(st, rules, today, s, newer, ord, p, it);
+		free(prev);
+		prev = month;
+		month = NULL;
 		if (rs == ST_OK)
-			rs = next_month(st, month_before, newer, &month);
+			rs = next_month(st, month_before, prev, &month);
 	}
-	sqlite3_clear_bindings(s); /* month and p are freed below */
-	free(newer);
+	sqlite3_clear_bindings(s); /* the months are freed below */
+	sqlite3_clear_bindings(newer);
+	free(prev);
+	free(month);
 	return rs;
 }
 
