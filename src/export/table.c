@@ -74,11 +74,20 @@ static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */
  * but the bytes in special, and valid UTF-8 that text_cp_unsafe lets through. */
 static size_t plain_run(const char *s, size_t n, const char *special)
 {
+	/* the special bytes (one to three, all ASCII) by value: strchr per byte was a tenth of
+	 * a month's sheet as CSV */
+	unsigned char sp[3] = {0, 0, 0};
+	for (int k = 0; k < 3 && special[k]; k++)
+		sp[k] = (unsigned char)special[k];
+	if (!sp[1])
+		sp[1] = sp[0];
+	if (!sp[2])
+		sp[2] = sp[0];
 	size_t i = 0;
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
-			if (b < 0x20 || b == 0x7F || strchr(special, b))
+			if (b < 0x20 || b == 0x7F || b == sp[0] || b == sp[1] || b == sp[2])
 				break;
 			i++;
 			continue;

@@ -76,8 +76,11 @@ struct merge {
 static enum store_status merge_open(struct store *st, const char *mk, int64_t lo, int64_t hi,
 				    size_t rows, struct merge *mg)
 {
+	/* the rows with a tier only (tier_month_tiered: a fifth of the month's rows): a row
+	 * without one fills nothing */
 	static const char *tier_sql = "SELECT guest_id, tier, grp FROM tier_month WHERE month = ?1 "
-				      "AND guest_id BETWEEN ?2 AND ?3 ORDER BY guest_id";
+				      "AND tier IS NOT NULL AND guest_id BETWEEN ?2 AND ?3 "
+				      "ORDER BY guest_id";
 	static const char *guest_sql = "SELECT id, name, sales_manager FROM guest WHERE id = ?1";
 	static const char *range_sql = "SELECT id, name, sales_manager FROM guest "
 				       "WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
