@@ -131,7 +131,12 @@ static void tsv_field(FILE *out, const char *s)
 /* Whether a CSV cell would start a formula in a spreadsheet (OWASP "CSV injection"). */
 static bool csv_formula(const char *s)
 {
-	return *s && strchr("=+-@\t\r", *s);
+	switch (*s) {
+	case '=': case '+': case '-': case '@': case '\t': case '\r':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* A decimal number as the program writes one (below). */
