@@ -357,11 +357,21 @@ struct items {
 	struct agenda_list *l;
 	size_t cap;
 	bool full; /* more tiers than l->tiers holds */
+	bool big;  /* a guest id of more than 48 bits */
 	/* the last tier met, its index and privilege (the rows come a tier after another) */
 	char tier[8];
 	int k;
 	const struct tier_privilege *p;
 };
+
+/* Sets x's guest to id; it->big when id does not fit in 48 bits. */
+static void item_guest(struct items *it, struct agenda_item *x, int64_t id)
+{
+	if (id < 0 || id >= (int64_t)1 << 48)
+		it->big = true;
+	x->guest_lo = (uint32_t)id;
+	x->guest_hi = (uint16_t)((uint64_t)id >> 32);
+}
 
 static struct agenda_item *items_add(struct items *it)
 {
@@ -380,7 +390,7 @@ static void add_due(struct items *it, int64_t id, enum agenda_what what, int tie
 		return;
 	struct agenda_item *x = items_add(it);
 	x->what = (uint8_t)what;
-	x->guest_id = id;
+	item_guest(it, x, id);
 	x->tier = (uint8_t)tier;
 	x->day = due.left;
 	x->ref = last ? (int32_t)date_to_days(*last) : AGENDA_NEVER;
@@ -736,16 +746,18 @@ static int cmp_items(const void *a, const void *b)
 		return x->day < y->day ? -1 : 1;
 	if (x->what != y->what)
 		return x->what < y->what ? -1 : 1;
-	if (x->guest_id != y->guest_id)
-		return x->guest_id < y->guest_id ? -1 : 1;
+	int64_t gx = agenda_item_guest(x), gy = agenda_item_guest(y);
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
 	return x->ref < y->ref ? -1 : x->ref > y->ref;
 }
 
 /* Whether x comes before y by guest, what, then ref (the order sort_items starts from). */
 static bool guest_before(const struct agenda_item *x, const struct agenda_item *y)
 {
-	if (x->guest_id != y->guest_id)
-		return x->guest_id < y->guest_id;
+	int64_t gx = agenda_item_guest(x), gy = agenda_item_guest(y);
+	if (gx != gy)
+		return gx < gy;
 	if (x->what != y->what)
 		return x->what < y->what;
 	return x->ref < y->ref;
@@ -868,13 +880,17 @@ static enum store_status list_read(struct store *st, const struct tier_rules *ru
 	for (size_t i = 0; i < keep; i++) {
 		struct agenda_item *x = items_add(&it);
 		x->what = AGENDA_DATE;
-		x->guest_id = dates.v[i].guest_id;
+		item_guest(&it, x, dates.v[i].guest_id);
 		x->day = dates.v[i].days;
 		x->ref = (int32_t)i;
 		x->tier = (uint8_t)tier_index(out, dates.v[i].tier);
 	}
 	out->dates = dates.v;
 	out->ndates = keep;
+	if (it.big) {
+		agenda_list_free(out);
+		return store_fail(st, ST_INVALID, "agenda: a guest id of more than 48 bits");
+	}
 	if (simple && out->n)
 		qsort(out->items, out->n, sizeof *out->items, cmp_items);
 	else
@@ -909,7 +925,7 @@ void agenda_list_row(const struct agenda_list *l, const struct tier_rules *rules
 		return;
 	}
 	r->what = (enum agenda_what)x->what;
-	r->guest_id = x->guest_id;
+	r->guest_id = agenda_item_guest(x);
 	snprintf(r->tier, sizeof r->tier, "%s", l->tiers[x->tier]);
 	const struct date *last = NULL;
 	if (x->ref != AGENDA_NEVER) {

@@ -79,14 +79,21 @@ enum store_status agenda_store_agenda(struct store *st, const struct tier_rules 
 /* One row of an agenda, compact: what its order and its counts need (an agenda of every guest
  * holds hundreds of thousands of rows; a screen shows a few). agenda_list_row makes the row. */
 struct agenda_item {
-	int64_t guest_id;
+	uint32_t guest_lo; /* the guest id, 48 bits: agenda_item_guest */
+	uint16_t guest_hi;
+	uint8_t what; /* enum agenda_what */
+	uint8_t tier; /* index into tiers */
 	int32_t day;  /* the row's day from today: due.left of a call, visit or banquet (negative:
 	               * overdue), days of a date */
 	int32_t ref;  /* a date: its index in dates; else the day of the last one (date_to_days),
 	               * AGENDA_NEVER when never */
-	uint8_t what; /* enum agenda_what */
-	uint8_t tier; /* index into tiers */
 };
+
+/* The guest of item x. */
+static inline int64_t agenda_item_guest(const struct agenda_item *x)
+{
+	return (int64_t)((uint64_t)x->guest_hi << 32 | x->guest_lo);
+}
 
 /* The agenda as agenda_store_list reads it: the items in the order of agenda_store_agenda. */
 struct agenda_list {
@@ -100,9 +107,10 @@ struct agenda_list {
 	int days;
 };
 
-/* The agenda of agenda_store_agenda, compact: the same rows in the same order, but a call's,
- * visit's or banquet's guest name and sales manager are not read (agenda_list_row,
- * agenda_store_names). Free with agenda_list_free. */
+/* The agenda of agenda_store_agenda, compact (16 bytes a row): the same rows in the same order,
+ * but a call's, visit's or banquet's guest name and sales manager are not read
+ * (agenda_list_row, agenda_store_names). ST_INVALID for a guest id of more than 48 bits. Free
+ * with agenda_list_free. */
 enum store_status agenda_store_list(struct store *st, const struct tier_rules *rules,
                                     struct date today, int days, const char *staff,
                                     struct agenda_list *out);

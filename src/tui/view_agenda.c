@@ -232,7 +232,7 @@ static void read_shown(struct tui *t, struct agenda *d, int rows)
 		if (at > 0)
 			break;
 		if (at == 0)
-			ids[n++] = d->list.items[item].guest_id;
+			ids[n++] = agenda_item_guest(&d->list.items[item]);
 	}
 	marks_cache_want(t, &d->marks, ids, n);
 }
