@@ -18,6 +18,8 @@
 
 /* The days of special dates shown, today included. */
 #define AGENDA_DAYS 7
+/* The items kept around the cursor (16 bytes each). */
+#define AGENDA_WINDOW 4096
 
 enum section { SEC_CONTACT, SEC_DATE, SEC_BANQUET, SEC_COUNT };
 
@@ -29,10 +31,13 @@ static const char *const section_titles[SEC_COUNT] = {
 
 struct agenda {
 	char staff[64]; /* the sales manager shown; "" for every guest */
-	/* the agenda, compact (an agenda of every guest may hold hundreds of thousands of rows),
-	 * its items regrouped in screen order: the calls and visits, the dates, the banquets,
-	 * each in the store's order; a row is made whole (its names read) when it is shown */
+	/* the agenda, compact, its items regrouped in screen order: the calls and visits, the
+	 * dates, the banquets, each in the store's order; a row is made whole (its names read)
+	 * when it is shown. An agenda of every guest on a big book holds hundreds of thousands of
+	 * rows: only AGENDA_WINDOW of them around the cursor are kept, items [from, from +
+	 * list.n) of the screen order, the agenda read again to show others */
 	struct agenda_list list;
+	size_t total, from;
 	size_t nsec[SEC_COUNT]; /* items of each section */
 	/* the safety marks of the guests, read when first shown */
 	struct marks_cache marks;
@@ -112,18 +117,37 @@ static size_t line_of(const struct agenda *d, size_t i)
 /* The lines of the screen: the items and a heading per non-empty section. */
 static size_t line_count(const struct agenda *d)
 {
-	size_t n = d->list.n;
+	size_t n = d->total;
 	for (int s = 0; s < SEC_COUNT; s++)
 		n += d->nsec[s] != 0;
 	return n;
 }
 
-/* Item i made whole into *r, its guest's name read (free with agenda_rows_free's strings:
- * row_free). */
-static void row_make(struct tui *t, const struct agenda *d, size_t i, struct agenda_row *r)
+static enum store_status load(struct tui *t, struct agenda *d, const char *staff, size_t around);
+
+/* Item i of the screen order, the agenda read again around it when it is not kept; NULL when
+ * there is none (past the end, or the agenda could not be read). */
+static const struct agenda_item *item_at(struct tui *t, struct agenda *d, size_t i)
 {
-	agenda_list_row(&d->list, t->rules, i, r);
+	if ((i < d->from || i >= d->from + d->list.n) &&
+	    (i >= d->total || load(t, d, d->staff, i) != ST_OK))
+		return NULL;
+	if (i < d->from || i >= d->from + d->list.n)
+		return NULL; /* fewer rows now */
+	return &d->list.items[i - d->from];
+}
+
+/* Item i made whole into *r, its guest's name read (free with row_free); false when there is
+ * no such item. */
+static bool row_make(struct tui *t, struct agenda *d, size_t i, struct agenda_row *r)
+{
+	if (!item_at(t, d, i)) {
+		memset(r, 0, sizeof *r);
+		return false;
+	}
+	agenda_list_row(&d->list, t->rules, i - d->from, r);
 	agenda_store_names(t->st, r, 1); /* a failure shows the row without its name */
+	return true;
 }
 
 static void row_free(struct agenda_row *r)
@@ -134,8 +158,9 @@ static void row_free(struct agenda_row *r)
 	free(r->label);
 }
 
-/* Reads the agenda of staff ("" every guest's): ST_NOTFOUND for an unknown login. */
-static enum store_status load(struct tui *t, struct agenda *d, const char *staff)
+/* Reads the agenda of staff ("" every guest's), keeping the items around item `around`:
+ * ST_NOTFOUND for an unknown login. */
+static enum store_status load(struct tui *t, struct agenda *d, const char *staff, size_t around)
 {
 	struct agenda_list l;
 	enum store_status s = agenda_store_list(t->st, t->rules, date_today(), AGENDA_DAYS,
@@ -162,7 +187,21 @@ static enum store_status load(struct tui *t, struct agenda *d, const char *staff
 		else
 			d->due++;
 	}
-	list_cursor_first(&d->cur, d->list.n, 1);
+	/* the window around `around` */
+	d->total = l.n;
+	d->from = 0;
+	if (l.n > AGENDA_WINDOW) {
+		size_t from = around > AGENDA_WINDOW / 2 ? around - AGENDA_WINDOW / 2 : 0;
+		if (from > l.n - AGENDA_WINDOW)
+			from = l.n - AGENDA_WINDOW;
+		struct agenda_item *w = xmalloc(AGENDA_WINDOW * sizeof *w);
+		memcpy(w, d->list.items + from, AGENDA_WINDOW * sizeof *w);
+		free(d->list.items);
+		d->list.items = w;
+		d->list.n = AGENDA_WINDOW;
+		d->from = from;
+	}
+	list_cursor_first(&d->cur, d->total, 1);
 	return ST_OK;
 }
 
@@ -231,8 +270,9 @@ static void read_shown(struct tui *t, struct agenda *d, int rows)
 		int at = line_at(d, k, &item);
 		if (at > 0)
 			break;
-		if (at == 0)
-			ids[n++] = agenda_item_guest(&d->list.items[item]);
+		const struct agenda_item *x = at == 0 ? item_at(t, d, item) : NULL;
+		if (x)
+			ids[n++] = agenda_item_guest(x);
 	}
 	marks_cache_want(t, &d->marks, ids, n);
 }
@@ -282,7 +322,7 @@ static void draw_row(struct tui *t, struct agenda *d, const struct agenda_row *r
 /* Keeps the selected row's line in view (with its heading when it is the first of a section). */
 static void keep_in_view(struct agenda *d, int rows)
 {
-	if (!d->list.n) {
+	if (!d->total) {
 		d->top = 0;
 		return;
 	}
@@ -307,14 +347,22 @@ static void draw(struct tui *t, struct view *v)
 			    date_format(date_today(), day), d->overdue, d->due, d->dates);
 	draw_fill(1, 1, w - 2, s, draw_attr(t, TE_LABEL));
 	free(s);
-	if (!d->list.n) {
+	if (!d->total) {
 		draw_text(3, 2, w - 4, _("Nothing due: no calls, visits, banquets or dates this week."),
 			  draw_attr(t, TE_DIM), true);
 		return;
 	}
 	d->rows_shown = bottom - 2;
-	list_cursor_first(&d->cur, d->list.n, d->rows_shown);
+	list_cursor_first(&d->cur, d->total, d->rows_shown);
 	keep_in_view(d, d->rows_shown);
+	/* the rows shown are within rows_shown of the cursor: keep them all in the window */
+	size_t sel = d->cur.sel, margin = (size_t)d->rows_shown + 1;
+	if ((d->from && sel < d->from + margin) ||
+	    (d->from + d->list.n < d->total && sel + margin >= d->from + d->list.n)) {
+		load(t, d, d->staff, sel);
+		list_cursor_first(&d->cur, d->total, d->rows_shown);
+		keep_in_view(d, d->rows_shown);
+	}
 	read_shown(t, d, d->rows_shown);
 	size_t nlines = line_count(d), item;
 	for (size_t k = d->top; k < nlines && (int)(k - d->top) < d->rows_shown; k++) {
@@ -324,8 +372,8 @@ static void draw(struct tui *t, struct view *v)
 			draw_fill(y, 1, w - 2, _(section_titles[-1 - at]), draw_attr(t, TE_TITLE));
 		} else if (at == 0) {
 			struct agenda_row r;
-			row_make(t, d, item, &r);
-			draw_row(t, d, &r, item == d->cur.sel, y, w);
+			if (row_make(t, d, item, &r))
+				draw_row(t, d, &r, item == d->cur.sel, y, w);
 			row_free(&r);
 		}
 	}
@@ -335,7 +383,7 @@ static void draw(struct tui *t, struct view *v)
 static void changed(struct tui *t, struct agenda *d)
 {
 	tui_changed(t);
-	load(t, d, d->staff);
+	load(t, d, d->staff, d->cur.sel);
 }
 
 static enum handler_result log_contact(struct tui *t, struct agenda *d, const struct agenda_row *r)
@@ -407,7 +455,7 @@ static enum handler_result choose_staff(struct tui *t, struct agenda *d)
 	char *login = tui_prompt(t, _("Sales manager's login (empty: every guest):"), d->staff);
 	if (!login)
 		return HR_REDRAW;
-	if (load(t, d, login) == ST_NOTFOUND)
+	if (load(t, d, login, 0) == ST_NOTFOUND)
 		tui_error(t, _("no staff member with login \"%s\""), login);
 	else
 		d->cur = (struct list_cursor){0}, d->top = 0;
@@ -419,18 +467,17 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 {
 	(void)ch;
 	struct agenda *d = v->data;
-	if (list_cursor_act(&d->cur, a, d->list.n, d->rows_shown > 0 ? d->rows_shown : 1) !=
+	if (list_cursor_act(&d->cur, a, d->total, d->rows_shown > 0 ? d->rows_shown : 1) !=
 	    HR_NOT_MINE)
 		return HR_REDRAW;
 	if (a == ACT_AGENDA_STAFF)
 		return choose_staff(t, d);
 	if (a != ACT_OPEN && a != ACT_AGENDA_CONTACT && a != ACT_AGENDA_GIFT)
 		return HR_NOT_MINE;
-	if (!d->list.n)
-		return HR_REDRAW;
 	/* the selected row, whole: the list may be read again while a prompt is open */
 	struct agenda_row r;
-	row_make(t, d, d->cur.sel, &r);
+	if (!row_make(t, d, d->cur.sel, &r))
+		return HR_REDRAW;
 	enum handler_result hr = HR_REDRAW;
 	if (a == ACT_OPEN)
 		tui_push(t, view_guest_new(t, r.guest_id));
@@ -445,7 +492,7 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 static void reload(struct tui *t, struct view *v)
 {
 	struct agenda *d = v->data;
-	load(t, d, d->staff);
+	load(t, d, d->staff, d->cur.sel);
 }
 
 static void agenda_release(struct view *v)
@@ -478,7 +525,7 @@ struct view *view_agenda_new(struct tui *t, const char *arg)
 			staff = store_login(t->st);
 	}
 	struct view *v = tui_view_new(&ops, sizeof(struct agenda));
-	if (load(t, v->data, staff ? staff : "") == ST_NOTFOUND) {
+	if (load(t, v->data, staff ? staff : "", 0) == ST_NOTFOUND) {
 		tui_error(t, _("agenda: no staff member with login \"%s\""), staff);
 		tui_view_free(v);
 		return NULL;
