@@ -837,6 +837,144 @@ START_TEST(test_dashboard_counts)
 }
 END_TEST
 
+/* A generator of test data: xorshift64*, seeded. */
+static uint64_t rnd_state;
+static unsigned rnd(unsigned n)
+{
+	rnd_state ^= rnd_state >> 12;
+	rnd_state ^= rnd_state << 25;
+	rnd_state ^= rnd_state >> 27;
+	return (unsigned)((rnd_state * 2685821657736338717ULL) >> 33) % n;
+}
+
+/* A random day from 2025-01-01 on, within span days, as "YYYY-MM-DD" into buf. */
+static const char *rnd_day(char buf[11], int span)
+{
+	return date_format(date_add_days(D(2025, 1, 1), rnd((unsigned)span)), buf);
+}
+
+/* Everyone's agenda read by its pass over tier_month (agenda_store_agenda) against the same
+ * read the simple way (agenda_store_agenda_simple: each guest's tier and last contacts sought
+ * one by one, qsort), on a generated book: 400 guests, tier rows over four months with gaps
+ * and rows without a tier, calls, visits, WeChat messages, banquets, the dates of guests and
+ * of their people, gifts given, a few anonymised guests; on several days, a year end and a
+ * 29 February among them. */
+START_TEST(test_agenda_fast_is_simple)
+{
+	rnd_state = 0x9E3779B97F4A7C15ULL;
+	static const char *const tiers[] = {"A", "B", "C", NULL};
+	static const char *const months[] = {"2026-03", "2026-04", "2026-05", "2026-06"};
+	struct sbuf b = {0};
+	sbuf_add(&b, "INSERT OR IGNORE INTO staff(login, created_at) VALUES ('wang', '2026-01-01'), "
+	             "('li', '2026-01-01');"
+	             "INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used) "
+	             "VALUES (1, 'test', '', '2026-01-01');");
+	for (int i = 1; i <= 400; i++) {
+		sbuf_printf(&b,
+		            "INSERT INTO guest(id, name, sales_manager, anonymised, created_at, "
+		            "updated_at) VALUES (%d, '客人%d', %s, %d, '2026-01-01', '2026-01-01');",
+		            i, i,
+		            rnd(3) == 0   ? "NULL"
+		            : rnd(2) == 0 ? "(SELECT id FROM staff WHERE login = 'wang')"
+		                          : "(SELECT id FROM staff WHERE login = 'li')",
+		            rnd(40) == 0);
+		for (int m = 0; m < 4; m++) {
+			if (rnd(3) == 0)
+				continue; /* no row that month */
+			const char *t = tiers[rnd(4)];
+			sbuf_printf(&b,
+			            "INSERT INTO tier_month_row(month, guest_id, gen, tier, grp, source, "
+			            "months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "
+			            "rules_version, computed_at) VALUES ('%s', %d, 1, %s%s%s, NULL, "
+			            "'rules', 1, 0, 0, 0, 0, 0, 0, 1, '2026-01-01 00:00:00');",
+			            months[m], i, t ? "'" : "", t ? t : "NULL", t ? "'" : "");
+		}
+		char d1[11];
+		for (int k = rnd(4); k > 0; k--) {
+			static const char *const ch[] = {"phone", "visit", "wechat"};
+			sbuf_printf(&b,
+			            "INSERT INTO contact(guest_id, staff_id, at, channel, outcome) "
+			            "VALUES (%d, 1, '%s 10:00:00', '%s', 'ok');",
+			            i, rnd_day(d1, 560), ch[rnd(3)]);
+		}
+		if (rnd(3) == 0)
+			sbuf_printf(&b,
+			            "INSERT INTO banquet(guest_id, date, staff_id, created_at) "
+			            "VALUES (%d, '%s', 1, '2026-01-01');",
+			            i, rnd_day(d1, 560));
+		if (rnd(2) == 0)
+			sbuf_printf(&b,
+			            "INSERT INTO person(id, guest_id, relation, name) VALUES (%d, %d, "
+			            "'妻子', '李女士');",
+			            i, i);
+		for (int k = rnd(3); k > 0; k--) {
+			static const char *const kind[] = {"birthday", "anniversary", "other"};
+			int md = rnd(366);
+			struct date on = date_add_days(D(2024, 1, 1), md); /* a leap year: 02-29 too */
+			int kd = (int)rnd(3);
+			/* a person's date (when the guest has one: person i) or the guest's own */
+			char who[64] = "NULL";
+			if (rnd(3) == 0)
+				snprintf(who, sizeof who, "(SELECT id FROM person WHERE id = %d)", i);
+			sbuf_printf(&b,
+			            "INSERT INTO special_date(guest_id, person_id, kind, label, month, day, "
+			            "year) VALUES (%d, %s, '%s', %s, %d, %d, %s);",
+			            i, who, kind[kd], kd == 2 ? "'公司周年'" : "NULL", on.m, on.d,
+			            rnd(2) ? "1970" : "NULL");
+		}
+		if (rnd(4) == 0)
+			sbuf_printf(&b,
+			            "INSERT INTO gift(guest_id, occasion, year, given_at, staff_id) "
+			            "VALUES (%d, 'birthday', %d, '2026-01-01', 1);",
+			            i, 2026 + (int)rnd(2));
+	}
+	for (int m = 0; m < 4; m++)
+		sbuf_printf(&b, "INSERT INTO tier_month_gen VALUES ('%s', 1, 0, 1);", months[m]);
+	testdb_exec(b.s);
+	sbuf_free(&b);
+
+	const struct date days[] = {D(2026, 4, 10), D(2026, 5, 31), D(2026, 6, 15),
+	                                   D(2026, 7, 15), D(2026, 12, 28), D(2028, 2, 26)};
+	size_t compared = 0;
+	for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+		for (int window = 1; window <= 30; window += 29) {
+			struct agenda_row *fast = NULL, *simple = NULL;
+			size_t nf = 0, ns = 0;
+			ck_assert_int_eq(agenda_store_agenda(st, &rules, days[k], window, NULL, &fast, &nf),
+			                 ST_OK);
+			ck_assert_int_eq(agenda_store_agenda_simple(st, &rules, days[k], window, NULL,
+			                                            &simple, &ns),
+			                 ST_OK);
+			for (size_t i = 0; i < nf && i < ns; i++) {
+				/* the first row that differs, described */
+				char *df = describe(&fast[i], 1), *ds = describe(&simple[i], 1);
+				bool same = strcmp(df, ds) == 0;
+				if (!same)
+					fprintf(stderr, "day %zu, %d days, row %zu:\n  fast:   %s\n  simple: %s\n",
+					        k, window, i, df, ds);
+				free(df);
+				free(ds);
+				ck_assert_msg(same, "day %zu, %d days: row %zu differs", k, window, i);
+			}
+			ck_assert_uint_eq(nf, ns);
+			for (size_t i = 0; i < nf; i++) {
+				ck_assert_int_eq(fast[i].guest_id, simple[i].guest_id);
+				ck_assert_int_eq(date_to_days(fast[i].due.by), date_to_days(simple[i].due.by));
+				ck_assert_int_eq(date_to_days(fast[i].last), date_to_days(simple[i].last));
+				ck_assert_str_eq(fast[i].manager ? fast[i].manager : "-",
+				                 simple[i].manager ? simple[i].manager : "-");
+				ck_assert_int_eq(fast[i].date_id, simple[i].date_id);
+				ck_assert_int_eq(fast[i].given, simple[i].given);
+			}
+			compared += nf;
+			agenda_rows_free(fast, nf);
+			agenda_rows_free(simple, ns);
+		}
+	}
+	ck_assert_uint_gt(compared, 1000); /* the data made an agenda worth comparing */
+}
+END_TEST
+
 static Suite *agenda_suite(void)
 {
 	Suite *s = suite_create("agenda");
@@ -860,6 +998,7 @@ static Suite *agenda_suite(void)
 	tcase_add_test(tc, test_agenda_tier_in_force);
 	tcase_add_test(tc, test_plans_use_indexes);
 	tcase_add_test(tc, test_dashboard_counts);
+	tcase_add_test(tc, test_agenda_fast_is_simple);
 	suite_add_tcase(s, tc);
 	return s;
 }
