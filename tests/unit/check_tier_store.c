@@ -639,6 +639,99 @@ START_TEST(test_sheet_window)
 }
 END_TEST
 
+/* xorshift64, seeded by the test: from 0 to n - 1. */
+static uint64_t sheet_rnd;
+static unsigned sheet_rand(unsigned n)
+{
+	sheet_rnd ^= sheet_rnd << 13;
+	sheet_rnd ^= sheet_rnd >> 7;
+	sheet_rnd ^= sheet_rnd << 17;
+	return (unsigned)(sheet_rnd % n);
+}
+
+/* The month's sheet as sheet_store_month makes it (the visits of the month sorted by guest,
+ * merged with the month's tiered rows and its guests' names) against sheet_store_window's
+ * rows (each guest's visits, tier and name sought one by one), on a generated month: 600
+ * guests, most with visits in June (several a day, some voided, some in May or July only),
+ * tiers with and without a group, rows without a tier, sales managers; every filter. Then a
+ * guest missing from guest_month is still named by the month's sheet. */
+START_TEST(test_sheet_fast_is_simple)
+{
+	sheet_rnd = 0x2545F4914F6CDD1DULL;
+	struct sbuf b = {0};
+	sbuf_add(&b, "INSERT INTO staff(id, login, created_at) VALUES (50, 'wang', '2026-01-01'), "
+		     "(51, 'li', '2026-01-01');"
+		     "INSERT OR IGNORE INTO tier_rules_version(id, hash, content, first_used) "
+		     "VALUES (1, 'test', '', '2026-01-01');"
+		     "INSERT INTO tier_month_gen VALUES ('2026-06', 1, 0, 1);");
+	static const char *const tiers[] = {"'A'", "'B'", "'C'", "NULL"};
+	for (int i = 1; i <= 600; i++) {
+		sbuf_printf(&b,
+			    "INSERT INTO guest(id, name, sales_manager, created_at, updated_at) VALUES "
+			    "(%d, '客人%d', %s, '2026-01-01', '2026-01-01');",
+			    i, i, sheet_rand(3) == 0 ? "NULL" : sheet_rand(2) ? "50" : "51");
+		for (int k = sheet_rand(6); k > 0; k--) {
+			int month = sheet_rand(8) == 0 ? 5 + 2 * (int)sheet_rand(2) : 6; /* May or July now and then */
+			int day = 1 + (int)sheet_rand(month == 6 ? 30 : 31);
+			bool voided = sheet_rand(10) == 0, lunch = sheet_rand(2);
+			unsigned covers = 1 + sheet_rand(20), spend = sheet_rand(300000);
+			sbuf_printf(&b,
+				    "INSERT INTO visit(guest_id, date, meal, covers, spend_fen, "
+				    "entered_by, created_at, voided_at, void_reason) VALUES (%d, "
+				    "'2026-%02d-%02d', '%s', %u, %u, 50, '2026-01-01', %s, %s);",
+				    i, month, day, lunch ? "lunch" : "dinner", covers, spend,
+				    voided ? "'2026-07-01'" : "NULL", voided ? "'twice'" : "NULL");
+		}
+		if (sheet_rand(4)) {
+			const char *t = tiers[sheet_rand(4)];
+			bool grp = sheet_rand(2);
+			sbuf_printf(&b,
+				    "INSERT INTO tier_month_row(month, guest_id, gen, tier, grp, source, "
+				    "months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "
+				    "rules_version, computed_at) VALUES ('2026-06', %d, 1, %s, %s, "
+				    "'rules', 1, 0, 0, 0, 0, 0, 0, 1, '2026-07-01 00:00:00');",
+				    i, t, t[0] == 'N' || grp ? "NULL" : "'1'");
+		}
+	}
+	testdb_exec(b.s);
+	sbuf_free(&b);
+	struct date june = {2026, 6, 1};
+	static const char *const tier_f[] = {NULL, "A", "B", "", NULL, "C"};
+	static const char *const manager_f[] = {NULL, NULL, "wang", NULL, "li", "li"};
+	size_t rows = 0;
+	for (size_t f = 0; f < sizeof tier_f / sizeof tier_f[0]; f++) {
+		struct sheet_row *all, *w;
+		size_t n, k;
+		ck_assert_int_eq(sheet_store_month(st, june, tier_f[f], manager_f[f], &all, &n), ST_OK);
+		ck_assert_int_eq(sheet_store_window(st, june, tier_f[f], manager_f[f], 0, false, n + 1,
+						    &w, &k),
+				 ST_OK);
+		ck_assert_uint_eq(k, n);
+		for (size_t i = 0; i < n; i++)
+			same_row(&w[i], &all[i]);
+		rows += n;
+		free(all);
+		free(w);
+	}
+	ck_assert_uint_gt(rows, 600); /* the month made a sheet worth comparing */
+	/* a guest the month's guest_month does not list: sought alone */
+	struct sheet_row *before, *after;
+	size_t n1, n2;
+	ck_assert_int_eq(sheet_store_month(st, june, NULL, NULL, &before, &n1), ST_OK);
+	ck_assert_uint_gt(n1, 10);
+	char sql[120];
+	snprintf(sql, sizeof sql, "DELETE FROM guest_month WHERE month = '2026-06' AND guest_id = %lld",
+		 (long long)before[n1 / 2].guest_id);
+	testdb_exec(sql);
+	ck_assert_int_eq(sheet_store_month(st, june, NULL, NULL, &after, &n2), ST_OK);
+	ck_assert_uint_eq(n1, n2);
+	for (size_t i = 0; i < n1; i++)
+		same_row(&after[i], &before[i]);
+	free(before);
+	free(after);
+}
+END_TEST
+
 START_TEST(test_rules_state)
 {
 	struct tier_rules_state rs;
@@ -1628,6 +1721,7 @@ int main(void)
 	tcase_add_test(tc, test_sheet);
 	tcase_add_test(tc, test_per_capita_sums_agree);
 	tcase_add_test(tc, test_sheet_window);
+	tcase_add_test(tc, test_sheet_fast_is_simple);
 	tcase_add_test(tc, test_rules_state);
 	tcase_add_test(tc, test_recompute_killed_shows_old_or_none);
 	tcase_add_test(tc, test_recompute_read_between_writes);
