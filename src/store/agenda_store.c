@@ -937,26 +937,53 @@ void agenda_list_row(const struct agenda_list *l, const struct tier_rules *rules
 		r->due = due_of(p, r->what, last, l->today);
 }
 
+/* A row's place, by its guest (agenda_store_names). */
+struct by_guest {
+	int64_t guest;
+	size_t row;
+};
+
+static int cmp_by_guest(const void *a, const void *b)
+{
+	const struct by_guest *x = a, *y = b;
+	if (x->guest != y->guest)
+		return x->guest < y->guest ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
 enum store_status agenda_store_names(struct store *st, struct agenda_row *rows, size_t n)
 {
 	sqlite3_stmt *s = store_prep(st, guest_names);
 	if (!s)
 		return ST_IO;
-	for (size_t i = 0; i < n; i++) {
-		struct agenda_row *r = &rows[i];
-		if (r->guest)
-			continue;
-		sqlite3_bind_int64(s, 1, r->guest_id);
+	/* the rows in guest order: each guest sought once (a guest has up to three calls,
+	 * visits and banquets, apart in the agenda's order), the pages in order */
+	struct by_guest *v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!rows[i].guest)
+			v[m++] = (struct by_guest){rows[i].guest_id, i};
+	if (m > 1)
+		qsort(v, m, sizeof *v, cmp_by_guest);
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < m && rs == ST_OK;) {
+		sqlite3_bind_int64(s, 1, v[i].guest);
 		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			r->guest = store_col_text(s, 0);
-			r->manager = store_col_text(s, 1);
+		size_t j = i;
+		for (; j < m && v[j].guest == v[i].guest; j++) {
+			struct agenda_row *r = &rows[v[j].row];
+			if (rc == SQLITE_ROW) {
+				r->guest = store_col_text(s, 0);
+				r->manager = store_col_text(s, 1);
+			}
 		}
 		sqlite3_reset(s);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return store_sqlfail(st, rc, "agenda names");
+			rs = store_sqlfail(st, rc, "agenda names");
+		i = j;
 	}
-	return ST_OK;
+	free(v);
+	return rs;
 }
 
 /* The rows of list_read, whole. */
