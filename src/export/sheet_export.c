@@ -41,7 +41,7 @@ static void emit_row(const struct sheet_row *r, void *ctx)
 	}
 	char buf[32], label[TIER_LABEL_SIZE];
 	for (int pass = 0; pass < 2; pass++) {
-		table_add(t, cell_int(r->guest_id, buf));
+		table_add_number(t, cell_int(r->guest_id, buf));
 		table_add(t, r->name);
 		table_add(t, pass == 0 ? "covers" : "spend");
 		for (int d = 0; d < e->days; d++) {
@@ -52,18 +52,17 @@ static void emit_row(const struct sheet_row *r, void *ctx)
 				table_add_empty(t, n);
 				d += n - 1;
 			} else if (pass == 0) {
-				table_add(t, cell_int(r->covers[d], buf));
+				table_add_number(t, cell_int(r->covers[d], buf));
 			} else {
-				money_format_short(r->spend[d], buf);
-				table_add(t, buf);
+				table_add_number(t, money_format_short(r->spend[d], buf));
 			}
 		}
 		if (pass == 0) {
-			table_add(t, cell_int(r->visits, buf));
-			money_format_short(r->spend_total, buf);
-			table_add(t, buf);
-			table_add(t, cell_int(r->covers_total, buf));
-			table_add(t, cell_int(visit_per_capita_yuan(r->spend_total, r->covers_total), buf));
+			table_add_number(t, cell_int(r->visits, buf));
+			table_add_number(t, money_format_short(r->spend_total, buf));
+			table_add_number(t, cell_int(r->covers_total, buf));
+			table_add_number(t, cell_int(visit_per_capita_yuan(r->spend_total, r->covers_total),
+						     buf));
 			table_add(t, r->tier[0] ? tier_label(r->tier, r->grp, label, sizeof label) : "");
 		} else {
 			table_add_empty(t, 4);

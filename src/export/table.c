@@ -287,53 +287,73 @@ static void flush_line(struct table *t)
 	t->line.len = 0;
 }
 
+/* Adds cell s (n bytes, written as it is in csv and tsv) to the current csv or tsv row in
+ * t->line, which is written out at the row's end. */
+static void line_cell(struct table *t, const char *s, size_t n)
+{
+	struct sbuf *b = &t->line;
+	int c = t->col;
+	if (c == 0)
+		t->rows++;
+	sbuf_reserve(b, n + 3);
+	if (c)
+		b->s[b->len++] = t->fmt == OUT_TSV ? '\t' : ',';
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	if (c == t->ncols - 1) {
+		if (t->fmt == OUT_CSV)
+			b->s[b->len++] = '\r';
+		b->s[b->len++] = '\n';
+		flush_line(t);
+	}
+	t->col = c + 1 == t->ncols ? 0 : c + 1;
+}
+
 /* Prints cell s of a streaming table, as table_print would have. */
 static void stream_cell(struct table *t, const char *s)
 {
 	FILE *out = t->out;
 	int c = t->col;
-	if (c == 0)
-		t->rows++;
-	if (t->fmt == OUT_JSON) {
+	if (t->fmt != OUT_JSON) {
+		/* csv and tsv: the row is gathered in t->line, written at its end; a cell that needs
+		 * quoting or escapes is written directly */
+		ptrdiff_t n = plain_len(t->fmt, s);
+		if (n >= 0) {
+			line_cell(t, s, (size_t)n);
+			return;
+		}
 		if (c == 0)
-			fputs(t->rows > 1 ? ",\n {" : "\n {", out);
+			t->rows++;
+		flush_line(t);
+		if (c)
+			fputc(t->fmt == OUT_TSV ? '\t' : ',', out);
+		if (t->fmt == OUT_TSV)
+			tsv_field(out, s);
 		else
+			csv_field(out, s, numeric_col(t->numeric, c));
+		if (c == t->ncols - 1)
+			fputs(t->fmt == OUT_CSV ? "\r\n" : "\n", out);
+	} else {
+		if (c == 0) {
+			t->rows++;
+			fputs(t->rows > 1 ? ",\n {" : "\n {", out);
+		} else {
 			fputs(", ", out);
+		}
 		json_cell(out, t->headers[c], s, numeric_col(t->numeric, c));
 		if (c == t->ncols - 1)
 			fputc('}', out);
-	} else {
-		/* csv and tsv: the row is gathered in t->line, written at its end; a cell that needs
-		 * quoting or escapes is written directly */
-		bool last = c == t->ncols - 1;
-		char sep = t->fmt == OUT_TSV ? '\t' : ',';
-		ptrdiff_t n = plain_len(t->fmt, s);
-		if (n >= 0) {
-			struct sbuf *b = &t->line;
-			sbuf_reserve(b, (size_t)n + 3);
-			if (c)
-				b->s[b->len++] = sep;
-			memcpy(b->s + b->len, s, (size_t)n);
-			b->len += (size_t)n;
-			if (last) {
-				if (t->fmt == OUT_CSV)
-					b->s[b->len++] = '\r';
-				b->s[b->len++] = '\n';
-				flush_line(t);
-			}
-		} else {
-			flush_line(t);
-			if (c)
-				fputc(sep, out);
-			if (t->fmt == OUT_TSV)
-				tsv_field(out, s);
-			else
-				csv_field(out, s, numeric_col(t->numeric, c));
-			if (last)
-				fputs(t->fmt == OUT_CSV ? "\r\n" : "\n", out);
-		}
 	}
 	t->col = c + 1 == t->ncols ? 0 : c + 1;
+}
+
+void table_add_number(struct table *t, const char *num)
+{
+	/* digits and a point need no quoting, escape or apostrophe; a minus would (a formula) */
+	if (t->out && t->fmt != OUT_JSON && num[0] != '-')
+		line_cell(t, num, strlen(num));
+	else
+		table_add(t, num);
 }
 
 void table_add_empty(struct table *t, int n)

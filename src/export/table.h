@@ -30,6 +30,10 @@ void table_init(struct table *t, int ncols, const char *const *headers, unsigned
 /* Adds one cell of the current row (NULL is an empty cell). */
 void table_add(struct table *t, const char *cell);
 void table_addf(struct table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Adds a cell that holds a number as the program writes one ("12", "520.50", "-3": text_int,
+ * money_format_short): as table_add(t, num), without looking for what to quote or escape
+ * when csv or tsv stream it and it is not negative (a sheet's millions of cells). */
+void table_add_number(struct table *t, const char *num);
 /* Adds n empty cells to the current row (as n table_add(t, "") but cheaper when streaming). */
 void table_add_empty(struct table *t, int n);
 size_t table_rows(const struct table *t);
