@@ -49,7 +49,8 @@ bad_known() {
 	if [ "$1" = 1 ]; then bad "$2" "$3"; else echo "KNOWN: round $round ($2): $3"; known=$((known + 1)); fi
 }
 
-sql() { sqlite3 -batch -noheader "$@"; }
+# waiting up to 5 s for a lock: a killed group's last processes may not have exited yet
+sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$@"; }
 integrity() { # integrity DB WHAT
 	i=$(sql "$1" 'PRAGMA integrity_check' 2>&1)
 	[ "$i" = ok ] || bad "$2" "integrity_check: $i"
