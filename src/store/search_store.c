@@ -1,5 +1,6 @@
 #include "store/search_store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,11 +233,12 @@ static enum store_status index_guest(struct store *st, const struct guest *g,
 	sheet_keys(g, &keys, &text);
 	if (old)
 		sheet_keys(old, &old_keys, &old_text);
-	/* a new guest's keys staged (bulk loading, or deferred: store_keys_defer); a stored
-	 * guest's old keys must be in search_key to be taken out */
+	/* a new guest's keys staged (bulk loading, or deferred: store_keys_defer; the stage holds
+	 * ids of 32 bits); a stored guest's old keys must be in search_key to be taken out */
+	bool staged = !old && st->bulk_keys && g->id <= (int64_t)UINT32_MAX;
 	if ((old && (rs = store_keys_flush(st)) != ST_OK) ||
 	    (rs = apply_keys(st, del, g->id, &old_keys, &keys)) != ST_OK ||
-	    (rs = apply_keys(st, old || !st->bulk_keys ? ins : NULL, g->id, &keys,
+	    (rs = apply_keys(st, staged ? NULL : ins, g->id, &keys,
 			     old ? &old_keys : NULL)) != ST_OK)
 		goto out;
 	bool same_keys = old && keys.n == old_keys.n;

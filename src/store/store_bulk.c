@@ -16,19 +16,26 @@
 #include "core/strv.h"
 #include "store/store_int.h"
 
-/* Search keys staged during bulk loading: the strings in blocks that never move, and an array
- * of (key, guest) that is sorted once at the end. */
+/* Search keys staged during bulk loading, each distinct key once: its bytes in blocks that never
+ * move, and the guests that have it in the order they came (a loader adds guests in id order, so
+ * each list is sorted already; one that is not is sorted at the end). A million guests stage
+ * some twenty million keys but only a few hundred thousand distinct ones: the lists hold four
+ * bytes a key, and the end sorts only the distinct keys. */
 #define BULK_BLOCK (1u << 20)
 struct bulk_key {
-	uint64_t head; /* the key's first 8 bytes, big-endian: most comparisons end here */
 	const char *key;
-	int64_t guest_id;
+	uint32_t *guests;
+	uint32_t n, cap;
+	bool unsorted; /* a guest came before one added earlier */
 };
 struct bulk_keys {
 	char **blocks;
 	size_t nblocks, capblocks, used; /* used: bytes taken in the last block */
-	struct bulk_key *v;
+	struct bulk_key *v;              /* the distinct keys */
 	size_t n, cap;
+	uint32_t *slots; /* open addressing: 1 + an index into v, 0 free */
+	size_t nslots;   /* a power of two, at least twice n */
+	size_t staged;   /* (key, guest) pairs staged since the last write (store_keys_defer) */
 };
 
 static void bulk_keys_free(struct bulk_keys *b)
@@ -37,55 +44,117 @@ static void bulk_keys_free(struct bulk_keys *b)
 		return;
 	for (size_t i = 0; i < b->nblocks; i++)
 		free(b->blocks[i]);
+	for (size_t i = 0; i < b->n; i++)
+		free(b->v[i].guests);
 	free(b->blocks);
 	free(b->v);
+	free(b->slots);
 	free(b);
 }
 
-/* The keys store_keys_defer stages before it writes them: some 10 MB (a key's 24 bytes and its
- * text), about 12,000 guests' worth, so that a big file is still read in bounded memory. */
+/* The keys store_keys_defer stages before it writes them, counted as (key, guest) pairs: a few
+ * MB (four bytes a pair, and each distinct key's text and entry), about 12,000 guests' worth, so
+ * that a big file is still read in bounded memory. */
 #define DEFER_KEYS (1u << 18)
 
 static enum store_status keys_flush(struct store *st);
+
+/* FNV-1a of the key's bytes. */
+static uint64_t key_hash(const char *key, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+	return h;
+}
+
+/* Doubles the table of slots and places every distinct key again. */
+static void bulk_keys_grow(struct bulk_keys *b)
+{
+	size_t n = b->nslots ? b->nslots * 2 : 1u << 16;
+	free(b->slots);
+	b->slots = xcalloc(n, sizeof *b->slots);
+	b->nslots = n;
+	for (size_t i = 0; i < b->n; i++) {
+		size_t j = key_hash(b->v[i].key, strlen(b->v[i].key)) & (n - 1);
+		while (b->slots[j])
+			j = (j + 1) & (n - 1);
+		b->slots[j] = (uint32_t)i + 1;
+	}
+}
 
 enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id)
 {
 	struct bulk_keys *b = st->bulk_keys;
 	size_t len = strlen(key) + 1;
-	if (!b || len > BULK_BLOCK)
-		return store_fail(st, ST_INVALID, "search key: not bulk loading, or a key too long");
-	if (!st->bulk_active && b->n >= DEFER_KEYS) {
+	if (!b || len > BULK_BLOCK || guest_id < 0 || guest_id > UINT32_MAX || b->n >= UINT32_MAX / 2)
+		return store_fail(st, ST_INVALID,
+				  "search key: not bulk loading, a key too long or too many guests");
+	if (!st->bulk_active && b->staged >= DEFER_KEYS) {
 		enum store_status rs = keys_flush(st);
 		if (rs != ST_OK)
 			return rs;
 	}
-	if (!b->nblocks || b->used + len > BULK_BLOCK) {
-		vec_reserve((void **)&b->blocks, b->nblocks + 1, &b->capblocks, sizeof *b->blocks);
-		b->blocks[b->nblocks++] = xmalloc(BULK_BLOCK);
-		b->used = 0;
+	if (2 * (b->n + 1) > b->nslots)
+		bulk_keys_grow(b);
+	size_t j = key_hash(key, len - 1) & (b->nslots - 1);
+	struct bulk_key *k = NULL;
+	for (; b->slots[j]; j = (j + 1) & (b->nslots - 1)) {
+		k = &b->v[b->slots[j] - 1];
+		if (strcmp(k->key, key) == 0)
+			break;
+		k = NULL;
 	}
-	vec_reserve((void **)&b->v, b->n + 1, &b->cap, sizeof *b->v);
-	char *k = b->blocks[b->nblocks - 1] + b->used;
-	memcpy(k, key, len);
-	b->used += len;
-	uint64_t head = 0;
-	for (size_t i = 0; i < 8; i++)
-		head = head << 8 | (i < len ? (unsigned char)k[i] : 0);
-	b->v[b->n].head = head;
-	b->v[b->n].key = k;
-	b->v[b->n++].guest_id = guest_id;
+	if (!k) {
+		if (!b->nblocks || b->used + len > BULK_BLOCK) {
+			vec_reserve((void **)&b->blocks, b->nblocks + 1, &b->capblocks, sizeof *b->blocks);
+			b->blocks[b->nblocks++] = xmalloc(BULK_BLOCK);
+			b->used = 0;
+		}
+		char *copy = b->blocks[b->nblocks - 1] + b->used;
+		memcpy(copy, key, len);
+		b->used += len;
+		vec_reserve((void **)&b->v, b->n + 1, &b->cap, sizeof *b->v);
+		k = &b->v[b->n];
+		memset(k, 0, sizeof *k);
+		k->key = copy;
+		b->slots[j] = (uint32_t)++b->n;
+	}
+	uint32_t id = (uint32_t)guest_id;
+	if (k->n && k->guests[k->n - 1] == id)
+		return ST_OK; /* the same key twice for a guest */
+	if (k->n && k->guests[k->n - 1] > id)
+		k->unsorted = true;
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 2;
+		k->guests = xreallocarray(k->guests, k->cap, sizeof *k->guests);
+	}
+	k->guests[k->n++] = id;
+	b->staged++;
 	return ST_OK;
 }
 
 static int bulk_key_cmp(const void *pa, const void *pb)
 {
 	const struct bulk_key *a = pa, *b = pb;
-	if (a->head != b->head)
-		return a->head < b->head ? -1 : 1;
-	int c = strcmp(a->key, b->key); /* byte order = SQLite's BINARY collation for UTF-8 */
-	if (c)
-		return c;
-	return (a->guest_id > b->guest_id) - (a->guest_id < b->guest_id);
+	return strcmp(a->key, b->key); /* byte order = SQLite's BINARY collation for UTF-8 */
+}
+
+static int guest_cmp(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	return (a > b) - (a < b);
+}
+
+/* Sorts the distinct keys, and the guests of any key that came out of order. */
+static void bulk_keys_sort(struct bulk_keys *b)
+{
+	qsort(b->v, b->n, sizeof *b->v, bulk_key_cmp);
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i].unsorted) {
+			qsort(b->v[i].guests, b->v[i].n, sizeof *b->v[i].guests, guest_cmp);
+			b->v[i].unsorted = false;
+		}
 }
 
 /* Writes the sorted keys into db's search_key in key order, so that each insert lands at the
@@ -96,14 +165,17 @@ static int bulk_keys_insert(sqlite3 *db, const struct bulk_keys *b)
 	int rc = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)",
 				    -1, &s, NULL);
 	for (size_t i = 0; i < b->n && rc == SQLITE_OK; i++) {
-		if (i && bulk_key_cmp(&b->v[i - 1], &b->v[i]) == 0)
-			continue;
-		sqlite3_bind_text(s, 1, b->v[i].key, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, b->v[i].guest_id);
-		rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
+		const struct bulk_key *k = &b->v[i];
+		for (uint32_t j = 0; j < k->n && rc == SQLITE_OK; j++) {
+			if (j && k->guests[j - 1] == k->guests[j])
+				continue;
+			sqlite3_bind_text(s, 1, k->key, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 2, k->guests[j]);
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -115,13 +187,17 @@ static enum store_status keys_flush(struct store *st)
 	struct bulk_keys *b = st->bulk_keys;
 	if (!b->n)
 		return ST_OK;
-	qsort(b->v, b->n, sizeof *b->v, bulk_key_cmp);
+	bulk_keys_sort(b);
 	int rc = bulk_keys_insert(st->db, b);
 	for (size_t i = 0; i < b->nblocks; i++)
 		free(b->blocks[i]);
+	for (size_t i = 0; i < b->n; i++)
+		free(b->v[i].guests);
+	memset(b->slots, 0, b->nslots * sizeof *b->slots); /* kept for the next batch */
 	b->nblocks = 0;
 	b->used = 0;
 	b->n = 0;
+	b->staged = 0;
 	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "search keys");
 }
 
@@ -164,7 +240,7 @@ struct keys_job {
 static void *bulk_keys_job(void *arg)
 {
 	struct keys_job *j = arg;
-	qsort(j->b->v, j->b->n, sizeof *j->b->v, bulk_key_cmp);
+	bulk_keys_sort(j->b);
 	sqlite3 *db = NULL;
 	int fd = open(j->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -177,7 +253,7 @@ static void *bulk_keys_job(void *arg)
 				NULL);
 	if (j->rc == SQLITE_OK)
 		j->rc = sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-					 "PRAGMA cache_size=-262144; BEGIN",
+					 "PRAGMA cache_size=-32768; BEGIN",
 				     NULL, NULL, NULL);
 	if (j->rc == SQLITE_OK)
 		j->rc = sqlite3_exec(db, j->table_sql, NULL, NULL, NULL);
@@ -264,7 +340,7 @@ static enum store_status bulk_keys_copy(struct store *st, struct keys_job *j)
 	}
 	if (rs != ST_OK) {
 		if (j->path) /* the thread may not have sorted them */
-			qsort(j->b->v, j->b->n, sizeof *j->b->v, bulk_key_cmp);
+			bulk_keys_sort(j->b);
 		int rc = bulk_keys_insert(st->db, j->b);
 		rs = rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "search keys");
 	}
@@ -297,7 +373,7 @@ enum store_status store_bulk_end(struct store *st)
 		if (!threaded) {
 			sqlite3_free(job.path);
 			job.path = NULL;
-			qsort(job.b->v, job.b->n, sizeof *job.b->v, bulk_key_cmp);
+			bulk_keys_sort(job.b);
 			job.rc = SQLITE_ERROR;
 		}
 	}
