@@ -172,7 +172,7 @@ static enum store_status insert_visits(struct gen *gn)
 				snprintf(note, sizeof note, "%s", demo_visit_notes[mv[j].note - 1]);
 				v.notes = note;
 			}
-			rs = visit_store_add(gn->st, &v);
+			rs = store_bulk_visit(gn->st, &v);
 			if (rs != ST_OK) {
 				store_rollback(gn->st);
 				in_tx = 0;

@@ -13,8 +13,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "core/strv.h"
+#include "core/visit.h"
 #include "store/store_int.h"
+
+/* The figures the visit triggers keep (guest_month, guest_last), summed in memory from the visits
+ * written through store_bulk_visit: a month's figures by guest id, written when the visits move
+ * on to another month (a loader writes them month by month), and each guest's last visit day,
+ * written at the end. They replace the refill from the visit table when every visit of the
+ * table came through store_bulk_visit (ids first..last, n of them). */
+struct bulk_month {
+	uint32_t visits, covers;
+	int64_t spend_fen;
+};
+struct bulk_visits {
+	char month[8];          /* "YYYY-MM" being summed, "" none */
+	struct bulk_month *sum; /* by guest id */
+	int32_t *last;          /* by guest id: days since 1970 of the last visit + 1, 0 none */
+	size_t bound;           /* guest ids below it have room */
+	int64_t first, last_id, n; /* the visits written */
+	bool others;            /* the visit table had rows already: refill it from them */
+};
 
 /* Search keys staged during bulk loading, each distinct key once: its bytes in blocks that never
  * move, and the guests that have it in the order they came (a loader adds guests in id order, so
@@ -36,6 +56,7 @@ struct bulk_keys {
 	uint32_t *slots; /* open addressing: 1 + an index into v, 0 free */
 	size_t nslots;   /* a power of two, at least twice n */
 	size_t staged;   /* (key, guest) pairs staged since the last write (store_keys_defer) */
+	struct bulk_visits visits;
 };
 
 static void bulk_keys_free(struct bulk_keys *b)
@@ -46,6 +67,8 @@ static void bulk_keys_free(struct bulk_keys *b)
 		free(b->blocks[i]);
 	for (size_t i = 0; i < b->n; i++)
 		free(b->v[i].guests);
+	free(b->visits.sum);
+	free(b->visits.last);
 	free(b->blocks);
 	free(b->v);
 	free(b->slots);
@@ -265,6 +288,147 @@ static void *bulk_keys_job(void *arg)
 	return NULL;
 }
 
+/* Writes the month being summed into guest_month (added to any row there: a month met again)
+ * and clears it. */
+static enum store_status bulk_month_flush(struct store *st, struct bulk_visits *bv)
+{
+	static const char *sql =
+		"INSERT INTO guest_month(month, guest_id, visits, covers, spend_fen) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, guest_id) DO UPDATE SET "
+		"visits = visits + excluded.visits, covers = covers + excluded.covers, "
+		"spend_fen = spend_fen + excluded.spend_fen";
+	enum store_status rs = ST_OK;
+	for (size_t g = 0; g < bv->bound && bv->month[0]; g++) {
+		struct bulk_month *m = &bv->sum[g];
+		if (!m->visits)
+			continue;
+		sqlite3_stmt *s = store_prep(st, sql);
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_text(s, 1, bv->month, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (int64_t)g);
+		sqlite3_bind_int64(s, 3, m->visits);
+		sqlite3_bind_int64(s, 4, m->covers);
+		sqlite3_bind_int64(s, 5, m->spend_fen);
+		if ((rs = store_step_done(st, s, "guest_month")) != ST_OK)
+			return rs;
+		memset(m, 0, sizeof *m);
+	}
+	bv->month[0] = '\0';
+	return rs;
+}
+
+enum store_status store_bulk_visit(struct store *st, struct visit *v)
+{
+	static const char *sql =
+		"INSERT INTO visit(guest_id, date, meal, covers, spend_fen, table_no, notes, entered_by, "
+		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	struct bulk_keys *b = st->bulk_keys;
+	struct error why;
+	struct date d;
+	if (!b || !st->bulk_active)
+		return store_fail(st, ST_INVALID, "visit: not bulk loading");
+	if (visit_validate(v, &why) < 0 || !date_parse(v->date, &d))
+		return store_fail(st, ST_INVALID, "%s", why.msg);
+	if ((uint64_t)v->guest_id >= (uint64_t)UINT32_MAX)
+		return store_fail(st, ST_INVALID, "visit: guest id %lld too large to load in bulk",
+				  (long long)v->guest_id);
+	int64_t me;
+	enum store_status rs = store_staff_self(st, &me);
+	if (rs != ST_OK)
+		return rs;
+	struct bulk_visits *bv = &b->visits;
+	if (bv->n == 0 && !bv->others && (rs = store_exec(st, "DELETE FROM guest_month")) != ST_OK)
+		return rs;
+	if (bv->month[0] && strncmp(bv->month, v->date, 7) != 0 &&
+	    (rs = bulk_month_flush(st, bv)) != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, v->guest_id);
+	sqlite3_bind_text(s, 2, v->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, meal_names[v->meal], -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 4, v->covers);
+	sqlite3_bind_int64(s, 5, v->spend_fen);
+	store_bind_text(s, 6, v->table_no);
+	store_bind_text(s, 7, v->notes);
+	sqlite3_bind_int64(s, 8, me);
+	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
+	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
+		return rs;
+	v->id = sqlite3_last_insert_rowid(st->db);
+	if (bv->n++ == 0)
+		bv->first = v->id;
+	bv->last_id = v->id;
+	size_t g = (size_t)v->guest_id;
+	if (g >= bv->bound) {
+		size_t n = bv->bound ? bv->bound : 1024;
+		while (n <= g)
+			n *= 2;
+		bv->sum = xreallocarray(bv->sum, n, sizeof *bv->sum);
+		bv->last = xreallocarray(bv->last, n, sizeof *bv->last);
+		memset(bv->sum + bv->bound, 0, (n - bv->bound) * sizeof *bv->sum);
+		memset(bv->last + bv->bound, 0, (n - bv->bound) * sizeof *bv->last);
+		bv->bound = n;
+	}
+	memcpy(bv->month, v->date, 7);
+	bv->month[7] = '\0';
+	bv->sum[g].visits++;
+	bv->sum[g].covers += (uint32_t)v->covers;
+	bv->sum[g].spend_fen += v->spend_fen;
+	int32_t day = (int32_t)date_to_days(d) + 1;
+	if (day > bv->last[g])
+		bv->last[g] = day;
+	return ST_OK;
+}
+
+/* Whether the figures summed by store_bulk_visit cover every visit of the table: there were
+ * none before, and its ids are those store_bulk_visit got, no more. */
+static enum store_status bulk_visits_whole(struct store *st, bool *whole)
+{
+	struct bulk_visits *bv = &st->bulk_keys->visits;
+	int64_t lo = 0, hi = 0;
+	enum store_status rs;
+	*whole = false;
+	if (bv->others || bv->n == 0)
+		return ST_OK;
+	if ((rs = store_count(st, "SELECT min(id) FROM visit", "visit", &lo)) != ST_OK ||
+	    (rs = store_count(st, "SELECT max(id) FROM visit", "visit", &hi)) != ST_OK)
+		return rs;
+	*whole = lo == bv->first && hi == bv->last_id && hi - lo + 1 == bv->n;
+	return ST_OK;
+}
+
+/* Writes the last month summed into guest_month, and guest_last from the last visit days with
+ * each guest's search probe, as GUEST_LAST_FILL would. */
+static enum store_status bulk_visits_write(struct store *st)
+{
+	static const char *sql = "INSERT INTO guest_last(guest_id, date, probe) VALUES (?1, ?2, "
+				 "(SELECT probe FROM search_probe WHERE guest_id = ?1))";
+	struct bulk_visits *bv = &st->bulk_keys->visits;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	if ((rs = bulk_month_flush(st, bv)) == ST_OK)
+		rs = store_exec(st, "DELETE FROM guest_last");
+	for (size_t g = 0; g < bv->bound && rs == ST_OK; g++) {
+		if (!bv->last[g])
+			continue;
+		char date[11];
+		date_format(date_from_days(bv->last[g] - 1), date);
+		sqlite3_stmt *s = store_prep(st, sql);
+		if (!s) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, (int64_t)g);
+		sqlite3_bind_text(s, 2, date, -1, SQLITE_STATIC);
+		rs = store_step_done(st, s, "guest_last");
+	}
+	return store_end(st, rs);
+}
+
 enum store_status store_bulk_begin(struct store *st)
 {
 	if (!st->bulk)
@@ -298,7 +462,12 @@ enum store_status store_bulk_begin(struct store *st)
 	strv_free(&drops);
 	/* search keys of new guests are staged in memory, then written in key order at the end */
 	if (rs == ST_OK) {
+		int64_t visits = 0;
 		st->bulk_keys = xcalloc(1, sizeof *st->bulk_keys);
+		rs = store_count(st, "SELECT EXISTS (SELECT 1 FROM visit)", "visit", &visits);
+		st->bulk_keys->visits.others = visits != 0;
+	}
+	if (rs == ST_OK) {
 		rs = store_exec(st, "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 0);"
 				    "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 100000)");
 	}
@@ -383,6 +552,14 @@ enum store_status store_bulk_end(struct store *st)
 				    "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 16)");
 		bulk_step(st, &t0, "trigram index: merged");
 	}
+	/* the figures the visit triggers keep: from store_bulk_visit's sums when they cover every
+	 * visit (written before the indexes of guest_last exist), else from the visits afterwards */
+	bool summed = false;
+	if (st->bulk_active && rs == ST_OK && (rs = bulk_visits_whole(st, &summed)) == ST_OK &&
+	    summed) {
+		rs = bulk_visits_write(st);
+		bulk_step(st, &t0, "guest_month and guest_last: written from the visits' sums");
+	}
 	for (size_t i = 0; i < st->nbulk_indexes; i++) {
 		if (rs == ST_OK) {
 			rs = store_exec(st, st->bulk_indexes[i]);
@@ -393,11 +570,17 @@ enum store_status store_bulk_end(struct store *st)
 	free(st->bulk_indexes);
 	st->bulk_indexes = NULL;
 	st->nbulk_indexes = 0;
-	if (st->bulk_active && rs == ST_OK) {
-		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL REPORT_CACHE_FORGET
+	if (st->bulk_active && rs == ST_OK && !summed) {
+		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL
 				    "DELETE FROM guest_last;" GUEST_LAST_FILL);
 		bulk_step(st, &t0, "guest_month: filled");
 	}
+	/* the dashboard's stored months were read from guest_month as it was, and at stamps of
+	 * visit_month_stamp, whose triggers were dropped with the others (the load's visits are
+	 * not counted): forgotten, so none is found again; a month stored from now on is stamped
+	 * by the triggers' counts, which grow from there with every visit write */
+	if (st->bulk_active && rs == ST_OK)
+		rs = store_exec(st, REPORT_CACHE_FORGET);
 	if (threaded)
 		pthread_join(keys_thread, NULL);
 	bulk_step(st, &t0, "search keys: sorted and written apart");

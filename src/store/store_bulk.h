@@ -12,13 +12,17 @@
  * second thread into a scratch file beside the database (DB-keys) while it builds the indexes,
  * then copies them in. Between the two, lookups that would use those indexes scan instead: the
  * loader must not depend on them (a phone check with force). A process that dies in between
- * leaves a database without those indexes: bulk loading is for new databases only. */
+ * leaves a database without those indexes: bulk loading is for new databases only. The counts
+ * of visit writes by month (visit_month_stamp, kept by triggers too) are not kept for the load's
+ * visits: store_bulk_end forgets every month the dashboard stored (report_month_cache, whose
+ * only check they are), and a month stored afterwards is stamped with counts that the restored
+ * triggers raise at each later visit write, which is all its check needs. */
 enum store_status store_bulk_begin(struct store *st);
 enum store_status store_bulk_end(struct store *st);
 
 /* Defers, inside a write transaction, the search keys of the guests that search_store_index
- * adds (new guests: an import of a book), and writes them in key order a few hundred thousand
- * at a time: one by one they land at random places of search_key, and each insert pays for a
+ * adds (new guests: an import of a book), staged as bulk loading stages them, and writes them in
+ * key order whenever a few hundred thousand (key, guest) pairs are staged: one by one they land at random places of search_key, and each insert pays for a
  * walk down it (100,000 guests, 2 million keys: 4.6 s, 1.5 s sorted). Whatever reads
  * search_key meanwhile calls store_keys_flush first (match_store_guest; search_store_index
  * for a guest already stored). ST_INVALID while bulk loading or deferring already. */
@@ -28,5 +32,18 @@ enum store_status store_keys_flush(struct store *st);
 /* Ends the deferral: writes what is still deferred (write, before the commit) or drops it (the
  * transaction rolled back). */
 enum store_status store_keys_defer_end(struct store *st, bool write);
+
+/* Adds the visit v (visit_validate'd here; its guest must exist, which is not checked) between
+ * store_bulk_begin and store_bulk_end as visit_store_add would write it (no audit row, as no
+ * bulk write has one) and sets v->id, without a transaction of its own: the caller's. The
+ * figures the visit triggers would keep (guest_month, guest_last) are summed in memory instead
+ * and written a month at a time as the visits move on (written in month order, each month's
+ * figures are written once) and at store_bulk_end, which refills them from the visit table
+ * instead when some visit of it did not come through here. Visits written here must not be
+ * changed or voided before store_bulk_end; visit_month_stamp does not count them (see
+ * store_bulk_begin). ST_INVALID for a visit that fails visit_validate or
+ * outside bulk loading. */
+struct visit;
+enum store_status store_bulk_visit(struct store *st, struct visit *v);
 
 #endif

@@ -159,8 +159,9 @@ enum store_status store_end(struct store *st, enum store_status rs);
 /* store_end for a transaction that adds a row: *id stays only when the row was stored, else it
  * is 0. */
 enum store_status store_end_new(struct store *st, enum store_status rs, int64_t *id);
-/* Stages one search key of a new guest during bulk loading (store_bulk_end writes them all in
- * key order). */
+/* Stages one search key of a new guest (id below 2^32) during bulk loading (store_bulk_end
+ * writes them all in key order) or while keys are deferred (store_keys_defer: written in key
+ * order a batch at a time). */
 enum store_status store_bulk_key(struct store *st, const char *key, int64_t guest_id);
 /* Frees what bulk loading keeps (store_close). */
 void store_bulk_free(struct store *st);
