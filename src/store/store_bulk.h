@@ -12,11 +12,13 @@
  * second thread into a scratch file beside the database (DB-keys) while it builds the indexes,
  * then copies them in. Between the two, lookups that would use those indexes scan instead: the
  * loader must not depend on them (a phone check with force). A process that dies in between
- * leaves a database without those indexes: bulk loading is for new databases only. The counts
- * of visit writes by month (visit_month_stamp, kept by triggers too) are not kept for the load's
- * visits: store_bulk_end forgets every month the dashboard stored (report_month_cache, whose
- * only check they are), and a month stored afterwards is stamped with counts that the restored
- * triggers raise at each later visit write, which is all its check needs. */
+ * leaves a database without those indexes: bulk loading is for new databases only. From
+ * store_bulk_begin on, the connection's page cache is 64 MB (the memory of a load is bounded
+ * by it and the staged keys, not by the size of the book). The counts of visit writes by month
+ * (visit_month_stamp, kept by triggers too) are not kept for the load's visits: store_bulk_end
+ * forgets every month the dashboard stored (report_month_cache, whose only check they are), and
+ * a month stored afterwards is stamped with counts that the restored triggers raise at each
+ * later visit write, which is all its check needs. */
 enum store_status store_bulk_begin(struct store *st);
 enum store_status store_bulk_end(struct store *st);
 
