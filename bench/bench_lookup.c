@@ -128,10 +128,10 @@ int main(int argc, char **argv)
 	}
 	int nq = argc > 2 ? atoi(argv[2]) : 2000;
 	rng = argc > 3 ? strtoull(argv[3], NULL, 10) : 42;
-	char err[512];
+	struct error err;
 	struct store *st;
-	if (store_open(argv[1], STORE_READONLY, &st, err, sizeof err) != ST_OK) {
-		fprintf(stderr, "bench_lookup: %s\n", err);
+	if (store_open(argv[1], STORE_READONLY, &st, &err) != ST_OK) {
+		fprintf(stderr, "bench_lookup: %s\n", err.msg);
 		return 1;
 	}
 	sqlite3 *db;
