@@ -428,6 +428,12 @@ static enum store_status bulk_visits_write(struct store *st)
 		sqlite3_bind_text(s, 2, date, -1, SQLITE_STATIC);
 		rs = store_step_done(st, s, "guest_last");
 	}
+	/* written: their memory is better left to the index builds */
+	free(bv->sum);
+	free(bv->last);
+	bv->sum = NULL;
+	bv->last = NULL;
+	bv->bound = 0;
 	return store_end(st, rs);
 }
 
