@@ -3,6 +3,7 @@
  * staged once per key. Each is compared with the same rows written one by one. */
 #include <check.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,114 @@ START_TEST(test_bulk_keys_in_any_order)
 }
 END_TEST
 
+START_TEST(test_bulk_load_forgets_stored_months)
+{
+	/* the load's visits are not counted in visit_month_stamp: a month the dashboard stored
+	 * before is forgotten, and the counts start again with the restored triggers */
+	char path[400];
+	struct store *b = bulk_open(path, sizeof path);
+	ck_assert_int_eq(store_exec(b, "INSERT INTO report_month_cache VALUES "
+				       "('2026-01', -1, -1, 0, 1, 100, 0, 0, 0, 0)"),
+			 ST_OK);
+	ck_assert_int_eq(store_begin(b), ST_OK);
+	add_guests(b, 10);
+	add_visits(b, 50, 10, true, false);
+	ck_assert_int_eq(store_commit(b), ST_OK);
+	ck_assert_int_eq(store_bulk_end(b), ST_OK);
+	int64_t n = -1;
+	ck_assert_int_eq(store_count(b, "SELECT count(*) FROM report_month_cache", "t", &n), ST_OK);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(store_count(b, "SELECT count(*) FROM visit_month_stamp", "t", &n), ST_OK);
+	ck_assert_int_eq(n, 0);
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	v.guest_id = 3;
+	snprintf(v.date, sizeof v.date, "2026-01-20");
+	v.meal = MEAL_LUNCH;
+	v.covers = 2;
+	ck_assert_int_eq(visit_store_add(b, &v), ST_OK);
+	ck_assert_int_eq(store_count(b, "SELECT n FROM visit_month_stamp WHERE month = '2026-01'",
+				     "t", &n),
+			 ST_OK);
+	ck_assert_int_eq(n, 1);
+	store_close(b);
+}
+END_TEST
+
+/* The rows of search_key as the test database has them now (st's connection: its transaction
+ * included). */
+static int64_t keys_now(void)
+{
+	int64_t n = -1;
+	ck_assert_int_eq(store_count(st, "SELECT count(*) FROM search_key", "t", &n), ST_OK);
+	return n;
+}
+
+START_TEST(test_deferred_keys_in_batches)
+{
+	/* an import's deferral: the same stage, written whenever 262,144 pairs are staged, the
+	 * rest at the end; pairs staged out of guest order and twice are written once */
+	char key[32];
+	int64_t before = keys_now();
+	ck_assert_int_eq(store_begin(st), ST_OK);
+	ck_assert_int_eq(store_keys_defer(st), ST_OK);
+	ck_assert_int_eq(store_keys_defer(st), ST_INVALID);
+	for (int id = 6; id >= 1; id--)
+		for (int k = 0; k < 50000; k++) {
+			snprintf(key, sizeof key, "d%05d", (k * 7919) % 50000);
+			ck_assert_int_eq(store_bulk_key(st, key, 1000 + id), ST_OK);
+			if (k % 10 == 0)
+				ck_assert_int_eq(store_bulk_key(st, key, 1000 + id), ST_OK);
+		}
+	/* 300,000 pairs (and the repeats) staged: the first batch is written already */
+	int64_t mid = keys_now() - before;
+	ck_assert_msg(mid >= 262144 && mid < 300000, "%lld keys written mid-way", (long long)mid);
+	ck_assert_int_eq(store_bulk_key(st, "x", (int64_t)UINT32_MAX + 1), ST_INVALID);
+	ck_assert_int_eq(store_keys_defer_end(st, true), ST_OK);
+	ck_assert_int_eq(store_commit(st), ST_OK);
+	ck_assert_int_eq(keys_now() - before, 300000);
+	char *got = dump(testdb_path, "SELECT key, guest_id FROM search_key WHERE key LIKE 'd%' "
+				      "ORDER BY 1, 2");
+	struct sbuf want = {0};
+	sbuf_add(&want, "");
+	for (int k = 0; k < 50000; k++)
+		for (int id = 1; id <= 6; id++)
+			sbuf_printf(&want, "d%05d|%d\n", k, 1000 + id);
+	ck_assert_str_eq(got, want.s);
+	free(got);
+	sbuf_free(&want);
+	/* dropped at a rollback: nothing written of what was staged */
+	ck_assert_int_eq(store_begin(st), ST_OK);
+	ck_assert_int_eq(store_keys_defer(st), ST_OK);
+	ck_assert_int_eq(store_bulk_key(st, "zz", 7), ST_OK);
+	ck_assert_int_eq(store_keys_defer_end(st, false), ST_OK);
+	ck_assert_int_eq(store_commit(st), ST_OK);
+	ck_assert_int_eq(keys_now() - before, 300000);
+}
+END_TEST
+
+START_TEST(test_deferred_keys_of_a_large_id_written_at_once)
+{
+	/* the stage holds ids of 32 bits: a guest beyond them has its keys written as it is
+	 * saved, the others' at the end */
+	ck_assert_int_eq(store_exec(st, "INSERT OR REPLACE INTO sqlite_sequence(name, seq) "
+					"VALUES ('guest', 4294967296)"),
+			 ST_OK);
+	int64_t before = keys_now();
+	ck_assert_int_eq(store_begin(st), ST_OK);
+	ck_assert_int_eq(store_keys_defer(st), ST_OK);
+	add_guests(st, 1);
+	int64_t n = -1;
+	ck_assert_int_eq(store_count(st, "SELECT count(*) FROM search_key WHERE guest_id = 4294967297",
+				     "t", &n),
+			 ST_OK);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(keys_now() - before, n);
+	ck_assert_int_eq(store_keys_defer_end(st, true), ST_OK);
+	ck_assert_int_eq(store_commit(st), ST_OK);
+}
+END_TEST
+
 static Suite *bulk_suite(void)
 {
 	Suite *s = suite_create("store_bulk");
@@ -236,6 +345,9 @@ static Suite *bulk_suite(void)
 	tcase_add_test(tc, test_bulk_visits_mixed_with_others_refill);
 	tcase_add_test(tc, test_bulk_visit_refused);
 	tcase_add_test(tc, test_bulk_keys_in_any_order);
+	tcase_add_test(tc, test_bulk_load_forgets_stored_months);
+	tcase_add_test(tc, test_deferred_keys_in_batches);
+	tcase_add_test(tc, test_deferred_keys_of_a_large_id_written_at_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
