@@ -322,9 +322,6 @@ static enum store_status bulk_month_flush(struct store *st, struct bulk_visits *
 
 enum store_status store_bulk_visit(struct store *st, struct visit *v)
 {
-	static const char *sql =
-		"INSERT INTO visit(guest_id, date, meal, covers, spend_fen, table_no, notes, entered_by, "
-		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	struct bulk_keys *b = st->bulk_keys;
 	struct error why;
 	struct date d;
@@ -345,18 +342,9 @@ enum store_status store_bulk_visit(struct store *st, struct visit *v)
 	if (bv->month[0] && strncmp(bv->month, v->date, 7) != 0 &&
 	    (rs = bulk_month_flush(st, bv)) != ST_OK)
 		return rs;
-	sqlite3_stmt *s = store_prep(st, sql);
+	sqlite3_stmt *s = store_visit_insert(st, v, me);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_int64(s, 1, v->guest_id);
-	sqlite3_bind_text(s, 2, v->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, meal_names[v->meal], -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 4, v->covers);
-	sqlite3_bind_int64(s, 5, v->spend_fen);
-	store_bind_text(s, 6, v->table_no);
-	store_bind_text(s, 7, v->notes);
-	sqlite3_bind_int64(s, 8, me);
-	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	if ((rs = store_step_done(st, s, "visit")) != ST_OK)
 		return rs;
 	v->id = sqlite3_last_insert_rowid(st->db);

@@ -159,6 +159,11 @@ enum store_status store_end(struct store *st, enum store_status rs);
 /* store_end for a transaction that adds a row: *id stays only when the row was stored, else it
  * is 0. */
 enum store_status store_end_new(struct store *st, enum store_status rs, int64_t *id);
+/* The INSERT of a new visit v into the visit table (visit_store_add, store_bulk_visit), prepared
+ * with v's fields bound, me as the staff who entered it and now as its time; NULL when it cannot
+ * be prepared (the error is st's). */
+struct visit;
+sqlite3_stmt *store_visit_insert(struct store *st, const struct visit *v, int64_t me);
 /* Stages one search key of a new guest (id below 2^32) during bulk loading (store_bulk_end
  * writes them all in key order) or while keys are deferred (store_keys_defer: written in key
  * order a batch at a time). */

@@ -37,11 +37,28 @@ static void read_row(sqlite3_stmt *s, struct visit *v)
 	v->void_code = store_col_text(s, 14);
 }
 
-enum store_status visit_store_add(struct store *st, struct visit *v)
+sqlite3_stmt *store_visit_insert(struct store *st, const struct visit *v, int64_t me)
 {
 	static const char *sql =
 		"INSERT INTO visit(guest_id, date, meal, covers, spend_fen, table_no, notes, entered_by, "
 		"created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, v->guest_id);
+	sqlite3_bind_text(s, 2, v->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, meal_names[v->meal], -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 4, v->covers);
+	sqlite3_bind_int64(s, 5, v->spend_fen);
+	store_bind_text(s, 6, v->table_no);
+	store_bind_text(s, 7, v->notes);
+	sqlite3_bind_int64(s, 8, me);
+	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
+	return s;
+}
+
+enum store_status visit_store_add(struct store *st, struct visit *v)
+{
 	struct error why;
 	if (visit_validate(v, &why) < 0)
 		return store_fail(st, ST_INVALID, "%s", why.msg);
@@ -53,20 +70,11 @@ enum store_status visit_store_add(struct store *st, struct visit *v)
 	if ((rs = store_staff_self(st, &me)) != ST_OK ||
 	    (rs = store_guest_check(st, v->guest_id)) != ST_OK)
 		goto out;
-	sqlite3_stmt *s = store_prep(st, sql);
+	sqlite3_stmt *s = store_visit_insert(st, v, me);
 	if (!s) {
 		rs = ST_IO;
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, v->guest_id);
-	sqlite3_bind_text(s, 2, v->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, meal_names[v->meal], -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 4, v->covers);
-	sqlite3_bind_int64(s, 5, v->spend_fen);
-	store_bind_text(s, 6, v->table_no);
-	store_bind_text(s, 7, v->notes);
-	sqlite3_bind_int64(s, 8, me);
-	sqlite3_bind_text(s, 9, store_now(st), -1, SQLITE_TRANSIENT);
 	char *desc = xasprintf("guest %lld %s %s covers %d spend %s", (long long)v->guest_id,
 			       v->date, meal_names[v->meal], v->covers,
 			       money_format(v->spend_fen, money));
