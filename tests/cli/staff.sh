@@ -39,7 +39,7 @@ check "nothing refused was written" test "$(q 'SELECT count(*) FROM staff')" = 6
 note "PINs: one line of MAITRE_PIN_FD (on a terminal: typed twice without echo)"
 pin wang 1111
 pin liu 2222
-pin chen 3333
+pin chen 739164
 pin zhou 918273
 pin wu 1234
 pin wang 12a4
@@ -49,7 +49,7 @@ printf '' > "$TMP/empty"
 MAITRE_PIN_FD=3 run staff pin wang 3< "$TMP/empty"
 MAITRE_PIN_FD=9 run staff pin wang
 check "a PIN is kept as an Argon2id string" test "$(q "SELECT count(*) FROM staff WHERE pin_hash LIKE '\$argon2id\$%'")" = 4
-check "a PIN is never in the database in clear" sh -c "! cat '$MAITRE_DB'* | grep -a -q -e 918273 -e 3333"
+check "a PIN is never in the database in clear" sh -c "! cat '$MAITRE_DB'* | grep -a -q -e 918273 -e 739164"
 check "the audit says a PIN was set, never what it is" test "$(q "SELECT count(*) FROM audit WHERE action = 'pin-set' AND old IS NULL AND new IS NULL")" = 4
 
 note "the list, in each format; a role that roles.yaml does not have is shown as such"
@@ -94,7 +94,7 @@ as nobody 1111 staff list
 
 note "who may what: a sample of commands of each permission, for a receptionist, a sales"
 note "manager and a manager (an allowed one finds no such record: exit 1; refused: exit 4)"
-for who in wang:1111 liu:2222 chen:3333; do
+for who in wang:1111 liu:2222 chen:739164; do
 	login=${who%%:*}
 	p=${who#*:}
 	note "--- $login"
