@@ -79,6 +79,7 @@ struct profile_ctx {
 	bool force;
 	bool named;         /* add: --name given */
 	guest_field_set hidden; /* edit: what the person acting may not see nor change */
+	struct strv year_ids; /* edit: the stored dates whose year is hidden from them (ids) */
 };
 
 /* The parts of g's sheet the person acting may not see, nor change: none for a role that sees
@@ -278,8 +279,19 @@ static int profile_add_other_date(struct cli *c, struct guest *g, const char *va
 	return rc;
 }
 
+/* Whether date d held a birth year hidden from the person acting (the stored dates' ids in
+ * year_ids, noted before the sheet was masked): removing it would remove what they may not
+ * change. */
+static bool hides_year(const struct strv *year_ids, const struct guest_date *d)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)d->id);
+	return d->id && strv_contains(year_ids, id);
+}
+
 /* --remove-date KIND|LABEL */
-static int profile_remove_date(struct cli *c, struct guest *g, const char *val)
+static int profile_remove_date(struct cli *c, struct guest *g, const struct strv *year_ids,
+			       const char *val)
 {
 	int kind = date_kind_from_name(val);
 	bool found = false;
@@ -287,6 +299,8 @@ static int profile_remove_date(struct cli *c, struct guest *g, const char *val)
 		struct guest_date *d = &g->dates.v[i];
 		if (d->person < 0 && ((kind >= 0 && (int)d->kind == kind) ||
 				      (d->label && strcmp(d->label, val) == 0))) {
+			if (hides_year(year_ids, d))
+				return refuse_hidden(c, "remove-date");
 			guest_remove_date(g, i);
 			found = true;
 		}
@@ -313,12 +327,17 @@ static int profile_add_person(struct cli *c, struct guest *g, const char *val)
 }
 
 /* --remove-person WHO */
-static int profile_remove_person(struct cli *c, struct guest *g, const char *val)
+static int profile_remove_person(struct cli *c, struct guest *g, const struct strv *year_ids,
+				 const char *val)
 {
 	int i = find_person(g, val);
 	if (i < 0)
 		return cli_error(c, EXIT_USER,
 		                 _("remove-person: the guest has no person \"%s\""), val);
+	/* the person's dates go with them: a birth year hidden from the person acting too */
+	for (size_t k = 0; k < g->dates.n; k++)
+		if (g->dates.v[k].person == i && hides_year(year_ids, &g->dates.v[k]))
+			return refuse_hidden(c, "remove-person");
 	guest_remove_person(g, (size_t)i);
 	return 0;
 }
@@ -407,9 +426,9 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	case P_BIRTHDAY: return add_date(c, g, -1, DATE_BIRTHDAY, NULL, "birthday", val);
 	case P_ANNIV: return add_date(c, g, -1, DATE_ANNIVERSARY, NULL, "anniversary", val);
 	case P_DATE: return profile_add_other_date(c, g, val);
-	case P_RM_DATE: return profile_remove_date(c, g, val);
+	case P_RM_DATE: return profile_remove_date(c, g, &p->year_ids, val);
 	case P_PERSON: return profile_add_person(c, g, val);
-	case P_RM_PERSON: return profile_remove_person(c, g, val);
+	case P_RM_PERSON: return profile_remove_person(c, g, &p->year_ids, val);
 	case P_PERSON_PREF: case P_PERSON_BIRTHDAY: return profile_person_item(c, g, id, val);
 	case P_TAG:
 		if ((rc = check_text(c, "tag", val, GT_TAG)) == 0)
@@ -442,7 +461,7 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 {
 	struct guest g;
 	guest_init(&g);
-	struct profile_ctx p = {&g, false, false, 0};
+	struct profile_ctx p = {&g, false, false, 0, {0}};
 	int rc = cli_parse(c, argc, argv, cli_guest_add_opts, on_profile, &p);
 	if (rc)
 		goto out;
@@ -519,7 +538,10 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 	int64_t version = g.version;
 	/* what the person may not see is edited masked: typed into, it is refused; the save
 	 * keeps it as stored */
-	struct profile_ctx p = {&g, false, false, hidden_of(c, &g)};
+	struct profile_ctx p = {&g, false, false, hidden_of(c, &g), {0}};
+	for (size_t i = 0; (p.hidden & GUEST_BIRTH_YEAR) && i < g.dates.n; i++)
+		if (g.dates.v[i].kind == DATE_BIRTHDAY && g.dates.v[i].year)
+			strv_take(&p.year_ids, xasprintf("%lld", (long long)g.dates.v[i].id));
 	guest_mask(&g, p.hidden, NULL);
 	for (size_t i = 0; i < rec.n && rc == 0; i++)
 		if (rec.v[i].id != OPT_POSITIONAL)
@@ -528,6 +550,7 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		rc = check_hidden(c, &g, p.hidden);
 	if (rc == 0)
 		rc = save(c, &g, version, p.force, p.hidden);
+	strv_free(&p.year_ids);
 out:
 	free(rec.v);
 	guest_free(&g);
