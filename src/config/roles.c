@@ -182,7 +182,7 @@ static int slurp(const char *path, char **text, size_t *len, struct strv *errors
 	return 0;
 }
 
-int roles_read_in_force(char **path, char **text, size_t *len, struct strv *errors)
+int roles_read_in_force(char **path, char **text, size_t *len, bool *own, struct strv *errors)
 {
 	char *dir = paths_config_dir();
 	char *user = xasprintf("%s/roles.yaml", dir);
@@ -191,10 +191,12 @@ int roles_read_in_force(char **path, char **text, size_t *len, struct strv *erro
 	*path = NULL;
 	*text = NULL;
 	*len = 0;
+	*own = false;
 	int rc = 0;
 	if (exists(user)) {
 		*path = user;
 		user = NULL;
+		*own = true;
 	} else if (exists(inst)) {
 		*path = inst;
 		inst = NULL;

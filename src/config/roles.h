@@ -4,6 +4,7 @@
 #ifndef MAITRE_ROLES_H
 #define MAITRE_ROLES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/access.h"
@@ -16,9 +17,10 @@ struct strv;
 int roles_load_text(const char *text, size_t len, const char *name, struct roles *out,
 		    struct strv *errors);
 /* The file in force (the user's, the installed one, or NULL for the built-in copy), read
- * whole into *text (caller frees; NULL for the built-in copy, roles_builtin_text). Returns 0,
- * or -1 with "FILE: cannot read: REASON" in errors. */
-int roles_read_in_force(char **path, char **text, size_t *len, struct strv *errors);
+ * whole into *text (caller frees; NULL for the built-in copy, roles_builtin_text); *own tells
+ * whether it is the user's own file (which only an admin's session takes into force). Returns
+ * 0, or -1 with "FILE: cannot read: REASON" in errors. */
+int roles_read_in_force(char **path, char **text, size_t *len, bool *own, struct strv *errors);
 /* Loads the file at path (check-config): 0 or -1 with its errors. */
 int roles_load_file(const char *path, struct roles *out, struct strv *errors);
 

@@ -13,21 +13,55 @@
 
 #define ROLES_KEPT_NAME "roles.yaml (the last good copy, kept in the database)"
 
-/* The roles in force into s->roles (see session_open). */
+/* Whether the Unix login's member of the staff may change the restaurant's rules under the
+ * roles last recorded (or the shipped ones): only theirs is a user's roles.yaml taken from. */
+static bool self_may_rules(const struct session *s, const char *kept)
+{
+	struct roles r;
+	struct strv ignore = {0};
+	int rc = kept ? roles_load_text(kept, strlen(kept), ROLES_KEPT_NAME, &r, &ignore) : -1;
+	if (rc != 0)
+		rc = roles_load_text(roles_builtin_text, roles_builtin_len, ROLES_BUILTIN_NAME, &r,
+				     &ignore);
+	strv_free(&ignore);
+	bool may = rc == 0 && s->self.id && !s->self.disabled && !s->self.shared &&
+		   role_may(roles_find(&r, s->self.role), PERM_RULES);
+	if (rc == 0)
+		roles_free(&r);
+	return may;
+}
+
+/* The roles in force into s->roles (see session_open). A user's own roles.yaml comes into
+ * force only from a member who may change the rules (an admin): anyone else's would let a
+ * login give itself any role; theirs is told and the roles last recorded stay. */
 static void load_roles(struct session *s)
 {
-	char *path, *text;
+	char *path, *text, *kept = NULL;
 	size_t len;
+	bool own;
 	struct strv errs = {0};
-	if (roles_read_in_force(&path, &text, &len, &errs) == 0) {
+	if (store_config_text(s->st, "roles.yaml", &kept) != ST_OK)
+		kept = NULL;
+	if (roles_read_in_force(&path, &text, &len, &own, &errs) == 0) {
 		const char *t = text ? text : roles_builtin_text;
 		size_t n = text ? len : roles_builtin_len;
-		if (roles_load_text(t, n, path ? path : ROLES_BUILTIN_NAME, &s->roles, &errs) == 0) {
+		bool taken = !own || (kept && strlen(t) == n && strcmp(kept, t) == 0) ||
+			     self_may_rules(s, kept);
+		/* a broken file is said to whoever runs maitre; a good one is taken from an admin */
+		if (roles_load_text(t, n, path ? path : ROLES_BUILTIN_NAME, &s->roles, &errs) != 0) {
+			/* the last good roles, below */
+		} else if (!taken) {
+			roles_free(&s->roles);
+			strv_take(&s->diags,
+				  xasprintf(_("%s: not in force: only an admin's roles.yaml is taken "
+					      "(the roles last recorded stay)"), path));
+		} else {
 			/* the good text is the one to keep in force should the file break */
 			if (strlen(t) == n)
 				store_config_record(s->st, "roles.yaml", t);
 			free(path);
 			free(text);
+			free(kept);
 			strv_free(&errs);
 			return;
 		}
@@ -36,12 +70,11 @@ static void load_roles(struct session *s)
 	free(text);
 	for (size_t i = 0; i < errs.n; i++)
 		strv_push(&s->diags, errs.v[i]);
+	/* a broken file (not one refused for its author): the last good roles stay until mended */
+	s->roles_kept = errs.n > 0;
 	strv_free(&errs);
-	s->roles_kept = true;
-	char *kept = NULL;
 	struct strv ignore = {0};
-	if (store_config_text(s->st, "roles.yaml", &kept) != ST_OK || !kept ||
-	    roles_load_text(kept, strlen(kept), ROLES_KEPT_NAME, &s->roles, &ignore) != 0)
+	if (!kept || roles_load_text(kept, strlen(kept), ROLES_KEPT_NAME, &s->roles, &ignore) != 0)
 		roles_load_text(roles_builtin_text, roles_builtin_len, ROLES_BUILTIN_NAME, &s->roles,
 				&ignore);
 	free(kept);
@@ -51,12 +84,13 @@ static void load_roles(struct session *s)
 enum store_status session_open(struct session *s, struct store *st)
 {
 	*s = (struct session){.st = st};
-	load_roles(s);
+	/* who first: whether their own roles.yaml is taken depends on their role */
 	enum store_status rs = staff_store_get(st, store_login(st), &s->self);
 	if (rs == ST_NOTFOUND) {
 		s->self = (struct staff){0};
 		rs = ST_OK;
 	}
+	load_roles(s);
 	return rs;
 }
 

@@ -29,4 +29,10 @@ run check-config
 note "mended (removed): the shipped roles again"
 rm "$XDG_CONFIG_HOME/maitre/roles.yaml"
 run sheet --month 2026-06
+note "only an admin's roles.yaml comes into force: a receptionist's own file cannot raise them"
+run staff add boss --name 老板 --role admin
+run staff edit "$LOGIN" --role receptionist
+sed 's/^    may: \[lookup, card, guest.edit,/    may: [report, sensitive.all, lookup, card, guest.edit,/' \
+	"$TESTS_SRCDIR/../data/roles.yaml" > "$XDG_CONFIG_HOME/maitre/roles.yaml"
+run sheet --month 2026-06
 finish
