@@ -85,6 +85,15 @@ static void load_role(struct load *L, yaml_node_t *k, yaml_node_t *v)
 				    {"may", NULL, NULL}};
 	if (!yamldoc_fields(L->y, v, what, f, 3))
 		return;
+	/* a key mistyped ("mya:") would give the role less than meant, unseen: an error here */
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yamldoc_node(L->y, p->key);
+		const char *key = kn && kn->type == YAML_SCALAR_NODE ? yamldoc_text(kn) : NULL;
+		if (key && strcmp(key, "label") != 0 && strcmp(key, "includes") != 0 &&
+		    strcmp(key, "may") != 0)
+			yamldoc_error(L->y, kn, "%s: unknown key %s (label, includes, may)", what,
+				      yamldoc_quoted(key, q, sizeof q));
+	}
 	vec_reserve((void **)&L->r->v, L->r->n + 1, &L->r->cap, sizeof *L->r->v);
 	L->role = &L->r->v[L->r->n++];
 	*L->role = (struct role){.name = xstrdup(name)};
