@@ -140,6 +140,20 @@ static const char window_sql[] = "SELECT guest_id, date, covers, spend_fen FROM 
 				 "WHERE voided_at IS NULL AND date BETWEEN ?1 AND ?2";
 static const char first_sql[] = "SELECT date FROM visit WHERE guest_id = ?1 AND voided_at IS NULL "
 				"ORDER BY date LIMIT 1";
+/* The same figures from guest_month (each guest's live visits summed per month by the visit
+ * triggers): the window's months are those of the visits dated between its first day and the
+ * month's last (a stored date is a valid one: visit_date_check), and a row is left only for a
+ * month with a live visit, so the sums, counts and first month are those of agg_sql. */
+static const char agg_gm_sql[] =
+	"SELECT guest_id, sum(visits), sum(covers), sum(spend_fen), "
+	"sum(CASE WHEN month = ?3 THEN visits ELSE 0 END), "
+	"sum(CASE WHEN month = ?3 THEN covers ELSE 0 END), "
+	"sum(CASE WHEN month = ?3 THEN spend_fen ELSE 0 END), min(month) "
+	"FROM guest_month WHERE month BETWEEN ?1 AND ?3 GROUP BY guest_id ORDER BY guest_id";
+/* The window's months, through guest_month's primary key (about 2/3 of the window's visits in
+ * rows: 0.15 s at a million guests against 0.36 s for the visits). */
+static const char window_gm_sql[] = "SELECT guest_id, month, visits, covers, spend_fen "
+				    "FROM guest_month WHERE month BETWEEN ?1 AND ?2";
 /* Whether the guest has a live visit before the window. */
 static const char before_sql[] = "SELECT 1 FROM visit WHERE guest_id = ?1 AND date < ?2 "
 				 "AND voided_at IS NULL LIMIT 1";
@@ -159,6 +173,8 @@ static int month_no(const unsigned char *d)
 	return y * 12 + (d[5] - '0') * 10 + (d[6] - '0') - 1;
 }
 
+bool tier_store_window_from_visits;
+
 /* A guest's figures while read_window adds them up. */
 struct acc {
 	int visits, covers, m_visits, m_covers;
@@ -175,13 +191,18 @@ static enum store_status read_window(struct store *st, int64_t max_id, const cha
 {
 	struct acc *acc = xcalloc((size_t)max_id + 1, sizeof *acc);
 	enum store_status rs = ST_OK;
-	sqlite3_stmt *s = store_prep(st, window_sql);
+	/* guest_month (months: "YYYY-MM") unless bulk loading, which does not keep it */
+	bool gm = !tier_store_window_from_visits && !st->bulk_active;
+	char wk[8], mk[8];
+	snprintf(wk, sizeof wk, "%.7s", w0);
+	snprintf(mk, sizeof mk, "%.7s", m0);
+	sqlite3_stmt *s = store_prep(st, gm ? window_gm_sql : window_sql);
 	if (!s) {
 		rs = ST_IO;
 		goto out;
 	}
-	sqlite3_bind_text(s, 1, w0, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, gm ? wk : w0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, gm ? mk : m1, -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
@@ -192,15 +213,18 @@ static enum store_status read_window(struct store *st, int64_t max_id, const cha
 			goto out;
 		}
 		struct acc *x = &acc[id];
-		int covers = sqlite3_column_int(s, 2);
-		int64_t spend = sqlite3_column_int64(s, 3);
+		/* a visit, or a month's visits summed */
+		int n = gm ? sqlite3_column_int(s, 2) : 1;
+		int covers = sqlite3_column_int(s, 2 + gm);
+		int64_t spend = sqlite3_column_int64(s, 3 + gm);
 		int mn = month_no(date);
-		if (!x->visits++ || mn < x->first)
+		if (!x->visits || mn < x->first)
 			x->first = mn;
+		x->visits += n;
 		x->covers += covers;
 		x->spend += spend;
-		if (strcmp((const char *)date, m0) >= 0) {
-			x->m_visits++;
+		if (strcmp((const char *)date, gm ? mk : m0) >= 0) {
+			x->m_visits += n;
 			x->m_covers += covers;
 			x->m_spend += spend;
 		}
@@ -233,12 +257,21 @@ out:
 static enum store_status read_window_sql(struct store *st, const char *w0, const char *m0,
 					 const char *m1, struct cands *c)
 {
-	sqlite3_stmt *s = store_prep(st, agg_sql);
+	bool gm = !tier_store_window_from_visits && !st->bulk_active;
+	sqlite3_stmt *s = store_prep(st, gm ? agg_gm_sql : agg_sql);
 	if (!s)
 		return ST_IO;
-	sqlite3_bind_text(s, 1, w0, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, m0, -1, SQLITE_TRANSIENT);
+	if (gm) {
+		char wk[8], mk[8];
+		snprintf(wk, sizeof wk, "%.7s", w0);
+		snprintf(mk, sizeof mk, "%.7s", m0);
+		sqlite3_bind_text(s, 1, wk, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, mk, -1, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_text(s, 1, w0, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, m1, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, m0, -1, SQLITE_TRANSIENT);
+	}
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cand *x = cand_for(c, sqlite3_column_int64(s, 0), true);

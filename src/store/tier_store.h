@@ -48,6 +48,10 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
  * recompute commits, with its number from 1, between two writes as another terminal would
  * read. NULL in the program. */
 extern void (*tier_store_after_write)(int n);
+/* Test hook: when set, tier_store_recompute adds up the window from the visits themselves, the
+ * simple path, instead of from guest_month (the same figures, kept by the visit triggers), so
+ * that a test can compare the two. false in the program. */
+extern bool tier_store_window_from_visits;
 
 /* One guest's month, with everything `tier show` explains. */
 struct tier_guest_info {

@@ -732,6 +732,158 @@ START_TEST(test_sheet_fast_is_simple)
 }
 END_TEST
 
+/* The first column of sql's first row, through a connection of its own (malloc'd; "" for NULL). */
+static char *sql_text(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db));
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	const unsigned char *t = sqlite3_column_text(s, 0);
+	char *out = strdup(t ? (const char *)t : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
+}
+
+/* Every stored row of June, all it decided and every figure, one line a guest. */
+static char *june_rows(void)
+{
+	return sql_text("SELECT count(*) || char(10) || ifnull(group_concat(l, char(10)), '') FROM "
+			"(SELECT printf('%d %s %s %s %s %s %s %d %d %d %d %d %d %d %d', guest_id, "
+			"quote(tier), quote(grp), quote(computed_tier), quote(computed_grp), "
+			"quote(rule_no), source, months, visits, covers, spend_fen, m_visits, "
+			"m_covers, m_spend_fen, grace) AS l FROM tier_month WHERE month = '2026-06' "
+			"ORDER BY guest_id)");
+}
+
+/* Recomputes May and June both ways and compares June's rows; the window's figures are also
+ * checked against a GROUP BY over the visits (the rows of w months up to June). */
+static void recompute_both_ways(int w)
+{
+	make_rules(w, CRIT_ALL);
+	tier_store_window_from_visits = true;
+	recompute(2026, 5);
+	recompute(2026, 6);
+	char *simple = june_rows();
+	tier_store_window_from_visits = false;
+	recompute(2026, 5);
+	recompute(2026, 6);
+	char *fast = june_rows();
+	if (strcmp(fast, simple)) { /* the first line that differs (the whole would be too long) */
+		size_t i = 0, l = 0;
+		while (fast[i] == simple[i])
+			if (fast[i++] == '\n')
+				l = i;
+		ck_abort_msg("window %d: %.100s against %.100s", w, fast + l, simple + l);
+	}
+	ck_assert_int_gt(atoi(fast), 100);
+	free(simple);
+	free(fast);
+	char sql[1200];
+	snprintf(sql, sizeof sql,
+		 "WITH v AS (SELECT guest_id, count(*) n, sum(covers) c, sum(spend_fen) s, "
+		 "sum(date >= '2026-06-01') mn, sum(CASE WHEN date >= '2026-06-01' THEN covers "
+		 "ELSE 0 END) mc, sum(CASE WHEN date >= '2026-06-01' THEN spend_fen ELSE 0 END) ms "
+		 "FROM visit WHERE voided_at IS NULL AND date BETWEEN '%s' AND '2026-06-30' "
+		 "GROUP BY guest_id) "
+		 "SELECT (SELECT count(*) FROM tier_month t LEFT JOIN v USING (guest_id) "
+		 "WHERE t.month = '2026-06' AND (ifnull(v.n, 0) <> t.visits OR ifnull(v.c, 0) <> "
+		 "t.covers OR ifnull(v.s, 0) <> t.spend_fen OR ifnull(v.mn, 0) <> t.m_visits OR "
+		 "ifnull(v.mc, 0) <> t.m_covers OR ifnull(v.ms, 0) <> t.m_spend_fen)) || ' ' || "
+		 "(SELECT count(*) FROM v WHERE NOT EXISTS (SELECT 1 FROM tier_month t WHERE "
+		 "t.month = '2026-06' AND t.guest_id = v.guest_id))",
+		 w == 1 ? "2026-06-01" : w == 2 ? "2026-05-01" : "2026-04-01");
+	char *bad = sql_text(sql);
+	ck_assert_str_eq(bad, "0 0");
+	free(bad);
+}
+
+/* The window read from guest_month (what the visit triggers keep) against the visits read one
+ * by one, on a generated book: 400 guests with visits from March to July, many on the first or
+ * last day of a month, then visits voided, restored, moved to another date or guest,
+ * corrected and deleted (the triggers' every path); windows of 1, 2 and 3 months, through the
+ * array indexed by guest id and then through the GROUP BY (a guest id past the array's bound). */
+START_TEST(test_recompute_window_from_guest_month)
+{
+	sheet_rnd = 0x9E3779B97F4A7C15ULL;
+	struct sbuf b = {0};
+	sbuf_add(&b, "INSERT INTO staff(id, login, created_at) VALUES (50, 'wang', '2026-01-01');");
+	static const int days[] = {31, 30, 31, 30, 31}; /* March..July */
+	for (int i = 1; i <= 400; i++) {
+		sbuf_printf(&b,
+			    "INSERT INTO guest(id, name, created_at, updated_at) VALUES "
+			    "(%d, '客人%d', '2026-01-01', '2026-01-01');",
+			    i, i);
+		for (int k = sheet_rand(30); k > 0; k--) {
+			int m = (int)sheet_rand(5), day;
+			unsigned edge = sheet_rand(4);
+			day = edge == 0 ? 1 : edge == 1 ? days[m] : 1 + (int)sheet_rand(days[m]);
+			bool voided = sheet_rand(8) == 0;
+			sbuf_printf(&b,
+				    "INSERT INTO visit(guest_id, date, meal, covers, spend_fen, "
+				    "entered_by, created_at, voided_at, void_reason) VALUES (%d, "
+				    "'2026-%02d-%02d', 'dinner', %u, %u, 50, '2026-01-01', %s, %s);",
+				    i, m + 3, day, 1 + sheet_rand(12), sheet_rand(300000),
+				    voided ? "'2026-07-01'" : "NULL", voided ? "'twice'" : "NULL");
+		}
+	}
+	testdb_exec(b.s);
+	b.len = 0;
+	b.s[0] = '\0';
+	char *max = sql_text("SELECT max(id) FROM visit");
+	long long nv = atoll(max);
+	free(max);
+	ck_assert_int_gt(nv, 2000);
+	for (long long id = 1; id <= nv; id++) {
+		int m = 3 + (int)sheet_rand(5), day = sheet_rand(2) ? 1 : (m == 4 || m == 6) ? 30 : 31;
+		switch (sheet_rand(12)) {
+		case 0: /* to a month's edge */
+			sbuf_printf(&b, "UPDATE visit SET date = '2026-%02d-%02d' WHERE id = %lld;", m,
+				    day, id);
+			break;
+		case 1: /* to another guest */
+			sbuf_printf(&b, "UPDATE visit SET guest_id = %u WHERE id = %lld;",
+				    1 + sheet_rand(400), id);
+			break;
+		case 2:
+			sbuf_printf(&b,
+				    "UPDATE visit SET voided_at = '2026-07-02', void_reason = 'x' "
+				    "WHERE id = %lld;",
+				    id);
+			break;
+		case 3: /* restored, if it was voided */
+			sbuf_printf(&b,
+				    "UPDATE visit SET voided_at = NULL, void_reason = NULL WHERE id = %lld;",
+				    id);
+			break;
+		case 4:
+			sbuf_printf(&b, "UPDATE visit SET covers = %u, spend_fen = %u WHERE id = %lld;",
+				    1 + sheet_rand(12), sheet_rand(300000), id);
+			break;
+		case 5:
+			sbuf_printf(&b, "DELETE FROM visit WHERE id = %lld;", id);
+			break;
+		default:
+			break;
+		}
+	}
+	testdb_exec(b.s);
+	sbuf_free(&b);
+	for (int w = 1; w <= 3; w++)
+		recompute_both_ways(w);
+	/* a guest id past read_window's array: the GROUP BY over guest_month */
+	testdb_exec("INSERT INTO guest(id, name, created_at, updated_at) VALUES "
+		    "(9000000, '远客', '2026-01-01', '2026-01-01');"
+		    "INSERT INTO visit(guest_id, date, meal, covers, spend_fen, entered_by, "
+		    "created_at) VALUES (9000000, '2026-06-30', 'lunch', 2, 50000, 50, '2026-01-01'), "
+		    "(9000000, '2026-05-01', 'lunch', 3, 70000, 50, '2026-01-01');");
+	for (int w = 1; w <= 3; w++)
+		recompute_both_ways(w);
+}
+END_TEST
+
 START_TEST(test_rules_state)
 {
 	struct tier_rules_state rs;
@@ -1726,6 +1878,7 @@ int main(void)
 	tcase_add_test(tc, test_recompute_killed_shows_old_or_none);
 	tcase_add_test(tc, test_recompute_read_between_writes);
 	tcase_add_test(tc, test_recompute_outrun);
+	tcase_add_test(tc, test_recompute_window_from_guest_month);
 	tcase_add_test(tc, test_alert_triggers);
 	tcase_add_test(tc, test_alert_no_visit_any_rule);
 	tcase_add_test(tc, test_alert_window);
