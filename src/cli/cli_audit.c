@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+
+#include "config/settings.h"
 #include "cli/cli_audit.h"
 #include "core/date.h"
 #include "store/audit_store.h"
@@ -79,6 +81,8 @@ int cli_audit(struct cli *c, int argc, char **argv)
 	if (rc || (rc = cli_open(c, STORE_READONLY)) != 0 ||
 	    (!x.f.guest_id && (rc = cli_may(c, PERM_AUDIT)) != 0))
 		return rc;
+	/* the fields config.yaml adds to the don't-asks are masked as those are */
+	x.f.sensitive = settings_sensitive_fields();
 	struct audit_row *v = NULL;
 	size_t n = 0;
 	enum store_status s = audit_store_list(c->st, &x.f, reveal, c, &v, &n);

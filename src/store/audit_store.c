@@ -457,6 +457,10 @@ enum store_status audit_store_list(struct store *st, const struct audit_filter *
 		r->op_id = sqlite3_column_int64(s, 11);
 		r->guest_id = sqlite3_column_int64(s, 12);
 		r->sensitive = sqlite3_column_int(s, 13) != 0;
+		if (!r->sensitive && f->sensitive && r->field && strcmp(r->entity, "guest") == 0) {
+			const struct guest_field *gf = guest_field_find(r->field);
+			r->sensitive = gf && (f->sensitive & GUEST_FIELD_BIT(gf - guest_fields));
+		}
 		r->hidden = r->sensitive && !(reveal && reveal(ctx, r->guest_id));
 		if (!r->hidden) {
 			r->old = store_col_text(s, 8);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/guest.h"
 #include "store/store.h"
 
 /* One audit row as shown. Strings are owned by the row (NULL when the column is NULL). */
@@ -46,6 +47,8 @@ struct audit_filter {
 	const char *action; /* only this action ("update", "void"); NULL: any */
 	bool oldest_first;  /* ascending ids; default the newest first */
 	size_t limit;       /* at most this many rows; 0: all */
+	guest_field_set sensitive; /* the sheet's fields held sensitive besides field_meta's (the
+	                            * ones config.yaml's sensitive_fields adds) */
 };
 
 /* The rows of f, the newest first (unless f->oldest_first), into *out (n of them; free with

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/settings.h"
 #include "core/strv.h"
 #include "store/audit_store.h"
 #include "tui/draw.h"
@@ -33,7 +34,8 @@ static void load(struct tui *t, struct history *h)
 	h->v = NULL;
 	h->n = 0;
 	error_clear(&h->err);
-	struct audit_filter f = {.guest_id = h->guest_id};
+	/* the fields config.yaml adds to the don't-asks are masked as those are */
+	struct audit_filter f = {.guest_id = h->guest_id, .sensitive = settings_sensitive_fields()};
 	enum store_status s = audit_store_list(t->st, &f, reveal, t, &h->v, &h->n);
 	if (s != ST_OK)
 		error_set(&h->err, 0, "%s", tui_store_error(t, s));

@@ -70,4 +70,11 @@ note "a read signed in with --as on the shared login: lina sees her own guest's,
 role receptionist 1
 run --as lina guest show 2 3< "$TMP/pin"
 run --as lina guest show 1 3< "$TMP/pin"
+note "a field config.yaml adds to the don't-asks is masked in the audit as they are"
+printf 'sensitive_fields: [position]\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+role manager
+run guest edit 2 --set position=局长
+role receptionist 1
+run audit --guest 2 --format tsv
+rm "$XDG_CONFIG_HOME/maitre/config.yaml"
 finish
