@@ -272,6 +272,15 @@ static int profile_add_other_date(struct cli *c, struct guest *g, const char *va
 		return cli_error(c, EXIT_USER,
 		                 _("date: needs LABEL=[YYYY-]MM-DD, got \"%s\""), val);
 	char *label = xstrndup(val, (size_t)(eq - val));
+	/* a birthday or an anniversary is a kind of its own: as an "other" date its year would be
+	 * nobody's secret */
+	int kind = date_kind_from_name(label);
+	if (kind == DATE_BIRTHDAY || kind == DATE_ANNIVERSARY || strcmp(label, "生日") == 0) {
+		rc = cli_error(c, EXIT_USER, _("date: \"%s\" is a kind of date of its own: give it "
+					      "with --birthday or --anniversary"), label);
+		free(label);
+		return rc;
+	}
 	rc = check_text(c, "date label", label, GT_DATE_LABEL);
 	if (rc == 0)
 		rc = add_date(c, g, -1, DATE_OTHER, label, "date", eq + 1);

@@ -40,6 +40,10 @@ static int read_line(int fd, char *buf, size_t n)
 			return len ? 0 : -1;
 		if (ch == '\n')
 			break;
+		/* a NUL inside the line would end the PIN early ("1111\0009" read as 1111): it
+		 * stays a character that no PIN has */
+		if (ch == '\0')
+			ch = '?';
 		if (ch != '\r' && len + 1 < n)
 			buf[len++] = ch;
 	}

@@ -77,4 +77,9 @@ run guest edit 2 --set position=局长
 role receptionist 1
 run audit --guest 2 --format tsv
 rm "$XDG_CONFIG_HOME/maitre/config.yaml"
+note "a NUL inside the PIN's line does not end the PIN early (1234, NUL, 9 is not 1234)"
+printf '1234\0009\n' > "$TMP/nul"
+run --as wangfang guest show 2 3< "$TMP/nul"
+note "a birthday given as an other date would show its year to everyone: refused"
+run --as wangfang guest edit 2 --add-date 生日=1966-05-01 3< "$TMP/pin"
 finish
