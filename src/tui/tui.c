@@ -273,24 +273,22 @@ time_t tui_time(const struct tui *t)
 	return time(NULL) + t->clock_skew;
 }
 
-/* The person signed in, signed out (^L, or idle): name (of n bytes) says who it was; false when
- * nobody was signed in. */
-static bool sign_out(struct tui *t, char *name, size_t n)
+/* The name of the person signed in into name (of n bytes), for the status line's "signed out";
+ * false when nobody is signed in. */
+static bool person_name(const struct tui *t, char *name, size_t n)
 {
-	struct session *s = t->session;
+	const struct session *s = t->session;
 	if (!s || !s->person.id)
 		return false;
 	snprintf(name, n, "%s", s->person.display_name ? s->person.display_name : s->person.login);
-	session_sign_out(s);
 	return true;
 }
 
 bool tui_idle_check(struct tui *t)
 {
-	struct session *s = t->session;
 	char name[128];
-	if (!s || !s->person.id || t->idle_minutes <= 0 ||
-	    tui_time(t) - s->active <= (time_t)t->idle_minutes * 60 || !sign_out(t, name, sizeof name))
+	if (!person_name(t, name, sizeof name) ||
+	    !session_idle_out(t->session, tui_time(t), t->idle_minutes))
 		return false;
 	tui_message(t,
 		    ngettext("%s signed out after %d minute idle: a change asks who is there",
@@ -304,8 +302,10 @@ bool tui_idle_check(struct tui *t)
 static void lock(struct tui *t)
 {
 	char name[128];
-	if (sign_out(t, name, sizeof name))
-		tui_message(t, _("locked: %s signed out; a change asks who is there"), name);
+	if (!person_name(t, name, sizeof name))
+		return;
+	session_sign_out(t->session);
+	tui_message(t, _("locked: %s signed out; a change asks who is there"), name);
 }
 
 /* ---- drawing the frame ---- */
