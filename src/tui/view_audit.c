@@ -19,13 +19,15 @@ struct history {
 	size_t n;
 	struct list_cursor cur;
 	struct error err;
+	bool sees; /* the reader may see this guest's sensitive values (load) */
 };
 
-/* Whether the reader may see a guest's sensitive values: their role says (session.h). */
+/* Whether the reader may see a guest's sensitive values: asked once a load, not once a row
+ * (session_sees_guest reads the guest's sales manager), every row being this guest's. */
 static bool reveal(void *ctx, int64_t guest_id)
 {
-	struct tui *t = ctx;
-	return !t->session || session_sees_guest(t->session, guest_id);
+	const struct history *h = ctx;
+	return guest_id == h->guest_id && h->sees;
 }
 
 static void load(struct tui *t, struct history *h)
@@ -36,7 +38,8 @@ static void load(struct tui *t, struct history *h)
 	error_clear(&h->err);
 	/* the fields config.yaml adds to the don't-asks are masked as those are */
 	struct audit_filter f = {.guest_id = h->guest_id, .sensitive = settings_sensitive_fields()};
-	enum store_status s = audit_store_list(t->st, &f, reveal, t, &h->v, &h->n);
+	h->sees = !t->session || session_sees_guest(t->session, h->guest_id);
+	enum store_status s = audit_store_list(t->st, &f, reveal, h, &h->v, &h->n);
 	if (s != ST_OK)
 		error_set(&h->err, 0, "%s", tui_store_error(t, s));
 }
