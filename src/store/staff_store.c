@@ -37,12 +37,6 @@ void staff_free_all(struct staff *v, size_t n)
 	free(v);
 }
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 #define STAFF_COLS                                                                        \
 	"id, login, coalesce(display_name, login), role, shared, pin_hash IS NOT NULL, " \
 	"created_at, disabled_at"
@@ -51,13 +45,13 @@ static void read_row(sqlite3_stmt *s, struct staff *out)
 {
 	*out = (struct staff){
 		.id = sqlite3_column_int64(s, 0),
-		.login = col_dup(s, 1),
-		.display_name = col_dup(s, 2),
-		.role = col_dup(s, 3),
+		.login = store_col_text(s, 1),
+		.display_name = store_col_text(s, 2),
+		.role = store_col_text(s, 3),
 		.shared = sqlite3_column_int(s, 4),
 		.has_pin = sqlite3_column_int(s, 5),
-		.created_at = col_dup(s, 6),
-		.disabled_at = col_dup(s, 7),
+		.created_at = store_col_text(s, 6),
+		.disabled_at = store_col_text(s, 7),
 	};
 	out->disabled = out->disabled_at != NULL;
 }
@@ -480,7 +474,7 @@ enum store_status staff_store_check_pin(struct store *st, const char *login, con
 	}
 	/* bound after store_prep's reset: the statement runs again below */
 	int64_t id = sqlite3_column_int64(s, 0);
-	char *hash = col_dup(s, 1);
+	char *hash = store_col_text(s, 1);
 	int failures = sqlite3_column_int(s, 2);
 	time_t until = unstamp((const char *)sqlite3_column_text(s, 3));
 	bool unusable = sqlite3_column_int(s, 4) || sqlite3_column_int(s, 5);
@@ -538,7 +532,7 @@ enum store_status store_config_text(struct store *st, const char *name, char **t
 	bool row;
 	enum store_status rs = store_step_maybe(st, s, "config_text", &row);
 	if (rs == ST_OK && row) {
-		*text = col_dup(s, 0);
+		*text = store_col_text(s, 0);
 		sqlite3_reset(s);
 	}
 	return rs;
