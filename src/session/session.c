@@ -45,8 +45,8 @@ static void load_roles(struct session *s)
 	if (roles_read_in_force(&path, &text, &len, &own, &errs) == 0) {
 		const char *t = text ? text : roles_builtin_text;
 		size_t n = text ? len : roles_builtin_len;
-		bool taken = !own || (kept && strlen(t) == n && strcmp(kept, t) == 0) ||
-			     self_may_rules(s, kept);
+		bool same = kept && strlen(t) == n && strcmp(kept, t) == 0;
+		bool taken = !own || same || self_may_rules(s, kept);
 		/* a broken file is said to whoever runs maitre; a good one is taken from an admin */
 		if (roles_load_text(t, n, path ? path : ROLES_BUILTIN_NAME, &s->roles, &errs) != 0) {
 			/* the last good roles, below */
@@ -56,8 +56,9 @@ static void load_roles(struct session *s)
 				  xasprintf(_("%s: not in force: only an admin's roles.yaml is taken "
 					      "(the roles last recorded stay)"), path));
 		} else {
-			/* the good text is the one to keep in force should the file break */
-			if (strlen(t) == n)
+			/* the good text is the one to keep in force should the file break (kept
+			 * was read above: no second read of it at every start) */
+			if (!same && strlen(t) == n)
 				store_config_record(s->st, "roles.yaml", t);
 			free(path);
 			free(text);
