@@ -230,6 +230,15 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id)
 	return true;
 }
 
+void cli_show_diags(const struct strv *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		char *d = text_display(v->v[i]);
+		fprintf(stderr, "%s\n", d);
+		free(d);
+	}
+}
+
 void cli_show_line(const char *label, const char *value)
 {
 	if (!value || !*value)

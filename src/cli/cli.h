@@ -105,6 +105,9 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
 /* Prints "  label   value" for a sheet-like view (nothing when value is empty): the value
  * made harmless for the terminal, its lines after the first indented under it. */
 void cli_show_line(const char *label, const char *value);
+/* Prints each diagnostic of v (a config file's "FILE:LINE:COLUMN: what") on its own line of
+ * stderr, made harmless for the terminal as text_display makes it. */
+void cli_show_diags(const struct strv *v);
 /* s (NULL: "") as text_display shows it, for a printf of stored text or an argument: no
  * control or bidirectional control reaches the terminal. Kept until the command ends. */
 const char *cli_shown(struct cli *c, const char *s);

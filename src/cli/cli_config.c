@@ -27,11 +27,7 @@ static int load_and_report(struct cli *c, const char *file, struct tier_rules *o
 	struct strv diags = {0};
 	int rc = file ? tiers_load_file(file, out, &diags, &diags)
 	              : tiers_load_in_force(c->tiers, out, &diags, &diags);
-	for (size_t i = 0; i < diags.n; i++) {
-		char *d = text_display(diags.v[i]);
-		fprintf(stderr, "%s\n", d);
-		free(d);
-	}
+	cli_show_diags(&diags);
 	strv_free(&diags);
 	return rc;
 }
@@ -204,11 +200,7 @@ static int check_columns(const char *path)
 {
 	struct strv diags = {0};
 	int rc = import_columns_check(path, &diags);
-	for (size_t i = 0; i < diags.n; i++) {
-		char *d = text_display(diags.v[i]);
-		fprintf(stderr, "%s\n", d);
-		free(d);
-	}
+	cli_show_diags(&diags);
 	strv_free(&diags);
 	if (rc == 0) {
 		char *d = text_display(path);
@@ -225,11 +217,7 @@ static int check_roles(const char *path)
 	struct strv diags = {0};
 	struct roles r;
 	int rc = roles_load_file(path, &r, &diags);
-	for (size_t i = 0; i < diags.n; i++) {
-		char *d = text_display(diags.v[i]);
-		fprintf(stderr, "%s\n", d);
-		free(d);
-	}
+	cli_show_diags(&diags);
 	strv_free(&diags);
 	if (rc != 0)
 		return rc;

@@ -189,11 +189,7 @@ int cli_sign_in(struct cli *c)
 	enum store_status s = session_open(c->session, c->st);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
-	for (size_t i = 0; i < c->session->diags.n; i++) {
-		char *d = text_display(c->session->diags.v[i]);
-		fprintf(stderr, "%s\n", d);
-		free(d);
-	}
+	cli_show_diags(&c->session->diags);
 	if (c->session->roles_kept)
 		fprintf(stderr, _("maitre: the roles last read from a good file stay in force "
 				  "until roles.yaml is mended\n"));
