@@ -17,6 +17,14 @@
  * process so that the shell is not left without echo. */
 static struct termios saved_tty;
 static volatile sig_atomic_t tty_fd = -1;
+static const int tty_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+/* Sets how each of tty_signals is handled. */
+static void tty_signals_to(void (*handler)(int))
+{
+	for (size_t i = 0; i < sizeof tty_signals / sizeof tty_signals[0]; i++)
+		signal(tty_signals[i], handler);
+}
 
 static void restore_tty(int sig)
 {
@@ -60,10 +68,7 @@ static int read_tty_pin(int fd, const char *prompt, char *pin, size_t n)
 	if (raw) {
 		saved_tty = t;
 		tty_fd = fd;
-		signal(SIGINT, restore_tty);
-		signal(SIGTERM, restore_tty);
-		signal(SIGHUP, restore_tty);
-		signal(SIGQUIT, restore_tty);
+		tty_signals_to(restore_tty);
 		t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
 		t.c_lflag |= ICANON;
 		tcsetattr(fd, TCSAFLUSH, &t);
@@ -75,10 +80,7 @@ static int read_tty_pin(int fd, const char *prompt, char *pin, size_t n)
 	if (raw) {
 		tcsetattr(fd, TCSAFLUSH, &saved_tty);
 		tty_fd = -1;
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
+		tty_signals_to(SIG_DFL);
 	}
 	if (write(fd, "\n", 1) < 0) {
 		/* the line end after the PIN is for the eye only */
