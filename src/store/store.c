@@ -2,7 +2,6 @@
 
 #include "store/store_int.h"
 
-
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
