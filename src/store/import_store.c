@@ -374,15 +374,12 @@ static const struct {
 	{"guest_month_insert",
 	 "SELECT substr(date, 1, 7), guest_id, count(*), sum(covers), sum(spend_fen) FROM visit "
 	 "NOT INDEXED WHERE id > ?1 AND id <= ?2 AND voided_at IS NULL GROUP BY 1, 2",
-	 "INSERT INTO guest_month VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, guest_id) DO "
-	 "UPDATE SET visits = visits + excluded.visits, covers = covers + excluded.covers, "
-	 "spend_fen = spend_fen + excluded.spend_fen",
+	 GUEST_MONTH_ADD,
 	 5},
 	{"guest_last_insert",
 	 "SELECT guest_id, max(date) FROM visit NOT INDEXED WHERE id > ?1 AND id <= ?2 AND "
 	 "voided_at IS NULL GROUP BY guest_id",
-	 "INSERT INTO guest_last VALUES (?1, ?2, (SELECT probe FROM search_probe WHERE "
-	 "guest_id = ?1)) ON CONFLICT (guest_id) DO UPDATE SET date = max(date, excluded.date)",
+	 GUEST_LAST_ADD,
 	 2},
 };
 #define SETTLE_SLICE 262144

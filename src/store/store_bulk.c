@@ -294,17 +294,12 @@ static void *bulk_keys_job(void *arg)
  * and clears it. */
 static enum store_status bulk_month_flush(struct store *st, struct bulk_visits *bv)
 {
-	static const char *sql =
-		"INSERT INTO guest_month(month, guest_id, visits, covers, spend_fen) "
-		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, guest_id) DO UPDATE SET "
-		"visits = visits + excluded.visits, covers = covers + excluded.covers, "
-		"spend_fen = spend_fen + excluded.spend_fen";
 	enum store_status rs = ST_OK;
 	for (size_t g = 0; g < bv->bound && bv->month[0]; g++) {
 		struct bulk_month *m = &bv->sum[g];
 		if (!m->visits)
 			continue;
-		sqlite3_stmt *s = store_prep(st, sql);
+		sqlite3_stmt *s = store_prep(st, GUEST_MONTH_ADD);
 		if (!s)
 			return ST_IO;
 		sqlite3_bind_text(s, 1, bv->month, -1, SQLITE_STATIC);
@@ -394,8 +389,6 @@ static enum store_status bulk_visits_whole(struct store *st, bool *whole)
  * each guest's search probe, as GUEST_LAST_FILL would. */
 static enum store_status bulk_visits_write(struct store *st)
 {
-	static const char *sql = "INSERT INTO guest_last(guest_id, date, probe) VALUES (?1, ?2, "
-				 "(SELECT probe FROM search_probe WHERE guest_id = ?1))";
 	struct bulk_visits *bv = &st->bulk_keys->visits;
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
@@ -407,7 +400,7 @@ static enum store_status bulk_visits_write(struct store *st)
 			continue;
 		char date[11];
 		date_format(date_from_days(bv->last[g] - 1), date);
-		sqlite3_stmt *s = store_prep(st, sql);
+		sqlite3_stmt *s = store_prep(st, GUEST_LAST_ADD);
 		if (!s) {
 			rs = ST_IO;
 			break;

@@ -91,6 +91,14 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 /* Fills guest_month (empty) from the live visits: migration 4, store_bulk_end and maitre
  * doctor --repair. The text migration 4 ran, unchanged. */
 #define GUEST_MONTH_FILL "INSERT INTO guest_month " GUEST_MONTH_SELECT ";"
+/* Adds a (month ?1, guest ?2)'s sums of live visits (?3 visits, ?4 covers, ?5 spend_fen) to
+ * guest_month, as the trigger guest_month_insert (migrate.c) adds one visit: store_bulk_visit's
+ * sums and an import's deferred upkeep (import_store.c). */
+#define GUEST_MONTH_ADD                                                                    \
+	"INSERT INTO guest_month(month, guest_id, visits, covers, spend_fen) "               \
+	"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, guest_id) DO UPDATE SET "            \
+	"visits = visits + excluded.visits, covers = covers + excluded.covers, "             \
+	"spend_fen = spend_fen + excluded.spend_fen"
 /* The dashboard's stored months (report_store.c), forgotten by whatever refills guest_month. */
 #define REPORT_CACHE_FORGET "DELETE FROM report_month_cell; DELETE FROM report_month_cache;"
 /* Each guest's last live visit and search probe, for ranking search results (migrate.c keeps
@@ -100,6 +108,13 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 	"LEFT JOIN search_probe p ON p.guest_id = v.guest_id WHERE v.voided_at IS NULL "      \
 	"GROUP BY v.guest_id"
 #define GUEST_LAST_FILL "INSERT INTO guest_last " GUEST_LAST_SELECT ";"
+/* Raises guest ?1's last visit to date ?2 (never lowers it), or makes its row with the probe
+ * search_probe holds, as the trigger guest_last_insert (migrate.c) does for one visit:
+ * store_bulk_visit's last days and an import's deferred upkeep (import_store.c). */
+#define GUEST_LAST_ADD                                                                     \
+	"INSERT INTO guest_last(guest_id, date, probe) VALUES (?1, ?2, (SELECT probe FROM "  \
+	"search_probe WHERE guest_id = ?1)) ON CONFLICT (guest_id) DO UPDATE SET "           \
+	"date = max(date, excluded.date)"
 /* A month's keys as the queries bind them: "YYYY-MM" of the month and of the month before,
  * and the month's first and last days "YYYY-MM-DD". */
 struct month_keys {
