@@ -780,8 +780,9 @@ static enum store_status remove_visits(struct undo *u, struct strv *months)
 
 /* Deletes guest t, which the batch created, with everything attached to it: its lists (ON
  * DELETE CASCADE), its search keys, text and probe, its tier rows (derived from visits that
- * are gone; the visible generation's row count follows, as maitre doctor checks it). Its
- * visits were the batch's (check_created), removed already. */
+ * are gone; the visible generation's row count follows, as maitre doctor checks it; the
+ * dashboard's stored months are forgotten once by undo_apply). Its visits were the batch's
+ * (check_created), removed already. */
 static enum store_status delete_guest(struct undo *u, const struct touched *t)
 {
 	static const char *gen_count =
@@ -800,7 +801,6 @@ static enum store_status delete_guest(struct undo *u, const struct touched *t)
 	if ((rs = run_id(st, gen_count, t->guest, 0, "tier month")) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM tier_month_row WHERE guest_id = ?1", t->guest, 0,
 			 "tier month")) == ST_OK &&
-	    (rs = report_store_forget(st, NULL)) == ST_OK &&
 	    (rs = search_store_index(st, &none, &g)) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM search_probe WHERE guest_id = ?1", t->guest, 0,
 			 "search probe")) == ST_OK &&
@@ -899,6 +899,9 @@ static enum store_status undo_apply(struct undo *u)
 		i = group(u, i, &t);
 		rs = t.created ? delete_guest(u, &t) : restore_guest(u, &t, from, i);
 	}
+	/* the stored months counted the deleted guests' tier rows, whose generations stay */
+	if (rs == ST_OK && u->removed)
+		rs = report_store_forget(st, NULL);
 	int64_t me;
 	sqlite3_stmt *s;
 	if (rs == ST_OK && (rs = store_staff_self(st, &me)) == ST_OK) {
