@@ -598,13 +598,11 @@ static void cache_write(struct store *st, const struct month_keys *k, const stru
 		if (store_step_done(st, s, "month cache") != ST_OK)
 			goto fail;
 	}
-	if (store_commit(st) == ST_OK)
-		goto out;
-	goto restore;
+	store_commit(st); /* one that fails has rolled back */
+	goto out;
 fail:
 	store_rollback(st);
 out:
-restore:
 	st->err = saved;
 }
 
