@@ -175,6 +175,13 @@ static int month_no(const unsigned char *d)
 
 bool tier_store_window_from_visits;
 
+/* Whether the window is read from guest_month: unless bulk loading, which does not keep it
+ * (or the test hook says the visits). */
+static bool window_from_months(const struct store *st)
+{
+	return !tier_store_window_from_visits && !st->bulk_active;
+}
+
 /* A guest's figures while read_window adds them up. */
 struct acc {
 	int visits, covers, m_visits, m_covers;
@@ -191,8 +198,7 @@ static enum store_status read_window(struct store *st, int64_t max_id, const cha
 {
 	struct acc *acc = xcalloc((size_t)max_id + 1, sizeof *acc);
 	enum store_status rs = ST_OK;
-	/* guest_month (months: "YYYY-MM") unless bulk loading, which does not keep it */
-	bool gm = !tier_store_window_from_visits && !st->bulk_active;
+	bool gm = window_from_months(st); /* its months: "YYYY-MM" */
 	char wk[8], mk[8];
 	snprintf(wk, sizeof wk, "%.7s", w0);
 	snprintf(mk, sizeof mk, "%.7s", m0);
@@ -257,7 +263,7 @@ out:
 static enum store_status read_window_sql(struct store *st, const char *w0, const char *m0,
 					 const char *m1, struct cands *c)
 {
-	bool gm = !tier_store_window_from_visits && !st->bulk_active;
+	bool gm = window_from_months(st);
 	sqlite3_stmt *s = store_prep(st, gm ? agg_gm_sql : agg_sql);
 	if (!s)
 		return ST_IO;
