@@ -12,16 +12,14 @@ const char *const agenda_what_names[AGENDA_WHAT_COUNT] = {"phone", "visit", "ban
 
 /* clang-format off */
 
-/* The guest's letter tier: an override in force in the month bound as ?10, the last complete
- * month (a running month's tiers are provisional, domain.md §4) (given
- * for it or before, not past its last month, not cleared before it: tier_store's rule), else
+/* The guest's letter tier: an override in force (OVERRIDE_IN_FORCE) in the month bound as
+ * ?10, the last complete month (a running month's tiers are provisional, domain.md §4), else
  * its most recent tier_month row at or before that month (tier_month_guest: one seek per
  * guest). An override counts before its month is recomputed. */
 #define TIER_OF(guest)                                                                      \
 	"coalesce((SELECT tier FROM tier_override WHERE id = (SELECT max(o.id) "             \
-	"FROM tier_override o WHERE o.guest_id = " guest " AND o.from_month <= ?10 AND "     \
-	"(o.until_month IS NULL OR o.until_month >= ?10) AND "                               \
-	"(o.cleared_at IS NULL OR substr(o.cleared_at, 1, 7) > ?10))), "                     \
+	"FROM tier_override o WHERE o.guest_id = " guest " AND "                             \
+	OVERRIDE_IN_FORCE("o.", "?10") ")), "                                                \
 	"(SELECT t.tier FROM tier_month t WHERE t.guest_id = " guest " AND t.month <= ?10 " \
 	"ORDER BY t.month DESC LIMIT 1))"
 

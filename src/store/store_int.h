@@ -99,6 +99,13 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 	"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (month, guest_id) DO UPDATE SET "            \
 	"visits = visits + excluded.visits, covers = covers + excluded.covers, "             \
 	"spend_fen = spend_fen + excluded.spend_fen"
+/* Whether the tier_override row (its columns prefixed o, "" or "o.") is in force in month mk
+ * (an SQL expression giving "YYYY-MM"): given for it or before, not past its last month, not
+ * cleared before it (clearing ends an override from the month it is cleared in). The rule of
+ * tier_store.c and of the agenda's tiers (agenda_store.c). */
+#define OVERRIDE_IN_FORCE(o, mk)                                                                 \
+	o "from_month <= " mk " AND (" o "until_month IS NULL OR " o "until_month >= " mk ") AND (" \
+	o "cleared_at IS NULL OR substr(" o "cleared_at, 1, 7) > " mk ")"
 /* The dashboard's stored months (report_store.c), forgotten by whatever refills guest_month. */
 #define REPORT_CACHE_FORGET "DELETE FROM report_month_cell; DELETE FROM report_month_cache;"
 /* Each guest's last live visit and search probe, for ranking search results (migrate.c keeps

@@ -298,12 +298,7 @@ static enum store_status read_window_sql(struct store *st, const char *w0, const
 
 static const char prev_sql[] = "SELECT guest_id, tier, grp, source, grace FROM tier_month "
 			       "WHERE month = ?1 AND tier IS NOT NULL ORDER BY guest_id";
-/* The overrides in force in month ?1: given for it or before, not past their last month, not
- * cleared before it (clearing ends an override from the month it is cleared in); the newest of
- * a guest's wins. */
-#define OVERRIDE_IN_FORCE(o, mk)                                                                 \
-	o "from_month <= " mk " AND (" o "until_month IS NULL OR " o "until_month >= " mk ") AND (" \
-	o "cleared_at IS NULL OR substr(" o "cleared_at, 1, 7) > " mk ")"
+/* The overrides in force in month ?1 (OVERRIDE_IN_FORCE); the newest of a guest's wins. */
 static const char ov_sql[] = "SELECT guest_id, tier, grp FROM tier_override WHERE "
 			     OVERRIDE_IN_FORCE("", "?1") " ORDER BY guest_id, id";
 
