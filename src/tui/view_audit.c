@@ -44,17 +44,61 @@ static void load(struct tui *t, struct history *h)
 		error_set(&h->err, 0, "%s", tui_store_error(t, s));
 }
 
-/* What a row changed, as one line: "update income: 10万 → 100万 · import 3". Caller frees. */
+/* The words of an audit row (its entity, action, a field that is not one of the sheet's, its
+ * operation), as the store writes them, and how the history says them; a word not here is
+ * shown as written. */
+static const struct {
+	const char *word, *said;
+} words[] = {
+	{"guest", NC_("audit", "guest")}, {"visit", NC_("audit", "visit")},
+	{"complaint", NC_("audit", "complaint")}, {"alert", NC_("audit", "alert")},
+	{"contact", NC_("audit", "contact")}, {"gift", NC_("audit", "gift")},
+	{"banquet", NC_("audit", "banquet")}, {"staff", NC_("audit", "staff")},
+	{"import", NC_("audit", "import")}, {"export", NC_("audit", "export")},
+	{"create", NC_("audit", "create")}, {"add", NC_("audit", "add")},
+	{"change", NC_("audit", "change")}, {"update", NC_("audit", "update")},
+	{"remove", NC_("audit", "remove")}, {"delete", NC_("audit", "delete")},
+	{"void", NC_("audit", "void")}, {"undo", NC_("audit", "undo")},
+	{"allow-old", NC_("audit", "an old date allowed")}, {"override", NC_("audit", "override")},
+	{"clear override", NC_("audit", "clear the override")}, {"event", NC_("audit", "event")},
+	{"done", NC_("audit", "done")}, {"ack", NC_("audit", "acknowledge")},
+	{"resolve", NC_("audit", "resolve")}, {"followup", NC_("audit", "follow up")},
+	{"close", NC_("audit", "close")}, {"reopen", NC_("audit", "reopen")},
+	{"phone", NC_("audit", "phone")}, {"preference", NC_("audit", "preference")},
+	{"special_date", NC_("audit", "special date")}, {"person", NC_("audit", "person")},
+	{"tag", NC_("audit", "tag")}, {"note", NC_("audit", "note")},
+	{"light", NC_("audit", "light")}, {"steps", NC_("audit", "steps")},
+	{"status", NC_("audit", "status")}, {"resolution", NC_("audit", "resolution")},
+	{"compensation", NC_("audit", "compensation")}, {"verdict", NC_("audit", "verdict")},
+	{"followup_note", NC_("audit", "follow-up note")}, {"reason", NC_("audit", "reason")},
+	{"action", NC_("audit", "action")}, {"tier", NC_("audit", "tier")},
+	{"void_reason", NC_("audit", "void reason")},
+};
+
+/* How the history says word: a field of the sheet by its label, else from words[]. */
+static const char *said(const char *word)
+{
+	const struct guest_field *f = guest_field_find(word);
+	if (f)
+		return _(f->form_label);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i].word, word) == 0)
+			return i18n_ctx(words[i].said);
+	return word;
+}
+
+/* What a row changed, as one line: "update income: 10万 → 100万 · import 3" in the reader's
+ * words. Caller frees. */
 static char *row_text(struct tui *t, const struct audit_row *r)
 {
 	struct sbuf b = {0};
 	const char *old = r->hidden ? session_hidden(t->session) : r->old;
 	const char *new = r->hidden ? session_hidden(t->session) : r->new;
 	if (strcmp(r->entity, "guest") != 0)
-		sbuf_printf(&b, "%s %lld ", r->entity, (long long)r->entity_id);
-	sbuf_add(&b, r->action);
+		sbuf_printf(&b, "%s %lld ", said(r->entity), (long long)r->entity_id);
+	sbuf_add(&b, said(r->action));
 	if (r->field)
-		sbuf_printf(&b, " %s", r->field);
+		sbuf_printf(&b, " %s", said(r->field));
 	if (old && new)
 		sbuf_printf(&b, ": %s → %s", old, new);
 	else if (new)
@@ -62,7 +106,7 @@ static char *row_text(struct tui *t, const struct audit_row *r)
 	else if (old)
 		sbuf_printf(&b, ": %s → —", old);
 	if (r->op)
-		sbuf_printf(&b, " · %s %lld", r->op, (long long)r->op_id);
+		sbuf_printf(&b, " · %s %lld", said(r->op), (long long)r->op_id);
 	return sbuf_detach(&b);
 }
 

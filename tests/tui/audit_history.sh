@@ -18,7 +18,7 @@ key Enter
 size 80 24
 key h
 snap the history: the newest first, the void on top
-expect visit 12 void void_reason: twice
+expect visit 12 void void reason: twice
 key PgDn
 snap a page on
 expect employer: 亳州市财政局 → 亳州市税务局
@@ -27,4 +27,14 @@ expect create: 刘局长
 key Esc
 expect 刘局长
 KEYS
+note "in Chinese: the actions, fields and entities said in the reader's words"
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+type ljz
+key Enter
+size 80 24
+key h
+snap the history in Chinese
+KEYS
+)
 finish
