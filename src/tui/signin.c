@@ -138,6 +138,7 @@ static bool try_pin(struct tui *t, struct signin *s)
 	}
 	switch (res) {
 	case PIN_OK:
+		tui_reread(t); /* what they may see, the card below shows */
 		return true;
 	case PIN_WRONG:
 		snprintf(s->note, sizeof s->note,

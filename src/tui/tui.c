@@ -227,6 +227,15 @@ void tui_changed(struct tui *t)
 		t->top->seen_version = t->data_version;
 }
 
+void tui_reread(struct tui *t)
+{
+	t->data_version++;
+	if (t->top && t->top->ops->reload)
+		t->top->ops->reload(t, t->top);
+	if (t->top)
+		t->top->seen_version = t->data_version;
+}
+
 /* ---- who acts ---- */
 
 /* Who acts, for the status line: the login; on a shared one, the person signed in and their
@@ -295,6 +304,7 @@ bool tui_idle_check(struct tui *t)
 			     "%s signed out after %d minutes idle: a change asks who is there",
 			     t->idle_minutes),
 		    name, t->idle_minutes);
+	tui_reread(t); /* a card read while they were signed in may show what they saw */
 	return true;
 }
 
@@ -306,6 +316,7 @@ static void lock(struct tui *t)
 		return;
 	session_sign_out(t->session);
 	tui_message(t, _("locked: %s signed out; a change asks who is there"), name);
+	tui_reread(t); /* a card read while they were signed in may show what they saw */
 }
 
 /* ---- drawing the frame ---- */
@@ -669,10 +680,7 @@ bool tui_check_changes(struct tui *t)
 	if (v == t->store_version)
 		return false;
 	t->store_version = v;
-	t->data_version++;
-	if (t->top->ops->reload)
-		t->top->ops->reload(t, t->top);
-	t->top->seen_version = t->data_version;
+	tui_reread(t);
 	return true;
 }
 

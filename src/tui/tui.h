@@ -187,6 +187,10 @@ time_t tui_time(const struct tui *t);
 bool tui_idle_check(struct tui *t);
 /* Our own write changed the data: every view reads again when next shown. */
 void tui_changed(struct tui *t);
+/* What is shown may have changed under the views: another terminal wrote, or who is at the
+ * terminal changed (and what they may see with it). The top view reads again now, the others
+ * when they are back on top. */
+void tui_reread(struct tui *t);
 /* The first key bound to action a (as the config file may have rebound it) that works even
  * while a field has the focus (not a printable character), into buf (at least 16 bytes); ""
  * when none is. */
