@@ -450,74 +450,100 @@ static enum store_status audit_lockout(struct store *st, int64_t id, const char 
 	return rs;
 }
 
-enum store_status staff_store_check_pin(struct store *st, const char *login, const char *pin,
-					enum pin_result *res, int *left)
+/* What a PIN check reads of a member. */
+struct pin_row {
+	int64_t id;
+	char *hash; /* NULL: no PIN */
+	int failures;
+	time_t until; /* the end of a lockout, 0 when none */
+	bool unusable; /* shared, or disabled */
+};
+
+/* Reads login's pin_row: ST_OK, ST_NOTFOUND or a failure. */
+static enum store_status read_pin_row(struct store *st, const char *login, struct pin_row *r)
 {
 	static const char *sel = "SELECT id, pin_hash, pin_failures, pin_locked_until, shared, "
 				 "disabled_at IS NOT NULL FROM staff WHERE login = ?1";
+	*r = (struct pin_row){0};
+	sqlite3_stmt *s = store_prep(st, sel);
+	if (!s)
+		return ST_IO;
+	store_bind_text(s, 1, login);
+	bool row = false;
+	enum store_status rs = store_step_maybe(st, s, "staff", &row);
+	if (rs != ST_OK)
+		return rs;
+	if (!row)
+		return store_fail(st, ST_NOTFOUND, "no staff member with login \"%s\"", login);
+	r->id = sqlite3_column_int64(s, 0);
+	r->hash = store_col_text(s, 1);
+	r->failures = sqlite3_column_int(s, 2);
+	r->until = unstamp((const char *)sqlite3_column_text(s, 3));
+	r->unusable = sqlite3_column_int(s, 4) || sqlite3_column_int(s, 5);
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
+enum store_status staff_store_check_pin(struct store *st, const char *login, const char *pin,
+					enum pin_result *res, int *left)
+{
 	static const char *upd = "UPDATE staff SET pin_failures = ?2, pin_locked_until = ?3 "
 				 "WHERE id = ?1";
 	*res = PIN_UNUSABLE;
 	*left = 0;
+	struct pin_row r;
 	enum store_status rs = sodium_ready(st);
-	if (rs != ST_OK || (rs = store_begin(st)) != ST_OK)
+	if (rs != ST_OK || (rs = read_pin_row(st, login, &r)) != ST_OK)
 		return rs;
-	sqlite3_stmt *s = store_prep(st, sel);
-	bool row = false;
-	if (s)
-		store_bind_text(s, 1, login);
-	if (!s || (rs = store_step_maybe(st, s, "staff", &row)) != ST_OK || !row) {
-		if (s && rs == ST_OK)
-			rs = store_fail(st, ST_NOTFOUND, "no staff member with login \"%s\"", login);
-		store_rollback(st);
-		return s ? rs : ST_IO;
-	}
-	/* bound after store_prep's reset: the statement runs again below */
-	int64_t id = sqlite3_column_int64(s, 0);
-	char *hash = store_col_text(s, 1);
-	int failures = sqlite3_column_int(s, 2);
-	time_t until = unstamp((const char *)sqlite3_column_text(s, 3));
-	bool unusable = sqlite3_column_int(s, 4) || sqlite3_column_int(s, 5);
-	sqlite3_reset(s);
 	time_t now = time(NULL);
-	if (unusable) {
-		*res = PIN_UNUSABLE;
-	} else if (!hash) {
-		*res = PIN_NONE;
-	} else if (until > now) {
+	if (r.unusable || !r.hash || r.until > now) {
+		*res = r.unusable ? PIN_UNUSABLE : !r.hash ? PIN_NONE : PIN_LOCKED;
+		*left = *res == PIN_LOCKED ? (int)(r.until - now) : 0;
+		free(r.hash);
+		return ST_OK;
+	}
+	/* Argon2id takes its milliseconds outside the write transaction: other terminals write
+	 * meanwhile. The count of wrong PINs is then read again inside it, so that two terminals
+	 * guessing at once count every guess, and a lockout made meanwhile holds. */
+	bool right = crypto_pwhash_str_verify(r.hash, pin ? pin : "", pin ? strlen(pin) : 0) == 0;
+	free(r.hash);
+	if ((rs = store_begin(st)) != ST_OK)
+		return rs;
+	if ((rs = read_pin_row(st, login, &r)) != ST_OK) {
+		store_rollback(st);
+		return rs;
+	}
+	free(r.hash);
+	if (r.until > now) {
 		*res = PIN_LOCKED;
-		*left = (int)(until - now);
-	} else if (crypto_pwhash_str_verify(hash, pin ? pin : "", pin ? strlen(pin) : 0) == 0) {
-		*res = PIN_OK;
+		*left = (int)(r.until - now);
+		store_rollback(st);
+		return ST_OK;
+	}
+	int failures = right ? 0 : r.failures + 1;
+	char when[20] = "";
+	*res = right ? PIN_OK : PIN_WRONG;
+	*left = STAFF_PIN_TRIES - failures;
+	if (failures >= STAFF_PIN_TRIES) {
+		stamp(now + STAFF_PIN_LOCK_SECONDS, when);
+		*res = PIN_LOCKED;
+		*left = STAFF_PIN_LOCK_SECONDS;
 		failures = 0;
+	}
+	sqlite3_stmt *s = store_prep(st, upd);
+	if (!s) {
+		rs = ST_IO;
 	} else {
-		failures++;
-		*res = PIN_WRONG;
-		*left = STAFF_PIN_TRIES - failures;
+		sqlite3_bind_int64(s, 1, r.id);
+		sqlite3_bind_int(s, 2, failures);
+		if (*when)
+			sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(s, 3);
+		rs = store_step_done(st, s, "staff");
 	}
-	free(hash);
-	if (*res == PIN_OK || *res == PIN_WRONG) {
-		char when[20] = "";
-		if (failures >= STAFF_PIN_TRIES) {
-			stamp(now + STAFF_PIN_LOCK_SECONDS, when);
-			*res = PIN_LOCKED;
-			*left = STAFF_PIN_LOCK_SECONDS;
-			failures = 0;
-		}
-		if (!(s = store_prep(st, upd))) {
-			rs = ST_IO;
-		} else {
-			sqlite3_bind_int64(s, 1, id);
-			sqlite3_bind_int(s, 2, failures);
-			if (*when)
-				sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
-			else
-				sqlite3_bind_null(s, 3);
-			rs = store_step_done(st, s, "staff");
-		}
-		if (rs == ST_OK && *when)
-			rs = audit_lockout(st, id, when);
-	}
+	if (rs == ST_OK && *when)
+		rs = audit_lockout(st, r.id, when);
 	return store_end(st, rs);
 }
 
