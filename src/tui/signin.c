@@ -198,6 +198,12 @@ static bool pin_key(struct tui *t, struct signin *s, int key)
 {
 	unsigned scope = SC_EDIT;
 	enum action a = key_printable(key) ? ACT_CHAR : keymap_lookup(&t->keys, key, &scope, 1);
+	/* a PIN is typed by the person it is: a paste (a paragraph, a copied number) is none */
+	if (t->key_pasted) {
+		snprintf(s->note, sizeof s->note, "%s", _("a PIN is typed, not pasted"));
+		s->note_error = true;
+		return false;
+	}
 	if (key == '\n')
 		return s->npin ? try_pin(t, s) : false;
 	if (key >= '0' && key <= '9') {

@@ -7,7 +7,8 @@
 . "$TESTS_SRCDIR/tui/lib.sh"
 . "$TESTS_SRCDIR/tui/signin_data.sh"
 signin_setup
-screen <<'KEYS'
+printf '5678 and a paragraph pasted by mistake\n' > "$TMP/pasted"
+screen <<KEYS
 type lm
 key ^V
 type zq
@@ -47,6 +48,8 @@ key Esc
 key ^V
 type zhao
 key Enter
+paste $TMP/pasted
+expect a PIN is typed, not pasted
 type 5678
 key Enter
 snap the right PIN: the visit form opens at once, the status line says who acts
