@@ -172,8 +172,8 @@ enum store_status audit_chain_append(struct store *st, int64_t staff_id, const c
 				     int64_t entity_id, const char *action, const char *field,
 				     const char *old_value, const char *new_value)
 {
-	if (sodium_init() < 0)
-		return store_fail(st, ST_IO, "audit: libsodium cannot start");
+	if (store_sodium(st) != ST_OK)
+		return ST_IO;
 	if (st->txdepth > 0)
 		return append(st, staff_id, entity, entity_id, action, field, old_value, new_value);
 	/* the head is read and moved under the write lock, never between two transactions */
@@ -188,8 +188,8 @@ enum store_status audit_chain_fill(struct store *st)
 {
 	static const char *sel = "SELECT " CHAIN_COLS " FROM audit WHERE id > ?1 ORDER BY id LIMIT 512";
 	static const char *upd = "UPDATE audit SET hash = ?2 WHERE id = ?1";
-	if (sodium_init() < 0)
-		return store_fail(st, ST_IO, "audit: libsodium cannot start");
+	if (store_sodium(st) != ST_OK)
+		return ST_IO;
 	char prev[2 * HASH_BYTES + 1] = "";
 	int64_t last = 0;
 	enum store_status rs = ST_OK;
@@ -289,8 +289,8 @@ enum store_status audit_store_verify(struct store *st, struct audit_verdict *v)
 	static const char *sql = "SELECT " CHAIN_COLS ", hash FROM audit ORDER BY id";
 	static const char *head_sql = "SELECT id, hash FROM audit_head WHERE one = 1";
 	memset(v, 0, sizeof *v);
-	if (sodium_init() < 0)
-		return store_fail(st, ST_IO, "audit: libsodium cannot start");
+	if (store_sodium(st) != ST_OK)
+		return ST_IO;
 	enum store_status rs = store_snapshot_begin(st);
 	if (rs != ST_OK)
 		return rs;

@@ -374,13 +374,6 @@ bool staff_pin_valid(const char *pin, char *why, size_t n)
 	return true;
 }
 
-static enum store_status sodium_ready(struct store *st)
-{
-	if (sodium_init() < 0)
-		return store_fail(st, ST_IO, "libsodium cannot start");
-	return ST_OK;
-}
-
 enum store_status staff_store_set_pin(struct store *st, const char *login, const char *pin)
 {
 	static const char *sql = "UPDATE staff SET pin_hash = ?2, pin_failures = 0, "
@@ -388,7 +381,7 @@ enum store_status staff_store_set_pin(struct store *st, const char *login, const
 	char why[64];
 	if (pin && !staff_pin_valid(pin, why, sizeof why))
 		return store_fail(st, ST_INVALID, "PIN: %s", why);
-	enum store_status rs = sodium_ready(st);
+	enum store_status rs = store_sodium(st);
 	char hash[crypto_pwhash_STRBYTES];
 	if (rs == ST_OK && pin &&
 	    crypto_pwhash_str(hash, pin, strlen(pin), PIN_OPSLIMIT, PIN_MEMLIMIT) != 0)
@@ -492,7 +485,7 @@ enum store_status staff_store_check_pin(struct store *st, const char *login, con
 	*res = PIN_UNUSABLE;
 	*left = 0;
 	struct pin_row r;
-	enum store_status rs = sodium_ready(st);
+	enum store_status rs = store_sodium(st);
 	if (rs != ST_OK || (rs = read_pin_row(st, login, &r)) != ST_OK)
 		return rs;
 	time_t now = time(NULL);

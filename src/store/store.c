@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,13 @@ void store_set_busy_timeout(struct store *st, int ms)
 const char *store_login(const struct store *st)
 {
 	return st->login;
+}
+
+enum store_status store_sodium(struct store *st)
+{
+	if (sodium_init() < 0)
+		return store_fail(st, ST_IO, "libsodium cannot start");
+	return ST_OK;
 }
 
 const char *store_actor(const struct store *st)

@@ -150,6 +150,9 @@ void store_release(struct store *st, const char *name);
 /* The time the outermost open transaction began ("YYYY-MM-DD HH:MM:SS"): one timestamp for
  * every row a transaction writes. Outside a transaction, the current time. */
 const char *store_now(struct store *st);
+/* libsodium started (it is idempotent): ST_OK, or ST_IO "libsodium cannot start". The one
+ * start for the store's hashes: the audit chain's, the PINs'. */
+enum store_status store_sodium(struct store *st);
 /* The staff id of the actor (store_actor), inside a write transaction: ST_DENIED when they
  * are not on the staff, have been disabled, or are a shared login nobody signed in on. */
 enum store_status store_staff_self(struct store *st, int64_t *id);
