@@ -2,7 +2,6 @@
  * (yamldoc.h). */
 #include "config/roles.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,22 +166,17 @@ static bool exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
-/* Reads a whole file of at most YAMLDOC_MAX_BYTES. */
+/* Reads a whole file of at most YAMLDOC_MAX_BYTES (yamldoc_read_file), its error into errors. */
 static int slurp(const char *path, char **text, size_t *len, struct strv *errors)
 {
-	FILE *f = fopen(path, "rb");
+	struct yamldoc y;
 	struct sbuf b = {0};
+	yamldoc_init(&y, path);
 	sbuf_add(&b, "");
-	char buf[8192];
-	size_t got = 0;
-	while (f && (got = fread(buf, 1, sizeof buf, f)) > 0 && b.len <= YAMLDOC_MAX_BYTES)
-		sbuf_addn(&b, buf, got);
-	int err = !f ? errno : ferror(f) ? EIO : 0;
-	if (f)
-		fclose(f);
-	if (err || b.len > YAMLDOC_MAX_BYTES) {
-		strv_take(errors, xasprintf("%s: cannot read: %s", path,
-					    err ? strerror(err) : "larger than 1 MB"));
+	int rc = yamldoc_read_file(&y, path, &b);
+	yamldoc_report(&y, errors, NULL);
+	yamldoc_free(&y);
+	if (rc != 0) {
 		sbuf_free(&b);
 		return -1;
 	}

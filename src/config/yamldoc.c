@@ -320,7 +320,7 @@ yaml_node_t *yamldoc_node(struct yamldoc *y, int id)
 }
 
 /* Reads the file at path into b. Returns 0, or -1 after an error. */
-static int read_file(struct yamldoc *y, const char *path, struct sbuf *b)
+int yamldoc_read_file(struct yamldoc *y, const char *path, struct sbuf *b)
 {
 	char chunk[8192];
 	int rc = -1;
@@ -350,7 +350,7 @@ out:
 int yamldoc_parse_file(struct yamldoc *y, const char *path, unsigned flags)
 {
 	struct sbuf b = {0};
-	if (read_file(y, path, &b) < 0) {
+	if (yamldoc_read_file(y, path, &b) < 0) {
 		sbuf_free(&b);
 		return -1;
 	}

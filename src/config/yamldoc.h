@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 
+struct sbuf;
 struct strv;
 struct yamldoc_diag;
 
@@ -67,6 +68,9 @@ yaml_node_t *yamldoc_node(struct yamldoc *y, int id);
  * or -1 after the error "NAME: cannot read: REASON" or a syntax error (y's name is meant to be
  * path). */
 int yamldoc_parse_file(struct yamldoc *y, const char *path, unsigned flags);
+/* Appends the file at path (at most YAMLDOC_MAX_BYTES) to b without parsing it: 0, or -1 after
+ * the error "NAME: cannot read: REASON" (a loader that keeps the text itself, roles.c). */
+int yamldoc_read_file(struct yamldoc *y, const char *path, struct sbuf *b);
 
 /* ------------------------------------------------------------------------------------------ */
 /* diagnostics */
