@@ -79,7 +79,9 @@ struct profile_ctx {
 	bool force;
 	bool named;         /* add: --name given */
 	guest_field_set hidden; /* edit: what the person acting may not see nor change */
-	struct strv year_ids; /* edit: the stored dates whose year is hidden from them (ids) */
+	/* edit: the ids of the stored dates whose year is hidden from them */
+	int64_t *year_ids;
+	size_t nyear_ids, capyear_ids;
 };
 
 /* The parts of g's sheet the person acting may not see, nor change: none for a role that sees
@@ -100,6 +102,12 @@ static int refuse_hidden(struct cli *c, const char *what)
 	return rc;
 }
 
+/* Whether date d carries a birth year (the guest's age: one of the don't-asks). */
+static bool birth_year(const struct guest_date *d)
+{
+	return d->kind == DATE_BIRTHDAY && d->year;
+}
+
 /* 0 when g, read masked (guest_mask) or new, holds nothing of hidden: else something was typed
  * into a part the person may not change, refused. */
 static int check_hidden(struct cli *c, const struct guest *g, guest_field_set hidden)
@@ -108,7 +116,7 @@ static int check_hidden(struct cli *c, const struct guest *g, guest_field_set hi
 		if ((hidden & GUEST_FIELD_BIT(i)) && g->f[i])
 			return refuse_hidden(c, guest_fields[i].key);
 	for (size_t i = 0; (hidden & GUEST_BIRTH_YEAR) && i < g->dates.n; i++)
-		if (g->dates.v[i].kind == DATE_BIRTHDAY && g->dates.v[i].year)
+		if (birth_year(&g->dates.v[i]))
 			return refuse_hidden(c, _("the year of a birthday"));
 	return 0;
 }
@@ -288,18 +296,18 @@ static int profile_add_other_date(struct cli *c, struct guest *g, const char *va
 	return rc;
 }
 
-/* Whether date d held a birth year hidden from the person acting (the stored dates' ids in
- * year_ids, noted before the sheet was masked): removing it would remove what they may not
- * change. */
-static bool hides_year(const struct strv *year_ids, const struct guest_date *d)
+/* Whether date d held a birth year hidden from the person acting (p->year_ids, noted before the
+ * sheet was masked): removing it would remove what they may not change. */
+static bool hides_year(const struct profile_ctx *p, const struct guest_date *d)
 {
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)d->id);
-	return d->id && strv_contains(year_ids, id);
+	for (size_t i = 0; d->id && i < p->nyear_ids; i++)
+		if (p->year_ids[i] == d->id)
+			return true;
+	return false;
 }
 
 /* --remove-date KIND|LABEL */
-static int profile_remove_date(struct cli *c, struct guest *g, const struct strv *year_ids,
+static int profile_remove_date(struct cli *c, struct guest *g, const struct profile_ctx *p,
 			       const char *val)
 {
 	int kind = date_kind_from_name(val);
@@ -308,7 +316,7 @@ static int profile_remove_date(struct cli *c, struct guest *g, const struct strv
 		struct guest_date *d = &g->dates.v[i];
 		if (d->person < 0 && ((kind >= 0 && (int)d->kind == kind) ||
 				      (d->label && strcmp(d->label, val) == 0))) {
-			if (hides_year(year_ids, d))
+			if (hides_year(p, d))
 				return refuse_hidden(c, "remove-date");
 			guest_remove_date(g, i);
 			found = true;
@@ -336,7 +344,7 @@ static int profile_add_person(struct cli *c, struct guest *g, const char *val)
 }
 
 /* --remove-person WHO */
-static int profile_remove_person(struct cli *c, struct guest *g, const struct strv *year_ids,
+static int profile_remove_person(struct cli *c, struct guest *g, const struct profile_ctx *p,
 				 const char *val)
 {
 	int i = find_person(g, val);
@@ -345,7 +353,7 @@ static int profile_remove_person(struct cli *c, struct guest *g, const struct st
 		                 _("remove-person: the guest has no person \"%s\""), val);
 	/* the person's dates go with them: a birth year hidden from the person acting too */
 	for (size_t k = 0; k < g->dates.n; k++)
-		if (g->dates.v[k].person == i && hides_year(year_ids, &g->dates.v[k]))
+		if (g->dates.v[k].person == i && hides_year(p, &g->dates.v[k]))
 			return refuse_hidden(c, "remove-person");
 	guest_remove_person(g, (size_t)i);
 	return 0;
@@ -435,9 +443,9 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	case P_BIRTHDAY: return add_date(c, g, -1, DATE_BIRTHDAY, NULL, "birthday", val);
 	case P_ANNIV: return add_date(c, g, -1, DATE_ANNIVERSARY, NULL, "anniversary", val);
 	case P_DATE: return profile_add_other_date(c, g, val);
-	case P_RM_DATE: return profile_remove_date(c, g, &p->year_ids, val);
+	case P_RM_DATE: return profile_remove_date(c, g, p, val);
 	case P_PERSON: return profile_add_person(c, g, val);
-	case P_RM_PERSON: return profile_remove_person(c, g, &p->year_ids, val);
+	case P_RM_PERSON: return profile_remove_person(c, g, p, val);
 	case P_PERSON_PREF: case P_PERSON_BIRTHDAY: return profile_person_item(c, g, id, val);
 	case P_TAG:
 		if ((rc = check_text(c, "tag", val, GT_TAG)) == 0)
@@ -470,7 +478,7 @@ int cli_guest_add(struct cli *c, int argc, char **argv)
 {
 	struct guest g;
 	guest_init(&g);
-	struct profile_ctx p = {&g, false, false, 0, {0}};
+	struct profile_ctx p = {.g = &g};
 	int rc = cli_parse(c, argc, argv, cli_guest_add_opts, on_profile, &p);
 	if (rc)
 		goto out;
@@ -547,10 +555,13 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 	int64_t version = g.version;
 	/* what the person may not see is edited masked: typed into, it is refused; the save
 	 * keeps it as stored */
-	struct profile_ctx p = {&g, false, false, hidden_of(c, &g), {0}};
+	struct profile_ctx p = {.g = &g, .hidden = hidden_of(c, &g)};
 	for (size_t i = 0; (p.hidden & GUEST_BIRTH_YEAR) && i < g.dates.n; i++)
-		if (g.dates.v[i].kind == DATE_BIRTHDAY && g.dates.v[i].year)
-			strv_take(&p.year_ids, xasprintf("%lld", (long long)g.dates.v[i].id));
+		if (birth_year(&g.dates.v[i])) {
+			vec_reserve((void **)&p.year_ids, p.nyear_ids + 1, &p.capyear_ids,
+				    sizeof *p.year_ids);
+			p.year_ids[p.nyear_ids++] = g.dates.v[i].id;
+		}
 	guest_mask(&g, p.hidden, NULL);
 	for (size_t i = 0; i < rec.n && rc == 0; i++)
 		if (rec.v[i].id != OPT_POSITIONAL)
@@ -559,7 +570,7 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		rc = check_hidden(c, &g, p.hidden);
 	if (rc == 0)
 		rc = save(c, &g, version, p.force, p.hidden);
-	strv_free(&p.year_ids);
+	free(p.year_ids);
 out:
 	free(rec.v);
 	guest_free(&g);
