@@ -22,6 +22,8 @@
 #include "store/search_store.h"
 #include "store/store.h"
 
+#include "bench.h"
+
 #define TARGET_P99_MS 5.0
 /* with visits the lookup is held to the key target of the interface (bench/tui) */
 #define TARGET_VISITS_P99_MS 10.0
@@ -33,19 +35,6 @@ static uint64_t next(void)
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
 	return z ^ (z >> 31);
-}
-
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /* A random row's text from sql (which takes ?1 = a random id in [1, max]). */

@@ -18,21 +18,10 @@
 #include "store/staff_store.h"
 #include "store/store.h"
 
+#include "bench.h"
+
 #define TARGET_MS 50.0
 #define MEMBERS 30
-
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 static int fail(struct store *st, const char *what)
 {
