@@ -137,16 +137,25 @@ static const struct agenda_item *item_at(struct tui *t, struct agenda *d, size_t
 	return &d->list.items[i - d->from];
 }
 
-/* Item i made whole into *r, without its guest's name (agenda_store_names reads it); false,
- * *r zeroed, when there is no such item. */
-static bool row_fill(struct tui *t, struct agenda *d, size_t i, struct agenda_row *r)
+/* Item i made whole into *r, its guest's name read (free with row_free); false when there is
+ * no such item. */
+static bool row_make(struct tui *t, struct agenda *d, size_t i, struct agenda_row *r)
 {
 	if (!item_at(t, d, i)) {
 		memset(r, 0, sizeof *r);
 		return false;
 	}
 	agenda_list_row(&d->list, t->rules, i - d->from, r);
+	agenda_store_names(t->st, r, 1); /* a failure shows the row without its name */
 	return true;
+}
+
+static void row_free(struct agenda_row *r)
+{
+	free(r->guest);
+	free(r->manager);
+	free(r->person);
+	free(r->label);
 }
 
 /* Reads the agenda of staff ("" every guest's), keeping the items around item `around`:
@@ -355,25 +364,19 @@ static void draw(struct tui *t, struct view *v)
 		keep_in_view(d, d->rows_shown);
 	}
 	read_shown(t, d, d->rows_shown);
-	/* the rows shown made first, their guests' names read in one call, then drawn */
-	size_t nlines = line_count(d), item, nshown = 0;
-	struct agenda_row *rows = xcalloc((size_t)d->rows_shown + 1, sizeof *rows);
-	size_t *items = xcalloc((size_t)d->rows_shown + 1, sizeof *items);
-	for (size_t k = d->top; k < nlines && (int)(k - d->top) < d->rows_shown; k++)
-		if (line_at(d, k, &item) == 0 && row_fill(t, d, item, &rows[nshown]))
-			items[nshown++] = item;
-	agenda_store_names(t->st, rows, nshown); /* a failure shows the rows without names */
-	size_t r = 0;
+	size_t nlines = line_count(d), item;
 	for (size_t k = d->top; k < nlines && (int)(k - d->top) < d->rows_shown; k++) {
 		int y = 3 + (int)(k - d->top);
 		int at = line_at(d, k, &item);
-		if (at < 0)
+		if (at < 0) {
 			draw_fill(y, 1, w - 2, _(section_titles[-1 - at]), draw_attr(t, TE_TITLE));
-		else if (at == 0 && r < nshown && items[r] == item)
-			draw_row(t, d, &rows[r++], item == d->cur.sel, y, w);
+		} else if (at == 0) {
+			struct agenda_row r;
+			if (row_make(t, d, item, &r))
+				draw_row(t, d, &r, item == d->cur.sel, y, w);
+			row_free(&r);
+		}
 	}
-	free(items);
-	agenda_rows_free(rows, nshown);
 }
 
 /* Reads the agenda again after our own change, keeping the selection's place. */
@@ -472,20 +475,17 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	if (a != ACT_OPEN && a != ACT_AGENDA_CONTACT && a != ACT_AGENDA_GIFT)
 		return HR_NOT_MINE;
 	/* the selected row, whole: the list may be read again while a prompt is open */
-	struct agenda_row *r = xcalloc(1, sizeof *r);
-	if (!row_fill(t, d, d->cur.sel, r)) {
-		free(r);
+	struct agenda_row r;
+	if (!row_make(t, d, d->cur.sel, &r))
 		return HR_REDRAW;
-	}
-	agenda_store_names(t->st, r, 1); /* a failure leaves the row without its name */
 	enum handler_result hr = HR_REDRAW;
 	if (a == ACT_OPEN)
-		tui_push(t, view_guest_new(t, r->guest_id));
+		tui_push(t, view_guest_new(t, r.guest_id));
 	else if (a == ACT_AGENDA_CONTACT)
-		hr = log_contact(t, d, r);
+		hr = log_contact(t, d, &r);
 	else
-		hr = mark_gift(t, d, r);
-	agenda_rows_free(r, 1);
+		hr = mark_gift(t, d, &r);
+	row_free(&r);
 	return hr;
 }
 
