@@ -585,8 +585,7 @@ enum store_status store_end_new(struct store *st, enum store_status rs, int64_t 
 	return rs;
 }
 
-/* The directory of path into dir: "." for a bare name, "/" for a file at the root. */
-static void dir_of(const char *path, char *dir, size_t size)
+void store_dir_of(const char *path, char *dir, size_t size)
 {
 	snprintf(dir, size, "%s", path);
 	char *slash = strrchr(dir, '/');
@@ -598,18 +597,21 @@ static void dir_of(const char *path, char *dir, size_t size)
 		snprintf(dir, size, ".");
 }
 
+bool store_dir_shared(const char *dir)
+{
+	struct stat sb;
+	return stat(dir, &sb) == 0 &&
+	       ((sb.st_mode & S_ISGID) || ((sb.st_mode & S_IWGRP) && !(sb.st_mode & S_IWOTH)));
+}
+
 /* Creates path with the mode the directory calls for: 0660 where the directory is shared with
  * a group (setgid, or group-writable but not world-writable like /tmp), else 0600. An existing
  * file is left alone. */
 static int create_file(const char *path, struct error *e)
 {
 	char dir[4096];
-	dir_of(path, dir, sizeof dir);
-	struct stat sb;
-	mode_t mode = 0600;
-	if (stat(dir, &sb) == 0 &&
-	    ((sb.st_mode & S_ISGID) || ((sb.st_mode & S_IWGRP) && !(sb.st_mode & S_IWOTH))))
-		mode = 0660;
+	store_dir_of(path, dir, sizeof dir);
+	mode_t mode = store_dir_shared(dir) ? 0660 : 0600;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0) {
 		int err = errno;
@@ -637,7 +639,7 @@ static bool stale_suffix(const char *end)
 int store_remove_stale(const char *stem)
 {
 	char dir[4096];
-	dir_of(stem, dir, sizeof dir);
+	store_dir_of(stem, dir, sizeof dir);
 	const char *slash = strrchr(stem, '/');
 	const char *prefix = slash ? slash + 1 : stem;
 	size_t n = strlen(prefix);
@@ -784,7 +786,7 @@ static void explain_cannot_open(struct store *st, const char *path, bool ro)
 {
 	struct stat sb, jb;
 	char dir[4096], owner[64];
-	dir_of(path, dir, sizeof dir);
+	store_dir_of(path, dir, sizeof dir);
 	if (lstat(path, &sb) != 0)
 		return;
 	if (S_ISLNK(sb.st_mode)) {
@@ -1095,7 +1097,7 @@ enum store_status store_backup(struct store *st, const char *dest)
 	/* .NAME.tmp-PID beside dest: renamed in the same file system, and a killed backup's
 	 * leftover is known by its dead process */
 	char dir[4096];
-	dir_of(dest, dir, sizeof dir);
+	store_dir_of(dest, dir, sizeof dir);
 	const char *slash = strrchr(dest, '/');
 	char *stem = xasprintf("%s/.%s.tmp-", dir, slash ? slash + 1 : dest);
 	store_remove_stale(stem);

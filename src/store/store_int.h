@@ -234,6 +234,11 @@ const char *store_check_line(const char *t);
 /* integrity_check and foreign_key_check of db (st's own, or a copy's): ST_OK, or ST_CORRUPT
  * with the count and the first problem in st->err. */
 enum store_status store_quick_check_db(struct store *st, sqlite3 *db, const char *what);
+/* The directory of path into dir: "." for a bare name, "/" for a file at the root. */
+void store_dir_of(const char *path, char *dir, size_t size);
+/* Whether the directory dir is shared with a group (setgid, or group-writable but not
+ * world-writable like /tmp): the files maitre makes there are then 0660, else 0600. */
+bool store_dir_shared(const char *dir);
 /* Runs the migrations up to the latest version (in one transaction). */
 enum store_status store_migrate(struct store *st);
 
