@@ -173,6 +173,10 @@ int cli_demo(struct cli *c, int argc, char **argv);
 int cli_summary(struct cli *c, int argc, char **argv);
 /* maitre doctor [--repair]: is the database whole (exit 0) or not (EXIT_DATA)? */
 int cli_doctor(struct cli *c, int argc, char **argv);
+/* maitre restore BACKUP [--yes] (cli_db.c): the database replaced by a backup, checked,
+ * compared with it and confirmed first; the file replaced is kept in the backup folder. */
+int cli_restore(struct cli *c, int argc, char **argv);
+extern const struct opt cli_restore_opts[];
 int cli_tier_recompute(struct cli *c, int argc, char **argv);
 int cli_tier_show(struct cli *c, int argc, char **argv);
 int cli_tier_override(struct cli *c, int argc, char **argv);

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "demo/demo.h"
@@ -17,6 +16,7 @@
 #include "core/strv.h"
 #include "core/text.h"
 #include "export/doctor_report.h"
+#include "store/backup_store.h"
 #include "store/doctor_store.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
@@ -28,7 +28,17 @@ const struct opt cli_init_opts[] = {
 	{"opening-date", "YYYY-MM-DD", 1,
 	 "the day the restaurant opened: no visit is entered before it (default: a year back)"},
 	{NULL, NULL, 0, NULL}};
-const struct opt cli_backup_opts[] = {{NULL, NULL, 0, NULL}};
+enum { B_LIST = 1, B_PRUNE, B_BEFORE, B_YES };
+const struct opt cli_backup_opts[] = {
+	{"list", NULL, B_LIST, "list the backups of the database: when, kind, size, guests, file"},
+	{"prune", NULL, B_PRUNE,
+	 "remove the backups made before the day of --before (needs the restore permission)"},
+	{"before", "YYYY-MM-DD", B_BEFORE, "with --prune: the first day whose backups are kept"},
+	{"yes", NULL, B_YES, "with --prune: do it without asking (needed when not on a terminal)"},
+	{NULL, NULL, 0, NULL}};
+const struct opt cli_restore_opts[] = {
+	{"yes", NULL, 1, "restore without asking (needed when not on a terminal)"},
+	{NULL, NULL, 0, NULL}};
 const struct opt cli_summary_opts[] = {{NULL, NULL, 0, NULL}};
 const struct opt cli_doctor_opts[] = {
 	{"repair", NULL, 1,
@@ -66,33 +76,278 @@ int cli_init(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* Asks "question [y/N] " on the terminal: 0 when answered yes (or yes already given: --yes),
+ * else the exit status once what happens instead is said (nothing: undone names it). Without
+ * a terminal, refused: a script says --yes. */
+static int confirm(struct cli *c, bool yes, const char *question, const char *undone)
+{
+	if (yes)
+		return 0;
+	if (!isatty(STDIN_FILENO))
+		return cli_error(c, EXIT_USER, _("%s: not on a terminal, so nobody can confirm; "
+						 "add --yes"), undone);
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	char line[16] = "";
+	if (!fgets(line, sizeof line, stdin) || (strcmp(line, "y\n") != 0 && strcmp(line, "yes\n") != 0))
+		return cli_error(c, EXIT_USER, "%s", undone);
+	return 0;
+}
+
+struct backup_args {
+	const char *dest, *before;
+	bool list, prune, yes;
+};
+
+static int on_backup(struct cli *c, void *ctx, int id, const char *val)
+{
+	struct backup_args *a = ctx;
+	switch (id) {
+	case OPT_POSITIONAL:
+		return cli_one_arg(c, &a->dest, id, val);
+	case B_LIST:
+		a->list = true;
+		return 0;
+	case B_PRUNE:
+		a->prune = true;
+		return 0;
+	case B_BEFORE:
+		a->before = val;
+		return 0;
+	case B_YES:
+		a->yes = true;
+		return 0;
+	}
+	return 0;
+}
+
+/* "12.3 MB" of a size in bytes. */
+static void size_mb(char *buf, size_t n, int64_t bytes)
+{
+	snprintf(buf, n, "%.1f MB", (double)bytes / 1e6);
+}
+
+/* maitre backup --list */
+static int backup_list(struct cli *c)
+{
+	struct backup_files f;
+	struct error err;
+	if (backup_files(c->db, &f, &err) < 0)
+		return cli_error(c, EXIT_DATA, "%s", err.msg);
+	static const char *const cols[] = {"made", "kind", "bytes", "guests", "visits", "file"};
+	struct table t;
+	table_init(&t, 6, cols, 0x1cu);
+	for (size_t i = 0; i < f.n; i++) {
+		struct backup_info in;
+		bool read = backup_inspect(f.v[i].path, false, &in, &err) == ST_OK;
+		table_add(&t, f.v[i].made);
+		table_add(&t, f.v[i].tag[0] ? f.v[i].tag : "backup");
+		table_addf(&t, "%lld", (long long)f.v[i].size);
+		if (read) {
+			table_addf(&t, "%lld", (long long)in.guests);
+			table_addf(&t, "%lld", (long long)in.visits);
+		} else {
+			table_add(&t, "?");
+			table_add(&t, "?");
+		}
+		table_add(&t, f.v[i].path);
+	}
+	table_print(&t, c->format, stdout);
+	table_free(&t);
+	if (c->format == OUT_TEXT) {
+		char *dir = backup_dir(c->db);
+		printf(_("backups: %zu; the backup folder: %s\n"), f.n, dir);
+		free(dir);
+	}
+	backup_files_free(&f);
+	return 0;
+}
+
+/* maitre backup --prune --before DAY [--yes] */
+static int backup_prune_cmd(struct cli *c, const char *before, bool yes)
+{
+	struct date d;
+	int rc;
+	if ((rc = cli_parse_date(c, "--before", before, &d)) != 0 || (rc = cli_may(c, PERM_RESTORE)))
+		return rc;
+	char day[11];
+	date_format(d, day);
+	struct backup_files f;
+	struct error err;
+	if (backup_files(c->db, &f, &err) < 0)
+		return cli_error(c, EXIT_DATA, "%s", err.msg);
+	size_t n = 0;
+	for (size_t i = 0; i < f.n; i++)
+		n += strncmp(f.v[i].made, day, 10) < 0;
+	if (n == 0) {
+		printf(_("no backup of %s was made before %s (%zu kept)\n"), c->db, day, f.n);
+		backup_files_free(&f);
+		return 0;
+	}
+	printf(_("made before %s: %zu of the %zu backups\n"), day, n, f.n);
+	for (size_t i = 0; i < f.n; i++)
+		if (strncmp(f.v[i].made, day, 10) < 0)
+			printf("  %s  %s\n", f.v[i].made, cli_shown(c, f.v[i].path));
+	backup_files_free(&f);
+	fflush(stdout);
+	if ((rc = confirm(c, yes, _("Remove them?"), _("nothing was removed"))) != 0)
+		return rc;
+	struct strv removed = {0};
+	long k = backup_prune(c->db, day, &removed, &err);
+	for (size_t i = 0; i < removed.n; i++)
+		printf(_("removed %s\n"), cli_shown(c, removed.v[i]));
+	strv_free(&removed);
+	if (k < 0)
+		return cli_error(c, EXIT_DATA, "%s", err.msg);
+	return 0;
+}
+
 int cli_backup(struct cli *c, int argc, char **argv)
 {
-	const char *dest = NULL;
-	int rc = cli_parse(c, argc, argv, cli_backup_opts, cli_one_arg, &dest);
+	struct backup_args a = {0};
+	int rc = cli_parse(c, argc, argv, cli_backup_opts, on_backup, &a);
 	if (rc)
 		return rc;
+	if ((a.list || a.prune) && a.dest)
+		return cli_usage_error(c, _("unexpected argument \"%s\""), a.dest);
+	if (a.list && a.prune)
+		return cli_usage_error(c, _("--list and --prune: one or the other"));
+	if (a.prune != (a.before != NULL))
+		return cli_usage_error(c, a.prune ? _("--prune needs --before YYYY-MM-DD")
+						  : _("--before goes with --prune"));
+	if (a.yes && !a.prune)
+		return cli_usage_error(c, _("--yes goes with --prune"));
 	if ((rc = cli_open(c, STORE_READONLY)) != 0)
 		return rc;
+	if (a.list)
+		return backup_list(c);
+	if (a.prune)
+		return backup_prune_cmd(c, a.before, a.yes);
 	char *def = NULL;
-	if (!dest) {
-		/* beside the database: maitre-2026-11-23-184501.db */
-		time_t t = time(NULL);
-		struct tm tm;
-		char stamp[32];
-		localtime_r(&t, &tm);
-		strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
-		size_t n = strlen(c->db);
-		size_t base = n > 3 && !strcmp(c->db + n - 3, ".db") ? n - 3 : n;
-		def = xasprintf("%.*s-%s.db", (int)base, c->db, stamp);
-		dest = def;
+	if (!a.dest) {
+		/* in the backup folder: backups/maitre-2026-11-23-184501.db */
+		struct error err;
+		if (backup_dir_make(c->db, &err) < 0)
+			return cli_error(c, EXIT_DATA, "%s", err.msg);
+		char now[20];
+		def = backup_new_path(c->db, date_now_stamp(now), NULL);
+		a.dest = def;
 	}
-	enum store_status s = store_backup(c->st, dest);
+	enum store_status s = store_backup(c->st, a.dest);
 	if (s != ST_OK)
 		rc = cli_store_error(c, s);
 	else
-		printf("%s\n", dest);
+		printf("%s\n", a.dest);
 	free(def);
+	return rc;
+}
+
+/* The comparison of a backup b with the database now: guests, visits and the newest change
+ * of each, and what the restore changes. */
+static void restore_compare(const struct backup_info *b, const struct backup_info *now)
+{
+	static const char *const cols[] = {"", "the backup", "the database now", "restoring"};
+	struct table t;
+	table_init(&t, 4, cols, 0);
+	table_add(&t, _("guests"));
+	table_addf(&t, "%lld", (long long)b->guests);
+	table_addf(&t, "%lld", (long long)now->guests);
+	table_addf(&t, "%+lld", (long long)(b->guests - now->guests));
+	table_add(&t, _("visits"));
+	table_addf(&t, "%lld", (long long)b->visits);
+	table_addf(&t, "%lld", (long long)now->visits);
+	table_addf(&t, "%+lld", (long long)(b->visits - now->visits));
+	table_add(&t, _("last change"));
+	table_add(&t, b->last_change[0] ? b->last_change : "-");
+	table_add(&t, now->last_change[0] ? now->last_change : "-");
+	table_add(&t, "");
+	table_add(&t, _("last visit"));
+	table_add(&t, b->last_visit[0] ? b->last_visit : "-");
+	table_add(&t, now->last_visit[0] ? now->last_visit : "-");
+	table_add(&t, "");
+	table_print(&t, OUT_TEXT, stdout);
+	table_free(&t);
+}
+
+struct restore_args {
+	struct strv args;
+	bool yes;
+};
+
+static int on_restore(struct cli *c, void *ctx, int id, const char *val)
+{
+	(void)c;
+	struct restore_args *a = ctx;
+	if (id == OPT_POSITIONAL)
+		strv_push(&a->args, val);
+	else
+		a->yes = true;
+	return 0;
+}
+
+int cli_restore(struct cli *c, int argc, char **argv)
+{
+	struct restore_args a = {{0}, false};
+	int rc = cli_parse(c, argc, argv, cli_restore_opts, on_restore, &a);
+	static const char *const what[] = {"the backup"};
+	if (rc || (rc = cli_want_args(c, &a.args, 1, what)) != 0)
+		goto out;
+	const char *path = a.args.v[0];
+	bool yes = a.yes;
+	if ((rc = cli_open(c, 0)) != 0)
+		goto out;
+	struct backup_info b, now;
+	struct error err;
+	enum store_status s = backup_inspect(path, true, &b, &err);
+	if (s != ST_OK) {
+		rc = cli_error(c, s == ST_NOTFOUND || s == ST_INVALID ? EXIT_USER : EXIT_DATA,
+			       _("%s (nothing was restored)"), err.msg);
+		goto out;
+	}
+	if ((s = store_restore_ready(c->st, path)) != ST_OK ||
+	    (s = backup_inspect_store(c->st, &now)) != ST_OK) {
+		rc = cli_store_error(c, s);
+		goto out;
+	}
+	char mb[32];
+	size_mb(mb, sizeof mb, b.size);
+	printf(_("backup %s\n  made %s (%s), schema %d; integrity_check and foreign_key_check: "
+		 "ok\n"),
+	       cli_shown(c, path), b.made, mb, b.schema);
+	if (b.schema < store_schema_latest())
+		printf(_("  its schema (%d) is older than this maitre's (%d): it is migrated once "
+			 "copied\n"),
+		       b.schema, store_schema_latest());
+	if (b.page_size != now.page_size) {
+		rc = cli_error(c, EXIT_DATA,
+			       _("%s: its pages are of %d bytes, the database's of %d: nothing was "
+				 "restored"),
+			       path, b.page_size, now.page_size);
+		goto out;
+	}
+	printf("\n");
+	restore_compare(&b, &now);
+	struct error mk;
+	if (backup_dir_make(c->db, &mk) < 0) {
+		rc = cli_error(c, EXIT_DATA, "%s", mk.msg);
+		goto out;
+	}
+	char now_stamp[20];
+	char *keep = backup_new_path(c->db, date_now_stamp(now_stamp), BACKUP_TAG_RESTORE);
+	printf(_("\nThe database %s is kept as %s first.\n"), cli_shown(c, c->db),
+	       cli_shown(c, keep));
+	fflush(stdout);
+	if ((rc = confirm(c, yes, _("Replace the database by the backup?"),
+			  _("nothing was restored"))) == 0) {
+		if ((s = store_restore(c->st, path, keep)) != ST_OK)
+			rc = cli_store_error(c, s);
+		else
+			printf(_("restored %s from %s; the file it replaced is %s\n"),
+			       cli_shown(c, c->db), cli_shown(c, path), cli_shown(c, keep));
+	}
+	free(keep);
+out:
+	strv_free(&a.args);
 	return rc;
 }
 
