@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "core/strv.h"
 #include "core/text.h"
+#include "store/guest_store.h"
 
 enum { G_DB = 1000, G_FORMAT, G_HELP, G_TIERS, G_AS };
 
@@ -51,6 +52,14 @@ static const struct cli_command commands[] = {
 	 "find guests by name, pinyin, initials, phone digits or any 3+ characters", PERM_LOOKUP},
 	{"guest export", cli_guest_export, cli_guest_export_opts, "ID",
 	 "everything held about a guest, as JSON (what a guest who asks is given)", PERM_EXPORT},
+	{"guest merge", cli_guest_merge, cli_guest_merge_opts,
+	 "KEEP OTHER [--prefer other:FIELD|keep:FIELD]... [--dry-run]",
+	 "merge a guest entered twice: OTHER's visits and all move to KEEP; prints the merge id",
+	 PERM_MERGE},
+	{"guest unmerge", cli_guest_unmerge, cli_guest_unmerge_opts, "MERGE_ID",
+	 "undo a merge while nothing it wrote has changed since", PERM_MERGE},
+	{"guest merges", cli_guest_merges, cli_guest_merges_opts, "[--guest ID]",
+	 "the merges so far, undone ones marked", PERM_MERGE},
 	{"import guests", cli_import_guests, cli_import_guests_opts, "FILE [OPTIONS]",
 	 "bring a guest book in: .xlsx, .xls, CSV or TSV; columns found by their headers", PERM_IMPORT},
 	{"import visits", cli_import_visits, cli_import_visits_opts, "FILE [OPTIONS]",
@@ -231,6 +240,34 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id)
 		return false;
 	}
 	*id = v;
+	return true;
+}
+
+/* *id as it answers now (guest_store_resolve), said when it moved; an id of no guest is left
+ * for the command to refuse. 0, or the exit status once the failure is said. */
+static int resolve_guest(struct cli *c, int64_t *id)
+{
+	int64_t to;
+	enum store_status s = guest_store_resolve(c->st, *id, &to);
+	if (s == ST_NOTFOUND)
+		return 0;
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	if (to != *id)
+		fprintf(stderr, _("maitre: note: guest %lld was merged into %lld\n"), (long long)*id,
+			(long long)to);
+	*id = to;
+	return 0;
+}
+
+bool cli_parse_guest(struct cli *c, const char *what, const char *s, int64_t *id)
+{
+	if (!cli_parse_id(c, what, s, id))
+		return false;
+	if (c->st)
+		return resolve_guest(c, id) == 0;
+	if (c->nguest_ids < sizeof c->guest_ids / sizeof c->guest_ids[0])
+		c->guest_ids[c->nguest_ids++] = id;
 	return true;
 }
 
@@ -446,7 +483,11 @@ int cli_open(struct cli *c, int flags)
 	enum store_status s = store_open(c->db, flags, &c->st, &err);
 	if (s != ST_OK)
 		return cli_error(c, s == ST_NOTFOUND ? EXIT_USER : EXIT_DATA, "%s", err.msg);
-	return cli_sign_in(c);
+	int rc = cli_sign_in(c);
+	for (size_t i = 0; i < c->nguest_ids && rc == 0; i++)
+		rc = resolve_guest(c, c->guest_ids[i]);
+	c->nguest_ids = 0;
+	return rc;
 }
 
 static int cli_version(struct cli *c, int argc, char **argv)

@@ -39,6 +39,9 @@ struct cli {
 	char *as;               /* --as LOGIN: the person acting on a shared login */
 	int perm;               /* what the running command needs (enum perm), or NOPERM */
 	struct session *session; /* who is acting, once the database is open */
+	int64_t *guest_ids[4];   /* guest ids parsed before the database was open (cli_parse_guest),
+				  * resolved by cli_open */
+	size_t nguest_ids;
 };
 
 /* A command that needs no permission (init, help, check-config). */
@@ -102,6 +105,11 @@ int cli_store_error(struct cli *c, enum store_status s);
 /* Parses a positive id ("12"); on failure prints "WHAT: must be a positive whole number, got ..." and
  * returns false. */
 bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
+/* cli_parse_id for a guest's id, which answers as the guest it was merged into (issue 16): the
+ * one place a typed guest id is resolved. Resolved now when the database is open, else by
+ * cli_open (id must live until then); a merged id says so on stderr, "maitre: note: guest 12
+ * was merged into 7". */
+bool cli_parse_guest(struct cli *c, const char *what, const char *s, int64_t *id);
 /* Prints "  label   value" for a sheet-like view (nothing when value is empty): the value
  * made harmless for the terminal, its lines after the first indented under it. */
 void cli_show_line(const char *label, const char *value);
@@ -178,6 +186,10 @@ int cli_doctor(struct cli *c, int argc, char **argv);
 int cli_restore(struct cli *c, int argc, char **argv);
 extern const struct opt cli_restore_opts[];
 int cli_tier_recompute(struct cli *c, int argc, char **argv);
+/* Recomputes the tiers of each month of months ("YYYY-MM", as maitre tier recompute --month M
+ * does; cli_import.c), the database closed first and after: an import's months, a merge's. */
+struct strv;
+int cli_tier_recompute_months(struct cli *c, const struct strv *months);
 int cli_tier_show(struct cli *c, int argc, char **argv);
 int cli_tier_override(struct cli *c, int argc, char **argv);
 int cli_tier_list(struct cli *c, int argc, char **argv);
@@ -226,6 +238,12 @@ int cli_staff_pin(struct cli *c, int argc, char **argv);
 int cli_staff_roles(struct cli *c, int argc, char **argv);
 extern const struct opt cli_staff_add_opts[], cli_staff_list_opts[], cli_staff_edit_opts[],
 	cli_staff_disable_opts[], cli_staff_pin_opts[], cli_staff_roles_opts[];
+
+/* Guests merged and taken apart again (cli_merge.c). */
+int cli_guest_merge(struct cli *c, int argc, char **argv);
+int cli_guest_unmerge(struct cli *c, int argc, char **argv);
+int cli_guest_merges(struct cli *c, int argc, char **argv);
+extern const struct opt cli_guest_merge_opts[], cli_guest_unmerge_opts[], cli_guest_merges_opts[];
 
 /* Complaints and their recovery (cli_complaint.c). */
 int cli_complaint_add(struct cli *c, int argc, char **argv);

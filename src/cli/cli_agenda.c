@@ -167,7 +167,7 @@ static int parse(struct cli *c, int argc, char **argv, const struct opt *opts, s
 	if (!x->arg) {
 		return cli_usage_error(c, _("needs the guest id"));
 	}
-	return cli_parse_id(c, "guest", x->arg, guest) ? 0 : EXIT_USER;
+	return cli_parse_guest(c, "guest", x->arg, guest) ? 0 : EXIT_USER;
 }
 
 /* "1 day" / "N days" */

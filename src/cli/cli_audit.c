@@ -37,7 +37,7 @@ static int on_audit(struct cli *c, void *vctx, int id, const char *val)
 	int n, rc;
 	switch (id) {
 	case A_GUEST:
-		return cli_parse_id(c, "--guest", val, &x->f.guest_id) ? 0 : EXIT_USER;
+		return cli_parse_guest(c, "--guest", val, &x->f.guest_id) ? 0 : EXIT_USER;
 	case A_STAFF:
 		x->f.staff = val;
 		return 0;

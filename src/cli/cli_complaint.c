@@ -149,7 +149,7 @@ static int on_complaint(struct cli *c, void *vctx, int id, const char *val)
 		x->f.overdue = true;
 		return 0;
 	case C_GUEST:
-		return cli_parse_id(c, "guest", val, &x->f.guest_id) ? 0 : EXIT_USER;
+		return cli_parse_guest(c, "guest", val, &x->f.guest_id) ? 0 : EXIT_USER;
 	case C_NOTE:
 		x->note = val;
 		return 0;
@@ -221,7 +221,7 @@ int cli_complaint_add(struct cli *c, int argc, char **argv)
 		                                        : _("--text is required"));
 		goto out;
 	}
-	if (!cli_parse_id(c, "guest", x.pos[0], &x.c.guest_id)) {
+	if (!cli_parse_guest(c, "guest", x.pos[0], &x.c.guest_id)) {
 		rc = EXIT_USER;
 		goto out;
 	}

@@ -541,7 +541,7 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		rc = cli_usage(c);
 		goto out;
 	}
-	if (!cli_parse_id(c, "guest id", idarg, &id)) {
+	if (!cli_parse_guest(c, "guest id", idarg, &id)) {
 		rc = EXIT_USER;
 		goto out;
 	}
@@ -622,7 +622,7 @@ static int guest_id_arg(struct cli *c, int argc, char **argv, const struct opt *
 		return rc;
 	if (!arg)
 		return cli_usage(c);
-	if (!cli_parse_id(c, "guest id", arg, id))
+	if (!cli_parse_guest(c, "guest id", arg, id))
 		return EXIT_USER;
 	return cli_open(c, flags);
 }

@@ -111,8 +111,7 @@ static int on_import(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
-/* Recomputes the tiers of each month the import touched (maitre tier recompute --month M). */
-static int recompute(struct cli *c, const struct strv *months)
+int cli_tier_recompute_months(struct cli *c, const struct strv *months)
 {
 	int rc = 0;
 	/* tier recompute opens the database itself */
@@ -177,7 +176,7 @@ static int run(struct cli *c, int argc, char **argv, enum import_kind kind)
 				printf(" %s", n.months.v[i]);
 			printf("\n");
 			if (x.recompute)
-				rc = recompute(c, &n.months);
+				rc = cli_tier_recompute_months(c, &n.months);
 			else
 				printf("%s\n", _("their tiers: maitre tier recompute --month M, or "
 						 "import again with --recompute"));

@@ -311,7 +311,7 @@ int cli_tier_show(struct cli *c, int argc, char **argv)
 		strv_free(&t.args);
 		return rc;
 	}
-	bool ok = cli_parse_id(c, "guest id", t.args.v[0], &id);
+	bool ok = cli_parse_guest(c, "guest id", t.args.v[0], &id);
 	strv_free(&t.args);
 	if (!ok)
 		return EXIT_USER;
@@ -434,7 +434,7 @@ int cli_tier_override(struct cli *c, int argc, char **argv)
 	if (rc == 0 && t.until && strcmp(t.until, date_month_key(t.month, uk)) < 0)
 		rc = cli_error(c, EXIT_USER, _("until: %s is before the override's first month %s"),
 		               t.until, mk);
-	if (rc == 0 && !cli_parse_id(c, "guest id", t.args.v[0], &id))
+	if (rc == 0 && !cli_parse_guest(c, "guest id", t.args.v[0], &id))
 		rc = EXIT_USER;
 	struct error why;
 	if (rc == 0 && t.reason && text_field_check(t.reason, 500, false, &why) < 0)

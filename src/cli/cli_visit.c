@@ -132,7 +132,7 @@ static int on_visit(struct cli *c, void *vctx, int id, const char *val)
 		x->have_note = true;
 		return 0;
 	case V_GUEST:
-		return cli_parse_id(c, "guest", val, &x->guest_id) ? 0 : EXIT_USER;
+		return cli_parse_guest(c, "guest", val, &x->guest_id) ? 0 : EXIT_USER;
 	case V_MONTH:
 		if (cli_parse_month(c, "month", val, &d))
 			return EXIT_USER;
@@ -218,7 +218,7 @@ int cli_visit_add(struct cli *c, int argc, char **argv)
 			                     !x.have_covers ? "covers" : "spend");
 		goto out;
 	}
-	if (!cli_parse_id(c, "guest", x.guest, &x.v.guest_id)) {
+	if (!cli_parse_guest(c, "guest", x.guest, &x.v.guest_id)) {
 		rc = EXIT_USER;
 		goto out;
 	}

@@ -47,7 +47,7 @@ static const char *const dates_all =
 	"SELECT " DATE_COLS
 	"FROM special_date sd JOIN guest g ON g.id = sd.guest_id " DATE_JOINS
 	"WHERE " MD_RANGE "AND NOT maitre_agenda_untiered(?11, sd.guest_id) "
-	"AND g.anonymised = 0";
+	"AND g.anonymised = 0 AND g.merged_into IS NULL";
 /* Everyone's agenda: only the dates of the guests its pass found tiered (maitre_agenda_untiered:
  * the others, anonymised ones included, are not on the agenda), read from special_date_day,
  * which holds the guest: the others' date, person and gift rows are not read, where
@@ -69,7 +69,8 @@ static const char *const dates_pass =
 static const char *const dates_staff =
 	"SELECT " DATE_COLS
 	"FROM guest g JOIN special_date sd ON sd.guest_id = g.id " DATE_JOINS
-	"WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0";
+	"WHERE g.sales_manager = ?6 AND " MD_RANGE "AND g.anonymised = 0 "
+	"AND g.merged_into IS NULL"; /* a merged guest's dates are on the one it became */
 
 /* Per guest: the last phone call, in-person visit and banquet (contact_guest and
  * banquet_guest: one seek each, only for the guests with a tier). */

@@ -385,9 +385,12 @@ enum store_status audit_store_verify(struct store *st, struct audit_verdict *v)
 	"JOIN staff s ON s.id = a.staff_id WHERE (?2 IS NULL OR s.login = ?2) AND "             \
 	"(?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.action = ?4) "
 /* The rows about guest ?1, each through its index (audit_entity, and the guest's own rows of
- * each table). */
+ * each table); the sheets of the guests merged into it (guest_merged) are its history too,
+ * their rows left as they were written (the other tables' rows moved to it at the merge). */
 #define AUDIT_OF_GUEST                                                                         \
-	"AND a.id IN (SELECT id FROM audit WHERE entity = 'guest' AND entity_id = ?1 "         \
+	"AND a.id IN (SELECT id FROM audit WHERE entity = 'guest' AND entity_id IN "           \
+	"(WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT g.id FROM guest g JOIN m ON "         \
+	"g.merged_into = m.id) SELECT id FROM m) "                                              \
 	"UNION ALL SELECT x.id FROM visit v JOIN audit x ON x.entity = 'visit' AND "            \
 	"x.entity_id = v.id WHERE v.guest_id = ?1 "                                             \
 	"UNION ALL SELECT x.id FROM complaint k JOIN audit x ON x.entity = 'complaint' AND "    \

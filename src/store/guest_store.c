@@ -361,7 +361,8 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
 					  int64_t *owner)
 {
 	static const char *sql =
-		"SELECT guest_id FROM phone WHERE digits = ?1 AND guest_id != ?2 ORDER BY guest_id LIMIT 1";
+		"SELECT p.guest_id FROM phone p JOIN guest g ON g.id = p.guest_id WHERE p.digits = ?1 "
+		"AND p.guest_id != ?2 AND g.merged_into IS NULL ORDER BY p.guest_id LIMIT 1";
 	char *d = guest_phone_digits(number);
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s) {
@@ -419,6 +420,24 @@ enum store_status guest_store_normalise_phones(struct store *st)
 		rs = store_sqlfail(st, rc, "phone");
 	sqlite3_reset(s);
 	return rs;
+}
+
+enum store_status guest_store_resolve(struct store *st, int64_t id, int64_t *to)
+{
+	/* each step through the primary key; a chain is a merge or two long */
+	static const char *sql =
+		"WITH RECURSIVE m(id, depth) AS (SELECT ?1, 0 UNION ALL SELECT g.merged_into, "
+		"m.depth + 1 FROM guest g JOIN m ON g.id = m.id WHERE g.merged_into IS NOT NULL "
+		"AND m.depth < 1000) SELECT m.id FROM m JOIN guest g ON g.id = m.id "
+		"ORDER BY m.depth DESC LIMIT 1";
+	sqlite3_stmt *s;
+	*to = id;
+	enum store_status rs = store_row(st, sql, "guest", id, &s);
+	if (rs != ST_OK)
+		return rs;
+	*to = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return ST_OK;
 }
 
 enum store_status guest_store_name(struct store *st, int64_t id, char **name)
@@ -614,6 +633,14 @@ enum store_status guest_store_save_keeping(struct store *st, struct guest *g,
 	if (!fresh) {
 		if ((rs = guest_store_get(st, g->id, &old)) != ST_OK)
 			goto fail;
+		int64_t now_id;
+		if ((rs = guest_store_resolve(st, g->id, &now_id)) != ST_OK)
+			goto fail;
+		if (now_id != g->id) {
+			rs = store_fail(st, ST_CONFLICT, "guest %lld was merged into %lld",
+					(long long)g->id, (long long)now_id);
+			goto fail;
+		}
 		if (old.version != expected_version) {
 			rs = store_fail(st, ST_CONFLICT,
 					"guest %lld was changed by someone else since it was read "

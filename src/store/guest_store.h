@@ -18,7 +18,8 @@
  * it), as an import of an exported book gives it.
  * A phone number whose digits already belong to another guest is refused with ST_DUPLICATE
  * (the owner's id in *dup_owner when not NULL) unless force_phone is true.
- * Bad input: ST_INVALID, with "field: reason" in store_errmsg(). */
+ * Bad input: ST_INVALID, with "field: reason" in store_errmsg(). A guest merged into another is
+ * not saved: ST_CONFLICT, "guest 12 was merged into 7". */
 enum store_status guest_store_save(struct store *st, struct guest *g, int64_t expected_version,
 				   bool force_phone, int64_t *dup_owner);
 
@@ -36,10 +37,16 @@ enum store_status guest_store_save_keeping(struct store *st, struct guest *g,
  * there is no such guest. */
 enum store_status guest_store_get(struct store *st, int64_t id, struct guest *out);
 
-/* The guest (other than exclude_id) holding a phone with the same digits as number: ST_OK and
+/* The guest (other than exclude_id, and not merged into another) holding a phone with the same digits as number: ST_OK and
  * *owner, or ST_NOTFOUND. */
 enum store_status guest_store_phone_owner(struct store *st, const char *number, int64_t exclude_id,
 					  int64_t *owner);
+
+/* The guest id answers as now (issue 16): id itself, or for a guest merged into another (merged
+ * chains followed to their end: A into B, then B into C, is C) the guest it became, into *to.
+ * ST_NOTFOUND ("guest: no guest with id ID") when there is no such guest. Where a person reads
+ * the answer, say so when *to differs: "guest 12 was merged into 7". */
+enum store_status guest_store_resolve(struct store *st, int64_t id, int64_t *to);
 
 /* The stored display name of guest id into a malloc'ed *name (caller frees). */
 enum store_status guest_store_name(struct store *st, int64_t id, char **name);

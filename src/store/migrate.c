@@ -576,6 +576,43 @@ static const char *const migrations[] = {
 	/* 16 → 17: the anonymised guests, a handful if any, found without a pass over the
 	 * million (everyone's agenda leaves them out, issue 17). */
 	"CREATE INDEX guest_anonymised ON guest(id) WHERE anonymised <> 0;",
+
+	/* 17 → 18: guests merged (merge_store.c, issue 16). A merged guest keeps its row and
+	 * its own lists as they were, merged_into naming the guest it became (its id answers as
+	 * that one's: guest_store_resolve; only the merge writes it, so
+	 * it has no REFERENCES, which ALTER TABLE would add to every write). guest_merge is each merge: KEEP (keep_id) took OTHER
+	 * (other_id), keep_version the version it left KEEP at and audit_id the last audit row it
+	 * wrote (an unmerge requires both unchanged since), months the tier months the moved
+	 * visits touched ("YYYY-MM YYYY-MM", the first and the last); undone_at/undone_by once
+	 * `maitre guest unmerge` took it back. guest_merge_row is what it did, a row each: a row
+	 * of tbl moved from OTHER to KEEP ('move'), OTHER's open alert closed ('close'), an item
+	 * added to KEEP's sheet ('add'; a tag by its text in old), an item of KEEP changed in place
+	 * ('change': field its column, old its value before: an allergy's severity raised, a
+	 * date's year), a field of KEEP's sheet ('field': field its key, old its value before). */
+	"ALTER TABLE guest ADD COLUMN merged_into INTEGER;"
+	"CREATE INDEX guest_merged ON guest(merged_into) WHERE merged_into IS NOT NULL;"
+	"CREATE TABLE guest_merge("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  keep_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  other_id INTEGER NOT NULL REFERENCES guest(id),"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  keep_version INTEGER NOT NULL,"
+	"  audit_id INTEGER NOT NULL,"
+	"  months TEXT,"
+	"  undone_at TEXT, undone_by INTEGER REFERENCES staff(id),"
+	"  CHECK ((undone_at IS NULL) = (undone_by IS NULL)));"
+	"CREATE INDEX guest_merge_keep ON guest_merge(keep_id);"
+	"CREATE INDEX guest_merge_other ON guest_merge(other_id);"
+	"CREATE TABLE guest_merge_row("
+	"  id INTEGER PRIMARY KEY,"
+	"  merge_id INTEGER NOT NULL REFERENCES guest_merge(id),"
+	"  tbl TEXT NOT NULL,"
+	"  row_id INTEGER NOT NULL,"
+	"  what TEXT NOT NULL CHECK (what = 'move' OR what = 'close' OR what = 'add' OR"
+	"    what = 'change' OR what = 'field'),"
+	"  field TEXT, old TEXT);"
+	"CREATE INDEX guest_merge_row_merge ON guest_merge_row(merge_id, what);",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

@@ -1060,7 +1060,9 @@ enum store_status search_store_check(struct store *st, struct search_check *out)
 		    "CREATE TEMP TABLE doctor_sheet(guest_id INTEGER PRIMARY KEY, text TEXT)");
 	if (rs != ST_OK)
 		return rs;
-	sqlite3_stmt *s = store_prep(st, "SELECT id FROM guest ORDER BY id");
+	/* a guest merged into another has no keys: the lookup finds the one it became */
+	sqlite3_stmt *s =
+		store_prep(st, "SELECT id FROM guest WHERE merged_into IS NULL ORDER BY id");
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 	int rc = SQLITE_DONE;

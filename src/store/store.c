@@ -20,6 +20,7 @@
 
 #include "core/date.h"
 #include "core/strv.h"
+#include "store/guest_store.h"
 
 /* The page cache of a connection, KiB (PRAGMA cache_size), unless store_set_cache says more. */
 #define STORE_CACHE_KIB 16000
@@ -301,13 +302,21 @@ enum store_status store_row(struct store *st, const char *sql, const char *what,
 
 enum store_status store_guest_check(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT 1 FROM guest WHERE id = ?1");
+	sqlite3_stmt *s = store_prep(st, "SELECT merged_into FROM guest WHERE id = ?1");
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
 	enum store_status rs = store_step_ref(st, s, "guest", id);
-	if (rs == ST_OK)
-		sqlite3_reset(s);
+	if (rs != ST_OK)
+		return rs;
+	bool merged = sqlite3_column_type(s, 0) != SQLITE_NULL;
+	sqlite3_reset(s);
+	/* nothing is written to a merged guest: a screen that still shows them is told where
+	 * they went (the command line resolves the id before) */
+	int64_t to;
+	if (merged && (rs = guest_store_resolve(st, id, &to)) == ST_OK)
+		rs = store_fail(st, ST_CONFLICT, "guest: guest %lld was merged into %lld",
+				(long long)id, (long long)to);
 	return rs;
 }
 

@@ -242,7 +242,15 @@ static void read_card(struct tui *t, struct card *c)
 {
 	card_clear(c);
 	error_clear(&c->err);
-	enum store_status s = guest_store_get(t->st, c->id, &c->g);
+	/* a guest merged into another (a number on a printed list, a screen read before the
+	 * merge) is shown as the guest they became */
+	int64_t to;
+	enum store_status s = guest_store_resolve(t->st, c->id, &to);
+	if (s == ST_OK && to != c->id) {
+		tui_say(_("guest %lld was merged into %lld"), (long long)c->id, (long long)to);
+		c->id = to;
+	}
+	s = guest_store_get(t->st, c->id, &c->g);
 	if (s != ST_OK) {
 		error_set(&c->err, 0, "%s", tui_store_error(t, s));
 		return;
