@@ -283,11 +283,16 @@ static enum store_status do_merge(struct store *st, const struct merge_prefer *p
 	/* OTHER is retired first: its phones are no longer anyone else's on KEEP's sheet */
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", (long long)keep);
-	if ((rs = run3(st, "UPDATE guest SET merged_into = ?2, version = version + 1 WHERE id = ?1",
+	if ((rs = run3(st, "UPDATE guest SET merged_into = ?2 WHERE id = ?1",
 		       other, keep, 0, "guest")) != ST_OK ||
 	    (rs = store_audit(st, "guest", other, "merge", "merged_into", NULL, buf)) != ST_OK)
 		return rs;
-	if ((rs = record_changed(st, id, &r->keep_sheet, &r->plan)) != ST_OK)
+	char ver[32];
+	snprintf(ver, sizeof ver, "%lld", (long long)r->keep_sheet.version);
+	if ((rs = record_changed(st, id, &r->keep_sheet, &r->plan)) != ST_OK ||
+	    (rs = record(st, id, "guest", keep, "field", "version", ver)) != ST_OK ||
+	    (rs = record(st, id, "guest", keep, "field", "updated_at",
+			 r->keep_sheet.updated_at)) != ST_OK)
 		return rs;
 	/* phones forced: each was in the book already, on one of the two */
 	if ((rs = guest_store_save(st, &r->plan.sheet, r->keep_sheet.version, true, NULL)) != ST_OK ||
@@ -411,7 +416,9 @@ static enum store_status blocked(struct store *st, int64_t id, const struct merg
 		"SELECT a.entity, a.entity_id, a.at, s.login, a.action FROM audit a JOIN staff s ON "
 		"s.id = a.staff_id WHERE a.id > ?2 AND ((a.entity = 'guest' AND a.entity_id = ?3) OR "
 		"EXISTS (SELECT 1 FROM guest_merge_row r WHERE r.merge_id = ?1 AND r.what = 'move' "
-		"AND r.tbl = a.entity AND r.row_id = a.entity_id)) ORDER BY a.id LIMIT 1";
+		"AND r.tbl = a.entity AND r.row_id = a.entity_id)) AND NOT (a.op IS NOT NULL AND "
+		"(a.op = 'merge' OR a.op = 'unmerge') AND a.op_id IN (SELECT id FROM guest_merge "
+		"WHERE undone_at IS NOT NULL)) ORDER BY a.id LIMIT 1";
 	sqlite3_stmt *s = store_prep(st, later);
 	if (!s)
 		return ST_IO;
@@ -563,7 +570,7 @@ static enum store_status do_unmerge(struct store *st, int64_t id, struct unmerge
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", (long long)m.keep);
 	if ((rs = guest_store_get(st, m.other, &o)) != ST_OK ||
-	    (rs = run3(st, "UPDATE guest SET merged_into = NULL, version = version + 1 WHERE id = ?1",
+	    (rs = run3(st, "UPDATE guest SET merged_into = NULL WHERE id = ?1",
 		       m.other, 0, 0, "guest")) != ST_OK ||
 	    (rs = store_audit(st, "guest", m.other, "unmerge", "merged_into", buf, NULL)) != ST_OK ||
 	    (rs = search_store_index(st, &o, NULL)) != ST_OK)
@@ -586,8 +593,16 @@ static enum store_status do_unmerge(struct store *st, int64_t id, struct unmerge
 				(long long)m.keep, (long long)m.keep_version, (long long)g.version);
 		goto out;
 	}
+	/* KEEP's version and time as before the merge: a form read before it holds the very
+	 * sheet restored, one read since is refused (ST_CONFLICT), and an import's undo finds
+	 * the version its batch left */
 	if ((rs = restore_sheet(st, id, &g)) != ST_OK ||
-	    (rs = guest_store_save(st, &g, m.keep_version, true, NULL)) != ST_OK)
+	    (rs = guest_store_save(st, &g, m.keep_version, true, NULL)) != ST_OK ||
+	    (rs = run3(st, "UPDATE guest SET version = (SELECT CAST(old AS INTEGER) FROM "
+			   "guest_merge_row WHERE merge_id = ?1 AND what = 'field' AND field = "
+			   "'version'), updated_at = (SELECT old FROM guest_merge_row WHERE "
+			   "merge_id = ?1 AND what = 'field' AND field = 'updated_at') WHERE id = ?2",
+		       id, m.keep, 0, "guest")) != ST_OK)
 		goto out;
 	if ((rs = months_from(st, other_months, m.other, &r->months)) != ST_OK ||
 	    (rs = store_exec(st, REPORT_CACHE_FORGET)) != ST_OK)

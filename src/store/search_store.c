@@ -295,9 +295,13 @@ out:
 static const char key_exact[] = "SELECT guest_id FROM search_key WHERE key = ?1 ORDER BY guest_id";
 static const char key_prefix[] = "SELECT guest_id FROM search_key WHERE key > ?1 AND key < ?2 "
 				 "ORDER BY key, guest_id";
-static const char phone_exact[] = "SELECT guest_id FROM phone WHERE digits = ?1 ORDER BY guest_id";
+/* a merged guest's phones stay on its own sheet, and on the one it became: found there (the
+ * merged ones, a handful, read once from guest_merged) */
+#define NOT_MERGED "AND guest_id NOT IN (SELECT id FROM guest WHERE merged_into IS NOT NULL) "
+static const char phone_exact[] = "SELECT guest_id FROM phone WHERE digits = ?1 " NOT_MERGED
+				  "ORDER BY guest_id";
 static const char phone_suffix[] = "SELECT guest_id FROM phone WHERE digits_rev > ?1 AND "
-				   "digits_rev < ?2 ORDER BY digits_rev, guest_id";
+				   "digits_rev < ?2 " NOT_MERGED "ORDER BY digits_rev, guest_id";
 static const char text_substring[] =
 	"SELECT rowid FROM search_text WHERE text LIKE ?1 ORDER BY rowid";
 /* A substring of exactly 3 characters is one trigram: the rows that hold it are those of its
