@@ -181,6 +181,8 @@ START_TEST(test_migration_chains_old_rows)
 	/* the schema as it was: no hash, op, head nor index (schema 13, before the chain; the
 	 * tier columns and the dashboard's figures that came after it go too) */
 	int latest = store_schema_latest();
+	testdb_exec("DROP TABLE guest_merge_row; DROP TABLE guest_merge; DROP INDEX guest_merged; "
+		    "ALTER TABLE guest DROP COLUMN merged_into;");
 	testdb_exec("DROP INDEX guest_anonymised;");
 	testdb_exec("DROP TABLE report_month_cell; DROP TABLE report_month_cache; DROP TRIGGER "
 		    "visit_stamp_insert; DROP TRIGGER visit_stamp_update; DROP TRIGGER "
