@@ -114,7 +114,8 @@ static int on_import(struct cli *c, void *vctx, int id, const char *val)
 int cli_tier_recompute_months(struct cli *c, const struct strv *months)
 {
 	int rc = 0;
-	/* tier recompute opens the database itself */
+	/* tier recompute opens the database itself; the session, which moves to each new
+	 * connection (cli_sign_in), must not point at a closed one at the end */
 	store_close(c->st);
 	c->st = NULL;
 	for (size_t i = 0; i < months->n && rc == 0; i++) {
@@ -125,6 +126,8 @@ int cli_tier_recompute_months(struct cli *c, const struct strv *months)
 			c->st = NULL;
 		}
 	}
+	if (c->session)
+		c->session->st = NULL;
 	return rc;
 }
 
