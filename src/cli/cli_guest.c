@@ -25,7 +25,7 @@ enum {
 	P_RM_PREF,
 	P_BIRTHDAY, P_ANNIV, P_DATE, P_RM_DATE,
 	P_PERSON, P_RM_PERSON, P_PERSON_PREF, P_PERSON_BIRTHDAY,
-	P_TAG, P_RM_TAG, P_NOTE, P_FORCE,
+	P_TAG, P_RM_TAG, P_NOTE, P_FORCE, P_CONSENT,
 	P_FIELD, /* P_FIELD + GF_x: the option of field x (GUEST_FIELDS) */
 };
 
@@ -56,7 +56,9 @@ enum {
 	 "an associated person's birthday"},                                                        \
 	{add "tag", "TAG", P_TAG, "add a tag"},                                                     \
 	{add "note", "TEXT", P_NOTE, "add a note (kept with author and time)"},                     \
-	{"force", NULL, P_FORCE, "add a phone even when another guest has it"}
+	{"force", NULL, P_FORCE, "add a phone even when another guest has it"},                   \
+	{"consent", "DATE:CHANNEL|none", P_CONSENT,                                               \
+	 "when and how the guest agreed to be kept (2026-03-01:wechat; none clears it)"}
 
 const struct opt cli_guest_add_opts[] = {
 	PROFILE_OPTS(""),
@@ -420,6 +422,22 @@ static int profile_remove_tag(struct cli *c, struct guest *g, const char *val)
 	return cli_error(c, EXIT_USER, _("remove-tag: the guest has no tag \"%s\""), val);
 }
 
+/* --consent DATE:CHANNEL or none: both parts of the consent at once (guest_consent_parse) */
+static int profile_consent(struct cli *c, struct profile_ctx *p, const char *val)
+{
+	struct error why;
+	char *at, *channel;
+	if (p->hidden & (GUEST_FIELD_BIT(GF_CONSENT_AT) | GUEST_FIELD_BIT(GF_CONSENT_CHANNEL)))
+		return refuse_hidden(c, "consent");
+	if (guest_consent_parse(val, &at, &channel, &why) < 0)
+		return cli_error(c, EXIT_USER, "%s", why.msg);
+	guest_set(p->g, GF_CONSENT_AT, at);
+	guest_set(p->g, GF_CONSENT_CHANNEL, channel);
+	free(at);
+	free(channel);
+	return 0;
+}
+
 /* One option of guest add or guest edit, applied to the sheet p->g. */
 static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 {
@@ -459,6 +477,7 @@ static int on_profile(struct cli *c, void *vctx, int id, const char *val)
 	case P_FORCE:
 		p->force = true;
 		return 0;
+	case P_CONSENT: return profile_consent(c, p, val);
 	}
 	return 0;
 }
@@ -682,8 +701,9 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	bool sensitive = false;
 	for (int i = 0; i < GF_COUNT; i++) {
 		bool masked = hidden & GUEST_FIELD_BIT(i);
-		if (i == GF_NAME || (!g.f[i] && !masked))
-			continue;
+		if (i == GF_NAME || i == GF_CONSENT_AT || i == GF_CONSENT_CHANNEL ||
+		    (!g.f[i] && !masked))
+			continue; /* the consent: its own line, below */
 		char label[64];
 		snprintf(label, sizeof label, "%s%s", guest_fields[i].key,
 			 sens & GUEST_FIELD_BIT(i) ? " *" : "");
@@ -737,6 +757,14 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 		cli_show_line(i == 0 ? "notes" : "", line);
 		free(line);
 	}
+	/* said when missing too (PIPL), below the sheet: the allergies keep the top */
+	char *consent = guest_consent_text(&g);
+	cli_show_line("consent",
+		      hidden & (GUEST_FIELD_BIT(GF_CONSENT_AT) | GUEST_FIELD_BIT(GF_CONSENT_CHANNEL))
+			      ? session_hidden(c->session)
+		      : consent ? consent
+				: _("not recorded"));
+	free(consent);
 	struct visit_filter f = {.guest_id = id};
 	struct visit *v = NULL;
 	size_t nv = 0;

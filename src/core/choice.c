@@ -37,6 +37,15 @@ SET(choice_channel, {"phone", NC_("contact channel", "phone"), "电话"},
     {"visit", NC_("contact channel", "visit"), "拜访|登门拜访"},
     {"wechat", NC_("contact channel", "wechat"), "微信"});
 
+/* How a guest agreed to be kept in the book (domain.md §9: consent with its date and channel):
+ * the channel of guest.consent_channel */
+SET(choice_consent, {"in_person", NC_("consent channel", "in person"), "当面|现场|口头"},
+    {"phone", NC_("consent channel", "phone"), "电话"},
+    {"wechat", NC_("consent channel", "WeChat"), "微信"},
+    {"written", NC_("consent channel", "written"), "书面|纸质|签字|signed"},
+    {"online", NC_("consent channel", "online"), "网上|线上|网络|小程序|web"},
+    {"other", NC_("consent channel", "other"), "其他"});
+
 /* A complaint's category and channel: the codes of complaint_category_names and
  * complaint_channel_names */
 SET(choice_complaint_category, {"food", N_("food"), "菜品|菜"}, {"service", N_("service"), "服务"},

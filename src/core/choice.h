@@ -25,6 +25,7 @@ extern const struct choice_set choice_phone_kind; /* mobile, landline, office, o
 extern const struct choice_set choice_relation;   /* driver, secretary, ... (an open list) */
 extern const struct choice_set choice_meal;       /* lunch, dinner */
 extern const struct choice_set choice_channel;    /* phone, visit, wechat: a contact's */
+extern const struct choice_set choice_consent;    /* in_person, phone, wechat, written, online, other */
 extern const struct choice_set choice_complaint_category; /* food, ..., waiting_time, other */
 extern const struct choice_set choice_pref_kind;          /* taste, dish, ..., allergy */
 extern const struct choice_set choice_severity;           /* low, medium, high, critical */

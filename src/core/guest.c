@@ -15,6 +15,7 @@ const char *const guest_group_titles[GG_COUNT] = {
 	[GG_RECOGNITION] = N_("Recognition"),
 	[GG_BACKGROUND] = N_("Background"),
 	[GG_SENSITIVE] = N_("Sensitive: never ask; record only what the guest volunteers"),
+	[GG_CONSENT] = N_("Consent to be kept in the book"),
 };
 
 const struct guest_field guest_fields[GF_COUNT] = {
@@ -249,6 +250,15 @@ int guest_field_check(const struct guest_field *f, const char *value, char **nor
 		char list[300];
 		return error_set(e, 0, _("must be one of %s, got \"%s\""),
 				 choice_list(f->choices, list, sizeof list), value);
+	}
+	case FT_DATE: {
+		struct date d;
+		char buf[11];
+		if (date_parse_why(value, false, &d, e) < 0 ||
+		    guest_date_check(d.y, d.m, d.d, date_today(), e) < 0)
+			return -1;
+		*norm = xstrdup(date_format(d, buf));
+		return 0;
 	}
 	case FT_STAFF:
 		for (const char *p = value; *p; p++) {
@@ -582,6 +592,8 @@ int guest_validate(const struct guest *g, const struct guest *was, struct error 
 			return error_set(e, 0, _("%s: %s"), guest_fields[i].key, r.msg);
 		free(norm);
 	}
+	if (!g->f[GF_CONSENT_AT] != !g->f[GF_CONSENT_CHANNEL])
+		return error_set(e, 0, _("consent: needs both its date and its channel"));
 	for (size_t i = 0; i < g->phones.n; i++) {
 		const struct guest_phone *p = &g->phones.v[i];
 		char *norm = NULL;
@@ -648,4 +660,44 @@ char *guest_prefs_text(const struct guest *g, int person, enum pref_kind kind,
 		}
 	}
 	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
+}
+
+int guest_consent_parse(const char *s, char **at, char **channel, struct error *e)
+{
+	*at = *channel = NULL;
+	if (strcmp(s, "none") == 0)
+		return 0;
+	const char *colon = strchr(s, ':');
+	if (!colon)
+		return error_set(e, 0, _("consent: write DATE:CHANNEL (2026-03-01:wechat) or none, got \"%s\""),
+				 s);
+	char *day = xstrndup(s, (size_t)(colon - s)), *norm = NULL;
+	struct error r;
+	int rc = 0;
+	if (!*day || !colon[1])
+		rc = error_set(e, 0, "%s",
+			       *day ? _("consent: the channel is missing") : _("consent: the date is missing"));
+	else if (guest_field_check(&guest_fields[GF_CONSENT_AT], day, &norm, &r) < 0)
+		rc = error_set(e, 0, _("consent: %s"), r.msg);
+	else if (guest_field_check(&guest_fields[GF_CONSENT_CHANNEL], colon + 1, channel, &r) < 0)
+		rc = error_set(e, 0, _("consent: channel %s"), r.msg);
+	free(day);
+	if (rc < 0) {
+		free(norm);
+		free(*channel);
+		*channel = NULL;
+		return rc;
+	}
+	*at = norm;
+	return 0;
+}
+
+char *guest_consent_text(const struct guest *g)
+{
+	if (!g->f[GF_CONSENT_AT] && !g->f[GF_CONSENT_CHANNEL])
+		return NULL;
+	return xasprintf("%s, %s", g->f[GF_CONSENT_AT] ? g->f[GF_CONSENT_AT] : "?",
+			 g->f[GF_CONSENT_CHANNEL]
+				 ? choice_label(&choice_consent, g->f[GF_CONSENT_CHANNEL])
+				 : "?");
 }

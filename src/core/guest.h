@@ -16,12 +16,13 @@ enum field_type {
 	FT_INT,   /* whole number within [min, max] */
 	FT_ENUM,  /* one of choices */
 	FT_STAFF, /* a staff login */
+	FT_DATE,  /* a day, YYYY-MM-DD, from 1900 and not after today (guest_date_check) */
 };
 
 /* The groups of the sheet, in the order the profile form shows them; a field of GG_SENSITIVE is
  * one of the "seven don't-ask" topics (domain.md §2): recorded only when learned naturally,
  * hidden from roles not allowed to see them. */
-enum guest_group { GG_WORK, GG_RECOGNITION, GG_BACKGROUND, GG_SENSITIVE, GG_COUNT };
+enum guest_group { GG_WORK, GG_RECOGNITION, GG_BACKGROUND, GG_SENSITIVE, GG_CONSENT, GG_COUNT };
 extern const char *const guest_group_titles[GG_COUNT]; /* N_(): translate when shown */
 
 /* The longest text a field holds, in characters: one line, or text that may span lines. */
@@ -35,6 +36,7 @@ extern const char *const guest_group_titles[GG_COUNT]; /* N_(): translate when s
 #define FIELD_INT(min, max) FT_INT, GUEST_LINE_MAX, min, max, NULL
 #define FIELD_ENUM(choices) FT_ENUM, GUEST_LINE_MAX, 0, 0, &(choices)
 #define FIELD_STAFF FT_STAFF, GUEST_LINE_MAX, 0, 0, NULL
+#define FIELD_DATE FT_DATE, 10, 0, 0, NULL
 /* Its command-line option of its own (guest add / guest edit): the name and the placeholder of
  * the value; every field is also set by --set key=value. */
 #define FIELD_OPT(name, arg) name, arg
@@ -95,7 +97,12 @@ enum guest_search { GS_NONE, GS_TEXT };
 	F(HEALTH, "health", FIELD_LONG, GG_SENSITIVE, GS_NONE,                                     \
 	  N_("health"), "health", FIELD_NO_OPT)                                                    \
 	F(PERSONAL_HISTORY, "personal_history", FIELD_LONG, GG_SENSITIVE, GS_NONE,                 \
-	  N_("personal history"), "personal history", FIELD_NO_OPT)
+	  N_("personal history"), "personal history", FIELD_NO_OPT)                                \
+	F(CONSENT_AT, "consent_at", FIELD_DATE, GG_CONSENT, GS_NONE,                               \
+	  N_("consent date"), "the day the guest agreed to be kept in the book", FIELD_NO_OPT)     \
+	F(CONSENT_CHANNEL, "consent_channel", FIELD_ENUM(choice_consent), GG_CONSENT, GS_NONE,     \
+	  N_("consent channel"), "how the guest agreed to be kept (in_person, phone, wechat, "     \
+	  "written, online, other)", FIELD_NO_OPT)
 
 enum guest_field_id {
 #define F(id, ...) GF_##id,
@@ -290,8 +297,18 @@ void guest_remove_date(struct guest *g, size_t i);
 void guest_remove_person(struct guest *g, size_t i);
 void guest_remove_tag(struct guest *g, size_t i);
 
+/* Consent to be kept in the book (domain.md §9, PIPL): the day (GF_CONSENT_AT) and the channel
+ * (GF_CONSENT_CHANNEL, choice_consent), recorded together or not at all (guest_validate).
+ * guest_consent_parse reads the command line's "YYYY-MM-DD:CHANNEL" (the channel as
+ * choice_code takes it: wechat, 微信) or "none" (both cleared: *at and *channel NULL); it
+ * returns 0 with *at and *channel as stored (malloc'ed), or -1 with the reason in e. */
+int guest_consent_parse(const char *s, char **at, char **channel, struct error *e);
+/* The consent as the card and guest show say it, "2026-03-01, WeChat" (the channel's label in
+ * the interface's language), or NULL when none is recorded. Caller frees. */
+char *guest_consent_text(const struct guest *g);
+
 /* Validates a whole sheet before it is stored: name present, every field and list item well
- * formed. was: the guest as stored (NULL for a new one), whose phones and special dates are
+ * formed, the consent's date and channel both or neither. was: the guest as stored (NULL for a new one), whose phones and special dates are
  * taken as they are, so that a rule made stricter later (7 digits) never stops a guest
  * stored before it from being saved. Returns 0, or -1 with "field: reason" in e. */
 int guest_validate(const struct guest *g, const struct guest *was, struct error *e);

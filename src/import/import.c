@@ -523,6 +523,17 @@ static void guest_value(struct run *R, size_t line, size_t col, const char *f, c
 			free(login);
 			return;
 		}
+		if (gf->type == FT_DATE) { /* a day as a sheet holds it (1978/9/14, a date cell) */
+			struct date d;
+			char buf[11];
+			if (iv_date(v, R->today, &d, &e) < 0 ||
+			    (!d.y && error_set(&e, 0, _("\"%s\" needs its year"), v) < 0)) {
+				say(R, line, col, _("%s: %s"), label, e.msg);
+				return;
+			}
+			guest_set(g, i, date_format(d, buf));
+			return;
+		}
 		if (guest_field_check(gf, v, &norm, &e) < 0) {
 			say(R, line, col, _("%s: %s"), label, e.msg);
 			return;

@@ -613,6 +613,11 @@ static const char *const migrations[] = {
 	"    what = 'change' OR what = 'field'),"
 	"  field TEXT, old TEXT);"
 	"CREATE INDEX guest_merge_row_merge ON guest_merge_row(merge_id, what);",
+
+	/* 18 → 19: consent to be kept in the book, its day and channel (guest.h, consent_at and
+	 * consent_channel; domain.md §9), recorded together or not at all. */
+	"ALTER TABLE guest ADD COLUMN consent_at TEXT;"
+	"ALTER TABLE guest ADD COLUMN consent_channel TEXT;",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

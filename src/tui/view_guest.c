@@ -350,6 +350,13 @@ static void read_card(struct tui *t, struct card *c)
 	for (size_t i = g->notes.n, k = 0; i-- > 0 && k < 3; k++)
 		add(c, k ? NULL : _("notes"), TE_NORMAL, "%.10s %s: %s", g->notes.v[i].at ? g->notes.v[i].at : "",
 		    g->notes.v[i].author ? g->notes.v[i].author : "", g->notes.v[i].text);
+	/* the consent to be kept (domain.md §9), said when missing too: last, plain, never in
+	 * the way of the safety block; a role that may not see it has its "hidden" line above */
+	if (!(hidden & (GUEST_FIELD_BIT(GF_CONSENT_AT) | GUEST_FIELD_BIT(GF_CONSENT_CHANNEL)))) {
+		char *consent = guest_consent_text(g);
+		add(c, _("consent"), TE_NORMAL, "%s", consent ? consent : _("not recorded"));
+		free(consent);
+	}
 }
 
 /* The card in one snapshot: the guest, its marks, tier, visits and complaints as at one
