@@ -9,6 +9,7 @@
 
 #include "cli/cli_audit.h"
 #include "cli/cli_import.h"
+#include "cli/cli_privacy.h"
 #include "config/paths.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -180,6 +181,11 @@ static const struct cli_command commands[] = {
 	{"check-config", cli_check_config, cli_check_config_opts, "[FILE]",
 	 "check a tier rules file (default: the one in force), or a roles.yaml or "
 	 "import-columns.yaml, and print what it says", NOPERM},
+	{"privacy status", cli_privacy_status, cli_privacy_status_opts, "",
+	 "retention: privacy.retain_years and how many guests are due for anonymising", PERM_REPORT},
+	{"privacy sweep", cli_privacy_sweep, cli_privacy_sweep_opts, "--dry-run",
+	 "the guests with no visit or contact for privacy.retain_years, due for anonymising",
+	 PERM_ERASE},
 	{"help", cli_help, no_opts, "[COMMAND]", "show help", NOPERM},
 	{"version", cli_version, no_opts, "", "show the version", NOPERM},
 };

@@ -105,12 +105,36 @@ static void load_signin(struct yamldoc *y, yaml_node_t *v, struct settings *c)
 	}
 }
 
+/* privacy: (mapping v) into c: retain_years. */
+static void load_privacy(struct yamldoc *y, yaml_node_t *v, struct settings *c)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		yamldoc_error(y, v, "privacy: expected a mapping (retain_years:)");
+		return;
+	}
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
+	     p < v->data.mapping.pairs.top && !yamldoc_failed(y); p++) {
+		yaml_node_t *k = yamldoc_node(y, p->key), *n = yamldoc_node(y, p->value);
+		const char *key = scalar(k), *val = scalar(n);
+		int64_t years;
+		if (repeated(y, v, p, k, "privacy: duplicate key"))
+			break;
+		if (!key || strcmp(key, "retain_years") != 0)
+			yamldoc_error(y, k, "privacy: unknown setting (retain_years)");
+		else if (!val || !text_parse_int(val, 0, SETTINGS_RETAIN_YEARS_MAX, &years))
+			yamldoc_error(y, n, "privacy: retain_years: expected years, 0 to %d (0: off)",
+				      SETTINGS_RETAIN_YEARS_MAX);
+		else
+			c->retain_years = (int)years;
+	}
+}
+
 static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 {
 	if (!root)
 		return;
 	if (root->type != YAML_MAPPING_NODE) {
-		yamldoc_error(y, root, "expected a mapping (theme:, keys:, sensitive_fields:, signin:)");
+		yamldoc_error(y, root, "expected a mapping (theme:, keys:, sensitive_fields:, signin:, privacy:)");
 		return;
 	}
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
@@ -131,11 +155,13 @@ static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 			load_sensitive(y, v, c);
 		} else if (key && strcmp(key, "signin") == 0) {
 			load_signin(y, v, c);
+		} else if (key && strcmp(key, "privacy") == 0) {
+			load_privacy(y, v, c);
 		} else if (key) {
-			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin): %s",
+			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin, privacy): %s",
 				      key);
 		} else {
-			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin)");
+			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin, privacy)");
 		}
 	}
 }
@@ -208,4 +234,19 @@ guest_field_set settings_sensitive_fields(void)
 		read = true;
 	}
 	return guest_sensitive(added);
+}
+
+int settings_retain_years(void)
+{
+	static bool read;
+	static int years;
+	if (!read) {
+		struct settings c;
+		struct error e;
+		if (settings_load(&c, &e) == 0)
+			years = c.retain_years;
+		settings_free(&c);
+		read = true;
+	}
+	return years;
 }

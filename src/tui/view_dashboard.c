@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/settings.h"
 #include "core/money.h"
 #include "store/alert_store.h"
 #include "store/complaint_store.h"
+#include "store/privacy_store.h"
 #include "store/report_store.h"
 #include "store/tier_store.h"
 #include "tui/cmdline.h"
@@ -44,6 +46,8 @@ struct dash {
 	bool stored; /* tiers are stored for the month (it is not after the latest computed) */
 	long red, yellow, overdue;
 	bool overdue_known; /* complaint deadlines need the rules */
+	int retain_years;   /* privacy.retain_years (0: off, no line) */
+	int64_t due;        /* guests due for anonymising */
 	struct fig figs[80];
 	size_t nfigs;
 	struct list_cursor cur; /* over figs (all of them shown) */
@@ -110,6 +114,10 @@ static void load(struct tui *t, struct dash *d)
 		s = alert_store_open_counts(t->st, &d->red, &d->yellow);
 	if (s == ST_OK)
 		s = count_overdue(t, d);
+	/* retention, when it is on: one count (privacy_store.h) */
+	d->retain_years = settings_retain_years();
+	if (s == ST_OK && d->retain_years)
+		s = privacy_store_due_count(t->st, date_today(), d->retain_years, &d->due);
 	if (s != ST_OK)
 		error_set(&d->err, 0, "%s", tui_store_error(t, s));
 	list_figs(d);
@@ -350,6 +358,15 @@ static int draw_today(struct tui *t, const struct dash *d, int y, int w, int bot
 		return y;
 	snprintf(v, sizeof v, _("%ld calls, %ld visits"), td->calls_due, td->visits_due);
 	draw_fig(t, d, y, 1, w - 2, _("contacts due today"), v, FIG_CONTACTS, norm);
+	if (!d->retain_years || ++y > bottom)
+		return y + 1;
+	/* not a figure: maitre privacy sweep lists them */
+	snprintf(v, sizeof v,
+		 ngettext("due for anonymising: %lld guest (privacy.retain_years %d)",
+			  "due for anonymising: %lld guests (privacy.retain_years %d)",
+			  (unsigned long)d->due),
+		 (long long)d->due, d->retain_years);
+	draw_text(y, 1, w - 2, v, norm, true);
 	return y + 1;
 }
 
@@ -361,7 +378,7 @@ static void draw(struct tui *t, struct view *v)
 		draw_fill(2, 1, w - 2, d->err.msg, draw_attr(t, TE_ERROR));
 		return;
 	}
-	int y = draw_tiers(t, d, 1, w, bottom - 7);
+	int y = draw_tiers(t, d, 1, w, bottom - 7 - (d->retain_years ? 1 : 0));
 	if (y + 1 <= bottom)
 		y = draw_movers_pareto(t, d, y + 1, w);
 	if (y + 1 <= bottom)

@@ -1,0 +1,118 @@
+/* cli_privacy.c — see cli_privacy.h. */
+#include "config.h"
+
+#include "cli/cli_privacy.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "config/settings.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "export/table.h"
+#include "store/privacy_store.h"
+
+const struct opt cli_privacy_status_opts[] = {{NULL, NULL, 0, NULL}};
+
+enum { PS_DRY_RUN = 1 };
+const struct opt cli_privacy_sweep_opts[] = {
+	{"dry-run", NULL, PS_DRY_RUN, "list the guests due for anonymising; change nothing"},
+	{NULL, NULL, 0, NULL},
+};
+
+/* privacy.retain_years from config.yaml into *years (0: off); a file that cannot be read is
+ * said with its file:line:column, never taken for "off". 0 or the exit status. */
+static int retain_years(struct cli *c, int *years)
+{
+	struct settings s;
+	struct error e;
+	int rc = settings_load(&s, &e);
+	*years = s.retain_years;
+	settings_free(&s);
+	return rc < 0 ? cli_error(c, EXIT_USER, "%s", e.msg) : 0;
+}
+
+int cli_privacy_status(struct cli *c, int argc, char **argv)
+{
+	int years, rc = cli_parse(c, argc, argv, cli_privacy_status_opts, cli_one_arg, NULL);
+	if (rc || (rc = retain_years(c, &years)) != 0)
+		return rc;
+	if (!years) {
+		printf("%s\n", _("retention: off (privacy.retain_years in config.yaml)"));
+		return 0;
+	}
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	int64_t due;
+	struct date today = date_today();
+	enum store_status s = privacy_store_due_count(c->st, today, years, &due);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	char day[11];
+	date_format(privacy_cutoff(today, years), day);
+	printf(ngettext("retention: %d year: guests with no visit or contact since %s are due\n",
+			"retention: %d years: guests with no visit or contact since %s are due\n",
+			years),
+	       years, day);
+	printf(ngettext("%lld guest due for anonymising\n", "%lld guests due for anonymising\n",
+			(unsigned long)due),
+	       (long long)due);
+	return 0;
+}
+
+static int on_sweep(struct cli *c, void *ctx, int id, const char *val)
+{
+	if (id == PS_DRY_RUN) {
+		*(bool *)ctx = true;
+		return 0;
+	}
+	return cli_usage_error(c, _("unexpected argument \"%s\""), val);
+}
+
+int cli_privacy_sweep(struct cli *c, int argc, char **argv)
+{
+	bool dry = false;
+	int years, rc = cli_parse(c, argc, argv, cli_privacy_sweep_opts, on_sweep, &dry);
+	if (rc)
+		return rc;
+	/* the erasure the sweep calls (privacy_store_sweep's callback) is not wired yet */
+	if (!dry)
+		return cli_error(c, EXIT_USER,
+				 _("anonymising is not available yet: --dry-run lists the guests due"));
+	if ((rc = retain_years(c, &years)) != 0)
+		return rc;
+	if (!years)
+		return cli_error(c, EXIT_USER,
+				 _("retention is off: set privacy.retain_years in config.yaml"));
+	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+		return rc;
+	struct privacy_due *due;
+	size_t n;
+	struct date today = date_today();
+	enum store_status s = privacy_store_due(c->st, today, years, &due, &n);
+	if (s != ST_OK)
+		return cli_store_error(c, s);
+	static const char *const cols[] = {"id", "name", "last visit", "last contact", "entered"};
+	struct table t;
+	table_init(&t, 5, cols, 1u << 0);
+	table_stream(&t, c->format, stdout); /* a million rows are not kept twice */
+	for (size_t i = 0; i < n; i++) {
+		table_addf(&t, "%" PRId64, due[i].id);
+		table_add(&t, due[i].name);
+		table_add(&t, due[i].last_visit);
+		table_add(&t, due[i].last_contact);
+		table_add(&t, due[i].created);
+	}
+	table_print(&t, c->format, stdout);
+	table_free(&t);
+	privacy_due_free(due, n);
+	/* the count below a text listing; beside a file's rows, on stderr */
+	char day[11];
+	date_format(privacy_cutoff(today, years), day);
+	fprintf(c->format == OUT_TEXT ? stdout : stderr,
+		ngettext("%zu guest due for anonymising (no visit or contact since %s)\n",
+			 "%zu guests due for anonymising (no visit or contact since %s)\n",
+			 (unsigned long)n),
+		n, day);
+	return 0;
+}
