@@ -50,8 +50,8 @@ int cli_privacy_status(struct cli *c, int argc, char **argv)
 		return cli_store_error(c, s);
 	char day[11];
 	date_format(privacy_cutoff(today, years), day);
-	printf(ngettext("retention: %d year: guests with no visit or contact since %s are due\n",
-			"retention: %d years: guests with no visit or contact since %s are due\n",
+	printf(ngettext("retention: %d year: guests with no visit or contact after %s are due\n",
+			"retention: %d years: guests with no visit or contact after %s are due\n",
 			years),
 	       years, day);
 	printf(ngettext("%lld guest due for anonymising\n", "%lld guests due for anonymising\n",
@@ -110,8 +110,8 @@ int cli_privacy_sweep(struct cli *c, int argc, char **argv)
 	char day[11];
 	date_format(privacy_cutoff(today, years), day);
 	fprintf(c->format == OUT_TEXT ? stdout : stderr,
-		ngettext("%zu guest due for anonymising (no visit or contact since %s)\n",
-			 "%zu guests due for anonymising (no visit or contact since %s)\n",
+		ngettext("%zu guest due for anonymising (no visit or contact after %s)\n",
+			 "%zu guests due for anonymising (no visit or contact after %s)\n",
 			 (unsigned long)n),
 		n, day);
 	return 0;

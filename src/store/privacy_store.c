@@ -38,14 +38,17 @@ static enum store_status bad_years(struct store *st, int years)
 			  years);
 }
 
+static const char due_list[] =
+	"SELECT g.id, g.name, (SELECT l.date FROM guest_last l WHERE l.guest_id = g.id), "
+	"(SELECT max(c.at) FROM contact c WHERE c.guest_id = g.id), g.created_at "
+	"FROM guest g WHERE " DUE_WHERE " ORDER BY g.id";
+static const char due_count[] = "SELECT count(*) FROM guest g WHERE " DUE_WHERE;
+static const char due_one[] = "SELECT 1 FROM guest g WHERE g.id = ?2 AND " DUE_WHERE;
+
 static enum store_status read_due(struct store *st, struct date today, int years,
 				  struct privacy_due **due, size_t *n)
 {
-	static const char *sql =
-		"SELECT g.id, g.name, (SELECT l.date FROM guest_last l WHERE l.guest_id = g.id), "
-		"(SELECT max(c.at) FROM contact c WHERE c.guest_id = g.id), g.created_at "
-		"FROM guest g WHERE " DUE_WHERE " ORDER BY g.id";
-	sqlite3_stmt *s = store_prep(st, sql);
+	sqlite3_stmt *s = store_prep(st, due_list);
 	if (!s)
 		return ST_IO;
 	bind_after(s, today, years);
@@ -88,11 +91,10 @@ enum store_status privacy_store_due(struct store *st, struct date today, int yea
 enum store_status privacy_store_due_count(struct store *st, struct date today, int years,
 					  int64_t *count)
 {
-	static const char *sql = "SELECT count(*) FROM guest g WHERE " DUE_WHERE;
 	*count = 0;
 	if (years < 1)
 		return bad_years(st, years);
-	sqlite3_stmt *s = store_prep(st, sql);
+	sqlite3_stmt *s = store_prep(st, due_count);
 	if (!s)
 		return ST_IO;
 	bind_after(s, today, years);
@@ -116,8 +118,7 @@ void privacy_due_free(struct privacy_due *due, size_t n)
 static enum store_status still_due(struct store *st, struct date today, int years, int64_t id,
 				   bool *due)
 {
-	static const char *sql = "SELECT 1 FROM guest g WHERE g.id = ?2 AND " DUE_WHERE;
-	sqlite3_stmt *s = store_prep(st, sql);
+	sqlite3_stmt *s = store_prep(st, due_one);
 	if (!s)
 		return ST_IO;
 	bind_after(s, today, years);
@@ -137,7 +138,7 @@ enum store_status privacy_store_sweep(struct store *st, struct date today, int y
 		return bad_years(st, years);
 	char day[11], *reason;
 	date_format(privacy_cutoff(today, years), day);
-	reason = xasprintf("retention: no visit or contact since %s (privacy.retain_years %d)", day,
+	reason = xasprintf("retention: no visit or contact after %s (privacy.retain_years %d)", day,
 			   years);
 	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < n && rs == ST_OK; i++) {
@@ -152,5 +153,15 @@ enum store_status privacy_store_sweep(struct store *st, struct date today, int y
 			(*done)++;
 	}
 	free(reason);
+	return rs;
+}
+
+enum store_status privacy_store_explain(struct store *st, struct strv *out)
+{
+	static const char *const names[] = {"due_list", "due_count", "due_one"};
+	const char *const all[] = {due_list, due_count, due_one};
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < sizeof all / sizeof all[0] && rs == ST_OK; i++)
+		rs = store_explain(st, names[i], all[i], out);
 	return rs;
 }
