@@ -21,21 +21,21 @@ run complaint add 1 --category food --severity high --text 汤凉了 --visit 1
 note "CSV, English: RFC 4180 (CRLF, quotes doubled, a line break kept inside quotes), a formula neutralised"
 "$MAITRE" export guests > "$TMP/en.csv"
 {
-	printf 'id,address as,family name,given name,gender,employer,position,looks,height cm,weight kg,photo file,ethnicity,native place,spending power,character,sales manager,mobile,landline,office phone,other phone,tastes,dishes,habits,dislikes,taboos,allergies,birthday,anniversary,other dates,people,tags,notes\r\n'
-	printf '1,孙先生,孙,,male,中信,,,175,,,,,,,lina,"13800001111, 13900003333",,010-65551234,,"清淡, 甜, 酸",,,,猪肉 (low),"花生 (critical), 虾 (high)",1978-09-14,05-20,入职: 2019-03-01,"driver: 老王, secretary","VIP, 常客",[2026-06-30 09:15 %s] 喜欢靠窗\r\n' "$LOGIN"
-	printf '2,"'"'"'=HYPERLINK(""x"")",,,,,,,,,,,,,,,13900002222,,,,,,,,,,,,,,,"[2026-06-30 09:15 %s] two lines,\n""quoted"""\r\n' "$LOGIN"
+	printf 'id,address as,family name,given name,gender,employer,position,looks,height cm,weight kg,photo file,ethnicity,native place,spending power,character,sales manager,consent date,consent channel,mobile,landline,office phone,other phone,tastes,dishes,habits,dislikes,taboos,allergies,birthday,anniversary,other dates,people,tags,notes\r\n'
+	printf '1,孙先生,孙,,male,中信,,,175,,,,,,,lina,,,"13800001111, 13900003333",,010-65551234,,"清淡, 甜, 酸",,,,猪肉 (low),"花生 (critical), 虾 (high)",1978-09-14,05-20,入职: 2019-03-01,"driver: 老王, secretary","VIP, 常客",[2026-06-30 09:15 %s] 喜欢靠窗\r\n' "$LOGIN"
+	printf '2,"'"'"'=HYPERLINK(""x"")",,,,,,,,,,,,,,,,,13900002222,,,,,,,,,,,,,,,"[2026-06-30 09:15 %s] two lines,\n""quoted"""\r\n' "$LOGIN"
 } > "$TMP/en.expected"
 check "the English CSV, byte for byte" cmp "$TMP/en.csv" "$TMP/en.expected"
 check "no sensitive field without --sensitive" sh -c "! grep -q -e 'marital status' -e 已婚 '$TMP/en.csv'"
 "$MAITRE" export guests --sensitive > "$TMP/sensitive.csv"
-check "--sensitive: the sensitive fields too" sh -c "head -1 '$TMP/sensitive.csv' | grep -q ',sales manager,marital status,income,home address,religion,health,personal history,mobile,' && grep -q ',lina,已婚,,,,,,\"13800001111, ' '$TMP/sensitive.csv'"
+check "--sensitive: the sensitive fields too" sh -c "head -1 '$TMP/sensitive.csv' | grep -q ',sales manager,marital status,income,home address,religion,health,personal history,consent date,consent channel,mobile,' && grep -q ',lina,已婚,,,,,,,,\"13800001111, ' '$TMP/sensitive.csv'"
 
 note "CSV, Chinese: the headers and the closed choices translated, lists joined with 、, severities in Chinese"
 LANGUAGE=zh_CN "$MAITRE" export guests --output "$TMP/zh.csv"
 {
-	printf '编号,称呼,姓,名,性别,单位,职务,外貌,身高 cm,体重 kg,照片文件,民族,籍贯,消费能力,性格,销售经理,手机,座机,办公电话,其他电话,口味,喜好菜品,习惯,不喜欢,忌口,过敏,生日,纪念日,其他日期,相关人员,标签,备注\r\n'
-	printf '1,孙先生,孙,,男,中信,,,175,,,,,,,lina,13800001111、13900003333,,010-65551234,,"清淡、甜, 酸",,,,猪肉（轻微）,花生（危重）、虾（严重）,1978-09-14,05-20,入职：2019-03-01,司机：老王、秘书,VIP、常客,[2026-06-30 09:15 %s] 喜欢靠窗\r\n' "$LOGIN"
-	printf '2,"'"'"'=HYPERLINK(""x"")",,,,,,,,,,,,,,,13900002222,,,,,,,,,,,,,,,"[2026-06-30 09:15 %s] two lines,\n""quoted"""\r\n' "$LOGIN"
+	printf '编号,称呼,姓,名,性别,单位,职务,外貌,身高 cm,体重 kg,照片文件,民族,籍贯,消费能力,性格,销售经理,同意日期,同意方式,手机,座机,办公电话,其他电话,口味,喜好菜品,习惯,不喜欢,忌口,过敏,生日,纪念日,其他日期,相关人员,标签,备注\r\n'
+	printf '1,孙先生,孙,,男,中信,,,175,,,,,,,lina,,,13800001111、13900003333,,010-65551234,,"清淡、甜, 酸",,,,猪肉（轻微）,花生（危重）、虾（严重）,1978-09-14,05-20,入职：2019-03-01,司机：老王、秘书,VIP、常客,[2026-06-30 09:15 %s] 喜欢靠窗\r\n' "$LOGIN"
+	printf '2,"'"'"'=HYPERLINK(""x"")",,,,,,,,,,,,,,,,,13900002222,,,,,,,,,,,,,,,"[2026-06-30 09:15 %s] two lines,\n""quoted"""\r\n' "$LOGIN"
 } > "$TMP/zh.expected"
 check "the Chinese CSV, byte for byte" cmp "$TMP/zh.csv" "$TMP/zh.expected"
 

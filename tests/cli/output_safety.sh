@@ -136,6 +136,22 @@ guest export 5
 CMDS
 check "$n outputs checked, none with a raw control" test "$fails" = 0
 
+note "privacy sweep --dry-run lists names too: every guest is due in 2040"
+mkdir -p "$XDG_CONFIG_HOME/maitre"
+printf 'privacy:\n  retain_years: 5\n' > "$XDG_CONFIG_HOME/maitre/config.yaml"
+fails=0
+for f in text tsv csv json; do
+	MAITRE_TODAY=2040-01-01 "$MAITRE" --format "$f" privacy sweep --dry-run > "$TMP/o" 2>&1
+	grep -q X "$TMP/o" || printf 'no poisoned text shown: --format %s privacy sweep\n' "$f" >> "$OUT"
+	unsafe "$f" "$TMP/o" > "$TMP/why"
+	if [ -s "$TMP/why" ]; then
+		fails=$((fails + 1))
+		printf 'RAW CONTROL: --format %s privacy sweep: %s\n' "$f" "$(sed 1q "$TMP/why")" >> "$OUT"
+	fi
+done
+rm "$XDG_CONFIG_HOME/maitre/config.yaml"
+check "privacy sweep: the names shown, never raw" test "$fails" = 0
+
 note "tier names (A, B, C) from the rules file holding U+202E, in the commands that print the rules"
 sed 's/\b\([ABC]\)\b/\1\xe2\x80\xae/g' "$TESTS_SRCDIR/../data/tiers.yaml" > "$TMP/tiers.yaml"
 cp "$MAITRE_DB" "$TMP/tiers.db"

@@ -3,7 +3,7 @@
 # database → maitre export guests gives the same book, byte for byte: as CSV in English and in
 # Chinese, as GB18030 CSV with --sensitive, and as an .xlsx workbook. Every field and list of the
 # sheet: phones of each kind, preferences with severities, dates, people (one without a name),
-# tags, notes with their author and time, a line break and quotes inside a note, a name a
+# tags, notes with their author and time, the consent, a line break and quotes inside a note, a name a
 # spreadsheet would take for a formula.
 . "$TESTS_SRCDIR/cli/lib.sh"
 export MAITRE_NOW="2026-06-30 09:15:00"
@@ -17,7 +17,8 @@ $M guest add --name 孙先生 --family-name 孙 --given-name 建国 --gender mal
 	--person driver:老王 --person secretary --tag VIP --tag 常客 --note 喜欢靠窗 \
 	--set looks="方框眼镜" --set height_cm=176 --set weight_kg=79 --set ethnicity=回族 \
 	--set native_place=安徽亳州 --set spending_power=upper-middle --set character=内敛 \
-	--set marital_status=已婚 --set health=高血压 --sales-manager lina > /dev/null
+	--set marital_status=已婚 --set health=高血压 --sales-manager lina \
+	--consent 2025-11-02:wechat > /dev/null
 $M guest add --name '=HYPERLINK("x")' --gender female --phone 13900002222 \
 	--note "$(printf 'two lines,\n"quoted"')" --note 第二条 > /dev/null
 $M guest add --name 唐总 --employer 华夏银行 > /dev/null

@@ -34,7 +34,7 @@ edit_stage_driver() {
 	setup_keys <<'KEYS'
 type sxs
 key Enter e
-key ^N ^N ^N ^N ^N ^N ^N a
+key ^N ^N ^N ^N ^N ^N ^N ^N a
 type driver 王师傅; waits by the door
 key Enter ^S
 expect guest 1 saved

@@ -12,7 +12,7 @@ key Enter e ^N a
 type 12
 key Enter
 expect phone: must have 7 to 20 digits
-key ^N ^N ^N ^N ^N a
+key ^N ^N ^N ^N ^N ^N a
 type birthday 13-40
 key Enter
 expect "13-40" is not a date

@@ -10,13 +10,13 @@ note "associated people with their own allergies and dates"
 screen <<'KEYS'
 type sxs
 key Enter e
-key ^N ^N ^N ^N ^N ^N ^N a
+key ^N ^N ^N ^N ^N ^N ^N ^N a
 type driver 王师傅; waits in the car
 key Enter
-key ^P ^P ^P ^P ^P a
+key ^P ^P ^P ^P ^P ^P a
 type driver · allergy: 花生 critical
 key Enter
-key ^N ^N ^N ^N a
+key ^N ^N ^N ^N ^N a
 type 王师傅 · birthday 1980-07-02
 key Enter
 snap the driver, his allergy and his birthday in the lists
