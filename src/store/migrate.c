@@ -616,8 +616,8 @@ static const char *const migrations[] = {
 
 	/* 18 → 19: consent to be kept in the book, its day and channel (guest.h, consent_at and
 	 * consent_channel; domain.md §9), recorded together or not at all. */
-	"ALTER TABLE guest ADD COLUMN consent_at TEXT;"
-	"ALTER TABLE guest ADD COLUMN consent_channel TEXT;",
+	("ALTER TABLE guest ADD COLUMN consent_at TEXT;"
+	 "ALTER TABLE guest ADD COLUMN consent_channel TEXT;"),
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */
