@@ -81,51 +81,32 @@ static void load_sensitive(struct yamldoc *y, yaml_node_t *v, struct settings *c
 	}
 }
 
-/* signin: (mapping v) into c: idle_minutes. */
-static void load_signin(struct yamldoc *y, yaml_node_t *v, struct settings *c)
+/* A section of one whole number (signin: idle_minutes:, privacy: retain_years:), mapping v,
+ * into *out: 0 to max, in units ("minutes"), 0 meaning zero ("never"). */
+static void load_number_section(struct yamldoc *y, yaml_node_t *v, const char *section,
+				const char *key, int max, const char *units, const char *zero,
+				int *out)
 {
 	if (v->type != YAML_MAPPING_NODE) {
-		yamldoc_error(y, v, "signin: expected a mapping (idle_minutes:)");
+		yamldoc_error(y, v, "%s: expected a mapping (%s:)", section, key);
 		return;
 	}
+	char dup[64];
+	snprintf(dup, sizeof dup, "%s: duplicate key", section);
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
 	     p < v->data.mapping.pairs.top && !yamldoc_failed(y); p++) {
 		yaml_node_t *k = yamldoc_node(y, p->key), *n = yamldoc_node(y, p->value);
-		const char *key = scalar(k), *val = scalar(n);
-		int64_t min;
-		if (repeated(y, v, p, k, "signin: duplicate key"))
+		const char *name = scalar(k), *val = scalar(n);
+		int64_t num;
+		if (repeated(y, v, p, k, dup))
 			break;
-		if (!key || strcmp(key, "idle_minutes") != 0)
-			yamldoc_error(y, k, "signin: unknown setting (idle_minutes)");
-		else if (!val || !text_parse_int(val, 0, SETTINGS_IDLE_MINUTES_MAX, &min))
-			yamldoc_error(y, n, "signin: idle_minutes: expected minutes, 0 to %d (0: never)",
-				      SETTINGS_IDLE_MINUTES_MAX);
+		if (!name || strcmp(name, key) != 0)
+			yamldoc_error(y, k, "%s: unknown setting (%s)", section, key);
+		else if (!val || !text_parse_int(val, 0, max, &num))
+			yamldoc_error(y, n, "%s: %s: expected %s, 0 to %d (0: %s)", section, key, units,
+				      max, zero);
 		else
-			c->idle_minutes = (int)min;
-	}
-}
-
-/* privacy: (mapping v) into c: retain_years. */
-static void load_privacy(struct yamldoc *y, yaml_node_t *v, struct settings *c)
-{
-	if (v->type != YAML_MAPPING_NODE) {
-		yamldoc_error(y, v, "privacy: expected a mapping (retain_years:)");
-		return;
-	}
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
-	     p < v->data.mapping.pairs.top && !yamldoc_failed(y); p++) {
-		yaml_node_t *k = yamldoc_node(y, p->key), *n = yamldoc_node(y, p->value);
-		const char *key = scalar(k), *val = scalar(n);
-		int64_t years;
-		if (repeated(y, v, p, k, "privacy: duplicate key"))
-			break;
-		if (!key || strcmp(key, "retain_years") != 0)
-			yamldoc_error(y, k, "privacy: unknown setting (retain_years)");
-		else if (!val || !text_parse_int(val, 0, SETTINGS_RETAIN_YEARS_MAX, &years))
-			yamldoc_error(y, n, "privacy: retain_years: expected years, 0 to %d (0: off)",
-				      SETTINGS_RETAIN_YEARS_MAX);
-		else
-			c->retain_years = (int)years;
+			*out = (int)num;
 	}
 }
 
@@ -154,9 +135,11 @@ static void load_top(struct yamldoc *y, yaml_node_t *root, struct settings *c)
 		} else if (key && strcmp(key, "sensitive_fields") == 0) {
 			load_sensitive(y, v, c);
 		} else if (key && strcmp(key, "signin") == 0) {
-			load_signin(y, v, c);
+			load_number_section(y, v, "signin", "idle_minutes", SETTINGS_IDLE_MINUTES_MAX,
+					    "minutes", "never", &c->idle_minutes);
 		} else if (key && strcmp(key, "privacy") == 0) {
-			load_privacy(y, v, c);
+			load_number_section(y, v, "privacy", "retain_years", SETTINGS_RETAIN_YEARS_MAX,
+					    "years", "off", &c->retain_years);
 		} else if (key) {
 			yamldoc_error(y, k, "unknown setting (theme, keys, sensitive_fields, signin, privacy): %s",
 				      key);
