@@ -204,32 +204,31 @@ void settings_free(struct settings *c)
 	c->nbindings = c->cap = 0;
 }
 
-guest_field_set settings_sensitive_fields(void)
+/* What the settings say that is asked everywhere (the sensitive fields, the retention), read
+ * once a process; a file that cannot be read says nothing (zeros). */
+static const struct settings *settings_once(void)
 {
 	static bool read;
-	static guest_field_set added;
+	static struct settings kept;
 	if (!read) {
 		struct settings c;
 		struct error e;
-		if (settings_load(&c, &e) == 0)
-			added = c.sensitive;
+		if (settings_load(&c, &e) == 0) {
+			kept.sensitive = c.sensitive;
+			kept.retain_years = c.retain_years;
+		}
 		settings_free(&c);
 		read = true;
 	}
-	return guest_sensitive(added);
+	return &kept;
+}
+
+guest_field_set settings_sensitive_fields(void)
+{
+	return guest_sensitive(settings_once()->sensitive);
 }
 
 int settings_retain_years(void)
 {
-	static bool read;
-	static int years;
-	if (!read) {
-		struct settings c;
-		struct error e;
-		if (settings_load(&c, &e) == 0)
-			years = c.retain_years;
-		settings_free(&c);
-		read = true;
-	}
-	return years;
+	return settings_once()->retain_years;
 }
