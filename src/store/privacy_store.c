@@ -16,11 +16,12 @@ struct date privacy_cutoff(struct date today, int years)
 	return d;
 }
 
-/* A guest g due with ?1 the day after the cutoff: nothing of theirs on or after it. Stamps
+/* A guest g due with ?1 the day after the cutoff: nothing of theirs on or after it (a guest
+ * merged into another is due with that one, which has its visits and contacts). Stamps
  * (created_at, contact.at) are "YYYY-MM-DD HH:MM:SS" and compare as text with a day. The
  * guest's last visit is one look-up of guest_last; contacts are read by contact_guest. */
 #define DUE_WHERE                                                                               \
-	"g.anonymised = 0 AND g.created_at < ?1 AND "                                           \
+	"g.anonymised = 0 AND g.merged_into IS NULL AND g.created_at < ?1 AND "                 \
 	"NOT EXISTS (SELECT 1 FROM guest_last l WHERE l.guest_id = g.id AND l.date >= ?1) AND " \
 	"NOT EXISTS (SELECT 1 FROM contact c WHERE c.guest_id = g.id AND c.at >= ?1)"
 

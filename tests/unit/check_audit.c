@@ -179,7 +179,8 @@ START_TEST(test_migration_chains_old_rows)
 	store_close(st);
 	st = NULL;
 	/* the schema as it was: no hash, op, head nor index (schema 13, before the chain; the
-	 * tier columns, the dashboard's figures, the merges and the consent that came after it go too) */
+	 * tier columns, the dashboard's figures, the merges and the consent that came after it
+	 * go too) */
 	int latest = store_schema_latest();
 	testdb_exec("ALTER TABLE guest DROP COLUMN consent_at; "
 		    "ALTER TABLE guest DROP COLUMN consent_channel;");

@@ -142,6 +142,11 @@ START_TEST(test_due_known_ages)
 	ids = due_ids(today, 5);
 	ck_assert_str_eq(ids, "1 2 3 5 7");
 	free(ids);
+	/* a guest merged into another is due with that one, never alone */
+	testdb_exec("UPDATE guest SET merged_into = 4 WHERE id = 2");
+	ids = due_ids(today, 5);
+	ck_assert_str_eq(ids, "1 3 5 7");
+	free(ids);
 	ck_assert_int_eq(privacy_store_due(st, today, 0, &d, &n), ST_INVALID);
 }
 END_TEST
