@@ -260,4 +260,7 @@ extern const struct opt cli_complaint_add_opts[], cli_complaint_list_opts[],
 	cli_complaint_resolve_opts[], cli_complaint_followup_opts[], cli_complaint_close_opts[],
 	cli_complaint_reopen_opts[];
 
+/* Guests who may be the same person, and the pairs that are not (cli_dup.c, issue 16). */
+int cli_guest_duplicates(struct cli *c, int argc, char **argv);
+extern const struct opt cli_guest_duplicates_opts[];
 #endif

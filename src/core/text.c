@@ -464,6 +464,55 @@ int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, str
 	return added;
 }
 
+char *text_pinyin_plain(const char *name)
+{
+	struct sbuf b = {0};
+	sbuf_add(&b, "");
+	size_t n = strlen(name);
+	bool first = true;
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(name, n, &cp);
+		name += k, n -= k;
+		const char *py = text_pinyin_cp(cp);
+		if (py) {
+			/* the surname's reading where it differs (曾 zeng, not ceng) */
+			const struct unitab_reading *s =
+				first ? find_reading(unitab_surname, unitab_surname_len, cp) : NULL;
+			sbuf_add(&b, s ? unitab_syllables[s->syllable] : py);
+			first = false;
+			continue;
+		}
+		uint32_t f = text_fold_cp(cp);
+		if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9'))
+			sbuf_addc(&b, (char)f);
+	}
+	return sbuf_detach(&b);
+}
+
+bool text_one_edit(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	/* the common prefix and suffix, whole code points: what is left is the edit */
+	size_t p = 0;
+	while (p < na && p < nb && a[p] == b[p])
+		p++;
+	while (p > 0 && (((unsigned char)a[p] & 0xC0) == 0x80 || ((unsigned char)b[p] & 0xC0) == 0x80))
+		p--; /* back to the start of the code point that differs */
+	size_t s = 0;
+	while (s < na - p && s < nb - p && a[na - 1 - s] == b[nb - 1 - s])
+		s++;
+	while (s > 0 && ((unsigned char)a[na - s] & 0xC0) == 0x80)
+		s--; /* the suffix starts at a whole code point */
+	size_t ra = na - p - s, rb = nb - p - s; /* the bytes that differ */
+	size_t ca = 0, cb = 0;
+	for (size_t i = 0; i < ra; i++)
+		ca += ((unsigned char)a[p + i] & 0xC0) != 0x80;
+	for (size_t i = 0; i < rb; i++)
+		cb += ((unsigned char)b[p + i] & 0xC0) != 0x80;
+	return (ca == 1 && cb == 1) || (ca + cb == 1);
+}
+
 char *text_int(int64_t v, char *buf)
 {
 	char tmp[24];

@@ -63,6 +63,15 @@ const char *text_pinyin_cp(uint32_t cp);
  * folded and kept. Returns the number of keys added to full (0 when the name has no Han). */
 int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, struct strv *initials);
 
+/* A name read as one string of toneless pinyin, for telling names that sound the same: each
+ * Han character's first reading (the first one's reading as a surname: 曾 zeng), ASCII letters
+ * and digits folded, everything else dropped (张 伟 → zhangwei, "Zhang Wei" → zhangwei,
+ * 章伟 → zhangwei). "" for a name with none of them. Caller frees. */
+char *text_pinyin_plain(const char *name);
+/* True when b is a with exactly one code point changed, inserted or deleted (王小明 and
+ * 王晓明, 张伟 and 张伟明, Jon and John); false for equal texts and for two edits or more. */
+bool text_one_edit(const char *a, const char *b);
+
 /* Number of code points in s. */
 size_t text_cp_count(const char *s);
 

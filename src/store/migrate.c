@@ -618,6 +618,15 @@ static const char *const migrations[] = {
 	 * consent_channel; domain.md §9), recorded together or not at all. */
 	("ALTER TABLE guest ADD COLUMN consent_at TEXT;"
 	 "ALTER TABLE guest ADD COLUMN consent_channel TEXT;"),
+	/* 19 → 20: the pairs of guests the staff said are two people (maitre guest duplicates
+	 * --not-same A B, dup_store.c), never offered as duplicates again; a < b. */
+	"CREATE TABLE dup_dismissed("
+	"  a INTEGER NOT NULL REFERENCES guest(id) ON DELETE CASCADE,"
+	"  b INTEGER NOT NULL REFERENCES guest(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  PRIMARY KEY (a, b), CHECK (a < b)) WITHOUT ROWID;"
+	"CREATE INDEX dup_dismissed_b ON dup_dismissed(b);",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

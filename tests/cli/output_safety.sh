@@ -133,6 +133,7 @@ summary
 export guests --sensitive
 export visits
 guest export 5
+guest duplicates
 CMDS
 check "$n outputs checked, none with a raw control" test "$fails" = 0
 
