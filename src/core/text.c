@@ -464,6 +464,28 @@ int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, str
 	return added;
 }
 
+bool text_has_han(const char *s)
+{
+	size_t n = strlen(s);
+	while (n) {
+		uint32_t cp;
+		size_t k = text_decode(s, n, &cp);
+		if (text_is_han(cp))
+			return true;
+		s += k, n -= k;
+	}
+	return false;
+}
+
+char *text_full_name(const char *family, const char *given)
+{
+	if (!family || !*family || !given || !*given)
+		return NULL;
+	if (text_has_han(family) || text_has_han(given))
+		return xasprintf("%s%s", family, given);
+	return xasprintf("%s %s", given, family);
+}
+
 char *text_pinyin_plain(const char *name)
 {
 	struct sbuf b = {0};

@@ -63,6 +63,11 @@ const char *text_pinyin_cp(uint32_t cp);
  * folded and kept. Returns the number of keys added to full (0 when the name has no Han). */
 int text_pinyin_keys(const char *name, int surname_chars, struct strv *full, struct strv *initials);
 
+/* True when s holds a Han character (text_is_han). */
+bool text_has_han(const char *s);
+/* A guest's full name from the family and given names: family + given (孙建国), or "given
+ * family" for Latin names (José García); NULL unless both are there. Caller frees. */
+char *text_full_name(const char *family, const char *given);
 /* A name read as one string of toneless pinyin, for telling names that sound the same: each
  * Han character's first reading (the first one's reading as a surname: 曾 zeng), ASCII letters
  * and digits folded, everything else dropped (张 伟 → zhangwei, "Zhang Wei" → zhangwei,

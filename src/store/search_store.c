@@ -11,29 +11,11 @@
 #include "store/store_bulk.h"
 #include "store/store_int.h"
 
-static bool has_han(const char *s)
-{
-	size_t n = strlen(s);
-	while (n) {
-		uint32_t cp;
-		size_t k = text_decode(s, n, &cp);
-		if (text_is_han(cp))
-			return true;
-		s += k, n -= k;
-	}
-	return false;
-}
-
-/* The full name: family + given (孙建国), or "given family" for Latin names; NULL unless both
- * are known (a family name alone is not a name the guest is found by exactly). */
+/* The full name (text_full_name); NULL unless both are known (a family name alone is not a
+ * name the guest is found by exactly). */
 static char *full_name(const struct guest *g)
 {
-	const char *fam = g->f[GF_FAMILY_NAME], *giv = g->f[GF_GIVEN_NAME];
-	if (!fam || !giv)
-		return NULL;
-	if (has_han(fam) || has_han(giv))
-		return xasprintf("%s%s", fam, giv);
-	return xasprintf("%s %s", giv, fam);
+	return text_full_name(g->f[GF_FAMILY_NAME], g->f[GF_GIVEN_NAME]);
 }
 
 /* Han characters of the surname at the start of name: the family name's length when the name

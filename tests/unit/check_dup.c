@@ -57,7 +57,7 @@ START_TEST(test_near_names)
 }
 END_TEST
 
-START_TEST(test_pinyin_plain)
+START_TEST(test_pinyin_names)
 {
 	char *a = text_pinyin_plain("张伟"), *b = text_pinyin_plain("章伟"), *c = text_pinyin_plain("Zhang Wei");
 	ck_assert_str_eq(a, "zhangwei");
@@ -70,6 +70,12 @@ START_TEST(test_pinyin_plain)
 	a = text_pinyin_plain("——");
 	ck_assert_str_eq(a, "");
 	free(a);
+	a = text_full_name("孙", "建国"), b = text_full_name("García", "José");
+	ck_assert_str_eq(a, "孙建国");
+	ck_assert_str_eq(b, "José García");
+	ck_assert_ptr_null(text_full_name("孙", NULL));
+	ck_assert_ptr_null(text_full_name("", "建国"));
+	free(a), free(b);
 }
 END_TEST
 
@@ -284,7 +290,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("rules");
 	tcase_add_test(tc, test_one_edit);
 	tcase_add_test(tc, test_near_names);
-	tcase_add_test(tc, test_pinyin_plain);
+	tcase_add_test(tc, test_pinyin_names);
 	tcase_add_test(tc, test_score);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("finder");
