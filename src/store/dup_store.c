@@ -76,10 +76,7 @@ static void add_hit(struct finder *f, uint32_t a, uint32_t b, unsigned reason)
 {
 	if (a == b)
 		return;
-	if (f->nhits == f->hcap) {
-		f->hcap = f->hcap ? 2 * f->hcap : 4096;
-		f->hits = xreallocarray(f->hits, f->hcap, sizeof *f->hits);
-	}
+	vec_reserve((void **)&f->hits, f->nhits + 1, &f->hcap, sizeof *f->hits);
 	f->hits[f->nhits++] = (struct hit){a < b ? a : b, a < b ? b : a, reason};
 }
 
@@ -94,10 +91,7 @@ static void add_group(struct finder *f, enum dup_reason reason, char *key, const
 		      size_t n)
 {
 	struct dup_result *o = f->out;
-	if (o->ngroups == f->gcap) {
-		f->gcap = f->gcap ? 2 * f->gcap : 16;
-		o->groups = xreallocarray(o->groups, f->gcap, sizeof *o->groups);
-	}
+	vec_reserve((void **)&o->groups, o->ngroups + 1, &f->gcap, sizeof *o->groups);
 	struct dup_group *g = &o->groups[o->ngroups++];
 	g->reason = reason;
 	g->key = key;
@@ -107,28 +101,12 @@ static void add_group(struct finder *f, enum dup_reason reason, char *key, const
 		g->ids[i] = f->recs[v[i]].id; /* recs are in id order: so are the ids */
 }
 
-/* The name a guest is compared by: "family given" (Latin: "given family") when both are
- * known, as the search keys make it (search_store.c), else the name as addressed. */
-static bool has_han(const char *s)
-{
-	size_t n = strlen(s);
-	while (n) {
-		uint32_t cp;
-		size_t k = text_decode(s, n, &cp);
-		if (text_is_han(cp))
-			return true;
-		s += k, n -= k;
-	}
-	return false;
-}
-
+/* The name a guest is compared by: the full name when family and given names are both known
+ * (as the search keys make it, search_store.c), else the name as addressed; folded. */
 static char *identity_name(const char *name, const char *fam, const char *giv)
 {
-	if (!fam || !*fam || !giv || !*giv)
-		return text_fold(name);
-	char *full = has_han(fam) || has_han(giv) ? xasprintf("%s%s", fam, giv)
-						  : xasprintf("%s %s", giv, fam);
-	char *r = text_fold(full);
+	char *full = text_full_name(fam, giv);
+	char *r = text_fold(full ? full : name);
 	free(full);
 	return r;
 }
@@ -156,10 +134,7 @@ static enum store_status load_guests(struct finder *f)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (f->nrecs == cap) {
-			cap = cap ? 2 * cap : 1024;
-			f->recs = xreallocarray(f->recs, cap, sizeof *f->recs);
-		}
+		vec_reserve((void **)&f->recs, f->nrecs + 1, &cap, sizeof *f->recs);
 		struct rec *r = &f->recs[f->nrecs++];
 		memset(r, 0, sizeof *r);
 		r->id = sqlite3_column_int64(s, 0);
@@ -251,6 +226,52 @@ static size_t run_indexes(const struct finder *f, struct rec **v, size_t n, uint
 	return m;
 }
 
+/* The pairs for reason among the m guests of a run v (who share one key): those pair accepts
+ * (NULL: all of them); a run of more than group_max guests is one group instead, shown as
+ * key(v[0]). */
+static void run_pairs(struct finder *f, struct rec **v, size_t m, uint32_t *idx,
+		      enum dup_reason reason, char *(*key)(const struct rec *),
+		      bool (*pair)(const struct rec *, const struct rec *))
+{
+	if (m < 2)
+		return;
+	if (m > f->group_max) {
+		size_t k = run_indexes(f, v, m, idx);
+		add_group(f, reason, key(v[0]), idx, k);
+		return;
+	}
+	for (size_t a = 0; a < m; a++)
+		for (size_t b = a + 1; b < m; b++)
+			if (!pair || pair(v[a], v[b]))
+				add_hit(f, (uint32_t)(v[a] - f->recs), (uint32_t)(v[b] - f->recs),
+					reason);
+}
+
+static char *key_name_emp(const struct rec *r)
+{
+	return xasprintf("%s, %s", r->name, r->emp);
+}
+
+static char *key_py_emp(const struct rec *r)
+{
+	return xasprintf("%s, %s", r->py, r->emp);
+}
+
+static char *key_name_birthday(const struct rec *r)
+{
+	return xasprintf("%s, %02d-%02d", r->name, r->md / 100, r->md % 100);
+}
+
+static bool names_differ(const struct rec *a, const struct rec *b)
+{
+	return strcmp(a->name, b->name) != 0;
+}
+
+static bool years_agree(const struct rec *a, const struct rec *b)
+{
+	return !a->year || !b->year || a->year == b->year;
+}
+
 /* The guests of one employer and name; ranks the employers on the way. */
 static void by_employer_name(struct finder *f, struct rec **v, uint32_t *idx)
 {
@@ -266,19 +287,7 @@ static void by_employer_name(struct finder *f, struct rec **v, uint32_t *idx)
 		for (j = i; j < n && strcmp(v[j]->emp, v[i]->emp) == 0 &&
 			    strcmp(v[j]->name, v[i]->name) == 0; j++)
 			v[j]->emp_id = emp_id;
-		size_t m = j - i;
-		if (m < 2)
-			continue;
-		if (m > f->group_max) {
-			size_t k = run_indexes(f, v + i, m, idx);
-			add_group(f, DUP_NAME_EMPLOYER, xasprintf("%s, %s", v[i]->name, v[i]->emp),
-				  idx, k);
-			continue;
-		}
-		for (size_t a = i; a < j; a++)
-			for (size_t b = a + 1; b < j; b++)
-				add_hit(f, (uint32_t)(v[a] - f->recs), (uint32_t)(v[b] - f->recs),
-					DUP_NAME_EMPLOYER);
+		run_pairs(f, v + i, j - i, idx, DUP_NAME_EMPLOYER, key_name_emp, NULL);
 	}
 }
 
@@ -291,24 +300,13 @@ static void by_employer_pinyin(struct finder *f, struct rec **v, uint32_t *idx)
 			v[n++] = &f->recs[i];
 	qsort(v, n, sizeof *v, cmp_emp_py);
 	for (size_t i = 0, j; i < n; i = j) {
-		bool names = false; /* more than one name among them */
+		bool names = false; /* more than one name among them: else no pair, no group */
 		for (j = i + 1; j < n && v[j]->emp_id == v[i]->emp_id &&
 			    strcmp(v[j]->py, v[i]->py) == 0; j++)
-			names = names || strcmp(v[j]->name, v[i]->name) != 0;
-		size_t m = j - i;
-		if (!names)
-			continue;
-		if (m > f->group_max) {
-			size_t k = run_indexes(f, v + i, m, idx);
-			add_group(f, DUP_PINYIN_EMPLOYER, xasprintf("%s, %s", v[i]->py, v[i]->emp),
-				  idx, k);
-			continue;
-		}
-		for (size_t a = i; a < j; a++)
-			for (size_t b = a + 1; b < j; b++)
-				if (strcmp(v[a]->name, v[b]->name) != 0)
-					add_hit(f, (uint32_t)(v[a] - f->recs),
-						(uint32_t)(v[b] - f->recs), DUP_PINYIN_EMPLOYER);
+			names = names || names_differ(v[j], v[i]);
+		if (names)
+			run_pairs(f, v + i, j - i, idx, DUP_PINYIN_EMPLOYER, key_py_emp,
+				  names_differ);
 	}
 }
 
@@ -321,24 +319,9 @@ static void by_name_birthday(struct finder *f, struct rec **v, uint32_t *idx)
 			v[n++] = &f->recs[i];
 	qsort(v, n, sizeof *v, cmp_name_md);
 	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && v[j]->md == v[i]->md && strcmp(v[j]->name, v[i]->name) == 0;
-		     j++)
+		for (j = i + 1; j < n && v[j]->md == v[i]->md && !names_differ(v[j], v[i]); j++)
 			;
-		size_t m = j - i;
-		if (m < 2)
-			continue;
-		if (m > f->group_max) {
-			size_t k = run_indexes(f, v + i, m, idx);
-			add_group(f, DUP_NAME_BIRTHDAY,
-				  xasprintf("%s, %02d-%02d", v[i]->name, v[i]->md / 100, v[i]->md % 100),
-				  idx, k);
-			continue;
-		}
-		for (size_t a = i; a < j; a++)
-			for (size_t b = a + 1; b < j; b++)
-				if (!v[a]->year || !v[b]->year || v[a]->year == v[b]->year)
-					add_hit(f, (uint32_t)(v[a] - f->recs),
-						(uint32_t)(v[b] - f->recs), DUP_NAME_BIRTHDAY);
+		run_pairs(f, v + i, j - i, idx, DUP_NAME_BIRTHDAY, key_name_birthday, years_agree);
 	}
 }
 
@@ -397,10 +380,7 @@ static enum store_status by_phone(struct finder *f, uint32_t **idx, size_t *icap
 		long r = rec_of(f, sqlite3_column_int64(s, 1));
 		if (r < 0)
 			continue;
-		if (m == *icap) {
-			*icap = 2 * *icap;
-			*idx = xreallocarray(*idx, *icap, sizeof **idx);
-		}
+		vec_reserve((void **)idx, m + 1, icap, sizeof **idx);
 		(*idx)[m++] = (uint32_t)r;
 	}
 	sqlite3_reset(s);
@@ -451,10 +431,7 @@ static void by_near_name(struct finder *f)
 		size_t len = strlen(r->name), cps = text_cp_count(r->name);
 		if (cps < 2 || cps > DUP_NEAR_MAX_CHARS)
 			continue;
-		if (n + cps + 1 > cap) {
-			cap = cap ? 2 * cap : 4096;
-			k = xreallocarray(k, cap, sizeof *k);
-		}
+		vec_reserve((void **)&k, n + cps + 1, &cap, sizeof *k);
 		k[n++] = (struct nkey){nkey_hash(r->emp_id, r->name, len, 0, 0), (uint32_t)i};
 		if (cps < DUP_NEAR_MIN_CHARS)
 			continue; /* found by the longer name's keys only */
@@ -533,10 +510,7 @@ static enum store_status load_dismissed(struct store *st, int64_t **v, size_t *n
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*v = xreallocarray(*v, cap, 2 * sizeof **v);
-		}
+		vec_reserve((void **)v, *n + 1, &cap, 2 * sizeof **v);
 		(*v)[2 * *n] = sqlite3_column_int64(s, 0);
 		(*v)[2 * *n + 1] = sqlite3_column_int64(s, 1);
 		(*n)++;
