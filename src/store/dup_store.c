@@ -120,7 +120,8 @@ static int cmp_rec_id(const void *k, const void *r)
 /* The index of guest id in recs, or -1 when it is not considered. */
 static long rec_of(const struct finder *f, int64_t id)
 {
-	const struct rec *r = bsearch(&id, f->recs, f->nrecs, sizeof *f->recs, cmp_rec_id);
+	const struct rec *r =
+		f->nrecs ? bsearch(&id, f->recs, f->nrecs, sizeof *f->recs, cmp_rec_id) : NULL;
 	return r ? (long)(r - f->recs) : -1;
 }
 
@@ -442,7 +443,8 @@ static void by_near_name(struct finder *f)
 			off += w;
 		}
 	}
-	qsort(k, n, sizeof *k, cmp_nkey);
+	if (n)
+		qsort(k, n, sizeof *k, cmp_nkey);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && k[j].h == k[i].h; j++)
 			;
@@ -524,7 +526,8 @@ static enum store_status load_dismissed(struct store *st, int64_t **v, size_t *n
 static void make_pairs(struct finder *f, const struct dup_opts *o, const int64_t *dis, size_t ndis)
 {
 	struct dup_result *out = f->out;
-	qsort(f->hits, f->nhits, sizeof *f->hits, cmp_hit);
+	if (f->nhits)
+		qsort(f->hits, f->nhits, sizeof *f->hits, cmp_hit);
 	out->pairs = xreallocarray(NULL, f->nhits ? f->nhits : 1, sizeof *out->pairs);
 	for (size_t i = 0, j; i < f->nhits; i = j) {
 		unsigned reasons = 0;
