@@ -21,7 +21,7 @@
 
 /* The guests the finder considers, as a condition on the guest table: one place for whatever
  * else takes a guest out of the book (a merged one). */
-#define DUP_LIVE "anonymised = 0"
+#define DUP_LIVE "anonymised = 0 AND merged_into IS NULL"
 
 /* Larger groups are reported as a group (struct dup_group), not as pairs. */
 #define DUP_GROUP_MAX 6

@@ -14,6 +14,7 @@
 #include "store/import_store.h"
 #include "store/store.h"
 
+#include "schema_undo.h"
 #include "testdb.h"
 
 static struct store *st;
@@ -178,27 +179,10 @@ START_TEST(test_migration_chains_old_rows)
 	long long n = testdb_int("SELECT count(*) FROM audit");
 	store_close(st);
 	st = NULL;
-	/* the schema as it was: no hash, op, head nor index (schema 13, before the chain; the
-	 * tier columns, the dashboard's figures, the merges and the consent that came after it
-	 * go too) */
+	/* the schema as it was: no hash, op, head nor index (schema 13, before the chain; what
+	 * came after it goes too) */
 	int latest = store_schema_latest();
-	testdb_exec("ALTER TABLE guest DROP COLUMN consent_at; "
-		    "ALTER TABLE guest DROP COLUMN consent_channel;");
-	testdb_exec("DROP TABLE guest_merge_row; DROP TABLE guest_merge; DROP INDEX guest_merged; "
-		    "ALTER TABLE guest DROP COLUMN merged_into;");
-	testdb_exec("DROP INDEX guest_anonymised;");
-	testdb_exec("DROP TABLE report_month_cell; DROP TABLE report_month_cache; DROP TRIGGER "
-		    "visit_stamp_insert; DROP TRIGGER visit_stamp_update; DROP TRIGGER "
-		    "visit_stamp_delete; DROP TABLE visit_month_stamp;");
-	testdb_exec("DROP VIEW tier_month; ALTER TABLE tier_month_row DROP COLUMN provisional; "
-		    "ALTER TABLE tier_override DROP COLUMN from_month; "
-		    "CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, "
-		    "computed_grp, rule_no, source, months, visits, covers, spend_fen, m_visits, "
-		    "m_covers, m_spend_fen, grace, rules_version, computed_at FROM tier_month_row r "
-		    "WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month);");
-	testdb_exec("DROP TABLE audit_head; DROP INDEX audit_staff; ALTER TABLE audit DROP COLUMN "
-		    "hash; ALTER TABLE audit DROP COLUMN op; ALTER TABLE audit DROP COLUMN op_id;");
-	testdb_exec("PRAGMA user_version = 13");
+	testdb_exec(UNDO_TO_13 "PRAGMA user_version = 13");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), latest);

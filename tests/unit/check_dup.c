@@ -214,6 +214,17 @@ START_TEST(test_each_reason)
 	ck_assert_uint_eq(reasons_of(&r, n1, n2), 0);
 	ck_assert_uint_eq(r.npairs, 5);
 	dup_result_free(&r);
+
+	/* a guest merged into another is out too: its phones are on the one it became */
+	char q[80];
+	snprintf(q, sizeof q, "UPDATE guest SET merged_into = %lld WHERE id = %lld", (long long)e1,
+		 (long long)p2);
+	testdb_exec(q);
+	find(&r, 0, 0);
+	ck_assert_int_eq(r.guests, 22);
+	ck_assert_uint_eq(reasons_of(&r, p1, p2), 0);
+	ck_assert_uint_eq(r.npairs, 4);
+	dup_result_free(&r);
 }
 END_TEST
 
