@@ -14,17 +14,27 @@
 /* The columns a row's hash covers, in this order; the previous row's hash follows them. The id
  * is not among them: the chain itself fixes each row's place, and a row slipped in between
  * two, the ids after it moved up, is then told as inserted, not as every row after it
- * changed. C_ID is read (the ids are compared for rows removed) but not hashed. */
+ * changed. C_ID is read (the ids are compared for rows removed) but not hashed.
+ *
+ * old and new are hashed as their digests, not as themselves, so that an erasure (issue 16)
+ * can take the values away and leave the chain whole: a value's digest is BLAKE2b-256 keyed
+ * with the row's own random salt (C_SALT, 16 bytes, hex). Erasing a row drops the salt, puts
+ * "[erased]" for each value there was, and keeps the digests in C_ERASED ("E OLD NEW", E the
+ * id of the erasure's row that lists the rows it erased, "-" for a NULL value): without the
+ * salt a digest tells nothing, not even a phone number tried against it. */
 enum { C_ID, C_AT, C_STAFF, C_ENTITY, C_ENTITY_ID, C_ACTION, C_FIELD, C_OLD, C_NEW, C_OP,
-       C_OP_ID, NCOLS };
+       C_OP_ID, NCOLS, C_SALT = NCOLS, C_ERASED, NREAD };
 #define CHAIN_COLS "id, at, staff_id, entity, entity_id, action, field, old, new, op, op_id"
+#define READ_COLS CHAIN_COLS ", salt, erased"
 #define HASH_BYTES crypto_generichash_BYTES /* 32: BLAKE2b-256 */
+#define SALT_BYTES 16
+#define HEX_HASH (2 * HASH_BYTES + 1)
 
 /* One row's columns as the hash reads them: text or NULL, with its length (SQLite's text of an
  * integer is its decimal digits, as the writer formats it). */
 struct chain_cols {
-	const char *v[NCOLS];
-	size_t len[NCOLS];
+	const char *v[NREAD];
+	size_t len[NREAD];
 };
 
 /* Feeds one value: a 0 byte for NULL, else a 1 byte, its length (8 bytes, big-endian) and its
@@ -43,20 +53,85 @@ static void feed(crypto_generichash_state *h, const char *v, size_t len)
 	crypto_generichash_update(h, (const unsigned char *)v, len);
 }
 
-/* The hash of a row whose columns are c, chained to prev (the previous row's stored hash, NULL
- * for the first row or one without), as hex into out. */
-static void chain_hash(const struct chain_cols *c, const char *prev, char out[2 * HASH_BYTES + 1])
+/* The digest of value v (len bytes) under salt (hex), as hex into out; "" when the salt is
+ * missing or not SALT_BYTES of hex (a row so altered matches no hash). */
+static void value_digest(const char *salt, const char *v, size_t len, char out[HEX_HASH])
 {
-	static const char domain[] = "maitre audit chain 1";
+	unsigned char key[SALT_BYTES], bin[HASH_BYTES];
+	size_t klen = 0;
+	out[0] = '\0';
+	if (!salt || strlen(salt) != 2 * SALT_BYTES ||
+	    sodium_hex2bin(key, sizeof key, salt, 2 * SALT_BYTES, NULL, &klen, NULL) != 0 ||
+	    klen != SALT_BYTES)
+		return;
+	crypto_generichash(bin, sizeof bin, (const unsigned char *)v, len, key, sizeof key);
+	sodium_bin2hex(out, HEX_HASH, bin, sizeof bin);
+}
+
+/* Reads an erased row's C_ERASED ("E OLD NEW"): ok with *e and the two digests (NULL for
+ * "-"), which point into d. */
+static bool erased_parse(const char *s, int64_t *e, char d[2][HEX_HASH], const char *dv[2])
+{
+	long long id;
+	char a[HEX_HASH + 1], b[HEX_HASH + 1];
+	if (!s || sscanf(s, "%lld %65s %65s", &id, a, b) != 3 || id <= 0)
+		return false;
+	const char *in[2] = {a, b};
+	for (int i = 0; i < 2; i++) {
+		if (strcmp(in[i], "-") == 0) {
+			dv[i] = NULL;
+			continue;
+		}
+		if (strlen(in[i]) != HEX_HASH - 1)
+			return false;
+		memcpy(d[i], in[i], HEX_HASH);
+		dv[i] = d[i];
+	}
+	*e = id;
+	return true;
+}
+
+/* The hash of a row whose columns are c, chained to prev (the previous row's stored hash, NULL
+ * for the first row or one without), as hex into out. The values enter as their digests:
+ * computed from the salt, or an erased row's kept ones; an erased row whose values are not
+ * "[erased]" where a digest is kept, and NULL where none is, gets "" (it matches nothing). */
+static void chain_hash(const struct chain_cols *c, const char *prev, char out[HEX_HASH])
+{
+	static const char domain[] = "maitre audit chain 2";
 	crypto_generichash_state h;
 	unsigned char bin[HASH_BYTES];
+	char d[2][HEX_HASH];
+	const char *dv[2] = {NULL, NULL};
+	if (c->v[C_ERASED]) {
+		int64_t e;
+		if (c->v[C_SALT] || !erased_parse(c->v[C_ERASED], &e, d, dv))
+			goto bad;
+		for (int j = 0; j < 2; j++) {
+			const char *v = c->v[C_OLD + j];
+			if (dv[j] ? !v || strcmp(v, AUDIT_ERASED) != 0 : v != NULL)
+				goto bad;
+		}
+	} else {
+		for (int j = 0; j < 2; j++)
+			if (c->v[C_OLD + j]) {
+				value_digest(c->v[C_SALT], c->v[C_OLD + j], c->len[C_OLD + j], d[j]);
+				dv[j] = d[j];
+			}
+	}
 	crypto_generichash_init(&h, NULL, 0, sizeof bin);
 	feed(&h, domain, sizeof domain - 1);
-	for (int i = C_ID + 1; i < NCOLS; i++)
-		feed(&h, c->v[i], c->len[i]);
+	for (int i = C_ID + 1; i < NCOLS; i++) {
+		if (i == C_OLD || i == C_NEW)
+			feed(&h, dv[i - C_OLD], dv[i - C_OLD] ? strlen(dv[i - C_OLD]) : 0);
+		else
+			feed(&h, c->v[i], c->len[i]);
+	}
 	feed(&h, prev, prev ? strlen(prev) : 0);
 	crypto_generichash_final(&h, bin, sizeof bin);
-	sodium_bin2hex(out, 2 * HASH_BYTES + 1, bin, sizeof bin);
+	sodium_bin2hex(out, HEX_HASH, bin, sizeof bin);
+	return;
+bad:
+	out[0] = '\0';
 }
 
 static void cols_set(struct chain_cols *c, int i, const char *v)
@@ -65,13 +140,21 @@ static void cols_set(struct chain_cols *c, int i, const char *v)
 	c->len[i] = v ? strlen(v) : 0;
 }
 
-/* The columns of a statement's row, from column first on, in CHAIN_COLS order. */
+/* The columns of a statement's row, from column first on, in READ_COLS order. */
 static void cols_read(struct chain_cols *c, sqlite3_stmt *s, int first)
 {
-	for (int i = 0; i < NCOLS; i++) {
+	for (int i = 0; i < NREAD; i++) {
 		c->v[i] = (const char *)sqlite3_column_text(s, first + i);
 		c->len[i] = c->v[i] ? (size_t)sqlite3_column_bytes(s, first + i) : 0;
 	}
+}
+
+/* A fresh salt, hex, into out. */
+static void new_salt(char out[2 * SALT_BYTES + 1])
+{
+	unsigned char bin[SALT_BYTES];
+	randombytes_buf(bin, sizeof bin);
+	sodium_bin2hex(out, 2 * SALT_BYTES + 1, bin, sizeof bin);
 }
 
 void audit_chain_forget(struct store *st)
@@ -127,13 +210,13 @@ static enum store_status append(struct store *st, int64_t staff_id, const char *
 				int64_t entity_id, const char *action, const char *field,
 				const char *old_value, const char *new_value)
 {
-	static const char *sql = "INSERT INTO audit(" CHAIN_COLS ", hash) VALUES (?1, ?2, ?3, ?4, "
-				 "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	static const char *sql = "INSERT INTO audit(" CHAIN_COLS ", hash, salt) VALUES (?1, ?2, ?3, "
+				 "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	enum store_status rs = chain_head(st);
 	if (rs != ST_OK)
 		return rs;
 	int64_t id = st->chain_id + 1;
-	char idt[24], staff[24], eid[24], opid[24], hash[2 * HASH_BYTES + 1];
+	char idt[24], staff[24], eid[24], opid[24], hash[HEX_HASH], salt[2 * SALT_BYTES + 1];
 	snprintf(idt, sizeof idt, "%lld", (long long)id);
 	snprintf(staff, sizeof staff, "%lld", (long long)staff_id);
 	snprintf(eid, sizeof eid, "%lld", (long long)entity_id);
@@ -150,6 +233,9 @@ static enum store_status append(struct store *st, int64_t staff_id, const char *
 	cols_set(&c, C_NEW, stored(new_value));
 	cols_set(&c, C_OP, stored(st->op));
 	cols_set(&c, C_OP_ID, st->op[0] ? opid : NULL);
+	new_salt(salt);
+	cols_set(&c, C_SALT, salt);
+	cols_set(&c, C_ERASED, NULL);
 	chain_hash(&c, stored(st->chain_hash), hash);
 	sqlite3_stmt *s = store_prep(st, sql);
 	if (!s)
@@ -161,6 +247,7 @@ static enum store_status append(struct store *st, int64_t staff_id, const char *
 		else
 			store_bind_text(s, i + 1, c.v[i]);
 	sqlite3_bind_text(s, 12, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 13, salt, -1, SQLITE_STATIC);
 	if ((rs = store_step_done(st, s, "audit")) != ST_OK || (rs = chain_store(st, id, hash)) != ST_OK)
 		return rs;
 	st->chain_id = id;
@@ -186,8 +273,9 @@ enum store_status audit_chain_append(struct store *st, int64_t staff_id, const c
 
 enum store_status audit_chain_fill(struct store *st)
 {
-	static const char *sel = "SELECT " CHAIN_COLS " FROM audit WHERE id > ?1 ORDER BY id LIMIT 512";
-	static const char *upd = "UPDATE audit SET hash = ?2 WHERE id = ?1";
+	static const char *sel = "SELECT " READ_COLS " FROM audit WHERE id > ?1 ORDER BY id LIMIT 512";
+	/* a row without a salt (written before the values were hashed as digests) gets one */
+	static const char *upd = "UPDATE audit SET hash = ?2, salt = coalesce(salt, ?3) WHERE id = ?1";
 	if (store_sodium(st) != ST_OK)
 		return ST_IO;
 	char prev[2 * HASH_BYTES + 1] = "";
@@ -201,12 +289,17 @@ enum store_status audit_chain_fill(struct store *st)
 		sqlite3_bind_int64(s, 1, last);
 		size_t n = 0;
 		int64_t ids[512];
-		char(*hashes)[2 * HASH_BYTES + 1] = xcalloc(512, sizeof *hashes);
+		char(*hashes)[HEX_HASH] = xcalloc(512, sizeof *hashes);
+		char(*salts)[2 * SALT_BYTES + 1] = xcalloc(512, sizeof *salts);
 		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			struct chain_cols c;
 			cols_read(&c, s, 0);
 			ids[n] = sqlite3_column_int64(s, 0);
+			if (!c.v[C_SALT] && !c.v[C_ERASED]) {
+				new_salt(salts[n]);
+				cols_set(&c, C_SALT, salts[n]);
+			}
 			chain_hash(&c, prev[0] ? prev : NULL, hashes[n]);
 			memcpy(prev, hashes[n], sizeof prev);
 			n++;
@@ -221,9 +314,11 @@ enum store_status audit_chain_fill(struct store *st)
 			}
 			sqlite3_bind_int64(s, 1, ids[i]);
 			sqlite3_bind_text(s, 2, hashes[i], -1, SQLITE_STATIC);
+			store_bind_text(s, 3, salts[i]);
 			rs = store_step_done(st, s, "audit");
 		}
 		free(hashes);
+		free(salts);
 		if (n)
 			last = ids[n - 1];
 		more = n == 512;
@@ -241,6 +336,7 @@ struct link {
 	int64_t id;
 	char *hash; /* stored, or NULL */
 	bool ok;    /* its hash is the one of its columns and the previous row's stored hash */
+	int64_t erased_by; /* an erased row: the erasure's row that lists it; else 0 */
 };
 
 /* Reads the row the statement is on: whether it links to prev (the stored hash of the row
@@ -248,10 +344,13 @@ struct link {
 static struct link link_read(sqlite3_stmt *s, const char *prev, const char *other, bool *ok_other)
 {
 	struct chain_cols c;
-	char want[2 * HASH_BYTES + 1];
+	char want[HEX_HASH], d[2][HEX_HASH];
+	const char *dv[2];
 	struct link l = {.id = sqlite3_column_int64(s, 0)};
 	cols_read(&c, s, 0);
-	l.hash = store_col_text(s, NCOLS);
+	l.hash = store_col_text(s, NREAD);
+	if (c.v[C_ERASED] && !erased_parse(c.v[C_ERASED], &l.erased_by, d, dv))
+		l.erased_by = 0;
 	chain_hash(&c, prev, want);
 	l.ok = l.hash && strcmp(want, l.hash) == 0;
 	if (ok_other) {
@@ -284,9 +383,90 @@ static enum store_status row_who(struct store *st, struct audit_verdict *v)
 	return ST_OK;
 }
 
+/* The erased rows met by the check: (erasure's row, erased row) pairs. */
+struct erased_rows {
+	struct erased_pair {
+		int64_t by, id;
+	} *v;
+	size_t n, cap;
+};
+
+static void erased_add(struct erased_rows *er, int64_t by, int64_t id)
+{
+	vec_reserve((void **)&er->v, er->n + 1, &er->cap, sizeof *er->v);
+	er->v[er->n++] = (struct erased_pair){by, id};
+}
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const struct erased_pair *x = a, *y = b;
+	if (x->by != y->by)
+		return x->by < y->by ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* What an erasure's row records of the rows it erased: "N DIGEST", DIGEST over their ids in
+ * order (8 bytes each, big-endian), into out. */
+static void erased_list(const int64_t *ids, size_t n, char *out, size_t size)
+{
+	crypto_generichash_state h;
+	unsigned char bin[HASH_BYTES];
+	char hex[HEX_HASH];
+	crypto_generichash_init(&h, NULL, 0, sizeof bin);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b[8];
+		for (int k = 0; k < 8; k++)
+			b[k] = (unsigned char)((uint64_t)ids[i] >> (56 - 8 * k));
+		crypto_generichash_update(&h, b, sizeof b);
+	}
+	crypto_generichash_final(&h, bin, sizeof bin);
+	sodium_bin2hex(hex, sizeof hex, bin, sizeof bin);
+	snprintf(out, size, "%zu %s", n, hex);
+}
+
+/* The rows marked erased against the erasures that erased them: each erasure's row (already
+ * checked in the chain) lists the rows it erased, and the rows marked with its id must be
+ * those, all before it. A row marked erased by nobody, or one too many, is AUDIT_CHANGED:
+ * told by the erasure's row when the list alone differs. */
+static enum store_status erasures_check(struct store *st, struct erased_rows *er,
+					struct audit_verdict *v)
+{
+	static const char *sql = "SELECT new FROM audit WHERE id = ?1 AND entity = 'guest' AND "
+				 "action = 'erase' AND field = 'rows'";
+	qsort(er->v, er->n, sizeof *er->v, pair_cmp);
+	enum store_status rs = ST_OK;
+	for (size_t i = 0, j; i < er->n && rs == ST_OK && v->what == AUDIT_INTACT; i = j) {
+		int64_t by = er->v[i].by, *ids = xcalloc(er->n - i, sizeof *ids);
+		for (j = i; j < er->n && er->v[j].by == by; j++) {
+			ids[j - i] = er->v[j].id;
+			if (er->v[j].id >= by && v->what == AUDIT_INTACT) {
+				v->what = AUDIT_CHANGED; /* erased by an erasure that came after */
+				v->id = er->v[j].id;
+			}
+		}
+		char want[40 + HEX_HASH];
+		erased_list(ids, j - i, want, sizeof want);
+		free(ids);
+		sqlite3_stmt *s = store_prep(st, sql);
+		bool row = false;
+		if (!s)
+			return ST_IO;
+		sqlite3_bind_int64(s, 1, by);
+		if ((rs = store_step_maybe(st, s, "audit", &row)) != ST_OK)
+			break;
+		const char *got = row ? (const char *)sqlite3_column_text(s, 0) : NULL;
+		if (v->what == AUDIT_INTACT && (!got || strcmp(got, want) != 0)) {
+			v->what = AUDIT_CHANGED;
+			v->id = row ? by : er->v[i].id;
+		}
+		sqlite3_reset(s);
+	}
+	return rs;
+}
+
 enum store_status audit_store_verify(struct store *st, struct audit_verdict *v)
 {
-	static const char *sql = "SELECT " CHAIN_COLS ", hash FROM audit ORDER BY id";
+	static const char *sql = "SELECT " READ_COLS ", hash FROM audit ORDER BY id";
 	static const char *head_sql = "SELECT id, hash FROM audit_head WHERE one = 1";
 	memset(v, 0, sizeof *v);
 	if (store_sodium(st) != ST_OK)
@@ -300,9 +480,12 @@ enum store_status audit_store_verify(struct store *st, struct audit_verdict *v)
 		return ST_IO;
 	}
 	struct link prev = {0};
+	struct erased_rows er = {0};
 	int rc = SQLITE_DONE;
 	while (v->what == AUDIT_INTACT && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct link r = link_read(s, prev.hash, NULL, NULL);
+		if (r.ok && r.erased_by)
+			erased_add(&er, r.erased_by, r.id);
 		if (r.ok) {
 			free(prev.hash);
 			prev = r;
@@ -353,6 +536,9 @@ enum store_status audit_store_verify(struct store *st, struct audit_verdict *v)
 		rs = ST_IO;
 	}
 	free(prev.hash);
+	if (rs == ST_OK && v->what == AUDIT_INTACT)
+		rs = erasures_check(st, &er, v);
+	free(er.v);
 	if (rs == ST_OK && v->what != AUDIT_INTACT && v->id)
 		rs = row_who(st, v);
 	store_snapshot_end(st);
@@ -478,4 +664,76 @@ enum store_status audit_store_list(struct store *st, const struct audit_filter *
 	*out = v;
 	*n = k;
 	return ST_OK;
+}
+
+/* ---- an erasure ---- */
+
+enum store_status audit_chain_erase(struct store *st, int64_t guest_id, const char *reason,
+				    int64_t *erased)
+{
+	static const char *rows_sql = "SELECT a.id FROM audit a WHERE a.erased IS NULL AND "
+				      "a.action <> 'erase' AND (a.old IS NOT NULL OR a.new IS NOT "
+				      "NULL) " AUDIT_OF_GUEST "ORDER BY a.id";
+	static const char *get = "SELECT old, new, salt FROM audit WHERE id = ?1";
+	static const char *upd =
+		"UPDATE audit SET old = CASE WHEN old IS NULL THEN NULL ELSE '" AUDIT_ERASED "' END, "
+		"new = CASE WHEN new IS NULL THEN NULL ELSE '" AUDIT_ERASED "' END, salt = NULL, "
+		"erased = ?2 WHERE id = ?1";
+	*erased = 0;
+	if (store_sodium(st) != ST_OK)
+		return ST_IO;
+	sqlite3_stmt *s = store_prep(st, rows_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, guest_id);
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		vec_reserve((void **)&ids, n + 1, &cap, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	enum store_status rs = rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "audit");
+	/* the erasure's rows first: the first lists the rows it erases, which name it */
+	char list[40 + HEX_HASH];
+	erased_list(ids, n, list, sizeof list);
+	if (rs == ST_OK)
+		rs = store_audit(st, "guest", guest_id, "erase", "rows", NULL, list);
+	int64_t by = st->chain_id;
+	if (rs == ST_OK)
+		rs = store_audit(st, "guest", guest_id, "erase", "reason", NULL, reason);
+	for (size_t i = 0; i < n && rs == ST_OK; i++) {
+		if (!(s = store_prep(st, get))) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		bool row = false;
+		if ((rs = store_step_maybe(st, s, "audit", &row)) != ST_OK || !row)
+			break;
+		struct chain_cols c;
+		char d[2][HEX_HASH], mark[24 + 2 * HEX_HASH];
+		cols_set(&c, C_SALT, (const char *)sqlite3_column_text(s, 2));
+		for (int j = 0; j < 2; j++) {
+			const char *v = (const char *)sqlite3_column_text(s, j);
+			if (v)
+				value_digest(c.v[C_SALT], v, (size_t)sqlite3_column_bytes(s, j), d[j]);
+			else
+				strcpy(d[j], "-");
+		}
+		sqlite3_reset(s);
+		snprintf(mark, sizeof mark, "%lld %s %s", (long long)by, d[0], d[1]);
+		if (!(s = store_prep(st, upd))) {
+			rs = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_text(s, 2, mark, -1, SQLITE_TRANSIENT);
+		rs = store_step_done(st, s, "audit");
+	}
+	free(ids);
+	if (rs == ST_OK)
+		*erased = (int64_t)n;
+	return rs;
 }

@@ -18,6 +18,9 @@
 #include "core/guest.h"
 #include "store/store.h"
 
+/* What an erased value reads (an erasure, issue 16: audit_chain_erase, store_int.h). */
+#define AUDIT_ERASED "[erased]"
+
 /* One audit row as shown. Strings are owned by the row (NULL when the column is NULL). */
 struct audit_row {
 	int64_t id;

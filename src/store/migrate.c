@@ -627,6 +627,15 @@ static const char *const migrations[] = {
 	"  staff_id INTEGER NOT NULL REFERENCES staff(id),"
 	"  PRIMARY KEY (a, b), CHECK (a < b)) WITHOUT ROWID;"
 	"CREATE INDEX dup_dismissed_b ON dup_dismissed(b);",
+	/* 20 → 21: erasure on request (issue 16, erase_store.c). The chain hashes each old and
+	 * new value as its digest under the row's own random salt (audit_store.c), so that an
+	 * erasure can take a guest's values out of the audit and leave the chain whole: salt,
+	 * dropped when the row is erased, and erased, the digests kept then with the erasure's
+	 * row ("E OLD NEW"). audit_rechain has store_migrate give every row a salt and chain the
+	 * rows again (audit_chain_fill). */
+	"ALTER TABLE audit ADD COLUMN salt TEXT;"
+	"ALTER TABLE audit ADD COLUMN erased TEXT;"
+	"CREATE TABLE IF NOT EXISTS audit_rechain(x);",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

@@ -175,6 +175,15 @@ void audit_chain_forget(struct store *st);
 /* Computes the hash of every audit row without one, in id order, and the head: the migration
  * that brought the chain in, for the rows written before it. Inside the caller's transaction. */
 enum store_status audit_chain_fill(struct store *st);
+/* Erases the values of the audit rows about guest guest_id (audit_store_list's rows of the
+ * guest), inside the caller's write transaction: each old and new becomes "[erased]", the
+ * row's salt is dropped and the digests the chain hashed are kept, so that the chain stays
+ * whole and the values cannot be recovered. Two rows record the erasure (entity 'guest',
+ * action 'erase'): field 'rows' lists the rows erased (their count and a digest of their ids,
+ * which audit_store_verify checks against the rows marked), field 'reason' the reason.
+ * *erased: the rows erased. */
+enum store_status audit_chain_erase(struct store *st, int64_t guest_id, const char *reason,
+				    int64_t *erased);
 /* Runs s, the prepared INSERT of one row of entity ("visit"), and audits the row as created
  * with desc; *id the new row's id (inside the caller's write transaction). */
 enum store_status store_insert_audited(struct store *st, sqlite3_stmt *s, const char *entity,
