@@ -168,6 +168,13 @@ int cli_guest_show(struct cli *c, int argc, char **argv);
 int cli_guest_find(struct cli *c, int argc, char **argv);
 /* maitre guest export ID (cli_guest.c): everything held about a guest, as JSON. */
 int cli_guest_export(struct cli *c, int argc, char **argv);
+/* maitre guest erase and guest delete (cli_privacy.c) */
+int cli_guest_erase(struct cli *c, int argc, char **argv);
+int cli_guest_delete(struct cli *c, int argc, char **argv);
+extern const struct opt cli_guest_erase_opts[], cli_guest_delete_opts[];
+/* The card's lines of an erased guest id: when and by whom; the reason for those who may
+ * erase. Nothing when it cannot be read. */
+void cli_show_erasure(struct cli *c, int64_t id);
 int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_correct(struct cli *c, int argc, char **argv);
 int cli_visit_list(struct cli *c, int argc, char **argv);

@@ -571,6 +571,11 @@ int cli_guest_edit(struct cli *c, int argc, char **argv)
 		rc = cli_store_error(c, s);
 		goto out;
 	}
+	if (g.anonymised) { /* an erased guest is nobody: nothing of theirs comes back */
+		rc = cli_error(c, EXIT_USER, _("guest %lld is erased: the sheet cannot be edited"),
+			       (long long)id);
+		goto out;
+	}
 	int64_t version = g.version;
 	/* what the person may not see is edited masked: typed into, it is refused; the save
 	 * keeps it as stored */
@@ -661,6 +666,8 @@ int cli_guest_show(struct cli *c, int argc, char **argv)
 	printf("guest %lld  %s%s\n", (long long)g.id, name,
 	       g.anonymised ? "  (anonymised)" : "");
 	free(name);
+	if (g.anonymised)
+		cli_show_erasure(c, g.id);
 	/* safety data first, marked so it stands out without colour */
 	char *al = prefs_text(&g, -1, PREF_ALLERGY), *tb = prefs_text(&g, -1, PREF_TABOO);
 	if (al)
