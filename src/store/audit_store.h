@@ -2,8 +2,11 @@
  * card's history), and the check of its hash chain (maitre audit verify).
  *
  * Every audit row carries a hash (BLAKE2b-256, hex) over an unambiguous encoding of its columns
- * but the id (each one NULL or length-prefixed) and the previous row's hash; audit_head holds the last
- * row's id and hash. Rows are appended by audit_chain_append alone (store_int.h), which every
+ * but the id (each one NULL or length-prefixed; old and new as their digests under the row's own
+ * random salt) and the previous row's hash; audit_head holds the last row's id and hash. An
+ * erasure (audit_chain_erase, the one writer that changes rows) replaces a guest's values by
+ * "[erased]", drops the salts and keeps the digests: the chain stays whole, and the rows marked
+ * must be the ones the erasure's own row lists. Rows are appended by audit_chain_append alone (store_int.h), which every
  * store_audit goes through; writers are serialised by BEGIN IMMEDIATE, so concurrent writers
  * keep one chain. An edit with sqlite3 is then caught: a row changed, a row removed (in the
  * middle or at the end) or a row inserted out of line. Whoever can rewrite the whole chain
