@@ -433,6 +433,8 @@ static enum store_status erasures_check(struct store *st, struct erased_rows *er
 {
 	static const char *sql = "SELECT new FROM audit WHERE id = ?1 AND entity = 'guest' AND "
 				 "action = 'erase' AND field = 'rows'";
+	if (er->n == 0)
+		return ST_OK;
 	qsort(er->v, er->n, sizeof *er->v, pair_cmp);
 	enum store_status rs = ST_OK;
 	for (size_t i = 0, j; i < er->n && rs == ST_OK && v->what == AUDIT_INTACT; i = j) {
