@@ -211,6 +211,12 @@ static bool env_now(long long *secs)
 	return env && date_stamp_parse(env, secs);
 }
 
+bool date_clock_simulated(void)
+{
+	long long secs;
+	return env_now(&secs);
+}
+
 struct date date_today(void)
 {
 	const char *env = getenv("MAITRE_TODAY");

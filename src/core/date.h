@@ -52,6 +52,9 @@ char *date_now_stamp(char *buf);
  * and date_now_hour follow before $MAITRE_NOW; 0 turns it off. For generating a history (the
  * demo restaurant's complaints), never for the interface. */
 void date_clock_set(long long secs);
+/* Whether the time is simulated (date_clock_set, or $MAITRE_NOW for tests): what is written
+ * then is to be the same from one run to the next (the audit's salts, audit_store.c). */
+bool date_clock_simulated(void);
 /* Current local hour (0..23), from $MAITRE_NOW when set. */
 int date_now_hour(void);
 /* Parses exactly "YYYY-MM-DD HH:MM:SS" (a valid date and time) into seconds since

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/strv.h"
 #include "core/xalloc.h"
 #include "store/store_int.h"
@@ -149,11 +150,23 @@ static void cols_read(struct chain_cols *c, sqlite3_stmt *s, int first)
 	}
 }
 
-/* A fresh salt, hex, into out. */
-static void new_salt(char out[2 * SALT_BYTES + 1])
+/* A fresh salt for row id written at at, hex, into out: random, except under a simulated clock
+ * (the demo's history, the tests' MAITRE_NOW), where it is derived from the row's id and time
+ * so that the same run writes the same rows (the demo's seed, the fault tests' digests). */
+static void new_salt(const char *id, const char *at, char out[2 * SALT_BYTES + 1])
 {
+	static const char domain[] = "maitre audit salt of a simulated clock";
 	unsigned char bin[SALT_BYTES];
-	randombytes_buf(bin, sizeof bin);
+	if (date_clock_simulated()) {
+		crypto_generichash_state h;
+		crypto_generichash_init(&h, NULL, 0, sizeof bin);
+		feed(&h, domain, sizeof domain - 1);
+		feed(&h, id, strlen(id));
+		feed(&h, at, at ? strlen(at) : 0);
+		crypto_generichash_final(&h, bin, sizeof bin);
+	} else {
+		randombytes_buf(bin, sizeof bin);
+	}
 	sodium_bin2hex(out, 2 * SALT_BYTES + 1, bin, sizeof bin);
 }
 
@@ -233,7 +246,7 @@ static enum store_status append(struct store *st, int64_t staff_id, const char *
 	cols_set(&c, C_NEW, stored(new_value));
 	cols_set(&c, C_OP, stored(st->op));
 	cols_set(&c, C_OP_ID, st->op[0] ? opid : NULL);
-	new_salt(salt);
+	new_salt(idt, c.v[C_AT], salt);
 	cols_set(&c, C_SALT, salt);
 	cols_set(&c, C_ERASED, NULL);
 	chain_hash(&c, stored(st->chain_hash), hash);
@@ -297,7 +310,7 @@ enum store_status audit_chain_fill(struct store *st)
 			cols_read(&c, s, 0);
 			ids[n] = sqlite3_column_int64(s, 0);
 			if (!c.v[C_SALT] && !c.v[C_ERASED]) {
-				new_salt(salts[n]);
+				new_salt(c.v[C_ID], c.v[C_AT], salts[n]);
 				cols_set(&c, C_SALT, salts[n]);
 			}
 			chain_hash(&c, prev[0] ? prev : NULL, hashes[n]);
@@ -682,6 +695,8 @@ enum store_status audit_chain_erase(struct store *st, int64_t guest_id, const ch
 		"new = CASE WHEN new IS NULL THEN NULL ELSE '" AUDIT_ERASED "' END, salt = NULL, "
 		"erased = ?2 WHERE id = ?1";
 	*erased = 0;
+	if (st->bulk) /* its rows would not be written, and the marks would name no erasure */
+		return store_fail(st, ST_INVALID, "an erasure cannot run while bulk loading");
 	if (store_sodium(st) != ST_OK)
 		return ST_IO;
 	sqlite3_stmt *s = store_prep(st, rows_sql);
