@@ -46,7 +46,7 @@ static int on_dup(struct cli *c, void *vctx, int id, const char *val)
 	case D_LIMIT:
 		return cli_parse_int(c, "limit", val, 1, 1000000, &d->limit);
 	case D_GUEST:
-		return cli_parse_id(c, "guest", val, &d->o.guest) ? 0 : EXIT_USER;
+		return cli_parse_guest(c, "guest", val, &d->o.guest) ? 0 : EXIT_USER;
 	case D_NOT_SAME:
 		d->not_same = true;
 		return 0;
@@ -62,7 +62,8 @@ static int not_same(struct cli *c, const struct dup_ctx *d)
 	int rc = cli_want_args(c, &d->args, 2, what);
 	if (rc)
 		return rc;
-	if (!cli_parse_id(c, "guest", d->args.v[0], &a) || !cli_parse_id(c, "guest", d->args.v[1], &b))
+	if (!cli_parse_guest(c, "guest", d->args.v[0], &a) ||
+	    !cli_parse_guest(c, "guest", d->args.v[1], &b))
 		return EXIT_USER;
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;

@@ -21,6 +21,7 @@ run guest show 2
 run visit add 2 --date 2026-06-01 --meal lunch --covers 2 --spend 100
 run guest find 13800001111
 run guest merges
+run guest duplicates --guest 2
 note "an edit since blocks the unmerge"
 export MAITRE_NOW="2026-07-01 09:30:00"
 run guest edit 1 --position 行长
