@@ -181,12 +181,11 @@ void guest_merge(const struct guest *keep, const struct guest *other,
 	struct guest *m = &plan->sheet;
 	merge_fields(keep, other, prefer, plan);
 
-	int *pmap = xcalloc(other->people.n ? other->people.n : 1, sizeof *pmap);
+	int *pmap = plan->people = xcalloc(other->people.n ? other->people.n : 1, sizeof *pmap);
 	merge_people(m, other, pmap, plan);
 	merge_phones(m, other, plan);
 	merge_prefs(m, other, pmap, plan);
 	merge_dates(m, other, pmap, plan);
-	free(pmap);
 
 	for (size_t i = 0; i < other->tags.n; i++) {
 		bool have = false;
@@ -212,5 +211,6 @@ void guest_merge(const struct guest *keep, const struct guest *other,
 void merge_plan_free(struct merge_plan *plan)
 {
 	guest_free(&plan->sheet);
+	free(plan->people);
 	memset(plan, 0, sizeof *plan);
 }

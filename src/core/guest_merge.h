@@ -36,6 +36,9 @@ struct merge_plan {
 	/* KEEP's allergies and taboos whose severity OTHER raised, and KEEP's dates given their
 	 * year by OTHER: changed in place */
 	size_t raised;
+	/* for each of OTHER's associated people (its index in OTHER's sheet), the index in sheet
+	 * of the person it is on the merged sheet: the gifts given to OTHER's people follow */
+	int *people;
 };
 
 /* Parses "other:FIELD" or "keep:FIELD" (a field key, '-' for '_') into p. Returns 0, or -1

@@ -256,6 +256,27 @@ static enum store_status last_audit(struct store *st, int64_t *id)
 	return store_count(st, "SELECT ifnull(max(id), 0) FROM audit", "audit", id);
 }
 
+/* The gifts moved from OTHER given to one of its people now point at that person on KEEP's
+ * sheet (saved: its ids are set), each recorded with the person it had: the agenda and gift
+ * given find them there, so a gift is not given twice for one occasion. */
+static enum store_status gifts_follow(struct store *st, int64_t id, const struct merge_result *r)
+{
+	static const char *rec =
+		"INSERT INTO guest_merge_row(merge_id, tbl, row_id, what, field, old) SELECT ?1, "
+		"'gift', id, 'change', 'person_id', person_id FROM gift WHERE person_id = ?2 AND "
+		"guest_id = ?3";
+	const struct guest *o = &r->other_sheet, *m = &r->plan.sheet;
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; i < o->people.n && rs == ST_OK; i++) {
+		int64_t from = o->people.v[i].id, to = m->people.v[r->plan.people[i]].id;
+		if (from != to && (rs = run3(st, rec, id, from, r->keep, "merge")) == ST_OK)
+			rs = run3(st, "UPDATE gift SET person_id = ?2 WHERE person_id = ?1 AND "
+				      "guest_id = ?3",
+				  from, to, r->keep, "gift");
+	}
+	return rs;
+}
+
 static enum store_status do_merge(struct store *st, const struct merge_prefer *prefer,
 				  int64_t keep, int64_t other, struct merge_result *r)
 {
@@ -347,6 +368,8 @@ static enum store_status do_merge(struct store *st, const struct merge_prefer *p
 				      what)) != ST_OK)
 			return rs;
 	}
+	if ((rs = gifts_follow(st, id, r)) != ST_OK)
+		return rs;
 	/* OTHER's keys go: the lookup finds KEEP, which holds its phones now */
 	struct guest none;
 	guest_init(&none);
@@ -583,7 +606,12 @@ static enum store_status do_unmerge(struct store *st, int64_t id, struct unmerge
 	if ((rs = run3(st, "UPDATE alert SET closed_at = NULL, closed_by = NULL, outcome = NULL "
 			   "WHERE id IN (SELECT row_id FROM guest_merge_row WHERE merge_id = ?1 "
 			   "AND what = 'close' AND tbl = 'alert')",
-		       id, 0, 0, "alert")) != ST_OK)
+		       id, 0, 0, "alert")) != ST_OK ||
+	    (rs = run3(st, "UPDATE gift SET person_id = (SELECT CAST(r.old AS INTEGER) FROM "
+			   "guest_merge_row r WHERE r.merge_id = ?1 AND r.tbl = 'gift' AND r.what = "
+			   "'change' AND r.row_id = gift.id) WHERE id IN (SELECT row_id FROM "
+			   "guest_merge_row WHERE merge_id = ?1 AND tbl = 'gift' AND what = 'change')",
+		       id, 0, 0, "gift")) != ST_OK)
 		goto out;
 	if ((rs = guest_store_get(st, m.keep, &g)) != ST_OK)
 		goto out;

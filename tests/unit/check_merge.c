@@ -474,6 +474,38 @@ START_TEST(test_chains_and_same_guest)
 }
 END_TEST
 
+/* A gift given to one of OTHER's people is that person's on KEEP's sheet after the merge (the
+ * agenda finds it given: not given twice), and OTHER's person's again after the unmerge. */
+START_TEST(test_gift_of_a_person_follows)
+{
+	int64_t keep, other;
+	populate(&keep, &other);
+	char q[400];
+	snprintf(q, sizeof q,
+		 "INSERT INTO gift(guest_id, person_id, person, occasion, year, given_at, staff_id) "
+		 "SELECT %lld, id, 'spouse 王女士', 'birthday', 2026, '2026-06-01', 1 FROM person "
+		 "WHERE guest_id = %lld",
+		 (long long)other, (long long)other);
+	testdb_exec(q);
+	char *before = dump();
+	struct merge_result r;
+	ck_assert_msg(merge_store_merge(st, keep, other, NULL, &r) == ST_OK, "%s", store_errmsg(st));
+	merge_result_free(&r);
+	snprintf(q, sizeof q,
+		 "SELECT count(*) FROM gift gf JOIN person p ON p.id = gf.person_id WHERE "
+		 "gf.guest_id = %lld AND p.guest_id = %lld AND p.name = '王女士'",
+		 (long long)keep, (long long)keep);
+	ck_assert_int_eq(testdb_int(q), 1);
+	struct unmerge_result u;
+	ck_assert_msg(merge_store_unmerge(st, 1, &u) == ST_OK, "%s", store_errmsg(st));
+	unmerge_result_free(&u);
+	char *after = dump();
+	ck_assert_str_eq(after, before);
+	free(after);
+	free(before);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("merge");
@@ -487,6 +519,7 @@ static Suite *suite(void)
 	tcase_add_test(store, test_merge_and_unmerge_every_table);
 	tcase_add_test(store, test_unmerge_refused_after_an_edit);
 	tcase_add_test(store, test_chains_and_same_guest);
+	tcase_add_test(store, test_gift_of_a_person_follows);
 	suite_add_tcase(s, store);
 	return s;
 }
