@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "core/xalloc.h"
 #include "store/store_int.h"
 
@@ -92,6 +93,14 @@ static bool backup_name(const char *name, const char *stem, char made[20], char 
 	for (size_t i = 0; i < sizeof shape - 1; i++)
 		if (shape[i] == 'd' ? !isdigit((unsigned char)p[i]) : p[i] != shape[i])
 			return false;
+	/* a time maitre can have made: a file named by hand with another is nobody's backup */
+	char ymd[11];
+	struct date d;
+	snprintf(ymd, sizeof ymd, "%.10s", p);
+	int hh = (p[11] - '0') * 10 + p[12] - '0', mm = (p[13] - '0') * 10 + p[14] - '0',
+	    ss = (p[15] - '0') * 10 + p[16] - '0';
+	if (!date_parse(ymd, &d) || hh > 23 || mm > 59 || ss > 59)
+		return false;
 	const char *rest = p + sizeof shape - 1;
 	size_t len = strlen(rest);
 	if (len < 3 || strcmp(rest + len - 3, ".db") != 0)
@@ -99,7 +108,7 @@ static bool backup_name(const char *name, const char *stem, char made[20], char 
 	len -= 3;
 	tag[0] = '\0';
 	if (len > 0) {
-		if (rest[0] != '-' || len - 1 >= 32 || rest[1] == '-')
+		if (rest[0] != '-' || len == 1 || len - 1 >= 32 || rest[1] == '-')
 			return false;
 		for (size_t i = 1; i < len; i++)
 			if (!islower((unsigned char)rest[i]) && !isdigit((unsigned char)rest[i]) &&

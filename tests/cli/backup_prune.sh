@@ -21,6 +21,10 @@ cp "$new" "$TMP/backups/other-2025-01-01-000000.db"
 cp "$new" "$TMP/backups/maitre-old.db"
 : > "$TMP/backups/maitre-2025-01-01-000000.txt"
 mkdir "$TMP/backups/maitre-2025-02-01-000000.db"
+note "nor names of a time that never was, or with an empty tag"
+cp "$new" "$TMP/backups/maitre-2025-02-30-000000.db"
+cp "$new" "$TMP/backups/maitre-2025-01-01-256199.db"
+cp "$new" "$TMP/backups/maitre-2025-01-01-000000-.db"
 list() {
 	note "maitre backup --list: made, kind, guests, visits, file"
 	"$MAITRE" backup --list --format tsv | cut -f 1,2,4,5,6 | mask >> "$OUT"
@@ -31,12 +35,15 @@ note "maitre backup --list as text (the sizes, which the schema decides, masked)
 
 note "without a terminal and without --yes: refused"
 run backup --prune --before 2026-01-01 < /dev/null
-check "nothing was removed" test "$(ls "$TMP/backups" | wc -l)" = 9
+check "nothing was removed" test "$(ls "$TMP/backups" | wc -l)" = 12
 run backup --prune --before 2026-01-01 --yes
 list
 check "another's backup is left" test -f "$TMP/backups/other-2025-01-01-000000.db"
 check "a file named otherwise is left" test -f "$TMP/backups/maitre-old.db"
 check "and the folder" test -d "$TMP/backups/maitre-2025-02-01-000000.db"
+for n in maitre-2025-02-30-000000 maitre-2025-01-01-256199 maitre-2025-01-01-000000-; do
+	check "$n.db is left" test -f "$TMP/backups/$n.db"
+done
 run backup --prune --before 2026-01-01 --yes
 
 note "usage"
