@@ -598,6 +598,12 @@ static enum store_status do_unmerge(struct store *st, int64_t id, struct unmerge
 	    (rs = store_audit(st, "guest", m.other, "unmerge", "merged_into", buf, NULL)) != ST_OK ||
 	    (rs = search_store_index(st, &o, NULL)) != ST_OK)
 		goto out;
+	/* KEEP's history says the merge it shows was undone, as it says the merge */
+	char *desc = xasprintf("guest %lld (%s)", (long long)m.other, o.f[GF_NAME] ? o.f[GF_NAME] : "");
+	rs = store_audit(st, "guest", m.keep, "unmerge", "guest", desc, NULL);
+	free(desc);
+	if (rs != ST_OK)
+		goto out;
 	for (int t = 0; t < MT_COUNT; t++) {
 		if ((rs = run3(st, move_sql(t)->back, id, m.other, 0, merge_table_names[t])) != ST_OK)
 			goto out;

@@ -409,6 +409,13 @@ START_TEST(test_merge_and_unmerge_every_table)
 	unmerge_result_free(&u);
 	ck_assert_int_eq(guest_store_resolve(st, other, &to), ST_OK);
 	ck_assert_int_eq(to, other);
+	/* KEEP's history, which showed the merge, shows its undoing */
+	ck_assert_int_eq(audit_store_list(st, &f, NULL, NULL, &rows, &nrows), ST_OK);
+	bool unmerge_row = false;
+	for (size_t i = 0; i < nrows; i++)
+		unmerge_row |= rows[i].entity_id == keep && strcmp(rows[i].action, "unmerge") == 0;
+	audit_rows_free(rows, nrows);
+	ck_assert(unmerge_row);
 }
 END_TEST
 
