@@ -68,6 +68,11 @@ check() {
 
 finish() {
 	expected="$TESTS_SRCDIR/$(basename "$(dirname "$0")")/expected/$NAME.out"
+	# a check that failed fails the test, and is never written into a golden file
+	if grep '^FAILED: ' "$OUT"; then
+		echo "$NAME: a check failed (nothing updated)"
+		exit 1
+	fi
 	if [ "${MAITRE_UPDATE_GOLDEN:-}" = 1 ]; then
 		cp "$OUT" "$expected"
 		echo "updated $expected"
