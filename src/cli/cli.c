@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli_audit.h"
 #include "cli/cli_import.h"
@@ -190,8 +191,8 @@ static const struct cli_command commands[] = {
 	 "import-columns.yaml, and print what it says", NOPERM},
 	{"privacy status", cli_privacy_status, cli_privacy_status_opts, "",
 	 "retention: privacy.retain_years and how many guests are due for anonymising", PERM_REPORT},
-	{"privacy sweep", cli_privacy_sweep, cli_privacy_sweep_opts, "--dry-run",
-	 "the guests with no visit or contact for privacy.retain_years, due for anonymising",
+	{"privacy sweep", cli_privacy_sweep, cli_privacy_sweep_opts, "[--dry-run] [--yes]",
+	 "anonymise the guests with no visit or contact for privacy.retain_years",
 	 PERM_ERASE},
 	{"help", cli_help, no_opts, "[COMMAND]", "show help", NOPERM},
 	{"version", cli_version, no_opts, "", "show the version", NOPERM},
@@ -270,6 +271,24 @@ static int resolve_guest(struct cli *c, int64_t *id)
 		fprintf(stderr, _("maitre: note: guest %lld was merged into %lld\n"), (long long)*id,
 			(long long)to);
 	*id = to;
+	return 0;
+}
+
+/* Asks "question [y/N] " on the terminal: 0 when answered yes (or yes already given: --yes),
+ * else the exit status once what happens instead is said (nothing: undone names it). Without
+ * a terminal, refused: a script says --yes. */
+int cli_confirm(struct cli *c, bool yes, const char *question, const char *undone)
+{
+	if (yes)
+		return 0;
+	if (!isatty(STDIN_FILENO))
+		return cli_error(c, EXIT_USER, _("%s: not on a terminal, so nobody can confirm; "
+						 "add --yes"), undone);
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	char line[16] = "";
+	if (!fgets(line, sizeof line, stdin) || (strcmp(line, "y\n") != 0 && strcmp(line, "yes\n") != 0))
+		return cli_error(c, EXIT_USER, "%s", undone);
 	return 0;
 }
 

@@ -110,6 +110,10 @@ bool cli_parse_id(struct cli *c, const char *what, const char *s, int64_t *id);
  * cli_open (id must live until then); a merged id says so on stderr, "maitre: note: guest 12
  * was merged into 7". */
 bool cli_parse_guest(struct cli *c, const char *what, const char *s, int64_t *id);
+/* Asks "question [y/N] " on the terminal: 0 when answered yes (or yes already given: --yes),
+ * else the exit status once what happens instead is said (nothing: undone names it). Without
+ * a terminal, refused: a script says --yes. */
+int cli_confirm(struct cli *c, bool yes, const char *question, const char *undone);
 /* Prints "  label   value" for a sheet-like view (nothing when value is empty): the value
  * made harmless for the terminal, its lines after the first indented under it. */
 void cli_show_line(const char *label, const char *value);
@@ -168,13 +172,16 @@ int cli_guest_show(struct cli *c, int argc, char **argv);
 int cli_guest_find(struct cli *c, int argc, char **argv);
 /* maitre guest export ID (cli_guest.c): everything held about a guest, as JSON. */
 int cli_guest_export(struct cli *c, int argc, char **argv);
-/* maitre guest erase and guest delete (cli_privacy.c) */
+/* maitre guest erase and guest delete (cli_erase.c) */
 int cli_guest_erase(struct cli *c, int argc, char **argv);
 int cli_guest_delete(struct cli *c, int argc, char **argv);
 extern const struct opt cli_guest_erase_opts[], cli_guest_delete_opts[];
 /* The card's lines of an erased guest id: when and by whom; the reason for those who may
  * erase. Nothing when it cannot be read. */
 void cli_show_erasure(struct cli *c, int64_t id);
+/* After an erasure (guest erase, privacy sweep): how many backups in the backup folder still
+ * hold the guests as they were, and how they go (nothing when there are none). */
+void cli_erase_backups_note(struct cli *c);
 int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_correct(struct cli *c, int argc, char **argv);
 int cli_visit_list(struct cli *c, int argc, char **argv);

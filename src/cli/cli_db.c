@@ -76,24 +76,6 @@ int cli_init(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* Asks "question [y/N] " on the terminal: 0 when answered yes (or yes already given: --yes),
- * else the exit status once what happens instead is said (nothing: undone names it). Without
- * a terminal, refused: a script says --yes. */
-static int confirm(struct cli *c, bool yes, const char *question, const char *undone)
-{
-	if (yes)
-		return 0;
-	if (!isatty(STDIN_FILENO))
-		return cli_error(c, EXIT_USER, _("%s: not on a terminal, so nobody can confirm; "
-						 "add --yes"), undone);
-	fprintf(stderr, "%s [y/N] ", question);
-	fflush(stderr);
-	char line[16] = "";
-	if (!fgets(line, sizeof line, stdin) || (strcmp(line, "y\n") != 0 && strcmp(line, "yes\n") != 0))
-		return cli_error(c, EXIT_USER, "%s", undone);
-	return 0;
-}
-
 struct backup_args {
 	const char *dest, *before;
 	bool list, prune, yes;
@@ -190,7 +172,7 @@ static int backup_prune_cmd(struct cli *c, const char *before, bool yes)
 			printf("  %s  %s\n", f.v[i].made, cli_shown(c, f.v[i].path));
 	backup_files_free(&f);
 	fflush(stdout);
-	if ((rc = confirm(c, yes, _("Remove them?"), _("nothing was removed"))) != 0)
+	if ((rc = cli_confirm(c, yes, _("Remove them?"), _("nothing was removed"))) != 0)
 		return rc;
 	struct strv removed = {0};
 	long k = backup_prune(c->db, day, &removed, &err);
@@ -337,7 +319,7 @@ int cli_restore(struct cli *c, int argc, char **argv)
 	printf(_("\nThe database %s is kept as %s first.\n"), cli_shown(c, c->db),
 	       cli_shown(c, keep));
 	fflush(stdout);
-	if ((rc = confirm(c, yes, _("Replace the database by the backup?"),
+	if ((rc = cli_confirm(c, yes, _("Replace the database by the backup?"),
 			  _("nothing was restored"))) == 0) {
 		if ((s = store_restore(c->st, path, keep)) != ST_OK)
 			rc = cli_store_error(c, s);

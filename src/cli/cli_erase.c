@@ -9,6 +9,7 @@
 
 #include "core/strv.h"
 #include "session/session.h"
+#include "store/backup_store.h"
 #include "store/erase_store.h"
 
 enum { E_REASON = 1, E_YES };
@@ -57,12 +58,19 @@ static char *open_list(const struct erase_plan *p)
 }
 
 /* Asks on the terminal whether to go on: true for an answer starting with y. */
-static bool confirm(const char *question)
+void cli_erase_backups_note(struct cli *c)
 {
-	char buf[32];
-	fprintf(stderr, "%s [y/N] ", question);
-	fflush(stderr);
-	return fgets(buf, sizeof buf, stdin) && (buf[0] == 'y' || buf[0] == 'Y');
+	long n = backup_count(c->db);
+	if (n <= 0)
+		return;
+	char *dir = backup_dir(c->db);
+	printf(ngettext("note: %ld backup in %s holds what was erased as it was: `maitre "
+			"backup --prune --before DAY` removes the backups older than a day\n",
+			"note: %ld backups in %s hold what was erased as it was: `maitre backup "
+			"--prune --before DAY` removes the backups older than a day\n",
+			(unsigned long)n),
+	       n, dir);
+	free(dir);
 }
 
 int cli_guest_erase(struct cli *c, int argc, char **argv)
@@ -76,7 +84,7 @@ int cli_guest_erase(struct cli *c, int argc, char **argv)
 		return cli_usage_error(c, "%s", _("needs the guest id"));
 	if (!a.reason || !a.reason[0])
 		return cli_usage_error(c, "%s", _("--reason is required"));
-	if (!cli_parse_id(c, "guest id", a.id, &id))
+	if (!cli_parse_guest(c, "guest id", a.id, &id)) /* an old id erases the guest it became */
 		return EXIT_USER;
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;
@@ -91,21 +99,17 @@ int cli_guest_erase(struct cli *c, int argc, char **argv)
 		erase_plan_free(&p);
 		return rc;
 	}
-	if (p.n_open && !a.yes) {
+	if (p.n_open) {
 		char *list = open_list(&p);
-		bool asked = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
 		char *q = xasprintf(_("guest %lld has complaints not closed: %s. Erase anyway?"),
 				    (long long)id, list);
-		bool go = asked && confirm(q);
-		if (!go)
-			rc = asked ? cli_error(c, EXIT_USER, "%s", _("nothing erased"))
-				   : cli_error(c, EXIT_USER,
-					       _("guest %lld has complaints not closed: %s; --yes "
-						 "erases anyway"),
-					       (long long)id, list);
+		char *no = xasprintf(_("guest %lld has complaints not closed: %s; nothing erased"),
+				     (long long)id, list);
+		rc = cli_confirm(c, a.yes, q, no);
 		free(q);
+		free(no);
 		free(list);
-		if (!go) {
+		if (rc) {
 			erase_plan_free(&p);
 			return rc;
 		}
@@ -123,6 +127,7 @@ int cli_guest_erase(struct cli *c, int argc, char **argv)
 	if (!emptied)
 		printf("%s\n", _("note: another process is reading the database; its write-ahead "
 				 "log is emptied at the next checkpoint"));
+	cli_erase_backups_note(c);
 	return 0;
 }
 

@@ -32,7 +32,8 @@ static const char plan_sql[] =
 	"(SELECT count(*) FROM special_date WHERE guest_id = ?1), "
 	"(SELECT count(*) FROM person WHERE guest_id = ?1), "
 	"(SELECT count(*) FROM tag WHERE guest_id = ?1), "
-	"(SELECT count(*) FROM note WHERE guest_id = ?1) "
+	"(SELECT count(*) FROM note WHERE guest_id = ?1), "
+	"(SELECT count(*) FROM guest_merge WHERE keep_id = ?1 OR other_id = ?1) "
 	"FROM guest g WHERE g.id = ?1";
 /* The erasure recorded (audit_chain_erase's 'reason' row): when, who, why. */
 static const char erasure_sql[] =
@@ -90,7 +91,7 @@ enum store_status erase_store_plan(struct store *st, int64_t id, struct erase_pl
 	int64_t *counts[] = {&p->visits, &p->complaints, &p->contacts, &p->alerts,
 			     &p->gifts,  &p->banquets,   &p->tier_rows, &p->overrides,
 			     &p->imports, &p->phones,    &p->prefs,     &p->dates,
-			     &p->people, &p->tags,       &p->notes};
+			     &p->people, &p->tags,       &p->notes,  &p->merges};
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
 		*counts[i] = sqlite3_column_int64(s, 2 + (int)i);
 	sqlite3_reset(s);
@@ -126,6 +127,7 @@ static void holdings(const struct erase_plan *p, struct sbuf *b)
 		{p->overrides, "tier override", "tier overrides"},
 		{p->imports, "import batch in force (undo it instead)",
 		 "import batches in force (undo them instead)"},
+		{p->merges, "merge", "merges"},
 	};
 	for (size_t i = 0; i < sizeof what / sizeof what[0]; i++)
 		if (what[i].n)
@@ -257,6 +259,34 @@ static enum store_status forget_keys(struct store *st, const struct guest *g)
 	return rs;
 }
 
+/* The guests merged into id (a merge keeps OTHER's row and its own sheet as they were, its
+ * id answering as KEEP's), those merged into them, and so on: the same person, erased with
+ * it. Their audit rows are KEEP's history already (AUDIT_OF_GUEST). */
+static const char merged_sql[] =
+	"WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT g.id FROM guest g JOIN m ON "
+	"g.merged_into = m.id) SELECT id FROM m WHERE id <> ?1";
+
+/* What a merge of id recorded of the sheets it changed: a field's value before, an item's
+ * text (guest_merge_row.old); the ids and what moved stay. */
+static const char merge_rows_sql[] =
+	"UPDATE guest_merge_row SET old = NULL WHERE old IS NOT NULL AND merge_id IN "
+	"(SELECT id FROM guest_merge WHERE keep_id = ?1 OR other_id = ?1)";
+
+/* The lists, the free text and the row of guest id, anonymised. */
+static enum store_status erase_person(struct store *st, int64_t id, struct erase_result *r)
+{
+	enum store_status rs = ST_OK;
+	for (size_t i = 0; rs == ST_OK && i < sizeof item_sqls / sizeof item_sqls[0]; i++)
+		rs = run_for(st, item_sqls[i], id, &r->items);
+	for (size_t i = 0; rs == ST_OK && i < sizeof text_sqls / sizeof text_sqls[0]; i++)
+		rs = run_for(st, text_sqls[i], id, &r->texts);
+	if (rs == ST_OK)
+		rs = run_for(st, merge_rows_sql, id, &r->texts);
+	if (rs == ST_OK)
+		rs = anonymise_row(st, id);
+	return rs;
+}
+
 static enum store_status erase_in(struct store *st, int64_t id, const char *reason,
 				  struct erase_result *r)
 {
@@ -268,14 +298,39 @@ static enum store_status erase_in(struct store *st, int64_t id, const char *reas
 		guest_free(&g);
 		return store_fail(st, ST_CONFLICT, "guest %lld is erased already", (long long)id);
 	}
+	int64_t to;
+	if ((rs = guest_store_resolve(st, id, &to)) == ST_OK && to != id)
+		rs = store_fail(st, ST_CONFLICT, "guest %lld was merged into %lld: erase %lld",
+				(long long)id, (long long)to, (long long)to);
+	if (rs != ST_OK) {
+		guest_free(&g);
+		return rs;
+	}
 	if (!st->op[0])
 		store_audit_op(st, "erase", id);
-	for (size_t i = 0; rs == ST_OK && i < sizeof item_sqls / sizeof item_sqls[0]; i++)
-		rs = run_for(st, item_sqls[i], id, &r->items);
-	for (size_t i = 0; rs == ST_OK && i < sizeof text_sqls / sizeof text_sqls[0]; i++)
-		rs = run_for(st, text_sqls[i], id, &r->texts);
+	/* the guests merged into this one first: the query reads merged_into, which stays */
+	sqlite3_stmt *m = store_prep(st, merged_sql);
+	int64_t *merged = NULL;
+	size_t nmerged = 0, cap = 0;
+	int rc = SQLITE_DONE;
+	if (!m)
+		rs = ST_IO;
+	else {
+		sqlite3_bind_int64(m, 1, id);
+		while ((rc = sqlite3_step(m)) == SQLITE_ROW) {
+			if (nmerged == cap)
+				merged = xreallocarray(merged, cap = cap ? 2 * cap : 4, sizeof *merged);
+			merged[nmerged++] = sqlite3_column_int64(m, 0);
+		}
+		sqlite3_reset(m);
+		if (rc != SQLITE_DONE)
+			rs = store_sqlfail(st, rc, "erase");
+	}
+	for (size_t i = 0; rs == ST_OK && i < nmerged; i++)
+		rs = erase_person(st, merged[i], r);
+	free(merged);
 	if (rs == ST_OK)
-		rs = anonymise_row(st, id);
+		rs = erase_person(st, id, r);
 	if (rs == ST_OK)
 		rs = forget_keys(st, &g);
 	if (rs == ST_OK)

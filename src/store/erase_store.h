@@ -45,6 +45,8 @@ struct erase_plan {
 	int64_t visits, complaints, contacts, alerts, gifts, banquets, tier_rows, overrides;
 	int64_t imports; /* import batches in force that created or changed the guest */
 	int64_t phones, prefs, dates, people, tags, notes;
+	int64_t merges; /* merges that kept or took the guest (undone ones too: their record
+	                 * names it) */
 };
 
 /* Reads what guest id has into *p (free with erase_plan_free): ST_NOTFOUND for no such guest. */
@@ -52,7 +54,7 @@ enum store_status erase_store_plan(struct store *st, int64_t id, struct erase_pl
 void erase_plan_free(struct erase_plan *p);
 
 /* Whether guest delete may remove the guest of p: nothing but its sheet (no visit, complaint,
- * contact, alert, gift, banquet, tier row or override, no import batch in force). */
+ * contact, alert, gift, banquet, tier row or override, no import batch in force, no merge). */
 bool erase_plan_deletable(const struct erase_plan *p);
 
 /* What an erasure removed. */

@@ -641,6 +641,11 @@ enum store_status guest_store_save_keeping(struct store *st, struct guest *g,
 					(long long)g->id, (long long)now_id);
 			goto fail;
 		}
+		if (old.anonymised) { /* erased: nothing of theirs comes back */
+			rs = store_fail(st, ST_CONFLICT, "guest %lld is erased: the sheet cannot be "
+					"edited", (long long)g->id);
+			goto fail;
+		}
 		if (old.version != expected_version) {
 			rs = store_fail(st, ST_CONFLICT,
 					"guest %lld was changed by someone else since it was read "

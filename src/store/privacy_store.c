@@ -143,15 +143,16 @@ enum store_status privacy_store_sweep(struct store *st, struct date today, int y
 			   years);
 	enum store_status rs = ST_OK;
 	for (size_t i = 0; i < n && rs == ST_OK; i++) {
-		bool still;
-		if ((rs = still_due(st, today, years, due[i].id, &still)) != ST_OK)
+		/* the check and the erasure in one transaction: a visit entered meanwhile on
+		 * another terminal either comes first and keeps the guest, or waits */
+		bool still = false;
+		if ((rs = store_begin(st)) != ST_OK)
 			break;
-		if (!still) {
-			(*kept)++;
-			continue;
-		}
-		if ((rs = erase(st, due[i].id, reason, ctx)) == ST_OK)
-			(*done)++;
+		store_audit_op(st, "sweep", 0);
+		if ((rs = still_due(st, today, years, due[i].id, &still)) == ST_OK && still)
+			rs = erase(st, due[i].id, reason, ctx);
+		if ((rs = store_end(st, rs)) == ST_OK)
+			*(still ? done : kept) += 1;
 	}
 	free(reason);
 	return rs;

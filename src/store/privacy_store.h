@@ -41,15 +41,15 @@ enum store_status privacy_store_due_count(struct store *st, struct date today, i
 void privacy_due_free(struct privacy_due *due, size_t n);
 
 /* The erase of one guest for the sweep, with its reason (said in the audit): the erasure of
- * issue 16 (guest erase), which runs its own transaction and labels its audit rows
- * ("sweep", 0: store_audit_op). ctx is the caller's. */
+ * issue 16 (erase_store_guest), called inside the sweep's transaction, whose audit rows are
+ * labelled "sweep" (store_audit_op). ctx is the caller's. */
 typedef enum store_status (*privacy_erase_fn)(struct store *st, int64_t guest_id,
 					      const char *reason, void *ctx);
 
 /* The sweep itself, the seam where the erase is wired in: each guest of due (as
  * privacy_store_due listed them) that is still due on today — a visit or contact entered
- * since the list was read keeps the guest — is erased by erase, one guest a transaction, so
- * that no write holds the book long. Stops at the first failure (the guests before it stay
+ * since the list was read keeps the guest — is erased by erase, the check and the erasure
+ * in one transaction a guest, so that no write holds the book long. Stops at the first failure (the guests before it stay
  * erased; store_errmsg says which failed). *done counts the guests erased, *kept those no
  * longer due. */
 enum store_status privacy_store_sweep(struct store *st, struct date today, int years,

@@ -302,7 +302,7 @@ enum store_status store_row(struct store *st, const char *sql, const char *what,
 
 enum store_status store_guest_check(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT merged_into FROM guest WHERE id = ?1");
+	sqlite3_stmt *s = store_prep(st, "SELECT merged_into, anonymised FROM guest WHERE id = ?1");
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, id);
@@ -310,7 +310,11 @@ enum store_status store_guest_check(struct store *st, int64_t id)
 	if (rs != ST_OK)
 		return rs;
 	bool merged = sqlite3_column_type(s, 0) != SQLITE_NULL;
+	bool erased = sqlite3_column_int(s, 1) != 0;
 	sqlite3_reset(s);
+	/* an erased guest is nobody: nothing new is written about them */
+	if (erased)
+		return store_fail(st, ST_CONFLICT, "guest: guest %lld is erased", (long long)id);
 	/* nothing is written to a merged guest: a screen that still shows them is told where
 	 * they went (the command line resolves the id before) */
 	int64_t to;

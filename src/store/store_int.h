@@ -78,8 +78,9 @@ enum store_status store_step_ref(struct store *st, sqlite3_stmt *s, const char *
 /* Prepares sql, binds id as ?1 and steps into *ps: store_step_row. */
 enum store_status store_row(struct store *st, const char *sql, const char *what, int64_t id,
 			    sqlite3_stmt **ps);
-/* ST_OK when guest id exists and was not merged into another, else ST_NOTFOUND ("guest: no
- * guest with id ID"), ST_CONFLICT ("guest: guest 12 was merged into 7") or the failure. */
+/* ST_OK when guest id exists, was not merged into another and is not erased, else
+ * ST_NOTFOUND ("guest: no guest with id ID"), ST_CONFLICT ("guest: guest 12 was merged into
+ * 7", "guest: guest 12 is erased") or the failure. */
 enum store_status store_guest_check(struct store *st, int64_t id);
 /* The largest guest id + 1 into *n: the length of an array indexed by guest id (ids are dense
  * and never reused: guests are never deleted). A read failure is returned, not taken for an

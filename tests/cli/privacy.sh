@@ -54,8 +54,6 @@ run --format csv privacy sweep --dry-run
 run --format json privacy sweep --dry-run
 note "the day after, the guest of the day less is due too"
 MAITRE_TODAY=2026-07-01 run privacy sweep --dry-run --format tsv
-note "the anonymising itself comes with the erasure"
-run privacy sweep
 
 note "consent: recorded with its day and channel, cleared with none, bad values refused"
 run guest show 1
@@ -82,4 +80,18 @@ run guest find 王伟
 run guest show 11
 note "exported with the book"
 run export guests --format csv
+
+note "the sweep: asked first (nobody at a terminal: refused), then each guest due erased"
+mkdir -p "$TMP/backups" && cp "$MAITRE_DB" "$TMP/backups/maitre-2026-06-01-120000.db"
+run privacy sweep < /dev/null
+check "nothing was anonymised" test "$(sqlite3 "$MAITRE_DB" 'SELECT count(*) FROM guest WHERE anonymised = 1')" = 0
+run privacy sweep --yes
+check "the guests due, and they alone, are anonymised" \
+	test "$(sqlite3 "$MAITRE_DB" 'SELECT group_concat(id) FROM (SELECT id FROM guest WHERE anonymised = 1 ORDER BY id)')" = "1,2,5,7,8"
+check "their erasures are the sweep's in the audit" \
+	test "$(sqlite3 "$MAITRE_DB" "SELECT count(DISTINCT entity_id) FROM audit WHERE op = 'sweep' AND action = 'erase' AND field = 'reason'")" = 5
+check "the names are gone from the file" sh -c '! grep -q -a -F 整五年 "$1"' - "$MAITRE_DB"
+run privacy sweep --dry-run
+run guest show 2
+run audit verify
 finish
