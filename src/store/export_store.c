@@ -11,7 +11,10 @@ const char *const export_records_names[EXPORT_RECORDS_COUNT] = {
 
 enum store_status export_store_next_guest(struct store *st, int64_t after, int64_t *id)
 {
-	sqlite3_stmt *s = store_prep(st, "SELECT id FROM guest WHERE id > ?1 ORDER BY id LIMIT 1");
+	/* the book's guests: not one merged into another (the one it became is exported, its id
+	 * answering for both), nor one erased (nobody: its visits are in the visits' export) */
+	sqlite3_stmt *s = store_prep(st, "SELECT id FROM guest WHERE id > ?1 AND merged_into IS "
+					 "NULL AND anonymised = 0 ORDER BY id LIMIT 1");
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_int64(s, 1, after);

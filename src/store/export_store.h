@@ -10,7 +10,8 @@
 
 #include "store/store.h"
 
-/* The id of the first guest after `after` (0: the first of all) into *id: ST_OK, ST_NOTFOUND
+/* The id of the first guest after `after` (0: the first of all) into *id, leaving out the
+ * guests merged into another and the erased ones: ST_OK, ST_NOTFOUND
  * when no guest is left, or the failure. One indexed query a call, nothing held between two:
  * a reader of every guest walks them in id order and reads each with guest_store_get. */
 enum store_status export_store_next_guest(struct store *st, int64_t after, int64_t *id);

@@ -377,8 +377,10 @@ static enum store_status window_open(struct store *st, struct window *w, const c
 		"SELECT guest_id FROM tier_month WHERE month = ?1 AND tier = ?2 AND guest_id < ?3 "
 		"ORDER BY guest_id DESC"};
 	static const char *by_manager[2] = {
-		"SELECT id FROM guest WHERE sales_manager = ?1 AND id > ?3 ORDER BY id",
-		"SELECT id FROM guest WHERE sales_manager = ?1 AND id < ?3 ORDER BY id DESC"};
+		"SELECT id FROM guest WHERE sales_manager = ?1 AND id > ?3 AND merged_into IS NULL "
+		"ORDER BY id",
+		"SELECT id FROM guest WHERE sales_manager = ?1 AND id < ?3 AND merged_into IS NULL "
+		"ORDER BY id DESC"};
 	enum store_status rs = read_staff(st, &w->staff, &w->nstaff);
 	if (rs != ST_OK)
 		return rs;

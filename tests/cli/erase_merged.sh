@@ -50,4 +50,6 @@ run guest add --name 张三丰
 run guest merge 3 4
 run guest delete 4
 run guest delete 3
+note "the book's export: neither the erased guests nor the one merged into 3"
+run export guests --format tsv
 finish
