@@ -50,15 +50,6 @@ static int on_merge(struct cli *c, void *vctx, int id, const char *val)
 	return 0;
 }
 
-/* "2026-05…2026-09", or the one month */
-static void months_span(const struct strv *m, char *buf, size_t n)
-{
-	if (m->n == 1)
-		snprintf(buf, n, "%s", m->v[0]);
-	else
-		snprintf(buf, n, "%s…%s", m->v[0], m->v[m->n - 1]);
-}
-
 /* What the merge takes: the fields that differ and the value kept, the lists, the rows. */
 static void print_plan(struct cli *c, const struct merge_result *r)
 {
@@ -105,7 +96,7 @@ int cli_guest_merge(struct cli *c, int argc, char **argv)
 	print_plan(c, &r);
 	char span[40] = "";
 	if (r.months.n)
-		months_span(&r.months, span, sizeof span);
+		strv_span(&r.months, span, sizeof span);
 	if (x.dry_run) {
 		if (r.months.n)
 			printf(_("  months %s would be recomputed\n"), span);
@@ -152,7 +143,7 @@ int cli_guest_unmerge(struct cli *c, int argc, char **argv)
 		       id, r.other, r.keep, r.moved);
 		char span[40];
 		if (r.months.n) {
-			months_span(&r.months, span, sizeof span);
+			strv_span(&r.months, span, sizeof span);
 			if ((rc = cli_tier_recompute_months(c, &r.months)) == 0)
 				printf(_("months %s recomputed\n"), span);
 		}

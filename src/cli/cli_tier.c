@@ -173,23 +173,6 @@ int cli_check_tier_letter(struct cli *c, const struct tier_rules *r, const char 
 	                 _("tier: no tier \"%s\" in the rules (see maitre check-config)"), tier);
 }
 
-/* What the rules of record prev decide (caller frees): its canonical text, else (a month
- * computed before maitre kept it) the text of its rules file read again; NULL when that file
- * is no longer a valid rules file. */
-static char *canonical_of(const struct tier_rules_record *prev)
-{
-	if (prev->canonical)
-		return xstrdup(prev->canonical);
-	struct tier_rules old;
-	tier_rules_init(&old);
-	char *canon = NULL;
-	if (prev->content && tiers_load_text(prev->content, strlen(prev->content), "(stored)", &old,
-	                                     NULL, NULL) == 0)
-		canon = tier_rules_canonical(&old);
-	tier_rules_free(&old);
-	return canon;
-}
-
 /* "version #3 (handbook 2026)": the rules of a record, as said to the user, into buf. */
 static char *version_text(const struct tier_rules_record *prev, char *buf, size_t size)
 {
@@ -213,19 +196,12 @@ static void print_changes(FILE *f, const char *old, const char *now)
 	tier_rules_diff_free(&d);
 }
 
-/* Whether the rules r (deciding canon) differ from those of prev, the month m's or the latest
- * before; when they do, says what changed (to stderr when refusing, else to stdout) and
- * returns EXIT_USER unless apply (--new-rules) is set. */
-static int same_rules_or_ask(struct cli *c, const struct tier_rules *r, const char *canon,
-                             const struct tier_rules_record *prev, struct date m, bool apply)
+/* The month's rules differ from r (x, tier_store_recompute_month): says what changed (to
+ * stderr when refusing, else to stdout) and returns EXIT_USER unless apply (--new-rules). */
+static int rules_differ(struct cli *c, const struct tier_month_recompute *x, struct date m,
+			bool apply)
 {
-	if (strcmp(prev->hash, r->hash) == 0)
-		return 0; /* the very same text */
-	char *old = canonical_of(prev);
-	if (old && strcmp(old, canon) == 0) {
-		free(old);
-		return 0; /* comments or the label only */
-	}
+	const struct tier_rules_record *prev = &x->prev;
 	char ver[120], mk[8];
 	date_month_key(m, mk);
 	version_text(prev, ver, sizeof ver);
@@ -239,14 +215,13 @@ static int same_rules_or_ask(struct cli *c, const struct tier_rules *r, const ch
 		rc = cli_error(c, EXIT_USER,
 		               _("the rules in force differ from those %s was computed with (%s):"),
 		               prev->month, ver);
-	if (old)
-		print_changes(f, old, canon);
+	if (x->old)
+		print_changes(f, x->old, x->now);
 	else
 		fprintf(f, _("  (those rules cannot be read again: what changed cannot be shown)\n"));
 	if (!apply)
 		fprintf(stderr,
 		        _("To compute %s with the rules in force, run again with --new-rules.\n"), mk);
-	free(old);
 	return rc;
 }
 
@@ -254,23 +229,14 @@ static int same_rules_or_ask(struct cli *c, const struct tier_rules *r, const ch
  * other than the month's are applied only with apply), and says what it did. */
 static int recompute(struct cli *c, const struct tier_rules *r, struct date m, bool apply)
 {
+	struct tier_month_recompute x;
+	enum store_status s =
+	    tier_store_recompute_month(c->st, r, m, apply, tiers_canonical_text, &x);
 	int rc = 0;
-	/* rules other than the month's (or the month before's) are applied when asked for only */
-	char *canon = tier_rules_canonical(r);
-	struct tier_rules_record prev;
-	bool found;
-	enum store_status s = tier_rules_store_last(c->st, m, &prev, &found);
-	if (s == ST_OK && found)
-		rc = same_rules_or_ask(c, r, canon, &prev, m, apply);
-	if (found)
-		tier_rules_record_free(&prev);
-	int64_t version = 0;
-	struct tier_recompute_stats stats;
-	if (s == ST_OK && rc == 0)
-		s = tier_store_rules_version(c->st, r, r->content, &version);
-	if (s == ST_OK && rc == 0)
-		s = tier_store_recompute(c->st, r, version, m, canon, &stats);
-	free(canon);
+	if (x.differ)
+		rc = rules_differ(c, &x, m, apply);
+	struct tier_recompute_stats stats = x.stats;
+	tier_month_recompute_free(&x);
 	if (s != ST_OK)
 		return cli_store_error(c, s);
 	if (rc)

@@ -621,3 +621,14 @@ int tiers_load_in_force(const char *path, struct tier_rules *out, struct strv *e
 	free(inst);
 	return rc;
 }
+
+char *tiers_canonical_text(const char *content)
+{
+	struct tier_rules old;
+	tier_rules_init(&old);
+	char *canon = NULL;
+	if (tiers_load_text(content, strlen(content), "(stored)", &old, NULL, NULL) == 0)
+		canon = tier_rules_canonical(&old);
+	tier_rules_free(&old);
+	return canon;
+}

@@ -39,6 +39,11 @@ char *tiers_user_path(void);
 /* The installed default: $(pkgdatadir)/tiers.yaml. Caller frees. */
 char *tiers_installed_path(void);
 
+/* What the rules of a tiers.yaml text decide (tier_rules_canonical, malloc'ed), or NULL when
+ * the text does not load: how a recompute reads rules stored as text only
+ * (tier_store_recompute_month's canon_of). */
+char *tiers_canonical_text(const char *content);
+
 /* Loads the rules in force: path when not NULL (an --tiers option), else the user's file when it
  * exists, else the installed default when it exists, else the built-in copy. Same contract as
  * tiers_load_text; out->source names the file (TIERS_BUILTIN_NAME for the built-in copy). */

@@ -34,6 +34,16 @@ void strv_push_unique(struct strv *sv, const char *s)
 		strv_push(sv, s);
 }
 
+void strv_span(const struct strv *sv, char *buf, size_t n)
+{
+	if (sv->n == 0)
+		snprintf(buf, n, "%s", "");
+	else if (sv->n == 1)
+		snprintf(buf, n, "%s", sv->v[0]);
+	else
+		snprintf(buf, n, "%s…%s", sv->v[0], sv->v[sv->n - 1]);
+}
+
 void strv_free(struct strv *sv)
 {
 	for (size_t i = 0; i < sv->n; i++)

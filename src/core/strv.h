@@ -23,6 +23,9 @@ void strv_push_unique(struct strv *sv, const char *s);
 bool strv_contains(const struct strv *sv, const char *s);
 /* Frees every string and the vector itself; leaves sv empty and reusable. */
 void strv_free(struct strv *sv);
+/* The first and the last of sv as "2026-05…2026-09" (a span of months), or the one item, into
+ * buf of n bytes ("" when sv is empty). */
+void strv_span(const struct strv *sv, char *buf, size_t n);
 
 struct sbuf {
 	char *s; /* always NUL-terminated once anything was added; may be NULL before */

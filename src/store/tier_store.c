@@ -701,6 +701,44 @@ static enum store_status month_row(struct store *st, const char *sql, const char
 	return store_step_maybe(st, s, "tier guest", row);
 }
 
+void tier_month_recompute_free(struct tier_month_recompute *x)
+{
+	if (x->found)
+		tier_rules_record_free(&x->prev);
+	free(x->old);
+	free(x->now);
+	memset(x, 0, sizeof *x);
+}
+
+enum store_status tier_store_recompute_month(struct store *st, const struct tier_rules *r,
+					     struct date m, bool apply, tier_canonical_of canon_of,
+					     struct tier_month_recompute *out)
+{
+	memset(out, 0, sizeof *out);
+	char *canon = tier_rules_canonical(r);
+	enum store_status s = tier_rules_store_last(st, m, &out->prev, &out->found);
+	/* the very same text decides the same; other comments or label too */
+	if (s == ST_OK && out->found && strcmp(out->prev.hash, r->hash) != 0) {
+		char *old = out->prev.canonical ? xstrdup(out->prev.canonical)
+			    : canon_of && out->prev.content ? canon_of(out->prev.content)
+							    : NULL;
+		if (old && strcmp(old, canon) == 0) {
+			free(old);
+		} else {
+			out->differ = true;
+			out->old = old;
+			out->now = xstrdup(canon);
+		}
+	}
+	int64_t version = 0;
+	if (s == ST_OK && (!out->differ || apply) &&
+	    (s = tier_store_rules_version(st, r, r->content, &version)) == ST_OK &&
+	    (s = tier_store_recompute(st, r, version, m, canon, &out->stats)) == ST_OK)
+		out->done = true;
+	free(canon);
+	return s;
+}
+
 enum store_status tier_store_guest(struct store *st, const struct tier_rules *r, int64_t id,
 				   struct date m, struct tier_guest_info *out)
 {

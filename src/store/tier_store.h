@@ -11,6 +11,7 @@
 #include "core/tier.h"
 #include "core/tier_calc.h"
 #include "store/store.h"
+#include "store/tier_rules_store.h"
 
 /* Registers the rules (by content hash) as a version and returns its id; content is the
  * rules file's text ("" when not at hand). */
@@ -43,6 +44,36 @@ struct tier_recompute_stats {
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
 				       int64_t rules_id, struct date m, const char *canonical,
 				       struct tier_recompute_stats *stats);
+
+/* How a caller reads what rules kept only as a file's text decide (a month computed before
+ * maitre kept the canonical text): config's tiers_canonical_text, which the store cannot call.
+ * Returns tier_rules_canonical's text (malloc'ed), or NULL when the text cannot be read. */
+typedef char *(*tier_canonical_of)(const char *content);
+
+/* What tier_store_recompute_month found and did. */
+struct tier_month_recompute {
+	bool found;                     /* prev holds the rules the month (or the latest
+					 * before) was computed with */
+	struct tier_rules_record prev;
+	bool differ;                    /* those rules decide otherwise than r */
+	char *old, *now;                /* when differ: what each decides (tier_rules_canonical;
+					 * old NULL when it cannot be read), for tier_rules_compare */
+	bool done;                      /* the month was computed */
+	struct tier_recompute_stats stats;
+};
+void tier_month_recompute_free(struct tier_month_recompute *x);
+
+/* Recomputes month m with the rules r as `maitre tier recompute --month M` does, for the
+ * command line and the interface alike (a merge's months, an import's): when the month, or the
+ * latest month before it, was computed with rules that decide otherwise (the same text, or
+ * other comments and label, do not count), nothing is written unless apply, and out says what
+ * differs; else r is registered as a version (tier_store_rules_version) and the month computed
+ * (tier_store_recompute). canon_of reads stored rules that have no canonical text (may be
+ * NULL: such rules then differ unless their text is the same). out is always initialised:
+ * free it with tier_month_recompute_free. */
+enum store_status tier_store_recompute_month(struct store *st, const struct tier_rules *r,
+					     struct date m, bool apply, tier_canonical_of canon_of,
+					     struct tier_month_recompute *out);
 
 /* Test hook (HACKING.md, "Test hooks"): when set, called after each write transaction of a
  * recompute commits, with its number from 1, between two writes as another terminal would
