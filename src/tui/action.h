@@ -76,6 +76,12 @@
 	X(CP_FOLLOWUP, "follow-up", "f", SC_COMPLAINT, N_("the follow-up call: the guest's verdict and a note")) \
 	X(CP_CLOSE, "close-case", "C", SC_COMPLAINT, N_("close the complaint (asks first)")) \
 	X(CP_REOPEN, "reopen", "R", SC_COMPLAINT, N_("reopen the complaint (asks for the reason)")) \
+	X(MERGE_WITH, "merge-with", "M", SC_CARD, N_("merge another guest into this one (asks for the number)")) \
+	X(MERGE_KEEP, "take-kept", "Left", SC_MERGE, N_("keep this field's value from the guest kept")) \
+	X(MERGE_OTHER, "take-other", "Right", SC_MERGE, N_("take this field's value from the other guest")) \
+	X(MERGE_TOGGLE, "choose", "Space", SC_MERGE, N_("the other value of this field")) \
+	X(MERGE_SWAP, "swap", "s", SC_MERGE, N_("swap which guest is kept")) \
+	X(MERGE, "merge", "Enter ^S", SC_MERGE, N_("merge the other guest into the one kept (asks first)")) \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
 	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
 	X(BOL, "line-start", "Home ^A", SC_EDIT, N_("start of the field"))                        \
@@ -125,7 +131,9 @@
 	P(SHEET_EXPORT, PERM_EXPORT)                                                              \
 	P(IMPORT, PERM_IMPORT)                                                                    \
 	P(HISTORY, PERM_CARD)                                                                     \
-	P(DOCTOR, PERM_BACKUP)
+	P(DOCTOR, PERM_BACKUP)                                                                    \
+	P(MERGE_WITH, PERM_MERGE)                                                                 \
+	P(MERGE, PERM_MERGE)
 
 #ifndef N_
 #define N_(s) (s)

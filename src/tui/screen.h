@@ -50,6 +50,8 @@
 	S(P, GUESTS, NULL, NULL, "guests behind a figure", NULL, NULL, NULL)                        \
 	N(P, IMPORT, "import", NC_(":command", "import"), "import", NULL, NULL, view_import_new)    \
 	N(P, DOCTOR, "doctor", NC_(":command", "doctor"), "doctor", NULL, NULL, view_doctor_new)    \
+	N(P, MERGE, "merge", NC_(":command", "merge"), "merging two guests", NULL, NULL,            \
+	  view_merge_open)                                                                          \
 	N(P, HELP, "help", NC_(":command", "help"), "help", NULL, NULL, view_help_open)
 
 /* The permission (core/access.h) opening each screen needs, asked through tui_may whether it is
@@ -65,7 +67,8 @@
 	P(AGENDA, PERM_CONTACT)                                                                   \
 	P(TIERS, PERM_LOOKUP)                                                                     \
 	P(IMPORT, PERM_IMPORT)                                                                    \
-	P(DOCTOR, PERM_BACKUP)
+	P(DOCTOR, PERM_BACKUP)                                                                    \
+	P(MERGE, PERM_MERGE)
 
 /* The scopes, in the order of the list. */
 enum screen_id {

@@ -228,6 +228,10 @@ bool tui_sign_in(struct tui *t, enum perm p);
 
 /* Views (the screens of the list, screen.h, are declared there). */
 struct view *view_guest_new(struct tui *t, int64_t guest_id);
+/* The guest whose card v is (view_guest_new), or 0 when v is no card. */
+int64_t view_guest_card_id(const struct view *v);
+/* Two guests side by side, to merge other into keep (view_merge.c; ':merge', the duplicates). */
+struct view *view_merge_new(struct tui *t, int64_t keep, int64_t other);
 struct view *view_visit_new(struct tui *t, int64_t guest_id, int64_t replaces);
 /* One alert, with the guest's months up to month. */
 struct view *view_alert_new(struct tui *t, int64_t id, struct date month);

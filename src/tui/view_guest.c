@@ -247,7 +247,8 @@ static void read_card(struct tui *t, struct card *c)
 	int64_t to;
 	enum store_status s = guest_store_resolve(t->st, c->id, &to);
 	if (s == ST_OK && to != c->id) {
-		tui_say(_("guest %lld was merged into %lld"), (long long)c->id, (long long)to);
+		tui_message(t, _("guest %lld was merged into %lld"), (long long)c->id,
+			    (long long)to);
 		c->id = to;
 	}
 	s = guest_store_get(t->st, c->id, &c->g);
@@ -431,6 +432,22 @@ static void draw(struct tui *t, struct view *v)
 	}
 }
 
+/* Asks for the guest to merge into this one, then shows the two side by side. */
+static enum handler_result merge_with(struct tui *t, struct card *c)
+{
+	char *s = tui_prompt(t, _("Merge which guest into this one? Number: "), NULL);
+	if (!s)
+		return HR_REDRAW;
+	int64_t other;
+	bool ok = text_parse_int(*s == '#' ? s + 1 : s, 1, INT64_MAX, &other);
+	free(s);
+	if (!ok)
+		tui_error(t, "%s", _("a guest's number, as #12 on the card"));
+	else
+		tui_push(t, view_merge_new(t, c->id, other));
+	return HR_REDRAW;
+}
+
 static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct card *c = C(v);
@@ -462,6 +479,8 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	case ACT_HISTORY:
 		tui_push(t, view_audit_new(t, c->id, c->g.f[GF_NAME]));
 		return HR_REDRAW;
+	case ACT_MERGE_WITH:
+		return merge_with(t, c);
 	default:
 		return HR_NOT_MINE;
 	}
@@ -495,6 +514,11 @@ static const struct view_ops ops = {
 	.release = card_release,
 	.hints = hints,
 };
+
+int64_t view_guest_card_id(const struct view *v)
+{
+	return v->ops == &ops ? ((const struct card *)v->data)->id : 0;
+}
 
 struct view *view_guest_new(struct tui *t, int64_t guest_id)
 {
