@@ -82,6 +82,8 @@
 	X(MERGE_TOGGLE, "choose", "Space", SC_MERGE, N_("the other value of this field")) \
 	X(MERGE_SWAP, "swap", "s", SC_MERGE, N_("swap which guest is kept")) \
 	X(MERGE, "merge", "Enter ^S", SC_MERGE, N_("merge the other guest into the one kept (asks first)")) \
+	X(DUPLICATES, "duplicates", "R", SC_DUPLICATES, N_("look for duplicates again")) \
+	X(NOT_SAME, "not-same", "x", SC_DUPLICATES, N_("the two are two people: never offer them again (asks first)")) \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
 	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
 	X(BOL, "line-start", "Home ^A", SC_EDIT, N_("start of the field"))                        \
@@ -133,7 +135,8 @@
 	P(HISTORY, PERM_CARD)                                                                     \
 	P(DOCTOR, PERM_BACKUP)                                                                    \
 	P(MERGE_WITH, PERM_MERGE)                                                                 \
-	P(MERGE, PERM_MERGE)
+	P(MERGE, PERM_MERGE)                                                                      \
+	P(NOT_SAME, PERM_MERGE)
 
 #ifndef N_
 #define N_(s) (s)

@@ -52,6 +52,8 @@
 	N(P, DOCTOR, "doctor", NC_(":command", "doctor"), "doctor", NULL, NULL, view_doctor_new)    \
 	N(P, MERGE, "merge", NC_(":command", "merge"), "merging two guests", NULL, NULL,            \
 	  view_merge_open)                                                                          \
+	N(P, DUPLICATES, "duplicates", NC_(":command", "duplicates"), "possible duplicates", NULL,   \
+	  NULL, view_duplicates_new)                                                                \
 	N(P, HELP, "help", NC_(":command", "help"), "help", NULL, NULL, view_help_open)
 
 /* The permission (core/access.h) opening each screen needs, asked through tui_may whether it is
@@ -68,7 +70,8 @@
 	P(TIERS, PERM_LOOKUP)                                                                     \
 	P(IMPORT, PERM_IMPORT)                                                                    \
 	P(DOCTOR, PERM_BACKUP)                                                                    \
-	P(MERGE, PERM_MERGE)
+	P(MERGE, PERM_MERGE)                                                                      \
+	P(DUPLICATES, PERM_MERGE)
 
 /* The scopes, in the order of the list. */
 enum screen_id {

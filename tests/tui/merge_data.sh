@@ -12,3 +12,12 @@ merge_guests() {
 	"$MAITRE" visit add 2 --date 2026-04-15 --meal dinner --covers 2 --spend 500 > /dev/null
 	"$MAITRE" tier recompute --month 2026-04 > /dev/null
 }
+# merge_dups: after merge_guests, two pairs that may be one guest each: 王小明 and 王晓明 (one
+# phone, written with and without +86; 财政局), 李明 twice (财政局 and 财政局 with a space).
+merge_dups() {
+	"$MAITRE" guest add --name 王小明 --employer 亳州市财政局 --phone 13700002222 > /dev/null
+	"$MAITRE" guest add --name 王晓明 --employer 亳州市财政局 --phone '+86 137 0000 2222' --force \
+		--taboo 羊肉 > /dev/null
+	"$MAITRE" guest add --name 李明 --employer 财政局 > /dev/null
+	"$MAITRE" guest add --name 李明 --employer '财政局 ' > /dev/null
+}
