@@ -732,7 +732,7 @@ enum store_status tier_store_recompute_month(struct store *st, const struct tier
 	}
 	int64_t version = 0;
 	if (s == ST_OK && (!out->differ || apply) &&
-	    (s = tier_store_rules_version(st, r, r->content, &version)) == ST_OK &&
+	    (s = tier_store_rules_version(st, r, r->content ? r->content : "", &version)) == ST_OK &&
 	    (s = tier_store_recompute(st, r, version, m, canon, &out->stats)) == ST_OK)
 		out->done = true;
 	free(canon);

@@ -910,6 +910,38 @@ START_TEST(test_rules_state)
 }
 END_TEST
 
+/* tier_store_recompute_month, the one check of the command line and the interface (a merge's
+ * months): the same rules compute the month again; rules that decide otherwise write nothing
+ * unless applied, and say what each decides. */
+START_TEST(test_recompute_month_checks_rules)
+{
+	int64_t g = guest("张先生");
+	visit(g, "2026-05-03", 8, 460);
+	const struct date may = {2026, 5, 1};
+	const char *used = "SELECT rules_version FROM tier_month_rules WHERE month = '2026-05'";
+	struct tier_month_recompute x;
+	ck_assert_int_eq(tier_store_recompute_month(st, &rules, may, false, NULL, &x), ST_OK);
+	ck_assert(x.done && !x.differ && !x.found);
+	tier_month_recompute_free(&x);
+	ck_assert_int_eq(tier_store_recompute_month(st, &rules, may, false, NULL, &x), ST_OK);
+	ck_assert(x.done && !x.differ && x.found);
+	tier_month_recompute_free(&x);
+	long long before = testdb_int(used);
+	make_rules(3, CRIT_VISITS); /* they decide otherwise */
+	ck_assert_int_eq(tier_store_recompute_month(st, &rules, may, false, NULL, &x), ST_OK);
+	ck_assert(x.differ && !x.done && x.found);
+	ck_assert_ptr_nonnull(x.old);
+	ck_assert_ptr_nonnull(x.now);
+	ck_assert_str_ne(x.old, x.now);
+	tier_month_recompute_free(&x);
+	ck_assert_int_eq(testdb_int(used), before); /* nothing written */
+	ck_assert_int_eq(tier_store_recompute_month(st, &rules, may, true, NULL, &x), ST_OK);
+	ck_assert(x.differ && x.done);
+	tier_month_recompute_free(&x);
+	ck_assert_int_ne(testdb_int(used), before);
+}
+END_TEST
+
 /* ---- a recompute seen from another terminal, killed half way, outrun ---- */
 
 /* Nine guests with 1 to 5 June visits of 4 covers and ¥600: the rules of every criterion
@@ -1875,6 +1907,7 @@ int main(void)
 	tcase_add_test(tc, test_sheet_window);
 	tcase_add_test(tc, test_sheet_fast_is_simple);
 	tcase_add_test(tc, test_rules_state);
+	tcase_add_test(tc, test_recompute_month_checks_rules);
 	tcase_add_test(tc, test_recompute_killed_shows_old_or_none);
 	tcase_add_test(tc, test_recompute_read_between_writes);
 	tcase_add_test(tc, test_recompute_outrun);
