@@ -77,6 +77,7 @@
 	X(CP_CLOSE, "close-case", "C", SC_COMPLAINT, N_("close the complaint (asks first)")) \
 	X(CP_REOPEN, "reopen", "R", SC_COMPLAINT, N_("reopen the complaint (asks for the reason)")) \
 	X(MERGE_WITH, "merge-with", "M", SC_CARD, N_("merge another guest into this one (asks for the number)")) \
+	X(ERASE, "erase", "X", SC_CARD, N_("erase the guest on their request (asks the reason, then again)")) \
 	X(MERGE_KEEP, "take-kept", "Left", SC_MERGE, N_("keep this field's value from the guest kept")) \
 	X(MERGE_OTHER, "take-other", "Right", SC_MERGE, N_("take this field's value from the other guest")) \
 	X(MERGE_TOGGLE, "choose", "Space", SC_MERGE, N_("the other value of this field")) \
@@ -135,6 +136,7 @@
 	P(HISTORY, PERM_CARD)                                                                     \
 	P(DOCTOR, PERM_BACKUP)                                                                    \
 	P(MERGE_WITH, PERM_MERGE)                                                                 \
+	P(ERASE, PERM_ERASE)                                                                      \
 	P(MERGE, PERM_MERGE)                                                                      \
 	P(NOT_SAME, PERM_MERGE)
 

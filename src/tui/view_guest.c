@@ -13,10 +13,12 @@
 #include "core/tier_calc.h"
 #include "core/visit.h"
 #include "store/complaint_store.h"
+#include "store/erase_store.h"
 #include "store/guest_store.h"
 #include "store/search_store.h"
 #include "store/tier_store.h"
 #include "store/visit_store.h"
+#include "tui/complaint_ui.h"
 #include "tui/draw.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
@@ -448,6 +450,83 @@ static enum handler_result merge_with(struct tui *t, struct card *c)
 	return HR_REDRAW;
 }
 
+/* The complaints of p not closed, "#4 (open), #6 (acknowledged)"; caller frees. */
+static char *open_complaints(const struct erase_plan *p)
+{
+	struct sbuf b = {0};
+	for (size_t i = 0; i < p->n_open; i++) {
+		int st = complaint_status_from_name(p->open[i].status);
+		sbuf_printf(&b, "%s#%lld (%s)", i ? ", " : "", (long long)p->open[i].id,
+			    st >= 0 ? complaint_ui_status((enum complaint_status)st)
+				    : p->open[i].status);
+	}
+	return sbuf_detach(&b);
+}
+
+/* ':erase' (or its key) on the card: the guest forgotten on request (PIPL art. 47). Asks the
+ * reason (Esc: nothing erased), then asks again, naming the complaints not closed; erases
+ * (erase_store_guest), leaves nothing readable in the file (erase_store_scrub) and shows the
+ * card of what is left, the anonymous "erased #ID" with its visits. */
+static enum handler_result erase_guest(struct tui *t, struct card *c)
+{
+	struct erase_plan p;
+	enum store_status s = erase_store_plan(t->st, c->id, &p);
+	if (s != ST_OK) {
+		tui_error(t, "%s", tui_store_error(t, s));
+		return HR_REDRAW;
+	}
+	if (p.erased) {
+		tui_error(t, _("guest %lld was erased already (on %.10s by %s)"), (long long)c->id,
+			  p.erased_at[0] ? p.erased_at : "?", p.erased_by[0] ? p.erased_by : "?");
+		erase_plan_free(&p);
+		return HR_REDRAW;
+	}
+	char *reason = tui_prompt(t, _("Erase this guest on their request. The reason: "), NULL);
+	char *q = NULL;
+	if (reason && reason[strspn(reason, " ")] == '\0') {
+		tui_error(t, "%s", _("a reason is required: nothing erased"));
+	} else if (reason) {
+		char *open = p.n_open ? open_complaints(&p) : NULL;
+		q = open ? xasprintf(_("Guest %lld has complaints not closed: %s. Erase anyway?"),
+				     (long long)c->id, open)
+			 : xasprintf(_("Erase guest %lld (%s)? Everything about them goes; the visits "
+				       "stay, as erased #%lld."),
+				     (long long)c->id, p.name ? p.name : "", (long long)c->id);
+		free(open);
+	}
+	erase_plan_free(&p);
+	if (!q) {
+		if (!reason)
+			tui_message(t, "%s", _("nothing erased"));
+		free(reason);
+		return HR_REDRAW;
+	}
+	bool yes = tui_confirm(t, q);
+	free(q);
+	struct erase_result r;
+	bool emptied = false;
+	s = ST_OK;
+	if (yes && (s = erase_store_guest(t->st, c->id, reason, &r)) == ST_OK)
+		s = erase_store_scrub(t->st, &emptied);
+	free(reason);
+	if (!yes) {
+		tui_message(t, "%s", _("nothing erased"));
+		return HR_REDRAW;
+	}
+	if (s != ST_OK) {
+		tui_error(t, "%s", tui_store_error(t, s));
+		return HR_REDRAW;
+	}
+	tui_changed(t);
+	load(t, c);
+	c->top = 0;
+	tui_message(t, _("guest %lld erased: %lld items, the text of %lld rows and %lld audit rows "
+			 "gone"),
+		    (long long)c->id, (long long)r.items, (long long)r.texts,
+		    (long long)r.audit_rows);
+	return HR_REDRAW;
+}
+
 static enum handler_result act(struct tui *t, struct view *v, enum action a, wint_t ch)
 {
 	struct card *c = C(v);
@@ -481,6 +560,8 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 		return HR_REDRAW;
 	case ACT_MERGE_WITH:
 		return merge_with(t, c);
+	case ACT_ERASE:
+		return erase_guest(t, c);
 	default:
 		return HR_NOT_MINE;
 	}
