@@ -83,7 +83,7 @@
 	X(MERGE_TOGGLE, "choose", "Space", SC_MERGE, N_("the other value of this field")) \
 	X(MERGE_SWAP, "swap", "s", SC_MERGE, N_("swap which guest is kept")) \
 	X(MERGE, "merge", "Enter ^S", SC_MERGE, N_("merge the other guest into the one kept (asks first)")) \
-	X(DUPLICATES, "duplicates", "R", SC_DUPLICATES, N_("look for duplicates again")) \
+	X(DUPLICATES, "duplicates", "R", SC_DUPLICATES, N_("the guests who may be one person; on that screen, look again")) \
 	X(NOT_SAME, "not-same", "x", SC_DUPLICATES, N_("the two are two people: never offer them again (asks first)")) \
 	X(LEFT, "left", "Left", SC_EDIT, N_("cursor left"))                                       \
 	X(RIGHT, "right", "Right", SC_EDIT, N_("cursor right"))                                   \
