@@ -686,9 +686,15 @@ enum store_status audit_store_list(struct store *st, const struct audit_filter *
 enum store_status audit_chain_erase(struct store *st, int64_t guest_id, const char *reason,
 				    int64_t *erased)
 {
-	static const char *rows_sql = "SELECT a.id FROM audit a WHERE a.erased IS NULL AND "
-				      "a.action <> 'erase' AND (a.old IS NOT NULL OR a.new IS NOT "
-				      "NULL) " AUDIT_OF_GUEST "ORDER BY a.id";
+	/* the guest's rows, and the rows a merge into another guest (undone since: else the
+	 * guest is erased by the kept one's id) wrote on the kept one's sheet, which name this
+	 * guest and hold its phones, notes and fields */
+	static const char *rows_sql =
+		"SELECT a.id FROM audit a WHERE a.erased IS NULL AND a.action <> 'erase' AND "
+		"(a.old IS NOT NULL OR a.new IS NOT NULL) AND (1 " AUDIT_OF_GUEST " OR a.id IN "
+		"(SELECT x.id FROM guest_merge m JOIN audit x ON x.entity = 'guest' AND "
+		"x.entity_id = m.keep_id AND x.op_id = m.id AND (x.op = 'merge' OR "
+		"x.op = 'unmerge') WHERE m.other_id = ?1)) ORDER BY a.id";
 	static const char *get = "SELECT old, new, salt FROM audit WHERE id = ?1";
 	static const char *upd =
 		"UPDATE audit SET old = CASE WHEN old IS NULL THEN NULL ELSE '" AUDIT_ERASED "' END, "

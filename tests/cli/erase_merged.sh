@@ -52,4 +52,13 @@ run guest delete 4
 run guest delete 3
 note "the book's export: neither the erased guests nor the one merged into 3"
 run export guests --format tsv
+note "merged, unmerged, then erased: the merge's rows on the kept one's sheet forget it"
+run guest add --name 慕容雪松 --phone 13955556666 --note 'fond of Thimbleberry'
+run guest merge 3 5
+run guest unmerge 3
+run guest erase 5 --reason 'asked by letter'
+WORDS="慕容雪松 13955556666 Thimbleberry"
+run guest show 5
+check "no word of the erased one is left in the kept one's audit rows" none_found
+run audit verify
 finish
