@@ -17,13 +17,17 @@ struct date privacy_cutoff(struct date today, int years)
 }
 
 /* A guest g due with ?1 the day after the cutoff: nothing of theirs on or after it (a guest
- * merged into another is due with that one, which has its visits and contacts). Stamps
+ * merged into another is due with that one, which has its visits and contacts), and no
+ * complaint still being handled (an erasure asks first then: a person decides, never the
+ * sweep; complaint_guest finds them). Stamps
  * (created_at, contact.at) are "YYYY-MM-DD HH:MM:SS" and compare as text with a day. The
  * guest's last visit is one look-up of guest_last; contacts are read by contact_guest. */
 #define DUE_WHERE                                                                               \
 	"g.anonymised = 0 AND g.merged_into IS NULL AND g.created_at < ?1 AND "                 \
 	"NOT EXISTS (SELECT 1 FROM guest_last l WHERE l.guest_id = g.id AND l.date >= ?1) AND " \
-	"NOT EXISTS (SELECT 1 FROM contact c WHERE c.guest_id = g.id AND c.at >= ?1)"
+	"NOT EXISTS (SELECT 1 FROM contact c WHERE c.guest_id = g.id AND c.at >= ?1) AND "     \
+	"NOT EXISTS (SELECT 1 FROM complaint k WHERE k.guest_id = g.id AND "                    \
+	"k.status <> 'closed')"
 
 /* Binds the day after privacy_cutoff(today, years) as ?1 of s. */
 static void bind_after(sqlite3_stmt *s, struct date today, int years)

@@ -30,7 +30,8 @@ struct privacy_due {
 };
 
 /* The guests due when privacy.retain_years is years (≥ 1) on today: not anonymised, entered
- * on or before privacy_cutoff, no live visit (guest_last) and no contact after it. Ordered by
+ * on or before privacy_cutoff, no live visit (guest_last) and no contact after it, no complaint
+ * that is not closed (`guest erase` asks a person about those; the sweep never does). Ordered by
  * id. *due is malloc'ed (NULL when none): free with privacy_due_free. One pass over the guests
  * with a look-up of each one's last visit and contacts by index (some 0.6 s at a million). */
 enum store_status privacy_store_due(struct store *st, struct date today, int years,

@@ -94,4 +94,12 @@ check "the names are gone from the file" sh -c '! grep -q -a -F 整五年 "$1"' 
 run privacy sweep --dry-run
 run guest show 2
 run audit verify
+note "a guest with a complaint not closed is never swept: a person decides (guest erase asks)"
+open=$(MAITRE_NOW='2015-02-01 12:00:00' "$MAITRE" guest add --name 投诉未结)
+MAITRE_NOW='2015-02-01 12:00:00' "$MAITRE" complaint add "$open" --category food --severity low \
+	--text 'cold soup' > /dev/null
+run privacy status
+run privacy sweep --yes
+check "the guest with the open complaint is kept" \
+	test "$(sqlite3 "$MAITRE_DB" "SELECT anonymised FROM guest WHERE id = $open")" = 0
 finish
