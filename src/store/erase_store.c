@@ -168,6 +168,12 @@ static const char *const item_sqls[] = {
 	"DELETE FROM note WHERE guest_id = ?1",
 };
 
+/* The values an import batch recorded of the guest's sheet (a batch undone since keeps its
+ * rows, and they keep no guest's text once the guest is erased or deleted). */
+#define IMPORT_CHANGE_FORGET                                                                    \
+	"UPDATE import_change SET old = NULL, new = NULL WHERE guest_id = ?1 AND "               \
+	"(old IS NOT NULL OR new IS NOT NULL)"
+
 /* The free text about the guest in the rows that stay (their dates, figures, states and who
  * handled them stay: the reports count them). A text that may not be empty reads
  * "[erased]"; a gift's occasion stays when it is a kind (birthday), not a date's own label. */
@@ -191,8 +197,7 @@ static const char *const text_sqls[] = {
 	"UPDATE banquet SET host = NULL, note = NULL WHERE guest_id = ?1 AND "
 	"(host IS NOT NULL OR note IS NOT NULL)",
 	"UPDATE tier_override SET reason = '" AUDIT_ERASED "' WHERE guest_id = ?1",
-	"UPDATE import_change SET old = NULL, new = NULL WHERE guest_id = ?1 AND "
-	"(old IS NOT NULL OR new IS NOT NULL)",
+	IMPORT_CHANGE_FORGET,
 };
 
 /* The guest's columns an erasure keeps: the row's identity and bookkeeping, and (a merge's
@@ -399,6 +404,7 @@ enum store_status erase_store_delete(struct store *st, int64_t id)
 			    ST_OK &&
 		    (rs = run_for(st, "DELETE FROM guest_last WHERE guest_id = ?1", id, NULL)) ==
 			    ST_OK &&
+		    (rs = run_for(st, IMPORT_CHANGE_FORGET, id, NULL)) == ST_OK &&
 		    (rs = run_for(st, "DELETE FROM guest WHERE id = ?1", id, NULL)) == ST_OK)
 			rs = store_audit(st, "guest", id, "delete", NULL, g.f[GF_NAME], NULL);
 		guest_free(&g);

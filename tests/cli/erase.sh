@@ -102,4 +102,12 @@ run guest delete 3
 run guest show 3
 run audit --action delete --format tsv
 run audit verify
+note "guest delete after an import batch undone: the batch's record keeps none of its values"
+id=$("$MAITRE" guest add --name 错录客人 --phone 13977778888)
+printf '姓名,手机,备注,职务\n错录客人,13977778888,Gallimaufry,Snickersnee\n' > "$TMP/mistake.csv"
+"$MAITRE" import guests "$TMP/mistake.csv" --on-match update > /dev/null
+"$MAITRE" import undo "$("$MAITRE" import list --format tsv | tail -n 1 | cut -f 1)" > /dev/null
+run guest delete "$id"
+check "the undone batch's changes hold no value of the deleted guest" \
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM import_change WHERE guest_id = $id AND (old IS NOT NULL OR new IS NOT NULL)")" = 0
 finish
