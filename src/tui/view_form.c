@@ -855,6 +855,17 @@ static void save(struct tui *t, struct view *v)
 			f->msg_error = true;
 			return;
 		}
+		if (theirs.anonymised) {
+			/* erased meanwhile: there is nothing to merge with, and nothing more is
+			 * written about the guest (a merge would show ours as kept, ^S forever) */
+			snprintf(f->msg, sizeof f->msg,
+				 _("Not saved: guest %lld was erased meanwhile; nothing more is "
+				   "written about them. Esc leaves."),
+				 (long long)f->id);
+			f->msg_error = true;
+			guest_free(&theirs);
+			return;
+		}
 		guest_mask(&theirs, f->hidden, NULL);
 		guest_copy(&merged, &theirs);
 		struct sbuf report = {0};
