@@ -83,6 +83,7 @@ run export guests --format csv
 
 note "the sweep: asked first (nobody at a terminal: refused), then each guest due erased"
 mkdir -p "$TMP/backups" && cp "$MAITRE_DB" "$TMP/backups/maitre-2026-06-01-120000.db"
+export MAITRE_NOW='2026-06-30 19:05:00' # the erasure's time is shown to the minute
 run privacy sweep < /dev/null
 check "nothing was anonymised" test "$(sqlite3 "$MAITRE_DB" 'SELECT count(*) FROM guest WHERE anonymised = 1')" = 0
 run privacy sweep --yes
