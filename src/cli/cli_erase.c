@@ -144,8 +144,9 @@ int cli_guest_delete(struct cli *c, int argc, char **argv)
 		return EXIT_USER;
 	if ((rc = cli_open(c, 0)) != 0)
 		return rc;
+	bool emptied;
 	enum store_status s = erase_store_delete(c->st, id);
-	if (s != ST_OK)
+	if (s != ST_OK || (s = erase_store_scrub(c->st, &emptied)) != ST_OK)
 		return cli_store_error(c, s);
 	printf(_("guest %lld deleted\n"), (long long)id);
 	return 0;

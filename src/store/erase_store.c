@@ -383,7 +383,10 @@ enum store_status erase_store_scrub(struct store *st, bool *checkpointed)
 
 enum store_status erase_store_delete(struct store *st, int64_t id)
 {
-	enum store_status rs = store_begin(st);
+	/* what is deleted is overwritten in the file, as an erasure's is */
+	enum store_status rs = store_exec(st, "PRAGMA secure_delete = ON");
+	if (rs == ST_OK)
+		rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
 	struct erase_plan p;
@@ -405,8 +408,14 @@ enum store_status erase_store_delete(struct store *st, int64_t id)
 		    (rs = run_for(st, "DELETE FROM guest_last WHERE guest_id = ?1", id, NULL)) ==
 			    ST_OK &&
 		    (rs = run_for(st, IMPORT_CHANGE_FORGET, id, NULL)) == ST_OK &&
-		    (rs = run_for(st, "DELETE FROM guest WHERE id = ?1", id, NULL)) == ST_OK)
-			rs = store_audit(st, "guest", id, "delete", NULL, g.f[GF_NAME], NULL);
+		    (rs = run_for(st, "DELETE FROM guest WHERE id = ?1", id, NULL)) == ST_OK) {
+			/* the person entered by mistake is not kept in the audit either: its
+			 * rows read [erased], the deletion says who and when, not the name */
+			int64_t n;
+			if ((rs = audit_chain_erase(st, id, "deleted: entered by mistake", &n)) ==
+			    ST_OK)
+				rs = store_audit(st, "guest", id, "delete", NULL, NULL, NULL);
+		}
 		guest_free(&g);
 	}
 	sbuf_free(&b);

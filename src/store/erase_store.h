@@ -80,8 +80,10 @@ enum store_status erase_store_guest(struct store *st, int64_t id, const char *re
  * a reader kept the log from being emptied (the next checkpoint will). */
 enum store_status erase_store_scrub(struct store *st, bool *checkpointed);
 
-/* Deletes guest id, entered by mistake, with its lists and search keys, audited ('delete'),
- * in one transaction: ST_CONFLICT (nothing written) when erase_plan_deletable refuses it,
+/* Deletes guest id, entered by mistake, with its lists and search keys, in one transaction;
+ * the values of its audit rows are erased (audit_chain_erase, reason "deleted: entered by
+ * mistake") and the deletion audited ('delete', no value). erase_store_scrub after it leaves
+ * nothing of the guest readable in the file. ST_CONFLICT (nothing written) when erase_plan_deletable refuses it,
  * the message saying what it has. */
 enum store_status erase_store_delete(struct store *st, int64_t id);
 

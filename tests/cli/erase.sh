@@ -100,6 +100,7 @@ run guest delete 2
 run guest delete 1
 run guest delete 3
 run guest show 3
+check "the deleted guest's name is not in the file (its audit rows read [erased])" sh -c '! grep -q -a -F 路人1 "$1"' - "$DB"
 run audit --action delete --format tsv
 run audit verify
 note "guest delete after an import batch undone: the batch's record keeps none of its values"
