@@ -850,7 +850,10 @@ static void save(struct tui *t, struct view *v)
 		/* someone saved this guest meanwhile: their version with our changes on top, shown
 		 * for review; the next ^S saves it */
 		struct guest theirs, merged;
-		if (guest_store_get(t->st, f->id, &theirs) != ST_OK) {
+		/* merged into another meanwhile: our changes go onto the guest it became */
+		int64_t to = f->id;
+		if (guest_store_resolve(t->st, f->id, &to) != ST_OK ||
+		    guest_store_get(t->st, to, &theirs) != ST_OK) {
 			snprintf(f->msg, sizeof f->msg, "%s", tui_store_error(t, ST_NOTFOUND));
 			f->msg_error = true;
 			return;
@@ -869,8 +872,13 @@ static void save(struct tui *t, struct view *v)
 		guest_mask(&theirs, f->hidden, NULL);
 		guest_copy(&merged, &theirs);
 		struct sbuf report = {0};
-		sbuf_printf(&report, _("Someone else changed this guest meanwhile: their changes and "
-				       "yours are merged below. "));
+		if (to != f->id)
+			sbuf_printf(&report, _("Guest %lld was merged into guest %lld meanwhile: your "
+					       "changes are put on that guest's sheet below. "),
+				    (long long)f->id, (long long)to);
+		else
+			sbuf_printf(&report, _("Someone else changed this guest meanwhile: their "
+					       "changes and yours are merged below. "));
 		/* every difference said: the safety data first, then what both changed, then the
 		 * rest of theirs */
 		their_changes(&f->orig, &f->g, &theirs, true, &report);
@@ -882,6 +890,7 @@ static void save(struct tui *t, struct view *v)
 		f->g = merged;
 		f->orig = theirs;
 		f->version = theirs.version;
+		f->id = to;
 		for (int i = 0; i < GF_COUNT; i++)
 			edit_set(&f->f[i], shown(i, f->g.f[i]));
 		build_rows(f);
