@@ -76,6 +76,7 @@
 	X(CP_FOLLOWUP, "follow-up", "f", SC_COMPLAINT, N_("the follow-up call: the guest's verdict and a note")) \
 	X(CP_CLOSE, "close-case", "C", SC_COMPLAINT, N_("close the complaint (asks first)")) \
 	X(CP_REOPEN, "reopen", "R", SC_COMPLAINT, N_("reopen the complaint (asks for the reason)")) \
+	X(GUEST, "guest", "#", SC_CARD, N_("another guest's card by number (asks for it); ':guest 12' from anywhere")) \
 	X(MERGE_WITH, "merge-with", "M", SC_CARD, N_("merge another guest into this one (asks for the number)")) \
 	X(ERASE, "erase", "X", SC_CARD, N_("erase the guest on their request (asks the reason, then again)")) \
 	X(MERGE_KEEP, "take-kept", "Left", SC_MERGE, N_("keep this field's value from the guest kept")) \

@@ -27,7 +27,7 @@
 	S(P, EDIT, NULL, NULL, "typing in a field", NULL, NULL, NULL)                               \
 	K(P, LOOKUP, "lookup", NC_(":command", "lookup"), "lookup", "F2",                           \
 	  N_("guest lookup (the first screen)"), view_lookup_new)                                   \
-	S(P, CARD, NULL, NULL, "guest card", NULL, NULL, NULL)                                      \
+	N(P, CARD, "guest", NC_(":command", "guest"), "guest card", NULL, NULL, view_guest_open)   \
 	S(P, HISTORY, NULL, NULL, "a guest's history", NULL, NULL, NULL)                           \
 	N(P, FORM, "new-guest", NC_(":command", "new-guest"), "forms", NULL, NULL, view_new_guest) \
 	K(P, TODAY, "today", NC_(":command", "today"), "today's visits", "F3", N_("today's visits"), \
@@ -70,6 +70,7 @@
 	P(TIERS, PERM_LOOKUP)                                                                     \
 	P(IMPORT, PERM_IMPORT)                                                                    \
 	P(DOCTOR, PERM_BACKUP)                                                                    \
+	P(CARD, PERM_CARD)                                                                        \
 	P(MERGE, PERM_MERGE)                                                                      \
 	P(DUPLICATES, PERM_MERGE)
 

@@ -435,17 +435,24 @@ static void draw(struct tui *t, struct view *v)
 }
 
 /* Asks for the guest to merge into this one, then shows the two side by side. */
-static enum handler_result merge_with(struct tui *t, struct card *c)
+/* A guest's number asked with prompt ("12" or "#12"): false when cancelled or not a number
+ * (said on the status line). */
+static bool ask_number(struct tui *t, const char *prompt, int64_t *id)
 {
-	char *s = tui_prompt(t, _("Merge which guest into this one? Number: "), NULL);
+	char *s = tui_prompt(t, prompt, NULL);
 	if (!s)
-		return HR_REDRAW;
-	int64_t other;
-	bool ok = text_parse_int(*s == '#' ? s + 1 : s, 1, INT64_MAX, &other);
+		return false;
+	bool ok = text_parse_int(*s == '#' ? s + 1 : s, 1, INT64_MAX, id);
 	free(s);
 	if (!ok)
 		tui_error(t, "%s", _("a guest's number, as #12 on the card"));
-	else
+	return ok;
+}
+
+static enum handler_result merge_with(struct tui *t, struct card *c)
+{
+	int64_t other;
+	if (ask_number(t, _("Merge which guest into this one? Number: "), &other))
 		tui_push(t, view_merge_new(t, c->id, other));
 	return HR_REDRAW;
 }
@@ -558,6 +565,12 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 	case ACT_HISTORY:
 		tui_push(t, view_audit_new(t, c->id, c->g.f[GF_NAME]));
 		return HR_REDRAW;
+	case ACT_GUEST: {
+		int64_t id;
+		if (ask_number(t, _("Which guest? Number: "), &id))
+			tui_push(t, view_guest_new(t, id));
+		return HR_REDRAW;
+	}
 	case ACT_MERGE_WITH:
 		return merge_with(t, c);
 	case ACT_ERASE:
@@ -607,5 +620,18 @@ struct view *view_guest_new(struct tui *t, int64_t guest_id)
 	struct card *c = v->data;
 	c->id = guest_id;
 	load(t, c);
+	return v;
+}
+
+/* ':guest 12' (or '#12'): the card of the guest of a number, as a printed list or an old
+ * sheet gives it; a number merged into another guest opens that one's card. */
+struct view *view_guest_open(struct tui *t, const char *arg)
+{
+	int64_t id;
+	if (arg && text_parse_int(*arg == '#' ? arg + 1 : arg, 1, INT64_MAX, &id))
+		return view_guest_new(t, id);
+	struct view *v = tui_view_new(&ops, sizeof(struct card));
+	error_set(&C(v)->err, 0, "%s",
+		  _("guest: :guest NUMBER opens the card of the guest of that number"));
 	return v;
 }
