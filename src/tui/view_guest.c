@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/tier_calc.h"
 #include "core/visit.h"
+#include "store/backup_store.h"
 #include "store/complaint_store.h"
 #include "store/erase_store.h"
 #include "store/guest_store.h"
@@ -527,10 +528,20 @@ static enum handler_result erase_guest(struct tui *t, struct card *c)
 	tui_changed(t);
 	load(t, c);
 	c->top = 0;
-	tui_message(t, _("guest %lld erased: %lld items, the text of %lld rows and %lld audit rows "
-			 "gone"),
-		    (long long)c->id, (long long)r.items, (long long)r.texts,
-		    (long long)r.audit_rows);
+	/* the backups made before still hold the guest: how many, and the command that goes */
+	long nb = t->db ? backup_count(t->db) : 0;
+	if (nb > 0)
+		tui_message(t, ngettext("guest %lld erased; %ld backup still holds them: maitre "
+					"backup --prune --before DAY",
+					"guest %lld erased; %ld backups still hold them: maitre "
+					"backup --prune --before DAY",
+					(unsigned long)nb),
+			    (long long)c->id, nb);
+	else
+		tui_message(t, _("guest %lld erased: %lld items, the text of %lld rows and %lld "
+				 "audit rows gone"),
+			    (long long)c->id, (long long)r.items, (long long)r.texts,
+			    (long long)r.audit_rows);
 	return HR_REDRAW;
 }
 
