@@ -97,12 +97,9 @@ static const struct guest_summary *summary_of(const struct guest_summary *sum, s
 /* A guest's name as addressed, and the name compared when it is another ("孙先生 (孙立国)"). */
 static void add_name(struct table *t, const struct guest_summary *g, const char *compared)
 {
-	char *f = g ? text_fold(g->name) : NULL;
-	if (g && strcmp(f, compared) != 0)
-		table_addf(t, "%s (%s)", g->name, compared);
-	else
-		table_add(t, g ? g->name : compared);
-	free(f);
+	char *s = dup_name_shown(g ? g->name : compared, compared);
+	table_add(t, s);
+	free(s);
 }
 
 /* A group too large to list as pairs, said on stderr: "7 guests share the phone …: 3, 9, …". */

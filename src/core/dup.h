@@ -36,10 +36,14 @@ int dup_score(unsigned reasons);
 char *dup_reasons_text(unsigned reasons);
 
 /* Whether two folded names are within one character (the "similar name" rule): one code point
- * changed when they have at least 3 (王小明, 王晓明; not 张伟 and 张强, two people as often as
+ * changed, not the first (the family name: 马振华 and 汤振华 are two people), when they have
+ * at least 3 (王小明, 王晓明; not 张伟 and 张强, two people as often as
  * not), or one inserted or deleted when the shorter has at least 2 (张伟, 张伟明). Equal names
  * are not (they are the same name). */
 bool dup_near_names(const char *a, const char *b);
+/* A guest's name as addressed, followed by the name compared when that is another: "孙先生
+ * (孙立国)", so that a pair paired by their full names reads as one; caller frees. */
+char *dup_name_shown(const char *name, const char *compared);
 /* The fewest code points a name needs for a changed one to count (dup_near_names). */
 #define DUP_NEAR_MIN_CHARS 3
 

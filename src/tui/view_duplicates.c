@@ -86,14 +86,17 @@ static int page(const struct tui *t)
 	return p < 1 ? 1 : p;
 }
 
-/* "#12 孙总" and the marks, in w columns at (y, x). */
+/* "#12 孙总 (孙立国)" and the marks, in w columns at (y, x); compared: the name the pair
+ * was compared by. */
 static void guest_cell(struct tui *t, int y, int x, int w, int64_t id,
-		       const struct guest_summary *s, attr_t a)
+		       const struct guest_summary *s, const char *compared, attr_t a)
 {
 	char num[24];
 	snprintf(num, sizeof num, "#%" PRId64 " ", id);
 	int nw = draw_text(y, x, w, num, a, false);
-	widget_name_marks(t, y, x + nw, w - nw, s->name ? s->name : "", s, a);
+	char *name = dup_name_shown(s->name ? s->name : "", compared);
+	widget_name_marks(t, y, x + nw, w - nw, name, s, a);
+	free(name);
 }
 
 static void draw(struct tui *t, struct view *v)
@@ -126,8 +129,8 @@ static void draw(struct tui *t, struct view *v)
 		snprintf(score, sizeof score, "%3d", p->score);
 		draw_text(y, 0, 1, sel ? "▸" : " ", draw_attr(t, TE_NORMAL), false);
 		draw_text(y, 1, 4, score, at, false);
-		guest_cell(t, y, 6, cw, p->a, a, sel ? at : draw_attr(t, TE_NORMAL));
-		guest_cell(t, y, 7 + cw, cw, p->b, b, sel ? at : draw_attr(t, TE_NORMAL));
+		guest_cell(t, y, 6, cw, p->a, a, p->name_a, sel ? at : draw_attr(t, TE_NORMAL));
+		guest_cell(t, y, 7 + cw, cw, p->b, b, p->name_b, sel ? at : draw_attr(t, TE_NORMAL));
 		char *why = dup_reasons_text(p->reasons);
 		char *line = xasprintf("%s · %s / %s", why, a->employer ? a->employer : "-",
 				       b->employer ? b->employer : "-");

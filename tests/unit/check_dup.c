@@ -52,6 +52,8 @@ START_TEST(test_near_names)
 	ck_assert(dup_near_names("张伟", "张伟明"));
 	ck_assert(!dup_near_names("张伟", "张强"));     /* two characters: a change is another name */
 	ck_assert(!dup_near_names("王小明", "李晓明"));
+	ck_assert(!dup_near_names("马振华", "汤振华")); /* the family name changed: two people */
+	ck_assert(dup_near_names("马振华", "马镇华"));
 	ck_assert(!dup_near_names("张伟", "张伟"));
 	ck_assert(!dup_near_names("张", "张伟"));       /* the shorter needs two */
 }
