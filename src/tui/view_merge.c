@@ -5,8 +5,9 @@
  * field by default), and the safety block of the merged sheet, in full: an allergy or taboo is
  * never dropped, and the severity kept is shown. Below, scrolling: each field whose values
  * differ, KEEP's and OTHER's side by side with the one kept marked; then the lists united, what
- * comes from OTHER marked "+"; then the rows that move. The choice of a field rebuilds the plan
- * (merge_store_plan with a merge_prefer), so what is shown is always what a merge would write;
+ * comes from OTHER marked "*" (FROM_OTHER); then the rows that move. The choice of a field
+ * rebuilds the plan (merge_store_plan with a merge_prefer), so what is shown is always what a
+ * merge would write;
  * the merge itself asks first, then recomputes the months the result names
  * (tier_store_recompute_month, as maitre guest merge does) and shows KEEP's card. */
 #include <inttypes.h>
@@ -23,6 +24,9 @@
 #include "tui/draw.h"
 #include "tui/tui.h"
 #include "tui/widgets.h"
+
+/* Before an item that comes from OTHER: not "+", which a phone number begins with. */
+#define FROM_OTHER "*"
 
 /* A line of the scrolling body: a differing field (diff >= 0, drawn in two columns) or a
  * labelled text, wrapped. */
@@ -91,7 +95,7 @@ static void about(const struct guest *g, int p, char *buf, size_t n)
 			 g->people.v[p].name ? g->people.v[p].name : "");
 }
 
-/* The merged sheet's allergies or taboos (kind), every one with the severity kept: "+" before
+/* The merged sheet's allergies or taboos (kind), every one with the severity kept: "*" before
  * one that comes from OTHER, "↑" after one whose severity OTHER raised. NULL when none. */
 static char *safety_text(const struct merge_result *r, enum pref_kind kind)
 {
@@ -104,14 +108,14 @@ static char *safety_text(const struct merge_result *r, enum pref_kind kind)
 		char who[160];
 		about(g, p->person, who, sizeof who);
 		bool raised = i < k->prefs.n && p->severity > k->prefs.v[i].severity;
-		sbuf_printf(&b, "%s%s%s%s%s%s%s%s", b.len ? ", " : "", p->id ? "" : "+", who, p->text,
+		sbuf_printf(&b, "%s%s%s%s%s%s%s%s", b.len ? ", " : "", p->id ? "" : FROM_OTHER, who, p->text,
 			    p->severity ? " (" : "", severity_said(p->severity),
 			    p->severity ? ")" : "", raised ? "↑" : "");
 	}
 	return b.len ? sbuf_detach(&b) : (sbuf_free(&b), NULL);
 }
 
-/* One list of the merged sheet as a labelled line: items from OTHER after "+". */
+/* One list of the merged sheet as a labelled line: items from OTHER after "*". */
 static void list_line(struct merge_view *m, const char *label, struct sbuf *b)
 {
 	if (b->len)
@@ -124,7 +128,7 @@ static void lists(struct merge_view *m)
 	const struct guest *g = &m->r.plan.sheet, *k = &m->r.keep_sheet;
 	struct sbuf b = {0};
 	for (size_t i = 0; i < g->phones.n; i++)
-		sbuf_printf(&b, "%s%s%s", i ? ", " : "", g->phones.v[i].id ? "" : "+",
+		sbuf_printf(&b, "%s%s%s", i ? ", " : "", g->phones.v[i].id ? "" : FROM_OTHER,
 			    g->phones.v[i].number);
 	list_line(m, _("phones"), &b);
 	static const char *const kinds[] = {N_("tastes"), N_("usual dishes"), N_("habits"),
@@ -136,7 +140,7 @@ static void lists(struct merge_view *m)
 				continue;
 			char who[160];
 			about(g, p->person, who, sizeof who);
-			sbuf_printf(&b, "%s%s%s%s", b.len ? ", " : "", p->id ? "" : "+", who, p->text);
+			sbuf_printf(&b, "%s%s%s%s", b.len ? ", " : "", p->id ? "" : FROM_OTHER, who, p->text);
 		}
 		list_line(m, _(kinds[kind]), &b);
 	}
@@ -147,7 +151,7 @@ static void lists(struct merge_view *m)
 		char who[160];
 		about(g, d->person, who, sizeof who);
 		bool year = i < k->dates.n && d->year && !k->dates.v[i].year;
-		sbuf_printf(&b, "%s%s%s%s ", b.len ? ", " : "", d->id ? "" : "+", who,
+		sbuf_printf(&b, "%s%s%s%s ", b.len ? ", " : "", d->id ? "" : FROM_OTHER, who,
 			    d->kind == DATE_OTHER && d->label ? d->label : _(dkinds[d->kind]));
 		if (d->year && !(m->hidden & GUEST_BIRTH_YEAR))
 			sbuf_printf(&b, "%04d-", d->year);
@@ -156,18 +160,18 @@ static void lists(struct merge_view *m)
 	list_line(m, _("dates"), &b);
 	for (size_t i = 0; i < g->people.n; i++) {
 		const struct guest_person *p = &g->people.v[i];
-		sbuf_printf(&b, "%s%s%s%s%s", i ? ", " : "", p->id ? "" : "+",
+		sbuf_printf(&b, "%s%s%s%s%s", i ? ", " : "", p->id ? "" : FROM_OTHER,
 			    choice_label(&choice_relation, p->relation), p->name ? " " : "",
 			    p->name ? p->name : "");
 	}
 	list_line(m, _("people"), &b);
 	/* tags and notes carry no id: OTHER's come after KEEP's */
 	for (size_t i = 0; i < g->tags.n; i++)
-		sbuf_printf(&b, "%s%s%s", i ? ", " : "", i < k->tags.n ? "" : "+", g->tags.v[i]);
+		sbuf_printf(&b, "%s%s%s", i ? ", " : "", i < k->tags.n ? "" : FROM_OTHER, g->tags.v[i]);
 	list_line(m, _("tags"), &b);
 	for (size_t i = 0; i < g->notes.n; i++)
 		add(m, -1, i ? NULL : _("notes"), TE_NORMAL,
-		    xasprintf("%s%.10s %s: %s", i < k->notes.n ? "" : "+",
+		    xasprintf("%s%.10s %s: %s", i < k->notes.n ? "" : FROM_OTHER,
 			      g->notes.v[i].at ? g->notes.v[i].at : "",
 			      g->notes.v[i].author ? g->notes.v[i].author : "", g->notes.v[i].text));
 }
@@ -218,7 +222,7 @@ static void load(struct tui *t, struct merge_view *m)
 		add(m, -1, _("fields"), TE_DIM, xstrdup(_("no field differs")));
 	lists(m);
 	add(m, -1, NULL, TE_DIM,
-	    xasprintf(_("+ from guest %" PRId64 ", ↑ raised by guest %" PRId64 "; nothing is "
+	    xasprintf(_("* from guest %" PRId64 ", ↑ raised by guest %" PRId64 "; nothing is "
 			"dropped"),
 		      m->r.other, m->r.other));
 	moves(m);
@@ -253,10 +257,15 @@ static int head_rows(struct tui *t, struct merge_view *m)
 }
 
 /* One value of a differing field at (y, x) in w columns: "● " before the one kept. */
-static void cell(struct tui *t, int y, int x, int w, const char *val, bool kept, bool hidden)
+static void cell(struct tui *t, int y, int x, int w, enum guest_field_id id, const char *val,
+		 bool kept, bool hidden)
 {
 	attr_t a = kept ? draw_attr(t, TE_NORMAL) | A_BOLD : draw_attr(t, TE_DIM);
 	draw_text(y, x, 2, kept ? "●" : " ", a, false);
+	/* a closed choice in the interface's words (中等, not middle), as the card shows it */
+	const struct guest_field *f = &guest_fields[id];
+	if (val && f->type == FT_ENUM)
+		val = choice_label(f->choices, val);
 	const char *s = hidden ? session_hidden(t->session) : val ? val : "-";
 	draw_text(y, x + 2, w - 3, s, a, true);
 }
@@ -297,8 +306,8 @@ static void draw(struct tui *t, struct view *v)
 				draw_text(y, 0, 1, "▸", draw_attr(t, TE_NORMAL), false);
 			}
 			draw_text(y, 1, LABEL_W, _(guest_fields[d->field].form_label), la, true);
-			cell(t, y, x1, cw, d->keep, !d->take_other, hid);
-			cell(t, y, x2, cw, d->other, d->take_other, hid);
+			cell(t, y, x1, cw, d->field, d->keep, !d->take_other, hid);
+			cell(t, y, x2, cw, d->field, d->other, d->take_other, hid);
 			y++;
 			continue;
 		}

@@ -22,7 +22,7 @@ wait_for "keep #1"
 tm resize-window -t t -x 80 -y 24
 check "at 80x24 the two columns are there" wait_for "other #2 欧阳总"
 check "a long employer is cut, not wrapped" screen_has "安徽省亳州市人民政府办公室 …"
-for s in "花生 (critical)↑" "芒果 (low)" "+海鲜贝类甲壳类 (high)" "+猪肉 (high)" "+动物内脏 (medium)"; do
+for s in "花生 (critical)↑" "芒果 (low)" "*海鲜贝类甲壳类 (high)" "*猪肉 (high)" "*动物内脏 (medium)"; do
 	check "the safety block whole at 80x24: $s" screen_has "$s"
 done
 keys Down Left
