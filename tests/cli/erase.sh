@@ -11,24 +11,7 @@
 export MAITRE_NOW="2026-06-30 19:05:00"
 DB="$MAITRE_DB"
 WORDS="欧阳澜玥 欧阳澜玥甲 13912345678 13987654321 Zyxwvut quokkanut qwertyuiop Plumbago velvetcrab richissimo zanzibarique xylophonic Brontes quixotical jabberwock frabjous mimsy"
-# found WORD: the word's bytes are in the database, its log or its shared memory
-found() {
-	for f in "$DB" "$DB-wal" "$DB-shm"; do
-		[ -f "$f" ] && grep -q -a -F "$1" "$f" && return 0
-	done
-	return 1
-}
-# none_found: none of WORDS is in the files (each one left is named)
-none_found() {
-	rc=0
-	for w in $WORDS; do
-		if found "$w"; then note "still in the file: $w"; rc=1; fi
-	done
-	return $rc
-}
-all_found() {
-	for w in $WORDS; do found "$w" || { note "not in the file: $w"; return 1; }; done
-}
+. "$TESTS_SRCDIR/cli/erase_words.sh"
 
 run init
 run guest add --name 欧阳澜玥甲 --phone 13912345678 --employer 'Zyxwvut Holdings' \

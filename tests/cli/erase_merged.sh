@@ -8,19 +8,7 @@
 export MAITRE_NOW="2026-06-30 19:05:00"
 DB="$MAITRE_DB"
 WORDS="司马砚秋 司马小秋 13911112222 13933334444 Quillwort Ptarmigan Gossamerine Vellichor"
-found() {
-	for f in "$DB" "$DB-wal"; do
-		[ -f "$f" ] && grep -q -a -F "$1" "$f" && return 0
-	done
-	return 1
-}
-none_found() {
-	rc=0
-	for w in $WORDS; do
-		if found "$w"; then note "still in the file: $w"; rc=1; fi
-	done
-	return $rc
-}
+. "$TESTS_SRCDIR/cli/erase_words.sh"
 
 run init
 run guest add --name 司马砚秋 --phone 13911112222 --employer 'Quillwort Ltd'
