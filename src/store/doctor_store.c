@@ -246,9 +246,10 @@ enum store_status store_doctor_repair(struct store *st)
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	/* the search index first: guest_last copies each guest's probe */
+	/* the search index first: guest_last copies each guest's probe; the dashboard's stored
+	 * months before guest_month, so that its triggers keep none of them row by row */
 	if ((rs = search_store_rebuild(st)) == ST_OK)
-		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL REPORT_CACHE_FORGET
+		rs = store_exec(st, REPORT_CACHE_FORGET "DELETE FROM guest_month;" GUEST_MONTH_FILL
 				    "DELETE FROM guest_last;" GUEST_LAST_FILL "REINDEX;");
 	if (rs == ST_OK)
 		rs = store_audit(st, "database", 0, "repair", NULL, NULL,

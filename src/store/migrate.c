@@ -7,6 +7,28 @@
 #include "store/guest_store.h"
 #include "store/search_store.h"
 
+/* Migration 22's statement adding a change of guest_month's row r ("new" or "old") to its
+ * stored month (report_month_cache, when there is one): came, visits, covers and spend (SQL
+ * expressions) to the cell of the tiers the guest holds in the month and the month before as
+ * tier_month shows them ("" untiered: no row with a tier, as report_store.c's scan reads them;
+ * each a seek of tier_month_tiered). A cell met for the first time is made with no guests: only
+ * a guest new since the scan, untiered both months (a figure report_store_month leaves out),
+ * can meet one. */
+#define REPORT_CELL_ADD(r, came, visits, covers, spend)                                        \
+	"INSERT INTO report_month_cell(month, tier, grp, prev_tier, prev_grp, guests, came,"     \
+	"  visits, covers, spend_fen)"                                                         \
+	"  SELECT c.month, ifnull(t.tier, ''), ifnull(t.grp, ''), ifnull(p.tier, ''),"         \
+	"    ifnull(p.grp, ''), 0, " came ", " visits ", " covers ", " spend                    \
+	"  FROM report_month_cache c"                                                          \
+	"  LEFT JOIN tier_month t ON t.month = c.month AND t.guest_id = " r ".guest_id"         \
+	"    AND t.tier IS NOT NULL"                                                           \
+	"  LEFT JOIN tier_month p ON p.month = strftime('%Y-%m', c.month || '-01', '-1 month')" \
+	"    AND p.guest_id = " r ".guest_id AND p.tier IS NOT NULL"                           \
+	"  WHERE c.month = " r ".month"                                                        \
+	"  ON CONFLICT (month, tier, grp, prev_tier, prev_grp) DO UPDATE SET"                  \
+	"    came = came + excluded.came, visits = visits + excluded.visits,"                 \
+	"    covers = covers + excluded.covers, spend_fen = spend_fen + excluded.spend_fen;"
+
 /* migrations[i] takes the schema from version i to i + 1. Never edit a released entry: add one.
  * CHECKs are written "x = 'a' OR x = 'b'", not "x IN ('a', 'b')": SQLite builds an ephemeral
  * table for an IN list each time the check runs, which doubled the cost of every insert. */
@@ -636,6 +658,35 @@ static const char *const migrations[] = {
 	"ALTER TABLE audit ADD COLUMN salt TEXT;"
 	"ALTER TABLE audit ADD COLUMN erased TEXT;"
 	"CREATE TABLE IF NOT EXISTS audit_rechain(x);",
+	/* 21 → 22: the dashboard's stored months kept current by the visit writes (issue 17)
+	 * instead of made stale by them: triggers on guest_month (the visit triggers' sums, and an
+	 * import's deferred ones) add each change of a guest's month to the stored month's cell of
+	 * the guest's tiers in the month and the month before (REPORT_CELL_ADD: a seek each), and
+	 * to its guests and revenue; report_store_month then reads a stored month while the two
+	 * months' shown generations are those it was stored at. The shares of the top guests are
+	 * not sums: read from guest_month_spend, the month's biggest spends first. What was
+	 * stored before was kept by none of this: forgotten. */
+	"DELETE FROM report_month_cell; DELETE FROM report_month_cache;"
+	"CREATE INDEX guest_month_spend ON guest_month(month, spend_fen);"
+	"CREATE TRIGGER report_cell_insert AFTER INSERT ON guest_month WHEN EXISTS (SELECT 1 FROM "
+	"  report_month_cache WHERE month = new.month) BEGIN "
+	"  UPDATE report_month_cache SET guests = guests + 1, revenue = revenue + new.spend_fen"
+	"    WHERE month = new.month;"
+	REPORT_CELL_ADD("new", "1", "new.visits", "new.covers", "new.spend_fen")
+	"END;"
+	"CREATE TRIGGER report_cell_update AFTER UPDATE ON guest_month WHEN EXISTS (SELECT 1 FROM "
+	"  report_month_cache WHERE month = new.month) BEGIN "
+	"  UPDATE report_month_cache SET revenue = revenue + new.spend_fen - old.spend_fen"
+	"    WHERE month = new.month;"
+	REPORT_CELL_ADD("new", "0", "new.visits - old.visits", "new.covers - old.covers",
+			"new.spend_fen - old.spend_fen")
+	"END;"
+	"CREATE TRIGGER report_cell_delete AFTER DELETE ON guest_month WHEN EXISTS (SELECT 1 FROM "
+	"  report_month_cache WHERE month = old.month) BEGIN "
+	"  UPDATE report_month_cache SET guests = guests - 1, revenue = revenue - old.spend_fen"
+	"    WHERE month = old.month;"
+	REPORT_CELL_ADD("old", "-1", "-old.visits", "-old.covers", "-old.spend_fen")
+	"END;",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

@@ -483,14 +483,46 @@ static enum store_status month_stamp(struct store *st, const struct month_keys *
 	return ST_OK;
 }
 
-/* The month's sum from report_month_cache when it was stored at stamp ms (*hit), else
- * nothing. */
+/* The shares of the top guests of the month whose guests and revenue p holds: the sums of the
+ * month's biggest spends, read from guest_month_spend (the shares are not sums that a visit
+ * write could keep: one guest's spend moves the cut). */
+static enum store_status top_sums(struct store *st, const struct month_keys *k,
+				  struct report_pareto *p)
+{
+	static const char *sql =
+		"SELECT (SELECT ifnull(sum(spend_fen), 0) FROM (SELECT spend_fen FROM guest_month "
+		"INDEXED BY guest_month_spend WHERE month = ?1 ORDER BY spend_fen DESC LIMIT ?2)), "
+		"(SELECT ifnull(sum(spend_fen), 0) FROM (SELECT spend_fen FROM guest_month "
+		"INDEXED BY guest_month_spend WHERE month = ?1 ORDER BY spend_fen DESC LIMIT ?3))";
+	size_t n = p->guests > 0 ? (size_t)p->guests : 0;
+	p->top2_guests = (long)top_count(n, 2);
+	p->top20_guests = (long)top_count(n, 20);
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, p->top2_guests);
+	sqlite3_bind_int64(s, 3, p->top20_guests);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "month top guests", &row);
+	if (rs != ST_OK)
+		return rs;
+	p->top2_revenue = sqlite3_column_int64(s, 0);
+	p->top20_revenue = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	return ST_OK;
+}
+
+/* The month's sum from report_month_cache when it was stored at the generations of ms (*hit),
+ * else nothing. Its cells, guests and revenue are kept by the visit writes (migrate.c's
+ * triggers on guest_month); the shares of its top guests are those stored while no visit of
+ * the month was written since (the stamp it was stored at), else read again (top_sums). */
 static enum store_status cache_read(struct store *st, const struct month_keys *k,
 				    const struct month_stamp *ms, struct month_sum *sum, bool *hit)
 {
 	static const char *head =
-		"SELECT guests, revenue, top2_guests, top20_guests, top2_revenue, top20_revenue "
-		"FROM report_month_cache WHERE month = ?1 AND gen = ?2 AND prev_gen = ?3 AND stamp = ?4";
+		"SELECT guests, revenue, top2_guests, top20_guests, top2_revenue, top20_revenue, "
+		"stamp FROM report_month_cache WHERE month = ?1 AND gen = ?2 AND prev_gen = ?3";
 	static const char *cells = "SELECT tier, grp, prev_tier, prev_grp, guests, came, visits, "
 				   "covers, spend_fen FROM report_month_cell WHERE month = ?1";
 	*hit = false;
@@ -500,7 +532,6 @@ static enum store_status cache_read(struct store *st, const struct month_keys *k
 	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, ms->gen);
 	sqlite3_bind_int64(s, 3, ms->prev_gen);
-	sqlite3_bind_int64(s, 4, ms->visits);
 	enum store_status rs = store_step_maybe(st, s, "month cache", hit);
 	if (rs != ST_OK || !*hit)
 		return rs;
@@ -511,7 +542,10 @@ static enum store_status cache_read(struct store *st, const struct month_keys *k
 	p->top20_guests = sqlite3_column_int(s, 3);
 	p->top2_revenue = sqlite3_column_int64(s, 4);
 	p->top20_revenue = sqlite3_column_int64(s, 5);
+	bool written = sqlite3_column_int64(s, 6) != ms->visits;
 	sqlite3_reset(s);
+	if (written && (rs = top_sums(st, k, p)) != ST_OK)
+		return rs;
 	if (!(s = store_prep(st, cells)))
 		return ST_IO;
 	sqlite3_bind_text(s, 1, k->key, -1, SQLITE_TRANSIENT);
@@ -533,9 +567,11 @@ static enum store_status cache_read(struct store *st, const struct month_keys *k
 }
 
 /* Stores sum as the month's, read at stamp ms, in a write of its own: only outside a caller's
- * transaction and on a database open for writing. A figure read at an older stamp than the
- * database has now is never found again (the stamps only grow), so a write that comes late
- * does no harm; one that fails is forgotten (the next open scans again). */
+ * transaction and on a database open for writing. From then on the visit writes keep it
+ * (migrate.c), so it is stored only while the stamp is still ms: a visit of the month written
+ * after the scan's snapshot and before this write would be missing from it for good. One that
+ * fails is forgotten (the next open scans again). Nor is a scan stored that met more tiers
+ * than it names (scan_name's 256): the visit writes would add to the tiers it left out. */
 static void cache_write(struct store *st, const struct month_keys *k, const struct month_stamp *ms,
 			const struct month_sum *sum)
 {
@@ -548,7 +584,8 @@ static void cache_write(struct store *st, const struct month_keys *k, const stru
 	static const char *cell = "INSERT INTO report_month_cell(month, tier, grp, prev_tier, "
 				  "prev_grp, guests, came, visits, covers, spend_fen) "
 				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	if (st->readonly || st->txdepth || !sqlite3_get_autocommit(st->db))
+	if (st->readonly || st->txdepth || !sqlite3_get_autocommit(st->db) ||
+	    sum->nnames >= sizeof sum->names / sizeof sum->names[0])
 		return;
 	struct error saved = st->err;
 	/* a cache is never worth a wait: another terminal's write holding the lock skips it */
@@ -557,6 +594,10 @@ static void cache_write(struct store *st, const struct month_keys *k, const stru
 	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if (began != ST_OK)
 		goto out;
+	struct month_stamp now;
+	if (month_stamp(st, k, &now) != ST_OK || now.gen != ms->gen ||
+	    now.prev_gen != ms->prev_gen || now.visits != ms->visits)
+		goto fail;
 	const char *sqls[2] = {del_cells, del};
 	sqlite3_stmt *s;
 	for (int i = 0; i < 2; i++) {

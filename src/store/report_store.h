@@ -70,10 +70,12 @@ enum store_status report_store_month(struct store *st, const struct tier_rules *
 void report_month_free(struct report_month *m);
 
 /* report_store_month reads what an earlier call stored of the month (report_month_cache: tens
- * of rows) while the month's and the month before's tiers and the month's visits are as they
- * were then, and otherwise scans the month's guests and stores what it found (a write of its
- * own, outside a caller's transaction only). report_store_month_fresh always scans, storing
- * nothing: the simple path that the stored figures must always equal. */
+ * of rows, kept current by every visit write since: migrate.c's triggers on guest_month; the
+ * shares of the top guests read from the month's biggest spends) while the month's and the
+ * month before's shown tier generations are those it was stored at, and otherwise scans the
+ * month's guests and stores what it found (a write of its own, outside a caller's transaction
+ * only). report_store_month_fresh always scans, storing nothing: the simple path that the
+ * stored figures must always equal. */
 enum store_status report_store_month_fresh(struct store *st, const struct tier_rules *r,
 					   struct date m, struct report_month *out);
 

@@ -572,7 +572,9 @@ enum store_status store_bulk_end(struct store *st)
 	st->bulk_indexes = NULL;
 	st->nbulk_indexes = 0;
 	if (st->bulk_active && rs == ST_OK && !summed) {
-		rs = store_exec(st, "DELETE FROM guest_month;" GUEST_MONTH_FILL
+		/* the dashboard's stored months first (below too): guest_month's triggers, made
+		 * again above, would keep them row by row */
+		rs = store_exec(st, REPORT_CACHE_FORGET "DELETE FROM guest_month;" GUEST_MONTH_FILL
 				    "DELETE FROM guest_last;" GUEST_LAST_FILL);
 		bulk_step(st, &t0, "guest_month: filled");
 	}

@@ -69,8 +69,10 @@ check "nothing was changed" cmp -s "$TMP/changed.rows" "$(rows "$MAITRE_DB" > "$
 note "an older schema: migrated once copied"
 cp "$B" "$TMP/old-2026-05-01-090000.db"
 latest=$(sqlite3 "$B" 'PRAGMA user_version')
-# schema 16: the steps of 21 to 17 undone (as tests/unit/schema_undo.h's UNDO_21 ... UNDO_17)
-sqlite3 "$TMP/old-2026-05-01-090000.db" "ALTER TABLE audit DROP COLUMN salt;
+# schema 16: the steps of 22 to 17 undone (as tests/unit/schema_undo.h's UNDO_22 ... UNDO_17)
+sqlite3 "$TMP/old-2026-05-01-090000.db" "DROP TRIGGER report_cell_insert;
+	DROP TRIGGER report_cell_update; DROP TRIGGER report_cell_delete; DROP INDEX guest_month_spend;
+	ALTER TABLE audit DROP COLUMN salt;
 	ALTER TABLE audit DROP COLUMN erased; DROP TABLE dup_dismissed; ALTER TABLE guest DROP COLUMN consent_at;
 	ALTER TABLE guest DROP COLUMN consent_channel; DROP TABLE guest_merge_row; DROP TABLE guest_merge;
 	DROP INDEX guest_merged; ALTER TABLE guest DROP COLUMN merged_into;

@@ -59,8 +59,11 @@
 #define UNDO_19 "ALTER TABLE guest DROP COLUMN consent_at; ALTER TABLE guest DROP COLUMN consent_channel; "
 #define UNDO_20 "DROP TABLE dup_dismissed; "
 #define UNDO_21 "ALTER TABLE audit DROP COLUMN salt; ALTER TABLE audit DROP COLUMN erased; "
+#define UNDO_22                                                                              \
+	"DROP TRIGGER report_cell_insert; DROP TRIGGER report_cell_update; "                    \
+	"DROP TRIGGER report_cell_delete; DROP INDEX guest_month_spend; "
 
 /* Schema N back to 13, before the audit chain (check_audit.c). */
-#define UNDO_TO_13 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
+#define UNDO_TO_13 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
 
 #endif
