@@ -383,6 +383,9 @@ static const struct {
 	 2},
 };
 #define SETTLE_SLICE 262144
+/* More visits imported than this: the stored months of the dashboard are forgotten rather than
+ * kept a guest-month at a time (import_store_visits_settle). */
+#define SETTLE_FORGET 10000
 
 /* Settles trigger i for the visits with ids in (from, to]. */
 static enum store_status settle(struct store *st, size_t i, int64_t from, int64_t to)
@@ -461,6 +464,10 @@ enum store_status import_store_visits_settle(struct store *st, struct import_vis
 	if (rs == ST_OK)
 		sqlite3_reset(s);
 	bool put[2] = {u->month, u->last};
+	/* the dashboard's stored months would take each guest-month summed here in turn (the
+	 * triggers on guest_month): for a big import one scan at the next open is cheaper */
+	if (rs == ST_OK && u->month && last - u->after > SETTLE_FORGET)
+		rs = store_exec(st, REPORT_CACHE_FORGET);
 	for (int64_t from = u->after; from < last && rs == ST_OK; from += SETTLE_SLICE)
 		for (size_t i = 0; i < 2 && rs == ST_OK; i++)
 			if (put[i])
