@@ -199,7 +199,9 @@ int cli_backup(struct cli *c, int argc, char **argv)
 						  : _("--before goes with --prune"));
 	if (a.yes && !a.prune)
 		return cli_usage_error(c, _("--yes goes with --prune"));
-	if ((rc = cli_open(c, STORE_READONLY)) != 0)
+	/* a book of an older schema is backed up as it is: the copy to keep before the upgrade
+	 * (STORE_DOCTOR: neither migrated nor refused for its version) */
+	if ((rc = cli_open(c, STORE_READONLY | STORE_DOCTOR)) != 0)
 		return rc;
 	if (a.list)
 		return backup_list(c);
