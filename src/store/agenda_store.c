@@ -104,8 +104,9 @@ static const char *const contacts_every =
 static const char *const contacts_all =
 	"SELECT t.guest_id, t.tier "
 	"FROM tier_month_row t "
-	"WHERE t.month = ?2 AND t.gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = ?2) "
-	"AND t.tier IS NOT NULL";
+	"WHERE t.month = ?2 AND "
+	TIER_ROW_SHOWN("t.", "(SELECT g.gen FROM tier_month_gen g WHERE g.month = ?2)")
+	" AND t.tier IS NOT NULL";
 /* Whether guest ?1 has a row of tier_month after the month ?2 up to ?10 (tier_month_guest). */
 static const char *const newer_row =
 	"SELECT 1 FROM tier_month n WHERE n.guest_id = ?1 AND n.month > ?2 AND n.month <= ?10";

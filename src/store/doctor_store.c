@@ -110,7 +110,7 @@ static enum store_status tier_months_check(struct store *st, struct doctor_resul
 		"WHERE NOT EXISTS (SELECT 1 FROM tier_month t WHERE t.month = m.month "
 		"AND t.guest_id = v.guest_id) GROUP BY m.month "
 		"UNION ALL SELECT g.month, abs(g.row_count - (SELECT count(*) FROM tier_month_row t "
-		"WHERE t.month = g.month AND t.gen = g.gen)) FROM tier_month_gen g "
+		"WHERE t.month = g.month AND " TIER_ROW_SHOWN("t.", "g.gen") ")) FROM tier_month_gen g "
 		"WHERE g.gen IS NOT NULL) "
 		"SELECT month, max(n) FROM short WHERE n > 0 GROUP BY month ORDER BY month";
 	sqlite3_stmt *s = store_prep(st, sql);

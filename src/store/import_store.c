@@ -794,7 +794,8 @@ static enum store_status delete_guest(struct undo *u, const struct touched *t)
 {
 	static const char *gen_count =
 		"UPDATE tier_month_gen SET row_count = row_count - 1 WHERE EXISTS (SELECT 1 FROM "
-		"tier_month_row r WHERE r.month = tier_month_gen.month AND r.gen = tier_month_gen.gen "
+		"tier_month_row r WHERE r.month = tier_month_gen.month AND "
+		TIER_ROW_SHOWN("r.", "tier_month_gen.gen") " "
 		"AND r.guest_id = ?1)";
 	struct store *st = u->st;
 	struct guest g, none;

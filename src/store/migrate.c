@@ -687,6 +687,34 @@ static const char *const migrations[] = {
 	"    WHERE month = old.month;"
 	REPORT_CELL_ADD("old", "-1", "-old.visits", "-old.covers", "-old.spend_fen")
 	"END;",
+
+	/* 22 → 23: a recompute writes only the rows that changed (issue 17). A row is written by
+	 * the generation that made it (gen) and superseded by the one that wrote its guest's
+	 * next row or found the guest gone (NULL until then): the month's rows of generation G
+	 * are those with gen <= G and superseded NULL or above G (TIER_ROW_SHOWN), so showing a
+	 * generation still flips tier_month_gen.gen alone, and an unchanged row stays as it is.
+	 * The time a month was computed is the month's (tier_month_at, for its generation gen):
+	 * a row kept keeps the computed_at it was written with. tier_month_superseded finds the
+	 * rows left behind, deleted once the month shows the generation that replaced them;
+	 * tier_month_tiered takes superseded in, so that its readers need no row. */
+	"ALTER TABLE tier_month_row ADD COLUMN superseded INTEGER;"
+	"CREATE TABLE tier_month_at("
+	"  month TEXT PRIMARY KEY,"
+	"  gen INTEGER NOT NULL,"
+	"  computed_at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX tier_month_superseded ON tier_month_row(month, guest_id, superseded) "
+	"WHERE superseded IS NOT NULL;"
+	"DROP INDEX tier_month_tiered;"
+	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp, superseded) "
+	"WHERE tier IS NOT NULL;"
+	"DROP VIEW tier_month;"
+	"CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, computed_grp,"
+	"  rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen,"
+	"  grace, rules_version, ifnull((SELECT a.computed_at FROM tier_month_at a"
+	"  WHERE a.month = r.month AND a.gen = (SELECT g.gen FROM tier_month_gen g"
+	"  WHERE g.month = r.month)), computed_at) AS computed_at, provisional"
+	"  FROM tier_month_row r WHERE "
+	TIER_ROW_SHOWN("", "(SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month)") ";",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

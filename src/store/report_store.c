@@ -837,7 +837,7 @@ static enum store_status day_tiers(struct store *st, const struct tier_rules *r,
 {
 	static const char *sql =
 		"SELECT r.guest_id, r.tier FROM tier_month_gen g JOIN tier_month_row r "
-		"INDEXED BY tier_month_tiered ON r.month = g.month AND r.gen = g.gen "
+		"INDEXED BY tier_month_tiered ON r.month = g.month AND " TIER_ROW_SHOWN("r.", "g.gen") " "
 		"WHERE g.month = (SELECT max(month) FROM tier_month WHERE month <= ?1) "
 		"AND r.tier IS NOT NULL";
 	memset(dt, 0, sizeof *dt);

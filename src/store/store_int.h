@@ -108,6 +108,13 @@ enum store_status store_guest_bound(struct store *st, const char *context, size_
 #define OVERRIDE_IN_FORCE(o, mk)                                                                 \
 	o "from_month <= " mk " AND (" o "until_month IS NULL OR " o "until_month >= " mk ") AND (" \
 	o "cleared_at IS NULL OR substr(" o "cleared_at, 1, 7) > " mk ")"
+/* Whether the tier_month_row row (its columns prefixed r, "" or "r.") is of the month's
+ * generation g (an SQL expression; NULL: none shown): a row is written by the generation that
+ * made it (gen) and left by the one that replaced or dropped it (superseded, NULL while none
+ * did), so a recompute writes only the rows that changed (tier_store.c). The rule of the view
+ * tier_month (migrate.c) and of every reader of tier_month_row. */
+#define TIER_ROW_SHOWN(r, g)                                                                     \
+	"(" r "gen <= " g " AND (" r "superseded IS NULL OR " r "superseded > " g "))"
 /* The dashboard's stored months (report_store.c), forgotten by whatever refills guest_month. */
 #define REPORT_CACHE_FORGET "DELETE FROM report_month_cell; DELETE FROM report_month_cache;"
 /* Each guest's last live visit and search probe, for ranking search results (migrate.c keeps

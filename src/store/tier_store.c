@@ -90,6 +90,8 @@ struct cand {
 	struct tier_prev prev;
 	struct tier_override_in ov;
 	struct tier_decision d; /* decided once everything is read */
+	bool had;  /* the month shows a row of the guest */
+	bool keep; /* that row is the one this recompute would write: left as it is */
 };
 
 struct cands {
@@ -410,16 +412,28 @@ static void bind_row(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_
 	sqlite3_bind_text(s, 18, now, -1, SQLITE_STATIC);
 }
 
+/* Guest ids, in order. */
+struct ids {
+	int64_t *v;
+	size_t n, cap;
+};
+
 /* A recompute's writes: the month, the generation it writes, rows a write, and the figures. */
 struct gen_run {
 	struct store *st;
 	char mk[8];
 	int64_t gen;
+	int64_t shown; /* the generation the month showed when read (0: none) */
+	bool stale;    /* another generation was shown since: read again */
+	bool dead;     /* another recompute's rows, never shown, are to go before ours show */
+	char at[24];   /* when the month is computed: the first write's time */
 	long batch;
 	long kill_after; /* test hook: MAITRE_TEST_TIER_KILL (0: none) */
 	bool provisional; /* the month is still running (or to come): its rows say so */
 	struct date month;
 	const char *canonical; /* recorded with the switch (NULL: not) */
+	struct ids gone;       /* guests with a row shown and none now */
+	size_t gone_at;        /* gone.v[gone_at] is the next to supersede */
 	struct tier_recompute_stats *stats;
 };
 
@@ -435,6 +449,7 @@ static long env_count(const char *name, long dflt)
 }
 
 void (*tier_store_after_write)(int n);
+bool tier_store_rewrite_all;
 
 /* Counts and times a write of the recompute that committed (b0: when it began). Test hooks:
  * tier_store_after_write, and MAITRE_TEST_TIER_KILL, which kills the process right after its
@@ -451,12 +466,239 @@ static void wrote(struct gen_run *g, double b0)
 		raise(SIGKILL);
 }
 
-/* Writes the rows of candidates [from, to) into generation g->gen in one transaction. The first
- * write claims that generation (the month's claimed + 1), which no reader sees; the last one
- * makes it the month's visible generation, with the log line, unless another recompute of the
- * month claimed one since (ST_CONFLICT: its rows will be the month's). Only a generation below
- * the one shown is ever deleted, or one's own, so a generation still claimed is whole; a
- * count here would read the whole month inside the last write. */
+/* The month's rows shown (generation ?2), in guest order, with the columns bind_row writes
+ * from 1 on (computed_at aside: the month's, tier_month_at). */
+static const char stored_sql[] =
+	"SELECT guest_id, tier, grp, computed_tier, computed_grp, rule_no, source, months, visits, "
+	"covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, rules_version, provisional "
+	"FROM tier_month_row WHERE month = ?1 AND " TIER_ROW_SHOWN("", "?2") " ORDER BY guest_id";
+
+/* Whether column col holds v as store_bind_text binds it ("" and NULL: SQL NULL). */
+static bool col_is(sqlite3_stmt *s, int col, const char *v)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	if (!v || !*v)
+		return !t;
+	return t && strcmp((const char *)t, v) == 0;
+}
+
+/* Whether column col holds the text v as sqlite3_bind_text binds it ("" stays ""). */
+static bool col_text_is(sqlite3_stmt *s, int col, const char *v)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t && strcmp((const char *)t, v) == 0;
+}
+
+/* Whether the stored row s (stored_sql) is the one bind_row would write for x. */
+static bool row_same(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_id,
+		     bool provisional, const struct cand *x)
+{
+	const struct tier_decision *d = &x->d;
+	if (!col_is(s, 1, d->tier) || !col_is(s, 2, d->grp))
+		return false;
+	if (d->rule >= 0) {
+		if (sqlite3_column_type(s, 5) != SQLITE_INTEGER || sqlite3_column_int64(s, 5) != d->rule ||
+		    !col_text_is(s, 3, r->rules[d->rule].tier) ||
+		    !col_text_is(s, 4, r->rules[d->rule].group))
+			return false;
+	} else if (sqlite3_column_type(s, 3) != SQLITE_NULL ||
+		   sqlite3_column_type(s, 4) != SQLITE_NULL ||
+		   sqlite3_column_type(s, 5) != SQLITE_NULL) {
+		return false;
+	}
+	return col_text_is(s, 6, tier_source_names[d->source]) &&
+	       sqlite3_column_int64(s, 7) == x->window.months &&
+	       sqlite3_column_int64(s, 8) == x->window.visits &&
+	       sqlite3_column_int64(s, 9) == x->window.covers &&
+	       sqlite3_column_int64(s, 10) == x->window.spend &&
+	       sqlite3_column_int64(s, 11) == x->month.visits &&
+	       sqlite3_column_int64(s, 12) == x->month.covers &&
+	       sqlite3_column_int64(s, 13) == x->month.spend &&
+	       sqlite3_column_int64(s, 14) == d->grace && sqlite3_column_int64(s, 15) == rules_id &&
+	       sqlite3_column_int64(s, 16) == provisional;
+}
+
+/* Against the month's rows shown (g->shown), which candidates keep theirs as they are
+ * (x->keep), which have one to supersede (x->had), and the guests with a row and no candidate
+ * (g->gone). c is sorted by guest, as the rows are read. */
+static enum store_status compare_stored(struct gen_run *g, const struct tier_rules *r,
+					int64_t rules_id, struct cands *c)
+{
+	struct store *st = g->st;
+	if (!g->shown)
+		return ST_OK;
+	sqlite3_stmt *s = store_prep(st, stored_sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, g->shown);
+	size_t i = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		while (i < c->n && c->v[i].id < id)
+			i++;
+		if (i < c->n && c->v[i].id == id) {
+			struct cand *x = &c->v[i];
+			x->had = true;
+			x->keep = !tier_store_rewrite_all &&
+				  row_same(s, r, rules_id, g->provisional, x);
+		} else {
+			vec_reserve((void **)&g->gone.v, g->gone.n + 1, &g->gone.cap, sizeof *g->gone.v);
+			g->gone.v[g->gone.n++] = id;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "the month's tiers");
+}
+
+/* Runs sql, bound ?1 the month, ?2 the generation, ?3 guest ?4 (NULL: none) and ?5 the
+ * generation shown. */
+static enum store_status run_gen(struct gen_run *g, const char *sql, int64_t guest,
+				 const char *context)
+{
+	sqlite3_stmt *s = store_prep(g->st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, g->gen);
+	sqlite3_bind_int64(s, 3, guest);
+	sqlite3_bind_int64(s, 5, g->shown);
+	return store_step_done(g->st, s, context);
+}
+
+/* Whether the month's last claimed generation is still g->gen (ST_CONFLICT: a recompute that
+ * began since claimed another, and deletes what this one wrote). */
+static enum store_status still_ours(struct gen_run *g)
+{
+	static const char *sql = "SELECT claimed FROM tier_month_gen WHERE month = ?1";
+	struct store *st = g->st;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+	bool row;
+	enum store_status rs = store_step_maybe(st, s, "tier generation", &row);
+	if (rs != ST_OK)
+		return rs;
+	int64_t claimed = row ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (claimed == g->gen)
+		return ST_OK;
+	return store_fail(st, ST_CONFLICT,
+			  "another tier recompute of %s began meanwhile: its tiers are kept, not these",
+			  g->mk);
+}
+
+/* A claimed generation that was never shown (a killed or outrun recompute's): its rows go, and
+ * the rows it superseded are the month's again (?2 this generation, ?5 the one shown). */
+#define DEAD_ROWS "gen > ?5 AND gen < ?2"
+#define DEAD_MARKS "superseded > ?5 AND superseded < ?2"
+static const char dead_rows_sql[] = "DELETE FROM tier_month_row WHERE month = ?1 AND "
+				    "guest_id BETWEEN ?3 AND ?4 AND " DEAD_ROWS;
+static const char dead_marks_sql[] = "UPDATE tier_month_row SET superseded = NULL WHERE "
+				     "month = ?1 AND guest_id BETWEEN ?3 AND ?4 AND " DEAD_MARKS;
+/* The rows superseded by the generation shown or before it, which nobody reads: through
+ * tier_month_superseded (a PK range would read the month's every row). */
+static const char old_rows_sql[] = "DELETE FROM tier_month_row INDEXED BY tier_month_superseded "
+				   "WHERE month = ?1 AND guest_id BETWEEN ?3 AND ?4 AND "
+				   "superseded IS NOT NULL AND superseded <= ?2";
+
+/* One write of sweep: the batch of guests from *lo (bound: its last one), each statement of sql
+ * run over it; *lo the next batch's first guest after, *done when none is left, *committed
+ * when it wrote. */
+static enum store_status sweep_batch(struct gen_run *g, const char *bound, const char *const *sql,
+				     bool check, const char *context, int64_t *lo, bool *done,
+				     bool *committed)
+{
+	struct store *st = g->st;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	if (check && (rs = still_ours(g)) != ST_OK)
+		goto fail;
+	sqlite3_stmt *s = store_prep(st, bound);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, g->gen);
+	sqlite3_bind_int64(s, 3, *lo);
+	sqlite3_bind_int64(s, 4, g->batch);
+	bool row;
+	if ((rs = store_step_maybe(st, s, context, &row)) != ST_OK)
+		goto fail;
+	long n = row ? sqlite3_column_int(s, 0) : 0;
+	int64_t hi = n < g->batch ? INT64_MAX : sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	*done = n < g->batch;
+	if (n == 0) {
+		store_rollback(st);
+		return ST_OK;
+	}
+	for (const char *const *q = sql; *q; q++) {
+		if (!(s = store_prep(st, *q)))
+			goto io;
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, g->gen);
+		sqlite3_bind_int64(s, 3, *lo);
+		sqlite3_bind_int64(s, 4, hi);
+		sqlite3_bind_int64(s, 5, g->shown);
+		if ((rs = store_step_done(st, s, context)) != ST_OK)
+			goto fail;
+	}
+	if ((rs = store_commit(st)) != ST_OK)
+		return rs;
+	*committed = true;
+	*lo = hi == INT64_MAX ? hi : hi + 1;
+	*done = *done || hi == INT64_MAX;
+	return ST_OK;
+io:
+	rs = ST_IO;
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+/* Runs the statements of sql (NULL-terminated; ?1 the month, ?2 the generation, ?3…?4 the
+ * batch's guests, ?5 the generation shown) over the month's rows, a batch of g->batch rows
+ * of bound's (?1 the month, ?2 the generation, ?3 the first guest, ?4 the batch: their count
+ * and last guest) a write, each write first checking that the month is still ours when check
+ * is set. */
+static enum store_status sweep(struct gen_run *g, const char *bound, const char *const *sql,
+			       bool check, const char *context)
+{
+	int64_t lo = INT64_MIN;
+	bool done = false;
+	while (!done) {
+		double b0 = now_ms();
+		bool committed = false;
+		enum store_status rs =
+			sweep_batch(g, bound, sql, check, context, &lo, &done, &committed);
+		if (rs != ST_OK)
+			return rs;
+		if (committed)
+			wrote(g, b0);
+	}
+	return ST_OK;
+}
+
+static const char dead_bound[] = "SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM "
+				 "tier_month_row WHERE month = ?1 AND guest_id >= ?3 "
+				 "ORDER BY guest_id LIMIT ?4)";
+static const char old_bound[] =
+	"SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM tier_month_row "
+	"INDEXED BY tier_month_superseded WHERE month = ?1 AND superseded IS NOT NULL AND "
+	"superseded <= ?2 AND guest_id >= ?3 ORDER BY guest_id LIMIT ?4)";
+
+/* Writes the rows of candidates [from, to) that changed into generation g->gen, superseding
+ * the rows they replace and those of the guests gone up to them (all that are left, in the
+ * last write), in one transaction. The first write claims that generation (the month's
+ * claimed + 1), which no reader sees, unless another generation was shown since the month
+ * was read (g->stale: nothing written); every later one checks that no recompute claimed
+ * another since (ST_CONFLICT: its rows will be the month's, and it deletes ours). The last
+ * one makes it the month's visible generation, with the log line and the month's time. A
+ * month written in one go leaves no row behind: what another recompute left, and the rows
+ * superseded, go in the same write. */
 static enum store_status write_batch(struct gen_run *g, const struct tier_rules *r,
 				     int64_t rules_id, const struct cands *c, size_t from, size_t to,
 				     bool first, bool last, const char *log)
@@ -464,50 +706,80 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 	static const char *claim = "INSERT INTO tier_month_gen(month, gen, row_count, claimed) "
 				   "VALUES (?1, NULL, 0, 1) ON CONFLICT (month) DO UPDATE SET "
 				   "claimed = claimed + 1";
-	static const char *claimed = "SELECT claimed FROM tier_month_gen WHERE month = ?1";
+	static const char *claimed =
+		"SELECT claimed, ifnull(gen, 0) FROM tier_month_gen WHERE month = ?1";
 	static const char *ins =
 		"INSERT INTO tier_month_row(month, guest_id, tier, grp, computed_tier, computed_grp, "
 		"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "
 		"grace, rules_version, computed_at, gen, provisional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+	/* the guest's row shown (?5), superseded by this generation */
+	static const char *supersede = "UPDATE tier_month_row SET superseded = ?2 WHERE month = ?1 "
+				       "AND guest_id = ?3 AND " TIER_ROW_SHOWN("", "?5");
 	static const char *show = "UPDATE tier_month_gen SET gen = ?2, row_count = ?3 "
 				  "WHERE month = ?1 AND claimed = ?2";
-	/* a month written in one go drops the generation shown before in that write: small */
-	static const char *drop_old = "DELETE FROM tier_month_row WHERE month = ?1 AND gen < ?2";
+	static const char *at = "INSERT INTO tier_month_at(month, gen, computed_at) VALUES "
+				"(?1, ?2, ?3) ON CONFLICT (month) DO UPDATE SET gen = excluded.gen, "
+				"computed_at = excluded.computed_at";
 	struct store *st = g->st;
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
 	sqlite3_stmt *s;
+	bool row;
 	if (first) {
+		if (!(s = store_prep(st, claimed)))
+			goto io;
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		if ((rs = store_step_maybe(st, s, "tier generation", &row)) != ST_OK)
+			goto fail;
+		int64_t was = row ? sqlite3_column_int64(s, 0) : 0;
+		int64_t shown = row ? sqlite3_column_int64(s, 1) : 0;
+		sqlite3_reset(s);
+		if (shown != g->shown) {
+			g->stale = true;
+			rs = ST_CONFLICT;
+			goto fail;
+		}
+		g->dead = was > shown;
 		if (!(s = store_prep(st, claim)))
 			goto io;
 		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
 		if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
 			goto fail;
-		if (!(s = store_prep(st, claimed)))
-			goto io;
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		bool row;
-		if ((rs = store_step_maybe(st, s, "tier generation", &row)) != ST_OK)
-			goto fail;
-		if (!row) {
-			rs = store_fail(st, ST_IO, "tier generation: not stored");
-			goto fail;
-		}
-		g->gen = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+		g->gen = was + 1;
+		snprintf(g->at, sizeof g->at, "%s", store_now(st));
+	} else if ((rs = still_ours(g)) != ST_OK) {
+		goto fail;
 	}
 	for (size_t i = from; i < to; i++) {
+		const struct cand *x = &c->v[i];
+		if (x->keep)
+			continue;
+		if (x->had && (rs = run_gen(g, supersede, x->id, "tier_month")) != ST_OK)
+			goto fail;
 		if (!(s = store_prep(st, ins)))
 			goto io;
-		bind_row(s, r, rules_id, g->mk, store_now(st), &c->v[i]);
+		bind_row(s, r, rules_id, g->mk, g->at, x);
 		sqlite3_bind_int64(s, 19, g->gen);
 		sqlite3_bind_int(s, 20, g->provisional);
 		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
 			goto fail;
 	}
+	for (; g->gone_at < g->gone.n; g->gone_at++) {
+		int64_t id = g->gone.v[g->gone_at];
+		if (!last && id > c->v[to - 1].id)
+			break;
+		if ((rs = run_gen(g, supersede, id, "tier_month")) != ST_OK)
+			goto fail;
+	}
 	if (last) {
+		if (first && g->dead &&
+		    ((rs = run_gen(g, "DELETE FROM tier_month_row WHERE month = ?1 AND " DEAD_ROWS, 0,
+				   "tier_month")) != ST_OK ||
+		     (rs = run_gen(g, "UPDATE tier_month_row SET superseded = NULL WHERE month = ?1 "
+				      "AND " DEAD_MARKS, 0, "tier_month")) != ST_OK))
+			goto fail;
 		if (!(s = store_prep(st, show)))
 			goto io;
 		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
@@ -522,16 +794,25 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 					g->mk);
 			goto fail;
 		}
+		if (!(s = store_prep(st, at)))
+			goto io;
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, g->gen);
+		sqlite3_bind_text(s, 3, g->at, -1, SQLITE_STATIC);
+		if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
+			goto fail;
 		if ((rs = store_log(st, "tier", "recompute", log)) != ST_OK)
 			goto fail;
 		if (g->canonical &&
 		    (rs = tier_rules_store_record(st, g->month, rules_id, g->canonical)) != ST_OK)
 			goto fail;
 		if (first) {
-			if (!(s = store_prep(st, drop_old)))
+			if (!(s = store_prep(st, old_rows_sql)))
 				goto io;
 			sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(s, 2, g->gen);
+			sqlite3_bind_int64(s, 3, INT64_MIN);
+			sqlite3_bind_int64(s, 4, INT64_MAX);
 			if ((rs = store_step_done(st, s, "old tiers")) != ST_OK)
 				goto fail;
 		}
@@ -544,67 +825,66 @@ fail:
 	return rs;
 }
 
-/* Deletes the month's rows of the generations below g->gen (below: the one shown before and
- * any a killed or outrun recompute left) or of g->gen itself, a batch of guests a write. */
-static enum store_status drop_gens(struct gen_run *g, bool below)
+/* The month read (in one snapshot), decided and compared with the rows it shows, then
+ * written: see tier_store_recompute. */
+static enum store_status recompute_once(struct gen_run *g, const struct tier_rules *r,
+					int64_t rules_id, struct cands *c)
 {
-#define DROP_WHERE(cond) "month = ?1 AND " cond " AND guest_id >= ?3"
-	static const char *bound[2] = {
-		"SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM tier_month_row "
-		"WHERE " DROP_WHERE("gen = ?2") " ORDER BY guest_id LIMIT ?4)",
-		"SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM tier_month_row "
-		"WHERE " DROP_WHERE("gen < ?2") " ORDER BY guest_id LIMIT ?4)"};
-	static const char *del[2] = {
-		"DELETE FROM tier_month_row WHERE " DROP_WHERE("gen = ?2") " AND guest_id <= ?4",
-		"DELETE FROM tier_month_row WHERE " DROP_WHERE("gen < ?2") " AND guest_id <= ?4"};
-#undef DROP_WHERE
 	struct store *st = g->st;
-	int64_t lo = INT64_MIN;
-	for (;;) {
+	struct tier_recompute_stats *stats = g->stats;
+	double t0 = now_ms();
+	/* one snapshot for all reads */
+	enum store_status rs = store_exec(st, "SAVEPOINT tier_read");
+	if (rs != ST_OK)
+		return rs;
+	rs = read_month(st, g->month, r->window_months, c);
+	stats->tiered = 0;
+	for (size_t i = 0; rs == ST_OK && i < c->n; i++) {
+		struct cand *x = &c->v[i];
+		tier_decide(r, &x->window, &x->prev, &x->ov, &x->d);
+		stats->tiered += x->d.tier[0] != 0;
+	}
+	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, "SELECT ifnull(gen, 0) FROM tier_month_gen "
+						       "WHERE month = ?1")
+				      : NULL;
+	if (rs == ST_OK && !s)
+		rs = ST_IO;
+	bool row = false;
+	if (s) {
+		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+		rs = store_step_maybe(st, s, "tier generation", &row);
+		g->shown = rs == ST_OK && row ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+	}
+	if (rs == ST_OK)
+		rs = compare_stored(g, r, rules_id, c);
+	store_release(st, "tier_read");
+	stats->read_seconds += (now_ms() - t0) / 1e3;
+	if (rs != ST_OK)
+		return rs;
+
+	/* the log line goes with the switch */
+	char log[160];
+	snprintf(log, sizeof log, "tiers of %s: %ld guests, %ld tiered (rules %s)", g->mk, (long)c->n,
+		 stats->tiered, r->hash);
+	/* a new generation of the rows that changed, batch by batch of candidates, shown by the
+	 * last write; a month without a guest is one write of no row */
+	static const char *const dead[] = {dead_rows_sql, dead_marks_sql, NULL};
+	size_t i = 0;
+	do {
+		size_t to = c->n - i > (size_t)g->batch ? i + (size_t)g->batch : c->n;
 		double b0 = now_ms();
-		enum store_status rs = store_begin(st);
+		rs = write_batch(g, r, rules_id, c, i, to, i == 0, to == c->n, log);
 		if (rs != ST_OK)
 			return rs;
-		sqlite3_stmt *s = store_prep(st, bound[below]);
-		if (!s) {
-			store_rollback(st);
-			return ST_IO;
-		}
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, g->gen);
-		sqlite3_bind_int64(s, 3, lo);
-		sqlite3_bind_int64(s, 4, g->batch);
-		bool row;
-		if ((rs = store_step_maybe(st, s, "old tiers", &row)) != ST_OK) {
-			store_rollback(st);
-			return rs;
-		}
-		long n = row ? sqlite3_column_int(s, 0) : 0;
-		int64_t hi = n < g->batch ? INT64_MAX : sqlite3_column_int64(s, 1);
-		sqlite3_reset(s);
-		if (n == 0) {
-			store_rollback(st);
-			return ST_OK;
-		}
-		if (!(s = store_prep(st, del[below]))) {
-			store_rollback(st);
-			return ST_IO;
-		}
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, g->gen);
-		sqlite3_bind_int64(s, 3, lo);
-		sqlite3_bind_int64(s, 4, hi);
-		if ((rs = store_step_done(st, s, "old tiers")) != ST_OK) {
-			store_rollback(st);
-			return rs;
-		}
-		if ((rs = store_commit(st)) != ST_OK)
-			return rs;
 		wrote(g, b0);
-		if (hi == INT64_MAX)
-			return ST_OK;
-		lo = hi + 1;
-	}
+		/* what a killed or outrun recompute wrote goes before ours show */
+		if (i == 0 && to < c->n && g->dead &&
+		    (rs = sweep(g, dead_bound, dead, true, "tier_month")) != ST_OK)
+			return rs;
+		i = to;
+	} while (i < c->n);
+	return ST_OK;
 }
 
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
@@ -622,68 +902,43 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 	g.provisional = strncmp(g.mk, store_now(st), 7) >= 0;
 	memset(stats, 0, sizeof *stats);
 	double t0 = now_ms();
-	/* one snapshot for all reads */
-	enum store_status rs = store_exec(st, "SAVEPOINT tier_read");
-	if (rs != ST_OK)
-		return rs;
-	rs = read_month(st, m, r->window_months, &c);
-	store_release(st, "tier_read");
-	stats->read_seconds = (now_ms() - t0) / 1e3;
-	if (rs != ST_OK)
-		goto out;
 	/* The rows written refer to guests and to the rules version read from the same database
 	 * (visits, last month's rows and overrides all check their guest; guests are never
 	 * deleted): checking each row's foreign keys again would cost a third of the writing. The
 	 * pragma is a no-op inside a caller's transaction. */
 	int fk = 1;
 	sqlite3_stmt *s = store_prep(st, "PRAGMA foreign_keys");
-	if (!s) {
-		rs = ST_IO;
-		goto out;
-	}
+	if (!s)
+		return ST_IO;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		fk = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=OFF");
-	for (size_t i = 0; i < c.n; i++) {
-		struct cand *x = &c.v[i];
-		tier_decide(r, &x->window, &x->prev, &x->ov, &x->d);
-		stats->tiered += x->d.tier[0] != 0;
-	}
-	/* the log line goes with the switch */
-	char log[160];
-	snprintf(log, sizeof log, "tiers of %s: %ld guests, %ld tiered (rules %s)", g.mk, (long)c.n,
-		 stats->tiered, r->hash);
-	/* a new generation, batch by batch, shown by the last write; a month without a guest is
-	 * one write of no row */
-	size_t i = 0;
-	do {
-		size_t to = c.n - i > (size_t)g.batch ? i + (size_t)g.batch : c.n;
-		double b0 = now_ms();
-		rs = write_batch(&g, r, rules_id, &c, i, to, i == 0, to == c.n, log);
-		if (rs != ST_OK)
+	/* read again (twice at most) when another recompute showed the month meanwhile: the
+	 * rows kept are those this one compared */
+	enum store_status rs;
+	for (int tries = 0;; tries++) {
+		c.n = 0;
+		g.gone.n = g.gone_at = 0;
+		g.stale = false;
+		rs = recompute_once(&g, r, rules_id, &c);
+		if (rs != ST_CONFLICT || !g.stale || tries == 2)
 			break;
-		wrote(&g, b0);
-		i = to;
-	} while (i < c.n);
-	if (rs == ST_CONFLICT) {
-		/* outrun: our rows go (those of the winner's cleanup already went) */
-		struct error e = st->err;
-		drop_gens(&g, false);
-		st->err = e;
-	} else if (rs == ST_OK) {
-		/* the generation shown before and what a killed recompute left, now nobody's: the
-		 * month is shown whole whatever happens here, and the next recompute deletes what
-		 * this one could not */
-		if (drop_gens(&g, true) != ST_OK)
+	}
+	if (rs == ST_OK) {
+		/* the rows superseded, nobody's now: the month is shown whole whatever happens
+		 * here, and the next recompute deletes what this one could not. (Outrun, our
+		 * rows are left to the recompute that outran this one.) */
+		static const char *const old[] = {old_rows_sql, NULL};
+		if (sweep(&g, old_bound, old, false, "old tiers") != ST_OK)
 			snprintf(stats->leftover, sizeof stats->leftover, "%.199s", st->err.msg);
 	}
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=ON");
 	stats->guests = (long)c.n;
-out:
 	free(c.v);
+	free(g.gone.v);
 	stats->seconds = (now_ms() - t0) / 1e3;
 	return rs;
 }

@@ -83,6 +83,10 @@ extern void (*tier_store_after_write)(int n);
  * simple path, instead of from guest_month (the same figures, kept by the visit triggers), so
  * that a test can compare the two. false in the program. */
 extern bool tier_store_window_from_visits;
+/* Test hook: when set, tier_store_recompute writes every row of the month anew, the simple
+ * path, instead of only those that changed (the rows shown the same, computed_at aside), so
+ * that a test can compare the two. false in the program. */
+extern bool tier_store_rewrite_all;
 
 /* One guest's month, with everything `tier show` explains. */
 struct tier_guest_info {

@@ -63,7 +63,17 @@
 	"DROP TRIGGER report_cell_insert; DROP TRIGGER report_cell_update; "                    \
 	"DROP TRIGGER report_cell_delete; DROP INDEX guest_month_spend; "
 
+#define UNDO_23                                                                                    \
+	"DROP VIEW tier_month; DROP INDEX tier_month_superseded; DROP INDEX tier_month_tiered; "     \
+	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp) "             \
+	"WHERE tier IS NOT NULL; ALTER TABLE tier_month_row DROP COLUMN superseded; "                \
+	"DROP TABLE tier_month_at; "                                                                \
+	"CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, computed_grp, " \
+	"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "     \
+	"grace, rules_version, computed_at, provisional FROM tier_month_row r "                     \
+	"WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month); "
+
 /* Schema N back to 13, before the audit chain (check_audit.c). */
-#define UNDO_TO_13 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
+#define UNDO_TO_13 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
 
 #endif
