@@ -694,16 +694,13 @@ static const char *const migrations[] = {
 	 * are those with gen <= G and superseded NULL or above G (TIER_ROW_SHOWN), so showing a
 	 * generation still flips tier_month_gen.gen alone, and an unchanged row stays as it is.
 	 * The time a month was computed is the month's (tier_month_at, for its generation gen):
-	 * a row kept keeps the computed_at it was written with. tier_month_superseded finds the
-	 * rows left behind, deleted once the month shows the generation that replaced them;
-	 * tier_month_tiered takes superseded in, so that its readers need no row. */
+	 * a row kept keeps the computed_at it was written with. tier_month_tiered takes
+	 * superseded in, so that its readers need no row. */
 	"ALTER TABLE tier_month_row ADD COLUMN superseded INTEGER;"
 	"CREATE TABLE tier_month_at("
 	"  month TEXT PRIMARY KEY,"
 	"  gen INTEGER NOT NULL,"
 	"  computed_at TEXT NOT NULL) WITHOUT ROWID;"
-	"CREATE INDEX tier_month_superseded ON tier_month_row(month, guest_id, superseded) "
-	"WHERE superseded IS NOT NULL;"
 	"DROP INDEX tier_month_tiered;"
 	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp, superseded) "
 	"WHERE tier IS NOT NULL;"

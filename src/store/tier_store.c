@@ -90,8 +90,10 @@ struct cand {
 	struct tier_prev prev;
 	struct tier_override_in ov;
 	struct tier_decision d; /* decided once everything is read */
-	bool had;  /* the month shows a row of the guest */
-	bool keep; /* that row is the one this recompute would write: left as it is */
+	bool had;        /* the month shows a row of the guest, of generation old_gen */
+	int64_t old_gen;
+	bool keep;   /* that row is the one this recompute would write: left as it is */
+	bool unmark; /* kept, and marked superseded by a recompute that never showed */
 };
 
 struct cands {
@@ -412,28 +414,37 @@ static void bind_row(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_
 	sqlite3_bind_text(s, 18, now, -1, SQLITE_STATIC);
 }
 
-/* Guest ids, in order. */
-struct ids {
-	int64_t *v;
-	size_t n, cap;
+/* A row of the month: its guest and the generation that wrote it (the primary key). */
+struct rowref {
+	int64_t guest, gen;
 };
+
+struct rowrefs {
+	struct rowref *v;
+	size_t n, cap, at; /* at: the next one a write takes */
+};
+
+static void rowref_add(struct rowrefs *r, int64_t guest, int64_t gen)
+{
+	vec_reserve((void **)&r->v, r->n + 1, &r->cap, sizeof *r->v);
+	r->v[r->n++] = (struct rowref){guest, gen};
+}
 
 /* A recompute's writes: the month, the generation it writes, rows a write, and the figures. */
 struct gen_run {
 	struct store *st;
 	char mk[8];
 	int64_t gen;
-	int64_t shown; /* the generation the month showed when read (0: none) */
-	bool stale;    /* another generation was shown since: read again */
-	bool dead;     /* another recompute's rows, never shown, are to go before ours show */
-	char at[24];   /* when the month is computed: the first write's time */
+	int64_t shown; /* the generation the month shows (0: none) */
+	char at[24];   /* when the month is computed: when its generation was claimed */
 	long batch;
 	long kill_after; /* test hook: MAITRE_TEST_TIER_KILL (0: none) */
 	bool provisional; /* the month is still running (or to come): its rows say so */
 	struct date month;
 	const char *canonical; /* recorded with the switch (NULL: not) */
-	struct ids gone;       /* guests with a row shown and none now */
-	size_t gone_at;        /* gone.v[gone_at] is the next to supersede */
+	struct rowrefs gone;   /* rows shown of guests with no row now: superseded */
+	struct rowrefs junk;   /* rows nobody reads: another recompute's, never shown, or left */
+	struct rowrefs old;    /* the rows this one superseded, deleted once it shows */
 	struct tier_recompute_stats *stats;
 };
 
@@ -466,12 +477,53 @@ static void wrote(struct gen_run *g, double b0)
 		raise(SIGKILL);
 }
 
-/* The month's rows shown (generation ?2), in guest order, with the columns bind_row writes
- * from 1 on (computed_at aside: the month's, tier_month_at). */
+/* Claims the month's next generation (claimed + 1) for g, in a write of its own that tests do
+ * not count: from then on no other recompute writes to the month or shows it (each write of
+ * one checks the claim), so what this one reads next is the month as it will find it. */
+static enum store_status claim(struct gen_run *g)
+{
+	static const char *up = "INSERT INTO tier_month_gen(month, gen, row_count, claimed) "
+				"VALUES (?1, NULL, 0, 1) ON CONFLICT (month) DO UPDATE SET "
+				"claimed = claimed + 1";
+	static const char *sel = "SELECT claimed FROM tier_month_gen WHERE month = ?1";
+	struct store *st = g->st;
+	enum store_status rs = store_begin(st);
+	if (rs != ST_OK)
+		return rs;
+	sqlite3_stmt *s = store_prep(st, up);
+	if (!s)
+		goto io;
+	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+	if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
+		goto fail;
+	if (!(s = store_prep(st, sel)))
+		goto io;
+	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
+	bool row;
+	if ((rs = store_step_maybe(st, s, "tier generation", &row)) != ST_OK)
+		goto fail;
+	g->gen = row ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (!row) {
+		rs = store_fail(st, ST_IO, "tier generation: not stored");
+		goto fail;
+	}
+	snprintf(g->at, sizeof g->at, "%s", store_now(st));
+	return store_commit(st);
+io:
+	rs = ST_IO;
+fail:
+	store_rollback(st);
+	return rs;
+}
+
+/* Every row of the month, in guest order, with the columns bind_row writes from 1 on
+ * (computed_at aside: the month's, tier_month_at), then the generations that wrote and
+ * superseded it. */
 static const char stored_sql[] =
 	"SELECT guest_id, tier, grp, computed_tier, computed_grp, rule_no, source, months, visits, "
-	"covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, rules_version, provisional "
-	"FROM tier_month_row WHERE month = ?1 AND " TIER_ROW_SHOWN("", "?2") " ORDER BY guest_id";
+	"covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, rules_version, provisional, "
+	"gen, superseded FROM tier_month_row WHERE month = ?1 ORDER BY guest_id, gen";
 
 /* Whether column col holds v as store_bind_text binds it ("" and NULL: SQL NULL). */
 static bool col_is(sqlite3_stmt *s, int col, const char *v)
@@ -518,43 +570,48 @@ static bool row_same(sqlite3_stmt *s, const struct tier_rules *r, int64_t rules_
 	       sqlite3_column_int64(s, 16) == provisional;
 }
 
-/* Against the month's rows shown (g->shown), which candidates keep theirs as they are
- * (x->keep), which have one to supersede (x->had), and the guests with a row and no candidate
- * (g->gone). c is sorted by guest, as the rows are read. */
+/* Sorts the month's rows out against the candidates (sorted by guest, as the rows are read):
+ * a row shown (g->shown) is kept as it is when it is the one this recompute would write
+ * (x->keep; x->unmark when a recompute that never showed marked it superseded), else
+ * superseded (x->old_gen; g->gone for a guest with no candidate); the rows of a generation
+ * never shown, or superseded by the one shown, are nobody's (g->junk). */
 static enum store_status compare_stored(struct gen_run *g, const struct tier_rules *r,
 					int64_t rules_id, struct cands *c)
 {
 	struct store *st = g->st;
-	if (!g->shown)
-		return ST_OK;
 	sqlite3_stmt *s = store_prep(st, stored_sql);
 	if (!s)
 		return ST_IO;
 	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, g->shown);
 	size_t i = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
+		int64_t id = sqlite3_column_int64(s, 0), gen = sqlite3_column_int64(s, 17);
+		bool marked = sqlite3_column_type(s, 18) != SQLITE_NULL;
+		int64_t sup = sqlite3_column_int64(s, 18);
+		if (gen > g->shown || (marked && sup <= g->shown)) {
+			rowref_add(&g->junk, id, gen);
+			continue;
+		}
 		while (i < c->n && c->v[i].id < id)
 			i++;
 		if (i < c->n && c->v[i].id == id) {
 			struct cand *x = &c->v[i];
 			x->had = true;
+			x->old_gen = gen;
 			x->keep = !tier_store_rewrite_all &&
 				  row_same(s, r, rules_id, g->provisional, x);
+			x->unmark = x->keep && marked;
 		} else {
-			vec_reserve((void **)&g->gone.v, g->gone.n + 1, &g->gone.cap, sizeof *g->gone.v);
-			g->gone.v[g->gone.n++] = id;
+			rowref_add(&g->gone, id, gen);
 		}
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "the month's tiers");
 }
 
-/* Runs sql, bound ?1 the month, ?2 the generation, ?3 guest ?4 (NULL: none) and ?5 the
- * generation shown. */
-static enum store_status run_gen(struct gen_run *g, const char *sql, int64_t guest,
+/* Runs sql, bound ?1 the month, ?2 the generation, ?3 a guest and ?4 a generation. */
+static enum store_status run_row(struct gen_run *g, const char *sql, int64_t guest, int64_t gen,
 				 const char *context)
 {
 	sqlite3_stmt *s = store_prep(g->st, sql);
@@ -563,7 +620,7 @@ static enum store_status run_gen(struct gen_run *g, const char *sql, int64_t gue
 	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, g->gen);
 	sqlite3_bind_int64(s, 3, guest);
-	sqlite3_bind_int64(s, 5, g->shown);
+	sqlite3_bind_int64(s, 4, gen);
 	return store_step_done(g->st, s, context);
 }
 
@@ -590,132 +647,45 @@ static enum store_status still_ours(struct gen_run *g)
 			  g->mk);
 }
 
-/* A claimed generation that was never shown (a killed or outrun recompute's): its rows go, and
- * the rows it superseded are the month's again (?2 this generation, ?5 the one shown). */
-#define DEAD_ROWS "gen > ?5 AND gen < ?2"
-#define DEAD_MARKS "superseded > ?5 AND superseded < ?2"
-static const char dead_rows_sql[] = "DELETE FROM tier_month_row WHERE month = ?1 AND "
-				    "guest_id BETWEEN ?3 AND ?4 AND " DEAD_ROWS;
-static const char dead_marks_sql[] = "UPDATE tier_month_row SET superseded = NULL WHERE "
-				     "month = ?1 AND guest_id BETWEEN ?3 AND ?4 AND " DEAD_MARKS;
-/* The rows superseded by the generation shown or before it, which nobody reads: through
- * tier_month_superseded (a PK range would read the month's every row). */
-static const char old_rows_sql[] = "DELETE FROM tier_month_row INDEXED BY tier_month_superseded "
-				   "WHERE month = ?1 AND guest_id BETWEEN ?3 AND ?4 AND "
-				   "superseded IS NOT NULL AND superseded <= ?2";
+/* The statements of a write, on one row by its primary key (run_row). */
+static const char supersede_sql[] = "UPDATE tier_month_row SET superseded = ?2 "
+				    "WHERE month = ?1 AND guest_id = ?3 AND gen = ?4";
+static const char unmark_sql[] = "UPDATE tier_month_row SET superseded = NULL "
+				 "WHERE month = ?1 AND guest_id = ?3 AND gen = ?4";
+static const char drop_sql[] = "DELETE FROM tier_month_row WHERE month = ?1 AND guest_id = ?3 "
+			       "AND gen = ?4";
 
-/* One write of sweep: the batch of guests from *lo (bound: its last one), each statement of sql
- * run over it; *lo the next batch's first guest after, *done when none is left, *committed
- * when it wrote. */
-static enum store_status sweep_batch(struct gen_run *g, const char *bound, const char *const *sql,
-				     bool check, const char *context, int64_t *lo, bool *done,
-				     bool *committed)
+/* Runs sql on the rows of r from r->at on, up to guest last (INT64_MAX: all), collecting them
+ * into done when not NULL. */
+static enum store_status rows_upto(struct gen_run *g, struct rowrefs *r, int64_t last,
+				   const char *sql, struct rowrefs *done)
 {
-	struct store *st = g->st;
-	enum store_status rs = store_begin(st);
-	if (rs != ST_OK)
-		return rs;
-	if (check && (rs = still_ours(g)) != ST_OK)
-		goto fail;
-	sqlite3_stmt *s = store_prep(st, bound);
-	if (!s)
-		goto io;
-	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, g->gen);
-	sqlite3_bind_int64(s, 3, *lo);
-	sqlite3_bind_int64(s, 4, g->batch);
-	bool row;
-	if ((rs = store_step_maybe(st, s, context, &row)) != ST_OK)
-		goto fail;
-	long n = row ? sqlite3_column_int(s, 0) : 0;
-	int64_t hi = n < g->batch ? INT64_MAX : sqlite3_column_int64(s, 1);
-	sqlite3_reset(s);
-	*done = n < g->batch;
-	if (n == 0) {
-		store_rollback(st);
-		return ST_OK;
-	}
-	for (const char *const *q = sql; *q; q++) {
-		if (!(s = store_prep(st, *q)))
-			goto io;
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, g->gen);
-		sqlite3_bind_int64(s, 3, *lo);
-		sqlite3_bind_int64(s, 4, hi);
-		sqlite3_bind_int64(s, 5, g->shown);
-		if ((rs = store_step_done(st, s, context)) != ST_OK)
-			goto fail;
-	}
-	if ((rs = store_commit(st)) != ST_OK)
-		return rs;
-	*committed = true;
-	*lo = hi == INT64_MAX ? hi : hi + 1;
-	*done = *done || hi == INT64_MAX;
-	return ST_OK;
-io:
-	rs = ST_IO;
-fail:
-	store_rollback(st);
-	return rs;
-}
-
-/* Runs the statements of sql (NULL-terminated; ?1 the month, ?2 the generation, ?3…?4 the
- * batch's guests, ?5 the generation shown) over the month's rows, a batch of g->batch rows
- * of bound's (?1 the month, ?2 the generation, ?3 the first guest, ?4 the batch: their count
- * and last guest) a write, each write first checking that the month is still ours when check
- * is set. */
-static enum store_status sweep(struct gen_run *g, const char *bound, const char *const *sql,
-			       bool check, const char *context)
-{
-	int64_t lo = INT64_MIN;
-	bool done = false;
-	while (!done) {
-		double b0 = now_ms();
-		bool committed = false;
-		enum store_status rs =
-			sweep_batch(g, bound, sql, check, context, &lo, &done, &committed);
+	for (; r->at < r->n && r->v[r->at].guest <= last; r->at++) {
+		const struct rowref *x = &r->v[r->at];
+		enum store_status rs = run_row(g, sql, x->guest, x->gen, "tier_month");
 		if (rs != ST_OK)
 			return rs;
-		if (committed)
-			wrote(g, b0);
+		if (done)
+			rowref_add(done, x->guest, x->gen);
 	}
 	return ST_OK;
 }
 
-static const char dead_bound[] = "SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM "
-				 "tier_month_row WHERE month = ?1 AND guest_id >= ?3 "
-				 "ORDER BY guest_id LIMIT ?4)";
-static const char old_bound[] =
-	"SELECT count(*), max(guest_id) FROM (SELECT guest_id FROM tier_month_row "
-	"INDEXED BY tier_month_superseded WHERE month = ?1 AND superseded IS NOT NULL AND "
-	"superseded <= ?2 AND guest_id >= ?3 ORDER BY guest_id LIMIT ?4)";
-
 /* Writes the rows of candidates [from, to) that changed into generation g->gen, superseding
- * the rows they replace and those of the guests gone up to them (all that are left, in the
- * last write), in one transaction. The first write claims that generation (the month's
- * claimed + 1), which no reader sees, unless another generation was shown since the month
- * was read (g->stale: nothing written); every later one checks that no recompute claimed
- * another since (ST_CONFLICT: its rows will be the month's, and it deletes ours). The last
- * one makes it the month's visible generation, with the log line and the month's time. A
- * month written in one go leaves no row behind: what another recompute left, and the rows
- * superseded, go in the same write. */
+ * the rows they replace and those of the guests gone up to them, and deletes the rows nobody
+ * reads up to them (all that are left, in the last write), in one transaction, if the month
+ * is still claimed by g (ST_CONFLICT: a recompute that began since writes it). The last one
+ * makes it the month's visible generation, with the log line and the month's time; a month
+ * written in one go deletes the rows it superseded in the same write. */
 static enum store_status write_batch(struct gen_run *g, const struct tier_rules *r,
 				     int64_t rules_id, const struct cands *c, size_t from, size_t to,
 				     bool first, bool last, const char *log)
 {
-	static const char *claim = "INSERT INTO tier_month_gen(month, gen, row_count, claimed) "
-				   "VALUES (?1, NULL, 0, 1) ON CONFLICT (month) DO UPDATE SET "
-				   "claimed = claimed + 1";
-	static const char *claimed =
-		"SELECT claimed, ifnull(gen, 0) FROM tier_month_gen WHERE month = ?1";
 	static const char *ins =
 		"INSERT INTO tier_month_row(month, guest_id, tier, grp, computed_tier, computed_grp, "
 		"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "
 		"grace, rules_version, computed_at, gen, provisional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
-	/* the guest's row shown (?5), superseded by this generation */
-	static const char *supersede = "UPDATE tier_month_row SET superseded = ?2 WHERE month = ?1 "
-				       "AND guest_id = ?3 AND " TIER_ROW_SHOWN("", "?5");
 	static const char *show = "UPDATE tier_month_gen SET gen = ?2, row_count = ?3 "
 				  "WHERE month = ?1 AND claimed = ?2";
 	static const char *at = "INSERT INTO tier_month_at(month, gen, computed_at) VALUES "
@@ -726,38 +696,24 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 	if (rs != ST_OK)
 		return rs;
 	sqlite3_stmt *s;
-	bool row;
-	if (first) {
-		if (!(s = store_prep(st, claimed)))
-			goto io;
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		if ((rs = store_step_maybe(st, s, "tier generation", &row)) != ST_OK)
-			goto fail;
-		int64_t was = row ? sqlite3_column_int64(s, 0) : 0;
-		int64_t shown = row ? sqlite3_column_int64(s, 1) : 0;
-		sqlite3_reset(s);
-		if (shown != g->shown) {
-			g->stale = true;
-			rs = ST_CONFLICT;
-			goto fail;
-		}
-		g->dead = was > shown;
-		if (!(s = store_prep(st, claim)))
-			goto io;
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
-			goto fail;
-		g->gen = was + 1;
-		snprintf(g->at, sizeof g->at, "%s", store_now(st));
-	} else if ((rs = still_ours(g)) != ST_OK) {
+	if ((rs = still_ours(g)) != ST_OK)
 		goto fail;
-	}
+	int64_t upto = last ? INT64_MAX : c->v[to - 1].id;
+	if ((rs = rows_upto(g, &g->junk, upto, drop_sql, NULL)) != ST_OK)
+		goto fail;
 	for (size_t i = from; i < to; i++) {
 		const struct cand *x = &c->v[i];
-		if (x->keep)
+		if (x->keep) {
+			if (x->unmark && (rs = run_row(g, unmark_sql, x->id, x->old_gen,
+						       "tier_month")) != ST_OK)
+				goto fail;
 			continue;
-		if (x->had && (rs = run_gen(g, supersede, x->id, "tier_month")) != ST_OK)
-			goto fail;
+		}
+		if (x->had) {
+			if ((rs = run_row(g, supersede_sql, x->id, x->old_gen, "tier_month")) != ST_OK)
+				goto fail;
+			rowref_add(&g->old, x->id, x->old_gen);
+		}
 		if (!(s = store_prep(st, ins)))
 			goto io;
 		bind_row(s, r, rules_id, g->mk, g->at, x);
@@ -766,20 +722,9 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 		if ((rs = store_step_done(st, s, "tier_month")) != ST_OK)
 			goto fail;
 	}
-	for (; g->gone_at < g->gone.n; g->gone_at++) {
-		int64_t id = g->gone.v[g->gone_at];
-		if (!last && id > c->v[to - 1].id)
-			break;
-		if ((rs = run_gen(g, supersede, id, "tier_month")) != ST_OK)
-			goto fail;
-	}
+	if ((rs = rows_upto(g, &g->gone, upto, supersede_sql, &g->old)) != ST_OK)
+		goto fail;
 	if (last) {
-		if (first && g->dead &&
-		    ((rs = run_gen(g, "DELETE FROM tier_month_row WHERE month = ?1 AND " DEAD_ROWS, 0,
-				   "tier_month")) != ST_OK ||
-		     (rs = run_gen(g, "UPDATE tier_month_row SET superseded = NULL WHERE month = ?1 "
-				      "AND " DEAD_MARKS, 0, "tier_month")) != ST_OK))
-			goto fail;
 		if (!(s = store_prep(st, show)))
 			goto io;
 		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
@@ -787,13 +732,6 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)c->n);
 		if ((rs = store_step_done(st, s, "tier generation")) != ST_OK)
 			goto fail;
-		if (sqlite3_changes(st->db) != 1) {
-			rs = store_fail(st, ST_CONFLICT,
-					"another tier recompute of %s began meanwhile: its tiers are "
-					"kept, not these",
-					g->mk);
-			goto fail;
-		}
 		if (!(s = store_prep(st, at)))
 			goto io;
 		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
@@ -806,16 +744,8 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 		if (g->canonical &&
 		    (rs = tier_rules_store_record(st, g->month, rules_id, g->canonical)) != ST_OK)
 			goto fail;
-		if (first) {
-			if (!(s = store_prep(st, old_rows_sql)))
-				goto io;
-			sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(s, 2, g->gen);
-			sqlite3_bind_int64(s, 3, INT64_MIN);
-			sqlite3_bind_int64(s, 4, INT64_MAX);
-			if ((rs = store_step_done(st, s, "old tiers")) != ST_OK)
-				goto fail;
-		}
+		if (first && (rs = rows_upto(g, &g->old, INT64_MAX, drop_sql, NULL)) != ST_OK)
+			goto fail;
 	}
 	return store_commit(st);
 io:
@@ -825,66 +755,36 @@ fail:
 	return rs;
 }
 
-/* The month read (in one snapshot), decided and compared with the rows it shows, then
- * written: see tier_store_recompute. */
-static enum store_status recompute_once(struct gen_run *g, const struct tier_rules *r,
-					int64_t rules_id, struct cands *c)
+/* Deletes the rows the recompute superseded once its generation shows, g->batch rows a
+ * write. */
+static enum store_status drop_old(struct gen_run *g)
 {
 	struct store *st = g->st;
-	struct tier_recompute_stats *stats = g->stats;
-	double t0 = now_ms();
-	/* one snapshot for all reads */
-	enum store_status rs = store_exec(st, "SAVEPOINT tier_read");
-	if (rs != ST_OK)
-		return rs;
-	rs = read_month(st, g->month, r->window_months, c);
-	stats->tiered = 0;
-	for (size_t i = 0; rs == ST_OK && i < c->n; i++) {
-		struct cand *x = &c->v[i];
-		tier_decide(r, &x->window, &x->prev, &x->ov, &x->d);
-		stats->tiered += x->d.tier[0] != 0;
-	}
-	sqlite3_stmt *s = rs == ST_OK ? store_prep(st, "SELECT ifnull(gen, 0) FROM tier_month_gen "
-						       "WHERE month = ?1")
-				      : NULL;
-	if (rs == ST_OK && !s)
-		rs = ST_IO;
-	bool row = false;
-	if (s) {
-		sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-		rs = store_step_maybe(st, s, "tier generation", &row);
-		g->shown = rs == ST_OK && row ? sqlite3_column_int64(s, 0) : 0;
-		sqlite3_reset(s);
-	}
-	if (rs == ST_OK)
-		rs = compare_stored(g, r, rules_id, c);
-	store_release(st, "tier_read");
-	stats->read_seconds += (now_ms() - t0) / 1e3;
-	if (rs != ST_OK)
-		return rs;
-
-	/* the log line goes with the switch */
-	char log[160];
-	snprintf(log, sizeof log, "tiers of %s: %ld guests, %ld tiered (rules %s)", g->mk, (long)c->n,
-		 stats->tiered, r->hash);
-	/* a new generation of the rows that changed, batch by batch of candidates, shown by the
-	 * last write; a month without a guest is one write of no row */
-	static const char *const dead[] = {dead_rows_sql, dead_marks_sql, NULL};
-	size_t i = 0;
-	do {
-		size_t to = c->n - i > (size_t)g->batch ? i + (size_t)g->batch : c->n;
+	while (g->old.at < g->old.n) {
 		double b0 = now_ms();
-		rs = write_batch(g, r, rules_id, c, i, to, i == 0, to == c->n, log);
+		enum store_status rs = store_begin(st);
 		if (rs != ST_OK)
 			return rs;
-		wrote(g, b0);
-		/* what a killed or outrun recompute wrote goes before ours show */
-		if (i == 0 && to < c->n && g->dead &&
-		    (rs = sweep(g, dead_bound, dead, true, "tier_month")) != ST_OK)
+		size_t end = g->old.n - g->old.at > (size_t)g->batch ? g->old.at + (size_t)g->batch
+								       : g->old.n;
+		for (; rs == ST_OK && g->old.at < end; g->old.at++)
+			rs = run_row(g, drop_sql, g->old.v[g->old.at].guest, g->old.v[g->old.at].gen,
+				     "old tiers");
+		if (rs != ST_OK) {
+			store_rollback(st);
 			return rs;
-		i = to;
-	} while (i < c->n);
+		}
+		if ((rs = store_commit(st)) != ST_OK)
+			return rs;
+		wrote(g, b0);
+	}
 	return ST_OK;
+}
+
+static int cmp_rowref(const void *a, const void *b)
+{
+	const struct rowref *x = a, *y = b;
+	return (x->guest > y->guest) - (x->guest < y->guest);
 }
 
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
@@ -902,43 +802,81 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 	g.provisional = strncmp(g.mk, store_now(st), 7) >= 0;
 	memset(stats, 0, sizeof *stats);
 	double t0 = now_ms();
+	enum store_status rs = claim(&g);
+	if (rs != ST_OK)
+		return rs;
+	/* one snapshot for all reads */
+	if ((rs = store_exec(st, "SAVEPOINT tier_read")) != ST_OK)
+		return rs;
+	rs = read_month(st, m, r->window_months, &c);
+	for (size_t i = 0; rs == ST_OK && i < c.n; i++) {
+		struct cand *x = &c.v[i];
+		tier_decide(r, &x->window, &x->prev, &x->ov, &x->d);
+		stats->tiered += x->d.tier[0] != 0;
+	}
+	sqlite3_stmt *s = NULL;
+	if (rs == ST_OK && !(s = store_prep(st, "SELECT ifnull(gen, 0) FROM tier_month_gen "
+						"WHERE month = ?1")))
+		rs = ST_IO;
+	if (s) {
+		bool row;
+		sqlite3_bind_text(s, 1, g.mk, -1, SQLITE_STATIC);
+		rs = store_step_maybe(st, s, "tier generation", &row);
+		g.shown = rs == ST_OK && row ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+	}
+	if (rs == ST_OK)
+		rs = compare_stored(&g, r, rules_id, &c);
+	store_release(st, "tier_read");
+	stats->read_seconds = (now_ms() - t0) / 1e3;
+	if (rs != ST_OK)
+		goto out;
 	/* The rows written refer to guests and to the rules version read from the same database
 	 * (visits, last month's rows and overrides all check their guest; guests are never
 	 * deleted): checking each row's foreign keys again would cost a third of the writing. The
 	 * pragma is a no-op inside a caller's transaction. */
 	int fk = 1;
-	sqlite3_stmt *s = store_prep(st, "PRAGMA foreign_keys");
-	if (!s)
-		return ST_IO;
+	if (!(s = store_prep(st, "PRAGMA foreign_keys"))) {
+		rs = ST_IO;
+		goto out;
+	}
 	if (sqlite3_step(s) == SQLITE_ROW)
 		fk = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=OFF");
-	/* read again (twice at most) when another recompute showed the month meanwhile: the
-	 * rows kept are those this one compared */
-	enum store_status rs;
-	for (int tries = 0;; tries++) {
-		c.n = 0;
-		g.gone.n = g.gone_at = 0;
-		g.stale = false;
-		rs = recompute_once(&g, r, rules_id, &c);
-		if (rs != ST_CONFLICT || !g.stale || tries == 2)
+	/* the log line goes with the switch */
+	char log[160];
+	snprintf(log, sizeof log, "tiers of %s: %ld guests, %ld tiered (rules %s)", g.mk, (long)c.n,
+		 stats->tiered, r->hash);
+	/* the rows that changed, batch by batch of candidates, shown by the last write; a month
+	 * without a guest is one write of no row */
+	size_t i = 0;
+	do {
+		size_t to = c.n - i > (size_t)g.batch ? i + (size_t)g.batch : c.n;
+		double b0 = now_ms();
+		rs = write_batch(&g, r, rules_id, &c, i, to, i == 0, to == c.n, log);
+		if (rs != ST_OK)
 			break;
-	}
+		wrote(&g, b0);
+		i = to;
+	} while (i < c.n);
+	/* the rows superseded, nobody's now: the month is shown whole whatever happens here, and
+	 * the next recompute deletes what this one could not. (Outrun, what this one wrote is
+	 * deleted by the recompute that outran it.) */
 	if (rs == ST_OK) {
-		/* the rows superseded, nobody's now: the month is shown whole whatever happens
-		 * here, and the next recompute deletes what this one could not. (Outrun, our
-		 * rows are left to the recompute that outran this one.) */
-		static const char *const old[] = {old_rows_sql, NULL};
-		if (sweep(&g, old_bound, old, false, "old tiers") != ST_OK)
+		qsort(g.old.v + g.old.at, g.old.n - g.old.at, sizeof *g.old.v, cmp_rowref);
+		if (drop_old(&g) != ST_OK)
 			snprintf(stats->leftover, sizeof stats->leftover, "%.199s", st->err.msg);
 	}
 	if (fk)
 		store_exec(st, "PRAGMA foreign_keys=ON");
 	stats->guests = (long)c.n;
+out:
 	free(c.v);
 	free(g.gone.v);
+	free(g.junk.v);
+	free(g.old.v);
 	stats->seconds = (now_ms() - t0) / 1e3;
 	return rs;
 }

@@ -70,8 +70,7 @@ note "an older schema: migrated once copied"
 cp "$B" "$TMP/old-2026-05-01-090000.db"
 latest=$(sqlite3 "$B" 'PRAGMA user_version')
 # schema 16: the steps of 23 to 17 undone (as tests/unit/schema_undo.h's UNDO_23 ... UNDO_17)
-sqlite3 "$TMP/old-2026-05-01-090000.db" "DROP VIEW tier_month; DROP INDEX tier_month_superseded;
-	DROP INDEX tier_month_tiered; CREATE INDEX tier_month_tiered ON tier_month_row(month,
+sqlite3 "$TMP/old-2026-05-01-090000.db" "DROP VIEW tier_month; DROP INDEX tier_month_tiered; CREATE INDEX tier_month_tiered ON tier_month_row(month,
 	guest_id, tier, grp) WHERE tier IS NOT NULL; ALTER TABLE tier_month_row DROP COLUMN superseded;
 	DROP TABLE tier_month_at; CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp,
 	computed_tier, computed_grp, rule_no, source, months, visits, covers, spend_fen, m_visits,

@@ -64,7 +64,7 @@
 	"DROP TRIGGER report_cell_delete; DROP INDEX guest_month_spend; "
 
 #define UNDO_23                                                                                    \
-	"DROP VIEW tier_month; DROP INDEX tier_month_superseded; DROP INDEX tier_month_tiered; "     \
+	"DROP VIEW tier_month; DROP INDEX tier_month_tiered; "                                      \
 	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp) "             \
 	"WHERE tier IS NOT NULL; ALTER TABLE tier_month_row DROP COLUMN superseded; "                \
 	"DROP TABLE tier_month_at; "                                                                \
