@@ -611,8 +611,9 @@ static enum store_status compare_stored(struct gen_run *g, const struct tier_rul
 	return rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, "the month's tiers");
 }
 
-/* Runs sql, bound ?1 the month, ?2 the generation, ?3 a guest and ?4 a generation. */
-static enum store_status run_row(struct gen_run *g, const char *sql, int64_t guest, int64_t gen,
+/* Runs sql, bound ?1 the month, ?2 the generation, ?3 and ?4 a row's guest and generation
+ * (or the first and last guest of a range) and ?5 the generation shown. */
+static enum store_status run_row(struct gen_run *g, const char *sql, int64_t a, int64_t b,
 				 const char *context)
 {
 	sqlite3_stmt *s = store_prep(g->st, sql);
@@ -620,8 +621,9 @@ static enum store_status run_row(struct gen_run *g, const char *sql, int64_t gue
 		return ST_IO;
 	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, g->gen);
-	sqlite3_bind_int64(s, 3, guest);
-	sqlite3_bind_int64(s, 4, gen);
+	sqlite3_bind_int64(s, 3, a);
+	sqlite3_bind_int64(s, 4, b);
+	sqlite3_bind_int64(s, 5, g->shown);
 	return store_step_done(g->st, s, context);
 }
 
@@ -662,22 +664,6 @@ static const char supersede_range_sql[] =
 	"AND " TIER_ROW_SHOWN("", "?5");
 static const char drop_range_sql[] = "DELETE FROM tier_month_row WHERE month = ?1 AND guest_id "
 				     "BETWEEN ?3 AND ?4 AND superseded <= ?2";
-
-/* Runs a range statement: ?1 the month, ?2 the generation, guests ?3 to ?4, ?5 the generation
- * shown. */
-static enum store_status run_range(struct gen_run *g, const char *sql, int64_t lo, int64_t hi,
-				   const char *context)
-{
-	sqlite3_stmt *s = store_prep(g->st, sql);
-	if (!s)
-		return ST_IO;
-	sqlite3_bind_text(s, 1, g->mk, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, g->gen);
-	sqlite3_bind_int64(s, 3, lo);
-	sqlite3_bind_int64(s, 4, hi);
-	sqlite3_bind_int64(s, 5, g->shown);
-	return store_step_done(g->st, s, context);
-}
 
 /* The index of the first candidate of guest id or after it. */
 static size_t cand_at(const struct cands *c, int64_t id)
@@ -746,7 +732,7 @@ static enum store_status write_batch(struct gen_run *g, const struct tier_rules 
 		kept += c->v[i].keep;
 	bool dense = kept * 2 < to - from;
 	if (dense) {
-		if ((rs = run_range(g, supersede_range_sql, g->lo, upto, "tier_month")) != ST_OK)
+		if ((rs = run_row(g, supersede_range_sql, g->lo, upto, "tier_month")) != ST_OK)
 			goto fail;
 		for (; g->gone.at < g->gone.n && g->gone.v[g->gone.at].guest <= upto; g->gone.at++)
 			rowref_add(&g->old, g->gone.v[g->gone.at].guest, g->gone.v[g->gone.at].gen);
@@ -821,7 +807,7 @@ static enum store_status drop_old(struct gen_run *g, const struct cands *c)
 								       : g->old.n;
 		int64_t lo = g->old.v[g->old.at].guest, hi = g->old.v[end - 1].guest;
 		if ((end - g->old.at) * 2 > cand_at(c, hi + 1) - cand_at(c, lo)) {
-			rs = run_range(g, drop_range_sql, lo, hi, "old tiers");
+			rs = run_row(g, drop_range_sql, lo, hi, "old tiers");
 			g->old.at = end;
 		}
 		for (; rs == ST_OK && g->old.at < end; g->old.at++)

@@ -732,12 +732,13 @@ START_TEST(test_sheet_fast_is_simple)
 }
 END_TEST
 
-/* The first column of sql's first row, through a connection of its own (malloc'd; "" for NULL). */
-static char *sql_text(const char *sql)
+/* The first column of sql's first row in the database at path, through a connection of its
+ * own (malloc'd; "" for NULL). */
+static char *text_at(const char *path, const char *sql)
 {
 	sqlite3 *db;
 	sqlite3_stmt *s;
-	ck_assert_int_eq(sqlite3_open(testdb_path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db));
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	const unsigned char *t = sqlite3_column_text(s, 0);
@@ -745,6 +746,12 @@ static char *sql_text(const char *sql)
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	return out;
+}
+
+/* The same in the test's database. */
+static char *sql_text(const char *sql)
+{
+	return text_at(testdb_path, sql);
 }
 
 /* Every stored row of June, all it decided and every figure, one line a guest. */
@@ -1207,21 +1214,6 @@ static void exec_at(const char *path, const char *sql)
 	sqlite3_busy_timeout(db, 5000);
 	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s", err);
 	sqlite3_close(db);
-}
-
-/* One value of sql (as text) in the database at path (malloc'ed). */
-static char *text_at(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db));
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	const unsigned char *t = sqlite3_column_text(s, 0);
-	char *out = strdup(t ? (const char *)t : "");
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return out;
 }
 
 /* May's and June's rows as every reader sees them (tier_month, every column, computed_at
