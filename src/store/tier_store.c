@@ -909,7 +909,8 @@ enum store_status tier_store_recompute(struct store *st, const struct tier_rules
 	 * the next recompute deletes what this one could not. (Outrun, what this one wrote is
 	 * deleted by the recompute that outran it.) */
 	if (rs == ST_OK) {
-		qsort(g.old.v + g.old.at, g.old.n - g.old.at, sizeof *g.old.v, cmp_rowref);
+		if (g.old.at < g.old.n)
+			qsort(g.old.v + g.old.at, g.old.n - g.old.at, sizeof *g.old.v, cmp_rowref);
 		if (drop_old(&g, &c) != ST_OK)
 			snprintf(stats->leftover, sizeof stats->leftover, "%.199s", st->err.msg);
 	}
