@@ -19,14 +19,14 @@ enum store_status tier_store_rules_version(struct store *st, const struct tier_r
 					   const char *content, int64_t *id);
 
 struct tier_recompute_stats {
-	long guests;        /* rows written */
+	long guests;        /* the month's rows (those written: the ones that changed) */
 	long tiered;        /* guests with a tier in force */
 	int batches;        /* write transactions */
 	double seconds;     /* the whole recompute */
 	double read_seconds;
 	double longest_tx_ms; /* the longest write transaction */
-	/* the month is shown, but deleting the generation shown before failed (its rows, which
-	 * nobody reads, go with the next recompute of the month): why, else "" */
+	/* the month is shown, but deleting the rows it superseded failed (they, which nobody
+	 * reads, go with the next recompute of the month): why, else "" */
 	char leftover[200];
 };
 
@@ -35,12 +35,15 @@ struct tier_recompute_stats {
  * the month's earlier rows: idempotent. The rows of a month not over yet are marked
  * provisional (domain.md §4). canonical (tier_rules_canonical; NULL: none) is
  * recorded as what the month was computed with (tier_rules_store_record) in the write that
- * shows the month, so the month and its record never part. Reads one snapshot, then writes in short transactions
- * (a few thousand guests each) so that other terminals never wait long: the rows go into a
- * new generation of the month that no reader sees until the last write shows it whole, and
- * the generation shown before is deleted after it. Readers (the view tier_month) see the old
- * month or the new one, never a mix, and a recompute killed half way leaves the old one.
- * ST_CONFLICT when another recompute of the month began meanwhile (its rows are kept). */
+ * shows the month, so the month and its record never part. Claims the month's next generation
+ * (a write of its own), reads one snapshot, then writes in short transactions (a few thousand
+ * guests each) so that other terminals never wait long: the rows that changed (a row the same
+ * but for computed_at is kept as it is, unless tier_store_rewrite_all) go into the new
+ * generation, which no reader sees until the last write shows it whole, and the rows they
+ * replace are deleted after it. Readers (the view tier_month, TIER_ROW_SHOWN) see the old
+ * month or the new one, never a mix, and a recompute killed half way leaves the old one (the
+ * next one deletes what it wrote). ST_CONFLICT when another recompute of the month began
+ * meanwhile (its rows are kept). */
 enum store_status tier_store_recompute(struct store *st, const struct tier_rules *r,
 				       int64_t rules_id, struct date m, const char *canonical,
 				       struct tier_recompute_stats *stats);
