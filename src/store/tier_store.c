@@ -794,7 +794,8 @@ fail:
 }
 
 /* Deletes the rows the recompute superseded (sorted by guest) once its generation shows,
- * g->batch rows a write: over their guests' range when they are most of its rows. */
+ * g->batch rows a write over their guests' range when they are most of its rows, else half
+ * as many one by one. */
 static enum store_status drop_old(struct gen_run *g, const struct cands *c)
 {
 	struct store *st = g->st;
@@ -809,6 +810,9 @@ static enum store_status drop_old(struct gen_run *g, const struct cands *c)
 		if ((end - g->old.at) * 2 > cand_at(c, hi + 1) - cand_at(c, lo)) {
 			rs = run_row(g, drop_range_sql, lo, hi, "old tiers");
 			g->old.at = end;
+		} else if (end - g->old.at > 1) {
+			/* rows far apart: a page of the table and of each index apiece */
+			end = g->old.at + (end - g->old.at) / 2;
 		}
 		for (; rs == ST_OK && g->old.at < end; g->old.at++)
 			rs = run_row(g, drop_sql, g->old.v[g->old.at].guest, g->old.v[g->old.at].gen,
