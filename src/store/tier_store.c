@@ -810,9 +810,10 @@ static enum store_status drop_old(struct gen_run *g, const struct cands *c)
 		if ((end - g->old.at) * 2 > cand_at(c, hi + 1) - cand_at(c, lo)) {
 			rs = run_row(g, drop_range_sql, lo, hi, "old tiers");
 			g->old.at = end;
-		} else if (end - g->old.at > 1) {
+		} else {
 			/* rows far apart: a page of the table and of each index apiece */
-			end = g->old.at + (end - g->old.at) / 2;
+			size_t half = g->batch > 1 ? (size_t)g->batch / 2 : 1;
+			end = g->old.n - g->old.at > half ? g->old.at + half : g->old.n;
 		}
 		for (; rs == ST_OK && g->old.at < end; g->old.at++)
 			rs = run_row(g, drop_sql, g->old.v[g->old.at].guest, g->old.v[g->old.at].gen,
