@@ -1,6 +1,8 @@
 /* schema_undo.h — what each migration after 4 added, dropped again, for tests that make a
  * database of an older schema (check_store.c, check_audit.c). A migration appended to
- * src/store/migrate.c adds its UNDO_N here and to every chain. */
+ * src/store/migrate.c adds its UNDO_N here and to every chain. A view goes back to its old
+ * text before a column it reads is dropped: SQLite checks every view and trigger at an
+ * ALTER TABLE. */
 #ifndef MAITRE_SCHEMA_UNDO_H
 #define MAITRE_SCHEMA_UNDO_H
 
@@ -64,14 +66,15 @@
 	"DROP TRIGGER report_cell_delete; DROP INDEX guest_month_spend; "
 
 #define UNDO_23                                                                                    \
-	"DROP VIEW tier_month; DROP INDEX tier_month_tiered; "                                      \
-	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp) "             \
-	"WHERE tier IS NOT NULL; ALTER TABLE tier_month_row DROP COLUMN superseded; "                \
-	"DROP TABLE tier_month_at; "                                                                \
+	"DROP VIEW tier_month; "                                                                    \
 	"CREATE VIEW tier_month AS SELECT month, guest_id, tier, grp, computed_tier, computed_grp, " \
 	"rule_no, source, months, visits, covers, spend_fen, m_visits, m_covers, m_spend_fen, "     \
 	"grace, rules_version, computed_at, provisional FROM tier_month_row r "                     \
-	"WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month); "
+	"WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month); "                \
+	"DROP INDEX tier_month_tiered; "                                                            \
+	"CREATE INDEX tier_month_tiered ON tier_month_row(month, guest_id, tier, grp) "             \
+	"WHERE tier IS NOT NULL; ALTER TABLE tier_month_row DROP COLUMN superseded; "                \
+	"DROP TABLE tier_month_at; "
 
 /* Schema N back to 13, before the audit chain (check_audit.c). */
 #define UNDO_TO_13 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
