@@ -845,6 +845,25 @@ enum store_status book_export_guest(struct store *st, int64_t id, FILE *out,
 		rs = export_store_records(st, id, (enum export_records)r, json_record, &j);
 		json_close(&j, ']');
 	}
+	/* the guests merged into this one keep their own sheets as they were: held too */
+	int64_t *merged = NULL;
+	size_t nmerged = 0;
+	if (rs == ST_OK)
+		rs = guest_store_merged(st, id, &merged, &nmerged);
+	json_key(&j, "merged");
+	json_open(&j, '[');
+	for (size_t i = 0; rs == ST_OK && i < nmerged; i++) {
+		if ((rs = guest_store_get(st, merged[i], &g)) != ST_OK)
+			break;
+		json_key(&j, NULL);
+		json_open(&j, '{');
+		guest_mask(&g, hidden, hidden_text);
+		json_guest_members(&j, &g, true, hidden);
+		guest_free(&g);
+		json_close(&j, '}');
+	}
+	json_close(&j, ']');
+	free(merged);
 	json_close(&j, '}');
 	fputc('\n', j.out);
 	fclose(j.out);

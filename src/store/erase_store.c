@@ -264,13 +264,6 @@ static enum store_status forget_keys(struct store *st, const struct guest *g)
 	return rs;
 }
 
-/* The guests merged into id (a merge keeps OTHER's row and its own sheet as they were, its
- * id answering as KEEP's), those merged into them, and so on: the same person, erased with
- * it. Their audit rows are KEEP's history already (AUDIT_OF_GUEST). */
-static const char merged_sql[] =
-	"WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT g.id FROM guest g JOIN m ON "
-	"g.merged_into = m.id) SELECT id FROM m WHERE id <> ?1";
-
 /* What a merge of id recorded of the sheets it changed: a field's value before, an item's
  * text (guest_merge_row.old); the ids and what moved stay. */
 static const char merge_rows_sql[] =
@@ -313,24 +306,11 @@ static enum store_status erase_in(struct store *st, int64_t id, const char *reas
 	}
 	if (!st->op[0])
 		store_audit_op(st, "erase", id);
-	/* the guests merged into this one first: the query reads merged_into, which stays */
-	sqlite3_stmt *m = store_prep(st, merged_sql);
+	/* the guests merged into this one first (the same person; their rows keep their own
+	 * sheets, their audit rows are this one's history already: AUDIT_OF_GUEST) */
 	int64_t *merged = NULL;
-	size_t nmerged = 0, cap = 0;
-	int rc = SQLITE_DONE;
-	if (!m)
-		rs = ST_IO;
-	else {
-		sqlite3_bind_int64(m, 1, id);
-		while ((rc = sqlite3_step(m)) == SQLITE_ROW) {
-			if (nmerged == cap)
-				merged = xreallocarray(merged, cap = cap ? 2 * cap : 4, sizeof *merged);
-			merged[nmerged++] = sqlite3_column_int64(m, 0);
-		}
-		sqlite3_reset(m);
-		if (rc != SQLITE_DONE)
-			rs = store_sqlfail(st, rc, "erase");
-	}
+	size_t nmerged = 0;
+	rs = guest_store_merged(st, id, &merged, &nmerged);
 	for (size_t i = 0; rs == ST_OK && i < nmerged; i++)
 		rs = erase_person(st, merged[i], r);
 	free(merged);

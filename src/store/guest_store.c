@@ -440,6 +440,32 @@ enum store_status guest_store_resolve(struct store *st, int64_t id, int64_t *to)
 	return ST_OK;
 }
 
+enum store_status guest_store_merged(struct store *st, int64_t id, int64_t **ids, size_t *n)
+{
+	static const char *sql =
+		"WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT g.id FROM guest g JOIN m ON "
+		"g.merged_into = m.id) SELECT id FROM m WHERE id <> ?1 ORDER BY id";
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_prep(st, sql);
+	if (!s)
+		return ST_IO;
+	sqlite3_bind_int64(s, 1, id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		vec_reserve((void **)ids, *n + 1, &cap, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return ST_OK;
+	free(*ids);
+	*ids = NULL;
+	*n = 0;
+	return store_sqlfail(st, rc, "guest");
+}
+
 enum store_status guest_store_name(struct store *st, int64_t id, char **name)
 {
 	sqlite3_stmt *s;

@@ -48,6 +48,10 @@ enum store_status guest_store_phone_owner(struct store *st, const char *number, 
  * the answer, say so when *to differs: "guest 12 was merged into 7". */
 enum store_status guest_store_resolve(struct store *st, int64_t id, int64_t *to);
 
+/* The guests merged into id, those merged into them and so on (their rows keep their own
+ * sheets), in id order, into a malloc'ed *ids (n of them; NULL and 0 when none). */
+enum store_status guest_store_merged(struct store *st, int64_t id, int64_t **ids, size_t *n);
+
 /* The stored display name of guest id into a malloc'ed *name (caller frees). */
 enum store_status guest_store_name(struct store *st, int64_t id, char **name);
 /* The staff id of guest id's sales manager into *staff_id (0: none); ST_NOTFOUND for no such

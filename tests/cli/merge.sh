@@ -22,6 +22,8 @@ run visit add 2 --date 2026-06-01 --meal lunch --covers 2 --spend 100
 run guest find 13800001111
 run guest merges
 run guest duplicates --guest 2
+note "what is held about the guest (PIPL art. 45) includes the merged one's own sheet"
+check "guest export 1 has guest 2's sheet under merged" sh -c '"$1" guest export 1 | python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if [m[\"id\"] for m in d[\"merged\"]] == [2] else 1)"' - "$MAITRE"
 note "an edit since blocks the unmerge"
 export MAITRE_NOW="2026-07-01 09:30:00"
 run guest edit 1 --position 行长
