@@ -712,6 +712,12 @@ static const char *const migrations[] = {
 	"  WHERE g.month = r.month)), computed_at) AS computed_at, provisional"
 	"  FROM tier_month_row r WHERE "
 	TIER_ROW_SHOWN("", "(SELECT g.gen FROM tier_month_gen g WHERE g.month = r.month)") ";",
+
+	/* 23 → 24: whether a guest first seen inside a recompute's window had a live visit before
+	 * it, one seek a guest that reads nothing else (issue 17: the visits' index holds the
+	 * voided visits too, so each of those probes read the visit's row as well). A visit
+	 * write touches it only when it adds or removes a guest's month. */
+	"CREATE INDEX guest_month_guest ON guest_month(guest_id, month);",
 };
 
 /* The migration that brought roles: a book migrated across it gets its first admin. */

@@ -161,6 +161,12 @@ static const char window_gm_sql[] = "SELECT guest_id, month, visits, covers, spe
 /* Whether the guest has a live visit before the window. */
 static const char before_sql[] = "SELECT 1 FROM visit WHERE guest_id = ?1 AND date < ?2 "
 				 "AND voided_at IS NULL LIMIT 1";
+/* The same from guest_month (a row a month with a live visit), the window's first month bound:
+ * one seek of the index guest_month_guest, which answers it alone (0.45 s → 0.1 s for 190k
+ * guests at a million: the visits' index has the voided visits too, so each probe also read
+ * the visit's row). */
+static const char before_gm_sql[] = "SELECT 1 FROM guest_month WHERE guest_id = ?1 AND month < ?2 "
+				    "LIMIT 1";
 
 /* Guest ids up to this are added up in an array indexed by id by read_window (40 bytes each). */
 #define DENSE_MAX_ID (INT64_C(1) << 23)
@@ -357,16 +363,19 @@ static enum store_status read_month(struct store *st, struct date m, int window,
 	 * the window is after its first month may have been, if nothing came before the window */
 	struct date ws = tier_window_start(window, m);
 	int w1 = ws.y * 12 + ws.m - 1;
+	bool gm = window_from_months(st);
+	char wk[8];
+	snprintf(wk, sizeof wk, "%.7s", w0);
 	for (size_t i = 0; i < c->n; i++) {
 		struct cand *x = &c->v[i];
 		x->window.months = window;
 		if (window <= 1 || x->first_month <= w1)
 			continue;
-		s = store_prep(st, before_sql);
+		s = store_prep(st, gm ? before_gm_sql : before_sql);
 		if (!s)
 			return ST_IO;
 		sqlite3_bind_int64(s, 1, x->id);
-		sqlite3_bind_text(s, 2, w0, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, gm ? wk : w0, -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE) {

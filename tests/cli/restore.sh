@@ -69,8 +69,8 @@ check "nothing was changed" cmp -s "$TMP/changed.rows" "$(rows "$MAITRE_DB" > "$
 note "an older schema: migrated once copied"
 cp "$B" "$TMP/old-2026-05-01-090000.db"
 latest=$(sqlite3 "$B" 'PRAGMA user_version')
-# schema 16: the steps of 23 to 17 undone (as tests/unit/schema_undo.h's UNDO_23 ... UNDO_17)
-sqlite3 "$TMP/old-2026-05-01-090000.db" "DROP VIEW tier_month; CREATE VIEW tier_month AS SELECT
+# schema 16: the steps of 24 to 17 undone (as tests/unit/schema_undo.h's UNDO_24 ... UNDO_17)
+sqlite3 "$TMP/old-2026-05-01-090000.db" "DROP INDEX guest_month_guest; DROP VIEW tier_month; CREATE VIEW tier_month AS SELECT
 	month, guest_id, tier, grp, computed_tier, computed_grp, rule_no, source, months, visits,
 	covers, spend_fen, m_visits, m_covers, m_spend_fen, grace, rules_version, computed_at,
 	provisional FROM tier_month_row r WHERE gen = (SELECT g.gen FROM tier_month_gen g WHERE

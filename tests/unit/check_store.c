@@ -1277,7 +1277,7 @@ START_TEST(test_migration_void_codes)
 	ck_assert_int_eq(visit_store_void(st, v1, VOID_OTHER, "录错了"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
+	testdb_exec(UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 "PRAGMA user_version=5");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1309,7 +1309,7 @@ START_TEST(test_migration_alert_reasons)
 	int64_t g = add_guest("王先生", "王", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
+	testdb_exec(UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 "PRAGMA user_version=6");
 	char q[400];
 	snprintf(q, sizeof q,
 		 "INSERT INTO alert(guest_id, month, light, reason, tier, created_at) VALUES (%lld, "
@@ -1348,7 +1348,7 @@ START_TEST(test_migration_tier_generations)
 	int64_t g2 = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 "PRAGMA user_version=9");
+	testdb_exec(UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 "PRAGMA user_version=9");
 	char q[800];
 	snprintf(q, sizeof q,
 		 "INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES (1, 'h', '', 'x'); "
@@ -1382,7 +1382,7 @@ START_TEST(test_migration_tier_month_rules)
 	int64_t h = add_guest("李女士", "李", NULL, NULL);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 "PRAGMA user_version=10");
+	testdb_exec(UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 "PRAGMA user_version=10");
 	testdb_exec("INSERT INTO tier_rules_version(id, hash, content, first_used) VALUES "
 		    "(1, 'aaaa', 'x', '2026-05-01'), (2, 'bbbb', 'y', '2026-06-01')");
 	char q[800];
@@ -1440,7 +1440,7 @@ START_TEST(test_migration_fills_guest_month)
 	ck_assert_int_eq(visit_store_void(st, v, VOID_OTHER, "entered twice"), ST_OK);
 	store_close(st);
 	st = NULL;
-	testdb_exec(UNDO_23 UNDO_22 "DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
+	testdb_exec(UNDO_24 UNDO_23 UNDO_22 "DROP TRIGGER guest_month_insert; DROP TRIGGER guest_month_update; "
 		    "DROP TRIGGER guest_month_delete; DROP TABLE guest_month; DROP INDEX alert_guest; DROP INDEX alert_light; DROP INDEX alert_closed; "
 		    UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=3");
 	struct error err;
@@ -1465,7 +1465,7 @@ START_TEST(test_migration_roles)
 	st = NULL;
 	testdb_exec("INSERT INTO staff(login, display_name, role, created_at) VALUES "
 		    "('lina', '李娜', 'staff', '2026-01-01 00:00:00');"
-		    "UPDATE staff SET role = 'staff';" UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 "PRAGMA user_version=12");
+		    "UPDATE staff SET role = 'staff';" UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 "PRAGMA user_version=12");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
@@ -1478,7 +1478,7 @@ START_TEST(test_migration_roles)
 	st = NULL;
 	/* nobody wrote: the login opening it */
 	testdb_exec("DELETE FROM audit; DELETE FROM visit; DELETE FROM guest; DELETE FROM staff;"
-		    UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 "PRAGMA user_version=12");
+		    UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 "PRAGMA user_version=12");
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(testdb_int("SELECT count(*) FROM staff WHERE role = 'admin'"), 1);
 	struct staff me;
@@ -1510,7 +1510,7 @@ START_TEST(test_migration_rebuilds_search_keys)
 		    "digits_rev = '11110000831' WHERE number = '13800001111';"
 		    "DELETE FROM search_key WHERE key LIKE '@%' OR key LIKE '#%' OR key = 'sunxs' "
 		    "OR key = '回头客';"
-		    UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
+		    UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14 UNDO_13 UNDO_12 UNDO_11 UNDO_10 UNDO_9 UNDO_8 UNDO_7 UNDO_6 UNDO_5 "PRAGMA user_version=4");
 	struct error err;
 	ck_assert_msg(store_open(testdb_path, 0, &st, &err) == ST_OK, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());

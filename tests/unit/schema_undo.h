@@ -76,7 +76,9 @@
 	"WHERE tier IS NOT NULL; ALTER TABLE tier_month_row DROP COLUMN superseded; "                \
 	"DROP TABLE tier_month_at; "
 
+#define UNDO_24 "DROP INDEX guest_month_guest; "
+
 /* Schema N back to 13, before the audit chain (check_audit.c). */
-#define UNDO_TO_13 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
+#define UNDO_TO_13 UNDO_24 UNDO_23 UNDO_22 UNDO_21 UNDO_20 UNDO_19 UNDO_18 UNDO_17 UNDO_16 UNDO_15 UNDO_14
 
 #endif
