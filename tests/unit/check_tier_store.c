@@ -339,7 +339,7 @@ START_TEST(test_window_of_three_months)
 	const char *months[] = {"2026-04", "2026-05", "2026-06"};
 	for (int m = 0; m < 3; m++)
 		for (int i = 0; i < 6; i++) {
-			char d[11];
+			char d[16];
 			snprintf(d, sizeof d, "%s-%02d", months[m], i + 3);
 			visit(g, d, 10, 850);
 		}
@@ -348,7 +348,7 @@ START_TEST(test_window_of_three_months)
 	/* a newcomer seen only in June is averaged over one month */
 	int64_t n = guest("唐总");
 	for (int i = 0; i < 6; i++) {
-		char d[11];
+		char d[16];
 		snprintf(d, sizeof d, "2026-06-%02d", i + 10);
 		visit(n, d, 10, 850);
 	}
