@@ -214,17 +214,23 @@ static int cmp_name_md(const void *x, const void *y)
 	return c ? c : (a->md > b->md) - (a->md < b->md);
 }
 
-/* The indexes of the n recs of v, ascending and distinct, into idx; their number. */
-static size_t run_indexes(const struct finder *f, struct rec **v, size_t n, uint32_t *idx)
+/* The n indexes of idx sorted, each once; their number now. */
+static size_t sort_unique(uint32_t *idx, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		idx[i] = (uint32_t)(v[i] - f->recs);
 	qsort(idx, n, sizeof *idx, cmp_u32);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
 		if (m == 0 || idx[m - 1] != idx[i])
 			idx[m++] = idx[i];
 	return m;
+}
+
+/* The indexes of the n recs of v, ascending and distinct, into idx; their number. */
+static size_t run_indexes(const struct finder *f, struct rec **v, size_t n, uint32_t *idx)
+{
+	for (size_t i = 0; i < n; i++)
+		idx[i] = (uint32_t)(v[i] - f->recs);
+	return sort_unique(idx, n);
 }
 
 /* The pairs for reason among the m guests of a run v (who share one key): those pair accepts
@@ -352,11 +358,7 @@ static enum store_status by_phone(struct finder *f, uint32_t **idx, size_t *icap
 		size_t kl = rev ? phone_key_len(rev) : 0;
 		if (!rev || kl != klen || memcmp(rev, key, kl) != 0) {
 			/* the run of key ends */
-			qsort(*idx, m, sizeof **idx, cmp_u32);
-			size_t k = 0;
-			for (size_t i = 0; i < m; i++)
-				if (k == 0 || (*idx)[k - 1] != (*idx)[i])
-					(*idx)[k++] = (*idx)[i];
+			size_t k = sort_unique(*idx, m);
 			if (k > f->group_max) {
 				char shown[32];
 				for (size_t i = 0; i < klen; i++)
@@ -580,9 +582,8 @@ enum store_status dup_store_find(struct store *st, const struct dup_opts *opts,
 	if ((rs = load_guests(&f)) != ST_OK || (rs = load_birthdays(&f)) != ST_OK ||
 	    (rs = load_dismissed(st, &dis, &ndis)) != ST_OK)
 		goto done;
-	size_t icap = 1024;
-	uint32_t *idx = xreallocarray(NULL, f.nrecs > icap ? f.nrecs : icap, sizeof *idx);
-	icap = f.nrecs > icap ? f.nrecs : icap;
+	size_t icap = f.nrecs > 1024 ? f.nrecs : 1024;
+	uint32_t *idx = xreallocarray(NULL, icap, sizeof *idx);
 	if ((rs = by_phone(&f, &idx, &icap)) != ST_OK) {
 		free(idx);
 		goto done;
