@@ -251,19 +251,6 @@ static enum store_status anonymise_row(struct store *st, int64_t id)
 	return rc == SQLITE_DONE || rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, "guest");
 }
 
-/* Takes the search keys, trigram text and probe of g (as stored) out: an anonymised sheet
- * has none (search_store.c), and its probe is empty, as a rebuild would make it. */
-static enum store_status forget_keys(struct store *st, const struct guest *g)
-{
-	struct guest none;
-	guest_init(&none);
-	none.id = g->id;
-	none.anonymised = true;
-	enum store_status rs = search_store_index(st, &none, g);
-	guest_free(&none);
-	return rs;
-}
-
 /* What a merge of id recorded of the sheets it changed: a field's value before, an item's
  * text (guest_merge_row.old); the ids and what moved stay. */
 static const char merge_rows_sql[] =
@@ -317,7 +304,7 @@ static enum store_status erase_in(struct store *st, int64_t id, const char *reas
 	if (rs == ST_OK)
 		rs = erase_person(st, id, r);
 	if (rs == ST_OK)
-		rs = forget_keys(st, &g);
+		rs = search_store_forget(st, &g);
 	if (rs == ST_OK)
 		rs = audit_chain_erase(st, id, reason, &r->audit_rows);
 	guest_free(&g);
@@ -382,7 +369,7 @@ enum store_status erase_store_delete(struct store *st, int64_t id)
 				(long long)id, b.s, (long long)id);
 	} else if ((rs = guest_store_get(st, id, &g)) == ST_OK) {
 		store_audit_op(st, "delete", id);
-		if ((rs = forget_keys(st, &g)) == ST_OK &&
+		if ((rs = search_store_forget(st, &g)) == ST_OK &&
 		    (rs = run_for(st, "DELETE FROM search_probe WHERE guest_id = ?1", id, NULL)) ==
 			    ST_OK &&
 		    (rs = run_for(st, "DELETE FROM guest_last WHERE guest_id = ?1", id, NULL)) ==

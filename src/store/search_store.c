@@ -205,6 +205,18 @@ enum store_status search_store_index(struct store *st, const struct guest *g,
 	return index_guest(st, g, old, "INSERT OR IGNORE INTO search_key(key, guest_id) VALUES (?1, ?2)");
 }
 
+enum store_status search_store_forget(struct store *st, const struct guest *old)
+{
+	/* an anonymised sheet has no keys: indexing it over the stored one removes them all */
+	struct guest none;
+	guest_init(&none);
+	none.id = old->id;
+	none.anonymised = true;
+	enum store_status rs = search_store_index(st, &none, old);
+	guest_free(&none);
+	return rs;
+}
+
 static enum store_status index_guest(struct store *st, const struct guest *g,
 				     const struct guest *old, const char *ins)
 {

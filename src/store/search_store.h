@@ -69,6 +69,11 @@ enum store_status search_store_explain(struct store *st, struct strv *out);
 enum store_status search_store_index(struct store *st, const struct guest *g,
 				     const struct guest *old);
 
+/* Takes the search keys and text of old (the sheet as stored) out inside the caller's write
+ * transaction, as indexing an anonymised sheet over it would: its probe is left empty. For a
+ * guest erased, merged away or about to be deleted. */
+enum store_status search_store_forget(struct store *st, const struct guest *old);
+
 /* Rebuilds the search keys of every guest (search_key and search_text emptied first), inside the
  * caller's write transaction: for a migration that changes how keys are derived. */
 enum store_status search_store_rebuild(struct store *st);
