@@ -371,13 +371,7 @@ static enum store_status do_merge(struct store *st, const struct merge_prefer *p
 	if ((rs = gifts_follow(st, id, r)) != ST_OK)
 		return rs;
 	/* OTHER's keys go: the lookup finds KEEP, which holds its phones now */
-	struct guest none;
-	guest_init(&none);
-	none.id = other;
-	none.anonymised = true;
-	rs = search_store_index(st, &none, &r->other_sheet);
-	guest_free(&none);
-	if (rs != ST_OK ||
+	if ((rs = search_store_forget(st, &r->other_sheet)) != ST_OK ||
 	    (rs = run3(st, "DELETE FROM search_probe WHERE guest_id = ?1", other, 0, 0,
 		       "search probe")) != ST_OK ||
 	    (rs = store_exec(st, REPORT_CACHE_FORGET)) != ST_OK)
@@ -412,14 +406,7 @@ enum store_status merge_store_merge(struct store *st, int64_t keep, int64_t othe
 	enum store_status rs = store_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	rs = do_merge(st, prefer, keep, other, r);
-	if (rs == ST_OK)
-		rs = store_commit(st);
-	else
-		store_rollback(st);
-	if (rs != ST_OK)
-		r->merge_id = 0;
-	return rs;
+	return store_end_new(st, do_merge(st, prefer, keep, other, r), &r->merge_id);
 }
 
 /* ---- unmerge ---- */
