@@ -798,18 +798,14 @@ static enum store_status delete_guest(struct undo *u, const struct touched *t)
 		TIER_ROW_SHOWN("r.", "tier_month_gen.gen") " "
 		"AND r.guest_id = ?1)";
 	struct store *st = u->st;
-	struct guest g, none;
+	struct guest g;
 	enum store_status rs = guest_store_get(st, t->guest, &g);
 	if (rs != ST_OK)
 		return rs;
-	/* an anonymised sheet has no keys: indexing it over the stored one removes them all */
-	guest_init(&none);
-	none.id = t->guest;
-	none.anonymised = true;
 	if ((rs = run_id(st, gen_count, t->guest, 0, "tier month")) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM tier_month_row WHERE guest_id = ?1", t->guest, 0,
 			 "tier month")) == ST_OK &&
-	    (rs = search_store_index(st, &none, &g)) == ST_OK &&
+	    (rs = search_store_forget(st, &g)) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM search_probe WHERE guest_id = ?1", t->guest, 0,
 			 "search probe")) == ST_OK &&
 	    (rs = run_id(st, "DELETE FROM guest WHERE id = ?1", t->guest, 0, "guest")) == ST_OK)
