@@ -224,21 +224,6 @@ long backup_prune(const char *db, const char *before, struct strv *removed, stru
 	return n;
 }
 
-/* The one integer (or NULL: 0) sql reads from db into *v: an SQLite result code. */
-static int read_int(sqlite3 *db, const char *sql, int64_t *v)
-{
-	sqlite3_stmt *s;
-	*v = 0;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 /* The one text (or NULL: "") sql reads from db into buf of n bytes: an SQLite result code. */
 static int read_text(sqlite3 *db, const char *sql, char *buf, size_t n)
 {
@@ -258,15 +243,15 @@ static int read_text(sqlite3 *db, const char *sql, char *buf, size_t n)
 static int read_info(sqlite3 *db, struct backup_info *out)
 {
 	int64_t v;
-	int rc = read_int(db, "PRAGMA user_version", &v);
+	int rc = store_db_int(db, "PRAGMA user_version", &v);
 	out->schema = (int)v;
 	if (rc == SQLITE_OK)
-		rc = read_int(db, "PRAGMA page_size", &v);
+		rc = store_db_int(db, "PRAGMA page_size", &v);
 	out->page_size = (int)v;
 	if (rc == SQLITE_OK)
-		rc = read_int(db, "SELECT count(*) FROM guest", &out->guests);
+		rc = store_db_int(db, "SELECT count(*) FROM guest", &out->guests);
 	if (rc == SQLITE_OK)
-		rc = read_int(db, "SELECT count(*) FROM visit WHERE voided_at IS NULL", &out->visits);
+		rc = store_db_int(db, "SELECT count(*) FROM visit WHERE voided_at IS NULL", &out->visits);
 	if (rc == SQLITE_OK)
 		rc = read_text(db, "SELECT max(date) FROM visit WHERE voided_at IS NULL",
 			       out->last_visit, sizeof out->last_visit);
@@ -364,11 +349,11 @@ enum store_status backup_inspect(const char *path, bool check, struct backup_inf
 	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
 	int64_t appid = 0, ver = 0, objects = 0;
 	if (rc == SQLITE_OK)
-		rc = read_int(db, "PRAGMA application_id", &appid);
+		rc = store_db_int(db, "PRAGMA application_id", &appid);
 	if (rc == SQLITE_OK)
-		rc = read_int(db, "PRAGMA user_version", &ver);
+		rc = store_db_int(db, "PRAGMA user_version", &ver);
 	if (rc == SQLITE_OK)
-		rc = read_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+		rc = store_db_int(db, "SELECT count(*) FROM sqlite_master", &objects);
 	if (rc != SQLITE_OK) {
 		s = inspect_fail(e, path, db, rc);
 		goto out;

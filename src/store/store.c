@@ -718,32 +718,31 @@ static void profile_print(struct sql_profile *pr)
 	free(pr);
 }
 
-static int pragma_int(struct store *st, const char *sql, int64_t *v)
+int store_db_int(sqlite3 *db, const char *sql, int64_t *v)
 {
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	*v = 0;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		*v = sqlite3_column_int64(s, 0);
-		rc = SQLITE_OK;
-	}
 	sqlite3_finalize(s);
-	return rc;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int store_schema_version(struct store *st)
 {
 	int64_t v = 0;
-	pragma_int(st, "PRAGMA user_version", &v);
+	store_db_int(st->db, "PRAGMA user_version", &v);
 	return (int)v;
 }
 
 int64_t store_data_version(struct store *st)
 {
 	int64_t v = 0;
-	pragma_int(st, "PRAGMA data_version", &v);
+	store_db_int(st->db, "PRAGMA data_version", &v);
 	return v;
 }
 
@@ -915,9 +914,9 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 	}
 
 	int64_t appid = 0, ver = 0;
-	rc = pragma_int(st, "PRAGMA application_id", &appid);
+	rc = store_db_int(st->db, "PRAGMA application_id", &appid);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(st, "PRAGMA user_version", &ver);
+		rc = store_db_int(st->db, "PRAGMA user_version", &ver);
 	if (rc != SQLITE_OK) {
 		rs = store_sqlfail(st, rc, path);
 		goto fail;
@@ -931,7 +930,7 @@ enum store_status store_open(const char *path, int flags, struct store **out, st
 	 * (the journal mode below rewrites the header). */
 	int64_t objects = 0;
 	if (ver == 0 &&
-	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK) {
+	    (rc = store_db_int(st->db, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK) {
 		rs = store_sqlfail(st, rc, path);
 		goto fail;
 	}
@@ -1060,7 +1059,7 @@ static enum store_status backup_copy(struct store *st, sqlite3 *to, const char *
 	enum store_status rs = store_snapshot_begin(st);
 	if (rs != ST_OK)
 		return rs;
-	int rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &n); /* the snapshot */
+	int rc = store_db_int(st->db, "SELECT count(*) FROM sqlite_master", &n); /* the snapshot */
 	if (rc != SQLITE_OK) {
 		store_snapshot_end(st);
 		return store_sqlfail(st, rc, dest);
@@ -1198,9 +1197,8 @@ enum store_status store_explain(struct store *st, const char *label, const char 
 enum store_status store_count(struct store *st, const char *sql, const char *context,
 			      int64_t *v)
 {
-	*v = 0;
-	int rc = pragma_int(st, sql, v);
-	return rc == SQLITE_OK || rc == SQLITE_DONE ? ST_OK : store_sqlfail(st, rc, context);
+	int rc = store_db_int(st->db, sql, v);
+	return rc == SQLITE_OK ? ST_OK : store_sqlfail(st, rc, context);
 }
 
 enum store_status store_counts(struct store *st, struct store_counts *c)

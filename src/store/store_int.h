@@ -145,6 +145,9 @@ static inline struct month_keys store_month_keys(struct date m)
 	date_month_last(m, k.last);
 	return k;
 }
+/* The one integer sql reads from db (0 when no row or NULL) into *v: an SQLite result code,
+ * SQLITE_OK when it ran. For a connection without a store around it, too. */
+int store_db_int(sqlite3 *db, const char *sql, int64_t *v);
 /* The one integer sql reads (0 when no row) into *v; a failure recorded with context. */
 enum store_status store_count(struct store *st, const char *sql, const char *context,
 			      int64_t *v);
