@@ -179,9 +179,11 @@ extern const struct opt cli_guest_erase_opts[], cli_guest_delete_opts[];
 /* The card's lines of an erased guest id: when and by whom; the reason for those who may
  * erase. Nothing when it cannot be read. */
 void cli_show_erasure(struct cli *c, int64_t id);
-/* After an erasure (guest erase, privacy sweep): how many backups in the backup folder still
- * hold the guests as they were, and how they go (nothing when there are none). */
-void cli_erase_backups_note(struct cli *c);
+/* After an erasure (guest erase, privacy sweep) whose scrub emptied the write-ahead log or
+ * not (erase_store_scrub): that another process still reads it when not, then how many
+ * backups in the backup folder still hold the guests as they were, and how they go (nothing
+ * when there are none). */
+void cli_erase_notes(struct cli *c, bool emptied);
 int cli_visit_add(struct cli *c, int argc, char **argv);
 int cli_visit_correct(struct cli *c, int argc, char **argv);
 int cli_visit_list(struct cli *c, int argc, char **argv);

@@ -57,9 +57,11 @@ static char *open_list(const struct erase_plan *p)
 	return sbuf_detach(&b);
 }
 
-/* Asks on the terminal whether to go on: true for an answer starting with y. */
-void cli_erase_backups_note(struct cli *c)
+void cli_erase_notes(struct cli *c, bool emptied)
 {
+	if (!emptied)
+		printf("%s\n", _("note: another process is reading the database; its write-ahead "
+				 "log is emptied at the next checkpoint"));
 	long n = backup_count(c->db);
 	if (n <= 0)
 		return;
@@ -124,10 +126,7 @@ int cli_guest_erase(struct cli *c, int argc, char **argv)
 		 "rows, %lld audit rows now read [erased]; the visits stay as erased #%lld\n"),
 	       (long long)id, (long long)r.items, (long long)r.texts, (long long)r.audit_rows,
 	       (long long)id);
-	if (!emptied)
-		printf("%s\n", _("note: another process is reading the database; its write-ahead "
-				 "log is emptied at the next checkpoint"));
-	cli_erase_backups_note(c);
+	cli_erase_notes(c, emptied);
 	return 0;
 }
 

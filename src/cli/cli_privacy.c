@@ -117,11 +117,8 @@ static int sweep(struct cli *c, struct date today, int years, const struct priva
 	printf("\n");
 	if (s != ST_OK || (s = s2) != ST_OK)
 		return cli_store_error(c, s);
-	if (done && !emptied)
-		printf("%s\n", _("note: another process is reading the database; its write-ahead "
-				 "log is emptied at the next checkpoint"));
 	if (done)
-		cli_erase_backups_note(c);
+		cli_erase_notes(c, emptied);
 	return 0;
 }
 
