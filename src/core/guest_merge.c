@@ -188,15 +188,13 @@ void guest_merge(const struct guest *keep, const struct guest *other,
 	merge_dates(m, other, pmap, plan);
 
 	for (size_t i = 0; i < other->tags.n; i++) {
-		bool have = false;
-		for (size_t k = 0; k < m->tags.n && !have; k++)
-			have = strcmp(m->tags.v[k], other->tags.v[i]) == 0;
-		if (have) {
-			plan->same++;
-			continue;
-		}
+		/* guest_add_tag keeps a tag there already once */
+		size_t had = m->tags.n;
 		guest_add_tag(m, other->tags.v[i]);
-		plan->added++;
+		if (m->tags.n > had)
+			plan->added++;
+		else
+			plan->same++;
 	}
 	/* notes are a record: every one is kept, with its own author and time */
 	for (size_t i = 0; i < other->notes.n; i++) {
