@@ -255,6 +255,11 @@ static void read_card(struct tui *t, struct card *c)
 		c->id = to;
 	}
 	s = guest_store_get(t->st, c->id, &c->g);
+	if (s == ST_NOTFOUND) {
+		/* said in the screen's language: the store's reason is English, for the log */
+		error_set(&c->err, 0, _("no guest has the number %lld"), (long long)c->id);
+		return;
+	}
 	if (s != ST_OK) {
 		error_set(&c->err, 0, "%s", tui_store_error(t, s));
 		return;

@@ -2,7 +2,7 @@
 # A guest by number (issue 16: "a guest number on a printed list still finds the guest"):
 # ':guest 2' and ':guest #2' open guest 2's card, and so does '#' on a card, asking the
 # number; once guest 2 is merged into guest 1, the number opens guest 1's card and says so; a
-# number nobody has, or no number, is said.
+# number nobody has, or no number, is said — in Chinese too, with no English reason after it.
 . "$TESTS_SRCDIR/tui/lib.sh"
 . "$TESTS_SRCDIR/tui/merge_data.sh"
 merge_guests
@@ -36,4 +36,11 @@ type :guest
 key Enter
 snap no number given
 KEYS
+( export LANGUAGE=zh_CN
+screen <<'KEYS'
+type :客人 999
+key Enter
+expect 没有编号为 999 的客人
+KEYS
+)
 finish
