@@ -317,6 +317,24 @@ static void draw(struct tui *t, struct view *v)
 	}
 }
 
+/* The first line from which the rest fits page rows, wrapped lines counted: where PgDn and
+ * End stop, so the last page is full (the visits moved and the months recomputed shown with
+ * the fields above them) rather than the last line alone. */
+static size_t last_top(struct tui *t, const struct merge_view *m, int page)
+{
+	int used = 0, x1 = 1 + LABEL_W + 1;
+	size_t last = m->n;
+	while (last > 0) {
+		const struct mline *l = &m->lines[last - 1];
+		int r = l->diff >= 0 ? 1 : draw_wrap(0, 0, t->cols - 2 - x1, 0, l->text, 0);
+		if (used + r > page)
+			break;
+		used += r;
+		last--;
+	}
+	return last < m->n ? last : m->n ? m->n - 1 : 0;
+}
+
 /* Keeps the cursor's field within the rows shown (the fields come first, a row each). */
 static void follow(struct tui *t, struct merge_view *m)
 {
@@ -441,7 +459,9 @@ static enum handler_result act(struct tui *t, struct view *v, enum action a, win
 		break;
 	}
 	int page = t->rows - 3 - (m->loaded ? head_rows(t, m) : 0);
-	return widget_page_act(&m->top, a, m->n ? m->n - 1 : 0, (size_t)(page < 1 ? 1 : page));
+	if (page < 1)
+		page = 1;
+	return widget_page_act(&m->top, a, last_top(t, m, page), (size_t)page);
 }
 
 static void reload(struct tui *t, struct view *v)
