@@ -829,7 +829,13 @@ static int ask_yes_no(struct tui *t, const char *question)
 	char q[400];
 	snprintf(q, sizeof q, "%s %s", question, _("(y/n)"));
 	for (;;) {
-		draw_fill(t->rows - 1, 0, t->cols, q, draw_attr(t, TE_WARNING));
+		/* a question wider than the screen (an 80-column terminal, Chinese) rises over the
+		 * hint bar rather than losing its end, "(y/n)" with it; redrawn after the answer */
+		int n = draw_wrap(0, 0, t->cols, 0, q, 0);
+		n = n < 1 ? 1 : n > 3 ? 3 : n;
+		for (int i = 0; i < n; i++)
+			draw_fill(t->rows - n + i, 0, t->cols, "", draw_attr(t, TE_WARNING));
+		draw_wrap(t->rows - n, 0, t->cols, n, q, draw_attr(t, TE_WARNING));
 		curs_set(0);
 		refresh();
 		int key = next_key(t, -1);

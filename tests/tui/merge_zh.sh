@@ -1,6 +1,7 @@
 #!/bin/sh
 # The merge view in Chinese at 80x24 (':合并 2' on the card): the labels, the columns, the keys
-# and the question; the merge said in Chinese.
+# and the question; the merge said in Chinese. The erase question, wider than 80 columns in
+# Chinese, is read whole to its "(y/n)" (it rises over the hint bar).
 . "$TESTS_SRCDIR/tui/lib.sh"
 . "$TESTS_SRCDIR/tui/merge_data.sh"
 merge_guests
@@ -19,6 +20,14 @@ key Esc
 type :查重
 key Enter
 snap the duplicates in Chinese: none among these two
+key Esc
+key X
+type 本人要求
+key Enter
+expect (y/n)
+snap the erase question on two lines, its end kept
+key n
+expect 未删除任何信息
 KEYS
 )
 finish
