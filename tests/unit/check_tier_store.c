@@ -1255,7 +1255,9 @@ static int june_written(const char *path)
 }
 
 /* Random changes to the visits of the first nv (SQL appended to b): moved, to another guest,
- * voided, restored, corrected, deleted, added, and new guests with their visits. */
+ * voided, restored, corrected (covers and spend, or the covers alone), split in two, deleted,
+ * a cover or a fen moved from May to June, a guest's March voided or restored, added, and new
+ * guests with their visits: each figure of a row changed alone now and then. */
 static void visits_changed(struct sbuf *b, long long nv, int *guests)
 {
 	for (long long id = 1; id <= nv; id++) {
@@ -1284,10 +1286,46 @@ static void visits_changed(struct sbuf *b, long long nv, int *guests)
 		case 5:
 			sbuf_printf(b, "DELETE FROM visit WHERE id = %lld;", id);
 			break;
+		case 6: /* the covers corrected, the spend right */
+			sbuf_printf(b, "UPDATE visit SET covers = covers %% 12 + 1 WHERE id = %lld;", id);
+			break;
+		case 7: /* split in two: more visits, the same covers and spend */
+			sbuf_printf(b, "INSERT INTO visit(guest_id, date, meal, covers, spend_fen, "
+				       "entered_by, created_at) SELECT guest_id, date, meal, 1, "
+				       "spend_fen / 2, entered_by, created_at FROM visit WHERE id = %lld "
+				       "AND covers > 1 AND voided_at IS NULL;"
+				       "UPDATE visit SET covers = covers - 1, spend_fen = spend_fen - "
+				       "spend_fen / 2 WHERE id = %lld AND covers > 1 AND voided_at IS NULL;",
+				    id, id);
+			break;
 		default:
 			break;
 		}
 	}
+	/* a cover, or a fen, moved from a guest's May visit to a June one: the window's figures
+	 * and the month's visits as they were, the month's covers or spend not (each alone, or a
+	 * recompute comparing one of them only would still see the other) */
+	for (int k = 0; k < 6; k++) {
+		unsigned g = 1 + sheet_rand((unsigned)*guests);
+		const char *col = k % 2 ? "covers" : "spend_fen";
+		char j[200], m[240];
+		snprintf(j, sizeof j, "SELECT max(id) FROM visit WHERE guest_id = %u AND "
+				      "voided_at IS NULL AND date >= '2026-06-01'", g);
+		snprintf(m, sizeof m, "SELECT max(id) FROM visit WHERE guest_id = %u AND "
+				      "voided_at IS NULL AND date BETWEEN '2026-05-01' AND "
+				      "'2026-05-31' AND %s > %d", g, col, k % 2);
+		sbuf_printf(b, "UPDATE visit SET %s = %s + 1 WHERE id = (%s) AND (%s) IS NOT NULL;",
+			    col, col, j, m);
+		sbuf_printf(b, "UPDATE visit SET %s = %s - 1 WHERE id = (%s) AND (%s) IS NOT NULL;",
+			    col, col, m, j);
+	}
+	/* a guest's March visits voided, or restored: June's window (April to June) as it was,
+	 * its months not when the guest came first in May or June */
+	for (int k = 0; k < 3; k++)
+		sbuf_printf(b, "UPDATE visit SET voided_at = CASE WHEN voided_at IS NULL THEN "
+			       "'2026-07-02' END, void_reason = CASE WHEN voided_at IS NULL THEN 'x' "
+			       "END WHERE guest_id = %u AND date < '2026-04-01';",
+			    1 + sheet_rand((unsigned)*guests));
 	for (int k = 0; k < 20; k++) {
 		bool fresh = k < 3;
 		if (fresh) {
